@@ -1,0 +1,51 @@
+import nx from '@nx/eslint-plugin';
+
+export default [
+  ...nx.configs['flat/base'],
+  ...nx.configs['flat/typescript'],
+  ...nx.configs['flat/javascript'],
+  {
+    ignores: ['**/dist', '**/out-tsc', '**/.next', '**/data', '**/test-results', '**/playwright-report'],
+  },
+  {
+    files: ['**/*.ts', '**/*.tsx', '**/*.js', '**/*.jsx'],
+    rules: {
+      '@nx/enforce-module-boundaries': [
+        'error',
+        {
+          enforceBuildableLibDependency: true,
+          allow: ['^.*/eslint(\\.base)?\\.config\\.[cm]?[jt]s$'],
+          depConstraints: [
+            // web may import only domain-models
+            { sourceTag: 'scope:web', onlyDependOnLibsWithTags: ['type:model'] },
+            // api may import every lib
+            { sourceTag: 'scope:api', onlyDependOnLibsWithTags: ['scope:shared'] },
+            // meta-graph and webhook-normalizer may import only domain-models
+            { sourceTag: 'type:data-access', onlyDependOnLibsWithTags: ['type:model'] },
+            { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:model'] },
+            // domain-models imports nothing of ours
+            { sourceTag: 'type:model', onlyDependOnLibsWithTags: [] },
+            // meta-sim is the other side of the wire: it shares no code with the product
+            { sourceTag: 'scope:sim', onlyDependOnLibsWithTags: [] },
+            { sourceTag: 'scope:e2e', onlyDependOnLibsWithTags: ['type:model'] },
+            { sourceTag: 'scope:bench', onlyDependOnLibsWithTags: ['type:model'] },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: [
+      '**/*.ts',
+      '**/*.tsx',
+      '**/*.cts',
+      '**/*.mts',
+      '**/*.js',
+      '**/*.jsx',
+      '**/*.cjs',
+      '**/*.mjs',
+    ],
+    // Override or add rules here
+    rules: {},
+  },
+];

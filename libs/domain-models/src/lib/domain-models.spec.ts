@@ -1,0 +1,7 @@
+import { domainModels } from './domain-models';
+
+describe('domainModels', () => {
+  it('should work', () => {
+    expect(domainModels()).toEqual('domain-models');
+  });
+});

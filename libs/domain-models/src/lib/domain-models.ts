@@ -1,0 +1,3 @@
+export function domainModels(): string {
+  return 'domain-models';
+}

@@ -1,0 +1,3 @@
+export function metaGraph(): string {
+  return 'meta-graph';
+}

@@ -1,0 +1,3 @@
+export function webhookNormalizer(): string {
+  return 'webhook-normalizer';
+}
