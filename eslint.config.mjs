@@ -35,6 +35,29 @@ export default [
     },
   },
   {
+    // Tests, journeys and benchmarks may start the Meta simulator in-process; product code never may.
+    files: ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts', 'apps/api/test/**/*.ts', 'apps/web-e2e/**/*.ts', 'tools/bench/**/*.ts'],
+    rules: {
+      '@nx/enforce-module-boundaries': [
+        'error',
+        {
+          enforceBuildableLibDependency: true,
+          allow: ['^.*/eslint(\\.base)?\\.config\\.[cm]?[jt]s$'],
+          depConstraints: [
+            { sourceTag: 'scope:web', onlyDependOnLibsWithTags: ['type:model'] },
+            { sourceTag: 'scope:api', onlyDependOnLibsWithTags: ['scope:shared', 'scope:sim'] },
+            { sourceTag: 'type:data-access', onlyDependOnLibsWithTags: ['type:model', 'scope:sim'] },
+            { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:model'] },
+            { sourceTag: 'type:model', onlyDependOnLibsWithTags: [] },
+            { sourceTag: 'scope:sim', onlyDependOnLibsWithTags: [] },
+            { sourceTag: 'scope:e2e', onlyDependOnLibsWithTags: ['type:model', 'scope:sim'] },
+            { sourceTag: 'scope:bench', onlyDependOnLibsWithTags: ['type:model', 'scope:sim'] },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: [
       '**/*.ts',
       '**/*.tsx',

@@ -1,1 +1,5 @@
-export * from './lib/domain-models';
+export * from './lib/enums';
+export * from './lib/api/errors';
+export * from './lib/api/users';
+export * from './lib/api/auth';
+export * from './lib/api/health';

@@ -1,0 +1,32 @@
+import { Role } from '../enums';
+
+/** A teammate as the api returns it. Never carries a password hash or a token. */
+export interface UserDto {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  active: boolean;
+  lastLoginAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** `POST /api/users` (admin). */
+export interface CreateUserRequest {
+  email: string;
+  name: string;
+  role: Role;
+  /** At least 10 characters. */
+  password: string;
+}
+
+/** `PATCH /api/users/:id` (admin). Every field optional; `password` resets it. */
+export interface UpdateUserRequest {
+  name?: string;
+  role?: Role;
+  active?: boolean;
+  password?: string;
+}
+
+export const PASSWORD_MIN_LENGTH = 10;

@@ -1,3 +1,0 @@
-export function domainModels(): string {
-  return 'domain-models';
-}
