@@ -9,7 +9,7 @@ export interface LoginRequest {
 /**
  * Answer of `POST /api/auth/login` and `POST /api/auth/refresh`. The access token is a short-lived
  * JWT sent as `Authorization: Bearer …`; the refresh token travels only in the httpOnly cookie
- * {@link REFRESH_COOKIE_NAME} (path `/api/auth`) and rotates on every refresh.
+ * {@link REFRESH_COOKIE_NAME} (path `/`, SameSite=Strict) and rotates on every refresh.
  */
 export interface SessionResponse {
   accessToken: string;
@@ -19,4 +19,5 @@ export interface SessionResponse {
 }
 
 export const REFRESH_COOKIE_NAME = 'tg_refresh';
-export const REFRESH_COOKIE_PATH = '/api/auth';
+/** Path `/` so the web app's route guard can see that a session exists; the token itself is only accepted by `/api/auth/refresh`. */
+export const REFRESH_COOKIE_PATH = '/';
