@@ -3,3 +3,5 @@ export * from './lib/api/errors';
 export * from './lib/api/users';
 export * from './lib/api/auth';
 export * from './lib/api/health';
+export * from './lib/events';
+

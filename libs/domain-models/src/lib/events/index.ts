@@ -1,0 +1,5 @@
+export * from './event-parts';
+export * from './messaging-events';
+export * from './change-events';
+export * from './unsupported-event';
+export * from './normalized-event';
