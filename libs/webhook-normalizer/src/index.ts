@@ -1,1 +1,15 @@
-export * from './lib/webhook-normalizer';
+export { normalizeWebhook, OBJECT_PLATFORMS } from './lib/normalize-webhook';
+export { normalizeEntry } from './lib/normalize-entry';
+export { normalizeMessagingItem } from './lib/messaging/normalize-messaging-item';
+export { normalizeChange, MESSAGING_CHANGE_FIELDS } from './lib/changes/normalize-change';
+export { normalizeIgComment, normalizeIgMention, normalizeIgStoryInsights } from './lib/changes/instagram-changes';
+export { normalizeFeedChange } from './lib/changes/feed-changes';
+export { normalizePageMention } from './lib/changes/page-mention-change';
+export { normalizeTemplateStatus } from './lib/changes/template-status-change';
+export { normalizeAttachment, normalizeAttachments } from './lib/attachments';
+export { normalizeReferral } from './lib/referral';
+export { classifyEchoSource, PAGE_INBOX_APP_IDS } from './lib/echo-source';
+export { toEpochMs } from './lib/timestamps';
+export { dedupeKey, MAX_DEDUPE_KEY_LENGTH } from './lib/dedupe-key';
+export { verifyMetaSignature } from './lib/verify-meta-signature';
+export type { NormalizeOptions, EntryContext } from './lib/normalize-context';

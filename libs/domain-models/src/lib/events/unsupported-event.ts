@@ -1,5 +1,5 @@
 import type { MessagePlatform } from '../enums';
-import type { NormalizedEventBase } from './event-parts';
+import type { NormalizedEventBase, WebhookVia } from './event-parts';
 
 /**
  * Why a fragment became `unsupported`:
@@ -19,10 +19,12 @@ export type UnsupportedReason =
   | 'normalizer_error';
 
 /** Anything the normalizer could not turn into a typed event. Stored and shown, never dropped. */
-export interface UnsupportedEvent extends Omit<NormalizedEventBase, 'platform' | 'channelExternalId'> {
+export interface UnsupportedEvent extends Omit<NormalizedEventBase, 'platform' | 'channelExternalId' | 'via'> {
   type: 'unsupported';
   platform: MessagePlatform | null;
   channelExternalId: string | null;
+  /** Null when the whole body or entry was unusable. */
+  via: WebhookVia | null;
   reason: UnsupportedReason;
   /** Human-readable detail, e.g. `unknown messaging key "game_play"`. */
   detail: string;

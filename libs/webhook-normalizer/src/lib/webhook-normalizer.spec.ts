@@ -1,7 +1,0 @@
-import { webhookNormalizer } from './webhook-normalizer';
-
-describe('webhookNormalizer', () => {
-  it('should work', () => {
-    expect(webhookNormalizer()).toEqual('webhook-normalizer');
-  });
-});

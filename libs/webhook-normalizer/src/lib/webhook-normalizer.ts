@@ -1,3 +1,0 @@
-export function webhookNormalizer(): string {
-  return 'webhook-normalizer';
-}
