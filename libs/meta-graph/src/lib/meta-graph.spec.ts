@@ -1,7 +1,0 @@
-import { metaGraph } from './meta-graph';
-
-describe('metaGraph', () => {
-  it('should work', () => {
-    expect(metaGraph()).toEqual('meta-graph');
-  });
-});

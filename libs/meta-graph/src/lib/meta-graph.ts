@@ -1,3 +1,0 @@
-export function metaGraph(): string {
-  return 'meta-graph';
-}
