@@ -1,0 +1,36 @@
+import { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import cookieParser from 'cookie-parser';
+import helmet from 'helmet';
+import { Logger } from 'nestjs-pino';
+import { AppModule } from './app.module';
+import { GlobalExceptionFilter } from './common/filters/global-exception.filter';
+import { createValidationPipe } from './common/pipes/validation.pipe';
+import { AppConfig } from './config/app-config';
+
+/** Builds the fully configured api (shared by `main.ts` and the integration tests). */
+export async function createApp(config: AppConfig): Promise<INestApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { rawBody: true, bufferLogs: true });
+  app.useLogger(app.get(Logger));
+  // the web app proxies /api from the same machine or network: trust its X-Forwarded-For for client IPs
+  app.set('trust proxy', 'loopback, linklocal, uniquelocal');
+  app.setGlobalPrefix('api');
+  app.use(helmet({ contentSecurityPolicy: config.mode === 'production' ? undefined : false }));
+  app.use(cookieParser());
+  app.enableCors({ origin: config.http.webOrigins, credentials: true });
+  app.useBodyParser('json', { limit: '1mb' });
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new GlobalExceptionFilter());
+  app.enableShutdownHooks();
+
+  const openApi = new DocumentBuilder()
+    .setTitle('TickleGram Inbox API')
+    .setDescription('REST API of the TickleGram team inbox. Errors are always an ApiErrorBody {statusCode, code, message, errors?}.')
+    .setVersion(config.version)
+    .addBearerAuth()
+    .build();
+  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, openApi));
+  return app;
+}

@@ -1,0 +1,24 @@
+/** The api's configuration, parsed and validated once at boot, grouped by concern. */
+export interface AppConfig {
+  mode: 'sandbox' | 'production';
+  env: 'development' | 'production' | 'test';
+  version: string;
+  http: { port: number; host: string; webOrigins: string[]; cookieSecure: boolean };
+  dataDir: string;
+  database:
+    | { type: 'sqlite'; path: string; runMigrations: boolean; logging: boolean }
+    | { type: 'mysql'; url: string; runMigrations: boolean; logging: boolean };
+  auth: {
+    jwtSecret: string;
+    accessTtlSeconds: number;
+    refreshTtlDays: number;
+    loginThrottle: { limit: number; ttlSeconds: number };
+  };
+  /** 32-byte key for AES-256-GCM encryption of Meta tokens at rest. */
+  tokenEncryptionKey: Buffer;
+  initialAdmin: { email: string; password: string; name: string } | null;
+  log: { level: string; pretty: boolean };
+  redisUrl: string | null;
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');

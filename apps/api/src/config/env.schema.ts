@@ -1,0 +1,89 @@
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, ValidateIf } from 'class-validator';
+
+const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
+const toBool = ({ value }: { value: unknown }) => {
+  if (value === undefined || value === '') return undefined;
+  if (typeof value === 'boolean') return value;
+  const text = String(value).toLowerCase();
+  if (['true', '1', 'yes', 'on'].includes(text)) return true;
+  if (['false', '0', 'no', 'off'].includes(text)) return false;
+  return value;
+};
+
+/**
+ * Every environment variable the api reads, validated once at boot. Code never reads `process.env`
+ * directly: it asks {@link AppConfig}. Documented in `.env.example`.
+ */
+export class EnvVars {
+  @IsOptional() @IsIn(['development', 'production', 'test'])
+  NODE_ENV?: string;
+
+  /** `sandbox` (embedded SQLite, generated secrets, Meta simulator) or `production`. */
+  @IsOptional() @IsIn(['sandbox', 'production'])
+  APP_MODE?: 'sandbox' | 'production';
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(65535)
+  API_PORT?: number;
+
+  @IsOptional() @IsString()
+  API_HOST?: string;
+
+  @IsOptional() @IsString()
+  DATA_DIR?: string;
+
+  @ValidateIf((env: EnvVars) => env.APP_MODE === 'production' || env.DATABASE_URL !== undefined)
+  @Matches(/^(mysql|mariadb):\/\/.+/, { message: 'DATABASE_URL must look like mysql://user:password@host:3306/database' })
+  DATABASE_URL?: string;
+
+  @IsOptional() @Transform(toBool) @IsBoolean()
+  DB_RUN_MIGRATIONS?: boolean;
+
+  @IsOptional() @Transform(toBool) @IsBoolean()
+  DB_LOGGING?: boolean;
+
+  @ValidateIf((env: EnvVars) => env.APP_MODE === 'production' || env.JWT_SECRET !== undefined)
+  @IsString() @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
+  JWT_SECRET?: string;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(60) @Max(86400)
+  JWT_ACCESS_TTL_SECONDS?: number;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(365)
+  JWT_REFRESH_TTL_DAYS?: number;
+
+  @ValidateIf((env: EnvVars) => env.APP_MODE === 'production' || env.TOKEN_ENCRYPTION_KEY !== undefined)
+  @Matches(/^[A-Za-z0-9+/]{43}=$/, { message: 'TOKEN_ENCRYPTION_KEY must be 32 random bytes, base64-encoded (openssl rand -base64 32)' })
+  TOKEN_ENCRYPTION_KEY?: string;
+
+  @IsOptional() @IsString()
+  WEB_ORIGIN?: string;
+
+  @IsOptional() @Transform(toBool) @IsBoolean()
+  COOKIE_SECURE?: boolean;
+
+  @IsOptional() @IsString()
+  ADMIN_EMAIL?: string;
+
+  @ValidateIf((env: EnvVars) => env.ADMIN_EMAIL !== undefined)
+  @IsString() @MinLength(10, { message: 'ADMIN_PASSWORD must be at least 10 characters (required with ADMIN_EMAIL)' })
+  ADMIN_PASSWORD?: string;
+
+  @IsOptional() @IsString()
+  ADMIN_NAME?: string;
+
+  @IsOptional() @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL?: string;
+
+  @IsOptional() @Transform(toBool) @IsBoolean()
+  LOG_PRETTY?: boolean;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1)
+  THROTTLE_LOGIN_LIMIT?: number;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1)
+  THROTTLE_LOGIN_TTL_SECONDS?: number;
+
+  @IsOptional() @IsUrl({ require_tld: false, protocols: ['redis', 'rediss'] })
+  REDIS_URL?: string;
+}

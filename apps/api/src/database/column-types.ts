@@ -1,0 +1,41 @@
+import { TableColumnOptions } from 'typeorm';
+
+/**
+ * Column builders for hand-written migrations that must run on MySQL/MariaDB and SQLite alike.
+ * The Table API passes types through as written, so the dialect differences live here, once.
+ */
+export type Dialect = 'mysql' | 'sqlite';
+
+export function dialectOf(driverType: string): Dialect {
+  return driverType === 'mysql' || driverType === 'mariadb' ? 'mysql' : 'sqlite';
+}
+
+type Extra = Partial<TableColumnOptions>;
+
+export const columns = (dialect: Dialect) => ({
+  uuidPrimary: (name = 'id'): TableColumnOptions => ({ name, type: 'varchar', length: '36', isPrimary: true }),
+  /** Auto-increment surrogate key for high-volume tables (BIGINT on MySQL). */
+  bigIncrementPrimary: (name = 'id'): TableColumnOptions => ({
+    name,
+    type: dialect === 'mysql' ? 'bigint' : 'integer',
+    isPrimary: true,
+    isGenerated: true,
+    generationStrategy: 'increment',
+  }),
+  uuid: (name: string, extra: Extra = {}): TableColumnOptions => ({ name, type: 'varchar', length: '36', ...extra }),
+  string: (name: string, length: number, extra: Extra = {}): TableColumnOptions => ({ name, type: 'varchar', length: String(length), ...extra }),
+  text: (name: string, extra: Extra = {}): TableColumnOptions => ({ name, type: dialect === 'mysql' ? 'mediumtext' : 'text', ...extra }),
+  int: (name: string, extra: Extra = {}): TableColumnOptions => ({ name, type: 'int', ...extra }),
+  bigint: (name: string, extra: Extra = {}): TableColumnOptions => ({ name, type: dialect === 'mysql' ? 'bigint' : 'integer', ...extra }),
+  /** BOOLEAN is TINYINT(1) on MySQL and a 0/1 integer on SQLite. */
+  boolean: (name: string, extra: Extra = {}): TableColumnOptions => ({ name, type: 'boolean', ...extra }),
+  json: (name: string, extra: Extra = {}): TableColumnOptions => ({ name, type: 'json', ...extra }),
+  enum: (name: string, values: readonly string[], extra: Extra = {}): TableColumnOptions => ({
+    name,
+    type: dialect === 'mysql' ? 'enum' : 'simple-enum',
+    enum: [...values],
+    ...extra,
+  }),
+  /** UTC timestamp with millisecond precision. Values are set by the application, never by a DB default. */
+  timestamp: (name: string, extra: Extra = {}): TableColumnOptions => ({ name, type: 'datetime', precision: dialect === 'mysql' ? 3 : undefined, ...extra }),
+});

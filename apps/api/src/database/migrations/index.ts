@@ -1,0 +1,4 @@
+import { CreateUsersAndAuth1763776800000 } from './1763776800000-CreateUsersAndAuth';
+
+/** Every migration, in order. Listed explicitly because the api is bundled (no glob loading). */
+export const MIGRATIONS = [CreateUsersAndAuth1763776800000];

@@ -1,0 +1,71 @@
+import { Injectable } from '@nestjs/common';
+import { Role, UserDto } from '@ticklegram/domain-models';
+import { AuthUser } from '../../common/decorators/current-user.decorator';
+import { AuditService } from '../audit/audit.service';
+import { CreateUserRequestDto } from './dto/create-user.request.dto';
+import { UpdateUserRequestDto } from './dto/update-user.request.dto';
+import { PasswordHasher } from './password-hasher.service';
+import { DuplicateEmailError, UserRepository } from './repositories/user.repository';
+import { toUserDto } from './user.mapper';
+import { UsersException, UsersExceptionCode } from './users.exception';
+
+@Injectable()
+export class UsersService {
+  constructor(
+    private readonly users: UserRepository,
+    private readonly hasher: PasswordHasher,
+    private readonly audit: AuditService,
+  ) {}
+
+  async list(): Promise<UserDto[]> {
+    return (await this.users.list()).map(toUserDto);
+  }
+
+  async create(actor: AuthUser | null, request: CreateUserRequestDto, ip?: string): Promise<UserDto> {
+    try {
+      const user = await this.users.insert({
+        email: request.email,
+        name: request.name,
+        role: request.role,
+        active: true,
+        passwordHash: await this.hasher.hash(request.password),
+      });
+      await this.audit.record({ actor, action: 'user.created', target: { type: 'user', id: user.id }, details: { email: user.email, role: user.role }, ip });
+      return toUserDto(user);
+    } catch (error) {
+      if (error instanceof DuplicateEmailError) {
+        throw new UsersException(UsersExceptionCode.USERS_EMAIL_TAKEN, 'A teammate with this email already exists.');
+      }
+      throw error;
+    }
+  }
+
+  async update(actor: AuthUser, id: string, request: UpdateUserRequestDto, ip?: string): Promise<UserDto> {
+    const user = await this.users.findById(id);
+    if (!user) throw new UsersException(UsersExceptionCode.USERS_NOT_FOUND, 'No such teammate.');
+
+    if (request.active === false && user.id === actor.id) {
+      throw new UsersException(UsersExceptionCode.USERS_CANNOT_DEACTIVATE_SELF, 'You cannot deactivate your own account.');
+    }
+    const losesAdmin = user.role === Role.ADMIN && user.active && (request.active === false || (request.role !== undefined && request.role !== Role.ADMIN));
+    if (losesAdmin && (await this.users.countActiveAdmins()) <= 1) {
+      throw new UsersException(UsersExceptionCode.USERS_LAST_ADMIN, 'This is the last active admin; make someone else an admin first.');
+    }
+
+    const updated = await this.users.update(id, {
+      ...(request.name !== undefined && { name: request.name }),
+      ...(request.role !== undefined && { role: request.role }),
+      ...(request.active !== undefined && { active: request.active }),
+      ...(request.password !== undefined && { passwordHash: await this.hasher.hash(request.password) }),
+    });
+    const changed = Object.keys(request).filter((key) => key !== 'password');
+    await this.audit.record({
+      actor,
+      action: 'user.updated',
+      target: { type: 'user', id },
+      details: { changed, ...(request.password !== undefined && { passwordReset: true }), ...(request.role && { role: request.role }), ...(request.active !== undefined && { active: request.active }) },
+      ip,
+    });
+    return toUserDto(updated);
+  }
+}

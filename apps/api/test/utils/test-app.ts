@@ -1,0 +1,70 @@
+import { INestApplication } from '@nestjs/common';
+import { Role, SessionResponse } from '@ticklegram/domain-models';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { createApp } from '../../src/bootstrap';
+import { AppConfig } from '../../src/config/app-config';
+import { loadConfig } from '../../src/config/load-config';
+import { createTestDatabase, TestDatabase } from './test-database';
+
+export const TEST_ADMIN = { email: 'admin@int.test', password: 'admin-password-123', name: 'Int Admin' };
+
+export interface TestApp {
+  app: INestApplication;
+  http: ReturnType<typeof request>;
+  config: AppConfig;
+  db: TestDatabase;
+  dataSource: DataSource;
+  /** Logs in and returns the session (access token + user). */
+  login(email: string, password: string): Promise<SessionResponse>;
+  /** Creates a user through the admin API and returns a session for it. */
+  createUser(role: Role, overrides?: Partial<{ email: string; name: string; password: string }>): Promise<SessionResponse>;
+  close(): Promise<void>;
+}
+
+let counter = 0;
+
+/** Boots the real api (real HTTP server, real database, migrations) the way `main.ts` does. */
+export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const db = await createTestDatabase();
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    DATA_DIR: db.dataDir,
+    ...(db.url ? { DATABASE_URL: db.url } : {}),
+    ADMIN_EMAIL: TEST_ADMIN.email,
+    ADMIN_PASSWORD: TEST_ADMIN.password,
+    ADMIN_NAME: TEST_ADMIN.name,
+    THROTTLE_LOGIN_LIMIT: '1000',
+    ...env,
+  });
+  const app = await createApp(config);
+  await app.init();
+  const http = request(app.getHttpServer());
+
+  const login = async (email: string, password: string): Promise<SessionResponse> => {
+    const res = await http.post('/api/auth/login').send({ email, password });
+    if (res.status !== 200) throw new Error(`login ${email} failed: ${res.status} ${JSON.stringify(res.body)}`);
+    return res.body as SessionResponse;
+  };
+
+  return {
+    app,
+    http,
+    config,
+    db,
+    dataSource: app.get(DataSource),
+    login,
+    async createUser(role, overrides = {}) {
+      counter += 1;
+      const admin = await login(TEST_ADMIN.email, TEST_ADMIN.password);
+      const body = { email: `user${counter}-${Date.now()}@int.test`, name: `User ${counter}`, password: 'user-password-123', role, ...overrides };
+      const res = await http.post('/api/users').set('Authorization', `Bearer ${admin.accessToken}`).send(body);
+      if (res.status !== 201) throw new Error(`create user failed: ${res.status} ${JSON.stringify(res.body)}`);
+      return login(body.email, body.password);
+    },
+    async close() {
+      await app.close();
+      await db.drop();
+    },
+  };
+}
