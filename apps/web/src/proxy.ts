@@ -1,0 +1,30 @@
+import { NextResponse, type NextRequest } from 'next/server';
+import { REFRESH_COOKIE_NAME } from '@ticklegram/domain-models';
+
+const PUBLIC_PATHS = ['/login'];
+
+/**
+ * Optimistic route guard: only checks that a refresh cookie exists. The api decides whether the
+ * session is real; a dead cookie is cleared by the /api proxy when refresh answers 401.
+ */
+export function proxy(request: NextRequest) {
+  const { pathname, search } = request.nextUrl;
+  const hasSession = request.cookies.has(REFRESH_COOKIE_NAME);
+  const isPublic = PUBLIC_PATHS.some((p) => pathname === p || pathname.startsWith(`${p}/`));
+
+  if (!hasSession && !isPublic) {
+    const login = new URL('/login', request.url);
+    if (pathname !== '/') login.searchParams.set('next', `${pathname}${search}`);
+    return NextResponse.redirect(login);
+  }
+  if (hasSession && isPublic) {
+    const next = request.nextUrl.searchParams.get('next');
+    const target = next && next.startsWith('/') && !next.startsWith('//') ? next : '/inbox';
+    return NextResponse.redirect(new URL(target, request.url));
+  }
+  return NextResponse.next();
+}
+
+export const config = {
+  matcher: ['/((?!api/|_next/static|_next/image|favicon.ico|robots.txt|.*\\.(?:png|jpg|jpeg|svg|ico|webp|woff2?)$).*)'],
+};
