@@ -81,14 +81,18 @@ export function normalizeAttachment(raw: unknown): NormalizedAttachment {
 }
 
 /**
- * All attachments of a message. During Meta's 2026 sticker transition a sticker arrives twice
- * (`sticker` and `image`, same `sticker_id`); the copy is dropped so a sticker shows once.
+ * All attachments of a message. Meta's migrations send some content twice; the copy is dropped so it
+ * shows once: during the 2026 sticker transition a sticker arrives as `sticker` and `image` (same
+ * `sticker_id`), and during the Instagram share → ig_post migration (from 2025-11-03) a shared post
+ * arrives as `share` and `ig_post` (a message shares one post, so `share` is dropped when `ig_post` is present).
  */
 export function normalizeAttachments(raw: unknown): NormalizedAttachment[] {
   const all = readArray(raw).map(normalizeAttachment);
+  const hasIgPost = all.some((a) => a.rawType === 'ig_post');
   const seenStickers = new Set<string>();
   const nativeStickerIds = new Set(all.filter((a) => a.rawType === 'sticker' && a.stickerId).map((a) => a.stickerId));
   return all.filter((a) => {
+    if (hasIgPost && a.rawType === 'share') return false;
     if (a.type !== 'sticker' || a.stickerId === undefined) return true;
     if (a.rawType !== 'sticker' && nativeStickerIds.has(a.stickerId)) return false;
     if (seenStickers.has(a.stickerId)) return false;

@@ -110,6 +110,23 @@ describe('message content', () => {
     expect(event.attachments).toEqual([expect.objectContaining({ type: 'sticker', rawType: 'image', stickerId: '1' })]);
   });
 
+  it('drops the legacy share twin of an ig_post (dual payloads during the migration)', () => {
+    const dual = message(
+      ig({
+        message: {
+          mid: 'm_dual',
+          attachments: [
+            { type: 'share', payload: { url: 'https://cdn/post' } },
+            { type: 'ig_post', payload: { url: 'https://cdn/post', title: 'Drop', ig_post_media_id: '18' } },
+          ],
+        },
+      }),
+    );
+    expect(dual.attachments).toEqual([expect.objectContaining({ type: 'post', rawType: 'ig_post', mediaId: '18' })]);
+    const legacy = message(ig({ message: { mid: 'm_share', attachments: [{ type: 'share', payload: { url: 'https://cdn/post' } }] } }));
+    expect(legacy.attachments).toEqual([expect.objectContaining({ type: 'share' })]);
+  });
+
   it('normalises every attachment kind', () => {
     const event = message(
       ig({
