@@ -14,10 +14,10 @@ type Extra = Partial<TableColumnOptions>;
 
 export const columns = (dialect: Dialect) => ({
   uuidPrimary: (name = 'id'): TableColumnOptions => ({ name, type: 'varchar', length: '36', isPrimary: true }),
-  /** Auto-increment surrogate key for high-volume tables (BIGINT on MySQL). */
-  bigIncrementPrimary: (name = 'id'): TableColumnOptions => ({
+  /** Auto-increment surrogate key (INT on MySQL; SQLite's AUTOINCREMENT accepts only INTEGER). */
+  incrementPrimary: (name = 'id'): TableColumnOptions => ({
     name,
-    type: dialect === 'mysql' ? 'bigint' : 'integer',
+    type: dialect === 'mysql' ? 'int' : 'integer',
     isPrimary: true,
     isGenerated: true,
     generationStrategy: 'increment',
@@ -28,7 +28,12 @@ export const columns = (dialect: Dialect) => ({
   int: (name: string, extra: Extra = {}): TableColumnOptions => ({ name, type: 'int', ...extra }),
   bigint: (name: string, extra: Extra = {}): TableColumnOptions => ({ name, type: dialect === 'mysql' ? 'bigint' : 'integer', ...extra }),
   /** BOOLEAN is TINYINT(1) on MySQL and a 0/1 integer on SQLite. */
-  boolean: (name: string, extra: Extra = {}): TableColumnOptions => ({ name, type: 'boolean', ...extra }),
+  boolean: (name: string, extra: Extra = {}): TableColumnOptions => ({
+    name,
+    type: 'boolean',
+    ...extra,
+    ...(dialect === 'sqlite' && typeof extra.default === 'boolean' && { default: extra.default ? 1 : 0 }),
+  }),
   json: (name: string, extra: Extra = {}): TableColumnOptions => ({ name, type: 'json', ...extra }),
   enum: (name: string, values: readonly string[], extra: Extra = {}): TableColumnOptions => ({
     name,
@@ -37,5 +42,5 @@ export const columns = (dialect: Dialect) => ({
     ...extra,
   }),
   /** UTC timestamp with millisecond precision. Values are set by the application, never by a DB default. */
-  timestamp: (name: string, extra: Extra = {}): TableColumnOptions => ({ name, type: 'datetime', precision: dialect === 'mysql' ? 3 : undefined, ...extra }),
+  timestamp: (name: string, extra: Extra = {}): TableColumnOptions => ({ name, type: 'datetime', precision: 3, ...extra }),
 });

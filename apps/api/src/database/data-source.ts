@@ -24,8 +24,9 @@ export function buildDataSourceOptions(database: AppConfig['database']): DataSou
   if (database.type === 'mysql') {
     return {
       ...common,
-      type: 'mysql',
-      url: database.url,
+      // TypeORM reads MariaDB's catalog slightly differently (defaults, JSON): let the URL scheme say which
+      type: database.url.startsWith('mariadb:') ? 'mariadb' : 'mysql',
+      url: database.url.replace(/^mariadb:/, 'mysql:'),
       charset: 'utf8mb4_unicode_ci',
       timezone: 'Z',
       supportBigNumbers: true,

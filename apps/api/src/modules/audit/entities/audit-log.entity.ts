@@ -6,8 +6,8 @@ import { TimestampColumn } from '../../../database/timestamp.column';
 @Index('idx_audit_log_created', ['createdAt'])
 @Index('idx_audit_log_target', ['targetType', 'targetId'])
 export class AuditLogEntity {
-  @PrimaryGeneratedColumn({ type: 'bigint' })
-  id!: string;
+  @PrimaryGeneratedColumn()
+  id!: number;
 
   @Column({ name: 'actor_id', type: 'varchar', length: 36, nullable: true })
   actorId!: string | null;

@@ -1,5 +1,7 @@
-import { BeforeInsert, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { BeforeInsert, Column, Entity, Index, JoinColumn, ManyToOne, Unique } from 'typeorm';
+import { randomUUID } from 'node:crypto';
 import { TimestampColumn } from '../../../database/timestamp.column';
+import { UuidPrimaryColumn } from '../../../database/uuid-primary.column';
 import { UserEntity } from '../../users/entities/user.entity';
 
 /**
@@ -12,7 +14,7 @@ import { UserEntity } from '../../users/entities/user.entity';
 @Index('idx_refresh_tokens_family', ['familyId'])
 @Index('idx_refresh_tokens_user', ['userId'])
 export class RefreshTokenEntity {
-  @PrimaryGeneratedColumn('uuid')
+  @UuidPrimaryColumn()
   id!: string;
 
   @Column({ name: 'user_id', type: 'varchar', length: 36 })
@@ -48,6 +50,7 @@ export class RefreshTokenEntity {
 
   @BeforeInsert()
   protected stampCreated(): void {
+    this.id ??= randomUUID();
     this.createdAt ??= new Date();
   }
 }

@@ -1,11 +1,13 @@
 import { Role } from '@ticklegram/domain-models';
-import { BeforeInsert, BeforeUpdate, Column, Entity, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { BeforeInsert, BeforeUpdate, Column, Entity, Unique } from 'typeorm';
+import { randomUUID } from 'node:crypto';
 import { TimestampColumn } from '../../../database/timestamp.column';
+import { UuidPrimaryColumn } from '../../../database/uuid-primary.column';
 
 @Entity({ name: 'users' })
 @Unique('uq_users_email', ['email'])
 export class UserEntity {
-  @PrimaryGeneratedColumn('uuid')
+  @UuidPrimaryColumn()
   id!: string;
 
   @Column({ type: 'varchar', length: 320 })
@@ -34,6 +36,7 @@ export class UserEntity {
 
   @BeforeInsert()
   protected stampCreated(): void {
+    this.id ??= randomUUID();
     const now = new Date();
     this.createdAt ??= now;
     this.updatedAt ??= now;

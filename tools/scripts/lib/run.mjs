@@ -1,0 +1,48 @@
+// Small process helpers shared by start.mjs, test-all.mjs and the Playwright config.
+import { spawn } from 'node:child_process';
+import { cpSync, existsSync, rmSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+
+/** Runs a command to completion with inherited stdio; resolves with its exit code. */
+export function run(command, args, { env = {}, cwd = ROOT } = {}) {
+  return new Promise((resolvePromise) => {
+    const child = spawn(command, args, { cwd, env: { ...process.env, ...env }, stdio: 'inherit' });
+    child.on('exit', (code, signal) => resolvePromise(code ?? (signal ? 1 : 0)));
+    child.on('error', () => resolvePromise(127));
+  });
+}
+
+export const nx = (args, options) => run(process.execPath, [join(ROOT, 'node_modules/nx/bin/nx.js'), ...args], options);
+
+/**
+ * Next's standalone server needs the static assets and public/ copied next to it (STACK.md).
+ * Returns the path of server.js.
+ */
+export function prepareWebStandalone() {
+  const web = join(ROOT, 'apps/web');
+  const standalone = join(web, '.next/standalone/apps/web');
+  const server = join(standalone, 'server.js');
+  if (!existsSync(server)) throw new Error('The web app is not built: run `npx nx build web` first.');
+  rmSync(join(standalone, '.next/static'), { recursive: true, force: true });
+  cpSync(join(web, '.next/static'), join(standalone, '.next/static'), { recursive: true });
+  if (existsSync(join(web, 'public'))) cpSync(join(web, 'public'), join(standalone, 'public'), { recursive: true });
+  return server;
+}
+
+/** Polls a URL until it answers 2xx, or throws after `timeoutMs`. */
+export async function waitForHttp(url, timeoutMs = 60_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      const res = await fetch(url);
+      if (res.ok) return;
+    } catch {
+      // not up yet
+    }
+    if (Date.now() > deadline) throw new Error(`${url} did not come up within ${timeoutMs / 1000}s`);
+    await new Promise((r) => setTimeout(r, 300));
+  }
+}

@@ -1,0 +1,38 @@
+#!/usr/bin/env node
+// `npm test`: the whole suite, in the order a reviewer would want it to fail fast —
+// lint (incl. module boundaries), type-check, unit tests, api integration on SQLite (and on
+// MySQL/MariaDB when TEST_DATABASE_URL is set), then the Playwright journeys on the built apps.
+import { nx } from './lib/run.mjs';
+
+const skipE2e = process.argv.includes('--skip-e2e');
+const mysqlUrl = process.env.TEST_DATABASE_URL;
+const { TEST_DATABASE_URL: _unused, ...envWithoutMysql } = process.env;
+
+const steps = [
+  ['lint', () => nx(['run-many', '-t', 'lint', '--outputStyle=static'])],
+  ['type-check', () => nx(['run-many', '-t', 'typecheck', '--outputStyle=static'])],
+  ['unit tests', () => nx(['run-many', '-t', 'test', '--outputStyle=static'])],
+  ['integration (SQLite)', () => nx(['run', 'api:integration', '--outputStyle=static'], { env: { ...envWithoutMysql, TEST_DATABASE_URL: '' } })],
+  ...(mysqlUrl ? [['integration (MySQL/MariaDB)', () => nx(['run', 'api:integration', '--outputStyle=static'], { env: { TEST_DATABASE_URL: mysqlUrl } })]] : []),
+  ...(skipE2e
+    ? []
+    : [
+        ['build', () => nx(['run-many', '-t', 'build', '-p', 'api,web,meta-sim', '--outputStyle=static'])],
+        ['Playwright journeys', () => nx(['run', 'web-e2e:e2e', '--outputStyle=static'])],
+      ]),
+];
+
+const results = [];
+for (const [name, step] of steps) {
+  console.log(`\n━━━ ${name} ━━━`);
+  const started = Date.now();
+  const code = await step();
+  results.push({ name, code, seconds: ((Date.now() - started) / 1000).toFixed(1) });
+  if (code !== 0) break;
+}
+
+console.log('\n━━━ summary ━━━');
+for (const r of results) console.log(`${r.code === 0 ? 'ok  ' : 'FAIL'}  ${r.name.padEnd(30)} ${r.seconds}s`);
+if (!mysqlUrl) console.log('note  integration on MySQL skipped: set TEST_DATABASE_URL=mysql://root@127.0.0.1:3306/test to run it');
+const failed = results.some((r) => r.code !== 0) || results.length < steps.length;
+process.exit(failed ? 1 : 0);
