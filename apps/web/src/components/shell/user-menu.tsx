@@ -31,7 +31,6 @@ export function UserMenu({ user, onSignOut }: { user: UserDto; onSignOut: () => 
       <DropdownMenuTrigger
         className="flex w-full items-center gap-2.5 rounded-lg p-2 text-left outline-none transition-colors hover:bg-sidebar-accent focus-visible:ring-[3px] focus-visible:ring-ring/50 data-[state=open]:bg-sidebar-accent"
         aria-label="Account menu"
-        data-testid="user-menu-trigger"
       >
         <Avatar className="size-8">
           <AvatarFallback>{initials(user.name)}</AvatarFallback>
