@@ -6,13 +6,12 @@ import { nx } from './lib/run.mjs';
 
 const skipE2e = process.argv.includes('--skip-e2e');
 const mysqlUrl = process.env.TEST_DATABASE_URL;
-const { TEST_DATABASE_URL: _unused, ...envWithoutMysql } = process.env;
 
 const steps = [
   ['lint', () => nx(['run-many', '-t', 'lint', '--outputStyle=static'])],
   ['type-check', () => nx(['run-many', '-t', 'typecheck', '--outputStyle=static'])],
   ['unit tests', () => nx(['run-many', '-t', 'test', '--outputStyle=static'])],
-  ['integration (SQLite)', () => nx(['run', 'api:integration', '--outputStyle=static'], { env: { ...envWithoutMysql, TEST_DATABASE_URL: '' } })],
+  ['integration (SQLite)', () => nx(['run', 'api:integration', '--outputStyle=static'], { env: { TEST_DATABASE_URL: '' } })],
   ...(mysqlUrl ? [['integration (MySQL/MariaDB)', () => nx(['run', 'api:integration', '--outputStyle=static'], { env: { TEST_DATABASE_URL: mysqlUrl } })]] : []),
   ...(skipE2e
     ? []
