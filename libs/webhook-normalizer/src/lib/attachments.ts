@@ -53,7 +53,8 @@ export function normalizeAttachment(raw: unknown): NormalizedAttachment {
   let type: NormalizedAttachmentType = TYPE_MAP[rawType] ?? 'unsupported';
   const templateType = rawType === 'template' ? readString(payload?.['template_type']) : null;
   if (type === 'image' && stickerId !== null) type = 'sticker';
-  if (type === 'template' && templateType === 'product') type = 'product';
+  // Product shares come as a template with `template_type: "product"` or just `payload.product.elements`.
+  if (type === 'template' && (templateType === 'product' || isRecord(payload?.['product']))) type = 'product';
 
   const url =
     readString(payload?.['url']) ??

@@ -123,7 +123,10 @@ export interface NormalizedEventBase {
   /** `entry.time` (when Meta sent the batch), epoch ms. */
   entryTime: number | null;
   via: WebhookVia;
-  /** True for App-Dashboard sample payloads (`entry.id` "0", or messaging fields sent as `changes`). */
+  /**
+   * True for App-Dashboard sample payloads: `entry.id` "0", or messaging fields sent as `changes`
+   * (real DMs always arrive in `messaging[]`). The applier should not create conversations from them.
+   */
   isTest: boolean;
   /** The fragment this event was built from (the messaging item or the change), for inspection. */
   raw: unknown;

@@ -10,8 +10,9 @@ import { normalizePageMention } from './page-mention-change';
 import { normalizeTemplateStatus } from './template-status-change';
 
 /**
- * Messaging subscription fields. The App Dashboard "Test" button (and some Instagram deliveries)
- * send these as `changes[{field, value}]` whose `value` is a messaging item; it is normalised as one.
+ * Messaging subscription fields. Real deliveries put messaging events in `messaging[]`; the App
+ * Dashboard "Test" button sends them as `changes[{field, value}]` whose `value` is a messaging item
+ * (e.g. `timestamp: "1527459824"`). Such a value is normalised as that messaging event, marked `isTest`.
  */
 export const MESSAGING_CHANGE_FIELDS: ReadonlySet<string> = new Set([
   'messages',
@@ -56,7 +57,8 @@ export function normalizeChange(raw: unknown, ctx: EntryContext): NormalizedEven
     return [unsupportedEvent({ reason: 'invalid_change', detail: 'change without field or object value', raw, field, ctx })];
   }
   if (MESSAGING_CHANGE_FIELDS.has(field)) {
-    return normalizeMessagingItem(value, { ...ctx, via: field === 'standby' ? 'standby' : 'changes' }).map((e) => ({ ...e, raw: change }));
+    const testCtx: EntryContext = { ...ctx, isTest: true, via: field === 'standby' ? 'standby' : 'changes' };
+    return normalizeMessagingItem(value, testCtx).map((e) => ({ ...e, raw: change }));
   }
   if (field === 'group_feed') {
     return normalizeMessagingItem({ ...value, field }, ctx).map((e) => ({ ...e, raw: change }));

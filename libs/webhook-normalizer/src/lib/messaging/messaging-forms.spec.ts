@@ -174,6 +174,11 @@ describe('message content', () => {
     expect(event.isUnsupported).toBe(false);
   });
 
+  it('a product share without template_type (captured form) is still a product', () => {
+    const event = message(fb({ message: { mid: 'm_prod', attachments: [{ type: 'template', payload: { product: { elements: [{ id: 'P1', retailer_id: 'R1', title: 'T' }] } } }] } }));
+    expect(event.attachments).toEqual([expect.objectContaining({ type: 'product', rawType: 'template', products: [{ id: 'P1', retailerId: 'R1', imageUrl: null, title: 'T', subtitle: null }] })]);
+  });
+
   it('flags unsupported content (is_unsupported or only unsupported_type attachments)', () => {
     expect(message(ig({ message: { mid: 'm_u1', is_unsupported: true } })).isUnsupported).toBe(true);
     expect(message(ig({ message: { mid: 'm_u2', attachments: [{ type: 'unsupported_type' }] } })).isUnsupported).toBe(true);
@@ -295,7 +300,7 @@ describe('dashboard test payloads and self messages', () => {
     });
   });
 
-  it('messaging_seen / message_reactions as changes too', () => {
+  it('messaging_seen / message_reactions as changes are test samples too', () => {
     const events = normalizeWebhook({
       object: 'instagram',
       entry: [
@@ -310,8 +315,8 @@ describe('dashboard test payloads and self messages', () => {
       ],
     });
     expect(events.map((e) => [e.type, e.isTest, e.via])).toEqual([
-      ['read', false, 'changes'],
-      ['reaction', false, 'changes'],
+      ['read', true, 'changes'],
+      ['reaction', true, 'changes'],
     ]);
   });
 });
