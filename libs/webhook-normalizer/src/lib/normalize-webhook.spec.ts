@@ -148,6 +148,28 @@ describe('normalizeWebhook: batches', () => {
     expect(normalizeWebhook(retried)[0]?.dedupeKey).toBe(normalizeWebhook(body)[0]?.dedupeKey);
   });
 
+  it('is pure: a deep-frozen body normalises without being mutated', () => {
+    const deepFreeze = <T>(value: T): T => {
+      if (typeof value === 'object' && value !== null) {
+        Object.values(value).forEach(deepFreeze);
+        Object.freeze(value);
+      }
+      return value;
+    };
+    const body = deepFreeze(
+      pageBody({
+        id: PAGE,
+        time: 1767225600123,
+        messaging: [
+          { sender: { id: PSID }, recipient: { id: PAGE }, timestamp: 1767225599876, message: { mid: 'm_f', attachments: [{ type: 'image', payload: { url: 'u', sticker_id: 1 } }, { type: 'sticker', payload: { url: 'u', sticker_id: 1 } }] } },
+        ],
+      }),
+    );
+    const snapshot = JSON.stringify(body);
+    expect(normalizeWebhook(body)).toHaveLength(1);
+    expect(JSON.stringify(body)).toBe(snapshot);
+  });
+
   it('every produced type is a declared NormalizedEvent type', () => {
     const events = normalizeWebhook(pageBody({ id: PAGE, messaging: [fbText('m_t', 't'), { sender: { id: PSID }, game_play: {} }] }));
     for (const e of events) expect(NORMALIZED_EVENT_TYPES).toContain(e.type);

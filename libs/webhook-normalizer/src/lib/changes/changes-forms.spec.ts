@@ -80,6 +80,11 @@ describe('Facebook feed', () => {
     expect(only(pageChange('feed', { item: 'like', verb: 'add', post_id: 'p', user_id: '1' }))).toMatchObject({ type: 'feed_reaction', reactionType: 'like' });
   });
 
+  it('captured legacy photo form: numeric photo_id and sender_id, post_id preferred', () => {
+    const event = only(pageChange('feed', { item: 'photo', verb: 'add', created_time: 1448555796, published: 1, photo_id: 900767076685784, post_id: `${PAGE}_900767076685784`, sender_id: Number(PAGE), sender_name: 'Store', link: 'https://example.org/test.jpg', message: 'New photo' }));
+    expect(event).toMatchObject({ type: 'feed_post', postId: `${PAGE}_900767076685784`, from: { id: PAGE, name: 'Store' }, isFromPage: true, published: true, timestamp: 1448555796000 });
+  });
+
   it('Page posts (status / photo / video) and visitor posts, hidden and unpublished', () => {
     expect(only(pageChange('feed', { item: 'status', verb: 'add', post_id: 'p1', published: 1, message: 'hello' }))).toMatchObject({ type: 'feed_post', item: 'status', published: true });
     expect(only(pageChange('feed', { item: 'photo', verb: 'add', photo_id: 'ph1', link: 'https://fb/photo', published: 0 }))).toMatchObject({ type: 'feed_post', postId: 'ph1', published: false, link: 'https://fb/photo' });
@@ -95,6 +100,11 @@ describe('Facebook Page mention and group feed as a change', () => {
   it('mention in a comment', () => {
     const event = only(pageChange('mention', { item: 'comment', verb: 'add', post_id: 'p1', comment_id: 'c1', sender_id: '42', sender_name: 'Jane', message: '@Store hi', created_time: 1767225590 }));
     expect(event).toMatchObject({ type: 'page_mention', item: 'comment', action: 'add', commentId: 'c1', from: { id: '42', name: 'Jane' }, timestamp: 1767225590000 });
+  });
+
+  it('mention of a post without any sender (captured form)', () => {
+    const event = only(pageChange('mention', { message: 'A post', post_id: `${PAGE}_9`, created_time: 1614340562, item: 'post', verb: 'add' }));
+    expect(event).toMatchObject({ type: 'page_mention', item: 'post', postId: `${PAGE}_9`, commentId: null, from: null, message: 'A post' });
   });
 
   it('group_feed delivered as a change', () => {
