@@ -1,0 +1,243 @@
+import type { SimAttachment, SimComment, SimCustomer, SimMessage } from '../state/model';
+import type { SimContext } from '../sim-context';
+import {
+  editEvent,
+  feedCommentEvent,
+  feedPostEvent,
+  feedReactionEvent,
+  igCommentEvent,
+  igMentionEvent,
+  inboundMessageEvent,
+  postbackEvent,
+  reactionEvent,
+  readEvent,
+  referralEvent,
+  unsendEvent,
+} from '../webhooks/events';
+
+/** What a customer can do; each action updates state and emits the webhook Meta would send. */
+
+export class CustomerActionError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export interface CustomerMessageInput {
+  text?: string;
+  attachments?: Array<{ type: string; url?: string; title?: string; extra?: Record<string, unknown> }>;
+  quickReplyPayload?: string;
+  replyToMid?: string;
+  /** Reply to one of the business's stories (IG). */
+  storyId?: string;
+  /** The customer mentioned the business in their story (IG). */
+  storyMention?: boolean;
+  referral?: Record<string, unknown>;
+}
+
+const EMOJI: Record<string, string> = { love: '❤️', like: '👍', laugh: '😂', wow: '😮', sad: '😢', angry: '😠', smile: '😊' };
+
+function customer(ctx: SimContext, id: string): SimCustomer {
+  const c = ctx.store.customers.get(id);
+  if (!c) throw new CustomerActionError(404, `Unknown customer ${id}`);
+  return c;
+}
+
+function ownMessage(ctx: SimContext, c: SimCustomer, mid: string, direction?: 'inbound' | 'outbound'): SimMessage {
+  const m = ctx.store.messages.get(mid);
+  const conv = ctx.store.conversationOf(c);
+  if (!m || m.conversationId !== conv.id || (direction && m.direction !== direction)) throw new CustomerActionError(404, `Unknown message ${mid} in this conversation`);
+  return m;
+}
+
+function cdn(ctx: SimContext, path: string): string {
+  return `${ctx.store.settings.publicUrl}/cdn/${path}`;
+}
+
+export function customerSends(ctx: SimContext, customerId: string, input: CustomerMessageInput): SimMessage {
+  const s = ctx.store;
+  const c = customer(ctx, customerId);
+  const conv = s.conversationOf(c);
+  const now = Date.now();
+  const attachments: SimAttachment[] = (input.attachments ?? []).map((a) => ({
+    type: a.type,
+    url: a.url ?? cdn(ctx, a.type === 'image' ? 'samples/photo-1.png' : a.type === 'video' ? 'samples/clip.mp4' : a.type === 'audio' ? 'samples/voice.m4a' : 'samples/invoice.pdf'),
+    title: a.title,
+    extra: a.extra,
+  }));
+  if (input.storyMention) {
+    if (c.platform !== 'instagram') throw new CustomerActionError(400, 'Story mentions exist only on Instagram');
+    attachments.push({ type: 'story_mention', url: cdn(ctx, `media/story-${c.id}-${now}.png`) });
+  }
+  if (input.storyId) {
+    const story = s.media.get(input.storyId);
+    if (!story || story.mediaProductType !== 'STORY') throw new CustomerActionError(404, `Unknown story ${input.storyId}`);
+    attachments.push({ type: 'story_reply', url: story.mediaUrl, extra: { story_id: story.id } });
+  }
+  if (!input.text && attachments.filter((a) => a.type !== 'story_reply').length === 0) {
+    throw new CustomerActionError(400, 'A message needs text or attachments');
+  }
+  if (input.replyToMid) ownMessage(ctx, c, input.replyToMid);
+  const m: SimMessage = {
+    mid: s.newMid(c.platform), conversationId: conv.id, direction: 'inbound', senderId: c.id, recipientId: c.accountId,
+    createdAt: now, text: input.text, attachments, quickReplyPayload: input.quickReplyPayload, replyToMid: input.replyToMid,
+    isDeleted: false, numEdit: 0, reactions: {},
+  };
+  s.addMessage(m);
+  conv.lastCustomerActivityAt = now;
+  // Sending implies the customer saw everything before it.
+  conv.customerReadAt = now;
+  ctx.webhooks.enqueue(inboundMessageEvent(c, m, input.referral));
+  return m;
+}
+
+export function customerReacts(ctx: SimContext, customerId: string, mid: string, action: 'react' | 'unreact', reaction = 'love', emoji?: string): void {
+  const c = customer(ctx, customerId);
+  const m = ownMessage(ctx, c, mid);
+  const now = Date.now();
+  if (action === 'react') m.reactions[c.id] = { reaction, emoji: emoji ?? EMOJI[reaction] ?? '❤️' };
+  else delete m.reactions[c.id];
+  const conv = ctx.store.conversationOf(c);
+  conv.lastCustomerActivityAt = now;
+  ctx.webhooks.enqueue(reactionEvent(c, now, mid, action, reaction, action === 'react' ? (emoji ?? EMOJI[reaction] ?? '❤️') : undefined));
+  ctx.store.changed('conversation', conv.id);
+}
+
+export function customerUnsends(ctx: SimContext, customerId: string, mid: string): void {
+  const c = customer(ctx, customerId);
+  const m = ownMessage(ctx, c, mid, 'inbound');
+  m.isDeleted = true;
+  ctx.webhooks.enqueue(unsendEvent(c, Date.now(), mid));
+  ctx.store.changed('conversation', m.conversationId);
+}
+
+export function customerEdits(ctx: SimContext, customerId: string, mid: string, text: string): void {
+  const c = customer(ctx, customerId);
+  const m = ownMessage(ctx, c, mid, 'inbound');
+  if (m.numEdit >= 5) throw new CustomerActionError(400, 'A message can be edited at most 5 times');
+  m.numEdit++;
+  m.text = text;
+  ctx.webhooks.enqueue(editEvent(c, Date.now(), mid, text, m.numEdit));
+  ctx.store.changed('conversation', m.conversationId);
+}
+
+export function customerPostback(ctx: SimContext, customerId: string, title: string, payload: string, referral?: Record<string, unknown>): string {
+  const c = customer(ctx, customerId);
+  const conv = ctx.store.conversationOf(c);
+  const now = Date.now();
+  const mid = ctx.store.newMid(c.platform);
+  conv.lastCustomerActivityAt = now;
+  ctx.webhooks.enqueue(postbackEvent(c, now, mid, title, payload, referral));
+  return mid;
+}
+
+export function customerReferral(ctx: SimContext, customerId: string, referral: Record<string, unknown>): void {
+  const c = customer(ctx, customerId);
+  const conv = ctx.store.conversationOf(c);
+  const now = Date.now();
+  conv.lastCustomerActivityAt = now;
+  ctx.webhooks.enqueue(referralEvent(c, now, { type: 'OPEN_THREAD', ...referral }));
+}
+
+/** The customer opened the conversation: business messages become read. */
+export function customerReads(ctx: SimContext, customerId: string): { read: number } {
+  const c = customer(ctx, customerId);
+  const conv = ctx.store.conversationOf(c);
+  const now = Date.now();
+  const unread = ctx.store.conversationMessages(conv).filter((m) => m.direction === 'outbound' && !m.readAt);
+  if (unread.length === 0) return { read: 0 };
+  unread.forEach((m) => (m.readAt = now));
+  conv.customerReadAt = now;
+  const last = unread[unread.length - 1];
+  if (last) ctx.webhooks.enqueue(readEvent(c, now, last.mid));
+  ctx.store.changed('conversation', conv.id);
+  return { read: unread.length };
+}
+
+export function customerComments(ctx: SimContext, customerId: string, objectId: string, text: string, parentId?: string): SimComment {
+  const s = ctx.store;
+  const c = customer(ctx, customerId);
+  const media = s.media.get(objectId);
+  const post = s.posts.get(objectId);
+  const now = Date.now();
+  let comment: SimComment;
+  if (media) {
+    if (c.platform !== 'instagram' || media.accountId !== c.accountId) throw new CustomerActionError(400, 'This customer cannot comment on that media');
+    comment = {
+      id: s.newNumericId('ig-comment', 18000000000090000n), platform: 'instagram', accountId: media.accountId, objectId, parentId,
+      fromId: c.id, fromName: c.name, fromUsername: c.username, text, createdAt: now, hidden: false, deleted: false, likeCount: 0, mentions: [],
+    };
+  } else if (post) {
+    if (c.platform !== 'messenger' || post.pageId !== c.accountId) throw new CustomerActionError(400, 'This customer cannot comment on that post');
+    const postPart = post.id.split('_')[1] ?? post.id;
+    comment = {
+      id: `${postPart}_${s.newNumericId('fb-comment', 900000000090000n)}`, platform: 'messenger', accountId: post.pageId, objectId, parentId,
+      fromId: c.feedUserId ?? c.id, fromName: c.name, text, createdAt: now, hidden: false, deleted: false, likeCount: 0, mentions: [],
+    };
+  } else {
+    throw new CustomerActionError(404, `Unknown media or post ${objectId}`);
+  }
+  if (parentId && s.comments.get(parentId)?.objectId !== objectId) throw new CustomerActionError(400, 'parentId must be a comment on the same object');
+  s.comments.set(comment.id, comment);
+  const handle = s.instagramAccounts.get(comment.accountId)?.username;
+  ctx.webhooks.enqueue(comment.platform === 'instagram' ? igCommentEvent(s, comment) : feedCommentEvent(s, comment, 'add'));
+  // An @mention of the business inside a comment also fires `mentions` (FB-Login flavour).
+  if (comment.platform === 'instagram' && handle && text.includes(`@${handle}`)) {
+    ctx.webhooks.enqueue(igMentionEvent(comment.accountId, objectId, comment.id));
+  }
+  s.changed('comment', comment.id);
+  return comment;
+}
+
+export function customerEditsComment(ctx: SimContext, commentId: string, text: string): void {
+  const comment = ctx.store.comments.get(commentId);
+  if (!comment || comment.deleted) throw new CustomerActionError(404, `Unknown comment ${commentId}`);
+  comment.text = text;
+  if (comment.platform === 'messenger') ctx.webhooks.enqueue(feedCommentEvent(ctx.store, comment, 'edited'));
+  else ctx.webhooks.enqueue(igCommentEvent(ctx.store, comment));
+}
+
+export function customerDeletesComment(ctx: SimContext, commentId: string): void {
+  const comment = ctx.store.comments.get(commentId);
+  if (!comment || comment.deleted) throw new CustomerActionError(404, `Unknown comment ${commentId}`);
+  comment.deleted = true;
+  if (comment.platform === 'messenger') ctx.webhooks.enqueue(feedCommentEvent(ctx.store, comment, 'remove'));
+}
+
+/** Someone posts media that @mentions the IG account (caption mention). */
+export function mentionInMedia(ctx: SimContext, accountId: string, byUsername: string, caption: string): string {
+  const s = ctx.store;
+  if (!s.instagramAccounts.has(accountId)) throw new CustomerActionError(404, `Unknown IG account ${accountId}`);
+  const id = s.newNumericId('media', 18000000000080000n);
+  s.media.set(id, {
+    id, accountId: 'external', ownerUsername: byUsername, caption, mediaType: 'IMAGE', mediaProductType: 'FEED',
+    mediaUrl: cdn(ctx, `media/${id}.png`), permalink: `https://www.instagram.com/p/SIM${id.slice(-6)}/`, createdAt: Date.now(), likeCount: 0, mentions: [accountId],
+  });
+  ctx.webhooks.enqueue(igMentionEvent(accountId, id));
+  return id;
+}
+
+export function visitorPost(ctx: SimContext, customerId: string, message: string): string {
+  const s = ctx.store;
+  const c = customer(ctx, customerId);
+  if (c.platform !== 'messenger') throw new CustomerActionError(400, 'Visitor posts exist only on Facebook Pages');
+  const id = `${c.accountId}_${s.newNumericId('post', 122100000000090000n)}`;
+  const post = {
+    id, pageId: c.accountId, fromId: c.feedUserId ?? c.id, fromName: c.name, message, statusType: 'wall_post',
+    permalinkUrl: `https://www.facebook.com/${id}`, createdAt: Date.now(), reactionCount: 0, isHidden: false, deleted: false,
+  };
+  s.posts.set(id, post);
+  ctx.webhooks.enqueue(feedPostEvent(post, 'add'));
+  return id;
+}
+
+export function reactToPost(ctx: SimContext, customerId: string, postId: string, reactionType: string): void {
+  const c = customer(ctx, customerId);
+  const post = ctx.store.posts.get(postId);
+  if (!post || post.pageId !== c.accountId) throw new CustomerActionError(404, `Unknown post ${postId}`);
+  post.reactionCount++;
+  ctx.webhooks.enqueue(feedReactionEvent(post.pageId, post.id, { id: c.feedUserId ?? c.id, name: c.name }, reactionType, Date.now()));
+}

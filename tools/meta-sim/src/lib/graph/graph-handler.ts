@@ -1,0 +1,205 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { SimContext } from '../sim-context';
+import { parseBody, searchParamsToObject, sendJson, str, type UploadedFile } from '../http/request';
+import { authenticate, type AuthContext, type GraphHost } from './auth';
+import { receiveEvents } from './capi-api';
+import { createComment, deleteComment, replyToIgComment, updateComment } from './comments-api';
+import { Edge, GraphNode, parseFields, renderEdge, renderNode } from './fields';
+import { Errors, GraphError } from './graph-error';
+import { accountInsights, mediaInsights } from './insights-api';
+import { NodeFactory } from './nodes';
+import { handleAttachmentUpload, handleSend } from './send-api';
+import { listSubscribedApps, subscribeApp, unsubscribeApp } from './subscriptions-api';
+import { deleteTemplates, listTemplates, submitTemplate } from './templates-api';
+import { debugToken, facebookAccessToken, instagramCodeExchange, instagramExchange, instagramRefresh } from './tokens-api';
+
+interface GraphCall {
+  ctx: SimContext;
+  method: string;
+  host: GraphHost;
+  segments: string[];
+  params: Record<string, unknown>;
+  files: UploadedFile[];
+  url: URL;
+  auth?: AuthContext;
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+function nextUrlFor(call: GraphCall): (after: string) => string {
+  return (after) => {
+    const u = new URL(call.url.toString());
+    u.searchParams.set('after', after);
+    u.searchParams.delete('before');
+    return `${call.ctx.store.settings.publicUrl}${u.pathname}${u.search}`;
+  };
+}
+
+function edgeResponse(call: GraphCall, items: Array<GraphNode | Record<string, unknown>>, defaults: string[]): Record<string, unknown> {
+  const fields = str(call.params['fields']);
+  return renderEdge(new Edge(() => items, defaults), fields ? parseFields(fields) : undefined, {}, {
+    limit: Number(str(call.params['limit']) ?? 25) || 25,
+    after: str(call.params['after']),
+    before: str(call.params['before']),
+  }, nextUrlFor(call));
+}
+
+function bucFor(call: GraphCall): { businessId?: string; type: string } {
+  const auth = call.auth;
+  if (!auth) return { type: 'pages' };
+  const subject = auth.token.subjectId;
+  const messaging = call.segments.some((s) => ['messages', 'conversations', 'message_attachments'].includes(s));
+  if (auth.token.type === 'IG_USER') return { businessId: subject, type: 'instagram' };
+  const ig = call.ctx.store.instagramAccounts.get(call.segments[0] ?? '');
+  if (ig) return { businessId: ig.id, type: 'instagram' };
+  return { businessId: subject, type: messaging ? 'messenger' : 'pages' };
+}
+
+async function dispatch(call: GraphCall): Promise<unknown> {
+  const { ctx, method, host, segments, params } = call;
+  const path = segments.join('/');
+
+  // Endpoints that authenticate with client credentials instead of an access token.
+  if (host === 'facebook' && path === 'oauth/access_token' && method === 'GET') return facebookAccessToken(ctx, params);
+  if (host === 'instagram' && path === 'oauth/access_token' && method === 'POST') return instagramCodeExchange(ctx, params);
+  if (host === 'instagram' && path === 'access_token' && method === 'GET') return instagramExchange(ctx, params);
+  if (host === 'instagram' && path === 'refresh_access_token' && method === 'GET') return instagramRefresh(ctx, params);
+
+  const auth = authenticate(ctx.store, params, callHeaders.get(call) ?? {}, host);
+  call.auth = auth;
+  const nodes = new NodeFactory(ctx.store, auth);
+
+  if (path === 'debug_token' && method === 'GET') return debugToken(ctx, params, auth.token);
+  if (segments.length === 0) throw Errors.unknownPath('');
+
+  const [id = '', edge, ...rest] = segments;
+  if (rest.length > 0) throw Errors.unknownPath(path);
+
+  if (edge === undefined) {
+    if (method === 'GET') {
+      const node = nodes.byId(id);
+      const fields = str(params['fields']);
+      return renderNode(node, fields ? parseFields(fields) : undefined);
+    }
+    if (method === 'POST') {
+      if (ctx.store.comments.has(id)) return updateComment(ctx, auth, id, params);
+      throw Errors.unsupportedGet(id, 'post');
+    }
+    if (method === 'DELETE') {
+      if (ctx.store.comments.has(id)) return deleteComment(ctx, auth, id);
+      throw Errors.unsupportedGet(id, 'delete');
+    }
+    throw Errors.unsupportedGet(id, method.toLowerCase());
+  }
+
+  switch (`${method} ${edge}`) {
+    case 'POST messages':
+      return handleSend(ctx, auth, id, params);
+    case 'POST message_attachments':
+      return handleAttachmentUpload(ctx, auth, id, params, call.files);
+    case 'POST message_templates':
+      return submitTemplate(ctx, auth, id, params);
+    case 'GET message_templates':
+      return edgeResponse(call, listTemplates(ctx, auth, nodes, id, params), ['id', 'name', 'status', 'category', 'language', 'components']);
+    case 'DELETE message_templates':
+      return deleteTemplates(ctx, auth, id, params);
+    case 'POST subscribed_apps':
+      return subscribeApp(ctx, auth, id, params);
+    case 'GET subscribed_apps':
+      return listSubscribedApps(ctx, auth, id);
+    case 'DELETE subscribed_apps':
+      return unsubscribeApp(ctx, auth, id);
+    case 'POST events':
+      return receiveEvents(ctx, auth, id, params);
+    case 'POST replies':
+      return replyToIgComment(ctx, auth, id, params);
+    case 'POST comments':
+      return createComment(ctx, auth, id, params);
+    case 'GET insights': {
+      const target = id === 'me' ? auth.token.subjectId : id;
+      if (ctx.store.instagramAccounts.has(target)) return accountInsights(ctx, auth, target, params);
+      if (ctx.store.media.has(target)) return mediaInsights(ctx, auth, target, params);
+      throw Errors.unsupportedGet(`${id}/insights`);
+    }
+    case 'GET conversations': {
+      const node = nodes.byId(id);
+      const platform = str(params['platform']) === 'instagram' || host === 'instagram' ? 'instagram' : 'messenger';
+      const accountId = node.type === 'Page' ? node.id : (ctx.store.instagramAccounts.has(node.id) ? node.id : auth.token.subjectId);
+      if (node.type !== 'Page' && node.type !== 'User') throw Errors.unsupportedGet(`${id}/conversations`);
+      const userId = str(params['user_id']);
+      return edgeResponse(call, nodes.conversationsOf(accountId, platform, userId), ['id']);
+    }
+    default:
+      break;
+  }
+
+  if (method !== 'GET') throw Errors.unsupportedGet(`${id}/${edge}`, method.toLowerCase());
+  const node = nodes.byId(id);
+  if (!(edge in node.fields)) throw Errors.nonexistingField(edge, node.type);
+  const raw = node.fields[edge];
+  const value = typeof raw === 'function' ? (raw as () => unknown)() : raw;
+  if (!(value instanceof Edge)) throw Errors.unknownPath(path);
+  const fields = str(params['fields']);
+  return renderEdge(value, fields ? parseFields(fields) : undefined, { filter: str(params['filter']) ?? '', order: str(params['order']) ?? '' }, {
+    limit: Number(str(params['limit']) ?? 25) || 25,
+    after: str(params['after']),
+    before: str(params['before']),
+  }, nextUrlFor(call));
+}
+
+const callHeaders = new WeakMap<GraphCall, IncomingMessage['headers']>();
+
+/** Serves one Graph API request (`path` is already stripped of host prefix and version). */
+export async function handleGraph(ctx: SimContext, req: IncomingMessage, res: ServerResponse, host: GraphHost, path: string, url: URL): Promise<void> {
+  const method = (req.method ?? 'GET').toUpperCase();
+  let status = 200;
+  let body: unknown;
+  const extraHeaders: Record<string, string> = {};
+  const call: GraphCall = { ctx, method, host, segments: path.split('/').filter(Boolean).map(decodeURIComponent), params: {}, files: [], url };
+  callHeaders.set(call, req.headers);
+  let regain = 0;
+  try {
+    const parsed = await parseBody(req);
+    call.params = { ...searchParamsToObject(url.searchParams), ...parsed.params };
+    call.files = parsed.files;
+    // Graph lets clients tunnel DELETE through POST with `method=delete`.
+    const override = str(call.params['method'])?.toUpperCase();
+    if (method === 'POST' && override && ['DELETE', 'GET'].includes(override)) call.method = override;
+    const fault = ctx.faults.match(call.method, `/${call.segments.join('/')}`);
+    if (fault) {
+      if (fault.fault.latencyMs) await sleep(fault.fault.latencyMs);
+      if (fault.fault.timeout) {
+        // Hold the connection open without answering; the client must time out.
+        req.socket.setTimeout(0);
+        return;
+      }
+      regain = fault.fault.regainAccessMinutes ?? ([4, 17, 32, 613, 80001, 80002, 80006].includes(fault.error?.code ?? 0) ? 5 : 0);
+      if (fault.error) throw fault.error;
+    }
+    body = await dispatch(call);
+  } catch (err) {
+    if (err instanceof GraphError) {
+      status = err.status;
+      body = err.toBody();
+      if (err.code === 190) extraHeaders['www-authenticate'] = `OAuth "Facebook Platform" "invalid_token" "${err.message.replace(/"/g, "'")}"`;
+    } else if (err instanceof SyntaxError) {
+      status = 400;
+      body = Errors.param('Invalid JSON in request body').toBody();
+    } else {
+      status = 500;
+      body = new GraphError(500, 1, 'An unknown error occurred', 'OAuthException', undefined, { is_transient: true }).toBody();
+      console.error('[meta-sim] unexpected error', err);
+    }
+  }
+  const buc = bucFor(call);
+  Object.assign(extraHeaders, ctx.usage.headers(call.auth?.token, buc.businessId, buc.type, regain), { 'x-fb-trace-id': 'SimTrace', 'facebook-api-version': url.pathname.match(/\/(v\d+\.\d+)\//)?.[1] ?? 'v25.0' });
+  ctx.requests.push({ at: Date.now(), method: call.method, host, path: `/${call.segments.join('/')}`, params: redact(call.params), status, response: body });
+  if (ctx.requests.length > 2000) ctx.requests.splice(0, ctx.requests.length - 2000);
+  sendJson(res, status, body, extraHeaders);
+}
+
+function redact(params: Record<string, unknown>): Record<string, unknown> {
+  const out = { ...params };
+  for (const k of ['client_secret']) if (out[k] !== undefined) out[k] = '***';
+  return out;
+}

@@ -1,0 +1,396 @@
+import type {
+  SimComment,
+  SimConversation,
+  SimCustomer,
+  SimInstagramAccount,
+  SimMedia,
+  SimMessage,
+  SimPage,
+  SimPost,
+  SimTemplate,
+} from '../state/model';
+import type { SimStore } from '../state/store';
+import type { AuthContext } from './auth';
+import { Edge, GraphNode, isoTime } from './fields';
+import { Errors } from './graph-error';
+
+/** Builds Graph nodes from store entities, honouring what the caller's token may see. */
+export class NodeFactory {
+  constructor(
+    private readonly store: SimStore,
+    private readonly auth: AuthContext,
+  ) {}
+
+  private can(accountId: string): boolean {
+    return this.auth.accountIds.has(accountId);
+  }
+
+  /** Resolves `/{id}` (or `/me`) to a node, or throws Graph's "Unsupported get request" error. */
+  byId(id: string, method = 'get'): GraphNode {
+    const node = this.lookup(id);
+    if (!node) throw Errors.unsupportedGet(id, method);
+    return node;
+  }
+
+  lookup(id: string): GraphNode | undefined {
+    const s = this.store;
+    if (id === 'me') return this.me();
+    const page = s.pages.get(id);
+    if (page && this.can(page.id)) return this.page(page);
+    const ig = s.instagramAccounts.get(id);
+    if (ig && this.can(ig.id)) return this.instagramAccount(ig);
+    const customer = s.customers.get(id);
+    if (customer && this.can(customer.accountId)) return this.customer(customer);
+    const media = s.media.get(id);
+    if (media && (this.can(media.accountId) || media.mentions.some((m) => this.can(m)))) return this.media(media);
+    const comment = s.comments.get(id);
+    if (comment && !comment.deleted && this.can(comment.accountId)) return comment.platform === 'instagram' ? this.igComment(comment) : this.fbComment(comment);
+    const post = s.posts.get(id);
+    if (post && !post.deleted && this.can(post.pageId)) return this.post(post);
+    const conv = s.conversations.get(id);
+    if (conv && this.can(conv.accountId)) return this.conversation(conv);
+    const message = s.messages.get(id);
+    if (message) {
+      const c = s.conversations.get(message.conversationId);
+      if (c && this.can(c.accountId)) return this.message(message);
+    }
+    const template = s.templates.get(id);
+    if (template && !template.deleted && this.can(template.pageId)) return this.template(template);
+    const pixel = s.pixels.get(id);
+    if (pixel && this.auth.token.type !== 'IG_USER') return new GraphNode('AdsPixel', pixel.id, { id: pixel.id, name: pixel.name });
+    const user = s.users.get(id);
+    if (user && (this.auth.token.type === 'APP' || this.auth.token.subjectId === id)) return this.fbUser(user.id, user.name);
+    if (id === s.settings.appId) return new GraphNode('Application', id, { id, name: s.settings.appName, link: 'https://www.facebook.com/games/?app_id=' + id }, ['id', 'name']);
+    return undefined;
+  }
+
+  me(): GraphNode {
+    const t = this.auth.token;
+    const s = this.store;
+    if (t.type === 'PAGE') {
+      const page = s.pages.get(t.subjectId);
+      if (page) return this.page(page);
+    }
+    if (t.type === 'IG_USER') {
+      const ig = s.instagramAccounts.get(t.subjectId);
+      if (ig) return this.instagramAccount(ig);
+    }
+    if (t.type === 'USER') {
+      const user = s.users.get(t.subjectId);
+      if (user) return this.fbUser(user.id, user.name);
+    }
+    if (t.type === 'APP') return new GraphNode('Application', t.appId, { id: t.appId, name: s.settings.appName }, ['id', 'name']);
+    throw Errors.unsupportedGet('me');
+  }
+
+  fbUser(id: string, name: string): GraphNode {
+    return new GraphNode('User', id, {
+      id,
+      name,
+      accounts: () => new Edge(() => this.accountsOf(id), ['access_token', 'category', 'category_list', 'name', 'id', 'tasks']),
+    }, ['name', 'id']);
+  }
+
+  /** Pages the user administers, with page tokens (`/me/accounts`). */
+  accountsOf(userId: string): Array<GraphNode> {
+    return [...this.store.pages.values()].filter((p) => p.adminUserIds.includes(userId)).map((p) => this.page(p, true));
+  }
+
+  pageToken(page: SimPage): string | undefined {
+    const t = this.auth.token;
+    if (t.type === 'PAGE') return t.subjectId === page.id ? t.token : undefined;
+    if (t.type !== 'USER' && t.type !== 'APP') return undefined;
+    const long = t.type === 'APP' || t.longLived;
+    for (const existing of this.store.tokens.values()) {
+      if (existing.type === 'PAGE' && existing.subjectId === page.id && existing.longLived === long && existing.invalidSubcode === undefined && (existing.expiresAt === 0 || existing.expiresAt > Date.now())) return existing.token;
+    }
+    const token = this.store.newToken('EAASimPage');
+    const now = Date.now();
+    this.store.tokens.set(token, {
+      token, type: 'PAGE', appId: this.store.settings.appId, subjectId: page.id, userId: t.type === 'USER' ? t.subjectId : undefined,
+      scopes: t.scopes, issuedAt: now, expiresAt: long ? 0 : now + 3_600_000, longLived: long,
+    });
+    return token;
+  }
+
+  page(page: SimPage, includeToken = false): GraphNode {
+    const ig = page.instagramAccountId ? this.store.instagramAccounts.get(page.instagramAccountId) : undefined;
+    const fields: Record<string, unknown> = {
+      id: page.id,
+      name: page.name,
+      username: page.username,
+      category: page.category,
+      category_list: [{ id: '2209', name: page.category }],
+      link: `https://www.facebook.com/${page.username}`,
+      fan_count: 1234,
+      followers_count: 1300,
+      tasks: ['ADVERTISE', 'ANALYZE', 'CREATE_CONTENT', 'MESSAGING', 'MODERATE', 'MANAGE'],
+      picture: { data: { height: 50, is_silhouette: false, url: page.pictureUrl, width: 50 } },
+      access_token: () => this.pageToken(page),
+      instagram_business_account: ig ? () => this.instagramAccount(ig) : undefined,
+      connected_instagram_account: ig ? () => this.instagramAccount(ig) : undefined,
+      feed: () => new Edge(() => this.postsOf(page.id), ['created_time', 'message', 'id']),
+      posts: () => new Edge(() => this.postsOf(page.id).filter((p) => p.fields['from'] && (p.fields['from'] as { id: string }).id === page.id), ['created_time', 'message', 'id']),
+      published_posts: () => new Edge(() => this.postsOf(page.id), ['created_time', 'message', 'id']),
+      conversations: () => new Edge(({ filter }) => this.conversationsOf(page.id, filter === 'instagram' ? 'instagram' : 'messenger'), ['id']),
+    };
+    return new GraphNode('Page', page.id, fields, includeToken ? ['access_token', 'category', 'category_list', 'name', 'id', 'tasks'] : ['name', 'id']);
+  }
+
+  postsOf(pageId: string): GraphNode[] {
+    return [...this.store.posts.values()]
+      .filter((p) => p.pageId === pageId && !p.deleted)
+      .sort((a, b) => b.createdAt - a.createdAt)
+      .map((p) => this.post(p));
+  }
+
+  conversationsOf(accountId: string, platform: 'messenger' | 'instagram', userId?: string): GraphNode[] {
+    const page = this.store.pages.get(accountId);
+    const ids = new Set<string>([accountId]);
+    if (platform === 'instagram' && page?.instagramAccountId) ids.add(page.instagramAccountId);
+    return [...this.store.conversations.values()]
+      .filter((c) => ids.has(c.accountId) && c.platform === platform && c.messageMids.length > 0)
+      .filter((c) => !userId || c.customerId === userId)
+      .map((c) => ({ c, t: this.lastActivity(c) }))
+      .sort((a, b) => b.t - a.t)
+      .map(({ c }) => this.conversation(c));
+  }
+
+  private lastActivity(c: SimConversation): number {
+    const msgs = this.store.conversationMessages(c);
+    return msgs[msgs.length - 1]?.createdAt ?? 0;
+  }
+
+  instagramAccount(ig: SimInstagramAccount): GraphNode {
+    const s = this.store;
+    const mediaOf = (): GraphNode[] =>
+      [...s.media.values()]
+        .filter((m) => m.accountId === ig.id && m.mediaProductType !== 'STORY')
+        .sort((a, b) => b.createdAt - a.createdAt)
+        .map((m) => this.media(m));
+    const fields: Record<string, unknown> = {
+      id: this.auth.host === 'instagram' && ig.appScopedId ? ig.appScopedId : ig.id,
+      user_id: ig.id,
+      ig_id: Number(ig.id.slice(-10)),
+      username: ig.username,
+      name: ig.name,
+      biography: ig.biography,
+      website: ig.website,
+      account_type: 'BUSINESS',
+      profile_picture_url: ig.profilePictureUrl,
+      followers_count: ig.followersCount,
+      follows_count: ig.followsCount,
+      media_count: () => mediaOf().length,
+      media: () => new Edge(() => mediaOf(), ['id']),
+      stories: () => new Edge(() => [...s.media.values()].filter((m) => m.accountId === ig.id && m.mediaProductType === 'STORY').map((m) => this.media(m)), ['id']),
+      mentioned_media: () => new Edge(() => [...s.media.values()].filter((m) => m.mentions.includes(ig.id)).map((m) => this.media(m)), ['id']),
+      tags: () => new Edge(() => [...s.media.values()].filter((m) => m.mentions.includes(ig.id)).map((m) => this.media(m)), ['id']),
+      conversations: () => new Edge(() => this.conversationsOf(ig.id, 'instagram'), ['id']),
+    };
+    const defaults = this.auth.host === 'instagram' ? ['id', 'user_id', 'username'] : ['id'];
+    return new GraphNode('User', ig.appScopedId && this.auth.host === 'instagram' ? ig.appScopedId : ig.id, fields, defaults);
+  }
+
+  customer(c: SimCustomer): GraphNode {
+    if (c.platform === 'instagram') {
+      return new GraphNode('User', c.id, {
+        id: c.id,
+        name: c.name,
+        username: c.username,
+        profile_pic: c.profilePicUrl,
+        follower_count: c.followerCount,
+        is_user_follow_business: c.isUserFollowBusiness,
+        is_business_follow_user: c.isBusinessFollowUser,
+        is_verified_user: c.isVerifiedUser,
+      }, ['name', 'username', 'profile_pic', 'id']);
+    }
+    return new GraphNode('User', c.id, {
+      id: c.id,
+      name: c.name,
+      first_name: c.firstName,
+      last_name: c.lastName,
+      profile_pic: c.profilePicUrl,
+      locale: c.locale,
+      timezone: c.timezone,
+    }, ['first_name', 'last_name', 'profile_pic', 'id']);
+  }
+
+  private commentsOn(objectId: string, topLevelOnly: boolean, order?: string): SimComment[] {
+    const list = [...this.store.comments.values()].filter(
+      (c) => c.objectId === objectId && !c.deleted && (!topLevelOnly || !c.parentId),
+    );
+    list.sort((a, b) => a.createdAt - b.createdAt);
+    return order === 'reverse_chronological' ? list.reverse() : list;
+  }
+
+  media(m: SimMedia): GraphNode {
+    const s = this.store;
+    const owner = s.instagramAccounts.get(m.accountId);
+    const top = (): SimComment[] => this.commentsOn(m.id, true);
+    return new GraphNode('IGMedia', m.id, {
+      id: m.id,
+      caption: m.caption || undefined,
+      media_type: m.mediaType,
+      media_product_type: m.mediaProductType,
+      media_url: m.mediaUrl,
+      thumbnail_url: m.mediaType === 'VIDEO' ? m.mediaUrl : undefined,
+      permalink: m.permalink,
+      shortcode: m.permalink.split('/').filter(Boolean).pop(),
+      timestamp: isoTime(m.createdAt),
+      username: m.ownerUsername,
+      owner: owner ? { id: owner.id } : undefined,
+      like_count: m.likeCount,
+      comments_count: () => this.commentsOn(m.id, false).length,
+      is_comment_enabled: true,
+      comments: () => new Edge(() => top().map((c) => this.igComment(c)), ['timestamp', 'text', 'id']),
+    }, ['id']);
+  }
+
+  igComment(c: SimComment): GraphNode {
+    const media = this.store.media.get(c.objectId);
+    return new GraphNode('IGComment', c.id, {
+      id: c.id,
+      text: c.text,
+      timestamp: isoTime(c.createdAt),
+      username: c.fromUsername,
+      from: { id: c.fromId, username: c.fromUsername },
+      user: this.store.customers.has(c.fromId) ? undefined : { id: c.fromId },
+      hidden: c.hidden,
+      like_count: c.likeCount,
+      parent_id: c.parentId,
+      media: media ? { id: media.id, media_product_type: media.mediaProductType } : undefined,
+      replies: () => new Edge(() => [...this.store.comments.values()].filter((r) => r.parentId === c.id && !r.deleted).sort((a, b) => a.createdAt - b.createdAt).map((r) => this.igComment(r)), ['timestamp', 'text', 'id']),
+    }, ['timestamp', 'text', 'id']);
+  }
+
+  private personFrom(id: string, name: string): Record<string, unknown> {
+    const c = [...this.store.customers.values()].find((x) => x.feedUserId === id);
+    const page = this.store.pages.get(id);
+    const url = c?.profilePicUrl ?? page?.pictureUrl ?? `${this.store.settings.publicUrl}/cdn/avatar/${id}.png`;
+    return { id, name, picture: { data: { height: 50, is_silhouette: false, url, width: 50 } } };
+  }
+
+  post(p: SimPost): GraphNode {
+    const comments = (filter?: string, order?: string): GraphNode[] =>
+      this.commentsOn(p.id, filter !== 'stream', order).map((c) => this.fbComment(c));
+    return new GraphNode('Post', p.id, {
+      id: p.id,
+      message: p.message,
+      created_time: isoTime(p.createdAt),
+      updated_time: isoTime(p.createdAt),
+      permalink_url: p.permalinkUrl,
+      full_picture: p.fullPicture,
+      status_type: p.statusType,
+      is_hidden: p.isHidden,
+      is_published: true,
+      from: this.personFrom(p.fromId, p.fromName),
+      shares: { count: 0 },
+      attachments: () => new Edge(() => (p.fullPicture ? [{ media: { image: { src: p.fullPicture, height: 720, width: 720 } }, media_type: 'photo', type: 'photo', url: p.permalinkUrl }] : []), ['media', 'type', 'url']),
+      comments: () => new Edge(({ filter, order }) => comments(filter, order), ['created_time', 'from', 'message', 'id'], (n) => ({ order: 'ranked', total_count: n, can_comment: true })),
+      reactions: () => new Edge(() => [], ['id', 'name', 'type'], () => ({ total_count: p.reactionCount, viewer_reaction: 'NONE' })),
+      likes: () => new Edge(() => [], ['id', 'name'], () => ({ total_count: p.reactionCount, can_like: true, has_liked: false })),
+    }, ['created_time', 'message', 'id']);
+  }
+
+  fbComment(c: SimComment): GraphNode {
+    const replies = (): SimComment[] => [...this.store.comments.values()].filter((r) => r.parentId === c.id && !r.deleted).sort((a, b) => a.createdAt - b.createdAt);
+    const post = this.store.posts.get(c.objectId);
+    return new GraphNode('Comment', c.id, {
+      id: c.id,
+      message: c.text,
+      created_time: isoTime(c.createdAt),
+      from: this.personFrom(c.fromId, c.fromName),
+      comment_count: () => replies().length,
+      like_count: c.likeCount,
+      is_hidden: c.hidden,
+      can_hide: c.fromId !== c.accountId,
+      can_remove: true,
+      can_reply_privately: !c.privateReplyMid && Date.now() - c.createdAt < 7 * 86_400_000,
+      permalink_url: `${post?.permalinkUrl ?? 'https://www.facebook.com/'}?comment_id=${c.id.split('_')[1] ?? c.id}`,
+      parent: c.parentId ? () => { const parent = this.store.comments.get(c.parentId ?? ''); return parent ? this.fbComment(parent) : undefined; } : undefined,
+      object: post ? { id: post.id } : undefined,
+      attachment: undefined,
+      message_tags: [],
+      comments: () => new Edge(() => replies().map((r) => this.fbComment(r)), ['created_time', 'from', 'message', 'id'], (n) => ({ order: 'chronological', total_count: n, can_comment: true })),
+      reactions: () => new Edge(() => [], ['id', 'name', 'type'], () => ({ total_count: c.likeCount, viewer_reaction: 'NONE' })),
+    }, ['created_time', 'from', 'message', 'id']);
+  }
+
+  private participant(id: string): Record<string, unknown> {
+    const s = this.store;
+    const customer = s.customers.get(id);
+    if (customer) {
+      return customer.platform === 'instagram'
+        ? { username: customer.username, id: customer.id }
+        : { name: customer.name, email: `${customer.id}@facebook.com`, id: customer.id };
+    }
+    const acc = s.accountName(id);
+    return s.isInstagramAccount(id) ? { username: acc.username, id } : { name: acc.name, email: `${id}@facebook.com`, id };
+  }
+
+  conversation(c: SimConversation): GraphNode {
+    const msgs = (): SimMessage[] => this.store.conversationMessages(c).filter((m) => !m.isDeleted).reverse();
+    return new GraphNode('Conversation', c.id, {
+      id: c.id,
+      updated_time: () => isoTime(this.lastActivity(c)),
+      message_count: () => msgs().length,
+      unread_count: () => msgs().filter((m) => m.direction === 'inbound' && (c.businessSeenAt ?? 0) < m.createdAt).length,
+      participants: () => ({ data: [this.participant(c.customerId), this.participant(c.accountId)] }),
+      can_reply: true,
+      is_subscribed: true,
+      link: c.platform === 'messenger' ? `/${c.accountId}/inbox/${c.id}` : undefined,
+      messages: () => new Edge(() => msgs().map((m) => this.message(m)), ['id', 'created_time']),
+    }, ['id']);
+  }
+
+  message(m: SimMessage): GraphNode {
+    const attachments = m.attachments.filter((a) => ['image', 'video', 'audio', 'file'].includes(a.type));
+    const conv = this.store.conversations.get(m.conversationId);
+    return new GraphNode('Message', m.mid, {
+      id: m.mid,
+      created_time: isoTime(m.createdAt),
+      from: this.participant(m.senderId),
+      to: { data: [this.participant(m.recipientId)] },
+      message: m.text ?? '',
+      is_unsupported: false,
+      attachments: attachments.length
+        ? {
+            data: attachments.map((a, i) => {
+              const base: Record<string, unknown> = { id: a.attachmentId ?? `${m.mid}_${i}`, mime_type: a.mimeType ?? mimeFor(a.type), name: a.name ?? `${a.type}-${i}` };
+              if (a.type === 'image') base['image_data'] = { width: 640, height: 640, max_width: 640, max_height: 640, url: a.url, preview_url: a.url };
+              else if (a.type === 'video') base['video_data'] = { width: 640, height: 360, length: 12, url: a.url, preview_url: a.url };
+              else base['file_url'] = a.url;
+              return base;
+            }),
+          }
+        : undefined,
+      reactions: Object.keys(m.reactions).length
+        ? { data: Object.entries(m.reactions).map(([uid, r]) => ({ reaction: r.emoji, users: [this.participant(uid)] })) }
+        : undefined,
+      story: m.attachments.find((a) => a.type === 'story_mention')
+        ? { mention: { link: m.attachments.find((a) => a.type === 'story_mention')?.url, id: m.mid } }
+        : m.attachments.find((a) => a.type === 'story_reply')
+          ? { reply_to: { link: m.attachments.find((a) => a.type === 'story_reply')?.url, id: String(m.attachments.find((a) => a.type === 'story_reply')?.extra?.['story_id'] ?? '') } }
+          : undefined,
+      shares: undefined,
+      thread_id: conv?.id,
+    }, ['id', 'created_time']);
+  }
+
+  template(t: SimTemplate): GraphNode {
+    return new GraphNode('MessageTemplate', t.id, {
+      id: t.id,
+      name: t.name,
+      status: t.status,
+      category: t.category,
+      language: t.language,
+      components: t.components,
+      parameter_format: t.parameterFormat,
+      rejected_reason: t.status === 'REJECTED' ? (t.rejectedReason ?? 'INCORRECT_PARAMS') : 'NONE',
+    }, ['id', 'name', 'status', 'category', 'language', 'components']);
+  }
+}
+
+export function mimeFor(type: string): string {
+  return ({ image: 'image/png', video: 'video/mp4', audio: 'audio/mp4', file: 'application/pdf' } as Record<string, string>)[type] ?? 'application/octet-stream';
+}

@@ -1,0 +1,94 @@
+/**
+ * Deterministic ids, usernames and tokens of everything the simulator seeds.
+ * Ids reuse the ones in /work/shared/fixtures/meta-webhooks so fixtures and the sim line up.
+ */
+export const SIM_SEED = {
+  app: {
+    id: '913300000000001',
+    secret: 'sim-app-secret-4f8a2c91d7b3e650',
+    name: 'TickleGram Inbox (sim)',
+    verifyToken: 'sim-verify-token',
+    /** `app_id|app_secret` app access token (uses the default secret). */
+    accessToken: '913300000000001|sim-app-secret-4f8a2c91d7b3e650',
+  },
+  admin: {
+    id: '100000000000001',
+    name: 'Sam Admin',
+    /** Long-lived (60 d) Facebook user token of the Page admin. */
+    userToken: 'EAASimUserLongLived100000000000001',
+  },
+  page: {
+    id: '104825791234560',
+    name: 'Example Store',
+    username: 'examplestore',
+    /** Long-lived Page token (never expires), as obtained with a long-lived user token. */
+    accessToken: 'EAASimPageToken104825791234560',
+  },
+  instagram: {
+    /** IG professional account linked to the Page (Instagram API with Facebook Login / Messenger-API route). */
+    id: '17841400000000001',
+    username: 'example.store',
+    name: 'Example Store',
+  },
+  instagramLogin: {
+    /** IG professional account connected with Business Login for Instagram (no Page). */
+    id: '17841400000000002',
+    appScopedId: '25000000000000002',
+    username: 'example.studio',
+    name: 'Example Studio',
+    /** Long-lived (60 d) Instagram User token for graph.instagram.com. */
+    accessToken: 'IGAASimIgUserToken17841400000000002',
+  },
+  messengerCustomers: [
+    { psid: '7123456789012345', feedUserId: '100000000000042', name: 'Jane Example', firstName: 'Jane', lastName: 'Example', lastMessageHoursAgo: 1 },
+    { psid: '7123456789012346', feedUserId: '100000000000043', name: 'Max Mustermann', firstName: 'Max', lastName: 'Mustermann', lastMessageHoursAgo: 26 },
+    { psid: '7123456789012347', feedUserId: '100000000000044', name: 'Aiko Tanaka', firstName: 'Aiko', lastName: 'Tanaka', lastMessageHoursAgo: 24 * 8 },
+    { psid: '7123456789012348', feedUserId: '100000000000045', name: 'Lucía Fernández', firstName: 'Lucía', lastName: 'Fernández', lastMessageHoursAgo: 3 },
+  ],
+  instagramCustomers: [
+    { igsid: '6543210987654321', username: 'jane.example', name: 'Jane Example', lastMessageHoursAgo: 1 },
+    { igsid: '6543210987654322', username: 'reel.fan', name: 'Reel Fan', lastMessageHoursAgo: 30 },
+    { igsid: '6543210987654323', username: 'kai.mueller', name: 'Kai Müller', lastMessageHoursAgo: 24 * 9 },
+    { igsid: '6543210987654324', username: 'sofia.designs', name: 'Sofia Designs', lastMessageHoursAgo: 5 },
+  ],
+  instagramLoginCustomers: [
+    { igsid: '6543210987659001', username: 'studio.client', name: 'Studio Client', lastMessageHoursAgo: 2 },
+    { igsid: '6543210987659002', username: 'yoga.lover', name: 'Yoga Lover', lastMessageHoursAgo: 40 },
+  ],
+  media: {
+    post: '18000000000000100',
+    reel: '18000000000000101',
+    carousel: '18000000000000102',
+    story: '18000000000000400',
+    /** A post by another account that @mentions the seeded IG account. */
+    mentioned: '18000000000000300',
+    igLoginPost: '18000000000000500',
+  },
+  igComments: {
+    /** jane.example on the post (has a business reply). */
+    onPost: '18000000000000200',
+    businessReply: '18000000000000201',
+    /** reel.fan on the reel. */
+    onReel: '18000000000000202',
+    /** sofia.designs on the post, 8 days old (too old for a private reply). */
+    old: '18000000000000203',
+  },
+  posts: {
+    photo: '104825791234560_122100000000000001',
+    status: '104825791234560_122100000000000002',
+  },
+  fbComments: {
+    /** Jane on the photo post. */
+    onPhoto: '122100000000000001_900000000000001',
+    pageReply: '122100000000000001_900000000000002',
+    /** Max on the status post. */
+    onStatus: '122100000000000002_900000000000003',
+  },
+  templates: {
+    approved: { id: '104595129340398', name: 'order_shipped_update', language: 'en_US' },
+    pending: { id: '104595129340399', name: 'appointment_reminder', language: 'en_US' },
+  },
+  pixel: { id: '1234567890123456', name: 'Example Store Pixel' },
+} as const;
+
+export type SimSeed = typeof SIM_SEED;

@@ -1,0 +1,272 @@
+import type { SimCustomer, SimMessage } from '../state/model';
+import type { SimStore } from '../state/store';
+import { SIM_SEED } from './seed-data';
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+const SIXTY_DAYS = 60 * DAY;
+
+export const INSTAGRAM_APP_FIELDS = [
+  'messages',
+  'message_echoes',
+  'message_reactions',
+  'messaging_postbacks',
+  'messaging_referral',
+  'messaging_seen',
+  'message_edit',
+  'comments',
+  'live_comments',
+  'mentions',
+  'story_insights',
+  'standby',
+];
+
+export const PAGE_SEED_FIELDS = [
+  'messages',
+  'message_echoes',
+  'message_deliveries',
+  'message_reads',
+  'message_reactions',
+  'message_edits',
+  'messaging_postbacks',
+  'messaging_referrals',
+  'feed',
+  'messenger_template_status_update',
+];
+
+/** Deterministic pseudo-random series so insights look alive but never change between runs. */
+function series(seed: number, days: number, base: number, spread: number): number[] {
+  let x = seed;
+  const out: number[] = [];
+  for (let i = 0; i < days; i++) {
+    x = (x * 1103515245 + 12345) % 2147483648;
+    out.push(Math.round(base + (x / 2147483648) * spread));
+  }
+  return out;
+}
+
+export function seedStore(store: SimStore, now: number = Date.now()): void {
+  const cdn = `${store.settings.publicUrl}/cdn`;
+  const appId = store.settings.appId;
+  const s = SIM_SEED;
+
+  store.users.set(s.admin.id, { id: s.admin.id, name: s.admin.name });
+  store.pages.set(s.page.id, {
+    id: s.page.id,
+    name: s.page.name,
+    username: s.page.username,
+    category: 'Clothing Store',
+    pictureUrl: `${cdn}/avatar/${s.page.id}.png`,
+    instagramAccountId: s.instagram.id,
+    adminUserIds: [s.admin.id],
+  });
+  store.instagramAccounts.set(s.instagram.id, {
+    id: s.instagram.id,
+    username: s.instagram.username,
+    name: s.instagram.name,
+    biography: 'Rain jackets & more. DM us!',
+    website: 'https://example.com',
+    profilePictureUrl: `${cdn}/avatar/${s.instagram.id}.png`,
+    followersCount: 1520,
+    followsCount: 210,
+    via: 'page',
+    pageId: s.page.id,
+  });
+  store.instagramAccounts.set(s.instagramLogin.id, {
+    id: s.instagramLogin.id,
+    username: s.instagramLogin.username,
+    name: s.instagramLogin.name,
+    biography: 'Yoga studio',
+    website: 'https://studio.example.com',
+    profilePictureUrl: `${cdn}/avatar/${s.instagramLogin.id}.png`,
+    followersCount: 430,
+    followsCount: 88,
+    via: 'instagram_login',
+    appScopedId: s.instagramLogin.appScopedId,
+  });
+
+  // Tokens
+  store.tokens.set(s.admin.userToken, {
+    token: s.admin.userToken, type: 'USER', appId, subjectId: s.admin.id, userId: s.admin.id,
+    scopes: ['pages_show_list', 'pages_messaging', 'pages_manage_metadata', 'pages_read_engagement', 'pages_manage_engagement', 'instagram_basic', 'instagram_manage_messages', 'instagram_manage_comments', 'instagram_manage_insights', 'page_utility_messaging', 'business_management'],
+    issuedAt: now, expiresAt: now + SIXTY_DAYS, longLived: true,
+  });
+  store.tokens.set(s.page.accessToken, {
+    token: s.page.accessToken, type: 'PAGE', appId, subjectId: s.page.id, userId: s.admin.id,
+    scopes: ['pages_show_list', 'pages_messaging', 'pages_manage_metadata', 'pages_read_engagement', 'pages_manage_engagement', 'instagram_basic', 'instagram_manage_messages', 'instagram_manage_comments', 'instagram_manage_insights', 'page_utility_messaging'],
+    issuedAt: now, expiresAt: 0, longLived: true,
+  });
+  store.tokens.set(s.instagramLogin.accessToken, {
+    token: s.instagramLogin.accessToken, type: 'IG_USER', appId, subjectId: s.instagramLogin.id,
+    scopes: ['instagram_business_basic', 'instagram_business_manage_messages', 'instagram_business_manage_comments', 'instagram_business_manage_insights'],
+    issuedAt: now, expiresAt: now + SIXTY_DAYS, longLived: true,
+  });
+
+  // Subscriptions: the seeded accounts are already subscribed so the demo works out of the box.
+  store.subscriptions.set(s.page.id, { accountId: s.page.id, appId, fields: [...PAGE_SEED_FIELDS], active: true });
+  store.subscriptions.set(s.instagramLogin.id, {
+    accountId: s.instagramLogin.id, appId,
+    fields: ['messages', 'message_echoes', 'message_reactions', 'messaging_postbacks', 'messaging_referral', 'messaging_seen', 'message_edit', 'comments'],
+    active: true,
+  });
+
+  const addCustomer = (c: SimCustomer, lastHoursAgo: number, opener: string, reply: string): void => {
+    store.customers.set(c.id, c);
+    const conv = store.conversationOf(c);
+    const t = now - lastHoursAgo * HOUR;
+    const inbound: SimMessage = {
+      mid: store.newMid(c.platform), conversationId: conv.id, direction: 'inbound', senderId: c.id,
+      recipientId: c.accountId, createdAt: t - 5 * 60_000, text: opener, attachments: [], isDeleted: false,
+      numEdit: 0, reactions: {},
+    };
+    const outbound: SimMessage = {
+      mid: store.newMid(c.platform), conversationId: conv.id, direction: 'outbound', senderId: c.accountId,
+      recipientId: c.id, createdAt: t - 4 * 60_000, text: reply, attachments: [], isDeleted: false, numEdit: 0,
+      reactions: {}, appId, messagingType: 'RESPONSE', deliveredAt: t - 4 * 60_000, readAt: t - 3 * 60_000,
+    };
+    const last: SimMessage = {
+      mid: store.newMid(c.platform), conversationId: conv.id, direction: 'inbound', senderId: c.id,
+      recipientId: c.accountId, createdAt: t, text: 'Thanks!', attachments: [], isDeleted: false, numEdit: 0,
+      reactions: {},
+    };
+    store.addMessage(inbound);
+    store.addMessage(outbound);
+    store.addMessage(last);
+    conv.lastCustomerActivityAt = t;
+    conv.customerReadAt = t - 3 * 60_000;
+  };
+
+  s.messengerCustomers.forEach((c, i) => {
+    addCustomer(
+      {
+        id: c.psid, platform: 'messenger', accountId: s.page.id, name: c.name, firstName: c.firstName,
+        lastName: c.lastName, feedUserId: c.feedUserId, profilePicUrl: `${cdn}/avatar/${c.psid}.png`,
+        followerCount: 0, isUserFollowBusiness: true, isBusinessFollowUser: false, isVerifiedUser: false,
+        locale: ['en_US', 'de_DE', 'ja_JP', 'es_ES'][i] ?? 'en_US', timezone: [0, 1, 9, 1][i] ?? 0,
+      },
+      c.lastMessageHoursAgo,
+      ['Hi, is the blue jacket still in stock?', 'Wann kommt meine Bestellung?', 'Do you ship to Japan?', '¿Tienen la talla M?'][i] ?? 'Hi',
+      'Hi! Let me check that for you.',
+    );
+  });
+  const igCustomer = (
+    list: ReadonlyArray<{ igsid: string; username: string; name: string; lastMessageHoursAgo: number }>,
+    accountId: string,
+  ): void => {
+    list.forEach((c, i) => {
+      const [first, ...rest] = c.name.split(' ');
+      addCustomer(
+        {
+          id: c.igsid, platform: 'instagram', accountId, name: c.name, firstName: first ?? c.name,
+          lastName: rest.join(' '), username: c.username, profilePicUrl: `${cdn}/avatar/${c.igsid}.png`,
+          followerCount: 120 + i * 317, isUserFollowBusiness: i % 2 === 0, isBusinessFollowUser: i === 0,
+          isVerifiedUser: false, locale: 'en_US', timezone: 0,
+        },
+        c.lastMessageHoursAgo,
+        ['Do you ship to Austria?', 'song name?', 'Is the sale still on?', 'Love the new drop 😍'][i] ?? 'Hello',
+        'Hey! Thanks for reaching out.',
+      );
+    });
+  };
+  igCustomer(s.instagramCustomers, s.instagram.id);
+  igCustomer(s.instagramLoginCustomers, s.instagramLogin.id);
+
+  // Instagram media
+  const media = (id: string, accountId: string, owner: string, caption: string, type: 'IMAGE' | 'VIDEO' | 'CAROUSEL_ALBUM', product: 'FEED' | 'REELS' | 'STORY', daysAgo: number, likes: number, mentions: string[] = []): void => {
+    store.media.set(id, {
+      id, accountId, ownerUsername: owner, caption, mediaType: type, mediaProductType: product,
+      mediaUrl: `${cdn}/media/${id}.png`, permalink: `https://www.instagram.com/p/SIM${id.slice(-6)}/`,
+      createdAt: now - daysAgo * DAY, likeCount: likes, mentions,
+    });
+  };
+  media(s.media.post, s.instagram.id, s.instagram.username, 'New rain jackets are in! ☔', 'IMAGE', 'FEED', 3, 87);
+  media(s.media.reel, s.instagram.id, s.instagram.username, 'Behind the scenes 🎬', 'VIDEO', 'REELS', 2, 240);
+  media(s.media.carousel, s.instagram.id, s.instagram.username, 'Spring lookbook', 'CAROUSEL_ALBUM', 'FEED', 10, 51);
+  media(s.media.story, s.instagram.id, s.instagram.username, '', 'IMAGE', 'STORY', 0.2, 0);
+  media(s.media.mentioned, 'external', 'sofia.designs', 'Wearing my new jacket from @example.store', 'IMAGE', 'FEED', 1, 14, [s.instagram.id]);
+  media(s.media.igLoginPost, s.instagramLogin.id, s.instagramLogin.username, 'Morning flow 🧘', 'IMAGE', 'FEED', 1, 33);
+
+  const igc = (id: string, accountId: string, objectId: string, from: { id: string; username: string; name: string }, text: string, hoursAgo: number, parentId?: string): void => {
+    store.comments.set(id, {
+      id, platform: 'instagram', accountId, objectId, parentId, fromId: from.id, fromName: from.name,
+      fromUsername: from.username, text, createdAt: now - hoursAgo * HOUR, hidden: false, deleted: false,
+      likeCount: 0, mentions: [],
+    });
+  };
+  const [jane, reelFan, , sofia] = s.instagramCustomers;
+  const biz = { id: s.instagram.id, username: s.instagram.username, name: s.instagram.name };
+  if (jane && reelFan && sofia) {
+    igc(s.igComments.onPost, s.instagram.id, s.media.post, { id: jane.igsid, username: jane.username, name: jane.name }, 'Which sizes are left?', 5);
+    igc(s.igComments.businessReply, s.instagram.id, s.media.post, biz, '@jane.example S to XL!', 4, s.igComments.onPost);
+    igc(s.igComments.onReel, s.instagram.id, s.media.reel, { id: reelFan.igsid, username: reelFan.username, name: reelFan.name }, 'song name?', 20);
+    igc(s.igComments.old, s.instagram.id, s.media.carousel, { id: sofia.igsid, username: sofia.username, name: sofia.name }, 'Gorgeous colours', 24 * 8);
+  }
+
+  // Facebook posts and comments
+  const page = { id: s.page.id, name: s.page.name };
+  store.posts.set(s.posts.photo, {
+    id: s.posts.photo, pageId: s.page.id, fromId: page.id, fromName: page.name, message: 'Our spring collection is here 🌸',
+    statusType: 'added_photos', fullPicture: `${cdn}/media/${s.posts.photo}.png`,
+    permalinkUrl: `https://www.facebook.com/${s.page.id}/posts/pfbid0SIM1`, createdAt: now - 2 * DAY, reactionCount: 42,
+    isHidden: false, deleted: false,
+  });
+  store.posts.set(s.posts.status, {
+    id: s.posts.status, pageId: s.page.id, fromId: page.id, fromName: page.name, message: 'Closed on Monday for inventory.',
+    statusType: 'mobile_status_update', permalinkUrl: `https://www.facebook.com/${s.page.id}/posts/pfbid0SIM2`,
+    createdAt: now - 5 * DAY, reactionCount: 7, isHidden: false, deleted: false,
+  });
+  const [mJane, mMax] = s.messengerCustomers;
+  const fbc = (id: string, objectId: string, fromId: string, fromName: string, text: string, hoursAgo: number, parentId?: string): void => {
+    store.comments.set(id, {
+      id, platform: 'messenger', accountId: s.page.id, objectId, parentId, fromId, fromName, text,
+      createdAt: now - hoursAgo * HOUR, hidden: false, deleted: false, likeCount: 0, mentions: [],
+    });
+  };
+  if (mJane && mMax) {
+    fbc(s.fbComments.onPhoto, s.posts.photo, mJane.feedUserId, mJane.name, 'How much is shipping to Austria?', 6);
+    fbc(s.fbComments.pageReply, s.posts.photo, page.id, page.name, 'Free above 50 €!', 5, s.fbComments.onPhoto);
+    fbc(s.fbComments.onStatus, s.posts.status, mMax.feedUserId, mMax.name, 'Open on Tuesday?', 30);
+  }
+
+  // Templates
+  const tpl = s.templates;
+  store.templates.set(tpl.approved.id, {
+    id: tpl.approved.id, pageId: s.page.id, name: tpl.approved.name, language: tpl.approved.language, category: 'UTILITY',
+    components: [{ type: 'BODY', text: 'Hi {{1}}, your order {{2}} has shipped.', example: { body_text: [['Jane', '#1001']] } }],
+    parameterFormat: 'POSITIONAL', status: 'APPROVED', createdAt: now - 10 * DAY, deleted: false,
+  });
+  store.templates.set(tpl.pending.id, {
+    id: tpl.pending.id, pageId: s.page.id, name: tpl.pending.name, language: tpl.pending.language, category: 'UTILITY',
+    components: [{ type: 'BODY', text: 'Reminder: your appointment is on {{1}}.', example: { body_text: [['Monday 10:00']] } }],
+    parameterFormat: 'POSITIONAL', status: 'PENDING', createdAt: now - DAY, deleted: false,
+  });
+
+  store.pixels.set(s.pixel.id, { id: s.pixel.id, name: s.pixel.name, events: [] });
+
+  // Insights: 30 daily values per account metric, lifetime values per media metric.
+  const accountMetrics: Array<[string, number, number]> = [
+    ['reach', 300, 400], ['views', 900, 1200], ['accounts_engaged', 40, 60], ['total_interactions', 80, 120],
+    ['likes', 50, 80], ['comments', 5, 15], ['shares', 2, 10], ['saves', 3, 12], ['replies', 1, 8], ['reposts', 0, 4],
+    ['follows_and_unfollows', 2, 10], ['profile_links_taps', 3, 9], ['follower_count', 5, 15], ['online_followers', 100, 50],
+  ];
+  for (const accountId of [s.instagram.id, s.instagramLogin.id]) {
+    accountMetrics.forEach(([metric, base, spread], i) => {
+      const daily = series(Number(accountId.slice(-3)) * 31 + i, 30, base, spread);
+      store.insights.push({ objectId: accountId, metric, daily, lifetime: daily.reduce((a, b) => a + b, 0) });
+    });
+  }
+  const mediaMetrics = ['views', 'reach', 'likes', 'comments', 'shares', 'saved', 'total_interactions', 'follows', 'profile_visits', 'profile_activity', 'reposts'];
+  for (const m of [s.media.post, s.media.reel, s.media.carousel, s.media.igLoginPost]) {
+    mediaMetrics.forEach((metric, i) => {
+      const lifetime = series(Number(m.slice(-3)) + i * 7, 1, 20, 400)[0] ?? 0;
+      store.insights.push({ objectId: m, metric, daily: [], lifetime });
+    });
+    if (m === s.media.reel) {
+      store.insights.push({ objectId: m, metric: 'ig_reels_avg_watch_time', daily: [], lifetime: 5400 });
+      store.insights.push({ objectId: m, metric: 'ig_reels_video_view_total_time', daily: [], lifetime: 1_250_000 });
+    }
+  }
+  for (const [metric, value] of [['views', 190], ['reach', 152], ['replies', 1], ['navigation', 49], ['shares', 3], ['follows', 2], ['profile_visits', 4], ['total_interactions', 6]] as const) {
+    store.insights.push({ objectId: s.media.story, metric, daily: [], lifetime: value });
+  }
+}

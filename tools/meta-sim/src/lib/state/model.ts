@@ -1,0 +1,244 @@
+/** In-memory entities of the simulated Meta platform. Times are epoch milliseconds. */
+
+export type Platform = 'messenger' | 'instagram';
+export type WebhookObject = 'page' | 'instagram';
+
+export interface SimPage {
+  id: string;
+  name: string;
+  category: string;
+  username: string;
+  pictureUrl: string;
+  /** IG professional account linked to this Page (Instagram API with Facebook Login). */
+  instagramAccountId?: string;
+  adminUserIds: string[];
+}
+
+export interface SimInstagramAccount {
+  id: string;
+  username: string;
+  name: string;
+  biography: string;
+  website: string;
+  profilePictureUrl: string;
+  followersCount: number;
+  followsCount: number;
+  /** 'page' = linked to a Facebook Page; 'instagram_login' = Business Login for Instagram. */
+  via: 'page' | 'instagram_login';
+  pageId?: string;
+  /** App-scoped id returned as `id` by graph.instagram.com `/me` (Instagram Login only). */
+  appScopedId?: string;
+}
+
+export interface SimFacebookUser {
+  id: string;
+  name: string;
+}
+
+export interface SimCustomer {
+  /** PSID (Messenger) or IGSID (Instagram); scoped to `accountId`. */
+  id: string;
+  platform: Platform;
+  /** Page id (Messenger) or IG professional account id (Instagram). */
+  accountId: string;
+  name: string;
+  firstName: string;
+  lastName: string;
+  username?: string;
+  /** Global user id used as `from.id` on Facebook feed comments (not a PSID). */
+  feedUserId?: string;
+  profilePicUrl: string;
+  followerCount: number;
+  isUserFollowBusiness: boolean;
+  isBusinessFollowUser: boolean;
+  isVerifiedUser: boolean;
+  locale: string;
+  timezone: number;
+}
+
+export interface SimAttachment {
+  type: string;
+  url?: string;
+  title?: string;
+  /** Extra payload keys (sticker_id, ig_post_media_id, ...). */
+  extra?: Record<string, unknown>;
+  attachmentId?: string;
+  size?: number;
+  mimeType?: string;
+  name?: string;
+}
+
+export interface SimMessage {
+  mid: string;
+  conversationId: string;
+  direction: 'inbound' | 'outbound';
+  senderId: string;
+  recipientId: string;
+  createdAt: number;
+  text?: string;
+  attachments: SimAttachment[];
+  quickReplies?: unknown[];
+  quickReplyPayload?: string;
+  replyToMid?: string;
+  tag?: string;
+  messagingType?: string;
+  metadata?: string;
+  appId?: string;
+  templateName?: string;
+  isDeleted: boolean;
+  numEdit: number;
+  /** Reactions keyed by who reacted (customer id or account id). */
+  reactions: Record<string, { reaction: string; emoji: string }>;
+  /** Set on outbound messages once the customer read them. */
+  readAt?: number;
+  deliveredAt?: number;
+  isPrivateReplyTo?: string;
+}
+
+export interface SimConversation {
+  id: string;
+  platform: Platform;
+  accountId: string;
+  customerId: string;
+  messageMids: string[];
+  /** Last qualifying customer action (message, postback, reaction, referral) — drives the 24 h window. */
+  lastCustomerActivityAt?: number;
+  businessTyping: boolean;
+  /** Customer-side watermark of messages the business marked seen. */
+  businessSeenAt?: number;
+  customerReadAt?: number;
+}
+
+export interface SimMedia {
+  id: string;
+  accountId: string;
+  /** Author username; differs from owner for mentioned media. */
+  ownerUsername: string;
+  caption: string;
+  mediaType: 'IMAGE' | 'VIDEO' | 'CAROUSEL_ALBUM';
+  mediaProductType: 'FEED' | 'REELS' | 'STORY' | 'AD';
+  mediaUrl: string;
+  permalink: string;
+  createdAt: number;
+  likeCount: number;
+  /** IG accounts mentioned in the caption (for mentioned_media). */
+  mentions: string[];
+}
+
+export interface SimComment {
+  id: string;
+  platform: Platform;
+  /** Owning business account (IG id or Page id). */
+  accountId: string;
+  /** IG media id or FB post id. */
+  objectId: string;
+  parentId?: string;
+  fromId: string;
+  fromName: string;
+  fromUsername?: string;
+  text: string;
+  createdAt: number;
+  hidden: boolean;
+  deleted: boolean;
+  likeCount: number;
+  privateReplyMid?: string;
+  mentions: string[];
+}
+
+export interface SimPost {
+  id: string;
+  pageId: string;
+  fromId: string;
+  fromName: string;
+  message: string;
+  statusType: string;
+  fullPicture?: string;
+  permalinkUrl: string;
+  createdAt: number;
+  reactionCount: number;
+  isHidden: boolean;
+  deleted: boolean;
+}
+
+export interface SimTemplateComponent {
+  type: string;
+  text?: string;
+  format?: string;
+  buttons?: Array<Record<string, unknown>>;
+  example?: Record<string, unknown>;
+}
+
+export type TemplateStatus = 'PENDING' | 'APPROVED' | 'REJECTED';
+
+export interface SimTemplate {
+  id: string;
+  pageId: string;
+  name: string;
+  language: string;
+  category: string;
+  components: SimTemplateComponent[];
+  parameterFormat: 'POSITIONAL' | 'NAMED';
+  status: TemplateStatus;
+  rejectedReason?: string;
+  createdAt: number;
+  deleted: boolean;
+}
+
+export interface SimPixel {
+  id: string;
+  name: string;
+  events: Array<{ receivedAt: number; testEventCode?: string; event: Record<string, unknown> }>;
+}
+
+export type TokenType = 'APP' | 'USER' | 'PAGE' | 'IG_USER';
+
+export interface SimToken {
+  token: string;
+  type: TokenType;
+  appId: string;
+  /** FB user id (USER/PAGE issuer), Page id (PAGE) or IG account id (IG_USER). */
+  subjectId: string;
+  userId?: string;
+  scopes: string[];
+  issuedAt: number;
+  /** 0 = never expires. */
+  expiresAt: number;
+  longLived: boolean;
+  invalidSubcode?: number;
+}
+
+export interface SimUploadedAttachment {
+  id: string;
+  accountId: string;
+  type: string;
+  url?: string;
+  size: number;
+  createdAt: number;
+}
+
+export interface SimSubscription {
+  accountId: string;
+  appId: string;
+  fields: string[];
+  active: boolean;
+}
+
+export interface SimInsightSeries {
+  /** IG account id, media id or story id. */
+  objectId: string;
+  metric: string;
+  /** One value per day, oldest first, ending today. */
+  daily: number[];
+  /** Lifetime value for media/story metrics. */
+  lifetime: number;
+}
+
+export interface SimOAuthCode {
+  code: string;
+  flavour: 'facebook' | 'instagram';
+  redirectUri: string;
+  subjectId: string;
+  scopes: string[];
+  issuedAt: number;
+  used: boolean;
+}

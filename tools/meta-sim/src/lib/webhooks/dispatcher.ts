@@ -1,0 +1,233 @@
+import type { WebhookObject } from '../state/model';
+import type { SimStore } from '../state/store';
+import { metaJson, signSha1, signSha256 } from './meta-json';
+
+export interface WebhookEvent {
+  object: WebhookObject;
+  /** Page id or IG account id (`entry[].id`). */
+  accountId: string;
+  /** Subscription field that gates this event (messages, message_echoes, feed, comments…). */
+  field: string;
+  /** Where the item goes in the entry. */
+  kind: 'messaging' | 'changes' | 'standby';
+  item: Record<string, unknown>;
+}
+
+export interface DeliveryAttempt {
+  id: number;
+  batchId: number;
+  object: WebhookObject;
+  url: string;
+  attempt: number;
+  /** Exact bytes sent (utf8). */
+  body: string;
+  signature: string;
+  eventCount: number;
+  at: number;
+  status?: number;
+  responseBody?: string;
+  error?: string;
+  durationMs?: number;
+  ok: boolean;
+}
+
+export interface SkippedEvent {
+  at: number;
+  reason: 'not_subscribed' | 'no_callback_url';
+  event: WebhookEvent;
+}
+
+export interface DispatcherOptions {
+  delayMs: number;
+  retryDelaysMs: number[];
+  timeoutMs: number;
+  urls: Partial<Record<WebhookObject, string>>;
+}
+
+export interface DeliveryBehaviour {
+  /** Send every batch twice (Meta may redeliver). */
+  duplicate: boolean;
+  /** Deliver the pending events one per request in reverse order. */
+  outOfOrder: boolean;
+}
+
+const ECHO_FIELDS_IG = ['messages', 'message_echoes'];
+
+/** Queues webhook events, batches them per object, signs and POSTs them, retrying on failure. */
+export class WebhookDispatcher {
+  readonly attempts: DeliveryAttempt[] = [];
+  readonly skipped: SkippedEvent[] = [];
+  behaviour: DeliveryBehaviour = { duplicate: false, outOfOrder: false };
+  private pending: Record<WebhookObject, WebhookEvent[]> = { page: [], instagram: [] };
+  private timers: Partial<Record<WebhookObject, NodeJS.Timeout>> = {};
+  private retryTimers = new Set<NodeJS.Timeout>();
+  private inFlight = 0;
+  private seq = 0;
+  private batchSeq = 0;
+  private idleWaiters: Array<() => void> = [];
+  private closed = false;
+
+  constructor(
+    private readonly store: SimStore,
+    readonly options: DispatcherOptions,
+  ) {}
+
+  isSubscribed(event: WebhookEvent): boolean {
+    const s = this.store;
+    const fieldOk = (fields: string[]): boolean =>
+      fields.includes(event.field) || (event.field === 'message_echoes' && event.object === 'instagram' && ECHO_FIELDS_IG.some((f) => fields.includes(f)));
+    if (event.object === 'page') {
+      const sub = s.subscriptions.get(event.accountId);
+      return !!sub && sub.active && sub.appId === s.settings.appId && fieldOk(sub.fields);
+    }
+    const ig = s.instagramAccounts.get(event.accountId);
+    if (!ig) return false;
+    if (ig.via === 'page' && ig.pageId) {
+      const pageSub = s.subscriptions.get(ig.pageId);
+      return !!pageSub && pageSub.active && fieldOk(s.settings.instagramAppFields);
+    }
+    const sub = s.subscriptions.get(ig.id);
+    return !!sub && sub.active && fieldOk(sub.fields);
+  }
+
+  enqueue(event: WebhookEvent): void {
+    if (this.closed) return;
+    if (!this.isSubscribed(event)) {
+      this.skipped.push({ at: Date.now(), reason: 'not_subscribed', event });
+      return;
+    }
+    if (!this.options.urls[event.object]) {
+      this.skipped.push({ at: Date.now(), reason: 'no_callback_url', event });
+      return;
+    }
+    this.pending[event.object].push(event);
+    if (!this.timers[event.object]) {
+      this.timers[event.object] = setTimeout(() => this.flush(event.object), this.options.delayMs);
+    }
+  }
+
+  /** Sends everything pending now (for tests and the control API). */
+  flushAll(): void {
+    this.flush('page');
+    this.flush('instagram');
+  }
+
+  private flush(object: WebhookObject): void {
+    const timer = this.timers[object];
+    if (timer) clearTimeout(timer);
+    delete this.timers[object];
+    const events = this.pending[object];
+    this.pending[object] = [];
+    if (events.length === 0) {
+      this.checkIdle();
+      return;
+    }
+    const batches = this.behaviour.outOfOrder ? [...events].reverse().map((e) => [e]) : [events];
+    for (const batch of batches) {
+      const body = metaJson(this.buildBody(object, batch));
+      const copies = this.behaviour.duplicate ? 2 : 1;
+      for (let i = 0; i < copies; i++) void this.send(object, body, batch.length, ++this.batchSeq, 1);
+    }
+  }
+
+  buildBody(object: WebhookObject, events: WebhookEvent[]): Record<string, unknown> {
+    const entries: Array<Record<string, unknown>> = [];
+    const nowMs = Date.now();
+    for (const e of events) {
+      const last = entries[entries.length - 1];
+      if (last && last['id'] === e.accountId && Array.isArray(last[e.kind])) {
+        (last[e.kind] as unknown[]).push(e.item);
+        continue;
+      }
+      // messaging entries carry ms, `changes` entries carry seconds (as captured from Meta).
+      const time = e.kind === 'changes' ? Math.floor(nowMs / 1000) : nowMs;
+      entries.push({ id: e.accountId, time, [e.kind]: [e.item] });
+    }
+    return { object, entry: entries };
+  }
+
+  private async send(object: WebhookObject, body: string, eventCount: number, batchId: number, attempt: number): Promise<void> {
+    const url = this.options.urls[object];
+    if (!url || this.closed) return;
+    this.inFlight++;
+    const signature = signSha256(body, this.store.settings.appSecret);
+    const record: DeliveryAttempt = {
+      id: ++this.seq, batchId, object, url, attempt, body, signature, eventCount, at: Date.now(), ok: false,
+    };
+    this.attempts.push(record);
+    const started = Date.now();
+    try {
+      const res = await fetch(url, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'x-hub-signature-256': signature,
+          'x-hub-signature': signSha1(body, this.store.settings.appSecret),
+          'user-agent': 'facebookexternalua',
+        },
+        body: Buffer.from(body, 'utf8'),
+        signal: AbortSignal.timeout(this.options.timeoutMs),
+      });
+      record.status = res.status;
+      record.responseBody = (await res.text()).slice(0, 2000);
+      record.ok = res.status === 200;
+    } catch (err) {
+      record.error = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
+    }
+    record.durationMs = Date.now() - started;
+    this.store.changed('delivery', String(record.id));
+    if (!record.ok) {
+      const delay = this.options.retryDelaysMs[attempt - 1];
+      if (delay !== undefined && !this.closed) {
+        const t = setTimeout(() => {
+          this.retryTimers.delete(t);
+          void this.send(object, body, eventCount, batchId, attempt + 1);
+        }, delay);
+        this.retryTimers.add(t);
+      }
+    }
+    this.inFlight--;
+    this.checkIdle();
+  }
+
+  private isIdle(): boolean {
+    return this.inFlight === 0 && this.retryTimers.size === 0 && this.pending.page.length === 0 && this.pending.instagram.length === 0;
+  }
+
+  private checkIdle(): void {
+    if (!this.isIdle()) return;
+    const waiters = this.idleWaiters;
+    this.idleWaiters = [];
+    waiters.forEach((w) => w());
+  }
+
+  /** Resolves once nothing is pending, in flight or waiting for a retry. */
+  whenIdle(): Promise<void> {
+    if (this.isIdle()) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  clearLog(): void {
+    this.attempts.length = 0;
+    this.skipped.length = 0;
+  }
+
+  /** Drops pending events and scheduled retries (reset). */
+  cancelAll(): void {
+    for (const o of ['page', 'instagram'] as const) {
+      const t = this.timers[o];
+      if (t) clearTimeout(t);
+      delete this.timers[o];
+      this.pending[o] = [];
+    }
+    this.retryTimers.forEach((t) => clearTimeout(t));
+    this.retryTimers.clear();
+    this.checkIdle();
+  }
+
+  close(): void {
+    this.cancelAll();
+    this.closed = true;
+    this.checkIdle();
+  }
+}
