@@ -15,7 +15,7 @@ export interface LimiterSpec {
   rateClass: RateClass;
   /** Points per window. */
   points: number;
-  /** Window length in seconds. */
+  /** Window length in seconds (per-second classes include the safety margin, e.g. 1.1). */
   durationSec: number;
   keyPrefix: string;
 }
@@ -27,6 +27,12 @@ export interface LimiterOptions {
   mediaPerSecond?: number;
   privateRepliesPerHour?: number;
   conversationsPerSecond?: number;
+  /**
+   * Extra length added to each 1-second window. Calls leave the limiter a little after their slot is
+   * taken (event-loop and network jitter), which can bunch two windows together at Meta's side; the
+   * margin keeps any sliding second at or under the limit. Default 100 ms.
+   */
+  windowSafetyMs?: number;
   /** Usage percentage (X-App-Usage / X-Business-Use-Case-Usage) above which an account is paused. Default 90. */
   highUsagePercent?: number;
   /** Pause length when usage is high but Meta gives no `estimated_time_to_regain_access`. Default 30 000 ms. */
@@ -73,11 +79,12 @@ export class AccountRateLimiter {
     this.maxQueueWaitMs = options.maxQueueWaitMs ?? 10_000;
     this.now = options.now ?? Date.now;
     const factory = options.factory ?? ((spec: LimiterSpec) => new RateLimiterMemory({ points: spec.points, duration: spec.durationSec, keyPrefix: spec.keyPrefix }));
+    const second = 1 + Math.max(0, options.windowSafetyMs ?? 100) / 1000;
     const specs: LimiterSpec[] = [
-      { rateClass: 'text', points: options.textPerSecond ?? 300, durationSec: 1, keyPrefix: 'meta-send-text' },
-      { rateClass: 'media', points: options.mediaPerSecond ?? 10, durationSec: 1, keyPrefix: 'meta-send-media' },
+      { rateClass: 'text', points: options.textPerSecond ?? 300, durationSec: second, keyPrefix: 'meta-send-text' },
+      { rateClass: 'media', points: options.mediaPerSecond ?? 10, durationSec: second, keyPrefix: 'meta-send-media' },
       { rateClass: 'private_reply', points: options.privateRepliesPerHour ?? 750, durationSec: 3600, keyPrefix: 'meta-private-reply' },
-      { rateClass: 'conversations', points: options.conversationsPerSecond ?? 2, durationSec: 1, keyPrefix: 'meta-conversations' },
+      { rateClass: 'conversations', points: options.conversationsPerSecond ?? 2, durationSec: second, keyPrefix: 'meta-conversations' },
     ];
     for (const spec of specs) {
       const limiter = factory(spec);

@@ -9,9 +9,9 @@ import { GraphUsage, parseUsageHeaders, regainAccessMs } from './usage-headers';
 
 /**
  * Graph API version used when none is configured. The legacy system mixed v17.0, v18.0 and v24.0;
- * v24.0 is the newest version named in our sources.
+ * v25.0 is the current version (the one the Meta simulator serves by default).
  */
-export const DEFAULT_GRAPH_API_VERSION = 'v24.0';
+export const DEFAULT_GRAPH_API_VERSION = 'v25.0';
 
 /** `facebook` = graph.facebook.com, `instagram` = graph.instagram.com, `instagram_oauth` = api.instagram.com. */
 export type GraphHost = 'facebook' | 'instagram' | 'instagram_oauth';
