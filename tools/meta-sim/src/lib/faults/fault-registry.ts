@@ -1,7 +1,7 @@
 import { faultError, GraphError } from '../graph/graph-error';
 
 export interface FaultSpec {
-  /** Matched against `METHOD /path` (path without host prefix and version, e.g. `POST /104825791234560/messages`). Glob `*` or a regex in /slashes/. */
+  /** Matched against `METHOD /path` (path without host prefix and version, e.g. `POST /104825791234560/messages`). Glob (`*` = anything) or a regular expression prefixed with `re:`. */
   pattern: string;
   /** Meta error code to return (4, 17, 32, 190, 613, 80001, 80002, 80006, 1, 2, ...). */
   code?: number;
@@ -32,10 +32,7 @@ export interface FaultDecision {
 }
 
 function toRegex(pattern: string): RegExp {
-  if (pattern.startsWith('/') && pattern.lastIndexOf('/') > 0) {
-    const last = pattern.lastIndexOf('/');
-    return new RegExp(pattern.slice(1, last), pattern.slice(last + 1));
-  }
+  if (pattern.startsWith('re:')) return new RegExp(pattern.slice(3));
   const escaped = pattern.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*');
   return new RegExp(`^(?:[A-Z]+ )?${escaped}$`);
 }

@@ -165,6 +165,12 @@ export async function handleGraph(ctx: SimContext, req: IncomingMessage, res: Se
     // Graph lets clients tunnel DELETE through POST with `method=delete`.
     const override = str(call.params['method'])?.toUpperCase();
     if (method === 'POST' && override && ['DELETE', 'GET'].includes(override)) call.method = override;
+    try {
+      // Known early so rate-limit headers are right even when a fault short-circuits the call.
+      call.auth = authenticate(ctx.store, call.params, req.headers, host);
+    } catch {
+      call.auth = undefined;
+    }
     const fault = ctx.faults.match(call.method, `/${call.segments.join('/')}`);
     if (fault) {
       if (fault.fault.latencyMs) await sleep(fault.fault.latencyMs);
