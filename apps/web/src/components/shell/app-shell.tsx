@@ -51,10 +51,16 @@ export function AppShell({ children }: { children: React.ReactNode }) {
   const onSignOut = () => void signOut();
   return (
     <div className="flex h-svh overflow-hidden">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:fixed focus:top-3 focus:left-3 focus:z-50 focus:rounded-md focus:bg-background focus:px-3 focus:py-2 focus:text-sm focus:font-medium focus:shadow-md focus:ring-[3px] focus:ring-ring/50"
+      >
+        Skip to content
+      </a>
       <AppSidebar user={user} onSignOut={onSignOut} />
       <div className="flex min-w-0 flex-1 flex-col">
         <MobileNav user={user} onSignOut={onSignOut} />
-        <main id="main" className="flex-1 overflow-y-auto">
+        <main id="main" tabIndex={-1} className="flex-1 overflow-y-auto outline-none">
           {children}
         </main>
       </div>

@@ -31,6 +31,15 @@ export interface ApiClient {
 }
 
 /**
+ * Serialises refreshes across browser tabs: tabs share the cookie jar, so a tab that waited for the
+ * lock sends the cookie the previous tab just received instead of replaying a rotated one.
+ */
+function withRefreshLock<T>(fn: () => Promise<T>): Promise<T> {
+  const locks = typeof navigator === 'undefined' ? undefined : navigator.locks;
+  return locks ? locks.request('ticklegram-session-refresh', fn) : fn();
+}
+
+/**
  * Fetch wrapper for the api. The access token lives only in memory; on a 401 it refreshes once
  * (single-flight, because the refresh token rotates and a second concurrent refresh would present
  * an already-used token) and retries the original request.
@@ -99,7 +108,7 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
 
   function refresh(): Promise<SessionResponse | null> {
     if (!inflightRefresh) {
-      inflightRefresh = doRefresh().finally(() => {
+      inflightRefresh = withRefreshLock(doRefresh).finally(() => {
         inflightRefresh = null;
       });
     }

@@ -21,10 +21,10 @@ export function UsersTable({ users, currentUserId }: { users: readonly UserDto[]
         <TableHeader>
           <TableRow className="hover:bg-transparent">
             <TableHead className="pl-4">Name</TableHead>
-            <TableHead>Email</TableHead>
+            <TableHead className="hidden md:table-cell">Email</TableHead>
             <TableHead>Role</TableHead>
             <TableHead>Status</TableHead>
-            <TableHead>Last login</TableHead>
+            <TableHead className="hidden lg:table-cell">Last login</TableHead>
             <TableHead className="w-12 pr-4">
               <span className="sr-only">Actions</span>
             </TableHead>
@@ -40,13 +40,16 @@ export function UsersTable({ users, currentUserId }: { users: readonly UserDto[]
                     <Avatar className={user.active ? '' : 'opacity-60'}>
                       <AvatarFallback>{initials(user.name)}</AvatarFallback>
                     </Avatar>
-                    <span className="font-medium text-foreground">
-                      {user.name}
-                      {isSelf ? <span className="ml-1.5 text-xs font-normal text-muted-foreground">(you)</span> : null}
-                    </span>
+                    <div className="grid">
+                      <span className="font-medium text-foreground">
+                        {user.name}
+                        {isSelf ? <span className="ml-1.5 text-xs font-normal text-muted-foreground">(you)</span> : null}
+                      </span>
+                      <span className="text-xs text-muted-foreground md:hidden">{user.email}</span>
+                    </div>
                   </div>
                 </TableCell>
-                <TableCell>{user.email}</TableCell>
+                <TableCell className="hidden md:table-cell">{user.email}</TableCell>
                 <TableCell>
                   <Badge variant={user.role === Role.ADMIN ? 'secondary' : 'outline'}>{roleLabel(user.role)}</Badge>
                 </TableCell>
@@ -59,7 +62,7 @@ export function UsersTable({ users, currentUserId }: { users: readonly UserDto[]
                     <Badge variant="muted">Deactivated</Badge>
                   )}
                 </TableCell>
-                <TableCell>
+                <TableCell className="hidden lg:table-cell">
                   {user.lastLoginAt ? (
                     <Tooltip>
                       <TooltipTrigger asChild>
