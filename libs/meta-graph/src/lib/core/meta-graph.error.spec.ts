@@ -45,6 +45,8 @@ const table: Row[] = [
   ['100/2534014 no matching IG user', 400, 100, 2534014, 'invalid_request'],
   ['100/2534025 comment invalid for private reply', 400, 100, 2534025, 'invalid_request'],
   ['9000001 deleted message', 400, 9000001, undefined, 'invalid_request'],
+  ['10900 private reply already sent', 400, 10900, undefined, 'invalid_request'],
+  ['10903 private reply too old', 400, 10903, undefined, 'invalid_request'],
   ['190 invalid token', 400, 190, undefined, 'reauth_required'],
   ['190/458 app not installed', 400, 190, 458, 'reauth_required'],
   ['190/459 checkpointed', 400, 190, 459, 'reauth_required'],

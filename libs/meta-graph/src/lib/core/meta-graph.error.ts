@@ -19,7 +19,7 @@ export type MetaGraphErrorKind =
   | 'temporarily_blocked'
   /** Another app controls the thread (2018300, 2018321): retry after thread control changes. */
   | 'thread_controlled'
-  /** Invalid parameter or object (100 and subcodes, 9000001, other 4xx). */
+  /** Invalid parameter or object (100 and subcodes, 9000001, private-reply 10900/10903, other 4xx). */
   | 'invalid_request'
   /** Anything else Meta returned that we can't place; not retried. */
   | 'unknown';
@@ -232,6 +232,12 @@ export function classifyGraphError(input: ClassifyInput): Classification {
   }
   if (code === 100) {
     return { kind: 'invalid_request', userMessage: invalidParameterMessage(subcode) };
+  }
+  if (code === 10900) {
+    return { kind: 'invalid_request', userMessage: 'A private reply was already sent for this comment; Meta allows only one.' };
+  }
+  if (code === 10903) {
+    return { kind: 'invalid_request', userMessage: 'This comment is too old for a private reply (Meta allows them within 7 days).' };
   }
   if (code === 9000001) {
     return { kind: 'invalid_request', userMessage: 'That message was deleted, so this action is no longer possible.' };
