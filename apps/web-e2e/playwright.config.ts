@@ -65,6 +65,9 @@ export default defineConfig({
         WEB_ORIGIN: webUrl,
         META_SIM_ENABLED: 'false',
         LOG_LEVEL: 'warn',
+        // The journeys sign in several times a minute from one address; the throttle itself is
+        // covered by the api's own tests.
+        THROTTLE_LOGIN_LIMIT: '30',
       },
     },
     {

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { Settings } from 'lucide-react';
 import { ComingSoon } from '../../../components/coming-soon';
+import { SettingsShortcuts } from './_components/settings-shortcuts';
 
 export const metadata: Metadata = { title: 'Settings' };
 
@@ -15,6 +16,8 @@ export default function SettingsPage() {
         'Workspace defaults such as business hours and auto-assignment',
         'Audit log of every admin action',
       ]}
-    />
+    >
+      <SettingsShortcuts />
+    </ComingSoon>
   );
 }

@@ -1,0 +1,27 @@
+'use client';
+
+import Link from 'next/link';
+import { ChevronRight, Users } from 'lucide-react';
+import { Role } from '@ticklegram/domain-models';
+import { useAuth } from '../../../../features/auth/auth-provider';
+
+/** What already works under Settings; admins only for now. */
+export function SettingsShortcuts() {
+  const { user } = useAuth();
+  if (user?.role !== Role.ADMIN) return null;
+  return (
+    <Link
+      href="/settings/users"
+      className="mt-8 flex items-center gap-4 rounded-xl border bg-card p-4 shadow-xs outline-none transition-colors hover:bg-accent/50 focus-visible:ring-[3px] focus-visible:ring-ring/50"
+    >
+      <span className="flex size-10 items-center justify-center rounded-lg bg-primary/10 text-primary">
+        <Users className="size-5" aria-hidden />
+      </span>
+      <span className="grid flex-1">
+        <span className="font-medium">Users</span>
+        <span className="text-sm text-muted-foreground">Add teammates, change roles, reset passwords.</span>
+      </span>
+      <ChevronRight className="size-4 text-muted-foreground" aria-hidden />
+    </Link>
+  );
+}
