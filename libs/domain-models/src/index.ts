@@ -5,3 +5,4 @@ export * from './lib/api/auth';
 export * from './lib/api/health';
 export * from './lib/events';
 
+export * from './lib/realtime/socket-events';

@@ -15,6 +15,8 @@ export interface TestApp {
   config: AppConfig;
   db: TestDatabase;
   dataSource: DataSource;
+  /** Base URL of the listening server (Socket.IO tests connect here). */
+  url: string;
   /** Logs in and returns the session (access token + user). */
   login(email: string, password: string): Promise<SessionResponse>;
   /** Creates a user through the admin API and returns a session for it. */
@@ -38,7 +40,9 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     ...env,
   });
   const app = await createApp(config);
-  await app.init();
+  await app.listen(0, '127.0.0.1');
+  const address = app.getHttpServer().address() as { port: number };
+  const url = `http://127.0.0.1:${address.port}`;
   const http = request(app.getHttpServer());
 
   const login = async (email: string, password: string): Promise<SessionResponse> => {
@@ -50,6 +54,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   return {
     app,
     http,
+    url,
     config,
     db,
     dataSource: app.get(DataSource),

@@ -1,0 +1,32 @@
+import { Role } from '../enums';
+
+/**
+ * The realtime contract between the api's Socket.IO server and the dashboard. Event names are
+ * `<aggregate>.<past-tense-verb>`; each feature adds its events here with their payload types, so both
+ * sides are type-checked against one map.
+ */
+export interface ServerToClientEvents {
+  /** Sent once after a successful handshake. */
+  'session.ready': (payload: SessionReadyEvent) => void;
+}
+
+export interface ClientToServerEvents {
+  /** Liveness check; acknowledged with the server time (epoch ms). */
+  'session.ping': (ack: (serverTime: number) => void) => void;
+}
+
+export interface SessionReadyEvent {
+  userId: string;
+  role: Role;
+  rooms: string[];
+}
+
+/** Room names, built in one place so server and tests agree. */
+export const rooms = {
+  user: (userId: string) => `user:${userId}`,
+  role: (role: Role) => `role:${role}`,
+  conversation: (conversationId: string) => `conversation:${conversationId}`,
+} as const;
+
+export type ServerEventName = keyof ServerToClientEvents;
+export type ServerEventPayload<E extends ServerEventName> = Parameters<ServerToClientEvents[E]>[0];
