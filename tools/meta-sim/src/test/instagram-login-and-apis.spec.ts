@@ -82,6 +82,22 @@ describe('meta-sim: Instagram Login host, Conversations API, comments, CAPI', ()
     expect(hooks.changes().map((c) => [c.field, c.value['verb'] ?? 'add'])).toEqual([['comments', 'add'], ['feed', 'add'], ['feed', 'hide'], ['feed', 'remove']]);
   });
 
+  it('exposes mentions as field expansions and fires mentions webhooks', async () => {
+    const seeded = await graph<{ mentioned_media: Record<string, unknown> }>(sim, 'GET', `/v23.0/${SIM_SEED.instagram.id}`, SIM_SEED.page.accessToken, {
+      query: { fields: `mentioned_media.media_id(${SIM_SEED.media.mentioned}){id,caption,media_type,username}` },
+    });
+    expect(seeded.body).toEqual({ id: SIM_SEED.instagram.id, mentioned_media: { id: SIM_SEED.media.mentioned, caption: expect.stringContaining('@example.store'), media_type: 'IMAGE', username: 'sofia.designs' } });
+    const viaComment = await control<{ mediaId: string; commentId: string }>(sim, 'POST', '/mentions', { username: 'kai.mueller', commentText: 'cc @example.store' });
+    await sim.flushWebhooks();
+    expect(hooks.changes()).toEqual([{ field: 'mentions', value: { comment_id: viaComment.body.commentId, media_id: viaComment.body.mediaId } }]);
+    const comment = await graph<{ mentioned_comment: Record<string, unknown> }>(sim, 'GET', `/v23.0/${SIM_SEED.instagram.id}`, SIM_SEED.page.accessToken, {
+      query: { fields: `mentioned_comment.comment_id(${viaComment.body.commentId}){id,text,username}` },
+    });
+    expect(comment.body.mentioned_comment).toEqual({ id: viaComment.body.commentId, text: 'cc @example.store', username: 'kai.mueller' });
+    const missing = await graph(sim, 'GET', `/v23.0/${SIM_SEED.instagram.id}`, SIM_SEED.page.accessToken, { query: { fields: 'mentioned_media{id}' } });
+    expect(missing.body).toMatchObject({ error: { code: 100 } });
+  });
+
   it('accepts Conversions API events and rejects the whole batch when one is older than 7 days', async () => {
     const now = Math.floor(Date.now() / 1000);
     const hashed = 'a'.repeat(64);

@@ -203,9 +203,9 @@ const routes: Array<[string, RegExp, Handler]> = [
     return { ok: true };
   }],
   ['POST', /^\/_sim\/customers\/([^/]+)\/clock$/, (ctx, m, body) => shiftConversation(ctx, m[1] ?? '', body)],
-  ['POST', /^\/_sim\/mentions$/, (ctx, _m, body) => ({
-    mediaId: mentionInMedia(ctx, str(body['accountId']) ?? SIM_SEED.instagram.id, str(body['username']) ?? 'sofia.designs', str(body['caption']) ?? `Look what I got from @${SIM_SEED.instagram.username}!`),
-  })],
+  ['POST', /^\/_sim\/mentions$/, (ctx, _m, body) =>
+    mentionInMedia(ctx, str(body['accountId']) ?? SIM_SEED.instagram.id, str(body['username']) ?? 'sofia.designs', str(body['caption']) ?? `Look what I got from @${SIM_SEED.instagram.username}!`, str(body['commentText'])),
+  ],
 
   // Comments, posts, media (read-only views + clock)
   ['GET', /^\/_sim\/media$/, (ctx) => ({ data: [...ctx.store.media.values()] })],

@@ -182,12 +182,7 @@ export function customerComments(ctx: SimContext, customerId: string, objectId: 
   }
   if (parentId && s.comments.get(parentId)?.objectId !== objectId) throw new CustomerActionError(400, 'parentId must be a comment on the same object');
   s.comments.set(comment.id, comment);
-  const handle = s.instagramAccounts.get(comment.accountId)?.username;
   ctx.webhooks.enqueue(comment.platform === 'instagram' ? igCommentEvent(s, comment) : feedCommentEvent(s, comment, 'add'));
-  // An @mention of the business inside a comment also fires `mentions` (FB-Login flavour).
-  if (comment.platform === 'instagram' && handle && text.includes(`@${handle}`)) {
-    ctx.webhooks.enqueue(igMentionEvent(comment.accountId, objectId, comment.id));
-  }
   s.changed('comment', comment.id);
   return comment;
 }
@@ -207,17 +202,30 @@ export function customerDeletesComment(ctx: SimContext, commentId: string): void
   if (comment.platform === 'messenger') ctx.webhooks.enqueue(feedCommentEvent(ctx.store, comment, 'remove'));
 }
 
-/** Someone posts media that @mentions the IG account (caption mention). */
-export function mentionInMedia(ctx: SimContext, accountId: string, byUsername: string, caption: string): string {
+/**
+ * Another account @mentions the IG account: in a caption (`mentions` value `{media_id}`) or, with
+ * `commentText`, in a comment on their own media (`{comment_id, media_id}`).
+ */
+export function mentionInMedia(ctx: SimContext, accountId: string, byUsername: string, caption: string, commentText?: string): { mediaId: string; commentId?: string } {
   const s = ctx.store;
   if (!s.instagramAccounts.has(accountId)) throw new CustomerActionError(404, `Unknown IG account ${accountId}`);
   const id = s.newNumericId('media', 18000000000080000n);
   s.media.set(id, {
     id, accountId: 'external', ownerUsername: byUsername, caption, mediaType: 'IMAGE', mediaProductType: 'FEED',
-    mediaUrl: cdn(ctx, `media/${id}.png`), permalink: `https://www.instagram.com/p/SIM${id.slice(-6)}/`, createdAt: Date.now(), likeCount: 0, mentions: [accountId],
+    mediaUrl: cdn(ctx, `media/${id}.png`), permalink: `https://www.instagram.com/p/SIM${id.slice(-6)}/`, createdAt: Date.now(), likeCount: 0,
+    mentions: commentText ? [] : [accountId],
   });
-  ctx.webhooks.enqueue(igMentionEvent(accountId, id));
-  return id;
+  if (!commentText) {
+    ctx.webhooks.enqueue(igMentionEvent(accountId, id));
+    return { mediaId: id };
+  }
+  const commentId = s.newNumericId('ig-comment', 18000000000090000n);
+  s.comments.set(commentId, {
+    id: commentId, platform: 'instagram', accountId: 'external', objectId: id, fromId: `ext_${byUsername}`, fromName: byUsername,
+    fromUsername: byUsername, text: commentText, createdAt: Date.now(), hidden: false, deleted: false, likeCount: 0, mentions: [accountId],
+  });
+  ctx.webhooks.enqueue(igMentionEvent(accountId, id, commentId));
+  return { mediaId: id, commentId };
 }
 
 export function visitorPost(ctx: SimContext, customerId: string, message: string): string {

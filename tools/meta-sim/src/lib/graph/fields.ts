@@ -56,6 +56,11 @@ export class Edge {
   ) {}
 }
 
+/** A field whose value depends on its modifiers, e.g. `mentioned_media.media_id(123){caption}`. */
+export class Selector {
+  constructor(readonly select: (modifiers: Record<string, string>) => GraphNode) {}
+}
+
 type FieldValue = unknown;
 
 /** A Graph object: its fields (values or thunks), edges and the fields returned when none are requested. */
@@ -138,7 +143,8 @@ export function renderNode(node: GraphNode, specs?: FieldSpec[]): Record<string,
   const out: Record<string, unknown> = {};
   for (const spec of wanted) {
     if (!(spec.name in node.fields)) throw Errors.nonexistingField(spec.name, node.type);
-    const value = resolve(node.fields[spec.name]);
+    const resolved = resolve(node.fields[spec.name]);
+    const value = resolved instanceof Selector ? resolved.select(spec.modifiers) : resolved;
     if (value === undefined) continue;
     if (value instanceof Edge) out[spec.name] = renderEdge(value, spec.children, spec.modifiers, { limit: 25 });
     else if (value instanceof GraphNode) out[spec.name] = renderNode(value, spec.children);

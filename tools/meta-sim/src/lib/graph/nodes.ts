@@ -11,7 +11,7 @@ import type {
 } from '../state/model';
 import type { SimStore } from '../state/store';
 import type { AuthContext } from './auth';
-import { Edge, GraphNode, isoTime } from './fields';
+import { Edge, GraphNode, isoTime, Selector } from './fields';
 import { Errors } from './graph-error';
 
 /** Builds Graph nodes from store entities, honouring what the caller's token may see. */
@@ -183,7 +183,19 @@ export class NodeFactory {
       media_count: () => mediaOf().length,
       media: () => new Edge(() => mediaOf(), ['id']),
       stories: () => new Edge(() => [...s.media.values()].filter((m) => m.accountId === ig.id && m.mediaProductType === 'STORY').map((m) => this.media(m)), ['id']),
-      mentioned_media: () => new Edge(() => [...s.media.values()].filter((m) => m.mentions.includes(ig.id)).map((m) => this.media(m)), ['id']),
+      // Meta exposes mentions as field expansions, not list edges: mentioned_media.media_id(X){…}, mentioned_comment.comment_id(X){…}
+      mentioned_media: new Selector((mods) => {
+        const media = s.media.get(mods['media_id'] ?? '');
+        if (!mods['media_id']) throw Errors.param('The parameter media_id is required for mentioned_media');
+        if (!media || !media.mentions.includes(ig.id)) throw Errors.unsupportedGet(mods['media_id']);
+        return this.media(media);
+      }),
+      mentioned_comment: new Selector((mods) => {
+        const comment = s.comments.get(mods['comment_id'] ?? '');
+        if (!mods['comment_id']) throw Errors.param('The parameter comment_id is required for mentioned_comment');
+        if (!comment || comment.deleted || !comment.mentions.includes(ig.id)) throw Errors.unsupportedGet(mods['comment_id']);
+        return this.igComment(comment);
+      }),
       tags: () => new Edge(() => [...s.media.values()].filter((m) => m.mentions.includes(ig.id)).map((m) => this.media(m)), ['id']),
       conversations: () => new Edge(() => this.conversationsOf(ig.id, 'instagram'), ['id']),
     };
