@@ -10,8 +10,19 @@ const nextConfig = {
   turbopack: { root: path.join(__dirname, '../..') },
   poweredByHeader: false,
   reactStrictMode: true,
-  // domain-models is TypeScript source resolved through tsconfig paths.
-  transpilePackages: ['@ticklegram/domain-models'],
+  async headers() {
+    return [
+      {
+        source: '/:path*',
+        headers: [
+          { key: 'X-Frame-Options', value: 'DENY' },
+          { key: 'X-Content-Type-Options', value: 'nosniff' },
+          { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
+          { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=()' },
+        ],
+      },
+    ];
+  },
 };
 
 module.exports = nextConfig;
