@@ -36,7 +36,7 @@ describe('CAPI event validation', () => {
 
   it('catches milliseconds, future times and incomplete website events', () => {
     expect(validateCapiEvents([event({ event_time: NOW })], NOW)[0]?.reason).toContain('milliseconds');
-    expect(validateCapiEvents([event({ event_time: nowS + 2 * 3600 })], NOW)[0]?.reason).toContain('future');
+    expect(validateCapiEvents([event({ event_time: nowS + 120 })], NOW)[0]?.reason).toContain('future');
     expect(validateCapiEvents([event({ action_source: 'website' })], NOW)[0]?.reason).toContain('event_source_url');
   });
 });

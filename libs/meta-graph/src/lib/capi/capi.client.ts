@@ -52,8 +52,8 @@ export interface CapiSendResult {
 export const CAPI_MAX_EVENTS_PER_REQUEST = 1000;
 const SEVEN_DAYS_S = 7 * 24 * 3600;
 const PHYSICAL_STORE_MAX_AGE_S = 62 * 24 * 3600;
-/** Meta also refuses events from the future; allow a little clock skew. */
-const FUTURE_SKEW_S = 60 * 60;
+/** Meta refuses events from the future; allow a minute of clock skew. */
+const FUTURE_SKEW_S = 60;
 
 export interface CapiEventProblem {
   index: number;

@@ -36,7 +36,7 @@ export interface ConversationWire {
 }
 
 export const CONVERSATION_FIELDS = 'id,updated_time,message_count,unread_count,participants';
-export const MESSAGE_FIELDS = 'id,created_time,from,to,message,attachments,story,reactions,shares,sticker,is_unsupported';
+export const MESSAGE_FIELDS = 'id,created_time,from,to,message,attachments,story,reactions,shares,is_unsupported';
 
 export interface ListConversationsQuery {
   platform: 'messenger' | 'instagram';
