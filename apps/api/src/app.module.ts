@@ -6,6 +6,7 @@ import { DatabaseModule } from './database/database.module';
 import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { HealthModule } from './modules/health/health.module';
+import { MetaModule } from './modules/meta/meta.module';
 import { RealtimeModule } from './modules/realtime/realtime.module';
 import { UsersModule } from './modules/users/users.module';
 
@@ -14,7 +15,7 @@ export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [AppConfigModule.forRoot(config), LoggingModule, DatabaseModule, AuditModule, UsersModule, AuthModule, RealtimeModule, HealthModule],
+      imports: [AppConfigModule.forRoot(config), LoggingModule, DatabaseModule, AuditModule, UsersModule, AuthModule, RealtimeModule, MetaModule, HealthModule],
     };
   }
 }

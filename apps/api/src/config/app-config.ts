@@ -19,6 +19,24 @@ export interface AppConfig {
   initialAdmin: { email: string; password: string; name: string } | null;
   log: { level: string; pretty: boolean };
   redisUrl: string | null;
+  /** Public URL of the dashboard. */
+  publicWebUrl: string;
+  meta: {
+    appId: string;
+    appSecret: string;
+    instagramAppId: string;
+    instagramAppSecret: string;
+    webhookVerifyToken: string;
+    apiVersion: string | undefined;
+    graphUrl: string;
+    instagramGraphUrl: string;
+    instagramOAuthUrl: string;
+    facebookDialogUrl: string;
+    instagramDialogUrl: string;
+    timeoutMs: number;
+    /** Set in sandbox mode: the Meta simulator standing in for Meta. */
+    simUrl: string | null;
+  };
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -86,4 +86,53 @@ export class EnvVars {
 
   @IsOptional() @IsUrl({ require_tld: false, protocols: ['redis', 'rediss'] })
   REDIS_URL?: string;
+
+  // ── Meta ──────────────────────────────────────────────────────────────────────────────
+  @ValidateIf((env: EnvVars) => env.APP_MODE === 'production' || env.FACEBOOK_APP_ID !== undefined)
+  @Matches(/^\d{5,20}$/, { message: 'FACEBOOK_APP_ID must be the numeric app id from the Meta App Dashboard' })
+  FACEBOOK_APP_ID?: string;
+
+  @ValidateIf((env: EnvVars) => env.APP_MODE === 'production' || env.FACEBOOK_APP_SECRET !== undefined)
+  @IsString() @MinLength(16, { message: 'FACEBOOK_APP_SECRET must be the app secret from the Meta App Dashboard' })
+  FACEBOOK_APP_SECRET?: string;
+
+  @IsOptional() @Matches(/^\d{5,20}$/, { message: 'INSTAGRAM_APP_ID must be numeric (Instagram Login app id); defaults to FACEBOOK_APP_ID' })
+  INSTAGRAM_APP_ID?: string;
+
+  @IsOptional() @IsString() @MinLength(16)
+  INSTAGRAM_APP_SECRET?: string;
+
+  @ValidateIf((env: EnvVars) => env.APP_MODE === 'production' || env.META_WEBHOOK_VERIFY_TOKEN !== undefined)
+  @IsString() @MinLength(8, { message: 'META_WEBHOOK_VERIFY_TOKEN must be at least 8 characters (the string typed in the App Dashboard)' })
+  META_WEBHOOK_VERIFY_TOKEN?: string;
+
+  @IsOptional() @Matches(/^v\d+\.\d+$/, { message: 'META_API_VERSION must look like v25.0' })
+  META_API_VERSION?: string;
+
+  @IsOptional() @IsUrl({ require_tld: false, require_protocol: true })
+  META_GRAPH_URL?: string;
+
+  @IsOptional() @IsUrl({ require_tld: false, require_protocol: true })
+  META_INSTAGRAM_GRAPH_URL?: string;
+
+  @IsOptional() @IsUrl({ require_tld: false, require_protocol: true })
+  META_INSTAGRAM_OAUTH_URL?: string;
+
+  /** Where the browser is sent for Facebook Login / Instagram Login dialogs. */
+  @IsOptional() @IsUrl({ require_tld: false, require_protocol: true })
+  META_FACEBOOK_DIALOG_URL?: string;
+
+  @IsOptional() @IsUrl({ require_tld: false, require_protocol: true })
+  META_INSTAGRAM_DIALOG_URL?: string;
+
+  /** Sandbox: the Meta simulator's base URL (its media host is then allowed for downloads). */
+  @IsOptional() @IsUrl({ require_tld: false, require_protocol: true })
+  META_SIM_URL?: string;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1000) @Max(60000)
+  META_GRAPH_TIMEOUT_MS?: number;
+
+  /** Public URL of the dashboard (OAuth redirect URIs, links in notifications). */
+  @IsOptional() @IsUrl({ require_tld: false, require_protocol: true })
+  PUBLIC_WEB_URL?: string;
 }

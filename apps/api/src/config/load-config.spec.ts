@@ -42,6 +42,26 @@ describe('loadConfig', () => {
     expect(config.initialAdmin).toEqual({ email: 'boss@example.com', password: 'long-enough-pw', name: 'Admin' });
   });
 
+  it('points sandbox mode at the Meta simulator and production at Meta', () => {
+    const sandbox = loadConfig({ DATA_DIR: tmp() }).meta;
+    expect(sandbox).toMatchObject({ graphUrl: 'http://127.0.0.1:3002', instagramGraphUrl: 'http://127.0.0.1:3002/ig', simUrl: 'http://127.0.0.1:3002', appId: '913300000000001' });
+    const production = loadConfig({
+      APP_MODE: 'production',
+      DATA_DIR: tmp(),
+      DATABASE_URL: 'mysql://u:p@db:3306/tg',
+      JWT_SECRET: 'x'.repeat(40),
+      TOKEN_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
+      FACEBOOK_APP_ID: '1234567890',
+      FACEBOOK_APP_SECRET: 'abcdef0123456789abcdef',
+      META_WEBHOOK_VERIFY_TOKEN: 'verify-me-please',
+    }).meta;
+    expect(production).toMatchObject({ graphUrl: 'https://graph.facebook.com', instagramGraphUrl: 'https://graph.instagram.com', simUrl: null, appId: '1234567890' });
+  });
+
+  it('requires the Meta app in production', () => {
+    expect(() => loadConfig({ APP_MODE: 'production', DATA_DIR: tmp() })).toThrow(/FACEBOOK_APP_ID[\s\S]*FACEBOOK_APP_SECRET[\s\S]*META_WEBHOOK_VERIFY_TOKEN/);
+  });
+
   it('treats empty strings as unset', () => {
     expect(loadConfig({ DATA_DIR: tmp(), DATABASE_URL: '', API_PORT: '' }).database.type).toBe('sqlite');
   });

@@ -8,6 +8,13 @@ import { loadOrCreateSandboxSecrets } from './sandbox-secrets';
 
 const API_VERSION = '0.1.0';
 
+/**
+ * The Meta simulator's app (tools/meta-sim seeds the same values): sandbox mode talks to it out of
+ * the box. Never used in production, where FACEBOOK_APP_ID/SECRET and the verify token are required.
+ */
+export const SANDBOX_META_APP = { id: '913300000000001', secret: 'sim-app-secret-4f8a2c91d7b3e650', verifyToken: 'sim-verify-token' };
+const SANDBOX_SIM_URL = 'http://127.0.0.1:3002';
+
 function describe(errors: ValidationError[]): string[] {
   return errors.flatMap((error) =>
     Object.values(error.constraints ?? { invalid: `${error.property} is invalid` }).map((message) =>
@@ -62,5 +69,29 @@ export function loadConfig(rawEnv: NodeJS.ProcessEnv = process.env, cwd = proces
         : null,
     log: { level: env.LOG_LEVEL ?? (nodeEnv === 'test' ? 'silent' : 'info'), pretty: env.LOG_PRETTY ?? false },
     redisUrl: env.REDIS_URL ?? null,
+    publicWebUrl: (env.PUBLIC_WEB_URL ?? 'http://localhost:3000').replace(/\/$/, ''),
+    meta: metaConfig(env, mode),
+  };
+}
+
+function metaConfig(env: EnvVars, mode: AppConfig['mode']): AppConfig['meta'] {
+  const sandbox = mode === 'sandbox';
+  const simUrl = sandbox ? (env.META_SIM_URL ?? SANDBOX_SIM_URL).replace(/\/$/, '') : null;
+  const appId = env.FACEBOOK_APP_ID ?? SANDBOX_META_APP.id;
+  const appSecret = env.FACEBOOK_APP_SECRET ?? SANDBOX_META_APP.secret;
+  return {
+    appId,
+    appSecret,
+    instagramAppId: env.INSTAGRAM_APP_ID ?? appId,
+    instagramAppSecret: env.INSTAGRAM_APP_SECRET ?? appSecret,
+    webhookVerifyToken: env.META_WEBHOOK_VERIFY_TOKEN ?? SANDBOX_META_APP.verifyToken,
+    apiVersion: env.META_API_VERSION,
+    graphUrl: env.META_GRAPH_URL ?? (simUrl ?? 'https://graph.facebook.com'),
+    instagramGraphUrl: env.META_INSTAGRAM_GRAPH_URL ?? (simUrl ? `${simUrl}/ig` : 'https://graph.instagram.com'),
+    instagramOAuthUrl: env.META_INSTAGRAM_OAUTH_URL ?? (simUrl ? `${simUrl}/ig` : 'https://api.instagram.com'),
+    facebookDialogUrl: env.META_FACEBOOK_DIALOG_URL ?? (simUrl ?? 'https://www.facebook.com'),
+    instagramDialogUrl: env.META_INSTAGRAM_DIALOG_URL ?? (simUrl ? `${simUrl}/ig` : 'https://www.instagram.com'),
+    timeoutMs: env.META_GRAPH_TIMEOUT_MS ?? 15_000,
+    simUrl,
   };
 }
