@@ -1,7 +1,6 @@
-// eslint-disable-next-line @nx/enforce-module-boundaries -- meta-sim is an Nx app; spec files may start it (eslint.config.mjs test override)
 import { RunningMetaSim, SIM_SEED, startMetaSim } from '@ticklegram/meta-sim';
 import { GraphAuth, MetaGraphClient, MetaGraphError, collect } from '../index';
-import { clearSimRequests, simClient, simRequests } from './sim-harness';
+import { clearSimRequests, control, simClient, simRequests } from './sim-harness';
 
 describe('Comments, media and feed against the Meta simulator', () => {
   let sim: RunningMetaSim;
@@ -66,7 +65,12 @@ describe('Comments, media and feed against the Meta simulator', () => {
 
     it('reads media the account was mentioned in', async () => {
       const media = await client.comments.getMentionedMedia(page, igId, SIM_SEED.media.mentioned);
-      expect(media?.id).toBe(SIM_SEED.media.mentioned);
+      expect(media).toMatchObject({ id: SIM_SEED.media.mentioned, caption: expect.stringContaining('@example.store') });
+      const [req] = await simRequests(sim, `/${igId}`);
+      expect(String(req?.params['fields'])).toMatch(/^mentioned_media\.media_id\(\d+\)\{/);
+      const mention = await control<{ mediaId: string; commentId: string }>(sim, 'POST', '/mentions', { username: 'reel.fan', commentText: 'Ask @example.store!' });
+      const comment = await client.comments.getMentionedComment(page, igId, mention.commentId);
+      expect(comment).toMatchObject({ id: mention.commentId, text: 'Ask @example.store!' });
       const tagged = await client.comments.listTaggedMedia(page, igId);
       expect(tagged.data.map((m) => m.id)).toContain(SIM_SEED.media.mentioned);
     });

@@ -1,4 +1,3 @@
-// eslint-disable-next-line @nx/enforce-module-boundaries -- meta-sim is an Nx app; spec files may start it (eslint.config.mjs test override)
 import { RunningMetaSim, SIM_SEED, startMetaSim } from '@ticklegram/meta-sim';
 import { MetaGraphClient, MetaGraphError, computeAppSecretProof } from '../index';
 import { clearSimRequests, control, simClient, simRequests } from './sim-harness';

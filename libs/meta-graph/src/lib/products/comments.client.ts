@@ -174,18 +174,18 @@ export class CommentsClient {
    * `GET /<IG_ID>?fields=mentioned_media.media_id(<MEDIA_ID>){…}` (the id comes from a `mentions` webhook).
    */
   async getMentionedMedia(auth: GraphAuth, igUserId: string, mediaId: string, fields = 'id,caption,media_type,media_url,permalink,timestamp,username,like_count,comments_count'): Promise<IgMediaWire | undefined> {
-    const res = await this.get<{ id: string; mentioned_media?: IgMediaWire | GraphPage<IgMediaWire> }>(auth, `/${enc(igUserId)}`, {
+    const res = await this.get<{ id: string; mentioned_media?: IgMediaWire }>(auth, `/${enc(igUserId)}`, {
       fields: `mentioned_media.media_id(${mediaId}){${fields}}`,
     });
-    return pickExpanded(res.mentioned_media, mediaId);
+    return res.mentioned_media;
   }
 
   /** Comment in which the account was @mentioned: `GET /<IG_ID>?fields=mentioned_comment.comment_id(<ID>){…}`. */
   async getMentionedComment(auth: GraphAuth, igUserId: string, commentId: string, fields = 'id,text,timestamp,like_count,media{id,permalink}'): Promise<IgCommentWire | undefined> {
-    const res = await this.get<{ id: string; mentioned_comment?: IgCommentWire | GraphPage<IgCommentWire> }>(auth, `/${enc(igUserId)}`, {
+    const res = await this.get<{ id: string; mentioned_comment?: IgCommentWire }>(auth, `/${enc(igUserId)}`, {
       fields: `mentioned_comment.comment_id(${commentId}){${fields}}`,
     });
-    return pickExpanded(res.mentioned_comment, commentId);
+    return res.mentioned_comment;
   }
 
   /** `GET /<IG_ID>/tags` — media the account is tagged in. */
@@ -286,13 +286,6 @@ export class CommentsClient {
     const res = await this.http.request<T>({ method: 'DELETE', host: hostOf(auth), path, accessToken: auth.accessToken, accountKey: auth.accountKey, idempotent: true });
     return res.data;
   }
-}
-
-/** Meta answers a `.media_id(X)` expansion with the object itself; tolerate a list-shaped answer too. */
-function pickExpanded<T extends { id: string }>(value: T | GraphPage<T> | undefined, id: string): T | undefined {
-  if (!value) return undefined;
-  if ('data' in value && Array.isArray(value.data)) return value.data.find((item) => item.id === id);
-  return value as T;
 }
 
 function enc(id: string): string {
