@@ -39,6 +39,16 @@ describe('Comments, media and feed against the Meta simulator', () => {
       expect(reqs[1]?.params['after']).toBeTruthy();
     });
 
+    it('reads one media item', async () => {
+      const media = await client.comments.getInstagramMedia(page, SIM_SEED.media.reel);
+      expect(media).toMatchObject({ id: SIM_SEED.media.reel, media_product_type: 'REELS' });
+    });
+
+    it('iterates comments of a media item', async () => {
+      const all = await collect(client.comments.iterateInstagramComments(page, SIM_SEED.media.post, { limit: 1 }));
+      expect(all.map((c) => c.id)).toContain(SIM_SEED.igComments.onPost);
+    });
+
     it('lists comments and replies of one media item and reads one comment in detail', async () => {
       const comments = await client.comments.listInstagramComments(page, SIM_SEED.media.post);
       expect(comments.data.map((c) => c.id)).toContain(SIM_SEED.igComments.onPost);
@@ -83,6 +93,13 @@ describe('Comments, media and feed against the Meta simulator', () => {
       const comment = photo?.comments?.data.find((c) => c.id === SIM_SEED.fbComments.onPhoto);
       expect(comment).toMatchObject({ message: expect.any(String), from: { id: expect.any(String) } });
       expect(comment?.comments?.data.map((c) => c.id)).toContain(SIM_SEED.fbComments.pageReply);
+    });
+
+    it('iterates the feed and a post\'s comments across pages', async () => {
+      const posts = await collect(client.comments.iteratePageFeed(page, SIM_SEED.page.id, { limit: 1 }));
+      expect(posts.map((p) => p.id)).toEqual(expect.arrayContaining([SIM_SEED.posts.photo, SIM_SEED.posts.status]));
+      const comments = await collect(client.comments.iteratePostComments(page, SIM_SEED.posts.photo, { limit: 1 }));
+      expect(comments.map((c) => c.id)).toContain(SIM_SEED.fbComments.onPhoto);
     });
 
     it('lists posts, post comments and comment replies', async () => {

@@ -38,6 +38,22 @@ describe('Graph HTTP core against the Meta simulator', () => {
     expect(req?.path).toBe('/me');
   });
 
+  it('never puts a token or proof into log events', async () => {
+    const { client: logged, events } = simClient(sim);
+    try {
+      await logged.profiles.getMe(page);
+      await logged.profiles.getMe({ accessToken: 'bogus-token-value' }).catch(() => undefined);
+      expect(events.map((e) => e.type)).toEqual(['request', 'response', 'request', 'error']);
+      const text = JSON.stringify(events);
+      expect(text).not.toContain(page.accessToken);
+      expect(text).not.toContain('bogus-token-value');
+      expect(text).not.toContain(computeAppSecretProof(page.accessToken, sim.appSecret));
+      expect(events[3]).toMatchObject({ kind: 'reauth_required', code: 190, status: 400 });
+    } finally {
+      logged.close();
+    }
+  });
+
   it('sends appsecret_proof with every token, which the sim verifies', async () => {
     const me = await client.profiles.getMe(page);
     expect(me.id).toBe(SIM_SEED.page.id);

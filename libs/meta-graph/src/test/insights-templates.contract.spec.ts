@@ -74,6 +74,13 @@ describe('Insights and templates against the Meta simulator', () => {
       expect(after.data).toHaveLength(0);
     });
 
+    it('clones a library template', async () => {
+      const cloned = await client.templates.cloneLibraryTemplate(page, SIM_SEED.page.id, { name: 'order_confirmed_copy', language: 'en_US', libraryTemplateName: 'order_confirmation' });
+      expect(cloned).toMatchObject({ id: expect.any(String), status: 'PENDING', category: 'UTILITY' });
+      const [req] = await simRequests(sim, '/message_templates');
+      expect(req?.params).toMatchObject({ library_template_name: 'order_confirmation', category: 'UTILITY' });
+    });
+
     it('a rejected submission is an invalid request (QUICK_REPLY buttons, 2018416)', async () => {
       const error = (await client.templates
         .submitTemplate(page, SIM_SEED.page.id, {

@@ -130,6 +130,14 @@ describe('Send API against the Meta simulator', () => {
     expect((await conversation(jane.psid)).find((m) => m.mid === qr.message_id)?.quickReplies).toHaveLength(2);
   });
 
+  it('shares one of the business\'s own posts on Instagram (MEDIA_SHARE)', async () => {
+    const res = await client.messaging.sendMediaShare(instagram, igJane.igsid, SIM_SEED.media.post);
+    expect(res.message_id).toBeTruthy();
+    expect(await lastBody()).toMatchObject({ message: { attachment: { type: 'MEDIA_SHARE', payload: { id: SIM_SEED.media.post } } } });
+    const foreign = (await client.messaging.sendMediaShare(instagram, igJane.igsid, SIM_SEED.media.mentioned).catch((e: unknown) => e)) as MetaGraphError;
+    expect(foreign.kind).toBe('invalid_request');
+  });
+
   it('rejects a message that breaks documented limits before calling Meta', async () => {
     const tooMany = Array.from({ length: 14 }, (_, i) => ({ content_type: 'text' as const, title: `o${i}`, payload: `p${i}` }));
     await expect(client.messaging.sendQuickReplies(messenger, jane.psid, 'x', tooMany)).rejects.toBeInstanceOf(SendValidationError);
