@@ -228,7 +228,8 @@ export class GraphHttpClient {
       headers['Content-Type'] = 'application/json';
       data = JSON.stringify(req.body);
     }
-    const secrets = [req.accessToken, proof, this.appSecret, this.instagramAppSecret, ...Object.values(req.form ?? {})];
+    const sensitiveQuery = [...params.entries()].filter(([key]) => /token|secret|code|proof/i.test(key)).map(([, value]) => value);
+    const secrets = [req.accessToken, proof, this.appSecret, this.instagramAppSecret, ...sensitiveQuery, ...Object.values(req.form ?? {})];
     const query = params.toString();
     const fullUrl = query ? `${url}?${query}` : url;
 
