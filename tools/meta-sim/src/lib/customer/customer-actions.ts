@@ -64,7 +64,7 @@ export function customerSends(ctx: SimContext, customerId: string, input: Custom
   const now = Date.now();
   const attachments: SimAttachment[] = (input.attachments ?? []).map((a) => ({
     type: a.type,
-    url: a.url ?? cdn(ctx, a.type === 'image' ? 'samples/photo-1.png' : a.type === 'video' ? 'samples/clip.mp4' : a.type === 'audio' ? 'samples/voice.m4a' : 'samples/invoice.pdf'),
+    url: a.url ?? cdn(ctx, a.type === 'image' || a.type === 'sticker' ? 'samples/photo-1.png' : a.type === 'video' ? 'samples/clip.mp4' : a.type === 'audio' ? 'samples/voice.m4a' : 'samples/invoice.pdf'),
     title: a.title,
     extra: a.extra,
   }));

@@ -72,7 +72,10 @@ async function dispatch(call: GraphCall): Promise<unknown> {
   if (path === 'debug_token' && method === 'GET') return debugToken(ctx, params, auth.token);
   if (segments.length === 0) throw Errors.unknownPath('');
 
-  const [id = '', edge, ...rest] = segments;
+  // Instagram Login's `/me` returns an app-scoped `id`; it addresses the same professional account.
+  const scoped = [...ctx.store.instagramAccounts.values()].find((a) => a.appScopedId === segments[0]);
+  const [rawId = '', edge, ...rest] = segments;
+  const id = scoped ? scoped.id : rawId;
   if (rest.length > 0) throw Errors.unknownPath(path);
 
   if (edge === undefined) {

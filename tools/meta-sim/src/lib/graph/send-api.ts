@@ -203,7 +203,7 @@ export async function handleSend(ctx: SimContext, auth: AuthContext, nodeId: str
   }
   const recipientId = str(recipient['id']);
   const customer = recipientId ? [...target.accountIds].map((a) => s.customerByAccount(a, recipientId)).find(Boolean) : undefined;
-  const platform: Platform = customer?.platform ?? (s.isInstagramAccount(target.accountIds[target.accountIds.length - 1] ?? '') ? 'instagram' : 'messenger');
+  const platform: Platform = customer?.platform ?? (s.pages.has(target.ownerId) ? 'messenger' : 'instagram');
   if (!customer) throw noUser(platform);
   const conv = s.conversationOf(customer);
   const now = Date.now();

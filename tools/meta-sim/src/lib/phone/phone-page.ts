@@ -108,6 +108,7 @@ const SCRIPT = `
         for (const a of m.attachments || []) {
           if (a.type === 'image' || a.type === 'story_mention' || a.type === 'story_reply') bubble.append(el('img', { src: a.url, alt: a.type === 'story_mention' ? 'Story mention' : 'Photo' }));
           else if (a.type === 'like_heart') bubble.append('❤️');
+          else if (a.type === 'template') bubble.append(templateView(a.extra || {}));
           else bubble.append(el('a', { href: a.url || '#', target: '_blank', text: '📎 ' + a.type }));
         }
         if (m.direction === 'outbound') {
@@ -128,6 +129,25 @@ const SCRIPT = `
     thread.scrollTop = thread.scrollHeight;
     $('#typing').textContent = c.businessTyping ? c.business.name + ' is typing…' : '';
     $('#typing').setAttribute('data-state', c.businessTyping ? 'on' : 'off');
+  }
+
+  function templateView(p) {
+    const box = el('div', { 'data-testid': 'phone-template' });
+    const buttons = (list) => el('div', { class: 'chips' }, (list || []).map((b) => el('button', { type: 'button', 'data-testid': 'phone-template-button', onclick: () => b.type === 'web_url' ? window.open(b.url, '_blank') : postback(b.title, b.payload) }, b.title)));
+    if (p.text) box.append(el('div', { text: p.text }));
+    for (const e of p.elements || []) {
+      if (e.image_url) box.append(el('img', { src: e.image_url, alt: e.title || '' }));
+      box.append(el('strong', { text: e.title || '' }));
+      if (e.subtitle) box.append(el('div', { text: e.subtitle }));
+      box.append(buttons(e.buttons));
+    }
+    if (p.buttons) box.append(buttons(p.buttons));
+    return box;
+  }
+
+  async function postback(title, payload) {
+    await api('POST', '/customers/' + state.customerId + '/postback', { title, payload });
+    toast('Tapped ' + title);
   }
 
   async function send(text, quickReplyPayload) {
@@ -238,7 +258,7 @@ export function phoneHtml(): string {
       <div class="typing" id="typing" data-testid="phone-typing" data-state="off"></div>
       <div class="samples" id="samples" data-testid="phone-samples" aria-label="Sample media"></div>
       <form class="composer" id="composer">
-        <button type="button" id="attach" data-testid="phone-attach" aria-label="Send a photo or file">＋</button>
+        <button type="button" id="attach" data-testid="phone-attach" aria-label="Send a photo or file">+</button>
         <input id="input" data-testid="phone-input" aria-label="Message" placeholder="Message…" autocomplete="off">
         <button type="submit" class="send" data-testid="phone-send">Send</button>
       </form>
