@@ -112,6 +112,30 @@ describe('meta-sim: Instagram Login host, Conversations API, comments, CAPI', ()
     expect(stored.body.data).toHaveLength(1);
   });
 
+  it('serves the utility template library and clones from it', async () => {
+    const lib = await graph<{ data: Array<{ name: string; language: string; body: string }> }>(sim, 'GET', '/v23.0/message_template_library', SIM_SEED.page.accessToken, { query: { name_or_content: 'order', language: 'en_US' } });
+    expect(lib.body.data.map((t) => t.name)).toEqual(['order_confirmation', 'shipping_update']);
+    const clone = await graph<{ id: string; status: string }>(sim, 'POST', `/v23.0/${SIM_SEED.page.id}/message_templates`, SIM_SEED.page.accessToken, {
+      json: { name: 'my_order_confirmation', category: 'UTILITY', language: 'en_US', library_template_name: 'order_confirmation' },
+    });
+    expect(clone.body.status).toBe('PENDING');
+    const tpl = await graph<{ components: Array<{ text: string }> }>(sim, 'GET', `/v23.0/${clone.body.id}`, SIM_SEED.page.accessToken, { query: { fields: 'components' } });
+    expect(tpl.body.components[0]?.text).toBe(lib.body.data[0]?.body);
+  });
+
+  it('creates one CAPI dataset per Page / IG account and accepts events on it', async () => {
+    const first = await graph<{ id: string }>(sim, 'POST', `/v23.0/${SIM_SEED.instagram.id}/dataset`, SIM_SEED.page.accessToken);
+    const again = await graph<{ id: string }>(sim, 'POST', `/v23.0/${SIM_SEED.instagram.id}/dataset`, SIM_SEED.page.accessToken);
+    expect(again.body.id).toBe(first.body.id);
+    const page = await graph<{ id: string }>(sim, 'POST', `/v23.0/${SIM_SEED.page.id}/dataset`, SIM_SEED.page.accessToken);
+    expect(page.body.id).not.toBe(first.body.id);
+    const now = Math.floor(Date.now() / 1000);
+    const ok = await graph(sim, 'POST', `/v23.0/${first.body.id}/events`, SIM_SEED.page.accessToken, {
+      json: { data: [{ event_name: 'LeadSubmitted', event_time: now, action_source: 'business_messaging', messaging_channel: 'instagram', user_data: { ig_account_id: SIM_SEED.instagram.id, ig_sid: SIM_SEED.instagramCustomers[0].igsid } }] },
+    });
+    expect(ok.body).toMatchObject({ events_received: 1 });
+  });
+
   it('serves the customer phone page with stable test ids and marks business messages read on open', async () => {
     const html = await (await fetch(`${sim.url}/phone`)).text();
     for (const id of ['phone-customer-select', 'phone-input', 'phone-send', 'phone-thread', 'phone-typing', 'phone-attach', 'phone-tab-posts']) expect(html).toContain(`data-testid="${id}"`);

@@ -17,7 +17,7 @@ function invalid(i: number, msg: string): Error {
 
 export function receiveEvents(ctx: SimContext, auth: AuthContext, pixelId: string, params: Record<string, unknown>): Record<string, unknown> {
   const pixel = ctx.store.pixels.get(pixelId);
-  if (!pixel || auth.token.type === 'IG_USER') throw Errors.unsupportedGet(pixelId, 'post');
+  if (!pixel || auth.token.type === 'IG_USER' || (pixel.ownerId && !auth.accountIds.has(pixel.ownerId))) throw Errors.unsupportedGet(pixelId, 'post');
   const data = params['data'];
   if (!Array.isArray(data) || data.length === 0) throw Errors.param('The parameter data is required');
   if (data.length > 1000) throw Errors.param('A maximum of 1000 events can be sent per request', 2804019);
@@ -51,4 +51,16 @@ export function receiveEvents(ctx: SimContext, auth: AuthContext, pixelId: strin
   for (const raw of data) pixel.events.push({ receivedAt: Date.now(), testEventCode, event: obj(raw) ?? {} });
   ctx.store.changed('pixel', pixel.id);
   return { events_received: data.length, messages: [], fbtrace_id: `Sim${randomBytes(8).toString('base64url')}` };
+}
+
+/** `POST /{page-id}/dataset` or `POST /{ig-user-id}/dataset`: one dataset per account, returns the existing one. */
+export function getOrCreateDataset(ctx: SimContext, auth: AuthContext, nodeId: string): Record<string, unknown> {
+  const id = nodeId === 'me' ? auth.token.subjectId : nodeId;
+  const isAccount = ctx.store.pages.has(id) || ctx.store.instagramAccounts.has(id);
+  if (!isAccount || !auth.accountIds.has(id) || auth.token.type === 'APP') throw Errors.unsupportedGet(`${nodeId}/dataset`, 'post');
+  const existing = [...ctx.store.pixels.values()].find((p) => p.ownerId === id);
+  if (existing) return { id: existing.id };
+  const datasetId = ctx.store.newNumericId('dataset', 1234567890200000n);
+  ctx.store.pixels.set(datasetId, { id: datasetId, name: `${ctx.store.accountName(id).name} dataset`, ownerId: id, events: [] });
+  return { id: datasetId };
 }

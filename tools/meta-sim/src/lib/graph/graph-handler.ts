@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { SimContext } from '../sim-context';
 import { parseBody, searchParamsToObject, sendJson, str, type UploadedFile } from '../http/request';
 import { authenticate, type AuthContext, type GraphHost } from './auth';
-import { receiveEvents } from './capi-api';
+import { getOrCreateDataset, receiveEvents } from './capi-api';
 import { createComment, deleteComment, replyToIgComment, updateComment } from './comments-api';
 import { Edge, GraphNode, parseFields, renderEdge, renderNode } from './fields';
 import { Errors, GraphError } from './graph-error';
@@ -10,7 +10,7 @@ import { accountInsights, mediaInsights } from './insights-api';
 import { NodeFactory } from './nodes';
 import { handleAttachmentUpload, handleSend } from './send-api';
 import { listSubscribedApps, subscribeApp, unsubscribeApp } from './subscriptions-api';
-import { deleteTemplates, listTemplates, submitTemplate } from './templates-api';
+import { deleteTemplates, libraryTemplates, listTemplates, submitTemplate } from './templates-api';
 import { debugToken, facebookAccessToken, instagramCodeExchange, instagramExchange, instagramRefresh } from './tokens-api';
 
 interface GraphCall {
@@ -70,6 +70,10 @@ async function dispatch(call: GraphCall): Promise<unknown> {
   const nodes = new NodeFactory(ctx.store, auth);
 
   if (path === 'debug_token' && method === 'GET') return debugToken(ctx, params, auth.token);
+  if (method === 'GET' && (path === 'message_template_library' || (segments.length === 2 && segments[1] === 'message_template_library'))) {
+    if (segments.length === 2 && !auth.accountIds.has(segments[0] === 'me' ? auth.token.subjectId : (segments[0] ?? ''))) throw Errors.unsupportedGet(path);
+    return edgeResponse(call, libraryTemplates(params), ['id', 'name', 'language', 'category', 'body']);
+  }
   if (segments.length === 0) throw Errors.unknownPath('');
 
   // Instagram Login's `/me` returns an app-scoped `id`; it addresses the same professional account.
@@ -112,6 +116,8 @@ async function dispatch(call: GraphCall): Promise<unknown> {
       return listSubscribedApps(ctx, auth, id);
     case 'DELETE subscribed_apps':
       return unsubscribeApp(ctx, auth, id);
+    case 'POST dataset':
+      return getOrCreateDataset(ctx, auth, id);
     case 'POST events':
       return receiveEvents(ctx, auth, id, params);
     case 'POST replies':

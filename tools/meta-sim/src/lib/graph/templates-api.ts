@@ -8,6 +8,22 @@ import type { NodeFactory } from './nodes';
 
 /** Utility message templates on a Page: submit (PENDING → APPROVED/REJECTED), list, status, delete. */
 
+/** Meta's pre-approved utility template library (a small simulated subset). */
+export const TEMPLATE_LIBRARY = [
+  { id: '7000000000000001', name: 'order_confirmation', language: 'en_US', category: 'UTILITY', topic: 'ORDER_MANAGEMENT', usecase: 'ORDER_CONFIRMATION', body: 'Hi {{1}}, thank you for your order! Your order number is {{2}}.', body_params: ['Jane', '#1001'] },
+  { id: '7000000000000002', name: 'shipping_update', language: 'en_US', category: 'UTILITY', topic: 'ORDER_MANAGEMENT', usecase: 'SHIPPING_UPDATE', body: 'Good news {{1}}! Your order {{2}} has shipped and should arrive on {{3}}.', body_params: ['Jane', '#1001', 'Friday'] },
+  { id: '7000000000000003', name: 'appointment_confirmation', language: 'en_US', category: 'UTILITY', topic: 'APPOINTMENTS', usecase: 'APPOINTMENT_CONFIRMATION', body: 'Hi {{1}}, your appointment on {{2}} is confirmed.', body_params: ['Jane', 'Monday 10:00'] },
+  { id: '7000000000000004', name: 'order_confirmation', language: 'de_DE', category: 'UTILITY', topic: 'ORDER_MANAGEMENT', usecase: 'ORDER_CONFIRMATION', body: 'Hallo {{1}}, danke für deine Bestellung! Deine Bestellnummer ist {{2}}.', body_params: ['Jana', '#1001'] },
+  { id: '7000000000000005', name: 'payment_reminder', language: 'en_US', category: 'UTILITY', topic: 'PAYMENTS', usecase: 'PAYMENT_REMINDER', body: 'Hi {{1}}, a friendly reminder that invoice {{2}} is due on {{3}}.', body_params: ['Jane', 'INV-7', '1 March'] },
+];
+
+/** `GET /message_template_library?name_or_content=&language=` */
+export function libraryTemplates(params: Record<string, unknown>): Array<Record<string, unknown>> {
+  const q = str(params['name_or_content'])?.toLowerCase();
+  const language = str(params['language']);
+  return TEMPLATE_LIBRARY.filter((t) => (!q || t.name.includes(q) || t.body.toLowerCase().includes(q)) && (!language || t.language === language)).map((t) => ({ ...t }));
+}
+
 const timers = new WeakMap<SimContext, Set<NodeJS.Timeout>>();
 
 function reviewOutcome(t: SimTemplate): { status: TemplateStatus; reason?: string } {
@@ -52,7 +68,9 @@ export function submitTemplate(ctx: SimContext, auth: AuthContext, nodeId: strin
   const library = str(params['library_template_name']);
   let components: SimTemplateComponent[] = [];
   if (library) {
-    components = [{ type: 'BODY', text: `Update from our library template ${library}: {{1}} is confirmed.` }];
+    const base = TEMPLATE_LIBRARY.find((t) => t.name === library && t.language === language) ?? TEMPLATE_LIBRARY.find((t) => t.name === library);
+    if (!base) throw Errors.param(`Library template ${library} does not exist`, 2388023);
+    components = [{ type: 'BODY', text: base.body, example: { body_text: [base.body_params] } }];
   } else {
     const raw = params['components'];
     if (!Array.isArray(raw) || raw.length === 0) throw Errors.param('param components must be non-empty.');

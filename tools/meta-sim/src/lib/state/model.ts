@@ -187,6 +187,8 @@ export interface SimTemplate {
 export interface SimPixel {
   id: string;
   name: string;
+  /** Page / IG account for business-messaging datasets. */
+  ownerId?: string;
   events: Array<{ receivedAt: number; testEventCode?: string; event: Record<string, unknown> }>;
 }
 
