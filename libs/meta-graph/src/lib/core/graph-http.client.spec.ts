@@ -1,0 +1,118 @@
+import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
+import { AddressInfo } from 'node:net';
+import { GraphHttpClient } from './graph-http.client';
+import { MetaGraphError } from './meta-graph.error';
+
+type Handler = (req: IncomingMessage, res: ServerResponse, body: string) => void;
+
+/** A bare local HTTP server for edge cases the simulator has no reason to produce. */
+async function withServer(handler: Handler, run: (baseUrl: string, hits: () => number) => Promise<void>): Promise<void> {
+  let hits = 0;
+  const server: Server = createServer((req, res) => {
+    hits++;
+    let body = '';
+    req.on('data', (c: Buffer) => (body += c.toString()));
+    req.on('end', () => handler(req, res, body));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  try {
+    await run(`http://127.0.0.1:${port}`, () => hits);
+  } finally {
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+}
+
+function client(baseUrl: string): GraphHttpClient {
+  return new GraphHttpClient({ graphBaseUrl: baseUrl, instagramBaseUrl: `${baseUrl}/ig`, appId: '1', appSecret: 'secret-xyz', retry: { maxAttempts: 3, baseDelayMs: 1, maxDelayMs: 5, maxRetryAfterMs: 2000 } });
+}
+
+const json = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void => {
+  res.writeHead(status, { 'content-type': 'application/json', ...headers });
+  res.end(JSON.stringify(body));
+};
+
+describe('GraphHttpClient edge cases', () => {
+  it('honours a short Retry-After on a 429 and then succeeds', async () => {
+    let n = 0;
+    await withServer(
+      (_req, res) => (n++ === 0 ? json(res, 429, { error: { message: 'slow down' } }, { 'retry-after': '0.2' }) : json(res, 200, { ok: true })),
+      async (base, hits) => {
+        const http = client(base);
+        const started = Date.now();
+        const res = await http.request<{ ok: boolean }>({ method: 'GET', path: '/x', accessToken: 't', accountKey: 'acc' });
+        expect(res.data.ok).toBe(true);
+        expect(hits()).toBe(2);
+        expect(Date.now() - started).toBeGreaterThanOrEqual(190);
+        http.close();
+      },
+    );
+  });
+
+  it('treats a 200 carrying an error object as a failure', async () => {
+    await withServer(
+      (_req, res) => json(res, 200, { error: { message: 'Invalid parameter', code: 100, error_subcode: 33, fbtrace_id: 'AbC' } }),
+      async (base, hits) => {
+        const http = client(base);
+        const error = (await http.request({ method: 'GET', path: '/x', accessToken: 't' }).catch((e: unknown) => e)) as MetaGraphError;
+        expect(error).toMatchObject({ kind: 'invalid_request', code: 100, subcode: 33, fbtraceId: 'AbC', httpStatus: 200 });
+        expect(hits()).toBe(1);
+        http.close();
+      },
+    );
+  });
+
+  it('copes with a non-JSON 502 from a proxy and retries it', async () => {
+    await withServer(
+      (_req, res) => {
+        res.writeHead(502, { 'content-type': 'text/html' });
+        res.end('<html>Bad gateway</html>');
+      },
+      async (base, hits) => {
+        const http = client(base);
+        const error = (await http.request({ method: 'GET', path: '/x', accessToken: 't' }).catch((e: unknown) => e)) as MetaGraphError;
+        expect(error).toMatchObject({ kind: 'retryable', httpStatus: 502 });
+        expect(hits()).toBe(3);
+        http.close();
+      },
+    );
+  });
+
+  it('scrubs tokens, proofs and secrets that Meta echoes back in an error message', async () => {
+    await withServer(
+      (req, res) => json(res, 400, { error: { message: `bad ${req.url ?? ''} secret-xyz`, code: 100 } }),
+      async (base) => {
+        const http = client(base);
+        const error = (await http.request({ method: 'GET', path: '/oauth/access_token', query: { fb_exchange_token: 'short-lived-tok', client_secret: 'secret-xyz' }, accessToken: 'long-token-abc' }).catch((e: unknown) => e)) as MetaGraphError;
+        expect(error.message).toContain('[redacted]');
+        for (const secret of ['short-lived-tok', 'secret-xyz', 'long-token-abc']) expect(error.message).not.toContain(secret);
+        http.close();
+      },
+    );
+  });
+
+  it('sends a Bearer token on the Instagram host and the token as a query parameter on the Facebook host', async () => {
+    const seen: { url: string; auth?: string }[] = [];
+    await withServer(
+      (req, res) => {
+        seen.push({ url: req.url ?? '', auth: req.headers.authorization });
+        json(res, 200, { id: '1' });
+      },
+      async (base) => {
+        const http = client(base);
+        await http.request({ method: 'GET', host: 'instagram', path: '/me', accessToken: 'ig-tok' });
+        await http.request({ method: 'POST', path: '/1/messages', accessToken: 'fb-tok', body: { a: 1 } });
+        expect(seen[0]?.auth).toBe('Bearer ig-tok');
+        expect(seen[0]?.url).toMatch(/^\/ig\/v25\.0\/me\?appsecret_proof=[a-f0-9]{64}$/);
+        expect(seen[1]?.auth).toBeUndefined();
+        expect(seen[1]?.url).toMatch(/^\/v25\.0\/1\/messages\?access_token=fb-tok&appsecret_proof=[a-f0-9]{64}$/);
+        http.close();
+      },
+    );
+  });
+
+  it('refuses to start without app credentials', () => {
+    expect(() => new GraphHttpClient({ appId: '', appSecret: 'x' })).toThrow(/appId and appSecret/);
+  });
+});
