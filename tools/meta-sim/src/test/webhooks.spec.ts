@@ -156,6 +156,23 @@ describe('meta-sim: webhook delivery', () => {
     expect(hooks.messaging().map((m) => (m['message'] as { text: string }).text)).toEqual(['second', 'first']);
   });
 
+  it('configures the page callback through POST /{app-id}/subscriptions with the handshake', async () => {
+    const ok = await graph(sim, 'POST', `/v23.0/${sim.appId}/subscriptions`, SIM_SEED.app.accessToken, { query: { object: 'page', callback_url: `${hooks.url}/fb-app`, verify_token: 'sim-verify-token', fields: 'messages' } });
+    expect(ok.body).toEqual({ success: true });
+    const bad = await graph(sim, 'POST', `/v23.0/${sim.appId}/subscriptions`, SIM_SEED.app.accessToken, { query: { object: 'page', callback_url: `${hooks.url}/x`, verify_token: 'nope' } });
+    expect(bad.body).toMatchObject({ error: { code: 100 } });
+    const ig = await graph(sim, 'POST', `/v23.0/${sim.appId}/subscriptions`, SIM_SEED.app.accessToken, { query: { object: 'instagram', callback_url: `${hooks.url}/x`, verify_token: 'sim-verify-token' } });
+    expect(ig.body).toMatchObject({ error: { code: 100 } });
+    const list = await graph<{ data: Array<{ object: string; callback_url: string }> }>(sim, 'GET', `/v23.0/${sim.appId}/subscriptions`, SIM_SEED.app.accessToken);
+    expect(list.body.data.find((d) => d.object === 'page')?.callback_url).toBe(`${hooks.url}/fb-app`);
+  });
+
+  it('sends story_insights changes with counts below 5 reported as -1', async () => {
+    await control(sim, 'POST', `/stories/${SIM_SEED.media.story}/insights-webhook`);
+    await sim.flushWebhooks();
+    expect(hooks.changes()).toEqual([{ field: 'story_insights', value: { media_id: SIM_SEED.media.story, exits: -1, replies: -1, reach: 152, taps_forward: 40, taps_back: 6, impressions: 190 } }]);
+  });
+
   it('verifies callback URLs with the hub.challenge handshake', async () => {
     const ok = await control<{ ok: boolean; status: number }>(sim, 'PUT', '/webhooks', { object: 'page', callbackUrl: `${hooks.url}/fb2`, verifyToken: 'sim-verify-token' });
     expect(ok.body).toMatchObject({ ok: true, status: 200 });

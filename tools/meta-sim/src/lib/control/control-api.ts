@@ -19,6 +19,8 @@ import {
   visitorPost,
 } from '../customer/customer-actions';
 import { SAMPLE_FILES } from '../cdn/cdn';
+import { storyInsightsEvent } from '../webhooks/events';
+import { verifyCallback } from '../webhooks/verify-callback';
 import { isoTime } from '../graph/fields';
 import { setTemplateStatus } from '../graph/templates-api';
 import type { FaultSpec } from '../faults/fault-registry';
@@ -102,22 +104,6 @@ function webhookConfig(ctx: SimContext): Record<string, unknown> {
     instagramAppFields: ctx.store.settings.instagramAppFields,
     subscriptions: [...ctx.store.subscriptions.values()],
   };
-}
-
-/** Meta's verification handshake: GET callback?hub.mode=subscribe&hub.challenge=N&hub.verify_token=T. */
-export async function verifyCallback(ctx: SimContext, callbackUrl: string, verifyToken: string): Promise<{ ok: boolean; status?: number; body?: string; challenge: string; error?: string }> {
-  const challenge = String(1000000000 + Math.floor(Math.random() * 999999999));
-  const u = new URL(callbackUrl);
-  u.searchParams.set('hub.mode', 'subscribe');
-  u.searchParams.set('hub.challenge', challenge);
-  u.searchParams.set('hub.verify_token', verifyToken);
-  try {
-    const res = await fetch(u, { signal: AbortSignal.timeout(ctx.webhooks.options.timeoutMs) });
-    const body = await res.text();
-    return { ok: res.status === 200 && body.trim() === challenge, status: res.status, body: body.slice(0, 500), challenge };
-  } catch (err) {
-    return { ok: false, challenge, error: err instanceof Error ? err.message : String(err) };
-  }
 }
 
 const routes: Array<[string, RegExp, Handler]> = [
@@ -206,6 +192,18 @@ const routes: Array<[string, RegExp, Handler]> = [
   ['POST', /^\/_sim\/mentions$/, (ctx, _m, body) =>
     mentionInMedia(ctx, str(body['accountId']) ?? SIM_SEED.instagram.id, str(body['username']) ?? 'sofia.designs', str(body['caption']) ?? `Look what I got from @${SIM_SEED.instagram.username}!`, str(body['commentText'])),
   ],
+
+  ['POST', /^\/_sim\/stories\/([^/]+)\/insights-webhook$/, (ctx, m) => {
+    const story = ctx.store.media.get(m[1] ?? '');
+    if (!story || story.mediaProductType !== 'STORY') throw new CustomerActionError(404, 'Unknown story');
+    const value = (metric: string): number => {
+      const v = ctx.store.insights.find((i) => i.objectId === story.id && i.metric === metric)?.lifetime ?? 0;
+      return v < 5 ? -1 : v; // Meta reports counts below 5 as -1
+    };
+    const metrics = { exits: value('exits'), replies: value('replies'), reach: value('reach'), taps_forward: value('taps_forward'), taps_back: value('taps_back'), impressions: value('views') };
+    ctx.webhooks.enqueue(storyInsightsEvent(story.accountId, story.id, metrics));
+    return { ok: true, metrics };
+  }],
 
   // Comments, posts, media (read-only views + clock)
   ['GET', /^\/_sim\/media$/, (ctx) => ({ data: [...ctx.store.media.values()] })],

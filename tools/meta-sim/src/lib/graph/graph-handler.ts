@@ -9,7 +9,7 @@ import { Errors, GraphError } from './graph-error';
 import { accountInsights, mediaInsights } from './insights-api';
 import { NodeFactory } from './nodes';
 import { handleAttachmentUpload, handleSend } from './send-api';
-import { listSubscribedApps, subscribeApp, unsubscribeApp } from './subscriptions-api';
+import { listAppSubscriptions, listSubscribedApps, setAppSubscription, subscribeApp, unsubscribeApp } from './subscriptions-api';
 import { deleteTemplates, libraryTemplates, listTemplates, submitTemplate } from './templates-api';
 import { debugToken, facebookAccessToken, instagramCodeExchange, instagramExchange, instagramRefresh } from './tokens-api';
 
@@ -116,6 +116,10 @@ async function dispatch(call: GraphCall): Promise<unknown> {
       return listSubscribedApps(ctx, auth, id);
     case 'DELETE subscribed_apps':
       return unsubscribeApp(ctx, auth, id);
+    case 'POST subscriptions':
+      return setAppSubscription(ctx, auth, id, params);
+    case 'GET subscriptions':
+      return listAppSubscriptions(ctx, auth, id);
     case 'POST dataset':
       return getOrCreateDataset(ctx, auth, id);
     case 'POST events':

@@ -1,4 +1,5 @@
 import type { SimContext } from '../sim-context';
+import { verifyCallback } from '../webhooks/verify-callback';
 import { str } from '../http/request';
 import type { AuthContext } from './auth';
 import { Errors } from './graph-error';
@@ -55,4 +56,37 @@ export function unsubscribeApp(ctx: SimContext, auth: AuthContext, nodeId: strin
   const sub = ctx.store.subscriptions.get(id);
   if (sub) sub.active = false;
   return { success: true };
+}
+
+/**
+ * `POST /{app-id}/subscriptions` (app token): sets the callback for object `page` after the hub.challenge handshake.
+ * Per the reference, Instagram webhooks cannot be configured through this endpoint.
+ */
+export async function setAppSubscription(ctx: SimContext, auth: AuthContext, appId: string, params: Record<string, unknown>): Promise<Record<string, unknown>> {
+  if (auth.token.type !== 'APP' || appId !== ctx.store.settings.appId) throw Errors.permission('This method must be called with an app access_token', undefined);
+  const object = str(params['object']);
+  const callbackUrl = str(params['callback_url']);
+  const verifyToken = str(params['verify_token']) ?? '';
+  if (object !== 'page') {
+    throw Errors.param(object === 'instagram' ? 'Instagram webhooks must be configured in the App Dashboard' : 'param object must be one of {page}');
+  }
+  if (!callbackUrl) throw Errors.param('param callback_url must be non-empty.');
+  const result = await verifyCallback(ctx, callbackUrl, verifyToken);
+  if (!result.ok) throw Errors.param(`The URL couldn't be validated. Response does not match challenge, expected value="${result.challenge}", received="${result.body ?? ''}"`, 2200);
+  ctx.webhooks.options.urls.page = callbackUrl;
+  ctx.store.settings.verifyToken = verifyToken;
+  return { success: true };
+}
+
+export function listAppSubscriptions(ctx: SimContext, auth: AuthContext, appId: string): Record<string, unknown> {
+  if (auth.token.type !== 'APP' || appId !== ctx.store.settings.appId) throw Errors.permission('This method must be called with an app access_token', undefined);
+  const data = (['page', 'instagram'] as const)
+    .filter((o) => ctx.webhooks.options.urls[o])
+    .map((o) => ({
+      object: o,
+      callback_url: ctx.webhooks.options.urls[o],
+      active: true,
+      fields: (o === 'page' ? PAGE_FIELDS : ctx.store.settings.instagramAppFields).map((name) => ({ name, version: 'v25.0' })),
+    }));
+  return { data };
 }

@@ -266,7 +266,7 @@ export function seedStore(store: SimStore, now: number = Date.now()): void {
       store.insights.push({ objectId: m, metric: 'ig_reels_video_view_total_time', daily: [], lifetime: 1_250_000 });
     }
   }
-  for (const [metric, value] of [['views', 190], ['reach', 152], ['replies', 1], ['navigation', 49], ['shares', 3], ['follows', 2], ['profile_visits', 4], ['total_interactions', 6]] as const) {
+  for (const [metric, value] of [['views', 190], ['reach', 152], ['replies', 1], ['navigation', 49], ['shares', 3], ['follows', 2], ['profile_visits', 4], ['total_interactions', 6], ['exits', 3], ['taps_forward', 40], ['taps_back', 6]] as const) {
     store.insights.push({ objectId: s.media.story, metric, daily: [], lifetime: value });
   }
 }

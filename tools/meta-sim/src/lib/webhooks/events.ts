@@ -173,3 +173,7 @@ export function templateStatusEvent(t: SimTemplate): WebhookEvent {
     },
   };
 }
+
+export function storyInsightsEvent(accountId: string, mediaId: string, metrics: Record<string, number>): WebhookEvent {
+  return { object: 'instagram', accountId, field: 'story_insights', kind: 'changes', item: { field: 'story_insights', value: { media_id: mediaId, ...metrics } } };
+}
