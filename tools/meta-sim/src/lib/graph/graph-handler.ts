@@ -21,6 +21,7 @@ interface GraphCall {
   params: Record<string, unknown>;
   files: UploadedFile[];
   url: URL;
+  headers: IncomingMessage['headers'];
   auth?: AuthContext;
 }
 
@@ -65,7 +66,7 @@ async function dispatch(call: GraphCall): Promise<unknown> {
   if (host === 'instagram' && path === 'access_token' && method === 'GET') return instagramExchange(ctx, params);
   if (host === 'instagram' && path === 'refresh_access_token' && method === 'GET') return instagramRefresh(ctx, params);
 
-  const auth = authenticate(ctx.store, params, callHeaders.get(call) ?? {}, host);
+  const auth = call.auth ?? authenticate(ctx.store, params, call.headers, host);
   call.auth = auth;
   const nodes = new NodeFactory(ctx.store, auth);
 
@@ -160,16 +161,13 @@ async function dispatch(call: GraphCall): Promise<unknown> {
   }, nextUrlFor(call));
 }
 
-const callHeaders = new WeakMap<GraphCall, IncomingMessage['headers']>();
-
 /** Serves one Graph API request (`path` is already stripped of host prefix and version). */
 export async function handleGraph(ctx: SimContext, req: IncomingMessage, res: ServerResponse, host: GraphHost, path: string, url: URL): Promise<void> {
   const method = (req.method ?? 'GET').toUpperCase();
   let status = 200;
   let body: unknown;
   const extraHeaders: Record<string, string> = {};
-  const call: GraphCall = { ctx, method, host, segments: path.split('/').filter(Boolean).map(decodeURIComponent), params: {}, files: [], url };
-  callHeaders.set(call, req.headers);
+  const call: GraphCall = { ctx, method, host, segments: path.split('/').filter(Boolean).map(decodeURIComponent), params: {}, files: [], url, headers: req.headers };
   let regain = 0;
   try {
     const parsed = await parseBody(req);
