@@ -6,3 +6,4 @@ export * from './lib/api/health';
 export * from './lib/events';
 
 export * from './lib/realtime/socket-events';
+export * from './lib/messaging';
