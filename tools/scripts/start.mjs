@@ -54,6 +54,8 @@ if ((await nx(['run-many', '-t', 'build', '-p', projects, '--outputStyle=static'
 
 const sandboxEnv = {
   APP_MODE: 'sandbox',
+  LOG_PRETTY: process.env.LOG_PRETTY ?? 'true',
+  LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
   DATA_DIR,
   API_PORT,
   WEB_ORIGIN: `http://localhost:${WEB_PORT},http://127.0.0.1:${WEB_PORT}`,

@@ -15,7 +15,10 @@ export function run(command, args, { env = {}, cwd = ROOT } = {}) {
   });
 }
 
-export const nx = (args, options) => run(process.execPath, [join(ROOT, 'node_modules/nx/bin/nx.js'), ...args], options);
+const NX_ENV = { NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_TUI: 'false', NEXT_TELEMETRY_DISABLED: '1' };
+
+export const nx = (args, options = {}) =>
+  run(process.execPath, [join(ROOT, 'node_modules/nx/dist/bin/nx.js'), ...args], { ...options, env: { ...NX_ENV, ...options.env } });
 
 /**
  * Next's standalone server needs the static assets and public/ copied next to it (STACK.md).
