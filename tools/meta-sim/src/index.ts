@@ -40,6 +40,8 @@ export interface MetaSimOptions {
   retryDelaysMs?: number[];
   /** Per-attempt webhook timeout (Meta: 5 s for messaging; default 5000). */
   webhookTimeoutMs?: number;
+  /** Messaging webhooks failing this long unsubscribe the app from the account (Meta: 1 h; default 3600000). */
+  webhookDisableAfterMs?: number;
   /** Enforce appsecret_proof on graph.facebook.com calls with user/page tokens (default true). */
   requireAppSecretProof?: boolean;
   /** Time a submitted template stays PENDING before the automatic review (default 1500 ms). */
@@ -88,6 +90,7 @@ export async function startMetaSim(options: MetaSimOptions = {}): Promise<Runnin
     delayMs: options.deliveryDelayMs ?? 50,
     retryDelaysMs: options.retryDelaysMs ?? [200, 1000, 5000, 30000, 120000],
     timeoutMs: options.webhookTimeoutMs ?? 5000,
+    disableAfterMs: options.webhookDisableAfterMs ?? 3_600_000,
     urls: { ...(options.webhooks?.instagram ? { instagram: options.webhooks.instagram } : {}), ...(options.webhooks?.page ? { page: options.webhooks.page } : {}) },
   });
   const seed = options.seed ?? true;

@@ -69,6 +69,21 @@ describe('meta-sim: webhook delivery', () => {
     expect(attempts.map((a) => [a.attempt, a.status, a.ok])).toEqual([[1, 500, false], [2, 500, false], [3, 200, true]]);
   });
 
+  it('unsubscribes the app from an account whose messaging webhooks keep failing (Meta: after 1 h)', async () => {
+    hooks.status = () => 500;
+    sim.context.webhooks.options.disableAfterMs = 50;
+    sim.customerSends(LUCIA.psid, { text: 'anyone?' });
+    await sim.flushWebhooks();
+    sim.context.webhooks.options.disableAfterMs = 3_600_000;
+    const deliveries = (await control<{ disabledSubscriptions: Array<{ accountId: string }> }>(sim, 'GET', '/deliveries')).body;
+    expect(deliveries.disabledSubscriptions.map((d) => d.accountId)).toEqual([PAGE.id]);
+    const list = await graph(sim, 'GET', `/v23.0/${PAGE.id}/subscribed_apps`, PAGE.accessToken);
+    expect(list.body).toEqual({ data: [] });
+    hooks.status = () => 200;
+    const resub = await graph(sim, 'POST', `/v23.0/${PAGE.id}/subscribed_apps`, PAGE.accessToken, { query: { subscribed_fields: 'messages' } });
+    expect(resub.body).toEqual({ success: true });
+  });
+
   it('echoes business sends (is_echo, app_id, metadata) and reports delivery, then read when the customer reads', async () => {
     const res = await graph<{ message_id: string }>(sim, 'POST', `/v23.0/${PAGE.id}/messages`, PAGE.accessToken, {
       json: { recipient: { id: LUCIA.psid }, messaging_type: 'RESPONSE', message: { text: 'Sí, la tenemos', metadata: 'crm-1' } },

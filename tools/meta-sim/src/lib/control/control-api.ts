@@ -101,6 +101,7 @@ function webhookConfig(ctx: SimContext): Record<string, unknown> {
     behaviour: ctx.webhooks.behaviour,
     delayMs: ctx.webhooks.options.delayMs,
     retryDelaysMs: ctx.webhooks.options.retryDelaysMs,
+    disableAfterMs: ctx.webhooks.options.disableAfterMs,
     instagramAppFields: ctx.store.settings.instagramAppFields,
     subscriptions: [...ctx.store.subscriptions.values()],
   };
@@ -124,6 +125,8 @@ const routes: Array<[string, RegExp, Handler]> = [
     const delay = num(body['deliveryDelayMs']);
     if (delay !== undefined) ctx.webhooks.options.delayMs = delay;
     if (Array.isArray(body['retryDelaysMs'])) ctx.webhooks.options.retryDelaysMs = (body['retryDelaysMs'] as unknown[]).map(Number);
+    const disableAfter = num(body['webhookDisableAfterMs']);
+    if (disableAfter !== undefined) ctx.webhooks.options.disableAfterMs = disableAfter;
     const timeout = num(body['webhookTimeoutMs']);
     if (timeout !== undefined) ctx.webhooks.options.timeoutMs = timeout;
     if (Array.isArray(body['instagramAppFields'])) s.instagramAppFields = (body['instagramAppFields'] as unknown[]).map(String);
@@ -256,6 +259,7 @@ const routes: Array<[string, RegExp, Handler]> = [
     return {
       data: ctx.webhooks.attempts.filter((a) => (!object || a.object === object) && a.id > since),
       skipped: ctx.webhooks.skipped,
+      disabledSubscriptions: ctx.webhooks.disabled,
     };
   }],
   ['DELETE', /^\/_sim\/deliveries$/, (ctx) => {

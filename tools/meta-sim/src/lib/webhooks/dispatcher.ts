@@ -42,6 +42,14 @@ export interface DispatcherOptions {
   retryDelaysMs: number[];
   timeoutMs: number;
   urls: Partial<Record<WebhookObject, string>>;
+  /** Messaging subscriptions are disabled after failing this long (Meta: 1 hour). */
+  disableAfterMs: number;
+}
+
+export interface DisabledSubscription {
+  at: number;
+  accountId: string;
+  failingSince: number;
 }
 
 export interface DeliveryBehaviour {
@@ -57,6 +65,9 @@ const ECHO_FIELDS_IG = ['messages', 'message_echoes'];
 export class WebhookDispatcher {
   readonly attempts: DeliveryAttempt[] = [];
   readonly skipped: SkippedEvent[] = [];
+  readonly disabled: DisabledSubscription[] = [];
+  /** First failure time per subscribed account with messaging events in flight. */
+  private failingSince = new Map<string, number>();
   behaviour: DeliveryBehaviour = { duplicate: false, outOfOrder: false };
   private pending: Record<WebhookObject, WebhookEvent[]> = { page: [], instagram: [] };
   private timers: Partial<Record<WebhookObject, NodeJS.Timeout>> = {};
@@ -126,7 +137,8 @@ export class WebhookDispatcher {
     for (const batch of batches) {
       const body = metaJson(this.buildBody(object, batch));
       const copies = this.behaviour.duplicate ? 2 : 1;
-      for (let i = 0; i < copies; i++) void this.send(object, body, batch.length, ++this.batchSeq, 1);
+      const messagingAccounts = [...new Set(batch.filter((e) => e.kind !== 'changes').map((e) => e.accountId))];
+      for (let i = 0; i < copies; i++) void this.send(object, body, batch.length, ++this.batchSeq, 1, messagingAccounts);
     }
   }
 
@@ -146,7 +158,32 @@ export class WebhookDispatcher {
     return { object, entry: entries };
   }
 
-  private async send(object: WebhookObject, body: string, eventCount: number, batchId: number, attempt: number): Promise<void> {
+  /** The subscription that gates an account's events (an IG account linked to a Page uses the Page's). */
+  private subscriptionKey(accountId: string): string {
+    const ig = this.store.instagramAccounts.get(accountId);
+    return ig?.via === 'page' && ig.pageId ? ig.pageId : accountId;
+  }
+
+  private trackHealth(ok: boolean, accounts: string[]): void {
+    const now = Date.now();
+    for (const accountId of accounts.map((a) => this.subscriptionKey(a))) {
+      if (ok) {
+        this.failingSince.delete(accountId);
+        continue;
+      }
+      const since = this.failingSince.get(accountId) ?? now;
+      this.failingSince.set(accountId, since);
+      const sub = this.store.subscriptions.get(accountId);
+      if (sub?.active && now - since >= this.options.disableAfterMs) {
+        // Meta's "Webhooks Disabled": the app is unsubscribed from that Page / IG account.
+        sub.active = false;
+        this.failingSince.delete(accountId);
+        this.disabled.push({ at: now, accountId, failingSince: since });
+      }
+    }
+  }
+
+  private async send(object: WebhookObject, body: string, eventCount: number, batchId: number, attempt: number, messagingAccounts: string[] = []): Promise<void> {
     const url = this.options.urls[object];
     if (!url || this.closed) return;
     this.inFlight++;
@@ -175,13 +212,14 @@ export class WebhookDispatcher {
       record.error = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
     }
     record.durationMs = Date.now() - started;
+    this.trackHealth(record.ok, messagingAccounts);
     this.store.changed('delivery', String(record.id));
     if (!record.ok) {
       const delay = this.options.retryDelaysMs[attempt - 1];
       if (delay !== undefined && !this.closed) {
         const t = setTimeout(() => {
           this.retryTimers.delete(t);
-          void this.send(object, body, eventCount, batchId, attempt + 1);
+          void this.send(object, body, eventCount, batchId, attempt + 1, messagingAccounts);
         }, delay);
         this.retryTimers.add(t);
       }
@@ -210,6 +248,8 @@ export class WebhookDispatcher {
   clearLog(): void {
     this.attempts.length = 0;
     this.skipped.length = 0;
+    this.disabled.length = 0;
+    this.failingSince.clear();
   }
 
   /** Drops pending events and scheduled retries (reset). */
