@@ -8,7 +8,7 @@ module.exports = {
   // the Redis fan-out test needs a Redis server, like the MySQL run needs TEST_DATABASE_URL
   testPathIgnorePatterns: process.env.TEST_REDIS_URL ? [] : ['realtime-redis'],
   transform: {
-    '^.+\\.[tj]s$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json' }],
+    '^.+\\.[tj]s$': require('../../jest.swc.cjs'),
   },
   moduleFileExtensions: ['ts', 'js', 'html'],
   testTimeout: 30000,
