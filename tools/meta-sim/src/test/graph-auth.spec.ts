@@ -74,6 +74,21 @@ describe('meta-sim: tokens, appsecret_proof and basic reads', () => {
     });
   });
 
+  it('pages edges with cursors and supports filter/order/summary as query params', async () => {
+    const first = await graph<{ data: Array<{ id: string }>; paging: { cursors: { after: string }; next?: string } }>(sim, 'GET', `/v23.0/${SIM_SEED.instagram.id}/media`, SIM_SEED.page.accessToken, { query: { limit: '2' } });
+    expect(first.body.data).toHaveLength(2);
+    expect(first.body.paging.next).toContain(`after=${first.body.paging.cursors.after}`);
+    const second = await graph<{ data: Array<{ id: string }>; paging: { next?: string } }>(sim, 'GET', `/v23.0/${SIM_SEED.instagram.id}/media`, SIM_SEED.page.accessToken, { query: { limit: '2', after: first.body.paging.cursors.after } });
+    expect(second.body.data).toHaveLength(1);
+    expect(second.body.paging.next).toBeUndefined();
+    expect([...first.body.data, ...second.body.data].map((m) => m.id).sort()).toEqual([SIM_SEED.media.post, SIM_SEED.media.reel, SIM_SEED.media.carousel].sort());
+    const stream = await graph<{ data: unknown[]; summary: { total_count: number } }>(sim, 'GET', `/v23.0/${SIM_SEED.posts.photo}/comments`, SIM_SEED.page.accessToken, { query: { filter: 'stream', summary: 'true', order: 'reverse_chronological' } });
+    expect(stream.body.data).toHaveLength(2);
+    expect(stream.body.summary.total_count).toBe(2);
+    const top = await graph<{ data: unknown[] }>(sim, 'GET', `/v23.0/${SIM_SEED.posts.photo}/comments`, SIM_SEED.page.accessToken, { query: { filter: 'toplevel' } });
+    expect(top.body.data).toHaveLength(1);
+  });
+
   it('serves /me/accounts with page tokens for a user token, and debug_token', async () => {
     const accounts = await graph<{ data: Array<Record<string, unknown>> }>(sim, 'GET', '/v23.0/me/accounts', SIM_SEED.admin.userToken);
     expect(accounts.body.data[0]).toMatchObject({ id: SIM_SEED.page.id, access_token: SIM_SEED.page.accessToken, tasks: expect.arrayContaining(['MESSAGING']) });

@@ -154,7 +154,10 @@ async function dispatch(call: GraphCall): Promise<unknown> {
   const value = typeof raw === 'function' ? (raw as () => unknown)() : raw;
   if (!(value instanceof Edge)) throw Errors.unknownPath(path);
   const fields = str(params['fields']);
-  return renderEdge(value, fields ? parseFields(fields) : undefined, { filter: str(params['filter']) ?? '', order: str(params['order']) ?? '' }, {
+  const modifiers: Record<string, string> = { filter: str(params['filter']) ?? '', order: str(params['order']) ?? '' };
+  const summary = str(params['summary']);
+  if (summary !== undefined) modifiers['summary'] = summary;
+  return renderEdge(value, fields ? parseFields(fields) : undefined, modifiers, {
     limit: Number(str(params['limit']) ?? 25) || 25,
     after: str(params['after']),
     before: str(params['before']),
