@@ -67,7 +67,7 @@ export default defineConfig({
         LOG_LEVEL: 'warn',
         // The journeys sign in several times a minute from one address; the throttle itself is
         // covered by the api's own tests.
-        THROTTLE_LOGIN_LIMIT: '30',
+        THROTTLE_LOGIN_LIMIT: '100',
       },
     },
     {

@@ -1,20 +1,14 @@
-// Runs the built standalone server (`nx build web` first). Next leaves static assets and public/
-// out of .next/standalone on purpose (a CDN may serve them); for a self-contained server we copy
-// them next to server.js, then start it. Env: PORT, HOSTNAME, API_INTERNAL_URL.
-import { cpSync, existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+// Runs the built standalone server (`nx build web` first), e.g. for `nx start web` and the Playwright
+// journeys. The copy of static assets next to server.js lives in one place: tools/scripts/lib/run.mjs.
+// Env: PORT, HOSTNAME, API_INTERNAL_URL.
+import { prepareWebStandalone } from '../../../tools/scripts/lib/run.mjs';
 
-const appDir = join(dirname(fileURLToPath(import.meta.url)), '..');
-const standaloneApp = join(appDir, '.next/standalone/apps/web');
-const server = join(standaloneApp, 'server.js');
-
-if (!existsSync(server)) {
-  console.error(`No standalone build at ${server}. Run \`npx nx build web\` first.`);
+let server;
+try {
+  server = prepareWebStandalone();
+} catch (error) {
+  console.error(error instanceof Error ? error.message : error);
   process.exit(1);
 }
-cpSync(join(appDir, '.next/static'), join(standaloneApp, '.next/static'), { recursive: true });
-if (existsSync(join(appDir, 'public'))) cpSync(join(appDir, 'public'), join(standaloneApp, 'public'), { recursive: true });
-
 process.env.NEXT_TELEMETRY_DISABLED ??= '1';
 await import(server);
