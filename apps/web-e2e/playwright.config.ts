@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { E2E_ADMIN } from './src/support/e2e-env';
 
 /**
- * Journeys against the *built* apps (`nx e2e web-e2e` builds web and api first). The api runs in
+ * Journeys against the *built* apps (build api and web first; `npm test` does). The api runs in
  * sandbox mode on a throwaway SQLite directory that is wiped at every start; ports 3100/3101 keep
  * clear of a dev `npm start` on 3000/3001/3002.
  */
