@@ -85,6 +85,7 @@ describe('meta-sim: webhook payloads match the shared fixtures', () => {
   });
 
   it('Instagram changes', async () => {
+    await expectLike('ig-comment-self', () => graph(sim, 'POST', `/v23.0/${SIM_SEED.media.post}/comments`, SIM_SEED.page.accessToken, { query: { message: 'Restocked!' } }));
     await expectLike('ig-comment-add', () => control(sim, 'POST', `/customers/${IG}/comments`, { objectId: SIM_SEED.media.post, text: 'Which sizes are left?' }));
     await expectLike('ig-mention-in-media', () => control(sim, 'POST', '/mentions', { username: 'sofia.designs' }));
   });
@@ -106,6 +107,12 @@ describe('meta-sim: webhook payloads match the shared fixtures', () => {
     const [echo, delivery] = hooks.messaging();
     expect(shape(echo)).toEqual(shape(fixtureItem('fb-message-echo').item));
     expect(shape(delivery)).toEqual(shape(fixtureItem('fb-message-delivery').item));
+    hooks.received.length = 0;
+    await control(sim, 'POST', `/customers/${PSID}/inbox-reply`, { text: 'Hi, this is Anna from support.' });
+    await sim.flushWebhooks();
+    const inbox = hooks.messaging()[0] as { message: { app_id: number } };
+    expect(shape(inbox)).toEqual(shape(fixtureItem('fb-message-echo-inbox').item));
+    expect(inbox.message.app_id).toBe(263902037430900);
     await expectLike('fb-message-read', () => control(sim, 'POST', `/customers/${PSID}/read`));
   });
 

@@ -3,6 +3,7 @@ import type { WebhookObject } from '../state/model';
 import type { SimContext } from '../sim-context';
 import { obj, parseBody, searchParamsToObject, sendJson, str } from '../http/request';
 import {
+  businessRepliesInMetaInbox,
   CustomerActionError,
   customerComments,
   customerDeletesComment,
@@ -152,6 +153,10 @@ const routes: Array<[string, RegExp, Handler]> = [
       referral: obj(body['referral']),
     });
     return { mid: msg.mid, timestamp: msg.createdAt, conversationId: msg.conversationId };
+  }],
+  ['POST', /^\/_sim\/customers\/([^/]+)\/inbox-reply$/, (ctx, m, body) => {
+    const msg = businessRepliesInMetaInbox(ctx, m[1] ?? '', required(body, 'text'));
+    return { mid: msg.mid, timestamp: msg.createdAt };
   }],
   ['POST', /^\/_sim\/customers\/([^/]+)\/story-mention$/, (ctx, m) => {
     const msg = customerSends(ctx, m[1] ?? '', { storyMention: true });

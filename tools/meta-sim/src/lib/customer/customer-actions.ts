@@ -14,6 +14,7 @@ import {
   referralEvent,
   unsendEvent,
 } from '../webhooks/events';
+import { deliverOutbound } from '../graph/send-api';
 
 /** What a customer can do; each action updates state and emits the webhook Meta would send. */
 
@@ -91,6 +92,22 @@ export function customerSends(ctx: SimContext, customerId: string, input: Custom
   // Sending implies the customer saw everything before it.
   conv.customerReadAt = now;
   ctx.webhooks.enqueue(inboundMessageEvent(c, m, input.referral));
+  return m;
+}
+
+/** Page Inbox app id that Meta puts on echoes of replies typed in Meta Business Suite (reference §2). */
+export const PAGE_INBOX_APP_ID = '263902037430900';
+
+/** A human replies from Meta's own inbox (Business Suite / Instagram app): only the echo reaches the app. */
+export function businessRepliesInMetaInbox(ctx: SimContext, customerId: string, text: string): SimMessage {
+  const s = ctx.store;
+  const c = customer(ctx, customerId);
+  const conv = s.conversationOf(c);
+  const m: SimMessage = {
+    mid: s.newMid(c.platform), conversationId: conv.id, direction: 'outbound', senderId: c.accountId, recipientId: c.id,
+    createdAt: Date.now(), text, attachments: [], isDeleted: false, numEdit: 0, reactions: {}, appId: PAGE_INBOX_APP_ID,
+  };
+  deliverOutbound(ctx, c, m);
   return m;
 }
 

@@ -114,6 +114,8 @@ export function referralEvent(c: SimCustomer, at: number, referral: Record<strin
 export function igCommentEvent(store: SimStore, comment: SimComment): WebhookEvent {
   const media = store.media.get(comment.objectId);
   const from: Record<string, unknown> = { id: comment.fromId, username: comment.fromUsername };
+  // The account's own comments carry its IG-scoped id too (see ig-comment-self fixture).
+  if (comment.fromId === comment.accountId) from['self_ig_scoped_id'] = `65${comment.accountId.slice(-14)}`;
   const value: Record<string, unknown> = {
     from,
     media: { id: comment.objectId, media_product_type: media?.mediaProductType ?? 'FEED' },
