@@ -116,6 +116,8 @@ describe('meta-sim: webhook delivery', () => {
     await control(sim, 'POST', `/customers/${JANE_IG.igsid}/referral`, { ref: 'bio_link', source: 'SHORTLINK' });
     await control(sim, 'POST', `/customers/${JANE_IG.igsid}/postback`, { title: 'Track my order', payload: 'IB_TRACK_ORDER' });
     await control(sim, 'POST', `/customers/${JANE_IG.igsid}/messages`, { text: 'Live chat now', quickReply: { payload: 'QR_LIVE_CHAT' } });
+    await control(sim, 'POST', `/customers/${JANE_IG.igsid}/messages`, { text: 'Love this!', storyId: SIM_SEED.media.story });
+    await control(sim, 'POST', `/customers/${JANE_IG.igsid}/messages`, { attachments: [{ type: 'video' }] });
     await control(sim, 'POST', `/customers/${JANE_IG.igsid}/comments`, { objectId: SIM_SEED.media.post, text: 'Which sizes are left?' });
     await sim.flushWebhooks();
     const m = hooks.messaging();
@@ -126,6 +128,8 @@ describe('meta-sim: webhook delivery', () => {
     expect(m[5]).toMatchObject({ referral: { ref: 'bio_link', source: 'SHORTLINK', type: 'OPEN_THREAD' } });
     expect(m[6]).toMatchObject({ postback: { mid: expect.any(String), title: 'Track my order', payload: 'IB_TRACK_ORDER' } });
     expect(m[7]).toMatchObject({ message: { text: 'Live chat now', quick_reply: { payload: 'QR_LIVE_CHAT' } } });
+    expect(m[8]).toMatchObject({ message: { text: 'Love this!', reply_to: { story: { url: expect.stringContaining('/cdn/media/'), id: SIM_SEED.media.story } } } });
+    expect(m[9]).toMatchObject({ message: { attachments: [{ type: 'video', payload: { url: expect.stringContaining('/cdn/samples/clip.mp4') } }] } });
     expect(hooks.changes()).toEqual([{ field: 'comments', value: { from: { id: JANE_IG.igsid, username: JANE_IG.username }, media: { id: SIM_SEED.media.post, media_product_type: 'FEED' }, id: expect.any(String), text: 'Which sizes are left?' } }]);
   });
 
