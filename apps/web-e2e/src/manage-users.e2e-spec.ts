@@ -1,4 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './support/fixtures';
 import type { CreateUserRequest, SessionResponse, UserDto } from '@ticklegram/domain-models';
 import { Role } from '@ticklegram/domain-models';
 import { E2E_ADMIN } from './support/e2e-env';

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/fixtures';
 import { E2E_ADMIN } from './support/e2e-env';
 import { logIn, logOut, mainNav } from './support/session';
 
