@@ -5,6 +5,8 @@ import { AppConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
+import { ChannelsModule } from './modules/channels/channels.module';
+import { CryptoModule } from './common/crypto/crypto.module';
 import { HealthModule } from './modules/health/health.module';
 import { MetaModule } from './modules/meta/meta.module';
 import { RealtimeModule } from './modules/realtime/realtime.module';
@@ -15,7 +17,7 @@ export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [AppConfigModule.forRoot(config), LoggingModule, DatabaseModule, AuditModule, UsersModule, AuthModule, RealtimeModule, MetaModule, HealthModule],
+      imports: [AppConfigModule.forRoot(config), LoggingModule, DatabaseModule, AuditModule, UsersModule, AuthModule, RealtimeModule, MetaModule, CryptoModule, ChannelsModule, HealthModule],
     };
   }
 }

@@ -3,6 +3,7 @@ export * from './lib/api/errors';
 export * from './lib/api/users';
 export * from './lib/api/auth';
 export * from './lib/api/health';
+export * from './lib/api/channels';
 export * from './lib/events';
 
 export * from './lib/realtime/socket-events';

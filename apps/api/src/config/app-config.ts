@@ -19,6 +19,15 @@ export interface AppConfig {
   initialAdmin: { email: string; password: string; name: string } | null;
   log: { level: string; pretty: boolean };
   redisUrl: string | null;
+  channels: {
+    /** Sandbox: connect the simulator's seeded accounts at first start through the normal connect path. */
+    sandboxAutoConnect: boolean;
+    /** Tokens connected at boot when no channel exists: sandbox seed tokens, or the legacy env fallbacks. */
+    bootstrapTokens: { pageToken: string | null; instagramLoginToken: string | null };
+    tokenRefreshDays: number;
+    tokenRefreshIntervalMinutes: number;
+    healthCheckIntervalMinutes: number;
+  };
   /** Public URL of the dashboard. */
   publicWebUrl: string;
   meta: {

@@ -132,6 +132,31 @@ export class EnvVars {
   @IsOptional() @Transform(toInt) @IsInt() @Min(1000) @Max(60000)
   META_GRAPH_TIMEOUT_MS?: number;
 
+  // ── Channels ──────────────────────────────────────────────────────────────────────────
+  /** Sandbox: connect the simulator's seeded Instagram account and Page at first start (default true in sandbox). */
+  @IsOptional() @Transform(toBool) @IsBoolean()
+  SANDBOX_AUTOCONNECT?: boolean;
+
+  /** Legacy single-account fallback: a Page token connected at boot when no channel exists (also connects the Page's Instagram account). */
+  @IsOptional() @IsString() @MinLength(20)
+  INSTAGRAM_PAGE_ACCESS_TOKEN?: string;
+
+  /** Legacy single-account fallback: an Instagram Login (graph.instagram.com) user token connected at boot when no channel exists. */
+  @IsOptional() @IsString() @MinLength(20)
+  INSTAGRAM_ACCESS_TOKEN?: string;
+
+  /** Refresh Instagram Login tokens this many days before they expire (they live 60 days). */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(59)
+  CHANNELS_TOKEN_REFRESH_DAYS?: number;
+
+  /** How often tokens near expiry are refreshed. */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(10080)
+  CHANNELS_TOKEN_REFRESH_INTERVAL_MINUTES?: number;
+
+  /** How often every channel's token is checked (`debug_token`) and its webhook subscription reconciled. */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(10080)
+  CHANNELS_HEALTH_CHECK_INTERVAL_MINUTES?: number;
+
   /** Public URL of the dashboard (OAuth redirect URIs, links in notifications). */
   @IsOptional() @IsUrl({ require_tld: false, require_protocol: true })
   PUBLIC_WEB_URL?: string;

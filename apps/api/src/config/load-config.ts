@@ -14,6 +14,8 @@ const API_VERSION = '0.1.0';
  */
 export const SANDBOX_META_APP = { id: '913300000000001', secret: 'sim-app-secret-4f8a2c91d7b3e650', verifyToken: 'sim-verify-token' };
 const SANDBOX_SIM_URL = 'http://127.0.0.1:3002';
+/** The simulator's seeded Page token and Instagram Login token (tools/meta-sim SIM_SEED), connected at first sandbox start. */
+export const SANDBOX_META_TOKENS = { pageToken: 'EAASimPageToken104825791234560', instagramLoginToken: 'IGAASimIgUserToken17841400000000002' };
 
 function describe(errors: ValidationError[]): string[] {
   return errors.flatMap((error) =>
@@ -71,6 +73,7 @@ export function loadConfig(rawEnv: NodeJS.ProcessEnv = process.env, cwd = proces
     redisUrl: env.REDIS_URL ?? null,
     publicWebUrl: (env.PUBLIC_WEB_URL ?? 'http://localhost:3000').replace(/\/$/, ''),
     meta: metaConfig(env, mode),
+    channels: channelsConfig(env, mode),
   };
 }
 
@@ -93,5 +96,18 @@ function metaConfig(env: EnvVars, mode: AppConfig['mode']): AppConfig['meta'] {
     instagramDialogUrl: env.META_INSTAGRAM_DIALOG_URL ?? (simUrl ? `${simUrl}/ig` : 'https://www.instagram.com'),
     timeoutMs: env.META_GRAPH_TIMEOUT_MS ?? 15_000,
     simUrl,
+  };
+}
+
+function channelsConfig(env: EnvVars, mode: AppConfig['mode']): AppConfig['channels'] {
+  const sandboxAutoConnect = mode === 'sandbox' && (env.SANDBOX_AUTOCONNECT ?? true);
+  const legacy = { pageToken: env.INSTAGRAM_PAGE_ACCESS_TOKEN ?? null, instagramLoginToken: env.INSTAGRAM_ACCESS_TOKEN ?? null };
+  const useSandbox = sandboxAutoConnect && !legacy.pageToken && !legacy.instagramLoginToken;
+  return {
+    sandboxAutoConnect,
+    bootstrapTokens: useSandbox ? { ...SANDBOX_META_TOKENS } : legacy,
+    tokenRefreshDays: env.CHANNELS_TOKEN_REFRESH_DAYS ?? 10,
+    tokenRefreshIntervalMinutes: env.CHANNELS_TOKEN_REFRESH_INTERVAL_MINUTES ?? 360,
+    healthCheckIntervalMinutes: env.CHANNELS_HEALTH_CHECK_INTERVAL_MINUTES ?? 30,
   };
 }

@@ -1,3 +1,4 @@
+import type { ChannelUpdatedEvent } from '../api/channels';
 import { Role } from '../enums';
 
 /**
@@ -8,6 +9,8 @@ import { Role } from '../enums';
 export interface ServerToClientEvents {
   /** Sent once after a successful handshake. */
   'session.ready': (payload: SessionReadyEvent) => void;
+  /** A channel's status or health changed (connect, disconnect, token rejected, re-subscribed); to every role. */
+  'channel.updated': (payload: ChannelUpdatedEvent) => void;
 }
 
 export interface ClientToServerEvents {

@@ -1,0 +1,34 @@
+import { HttpStatus } from '@nestjs/common';
+import { AppException } from '../../common/exceptions/app.exception';
+
+export enum ChannelsExceptionCode {
+  CHANNELS_NOT_FOUND = 'CHANNELS_NOT_FOUND',
+  CHANNELS_TOKEN_INVALID = 'CHANNELS_TOKEN_INVALID',
+  CHANNELS_TOKEN_WRONG_KIND = 'CHANNELS_TOKEN_WRONG_KIND',
+  CHANNELS_MISSING_PERMISSIONS = 'CHANNELS_MISSING_PERMISSIONS',
+  CHANNELS_NO_INSTAGRAM_ACCOUNT = 'CHANNELS_NO_INSTAGRAM_ACCOUNT',
+  CHANNELS_OAUTH_STATE_INVALID = 'CHANNELS_OAUTH_STATE_INVALID',
+  CHANNELS_OAUTH_FAILED = 'CHANNELS_OAUTH_FAILED',
+  CHANNELS_SELECTION_INVALID = 'CHANNELS_SELECTION_INVALID',
+  CHANNELS_TOKEN_UNAVAILABLE = 'CHANNELS_TOKEN_UNAVAILABLE',
+  CHANNELS_META_UNAVAILABLE = 'CHANNELS_META_UNAVAILABLE',
+}
+
+const STATUS: Record<ChannelsExceptionCode, HttpStatus> = {
+  [ChannelsExceptionCode.CHANNELS_NOT_FOUND]: HttpStatus.NOT_FOUND,
+  [ChannelsExceptionCode.CHANNELS_TOKEN_INVALID]: HttpStatus.UNPROCESSABLE_ENTITY,
+  [ChannelsExceptionCode.CHANNELS_TOKEN_WRONG_KIND]: HttpStatus.UNPROCESSABLE_ENTITY,
+  [ChannelsExceptionCode.CHANNELS_MISSING_PERMISSIONS]: HttpStatus.UNPROCESSABLE_ENTITY,
+  [ChannelsExceptionCode.CHANNELS_NO_INSTAGRAM_ACCOUNT]: HttpStatus.UNPROCESSABLE_ENTITY,
+  [ChannelsExceptionCode.CHANNELS_OAUTH_STATE_INVALID]: HttpStatus.BAD_REQUEST,
+  [ChannelsExceptionCode.CHANNELS_OAUTH_FAILED]: HttpStatus.BAD_GATEWAY,
+  [ChannelsExceptionCode.CHANNELS_SELECTION_INVALID]: HttpStatus.BAD_REQUEST,
+  [ChannelsExceptionCode.CHANNELS_TOKEN_UNAVAILABLE]: HttpStatus.CONFLICT,
+  [ChannelsExceptionCode.CHANNELS_META_UNAVAILABLE]: HttpStatus.BAD_GATEWAY,
+};
+
+export class ChannelsException extends AppException {
+  constructor(code: ChannelsExceptionCode, message: string) {
+    super(code, STATUS[code], message);
+  }
+}

@@ -1,0 +1,72 @@
+import { Body, Controller, Delete, Get, HttpCode, Ip, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ChannelDto, ConnectResultDto, FacebookLoginSelectionDto, MessagePlatform, OAuthStartResponse, Role } from '@ticklegram/domain-models';
+import { AuthUser, CurrentUser } from '../../common/decorators/current-user.decorator';
+import { Roles } from '../../common/decorators/roles.decorator';
+import { ChannelConnectService } from './channel-connect.service';
+import { ChannelsException, ChannelsExceptionCode } from './channels.exception';
+import { ChannelsService } from './channels.service';
+import { ConnectFacebookPagesRequestDto, OAuthCompleteRequestDto, PasteTokenRequestDto } from './dto/channel-requests.dto';
+import { ChannelRepository } from './repositories/channel.repository';
+
+/**
+ * Facebook Pages (and Instagram accounts through their Page): Facebook Login, pasted Page tokens,
+ * disconnect, reconnect (admins).
+ */
+@ApiTags('channels')
+@ApiBearerAuth()
+@Roles(Role.ADMIN)
+@Controller('facebook')
+export class FacebookPagesController {
+  constructor(
+    private readonly connect: ChannelConnectService,
+    private readonly service: ChannelsService,
+    private readonly channels: ChannelRepository,
+  ) {}
+
+  @Get('pages')
+  async list(): Promise<ChannelDto[]> {
+    return (await this.service.list()).filter((c) => c.platform === MessagePlatform.FACEBOOK);
+  }
+
+  @Get('oauth/start')
+  start(@CurrentUser() user: AuthUser): OAuthStartResponse {
+    return this.connect.startOAuth(user, 'facebook');
+  }
+
+  /** Exchanges the code and lists the Pages (with linked Instagram accounts) the admin may connect. */
+  @Post('oauth/complete')
+  @HttpCode(200)
+  complete(@CurrentUser() user: AuthUser, @Body() body: OAuthCompleteRequestDto): Promise<FacebookLoginSelectionDto> {
+    return this.connect.completeFacebookLogin(user, body.code, body.state);
+  }
+
+  @Post('pages')
+  @HttpCode(201)
+  async connectSelection(@CurrentUser() user: AuthUser, @Body() body: ConnectFacebookPagesRequestDto, @Ip() ip: string): Promise<ConnectResultDto> {
+    return { channels: await this.connect.connectFacebookSelection({ user, ip, source: 'facebook_login' }, body) };
+  }
+
+  @Post('pages/token')
+  @HttpCode(201)
+  async pasteToken(@CurrentUser() user: AuthUser, @Body() body: PasteTokenRequestDto, @Ip() ip: string): Promise<ConnectResultDto> {
+    return { channels: await this.connect.connectPastedPageToken({ user, ip, source: 'paste_token' }, body.accessToken) };
+  }
+
+  @Post('pages/:id/reconnect')
+  @HttpCode(200)
+  async reconnect(@CurrentUser() user: AuthUser, @Param('id', new ParseUUIDPipe()) id: string): Promise<OAuthStartResponse> {
+    return this.connect.reconnect(user, await this.find(id));
+  }
+
+  @Delete('pages/:id')
+  async disconnect(@CurrentUser() user: AuthUser, @Param('id', new ParseUUIDPipe()) id: string, @Ip() ip: string): Promise<ChannelDto> {
+    return this.connect.disconnect({ user, ip, source: 'paste_token' }, await this.find(id));
+  }
+
+  private async find(id: string) {
+    const page = await this.channels.findPage(id);
+    if (!page) throw new ChannelsException(ChannelsExceptionCode.CHANNELS_NOT_FOUND, 'This Facebook Page is not connected.');
+    return page;
+  }
+}
