@@ -47,6 +47,19 @@ describe('Conversions API and tokens against the Meta simulator', () => {
       });
     });
 
+    it('gets (or creates) the business-messaging dataset once per account and sends events to it', async () => {
+      const first = await client.capi.getOrCreateDataset(page, SIM_SEED.page.id);
+      const again = await client.capi.getOrCreateDataset(page, SIM_SEED.page.id);
+      expect(first.id).toMatch(/^\d+$/);
+      expect(again.id).toBe(first.id);
+      const res = await client.capi.sendEvents(page, first.id, [purchase(7)]);
+      expect(res.eventsReceived).toBe(1);
+      const stored = await control<{ data: unknown[] }>(sim, 'GET', `/pixels/${first.id}/events`);
+      expect(stored.data).toHaveLength(1);
+      const ig = await client.capi.getOrCreateDataset(page, SIM_SEED.instagram.id);
+      expect(ig.id).not.toBe(first.id);
+    });
+
     it('splits 2 500 events into 3 requests of ≤ 1000', async () => {
       const events = Array.from({ length: 2500 }, (_, i) => purchase(i));
       const res = await client.capi.sendEvents(page, SIM_SEED.pixel.id, events);

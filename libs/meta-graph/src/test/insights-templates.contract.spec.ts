@@ -81,6 +81,14 @@ describe('Insights and templates against the Meta simulator', () => {
       expect(req?.params).toMatchObject({ library_template_name: 'order_confirmation', category: 'UTILITY' });
     });
 
+    it('lists Meta\'s template library, filtered by name or content and language', async () => {
+      const library = await client.templates.listLibraryTemplates(page, { nameOrContent: 'order', language: 'en_US' });
+      expect(library.data.map((t) => t['name'])).toContain('order_confirmation');
+      expect(library.data.every((t) => t['language'] === 'en_US')).toBe(true);
+      const [req] = await simRequests(sim, '/message_template_library');
+      expect(req?.params).toMatchObject({ name_or_content: 'order', language: 'en_US' });
+    });
+
     it('a rejected submission is an invalid request (QUICK_REPLY buttons, 2018416)', async () => {
       const error = (await client.templates
         .submitTemplate(page, SIM_SEED.page.id, {
