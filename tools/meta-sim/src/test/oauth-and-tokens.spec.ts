@@ -49,6 +49,12 @@ describe('meta-sim: OAuth dialogs and token endpoints', () => {
     const pageToken = accounts.body.data[0]?.access_token ?? '';
     const dbg = await graph<{ data: Record<string, unknown> }>(sim, 'GET', '/v23.0/debug_token', SIM_SEED.app.accessToken, { query: { input_token: pageToken } });
     expect(dbg.body.data).toMatchObject({ type: 'PAGE', is_valid: true, expires_at: 0 });
+    expect(dbg.body.data['scopes']).toEqual(['pages_show_list', 'pages_messaging']);
+    // Granted scopes are enforced: pages_messaging yes, utility templates / webhooks subscription no.
+    const send = await graph(sim, 'POST', `/v23.0/${SIM_SEED.page.id}/messages`, pageToken, { json: { recipient: { id: SIM_SEED.messengerCustomers[0].psid }, messaging_type: 'RESPONSE', message: { text: 'hi' } } });
+    expect(send.status).toBe(200);
+    const subscribe = await graph(sim, 'POST', `/v23.0/${SIM_SEED.page.id}/subscribed_apps`, pageToken, { query: { subscribed_fields: 'messages' } });
+    expect(subscribe.body).toMatchObject({ error: { code: 200, message: '(#200) Requires pages_manage_metadata permission to manage the object' } });
     const bad = await graph(sim, 'GET', '/v23.0/oauth/access_token', undefined, { query: { grant_type: 'client_credentials', client_id: sim.appId, client_secret: 'nope' } });
     expect(bad.body).toMatchObject({ error: { code: 1 } });
     const app = await graph(sim, 'GET', '/v23.0/oauth/access_token', undefined, { query: { grant_type: 'client_credentials', client_id: sim.appId, client_secret: sim.appSecret } });

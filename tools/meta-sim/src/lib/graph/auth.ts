@@ -95,3 +95,9 @@ export function authenticate(
   }
   return { token, accountIds: accountsFor(store, token), host };
 }
+
+/** Permission check: the token must carry one of `anyOf` (app tokens are exempt). */
+export function requireScope(auth: AuthContext, anyOf: string[]): void {
+  if (auth.token.type === 'APP' || anyOf.some((s) => auth.token.scopes.includes(s))) return;
+  throw new GraphError(403, 200, `(#200) Requires ${anyOf.join(' or ')} permission to manage the object`, 'OAuthException');
+}

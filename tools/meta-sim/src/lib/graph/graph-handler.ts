@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { SimContext } from '../sim-context';
 import { parseBody, searchParamsToObject, sendJson, str, type UploadedFile } from '../http/request';
-import { authenticate, type AuthContext, type GraphHost } from './auth';
+import { authenticate, requireScope, type AuthContext, type GraphHost } from './auth';
 import { getOrCreateDataset, receiveEvents } from './capi-api';
 import { createComment, deleteComment, replyToIgComment, updateComment } from './comments-api';
 import { Edge, GraphNode, parseFields, renderEdge, renderNode } from './fields';
@@ -82,6 +82,24 @@ async function dispatch(call: GraphCall): Promise<unknown> {
   const [rawId = '', edge, ...rest] = segments;
   const id = scoped ? scoped.id : rawId;
   if (rest.length > 0) throw Errors.unknownPath(path);
+
+  const ig = host === 'instagram';
+  const scopes: Record<string, string[]> = {
+    'POST messages': ig ? ['instagram_business_manage_messages'] : ['pages_messaging', 'instagram_manage_messages'],
+    'POST message_attachments': ig ? ['instagram_business_manage_messages'] : ['pages_messaging', 'instagram_manage_messages'],
+    'POST message_templates': ['page_utility_messaging', 'pages_utility_messaging'],
+    'DELETE message_templates': ['page_utility_messaging', 'pages_utility_messaging'],
+    'POST subscribed_apps': ig ? ['instagram_business_basic'] : ['pages_manage_metadata'],
+    'DELETE subscribed_apps': ig ? ['instagram_business_basic'] : ['pages_manage_metadata'],
+    'POST replies': ig ? ['instagram_business_manage_comments'] : ['instagram_manage_comments'],
+    'POST comments': ig ? ['instagram_business_manage_comments'] : ['instagram_manage_comments', 'pages_manage_engagement'],
+    'GET insights': ig ? ['instagram_business_manage_insights'] : ['instagram_manage_insights', 'read_insights'],
+  };
+  const needed = scopes[`${method} ${edge ?? ''}`];
+  if (needed) requireScope(auth, needed);
+  if (edge === undefined && (method === 'DELETE' || method === 'POST') && ctx.store.comments.has(id)) {
+    requireScope(auth, ig ? ['instagram_business_manage_comments'] : ['instagram_manage_comments', 'pages_manage_engagement']);
+  }
 
   if (edge === undefined) {
     if (method === 'GET') {

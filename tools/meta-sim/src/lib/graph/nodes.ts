@@ -102,7 +102,8 @@ export class NodeFactory {
     if (t.type !== 'USER' && t.type !== 'APP') return undefined;
     const long = t.type === 'APP' || t.longLived;
     for (const existing of this.store.tokens.values()) {
-      if (existing.type === 'PAGE' && existing.subjectId === page.id && existing.longLived === long && existing.invalidSubcode === undefined && (existing.expiresAt === 0 || existing.expiresAt > Date.now())) return existing.token;
+      const sameGrant = t.type === 'APP' || (existing.userId === t.subjectId && existing.scopes.length === t.scopes.length && t.scopes.every((sc) => existing.scopes.includes(sc)));
+      if (existing.type === 'PAGE' && existing.subjectId === page.id && existing.longLived === long && sameGrant && existing.invalidSubcode === undefined && (existing.expiresAt === 0 || existing.expiresAt > Date.now())) return existing.token;
     }
     const token = this.store.newToken('EAASimPage');
     const now = Date.now();

@@ -6,6 +6,13 @@ const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 const SIXTY_DAYS = 60 * DAY;
 
+/** Permissions granted to the seeded admin's user token and the Page token derived from it. */
+export const FB_SCOPES = [
+  'pages_show_list', 'pages_messaging', 'pages_manage_metadata', 'pages_read_engagement', 'pages_manage_engagement',
+  'instagram_basic', 'instagram_manage_messages', 'instagram_manage_comments', 'instagram_manage_insights',
+  'page_utility_messaging', 'business_management',
+];
+
 export const INSTAGRAM_APP_FIELDS = [
   'messages',
   'message_echoes',
@@ -88,12 +95,12 @@ export function seedStore(store: SimStore, now: number = Date.now()): void {
   // Tokens
   store.tokens.set(s.admin.userToken, {
     token: s.admin.userToken, type: 'USER', appId, subjectId: s.admin.id, userId: s.admin.id,
-    scopes: ['pages_show_list', 'pages_messaging', 'pages_manage_metadata', 'pages_read_engagement', 'pages_manage_engagement', 'instagram_basic', 'instagram_manage_messages', 'instagram_manage_comments', 'instagram_manage_insights', 'page_utility_messaging', 'business_management'],
+    scopes: [...FB_SCOPES],
     issuedAt: now, expiresAt: now + SIXTY_DAYS, longLived: true,
   });
   store.tokens.set(s.page.accessToken, {
     token: s.page.accessToken, type: 'PAGE', appId, subjectId: s.page.id, userId: s.admin.id,
-    scopes: ['pages_show_list', 'pages_messaging', 'pages_manage_metadata', 'pages_read_engagement', 'pages_manage_engagement', 'instagram_basic', 'instagram_manage_messages', 'instagram_manage_comments', 'instagram_manage_insights', 'page_utility_messaging'],
+    scopes: [...FB_SCOPES],
     issuedAt: now, expiresAt: 0, longLived: true,
   });
   store.tokens.set(s.instagramLogin.accessToken, {
