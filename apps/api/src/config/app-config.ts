@@ -12,7 +12,7 @@ export interface AppConfig {
     jwtSecret: string;
     accessTtlSeconds: number;
     refreshTtlDays: number;
-    loginThrottle: { limit: number; ttlSeconds: number };
+    loginThrottle: { limit: number; ttlSeconds: number; accountLimit: number; accountTtlSeconds: number };
   };
   /** 32-byte key for AES-256-GCM encryption of Meta tokens at rest. */
   tokenEncryptionKey: Buffer;

@@ -84,6 +84,12 @@ export class EnvVars {
   @IsOptional() @Transform(toInt) @IsInt() @Min(1)
   THROTTLE_LOGIN_TTL_SECONDS?: number;
 
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1)
+  THROTTLE_LOGIN_ACCOUNT_LIMIT?: number;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1)
+  THROTTLE_LOGIN_ACCOUNT_TTL_SECONDS?: number;
+
   @IsOptional() @IsUrl({ require_tld: false, protocols: ['redis', 'rediss'] })
   REDIS_URL?: string;
 

@@ -62,7 +62,12 @@ export function loadConfig(rawEnv: NodeJS.ProcessEnv = process.env, cwd = proces
       jwtSecret: secrets.jwtSecret,
       accessTtlSeconds: env.JWT_ACCESS_TTL_SECONDS ?? 900,
       refreshTtlDays: env.JWT_REFRESH_TTL_DAYS ?? 30,
-      loginThrottle: { limit: env.THROTTLE_LOGIN_LIMIT ?? 5, ttlSeconds: env.THROTTLE_LOGIN_TTL_SECONDS ?? 60 },
+      loginThrottle: {
+        limit: env.THROTTLE_LOGIN_LIMIT ?? 5,
+        ttlSeconds: env.THROTTLE_LOGIN_TTL_SECONDS ?? 60,
+        accountLimit: env.THROTTLE_LOGIN_ACCOUNT_LIMIT ?? 30,
+        accountTtlSeconds: env.THROTTLE_LOGIN_ACCOUNT_TTL_SECONDS ?? 900,
+      },
     },
     tokenEncryptionKey: Buffer.from(secrets.tokenEncryptionKey, 'base64'),
     initialAdmin:

@@ -13,7 +13,7 @@ describe('auth (integration)', () => {
   let t: TestApp;
 
   beforeAll(async () => {
-    t = await startTestApp({ THROTTLE_LOGIN_LIMIT: '10', THROTTLE_LOGIN_TTL_SECONDS: '60' });
+    t = await startTestApp({ THROTTLE_LOGIN_LIMIT: '10', THROTTLE_LOGIN_TTL_SECONDS: '60', THROTTLE_LOGIN_ACCOUNT_LIMIT: '12' });
   });
   afterAll(() => t.close());
 
@@ -99,5 +99,11 @@ describe('auth (integration)', () => {
     expect(blocked.body.code).toBe('AUTH_TOO_MANY_ATTEMPTS');
     // another email from the same client is not locked out
     expect((await t.http.post('/api/auth/login').send({ email: 'other@int.test', password: 'wrong-password' })).status).toBe(401);
+  });
+
+  it('bounds guesses per account even when the client rotates X-Forwarded-For', async () => {
+    const attempt = (i: number) => t.http.post('/api/auth/login').set('X-Forwarded-For', `198.51.100.${i}`).send({ email: 'target@int.test', password: 'wrong-password' });
+    for (let i = 0; i < 12; i += 1) expect((await attempt(i)).status).toBe(401);
+    expect((await attempt(99)).status).toBe(429);
   });
 });

@@ -37,6 +37,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     ADMIN_PASSWORD: TEST_ADMIN.password,
     ADMIN_NAME: TEST_ADMIN.name,
     THROTTLE_LOGIN_LIMIT: '1000',
+    THROTTLE_LOGIN_ACCOUNT_LIMIT: '1000',
     // tests that want the sandbox channels start a simulator and turn this on
     SANDBOX_AUTOCONNECT: 'false',
     ...env,

@@ -11,7 +11,7 @@ import { AccessTokenService } from './access-token.service';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { RefreshTokenEntity } from './entities/refresh-token.entity';
-import { LoginThrottlerGuard } from './login-throttler.guard';
+import { LOGIN_ACCOUNT_THROTTLER, LOGIN_THROTTLER, LoginThrottlerGuard } from './login-throttler.guard';
 import { RefreshTokenService } from './refresh-token.service';
 
 @Module({
@@ -22,7 +22,10 @@ import { RefreshTokenService } from './refresh-token.service';
     ThrottlerModule.forRootAsync({
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => ({
-        throttlers: [{ name: 'login', ttl: config.auth.loginThrottle.ttlSeconds * 1000, limit: config.auth.loginThrottle.limit }],
+        throttlers: [
+          { name: LOGIN_THROTTLER, ttl: config.auth.loginThrottle.ttlSeconds * 1000, limit: config.auth.loginThrottle.limit },
+          { name: LOGIN_ACCOUNT_THROTTLER, ttl: config.auth.loginThrottle.accountTtlSeconds * 1000, limit: config.auth.loginThrottle.accountLimit },
+        ],
       }),
     }),
   ],
