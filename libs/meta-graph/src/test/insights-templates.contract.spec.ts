@@ -62,6 +62,9 @@ describe('Insights and templates against the Meta simulator', () => {
       expect((await client.templates.getTemplateStatus(page, created.id)).status).toBe('PENDING');
       await control(sim, 'POST', `/templates/${created.id}/review`, { status: 'APPROVED' });
       expect(await client.templates.getTemplateStatus(page, created.id)).toMatchObject({ id: created.id, name: 'delivery_window_update', status: 'APPROVED' });
+      expect(await client.templates.deleteTemplate(page, SIM_SEED.page.id, { hsmId: created.id })).toEqual({ success: true });
+      expect((await simRequests(sim, '/message_templates')).find((r) => r.method === 'DELETE')?.params['hsm_id']).toBe(created.id);
+      expect((await client.templates.listTemplates(page, SIM_SEED.page.id, { name: 'delivery_window_update' })).data).toHaveLength(0);
     });
 
     it('lists templates (filtered and iterated) and deletes by name', async () => {
