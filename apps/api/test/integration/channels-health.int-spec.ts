@@ -1,0 +1,203 @@
+import { ChannelDto, ChannelStatus, ChannelUpdatedEvent, ClientToServerEvents, MessagePlatform, Role, ServerToClientEvents } from '@ticklegram/domain-models';
+import { RunningMetaSim, SIM_SEED, startMetaSim } from '@ticklegram/meta-sim';
+import { readdirSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { io, Socket } from 'socket.io-client';
+import { ChannelMaintenanceService } from '../../src/modules/channels/channel-maintenance.service';
+import { ChannelsBootstrapService } from '../../src/modules/channels/channels-bootstrap.service';
+import { ChannelRef, ChannelsService } from '../../src/modules/channels/channels.service';
+import { InstagramAccountEntity } from '../../src/modules/channels/entities/instagram-account.entity';
+import { SIM_WEB_URL } from '../utils/channels-sim';
+import { startTestApp, TEST_ADMIN, TestApp } from '../utils/test-app';
+
+type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+/**
+ * Channel health against the Meta simulator: the sandbox connects the seeded accounts at first start
+ * (waiting for the sim), the service contract other modules use, a 190 flipping a channel to
+ * needs_reauth live, re-subscription after Meta drops a subscription, and Instagram token refresh.
+ */
+describe('channels: health and token lifecycle (integration)', () => {
+  let t: TestApp;
+  let sim: RunningMetaSim;
+  let admin: string;
+  let channels: ChannelsService;
+  let maintenance: ChannelMaintenanceService;
+  const sockets: ClientSocket[] = [];
+
+  const list = async (): Promise<ChannelDto[]> => (await t.http.get('/api/channels').set('Authorization', `Bearer ${admin}`)).body as ChannelDto[];
+  const byExternalId = async (externalId: string) => (await list()).find((c) => c.externalId === externalId) as ChannelDto;
+  const ref = async (platform: MessagePlatform, externalId: string) => (await channels.resolveByExternalId(platform, externalId)) as ChannelRef;
+
+  beforeAll(async () => {
+    // the api starts first and must keep trying until "Meta" answers
+    const port = await freePort();
+    t = await startTestApp({ SANDBOX_AUTOCONNECT: 'true', META_SIM_URL: `http://127.0.0.1:${port}`, PUBLIC_WEB_URL: SIM_WEB_URL });
+    await new Promise((r) => setTimeout(r, 400));
+    sim = await startMetaSim({ port });
+    await t.app.get(ChannelsBootstrapService).done;
+    admin = (await t.login(TEST_ADMIN.email, TEST_ADMIN.password)).accessToken;
+    channels = t.app.get(ChannelsService);
+    maintenance = t.app.get(ChannelMaintenanceService);
+  });
+  afterAll(async () => {
+    sockets.forEach((s) => s.disconnect());
+    await t.close();
+    await sim.close();
+  });
+
+  it('connects the seeded Page, its Instagram account and the Instagram Login account at first start', async () => {
+    const all = await list();
+    expect(all.map((c) => [c.platform, c.externalId, c.connection, c.status]).sort()).toEqual(
+      [
+        [MessagePlatform.FACEBOOK, SIM_SEED.page.id, 'facebook_login', ChannelStatus.ACTIVE],
+        [MessagePlatform.INSTAGRAM, SIM_SEED.instagram.id, 'facebook_login', ChannelStatus.ACTIVE],
+        [MessagePlatform.INSTAGRAM, SIM_SEED.instagramLogin.id, 'instagram_login', ChannelStatus.ACTIVE],
+      ].sort(),
+    );
+    for (const c of all) expect(c.health.subscription.state).toBe('subscribed');
+    const audit = await t.dataSource.query("SELECT actor_id, details FROM audit_log WHERE action = 'channel.connected'");
+    expect(audit).toHaveLength(3);
+    expect(audit.every((a: { actor_id: string | null }) => a.actor_id === null)).toBe(true);
+
+    // a second start finds channels and connects nothing again
+    await t.app.get(ChannelsBootstrapService).run(SIM_SEED.page.accessToken, null);
+    expect(await t.dataSource.query("SELECT id FROM audit_log WHERE action LIKE 'channel.%connected'")).toHaveLength(3);
+  });
+
+  it('resolves channels by Meta id and hands out the decrypted token for Graph calls', async () => {
+    const page = await ref(MessagePlatform.FACEBOOK, SIM_SEED.page.id);
+    const viaPage = await ref(MessagePlatform.INSTAGRAM, SIM_SEED.instagram.id);
+    const igLogin = await ref(MessagePlatform.INSTAGRAM, SIM_SEED.instagramLogin.id);
+    expect(viaPage).toMatchObject({ platform: MessagePlatform.INSTAGRAM, username: SIM_SEED.instagram.username, linkedPageExternalId: SIM_SEED.page.id, connection: 'facebook_login', status: ChannelStatus.ACTIVE, humanAgentEnabled: true });
+    expect(igLogin).toMatchObject({ username: SIM_SEED.instagramLogin.username, linkedPageExternalId: null, connection: 'instagram_login' });
+    expect(await channels.resolveByExternalId(MessagePlatform.INSTAGRAM, SIM_SEED.page.id)).toBeNull();
+    expect(await channels.getById(page.id)).toEqual(page);
+
+    expect(await channels.getAccessToken(page.id)).toBe(SIM_SEED.page.accessToken);
+    expect(await channels.getAccessToken(viaPage.id)).toBe(SIM_SEED.page.accessToken);
+    expect(await channels.getAccessToken(igLogin.id)).toBe(SIM_SEED.instagramLogin.accessToken);
+  });
+
+  it('keeps the database free of the sim token strings', async () => {
+    if (t.db.kind !== 'sqlite') return; // MySQL/MariaDB: covered by the column read in channels-connect
+    await new Promise((r) => setTimeout(r, 200));
+    const files = readdirSync(t.db.dataDir).filter((f) => f.startsWith('ticklegram.sqlite'));
+    const bytes = files.map((f) => readFileSync(join(t.db.dataDir, f)).toString('latin1')).join('');
+    expect(bytes.length).toBeGreaterThan(0);
+    for (const token of [SIM_SEED.page.accessToken, SIM_SEED.instagramLogin.accessToken]) expect(bytes).not.toContain(token);
+  });
+
+  it('counts webhooks and records when the last one arrived', async () => {
+    const page = await ref(MessagePlatform.FACEBOOK, SIM_SEED.page.id);
+    const at = new Date(Date.now() - 1000);
+    await channels.recordWebhookReceived(page.id, new Date(at.getTime() - 5000));
+    await channels.recordWebhookReceived(page.id, at);
+    await channels.recordWebhookReceived(page.id, new Date(at.getTime() - 2000));
+    await channels.flushWebhookTimes();
+    const health = (await byExternalId(SIM_SEED.page.id)).health;
+    expect(health.webhooksLastHour).toBe(3);
+    expect(health.lastWebhookAt).toBe(at.toISOString());
+  });
+
+  it('looks up customer profiles through Graph once and serves them from the tables afterwards', async () => {
+    const viaPage = await ref(MessagePlatform.INSTAGRAM, SIM_SEED.instagram.id);
+    const page = await ref(MessagePlatform.FACEBOOK, SIM_SEED.page.id);
+    const [igCustomer] = SIM_SEED.instagramCustomers;
+    const [fbCustomer] = SIM_SEED.messengerCustomers;
+    expect(await channels.lookupCustomerProfile(viaPage, igCustomer.igsid)).toEqual({ name: igCustomer.name, username: igCustomer.username, profilePicUrl: expect.stringContaining('http') });
+    expect(await channels.lookupCustomerProfile(page, fbCustomer.psid)).toMatchObject({ name: fbCustomer.name, username: null });
+    const calls = sim.context.requests.length;
+    expect((await channels.lookupCustomerProfile(viaPage, igCustomer.igsid)).username).toBe(igCustomer.username);
+    expect(sim.context.requests.length).toBe(calls);
+    const rows = await t.dataSource.query('SELECT igsid, username FROM instagram_users WHERE channel_id = ?', [viaPage.id]);
+    expect(rows).toEqual([{ igsid: igCustomer.igsid, username: igCustomer.username }]);
+  });
+
+  it('re-subscribes channels whose webhook subscription Meta dropped', async () => {
+    for (const id of [SIM_SEED.page.id, SIM_SEED.instagramLogin.id]) {
+      const res = await fetch(`${sim.url}/_sim/subscriptions/${id}/drop`, { method: 'POST' });
+      expect(res.ok).toBe(true);
+    }
+    const report = await maintenance.reconcileSubscriptions();
+    const page = await ref(MessagePlatform.FACEBOOK, SIM_SEED.page.id);
+    const igLogin = await ref(MessagePlatform.INSTAGRAM, SIM_SEED.instagramLogin.id);
+    expect(report.changed.sort()).toEqual(expect.arrayContaining([page.id, igLogin.id]));
+    expect(report.failed).toEqual([]);
+    expect(sim.context.store.subscriptions.get(SIM_SEED.page.id)?.active).toBe(true);
+    expect(sim.context.store.subscriptions.get(SIM_SEED.instagramLogin.id)?.active).toBe(true);
+    expect((await t.dataSource.query("SELECT target_id FROM audit_log WHERE action = 'channel.resubscribed'")).length).toBeGreaterThanOrEqual(2);
+
+    // nothing dropped → nothing to do
+    expect((await maintenance.reconcileSubscriptions()).changed).toEqual([]);
+  });
+
+  it('refreshes an Instagram Login token near expiry', async () => {
+    const igLogin = await ref(MessagePlatform.INSTAGRAM, SIM_SEED.instagramLogin.id);
+    // 58 days later: Meta's token is 58 days old, ours expires in 2 days
+    const res = await fetch(`${sim.url}/_sim/tokens/age`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token: SIM_SEED.instagramLogin.accessToken, hours: 58 * 24 }) });
+    expect(res.ok).toBe(true);
+    await t.dataSource.getRepository(InstagramAccountEntity).update({ id: igLogin.id }, { tokenExpiresAt: new Date(Date.now() + 2 * 86_400_000), tokenIssuedAt: new Date(Date.now() - 58 * 86_400_000) });
+
+    const report = await maintenance.refreshExpiringTokens();
+    expect(report.changed).toEqual([igLogin.id]);
+    const fresh = await channels.getAccessToken(igLogin.id);
+    expect(fresh).not.toBe(SIM_SEED.instagramLogin.accessToken);
+    expect(sim.context.store.tokens.get(fresh)?.subjectId).toBe(SIM_SEED.instagramLogin.id);
+    const expiresInDays = (Date.parse((await byExternalId(SIM_SEED.instagramLogin.id)).health.tokenExpiresAt ?? '') - Date.now()) / 86_400_000;
+    expect(expiresInDays).toBeGreaterThan(59);
+    // a token far from expiry is left alone
+    expect((await maintenance.refreshExpiringTokens()).changed).toEqual([]);
+  });
+
+  it('flips a channel to needs_reauth on a 190 and tells admins and agents live', async () => {
+    const agent = await t.createUser(Role.AGENT);
+    const connect = (token: string) => {
+      const s: ClientSocket = io(t.url, { transports: ['websocket'], auth: { token }, reconnection: false, forceNew: true });
+      sockets.push(s);
+      return s;
+    };
+    const adminSocket = connect(admin);
+    const agentSocket = connect(agent.accessToken);
+    await Promise.all([adminSocket, agentSocket].map((s) => new Promise((resolve) => s.once('session.ready', resolve))));
+    const nextUpdate = (s: ClientSocket) => new Promise<ChannelUpdatedEvent>((resolve) => s.on('channel.updated', (e) => e.channel.status === ChannelStatus.NEEDS_REAUTH && resolve(e)));
+    const received = Promise.all([nextUpdate(adminSocket), nextUpdate(agentSocket)]);
+
+    const viaPage = await ref(MessagePlatform.INSTAGRAM, SIM_SEED.instagram.id);
+    const [, second] = SIM_SEED.instagramCustomers;
+    sim.addFault({ pattern: `GET /${second.igsid}`, code: 190, times: 1 });
+    // the profile lookup never throws: it answers nulls and reports the error to the channel
+    expect(await channels.lookupCustomerProfile(viaPage, second.igsid)).toEqual({ name: null, username: null, profilePicUrl: null });
+
+    const [toAdmin, toAgent] = await received;
+    expect(toAdmin.channel).toMatchObject({ id: viaPage.id, status: ChannelStatus.NEEDS_REAUTH, health: { lastGraphError: { code: 190, kind: 'reauth_required' } } });
+    expect(toAdmin.channel.statusReason).toMatch(/Reconnect/);
+    expect(toAgent.channel.id).toBe(viaPage.id);
+    expect((await channels.getById(viaPage.id))?.status).toBe(ChannelStatus.NEEDS_REAUTH);
+    expect((await channels.resolveByExternalId(MessagePlatform.INSTAGRAM, SIM_SEED.instagram.id))?.status).toBe(ChannelStatus.NEEDS_REAUTH);
+    expect(await t.dataSource.query("SELECT id FROM audit_log WHERE action = 'channel.needs_reauth' AND target_id = ?", [viaPage.id])).toHaveLength(1);
+    expect(JSON.stringify(toAdmin)).not.toContain(SIM_SEED.page.accessToken);
+  });
+
+  it('finds a revoked token in the periodic debug_token check', async () => {
+    const res = await fetch(`${sim.url}/_sim/tokens/invalidate`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token: SIM_SEED.page.accessToken, subcode: 460 }) });
+    expect(res.ok).toBe(true);
+    const page = await ref(MessagePlatform.FACEBOOK, SIM_SEED.page.id);
+    const report = await maintenance.checkTokens();
+    expect(report.changed).toContain(page.id);
+    const dto = await byExternalId(SIM_SEED.page.id);
+    expect(dto.status).toBe(ChannelStatus.NEEDS_REAUTH);
+    expect(dto.health.tokenCheckedAt).not.toBeNull();
+    // the Instagram Login account is unaffected
+    expect((await byExternalId(SIM_SEED.instagramLogin.id)).status).toBe(ChannelStatus.ACTIVE);
+  });
+});
