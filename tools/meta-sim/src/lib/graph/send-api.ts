@@ -163,7 +163,8 @@ function privateReply(ctx: SimContext, auth: AuthContext, target: SendTarget, re
     if (post) comment = { id: post.id, platform: 'messenger', accountId: post.pageId, objectId: post.id, fromId: post.fromId, fromName: post.fromName, text: post.message, createdAt: post.createdAt, hidden: false, deleted: post.deleted, likeCount: 0, mentions: [] };
   }
   if (!comment || comment.deleted || !target.accountIds.includes(comment.accountId)) {
-    throw comment?.platform === 'instagram' || s.isInstagramAccount(target.accountIds[target.accountIds.length - 1] ?? '')
+    const platform = comment?.platform ?? (s.pages.has(target.ownerId) ? 'messenger' : 'instagram');
+    throw platform === 'instagram'
       ? Errors.param('The comment is invalid for a private reply', 2534025)
       : Errors.param('Invalid comment or post id for a private reply', 33);
   }
