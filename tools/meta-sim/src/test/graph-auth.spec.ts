@@ -89,6 +89,12 @@ describe('meta-sim: tokens, appsecret_proof and basic reads', () => {
     expect(top.body.data).toHaveLength(1);
   });
 
+  it('reads several nodes at once with ?ids=', async () => {
+    const [a, b] = SIM_SEED.instagramCustomers;
+    const res = await graph(sim, 'GET', '/v23.0/', SIM_SEED.page.accessToken, { query: { ids: `${a.igsid},${b.igsid}`, fields: 'username' } });
+    expect(res.body).toEqual({ [a.igsid]: { username: a.username, id: a.igsid }, [b.igsid]: { username: b.username, id: b.igsid } });
+  });
+
   it('serves /me/accounts with page tokens for a user token, and debug_token', async () => {
     const accounts = await graph<{ data: Array<Record<string, unknown>> }>(sim, 'GET', '/v23.0/me/accounts', SIM_SEED.admin.userToken);
     expect(accounts.body.data[0]).toMatchObject({ id: SIM_SEED.page.id, access_token: SIM_SEED.page.accessToken, tasks: expect.arrayContaining(['MESSAGING']) });

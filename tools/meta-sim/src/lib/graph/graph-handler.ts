@@ -75,7 +75,13 @@ async function dispatch(call: GraphCall): Promise<unknown> {
     if (segments.length === 2 && !auth.accountIds.has(segments[0] === 'me' ? auth.token.subjectId : (segments[0] ?? ''))) throw Errors.unsupportedGet(path);
     return edgeResponse(call, libraryTemplates(params), ['id', 'name', 'language', 'category', 'body']);
   }
-  if (segments.length === 0) throw Errors.unknownPath('');
+  if (segments.length === 0) {
+    // Multi-id read: GET /?ids=a,b&fields=… → {a:{…}, b:{…}}
+    const ids = str(params['ids']);
+    if (method !== 'GET' || !ids) throw Errors.unknownPath('');
+    const fields = str(params['fields']);
+    return Object.fromEntries(ids.split(',').filter(Boolean).map((one) => [one, renderNode(nodes.byId(one), fields ? parseFields(fields) : undefined)]));
+  }
 
   // Instagram Login's `/me` returns an app-scoped `id`; it addresses the same professional account.
   const scoped = [...ctx.store.instagramAccounts.values()].find((a) => a.appScopedId === segments[0]);

@@ -60,6 +60,8 @@ export interface DeliveryBehaviour {
 }
 
 const ECHO_FIELDS_IG = ['messages', 'message_echoes'];
+/** Keep the delivery log bounded for long-running dev sessions. */
+const MAX_LOG = 5000;
 
 /** Queues webhook events, batches them per object, signs and POSTs them, retrying on failure. */
 export class WebhookDispatcher {
@@ -105,10 +107,12 @@ export class WebhookDispatcher {
     if (this.closed) return;
     if (!this.isSubscribed(event)) {
       this.skipped.push({ at: Date.now(), reason: 'not_subscribed', event });
+      if (this.skipped.length > MAX_LOG) this.skipped.shift();
       return;
     }
     if (!this.options.urls[event.object]) {
       this.skipped.push({ at: Date.now(), reason: 'no_callback_url', event });
+      if (this.skipped.length > MAX_LOG) this.skipped.shift();
       return;
     }
     this.pending[event.object].push(event);
@@ -192,6 +196,7 @@ export class WebhookDispatcher {
       id: ++this.seq, batchId, object, url, attempt, body, signature, eventCount, at: Date.now(), ok: false,
     };
     this.attempts.push(record);
+    if (this.attempts.length > MAX_LOG) this.attempts.splice(0, this.attempts.length - MAX_LOG);
     const started = Date.now();
     try {
       const res = await fetch(url, {
