@@ -20,6 +20,7 @@ export { appSecretProof } from './lib/graph/auth';
 export type { DeliveryAttempt, DeliveryBehaviour } from './lib/webhooks/dispatcher';
 export type { FaultSpec } from './lib/faults/fault-registry';
 export type { CustomerMessageInput } from './lib/customer/customer-actions';
+export type { SimContext } from './lib/sim-context';
 
 export interface MetaSimOptions {
   /** 0 = ephemeral; the CLI defaults to 3002. */
