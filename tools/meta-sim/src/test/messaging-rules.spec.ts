@@ -98,6 +98,35 @@ describe('meta-sim: Send API rules', () => {
     expect(heart.status).toBe(200);
   });
 
+  it('fetches local attachment URLs like Meta (GET when HEAD is unsupported) and rejects unreachable ones', async () => {
+    const { createServer } = await import('node:http');
+    const server = createServer((req, res) => {
+      if (req.method === 'HEAD') {
+        res.writeHead(405);
+        res.end();
+        return;
+      }
+      if (req.url === '/big.png') {
+        res.writeHead(200, { 'content-type': 'image/png' });
+        res.end(Buffer.alloc(9 * 1024 * 1024));
+        return;
+      }
+      res.writeHead(req.url === '/ok.png' ? 200 : 404, { 'content-type': 'image/png' });
+      res.end(Buffer.alloc(1000));
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+    const base = `http://127.0.0.1:${(server.address() as import('node:net').AddressInfo).port}`;
+    const sendImage = (url: string): Promise<{ status: number; body: Record<string, unknown> }> =>
+      graph(sim, 'POST', `/v23.0/${PAGE.id}/messages`, PAGE.accessToken, { json: { recipient: { id: JANE_IG }, message: { attachment: { type: 'image', payload: { url } } } } });
+    try {
+      expect((await sendImage(`${base}/ok.png`)).status).toBe(200);
+      expect((await sendImage(`${base}/missing.png`)).body).toMatchObject({ error: { code: 100, error_subcode: 2018008 } });
+      expect((await sendImage(`${base}/big.png`)).body).toMatchObject({ error: { code: 100, error_subcode: 2018109 } });
+    } finally {
+      await new Promise<void>((r) => server.close(() => r()));
+    }
+  });
+
   it('supports sender actions and reactions (response has only recipient_id)', async () => {
     const conv = await control<{ messages: Array<{ mid: string; direction: string }> }>(sim, 'GET', `/customers/${JANE_IG}/conversation`);
     const inbound = conv.body.messages.find((m) => m.direction === 'inbound');

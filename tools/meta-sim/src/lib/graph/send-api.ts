@@ -55,10 +55,18 @@ async function urlSize(ctx: SimContext, url: string): Promise<number | undefined
   if (['127.0.0.1', 'localhost', '[::1]'].includes(parsed.hostname)) {
     // Local URLs are reachable from here, so fetch them like Meta would.
     try {
-      const res = await fetch(url, { method: 'HEAD', signal: AbortSignal.timeout(2000) });
-      if (!res.ok) return -1;
-      const len = res.headers.get('content-length');
-      return len ? Number(len) : undefined;
+      const head = await fetch(url, { method: 'HEAD', signal: AbortSignal.timeout(2000) });
+      const len = head.ok ? head.headers.get('content-length') : null;
+      if (len) return Number(len);
+      // Servers without HEAD support or without Content-Length: download like Meta does and count.
+      const res = await fetch(url, { signal: AbortSignal.timeout(10_000) });
+      if (!res.ok || !res.body) return -1;
+      let size = 0;
+      for await (const chunk of res.body) {
+        size += (chunk as Uint8Array).byteLength;
+        if (size > 25 * MB) break;
+      }
+      return size;
     } catch {
       return -1;
     }
