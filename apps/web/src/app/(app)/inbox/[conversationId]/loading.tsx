@@ -1,0 +1,5 @@
+import { ThreadSkeleton } from '../../../../features/inbox/components/thread-view';
+
+export default function ConversationLoading() {
+  return <ThreadSkeleton />;
+}

@@ -1,0 +1,133 @@
+import type {
+  ConversationDto,
+  ConversationListResponse,
+  MessageDto,
+  MessageListResponse,
+  ReplyPolicyResponse,
+} from '@ticklegram/domain-models';
+import { ApiError, apiErrorFromResponse, networkError } from '../../lib/api/api-error';
+import type { ApiClient } from '../../lib/api/client';
+import type { InboxFilters } from './filters';
+
+export const PAGE_SIZE = 30;
+
+/** The api's error code when new customer messages arrived since the agent's view (send again with `confirmStale`). */
+export const STALE_VIEW_CODE = 'MESSAGING_STALE_VIEW';
+
+export interface SendMessageInput {
+  text?: string;
+  /** Ids returned by `POST /api/uploads`. */
+  attachmentIds?: string[];
+  replyToMid?: string;
+  /** The id of the newest message the agent saw, so the api can tell whether the view was stale. */
+  lastSeenMessageId?: string;
+  confirmStale?: boolean;
+}
+
+export interface UploadResponse {
+  id: string;
+  mimeType?: string;
+  sizeBytes?: number;
+}
+
+export const inboxKeys = {
+  all: ['inbox'] as const,
+  lists: () => ['inbox', 'conversations'] as const,
+  /** Keyed by the filter state itself, so live updates can tell which cached lists a conversation belongs to. */
+  list: (filters: InboxFilters) => ['inbox', 'conversations', filters] as const,
+  conversation: (id: string) => ['inbox', 'conversation', id] as const,
+  messages: (id: string) => ['inbox', 'messages', id] as const,
+  replyPolicy: (id: string) => ['inbox', 'reply-policy', id] as const,
+};
+
+export function listConversations(
+  client: ApiClient,
+  query: Record<string, string | undefined>,
+  cursor: string | undefined,
+  signal?: AbortSignal,
+): Promise<ConversationListResponse> {
+  return client.request('/api/conversations', { query: { ...query, cursor, limit: PAGE_SIZE }, signal });
+}
+
+export function getConversation(client: ApiClient, id: string, signal?: AbortSignal): Promise<ConversationDto> {
+  return client.request(`/api/conversations/${encodeURIComponent(id)}`, { signal });
+}
+
+export function listMessages(client: ApiClient, id: string, before: string | undefined, signal?: AbortSignal): Promise<MessageListResponse> {
+  return client.request(`/api/conversations/${encodeURIComponent(id)}/messages`, { query: { before, limit: 50 }, signal });
+}
+
+export function getReplyPolicy(client: ApiClient, id: string, signal?: AbortSignal): Promise<ReplyPolicyResponse> {
+  return client.request(`/api/conversations/${encodeURIComponent(id)}/reply-policy`, { signal });
+}
+
+export function markConversationRead(client: ApiClient, id: string): Promise<void> {
+  return client.request(`/api/conversations/${encodeURIComponent(id)}/read`, { method: 'POST' });
+}
+
+export function retryMessage(client: ApiClient, conversationId: string, messageId: string): Promise<MessageDto> {
+  return client.request(`/api/conversations/${encodeURIComponent(conversationId)}/messages/${encodeURIComponent(messageId)}/retry`, { method: 'POST' });
+}
+
+/**
+ * fetch with the in-memory access token for requests the JSON client can't express (custom headers,
+ * multipart bodies, binary answers). Refreshes once on a 401, like the client does.
+ */
+export async function authedFetch(client: ApiClient, path: string, init: RequestInit = {}): Promise<Response> {
+  const attempt = async (token: string | null): Promise<Response> => {
+    const headers = new Headers(init.headers);
+    if (token) headers.set('authorization', `Bearer ${token}`);
+    try {
+      return await fetch(path, { ...init, headers, credentials: 'same-origin' });
+    } catch (cause) {
+      if (init.signal?.aborted) throw cause;
+      throw networkError(cause);
+    }
+  };
+  const used = client.getAccessToken();
+  let response = await attempt(used);
+  if (response.status === 401) {
+    const fresh = client.getAccessToken() !== used ? client.getAccessToken() : ((await client.refresh())?.accessToken ?? null);
+    if (fresh) response = await attempt(fresh);
+  }
+  return response;
+}
+
+async function jsonOrThrow<T>(response: Response): Promise<T> {
+  if (!response.ok) throw await apiErrorFromResponse(response);
+  const text = await response.text();
+  return (text ? JSON.parse(text) : undefined) as T;
+}
+
+/** `POST /api/conversations/:id/messages` with an `Idempotency-Key`, so a retried request never sends twice. */
+export async function sendMessage(client: ApiClient, conversationId: string, input: SendMessageInput, idempotencyKey: string): Promise<MessageDto> {
+  const response = await authedFetch(client, `/api/conversations/${encodeURIComponent(conversationId)}/messages`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/json', 'idempotency-key': idempotencyKey },
+    body: JSON.stringify(input),
+  });
+  return jsonOrThrow<MessageDto>(response);
+}
+
+export async function uploadFile(client: ApiClient, conversationId: string, file: File): Promise<UploadResponse> {
+  const form = new FormData();
+  form.set('file', file);
+  form.set('conversationId', conversationId);
+  const response = await authedFetch(client, '/api/uploads', { method: 'POST', body: form, headers: { accept: 'application/json' } });
+  return jsonOrThrow<UploadResponse>(response);
+}
+
+/** Media the api stores behind the session: fetched with the token and shown from a blob URL. */
+export async function fetchMediaBlob(client: ApiClient, path: string, signal?: AbortSignal): Promise<Blob> {
+  const response = await authedFetch(client, path, { signal });
+  if (!response.ok) throw await apiErrorFromResponse(response);
+  return response.blob();
+}
+
+export function isNotFound(error: unknown): boolean {
+  return error instanceof ApiError && (error.status === 404 || error.status === 405);
+}
+
+export function isStaleView(error: unknown): boolean {
+  return error instanceof ApiError && error.code === STALE_VIEW_CODE;
+}

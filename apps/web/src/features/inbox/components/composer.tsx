@@ -1,0 +1,246 @@
+'use client';
+
+import * as React from 'react';
+import { Paperclip, SendHorizontal, X } from 'lucide-react';
+import { measureOutboundText, validateAttachments, validateOutboundText, type ConversationDto, type MessageDto, type ReplyPolicyResponse } from '@ticklegram/domain-models';
+import {
+  AlertDialog,
+  AlertDialogAction,
+  AlertDialogCancel,
+  AlertDialogContent,
+  AlertDialogDescription,
+  AlertDialogFooter,
+  AlertDialogHeader,
+  AlertDialogTitle,
+} from '../../../components/ui/alert-dialog';
+import { Button } from '../../../components/ui/button';
+import { cn } from '../../../lib/utils';
+import { useRealtime } from '../../realtime/realtime-provider';
+import type { OutgoingDraft, SendOutcome } from '../hooks/use-send-message';
+import { quoteText } from '../message-render';
+import { EmojiPicker } from './emoji-picker';
+import { ReplyPolicyBanner } from './reply-policy-banner';
+
+const TYPING_IDLE_MS = 3000;
+
+export function Composer({
+  conversation,
+  policy,
+  replyTo,
+  onClearReply,
+  onSend,
+}: {
+  conversation: ConversationDto;
+  policy: ReplyPolicyResponse | null;
+  replyTo: MessageDto | null;
+  onClearReply: () => void;
+  onSend: (draft: OutgoingDraft, confirmStale?: boolean) => Promise<SendOutcome>;
+}) {
+  const { setTyping } = useRealtime();
+  const [text, setText] = React.useState('');
+  const [files, setFiles] = React.useState<File[]>([]);
+  const [problem, setProblem] = React.useState<string | null>(null);
+  const [staleDraft, setStaleDraft] = React.useState<OutgoingDraft | null>(null);
+  const textareaRef = React.useRef<HTMLTextAreaElement>(null);
+  const fileRef = React.useRef<HTMLInputElement>(null);
+  const typingTimer = React.useRef<ReturnType<typeof setTimeout> | null>(null);
+  const typingOn = React.useRef(false);
+
+  const canType = policy ? policy.freeTextAllowed : true;
+  const usage = measureOutboundText(conversation.platform, text);
+  const overLimit = usage.used > usage.limit;
+
+  const stopTyping = React.useCallback(() => {
+    if (typingTimer.current) clearTimeout(typingTimer.current);
+    typingTimer.current = null;
+    if (typingOn.current) {
+      typingOn.current = false;
+      setTyping(conversation.id, false);
+    }
+  }, [conversation.id, setTyping]);
+
+  React.useEffect(() => {
+    // A different conversation starts with an empty composer.
+    setText('');
+    setFiles([]);
+    setProblem(null);
+    return stopTyping;
+  }, [conversation.id, stopTyping]);
+
+  React.useEffect(() => {
+    if (replyTo) textareaRef.current?.focus();
+  }, [replyTo]);
+
+  function onTextChange(value: string) {
+    setText(value);
+    setProblem(null);
+    if (!typingOn.current && value.length > 0) {
+      typingOn.current = true;
+      setTyping(conversation.id, true);
+    }
+    if (typingTimer.current) clearTimeout(typingTimer.current);
+    typingTimer.current = setTimeout(stopTyping, TYPING_IDLE_MS);
+    if (value.length === 0) stopTyping();
+  }
+
+  function addFiles(list: FileList | null) {
+    if (!list || list.length === 0) return;
+    const next = [...files, ...Array.from(list)];
+    const check = validateAttachments(
+      conversation.platform,
+      next.map((f) => ({ mimeType: f.type, sizeBytes: f.size })),
+    );
+    if (!check.ok) {
+      setProblem(check.reason);
+      return;
+    }
+    setProblem(null);
+    setFiles(next);
+  }
+
+  async function submit(confirmStale = false, draftOverride?: OutgoingDraft) {
+    const draft: OutgoingDraft = draftOverride ?? { text: text.trim(), files, replyTo };
+    if (!draft.text && draft.files.length === 0) return;
+    if (draft.text) {
+      const check = validateOutboundText(conversation.platform, draft.text);
+      if (!check.ok) {
+        setProblem(check.reason);
+        return;
+      }
+    }
+    stopTyping();
+    setText('');
+    setFiles([]);
+    onClearReply();
+    const outcome = await onSend(draft, confirmStale);
+    if (outcome.stale) setStaleDraft(draft);
+  }
+
+  function onKeyDown(event: React.KeyboardEvent<HTMLTextAreaElement>) {
+    if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) {
+      event.preventDefault();
+      void submit();
+    }
+    if (event.key === 'Escape' && replyTo) onClearReply();
+  }
+
+  function insertEmoji(emoji: string) {
+    const el = textareaRef.current;
+    if (!el) return setText((t) => t + emoji);
+    const start = el.selectionStart ?? text.length;
+    const end = el.selectionEnd ?? text.length;
+    const value = text.slice(0, start) + emoji + text.slice(end);
+    onTextChange(value);
+    requestAnimationFrame(() => {
+      el.focus();
+      el.setSelectionRange(start + emoji.length, start + emoji.length);
+    });
+  }
+
+  const empty = text.trim().length === 0 && files.length === 0;
+  return (
+    <div className="grid gap-2 border-t bg-background p-3">
+      {policy ? <ReplyPolicyBanner policy={policy} /> : null}
+      <div className={cn('rounded-xl border bg-background shadow-xs focus-within:ring-[3px] focus-within:ring-ring/30', !canType && 'opacity-60')}>
+        {replyTo ? (
+          <div className="flex items-center gap-2 border-b px-3 py-1.5 text-xs text-muted-foreground" data-testid="composer-reply-to">
+            <span className="font-medium text-foreground">Replying to</span>
+            <span className="line-clamp-1 flex-1">{quoteText(replyTo)}</span>
+            <button type="button" onClick={onClearReply} aria-label="Cancel reply" className="rounded-sm p-0.5 hover:text-foreground">
+              <X className="size-3.5" />
+            </button>
+          </div>
+        ) : null}
+        {files.length > 0 ? (
+          <ul className="flex flex-wrap gap-1.5 border-b px-3 py-2" aria-label="Attachments">
+            {files.map((file, i) => (
+              <li key={`${file.name}-${i}`} className="flex items-center gap-1 rounded-md bg-muted px-2 py-1 text-xs">
+                <Paperclip className="size-3" aria-hidden />
+                <span className="max-w-40 truncate">{file.name}</span>
+                <button type="button" aria-label={`Remove ${file.name}`} onClick={() => setFiles(files.filter((_, j) => j !== i))} className="rounded-sm hover:text-destructive">
+                  <X className="size-3" />
+                </button>
+              </li>
+            ))}
+          </ul>
+        ) : null}
+        <textarea
+          ref={textareaRef}
+          value={text}
+          onChange={(e) => onTextChange(e.target.value)}
+          onKeyDown={onKeyDown}
+          onBlur={stopTyping}
+          disabled={!canType}
+          rows={3}
+          placeholder={canType ? `Reply on ${conversation.platform === 'INSTAGRAM' ? 'Instagram' : 'Messenger'}… (Enter to send, Shift+Enter for a new line)` : 'Replies are not possible right now — see above.'}
+          aria-label="Reply"
+          aria-describedby="composer-counter"
+          data-testid="composer-input"
+          className="block max-h-48 min-h-[4.5rem] w-full resize-none bg-transparent px-3 py-2 text-sm outline-none placeholder:text-muted-foreground disabled:cursor-not-allowed"
+        />
+        <div className="flex items-center gap-1 px-2 pb-2">
+          <input
+            ref={fileRef}
+            type="file"
+            multiple
+            className="sr-only"
+            tabIndex={-1}
+            aria-hidden
+            data-testid="composer-file-input"
+            onChange={(e) => {
+              addFiles(e.target.files);
+              e.target.value = '';
+            }}
+          />
+          <Button type="button" size="icon" variant="ghost" className="size-8" aria-label="Attach files" onClick={() => fileRef.current?.click()} disabled={!canType}>
+            <Paperclip />
+          </Button>
+          <EmojiPicker onPick={insertEmoji} disabled={!canType} />
+          <span id="composer-counter" className={cn('ml-auto text-[11px] tabular-nums', overLimit ? 'font-medium text-destructive' : 'text-muted-foreground')} data-testid="composer-counter">
+            {usage.used} / {usage.limit} {usage.unit}
+          </span>
+          <Button type="button" size="sm" onClick={() => void submit()} disabled={!canType || empty || overLimit} data-testid="send-button" aria-label="Send reply">
+            <SendHorizontal />
+            Send
+          </Button>
+        </div>
+      </div>
+      {problem ? (
+        <p className="text-xs text-destructive" role="alert" data-testid="composer-problem">
+          {problem}
+        </p>
+      ) : null}
+      <AlertDialog open={staleDraft !== null} onOpenChange={(open) => !open && setStaleDraft(null)}>
+        <AlertDialogContent data-testid="stale-view-dialog">
+          <AlertDialogHeader>
+            <AlertDialogTitle>New messages arrived</AlertDialogTitle>
+            <AlertDialogDescription>
+              The customer wrote again since you started this reply (they are shown in the thread now). Send your reply anyway, or go back and read them first?
+            </AlertDialogDescription>
+          </AlertDialogHeader>
+          <AlertDialogFooter>
+            <AlertDialogCancel
+              onClick={() => {
+                if (staleDraft) {
+                  setText(staleDraft.text);
+                  setFiles(staleDraft.files);
+                }
+              }}
+            >
+              Review first
+            </AlertDialogCancel>
+            <AlertDialogAction
+              onClick={() => {
+                const draft = staleDraft;
+                setStaleDraft(null);
+                if (draft) void submit(true, draft);
+              }}
+            >
+              Send anyway
+            </AlertDialogAction>
+          </AlertDialogFooter>
+        </AlertDialogContent>
+      </AlertDialog>
+    </div>
+  );
+}

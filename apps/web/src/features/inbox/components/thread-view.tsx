@@ -1,0 +1,247 @@
+'use client';
+
+import * as React from 'react';
+import Link from 'next/link';
+import { useQueryClient } from '@tanstack/react-query';
+import { ArrowLeft, Eye, Loader2, PanelRightClose, PanelRightOpen } from 'lucide-react';
+import type { MessageDto } from '@ticklegram/domain-models';
+import { ApiError, describeApiError } from '../../../lib/api/api-error';
+import { Button } from '../../../components/ui/button';
+import { Skeleton } from '../../../components/ui/skeleton';
+import { useApiClient, useAuth } from '../../auth/auth-provider';
+import { applyConversationUpdate, useRealtime } from '../../realtime/realtime-provider';
+import { markConversationRead } from '../api';
+import { isOptimistic } from '../conversation-cache';
+import { dayLabel } from '../format-time';
+import { useConversation, useReplyPolicy, useThreadMessages } from '../hooks/use-inbox-queries';
+import { useInboxFilters } from '../hooks/use-inbox-filters';
+import { useNow } from '../hooks/use-now';
+import { useSendMessage } from '../hooks/use-send-message';
+import { startsNewDay } from '../message-render';
+import { policyExpired } from '../reply-policy-view';
+import { Composer } from './composer';
+import { ContactAvatar } from './contact-avatar';
+import { ContactPanel } from './contact-panel';
+import { MessageBubble } from './message-bubble';
+import { PlatformBadge } from './platform-badge';
+import { describePresence } from '../presence';
+
+const PANEL_KEY = 'tg-inbox-contact-panel';
+
+export function ThreadSkeleton() {
+  return (
+    <div className="flex h-full flex-col" aria-busy="true" aria-label="Loading conversation">
+      <div className="flex items-center gap-3 border-b p-3">
+        <Skeleton className="size-9 rounded-full" />
+        <div className="space-y-2">
+          <Skeleton className="h-4 w-40" />
+          <Skeleton className="h-3 w-24" />
+        </div>
+      </div>
+      <div className="flex-1 space-y-4 p-6">
+        <Skeleton className="h-10 w-64 rounded-2xl" />
+        <Skeleton className="ml-auto h-10 w-52 rounded-2xl" />
+        <Skeleton className="h-16 w-72 rounded-2xl" />
+      </div>
+      <div className="border-t p-3">
+        <Skeleton className="h-24 w-full rounded-xl" />
+      </div>
+    </div>
+  );
+}
+
+export function ThreadView({ conversationId }: { conversationId: string }) {
+  const client = useApiClient();
+  const { user } = useAuth();
+  const queryClient = useQueryClient();
+  const { query } = useInboxFilters();
+  const realtime = useRealtime();
+  const conversationQuery = useConversation(conversationId);
+  const conversation = conversationQuery.data;
+  const thread = useThreadMessages(conversationId);
+  const { policy, refetch: refetchPolicy } = useReplyPolicy(conversation);
+  const now = useNow(30_000);
+  const [replyTo, setReplyTo] = React.useState<MessageDto | null>(null);
+  const [panelOpen, setPanelOpen] = React.useState(true);
+  const scrollRef = React.useRef<HTMLDivElement>(null);
+  const stickToBottom = React.useRef(true);
+
+  const messages = thread.messages;
+  const lastSeen = [...messages].reverse().find((m) => !isOptimistic(m));
+  const { send, retry, retrying } = useSendMessage(conversation, lastSeen?.id);
+  const byMid = React.useMemo(() => new Map(messages.filter((m) => m.mid).map((m) => [m.mid as string, m])), [messages]);
+
+  React.useEffect(() => {
+    setPanelOpen(window.localStorage.getItem(PANEL_KEY) !== 'closed');
+  }, []);
+  const togglePanel = () => {
+    setPanelOpen((open) => {
+      window.localStorage.setItem(PANEL_KEY, open ? 'closed' : 'open');
+      return !open;
+    });
+  };
+
+  React.useEffect(() => {
+    realtime.setActiveConversation(conversationId);
+    const leave = realtime.joinConversation(conversationId);
+    setReplyTo(null);
+    stickToBottom.current = true;
+    return () => {
+      leave();
+      realtime.setActiveConversation(null);
+    };
+  }, [conversationId, realtime]);
+
+  // Opening a conversation with unread messages marks them read.
+  const unread = conversation?.unreadCount ?? 0;
+  React.useEffect(() => {
+    if (!conversation || unread === 0) return;
+    applyConversationUpdate(queryClient, { ...conversation, unreadCount: 0 }, user?.id ?? null);
+    markConversationRead(client, conversation.id).catch(() => undefined);
+    // Only when the unread count goes up, not on every conversation update.
+  }, [conversation?.id, unread]);
+
+  // The policy's countdown ran out: ask again (the mode changes, e.g. to Human Agent or blocked).
+  React.useEffect(() => {
+    if (policy && policyExpired(policy, now)) refetchPolicy();
+  }, [policy, now, refetchPolicy]);
+
+  React.useLayoutEffect(() => {
+    const el = scrollRef.current;
+    if (el && stickToBottom.current) el.scrollTop = el.scrollHeight;
+  }, [messages.length, conversationId]);
+
+  const onScroll = () => {
+    const el = scrollRef.current;
+    if (el) stickToBottom.current = el.scrollHeight - el.scrollTop - el.clientHeight < 120;
+  };
+
+  if (!conversation) {
+    if (conversationQuery.isError) {
+      const notFound = conversationQuery.error instanceof ApiError && (conversationQuery.error.status === 404 || conversationQuery.error.status === 403);
+      return (
+        <div className="flex h-full flex-col items-center justify-center gap-3 p-6 text-center" role="alert">
+          <p className="font-medium">{notFound ? 'This conversation is not available' : "This conversation didn't load"}</p>
+          <p className="max-w-sm text-sm text-muted-foreground">
+            {notFound ? 'It may have been assigned to a teammate, or it no longer exists.' : describeApiError(conversationQuery.error)}
+          </p>
+          <Button variant="outline" size="sm" onClick={() => void conversationQuery.refetch()}>
+            Try again
+          </Button>
+        </div>
+      );
+    }
+    return <ThreadSkeleton />;
+  }
+
+  const presence = describePresence(realtime.presence(conversationId), user?.id ?? null);
+  const backHref = query ? `/inbox?${query}` : '/inbox';
+
+  return (
+    <div className="flex h-full min-h-0">
+      <section aria-label={`Conversation with ${conversation.contact.displayName}`} className="flex min-w-0 flex-1 flex-col">
+        <header className="flex items-center gap-3 border-b px-3 py-2.5">
+          <Button asChild variant="ghost" size="icon" className="size-8 md:hidden">
+            <Link href={backHref} aria-label="Back to conversations">
+              <ArrowLeft />
+            </Link>
+          </Button>
+          <ContactAvatar contact={conversation.contact} />
+          <div className="min-w-0 flex-1">
+            <div className="flex items-center gap-2">
+              <h2 className="truncate text-sm font-semibold" data-testid="thread-title">
+                {conversation.contact.displayName}
+              </h2>
+              <PlatformBadge platform={conversation.platform} />
+            </div>
+            <p className="truncate text-xs text-muted-foreground" aria-live="polite" data-testid="thread-presence">
+              {presence.typing ? (
+                <span className="font-medium text-primary" data-testid="typing-indicator">
+                  {presence.typing}
+                </span>
+              ) : presence.viewing ? (
+                <span className="inline-flex items-center gap-1" data-testid="viewing-indicator">
+                  <Eye className="size-3" aria-hidden />
+                  {presence.viewing}
+                </span>
+              ) : conversation.contact.username ? (
+                `@${conversation.contact.username}`
+              ) : (
+                'Customer'
+              )}
+            </p>
+          </div>
+          <Button variant="ghost" size="icon" className="size-8" onClick={togglePanel} aria-label={panelOpen ? 'Hide contact details' : 'Show contact details'} aria-pressed={panelOpen}>
+            {panelOpen ? <PanelRightClose /> : <PanelRightOpen />}
+          </Button>
+        </header>
+        <div ref={scrollRef} onScroll={onScroll} className="min-h-0 flex-1 overflow-y-auto px-4 py-4" data-testid="message-thread" aria-live="polite">
+          {thread.hasNextPage ? (
+            <div className="mb-4 flex justify-center">
+              <Button
+                variant="outline"
+                size="sm"
+                onClick={() => {
+                  stickToBottom.current = false;
+                  void thread.fetchNextPage();
+                }}
+                disabled={thread.isFetchingNextPage}
+              >
+                {thread.isFetchingNextPage ? <Loader2 className="animate-spin" /> : null}
+                Load earlier messages
+              </Button>
+            </div>
+          ) : null}
+          {thread.isPending ? (
+            <div className="space-y-4" aria-busy="true">
+              <Skeleton className="h-10 w-64 rounded-2xl" />
+              <Skeleton className="ml-auto h-10 w-52 rounded-2xl" />
+            </div>
+          ) : thread.isError ? (
+            <div className="flex flex-col items-center gap-2 py-10 text-center text-sm" role="alert">
+              <p className="text-muted-foreground">{describeApiError(thread.error)}</p>
+              <Button size="sm" variant="outline" onClick={() => void thread.refetch()}>
+                Try again
+              </Button>
+            </div>
+          ) : messages.length === 0 ? (
+            <p className="py-10 text-center text-sm text-muted-foreground">No messages in this conversation yet.</p>
+          ) : (
+            <ol className="grid gap-3">
+              {messages.map((message, index) => (
+                <li key={message.id} className="grid gap-3">
+                  {startsNewDay(messages, index) ? (
+                    <div className="flex items-center gap-3 text-[11px] font-medium text-muted-foreground" role="separator">
+                      <span className="h-px flex-1 bg-border" />
+                      {dayLabel(message.sentAt, now)}
+                      <span className="h-px flex-1 bg-border" />
+                    </div>
+                  ) : null}
+                  <MessageBubble
+                    message={message}
+                    platform={conversation.platform}
+                    replyTarget={message.replyToMid ? byMid.get(message.replyToMid) : undefined}
+                    onReply={setReplyTo}
+                    onRetry={(m) => void retry(m)}
+                    retrying={Boolean(retrying[message.id])}
+                  />
+                </li>
+              ))}
+            </ol>
+          )}
+        </div>
+        <Composer
+          conversation={conversation}
+          policy={policy}
+          replyTo={replyTo}
+          onClearReply={() => setReplyTo(null)}
+          onSend={(draft, confirmStale) => {
+            stickToBottom.current = true;
+            return send(draft, confirmStale);
+          }}
+        />
+      </section>
+      {panelOpen ? <ContactPanel conversation={conversation} className="hidden w-72 shrink-0 border-l lg:flex" /> : null}
+    </div>
+  );
+}

@@ -1,0 +1,67 @@
+import { MessagePlatform, type ConversationDto, type ConversationStatus, CONVERSATION_STATUSES } from '@ticklegram/domain-models';
+
+export type InboxFolder = 'all' | 'mine' | 'unassigned';
+
+/** The inbox's screen state, read from and written to the URL's search params. */
+export interface InboxFilters {
+  folder: InboxFolder;
+  platform: MessagePlatform | null;
+  status: ConversationStatus | null;
+  search: string;
+}
+
+export const DEFAULT_FILTERS: InboxFilters = { folder: 'all', platform: null, status: null, search: '' };
+
+interface ParamsLike {
+  get(name: string): string | null;
+}
+
+export function parseInboxFilters(params: ParamsLike): InboxFilters {
+  const folder = params.get('folder');
+  const platform = params.get('platform');
+  const status = params.get('status');
+  return {
+    folder: folder === 'mine' || folder === 'unassigned' ? folder : 'all',
+    platform: platform === MessagePlatform.INSTAGRAM || platform === MessagePlatform.FACEBOOK ? platform : null,
+    status: (CONVERSATION_STATUSES as readonly string[]).includes(status ?? '') ? (status as ConversationStatus) : null,
+    search: (params.get('q') ?? '').trim(),
+  };
+}
+
+/** Search params for a filter state; defaults are left out so links stay short. */
+export function inboxFiltersToParams(filters: InboxFilters): URLSearchParams {
+  const params = new URLSearchParams();
+  if (filters.folder !== 'all') params.set('folder', filters.folder);
+  if (filters.platform) params.set('platform', filters.platform);
+  if (filters.status) params.set('status', filters.status);
+  if (filters.search) params.set('q', filters.search);
+  return params;
+}
+
+export function inboxHref(path: string, filters: InboxFilters): string {
+  const qs = inboxFiltersToParams(filters).toString();
+  return qs ? `${path}?${qs}` : path;
+}
+
+/** Query params for `GET /api/conversations`: only what is set, so the default list asks for nothing extra. */
+export function conversationListQuery(filters: InboxFilters): Record<string, string | undefined> {
+  return {
+    assignee: filters.folder === 'all' ? undefined : filters.folder === 'mine' ? 'me' : 'unassigned',
+    platform: filters.platform ?? undefined,
+    status: filters.status ?? undefined,
+    search: filters.search || undefined,
+  };
+}
+
+/**
+ * Whether a conversation belongs in a list with these filters. Used to place live updates in the
+ * right cached lists (and as a guard if the api ignores a filter). Text search is the server's job:
+ * a live update only stays in a searched list if it was already there.
+ */
+export function matchesInboxFilters(conversation: ConversationDto, filters: InboxFilters, currentUserId: string | null): boolean {
+  if (filters.folder === 'mine' && conversation.assigneeId !== currentUserId) return false;
+  if (filters.folder === 'unassigned' && conversation.assigneeId !== null) return false;
+  if (filters.platform && conversation.platform !== filters.platform) return false;
+  if (filters.status && conversation.status !== filters.status) return false;
+  return true;
+}

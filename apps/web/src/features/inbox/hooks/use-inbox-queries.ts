@@ -1,0 +1,117 @@
+'use client';
+
+import * as React from 'react';
+import { useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { ConversationDto, ReplyPolicyResponse } from '@ticklegram/domain-models';
+import { useApiClient } from '../../auth/auth-provider';
+import { fetchMediaBlob, getConversation, getReplyPolicy, inboxKeys, isNotFound, listConversations, listMessages } from '../api';
+import { findConversation, flattenConversations, flattenMessages, type ConversationPages } from '../conversation-cache';
+import { conversationListQuery, type InboxFilters } from '../filters';
+import { localReplyPolicy } from '../reply-policy-view';
+
+export function useConversationList(filters: InboxFilters) {
+  const client = useApiClient();
+  const query = useInfiniteQuery({
+    queryKey: inboxKeys.list(filters),
+    queryFn: ({ pageParam, signal }) => listConversations(client, conversationListQuery(filters), pageParam, signal),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+  const conversations = React.useMemo(() => flattenConversations(query.data), [query.data]);
+  return { ...query, conversations };
+}
+
+export function useConversation(id: string) {
+  const client = useApiClient();
+  const queryClient = useQueryClient();
+  return useQuery({
+    queryKey: inboxKeys.conversation(id),
+    queryFn: async ({ signal }) => {
+      try {
+        return await getConversation(client, id, signal);
+      } catch (error) {
+        // Until the single-conversation endpoint exists, fall back on the row from a cached list.
+        const cached = cachedFromLists(queryClient.getQueriesData<ConversationPages>({ queryKey: inboxKeys.lists() }), id);
+        if (cached && isNotFound(error)) return cached;
+        throw error;
+      }
+    },
+    initialData: () => cachedFromLists(queryClient.getQueriesData<ConversationPages>({ queryKey: inboxKeys.lists() }), id),
+    initialDataUpdatedAt: 0,
+  });
+}
+
+function cachedFromLists(entries: [unknown, ConversationPages | undefined][], id: string): ConversationDto | undefined {
+  for (const [, data] of entries) {
+    const found = findConversation(data, id);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+export function useThreadMessages(conversationId: string) {
+  const client = useApiClient();
+  const query = useInfiniteQuery({
+    queryKey: inboxKeys.messages(conversationId),
+    queryFn: ({ pageParam, signal }) => listMessages(client, conversationId, pageParam, signal),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    staleTime: 60_000,
+  });
+  const messages = React.useMemo(() => flattenMessages(query.data), [query.data]);
+  return { ...query, messages };
+}
+
+/**
+ * The reply policy from the api, or computed locally from the conversation while the endpoint is
+ * missing (404) or loading — so the banner is there before the agent types.
+ */
+export function useReplyPolicy(conversation: ConversationDto | undefined): { policy: ReplyPolicyResponse | null; fromServer: boolean; refetch: () => void } {
+  const client = useApiClient();
+  const id = conversation?.id ?? '';
+  const query = useQuery({
+    queryKey: inboxKeys.replyPolicy(id),
+    queryFn: async ({ signal }) => {
+      try {
+        return await getReplyPolicy(client, id, signal);
+      } catch (error) {
+        if (isNotFound(error)) return null;
+        throw error;
+      }
+    },
+    enabled: Boolean(conversation),
+    staleTime: 30_000,
+  });
+  const lastCustomer = conversation?.lastCustomerMessageAt;
+  const local = React.useMemo(
+    () => (conversation ? localReplyPolicy(conversation, Date.now()) : null),
+    // Recompute when the window start changes, not on every conversation update.
+    [conversation?.id, lastCustomer, conversation?.platform],
+  );
+  const refetch = React.useCallback(() => void query.refetch(), [query]);
+  if (query.data) return { policy: query.data, fromServer: true, refetch };
+  return { policy: local, fromServer: false, refetch };
+}
+
+/** An object URL for media the api serves behind the session (authenticated fetch → blob). */
+export function useMediaUrl(path: string | null): { url: string | null; error: boolean; loading: boolean } {
+  const client = useApiClient();
+  const isApiPath = path?.startsWith('/api/') ?? false;
+  const query = useQuery({
+    queryKey: ['inbox', 'media', path],
+    queryFn: ({ signal }) => fetchMediaBlob(client, path as string, signal),
+    enabled: isApiPath,
+    staleTime: Infinity,
+    gcTime: 10 * 60_000,
+  });
+  const [url, setUrl] = React.useState<string | null>(null);
+  React.useEffect(() => {
+    if (!query.data) return;
+    const objectUrl = URL.createObjectURL(query.data);
+    setUrl(objectUrl);
+    return () => URL.revokeObjectURL(objectUrl);
+  }, [query.data]);
+  if (!path) return { url: null, error: false, loading: false };
+  if (!isApiPath) return { url: path, error: false, loading: false };
+  return { url, error: query.isError, loading: query.isPending };
+}

@@ -1,0 +1,55 @@
+import { io, type Socket } from 'socket.io-client';
+import type { ClientToServerEvents, ServerToClientEvents } from '@ticklegram/domain-models';
+
+/**
+ * Presence and collaboration events the send pipeline adds to the shared event map. Declared here
+ * until they land in `@ticklegram/domain-models`; the intersection keeps the typed names of both.
+ */
+export interface PresenceMember {
+  userId: string;
+  name: string | null;
+}
+
+export interface PresenceUpdatedEvent {
+  conversationId: string;
+  viewers: PresenceMember[];
+  typing: PresenceMember[];
+}
+
+export interface ConversationAssignedEvent {
+  conversation: import('@ticklegram/domain-models').ConversationDto;
+  previousAssigneeId?: string | null;
+}
+
+interface PendingServerEvents {
+  'presence.updated': (payload: PresenceUpdatedEvent) => void;
+  'conversation.assigned': (payload: ConversationAssignedEvent) => void;
+}
+
+interface PendingClientEvents {
+  'conversation.join': (payload: { conversationId: string }) => void;
+  'conversation.leave': (payload: { conversationId: string }) => void;
+  typing: (payload: { conversationId: string; typing: boolean }) => void;
+}
+
+export type InboxServerEvents = ServerToClientEvents & PendingServerEvents;
+export type InboxClientEvents = ClientToServerEvents & PendingClientEvents;
+export type InboxSocket = Socket<InboxServerEvents, InboxClientEvents>;
+
+/**
+ * One Socket.IO connection to the api origin. `auth` is a function so every (re)connect presents the
+ * access token that is current at that moment, never the one from when the socket was created.
+ */
+export function createInboxSocket(apiUrl: string, getToken: () => string | null): InboxSocket {
+  return io(apiUrl, {
+    autoConnect: false,
+    transports: ['websocket', 'polling'],
+    withCredentials: true,
+    auth: (cb) => cb({ token: getToken() ?? '' }),
+  });
+}
+
+/** Whether a connect error is the handshake refusing our token (then refresh it before reconnecting). */
+export function isAuthConnectError(error: Error): boolean {
+  return error.message === 'AUTH_UNAUTHENTICATED';
+}
