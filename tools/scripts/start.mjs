@@ -73,7 +73,13 @@ if (existsSync(SIM_DIST)) {
   });
 }
 launch('api', join(ROOT, 'dist/apps/api/main.js'), sandboxEnv);
-launch('web', prepareWebStandalone(), { PORT: WEB_PORT, HOSTNAME: '0.0.0.0', API_INTERNAL_URL: `http://127.0.0.1:${API_PORT}` });
+launch('web', prepareWebStandalone(), {
+  PORT: WEB_PORT,
+  HOSTNAME: '0.0.0.0',
+  API_INTERNAL_URL: `http://127.0.0.1:${API_PORT}`,
+  // Where browsers open the realtime socket (the api origin); read by the web server at runtime.
+  API_PUBLIC_URL: process.env.API_PUBLIC_URL ?? `http://localhost:${API_PORT}`,
+});
 
 try {
   await Promise.all([waitForHttp(`http://127.0.0.1:${API_PORT}/api/health`), waitForHttp(`http://127.0.0.1:${WEB_PORT}/login`)]);
