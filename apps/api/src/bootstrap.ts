@@ -1,8 +1,9 @@
-import { INestApplication } from '@nestjs/common';
+import { INestApplication, RequestMethod } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import cookieParser from 'cookie-parser';
+import { raw } from 'express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
@@ -11,16 +12,21 @@ import { createValidationPipe } from './common/pipes/validation.pipe';
 import { AppConfig } from './config/app-config';
 import { RealtimeIoAdapter } from './modules/realtime/realtime-io.adapter';
 
+const WEBHOOK_PATHS = ['webhooks/instagram', 'webhooks/facebook', 'webhook'];
+
 /** Builds the fully configured api (shared by `main.ts` and the integration tests). */
 export async function createApp(config: AppConfig): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { rawBody: true, bufferLogs: true });
   app.useLogger(app.get(Logger));
   // the web app proxies /api from the same machine or network: trust its X-Forwarded-For for client IPs
   app.set('trust proxy', 'loopback, linklocal, uniquelocal');
-  app.setGlobalPrefix('api');
+  // Meta's callbacks live outside /api (the URLs typed into the App Dashboard)
+  app.setGlobalPrefix('api', { exclude: WEBHOOK_PATHS.flatMap((path) => [{ path, method: RequestMethod.GET }, { path, method: RequestMethod.POST }]) });
   app.use(helmet({ contentSecurityPolicy: config.mode === 'production' ? undefined : false }));
   app.use(cookieParser());
   app.enableCors({ origin: config.http.webOrigins, credentials: true });
+  // webhook bodies stay raw bytes (the signature covers them) and may be 1000-entry batches; 413 above the limit
+  app.use(WEBHOOK_PATHS.map((path) => `/${path}`), raw({ type: () => true, limit: config.webhooks.bodyLimitBytes }));
   app.useBodyParser('json', { limit: '1mb' });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new GlobalExceptionFilter());

@@ -30,6 +30,27 @@ export interface AppConfig {
   };
   /** Public URL of the dashboard. */
   publicWebUrl: string;
+  webhooks: {
+    /** Run the in-process worker that applies stored webhook events (off: another process does it). */
+    workerEnabled: boolean;
+    /** Parallel claim loops per process on MySQL (SQLite always runs one). */
+    workerConcurrency: number;
+    /** Rows claimed per round trip. */
+    claimBatch: number;
+    maxAttempts: number;
+    retryBaseMs: number;
+    /** How long a claimed row stays leased before another worker may take it (a crashed worker's rows). */
+    leaseMs: number;
+    pollIntervalMs: number;
+    bodyLimitBytes: number;
+  };
+  media: {
+    /** Largest attachment downloaded (bytes). */
+    maxBytes: number;
+    timeoutMs: number;
+    /** Download attachments after they land (off: only on first view). */
+    downloadOnIngest: boolean;
+  };
   meta: {
     appId: string;
     appSecret: string;

@@ -163,6 +163,47 @@ export class EnvVars {
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(10080)
   CHANNELS_HEALTH_CHECK_INTERVAL_MINUTES?: number;
 
+  // ── Webhook ingestion ─────────────────────────────────────────────────────────────────
+  /** Apply stored webhook events in this process (default true). */
+  @IsOptional() @Transform(toBool) @IsBoolean()
+  WEBHOOK_WORKER_ENABLED?: boolean;
+
+  /** Parallel worker loops per process on MySQL (SQLite always uses one). */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(32)
+  WEBHOOK_WORKER_CONCURRENCY?: number;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(500)
+  WEBHOOK_CLAIM_BATCH?: number;
+
+  /** Attempts before a webhook event is `dead`. */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(50)
+  WEBHOOK_MAX_ATTEMPTS?: number;
+
+  /** First retry delay; doubles per attempt (with jitter, capped at 10 minutes). */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(10) @Max(600000)
+  WEBHOOK_RETRY_BASE_MS?: number;
+
+  /** Lease of a claimed row; a crashed worker's rows are re-claimed after it. */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(500) @Max(3600000)
+  WEBHOOK_LEASE_MS?: number;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(10) @Max(60000)
+  WEBHOOK_POLL_INTERVAL_MS?: number;
+
+  /** Largest webhook body accepted (413 above); Meta batches up to 1000 updates. */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(65536) @Max(104857600)
+  WEBHOOK_BODY_LIMIT_BYTES?: number;
+
+  /** Largest attachment downloaded to media storage. */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1024) @Max(209715200)
+  MEDIA_MAX_BYTES?: number;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(500) @Max(120000)
+  MEDIA_DOWNLOAD_TIMEOUT_MS?: number;
+
+  @IsOptional() @Transform(toBool) @IsBoolean()
+  MEDIA_DOWNLOAD_ON_INGEST?: boolean;
+
   /** Public URL of the dashboard (OAuth redirect URIs, links in notifications). */
   @IsOptional() @IsUrl({ require_tld: false, require_protocol: true })
   PUBLIC_WEB_URL?: string;

@@ -78,6 +78,21 @@ export function loadConfig(rawEnv: NodeJS.ProcessEnv = process.env, cwd = proces
     redisUrl: env.REDIS_URL ?? null,
     publicWebUrl: (env.PUBLIC_WEB_URL ?? 'http://localhost:3000').replace(/\/$/, ''),
     meta: metaConfig(env, mode),
+    webhooks: {
+      workerEnabled: env.WEBHOOK_WORKER_ENABLED ?? true,
+      workerConcurrency: env.WEBHOOK_WORKER_CONCURRENCY ?? 2,
+      claimBatch: env.WEBHOOK_CLAIM_BATCH ?? 20,
+      maxAttempts: env.WEBHOOK_MAX_ATTEMPTS ?? 8,
+      retryBaseMs: env.WEBHOOK_RETRY_BASE_MS ?? 2_000,
+      leaseMs: env.WEBHOOK_LEASE_MS ?? 120_000,
+      pollIntervalMs: env.WEBHOOK_POLL_INTERVAL_MS ?? 500,
+      bodyLimitBytes: env.WEBHOOK_BODY_LIMIT_BYTES ?? 8 * 1024 * 1024,
+    },
+    media: {
+      maxBytes: env.MEDIA_MAX_BYTES ?? 26 * 1024 * 1024,
+      timeoutMs: env.MEDIA_DOWNLOAD_TIMEOUT_MS ?? 20_000,
+      downloadOnIngest: env.MEDIA_DOWNLOAD_ON_INGEST ?? true,
+    },
     channels: channelsConfig(env, mode),
   };
 }

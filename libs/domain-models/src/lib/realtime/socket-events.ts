@@ -1,5 +1,7 @@
 import type { ChannelUpdatedEvent } from '../api/channels';
 import { Role } from '../enums';
+import type { ConversationDto, MessageDto } from '../api/inbox';
+import type { WebhookEventDto } from '../api/webhook-events';
 
 /**
  * The realtime contract between the api's Socket.IO server and the dashboard. Event names are
@@ -11,6 +13,23 @@ export interface ServerToClientEvents {
   'session.ready': (payload: SessionReadyEvent) => void;
   /** A channel's status or health changed (connect, disconnect, token rejected, re-subscribed); to every role. */
   'channel.updated': (payload: ChannelUpdatedEvent) => void;
+  /** A message was stored (inbound, or an echo from the native apps). */
+  'message.created': (payload: MessageEventPayload) => void;
+  /** A message changed: status, reaction, edit, unsend, stored media. */
+  'message.updated': (payload: MessageEventPayload) => void;
+  /** A conversation's list view changed (new activity, unread count, status, referral). */
+  'conversation.updated': (payload: ConversationEventPayload) => void;
+  /** A webhook delivery went dead after its last retry (admins). */
+  'webhook.failed': (payload: WebhookEventDto) => void;
+}
+
+export interface MessageEventPayload {
+  conversationId: string;
+  message: MessageDto;
+}
+
+export interface ConversationEventPayload {
+  conversation: ConversationDto;
 }
 
 export interface ClientToServerEvents {

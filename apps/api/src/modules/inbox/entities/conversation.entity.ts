@@ -1,0 +1,80 @@
+import { AttributionDto, CONVERSATION_STATUSES, ConversationStatus, InboxMessageDirection, MessagePlatform } from '@ticklegram/domain-models';
+import { BeforeInsert, BeforeUpdate, Column, Entity, Index, Unique } from 'typeorm';
+import { randomUUID } from 'node:crypto';
+import { TimestampColumn } from '../../../database/timestamp.column';
+import { UuidPrimaryColumn } from '../../../database/uuid-primary.column';
+
+/** One DM thread per (channel, customer). */
+@Entity({ name: 'conversations' })
+@Unique('uq_conversations_channel_customer', ['channelId', 'customerExternalId'])
+@Index('idx_conversations_last_message', ['lastMessageAt', 'id'])
+@Index('idx_conversations_contact', ['contactId'])
+export class ConversationEntity {
+  @UuidPrimaryColumn()
+  id!: string;
+
+  @Column({ name: 'channel_id', type: 'varchar', length: 36 })
+  channelId!: string;
+
+  @Column({ type: 'simple-enum', enum: MessagePlatform })
+  platform!: MessagePlatform;
+
+  @Column({ name: 'contact_id', type: 'varchar', length: 36 })
+  contactId!: string;
+
+  @Column({ name: 'customer_external_id', type: 'varchar', length: 64 })
+  customerExternalId!: string;
+
+  @Column({ type: 'simple-enum', enum: CONVERSATION_STATUSES as ConversationStatus[], default: 'open' })
+  status!: ConversationStatus;
+
+  @Column({ name: 'assignee_id', type: 'varchar', length: 36, nullable: true })
+  assigneeId!: string | null;
+
+  @Column({ name: 'unread_count', type: 'int', default: 0 })
+  unreadCount!: number;
+
+  @TimestampColumn({ name: 'last_message_at', nullable: true })
+  lastMessageAt!: Date | null;
+
+  @Column({ name: 'last_message_preview', type: 'varchar', length: 255, nullable: true })
+  lastMessagePreview!: string | null;
+
+  @Column({ name: 'last_message_direction', type: 'varchar', length: 8, nullable: true })
+  lastMessageDirection!: InboxMessageDirection | null;
+
+  /** The customer's last message or other qualifying action (postback, reaction, link/ad referral). */
+  @TimestampColumn({ name: 'last_customer_message_at', nullable: true })
+  lastCustomerMessageAt!: Date | null;
+
+  /** Customer's read watermark: outbound messages sent at or before it are read (also those that land later). */
+  @TimestampColumn({ name: 'customer_read_at', nullable: true })
+  customerReadAt!: Date | null;
+
+  /** Customer's delivery watermark. */
+  @TimestampColumn({ name: 'customer_delivered_at', nullable: true })
+  customerDeliveredAt!: Date | null;
+
+  /** First attribution (ad / link / Shops); later referrals do not overwrite it. */
+  @Column({ type: 'json', nullable: true })
+  referral!: AttributionDto | null;
+
+  @TimestampColumn({ name: 'created_at' })
+  createdAt!: Date;
+
+  @TimestampColumn({ name: 'updated_at' })
+  updatedAt!: Date;
+
+  @BeforeInsert()
+  protected stampCreated(): void {
+    this.id ??= randomUUID();
+    const now = new Date();
+    this.createdAt ??= now;
+    this.updatedAt ??= now;
+  }
+
+  @BeforeUpdate()
+  protected stampUpdated(): void {
+    this.updatedAt = new Date();
+  }
+}

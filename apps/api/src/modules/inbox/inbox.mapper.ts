@@ -1,0 +1,111 @@
+import { AttributionDto, ContactDto, ConversationDto, MessageAttachmentDto, MessageDto, MessagePlatform, NormalizedReferral } from '@ticklegram/domain-models';
+import { ContactEntity } from './entities/contact.entity';
+import { ConversationEntity } from './entities/conversation.entity';
+import { MessageEntity, StoredAttachment } from './entities/message.entity';
+
+const iso = (date: Date | null): string | null => (date ? date.toISOString() : null);
+
+/** "Instagram user …4321": readable when Meta gives no name or username. */
+export function placeholderName(platform: MessagePlatform, externalId: string): string {
+  const label = platform === MessagePlatform.INSTAGRAM ? 'Instagram user' : 'Messenger user';
+  return `${label} …${externalId.slice(-4)}`;
+}
+
+export function toAttribution(referral: NormalizedReferral, at: number | null): AttributionDto {
+  return {
+    kind: referral.kind,
+    source: referral.source,
+    ref: referral.ref ?? null,
+    adId: referral.adId ?? null,
+    adTitle: referral.adTitle ?? null,
+    campaignId: referral.campaignId ?? null,
+    adsetId: referral.adsetId ?? null,
+    productId: referral.productId ?? null,
+    at: new Date(at ?? Date.now()).toISOString(),
+  };
+}
+
+export function toContactDto(contact: ContactEntity): ContactDto {
+  return {
+    id: contact.id,
+    platform: contact.platform,
+    externalId: contact.externalId,
+    displayName: contact.displayName,
+    username: contact.username,
+    profilePicUrl: contact.profilePicUrl,
+  };
+}
+
+export function toConversationDto(conversation: ConversationEntity, contact: ContactEntity): ConversationDto {
+  return {
+    id: conversation.id,
+    channelId: conversation.channelId,
+    platform: conversation.platform,
+    contact: toContactDto(contact),
+    status: conversation.status,
+    assigneeId: conversation.assigneeId,
+    unreadCount: conversation.unreadCount,
+    lastMessageAt: iso(conversation.lastMessageAt),
+    lastMessagePreview: conversation.lastMessagePreview,
+    lastMessageDirection: conversation.lastMessageDirection,
+    lastCustomerMessageAt: iso(conversation.lastCustomerMessageAt),
+    referral: conversation.referral,
+    createdAt: conversation.createdAt.toISOString(),
+    updatedAt: conversation.updatedAt.toISOString(),
+  };
+}
+
+function toAttachmentDto(message: MessageEntity, attachment: StoredAttachment, index: number): MessageAttachmentDto {
+  return {
+    type: attachment.type,
+    rawType: attachment.rawType,
+    url: attachment.url ?? null,
+    mediaPath: attachment.storedFile ? `/api/media/messages/${message.id}/${index}` : null,
+    title: attachment.title ?? null,
+    stickerId: attachment.stickerId ?? null,
+    mediaId: attachment.mediaId ?? null,
+    expired: attachment.expired ?? false,
+    payload: attachment.payload,
+  };
+}
+
+export function toMessageDto(message: MessageEntity): MessageDto {
+  return {
+    id: message.id,
+    conversationId: message.conversationId,
+    mid: message.mid,
+    direction: message.direction,
+    status: message.status,
+    source: message.source,
+    kind: message.kind,
+    text: message.text,
+    attachments: (message.attachments ?? []).map((a, i) => toAttachmentDto(message, a, i)),
+    replyToMid: message.replyToMid,
+    replyToStory: message.replyToStory,
+    quickReplyPayload: message.quickReplyPayload,
+    postbackPayload: message.postbackPayload,
+    referral: message.referral,
+    reactions: message.reactions ?? [],
+    editHistory: message.editHistory ?? [],
+    editedAt: iso(message.editedAt),
+    unsentAt: iso(message.unsentAt),
+    unsupported: message.unsupported,
+    senderUserId: message.senderUserId,
+    errorCode: message.errorCode,
+    errorMessage: message.errorMessage,
+    sentAt: message.sentAt.toISOString(),
+    deliveredAt: iso(message.deliveredAt),
+    readAt: iso(message.readAt),
+    createdAt: message.createdAt.toISOString(),
+  };
+}
+
+/** One line for the conversation list. */
+export function previewOf(message: Pick<MessageEntity, 'text' | 'attachments' | 'kind' | 'unsentAt'>): string {
+  if (message.unsentAt) return 'Message unsent';
+  if (message.text) return message.text.length > 250 ? `${message.text.slice(0, 249)}…` : message.text;
+  const first = message.attachments?.[0];
+  if (message.kind === 'story_mention' || first?.type === 'story_mention') return 'Mentioned you in their story';
+  if (first) return `[${first.type.replace('_', ' ')}]`;
+  return '';
+}

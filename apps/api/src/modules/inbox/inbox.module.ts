@@ -1,0 +1,19 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { MediaModule } from '../media/media.module';
+import { ConversationEventsApplier } from './conversation-events.applier';
+import { ConversationsController } from './conversations.controller';
+import { ConversationsService } from './conversations.service';
+import { ContactEntity } from './entities/contact.entity';
+import { ConversationEntity } from './entities/conversation.entity';
+import { MessageEntity } from './entities/message.entity';
+import { PendingMessageEventEntity } from './entities/pending-message-event.entity';
+import { InboxReadRepository } from './repositories/inbox-read.repository';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([ContactEntity, ConversationEntity, MessageEntity, PendingMessageEventEntity]), MediaModule],
+  controllers: [ConversationsController],
+  providers: [ConversationEventsApplier, ConversationsService, InboxReadRepository],
+  exports: [ConversationEventsApplier],
+})
+export class InboxModule {}

@@ -1,0 +1,139 @@
+import { createWriteStream } from 'node:fs';
+import { rename, unlink } from 'node:fs/promises';
+import { lookup as dnsLookup } from 'node:dns';
+import http from 'node:http';
+import https from 'node:https';
+import { isIP } from 'node:net';
+
+/** Meta's media CDNs (attachment URLs in webhooks, profile pictures). */
+export const META_MEDIA_HOST_SUFFIXES = ['.fbcdn.net', '.cdninstagram.com', '.fbsbx.com', '.facebook.com', '.instagram.com'];
+
+export class MediaDownloadError extends Error {
+  constructor(
+    readonly reason: 'not_allowed' | 'too_large' | 'timeout' | 'http_error' | 'network',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'MediaDownloadError';
+  }
+}
+
+export interface DownloadPolicy {
+  /** Extra exact origins allowed (the simulator in sandbox, e.g. `http://127.0.0.1:3002`); they may be http and loopback. */
+  extraOrigins: string[];
+  maxBytes: number;
+  timeoutMs: number;
+  maxRedirects?: number;
+}
+
+export interface DownloadResult {
+  contentType: string | null;
+  bytes: number;
+}
+
+function isPrivateAddress(address: string): boolean {
+  if (address.includes(':')) {
+    const a = address.toLowerCase();
+    if (a.startsWith('::ffff:')) return isPrivateAddress(a.slice(7));
+    return a === '::1' || a === '::' || a.startsWith('fc') || a.startsWith('fd') || a.startsWith('fe80');
+  }
+  const [a, b] = address.split('.').map(Number);
+  return a === 10 || a === 127 || a === 0 || (a === 169 && b === 254) || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168) || (a === 100 && b >= 64 && b <= 127) || a >= 224;
+}
+
+/** Whether `url` may be fetched at all: https to a Meta CDN host, or one of the extra origins. */
+export function isAllowedMediaUrl(url: URL, policy: Pick<DownloadPolicy, 'extraOrigins'>): boolean {
+  if (policy.extraOrigins.includes(url.origin)) return true;
+  if (url.protocol !== 'https:' || url.username || url.password) return false;
+  if (url.port && url.port !== '443') return false;
+  const host = url.hostname.toLowerCase();
+  if (isIP(host)) return false;
+  return META_MEDIA_HOST_SUFFIXES.some((suffix) => host.endsWith(suffix));
+}
+
+/**
+ * Downloads `rawUrl` to `target` without SSRF exposure: only allow-listed hosts, the resolved address
+ * must be public (checked on the socket's own lookup, so DNS rebinding cannot slip in), redirects are
+ * re-checked, and size and total time are capped. Writes to a temp file and renames on success.
+ */
+export async function safeDownload(rawUrl: string, target: string, policy: DownloadPolicy, redirects = 0): Promise<DownloadResult> {
+  let url: URL;
+  try {
+    url = new URL(rawUrl);
+  } catch {
+    throw new MediaDownloadError('not_allowed', 'not a URL');
+  }
+  if (!isAllowedMediaUrl(url, policy)) throw new MediaDownloadError('not_allowed', `host not allowed: ${url.host}`);
+  const trusted = policy.extraOrigins.includes(url.origin);
+  const client = url.protocol === 'https:' ? https : http;
+  const temp = `${target}.part`;
+
+  return new Promise<DownloadResult>((resolve, reject) => {
+    let settled = false;
+    const fail = (error: MediaDownloadError) => {
+      if (settled) return;
+      settled = true;
+      req.destroy();
+      void unlink(temp).catch(() => undefined);
+      reject(error);
+    };
+    const timer = setTimeout(() => fail(new MediaDownloadError('timeout', `timed out after ${policy.timeoutMs} ms`)), policy.timeoutMs);
+    const req = client.get(
+      url,
+      {
+        timeout: policy.timeoutMs,
+        lookup: (hostname, options, callback) =>
+          dnsLookup(hostname, { ...options, all: false }, (error, address, family) => {
+            if (!error && !trusted && isPrivateAddress(String(address))) {
+              callback(new Error(`resolved to a private address`), '', 4);
+              return;
+            }
+            callback(error, address as string, family as number);
+          }),
+      },
+      (res) => {
+        const status = res.statusCode ?? 0;
+        if (status >= 300 && status < 400 && res.headers.location) {
+          res.resume();
+          clearTimeout(timer);
+          if (redirects >= (policy.maxRedirects ?? 3)) return fail(new MediaDownloadError('http_error', 'too many redirects'));
+          settled = true;
+          safeDownload(new URL(res.headers.location, url).toString(), target, policy, redirects + 1).then(resolve, reject);
+          return;
+        }
+        if (status !== 200) {
+          res.resume();
+          clearTimeout(timer);
+          return fail(new MediaDownloadError('http_error', `HTTP ${status}`));
+        }
+        const declared = Number(res.headers['content-length'] ?? 0);
+        if (declared > policy.maxBytes) {
+          clearTimeout(timer);
+          return fail(new MediaDownloadError('too_large', `${declared} bytes is over the ${policy.maxBytes} byte limit`));
+        }
+        let bytes = 0;
+        const out = createWriteStream(temp);
+        res.on('data', (chunk: Buffer) => {
+          bytes += chunk.length;
+          if (bytes > policy.maxBytes) {
+            clearTimeout(timer);
+            out.destroy();
+            fail(new MediaDownloadError('too_large', `over the ${policy.maxBytes} byte limit`));
+          }
+        });
+        res.pipe(out);
+        out.on('finish', () => {
+          clearTimeout(timer);
+          if (settled) return;
+          settled = true;
+          rename(temp, target).then(() => resolve({ contentType: res.headers['content-type'] ?? null, bytes }), reject);
+        });
+        res.on('error', () => fail(new MediaDownloadError('network', 'connection dropped')));
+      },
+    );
+    req.on('error', (error) => {
+      clearTimeout(timer);
+      fail(new MediaDownloadError('network', error.message));
+    });
+  });
+}

@@ -1,0 +1,158 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { WebhookEventItemDto, WebhookEventStatus } from '@ticklegram/domain-models';
+import { Brackets, DataSource, In, Repository } from 'typeorm';
+import { dialectOf } from '../../../database/column-types';
+import { WebhookEventEntity } from '../entities/webhook-event.entity';
+
+export interface NewWebhookEvent {
+  endpoint: string;
+  object: string | null;
+  channelExternalId: string | null;
+  entryCount: number;
+  rawBody: string;
+  status: Extract<WebhookEventStatus, 'pending' | 'rejected'>;
+  lastError?: string | null;
+}
+
+export interface WebhookEventFilter {
+  status?: WebhookEventStatus;
+  channel?: string;
+  from?: Date;
+  to?: Date;
+  beforeId?: number;
+  limit: number;
+}
+
+const CLAIMABLE: WebhookEventStatus[] = ['pending', 'failed', 'processing'];
+
+/** The only code that queries `webhook_events`: receive, claim (the work queue), finish, list. */
+@Injectable()
+export class WebhookEventRepository {
+  private readonly dialect: 'mysql' | 'sqlite';
+
+  constructor(
+    @InjectRepository(WebhookEventEntity) private readonly repo: Repository<WebhookEventEntity>,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {
+    this.dialect = dialectOf(dataSource.options.type);
+  }
+
+  get isMysql(): boolean {
+    return this.dialect === 'mysql';
+  }
+
+  async insert(event: NewWebhookEvent): Promise<number> {
+    const now = new Date();
+    const result = await this.repo.insert({
+      ...event,
+      lastError: event.lastError ?? null,
+      attempts: 0,
+      nextAttemptAt: now,
+      receivedAt: now,
+      unsupportedCount: 0,
+      processedAt: null,
+      lockedUntil: null,
+      lockedBy: null,
+      items: null,
+      eventCount: null,
+    });
+    return Number(result.identifiers[0]?.['id']);
+  }
+
+  /**
+   * Claims up to `limit` due rows for `workerId`. A claimed row is `processing` and its
+   * `next_attempt_at` is the lease end, so a row whose worker died becomes claimable again once the
+   * lease runs out. MySQL: `FOR UPDATE SKIP LOCKED`, so concurrent workers never wait on each other.
+   */
+  async claim(workerId: string, limit: number, leaseMs: number): Promise<WebhookEventEntity[]> {
+    const now = new Date();
+    const leaseEnd = new Date(now.getTime() + leaseMs);
+    const ids = await this.dataSource.transaction(async (m) => {
+      const qb = m
+        .createQueryBuilder(WebhookEventEntity, 'e')
+        .select('e.id', 'id')
+        .where('e.status IN (:...statuses)', { statuses: CLAIMABLE })
+        .andWhere('e.nextAttemptAt <= :now', { now })
+        .orderBy('e.id', 'ASC')
+        .limit(limit);
+      if (this.dialect === 'mysql') qb.setLock('pessimistic_write').setOnLocked('skip_locked');
+      const rows: { id: number | string }[] = await qb.getRawMany();
+      const claimed = rows.map((r) => Number(r.id));
+      if (claimed.length === 0) return claimed;
+      await m
+        .createQueryBuilder()
+        .update(WebhookEventEntity)
+        .set({ status: 'processing', lockedBy: workerId, lockedUntil: leaseEnd, nextAttemptAt: leaseEnd, attempts: () => 'attempts + 1' })
+        .where({ id: In(claimed) })
+        .execute();
+      return claimed;
+    });
+    if (ids.length === 0) return [];
+    return this.repo.find({ where: { id: In(ids) }, order: { id: 'ASC' } });
+  }
+
+  /** Extends the lease of a row still being worked on (long batches). */
+  async extendLease(id: number, workerId: string, leaseMs: number): Promise<void> {
+    const leaseEnd = new Date(Date.now() + leaseMs);
+    await this.repo.update({ id, lockedBy: workerId, status: 'processing' }, { lockedUntil: leaseEnd, nextAttemptAt: leaseEnd });
+  }
+
+  /** Single-process SQLite: rows left `processing` by a previous (killed) process are due again now. */
+  async releaseAll(): Promise<number> {
+    const result = await this.repo.update({ status: 'processing' }, { status: 'pending', lockedBy: null, lockedUntil: null, nextAttemptAt: new Date() });
+    return result.affected ?? 0;
+  }
+
+  async finish(
+    id: number,
+    workerId: string,
+    result: { status: Extract<WebhookEventStatus, 'processed' | 'unsupported'>; items: WebhookEventItemDto[]; eventCount: number; unsupportedCount: number },
+  ): Promise<boolean> {
+    const update = await this.repo.update(
+      { id, lockedBy: workerId, status: 'processing' },
+      { ...result, lastError: null, processedAt: new Date(), lockedBy: null, lockedUntil: null },
+    );
+    return (update.affected ?? 0) > 0;
+  }
+
+  async fail(id: number, workerId: string, fields: { status: 'failed' | 'dead'; lastError: string; nextAttemptAt: Date; items: WebhookEventItemDto[] | null }): Promise<boolean> {
+    const update = await this.repo.update({ id, lockedBy: workerId, status: 'processing' }, { ...fields, lockedBy: null, lockedUntil: null });
+    return (update.affected ?? 0) > 0;
+  }
+
+  findById(id: number): Promise<WebhookEventEntity | null> {
+    return this.repo.findOneBy({ id });
+  }
+
+  /** Makes a row due again from scratch (admin replay). Not while a worker holds it. */
+  async requeue(id: number): Promise<boolean> {
+    const update = await this.repo
+      .createQueryBuilder()
+      .update(WebhookEventEntity)
+      .set({ status: 'pending', attempts: 0, nextAttemptAt: new Date(), lastError: null, lockedBy: null, lockedUntil: null, processedAt: null })
+      .where('id = :id', { id })
+      .andWhere('status IN (:...statuses)', { statuses: ['processed', 'unsupported', 'failed', 'dead'] })
+      .execute();
+    return (update.affected ?? 0) > 0;
+  }
+
+  async list(filter: WebhookEventFilter): Promise<WebhookEventEntity[]> {
+    const qb = this.repo
+      .createQueryBuilder('e')
+      .select(['e.id', 'e.endpoint', 'e.object', 'e.channelExternalId', 'e.entryCount', 'e.status', 'e.attempts', 'e.nextAttemptAt', 'e.lastError', 'e.eventCount', 'e.unsupportedCount', 'e.receivedAt', 'e.processedAt'])
+      .orderBy('e.id', 'DESC')
+      .limit(filter.limit);
+    if (filter.status) qb.andWhere('e.status = :status', { status: filter.status });
+    if (filter.channel) qb.andWhere('e.channelExternalId = :channel', { channel: filter.channel });
+    if (filter.from) qb.andWhere('e.receivedAt >= :from', { from: filter.from });
+    if (filter.to) qb.andWhere('e.receivedAt <= :to', { to: filter.to });
+    if (filter.beforeId) qb.andWhere(new Brackets((w) => w.where('e.id < :beforeId', { beforeId: filter.beforeId })));
+    return qb.getMany();
+  }
+
+  async countByStatus(): Promise<Partial<Record<WebhookEventStatus, number>>> {
+    const rows: { status: WebhookEventStatus; count: string | number }[] = await this.repo.createQueryBuilder('e').select('e.status', 'status').addSelect('COUNT(*)', 'count').groupBy('e.status').getRawMany();
+    return Object.fromEntries(rows.map((r) => [r.status, Number(r.count)]));
+  }
+}

@@ -1,0 +1,119 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { hostname } from 'node:os';
+import { randomBytes } from 'node:crypto';
+import { APP_CONFIG, AppConfig } from '../../config/app-config';
+import { WebhookEventRepository } from './repositories/webhook-event.repository';
+import { WebhookProcessor } from './webhook-processor.service';
+
+/**
+ * Claims due `webhook_events` rows and hands them to the processor. On MySQL several loops (and several
+ * api processes) share the queue through `SKIP LOCKED`; on SQLite one loop runs (one writer). The
+ * receiver wakes the loops when a row lands; otherwise they poll (retries, rows from other replicas).
+ */
+@Injectable()
+export class WebhookWorker implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger(WebhookWorker.name);
+  private readonly id = `${hostname().slice(0, 40)}:${process.pid}:${randomBytes(3).toString('hex')}`;
+  private running = false;
+  private loops: Promise<void>[] = [];
+  private wakers = new Set<() => void>();
+  private busy = 0;
+  private idleWaiters = new Set<() => void>();
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly events: WebhookEventRepository,
+    private readonly processor: WebhookProcessor,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    if (this.config.webhooks.workerEnabled) await this.start();
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.stop();
+  }
+
+  async start(): Promise<void> {
+    if (this.running) return;
+    this.running = true;
+    if (!this.events.isMysql) {
+      const released = await this.events.releaseAll();
+      if (released) this.logger.warn(`re-queued ${released} webhook events left processing by a previous run`);
+    }
+    const loops = this.events.isMysql ? this.config.webhooks.workerConcurrency : 1;
+    this.loops = Array.from({ length: loops }, (_, i) => this.loop(`${this.id}#${i}`));
+  }
+
+  async stop(): Promise<void> {
+    if (!this.running) return;
+    this.running = false;
+    this.wake();
+    await Promise.all(this.loops);
+    this.loops = [];
+  }
+
+  /** A row was stored: claim now instead of at the next poll. */
+  wake(): void {
+    const wakers = [...this.wakers];
+    this.wakers.clear();
+    for (const wake of wakers) wake();
+  }
+
+  /** Resolves once every loop found nothing due (tests and benchmarks). */
+  whenIdle(): Promise<void> {
+    return new Promise((resolve) => this.idleWaiters.add(resolve));
+  }
+
+  private async loop(workerId: string): Promise<void> {
+    const { claimBatch, leaseMs, pollIntervalMs } = this.config.webhooks;
+    while (this.running) {
+      let claimed;
+      try {
+        claimed = await this.events.claim(workerId, claimBatch, leaseMs);
+      } catch (error) {
+        this.logger.error({ error: String(error) }, 'claiming webhook events failed');
+        await this.sleep(pollIntervalMs);
+        continue;
+      }
+      if (claimed.length === 0) {
+        if (this.busy === 0) this.notifyIdle();
+        await this.sleep(pollIntervalMs);
+        continue;
+      }
+      this.busy += 1;
+      try {
+        for (const row of claimed) {
+          // a stopping worker leaves the rest: their lease ends and they are claimed again
+          if (!this.running) break;
+          try {
+            await this.processor.process(row, workerId);
+          } catch (error) {
+            this.logger.error({ webhookEventId: row.id, error: String(error) }, 'processing a webhook event crashed');
+          }
+        }
+      } finally {
+        this.busy -= 1;
+      }
+      if (!this.running && !this.events.isMysql) await this.events.releaseAll().catch(() => undefined);
+    }
+  }
+
+  private notifyIdle(): void {
+    const waiters = [...this.idleWaiters];
+    this.idleWaiters.clear();
+    for (const resolve of waiters) resolve();
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.wakers.delete(done);
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      this.wakers.add(done);
+    });
+  }
+}

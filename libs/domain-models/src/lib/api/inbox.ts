@@ -1,0 +1,128 @@
+import { MessagePlatform } from '../enums';
+
+export type ConversationStatus = 'open' | 'pending' | 'snoozed' | 'resolved';
+export const CONVERSATION_STATUSES: readonly ConversationStatus[] = ['open', 'pending', 'snoozed', 'resolved'];
+
+export type InboxMessageDirection = 'inbound' | 'outbound';
+/** `received` for customer messages; outbound messages move pending → sent → delivered → read, or failed. */
+export type InboxMessageStatus = 'received' | 'pending' | 'sent' | 'delivered' | 'read' | 'failed';
+/** Who produced a message: the customer, an agent in TickleGram, a person in Meta's native apps, or another app/bot. */
+export type InboxMessageSource = 'customer' | 'agent' | 'native_app' | 'automation';
+/** `message` (text/attachments), `postback` (a button/icebreaker tap), `story_mention`. */
+export type InboxMessageKind = 'message' | 'postback' | 'story_mention';
+
+export interface ContactDto {
+  id: string;
+  platform: MessagePlatform;
+  externalId: string;
+  /** Always readable: the profile name, @username, or a placeholder such as "Instagram user …4321". */
+  displayName: string;
+  username: string | null;
+  profilePicUrl: string | null;
+}
+
+/** First attribution of a conversation (click-to-message ad, m.me / ig.me link, Shops). */
+export interface AttributionDto {
+  kind: 'ad' | 'link' | 'shop' | 'other';
+  source: string | null;
+  ref: string | null;
+  adId: string | null;
+  adTitle: string | null;
+  campaignId: string | null;
+  adsetId: string | null;
+  productId: string | null;
+  at: string;
+}
+
+export interface ConversationDto {
+  id: string;
+  channelId: string;
+  platform: MessagePlatform;
+  contact: ContactDto;
+  status: ConversationStatus;
+  assigneeId: string | null;
+  unreadCount: number;
+  lastMessageAt: string | null;
+  lastMessagePreview: string | null;
+  lastMessageDirection: InboxMessageDirection | null;
+  /** The customer's last message (or other qualifying action): the messaging window runs from here. */
+  lastCustomerMessageAt: string | null;
+  referral: AttributionDto | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface MessageAttachmentDto {
+  type: string;
+  rawType: string;
+  /** Meta's URL (CDN links expire; story mentions are never stored). */
+  url: string | null;
+  /** Api path serving our stored copy to signed-in users; null until stored or when not stored (story mentions). */
+  mediaPath: string | null;
+  title: string | null;
+  stickerId: string | null;
+  mediaId: string | null;
+  /** Story mention whose link stopped working. */
+  expired: boolean;
+  payload: Record<string, unknown> | null;
+}
+
+export interface MessageReactionDto {
+  by: 'customer' | 'business';
+  reaction: string | null;
+  emoji: string | null;
+  at: string;
+}
+
+export interface MessageEditDto {
+  text: string | null;
+  at: string;
+}
+
+export interface MessageDto {
+  id: string;
+  conversationId: string;
+  mid: string | null;
+  direction: InboxMessageDirection;
+  status: InboxMessageStatus;
+  source: InboxMessageSource;
+  kind: InboxMessageKind;
+  /** Null after the customer unsent it (Meta's terms: the stored copy is deleted). */
+  text: string | null;
+  attachments: MessageAttachmentDto[];
+  replyToMid: string | null;
+  replyToStory: { id: string | null; url: string | null } | null;
+  quickReplyPayload: string | null;
+  postbackPayload: string | null;
+  referral: AttributionDto | null;
+  reactions: MessageReactionDto[];
+  editHistory: MessageEditDto[];
+  editedAt: string | null;
+  unsentAt: string | null;
+  unsupported: boolean;
+  senderUserId: string | null;
+  errorCode: string | null;
+  errorMessage: string | null;
+  sentAt: string;
+  deliveredAt: string | null;
+  readAt: string | null;
+  createdAt: string;
+}
+
+export interface ConversationListResponse {
+  items: ConversationDto[];
+  nextCursor: string | null;
+}
+
+export interface ConversationListQuery {
+  search?: string;
+  cursor?: string;
+  limit?: number;
+}
+
+export interface MessageListResponse {
+  /** Oldest first within the page. */
+  items: MessageDto[];
+  /** Pass as `before` for older messages; null when there are none. */
+  nextCursor: string | null;
+}
