@@ -12,6 +12,8 @@ const webPort = Number(process.env['E2E_WEB_PORT'] ?? 3100);
 const apiPort = Number(process.env['E2E_API_PORT'] ?? 3101);
 const webUrl = `http://127.0.0.1:${webPort}`;
 const apiUrl = `http://127.0.0.1:${apiPort}`;
+const simPort = Number(process.env['E2E_SIM_PORT'] ?? 3102);
+const simUrl = `http://127.0.0.1:${simPort}`;
 const dataDir = join('tmp', 'e2e', 'data');
 
 export default defineConfig({
@@ -46,6 +48,23 @@ export default defineConfig({
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
   webServer: [
     {
+      // Meta, simulated (built by `nx build meta-sim`): Graph API, login dialogs, webhooks to the api
+      name: 'meta-sim',
+      command: 'node dist/tools/meta-sim/main.js',
+      cwd: root,
+      url: `${simUrl}/_sim`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+      stdout: 'ignore',
+      stderr: 'pipe',
+      env: {
+        META_SIM_PORT: String(simPort),
+        META_SIM_HOST: '127.0.0.1',
+        META_SIM_WEBHOOK_INSTAGRAM_URL: `${apiUrl}/webhooks/instagram`,
+        META_SIM_WEBHOOK_FACEBOOK_URL: `${apiUrl}/webhooks/facebook`,
+      },
+    },
+    {
       name: 'api',
       command: `rm -rf ${dataDir} && node dist/apps/api/main.js`,
       cwd: root,
@@ -63,7 +82,8 @@ export default defineConfig({
         ADMIN_PASSWORD: E2E_ADMIN.password,
         ADMIN_NAME: E2E_ADMIN.name,
         WEB_ORIGIN: webUrl,
-        META_SIM_ENABLED: 'false',
+        META_SIM_URL: simUrl,
+        PUBLIC_WEB_URL: webUrl,
         LOG_LEVEL: 'warn',
         // The journeys sign in several times a minute from one address; the throttle itself is
         // covered by the api's own tests.

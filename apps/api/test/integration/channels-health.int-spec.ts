@@ -200,4 +200,19 @@ describe('channels: health and token lifecycle (integration)', () => {
     // the Instagram Login account is unaffected
     expect((await byExternalId(SIM_SEED.instagramLogin.id)).status).toBe(ChannelStatus.ACTIVE);
   });
+
+  it('lets admins (not agents) check one channel now', async () => {
+    const igLogin = await byExternalId(SIM_SEED.instagramLogin.id);
+    const agent = await t.createUser(Role.AGENT);
+    expect((await t.http.post(`/api/channels/${igLogin.id}/check`).set('Authorization', `Bearer ${agent.accessToken}`)).status).toBe(403);
+    const ok = await t.http.post(`/api/channels/${igLogin.id}/check`).set('Authorization', `Bearer ${admin}`);
+    expect(ok.status).toBe(200);
+    expect(ok.body).toMatchObject({ id: igLogin.id, status: ChannelStatus.ACTIVE, health: { subscription: { state: 'subscribed' } } });
+    expect(Date.parse(ok.body.health.tokenCheckedAt)).toBeGreaterThan(Date.parse(igLogin.health.tokenCheckedAt ?? '1970-01-01'));
+
+    await fetch(`${sim.url}/_sim/tokens/invalidate`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token: await channels.getAccessToken(igLogin.id), subcode: 460 }) });
+    const broken = await t.http.post(`/api/channels/${igLogin.id}/check`).set('Authorization', `Bearer ${admin}`);
+    expect(broken.body).toMatchObject({ status: ChannelStatus.NEEDS_REAUTH, health: { lastGraphError: { code: 190, subcode: 460 } } });
+    expect((await t.http.post('/api/channels/00000000-0000-4000-8000-000000000000/check').set('Authorization', `Bearer ${admin}`)).status).toBe(404);
+  });
 });

@@ -82,76 +82,90 @@ export class ChannelMaintenanceService implements OnApplicationBootstrap {
   /** Asks Meta whether each active channel's token still works; a dead token flips the channel to `needs_reauth`. */
   async checkTokens(): Promise<JobReport> {
     const report: JobReport = { checked: 0, changed: [], failed: [] };
-    for (const channel of await this.channels.listByStatus([ChannelStatus.ACTIVE])) {
-      const token = await this.tokenOf(channel);
-      if (!token) continue;
-      report.checked += 1;
-      try {
-        if (channel instanceof InstagramAccountEntity && channel.connection === 'instagram_login') {
-          await this.graph.profiles.getMe({ accessToken: token, host: 'instagram', accountKey: channel.igUserId }, 'user_id,username');
-          await this.channels.update(channel, { tokenCheckedAt: new Date() });
-          continue;
-        }
-        const info = await this.graph.oauth.debugToken(token);
-        if (!info.is_valid) {
-          const subcode = info.error?.subcode ?? null;
-          await this.channels.update(channel, {
-            lastGraphError: { code: info.error?.code ?? 190, subcode, kind: 'reauth_required', message: 'Meta no longer accepts this channel\'s token.' },
-            lastGraphErrorAt: new Date(),
-            tokenCheckedAt: new Date(),
-          });
-          await this.service.markNeedsReauth(channel, subcode === 463 ? 'The connection to Meta expired. Reconnect the channel.' : 'Meta no longer accepts this channel\'s token. Reconnect the channel.', { code: info.error?.code ?? null, subcode });
-          report.changed.push(channel.id);
-          continue;
-        }
+    for (const channel of await this.channels.listByStatus([ChannelStatus.ACTIVE])) await this.checkToken(channel, report);
+    return report;
+  }
+
+  /** Checks one channel now (token + webhook subscription), e.g. when an admin presses "Check now". */
+  async checkChannel(channel: AnyChannelEntity): Promise<JobReport> {
+    const report: JobReport = { checked: 0, changed: [], failed: [] };
+    await this.checkToken(channel, report);
+    if (channel.status === ChannelStatus.ACTIVE) await this.reconcileSubscription(channel, report);
+    if (report.changed.length === 0) this.service.emitUpdated(channel);
+    return report;
+  }
+
+  private async checkToken(channel: AnyChannelEntity, report: JobReport): Promise<void> {
+    const token = await this.tokenOf(channel);
+    if (!token) return;
+    report.checked += 1;
+    try {
+      if (channel instanceof InstagramAccountEntity && channel.connection === 'instagram_login') {
+        await this.graph.profiles.getMe({ accessToken: token, host: 'instagram', accountKey: channel.igUserId }, 'user_id,username');
+        await this.channels.update(channel, { tokenCheckedAt: new Date() });
+        return;
+      }
+      const info = await this.graph.oauth.debugToken(token);
+      if (!info.is_valid) {
+        const subcode = info.error?.subcode ?? null;
         await this.channels.update(channel, {
-          scopes: info.scopes ?? channel.scopes,
-          tokenExpiresAt: info.expires_at ? new Date(info.expires_at * 1000) : null,
+          lastGraphError: { code: info.error?.code ?? 190, subcode, kind: 'reauth_required', message: "Meta no longer accepts this channel's token." },
+          lastGraphErrorAt: new Date(),
           tokenCheckedAt: new Date(),
         });
-      } catch (error) {
-        report.failed.push(channel.id);
-        await this.service.recordGraphError(channel.id, error);
-        if (isMetaGraphError(error) && error.kind === 'reauth_required') report.changed.push(channel.id);
+        await this.service.markNeedsReauth(channel, subcode === 463 ? 'The connection to Meta expired. Reconnect the channel.' : "Meta no longer accepts this channel's token. Reconnect the channel.", { code: info.error?.code ?? null, subcode });
+        report.changed.push(channel.id);
+        return;
       }
+      await this.channels.update(channel, {
+        scopes: info.scopes ?? channel.scopes,
+        tokenExpiresAt: info.expires_at ? new Date(info.expires_at * 1000) : null,
+        tokenCheckedAt: new Date(),
+      });
+    } catch (error) {
+      report.failed.push(channel.id);
+      await this.service.recordGraphError(channel.id, error);
+      if (isMetaGraphError(error) && error.kind === 'reauth_required') report.changed.push(channel.id);
+      Object.assign(channel, await this.channels.findById(channel.id));
     }
-    return report;
   }
 
   /** `GET /{id}/subscribed_apps` per channel; re-subscribes when our app or a field is missing (Meta drops failing webhooks after an hour). */
   async reconcileSubscriptions(): Promise<JobReport> {
     const report: JobReport = { checked: 0, changed: [], failed: [] };
-    for (const channel of await this.channels.listByStatus([ChannelStatus.ACTIVE])) {
-      const token = await this.tokenOf(channel);
-      if (!token) continue;
-      report.checked += 1;
-      const target = this.subscriptionTarget(channel, token);
-      try {
-        const listed = await this.graph.subscriptions.list(target.auth, target.nodeId);
-        const ours = listed.data.find((app) => app.id === undefined || app.id === this.config.meta.appId || app.id === this.config.meta.instagramAppId);
-        const have = new Set(ours?.subscribed_fields ?? []);
-        const intact = ours !== undefined && target.fields.every((f) => have.has(f));
-        if (intact) {
-          await this.channels.update(channel, { subscriptionState: 'subscribed', subscribedFields: [...have], subscriptionCheckedAt: new Date() });
-          continue;
-        }
-        const res = await this.graph.subscriptions.subscribe(target.auth, target.nodeId, target.fields);
-        await this.channels.update(channel, {
-          subscriptionState: res.success ? 'subscribed' : 'missing',
-          subscribedFields: res.success ? [...target.fields] : [],
-          subscriptionCheckedAt: new Date(),
-        });
-        await this.audit.record({ actor: null, action: 'channel.resubscribed', target: { type: targetType(channel), id: channel.id }, details: { name: channel.name, previous: [...have], fields: target.fields } });
-        this.logger.warn({ channelId: channel.id }, 'webhook subscription was missing; subscribed again');
-        this.service.emitUpdated(channel);
-        report.changed.push(channel.id);
-      } catch (error) {
-        report.failed.push(channel.id);
-        await this.channels.update(channel, { subscriptionState: 'unknown', subscriptionCheckedAt: new Date() });
-        await this.service.recordGraphError(channel.id, error);
-      }
-    }
+    for (const channel of await this.channels.listByStatus([ChannelStatus.ACTIVE])) await this.reconcileSubscription(channel, report);
     return report;
+  }
+
+  private async reconcileSubscription(channel: AnyChannelEntity, report: JobReport): Promise<void> {
+    const token = await this.tokenOf(channel);
+    if (!token) return;
+    report.checked += 1;
+    const target = this.subscriptionTarget(channel, token);
+    try {
+      const listed = await this.graph.subscriptions.list(target.auth, target.nodeId);
+      const ours = listed.data.find((app) => app.id === undefined || app.id === this.config.meta.appId || app.id === this.config.meta.instagramAppId);
+      const have = new Set(ours?.subscribed_fields ?? []);
+      const intact = ours !== undefined && target.fields.every((f) => have.has(f));
+      if (intact) {
+        await this.channels.update(channel, { subscriptionState: 'subscribed', subscribedFields: [...have], subscriptionCheckedAt: new Date() });
+        return;
+      }
+      const res = await this.graph.subscriptions.subscribe(target.auth, target.nodeId, target.fields);
+      await this.channels.update(channel, {
+        subscriptionState: res.success ? 'subscribed' : 'missing',
+        subscribedFields: res.success ? [...target.fields] : [],
+        subscriptionCheckedAt: new Date(),
+      });
+      await this.audit.record({ actor: null, action: 'channel.resubscribed', target: { type: targetType(channel), id: channel.id }, details: { name: channel.name, previous: [...have], fields: target.fields } });
+      this.logger.warn({ channelId: channel.id }, 'webhook subscription was missing; subscribed again');
+      this.service.emitUpdated(channel);
+      report.changed.push(channel.id);
+    } catch (error) {
+      report.failed.push(channel.id);
+      await this.channels.update(channel, { subscriptionState: 'unknown', subscriptionCheckedAt: new Date() });
+      await this.service.recordGraphError(channel.id, error);
+    }
   }
 
   private subscriptionTarget(channel: AnyChannelEntity, token: string): { auth: GraphAuth; nodeId: string; fields: readonly string[] } {

@@ -1,5 +1,11 @@
 import { AppShell } from '../../components/shell/app-shell';
+import { ChannelsAttentionBanner } from '../../features/channels/components/channels-attention-banner';
 
 export default function AppLayout({ children }: { children: React.ReactNode }) {
-  return <AppShell>{children}</AppShell>;
+  return (
+    <AppShell>
+      <ChannelsAttentionBanner />
+      {children}
+    </AppShell>
+  );
 }

@@ -1,0 +1,15 @@
+import { PageContainer } from '../../../components/page-header';
+import { Skeleton } from '../../../components/ui/skeleton';
+
+export default function AccountsLoading() {
+  return (
+    <PageContainer>
+      <Skeleton className="h-8 w-40" />
+      <Skeleton className="mt-2 h-4 w-96 max-w-full" />
+      <div className="mt-8 grid gap-4 md:grid-cols-2">
+        <Skeleton className="h-64 w-full rounded-xl" />
+        <Skeleton className="h-64 w-full rounded-xl" />
+      </div>
+    </PageContainer>
+  );
+}

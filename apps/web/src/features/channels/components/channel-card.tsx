@@ -1,0 +1,103 @@
+'use client';
+
+import { AlertTriangle, CheckCircle2, PlugZap, RefreshCw, Stethoscope } from 'lucide-react';
+import { toast } from 'sonner';
+import { ChannelStatus, type ChannelDto } from '@ticklegram/domain-models';
+import { Badge } from '../../../components/ui/badge';
+import { Button } from '../../../components/ui/button';
+import { Card } from '../../../components/ui/card';
+import { describeChannelError, useCheckChannel, useReconnect } from '../api';
+import { platformLabel, relativeTime, statusLabel, tokenExpiryText } from '../channel-view';
+import { ChannelAvatar } from './channel-avatar';
+import { DisconnectDialog } from './disconnect-dialog';
+
+function StatusBadge({ status }: { status: ChannelStatus }) {
+  const variant = status === ChannelStatus.ACTIVE ? 'success' : status === ChannelStatus.NEEDS_REAUTH ? 'destructive' : 'muted';
+  const Icon = status === ChannelStatus.ACTIVE ? CheckCircle2 : status === ChannelStatus.NEEDS_REAUTH ? AlertTriangle : PlugZap;
+  return (
+    <Badge variant={variant} data-testid="channel-status" data-status={status}>
+      <Icon aria-hidden /> {statusLabel(status)}
+    </Badge>
+  );
+}
+
+function HealthRow({ label, value, warn }: { label: string; value: string; warn?: boolean }) {
+  return (
+    <div className="flex justify-between gap-4 py-1.5 text-sm">
+      <dt className="text-muted-foreground">{label}</dt>
+      <dd className={warn ? 'text-right font-medium text-destructive' : 'text-right'}>{value}</dd>
+    </div>
+  );
+}
+
+/** One connected channel: who it is, whether it works, and what an admin can do about it. */
+export function ChannelCard({ channel, isAdmin }: { channel: ChannelDto; isAdmin: boolean }) {
+  const reconnect = useReconnect();
+  const check = useCheckChannel();
+  const { health } = channel;
+  const subscription =
+    health.subscription.state === 'subscribed' ? 'Receiving' : health.subscription.state === 'missing' ? 'Not subscribed' : 'Unknown';
+  const onReconnect = () =>
+    reconnect.mutate(channel, { onError: (error) => toast.error('Could not start reconnecting', { description: describeChannelError(error) }) });
+  const onCheck = () =>
+    check.mutate(channel, {
+      onSuccess: (result) =>
+        result.status === ChannelStatus.ACTIVE ? toast.success(`${result.name} is working`) : toast.error(`${result.name} needs reconnecting`, { description: result.statusReason ?? undefined }),
+      onError: (error) => toast.error('Could not check the channel', { description: describeChannelError(error) }),
+    });
+
+  return (
+    <Card className="gap-0 p-5" data-testid="channel-card" data-channel-id={channel.id} data-external-id={channel.externalId}>
+      <div className="flex items-start gap-4">
+        <ChannelAvatar channel={channel} />
+        <div className="min-w-0 flex-1">
+          <div className="flex flex-wrap items-center gap-2">
+            <h2 className="truncate font-semibold">{channel.name}</h2>
+            <StatusBadge status={channel.status} />
+          </div>
+          <p className="mt-0.5 truncate text-sm text-muted-foreground">
+            {channel.username ? `@${channel.username} · ` : ''}
+            {platformLabel(channel)}
+          </p>
+        </div>
+      </div>
+
+      {channel.statusReason && channel.status !== ChannelStatus.ACTIVE ? (
+        <p className="mt-4 rounded-md bg-muted px-3 py-2 text-sm" role={channel.status === ChannelStatus.NEEDS_REAUTH ? 'alert' : undefined}>
+          {channel.statusReason}
+        </p>
+      ) : null}
+
+      {channel.status !== ChannelStatus.DISCONNECTED ? (
+        <dl className="mt-4 divide-y border-t" aria-label={`Health of ${channel.name}`}>
+          <HealthRow label="Last webhook" value={relativeTime(health.lastWebhookAt)} />
+          <HealthRow label="Webhooks (last hour)" value={String(health.webhooksLastHour)} />
+          <HealthRow label="Webhook subscription" value={subscription} warn={health.subscription.state === 'missing'} />
+          <HealthRow label="Access" value={tokenExpiryText(channel)} warn={channel.status === ChannelStatus.NEEDS_REAUTH} />
+          <HealthRow
+            label="Last Meta error"
+            value={health.lastGraphError ? `${health.lastGraphError.message} (${relativeTime(health.lastGraphError.at)})` : 'None'}
+            warn={!!health.lastGraphError && channel.status !== ChannelStatus.ACTIVE}
+          />
+          {channel.missingScopes.length > 0 ? <HealthRow label="Missing permissions" value={channel.missingScopes.join(', ')} warn /> : null}
+        </dl>
+      ) : null}
+
+      {isAdmin ? (
+        <div className="mt-4 flex flex-wrap justify-end gap-2">
+          {channel.status !== ChannelStatus.ACTIVE ? (
+            <Button size="sm" onClick={onReconnect} disabled={reconnect.isPending} data-testid="channel-reconnect">
+              <RefreshCw aria-hidden className={reconnect.isPending ? 'animate-spin' : ''} /> Reconnect
+            </Button>
+          ) : null}
+          {channel.status === ChannelStatus.ACTIVE ? (
+            <Button size="sm" variant="ghost" onClick={onCheck} disabled={check.isPending} data-testid="channel-check">
+              <Stethoscope aria-hidden className={check.isPending ? 'animate-pulse' : ''} /> Check now
+            </Button>
+          ) : null}
+          {channel.status !== ChannelStatus.DISCONNECTED ? <DisconnectDialog channel={channel} /> : null}
+        </div>
+      ) : null}
+    </Card>
+  );
+}
