@@ -7,7 +7,10 @@ import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { ChannelsModule } from './modules/channels/channels.module';
 import { CryptoModule } from './common/crypto/crypto.module';
+import { AssignmentModule } from './modules/assignment/assignment.module';
+import { CollaborationModule } from './modules/collaboration/collaboration.module';
 import { HealthModule } from './modules/health/health.module';
+import { MessagingModule } from './modules/messaging/messaging.module';
 import { MetaModule } from './modules/meta/meta.module';
 import { RealtimeModule } from './modules/realtime/realtime.module';
 import { UsersModule } from './modules/users/users.module';
@@ -18,7 +21,7 @@ export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [AppConfigModule.forRoot(config), LoggingModule, DatabaseModule, AuditModule, UsersModule, AuthModule, RealtimeModule, MetaModule, CryptoModule, ChannelsModule, WebhooksModule, HealthModule],
+      imports: [AppConfigModule.forRoot(config), LoggingModule, DatabaseModule, AuditModule, UsersModule, AuthModule, RealtimeModule, MetaModule, CryptoModule, ChannelsModule, WebhooksModule, AssignmentModule, MessagingModule, CollaborationModule, HealthModule],
     };
   }
 }

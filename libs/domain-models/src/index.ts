@@ -6,6 +6,7 @@ export * from './lib/api/health';
 export * from './lib/api/channels';
 export * from './lib/api/inbox';
 export * from './lib/api/webhook-events';
+export * from './lib/api/messaging';
 export * from './lib/events';
 
 export * from './lib/realtime/socket-events';

@@ -2,6 +2,7 @@ import type { ChannelUpdatedEvent } from '../api/channels';
 import { Role } from '../enums';
 import type { ConversationDto, MessageDto } from '../api/inbox';
 import type { WebhookEventDto } from '../api/webhook-events';
+import type { PresenceUserDto } from '../api/messaging';
 
 /**
  * The realtime contract between the api's Socket.IO server and the dashboard. Event names are
@@ -21,7 +22,34 @@ export interface ServerToClientEvents {
   'conversation.updated': (payload: ConversationEventPayload) => void;
   /** A webhook delivery went dead after its last retry (admins). */
   'webhook.failed': (payload: WebhookEventDto) => void;
+  /** A conversation got a new assignee (or none); to the conversation room, old and new assignee, admins (and agents when it became unassigned). */
+  'conversation.assigned': (payload: ConversationAssignedEvent) => void;
+  /** Who is viewing / typing in a conversation changed; to the conversation room. */
+  'presence.updated': (payload: ConversationPresenceEvent) => void;
+  /** A teammate came online or went offline (first socket connected / last one closed); to every role. */
+  'presence.online_changed': (payload: OnlineChangedEvent) => void;
 }
+
+export interface ConversationAssignedEvent {
+  conversation: ConversationDto;
+  previousAssigneeId: string | null;
+  /** The user who assigned, or `null` for automatic round-robin. */
+  assignedBy: string | null;
+}
+
+export interface ConversationPresenceEvent {
+  conversationId: string;
+  viewers: PresenceUserDto[];
+  typing: PresenceUserDto[];
+}
+
+export interface OnlineChangedEvent {
+  user: PresenceUserDto;
+  online: boolean;
+}
+
+/** Ack of `conversation.join` / `conversation.leave` / `presence.typing`. */
+export type RoomAck = { ok: true; viewers?: PresenceUserDto[]; typing?: PresenceUserDto[] } | { ok: false; code: string; message: string };
 
 export interface MessageEventPayload {
   conversationId: string;
@@ -35,6 +63,11 @@ export interface ConversationEventPayload {
 export interface ClientToServerEvents {
   /** Liveness check; acknowledged with the server time (epoch ms). */
   'session.ping': (ack: (serverTime: number) => void) => void;
+  /** Join `conversation:{id}` (live messages + presence) — only for conversations the user may see. */
+  'conversation.join': (payload: { conversationId: string }, ack: (result: RoomAck) => void) => void;
+  'conversation.leave': (payload: { conversationId: string }, ack: (result: RoomAck) => void) => void;
+  /** The composer started / stopped typing in a joined conversation (stops by itself after a few seconds). */
+  'presence.typing': (payload: { conversationId: string; typing: boolean }, ack: (result: RoomAck) => void) => void;
 }
 
 export interface SessionReadyEvent {

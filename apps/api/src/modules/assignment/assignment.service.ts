@@ -1,0 +1,141 @@
+import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { ConversationStateResponse, MessagingErrorCode, Role, rooms, UpdateConversationRequest } from '@ticklegram/domain-models';
+import { LessThanOrEqual, Repository } from 'typeorm';
+import { AuthUser } from '../../common/decorators/current-user.decorator';
+import { AuditService } from '../audit/audit.service';
+import { ConversationEntity } from '../inbox/entities/conversation.entity';
+import { toConversationDto } from '../inbox/inbox.mapper';
+import { PresenceService } from '../realtime/presence.service';
+import { RealtimeService } from '../realtime/realtime.service';
+import { UserRepository } from '../users/repositories/user.repository';
+import { AssignmentException } from './assignment.exception';
+import { Caller, ConversationAccessPolicy } from './conversation-access.policy';
+import { ConversationEventsPublisher } from './conversation-events.publisher';
+import { ConversationSnoozeEntity } from './entities/conversation-snooze.entity';
+import { ScopedConversationRepository } from './scoped-conversation.repository';
+
+const SNOOZE_SWEEP_MS = 30_000;
+
+/** Manual assignment, status changes (with snooze), mark read. Admin actions are audited. */
+@Injectable()
+export class AssignmentService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(AssignmentService.name);
+  private sweepTimer: NodeJS.Timeout | null = null;
+
+  constructor(
+    private readonly conversations: ScopedConversationRepository,
+    @InjectRepository(ConversationSnoozeEntity) private readonly snoozes: Repository<ConversationSnoozeEntity>,
+    private readonly users: UserRepository,
+    private readonly audit: AuditService,
+    private readonly events: ConversationEventsPublisher,
+    private readonly realtime: RealtimeService,
+    private readonly presence: PresenceService,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.sweepTimer = setInterval(() => void this.wakeSnoozed().catch((err: unknown) => this.logger.warn({ err }, 'snooze sweep failed')), SNOOZE_SWEEP_MS);
+    this.sweepTimer.unref?.();
+  }
+
+  onApplicationShutdown(): void {
+    if (this.sweepTimer) clearInterval(this.sweepTimer);
+  }
+
+  async get(caller: Caller, id: string): Promise<ConversationEntity> {
+    const conversation = await this.conversations.findVisible(caller, id);
+    if (!conversation) throw AssignmentException.conversationNotFound();
+    return conversation;
+  }
+
+  async assign(actor: AuthUser, id: string, assigneeId: string | null, ip?: string): Promise<ConversationStateResponse> {
+    const conversation = await this.get(actor, id);
+    const previous = conversation.assigneeId;
+    if (previous === assigneeId) return this.state(conversation);
+    if (actor.role !== Role.ADMIN) {
+      const takesUnassigned = previous === null && assigneeId === actor.id;
+      const handsOverOwn = previous === actor.id;
+      if (!takesUnassigned && !handsOverOwn) {
+        throw new AssignmentException(MessagingErrorCode.ASSIGNMENT_FORBIDDEN, 'Agents can take unassigned conversations and hand over their own, nothing else.');
+      }
+    }
+    if (assigneeId) {
+      const user = await this.users.findById(assigneeId);
+      if (!user || !user.active) throw new AssignmentException(MessagingErrorCode.ASSIGNMENT_ASSIGNEE_INVALID, 'The assignee must be an active teammate.');
+    }
+    // compare-and-set: two agents taking the same conversation at once — only one wins
+    const result = await this.conversations.compareAndSetAssignee(id, previous, assigneeId);
+    if (!result) {
+      throw new AssignmentException(MessagingErrorCode.ASSIGNMENT_FORBIDDEN, 'Someone else changed the assignment a moment ago. Refresh and try again.');
+    }
+    conversation.assigneeId = assigneeId;
+    if (actor.role === Role.ADMIN) {
+      await this.audit.record({ actor, action: 'conversation.assigned', target: { type: 'conversation', id }, details: { from: previous, to: assigneeId }, ip });
+    }
+    await this.afterAssignment(conversation, previous, actor.id);
+    return this.state(conversation);
+  }
+
+  /** Shared with round-robin: who may no longer see it leaves the room, then everyone who may is told. */
+  async afterAssignment(conversation: ConversationEntity, previous: string | null, assignedBy: string | null): Promise<void> {
+    const fresh = (await this.conversations.findById(conversation.id)) ?? conversation;
+    const removed = await this.realtime.leaveRoomUnless(rooms.conversation(fresh.id), (user) => ConversationAccessPolicy.canSee(user, fresh));
+    for (const userId of removed) this.presence.evict(fresh.id, userId);
+    const contact = await this.conversations.contactOf(fresh);
+    this.events.assigned(fresh, contact, previous, assignedBy);
+    this.events.conversationUpdated(fresh, contact);
+  }
+
+  async updateStatus(actor: AuthUser, id: string, body: UpdateConversationRequest, ip?: string): Promise<ConversationStateResponse> {
+    const conversation = await this.get(actor, id);
+    const previous = conversation.status;
+    conversation.status = body.status;
+    await this.conversations.save(conversation);
+    if (body.status === 'snoozed' && body.snoozedUntil) {
+      await this.snoozes.save({ conversationId: id, snoozedUntil: new Date(body.snoozedUntil), snoozedBy: actor.id, createdAt: new Date() });
+    } else {
+      await this.snoozes.delete({ conversationId: id });
+    }
+    if (actor.role === Role.ADMIN) {
+      await this.audit.record({ actor, action: 'conversation.status_changed', target: { type: 'conversation', id }, details: { from: previous, to: body.status, snoozedUntil: body.snoozedUntil ?? null }, ip });
+    }
+    await this.publish(conversation);
+    return this.state(conversation);
+  }
+
+  async markRead(actor: AuthUser, id: string): Promise<ConversationStateResponse> {
+    const conversation = await this.get(actor, id);
+    if (conversation.unreadCount !== 0) {
+      conversation.unreadCount = 0;
+      await this.conversations.save(conversation);
+      await this.publish(conversation);
+    }
+    return this.state(conversation);
+  }
+
+  async state(conversation: ConversationEntity): Promise<ConversationStateResponse> {
+    const contact = await this.conversations.contactOf(conversation);
+    const snooze = conversation.status === 'snoozed' ? await this.snoozes.findOneBy({ conversationId: conversation.id }) : null;
+    return { conversation: toConversationDto(conversation, contact), snoozedUntil: snooze ? snooze.snoozedUntil.toISOString() : null };
+  }
+
+  /** Snoozed conversations whose time came reopen. */
+  async wakeSnoozed(now = new Date()): Promise<number> {
+    const due = await this.snoozes.find({ where: { snoozedUntil: LessThanOrEqual(now) } });
+    for (const snooze of due) {
+      await this.snoozes.delete({ conversationId: snooze.conversationId });
+      const conversation = await this.conversations.findById(snooze.conversationId);
+      if (!conversation || conversation.status !== 'snoozed') continue;
+      conversation.status = 'open';
+      await this.conversations.save(conversation);
+      await this.publish(conversation);
+    }
+    return due.length;
+  }
+
+  private async publish(conversation: ConversationEntity): Promise<void> {
+    const contact = await this.conversations.contactOf(conversation);
+    this.events.conversationUpdated(conversation, contact);
+  }
+}
+

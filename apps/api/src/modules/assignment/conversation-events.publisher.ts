@@ -1,0 +1,46 @@
+import { Injectable } from '@nestjs/common';
+import { ConversationAssignedEvent, MessageEventPayload, Role, rooms } from '@ticklegram/domain-models';
+import { RealtimeService } from '../realtime/realtime.service';
+import { ContactEntity } from '../inbox/entities/contact.entity';
+import { ConversationEntity } from '../inbox/entities/conversation.entity';
+import { MessageEntity } from '../inbox/entities/message.entity';
+import { toConversationDto, toMessageDto } from '../inbox/inbox.mapper';
+
+/**
+ * Sends conversation and message events only to sockets that may see the conversation: its room (joined
+ * through the scope check), the assignee, admins, and — while it is unassigned — every agent.
+ * Call after the transaction that made the change has committed.
+ */
+@Injectable()
+export class ConversationEventsPublisher {
+  constructor(private readonly realtime: RealtimeService) {}
+
+  /** The rooms allowed to see a conversation with this assignee. */
+  audience(conversationId: string, assigneeId: string | null, extraUserIds: (string | null)[] = []): string[] {
+    const targets = new Set<string>([rooms.conversation(conversationId), rooms.role(Role.ADMIN)]);
+    if (assigneeId) targets.add(rooms.user(assigneeId));
+    else targets.add(rooms.role(Role.AGENT));
+    for (const id of extraUserIds) if (id) targets.add(rooms.user(id));
+    return [...targets];
+  }
+
+  message(conversation: Pick<ConversationEntity, 'id' | 'assigneeId'>, message: MessageEntity, event: 'message.created' | 'message.updated'): void {
+    const payload: MessageEventPayload = { conversationId: conversation.id, message: toMessageDto(message) };
+    this.realtime.toRooms(this.audience(conversation.id, conversation.assigneeId), event, payload);
+  }
+
+  conversationUpdated(conversation: ConversationEntity, contact: ContactEntity): void {
+    this.realtime.toRooms(this.audience(conversation.id, conversation.assigneeId), 'conversation.updated', { conversation: toConversationDto(conversation, contact) });
+  }
+
+  /**
+   * Those who could see it before hear it too, so their lists drop it: the previous assignee, and every
+   * agent when it was unassigned until now. Nobody else learns about it.
+   */
+  assigned(conversation: ConversationEntity, contact: ContactEntity, previousAssigneeId: string | null, assignedBy: string | null): void {
+    const payload: ConversationAssignedEvent = { conversation: toConversationDto(conversation, contact), previousAssigneeId, assignedBy };
+    const audience = new Set(this.audience(conversation.id, conversation.assigneeId, [previousAssigneeId]));
+    if (previousAssigneeId === null) audience.add(rooms.role(Role.AGENT));
+    this.realtime.toRooms([...audience], 'conversation.assigned', payload);
+  }
+}

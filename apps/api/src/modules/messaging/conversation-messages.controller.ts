@@ -1,0 +1,60 @@
+import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Req } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { IDEMPOTENCY_KEY_HEADER, MessageDto, ReplyPolicyResponse, Role, SendMessageResponse } from '@ticklegram/domain-models';
+import type { Request } from 'express';
+import { AuthUser, CurrentUser } from '../../common/decorators/current-user.decorator';
+import { Roles } from '../../common/decorators/roles.decorator';
+import { ReactToMessageRequestDto, SendMessageRequestDto } from './dto/send-message.request.dto';
+import { ReactionsService } from './reactions.service';
+import { SendMessageService } from './send-message.service';
+
+/** Where Meta can fetch our signed upload links: the api's own origin as the client reached it. */
+function apiBaseUrl(req: Request): string {
+  return `${req.protocol}://${req.get('host') ?? 'localhost'}`;
+}
+
+@ApiTags('conversations')
+@ApiBearerAuth()
+@Roles(Role.ADMIN, Role.AGENT)
+@Controller('conversations/:id')
+export class ConversationMessagesController {
+  constructor(
+    private readonly sending: SendMessageService,
+    private readonly reactions: ReactionsService,
+  ) {}
+
+  /** How a reply can go out right now under Meta's rules (the composer shows it before typing). */
+  @Get('reply-policy')
+  @ApiOkResponse()
+  replyPolicy(@CurrentUser() user: AuthUser, @Param('id', new ParseUUIDPipe()) id: string): Promise<ReplyPolicyResponse> {
+    return this.sending.replyPolicy(user, id);
+  }
+
+  @Post('messages')
+  @ApiHeader({ name: IDEMPOTENCY_KEY_HEADER, required: true, description: 'Same key = same message: never sent twice' })
+  @ApiOkResponse()
+  send(
+    @CurrentUser() user: AuthUser,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Headers('idempotency-key') key: string | undefined,
+    @Body() body: SendMessageRequestDto,
+    @Req() req: Request,
+  ): Promise<SendMessageResponse> {
+    return this.sending.send(user, id, key, body, apiBaseUrl(req));
+  }
+
+  @Post('messages/:messageId/retry')
+  @HttpCode(200)
+  @ApiOkResponse()
+  retry(@CurrentUser() user: AuthUser, @Param('id', new ParseUUIDPipe()) id: string, @Param('messageId', new ParseUUIDPipe()) messageId: string, @Req() req: Request): Promise<SendMessageResponse> {
+    return this.sending.retry(user, id, messageId, apiBaseUrl(req));
+  }
+
+  /** `:mid` is Meta's message id. */
+  @Post('messages/:mid/reactions')
+  @HttpCode(200)
+  @ApiOkResponse()
+  react(@CurrentUser() user: AuthUser, @Param('id', new ParseUUIDPipe()) id: string, @Param('mid') mid: string, @Body() body: ReactToMessageRequestDto): Promise<MessageDto> {
+    return this.reactions.react(user, id, mid, body);
+  }
+}

@@ -1,0 +1,73 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { QuickReplyInput, ReactToMessageRequest, SendMessageRequest } from '@ticklegram/domain-models';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, ValidateIf, ValidateNested } from 'class-validator';
+
+export class QuickReplyInputDto implements QuickReplyInput {
+  @ApiProperty({ maxLength: 20 })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(20, { message: 'quick reply titles are limited to 20 characters' })
+  title!: string;
+
+  @ApiProperty({ maxLength: 1000 })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(1000)
+  payload!: string;
+}
+
+export class SendMessageRequestDto implements SendMessageRequest {
+  @ApiPropertyOptional({ description: 'Instagram ≤ 1,000 UTF-8 bytes; Messenger ≤ 2,000 characters' })
+  @ValidateIf((o: SendMessageRequestDto) => o.text !== undefined || !o.attachments?.length)
+  @IsString({ message: 'text is required unless attachments are sent' })
+  @IsNotEmpty({ message: 'text must not be empty' })
+  text?: string;
+
+  @ApiPropertyOptional({ type: [String], description: 'Ids from POST /api/uploads' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(10)
+  @IsUUID('all', { each: true })
+  attachments?: string[];
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(191)
+  replyToMid?: string;
+
+  @ApiPropertyOptional({ type: [QuickReplyInputDto] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(13, { message: 'at most 13 quick replies' })
+  @ValidateNested({ each: true })
+  @Type(() => QuickReplyInputDto)
+  quickReplies?: QuickReplyInputDto[];
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsUUID()
+  lastSeenMessageId?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsBoolean()
+  confirmStale?: boolean;
+}
+
+export class ReactToMessageRequestDto implements ReactToMessageRequest {
+  @ApiPropertyOptional({ description: 'Instagram: love; Messenger: any emoji' })
+  @ValidateIf((o: ReactToMessageRequestDto) => o.action === 'react')
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(32)
+  reaction?: string;
+
+  @ApiProperty({ enum: ['react', 'unreact'] })
+  @IsIn(['react', 'unreact'])
+  action!: 'react' | 'unreact';
+}

@@ -1,0 +1,64 @@
+import { Injectable } from '@nestjs/common';
+import { MessagePlatform, ReplyPolicy } from '@ticklegram/domain-models';
+import { OutboundMessage, SendMessageResponse, SendOptions, SendTarget, WireAttachment } from '@ticklegram/meta-graph';
+import { ChannelRef, ChannelsService } from '../channels/channels.service';
+import { MetaGraph } from '../meta/meta.module';
+
+export interface OutboundContent {
+  text: string | null;
+  /** Public URLs Meta fetches (our signed upload links). */
+  attachments: { kind: 'image' | 'audio' | 'video' | 'file'; url: string }[];
+  quickReplies: { title: string; payload: string }[];
+  replyToMid: string | null;
+  /** Echoed back by Meta in the `message_echoes` webhook: lets ingestion match the echo to our row. */
+  clientKey: string;
+}
+
+/** Turns a stored outbound message into the Send API call the reply policy allows. */
+@Injectable()
+export class OutboundGraphSender {
+  constructor(
+    private readonly graph: MetaGraph,
+    private readonly channels: ChannelsService,
+  ) {}
+
+  async send(channel: ChannelRef, recipientId: string, content: OutboundContent, policy: ReplyPolicy): Promise<SendMessageResponse> {
+    const target = await this.targetOf(channel);
+    const message: OutboundMessage = { metadata: content.clientKey };
+    if (content.text !== null) message.text = content.text;
+    if (content.quickReplies.length) message.quick_replies = content.quickReplies.map((q) => ({ content_type: 'text', title: q.title, payload: q.payload }));
+    const wire: WireAttachment[] = content.attachments.map((a) => ({ type: a.kind, payload: { url: a.url } }));
+    if (wire.length === 1) message.attachment = wire[0];
+    else if (wire.length > 1) message.attachments = wire;
+    return this.graph.messaging.send(target, { recipient: { id: recipientId }, message, ...this.optionsFor(policy, content.replyToMid) });
+  }
+
+  async react(channel: ChannelRef, recipientId: string, mid: string, action: 'react' | 'unreact', reaction: string): Promise<void> {
+    const target = await this.targetOf(channel);
+    if (action === 'react') await this.graph.messaging.react(target, recipientId, mid, reaction);
+    else await this.graph.messaging.unreact(target, recipientId, mid);
+  }
+
+  private optionsFor(policy: ReplyPolicy, replyToMid: string | null): SendOptions {
+    const options: SendOptions = {};
+    if (policy.mode === 'human_agent') {
+      options.messagingType = 'MESSAGE_TAG';
+      options.tag = policy.tag;
+    } else {
+      options.messagingType = 'RESPONSE';
+    }
+    if (replyToMid) options.replyToMid = replyToMid;
+    return options;
+  }
+
+  /** Messenger: the Page; Instagram via a Page: the linked Page with the Page token; Instagram Login: the IG account on graph.instagram.com. */
+  private async targetOf(channel: ChannelRef): Promise<SendTarget> {
+    const accessToken = await this.channels.getAccessToken(channel.id);
+    const platform = channel.platform === MessagePlatform.INSTAGRAM ? 'instagram' : 'messenger';
+    if (channel.connection === 'instagram_login') {
+      return { auth: { accessToken, host: 'instagram', accountKey: channel.externalId }, senderId: channel.externalId, platform };
+    }
+    const senderId = channel.platform === MessagePlatform.INSTAGRAM ? (channel.linkedPageExternalId ?? channel.externalId) : channel.externalId;
+    return { auth: { accessToken, host: 'facebook', accountKey: channel.externalId }, senderId, platform };
+  }
+}

@@ -1,0 +1,253 @@
+import { HttpStatus, Injectable, Logger } from '@nestjs/common';
+import {
+  IDEMPOTENCY_KEY_PATTERN,
+  MessagePlatform,
+  MessagingErrorCode,
+  ReplyPolicyResponse,
+  SendMessageResponse,
+  validateAttachments,
+  validateOutboundText,
+} from '@ticklegram/domain-models';
+import { isMetaGraphError, SendValidationError } from '@ticklegram/meta-graph';
+import { RequestValidationException } from '../../common/pipes/validation.pipe';
+import { Caller } from '../assignment/conversation-access.policy';
+import { AssignmentException } from '../assignment/assignment.exception';
+import { ConversationEventsPublisher } from '../assignment/conversation-events.publisher';
+import { ScopedConversationRepository } from '../assignment/scoped-conversation.repository';
+import { ChannelRef, ChannelsService } from '../channels/channels.service';
+import { ConversationEntity } from '../inbox/entities/conversation.entity';
+import { MessageEntity, StoredAttachment } from '../inbox/entities/message.entity';
+import { previewOf, toMessageDto } from '../inbox/inbox.mapper';
+import { SendMessageRequestDto } from './dto/send-message.request.dto';
+import { UploadEntity } from './entities/upload.entity';
+import { MessagingException } from './messaging.exception';
+import { OutboundContent, OutboundGraphSender } from './outbound-graph.sender';
+import { ReplyPolicyService } from './reply-policy.service';
+import { isUniqueViolation, OutboundMessageRepository } from './repositories/outbound-message.repository';
+import { UploadsService } from './uploads.service';
+
+/** Graph error kinds that say something about the channel's health (token, permissions, Meta blocks). */
+const CHANNEL_HEALTH_KINDS = new Set(['reauth_required', 'permission', 'temporarily_blocked']);
+
+/** Stored on the message alongside the attachments so a retry can rebuild the same Send API call. */
+interface OutboundAttachmentRef extends StoredAttachment {
+  uploadId?: string;
+}
+
+/**
+ * The outbound pipeline: validate → reply policy (never sends when blocked) → store `pending` with the
+ * client's idempotency key → `message.created` → Send API with the policy's messaging_type/tag and the
+ * key as `metadata` (the echo webhook matches it) → `sent` with Meta's mid, or `failed` with the Graph
+ * error in plain words → `message.updated`.
+ */
+@Injectable()
+export class SendMessageService {
+  private readonly logger = new Logger(SendMessageService.name);
+
+  constructor(
+    private readonly conversations: ScopedConversationRepository,
+    private readonly messages: OutboundMessageRepository,
+    private readonly policies: ReplyPolicyService,
+    private readonly sender: OutboundGraphSender,
+    private readonly uploads: UploadsService,
+    private readonly channels: ChannelsService,
+    private readonly events: ConversationEventsPublisher,
+  ) {}
+
+  async replyPolicy(caller: Caller, conversationId: string): Promise<ReplyPolicyResponse> {
+    const conversation = await this.visible(caller, conversationId);
+    const contact = await this.conversations.contactOf(conversation);
+    return (await this.policies.evaluate(conversation, contact)).policy;
+  }
+
+  async send(caller: Caller, conversationId: string, idempotencyKey: string | undefined, body: SendMessageRequestDto, apiBaseUrl: string): Promise<SendMessageResponse> {
+    const key = idempotencyKey?.trim();
+    if (!key || !IDEMPOTENCY_KEY_PATTERN.test(key)) {
+      throw new MessagingException(MessagingErrorCode.MESSAGING_IDEMPOTENCY_KEY_INVALID, 'Send an Idempotency-Key header: 8–64 letters, digits, "-", "_", ":" or "." (a uuid fits).');
+    }
+    const conversation = await this.visible(caller, conversationId);
+
+    // a retried request: answer with what the first one produced, never send twice
+    const earlier = await this.messages.findByClientKey(conversation.id, key);
+    if (earlier) return { message: toMessageDto(earlier), replayed: true };
+
+    const uploads = await this.validateContent(caller, conversation.platform, body);
+    await this.checkStaleView(conversation, body);
+    const contact = await this.conversations.contactOf(conversation);
+    const { policy, channel } = await this.policies.evaluate(conversation, contact);
+    this.assertSendable(policy);
+
+    const attachments: OutboundAttachmentRef[] = uploads.map((u) => ({ type: u.kind, rawType: u.kind, payload: null, uploadId: u.id, contentType: u.mimeType, title: u.fileName }));
+    const message = this.messages.create({
+      conversationId: conversation.id,
+      channelId: conversation.channelId,
+      platform: conversation.platform,
+      mid: null,
+      direction: 'outbound',
+      status: 'pending',
+      source: 'agent',
+      kind: 'message',
+      senderUserId: caller.id,
+      clientKey: key,
+      text: body.text ?? null,
+      attachments: attachments.length ? attachments : null,
+      replyToMid: body.replyToMid ?? null,
+      quickReplyPayload: null,
+      metadata: body.quickReplies?.length ? JSON.stringify({ quickReplies: body.quickReplies }).slice(0, 1000) : null,
+      sentAt: new Date(),
+    });
+    try {
+      await this.messages.insert(message);
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+      // a concurrent request with the same key won the insert: answer with its message
+      const winner = await this.messages.findByClientKey(conversation.id, key);
+      if (!winner) throw new MessagingException(MessagingErrorCode.MESSAGING_DUPLICATE_IN_FLIGHT, 'This message is already being sent.');
+      return { message: toMessageDto(winner), replayed: true };
+    }
+    await this.touchConversation(conversation, message);
+    this.events.message(conversation, message, 'message.created');
+
+    const result = await this.deliver(conversation, channel, message, policy, uploads, body.quickReplies ?? [], apiBaseUrl);
+    return { message: toMessageDto(result), replayed: false };
+  }
+
+  async retry(caller: Caller, conversationId: string, messageId: string, apiBaseUrl: string): Promise<SendMessageResponse> {
+    const conversation = await this.visible(caller, conversationId);
+    const message = await this.messages.findInConversation(conversation.id, messageId);
+    if (!message) throw new MessagingException(MessagingErrorCode.MESSAGING_MESSAGE_NOT_FOUND, 'This message does not exist in this conversation.');
+    if (message.direction !== 'outbound' || message.source !== 'agent' || message.status !== 'failed') {
+      throw new MessagingException(MessagingErrorCode.MESSAGING_NOT_RETRYABLE, 'Only messages that failed to send can be retried.');
+    }
+    const contact = await this.conversations.contactOf(conversation);
+    const { policy, channel } = await this.policies.evaluate(conversation, contact);
+    this.assertSendable(policy);
+    if (!(await this.messages.claimRetry(message.id))) {
+      throw new MessagingException(MessagingErrorCode.MESSAGING_NOT_RETRYABLE, 'This message is already being retried.');
+    }
+    const pending = Object.assign(message, { status: 'pending' as const, errorCode: null, errorMessage: null });
+    this.events.message(conversation, pending, 'message.updated');
+    const refs = (message.attachments ?? []) as OutboundAttachmentRef[];
+    // the message already belongs to a conversation the caller may see: its uploads go with it, whoever uploaded them
+    const uploads = await this.uploads.findByIds(refs.map((a) => a.uploadId).filter((id): id is string => !!id));
+    const quickReplies = parseQuickReplies(message.metadata);
+    const result = await this.deliver(conversation, channel, pending, policy, uploads, quickReplies, apiBaseUrl);
+    return { message: toMessageDto(result), replayed: false };
+  }
+
+  private async deliver(
+    conversation: ConversationEntity,
+    channel: ChannelRef | null,
+    message: MessageEntity,
+    policy: ReplyPolicyResponse,
+    uploads: UploadEntity[],
+    quickReplies: { title: string; payload: string }[],
+    apiBaseUrl: string,
+  ): Promise<MessageEntity> {
+    let updated: MessageEntity;
+    try {
+      if (!channel) throw new Error('channel missing');
+      const content: OutboundContent = {
+        text: message.text,
+        attachments: uploads.map((u) => ({ kind: u.kind, url: this.uploads.signedUrl(u, apiBaseUrl) })),
+        quickReplies,
+        replyToMid: message.replyToMid,
+        clientKey: message.clientKey as string,
+      };
+      const response = await this.sender.send(channel, conversation.customerExternalId, content, policy);
+      if (!response.message_id) throw new Error('Meta answered without a message id');
+      const { message: sent, removedEcho } = await this.messages.markSent(message, response.message_id);
+      if (removedEcho) this.logger.warn({ messageId: sent.id, mid: response.message_id }, 'an unmatched echo of our send was merged into it');
+      updated = sent;
+    } catch (error) {
+      const { code, reason } = this.describeFailure(error);
+      if (isMetaGraphError(error) && CHANNEL_HEALTH_KINDS.has(error.kind)) await this.channels.recordGraphError(conversation.channelId, error).catch(() => undefined);
+      this.logger.warn({ messageId: message.id, code, kind: isMetaGraphError(error) ? error.kind : 'local' }, 'send failed');
+      updated = await this.messages.markFailed(message, code, reason);
+    }
+    this.events.message(conversation, updated, 'message.updated');
+    return updated;
+  }
+
+  private describeFailure(error: unknown): { code: string | null; reason: string } {
+    if (isMetaGraphError(error)) {
+      const code = error.code === undefined ? null : error.subcode ? `${error.code}/${error.subcode}` : String(error.code);
+      return { code, reason: error.userMessage };
+    }
+    if (error instanceof SendValidationError) return { code: 'INVALID_MESSAGE', reason: `Meta would reject this message: ${error.problems.join('; ')}.` };
+    return { code: null, reason: 'Meta could not be reached or answered unexpectedly. Try again in a moment.' };
+  }
+
+  private assertSendable(policy: ReplyPolicyResponse): void {
+    if (policy.mode === 'blocked') throw new MessagingException(MessagingErrorCode.MESSAGING_REPLY_BLOCKED, policy.reason);
+    if (policy.mode === 'template_required') throw new MessagingException(MessagingErrorCode.MESSAGING_TEMPLATE_REQUIRED, policy.reason);
+  }
+
+  private async visible(caller: Caller, conversationId: string): Promise<ConversationEntity> {
+    const conversation = await this.conversations.findVisible(caller, conversationId);
+    if (!conversation) throw AssignmentException.conversationNotFound();
+    return conversation;
+  }
+
+  /** The engine's limits for the platform, as field errors (400). */
+  private async validateContent(caller: Caller, platform: MessagePlatform, body: SendMessageRequestDto): Promise<UploadEntity[]> {
+    const errors: { field: string; messages: string[] }[] = [];
+    if (body.text !== undefined) {
+      const verdict = validateOutboundText(platform, body.text);
+      if (!verdict.ok) errors.push({ field: 'text', messages: [verdict.reason] });
+    }
+    if (body.text !== undefined && body.attachments?.length) {
+      errors.push({ field: 'attachments', messages: ['Text and attachments go out as separate messages on Instagram and Messenger. Send the text first, then the files.'] });
+    }
+    if (body.quickReplies?.length && body.text === undefined) errors.push({ field: 'quickReplies', messages: ['Quick replies need a text to go with them.'] });
+    if (errors.length) throw new RequestValidationException(errors);
+    const uploads = await this.uploads.findUsable(caller, body.attachments ?? []);
+    const mismatched = uploads.find((u) => u.platform !== platform);
+    if (mismatched) throw new RequestValidationException([{ field: 'attachments', messages: [`${mismatched.fileName} was checked for the other platform. Upload it again here.`] }]);
+    const verdict = validateAttachments(
+      platform,
+      uploads.map((u) => ({ mimeType: u.mimeType, sizeBytes: u.sizeBytes })),
+    );
+    if (!verdict.ok) throw new RequestValidationException([{ field: 'attachments', messages: [verdict.reason] }]);
+    return uploads;
+  }
+
+  /** The composer saw message X; customer messages newer than X mean the agent is answering blind. */
+  private async checkStaleView(conversation: ConversationEntity, body: SendMessageRequestDto): Promise<void> {
+    if (!body.lastSeenMessageId || body.confirmStale) return;
+    const seen = await this.messages.findInConversation(conversation.id, body.lastSeenMessageId);
+    if (!seen) throw new RequestValidationException([{ field: 'lastSeenMessageId', messages: ['lastSeenMessageId is not a message of this conversation.'] }]);
+    const newer = await this.messages.countInboundAfter(conversation.id, seen.sentAt);
+    if (newer > 0) {
+      throw new MessagingException(
+        MessagingErrorCode.MESSAGING_STALE_VIEW,
+        newer === 1 ? 'The customer sent a new message since you last looked. Read it, then send again or confirm.' : `The customer sent ${newer} new messages since you last looked. Read them, then send again or confirm.`,
+        HttpStatus.CONFLICT,
+      );
+    }
+  }
+
+  private async touchConversation(conversation: ConversationEntity, message: MessageEntity): Promise<void> {
+    const fresh = (await this.conversations.findById(conversation.id)) ?? conversation;
+    if (!fresh.lastMessageAt || fresh.lastMessageAt <= message.sentAt) {
+      fresh.lastMessageAt = message.sentAt;
+      fresh.lastMessagePreview = previewOf(message).slice(0, 255) || null;
+      fresh.lastMessageDirection = 'outbound';
+    }
+    // answering means the agent has read the thread
+    fresh.unreadCount = 0;
+    await this.conversations.save(fresh);
+    const contact = await this.conversations.contactOf(fresh);
+    this.events.conversationUpdated(fresh, contact);
+  }
+}
+
+function parseQuickReplies(metadata: string | null): { title: string; payload: string }[] {
+  if (!metadata) return [];
+  try {
+    const parsed = JSON.parse(metadata) as { quickReplies?: { title: string; payload: string }[] };
+    return Array.isArray(parsed.quickReplies) ? parsed.quickReplies : [];
+  } catch {
+    return [];
+  }
+}
