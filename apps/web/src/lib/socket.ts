@@ -1,9 +1,10 @@
 import { io, type Socket } from 'socket.io-client';
-import type { ClientToServerEvents, ServerToClientEvents } from '@ticklegram/domain-models';
+import type { ClientToServerEvents, ConversationDto, ServerToClientEvents } from '@ticklegram/domain-models';
 
-/**
- * Presence and collaboration events the send pipeline adds to the shared event map. Declared here
- * until they land in `@ticklegram/domain-models`; the intersection keeps the typed names of both.
+/*
+ * Presence and collaboration events of the send pipeline, mirrored from its additions to the shared
+ * event map (ConversationPresenceEvent, ConversationAssignedEvent, RoomAck) until they are committed;
+ * the intersection below keeps the typed names of both.
  */
 export interface PresenceMember {
   userId: string;
@@ -17,9 +18,12 @@ export interface PresenceUpdatedEvent {
 }
 
 export interface ConversationAssignedEvent {
-  conversation: import('@ticklegram/domain-models').ConversationDto;
-  previousAssigneeId?: string | null;
+  conversation: ConversationDto;
+  previousAssigneeId: string | null;
+  assignedBy: string | null;
 }
+
+export type RoomAckResult = { ok: true; viewers?: PresenceMember[]; typing?: PresenceMember[] } | { ok: false; code: string; message: string };
 
 interface PendingServerEvents {
   'presence.updated': (payload: PresenceUpdatedEvent) => void;
@@ -27,9 +31,9 @@ interface PendingServerEvents {
 }
 
 interface PendingClientEvents {
-  'conversation.join': (payload: { conversationId: string }) => void;
-  'conversation.leave': (payload: { conversationId: string }) => void;
-  typing: (payload: { conversationId: string; typing: boolean }) => void;
+  'conversation.join': (payload: { conversationId: string }, ack: (result: RoomAckResult) => void) => void;
+  'conversation.leave': (payload: { conversationId: string }, ack: (result: RoomAckResult) => void) => void;
+  'presence.typing': (payload: { conversationId: string; typing: boolean }, ack: (result: RoomAckResult) => void) => void;
 }
 
 export type InboxServerEvents = ServerToClientEvents & PendingServerEvents;

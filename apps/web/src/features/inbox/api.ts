@@ -1,5 +1,7 @@
 import type {
   ConversationDto,
+  ConversationStatus,
+  MessagePlatform,
   ConversationListResponse,
   MessageDto,
   MessageListResponse,
@@ -14,20 +16,41 @@ export const PAGE_SIZE = 30;
 /** The api's error code when new customer messages arrived since the agent's view (send again with `confirmStale`). */
 export const STALE_VIEW_CODE = 'MESSAGING_STALE_VIEW';
 
+/*
+ * Mirrors of the send pipeline's contract (`SendMessageRequest`, `SendMessageResponse`, `UploadDto`,
+ * `ConversationStateResponse` in domain-models' api/messaging.ts, landing in parallel). Switch to the
+ * shared types once they are exported.
+ */
 export interface SendMessageInput {
   text?: string;
   /** Ids returned by `POST /api/uploads`. */
-  attachmentIds?: string[];
+  attachments?: string[];
   replyToMid?: string;
-  /** The id of the newest message the agent saw, so the api can tell whether the view was stale. */
+  /** Id (ours) of the newest message the composer showed, so the api can tell whether the view was stale. */
   lastSeenMessageId?: string;
   confirmStale?: boolean;
 }
 
+export interface SendMessageResult {
+  message: MessageDto;
+  replayed: boolean;
+}
+
 export interface UploadResponse {
   id: string;
-  mimeType?: string;
-  sizeBytes?: number;
+  mimeType: string;
+  sizeBytes: number;
+  kind: 'image' | 'audio' | 'video' | 'file';
+}
+
+export interface ConversationStateResult {
+  conversation: ConversationDto;
+  snoozedUntil: string | null;
+}
+
+export interface OnlineUser {
+  userId: string;
+  name: string;
 }
 
 export const inboxKeys = {
@@ -61,12 +84,33 @@ export function getReplyPolicy(client: ApiClient, id: string, signal?: AbortSign
   return client.request(`/api/conversations/${encodeURIComponent(id)}/reply-policy`, { signal });
 }
 
-export function markConversationRead(client: ApiClient, id: string): Promise<void> {
+export function markConversationRead(client: ApiClient, id: string): Promise<ConversationStateResult> {
   return client.request(`/api/conversations/${encodeURIComponent(id)}/read`, { method: 'POST' });
 }
 
-export function retryMessage(client: ApiClient, conversationId: string, messageId: string): Promise<MessageDto> {
-  return client.request(`/api/conversations/${encodeURIComponent(conversationId)}/messages/${encodeURIComponent(messageId)}/retry`, { method: 'POST' });
+export function assignConversation(client: ApiClient, id: string, assigneeId: string | null): Promise<ConversationStateResult> {
+  return client.request(`/api/conversations/${encodeURIComponent(id)}/assign`, { json: { assigneeId } });
+}
+
+export function updateConversationStatus(client: ApiClient, id: string, status: ConversationStatus, snoozedUntil?: string): Promise<ConversationStateResult> {
+  return client.request(`/api/conversations/${encodeURIComponent(id)}`, { method: 'PATCH', json: { status, snoozedUntil } });
+}
+
+export function listOnlineUsers(client: ApiClient, signal?: AbortSignal): Promise<{ users: OnlineUser[] }> {
+  return client.request('/api/presence/online', { signal });
+}
+
+/** Instagram accepts only `love`; Messenger any emoji. */
+export function reactToMessage(client: ApiClient, conversationId: string, mid: string, action: 'react' | 'unreact', reaction?: string): Promise<MessageDto> {
+  return client.request(`/api/conversations/${encodeURIComponent(conversationId)}/messages/${encodeURIComponent(mid)}/reactions`, { json: { action, reaction } });
+}
+
+export async function retryMessage(client: ApiClient, conversationId: string, messageId: string): Promise<MessageDto> {
+  const result = await client.request<SendMessageResult>(
+    `/api/conversations/${encodeURIComponent(conversationId)}/messages/${encodeURIComponent(messageId)}/retry`,
+    { method: 'POST' },
+  );
+  return result.message;
 }
 
 /**
@@ -100,20 +144,20 @@ async function jsonOrThrow<T>(response: Response): Promise<T> {
 }
 
 /** `POST /api/conversations/:id/messages` with an `Idempotency-Key`, so a retried request never sends twice. */
-export async function sendMessage(client: ApiClient, conversationId: string, input: SendMessageInput, idempotencyKey: string): Promise<MessageDto> {
+export async function sendMessage(client: ApiClient, conversationId: string, input: SendMessageInput, idempotencyKey: string): Promise<SendMessageResult> {
   const response = await authedFetch(client, `/api/conversations/${encodeURIComponent(conversationId)}/messages`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', accept: 'application/json', 'idempotency-key': idempotencyKey },
     body: JSON.stringify(input),
   });
-  return jsonOrThrow<MessageDto>(response);
+  return jsonOrThrow<SendMessageResult>(response);
 }
 
-export async function uploadFile(client: ApiClient, conversationId: string, file: File): Promise<UploadResponse> {
+/** `POST /api/uploads?platform=…` (multipart `file`): the api checks Meta's limits for the platform again. */
+export async function uploadFile(client: ApiClient, platform: MessagePlatform, file: File): Promise<UploadResponse> {
   const form = new FormData();
   form.set('file', file);
-  form.set('conversationId', conversationId);
-  const response = await authedFetch(client, '/api/uploads', { method: 'POST', body: form, headers: { accept: 'application/json' } });
+  const response = await authedFetch(client, `/api/uploads?platform=${encodeURIComponent(platform)}`, { method: 'POST', body: form, headers: { accept: 'application/json' } });
   return jsonOrThrow<UploadResponse>(response);
 }
 

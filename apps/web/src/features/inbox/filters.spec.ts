@@ -18,7 +18,8 @@ describe('inbox filters in the URL', () => {
   it('round-trips to short links and api queries', () => {
     expect(inboxHref('/inbox/c1', DEFAULT_FILTERS)).toBe('/inbox/c1');
     expect(inboxHref('/inbox', { ...DEFAULT_FILTERS, folder: 'unassigned', platform: MessagePlatform.INSTAGRAM })).toBe('/inbox?folder=unassigned&platform=INSTAGRAM');
-    expect(conversationListQuery({ ...DEFAULT_FILTERS, folder: 'mine', search: 'ana' })).toEqual({ assignee: 'me', platform: undefined, status: undefined, search: 'ana' });
+    expect(conversationListQuery({ ...DEFAULT_FILTERS, folder: 'mine', search: 'ana' })).toEqual({ search: 'ana' });
+    expect(conversationListQuery(DEFAULT_FILTERS)).toEqual({ search: undefined });
   });
 
   it('matches conversations against folder, platform and status', () => {

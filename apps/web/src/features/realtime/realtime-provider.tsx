@@ -2,9 +2,18 @@
 
 import * as React from 'react';
 import { useQueryClient, type QueryClient } from '@tanstack/react-query';
-import type { ConversationDto, MessageEventPayload } from '@ticklegram/domain-models';
+import type {
+  ConversationDto,
+  MessageEventPayload,
+} from '@ticklegram/domain-models';
 import { useAuth } from '../auth/auth-provider';
-import { createInboxSocket, isAuthConnectError, type InboxSocket, type PresenceUpdatedEvent } from '../../lib/socket';
+import {
+  createInboxSocket,
+  isAuthConnectError,
+  type InboxSocket,
+  type PresenceUpdatedEvent,
+  type RoomAckResult,
+} from '../../lib/socket';
 import { inboxKeys } from '../inbox/api';
 import {
   findConversation,
@@ -30,44 +39,102 @@ interface RealtimeContextValue {
 const RealtimeContext = React.createContext<RealtimeContextValue | null>(null);
 
 /** Applies a conversation to every cached list, the single-conversation cache and the thread header. */
-export function applyConversationUpdate(queryClient: QueryClient, conversation: ConversationDto, currentUserId: string | null): void {
-  for (const [key, data] of queryClient.getQueriesData<ConversationPages>({ queryKey: inboxKeys.lists() })) {
+export function applyConversationUpdate(
+  queryClient: QueryClient,
+  conversation: ConversationDto,
+  currentUserId: string | null,
+): void {
+  for (const [key, data] of queryClient.getQueriesData<ConversationPages>({
+    queryKey: inboxKeys.lists(),
+  })) {
     const filters = key[2] as InboxFilters | undefined;
     if (!filters) continue;
-    const next = upsertConversationInList(data, conversation, filters, currentUserId);
+    const next = upsertConversationInList(
+      data,
+      conversation,
+      filters,
+      currentUserId,
+    );
     if (next !== data) queryClient.setQueryData(key, next);
   }
-  queryClient.setQueryData(inboxKeys.conversation(conversation.id), conversation);
+  queryClient.setQueryData(
+    inboxKeys.conversation(conversation.id),
+    conversation,
+  );
 }
 
-export function applyMessageEvent(queryClient: QueryClient, payload: MessageEventPayload): void {
-  queryClient.setQueryData<MessagePages>(inboxKeys.messages(payload.conversationId), (data) => upsertMessageInThread(data, payload.message));
+export function applyMessageEvent(
+  queryClient: QueryClient,
+  payload: MessageEventPayload,
+): void {
+  queryClient.setQueryData<MessagePages>(
+    inboxKeys.messages(payload.conversationId),
+    (data) => upsertMessageInThread(data, payload.message),
+  );
   if (payload.message.direction === 'inbound') {
     // A new customer message can change the reply window.
-    void queryClient.invalidateQueries({ queryKey: inboxKeys.replyPolicy(payload.conversationId) });
+    void queryClient.invalidateQueries({
+      queryKey: inboxKeys.replyPolicy(payload.conversationId),
+    });
   }
 }
 
-function cachedConversation(queryClient: QueryClient, id: string): ConversationDto | undefined {
-  const direct = queryClient.getQueryData<ConversationDto>(inboxKeys.conversation(id));
+function cachedConversation(
+  queryClient: QueryClient,
+  id: string,
+): ConversationDto | undefined {
+  const direct = queryClient.getQueryData<ConversationDto>(
+    inboxKeys.conversation(id),
+  );
   if (direct) return direct;
-  for (const [, data] of queryClient.getQueriesData<ConversationPages>({ queryKey: inboxKeys.lists() })) {
+  for (const [, data] of queryClient.getQueriesData<ConversationPages>({
+    queryKey: inboxKeys.lists(),
+  })) {
     const found = findConversation(data, id);
     if (found) return found;
   }
   return undefined;
 }
 
-export function RealtimeProvider({ apiUrl, children }: { apiUrl: string; children: React.ReactNode }) {
+export function RealtimeProvider({
+  apiUrl,
+  children,
+}: {
+  apiUrl: string;
+  children: React.ReactNode;
+}) {
   const { client, status: authStatus, user } = useAuth();
   const queryClient = useQueryClient();
   const [status, setStatus] = React.useState<RealtimeStatus>('connecting');
-  const [presenceMap, setPresenceMap] = React.useState<Record<string, PresenceUpdatedEvent>>({});
+  const [presenceMap, setPresenceMap] = React.useState<
+    Record<string, PresenceUpdatedEvent>
+  >({});
   const socketRef = React.useRef<InboxSocket | null>(null);
   const joinedRef = React.useRef(new Map<string, number>());
   const activeRef = React.useRef<string | null>(null);
   const userIdRef = React.useRef<string | null>(user?.id ?? null);
   userIdRef.current = user?.id ?? null;
+
+  /** Joins a room; the ack carries who is already viewing or typing. */
+  const join = React.useCallback((conversationId: string) => {
+    const socket = socketRef.current;
+    if (!socket?.connected) return;
+    socket.emit(
+      'conversation.join',
+      { conversationId },
+      (result: RoomAckResult) => {
+        if (!result.ok) return;
+        setPresenceMap((prev) => ({
+          ...prev,
+          [conversationId]: {
+            conversationId,
+            viewers: result.viewers ?? [],
+            typing: result.typing ?? [],
+          },
+        }));
+      },
+    );
+  }, []);
 
   React.useEffect(() => {
     if (authStatus !== 'authenticated') return;
@@ -78,7 +145,8 @@ export function RealtimeProvider({ apiUrl, children }: { apiUrl: string; childre
     socket.on('connect', () => {
       setStatus('connected');
       // Rooms do not survive a reconnect: join the open conversations again.
-      for (const conversationId of joinedRef.current.keys()) socket.emit('conversation.join', { conversationId });
+      for (const conversationId of joinedRef.current.keys())
+        join(conversationId);
       // Anything missed while offline: refetch what is on screen.
       void queryClient.invalidateQueries({ queryKey: inboxKeys.all });
     });
@@ -101,14 +169,34 @@ export function RealtimeProvider({ apiUrl, children }: { apiUrl: string; childre
 
     socket.on('message.created', (payload) => {
       applyMessageEvent(queryClient, payload);
-      const conversation = cachedConversation(queryClient, payload.conversationId);
-      if (!conversation) void queryClient.invalidateQueries({ queryKey: inboxKeys.lists() });
-      notifyAssignee(payload, conversation, userIdRef.current, activeRef.current);
+      const conversation = cachedConversation(
+        queryClient,
+        payload.conversationId,
+      );
+      if (!conversation)
+        void queryClient.invalidateQueries({ queryKey: inboxKeys.lists() });
+      notifyAssignee(
+        payload,
+        conversation,
+        userIdRef.current,
+        activeRef.current,
+      );
     });
-    socket.on('message.updated', (payload) => applyMessageEvent(queryClient, payload));
-    socket.on('conversation.updated', ({ conversation }) => applyConversationUpdate(queryClient, conversation, userIdRef.current));
-    socket.on('conversation.assigned', ({ conversation }) => applyConversationUpdate(queryClient, conversation, userIdRef.current));
-    socket.on('presence.updated', (payload) => setPresenceMap((prev) => ({ ...prev, [payload.conversationId]: payload })));
+    socket.on('message.updated', (payload) =>
+      applyMessageEvent(queryClient, payload),
+    );
+    socket.on('conversation.updated', ({ conversation }) =>
+      applyConversationUpdate(queryClient, conversation, userIdRef.current),
+    );
+    socket.on('conversation.assigned', ({ conversation }) =>
+      applyConversationUpdate(queryClient, conversation, userIdRef.current),
+    );
+    socket.on('presence.updated', (payload: PresenceUpdatedEvent) =>
+      setPresenceMap((prev) => ({
+        ...prev,
+        [payload.conversationId]: payload,
+      })),
+    );
 
     setStatus('connecting');
     socket.connect();
@@ -117,38 +205,75 @@ export function RealtimeProvider({ apiUrl, children }: { apiUrl: string; childre
       socket.disconnect();
       socketRef.current = null;
     };
-  }, [apiUrl, authStatus, client, queryClient]);
+  }, [apiUrl, authStatus, client, queryClient, join]);
 
-  const joinConversation = React.useCallback((conversationId: string) => {
-    const joined = joinedRef.current;
-    const count = joined.get(conversationId) ?? 0;
-    joined.set(conversationId, count + 1);
-    if (count === 0 && socketRef.current?.connected) socketRef.current.emit('conversation.join', { conversationId });
-    return () => {
-      const left = (joined.get(conversationId) ?? 1) - 1;
-      if (left > 0) {
-        joined.set(conversationId, left);
-        return;
-      }
-      joined.delete(conversationId);
-      if (socketRef.current?.connected) socketRef.current.emit('conversation.leave', { conversationId });
-    };
-  }, []);
+  const joinConversation = React.useCallback(
+    (conversationId: string) => {
+      const joined = joinedRef.current;
+      const count = joined.get(conversationId) ?? 0;
+      joined.set(conversationId, count + 1);
+      if (count === 0) join(conversationId);
+      return () => {
+        const left = (joined.get(conversationId) ?? 1) - 1;
+        if (left > 0) {
+          joined.set(conversationId, left);
+          return;
+        }
+        joined.delete(conversationId);
+        if (socketRef.current?.connected)
+          socketRef.current.emit(
+            'conversation.leave',
+            { conversationId },
+            () => undefined,
+          );
+        setPresenceMap((prev) => {
+          const next = { ...prev };
+          delete next[conversationId];
+          return next;
+        });
+      };
+    },
+    [join],
+  );
 
-  const setTyping = React.useCallback((conversationId: string, typing: boolean) => {
-    if (socketRef.current?.connected) socketRef.current.emit('typing', { conversationId, typing });
-  }, []);
+  const setTyping = React.useCallback(
+    (conversationId: string, typing: boolean) => {
+      if (socketRef.current?.connected)
+        socketRef.current.emit(
+          'presence.typing',
+          { conversationId, typing },
+          () => undefined,
+        );
+    },
+    [],
+  );
 
-  const presence = React.useCallback((conversationId: string) => presenceMap[conversationId] ?? null, [presenceMap]);
-  const setActiveConversation = React.useCallback((conversationId: string | null) => {
-    activeRef.current = conversationId;
-  }, []);
+  const presence = React.useCallback(
+    (conversationId: string) => presenceMap[conversationId] ?? null,
+    [presenceMap],
+  );
+  const setActiveConversation = React.useCallback(
+    (conversationId: string | null) => {
+      activeRef.current = conversationId;
+    },
+    [],
+  );
 
   const value = React.useMemo<RealtimeContextValue>(
-    () => ({ status, joinConversation, setTyping, presence, setActiveConversation }),
+    () => ({
+      status,
+      joinConversation,
+      setTyping,
+      presence,
+      setActiveConversation,
+    }),
     [status, joinConversation, setTyping, presence, setActiveConversation],
   );
-  return <RealtimeContext.Provider value={value}>{children}</RealtimeContext.Provider>;
+  return (
+    <RealtimeContext.Provider value={value}>
+      {children}
+    </RealtimeContext.Provider>
+  );
 }
 
 function notifyAssignee(
@@ -157,9 +282,23 @@ function notifyAssignee(
   userId: string | null,
   activeConversationId: string | null,
 ): void {
-  if (typeof Notification === 'undefined' || Notification.permission !== 'granted') return;
-  if (payload.message.direction !== 'inbound' || !conversation || !userId || conversation.assigneeId !== userId) return;
-  if (activeConversationId === payload.conversationId && document.visibilityState === 'visible') return;
+  if (
+    typeof Notification === 'undefined' ||
+    Notification.permission !== 'granted'
+  )
+    return;
+  if (
+    payload.message.direction !== 'inbound' ||
+    !conversation ||
+    !userId ||
+    conversation.assigneeId !== userId
+  )
+    return;
+  if (
+    activeConversationId === payload.conversationId &&
+    document.visibilityState === 'visible'
+  )
+    return;
   const notification = new Notification(conversation.contact.displayName, {
     body: payload.message.text ?? 'Sent an attachment',
     tag: `conversation:${payload.conversationId}`,
@@ -172,6 +311,7 @@ function notifyAssignee(
 
 export function useRealtime(): RealtimeContextValue {
   const value = React.useContext(RealtimeContext);
-  if (!value) throw new Error('useRealtime must be used inside <RealtimeProvider>');
+  if (!value)
+    throw new Error('useRealtime must be used inside <RealtimeProvider>');
   return value;
 }

@@ -6,7 +6,9 @@ import { describeApiError } from '../../../lib/api/api-error';
 import { Button } from '../../../components/ui/button';
 import { Input } from '../../../components/ui/input';
 import { Skeleton } from '../../../components/ui/skeleton';
+import { cn } from '../../../lib/utils';
 import { useAuth } from '../../auth/auth-provider';
+import { useRealtime } from '../../realtime/realtime-provider';
 import { DEFAULT_FILTERS, inboxHref, type InboxFilters } from '../filters';
 import { useConversationList } from '../hooks/use-inbox-queries';
 import { useNow } from '../hooks/use-now';
@@ -46,6 +48,7 @@ export function ConversationList({
   onOrderChange: (hrefs: { id: string; href: string }[]) => void;
 }) {
   const { user } = useAuth();
+  const { status: realtimeStatus } = useRealtime();
   const now = useNow(30_000);
   const list = useConversationList(filters);
   const [draft, setDraft] = React.useState(filters.search);
@@ -78,7 +81,7 @@ export function ConversationList({
 
   return (
     <section aria-label="Conversations" className="flex min-h-0 flex-col">
-      <div className="border-b p-3">
+      <div className="grid gap-2 border-b p-3">
         <div className="relative">
           <Search className="pointer-events-none absolute top-1/2 left-2.5 size-4 -translate-y-1/2 text-muted-foreground" aria-hidden />
           <Input
@@ -106,6 +109,14 @@ export function ConversationList({
             </button>
           ) : null}
         </div>
+        <p
+          data-testid="realtime-status"
+          data-state={realtimeStatus}
+          aria-live="polite"
+          className={cn('flex items-center gap-1.5 text-[11px]', realtimeStatus === 'connected' ? 'sr-only' : 'text-amber-700 dark:text-amber-400')}
+        >
+          {realtimeStatus === 'connected' ? 'Live updates on' : realtimeStatus === 'connecting' ? 'Connecting to live updates…' : 'Live updates paused — reconnecting…'}
+        </p>
       </div>
       <div className="min-h-0 flex-1 overflow-y-auto" data-testid="conversation-list">
         {list.isPending ? (

@@ -30,7 +30,7 @@ function ImageWithLightbox({ src, alt }: { src: string | null; alt: string }) {
         className="block overflow-hidden rounded-lg outline-none focus-visible:ring-[3px] focus-visible:ring-ring/50"
         aria-label="Open image"
       >
-        <img src={media.url} alt={alt} className="max-h-64 max-w-64 object-cover" loading="lazy" />
+        <img src={media.url} alt={alt} className="max-h-64 min-h-16 max-w-64 min-w-16 bg-muted object-cover" loading="lazy" />
       </button>
       <Dialog open={open} onOpenChange={setOpen}>
         <DialogContent className="max-w-[min(90vw,64rem)] border-none bg-transparent p-0 shadow-none sm:max-w-[min(90vw,64rem)]" data-testid="image-lightbox">

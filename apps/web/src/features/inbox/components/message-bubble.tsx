@@ -1,7 +1,7 @@
 'use client';
 
 import * as React from 'react';
-import { AlertCircle, Check, CheckCheck, Clock, CornerUpLeft, Megaphone, MousePointerClick, Pencil, Reply, RotateCw, Smartphone, Undo2 } from 'lucide-react';
+import { AlertCircle, Check, CheckCheck, Clock, CornerUpLeft, Heart, Megaphone, MousePointerClick, Pencil, Reply, RotateCw, Smartphone, Undo2 } from 'lucide-react';
 import type { MessageDto, MessagePlatform } from '@ticklegram/domain-models';
 import { Button } from '../../../components/ui/button';
 import { Tooltip, TooltipContent, TooltipTrigger } from '../../../components/ui/tooltip';
@@ -9,6 +9,8 @@ import { cn } from '../../../lib/utils';
 import { clockTime } from '../format-time';
 import { canRetry, failureReason, originLabel, quoteText, reactionSummary, statusView } from '../message-render';
 import { MessageAttachment, StoryPreview } from './message-attachment';
+
+const MEDIA_TYPES = new Set(['image', 'video', 'sticker']);
 
 function StatusTick({ message }: { message: MessageDto }) {
   const view = statusView(message);
@@ -62,6 +64,7 @@ export const MessageBubble = React.memo(function MessageBubble({
   onReply,
   onRetry,
   retrying,
+  onReact,
 }: {
   message: MessageDto;
   platform: MessagePlatform;
@@ -70,12 +73,17 @@ export const MessageBubble = React.memo(function MessageBubble({
   onReply: (message: MessageDto) => void;
   onRetry: (message: MessageDto) => void;
   retrying: boolean;
+  /** Toggles the business's ❤️ on a customer message; absent when reactions are not possible. */
+  onReact?: (message: MessageDto, reacted: boolean) => void;
 }) {
   const outbound = message.direction === 'outbound';
   const origin = originLabel(message, platform);
   const reactions = reactionSummary(message);
+  const businessReacted = message.reactions.some((r) => r.by === 'business');
   const unsent = Boolean(message.unsentAt);
   const hasBody = Boolean(message.text) || message.attachments.length > 0;
+  // Photos, videos and stickers stand on their own, without a coloured bubble around them.
+  const mediaOnly = !message.text && !message.replyToMid && message.attachments.length > 0 && message.attachments.every((a) => MEDIA_TYPES.has(a.type));
 
   return (
     <div
@@ -106,6 +114,7 @@ export const MessageBubble = React.memo(function MessageBubble({
             message.status === 'pending' && 'opacity-70',
             message.status === 'failed' && 'bg-destructive/10 text-foreground ring-1 ring-destructive/40',
             (unsent || message.unsupported) && 'bg-transparent text-muted-foreground italic ring-1 ring-border',
+            mediaOnly && !unsent && 'bg-transparent p-0',
           )}
         >
           {message.replyToMid ? (
@@ -147,6 +156,20 @@ export const MessageBubble = React.memo(function MessageBubble({
             </>
           )}
         </div>
+        {!unsent && message.mid && !outbound && onReact ? (
+          <Button
+            type="button"
+            size="icon"
+            variant="ghost"
+            className={cn('size-7 opacity-0 group-hover:opacity-100 focus-visible:opacity-100', businessReacted && 'text-rose-500 opacity-100')}
+            onClick={() => onReact(message, businessReacted)}
+            aria-label={businessReacted ? 'Remove your reaction' : 'React with a heart'}
+            aria-pressed={businessReacted}
+            data-testid="react-button"
+          >
+            <Heart className={cn('size-3.5', businessReacted && 'fill-current')} />
+          </Button>
+        ) : null}
         {!unsent && message.mid ? (
           <Button
             type="button"

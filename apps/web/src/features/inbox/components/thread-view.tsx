@@ -2,16 +2,17 @@
 
 import * as React from 'react';
 import Link from 'next/link';
-import { useQueryClient } from '@tanstack/react-query';
+import { useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { ArrowLeft, Eye, Loader2, PanelRightClose, PanelRightOpen } from 'lucide-react';
-import type { MessageDto } from '@ticklegram/domain-models';
+import { MessagePlatform, type ConversationDto, type MessageDto } from '@ticklegram/domain-models';
+import { toast } from 'sonner';
 import { ApiError, describeApiError } from '../../../lib/api/api-error';
 import { Button } from '../../../components/ui/button';
 import { Skeleton } from '../../../components/ui/skeleton';
 import { useApiClient, useAuth } from '../../auth/auth-provider';
 import { applyConversationUpdate, useRealtime } from '../../realtime/realtime-provider';
-import { markConversationRead } from '../api';
-import { isOptimistic } from '../conversation-cache';
+import { inboxKeys, isNotFound, markConversationRead, reactToMessage } from '../api';
+import { isOptimistic, upsertMessageInThread, type MessagePages } from '../conversation-cache';
 import { dayLabel } from '../format-time';
 import { useConversation, useReplyPolicy, useThreadMessages } from '../hooks/use-inbox-queries';
 import { useInboxFilters } from '../hooks/use-inbox-filters';
@@ -20,6 +21,7 @@ import { useSendMessage } from '../hooks/use-send-message';
 import { startsNewDay } from '../message-render';
 import { policyExpired } from '../reply-policy-view';
 import { Composer } from './composer';
+import { ConversationActions } from './conversation-actions';
 import { ContactAvatar } from './contact-avatar';
 import { ContactPanel } from './contact-panel';
 import { MessageBubble } from './message-bubble';
@@ -27,6 +29,13 @@ import { PlatformBadge } from './platform-badge';
 import { describePresence } from '../presence';
 
 const PANEL_KEY = 'tg-inbox-contact-panel';
+
+/** Instagram takes only `love`; Messenger any emoji, and a heart reads the same there. */
+const REACTION_FOR: Record<MessagePlatform, string> = { INSTAGRAM: 'love', FACEBOOK: '❤️' };
+
+function platformOf(queryClient: QueryClient, conversationId: string): MessagePlatform {
+  return queryClient.getQueryData<ConversationDto>(inboxKeys.conversation(conversationId))?.platform ?? MessagePlatform.INSTAGRAM;
+}
 
 export function ThreadSkeleton() {
   return (
@@ -62,7 +71,7 @@ export function ThreadView({ conversationId }: { conversationId: string }) {
   const { policy, refetch: refetchPolicy } = useReplyPolicy(conversation);
   const now = useNow(30_000);
   const [replyTo, setReplyTo] = React.useState<MessageDto | null>(null);
-  const [panelOpen, setPanelOpen] = React.useState(true);
+  const [panelOpen, setPanelOpen] = React.useState(false);
   const scrollRef = React.useRef<HTMLDivElement>(null);
   const stickToBottom = React.useRef(true);
 
@@ -71,8 +80,20 @@ export function ThreadView({ conversationId }: { conversationId: string }) {
   const { send, retry, retrying } = useSendMessage(conversation, lastSeen?.id);
   const byMid = React.useMemo(() => new Map(messages.filter((m) => m.mid).map((m) => [m.mid as string, m])), [messages]);
 
+  const onReact = React.useCallback(
+    (message: MessageDto, reacted: boolean) => {
+      if (!message.mid) return;
+      reactToMessage(client, conversationId, message.mid, reacted ? 'unreact' : 'react', reacted ? undefined : REACTION_FOR[platformOf(queryClient, conversationId)])
+        .then((updated) => queryClient.setQueryData<MessagePages>(inboxKeys.messages(conversationId), (data) => upsertMessageInThread(data, updated)))
+        .catch((error: unknown) => toast.error(isNotFound(error) ? 'Reactions are not available on the server yet.' : describeApiError(error)));
+    },
+    [client, conversationId, queryClient],
+  );
+
   React.useEffect(() => {
-    setPanelOpen(window.localStorage.getItem(PANEL_KEY) !== 'closed');
+    // Open by default only where the thread keeps a comfortable width next to it.
+    const saved = window.localStorage.getItem(PANEL_KEY);
+    setPanelOpen(saved ? saved === 'open' : window.innerWidth >= 1536);
   }, []);
   const togglePanel = () => {
     setPanelOpen((open) => {
@@ -97,7 +118,9 @@ export function ThreadView({ conversationId }: { conversationId: string }) {
   React.useEffect(() => {
     if (!conversation || unread === 0) return;
     applyConversationUpdate(queryClient, { ...conversation, unreadCount: 0 }, user?.id ?? null);
-    markConversationRead(client, conversation.id).catch(() => undefined);
+    markConversationRead(client, conversation.id)
+      .then((result) => applyConversationUpdate(queryClient, result.conversation, user?.id ?? null))
+      .catch(() => undefined);
     // Only when the unread count goes up, not on every conversation update.
   }, [conversation?.id, unread]);
 
@@ -171,6 +194,7 @@ export function ThreadView({ conversationId }: { conversationId: string }) {
               )}
             </p>
           </div>
+          <ConversationActions conversation={conversation} />
           <Button variant="ghost" size="icon" className="size-8" onClick={togglePanel} aria-label={panelOpen ? 'Hide contact details' : 'Show contact details'} aria-pressed={panelOpen}>
             {panelOpen ? <PanelRightClose /> : <PanelRightOpen />}
           </Button>
@@ -224,6 +248,7 @@ export function ThreadView({ conversationId }: { conversationId: string }) {
                     onReply={setReplyTo}
                     onRetry={(m) => void retry(m)}
                     retrying={Boolean(retrying[message.id])}
+                    onReact={onReact}
                   />
                 </li>
               ))}

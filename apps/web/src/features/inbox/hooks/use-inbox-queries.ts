@@ -3,10 +3,10 @@
 import * as React from 'react';
 import { useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ConversationDto, ReplyPolicyResponse } from '@ticklegram/domain-models';
-import { useApiClient } from '../../auth/auth-provider';
+import { useApiClient, useAuth } from '../../auth/auth-provider';
 import { fetchMediaBlob, getConversation, getReplyPolicy, inboxKeys, isNotFound, listConversations, listMessages } from '../api';
 import { findConversation, flattenConversations, flattenMessages, type ConversationPages } from '../conversation-cache';
-import { conversationListQuery, type InboxFilters } from '../filters';
+import { conversationListQuery, DEFAULT_FILTERS, matchesInboxFilters, type InboxFilters } from '../filters';
 import { localReplyPolicy } from '../reply-policy-view';
 
 export function useConversationList(filters: InboxFilters) {
@@ -17,7 +17,11 @@ export function useConversationList(filters: InboxFilters) {
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
-  const conversations = React.useMemo(() => flattenConversations(query.data), [query.data]);
+  const { user } = useAuth();
+  const conversations = React.useMemo(
+    () => flattenConversations(query.data).filter((c) => matchesInboxFilters(c, filters, user?.id ?? null)),
+    [query.data, filters, user?.id],
+  );
   return { ...query, conversations };
 }
 
@@ -30,9 +34,18 @@ export function useConversation(id: string) {
       try {
         return await getConversation(client, id, signal);
       } catch (error) {
-        // Until the single-conversation endpoint exists, fall back on the row from a cached list.
-        const cached = cachedFromLists(queryClient.getQueriesData<ConversationPages>({ queryKey: inboxKeys.lists() }), id);
-        if (cached && isNotFound(error)) return cached;
+        if (!isNotFound(error)) throw error;
+        // No single-conversation endpoint yet: use the row from a list (loading the default one if needed).
+        const lists = () => cachedFromLists(queryClient.getQueriesData<ConversationPages>({ queryKey: inboxKeys.lists() }), id);
+        const cached = lists();
+        if (cached) return cached;
+        await queryClient.ensureInfiniteQueryData({
+          queryKey: inboxKeys.list(DEFAULT_FILTERS),
+          queryFn: ({ pageParam }) => listConversations(client, conversationListQuery(DEFAULT_FILTERS), pageParam),
+          initialPageParam: undefined as string | undefined,
+        });
+        const loaded = lists();
+        if (loaded) return loaded;
         throw error;
       }
     },

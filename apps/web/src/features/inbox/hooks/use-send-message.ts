@@ -48,15 +48,15 @@ export function useSendMessage(conversation: ConversationDto | undefined, lastSe
       unsentDrafts.current.set(clientKey, { draft, confirmStale });
       try {
         const attachmentIds: string[] = [];
-        for (const file of draft.files) attachmentIds.push((await uploadFile(client, conversation.id, file)).id);
+        for (const file of draft.files) attachmentIds.push((await uploadFile(client, conversation.platform, file)).id);
         const input: SendMessageInput = {
           text: draft.text || undefined,
-          attachmentIds: attachmentIds.length ? attachmentIds : undefined,
+          attachments: attachmentIds.length ? attachmentIds : undefined,
           replyToMid: draft.replyTo?.mid ?? undefined,
           lastSeenMessageId,
           confirmStale: confirmStale || undefined,
         };
-        const stored = await sendMessage(client, conversation.id, input, clientKey);
+        const { message: stored } = await sendMessage(client, conversation.id, input, clientKey);
         unsentDrafts.current.delete(clientKey);
         patchThread(stored, clientKey);
         return { ok: true };
