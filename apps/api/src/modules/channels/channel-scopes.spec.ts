@@ -1,0 +1,32 @@
+import { MessagePlatform } from '@ticklegram/domain-models';
+import { FACEBOOK_LOGIN_REQUESTED_SCOPES, INSTAGRAM_LOGIN_REQUESTED_SCOPES, missingScopes, scopeRequirement } from './channel-scopes';
+
+describe('channel scopes', () => {
+  it.each([
+    [MessagePlatform.FACEBOOK, 'facebook_login', ['pages_messaging', 'pages_manage_metadata']],
+    [MessagePlatform.INSTAGRAM, 'facebook_login', ['instagram_basic', 'instagram_manage_messages', 'pages_manage_metadata']],
+    [MessagePlatform.INSTAGRAM, 'instagram_login', ['instagram_business_basic', 'instagram_business_manage_messages']],
+  ] as const)('%s via %s requires %j', (platform, connection, required) => {
+    expect(scopeRequirement(platform, connection).required).toEqual(required);
+  });
+
+  it('splits what is missing into blocking and optional permissions', () => {
+    const granted = ['instagram_basic', 'pages_manage_metadata', 'instagram_manage_comments'];
+    expect(missingScopes(granted, scopeRequirement(MessagePlatform.INSTAGRAM, 'facebook_login'))).toEqual({
+      required: ['instagram_manage_messages'],
+      recommended: ['instagram_manage_insights', 'pages_show_list'],
+    });
+  });
+
+  it('asks each login dialog for every permission its channels need, once', () => {
+    for (const connection of ['facebook_login'] as const) {
+      for (const platform of [MessagePlatform.FACEBOOK, MessagePlatform.INSTAGRAM]) {
+        const { required, recommended } = scopeRequirement(platform, connection);
+        expect(FACEBOOK_LOGIN_REQUESTED_SCOPES).toEqual(expect.arrayContaining([...required, ...recommended]));
+      }
+    }
+    const ig = scopeRequirement(MessagePlatform.INSTAGRAM, 'instagram_login');
+    expect(INSTAGRAM_LOGIN_REQUESTED_SCOPES).toEqual([...ig.required, ...ig.recommended]);
+    expect(new Set(FACEBOOK_LOGIN_REQUESTED_SCOPES).size).toBe(FACEBOOK_LOGIN_REQUESTED_SCOPES.length);
+  });
+});
