@@ -36,7 +36,7 @@ export default [
   },
   {
     // Tests, journeys and benchmarks may start the Meta simulator in-process; product code never may.
-    files: ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts', 'apps/api/test/**/*.ts', 'apps/web-e2e/**/*.ts', 'tools/bench/**/*.ts'],
+    files: ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts', '**/test/**/*.ts', '**/web-e2e/**/*.ts', '**/bench/**/*.ts'],
     rules: {
       '@nx/enforce-module-boundaries': [
         'error',
