@@ -276,6 +276,10 @@ describe('messaging: reply policy, sending, idempotency, access scope (integrati
 
       expect((await send(id, { text: 'mine' }, randomUUID(), agentA.token)).body.message.status).toBe('sent');
 
+      expect((await h.t.http.get(`/api/conversations/${id}`).set(bearer(agentB.token))).status).toBe(404);
+      const single = await h.t.http.get(`/api/conversations/${id}`).set(bearer(agentA.token));
+      expect(single.body).toMatchObject({ id, assigneeId: agentA.id, contact: { externalId: IG[1].igsid } });
+
       // hand over to B: now A is out and B is in
       const handed = await h.t.http.post(`/api/conversations/${id}/assign`).set(bearer(agentA.token)).send({ assigneeId: agentB.id });
       expect(handed.status).toBe(200);
@@ -347,6 +351,11 @@ describe('messaging: reply policy, sending, idempotency, access scope (integrati
 
       const res = await send(id, { attachments: [upload.body.id] });
       expect(res.body.message).toMatchObject({ status: 'sent' });
+      // the thread shows our own attachment from the stored copy
+      const mediaPath = (res.body.message as MessageDto).attachments[0]?.mediaPath;
+      expect(mediaPath).toBe(`/api/media/messages/${res.body.message.id}/0`);
+      const media = await h.t.http.get(mediaPath as string).set(admin()).buffer(true);
+      expect([media.status, media.headers['content-type'], Buffer.compare(media.body as Buffer, png)]).toEqual([200, 'image/png', 0]);
       const call = graphSends().pop();
       const url = (call?.params['message'] as { attachment?: { payload?: { url?: string } } }).attachment?.payload?.url;
       expect(url).toContain(`/api/uploads/${upload.body.id}/content?`);

@@ -1,6 +1,6 @@
-import { Body, Controller, HttpCode, Ip, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Ip, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { ConversationStateResponse, Role } from '@ticklegram/domain-models';
+import { ConversationDto, ConversationStateResponse, Role } from '@ticklegram/domain-models';
 import { AuthUser, CurrentUser } from '../../common/decorators/current-user.decorator';
 import { Roles } from '../../common/decorators/roles.decorator';
 import { AssignmentService } from './assignment.service';
@@ -12,6 +12,13 @@ import { AssignConversationRequestDto, UpdateConversationRequestDto } from './dt
 @Controller('conversations')
 export class AssignmentController {
   constructor(private readonly assignment: AssignmentService) {}
+
+  /** One conversation (404 outside the caller's scope). */
+  @Get(':id')
+  @ApiOkResponse()
+  async get(@CurrentUser() user: AuthUser, @Param('id', new ParseUUIDPipe()) id: string): Promise<ConversationDto> {
+    return (await this.assignment.state(await this.assignment.get(user, id))).conversation;
+  }
 
   /** Admins assign anyone; agents take unassigned conversations and hand over their own. */
   @Post(':id/assign')

@@ -1,4 +1,5 @@
 import { HttpStatus, Injectable, Logger } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import {
   IDEMPOTENCY_KEY_PATTERN,
   MessagePlatform,
@@ -77,8 +78,14 @@ export class SendMessageService {
     const { policy, channel } = await this.policies.evaluate(conversation, contact);
     this.assertSendable(policy);
 
-    const attachments: OutboundAttachmentRef[] = uploads.map((u) => ({ type: u.kind, rawType: u.kind, payload: null, uploadId: u.id, contentType: u.mimeType, title: u.fileName }));
+    const messageId = randomUUID();
+    const attachments: OutboundAttachmentRef[] = [];
+    for (const [index, u] of uploads.entries()) {
+      const storedFile = await this.uploads.copyForMessage(u, messageId, index);
+      attachments.push({ type: u.kind, rawType: u.kind, payload: null, uploadId: u.id, contentType: u.mimeType, title: u.fileName, storedFile });
+    }
     const message = this.messages.create({
+      id: messageId,
       conversationId: conversation.id,
       channelId: conversation.channelId,
       platform: conversation.platform,
@@ -99,6 +106,7 @@ export class SendMessageService {
     try {
       await this.messages.insert(message);
     } catch (error) {
+      await this.uploads.discardMessageCopies(attachments.map((a) => a.storedFile).filter((f): f is string => !!f));
       if (!isUniqueViolation(error)) throw error;
       // a concurrent request with the same key won the insert: answer with its message
       const winner = await this.messages.findByClientKey(conversation.id, key);

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { MessagePlatform, MessagingErrorCode, Role, UploadDto, validateAttachment } from '@ticklegram/domain-models';
 import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, unlink, writeFile } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { In, Repository } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
@@ -41,6 +41,7 @@ export function toUploadDto(upload: UploadEntity): UploadDto {
 @Injectable()
 export class UploadsService {
   private readonly dir: string;
+  private readonly mediaDir: string;
   private readonly key: Buffer;
 
   constructor(
@@ -48,6 +49,7 @@ export class UploadsService {
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.dir = join(config.dataDir, 'uploads');
+    this.mediaDir = join(config.dataDir, 'media');
     this.key = createHmac('sha256', config.auth.jwtSecret).update('ticklegram:upload-links').digest();
   }
 
@@ -95,6 +97,22 @@ export class UploadsService {
 
   findById(id: string): Promise<UploadEntity | null> {
     return this.uploads.findOneBy({ id });
+  }
+
+  /**
+   * Copies the file next to the inbox's stored media (`DATA_DIR/media/<messageId>-<index><ext>`, the
+   * media module's naming), so the thread shows our own attachments like received ones.
+   */
+  async copyForMessage(upload: UploadEntity, messageId: string, index: number): Promise<string> {
+    await mkdir(this.mediaDir, { recursive: true });
+    const storedFile = `${messageId}-${index}${extname(upload.storedFile)}`;
+    await copyFile(this.pathOf(upload), join(this.mediaDir, storedFile));
+    return storedFile;
+  }
+
+  /** Removes copies made for a message that was never stored (a concurrent duplicate won). */
+  async discardMessageCopies(storedFiles: string[]): Promise<void> {
+    await Promise.all(storedFiles.map((file) => unlink(join(this.mediaDir, file)).catch(() => undefined)));
   }
 
   pathOf(upload: UploadEntity): string {
