@@ -1,5 +1,6 @@
 import { ChannelDto, ChannelStatus, FacebookLoginSelectionDto, MessagePlatform, OAuthStartResponse, Role } from '@ticklegram/domain-models';
 import { RunningMetaSim, SIM_SEED } from '@ticklegram/meta-sim';
+import { ChannelsService } from '../../src/modules/channels/channels.service';
 import { approveInDialog, SIM_WEB_URL, simTokenStrings, startAppWithSim } from '../utils/channels-sim';
 import { TestApp } from '../utils/test-app';
 
@@ -160,9 +161,25 @@ describe('channels: connect (integration)', () => {
       await as(agent).post('/api/instagram/accounts/token', { accessToken: SIM_SEED.page.accessToken }),
       await as(agent).post(`/api/facebook/pages/${page.id}/reconnect`),
       await as(agent).del(`/api/facebook/pages/${page.id}`),
+      await t.http.patch(`/api/facebook/pages/${page.id}`).set('Authorization', `Bearer ${agent}`).send({ humanAgentEnabled: false }),
     ];
     expect(forbidden.map((r) => r.status)).toEqual(forbidden.map(() => 403));
     expect((await t.http.get('/api/channels')).status).toBe(401);
+  });
+
+  it('lets admins switch the HUMAN_AGENT tag per channel (audited, seen by the resolver)', async () => {
+    const page = ((await as(admin).get('/api/facebook/pages')).body as ChannelDto[])[0];
+    expect(page.humanAgentEnabled).toBe(true);
+    const off = record(await t.http.patch(`/api/facebook/pages/${page.id}`).set('Authorization', `Bearer ${admin}`).send({ humanAgentEnabled: false }));
+    expect(off.status).toBe(200);
+    expect(off.body.humanAgentEnabled).toBe(false);
+    expect((await t.app.get(ChannelsService).resolveByExternalId(MessagePlatform.FACEBOOK, SIM_SEED.page.id))?.humanAgentEnabled).toBe(false);
+    const audit = await t.dataSource.query("SELECT details FROM audit_log WHERE action = 'channel.settings_updated' AND target_id = ?", [page.id]);
+    expect(audit).toHaveLength(1);
+    const bad = await t.http.patch(`/api/facebook/pages/${page.id}`).set('Authorization', `Bearer ${admin}`).send({ humanAgentEnabled: 'yes' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors[0].field).toBe('humanAgentEnabled');
+    await t.http.patch(`/api/facebook/pages/${page.id}`).set('Authorization', `Bearer ${admin}`).send({ humanAgentEnabled: true });
   });
 
   it('disconnects a Page (audited, unsubscribed, token wiped) and reconnects through the login dialog', async () => {

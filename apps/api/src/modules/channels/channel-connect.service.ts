@@ -7,7 +7,7 @@ import {
   FacebookLoginSelectionDto,
   OAuthStartResponse,
 } from '@ticklegram/domain-models';
-import { DebugTokenData, DEFAULT_PAGE_SUBSCRIBED_FIELDS, GraphAuth, isMetaGraphError, UserPageWire } from '@ticklegram/meta-graph';
+import { DebugTokenData, DEFAULT_PAGE_SUBSCRIBED_FIELDS, GraphAuth, isMetaGraphError, USER_PAGES_FIELDS, UserPageWire } from '@ticklegram/meta-graph';
 import { randomBytes } from 'node:crypto';
 import { AuthUser } from '../../common/decorators/current-user.decorator';
 import { TokenCipher, TokenCipherError } from '../../common/crypto/token-cipher';
@@ -118,7 +118,7 @@ export class ChannelConnectService {
         return {
           pageId: page.id,
           name: page.name ?? page.id,
-          pictureUrl: null,
+          pictureUrl: (page as UserPageWire & { picture?: { data?: { url?: string } } }).picture?.data?.url ?? null,
           instagram: ig ? { id: ig.id, username: ig.username ?? null, name: ig.name ?? null, pictureUrl: ig.profile_picture_url ?? null } : null,
           connectedPageChannelId: connectedPage && connectedPage.status !== ChannelStatus.DISCONNECTED ? connectedPage.id : null,
           connectedInstagramChannelId: connectedIg && connectedIg.status !== ChannelStatus.DISCONNECTED ? connectedIg.id : null,
@@ -298,6 +298,24 @@ export class ChannelConnectService {
     return this.service.toDto(entity);
   }
 
+  /** Whether agents may reply with the HUMAN_AGENT tag (24 h – 7 days) on this channel; needs Meta's Human Agent feature. */
+  async updateSettings(actor: ConnectActor & { user: AuthUser }, entity: AnyChannelEntity, settings: { humanAgentEnabled?: boolean }): Promise<ChannelDto> {
+    if (settings.humanAgentEnabled !== undefined && settings.humanAgentEnabled !== entity.humanAgentEnabled) {
+      const before = entity.humanAgentEnabled;
+      await this.channels.update(entity, { humanAgentEnabled: settings.humanAgentEnabled });
+      this.service.invalidate();
+      await this.audit.record({
+        actor: actor.user,
+        action: 'channel.settings_updated',
+        target: { type: targetType(entity), id: entity.id },
+        details: { name: entity.name, humanAgentEnabled: { from: before, to: settings.humanAgentEnabled } },
+        ip: actor.ip ?? null,
+      });
+      this.service.emitUpdated(entity);
+    }
+    return this.service.toDto(entity);
+  }
+
   reconnect(user: AuthUser, entity: AnyChannelEntity): OAuthStartResponse {
     const flavour: Flavour = entity instanceof InstagramAccountEntity && entity.connection === 'instagram_login' ? 'instagram' : 'facebook';
     return this.startOAuth(user, flavour);
@@ -435,7 +453,7 @@ export class ChannelConnectService {
   private async listPages(userToken: string): Promise<UserPageWire[]> {
     return this.metaStep('Could not list your Facebook Pages', async () => {
       const pages: UserPageWire[] = [];
-      for await (const page of this.graph.oauth.iterateUserPages(userToken)) pages.push(page);
+      for await (const page of this.graph.oauth.iterateUserPages(userToken, { fields: `${USER_PAGES_FIELDS},picture{url}` })) pages.push(page);
       return pages;
     });
   }

@@ -17,6 +17,7 @@ export class ChannelsBootstrapService implements OnApplicationBootstrap, OnAppli
   private readonly logger = new Logger(ChannelsBootstrapService.name);
   private stopped = false;
   private timer: NodeJS.Timeout | null = null;
+  private wake: (() => void) | null = null;
   /** Settles when the bootstrap finished (or was not needed); for tests and logs. */
   done: Promise<void> = Promise.resolve();
 
@@ -35,6 +36,7 @@ export class ChannelsBootstrapService implements OnApplicationBootstrap, OnAppli
   onApplicationShutdown(): void {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
+    this.wake?.();
   }
 
   async run(pageToken: string | null, instagramLoginToken: string | null): Promise<void> {
@@ -62,9 +64,11 @@ export class ChannelsBootstrapService implements OnApplicationBootstrap, OnAppli
           const delay = Math.min(MAX_DELAY_MS, 500 * 2 ** Math.min(attempt, 5));
           if (attempt === 1 || attempt % 10 === 0) this.logger.warn(`Meta is not answering yet; connecting the ${label} again in ${delay} ms`);
           await new Promise<void>((resolve) => {
+            this.wake = resolve;
             this.timer = setTimeout(resolve, delay);
             this.timer.unref();
           });
+          this.wake = null;
         }
       }
     }

@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Ip, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Ip, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { ChannelDto, ConnectResultDto, FacebookLoginSelectionDto, MessagePlatform, OAuthStartResponse, Role } from '@ticklegram/domain-models';
 import { AuthUser, CurrentUser } from '../../common/decorators/current-user.decorator';
@@ -6,7 +6,7 @@ import { Roles } from '../../common/decorators/roles.decorator';
 import { ChannelConnectService } from './channel-connect.service';
 import { ChannelsException, ChannelsExceptionCode } from './channels.exception';
 import { ChannelsService } from './channels.service';
-import { ConnectFacebookPagesRequestDto, OAuthCompleteRequestDto, PasteTokenRequestDto } from './dto/channel-requests.dto';
+import { ConnectFacebookPagesRequestDto, OAuthCompleteRequestDto, PasteTokenRequestDto, UpdateChannelRequestDto } from './dto/channel-requests.dto';
 import { ChannelRepository } from './repositories/channel.repository';
 
 /**
@@ -57,6 +57,11 @@ export class FacebookPagesController {
   @HttpCode(200)
   async reconnect(@CurrentUser() user: AuthUser, @Param('id', new ParseUUIDPipe()) id: string): Promise<OAuthStartResponse> {
     return this.connect.reconnect(user, await this.find(id));
+  }
+
+  @Patch('pages/:id')
+  async update(@CurrentUser() user: AuthUser, @Param('id', new ParseUUIDPipe()) id: string, @Body() body: UpdateChannelRequestDto, @Ip() ip: string): Promise<ChannelDto> {
+    return this.connect.updateSettings({ user, ip, source: 'paste_token' }, await this.find(id), body);
   }
 
   @Delete('pages/:id')

@@ -9,6 +9,7 @@ import type {
   FacebookLoginSelectionDto,
   OAuthCompleteRequest,
   OAuthStartResponse,
+  UpdateChannelRequest,
 } from '@ticklegram/domain-models';
 import { MessagePlatform } from '@ticklegram/domain-models';
 import { ApiError, describeApiError } from '../../lib/api/api-error';
@@ -135,6 +136,16 @@ export function useCheckChannel() {
   const apply = useApplyChannels();
   return useMutation({
     mutationFn: (channel: ChannelDto) => client.request<ChannelDto>(`/api/channels/${encodeURIComponent(channel.id)}/check`, { method: 'POST' }),
+    onSuccess: (channel) => apply([channel]),
+  });
+}
+
+export function useUpdateChannel() {
+  const client = useApiClient();
+  const apply = useApplyChannels();
+  return useMutation({
+    mutationFn: ({ channel, body }: { channel: ChannelDto; body: UpdateChannelRequest }) =>
+      client.request<ChannelDto>(`${basePath(channel)}/${encodeURIComponent(channel.id)}`, { method: 'PATCH', json: body }),
     onSuccess: (channel) => apply([channel]),
   });
 }

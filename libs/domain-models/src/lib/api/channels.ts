@@ -114,6 +114,12 @@ export interface ConnectResultDto {
   channels: ChannelDto[];
 }
 
+/** `PATCH /api/{instagram/accounts|facebook/pages}/:id` (admin). */
+export interface UpdateChannelRequest {
+  /** Allow the HUMAN_AGENT tag (replies 24 h – 7 days after the customer's last message); needs Meta's Human Agent feature. */
+  humanAgentEnabled?: boolean;
+}
+
 /** `POST /api/{…}/:id/reconnect` (admin): start the login flow that renews this channel's token. */
 export type ReconnectResponse = OAuthStartResponse;
 

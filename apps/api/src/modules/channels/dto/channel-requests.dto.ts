@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { ConnectFacebookPagesRequest, OAuthCompleteRequest, PasteTokenRequest } from '@ticklegram/domain-models';
+import { ConnectFacebookPagesRequest, OAuthCompleteRequest, PasteTokenRequest, UpdateChannelRequest } from '@ticklegram/domain-models';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsBoolean, IsNotEmpty, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsBoolean, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
@@ -57,4 +57,11 @@ export class ConnectFacebookPagesRequestDto implements ConnectFacebookPagesReque
   @ArrayMinSize(1, { message: 'pick at least one Page or Instagram account' })
   @ArrayMaxSize(100)
   pages!: PageChoiceDto[];
+}
+
+export class UpdateChannelRequestDto implements UpdateChannelRequest {
+  @ApiProperty({ required: false, description: 'Allow the HUMAN_AGENT tag (replies 24 h – 7 days after the last customer message).' })
+  @IsOptional()
+  @IsBoolean({ message: 'humanAgentEnabled must be true or false' })
+  humanAgentEnabled?: boolean;
 }

@@ -6,7 +6,8 @@ import { ChannelStatus, type ChannelDto } from '@ticklegram/domain-models';
 import { Badge } from '../../../components/ui/badge';
 import { Button } from '../../../components/ui/button';
 import { Card } from '../../../components/ui/card';
-import { describeChannelError, useCheckChannel, useReconnect } from '../api';
+import { Switch } from '../../../components/ui/switch';
+import { describeChannelError, useCheckChannel, useReconnect, useUpdateChannel } from '../api';
 import { platformLabel, relativeTime, statusLabel, tokenExpiryText } from '../channel-view';
 import { ChannelAvatar } from './channel-avatar';
 import { DisconnectDialog } from './disconnect-dialog';
@@ -34,6 +35,10 @@ function HealthRow({ label, value, warn }: { label: string; value: string; warn?
 export function ChannelCard({ channel, isAdmin }: { channel: ChannelDto; isAdmin: boolean }) {
   const reconnect = useReconnect();
   const check = useCheckChannel();
+  const update = useUpdateChannel();
+  const humanAgentId = `human-agent-${channel.id}`;
+  const onHumanAgent = (humanAgentEnabled: boolean) =>
+    update.mutate({ channel, body: { humanAgentEnabled } }, { onError: (error) => toast.error('Could not change the setting', { description: describeChannelError(error) }) });
   const { health } = channel;
   const subscription =
     health.subscription.state === 'subscribed' ? 'Receiving' : health.subscription.state === 'missing' ? 'Not subscribed' : 'Unknown';
@@ -81,6 +86,15 @@ export function ChannelCard({ channel, isAdmin }: { channel: ChannelDto; isAdmin
           />
           {channel.missingScopes.length > 0 ? <HealthRow label="Missing permissions" value={channel.missingScopes.join(', ')} warn /> : null}
         </dl>
+      ) : null}
+
+      {isAdmin && channel.status !== ChannelStatus.DISCONNECTED ? (
+        <div className="mt-3 flex items-center justify-between gap-4 border-t pt-3 text-sm">
+          <label htmlFor={humanAgentId} className="text-muted-foreground">
+            Human agent tag <span className="block text-xs">Lets agents reply up to 7 days after the customer&apos;s last message.</span>
+          </label>
+          <Switch id={humanAgentId} checked={channel.humanAgentEnabled} onCheckedChange={onHumanAgent} disabled={update.isPending} data-testid="channel-human-agent" />
+        </div>
       ) : null}
 
       {isAdmin ? (
