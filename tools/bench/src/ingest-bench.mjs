@@ -1,0 +1,233 @@
+#!/usr/bin/env node
+// Ingestion benchmark (not a test): signed single-message Instagram webhooks against the built api on
+// local MariaDB/MySQL, compared in the same run with a raw baseline (baseline-server.mjs).
+//
+//   npx nx build api && npx nx build meta-sim
+//   node tools/bench/src/ingest-bench.mjs            # BENCH_DB_URL=mysql://root@127.0.0.1:3306 by default
+//
+// Phases: (1) ack throughput at saturation, baseline vs api (receiver only: worker off);
+// (2) ack latency at a fixed 1,000 req/s, baseline vs api; (3) processing: the backlog drained by the
+// worker (webhooks fully applied per second); (4) 1,000 req/s with the worker on: ack latency and
+// processing lag (received_at → processed_at) p50/p99. Loopback only; every loop is bounded.
+import { spawn } from 'node:child_process';
+import { createHmac } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import http from 'node:http';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import mysql from 'mysql2/promise';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+const SERVER_URL = (process.env.BENCH_DB_URL ?? 'mysql://root@127.0.0.1:3306').replace(/\/$/, '');
+const DB = 'tg_bench';
+const SECRET = 'sim-app-secret-4f8a2c91d7b3e650'; // the simulator's app secret (sandbox default)
+const IG_ACCOUNT = '17841400000000001';
+const SATURATION_SECONDS = Number(process.env.BENCH_SATURATION_SECONDS ?? 8);
+const RATE_SECONDS = Number(process.env.BENCH_RATE_SECONDS ?? 8);
+const RATE = Number(process.env.BENCH_RATE ?? 1000);
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 64);
+const CUSTOMERS = 500;
+
+const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });
+let seq = 0;
+
+function body() {
+  seq += 1;
+  const now = Date.now();
+  const customer = String(6543210987000000 + (seq % CUSTOMERS));
+  return JSON.stringify({
+    object: 'instagram',
+    entry: [{ id: IG_ACCOUNT, time: now, messaging: [{ sender: { id: customer }, recipient: { id: IG_ACCOUNT }, timestamp: now, message: { mid: `bench_${process.pid}_${seq}`, text: `Bench message ${seq} — is the blue one in stock?` } }] }],
+  });
+}
+
+function post(port, path) {
+  const payload = body();
+  const signature = `sha256=${createHmac('sha256', SECRET).update(payload).digest('hex')}`;
+  const started = process.hrtime.bigint();
+  return new Promise((done) => {
+    const req = http.request({ host: '127.0.0.1', port, path, method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload), 'x-hub-signature-256': signature } }, (res) => {
+      res.resume();
+      res.on('end', () => done({ ok: res.statusCode === 200, ms: Number(process.hrtime.bigint() - started) / 1e6 }));
+    });
+    req.on('error', () => done({ ok: false, ms: Number(process.hrtime.bigint() - started) / 1e6 }));
+    req.end(payload);
+  });
+}
+
+const pct = (sorted, p) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] : NaN);
+const round = (n, d = 1) => Math.round(n * 10 ** d) / 10 ** d;
+
+async function saturate(port, path, seconds) {
+  const deadline = Date.now() + seconds * 1000;
+  let ok = 0;
+  let failed = 0;
+  const worker = async () => {
+    while (Date.now() < deadline) {
+      const r = await post(port, path);
+      if (r.ok) ok += 1;
+      else failed += 1;
+    }
+  };
+  const started = Date.now();
+  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+  return { perSecond: ok / ((Date.now() - started) / 1000), ok, failed };
+}
+
+async function fixedRate(port, path, rate, seconds) {
+  const total = rate * seconds;
+  const latencies = [];
+  let failed = 0;
+  const inflight = [];
+  const start = Date.now();
+  for (let i = 0; i < total; i += 1) {
+    const due = start + (i * 1000) / rate;
+    const wait = due - Date.now();
+    if (wait > 1) await new Promise((r) => setTimeout(r, wait));
+    inflight.push(
+      post(port, path).then((r) => {
+        if (r.ok) latencies.push(r.ms);
+        else failed += 1;
+      }),
+    );
+  }
+  await Promise.all(inflight);
+  const achieved = total / ((Date.now() - start) / 1000);
+  latencies.sort((a, b) => a - b);
+  return { achieved, p50: pct(latencies, 50), p99: pct(latencies, 99), max: latencies[latencies.length - 1], failed };
+}
+
+function launch(file, env, readyUrl) {
+  const child = spawn(process.execPath, [file], { cwd: ROOT, env: { PATH: process.env.PATH, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+  child.stdout.resume();
+  return waitHttp(readyUrl, 30_000).then(() => child);
+}
+
+async function waitHttp(url, timeoutMs) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      const res = await fetch(url);
+      if (res.status < 500) return;
+    } catch {
+      /* not yet */
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`${url} did not answer`);
+}
+
+function stop(child) {
+  return new Promise((done) => {
+    if (child.exitCode !== null) return done();
+    child.once('exit', () => done());
+    child.kill('SIGTERM');
+    setTimeout(() => child.kill('SIGKILL'), 10_000).unref();
+  });
+}
+
+async function main() {
+  const admin = await mysql.createConnection({ uri: SERVER_URL });
+  await admin.query(`DROP DATABASE IF EXISTS ${DB}`);
+  await admin.query(`CREATE DATABASE ${DB} CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+  const [[version]] = await admin.query('SELECT VERSION() AS v');
+  const dbUrl = `${SERVER_URL}/${DB}`;
+  const q = await mysql.createConnection({ uri: dbUrl });
+  const dataDir = mkdtempSync(join(tmpdir(), 'tg-bench-'));
+  const ports = { sim: 3902, api: 3901, baseline: 3903 };
+
+  const sim = await launch(join(ROOT, 'dist/tools/meta-sim/main.js'), { META_SIM_PORT: String(ports.sim), META_SIM_WEBHOOK_INSTAGRAM_URL: 'http://127.0.0.1:9/none', META_SIM_WEBHOOK_FACEBOOK_URL: 'http://127.0.0.1:9/none' }, `http://127.0.0.1:${ports.sim}/_sim`);
+  const apiEnv = (worker) => ({
+    NODE_ENV: 'production',
+    APP_MODE: 'sandbox',
+    API_HOST: '127.0.0.1',
+    API_PORT: String(ports.api),
+    DATA_DIR: dataDir,
+    DATABASE_URL: dbUrl.replace(/^mysql:/, 'mariadb:'),
+    META_SIM_URL: `http://127.0.0.1:${ports.sim}`,
+    LOG_LEVEL: 'warn',
+    WEBHOOK_WORKER_ENABLED: String(worker),
+    WEBHOOK_WORKER_CONCURRENCY: process.env.BENCH_WORKERS ?? '4',
+    WEBHOOK_CLAIM_BATCH: '50',
+    WEBHOOK_POLL_INTERVAL_MS: '20',
+  });
+  const results = {};
+  try {
+    // channels connected once (sandbox bootstrap), then the receiver-only api
+    let api = await launch(join(ROOT, 'dist/apps/api/main.js'), apiEnv(false), `http://127.0.0.1:${ports.api}/api/health`);
+    for (let i = 0; i < 100; i += 1) {
+      const [[row]] = await q.query('SELECT COUNT(*) AS n FROM instagram_accounts');
+      if (Number(row.n) > 0) break;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    const baseline = await launch(join(ROOT, 'tools/bench/src/baseline-server.mjs'), { BASELINE_PORT: String(ports.baseline), BASELINE_DB_URL: dbUrl, APP_SECRET: SECRET }, `http://127.0.0.1:${ports.baseline}/`);
+
+    // warm-up
+    await saturate(ports.baseline, '/', 1);
+    await saturate(ports.api, '/webhooks/instagram', 1);
+
+    process.stdout.write('phase 1: saturation…\n');
+    results.baselineSaturation = await saturate(ports.baseline, '/', SATURATION_SECONDS);
+    results.apiSaturation = await saturate(ports.api, '/webhooks/instagram', SATURATION_SECONDS);
+
+    process.stdout.write(`phase 2: ${RATE} req/s…\n`);
+    results.baselineRate = await fixedRate(ports.baseline, '/', RATE, RATE_SECONDS);
+    results.apiRate = await fixedRate(ports.api, '/webhooks/instagram', RATE, RATE_SECONDS);
+    await stop(baseline);
+    await stop(api);
+
+    process.stdout.write('phase 3: draining the backlog…\n');
+    const [[backlog]] = await q.query(`SELECT COUNT(*) AS n FROM webhook_events WHERE status = 'pending'`);
+    const drainStart = Date.now();
+    api = await launch(join(ROOT, 'dist/apps/api/main.js'), apiEnv(true), `http://127.0.0.1:${ports.api}/api/health`);
+    const drainDeadline = Date.now() + 600_000;
+    let remaining = Number(backlog.n);
+    while (remaining > 0 && Date.now() < drainDeadline) {
+      await new Promise((r) => setTimeout(r, 500));
+      const [[row]] = await q.query(`SELECT COUNT(*) AS n FROM webhook_events WHERE status IN ('pending','processing','failed')`);
+      remaining = Number(row.n);
+    }
+    const [[span]] = await q.query(`SELECT COUNT(*) AS n, TIMESTAMPDIFF(MICROSECOND, MIN(processed_at), MAX(processed_at)) / 1e6 AS seconds FROM webhook_events WHERE status = 'processed'`);
+    const [[bad]] = await q.query(`SELECT COUNT(*) AS n FROM webhook_events WHERE status IN ('failed','dead')`);
+    const [[msgs]] = await q.query(`SELECT COUNT(*) AS n FROM messages`);
+    results.drain = { backlog: Number(backlog.n), processed: Number(span.n), seconds: Number(span.seconds), perSecond: Number(span.n) / Number(span.seconds), wallSeconds: (Date.now() - drainStart) / 1000, failedOrDead: Number(bad.n), messages: Number(msgs.n) };
+
+    process.stdout.write(`phase 4: ${RATE} req/s with the worker on…\n`);
+    const [[mark]] = await q.query('SELECT COALESCE(MAX(id), 0) AS id FROM webhook_events');
+    results.apiRateWithWorker = await fixedRate(ports.api, '/webhooks/instagram', RATE, RATE_SECONDS);
+    for (let i = 0; i < 600; i += 1) {
+      const [[row]] = await q.query(`SELECT COUNT(*) AS n FROM webhook_events WHERE id > ? AND status IN ('pending','processing','failed')`, [mark.id]);
+      if (Number(row.n) === 0) break;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    const [lags] = await q.query(`SELECT TIMESTAMPDIFF(MICROSECOND, received_at, processed_at) / 1000 AS ms FROM webhook_events WHERE id > ? AND processed_at IS NOT NULL ORDER BY ms`, [mark.id]);
+    const lagMs = lags.map((r) => Number(r.ms));
+    const [[window]] = await q.query(`SELECT COUNT(*) AS n, TIMESTAMPDIFF(MICROSECOND, MIN(processed_at), MAX(processed_at)) / 1e6 AS seconds FROM webhook_events WHERE id > ?`, [mark.id]);
+    results.lag = { events: lagMs.length, p50: pct(lagMs, 50), p99: pct(lagMs, 99), max: lagMs[lagMs.length - 1], appliedPerSecond: Number(window.n) / Number(window.seconds) };
+    await stop(api);
+  } finally {
+    await stop(sim);
+    await q.end();
+    await admin.end();
+    rmSync(dataDir, { recursive: true, force: true });
+    agent.destroy();
+  }
+
+  const r = results;
+  const machine = `${cpus().length} × ${cpus()[0]?.model.trim()}, ${round(totalmem() / 2 ** 30, 0)} GB RAM, Node ${process.version}, ${version.v}`;
+  const lines = [
+    `machine: ${machine}`,
+    `ack throughput at saturation (${CONCURRENCY} connections, ${SATURATION_SECONDS} s): baseline ${round(r.baselineSaturation.perSecond, 0)}/s, api ${round(r.apiSaturation.perSecond, 0)}/s → ratio ${round(r.apiSaturation.perSecond / r.baselineSaturation.perSecond, 2)} (failed: ${r.baselineSaturation.failed} / ${r.apiSaturation.failed})`,
+    `ack latency at ${RATE} req/s (${RATE_SECONDS} s): baseline p50 ${round(r.baselineRate.p50, 2)} ms p99 ${round(r.baselineRate.p99, 2)} ms (achieved ${round(r.baselineRate.achieved, 0)}/s); api p50 ${round(r.apiRate.p50, 2)} ms p99 ${round(r.apiRate.p99, 2)} ms (achieved ${round(r.apiRate.achieved, 0)}/s, failed ${r.apiRate.failed})`,
+    `processing (backlog of ${r.drain.backlog} drained): ${round(r.drain.perSecond, 0)} webhooks applied/s steady (${r.drain.processed} in ${round(r.drain.seconds, 1)} s), failed/dead ${r.drain.failedOrDead}, messages ${r.drain.messages}`,
+    `${RATE} req/s with the worker on: ack p50 ${round(r.apiRateWithWorker.p50, 2)} ms p99 ${round(r.apiRateWithWorker.p99, 2)} ms (achieved ${round(r.apiRateWithWorker.achieved, 0)}/s); lag ack→applied p50 ${round(r.lag.p50, 0)} ms p99 ${round(r.lag.p99, 0)} ms over ${r.lag.events} events (${round(r.lag.appliedPerSecond, 0)} applied/s)`,
+  ];
+  process.stdout.write(`\n${lines.join('\n')}\n`);
+  process.stdout.write(`\nJSON ${JSON.stringify({ machine, ...results })}\n`);
+}
+
+main().catch((error) => {
+  process.stderr.write(`${error.stack ?? error}\n`);
+  process.exit(1);
+});
