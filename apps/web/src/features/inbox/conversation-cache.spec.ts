@@ -83,6 +83,20 @@ describe('upsertMessageInThread', () => {
     ]);
   });
 
+  it('lets the socket copy of our own send take over the pending bubble, not another agent\'s', () => {
+    const pending = messageDto({ id: optimisticId('k1'), mid: null, direction: 'outbound', status: 'pending', source: 'agent', senderUserId: 'me', text: 'On its way' });
+    const fromSocket = messageDto({ id: 'real', mid: 'mid.9', direction: 'outbound', status: 'pending', source: 'agent', senderUserId: 'me', text: 'On its way' });
+    expect(flattenMessages(upsertMessageInThread(thread([m1, pending]), fromSocket)).map((m) => m.id)).toEqual(['m1', 'real']);
+    const teammate = { ...fromSocket, id: 'other', mid: 'mid.10', senderUserId: 'bo' };
+    expect(flattenMessages(upsertMessageInThread(thread([m1, pending]), teammate)).map((m) => m.id)).toEqual(['m1', pending.id, 'other']);
+    // The POST answer then finds the stored message by id: still one bubble.
+    const after = upsertMessageInThread(upsertMessageInThread(thread([m1, pending]), fromSocket), { ...fromSocket, status: 'sent' }, 'k1');
+    expect(flattenMessages(after).map((m) => [m.id, m.status])).toEqual([
+      ['m1', 'received'],
+      ['real', 'sent'],
+    ]);
+  });
+
   it('leaves an unloaded thread alone and reads older pages first', () => {
     expect(upsertMessageInThread(undefined, m1)).toBeUndefined();
     expect(flattenMessages(thread([m2], [m1])).map((m) => m.id)).toEqual(['m1', 'm2']);

@@ -79,8 +79,18 @@ export function flattenConversations(data: ConversationPages | undefined): Conve
  */
 export function upsertMessageInThread(data: MessagePages | undefined, message: MessageDto, clientKey?: string): MessagePages | undefined {
   if (!data) return data;
-  const same = (m: MessageDto) =>
+  const exact = (m: MessageDto) =>
     m.id === message.id || (m.mid !== null && m.mid === message.mid) || (clientKey !== undefined && m.id === optimisticId(clientKey));
+  // Our own send can come back over the socket before the POST answers: take over the oldest
+  // optimistic bubble of the same agent with the same text instead of showing the message twice.
+  let takeover: string | undefined;
+  if (!data.pages.some((page) => page.items.some(exact)) && message.direction === 'outbound' && message.source === 'agent') {
+    const candidates = flattenMessages(data).filter(
+      (m) => isOptimistic(m) && m.senderUserId === message.senderUserId && (m.text ?? '') === (message.text ?? ''),
+    );
+    takeover = candidates[0]?.id;
+  }
+  const same = (m: MessageDto) => exact(m) || (takeover !== undefined && m.id === takeover);
   let replaced = false;
   const pages = data.pages.map((page) => {
     if (!page.items.some(same)) return page;

@@ -102,16 +102,18 @@ export function ThreadView({ conversationId }: { conversationId: string }) {
     });
   };
 
+  // Only the stable callbacks: the context value itself changes with every presence update.
+  const { joinConversation, setActiveConversation } = realtime;
   React.useEffect(() => {
-    realtime.setActiveConversation(conversationId);
-    const leave = realtime.joinConversation(conversationId);
+    setActiveConversation(conversationId);
+    const leave = joinConversation(conversationId);
     setReplyTo(null);
     stickToBottom.current = true;
     return () => {
       leave();
-      realtime.setActiveConversation(null);
+      setActiveConversation(null);
     };
-  }, [conversationId, realtime]);
+  }, [conversationId, joinConversation, setActiveConversation]);
 
   // Opening a conversation with unread messages marks them read.
   const unread = conversation?.unreadCount ?? 0;
