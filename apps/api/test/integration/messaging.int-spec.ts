@@ -2,6 +2,8 @@ import { ChannelStatus, MessageDto, ReplyPolicyResponse, Role, SendMessageRespon
 import { SIM_SEED } from '@ticklegram/meta-sim';
 import { randomUUID } from 'node:crypto';
 import { ConversationEntity } from '../../src/modules/inbox/entities/conversation.entity';
+import { MessageEntity } from '../../src/modules/inbox/entities/message.entity';
+import { OutboundMessageRepository } from '../../src/modules/messaging/repositories/outbound-message.repository';
 import { IngestionHarness, startIngestionHarness, waitFor } from '../utils/webhooks-harness';
 
 const IG = SIM_SEED.instagramCustomers;
@@ -219,6 +221,21 @@ describe('messaging: reply policy, sending, idempotency, access scope (integrati
       expect(Number(rows[0].n)).toBe(1);
       const echoes = h.sim.deliveries().filter((d) => d.body.includes(sent.mid as string));
       expect(echoes.length).toBeGreaterThan(0);
+    });
+
+    it('an echo stored before we knew the mid gives way to our message (no duplicate, no unique error)', async () => {
+      const id = await conversationWith(IG[2].igsid);
+      const repo = h.t.app.get(OutboundMessageRepository);
+      const messages = h.t.dataSource.getRepository(MessageEntity);
+      const conversation = await h.t.dataSource.getRepository(ConversationEntity).findOneByOrFail({ id });
+      const mid = `aWdfZAGEchoRace${randomUUID().replace(/-/g, '')}`;
+      const base = { conversationId: id, channelId: conversation.channelId, platform: conversation.platform, direction: 'outbound' as const, text: 'raced', sentAt: new Date() };
+      const echo = await messages.save(messages.create({ ...base, mid, status: 'sent', source: 'native_app', clientKey: null }));
+      const ours = await messages.save(messages.create({ ...base, mid: null, status: 'pending', source: 'agent', clientKey: randomUUID() }));
+      const { message, removedEcho } = await repo.markSent(ours, mid);
+      expect(removedEcho?.id).toBe(echo.id);
+      expect(message).toMatchObject({ id: ours.id, mid, status: 'sent' });
+      expect(await messages.countBy({ mid })).toBe(1);
     });
 
     it('rejects a missing key and invalid content with field errors, before sending', async () => {
