@@ -80,7 +80,7 @@ export function loadConfig(rawEnv: NodeJS.ProcessEnv = process.env, cwd = proces
     meta: metaConfig(env, mode),
     webhooks: {
       workerEnabled: env.WEBHOOK_WORKER_ENABLED ?? true,
-      workerConcurrency: env.WEBHOOK_WORKER_CONCURRENCY ?? 2,
+      workerConcurrency: env.WEBHOOK_WORKER_CONCURRENCY ?? 4,
       claimBatch: env.WEBHOOK_CLAIM_BATCH ?? 20,
       maxAttempts: env.WEBHOOK_MAX_ATTEMPTS ?? 8,
       retryBaseMs: env.WEBHOOK_RETRY_BASE_MS ?? 2_000,

@@ -22,6 +22,7 @@ import { CustomerProfile } from '../channels/customer-profiles.service';
 import { MediaService } from '../media/media.service';
 import { RealtimeService } from '../realtime/realtime.service';
 import { ApplyContext, ApplyResult, EventApplier } from '../webhooks/appliers/apply-context';
+import { insertRow } from '../webhooks/appliers/fast-insert';
 import { ContactEntity } from './entities/contact.entity';
 import { ConversationEntity } from './entities/conversation.entity';
 import { MessageEntity, StoredAttachment } from './entities/message.entity';
@@ -118,7 +119,7 @@ export class ConversationEventsApplier implements EventApplier<ConversationEvent
 
   private async applyMessage(event: MessageEvent, ctx: ApplyContext, profile: CustomerProfile | null): Promise<ApplyResult> {
     const m = ctx.manager;
-    await this.lockConversation(m, ctx.channel.id, event.customerExternalId);
+    const locked = await this.lockConversation(m, ctx.channel.id, event.customerExternalId);
     const existing = await m.findOne(MessageEntity, { where: { channelId: ctx.channel.id, mid: event.mid }, ...lockFor(m) });
     if (existing) {
       // the echo of our own send (stored by the outbound pipeline with this mid), or a new delivery of a stored one
@@ -130,7 +131,7 @@ export class ConversationEventsApplier implements EventApplier<ConversationEvent
       return { outcome: 'applied', detail: 'matched stored message by mid' };
     }
 
-    const { conversation, contact } = await this.upsertConversation(event, ctx, profile);
+    const { conversation, contact } = await this.upsertConversation(event, ctx, profile, locked);
     const outbound = event.direction === 'outbound';
 
     // our own send stored before the Send API answered: matched by the client key echoed in metadata
@@ -182,11 +183,11 @@ export class ConversationEventsApplier implements EventApplier<ConversationEvent
     });
     if (message.status === 'read') message.readAt = conversation.customerReadAt;
     if (message.status === 'read' || message.status === 'delivered') message.deliveredAt = conversation.customerDeliveredAt ?? conversation.customerReadAt;
-    await m.save(message);
+    await insertRow(m, MessageEntity, message);
 
     await this.applyParked(message, conversation, ctx);
     this.touchConversation(conversation, message, event.referral ? toAttribution(event.referral, event.timestamp) : null);
-    await m.save(conversation);
+    await this.saveConversation(m, conversation);
 
     this.emitMessage(ctx, message, 'message.created');
     this.emitConversation(ctx, conversation, contact);
@@ -232,10 +233,10 @@ export class ConversationEventsApplier implements EventApplier<ConversationEvent
       referral,
       sentAt: at(event.timestamp),
     });
-    await m.save(message);
+    await insertRow(m, MessageEntity, message);
     await this.applyParked(message, conversation, ctx);
     this.touchConversation(conversation, message, referral);
-    await m.save(conversation);
+    await this.saveConversation(m, conversation);
     this.emitMessage(ctx, message, 'message.created');
     this.emitConversation(ctx, conversation, contact);
     return { outcome: 'applied' };
@@ -247,7 +248,7 @@ export class ConversationEventsApplier implements EventApplier<ConversationEvent
     conversation.referral ??= toAttribution(event.referral, event.timestamp);
     // opening an m.me / ig.me link or an ad on an existing thread reopens the messaging window
     if (event.actor === 'customer' && (!conversation.lastCustomerMessageAt || conversation.lastCustomerMessageAt < when)) conversation.lastCustomerMessageAt = when;
-    await ctx.manager.save(conversation);
+    await this.saveConversation(ctx.manager, conversation);
     this.emitConversation(ctx, conversation, contact);
     return { outcome: 'applied' };
   }
@@ -338,7 +339,7 @@ export class ConversationEventsApplier implements EventApplier<ConversationEvent
         // Instagram reads name a message: it and everything the business sent before it are read
         await this.markOutbound(conversation, message.sentAt, 'read', ctx, message.id);
         this.raiseWatermark(conversation, 'customerReadAt', message.sentAt);
-        await ctx.manager.save(conversation);
+        await this.saveConversation(ctx.manager, conversation);
         return false;
       case 'delivery':
         if (message.direction !== 'outbound' || !['pending', 'sent'].includes(message.status)) return false;
@@ -347,7 +348,7 @@ export class ConversationEventsApplier implements EventApplier<ConversationEvent
         break;
     }
     await ctx.manager.save(message);
-    if (event.type === 'reaction' && event.actor === 'customer') await ctx.manager.save(conversation);
+    if (event.type === 'reaction' && event.actor === 'customer') await this.saveConversation(ctx.manager, conversation);
     return true;
   }
 
@@ -358,7 +359,7 @@ export class ConversationEventsApplier implements EventApplier<ConversationEvent
     const watermark = new Date(event.watermark);
     const field = event.type === 'read' ? 'customerReadAt' : 'customerDeliveredAt';
     this.raiseWatermark(conversation, field, watermark);
-    await ctx.manager.save(conversation);
+    await this.saveConversation(ctx.manager, conversation);
     await this.markOutbound(conversation, watermark, event.type === 'read' ? 'read' : 'delivered', ctx);
     return { outcome: 'applied' };
   }
@@ -394,12 +395,12 @@ export class ConversationEventsApplier implements EventApplier<ConversationEvent
     event: MessageEvent | PostbackEvent | ReferralEvent,
     ctx: ApplyContext,
     profile: CustomerProfile | null,
+    locked?: ConversationEntity | null,
   ): Promise<{ conversation: ConversationEntity; contact: ContactEntity }> {
     const m = ctx.manager;
     const customer = event.customerExternalId as string;
-    await this.lockConversation(m, ctx.channel.id, customer);
-    const contact = await this.upsertContact(m, ctx.channel, event, customer, profile);
-    let conversation = await m.findOne(ConversationEntity, { where: { channelId: ctx.channel.id, customerExternalId: customer }, ...lockFor(m) });
+    let conversation = locked === undefined ? await this.lockConversation(m, ctx.channel.id, customer) : locked;
+    const contact = await this.upsertContact(m, ctx.channel, event, customer, profile, conversation?.contactId ?? null);
     if (!conversation) {
       conversation = m.create(ConversationEntity, {
         channelId: ctx.channel.id,
@@ -417,9 +418,26 @@ export class ConversationEventsApplier implements EventApplier<ConversationEvent
         customerDeliveredAt: null,
         referral: null,
       });
-      await m.insert(ConversationEntity, conversation);
+      await insertRow(m, ConversationEntity, conversation);
     }
     return { conversation, contact };
+  }
+
+  /** Writes the fields ingestion changes (one UPDATE, no read-before-write). */
+  private async saveConversation(m: EntityManager, c: ConversationEntity): Promise<void> {
+    c.updatedAt = new Date();
+    await m.update(ConversationEntity, { id: c.id }, {
+      status: c.status,
+      unreadCount: c.unreadCount,
+      lastMessageAt: c.lastMessageAt,
+      lastMessagePreview: c.lastMessagePreview,
+      lastMessageDirection: c.lastMessageDirection,
+      lastCustomerMessageAt: c.lastCustomerMessageAt,
+      customerReadAt: c.customerReadAt,
+      customerDeliveredAt: c.customerDeliveredAt,
+      referral: c.referral,
+      updatedAt: c.updatedAt,
+    });
   }
 
   /** Takes the conversation's row lock (or the gap lock where it will be inserted) first, on MySQL. */
@@ -427,17 +445,24 @@ export class ConversationEventsApplier implements EventApplier<ConversationEvent
     return m.findOne(ConversationEntity, { where: { channelId, customerExternalId: customer }, ...lockFor(m) });
   }
 
-  private async upsertContact(m: EntityManager, channel: ChannelRef, event: MessageEvent | PostbackEvent | ReferralEvent, customer: string, profile: CustomerProfile | null): Promise<ContactEntity> {
-    const existing = await m.findOne(ContactEntity, { where: { channelId: channel.id, externalId: customer } });
+  private async upsertContact(
+    m: EntityManager,
+    channel: ChannelRef,
+    event: MessageEvent | PostbackEvent | ReferralEvent,
+    customer: string,
+    profile: CustomerProfile | null,
+    knownId: string | null,
+  ): Promise<ContactEntity> {
+    const existing = await m.findOne(ContactEntity, { where: knownId ? { id: knownId } : { channelId: channel.id, externalId: customer } });
     if (existing) {
       if (profile && (profile.name || profile.username) && !existing.name && !existing.username) {
-        Object.assign(existing, this.displayFields(event, customer, profile));
-        await m.save(existing);
+        Object.assign(existing, this.displayFields(event, customer, profile), { updatedAt: new Date() });
+        await m.update(ContactEntity, { id: existing.id }, { name: existing.name, username: existing.username, profilePicUrl: existing.profilePicUrl, displayName: existing.displayName, profileFetchedAt: existing.profileFetchedAt, updatedAt: existing.updatedAt });
       }
       return existing;
     }
     const contact = m.create(ContactEntity, { channelId: channel.id, platform: event.platform, externalId: customer, ...this.displayFields(event, customer, profile) });
-    await m.insert(ContactEntity, contact);
+    await insertRow(m, ContactEntity, contact);
     return contact;
   }
 

@@ -10,6 +10,7 @@ import { ConversationEventsApplier } from '../inbox/conversation-events.applier'
 import { StoryInsightsApplier } from '../insights/story-insights.applier';
 import { RealtimeService } from '../realtime/realtime.service';
 import { ApplyContext, EventApplier } from './appliers/apply-context';
+import { insertRow } from './appliers/fast-insert';
 import { AppliedEventEntity } from './entities/applied-event.entity';
 import { WebhookEventEntity } from './entities/webhook-event.entity';
 import { toWebhookEventDto } from './webhook-event.mapper';
@@ -126,7 +127,7 @@ export class WebhookProcessor {
       try {
         const result = await this.dataSource.transaction(async (manager) => {
           try {
-            await manager.insert(AppliedEventEntity, { dedupeKey: event.dedupeKey, type: event.type, webhookEventId, appliedAt: new Date() });
+            await insertRow(manager, AppliedEventEntity, { dedupeKey: event.dedupeKey, type: event.type, webhookEventId, appliedAt: new Date() });
           } catch (error) {
             if (isDuplicateKeyError(error)) throw new DuplicateEvent();
             throw error;

@@ -3,6 +3,7 @@ import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { WebhookEventItemDto, WebhookEventStatus } from '@ticklegram/domain-models';
 import { Brackets, DataSource, In, Repository } from 'typeorm';
 import { dialectOf } from '../../../database/column-types';
+import { insertedId, insertRow } from '../appliers/fast-insert';
 import { WebhookEventEntity } from '../entities/webhook-event.entity';
 
 export interface NewWebhookEvent {
@@ -44,7 +45,7 @@ export class WebhookEventRepository {
 
   async insert(event: NewWebhookEvent): Promise<number> {
     const now = new Date();
-    const result = await this.repo.insert({
+    const row = this.repo.create({
       ...event,
       lastError: event.lastError ?? null,
       attempts: 0,
@@ -57,7 +58,7 @@ export class WebhookEventRepository {
       items: null,
       eventCount: null,
     });
-    return Number(result.identifiers[0]?.['id']);
+    return insertedId(await insertRow(this.repo.manager, WebhookEventEntity, row));
   }
 
   /**
