@@ -309,6 +309,19 @@ describe('messaging: reply policy, sending, idempotency, access scope (integrati
       expect(Number(audit[0].n)).toBe(1);
     });
 
+    it('requires a session for every endpoint', async () => {
+      const id = randomUUID();
+      const calls = [
+        h.t.http.get(`/api/conversations/${id}/reply-policy`),
+        h.t.http.get(`/api/conversations/${id}`),
+        h.t.http.post(`/api/conversations/${id}/messages`).set('Idempotency-Key', randomUUID()).send({ text: 'x' }),
+        h.t.http.post(`/api/conversations/${id}/assign`).send({ assigneeId: null }),
+        h.t.http.post('/api/uploads?platform=FACEBOOK'),
+        h.t.http.get('/api/presence/online'),
+      ];
+      for (const res of await Promise.all(calls)) expect(res.status).toBe(401);
+    });
+
     it('agents may not give an unassigned conversation to someone else', async () => {
       const id = await conversationWith(IG[1].igsid);
       await h.t.http.post(`/api/conversations/${id}/assign`).set(admin()).send({ assigneeId: null });
