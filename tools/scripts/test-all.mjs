@@ -1,24 +1,24 @@
 #!/usr/bin/env node
-// `npm test`: the whole suite, in the order a reviewer would want it to fail fast —
-// lint (incl. module boundaries), type-check, unit tests, api integration on SQLite (and on
-// MySQL/MariaDB when TEST_DATABASE_URL is set), then the Playwright journeys on the built apps.
+// `npm test`: the whole suite, in the order a reviewer would want it to fail fast — lint (incl. module
+// boundaries), type-check, unit tests, build, api integration on SQLite (and on MySQL/MariaDB when
+// TEST_DATABASE_URL is set), then the Playwright journeys on the built apps.
 import { nx } from './lib/run.mjs';
 
 const skipE2e = process.argv.includes('--skip-e2e');
 const mysqlUrl = process.env.TEST_DATABASE_URL;
 
+const integrationEnv = { TG_SKIP_API_BUILD: '1' }; // the build step below already produced dist/apps/api
 const steps = [
   ['lint', () => nx(['run-many', '-t', 'lint', '--outputStyle=static'])],
   ['type-check', () => nx(['run-many', '-t', 'typecheck', '--outputStyle=static'])],
   ['unit tests', () => nx(['run-many', '-t', 'test', '--outputStyle=static'])],
-  ['integration (SQLite)', () => nx(['run', 'api:integration', '--outputStyle=static'], { env: { TEST_DATABASE_URL: '' } })],
-  ...(mysqlUrl ? [['integration (MySQL/MariaDB)', () => nx(['run', 'api:integration', '--outputStyle=static'], { env: { TEST_DATABASE_URL: mysqlUrl } })]] : []),
-  ...(skipE2e
-    ? []
-    : [
-        ['build', () => nx(['run-many', '-t', 'build', '-p', 'api,web,meta-sim', '--outputStyle=static'])],
-        ['Playwright journeys', () => nx(['run', 'web-e2e:e2e', '--outputStyle=static'])],
-      ]),
+  // the crash test runs the built api, and the journeys run the built apps
+  ['build', () => nx(['run-many', '-t', 'build', '-p', 'api,web,meta-sim', '--outputStyle=static'])],
+  ['integration (SQLite)', () => nx(['run', 'api:integration', '--outputStyle=static'], { env: { ...integrationEnv, TEST_DATABASE_URL: '' } })],
+  ...(mysqlUrl
+    ? [['integration (MySQL/MariaDB)', () => nx(['run', 'api:integration', '--outputStyle=static'], { env: { ...integrationEnv, TEST_DATABASE_URL: mysqlUrl } })]]
+    : []),
+  ...(skipE2e ? [] : [['Playwright journeys', () => nx(['run', 'web-e2e:e2e', '--outputStyle=static'])]]),
 ];
 
 const results = [];

@@ -1,5 +1,5 @@
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { DataSource } from 'typeorm';
@@ -70,6 +70,7 @@ describe('webhook ingestion survives SIGKILL (built api, SQLite file)', () => {
       execFileSync('npx', ['nx', 'build', 'api'], { cwd: ROOT, stdio: 'ignore', env: { ...process.env, NX_DAEMON: 'false' } });
     }
     // a private copy: another build cleaning dist/ must not pull the file away mid-test
+    mkdirSync(join(ROOT, 'tmp'), { recursive: true });
     runDir = mkdtempSync(join(ROOT, 'tmp', 'tg-crash-'));
     copyFileSync(BUILT, join(runDir, 'main.js'));
     dataDir = mkdtempSync(join(ROOT, 'tmp', 'tg-crash-data-'));
@@ -86,8 +87,8 @@ describe('webhook ingestion survives SIGKILL (built api, SQLite file)', () => {
     api?.kill('SIGKILL');
     await db?.destroy();
     await sim?.close();
-    rmSync(runDir, { recursive: true, force: true });
-    rmSync(dataDir, { recursive: true, force: true });
+    if (runDir) rmSync(runDir, { recursive: true, force: true });
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   });
 
   it('applies every acknowledged event exactly once', async () => {
