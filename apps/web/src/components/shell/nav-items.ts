@@ -1,4 +1,4 @@
-import { AtSign, BarChart3, FileText, Inbox, MessageSquareText, Settings, Users, type LucideIcon } from 'lucide-react';
+import { AtSign, BarChart3, FileText, Inbox, MessageSquareText, Settings, Users, Webhook, type LucideIcon } from 'lucide-react';
 import { Role } from '@ticklegram/domain-models';
 
 export interface NavItem {
@@ -20,6 +20,7 @@ export const PRIMARY_NAV: readonly NavItem[] = [
 export const SETTINGS_NAV: readonly NavItem[] = [
   { href: '/settings', label: 'Settings', icon: Settings },
   { href: '/settings/users', label: 'Users', icon: Users, roles: [Role.ADMIN] },
+  { href: '/settings/webhooks', label: 'Webhooks', icon: Webhook, roles: [Role.ADMIN] },
 ];
 
 export function visibleNav(items: readonly NavItem[], role: Role | undefined): NavItem[] {
