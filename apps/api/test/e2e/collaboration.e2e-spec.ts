@@ -102,6 +102,8 @@ describe('collaboration: conversation rooms, scoped events, presence (e2e)', () 
     expect(await alice.typing(id, true)).toEqual({ ok: true });
     await waitFor(async () => lastPresence(boss, id)?.typing.map((t) => t.userId).join() === agentA.id, 3000, 'Alice typing');
     expect(lastPresence(boss, id)?.typing[0]?.name).toBe('Alice Agent');
+    // the customer sees the business typing as well
+    await waitFor(async () => h.sim.context.requests.some((r) => r.params['sender_action'] === 'typing_on' && (r.params['recipient'] as { id?: string })?.id === SIM_SEED.messengerCustomers[0].psid) || null, 3000, 'typing_on sent to Meta');
     await alice.typing(id, false);
     await waitFor(async () => lastPresence(boss, id)?.typing.length === 0, 3000, 'Alice stopped typing');
 

@@ -350,6 +350,8 @@ describe('messaging: reply policy, sending, idempotency, access scope (integrati
       const read = await h.t.http.post(`/api/conversations/${id}/read`).set(admin());
       expect(read.status).toBe(200);
       expect(read.body.conversation.unreadCount).toBe(0);
+      // the customer sees "Seen" (a mark_seen sender action inside the window)
+      await waitFor(async () => h.sim.context.requests.some((r) => r.params['sender_action'] === 'mark_seen' && (r.params['recipient'] as { id?: string })?.id === FB[2].psid) || null, 3000, 'mark_seen');
     });
   });
 

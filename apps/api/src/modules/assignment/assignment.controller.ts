@@ -33,11 +33,4 @@ export class AssignmentController {
   update(@CurrentUser() user: AuthUser, @Param('id', new ParseUUIDPipe()) id: string, @Body() body: UpdateConversationRequestDto, @Ip() ip: string): Promise<ConversationStateResponse> {
     return this.assignment.updateStatus(user, id, body, ip);
   }
-
-  @Post(':id/read')
-  @HttpCode(200)
-  @ApiOkResponse()
-  read(@CurrentUser() user: AuthUser, @Param('id', new ParseUUIDPipe()) id: string): Promise<ConversationStateResponse> {
-    return this.assignment.markRead(user, id);
-  }
 }

@@ -4,6 +4,7 @@ import { ClientToServerEvents, RoomAck, rooms, ServerToClientEvents } from '@tic
 import { Socket } from 'socket.io';
 import { AuthUser } from '../../common/decorators/current-user.decorator';
 import { ScopedConversationRepository } from '../assignment/scoped-conversation.repository';
+import { SenderActionsService } from '../messaging/sender-actions.service';
 import { PresenceService } from '../realtime/presence.service';
 import { UserRepository } from '../users/repositories/user.repository';
 
@@ -30,6 +31,7 @@ export class CollaborationGateway implements OnGatewayConnection<CollaborationSo
     private readonly conversations: ScopedConversationRepository,
     private readonly presence: PresenceService,
     private readonly users: UserRepository,
+    private readonly senderActions: SenderActionsService,
   ) {}
 
   async handleConnection(socket: CollaborationSocket): Promise<void> {
@@ -76,7 +78,14 @@ export class CollaborationGateway implements OnGatewayConnection<CollaborationSo
     if (!id) return { ok: false, code: 'VALIDATION_FAILED', message: 'conversationId must be a conversation id.' };
     // only sockets that passed the scope check on join are in the room
     if (!socket.rooms.has(rooms.conversation(id))) return NOT_FOUND;
-    this.presence.setTyping(id, socket.data.user.id, (payload as { typing?: unknown }).typing === true);
+    const typing = (payload as { typing?: unknown }).typing === true;
+    if (this.presence.setTyping(id, socket.data.user.id, typing)) void this.tellCustomer(id, typing);
     return { ok: true };
+  }
+
+  /** The customer sees "typing…" too (best effort, inside the window). */
+  private async tellCustomer(conversationId: string, typing: boolean): Promise<void> {
+    const conversation = await this.conversations.findById(conversationId).catch(() => null);
+    if (conversation) await this.senderActions.typing(conversation, typing);
   }
 }

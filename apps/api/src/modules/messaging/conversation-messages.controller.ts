@@ -1,11 +1,13 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { IDEMPOTENCY_KEY_HEADER, MessageDto, ReplyPolicyResponse, Role, SendMessageResponse } from '@ticklegram/domain-models';
+import { ConversationStateResponse, IDEMPOTENCY_KEY_HEADER, MessageDto, ReplyPolicyResponse, Role, SendMessageResponse } from '@ticklegram/domain-models';
 import type { Request } from 'express';
 import { AuthUser, CurrentUser } from '../../common/decorators/current-user.decorator';
 import { Roles } from '../../common/decorators/roles.decorator';
+import { AssignmentService } from '../assignment/assignment.service';
 import { ReactToMessageRequestDto, SendMessageRequestDto } from './dto/send-message.request.dto';
 import { ReactionsService } from './reactions.service';
+import { SenderActionsService } from './sender-actions.service';
 import { SendMessageService } from './send-message.service';
 
 /** Where Meta can fetch our signed upload links: the api's own origin as the client reached it. */
@@ -21,6 +23,8 @@ export class ConversationMessagesController {
   constructor(
     private readonly sending: SendMessageService,
     private readonly reactions: ReactionsService,
+    private readonly assignment: AssignmentService,
+    private readonly senderActions: SenderActionsService,
   ) {}
 
   /** How a reply can go out right now under Meta's rules (the composer shows it before typing). */
@@ -48,6 +52,16 @@ export class ConversationMessagesController {
   @ApiOkResponse()
   retry(@CurrentUser() user: AuthUser, @Param('id', new ParseUUIDPipe()) id: string, @Param('messageId', new ParseUUIDPipe()) messageId: string, @Req() req: Request): Promise<SendMessageResponse> {
     return this.sending.retry(user, id, messageId, apiBaseUrl(req));
+  }
+
+  /** Unread count to 0; the customer sees "Seen" (inside the 24 h window). */
+  @Post('read')
+  @HttpCode(200)
+  @ApiOkResponse()
+  async read(@CurrentUser() user: AuthUser, @Param('id', new ParseUUIDPipe()) id: string): Promise<ConversationStateResponse> {
+    const state = await this.assignment.markRead(user, id);
+    void this.senderActions.markSeen(await this.assignment.get(user, id));
+    return state;
   }
 
   /** `:mid` is Meta's message id. */

@@ -8,6 +8,7 @@ import { OutboundGraphSender } from './outbound-graph.sender';
 import { ReactionsService } from './reactions.service';
 import { ReplyPolicyService } from './reply-policy.service';
 import { OutboundMessageRepository } from './repositories/outbound-message.repository';
+import { SenderActionsService } from './sender-actions.service';
 import { SendMessageService } from './send-message.service';
 import { UploadsController } from './uploads.controller';
 import { UploadsService } from './uploads.service';
@@ -16,7 +17,7 @@ import { UploadsService } from './uploads.service';
 @Module({
   imports: [TypeOrmModule.forFeature([MessageEntity, UploadEntity]), AssignmentModule],
   controllers: [ConversationMessagesController, UploadsController],
-  providers: [OutboundMessageRepository, ReplyPolicyService, OutboundGraphSender, SendMessageService, ReactionsService, UploadsService],
-  exports: [ReplyPolicyService],
+  providers: [OutboundMessageRepository, ReplyPolicyService, OutboundGraphSender, SendMessageService, ReactionsService, UploadsService, SenderActionsService],
+  exports: [ReplyPolicyService, SenderActionsService],
 })
 export class MessagingModule {}

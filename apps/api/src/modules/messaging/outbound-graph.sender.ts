@@ -39,6 +39,11 @@ export class OutboundGraphSender {
     else await this.graph.messaging.unreact(target, recipientId, mid);
   }
 
+  async senderAction(channel: ChannelRef, recipientId: string, action: 'mark_seen' | 'typing_on' | 'typing_off'): Promise<void> {
+    const target = await this.targetOf(channel);
+    await this.graph.messaging.senderAction(target, recipientId, action);
+  }
+
   private optionsFor(policy: ReplyPolicy, replyToMid: string | null): SendOptions {
     const options: SendOptions = {};
     if (policy.mode === 'human_agent') {

@@ -90,14 +90,16 @@ export class PresenceService implements OnApplicationShutdown {
     if (had || typed) this.publish(conversationId);
   }
 
-  setTyping(conversationId: string, userId: string, typing: boolean): void {
+  /** Returns whether the user's typing state changed (started, or stopped before it expired). */
+  setTyping(conversationId: string, userId: string, typing: boolean): boolean {
     const byUser = this.typing.get(conversationId) ?? new Map<string, NodeJS.Timeout>();
     this.typing.set(conversationId, byUser);
     const existing = byUser.get(userId);
     if (existing) clearTimeout(existing);
     if (!typing) {
-      if (this.clearTyping(conversationId, userId)) this.publish(conversationId);
-      return;
+      const stopped = this.clearTyping(conversationId, userId);
+      if (stopped) this.publish(conversationId);
+      return stopped;
     }
     const timer = setTimeout(() => {
       if (this.clearTyping(conversationId, userId)) this.publish(conversationId);
@@ -105,6 +107,7 @@ export class PresenceService implements OnApplicationShutdown {
     timer.unref?.();
     byUser.set(userId, timer);
     if (!existing) this.publish(conversationId);
+    return !existing;
   }
 
   snapshot(conversationId: string): ConversationPresenceEvent {
