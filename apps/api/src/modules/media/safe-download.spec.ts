@@ -1,0 +1,76 @@
+import { createServer, Server } from 'node:http';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { isAllowedMediaUrl, MediaDownloadError, safeDownload } from './safe-download';
+
+describe('isAllowedMediaUrl', () => {
+  const policy = { extraOrigins: ['http://127.0.0.1:3002'] };
+  const allowed = (url: string) => isAllowedMediaUrl(new URL(url), policy);
+
+  it('allows https Meta CDN hosts and the configured simulator origin', () => {
+    expect(allowed('https://scontent.xx.fbcdn.net/v/t1.15752-9/abc.jpg?oh=1')).toBe(true);
+    expect(allowed('https://lookaside.fbsbx.com/ig_messaging_cdn/?asset_id=1')).toBe(true);
+    expect(allowed('https://scontent-fra3-1.cdninstagram.com/v/x.mp4')).toBe(true);
+    expect(allowed('http://127.0.0.1:3002/cdn/samples/photo-1.png')).toBe(true);
+  });
+
+  it('refuses plain http, other hosts, look-alikes, IP literals, credentials and odd ports', () => {
+    expect(allowed('http://scontent.xx.fbcdn.net/a.jpg')).toBe(false);
+    expect(allowed('https://evil.example/a.jpg')).toBe(false);
+    expect(allowed('https://fbcdn.net.evil.example/a.jpg')).toBe(false);
+    expect(allowed('https://evilfbcdn.net/a.jpg')).toBe(false);
+    expect(allowed('https://169.254.169.254/latest/meta-data')).toBe(false);
+    expect(allowed('https://user:pw@scontent.xx.fbcdn.net/a.jpg')).toBe(false);
+    expect(allowed('https://scontent.xx.fbcdn.net:8443/a.jpg')).toBe(false);
+    expect(allowed('http://127.0.0.1:3003/cdn/a.png')).toBe(false);
+    expect(allowed('file:///etc/passwd')).toBe(false);
+  });
+});
+
+describe('safeDownload', () => {
+  let server: Server;
+  let origin: string;
+  let dir: string;
+
+  beforeAll(async () => {
+    server = createServer((req, res) => {
+      if (req.url === '/small.png') return void res.writeHead(200, { 'content-type': 'image/png' }).end(Buffer.alloc(100, 1));
+      if (req.url === '/big.bin') return void res.writeHead(200, { 'content-type': 'application/octet-stream' }).end(Buffer.alloc(5000, 1));
+      if (req.url === '/chunked.bin') {
+        res.writeHead(200);
+        for (let i = 0; i < 10; i += 1) res.write(Buffer.alloc(1000, 1));
+        return void res.end();
+      }
+      if (req.url === '/redirect') return void res.writeHead(302, { location: 'https://evil.example/x' }).end();
+      if (req.url === '/slow') return void setTimeout(() => res.writeHead(200).end('late'), 2000);
+      res.writeHead(404).end();
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    origin = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+    dir = mkdtempSync(join(tmpdir(), 'tg-media-'));
+  });
+  afterAll(async () => {
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const policy = () => ({ extraOrigins: [origin], maxBytes: 2048, timeoutMs: 500 });
+  const reason = (p: Promise<unknown>) => p.then(() => 'ok', (e: unknown) => (e instanceof MediaDownloadError ? e.reason : String(e)));
+
+  it('stores an allowed file', async () => {
+    const result = await safeDownload(`${origin}/small.png`, join(dir, 'a'), policy());
+    expect(result).toEqual({ contentType: 'image/png', bytes: 100 });
+    expect(readFileSync(join(dir, 'a')).length).toBe(100);
+  });
+
+  it('enforces the size cap on Content-Length and on streamed bytes, the time cap, redirects and the allow-list', async () => {
+    expect(await reason(safeDownload(`${origin}/big.bin`, join(dir, 'b'), policy()))).toBe('too_large');
+    expect(await reason(safeDownload(`${origin}/chunked.bin`, join(dir, 'c'), policy()))).toBe('too_large');
+    expect(await reason(safeDownload(`${origin}/slow`, join(dir, 'd'), policy()))).toBe('timeout');
+    expect(await reason(safeDownload(`${origin}/redirect`, join(dir, 'e'), policy()))).toBe('not_allowed');
+    expect(await reason(safeDownload('https://evil.example/x.png', join(dir, 'f'), policy()))).toBe('not_allowed');
+    expect(await reason(safeDownload(`${origin}/missing`, join(dir, 'g'), policy()))).toBe('http_error');
+  });
+});
