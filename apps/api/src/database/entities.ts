@@ -7,6 +7,7 @@ import { FacebookPageEntity } from '../modules/channels/entities/facebook-page.e
 import { FacebookUserEntity } from '../modules/channels/entities/facebook-user.entity';
 import { InstagramAccountEntity } from '../modules/channels/entities/instagram-account.entity';
 import { InstagramUserEntity } from '../modules/channels/entities/instagram-user.entity';
+import { ChannelWebhookMinuteEntity } from '../modules/channels/entities/channel-webhook-minute.entity';
 
 /** Every entity, listed once for the Nest module, the TypeORM CLI and tests. */
-export const ENTITIES = [UserEntity, RefreshTokenEntity, AuditLogEntity, InstagramAccountEntity, FacebookPageEntity, InstagramUserEntity, FacebookUserEntity, ...INGESTION_ENTITIES, ...MESSAGING_ENTITIES];
+export const ENTITIES = [UserEntity, RefreshTokenEntity, AuditLogEntity, InstagramAccountEntity, FacebookPageEntity, InstagramUserEntity, FacebookUserEntity, ChannelWebhookMinuteEntity, ...INGESTION_ENTITIES, ...MESSAGING_ENTITIES];

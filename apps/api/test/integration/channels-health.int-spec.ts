@@ -107,6 +107,18 @@ describe('channels: health and token lifecycle (integration)', () => {
     const health = (await byExternalId(SIM_SEED.page.id)).health;
     expect(health.webhooksLastHour).toBe(3);
     expect(health.lastWebhookAt).toBe(at.toISOString());
+    // shared by every replica: the counts live in the database, added atomically per minute
+    const rows = await t.dataSource.query('SELECT SUM(count) AS n FROM channel_webhook_minutes WHERE channel_id = ?', [page.id]);
+    expect(Number(rows[0].n)).toBe(3);
+    await channels.recordWebhookReceived(page.id, new Date());
+    await channels.recordWebhookReceived(page.id, new Date());
+    expect((await byExternalId(SIM_SEED.page.id)).health.webhooksLastHour).toBe(5); // 3 stored + 2 not yet flushed
+    await channels.flushWebhookTimes();
+    const again = await t.dataSource.query('SELECT SUM(count) AS n FROM channel_webhook_minutes WHERE channel_id = ?', [page.id]);
+    expect(Number(again[0].n)).toBe(5);
+    expect((await byExternalId(SIM_SEED.page.id)).health.webhooksLastHour).toBe(5);
+    // an older webhook does not move "last webhook" back
+    expect((await byExternalId(SIM_SEED.page.id)).health.lastWebhookAt).not.toBe(at.toISOString());
   });
 
   it('looks up customer profiles through Graph once and serves them from the tables afterwards', async () => {

@@ -46,6 +46,7 @@ export class ChannelMaintenanceService implements OnApplicationBootstrap {
     this.every('channels.health-check', this.config.channels.healthCheckIntervalMinutes * minute, async () => {
       await this.checkTokens();
       await this.reconcileSubscriptions();
+      await this.service.pruneWebhookCounts();
     });
   }
 

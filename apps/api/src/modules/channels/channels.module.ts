@@ -7,6 +7,7 @@ import { ChannelsBootstrapService } from './channels-bootstrap.service';
 import { ChannelsController } from './channels.controller';
 import { ChannelsService } from './channels.service';
 import { CustomerProfilesService } from './customer-profiles.service';
+import { ChannelWebhookMinuteEntity } from './entities/channel-webhook-minute.entity';
 import { FacebookPageEntity } from './entities/facebook-page.entity';
 import { FacebookUserEntity } from './entities/facebook-user.entity';
 import { InstagramAccountEntity } from './entities/instagram-account.entity';
@@ -21,7 +22,7 @@ import { ChannelRepository } from './repositories/channel.repository';
  */
 @Global()
 @Module({
-  imports: [TypeOrmModule.forFeature([InstagramAccountEntity, FacebookPageEntity, InstagramUserEntity, FacebookUserEntity]), ScheduleModule.forRoot()],
+  imports: [TypeOrmModule.forFeature([InstagramAccountEntity, FacebookPageEntity, InstagramUserEntity, FacebookUserEntity, ChannelWebhookMinuteEntity]), ScheduleModule.forRoot()],
   controllers: [ChannelsController, InstagramAccountsController, FacebookPagesController],
   providers: [ChannelRepository, ChannelsService, CustomerProfilesService, ChannelConnectService, ChannelMaintenanceService, ChannelsBootstrapService],
   exports: [ChannelsService, ChannelMaintenanceService],

@@ -9,7 +9,7 @@ import { ChannelsException, ChannelsExceptionCode } from './channels.exception';
 import { StoredGraphError } from './entities/channel-base.entity';
 import { CustomerProfile, CustomerProfilesService } from './customer-profiles.service';
 import { AnyChannelEntity, ChannelRepository } from './repositories/channel.repository';
-import { WebhookActivity } from './webhook-activity';
+import { epochMinute, WebhookActivity } from './webhook-activity';
 
 /** What other modules (webhooks, inbox, messaging) know about a channel. Never carries the token. */
 export interface ChannelRef {
@@ -40,6 +40,8 @@ export class ChannelsService implements OnApplicationShutdown {
   private readonly logger = new Logger(ChannelsService.name);
   private readonly resolveCache = new Map<string, { ref: ChannelRef | null; expiresAt: number }>();
   private readonly activity = new WebhookActivity();
+  /** Last hour's webhook counts as last read from the shared table (refreshed by {@link list}). */
+  private readonly hourCounts = new Map<string, number>();
   private readonly pendingWebhookAt = new Map<string, Date>();
   private flushTimer: NodeJS.Timeout | null = null;
 
@@ -108,12 +110,14 @@ export class ChannelsService implements OnApplicationShutdown {
   // ── used by the channels module itself ─────────────────────────────────────────────────
 
   async list(): Promise<ChannelDto[]> {
-    const all = await this.channels.listAll();
+    const [all, counts] = await Promise.all([this.channels.listAll(), this.channels.webhookCountsSince(epochMinute(Date.now()) - 59)]);
+    for (const entity of all) this.hourCounts.set(entity.id, counts.get(entity.id) ?? 0);
     return all.map((entity) => this.toDto(entity));
   }
 
+  /** Sync mapping for replies and events: uses the last counts read from the table plus what this replica has not flushed yet. */
   toDto(entity: AnyChannelEntity): ChannelDto {
-    return toChannelDto(entity, this.activity.lastHour(entity.id));
+    return toChannelDto(entity, (this.hourCounts.get(entity.id) ?? 0) + this.activity.pendingLastHour(entity.id));
   }
 
   async markNeedsReauth(entity: AnyChannelEntity, reason: string, details: Record<string, unknown> = {}): Promise<void> {
@@ -141,9 +145,18 @@ export class ChannelsService implements OnApplicationShutdown {
     this.resolveCache.clear();
   }
 
+  /** Writes the coalesced webhook times and per-minute counts (called by a timer, at shutdown, and by tests). */
   async flushWebhookTimes(): Promise<void> {
     if (this.flushTimer) clearTimeout(this.flushTimer);
     this.flushTimer = null;
+    const counts = this.activity.drain();
+    try {
+      await this.channels.addWebhookCounts(counts);
+      for (const { channelId, count } of counts) this.hourCounts.set(channelId, (this.hourCounts.get(channelId) ?? 0) + count);
+    } catch (error) {
+      this.activity.restore(counts);
+      this.logger.warn({ err: error }, 'could not record webhook counts');
+    }
     const batch = [...this.pendingWebhookAt.entries()];
     this.pendingWebhookAt.clear();
     for (const [channelId, at] of batch) {
@@ -155,8 +168,13 @@ export class ChannelsService implements OnApplicationShutdown {
     }
   }
 
+  /** Drops per-minute webhook counts older than two hours (the periodic health job calls it). */
+  async pruneWebhookCounts(now = Date.now()): Promise<void> {
+    await this.channels.pruneWebhookCounts(epochMinute(now) - 120);
+  }
+
   async onApplicationShutdown(): Promise<void> {
-    if (this.pendingWebhookAt.size > 0) await this.flushWebhookTimes().catch(() => undefined);
+    if (this.pendingWebhookAt.size > 0 || this.activity.size > 0) await this.flushWebhookTimes().catch(() => undefined);
     if (this.flushTimer) clearTimeout(this.flushTimer);
   }
 }

@@ -1,34 +1,56 @@
 const MINUTE = 60_000;
 
+export interface WebhookMinuteCount {
+  channelId: string;
+  /** Epoch minutes. */
+  minute: number;
+  count: number;
+}
+
+export function epochMinute(at: Date | number): number {
+  return Math.floor((typeof at === 'number' ? at : at.getTime()) / MINUTE);
+}
+
 /**
- * Per-channel webhook counts in one-minute buckets for the last hour, kept in memory (cheap on the hot
- * path). Each api replica counts what it received; the health view shows this replica's count.
+ * Webhook counts received by this replica and not yet written to `channel_webhook_minutes`: the hot
+ * path only increments a map; a flush every few seconds adds the counts to the shared table.
  */
 export class WebhookActivity {
-  private readonly buckets = new Map<string, Map<number, number>>();
+  private pending = new Map<string, WebhookMinuteCount>();
 
   record(channelId: string, at: Date): void {
-    const minute = Math.floor(at.getTime() / MINUTE);
-    let perChannel = this.buckets.get(channelId);
-    if (!perChannel) {
-      perChannel = new Map();
-      this.buckets.set(channelId, perChannel);
-    }
-    perChannel.set(minute, (perChannel.get(minute) ?? 0) + 1);
-    if (perChannel.size > 90) this.prune(perChannel, Date.now());
+    const minute = epochMinute(at);
+    const key = `${channelId}:${minute}`;
+    const row = this.pending.get(key);
+    if (row) row.count += 1;
+    else this.pending.set(key, { channelId, minute, count: 1 });
   }
 
-  lastHour(channelId: string, now = Date.now()): number {
-    const perChannel = this.buckets.get(channelId);
-    if (!perChannel) return 0;
-    this.prune(perChannel, now);
+  /** Not yet flushed counts of one channel within the hour before `now`. */
+  pendingLastHour(channelId: string, now = Date.now()): number {
+    const oldest = epochMinute(now) - 59;
     let total = 0;
-    for (const count of perChannel.values()) total += count;
+    for (const row of this.pending.values()) if (row.channelId === channelId && row.minute >= oldest) total += row.count;
     return total;
   }
 
-  private prune(perChannel: Map<number, number>, now: number): void {
-    const oldest = Math.floor(now / MINUTE) - 59;
-    for (const minute of perChannel.keys()) if (minute < oldest) perChannel.delete(minute);
+  get size(): number {
+    return this.pending.size;
+  }
+
+  /** Hands over everything pending (and forgets it); put it back with {@link restore} if writing fails. */
+  drain(): WebhookMinuteCount[] {
+    const rows = [...this.pending.values()];
+    this.pending = new Map();
+    return rows;
+  }
+
+  restore(rows: WebhookMinuteCount[]): void {
+    for (const row of rows) {
+      const key = `${row.channelId}:${row.minute}`;
+      const existing = this.pending.get(key);
+      if (existing) existing.count += row.count;
+      else this.pending.set(key, { ...row });
+    }
   }
 }
