@@ -1,6 +1,7 @@
 import { ConversationListResponse, MessageDto, MessageListResponse, Role, WebhookEventDetailDto, WebhookEventListResponse } from '@ticklegram/domain-models';
-import { SIM_SEED } from '@ticklegram/meta-sim';
-import { appSecretProof } from '@ticklegram/meta-sim';
+import { ClientToServerEvents, MessageEventPayload, ServerToClientEvents } from '@ticklegram/domain-models';
+import { appSecretProof, SIM_SEED } from '@ticklegram/meta-sim';
+import { io, Socket } from 'socket.io-client';
 import { IngestionHarness, startIngestionHarness, waitFor } from '../utils/webhooks-harness';
 
 const IG = SIM_SEED.instagramCustomers;
@@ -184,6 +185,24 @@ describe('webhook ingestion (integration)', () => {
       expect(rows.find((r) => r.external_id === fb.id)).toMatchObject({ kind: 'comment', text: 'How much is it in EUR?' });
       expect(rows.find((r) => r.external_id === fb.id)?.edited_at).not.toBeNull();
       expect(rows.some((r) => r.kind === 'mention')).toBe(true);
+    });
+
+    it('pushes message.created to signed-in dashboards after the commit', async () => {
+      const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io(h.t.url, { transports: ['websocket'], auth: { token: h.admin }, reconnection: false, forceNew: true });
+      try {
+        await new Promise<void>((resolve, reject) => {
+          socket.once('session.ready', () => resolve());
+          socket.once('connect_error', reject);
+        });
+        const received = new Promise<MessageEventPayload>((resolve) => socket.on('message.created', (payload) => payload.message.text === 'live, please' && resolve(payload)));
+        const { mid } = h.sim.customerSends(IG[3].igsid, { text: 'live, please' });
+        const payload = await received;
+        expect(payload.message.mid).toBe(mid);
+        // emitted after the commit: the message is already readable
+        expect(await h.count('SELECT COUNT(*) AS n FROM messages WHERE mid = ?', [mid])).toBe(1);
+      } finally {
+        socket.disconnect();
+      }
     });
 
     it('no delivery of any family is failed or dead, and channel health saw the webhooks', async () => {
