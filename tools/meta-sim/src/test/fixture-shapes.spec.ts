@@ -6,7 +6,8 @@ import { control, graph, startTestSim, WebhookReceiver } from './sim-test-kit';
 
 /** Compares the structure (keys and value types, recursively) of sim webhooks with the shared Meta fixtures. */
 
-const FIXTURES = '/work/shared/fixtures/meta-webhooks';
+// the repository's copy of the shared Meta fixtures (data only: the sim still imports none of our code)
+const FIXTURES = join(__dirname, '../../../../libs/webhook-normalizer/src/__fixtures__');
 
 type Shape = string | { [k: string]: Shape } | Shape[];
 
