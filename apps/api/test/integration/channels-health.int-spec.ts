@@ -228,3 +228,21 @@ describe('channels: health and token lifecycle (integration)', () => {
     expect((await t.http.post('/api/channels/00000000-0000-4000-8000-000000000000/check').set('Authorization', `Bearer ${admin}`)).status).toBe(404);
   });
 });
+
+describe('channels: legacy single-account env fallback (integration)', () => {
+  it('connects INSTAGRAM_PAGE_ACCESS_TOKEN (the Page and its Instagram account) when no channel exists', async () => {
+    const sim = await startMetaSim({ port: 0 });
+    const t = await startTestApp({ META_SIM_URL: sim.url, PUBLIC_WEB_URL: SIM_WEB_URL, INSTAGRAM_PAGE_ACCESS_TOKEN: SIM_SEED.page.accessToken });
+    try {
+      expect(t.config.channels.bootstrapTokens).toEqual({ pageToken: SIM_SEED.page.accessToken, instagramLoginToken: null });
+      await t.app.get(ChannelsBootstrapService).done;
+      const admin = await t.login(TEST_ADMIN.email, TEST_ADMIN.password);
+      const list = (await t.http.get('/api/channels').set('Authorization', `Bearer ${admin.accessToken}`)).body as ChannelDto[];
+      expect(list.map((c) => c.externalId).sort()).toEqual([SIM_SEED.page.id, SIM_SEED.instagram.id].sort());
+      expect(list.every((c) => c.status === ChannelStatus.ACTIVE)).toBe(true);
+    } finally {
+      await t.close();
+      await sim.close();
+    }
+  });
+});
