@@ -5,6 +5,8 @@ import { ChannelsService } from '../channels/channels.service';
 import { ConversationEntity } from '../inbox/entities/conversation.entity';
 import { OutboundGraphSender } from './outbound-graph.sender';
 
+const TYPING_RESEND_MS = 5_000;
+
 /**
  * What the customer sees of the team without a message: "Seen" when an agent reads the thread and
  * "typing…" while one types. Best effort: only inside the 24 h window on an active channel, never
@@ -13,6 +15,8 @@ import { OutboundGraphSender } from './outbound-graph.sender';
 @Injectable()
 export class SenderActionsService {
   private readonly logger = new Logger(SenderActionsService.name);
+  /** conversationId → last typing_on sent (Meta shows it for ~20 s; a chatty composer must not flood the Send API). */
+  private readonly typingSentAt = new Map<string, number>();
 
   constructor(
     private readonly sender: OutboundGraphSender,
@@ -23,7 +27,15 @@ export class SenderActionsService {
     return this.fire(conversation, 'mark_seen');
   }
 
-  typing(conversation: ConversationEntity, on: boolean): Promise<boolean> {
+  typing(conversation: ConversationEntity, on: boolean, now = Date.now()): Promise<boolean> {
+    if (on) {
+      const last = this.typingSentAt.get(conversation.id);
+      if (last !== undefined && now - last < TYPING_RESEND_MS) return Promise.resolve(false);
+      this.typingSentAt.set(conversation.id, now);
+      if (this.typingSentAt.size > 10_000) this.typingSentAt.clear();
+    } else {
+      this.typingSentAt.delete(conversation.id);
+    }
     return this.fire(conversation, on ? 'typing_on' : 'typing_off');
   }
 
