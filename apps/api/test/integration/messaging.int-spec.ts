@@ -341,6 +341,8 @@ describe('messaging: reply policy, sending, idempotency, access scope (integrati
       const missing = await h.t.http.patch(`/api/conversations/${id}`).set(admin()).send({ status: 'snoozed' });
       expect(missing.status).toBe(400);
       expect(missing.body.errors[0].field).toBe('snoozedUntil');
+      const past = await h.t.http.patch(`/api/conversations/${id}`).set(admin()).send({ status: 'snoozed', snoozedUntil: new Date(Date.now() - HOUR).toISOString() });
+      expect([past.status, past.body.errors?.[0]?.field]).toEqual([400, 'snoozedUntil']);
       const until = new Date(Date.now() + HOUR).toISOString();
       const snoozed = await h.t.http.patch(`/api/conversations/${id}`).set(admin()).send({ status: 'snoozed', snoozedUntil: until });
       expect(snoozed.body).toMatchObject({ conversation: { status: 'snoozed' }, snoozedUntil: until });

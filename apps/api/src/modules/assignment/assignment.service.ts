@@ -3,6 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { ConversationStateResponse, MessagingErrorCode, Role, rooms, UpdateConversationRequest } from '@ticklegram/domain-models';
 import { LessThanOrEqual, Repository } from 'typeorm';
 import { AuthUser } from '../../common/decorators/current-user.decorator';
+import { RequestValidationException } from '../../common/pipes/validation.pipe';
 import { AuditService } from '../audit/audit.service';
 import { ConversationEntity } from '../inbox/entities/conversation.entity';
 import { toConversationDto } from '../inbox/inbox.mapper';
@@ -88,6 +89,9 @@ export class AssignmentService implements OnApplicationBootstrap, OnApplicationS
 
   async updateStatus(actor: AuthUser, id: string, body: UpdateConversationRequest, ip?: string): Promise<ConversationStateResponse> {
     const conversation = await this.get(actor, id);
+    if (body.status === 'snoozed' && body.snoozedUntil && new Date(body.snoozedUntil).getTime() <= Date.now()) {
+      throw new RequestValidationException([{ field: 'snoozedUntil', messages: ['snoozedUntil must be in the future'] }]);
+    }
     const previous = conversation.status;
     conversation.status = body.status;
     await this.conversations.save(conversation);
