@@ -56,7 +56,9 @@ describe('collaboration: conversation rooms, scoped events, presence (e2e)', () 
   const lastPresence = (client: Client, conversationId: string) => client.of<ConversationPresenceEvent>('presence.updated').filter((p) => p.conversationId === conversationId).pop();
 
   beforeAll(async () => {
-    h = await startIngestionHarness();
+    // with TEST_REDIS_URL (CI) the Socket.IO server runs on the Redis adapter: room eviction uses fetchSockets across it
+    const redisUrl = process.env['TEST_REDIS_URL'];
+    h = await startIngestionHarness(redisUrl ? { REDIS_URL: redisUrl } : {});
     const a = await h.t.createUser(Role.AGENT, { name: 'Alice Agent' });
     const b = await h.t.createUser(Role.AGENT, { name: 'Bob Agent' });
     const adminSession = await h.t.login('admin@int.test', 'admin-password-123');
