@@ -1,6 +1,8 @@
 import { ConversationListResponse, MessageDto, MessageListResponse, Role, WebhookEventDetailDto, WebhookEventListResponse } from '@ticklegram/domain-models';
 import { ClientToServerEvents, MessageEventPayload, ServerToClientEvents } from '@ticklegram/domain-models';
 import { appSecretProof, SIM_SEED } from '@ticklegram/meta-sim';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { io, Socket } from 'socket.io-client';
 import { IngestionHarness, startIngestionHarness, waitFor } from '../utils/webhooks-harness';
 
@@ -169,8 +171,19 @@ describe('webhook ingestion (integration)', () => {
       await h.settle();
       const message = await messageByMid(IG[1].igsid, mid);
       expect(message.kind).toBe('story_mention');
-      expect(message.attachments[0]).toMatchObject({ type: 'story_mention', mediaPath: null });
+      expect(message.attachments[0]).toMatchObject({ type: 'story_mention', expired: false });
       expect(message.attachments[0].url).toContain(h.sim.url);
+      // passed through while the link works, never written to media storage
+      const path = message.attachments[0].mediaPath as string;
+      const live = await h.t.http.get(path).set('Authorization', `Bearer ${h.admin}`);
+      expect(live.status).toBe(200);
+      expect(live.headers['cache-control']).toContain('no-store');
+      expect(readdirSync(join(h.t.config.dataDir, 'media')).filter((f) => f.startsWith(message.id))).toEqual([]);
+
+      // the story expires: Meta's link stops working, the message says so
+      await h.t.dataSource.query('UPDATE messages SET attachments = ? WHERE id = ?', [JSON.stringify([{ ...message.attachments[0], url: `${h.sim.url}/cdn/expired/story.png` }]), message.id]);
+      expect((await h.t.http.get(path).set('Authorization', `Bearer ${h.admin}`)).status).toBe(410);
+      expect((await messageByMid(IG[1].igsid, mid)).attachments[0]).toMatchObject({ expired: true, mediaPath: null });
     });
 
     it('comments, mentions and Facebook feed changes land in comments', async () => {

@@ -60,7 +60,8 @@ function toAttachmentDto(message: MessageEntity, attachment: StoredAttachment, i
     type: attachment.type,
     rawType: attachment.rawType,
     url: attachment.url ?? null,
-    mediaPath: attachment.storedFile ? `/api/media/messages/${message.id}/${index}` : null,
+    // stored copies, and story mentions passed through from Meta while their link works
+    mediaPath: attachment.storedFile || (attachment.type === 'story_mention' && attachment.url && !attachment.expired) ? `/api/media/messages/${message.id}/${index}` : null,
     title: attachment.title ?? null,
     stickerId: attachment.stickerId ?? null,
     mediaId: attachment.mediaId ?? null,

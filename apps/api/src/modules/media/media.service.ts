@@ -2,7 +2,8 @@ import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/commo
 import { InjectRepository } from '@nestjs/typeorm';
 import { Role } from '@ticklegram/domain-models';
 import { mkdirSync } from 'node:fs';
-import { readdir, unlink } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, unlink } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Repository } from 'typeorm';
 import { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
@@ -70,6 +71,32 @@ export class MediaService implements OnApplicationShutdown {
     const message = await this.messages.findOneBy({ id: messageId });
     if (!message || message.unsentAt) return null;
     return message.attachments?.[index] ?? null;
+  }
+
+  /**
+   * A story mention's media, passed through from Meta's CDN for this one response and never kept
+   * (Meta's terms). Once the link stops working the attachment is marked expired: `'expired'`.
+   */
+  async storyMention(messageId: string, index: number): Promise<{ path: string; contentType: string; done: () => Promise<void> } | 'expired' | null> {
+    const message = await this.messages.findOneBy({ id: messageId });
+    const attachment = message?.attachments?.[index];
+    if (!message || message.unsentAt || !attachment || attachment.type !== 'story_mention' || !attachment.url) return null;
+    if (attachment.expired) return 'expired';
+    const dir = await mkdtemp(join(tmpdir(), 'tg-story-'));
+    const done = () => rm(dir, { recursive: true, force: true });
+    try {
+      const result = await safeDownload(attachment.url, join(dir, 'media'), this.policy);
+      return { path: join(dir, 'media'), contentType: result.contentType ?? 'application/octet-stream', done };
+    } catch (error) {
+      await done();
+      if (error instanceof MediaDownloadError && error.reason === 'http_error') {
+        const attachments = [...(message.attachments ?? [])];
+        attachments[index] = { ...attachment, expired: true };
+        await this.messages.update({ id: message.id }, { attachments: attachments as QueryDeepPartialEntity<MessageEntity>['attachments'] });
+        return 'expired';
+      }
+      throw error;
+    }
   }
 
   /** Meta's terms: an unsent message's media is deleted too. */
