@@ -243,6 +243,23 @@ describe('messaging: reply policy, sending, idempotency, access scope (integrati
       expect(await messages.countBy({ mid })).toBe(1);
     });
 
+    it('quotes a message (reply_to) and offers quick replies through the Send API', async () => {
+      const id = await conversationWith(FB[3].psid);
+      const rows: { mid: string }[] = await h.t.dataSource.query("SELECT mid FROM messages WHERE conversation_id = ? AND direction = 'inbound' ORDER BY sent_at DESC", [id]);
+      const res = await send(id, { text: 'Which size?', replyToMid: rows[0].mid, quickReplies: [{ title: 'Small', payload: 'SIZE_S' }, { title: 'Large', payload: 'SIZE_L' }] });
+      expect(res.body.message).toMatchObject({ status: 'sent', replyToMid: rows[0].mid });
+      const call = graphSends().pop();
+      expect(call?.params['reply_to']).toEqual({ mid: rows[0].mid });
+      expect(call?.params['message']).toMatchObject({
+        text: 'Which size?',
+        metadata: expect.any(String),
+        quick_replies: [
+          { content_type: 'text', title: 'Small', payload: 'SIZE_S' },
+          { content_type: 'text', title: 'Large', payload: 'SIZE_L' },
+        ],
+      });
+    });
+
     it('rejects a missing key and invalid content with field errors, before sending', async () => {
       const id = await conversationWith(IG[0].igsid);
       const before = graphSends().length;
