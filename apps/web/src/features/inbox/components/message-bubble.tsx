@@ -6,6 +6,7 @@ import type { MessageDto, MessagePlatform } from '@ticklegram/domain-models';
 import { Button } from '../../../components/ui/button';
 import { Tooltip, TooltipContent, TooltipTrigger } from '../../../components/ui/tooltip';
 import { cn } from '../../../lib/utils';
+import { isOptimistic } from '../conversation-cache';
 import { clockTime } from '../format-time';
 import { canRetry, failureReason, originLabel, quoteText, reactionSummary, statusView } from '../message-render';
 import { MessageAttachment, StoryPreview } from './message-attachment';
@@ -148,6 +149,7 @@ export const MessageBubble = React.memo(function MessageBubble({
                 <MessageAttachment key={`${attachment.type}-${i}`} attachment={attachment} />
               ))}
               {message.text ? <span>{message.text}</span> : null}
+              {!message.text && message.attachments.length === 0 && isOptimistic(message) ? <span className="opacity-80">Uploading attachment…</span> : null}
               {message.quickReplyPayload ? (
                 <span className="w-fit rounded-full border px-2 py-0.5 text-[11px] opacity-80" data-testid="quick-reply">
                   Quick reply · {message.quickReplyPayload}

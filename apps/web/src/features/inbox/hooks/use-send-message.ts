@@ -3,7 +3,7 @@
 import * as React from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import type { ConversationDto, MessageDto } from '@ticklegram/domain-models';
-import { describeApiError } from '../../../lib/api/api-error';
+import { ApiError, describeApiError } from '../../../lib/api/api-error';
 import { useAuth } from '../../auth/auth-provider';
 import { inboxKeys, isStaleView, retryMessage, sendMessage, uploadFile, type SendMessageInput } from '../api';
 import { optimisticId, upsertMessageInThread, type MessagePages } from '../conversation-cache';
@@ -67,15 +67,25 @@ export function useSendMessage(conversation: ConversationDto | undefined, lastSe
           void queryClient.invalidateQueries({ queryKey: inboxKeys.messages(conversation.id) });
           return { ok: false, stale: true };
         }
-        patchThread({ ...pending, status: 'failed', errorMessage: describeApiError(error) }, clientKey);
+        patchThread({ ...pending, status: 'failed', errorMessage: explainSendError(error) }, clientKey);
         return { ok: false };
       }
     },
     [client, conversation, lastSeenMessageId, patchThread, queryClient, user?.id],
   );
 
+  /**
+   * Meta takes text and attachments as separate messages: a draft with both goes out as the text
+   * first, then the files (each its own send and idempotency key).
+   */
   const send = React.useCallback(
-    (draft: OutgoingDraft, confirmStale = false) => deliver(crypto.randomUUID(), draft, confirmStale),
+    async (draft: OutgoingDraft, confirmStale = false): Promise<SendOutcome> => {
+      if (!draft.text || draft.files.length === 0) return deliver(crypto.randomUUID(), draft, confirmStale);
+      const first = await deliver(crypto.randomUUID(), { ...draft, files: [] }, confirmStale);
+      if (!first.ok) return first.stale ? first : { ok: false };
+      // The text just went out, so the view is current again for the files.
+      return deliver(crypto.randomUUID(), { text: '', files: draft.files, replyTo: null }, true);
+    },
     [deliver],
   );
 
@@ -96,7 +106,7 @@ export function useSendMessage(conversation: ConversationDto | undefined, lastSe
           patchThread(await retryMessage(client, conversation.id, message.id));
         }
       } catch (error) {
-        patchThread({ ...message, status: 'failed', errorMessage: describeApiError(error) });
+        patchThread({ ...message, status: 'failed', errorMessage: explainSendError(error) });
       } finally {
         setRetrying((r) => ({ ...r, [message.id]: false }));
       }
@@ -112,4 +122,10 @@ function removeOptimistic(queryClient: ReturnType<typeof useQueryClient>, conver
   queryClient.setQueryData<MessagePages>(inboxKeys.messages(conversationId), (data) =>
     data ? { ...data, pages: data.pages.map((page) => ({ ...page, items: page.items.filter((m) => m.id !== id) })) } : data,
   );
+}
+
+/** The api's field messages are already plain language ("Text and attachments go out as separate messages…"). */
+function explainSendError(error: unknown): string {
+  if (error instanceof ApiError && error.fieldErrors.length > 0) return error.fieldErrors.flatMap((f) => f.messages).join(' ');
+  return describeApiError(error);
 }
