@@ -3,6 +3,7 @@ import { SIM_SEED } from '@ticklegram/meta-sim';
 import { randomUUID } from 'node:crypto';
 import { ConversationEntity } from '../../src/modules/inbox/entities/conversation.entity';
 import { MessageEntity } from '../../src/modules/inbox/entities/message.entity';
+import { OutboundRecoveryService } from '../../src/modules/messaging/outbound-recovery.service';
 import { OutboundMessageRepository } from '../../src/modules/messaging/repositories/outbound-message.repository';
 import { IngestionHarness, startIngestionHarness, waitFor } from '../utils/webhooks-harness';
 
@@ -241,6 +242,25 @@ describe('messaging: reply policy, sending, idempotency, access scope (integrati
       expect(removedEcho?.id).toBe(echo.id);
       expect(message).toMatchObject({ id: ours.id, mid, status: 'sent' });
       expect(await messages.countBy({ mid })).toBe(1);
+    });
+
+    it('a send interrupted before Meta answered (process died) becomes failed at boot, retryable', async () => {
+      const id = await conversationWith(FB[3].psid);
+      const conversation = await h.t.dataSource.getRepository(ConversationEntity).findOneByOrFail({ id });
+      const messages = h.t.dataSource.getRepository(MessageEntity);
+      const old = new Date(Date.now() - 10 * 60_000);
+      const stuck = await messages.save(
+        messages.create({ conversationId: id, channelId: conversation.channelId, platform: conversation.platform, direction: 'outbound', status: 'pending', source: 'agent', clientKey: randomUUID(), text: 'lost in a crash', sentAt: old, createdAt: old }),
+      );
+      const fresh = await messages.save(
+        messages.create({ conversationId: id, channelId: conversation.channelId, platform: conversation.platform, direction: 'outbound', status: 'pending', source: 'agent', clientKey: randomUUID(), text: 'still in flight', sentAt: new Date() }),
+      );
+      expect(await h.t.app.get(OutboundRecoveryService).recover()).toBe(1);
+      expect(await messages.findOneByOrFail({ id: stuck.id })).toMatchObject({ status: 'failed', errorCode: 'INTERRUPTED' });
+      expect((await messages.findOneByOrFail({ id: fresh.id })).status).toBe('pending');
+      const retried = await h.t.http.post(`/api/conversations/${id}/messages/${stuck.id}/retry`).set(admin());
+      expect(retried.body.message).toMatchObject({ status: 'sent', text: 'lost in a crash' });
+      await messages.update({ id: fresh.id }, { status: 'failed' });
     });
 
     it('quotes a message (reply_to) and offers quick replies through the Send API', async () => {

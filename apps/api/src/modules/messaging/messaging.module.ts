@@ -5,6 +5,7 @@ import { MessageEntity } from '../inbox/entities/message.entity';
 import { ConversationMessagesController } from './conversation-messages.controller';
 import { UploadEntity } from './entities/upload.entity';
 import { OutboundGraphSender } from './outbound-graph.sender';
+import { OutboundRecoveryService } from './outbound-recovery.service';
 import { ReactionsService } from './reactions.service';
 import { ReplyPolicyService } from './reply-policy.service';
 import { OutboundMessageRepository } from './repositories/outbound-message.repository';
@@ -17,7 +18,7 @@ import { UploadsService } from './uploads.service';
 @Module({
   imports: [TypeOrmModule.forFeature([MessageEntity, UploadEntity]), AssignmentModule],
   controllers: [ConversationMessagesController, UploadsController],
-  providers: [OutboundMessageRepository, ReplyPolicyService, OutboundGraphSender, SendMessageService, ReactionsService, UploadsService, SenderActionsService],
+  providers: [OutboundMessageRepository, ReplyPolicyService, OutboundGraphSender, SendMessageService, ReactionsService, UploadsService, SenderActionsService, OutboundRecoveryService],
   exports: [ReplyPolicyService, SenderActionsService],
 })
 export class MessagingModule {}
