@@ -261,6 +261,13 @@ describe('messaging: reply policy, sending, idempotency, access scope (integrati
       const retried = await h.t.http.post(`/api/conversations/${id}/messages/${stuck.id}/retry`).set(admin());
       expect(retried.body.message).toMatchObject({ status: 'sent', text: 'lost in a crash' });
       await messages.update({ id: fresh.id }, { status: 'failed' });
+
+      // failed, but Meta's echo later gave it a mid: a retry confirms it instead of sending again
+      await messages.update({ id: fresh.id }, { mid: `m_late_echo_${randomUUID()}` });
+      const before = graphSends().length;
+      const confirmed = await h.t.http.post(`/api/conversations/${id}/messages/${fresh.id}/retry`).set(admin());
+      expect(confirmed.body).toMatchObject({ replayed: true, message: { id: fresh.id, status: 'sent' } });
+      expect(graphSends()).toHaveLength(before);
     });
 
     it('quotes a message (reply_to) and offers quick replies through the Send API', async () => {

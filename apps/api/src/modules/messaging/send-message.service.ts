@@ -127,6 +127,12 @@ export class SendMessageService {
     if (message.direction !== 'outbound' || message.source !== 'agent' || message.status !== 'failed') {
       throw new MessagingException(MessagingErrorCode.MESSAGING_NOT_RETRYABLE, 'Only messages that failed to send can be retried.');
     }
+    if (message.mid) {
+      // Meta has it (its echo told us after we had given up waiting): never send it a second time
+      const { message: sent } = await this.messages.markSent(message, message.mid);
+      this.events.message(conversation, sent, 'message.updated');
+      return { message: toMessageDto(sent), replayed: true };
+    }
     const contact = await this.conversations.contactOf(conversation);
     const { policy, channel } = await this.policies.evaluate(conversation, contact);
     this.assertSendable(policy);

@@ -55,7 +55,7 @@ export class OutboundMessageRepository {
       .createQueryBuilder()
       .update(MessageEntity)
       .set({ status: 'pending', errorCode: null, errorMessage: null, updatedAt: new Date() })
-      .where('id = :id AND status = :failed', { id, failed: 'failed' })
+      .where('id = :id AND status = :failed AND mid IS NULL', { id, failed: 'failed' })
       .execute();
     return (result.affected ?? 0) > 0;
   }
