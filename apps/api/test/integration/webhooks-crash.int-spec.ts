@@ -61,7 +61,7 @@ describe('webhook ingestion survives SIGKILL (built api, SQLite file)', () => {
       } catch {
         return false;
       }
-    }, 20_000, 'the api to listen');
+    }, 60_000, 'the api to listen');
   };
 
   beforeAll(async () => {
@@ -75,12 +75,12 @@ describe('webhook ingestion survives SIGKILL (built api, SQLite file)', () => {
     copyFileSync(BUILT, join(runDir, 'main.js'));
     dataDir = mkdtempSync(join(ROOT, 'tmp', 'tg-crash-data-'));
     port = await freePort();
-    sim = await startMetaSim({ port: 0, deliveryDelayMs: 5, retryDelaysMs: [200, 400, 800, 1500, 2500, 4000, 6000], webhookTimeoutMs: 2000 });
+    sim = await startMetaSim({ port: 0, deliveryDelayMs: 5, retryDelaysMs: [200, 400, 800, 1500, 2500, 4000, 6000, 8000, 10000, 15000], webhookTimeoutMs: 2000 });
     sim.setWebhookUrls({ instagram: `http://127.0.0.1:${port}/webhooks/instagram`, page: `http://127.0.0.1:${port}/webhooks/facebook` });
     await startApi();
     // a second connection to the api's file (WAL: reads do not block the api's writer)
     db = await new DataSource({ type: 'better-sqlite3', database: join(dataDir, 'ticklegram.sqlite'), readonly: true, timeout: 5000 }).initialize();
-    await waitFor(async () => (await count('SELECT COUNT(*) AS n FROM facebook_pages')) > 0 && (await count('SELECT COUNT(*) AS n FROM instagram_accounts')) > 0, 20_000, 'the sandbox channels');
+    await waitFor(async () => (await count('SELECT COUNT(*) AS n FROM facebook_pages')) > 0 && (await count('SELECT COUNT(*) AS n FROM instagram_accounts')) > 0, 45_000, 'the sandbox channels');
   }, 240_000);
 
   afterAll(async () => {
@@ -101,7 +101,7 @@ describe('webhook ingestion survives SIGKILL (built api, SQLite file)', () => {
       await new Promise((r) => setTimeout(r, 8));
     }
     await sim.flushWebhooks();
-    await waitFor(async () => (await count(`SELECT COUNT(*) AS n FROM webhook_events WHERE status IN ('pending','processing','failed')`)) === 0, 20_000, 'the worker to drain');
+    await waitFor(async () => (await count(`SELECT COUNT(*) AS n FROM webhook_events WHERE status IN ('pending','processing','failed')`)) === 0, 45_000, 'the worker to drain');
 
     const acked = new Set<string>();
     const refused = sim.deliveries().filter((d) => !d.ok).length;
@@ -118,5 +118,5 @@ describe('webhook ingestion survives SIGKILL (built api, SQLite file)', () => {
     expect(wrong).toEqual([]);
     expect(counts.size).toBe(TOTAL);
     expect(await count(`SELECT COUNT(*) AS n FROM webhook_events WHERE status = 'dead'`)).toBe(0);
-  }, 90_000);
+  }, 180_000);
 });
