@@ -296,6 +296,8 @@ describe('messaging: reply policy, sending, idempotency, access scope (integrati
       expect(tooLong.status).toBe(400);
       expect(tooLong.body.errors[0].field).toBe('text');
       expect(tooLong.body.errors[0].messages[0]).toMatch(/1,000|1000/);
+      const foreignQuote = await send(id, { text: 'hi', replyToMid: 'm_not_in_this_thread' });
+      expect([foreignQuote.status, foreignQuote.body.errors?.[0]?.field]).toEqual([400, 'replyToMid']);
       const empty = await send(id, {});
       expect(empty.status).toBe(400);
       const quick = await send(id, { text: 'pick', quickReplies: Array.from({ length: 14 }, (_, i) => ({ title: `o${i}`, payload: `p${i}` })) });

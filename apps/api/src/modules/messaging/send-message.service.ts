@@ -73,6 +73,9 @@ export class SendMessageService {
     if (earlier) return { message: toMessageDto(earlier), replayed: true };
 
     const uploads = await this.validateContent(caller, conversation.platform, body);
+    if (body.replyToMid && !(await this.messages.findByMid(conversation.id, body.replyToMid))) {
+      throw new RequestValidationException([{ field: 'replyToMid', messages: ['replyToMid is not a message of this conversation.'] }]);
+    }
     await this.checkStaleView(conversation, body);
     const contact = await this.conversations.contactOf(conversation);
     const { policy, channel } = await this.policies.evaluate(conversation, contact);
