@@ -45,6 +45,7 @@ export function Composer({
   const fileRef = React.useRef<HTMLInputElement>(null);
   const typingTimer = React.useRef<ReturnType<typeof setTimeout> | null>(null);
   const typingOn = React.useRef(false);
+  const sendingAnyway = React.useRef(false);
 
   const canType = policy ? policy.freeTextAllowed : true;
   const usage = measureOutboundText(conversation.platform, text);
@@ -210,7 +211,19 @@ export function Composer({
           {problem}
         </p>
       ) : null}
-      <AlertDialog open={staleDraft !== null} onOpenChange={(open) => !open && setStaleDraft(null)}>
+      <AlertDialog
+        open={staleDraft !== null}
+        onOpenChange={(open) => {
+          if (open) return;
+          // Closed without "Send anyway" (Esc, Review first): the draft comes back to the composer.
+          if (!sendingAnyway.current && staleDraft) {
+            setText(staleDraft.text);
+            setFiles(staleDraft.files);
+          }
+          sendingAnyway.current = false;
+          setStaleDraft(null);
+        }}
+      >
         <AlertDialogContent data-testid="stale-view-dialog">
           <AlertDialogHeader>
             <AlertDialogTitle>New messages arrived</AlertDialogTitle>
@@ -219,20 +232,11 @@ export function Composer({
             </AlertDialogDescription>
           </AlertDialogHeader>
           <AlertDialogFooter>
-            <AlertDialogCancel
-              onClick={() => {
-                if (staleDraft) {
-                  setText(staleDraft.text);
-                  setFiles(staleDraft.files);
-                }
-              }}
-            >
-              Review first
-            </AlertDialogCancel>
+            <AlertDialogCancel>Review first</AlertDialogCancel>
             <AlertDialogAction
               onClick={() => {
                 const draft = staleDraft;
-                setStaleDraft(null);
+                sendingAnyway.current = true;
                 if (draft) void submit(true, draft);
               }}
             >
