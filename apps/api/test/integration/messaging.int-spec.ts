@@ -459,6 +459,8 @@ describe('messaging: reply policy, sending, idempotency, access scope (integrati
       const { io } = await import('socket.io-client');
       const socket = io(h.t.url, { transports: ['websocket'], auth: { token: agentB.token }, reconnection: false, forceNew: true });
       try {
+        const announced: { conversation: { id: string; assigneeId: string }; assignedBy: string | null }[] = [];
+        socket.on('conversation.assigned', (payload: (typeof announced)[number]) => announced.push(payload));
         await new Promise((resolve, reject) => {
           socket.once('session.ready', resolve);
           socket.once('connect_error', reject);
@@ -469,6 +471,9 @@ describe('messaging: reply policy, sending, idempotency, access scope (integrati
         const id = await conversationWith(customer);
         const rows: { assignee_id: string | null }[] = await h.t.dataSource.query('SELECT assignee_id FROM conversations WHERE id = ?', [id]);
         expect(rows[0].assignee_id).toBe(agentB.id);
+        // told after the commit, as an automatic assignment
+        await waitFor(async () => announced.find((e) => e.conversation.id === id), 3000, 'conversation.assigned');
+        expect(announced.find((e) => e.conversation.id === id)).toMatchObject({ conversation: { assigneeId: agentB.id }, assignedBy: null });
       } finally {
         socket.disconnect();
         await h.t.http.put('/api/settings/assignment').set(admin()).send({ autoAssign: false, capacity: 10 });

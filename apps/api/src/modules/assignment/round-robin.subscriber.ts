@@ -18,6 +18,8 @@ export class RoundRobinSubscriber implements EntitySubscriberInterface<Conversat
   private readonly logger = new Logger(RoundRobinSubscriber.name);
   private lastAssigned: string | null = null;
   private readonly afterCommit = new WeakMap<QueryRunner, (() => void)[]>();
+  /** Rows this subscriber assigned (concurrent inserts may interleave between before/after). */
+  private readonly assignedHere = new WeakSet<ConversationEntity>();
 
   constructor(
     dataSource: DataSource,
@@ -50,6 +52,7 @@ export class RoundRobinSubscriber implements EntitySubscriberInterface<Conversat
       if (!pick) return;
       conversation.assigneeId = pick;
       this.lastAssigned = pick;
+      this.assignedHere.add(conversation);
     } catch (error) {
       // assignment is a convenience: never fail the insert of an inbound conversation because of it
       this.logger.warn({ err: error }, 'round-robin assignment skipped');
@@ -58,7 +61,7 @@ export class RoundRobinSubscriber implements EntitySubscriberInterface<Conversat
 
   afterInsert(event: InsertEvent<ConversationEntity>): void {
     const conversation = event.entity;
-    if (!conversation?.assigneeId || conversation.assigneeId !== this.lastAssigned) return;
+    if (!conversation?.assigneeId || !this.assignedHere.has(conversation)) return;
     const id = conversation.id;
     const announce = () => void this.announce(id);
     if (event.queryRunner.isTransactionActive) {
