@@ -13,13 +13,13 @@ import {
   ReactionEvent,
   ReadEvent,
   ReferralEvent,
-  Role,
 } from '@ticklegram/domain-models';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, LessThanOrEqual, Repository } from 'typeorm';
 import { ChannelRef, ChannelsService } from '../channels/channels.service';
 import { CustomerProfile } from '../channels/customer-profiles.service';
 import { MediaService } from '../media/media.service';
+import { ConversationEventsPublisher } from '../assignment/conversation-events.publisher';
 import { RealtimeService } from '../realtime/realtime.service';
 import { ApplyContext, ApplyResult, EventApplier } from '../webhooks/appliers/apply-context';
 import { insertRow } from '../webhooks/appliers/fast-insert';
@@ -71,6 +71,7 @@ export class ConversationEventsApplier implements EventApplier<ConversationEvent
   constructor(
     private readonly channels: ChannelsService,
     private readonly realtime: RealtimeService,
+    private readonly publisher: ConversationEventsPublisher,
     private readonly media: MediaService,
     @InjectRepository(ContactEntity) private readonly contacts: Repository<ContactEntity>,
   ) {}
@@ -140,7 +141,8 @@ export class ConversationEventsApplier implements EventApplier<ConversationEvent
       const pending = await m.findOne(MessageEntity, { where: { conversationId: conversation.id, clientKey: event.metadata } });
       if (pending && !pending.mid) {
         pending.mid = event.mid;
-        if (pending.status === 'pending') pending.status = 'sent';
+        // Meta echoed it, so it was sent — also when a crash marked it failed before the mid was stored
+        if (pending.status === 'pending' || pending.status === 'failed') pending.status = 'sent';
         await m.save(pending);
         this.emitMessage(ctx, pending, 'message.updated');
         return { outcome: 'applied', detail: 'matched pending send by client key' };
@@ -503,19 +505,17 @@ export class ConversationEventsApplier implements EventApplier<ConversationEvent
 
   private emitMessage(ctx: ApplyContext, message: MessageEntity, name: 'message.created' | 'message.updated'): void {
     const payload = { conversationId: message.conversationId, message: toMessageDto(message) };
-    ctx.afterCommit(() => {
-      this.realtime.toConversation(message.conversationId, name, payload);
-      this.realtime.toRole(Role.ADMIN, name, payload);
-      this.realtime.toRole(Role.AGENT, name, payload);
-    });
+    // only to sockets that may see the conversation (its room, admins, the assignee; all agents while unassigned)
+    ctx.afterCommit(() => void this.publishScoped(message.conversationId, name, payload));
   }
 
   private emitConversation(ctx: ApplyContext, conversation: ConversationEntity, contact: ContactEntity): void {
     const payload = { conversation: toConversationDto(conversation, contact) };
-    ctx.afterCommit(() => {
-      this.realtime.toRole(Role.ADMIN, 'conversation.updated', payload);
-      if (conversation.assigneeId) this.realtime.toUser(conversation.assigneeId, 'conversation.updated', payload);
-      else this.realtime.toRole(Role.AGENT, 'conversation.updated', payload);
-    });
+    ctx.afterCommit(() => this.realtime.toRooms(this.publisher.audience(conversation.id, conversation.assigneeId), 'conversation.updated', payload));
+  }
+
+  private async publishScoped(conversationId: string, name: 'message.created' | 'message.updated', payload: { conversationId: string; message: ReturnType<typeof toMessageDto> }): Promise<void> {
+    const row = await this.contacts.manager.findOne(ConversationEntity, { select: { id: true, assigneeId: true }, where: { id: conversationId } }).catch(() => null);
+    if (row) this.realtime.toRooms(this.publisher.audience(conversationId, row.assigneeId), name, payload);
   }
 }

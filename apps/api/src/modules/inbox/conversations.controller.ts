@@ -1,25 +1,26 @@
 import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { ConversationListResponse, MessageListResponse, Role } from '@ticklegram/domain-models';
+import { AuthUser, CurrentUser } from '../../common/decorators/current-user.decorator';
 import { Roles } from '../../common/decorators/roles.decorator';
 import { ConversationsService } from './conversations.service';
 import { ListConversationsQueryDto, ListMessagesQueryDto } from './dto/list-conversations.query.dto';
 
-/** What ingestion applied, readable by admins (the inbox issue opens it to agents with scoping). */
+/** What ingestion applied: admins read all conversations, agents theirs and unassigned ones (404 otherwise). */
 @ApiTags('conversations')
 @ApiBearerAuth()
-@Roles(Role.ADMIN)
+@Roles(Role.ADMIN, Role.AGENT)
 @Controller('conversations')
 export class ConversationsController {
   constructor(private readonly conversations: ConversationsService) {}
 
   @Get()
-  list(@Query() query: ListConversationsQueryDto): Promise<ConversationListResponse> {
-    return this.conversations.list(query);
+  list(@CurrentUser() user: AuthUser, @Query() query: ListConversationsQueryDto): Promise<ConversationListResponse> {
+    return this.conversations.list(user, query);
   }
 
   @Get(':id/messages')
-  messages(@Param('id', new ParseUUIDPipe()) id: string, @Query() query: ListMessagesQueryDto): Promise<MessageListResponse> {
-    return this.conversations.messages(id, query);
+  messages(@CurrentUser() user: AuthUser, @Param('id', new ParseUUIDPipe()) id: string, @Query() query: ListMessagesQueryDto): Promise<MessageListResponse> {
+    return this.conversations.messages(user, id, query);
   }
 }

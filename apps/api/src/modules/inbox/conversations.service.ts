@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ConversationListResponse, MessageListResponse } from '@ticklegram/domain-models';
+import { Caller } from '../assignment/conversation-access.policy';
 import { ListConversationsQueryDto, ListMessagesQueryDto } from './dto/list-conversations.query.dto';
 import { InboxException, InboxExceptionCode } from './inbox.exception';
 import { toConversationDto, toMessageDto } from './inbox.mapper';
@@ -18,10 +19,10 @@ function decode(cursor: string): { at: Date; id: string } {
 export class ConversationsService {
   constructor(private readonly inbox: InboxReadRepository) {}
 
-  async list(query: ListConversationsQueryDto): Promise<ConversationListResponse> {
+  async list(caller: Caller, query: ListConversationsQueryDto): Promise<ConversationListResponse> {
     const limit = query.limit ?? 30;
     const after = query.cursor ? decode(query.cursor) : undefined;
-    const rows = await this.inbox.listConversations({ search: query.search?.trim() || undefined, after: after && { lastMessageAt: after.at, id: after.id }, limit: limit + 1 });
+    const rows = await this.inbox.listConversations(caller, { search: query.search?.trim() || undefined, after: after && { lastMessageAt: after.at, id: after.id }, limit: limit + 1 });
     const page = rows.slice(0, limit);
     const last = page[page.length - 1]?.conversation;
     return {
@@ -30,8 +31,8 @@ export class ConversationsService {
     };
   }
 
-  async messages(conversationId: string, query: ListMessagesQueryDto): Promise<MessageListResponse> {
-    if (!(await this.inbox.findConversation(conversationId))) throw new InboxException(InboxExceptionCode.INBOX_CONVERSATION_NOT_FOUND, 'No such conversation');
+  async messages(caller: Caller, conversationId: string, query: ListMessagesQueryDto): Promise<MessageListResponse> {
+    if (!(await this.inbox.findConversation(caller, conversationId))) throw new InboxException(InboxExceptionCode.INBOX_CONVERSATION_NOT_FOUND, 'No such conversation');
     const limit = query.limit ?? 50;
     const before = query.before ? decode(query.before) : undefined;
     const rows = await this.inbox.listMessages(conversationId, { before: before && { sentAt: before.at, id: before.id }, limit: limit + 1 });

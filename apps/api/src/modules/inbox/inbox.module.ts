@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AssignmentModule } from '../assignment/assignment.module';
 import { MediaModule } from '../media/media.module';
 import { ConversationEventsApplier } from './conversation-events.applier';
 import { ConversationsController } from './conversations.controller';
@@ -11,7 +12,7 @@ import { PendingMessageEventEntity } from './entities/pending-message-event.enti
 import { InboxReadRepository } from './repositories/inbox-read.repository';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([ContactEntity, ConversationEntity, MessageEntity, PendingMessageEventEntity]), MediaModule],
+  imports: [TypeOrmModule.forFeature([ContactEntity, ConversationEntity, MessageEntity, PendingMessageEventEntity]), MediaModule, AssignmentModule],
   controllers: [ConversationsController],
   providers: [ConversationEventsApplier, ConversationsService, InboxReadRepository],
   exports: [ConversationEventsApplier],

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Brackets, In, Repository } from 'typeorm';
+import { Caller, ConversationAccessPolicy } from '../../assignment/conversation-access.policy';
 import { ContactEntity } from '../entities/contact.entity';
 import { ConversationEntity } from '../entities/conversation.entity';
 import { MessageEntity } from '../entities/message.entity';
@@ -10,7 +11,7 @@ export interface ConversationPageCursor {
   id: string;
 }
 
-/** Reads of the inbox (lists and threads). Admin scope for now; the inbox issue adds agent scoping. */
+/** Reads of the inbox (lists and threads), always within the caller's scope (ConversationAccessPolicy). */
 @Injectable()
 export class InboxReadRepository {
   constructor(
@@ -20,7 +21,7 @@ export class InboxReadRepository {
   ) {}
 
   /** Newest activity first; ties broken by id, so the cursor is stable. */
-  async listConversations(options: { search?: string; after?: ConversationPageCursor; limit: number }): Promise<{ conversation: ConversationEntity; contact: ContactEntity }[]> {
+  async listConversations(caller: Caller, options: { search?: string; after?: ConversationPageCursor; limit: number }): Promise<{ conversation: ConversationEntity; contact: ContactEntity }[]> {
     const qb = this.conversations
       .createQueryBuilder('c')
       .innerJoin(ContactEntity, 'ct', 'ct.id = c.contact_id')
@@ -28,6 +29,7 @@ export class InboxReadRepository {
       .orderBy('c.last_message_at', 'DESC')
       .addOrderBy('c.id', 'DESC')
       .limit(options.limit);
+    ConversationAccessPolicy.applyTo(qb, caller, 'c');
     if (options.after) {
       const { lastMessageAt, id } = options.after;
       qb.andWhere(new Brackets((w) => w.where('c.last_message_at < :at', { at: lastMessageAt }).orWhere('c.last_message_at = :at AND c.id < :id', { at: lastMessageAt, id })));
@@ -53,8 +55,8 @@ export class InboxReadRepository {
     });
   }
 
-  findConversation(id: string): Promise<ConversationEntity | null> {
-    return this.conversations.findOneBy({ id });
+  findConversation(caller: Caller, id: string): Promise<ConversationEntity | null> {
+    return this.conversations.findOne({ where: ConversationAccessPolicy.where(caller, { id }) });
   }
 
   /** The newest `limit` messages sent before the cursor, returned oldest first. */
