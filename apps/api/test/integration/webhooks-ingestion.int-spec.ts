@@ -326,6 +326,17 @@ describe('webhook ingestion (integration)', () => {
       expect(list.counts.rejected).toBe(1);
       const detail = (await as(`/api/webhook-events/${list.items[0].id}`)).body as WebhookEventDetailDto;
       expect(detail.rawBody).toBe('{"object": "instagram", entry: [');
+
+      // by channel and time, newest first, with a cursor
+      const page = (await as(`/api/webhook-events?channel=${SIM_SEED.page.id}&limit=2`)).body as WebhookEventListResponse;
+      expect(page.items).toHaveLength(2);
+      expect(page.items.every((e) => e.channelExternalId === SIM_SEED.page.id)).toBe(true);
+      expect(page.items[0].id).toBeGreaterThan(page.items[1].id);
+      const next = (await as(`/api/webhook-events?channel=${SIM_SEED.page.id}&limit=2&cursor=${page.nextCursor}`)).body as WebhookEventListResponse;
+      expect(next.items[0].id).toBeLessThan(page.items[1].id);
+      const future = (await as(`/api/webhook-events?from=${new Date(Date.now() + 60_000).toISOString()}`)).body as WebhookEventListResponse;
+      expect(future.items).toEqual([]);
+      expect((await as('/api/webhook-events?status=bogus')).status).toBe(400);
       const agent = await h.t.createUser(Role.AGENT);
       expect((await h.t.http.get('/api/webhook-events').set('Authorization', `Bearer ${agent.accessToken}`)).status).toBe(403);
       // agents read conversations within their scope (inbox-scope.int-spec.ts)
