@@ -91,6 +91,13 @@ describe('collaboration: conversation rooms, scoped events, presence (e2e)', () 
     // one emit to the union of rooms: Alice is in the room and in her user room, yet gets each event once
     expect(alice.of<MessageEventPayload>('message.created').filter((p) => p.message.id === messageId)).toHaveLength(1);
     expect(messagesFor(bob, messageId)).toEqual([]);
+
+    // the customer writes again (webhook → ingestion): Alice and the admin hear it once, Bob not at all
+    const inbound = h.sim.customerSends(SIM_SEED.instagramCustomers[0].igsid, { text: 'Any news?' });
+    await h.settle();
+    const inboundFor = (client: Client) => client.of<MessageEventPayload>('message.created').filter((p) => p.message.mid === inbound.mid);
+    await waitFor(async () => inboundFor(alice).length === 1 && inboundFor(boss).length === 1, 5000, 'inbound message to Alice and the admin');
+    expect(inboundFor(bob)).toEqual([]);
     expect(bob.of<{ conversation: { id: string } }>('conversation.updated').filter((p) => p.conversation.id === id)).toEqual([]);
   });
 
