@@ -1,44 +1,8 @@
 import { io, type Socket } from 'socket.io-client';
-import type { ClientToServerEvents, ConversationDto, ServerToClientEvents } from '@ticklegram/domain-models';
+import type { ClientToServerEvents, ConversationPresenceEvent, ServerToClientEvents } from '@ticklegram/domain-models';
 
-/*
- * Presence and collaboration events of the send pipeline, mirrored from its additions to the shared
- * event map (ConversationPresenceEvent, ConversationAssignedEvent, RoomAck) until they are committed;
- * the intersection below keeps the typed names of both.
- */
-export interface PresenceMember {
-  userId: string;
-  name: string | null;
-}
-
-export interface PresenceUpdatedEvent {
-  conversationId: string;
-  viewers: PresenceMember[];
-  typing: PresenceMember[];
-}
-
-export interface ConversationAssignedEvent {
-  conversation: ConversationDto;
-  previousAssigneeId: string | null;
-  assignedBy: string | null;
-}
-
-export type RoomAckResult = { ok: true; viewers?: PresenceMember[]; typing?: PresenceMember[] } | { ok: false; code: string; message: string };
-
-interface PendingServerEvents {
-  'presence.updated': (payload: PresenceUpdatedEvent) => void;
-  'conversation.assigned': (payload: ConversationAssignedEvent) => void;
-}
-
-interface PendingClientEvents {
-  'conversation.join': (payload: { conversationId: string }, ack: (result: RoomAckResult) => void) => void;
-  'conversation.leave': (payload: { conversationId: string }, ack: (result: RoomAckResult) => void) => void;
-  'presence.typing': (payload: { conversationId: string; typing: boolean }, ack: (result: RoomAckResult) => void) => void;
-}
-
-export type InboxServerEvents = ServerToClientEvents & PendingServerEvents;
-export type InboxClientEvents = ClientToServerEvents & PendingClientEvents;
-export type InboxSocket = Socket<InboxServerEvents, InboxClientEvents>;
+export type InboxSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+export type PresenceUpdatedEvent = ConversationPresenceEvent;
 
 /**
  * One Socket.IO connection to the api origin. `auth` is a function so every (re)connect presents the

@@ -1,11 +1,20 @@
-import type {
-  ConversationDto,
-  ConversationStatus,
-  MessagePlatform,
-  ConversationListResponse,
-  MessageDto,
-  MessageListResponse,
-  ReplyPolicyResponse,
+import {
+  IDEMPOTENCY_KEY_HEADER,
+  MessagingErrorCode,
+  type ConversationDto,
+  type ConversationListResponse,
+  type ConversationStateResponse,
+  type ConversationStatus,
+  type MessageDto,
+  type MessageListResponse,
+  type MessagePlatform,
+  type OnlineUsersResponse,
+  type ReactToMessageRequest,
+  type ReplyPolicyResponse,
+  type SendMessageRequest,
+  type SendMessageResponse,
+  type UpdateConversationRequest,
+  type UploadDto,
 } from '@ticklegram/domain-models';
 import { ApiError, apiErrorFromResponse, networkError } from '../../lib/api/api-error';
 import type { ApiClient } from '../../lib/api/client';
@@ -14,44 +23,10 @@ import type { InboxFilters } from './filters';
 export const PAGE_SIZE = 30;
 
 /** The api's error code when new customer messages arrived since the agent's view (send again with `confirmStale`). */
-export const STALE_VIEW_CODE = 'MESSAGING_STALE_VIEW';
+export const STALE_VIEW_CODE = MessagingErrorCode.MESSAGING_STALE_VIEW;
 
-/*
- * Mirrors of the send pipeline's contract (`SendMessageRequest`, `SendMessageResponse`, `UploadDto`,
- * `ConversationStateResponse` in domain-models' api/messaging.ts, landing in parallel). Switch to the
- * shared types once they are exported.
- */
-export interface SendMessageInput {
-  text?: string;
-  /** Ids returned by `POST /api/uploads`. */
-  attachments?: string[];
-  replyToMid?: string;
-  /** Id (ours) of the newest message the composer showed, so the api can tell whether the view was stale. */
-  lastSeenMessageId?: string;
-  confirmStale?: boolean;
-}
-
-export interface SendMessageResult {
-  message: MessageDto;
-  replayed: boolean;
-}
-
-export interface UploadResponse {
-  id: string;
-  mimeType: string;
-  sizeBytes: number;
-  kind: 'image' | 'audio' | 'video' | 'file';
-}
-
-export interface ConversationStateResult {
-  conversation: ConversationDto;
-  snoozedUntil: string | null;
-}
-
-export interface OnlineUser {
-  userId: string;
-  name: string;
-}
+/** What the composer sends; the request body of `POST /api/conversations/:id/messages`. */
+export type SendMessageInput = Pick<SendMessageRequest, 'text' | 'attachments' | 'replyToMid' | 'lastSeenMessageId' | 'confirmStale'>;
 
 export const inboxKeys = {
   all: ['inbox'] as const,
@@ -84,29 +59,29 @@ export function getReplyPolicy(client: ApiClient, id: string, signal?: AbortSign
   return client.request(`/api/conversations/${encodeURIComponent(id)}/reply-policy`, { signal });
 }
 
-export function markConversationRead(client: ApiClient, id: string): Promise<ConversationStateResult> {
+export function markConversationRead(client: ApiClient, id: string): Promise<ConversationStateResponse> {
   return client.request(`/api/conversations/${encodeURIComponent(id)}/read`, { method: 'POST' });
 }
 
-export function assignConversation(client: ApiClient, id: string, assigneeId: string | null): Promise<ConversationStateResult> {
+export function assignConversation(client: ApiClient, id: string, assigneeId: string | null): Promise<ConversationStateResponse> {
   return client.request(`/api/conversations/${encodeURIComponent(id)}/assign`, { json: { assigneeId } });
 }
 
-export function updateConversationStatus(client: ApiClient, id: string, status: ConversationStatus, snoozedUntil?: string): Promise<ConversationStateResult> {
-  return client.request(`/api/conversations/${encodeURIComponent(id)}`, { method: 'PATCH', json: { status, snoozedUntil } });
+export function updateConversationStatus(client: ApiClient, id: string, status: ConversationStatus, snoozedUntil?: string): Promise<ConversationStateResponse> {
+  return client.request(`/api/conversations/${encodeURIComponent(id)}`, { method: 'PATCH', json: { status, snoozedUntil } satisfies UpdateConversationRequest });
 }
 
-export function listOnlineUsers(client: ApiClient, signal?: AbortSignal): Promise<{ users: OnlineUser[] }> {
+export function listOnlineUsers(client: ApiClient, signal?: AbortSignal): Promise<OnlineUsersResponse> {
   return client.request('/api/presence/online', { signal });
 }
 
 /** Instagram accepts only `love`; Messenger any emoji. */
 export function reactToMessage(client: ApiClient, conversationId: string, mid: string, action: 'react' | 'unreact', reaction?: string): Promise<MessageDto> {
-  return client.request(`/api/conversations/${encodeURIComponent(conversationId)}/messages/${encodeURIComponent(mid)}/reactions`, { json: { action, reaction } });
+  return client.request(`/api/conversations/${encodeURIComponent(conversationId)}/messages/${encodeURIComponent(mid)}/reactions`, { json: { action, reaction } satisfies ReactToMessageRequest });
 }
 
 export async function retryMessage(client: ApiClient, conversationId: string, messageId: string): Promise<MessageDto> {
-  const result = await client.request<SendMessageResult>(
+  const result = await client.request<SendMessageResponse>(
     `/api/conversations/${encodeURIComponent(conversationId)}/messages/${encodeURIComponent(messageId)}/retry`,
     { method: 'POST' },
   );
@@ -144,21 +119,21 @@ async function jsonOrThrow<T>(response: Response): Promise<T> {
 }
 
 /** `POST /api/conversations/:id/messages` with an `Idempotency-Key`, so a retried request never sends twice. */
-export async function sendMessage(client: ApiClient, conversationId: string, input: SendMessageInput, idempotencyKey: string): Promise<SendMessageResult> {
+export async function sendMessage(client: ApiClient, conversationId: string, input: SendMessageInput, idempotencyKey: string): Promise<SendMessageResponse> {
   const response = await authedFetch(client, `/api/conversations/${encodeURIComponent(conversationId)}/messages`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/json', 'idempotency-key': idempotencyKey },
+    headers: { 'content-type': 'application/json', accept: 'application/json', [IDEMPOTENCY_KEY_HEADER]: idempotencyKey },
     body: JSON.stringify(input),
   });
-  return jsonOrThrow<SendMessageResult>(response);
+  return jsonOrThrow<SendMessageResponse>(response);
 }
 
 /** `POST /api/uploads?platform=…` (multipart `file`): the api checks Meta's limits for the platform again. */
-export async function uploadFile(client: ApiClient, platform: MessagePlatform, file: File): Promise<UploadResponse> {
+export async function uploadFile(client: ApiClient, platform: MessagePlatform, file: File): Promise<UploadDto> {
   const form = new FormData();
   form.set('file', file);
   const response = await authedFetch(client, `/api/uploads?platform=${encodeURIComponent(platform)}`, { method: 'POST', body: form, headers: { accept: 'application/json' } });
-  return jsonOrThrow<UploadResponse>(response);
+  return jsonOrThrow<UploadDto>(response);
 }
 
 /** Media the api stores behind the session: fetched with the token and shown from a blob URL. */

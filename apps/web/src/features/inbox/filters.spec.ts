@@ -63,11 +63,13 @@ describe('presence', () => {
       viewers: [
         { userId: 'me', name: 'Me' },
         { userId: 'u2', name: 'Bo' },
-        { userId: 'u3', name: null },
+        { userId: 'u3', name: '' },
       ],
-      typing: [{ userId: 'u3', name: null }],
+      typing: [{ userId: 'u3', name: '' }],
     };
     expect(describePresence(event, 'me')).toEqual({ typing: 'A teammate is typing…', viewing: 'Bo is viewing' });
+    const crowd = { conversationId: 'c1', viewers: ['a', 'b', 'c', 'd'].map((n) => ({ userId: n, name: n.toUpperCase() })), typing: [] };
+    expect(describePresence(crowd, 'me').viewing).toBe('A, B and 2 more are viewing');
     expect(describePresence(null, 'me')).toEqual({ typing: null, viewing: null });
   });
 });

@@ -1,6 +1,6 @@
 import type { PresenceUpdatedEvent } from '../../lib/socket';
 
-function names(members: { userId: string; name: string | null }[]): string {
+function names(members: readonly { userId: string; name: string }[]): string {
   const labels = members.map((m) => m.name || 'A teammate');
   if (labels.length <= 2) return labels.join(' and ');
   return `${labels.slice(0, 2).join(', ')} and ${labels.length - 2} more`;

@@ -2,17 +2,13 @@
 
 import * as React from 'react';
 import { useQueryClient, type QueryClient } from '@tanstack/react-query';
-import type {
-  ConversationDto,
-  MessageEventPayload,
-} from '@ticklegram/domain-models';
+import type { ConversationDto, MessageEventPayload, RoomAck } from '@ticklegram/domain-models';
 import { useAuth } from '../auth/auth-provider';
 import {
   createInboxSocket,
   isAuthConnectError,
   type InboxSocket,
   type PresenceUpdatedEvent,
-  type RoomAckResult,
 } from '../../lib/socket';
 import { inboxKeys } from '../inbox/api';
 import {
@@ -122,7 +118,7 @@ export function RealtimeProvider({
     socket.emit(
       'conversation.join',
       { conversationId },
-      (result: RoomAckResult) => {
+      (result: RoomAck) => {
         if (!result.ok) return;
         setPresenceMap((prev) => ({
           ...prev,

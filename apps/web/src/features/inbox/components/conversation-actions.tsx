@@ -4,7 +4,7 @@ import * as React from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { toast } from 'sonner';
 import { CheckCircle2, ChevronDown, UserRound } from 'lucide-react';
-import { Role, type ConversationDto, type ConversationStatus } from '@ticklegram/domain-models';
+import { Role, type ConversationDto, type ConversationStateResponse, type ConversationStatus } from '@ticklegram/domain-models';
 import { describeApiError } from '../../../lib/api/api-error';
 import { Button } from '../../../components/ui/button';
 import {
@@ -19,7 +19,7 @@ import {
 } from '../../../components/ui/dropdown-menu';
 import { useAuth } from '../../auth/auth-provider';
 import { applyConversationUpdate } from '../../realtime/realtime-provider';
-import { assignConversation, isNotFound, listOnlineUsers, updateConversationStatus, type ConversationStateResult } from '../api';
+import { assignConversation, isNotFound, listOnlineUsers, updateConversationStatus } from '../api';
 
 const STATUS_LABELS: Record<ConversationStatus, string> = { open: 'Open', pending: 'Pending', snoozed: 'Snoozed', resolved: 'Resolved' };
 
@@ -32,7 +32,7 @@ export function ConversationActions({ conversation }: { conversation: Conversati
   const { client, user } = useAuth();
   const queryClient = useQueryClient();
   const isAdmin = user?.role === Role.ADMIN;
-  const onDone = (result: ConversationStateResult) => applyConversationUpdate(queryClient, result.conversation, user?.id ?? null);
+  const onDone = (result: ConversationStateResponse) => applyConversationUpdate(queryClient, result.conversation, user?.id ?? null);
 
   const online = useQuery({
     queryKey: ['inbox', 'presence', 'online'],

@@ -2,7 +2,7 @@
 
 import * as React from 'react';
 import { useQueryClient } from '@tanstack/react-query';
-import type { ConversationDto, MessageDto } from '@ticklegram/domain-models';
+import { MessagingErrorCode, type ConversationDto, type MessageDto } from '@ticklegram/domain-models';
 import { ApiError, describeApiError } from '../../../lib/api/api-error';
 import { useAuth } from '../../auth/auth-provider';
 import { inboxKeys, isStaleView, retryMessage, sendMessage, uploadFile, type SendMessageInput } from '../api';
@@ -68,6 +68,10 @@ export function useSendMessage(conversation: ConversationDto | undefined, lastSe
           return { ok: false, stale: true };
         }
         patchThread({ ...pending, status: 'failed', errorMessage: explainSendError(error) }, clientKey);
+        if (error instanceof ApiError && POLICY_CODES.has(error.code)) {
+          // The window moved on since the banner was computed: show the current rule.
+          void queryClient.invalidateQueries({ queryKey: inboxKeys.replyPolicy(conversation.id) });
+        }
         return { ok: false };
       }
     },
@@ -123,6 +127,8 @@ function removeOptimistic(queryClient: ReturnType<typeof useQueryClient>, conver
     data ? { ...data, pages: data.pages.map((page) => ({ ...page, items: page.items.filter((m) => m.id !== id) })) } : data,
   );
 }
+
+const POLICY_CODES = new Set<string>([MessagingErrorCode.MESSAGING_REPLY_BLOCKED, MessagingErrorCode.MESSAGING_TEMPLATE_REQUIRED]);
 
 /** The api's field messages are already plain language ("Text and attachments go out as separate messages…"). */
 function explainSendError(error: unknown): string {
