@@ -13,6 +13,17 @@ import { toMessageDto } from '../inbox/inbox.mapper';
 import { RealtimeService } from '../realtime/realtime.service';
 import { DownloadPolicy, MediaDownloadError, safeDownload } from './safe-download';
 
+/** The simulator's origin, under both loopback names (`npm start` gives the sim a `localhost` public URL). */
+export function simOrigins(simUrl: string | null): string[] {
+  if (!simUrl) return [];
+  const url = new URL(simUrl);
+  const origins = [url.origin];
+  for (const [from, to] of [['127.0.0.1', 'localhost'], ['localhost', '127.0.0.1']]) {
+    if (url.hostname === from) origins.push(`${url.protocol}//${to}${url.port ? `:${url.port}` : ''}`);
+  }
+  return origins;
+}
+
 /** Attachment kinds whose file we keep. Story mentions must not be stored (Meta's terms); posts/reels are links. */
 const STORABLE = new Set(['image', 'video', 'audio', 'file', 'sticker']);
 const MAX_PARALLEL = 4;
@@ -38,8 +49,7 @@ export class MediaService implements OnApplicationShutdown {
   ) {
     this.dir = join(config.dataDir, 'media');
     mkdirSync(this.dir, { recursive: true });
-    const simOrigin = config.meta.simUrl ? new URL(config.meta.simUrl).origin : null;
-    this.policy = { extraOrigins: simOrigin ? [simOrigin] : [], maxBytes: config.media.maxBytes, timeoutMs: config.media.timeoutMs };
+    this.policy = { extraOrigins: simOrigins(config.meta.simUrl), maxBytes: config.media.maxBytes, timeoutMs: config.media.timeoutMs };
   }
 
   /** Queues the message's attachments for download (after its transaction committed). */

@@ -2,6 +2,7 @@ import { createServer, Server } from 'node:http';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { simOrigins } from './media.service';
 import { isAllowedMediaUrl, MediaDownloadError, safeDownload } from './safe-download';
 
 describe('isAllowedMediaUrl', () => {
@@ -28,6 +29,14 @@ describe('isAllowedMediaUrl', () => {
   });
 });
 
+describe('simOrigins', () => {
+  it('allows the simulator under both loopback names, nothing in production', () => {
+    expect(simOrigins('http://127.0.0.1:3002')).toEqual(['http://127.0.0.1:3002', 'http://localhost:3002']);
+    expect(simOrigins('http://localhost:3002/')).toEqual(['http://localhost:3002', 'http://127.0.0.1:3002']);
+    expect(simOrigins(null)).toEqual([]);
+  });
+});
+
 describe('safeDownload', () => {
   let server: Server;
   let origin: string;
@@ -43,7 +52,7 @@ describe('safeDownload', () => {
         return void res.end();
       }
       if (req.url === '/redirect') return void res.writeHead(302, { location: 'https://evil.example/x' }).end();
-      if (req.url === '/slow') return void setTimeout(() => res.writeHead(200).end('late'), 2000);
+      if (req.url === '/slow') return void setTimeout(() => res.writeHead(200).end('late'), 2000).unref();
       res.writeHead(404).end();
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
