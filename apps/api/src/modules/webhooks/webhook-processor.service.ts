@@ -120,6 +120,9 @@ export class WebhookProcessor {
     const applier = this.appliers.find((a) => a.supports(event));
     if (!applier) return item('noted', `${event.type} kept in the raw event`);
 
+    // network work (profile lookups) happens before the transaction and realtime/media after it: on SQLite,
+    // TypeORM's better-sqlite3 driver shares ONE connection, so a transaction that awaited real I/O would let
+    // concurrent writes (the receiver's INSERT of an acknowledged webhook) run inside it and vanish on rollback
     const prepared = applier.prepare ? await applier.prepare(event, channel) : undefined;
     // a few immediate retries cover races with another worker (same contact/conversation created, deadlock)
     for (let attempt = 1; ; attempt += 1) {
