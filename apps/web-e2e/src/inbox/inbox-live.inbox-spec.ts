@@ -19,9 +19,13 @@ async function adminToken(request: APIRequestContext): Promise<string> {
   return ((await response.json()) as { accessToken: string }).accessToken;
 }
 
+/** Uncaught errors in any page these journeys open (the shared fixture only watches `page`). */
+const pageErrors: string[] = [];
+
 async function signedInInbox(browser: Browser, email: string, password: string): Promise<Page> {
   const context = await browser.newContext();
   const page = await context.newPage();
+  page.on('pageerror', (error) => pageErrors.push(`${email}: ${error.message}`));
   await page.goto('/login?next=/inbox');
   await logIn(page, email, password);
   await expect(page).toHaveURL(/\/inbox/);
@@ -86,5 +90,6 @@ for (const platform of ['instagram', 'messenger'] as const) {
     await expect(sent.getByTestId('message-status')).toHaveText('Seen');
 
     await Promise.all([agent.context().close(), teammate.context().close(), phone.context().close()]);
+    expect(pageErrors, 'uncaught errors in the inbox').toEqual([]);
   });
 }
