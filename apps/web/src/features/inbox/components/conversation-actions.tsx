@@ -69,12 +69,12 @@ export function ConversationActions({ conversation }: { conversation: Conversati
   const canUnassign = conversation.assigneeId !== null && (mine || isAdmin);
 
   return (
-    <div className="flex items-center gap-1">
+    <div className="flex shrink-0 items-center gap-1">
       <DropdownMenu>
         <DropdownMenuTrigger asChild>
           <Button variant="ghost" size="sm" className="h-8 gap-1.5 px-2 text-xs" data-testid="assignee-menu" disabled={assign.isPending}>
             <UserRound className="size-3.5" aria-hidden />
-            <span className="max-w-24 truncate">{assigneeLabel}</span>
+            <span className="hidden max-w-24 truncate sm:inline">{assigneeLabel}</span>
             <ChevronDown className="size-3" aria-hidden />
           </Button>
         </DropdownMenuTrigger>

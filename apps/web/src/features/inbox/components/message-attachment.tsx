@@ -66,8 +66,10 @@ function FileLink({ src, name }: { src: string | null; name: string }) {
 
 function SmallImage({ src, alt, className }: { src: string | null; alt: string; className: string }) {
   const media = useMediaUrl(src);
-  if (!media.url) return null;
-  return <img src={media.url} alt={alt} className={className} loading="lazy" />;
+  const [broken, setBroken] = React.useState(false);
+  // Shares often link to a page rather than an image: show nothing instead of a broken picture.
+  if (!media.url || broken) return null;
+  return <img src={media.url} alt={alt} className={className} loading="lazy" onError={() => setBroken(true)} />;
 }
 
 /** One attachment inside a bubble, drawn according to {@link attachmentView}. */

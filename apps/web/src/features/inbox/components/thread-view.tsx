@@ -25,7 +25,7 @@ import { ConversationActions } from './conversation-actions';
 import { ContactAvatar } from './contact-avatar';
 import { ContactPanel } from './contact-panel';
 import { MessageBubble } from './message-bubble';
-import { PlatformBadge } from './platform-badge';
+import { PLATFORM_NAMES, PlatformBadge } from './platform-badge';
 import { describePresence } from '../presence';
 
 const PANEL_KEY = 'tg-inbox-contact-panel';
@@ -172,12 +172,12 @@ export function ThreadView({ conversationId }: { conversationId: string }) {
             </Link>
           </Button>
           <ContactAvatar contact={conversation.contact} />
-          <div className="min-w-0 flex-1">
-            <div className="flex items-center gap-2">
+          <div className="min-w-32 flex-1">
+            <div className="flex min-w-0 items-center gap-2">
               <h2 className="truncate text-sm font-semibold" data-testid="thread-title">
                 {conversation.contact.displayName}
               </h2>
-              <PlatformBadge platform={conversation.platform} />
+              <PlatformBadge platform={conversation.platform} compact />
             </div>
             <p className="truncate text-xs text-muted-foreground" aria-live="polite" data-testid="thread-presence">
               {presence.typing ? (
@@ -189,10 +189,8 @@ export function ThreadView({ conversationId }: { conversationId: string }) {
                   <Eye className="size-3" aria-hidden />
                   {presence.viewing}
                 </span>
-              ) : conversation.contact.username ? (
-                `@${conversation.contact.username}`
               ) : (
-                'Customer'
+                `${conversation.contact.username ? `@${conversation.contact.username} · ` : ''}${PLATFORM_NAMES[conversation.platform]}`
               )}
             </p>
           </div>
