@@ -187,6 +187,8 @@ export function RealtimeProvider({
     socket.on('conversation.assigned', ({ conversation }) =>
       applyConversationUpdate(queryClient, conversation, userIdRef.current),
     );
+    // Teammates coming online or going away change who can be assigned.
+    socket.on('presence.online_changed', () => void queryClient.invalidateQueries({ queryKey: ['inbox', 'presence', 'online'] }));
     socket.on('presence.updated', (payload: PresenceUpdatedEvent) =>
       setPresenceMap((prev) => ({
         ...prev,
