@@ -34,7 +34,7 @@ export class AssignmentSettingsController {
   @Get('presence/online')
   @Roles(Role.ADMIN, Role.AGENT)
   @ApiOkResponse()
-  online(): OnlineUsersResponse {
-    return { users: this.presence.onlineUsers().map(({ userId, name }) => ({ userId, name })) };
+  async online(): Promise<OnlineUsersResponse> {
+    return { users: (await this.presence.onlineUsers()).map(({ userId, name }) => ({ userId, name })) };
   }
 }

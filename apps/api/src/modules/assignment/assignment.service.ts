@@ -81,7 +81,7 @@ export class AssignmentService implements OnApplicationBootstrap, OnApplicationS
   async afterAssignment(conversation: ConversationEntity, previous: string | null, assignedBy: string | null): Promise<void> {
     const fresh = (await this.conversations.findById(conversation.id)) ?? conversation;
     const removed = await this.realtime.leaveRoomUnless(rooms.conversation(fresh.id), (user) => ConversationAccessPolicy.canSee(user, fresh));
-    for (const userId of removed) this.presence.evict(fresh.id, userId);
+    if (removed.length) await this.presence.evicted(fresh.id);
     const contact = await this.conversations.contactOf(fresh);
     this.events.assigned(fresh, contact, previous, assignedBy);
     this.events.conversationUpdated(fresh, contact);

@@ -41,8 +41,7 @@ export class RoundRobinSubscriber implements EntitySubscriberInterface<Conversat
     try {
       const { autoAssign, capacity } = await this.settings.get();
       if (!autoAssign) return;
-      const candidates = this.presence
-        .onlineUsers()
+      const candidates = (await this.presence.onlineUsers())
         .filter((u) => u.role === Role.AGENT)
         .map((u) => u.userId)
         .sort();

@@ -2,13 +2,12 @@ import { Logger } from '@nestjs/common';
 import { ConnectedSocket, MessageBody, OnGatewayConnection, OnGatewayDisconnect, SubscribeMessage, WebSocketGateway } from '@nestjs/websockets';
 import { ClientToServerEvents, RoomAck, rooms, ServerToClientEvents } from '@ticklegram/domain-models';
 import { Socket } from 'socket.io';
-import { AuthUser } from '../../common/decorators/current-user.decorator';
 import { ScopedConversationRepository } from '../assignment/scoped-conversation.repository';
 import { SenderActionsService } from '../messaging/sender-actions.service';
-import { PresenceService } from '../realtime/presence.service';
+import { PresenceService, PresenceSocketData } from '../realtime/presence.service';
 import { UserRepository } from '../users/repositories/user.repository';
 
-type CollaborationSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, { user: AuthUser }>;
+type CollaborationSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, PresenceSocketData>;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const NOT_FOUND: RoomAck = { ok: false, code: 'MESSAGING_CONVERSATION_NOT_FOUND', message: 'This conversation does not exist or is not available to you.' };
@@ -39,12 +38,12 @@ export class CollaborationGateway implements OnGatewayConnection<CollaborationSo
     if (!user) return;
     const record = await this.users.findById(user.id).catch(() => null);
     if (!socket.connected) return;
-    this.presence.connected(socket.id, { id: user.id, role: user.role, name: record?.name ?? user.email });
+    await this.presence.connected(socket, record?.name ?? user.email).catch((err: unknown) => this.logger.warn({ err }, 'presence registration failed'));
   }
 
-  handleDisconnect(socket: CollaborationSocket): void {
+  async handleDisconnect(socket: CollaborationSocket): Promise<void> {
     const user = socket.data.user;
-    if (user) this.presence.disconnected(socket.id, user.id);
+    if (user) await this.presence.disconnected(socket.id, user, socket.data.name).catch((err: unknown) => this.logger.warn({ err }, 'presence cleanup failed'));
   }
 
   @SubscribeMessage('conversation.join')
@@ -55,7 +54,7 @@ export class CollaborationGateway implements OnGatewayConnection<CollaborationSo
       const conversation = await this.conversations.findVisible(socket.data.user, id);
       if (!conversation) return NOT_FOUND;
       await socket.join(rooms.conversation(id));
-      const snapshot = this.presence.startViewing(id, socket.id, socket.data.user.id);
+      const snapshot = await this.presence.startViewing(id, socket);
       return { ok: true, viewers: snapshot.viewers, typing: snapshot.typing };
     } catch (error) {
       this.logger.error({ err: error, conversationId: id }, 'conversation.join failed');
@@ -68,7 +67,7 @@ export class CollaborationGateway implements OnGatewayConnection<CollaborationSo
     const id = conversationIdOf(payload);
     if (!id) return { ok: false, code: 'VALIDATION_FAILED', message: 'conversationId must be a conversation id.' };
     await socket.leave(rooms.conversation(id));
-    this.presence.stopViewing(id, socket.id, socket.data.user.id);
+    await this.presence.stopViewing(id, socket);
     return { ok: true };
   }
 
@@ -79,7 +78,7 @@ export class CollaborationGateway implements OnGatewayConnection<CollaborationSo
     // only sockets that passed the scope check on join are in the room
     if (!socket.rooms.has(rooms.conversation(id))) return NOT_FOUND;
     const typing = (payload as { typing?: unknown }).typing === true;
-    if (this.presence.setTyping(id, socket.data.user.id, typing)) void this.tellCustomer(id, typing);
+    if (this.presence.setTyping(id, socket, typing)) void this.tellCustomer(id, typing);
     return { ok: true };
   }
 

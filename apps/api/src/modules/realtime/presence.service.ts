@@ -1,140 +1,184 @@
-import { Injectable, OnApplicationShutdown } from '@nestjs/common';
-import { ConversationPresenceEvent, PresenceUserDto, Role } from '@ticklegram/domain-models';
+import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import { ConversationPresenceEvent, PresenceUserDto, Role, rooms } from '@ticklegram/domain-models';
+import { AuthUser } from '../../common/decorators/current-user.decorator';
+import { RealtimeGateway } from './realtime.gateway';
 import { RealtimeService } from './realtime.service';
 
 /** How long a "typing" stays on without a new signal (the composer re-sends while the agent types). */
 export const TYPING_TTL_MS = 6_000;
+const ONLINE_CACHE_MS = 2_000;
 
-interface OnlineUser {
-  name: string;
+/** Presence lives on the sockets themselves, so every api replica can read it through the adapter. */
+export interface PresenceSocketData {
+  user: AuthUser;
+  name?: string;
+  /** conversationId → epoch ms until which the user counts as typing there. */
+  typing?: Record<string, number>;
+}
+
+/** The part of a (local or remote) socket presence reads. */
+interface PresenceSocket {
+  id: string;
+  data: Partial<PresenceSocketData>;
+  rooms: Set<string>;
+}
+
+export interface OnlineUser extends PresenceUserDto {
   role: Role;
-  sockets: Set<string>;
 }
 
 /**
- * Who is online (sockets per user), who is viewing and who is typing in each conversation. Kept in
- * this process's memory: with several api replicas each one knows its own sockets (see README gap).
+ * Who is online, viewing and typing. The truth is Socket.IO's room membership plus `socket.data`
+ * (name, typing deadlines), read with `fetchSockets()` — with the Redis adapter that spans every api
+ * replica, so two agents on different replicas still see each other. Only timers and "which rooms did
+ * this local socket view" are kept in this process.
  */
 @Injectable()
-export class PresenceService implements OnApplicationShutdown {
-  private readonly online = new Map<string, OnlineUser>();
-  /** conversationId → userId → socket ids viewing it. */
-  private readonly viewers = new Map<string, Map<string, Set<string>>>();
-  /** conversationId → userId → expiry timer. */
-  private readonly typing = new Map<string, Map<string, NodeJS.Timeout>>();
+export class PresenceService implements BeforeApplicationShutdown, OnApplicationShutdown {
+  private readonly logger = new Logger(PresenceService.name);
+  /** local socket id → conversations it joined (rooms are already gone when `disconnect` fires). */
+  private readonly viewing = new Map<string, Set<string>>();
+  /** local `${socketId}|${conversationId}` → typing expiry timer. */
+  private readonly typingTimers = new Map<string, NodeJS.Timeout>();
+  private onlineCache: { at: number; users: OnlineUser[] } | null = null;
+  /** Set before the socket server closes: the disconnects it causes need no presence work (the adapter is going away). */
+  private closing = false;
 
-  constructor(private readonly realtime: RealtimeService) {}
+  constructor(
+    private readonly gateway: RealtimeGateway,
+    private readonly realtime: RealtimeService,
+  ) {}
 
-  /** Returns true when this is the user's first socket. */
-  connected(socketId: string, user: { id: string; name: string; role: Role }): boolean {
-    const entry = this.online.get(user.id);
-    if (entry) {
-      entry.sockets.add(socketId);
-      return false;
+  /** A socket of this user connected (the first of this replica announces them online; repeats are harmless). */
+  async connected(socket: PresenceSocket, name: string): Promise<void> {
+    socket.data.name = name;
+    socket.data.typing = {};
+    this.onlineCache = null;
+    const user = socket.data.user;
+    if (!user) return;
+    const local = (await this.socketsIn(rooms.user(user.id))).filter((s) => s.id !== socket.id);
+    if (local.length === 0) this.announceOnline({ userId: user.id, name }, true);
+  }
+
+  async disconnected(socketId: string, user: AuthUser, name: string | undefined): Promise<void> {
+    this.onlineCache = null;
+    if (this.closing) return;
+    const joined = this.viewing.get(socketId) ?? new Set<string>();
+    this.viewing.delete(socketId);
+    for (const conversationId of joined) {
+      this.clearTimer(socketId, conversationId);
+      await this.publish(conversationId);
     }
-    this.online.set(user.id, { name: user.name, role: user.role, sockets: new Set([socketId]) });
-    this.realtime.toRole(Role.ADMIN, 'presence.online_changed', { user: { userId: user.id, name: user.name }, online: true });
-    this.realtime.toRole(Role.AGENT, 'presence.online_changed', { user: { userId: user.id, name: user.name }, online: true });
-    return true;
+    if ((await this.socketsIn(rooms.user(user.id))).length === 0) this.announceOnline({ userId: user.id, name: name ?? user.email }, false);
   }
 
-  disconnected(socketId: string, userId: string): void {
-    for (const conversationId of [...this.viewers.keys()]) this.stopViewing(conversationId, socketId, userId);
-    const entry = this.online.get(userId);
-    if (!entry) return;
-    entry.sockets.delete(socketId);
-    if (entry.sockets.size > 0) return;
-    this.online.delete(userId);
-    const payload = { user: { userId, name: entry.name }, online: false };
-    this.realtime.toRole(Role.ADMIN, 'presence.online_changed', payload);
-    this.realtime.toRole(Role.AGENT, 'presence.online_changed', payload);
+  /** Call after the socket joined the conversation room. */
+  async startViewing(conversationId: string, socket: PresenceSocket): Promise<ConversationPresenceEvent> {
+    const joined = this.viewing.get(socket.id) ?? new Set<string>();
+    joined.add(conversationId);
+    this.viewing.set(socket.id, joined);
+    return this.publish(conversationId);
   }
 
-  isOnline(userId: string): boolean {
-    return this.online.has(userId);
+  /** Call after the socket left the conversation room. */
+  async stopViewing(conversationId: string, socket: PresenceSocket): Promise<void> {
+    this.viewing.get(socket.id)?.delete(conversationId);
+    this.clearTimer(socket.id, conversationId);
+    if (socket.data.typing) delete socket.data.typing[conversationId];
+    await this.publish(conversationId);
   }
 
-  onlineUsers(): (PresenceUserDto & { role: Role })[] {
-    return [...this.online.entries()].map(([userId, u]) => ({ userId, name: u.name, role: u.role }));
+  /** Sockets were removed from the room (lost access): tell the ones still in it. */
+  async evicted(conversationId: string): Promise<void> {
+    await this.publish(conversationId);
   }
 
-  startViewing(conversationId: string, socketId: string, userId: string): ConversationPresenceEvent {
-    const byUser = this.viewers.get(conversationId) ?? new Map<string, Set<string>>();
-    this.viewers.set(conversationId, byUser);
-    const sockets = byUser.get(userId) ?? new Set<string>();
-    const isNew = sockets.size === 0;
-    sockets.add(socketId);
-    byUser.set(userId, sockets);
-    if (isNew) this.publish(conversationId);
-    return this.snapshot(conversationId);
-  }
-
-  /** Returns whether the user stopped viewing altogether (their last socket left). */
-  stopViewing(conversationId: string, socketId: string, userId: string): boolean {
-    const byUser = this.viewers.get(conversationId);
-    const sockets = byUser?.get(userId);
-    if (!byUser || !sockets?.delete(socketId)) return false;
-    if (sockets.size > 0) return false;
-    byUser.delete(userId);
-    if (byUser.size === 0) this.viewers.delete(conversationId);
-    this.clearTyping(conversationId, userId);
-    this.publish(conversationId);
-    return true;
-  }
-
-  /** Removes a user from a conversation entirely (lost access). */
-  evict(conversationId: string, userId: string): void {
-    const had = this.viewers.get(conversationId)?.delete(userId) ?? false;
-    if (this.viewers.get(conversationId)?.size === 0) this.viewers.delete(conversationId);
-    const typed = this.clearTyping(conversationId, userId);
-    if (had || typed) this.publish(conversationId);
-  }
-
-  /** Returns whether the user's typing state changed (started, or stopped before it expired). */
-  setTyping(conversationId: string, userId: string, typing: boolean): boolean {
-    const byUser = this.typing.get(conversationId) ?? new Map<string, NodeJS.Timeout>();
-    this.typing.set(conversationId, byUser);
-    const existing = byUser.get(userId);
-    if (existing) clearTimeout(existing);
+  /** Returns whether the typing state changed (started, or stopped before it expired). */
+  setTyping(conversationId: string, socket: PresenceSocket, typing: boolean, now = Date.now()): boolean {
+    const deadlines = (socket.data.typing ??= {});
+    const wasTyping = (deadlines[conversationId] ?? 0) > now;
+    this.clearTimer(socket.id, conversationId);
     if (!typing) {
-      const stopped = this.clearTyping(conversationId, userId);
-      if (stopped) this.publish(conversationId);
-      return stopped;
+      delete deadlines[conversationId];
+      if (wasTyping) void this.publish(conversationId);
+      return wasTyping;
     }
+    deadlines[conversationId] = now + TYPING_TTL_MS;
     const timer = setTimeout(() => {
-      if (this.clearTyping(conversationId, userId)) this.publish(conversationId);
+      this.typingTimers.delete(`${socket.id}|${conversationId}`);
+      delete deadlines[conversationId];
+      void this.publish(conversationId);
     }, TYPING_TTL_MS);
     timer.unref?.();
-    byUser.set(userId, timer);
-    if (!existing) this.publish(conversationId);
-    return !existing;
+    this.typingTimers.set(`${socket.id}|${conversationId}`, timer);
+    if (!wasTyping) void this.publish(conversationId);
+    return !wasTyping;
   }
 
-  snapshot(conversationId: string): ConversationPresenceEvent {
-    const person = (userId: string): PresenceUserDto => ({ userId, name: this.online.get(userId)?.name ?? 'Teammate' });
-    return {
-      conversationId,
-      viewers: [...(this.viewers.get(conversationId)?.keys() ?? [])].map(person),
-      typing: [...(this.typing.get(conversationId)?.keys() ?? [])].map(person),
-    };
+  /** Viewers and typists of a conversation, across replicas. */
+  async snapshot(conversationId: string, now = Date.now()): Promise<ConversationPresenceEvent> {
+    const sockets = await this.socketsIn(rooms.conversation(conversationId));
+    const viewers = new Map<string, PresenceUserDto>();
+    const typing = new Map<string, PresenceUserDto>();
+    for (const socket of sockets) {
+      const user = socket.data.user;
+      if (!user) continue;
+      const person = { userId: user.id, name: socket.data.name ?? user.email };
+      viewers.set(user.id, person);
+      if ((socket.data.typing?.[conversationId] ?? 0) > now) typing.set(user.id, person);
+    }
+    return { conversationId, viewers: [...viewers.values()], typing: [...typing.values()] };
+  }
+
+  /** Everyone with a connected socket, across replicas (briefly cached: round-robin asks on every new conversation). */
+  async onlineUsers(): Promise<OnlineUser[]> {
+    if (this.onlineCache && Date.now() - this.onlineCache.at < ONLINE_CACHE_MS) return this.onlineCache.users;
+    const sockets = await this.socketsIn([rooms.role(Role.ADMIN), rooms.role(Role.AGENT)]);
+    const users = new Map<string, OnlineUser>();
+    for (const socket of sockets) {
+      const user = socket.data.user;
+      if (user) users.set(user.id, { userId: user.id, name: socket.data.name ?? user.email, role: user.role });
+    }
+    this.onlineCache = { at: Date.now(), users: [...users.values()] };
+    return this.onlineCache.users;
+  }
+
+  beforeApplicationShutdown(): void {
+    this.closing = true;
   }
 
   onApplicationShutdown(): void {
-    for (const byUser of this.typing.values()) for (const timer of byUser.values()) clearTimeout(timer);
-    this.typing.clear();
+    for (const timer of this.typingTimers.values()) clearTimeout(timer);
+    this.typingTimers.clear();
   }
 
-  private clearTyping(conversationId: string, userId: string): boolean {
-    const byUser = this.typing.get(conversationId);
-    const timer = byUser?.get(userId);
-    if (!byUser || !timer) return false;
-    clearTimeout(timer);
-    byUser.delete(userId);
-    if (byUser.size === 0) this.typing.delete(conversationId);
-    return true;
+  private async publish(conversationId: string): Promise<ConversationPresenceEvent> {
+    if (this.closing) return { conversationId, viewers: [], typing: [] };
+    const snapshot = await this.snapshot(conversationId);
+    this.realtime.toConversation(conversationId, 'presence.updated', snapshot);
+    return snapshot;
   }
 
-  private publish(conversationId: string): void {
-    this.realtime.toConversation(conversationId, 'presence.updated', this.snapshot(conversationId));
+  private announceOnline(user: PresenceUserDto, online: boolean): void {
+    this.realtime.toRooms([rooms.role(Role.ADMIN), rooms.role(Role.AGENT)], 'presence.online_changed', { user, online });
+  }
+
+  private clearTimer(socketId: string, conversationId: string): void {
+    const key = `${socketId}|${conversationId}`;
+    const timer = this.typingTimers.get(key);
+    if (timer) clearTimeout(timer);
+    this.typingTimers.delete(key);
+  }
+
+  /** Sockets in the room(s) on every replica; if another replica does not answer in time, this one's only. */
+  private async socketsIn(room: string | string[]): Promise<PresenceSocket[]> {
+    const server = this.gateway.server;
+    if (!server) return [];
+    try {
+      return (await server.in(room).fetchSockets()) as unknown as PresenceSocket[];
+    } catch (error) {
+      this.logger.warn({ err: error instanceof Error ? error.message : String(error) }, 'presence: other replicas did not answer; using local sockets');
+      return (await server.local.in(room).fetchSockets()) as unknown as PresenceSocket[];
+    }
   }
 }
