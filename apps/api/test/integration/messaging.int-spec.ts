@@ -373,6 +373,21 @@ describe('messaging: reply policy, sending, idempotency, access scope (integrati
       for (const res of await Promise.all(calls)) expect(res.status).toBe(401);
     });
 
+    it('an agent answering an unassigned conversation takes it (no parallel answers)', async () => {
+      const id = await conversationWith(IG[1].igsid);
+      await h.t.http.post(`/api/conversations/${id}/assign`).set(admin()).send({ assigneeId: null });
+      const res = await send(id, { text: 'I am on it' }, randomUUID(), agentB.token);
+      expect(res.body.message.status).toBe('sent');
+      const rows: { assignee_id: string | null }[] = await h.t.dataSource.query('SELECT assignee_id FROM conversations WHERE id = ?', [id]);
+      expect(rows[0].assignee_id).toBe(agentB.id);
+      expect((await send(id, { text: 'me too' }, randomUUID(), agentA.token)).status).toBe(404);
+      // admins answering do not take conversations
+      await h.t.http.post(`/api/conversations/${id}/assign`).set(admin()).send({ assigneeId: null });
+      expect((await send(id, { text: 'admin here' })).body.message.status).toBe('sent');
+      const after: { assignee_id: string | null }[] = await h.t.dataSource.query('SELECT assignee_id FROM conversations WHERE id = ?', [id]);
+      expect(after[0].assignee_id).toBeNull();
+    });
+
     it('agents may not give an unassigned conversation to someone else', async () => {
       const id = await conversationWith(IG[1].igsid);
       await h.t.http.post(`/api/conversations/${id}/assign`).set(admin()).send({ assigneeId: null });

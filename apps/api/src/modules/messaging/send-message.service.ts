@@ -5,6 +5,7 @@ import {
   MessagePlatform,
   MessagingErrorCode,
   ReplyPolicyResponse,
+  Role,
   SendMessageResponse,
   validateAttachments,
   validateOutboundText,
@@ -13,6 +14,7 @@ import { isMetaGraphError, SendValidationError } from '@ticklegram/meta-graph';
 import { RequestValidationException } from '../../common/pipes/validation.pipe';
 import { Caller } from '../assignment/conversation-access.policy';
 import { AssignmentException } from '../assignment/assignment.exception';
+import { AssignmentService } from '../assignment/assignment.service';
 import { ConversationEventsPublisher } from '../assignment/conversation-events.publisher';
 import { ScopedConversationRepository } from '../assignment/scoped-conversation.repository';
 import { ChannelRef, ChannelsService } from '../channels/channels.service';
@@ -53,6 +55,7 @@ export class SendMessageService {
     private readonly uploads: UploadsService,
     private readonly channels: ChannelsService,
     private readonly events: ConversationEventsPublisher,
+    private readonly assignment: AssignmentService,
   ) {}
 
   async replyPolicy(caller: Caller, conversationId: string): Promise<ReplyPolicyResponse> {
@@ -82,6 +85,8 @@ export class SendMessageService {
     this.assertSendable(policy);
 
     const messageId = randomUUID();
+    await this.claimIfUnassigned(caller, conversation);
+
     const attachments: OutboundAttachmentRef[] = [];
     for (const [index, u] of uploads.entries()) {
       const storedFile = await this.uploads.copyForMessage(u, messageId, index);
@@ -150,6 +155,22 @@ export class SendMessageService {
     const quickReplies = parseQuickReplies(message.metadata);
     const result = await this.deliver(conversation, channel, pending, policy, uploads, quickReplies, apiBaseUrl);
     return { message: toMessageDto(result), replayed: false };
+  }
+
+  /**
+   * An agent answering an unassigned conversation takes it, so a teammate cannot answer the same customer
+   * in parallel. If someone else took it a moment ago, this agent no longer sees it (404, nothing sent).
+   */
+  private async claimIfUnassigned(caller: Caller, conversation: ConversationEntity): Promise<void> {
+    if (caller.role !== Role.AGENT || conversation.assigneeId !== null) return;
+    if (await this.conversations.compareAndSetAssignee(conversation.id, null, caller.id)) {
+      conversation.assigneeId = caller.id;
+      await this.assignment.afterAssignment(conversation, null, caller.id);
+      return;
+    }
+    const current = await this.conversations.findVisible(caller, conversation.id);
+    if (!current) throw AssignmentException.conversationNotFound();
+    conversation.assigneeId = current.assigneeId;
   }
 
   private async deliver(
