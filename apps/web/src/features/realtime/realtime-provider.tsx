@@ -32,6 +32,8 @@ interface RealtimeContextValue {
   setActiveConversation(conversationId: string | null): void;
 }
 
+const AUTH_RETRY_MS = 30_000;
+
 const RealtimeContext = React.createContext<RealtimeContextValue | null>(null);
 
 /** Applies a conversation to every cached list, the single-conversation cache and the thread header. */
@@ -137,6 +139,8 @@ export function RealtimeProvider({
     const socket = createInboxSocket(apiUrl, () => client.getAccessToken());
     socketRef.current = socket;
     let refreshing = false;
+    let lastAuthRefresh = 0;
+    let retryTimer: ReturnType<typeof setTimeout> | undefined;
 
     socket.on('connect', () => {
       setStatus('connected');
@@ -151,7 +155,15 @@ export function RealtimeProvider({
       setStatus('disconnected');
       if (!isAuthConnectError(error) || refreshing) return;
       // The handshake refused the token (expired): refresh it, then connect again with the new one.
+      // At most once per AUTH_RETRY_MS, so a socket pointed at the wrong api (API_PUBLIC_URL) can't
+      // spin the refresh token; after that it tries again later.
+      const wait = lastAuthRefresh + AUTH_RETRY_MS - Date.now();
+      if (wait > 0) {
+        retryTimer = setTimeout(() => socket.connect(), wait);
+        return;
+      }
       refreshing = true;
+      lastAuthRefresh = Date.now();
       void client
         .refresh()
         .then((session) => {
@@ -199,6 +211,7 @@ export function RealtimeProvider({
     setStatus('connecting');
     socket.connect();
     return () => {
+      clearTimeout(retryTimer);
       socket.removeAllListeners();
       socket.disconnect();
       socketRef.current = null;

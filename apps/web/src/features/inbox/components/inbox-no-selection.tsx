@@ -10,7 +10,7 @@ export function InboxNoSelection() {
     <div className="flex h-full flex-col items-center justify-center gap-3 p-6 text-center" data-testid="inbox-no-selection">
       <MessagesSquare className="size-10 text-muted-foreground" aria-hidden />
       <div>
-        <h1 className="font-semibold">Pick a conversation</h1>
+        <h2 className="font-semibold">Pick a conversation</h2>
         <p className="mt-1 max-w-sm text-sm text-muted-foreground">
           Choose one from the list, or press <kbd className="rounded border px-1 text-xs">j</kbd> / <kbd className="rounded border px-1 text-xs">k</kbd> to move
           through it and <kbd className="rounded border px-1 text-xs">/</kbd> to search.
