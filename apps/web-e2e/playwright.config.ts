@@ -103,6 +103,7 @@ export default defineConfig({
         PORT: String(webPort),
         HOSTNAME: '127.0.0.1',
         API_INTERNAL_URL: apiUrl,
+        API_PUBLIC_URL: apiUrl,
         NEXT_TELEMETRY_DISABLED: '1',
       },
     },
