@@ -18,7 +18,13 @@ const steps = [
   ...(mysqlUrl
     ? [['integration (MySQL/MariaDB)', () => nx(['run', 'api:integration', '--outputStyle=static'], { env: { ...integrationEnv, TEST_DATABASE_URL: mysqlUrl } })]]
     : []),
-  ...(skipE2e ? [] : [['Playwright journeys', () => nx(['run', 'web-e2e:e2e', '--outputStyle=static'])]]),
+  ...(process.env.TEST_REDIS_URL ? [['Socket.IO across replicas (Redis)', () => nx(['run', 'api:integration-redis', '--outputStyle=static'])]] : []),
+  ...(skipE2e
+    ? []
+    : [
+        ['Playwright journeys', () => nx(['run', 'web-e2e:e2e', '--outputStyle=static'])],
+        ['Playwright inbox journeys (customer phone)', () => nx(['run', 'web-e2e:e2e-inbox', '--outputStyle=static'])],
+      ]),
 ];
 
 const results = [];
