@@ -117,6 +117,17 @@ describe('webhook ingestion (integration)', () => {
       expect(file.headers['content-type']).toContain('image/png');
       expect((await h.t.http.get(message.attachments[0].mediaPath as string)).status).toBe(401);
       expect((await conversationOf(FB[0].psid)).contact.displayName).toBe(FB[0].name);
+
+      // media follows the inbox's access rule: once the conversation is someone else's, other agents get 404
+      const owner = await h.t.createUser(Role.AGENT);
+      const other = await h.t.createUser(Role.AGENT);
+      const path = message.attachments[0].mediaPath as string;
+      expect((await h.t.http.get(path).set('Authorization', `Bearer ${other.accessToken}`)).status).toBe(200); // unassigned: every agent
+      const conversation = await conversationOf(FB[0].psid);
+      await h.t.http.post(`/api/conversations/${conversation.id}/assign`).set('Authorization', `Bearer ${h.admin}`).send({ assigneeId: owner.user.id }).expect(200);
+      expect((await h.t.http.get(path).set('Authorization', `Bearer ${owner.accessToken}`)).status).toBe(200);
+      expect((await h.t.http.get(path).set('Authorization', `Bearer ${other.accessToken}`)).status).toBe(404);
+      await h.t.http.post(`/api/conversations/${conversation.id}/assign`).set('Authorization', `Bearer ${h.admin}`).send({ assigneeId: null }).expect(200);
     });
 
     it('echoes: our Send API message and a reply from the native inbox become outbound messages, once', async () => {

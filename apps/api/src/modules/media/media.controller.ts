@@ -1,9 +1,10 @@
 import { Controller, GoneException, Get, NotFoundException, Param, ParseIntPipe, ParseUUIDPipe, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { AuthUser, CurrentUser } from '../../common/decorators/current-user.decorator';
 import { MediaService } from './media.service';
 
-/** Stored attachments, for any signed-in user (the global guard requires a session). */
+/** Stored attachments, for signed-in users who may see the message's conversation (others get 404). */
 @ApiTags('media')
 @ApiBearerAuth()
 @Controller('media')
@@ -11,7 +12,13 @@ export class MediaController {
   constructor(private readonly media: MediaService) {}
 
   @Get('messages/:messageId/:index')
-  async messageAttachment(@Param('messageId', new ParseUUIDPipe()) messageId: string, @Param('index', ParseIntPipe) index: number, @Res() res: Response): Promise<void> {
+  async messageAttachment(
+    @CurrentUser() caller: AuthUser,
+    @Param('messageId', new ParseUUIDPipe()) messageId: string,
+    @Param('index', ParseIntPipe) index: number,
+    @Res() res: Response,
+  ): Promise<void> {
+    if (!(await this.media.canSee(caller, messageId))) throw new NotFoundException('No stored media for this attachment');
     const story = await this.media.storyMention(messageId, index);
     if (story === 'expired') throw new GoneException('The story has expired or was deleted');
     if (story) {

@@ -8,6 +8,8 @@ import { join } from 'node:path';
 import { Repository } from 'typeorm';
 import { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
+import { Caller, ConversationAccessPolicy } from '../assignment/conversation-access.policy';
+import { ConversationEntity } from '../inbox/entities/conversation.entity';
 import { MessageEntity, StoredAttachment } from '../inbox/entities/message.entity';
 import { toMessageDto } from '../inbox/inbox.mapper';
 import { RealtimeService } from '../realtime/realtime.service';
@@ -45,6 +47,7 @@ export class MediaService implements OnApplicationShutdown {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @InjectRepository(MessageEntity) private readonly messages: Repository<MessageEntity>,
+    @InjectRepository(ConversationEntity) private readonly conversations: Repository<ConversationEntity>,
     private readonly realtime: RealtimeService,
   ) {
     this.dir = join(config.dataDir, 'media');
@@ -63,6 +66,14 @@ export class MediaService implements OnApplicationShutdown {
   whenIdle(): Promise<void> {
     if (this.running === 0 && this.queue.length === 0) return Promise.resolve();
     return new Promise((resolve) => this.idle.add(resolve));
+  }
+
+  /** Whether the caller may see the message's conversation (the inbox's one access rule). */
+  async canSee(caller: Caller, messageId: string): Promise<boolean> {
+    const message = await this.messages.findOne({ where: { id: messageId }, select: { id: true, conversationId: true } });
+    if (!message) return false;
+    const conversation = await this.conversations.findOne({ where: { id: message.conversationId }, select: { id: true, assigneeId: true } });
+    return conversation !== null && ConversationAccessPolicy.canSee(caller, conversation);
   }
 
   /** The stored file of attachment `index`, downloading it now if needed; null when there is nothing to serve. */
