@@ -15,13 +15,15 @@ import { MetaModule } from './modules/meta/meta.module';
 import { RealtimeModule } from './modules/realtime/realtime.module';
 import { UsersModule } from './modules/users/users.module';
 import { WebhooksModule } from './modules/webhooks/webhooks.module';
+import { CannedResponsesModule } from './modules/canned-responses/canned-responses.module';
+import { NotesModule } from './modules/notes/notes.module';
 
 @Module({})
 export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [AppConfigModule.forRoot(config), LoggingModule, DatabaseModule, AuditModule, UsersModule, AuthModule, RealtimeModule, MetaModule, CryptoModule, ChannelsModule, WebhooksModule, AssignmentModule, MessagingModule, CollaborationModule, HealthModule],
+      imports: [AppConfigModule.forRoot(config), LoggingModule, DatabaseModule, AuditModule, UsersModule, AuthModule, RealtimeModule, MetaModule, CryptoModule, ChannelsModule, WebhooksModule, AssignmentModule, MessagingModule, CollaborationModule, CannedResponsesModule, NotesModule, HealthModule],
     };
   }
 }

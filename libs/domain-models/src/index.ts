@@ -7,6 +7,8 @@ export * from './lib/api/channels';
 export * from './lib/api/inbox';
 export * from './lib/api/webhook-events';
 export * from './lib/api/messaging';
+export * from './lib/api/collaboration-tools';
+export * from './lib/collaboration/mentions';
 export * from './lib/events';
 
 export * from './lib/realtime/socket-events';

@@ -3,6 +3,7 @@ import { Role } from '../enums';
 import type { ConversationDto, MessageDto } from '../api/inbox';
 import type { WebhookEventDto } from '../api/webhook-events';
 import type { PresenceUserDto } from '../api/messaging';
+import type { NoteCreatedEvent, NoteMentionedEvent } from '../api/collaboration-tools';
 
 /**
  * The realtime contract between the api's Socket.IO server and the dashboard. Event names are
@@ -28,6 +29,10 @@ export interface ServerToClientEvents {
   'presence.updated': (payload: ConversationPresenceEvent) => void;
   /** A teammate came online or went offline (first socket connected / last one closed); to every role. */
   'presence.online_changed': (payload: OnlineChangedEvent) => void;
+  /** A private note was added; to the conversation's audience (never to Meta). */
+  'note.created': (payload: NoteCreatedEvent) => void;
+  /** A teammate mentioned you in a private note; to your user room. */
+  'note.mentioned': (payload: NoteMentionedEvent) => void;
 }
 
 export interface ConversationAssignedEvent {
