@@ -1,0 +1,77 @@
+// Shared helpers of the benchmarks (process start/stop, HTTP JSON, signing, percentiles). Same behaviour
+// as the inline helpers of ingest-bench.mjs, factored out for the latency and inbox-scale benchmarks.
+import { spawn } from 'node:child_process';
+import { createHmac } from 'node:crypto';
+import { cpus, loadavg, totalmem } from 'node:os';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+/** The simulator's app secret (sandbox default), which the sandbox api uses to check X-Hub-Signature-256. */
+export const SIM_APP_SECRET = 'sim-app-secret-4f8a2c91d7b3e650';
+export const SIM_PAGE_ID = '104825791234560';
+export const SIM_IG_ACCOUNT = '17841400000000001';
+
+export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+export const pct = (sorted, p) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] : NaN);
+export const round = (n, d = 1) => Math.round(n * 10 ** d) / 10 ** d;
+export const sign = (payload, secret = SIM_APP_SECRET) => `sha256=${createHmac('sha256', secret).update(payload).digest('hex')}`;
+
+export function summarize(samples) {
+  const s = [...samples].sort((a, b) => a - b);
+  return { n: s.length, p50: round(pct(s, 50), 2), p95: round(pct(s, 95), 2), p99: round(pct(s, 99), 2), max: round(s[s.length - 1] ?? NaN, 2) };
+}
+
+export function machine(extra = '') {
+  return `${cpus().length} × ${cpus()[0]?.model.trim()}, ${round(totalmem() / 2 ** 30, 0)} GB RAM, Node ${process.version}${extra ? `, ${extra}` : ''}`;
+}
+
+export const load = () => loadavg().map((n) => round(n, 2)).join(' ');
+
+/** Parses `--name=value` / `--flag` arguments. */
+export function flags(argv = process.argv.slice(2)) {
+  const out = {};
+  for (const arg of argv) {
+    const m = /^--([^=]+)(?:=(.*))?$/.exec(arg);
+    if (m) out[m[1]] = m[2] ?? true;
+  }
+  return out;
+}
+
+/** Starts a node script with only PATH inherited; resolves once readyUrl answers below 500. stdout goes to onStdout (or is dropped). */
+export function launch(file, env, readyUrl, onStdout) {
+  const child = spawn(process.execPath, [file], { cwd: ROOT, env: { PATH: process.env.PATH, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+  if (onStdout) child.stdout.on('data', onStdout);
+  else child.stdout.resume();
+  return waitHttp(readyUrl, 60_000).then(() => child);
+}
+
+export async function waitHttp(url, timeoutMs) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      const res = await fetch(url);
+      if (res.status < 500) return;
+    } catch {
+      /* not yet */
+    }
+    await sleep(100);
+  }
+  throw new Error(`${url} did not answer`);
+}
+
+export function stop(child) {
+  return new Promise((done) => {
+    if (!child || child.exitCode !== null) return done();
+    child.once('exit', () => done());
+    child.kill('SIGTERM');
+    setTimeout(() => child.kill('SIGKILL'), 10_000).unref();
+  });
+}
+
+export async function login(apiBase, email, password) {
+  const res = await fetch(`${apiBase}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
+  if (res.status !== 200) throw new Error(`login ${email}: ${res.status} ${await res.text()}`);
+  const body = await res.json();
+  return body.accessToken;
+}

@@ -1,0 +1,336 @@
+#!/usr/bin/env node
+// Inbox at scale (not a test): seeds a dedicated MariaDB/MySQL database migrated by the built api with
+// bulk multi-row INSERTs, then measures the inbox reads through the real HTTP api, as an admin and as an agent,
+// and writes the EXPLAIN plans of the SQL the api ran.
+//
+//   npx nx build api && npx nx build meta-sim
+//   node tools/bench/src/inbox-scale-bench.mjs [--conversations=100000] [--messages=1000000] [--agents=50]
+//        [--channels=2] [--requests=40] [--batch=5000] [--keep] [--db=tg_bench_scale]
+//   BENCH_DB_URL=mysql://root@127.0.0.1:3306 (default)
+//
+// Loopback only; every loop is bounded; the database is dropped at the end unless --keep.
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import bcrypt from 'bcryptjs';
+import mysql from 'mysql2/promise';
+import { flags, launch, load, login, machine, ROOT, sleep, stop, summarize } from './bench-lib.mjs';
+
+const opts = flags();
+const SERVER_URL = (process.env.BENCH_DB_URL ?? 'mysql://root@127.0.0.1:3306').replace(/\/$/, '');
+const DB = String(opts.db ?? 'tg_bench_scale');
+const CONVERSATIONS = Number(opts.conversations ?? 100_000);
+const MESSAGES = Number(opts.messages ?? 1_000_000);
+const AGENTS = Number(opts.agents ?? 50);
+const CHANNELS = Number(opts.channels ?? 2);
+const REQUESTS = Number(opts.requests ?? 40);
+const BATCH = Number(opts.batch ?? 5000);
+const KEEP = Boolean(opts.keep);
+const PORTS = { api: Number(opts['api-port'] ?? 3921), sim: Number(opts['sim-port'] ?? 3922) };
+const ADMIN = { email: 'admin@bench.test', password: 'bench-admin-password' };
+const AGENT_PASSWORD = 'bench-agent-password';
+const DAY = 86_400_000;
+
+// Time-ordered ids in the UUID v4 text format: appends to the clustered index instead of random page splits.
+let idSeq = 0;
+const idPrefix = randomBytes(4).toString('hex');
+function orderedId() {
+  idSeq += 1;
+  const h = idSeq.toString(16).padStart(15, '0');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(12, 15)}-8${idPrefix.slice(0, 3)}-${idPrefix}${randomBytes(2).toString('hex')}`;
+}
+const pick = (weights) => {
+  let r = Math.random();
+  for (const [value, w] of weights) {
+    if ((r -= w) < 0) return value;
+  }
+  return weights[weights.length - 1][0];
+};
+const dt = (ms) => new Date(ms);
+
+async function insertBatches(conn, table, columns, rows) {
+  const sql = `INSERT INTO ${table} (${columns.join(',')}) VALUES ?`;
+  for (let i = 0; i < rows.length; i += BATCH) await conn.query(sql, [rows.slice(i, i + BATCH)]);
+}
+
+async function seed(q, channels, agentIds) {
+  const now = Date.now();
+  await q.query('SET SESSION unique_checks = 0, foreign_key_checks = 0');
+  // messages per conversation: heavy-tailed (many short threads, a few long ones), summing to MESSAGES
+  const raw = Array.from({ length: CONVERSATIONS }, () => Math.max(1, Math.round(-Math.log(1 - Math.random()) * (MESSAGES / CONVERSATIONS))));
+  const scale = MESSAGES / raw.reduce((a, b) => a + b, 0);
+  const counts = raw.map((n) => Math.max(1, Math.round(n * scale)));
+  counts[0] = Math.min(5000, Math.max(counts[0], Math.floor(MESSAGES / 200))); // one very long thread
+  let diff = MESSAGES - counts.reduce((a, b) => a + b, 0);
+  for (let i = 1; diff !== 0 && i < counts.length * 4; i += 1) {
+    const k = 1 + (i % (counts.length - 1));
+    if (diff > 0) { counts[k] += 1; diff -= 1; } else if (counts[k] > 1) { counts[k] -= 1; diff += 1; }
+  }
+
+  const started = Date.now();
+  let messageSeq = 0;
+  let convRows = [];
+  let contactRows = [];
+  let msgRows = [];
+  const flush = async (force) => {
+    if (contactRows.length >= BATCH || (force && contactRows.length)) {
+      await insertBatches(q, 'contacts', ['id', 'channel_id', 'platform', 'external_id', 'display_name', 'name', 'username', 'created_at', 'updated_at'], contactRows);
+      await insertBatches(q, 'conversations', ['id', 'channel_id', 'platform', 'contact_id', 'customer_external_id', 'status', 'assignee_id', 'unread_count', 'last_message_at', 'last_message_preview', 'last_message_direction', 'last_customer_message_at', 'created_at', 'updated_at'], convRows);
+      contactRows = [];
+      convRows = [];
+    }
+    if (msgRows.length >= BATCH || (force && msgRows.length)) {
+      await insertBatches(q, 'messages', ['id', 'conversation_id', 'channel_id', 'platform', 'mid', 'direction', 'status', 'source', 'sender_user_id', 'text', 'sent_at', 'created_at', 'updated_at'], msgRows);
+      msgRows = [];
+    }
+  };
+  for (let i = 0; i < CONVERSATIONS; i += 1) {
+    const channel = channels[i % channels.length];
+    const contactId = orderedId();
+    const conversationId = orderedId();
+    const external = String(7_000_000_000_000_000 + i);
+    const assignee = Math.random() < 0.3 ? null : agentIds[Math.floor(agentIds.length * Math.random() ** 1.5)];
+    const status = pick([['open', 0.5], ['pending', 0.15], ['snoozed', 0.05], ['resolved', 0.3]]);
+    const unread = status !== 'resolved' && Math.random() < 0.35 ? 1 + Math.floor(Math.random() * 6) : 0;
+    const last = now - Math.floor(365 * DAY * Math.random() ** 3); // recent activity is denser
+    const n = counts[i];
+    const first = last - Math.floor(Math.random() * Math.min(30 * DAY, n * 3_600_000));
+    const name = `Customer ${i}`;
+    contactRows.push([contactId, channel.id, channel.platform, external, name, name, `customer_${i}`, dt(first), dt(first)]);
+    let lastText = '';
+    let lastDir = 'inbound';
+    let lastCustomer = first;
+    for (let k = 0; k < n; k += 1) {
+      messageSeq += 1;
+      const sentAt = n === 1 ? last : first + Math.floor(((last - first) * k) / (n - 1));
+      const inbound = k === n - 1 ? unread > 0 || Math.random() < 0.6 : Math.random() < 0.55;
+      const text = `Message ${messageSeq} ${inbound ? 'is the blue one in stock?' : 'yes, we ship tomorrow'}`;
+      msgRows.push([orderedId(), conversationId, channel.id, channel.platform, `m_bench_${messageSeq}`, inbound ? 'inbound' : 'outbound', inbound ? 'received' : 'delivered', inbound ? 'customer' : 'agent', inbound ? null : (assignee ?? agentIds[0]), text, dt(sentAt), dt(sentAt), dt(sentAt)]);
+      lastText = text;
+      lastDir = inbound ? 'inbound' : 'outbound';
+      if (inbound) lastCustomer = sentAt;
+    }
+    convRows.push([conversationId, channel.id, channel.platform, contactId, external, status, assignee, unread, dt(last), lastText, lastDir, dt(lastCustomer), dt(first), dt(last)]);
+    await flush(false);
+    if (i > 0 && i % 20_000 === 0) process.stdout.write(`  seeded ${i} conversations, ${messageSeq} messages (${Math.round((Date.now() - started) / 1000)} s, load ${load()})\n`);
+  }
+  await flush(true);
+  await q.query('SET SESSION unique_checks = 1, foreign_key_checks = 1');
+  for (const t of ['contacts', 'conversations', 'messages']) await q.query(`ANALYZE TABLE ${t}`);
+  return { seconds: (Date.now() - started) / 1000, messages: messageSeq };
+}
+
+async function timed(url, token) {
+  const t0 = process.hrtime.bigint();
+  const res = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
+  const body = await res.text();
+  return { ms: Number(process.hrtime.bigint() - t0) / 1e6, status: res.status, body };
+}
+
+/** Query parameters of GET /api/conversations as the running api documents them (OpenAPI). */
+async function listParams(base) {
+  for (const path of ['/api/docs-json', '/api/docs/json', '/api/docs-yaml']) {
+    const res = await fetch(`${base}${path}`).catch(() => null);
+    if (!res || res.status !== 200 || !path.endsWith('json')) continue;
+    const doc = await res.json();
+    const op = doc.paths?.['/api/conversations']?.get;
+    if (op) return { params: (op.parameters ?? []).filter((p) => p.in === 'query'), hasCounts: Boolean(doc.paths['/api/conversations/counts']), schemas: doc.components?.schemas ?? {} };
+  }
+  return { params: [], hasCounts: false, schemas: {} };
+}
+
+function filterCases(params, ctx) {
+  const cases = [{ name: 'default (newest first)', query: '' }];
+  for (const p of params) {
+    if (['cursor', 'limit', 'before'].includes(p.name)) continue;
+    const schema = p.schema ?? {};
+    const values = schema.enum ?? schema.items?.enum ?? (schema.$ref ? ctx.schemas[schema.$ref.split('/').pop()]?.enum : undefined);
+    if (values) {
+      for (const v of values) cases.push({ name: `${p.name}=${v}`, query: `${p.name}=${encodeURIComponent(v)}` });
+    } else if (schema.type === 'boolean') {
+      cases.push({ name: `${p.name}=true`, query: `${p.name}=true` });
+    } else if (/search|^q$/i.test(p.name)) {
+      cases.push({ name: `${p.name}=<contact name>`, query: `${p.name}=${encodeURIComponent('Customer 4242')}` });
+      cases.push({ name: `${p.name}=<no match>`, query: `${p.name}=zzqx-nomatch` });
+    } else if (/assignee/i.test(p.name)) {
+      for (const v of ['me', 'unassigned', ctx.agentId]) cases.push({ name: `${p.name}=${v === ctx.agentId ? '<agent id>' : v}`, query: `${p.name}=${v}` });
+    } else if (/channel/i.test(p.name)) {
+      cases.push({ name: `${p.name}=<channel>`, query: `${p.name}=${ctx.channelId}` });
+    } else if (/platform/i.test(p.name)) {
+      for (const v of ['INSTAGRAM', 'FACEBOOK']) cases.push({ name: `${p.name}=${v}`, query: `${p.name}=${v}` });
+    } else if (/unread/i.test(p.name)) {
+      cases.push({ name: `${p.name}=true`, query: `${p.name}=true` });
+    } else {
+      cases.push({ name: `${p.name}=? (untyped, skipped)`, query: null });
+    }
+  }
+  return cases.filter((c) => c.query !== null);
+}
+
+async function measure(url, token, n) {
+  await timed(url, token); // warm-up (plan + buffer pool)
+  const samples = [];
+  let status = 0;
+  let body = '';
+  for (let i = 0; i < n; i += 1) {
+    const r = await timed(url, token);
+    status = r.status;
+    body = r.body;
+    samples.push(r.ms);
+  }
+  let rows = '';
+  try {
+    const parsed = JSON.parse(body);
+    rows = Array.isArray(parsed.items) ? parsed.items.length : Array.isArray(parsed.data) ? parsed.data.length : '';
+  } catch {
+    /* not JSON */
+  }
+  return { status, rows, ...summarize(samples) };
+}
+
+async function main() {
+  const admin = await mysql.createConnection({ uri: SERVER_URL });
+  await admin.query(`DROP DATABASE IF EXISTS ${DB}`);
+  await admin.query(`CREATE DATABASE ${DB} CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+  const [[version]] = await admin.query('SELECT VERSION() AS v');
+  const dbUrl = `${SERVER_URL}/${DB}`;
+  const q = await mysql.createConnection({ uri: dbUrl, multipleStatements: false });
+  const dataDir = mkdtempSync(join(tmpdir(), 'tg-bench-scale-'));
+  const base = `http://127.0.0.1:${PORTS.api}`;
+  let sqlLog = '';
+  const apiEnv = (logging) => ({
+    NODE_ENV: 'production',
+    APP_MODE: 'sandbox',
+    API_HOST: '127.0.0.1',
+    API_PORT: String(PORTS.api),
+    DATA_DIR: dataDir,
+    DATABASE_URL: dbUrl.replace(/^mysql:/, 'mariadb:'),
+    META_SIM_URL: `http://127.0.0.1:${PORTS.sim}`,
+    LOG_LEVEL: 'warn',
+    ADMIN_EMAIL: ADMIN.email,
+    ADMIN_PASSWORD: ADMIN.password,
+    WEBHOOK_WORKER_ENABLED: 'false',
+    DB_LOGGING: String(logging),
+  });
+  const results = { machine: machine(version.v), sizes: { conversations: CONVERSATIONS, messages: MESSAGES, agents: AGENTS }, loadBefore: load() };
+  let sim;
+  let api;
+  try {
+    sim = await launch(join(ROOT, 'dist/tools/meta-sim/main.js'), { META_SIM_PORT: String(PORTS.sim), META_SIM_WEBHOOK_INSTAGRAM_URL: 'http://127.0.0.1:9/none', META_SIM_WEBHOOK_FACEBOOK_URL: 'http://127.0.0.1:9/none' }, `http://127.0.0.1:${PORTS.sim}/_sim`);
+    process.stdout.write('migrating + connecting the sandbox channels (first api boot)…\n');
+    api = await launch(join(ROOT, 'dist/apps/api/main.js'), apiEnv(false), `${base}/api/health`);
+    let channels = [];
+    for (let i = 0; i < 150 && channels.length < CHANNELS; i += 1) {
+      const [fb] = await q.query(`SELECT id, 'FACEBOOK' AS platform FROM facebook_pages`);
+      const [ig] = await q.query(`SELECT id, 'INSTAGRAM' AS platform FROM instagram_accounts`);
+      channels = [...fb, ...ig].slice(0, CHANNELS);
+      if (channels.length < CHANNELS) await sleep(200);
+    }
+    if (!channels.length) throw new Error('no channel connected by the sandbox bootstrap');
+    await stop(api);
+    api = undefined;
+
+    const hash = bcrypt.hashSync(AGENT_PASSWORD, 10);
+    const agentIds = Array.from({ length: AGENTS }, () => orderedId());
+    const now = new Date();
+    if (agentIds.length) await q.query('INSERT INTO users (id, email, name, role, active, password_hash, created_at, updated_at) VALUES ?', [agentIds.map((id, i) => [id, `agent${i}@bench.test`, `Agent ${i}`, 'AGENT', 1, hash, now, now])]);
+
+    process.stdout.write(`seeding ${CONVERSATIONS} conversations / ${MESSAGES} messages over ${channels.length} channels and ${AGENTS} agents (batches of ${BATCH})…\n`);
+    results.seed = await seed(q, channels, agentIds);
+    results.loadAfterSeed = load();
+    process.stdout.write(`  seed done in ${Math.round(results.seed.seconds)} s\n`);
+
+    api = await launch(join(ROOT, 'dist/apps/api/main.js'), apiEnv(false), `${base}/api/health`);
+    const adminToken = await login(base, ADMIN.email, ADMIN.password);
+    const agentToken = await login(base, 'agent0@bench.test', AGENT_PASSWORD); // the busiest agent (skewed distribution)
+    const ctx = { agentId: agentIds[0], channelId: channels[0].id, ...(await listParams(base)) };
+    const cases = filterCases(ctx.params, ctx);
+    results.listParams = ctx.params.map((p) => p.name);
+    const [[longest]] = await q.query('SELECT conversation_id AS id, COUNT(*) AS n FROM messages GROUP BY conversation_id ORDER BY n DESC LIMIT 1');
+    const [[typical]] = await q.query(`SELECT id FROM conversations WHERE assignee_id IS NULL ORDER BY last_message_at DESC LIMIT 1 OFFSET 500`);
+    const endpoints = [];
+    for (const c of cases) endpoints.push({ name: `list ${c.name}`, path: `/api/conversations${c.query ? `?${c.query}` : ''}` });
+    endpoints.push({ name: 'list page 2 (cursor)', path: '/api/conversations', cursor: true });
+    endpoints.push({ name: 'thread, typical conversation', path: `/api/conversations/${typical.id}/messages` });
+    endpoints.push({ name: `thread, longest conversation (${longest.n} msgs)`, path: `/api/conversations/${longest.id}/messages` });
+    const countsProbe = await timed(`${base}/api/conversations/counts`, adminToken);
+    results.countsStatus = countsProbe.status;
+    if (ctx.hasCounts || countsProbe.status === 200) endpoints.push({ name: 'counts', path: '/api/conversations/counts' });
+
+    process.stdout.write(`measuring ${endpoints.length} endpoints × 2 roles × ${REQUESTS} requests…\n`);
+    results.loadDuringMeasure = [];
+    results.endpoints = [];
+    for (const e of endpoints) {
+      for (const [role, token] of [['admin', adminToken], ['agent', agentToken]]) {
+        let path = e.path;
+        if (e.cursor) {
+          const first = JSON.parse((await timed(`${base}${e.path}`, token)).body);
+          path = `${e.path}?cursor=${encodeURIComponent(first.nextCursor ?? '')}`;
+        }
+        const r = await measure(`${base}${path}`, token, REQUESTS);
+        results.endpoints.push({ endpoint: e.name, role, path, ...r });
+        process.stdout.write(`  ${e.name} [${role}] status ${r.status} rows ${r.rows}: p50 ${r.p50} ms p95 ${r.p95} ms\n`);
+      }
+      results.loadDuringMeasure.push(load());
+    }
+    await stop(api);
+    api = undefined;
+
+    // SQL capture: one request per endpoint with DB_LOGGING on, then EXPLAIN of every SELECT that touched the inbox tables
+    process.stdout.write('capturing SQL and EXPLAIN…\n');
+    api = await launch(join(ROOT, 'dist/apps/api/main.js'), apiEnv(true), `${base}/api/health`, (chunk) => { sqlLog += chunk.toString(); });
+    const t2 = { admin: await login(base, ADMIN.email, ADMIN.password), agent: await login(base, 'agent0@bench.test', AGENT_PASSWORD) };
+    results.explains = [];
+    for (const r of results.endpoints) {
+      sqlLog = '';
+      await timed(`${base}${r.path}`, t2[r.role]);
+      await sleep(50);
+      const statements = parseQueries(sqlLog).filter((s) => /^SELECT/i.test(s.sql) && /`?(conversations|messages|contacts)`?/.test(s.sql) && !/FROM `?users`?/i.test(s.sql));
+      for (const s of statements) {
+        const sql = mysql.format(s.sql, s.params);
+        const [plan] = await q.query(`EXPLAIN ${sql}`);
+        results.explains.push({ endpoint: r.endpoint, role: r.role, sql, plan: plan.map((p) => ({ table: p.table, type: p.type, key: p.key, rows: p.rows, Extra: p.Extra })) });
+      }
+    }
+    await stop(api);
+    api = undefined;
+  } finally {
+    await stop(api);
+    await stop(sim);
+    if (!KEEP) await admin.query(`DROP DATABASE IF EXISTS ${DB}`);
+    await q.end();
+    await admin.end();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+  const out = join(ROOT, 'tmp', `inbox-scale-bench-${Date.now()}.json`);
+  try {
+    writeFileSync(out, JSON.stringify(results, null, 2));
+    process.stdout.write(`\nfull results: ${out}\n`);
+  } catch {
+    /* tmp/ missing: the JSON line below has everything */
+  }
+  process.stdout.write(`\nJSON ${JSON.stringify(results)}\n`);
+}
+
+/** TypeORM's console logger: `query: <sql> -- PARAMETERS: [json]`. */
+function parseQueries(log) {
+  const out = [];
+  for (const line of log.split('\n')) {
+    const m = /^query: (.*?)(?: -- PARAMETERS: (\[.*\]))?$/.exec(line.trim());
+    if (!m) continue;
+    let params = [];
+    try {
+      params = m[2] ? JSON.parse(m[2]) : [];
+    } catch {
+      params = [];
+    }
+    out.push({ sql: m[1], params: params.map((p) => (typeof p === 'string' && /^\d{4}-\d\d-\d\dT/.test(p) ? new Date(p) : p)) });
+  }
+  return out;
+}
+
+main().catch((error) => {
+  process.stderr.write(`${error.stack ?? error}\n`);
+  process.exit(1);
+});
