@@ -1,6 +1,6 @@
 import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { ConversationListResponse, MessageListResponse, Role } from '@ticklegram/domain-models';
+import { ContactPanelResponse, ConversationListResponse, MessageListResponse, Role } from '@ticklegram/domain-models';
 import { AuthUser, CurrentUser } from '../../common/decorators/current-user.decorator';
 import { Roles } from '../../common/decorators/roles.decorator';
 import { ConversationsService } from './conversations.service';
@@ -17,6 +17,12 @@ export class ConversationsController {
   @Get()
   list(@CurrentUser() user: AuthUser, @Query() query: ListConversationsQueryDto): Promise<ConversationListResponse> {
     return this.conversations.list(user, query);
+  }
+
+  /** Contact panel: profile, the same customer's other conversations (linked by Meta ids only), comments, referral. */
+  @Get(':id/contact')
+  contact(@CurrentUser() user: AuthUser, @Param('id', new ParseUUIDPipe()) id: string): Promise<ContactPanelResponse> {
+    return this.conversations.contactPanel(user, id);
   }
 
   @Get(':id/messages')

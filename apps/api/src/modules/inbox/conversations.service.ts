@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { ConversationListResponse, MessageListResponse } from '@ticklegram/domain-models';
+import { ContactPanelResponse, ConversationListResponse, MessageListResponse } from '@ticklegram/domain-models';
 import { Caller } from '../assignment/conversation-access.policy';
 import { ListConversationsQueryDto, ListMessagesQueryDto } from './dto/list-conversations.query.dto';
 import { InboxException, InboxExceptionCode } from './inbox.exception';
-import { toConversationDto, toMessageDto } from './inbox.mapper';
+import { toCommentDto, toContactDto, toConversationDto, toMessageDto } from './inbox.mapper';
 import { InboxReadRepository } from './repositories/inbox-read.repository';
 
 const encode = (parts: [string, string]) => Buffer.from(parts.join('|'), 'utf8').toString('base64url');
@@ -22,12 +22,35 @@ export class ConversationsService {
   async list(caller: Caller, query: ListConversationsQueryDto): Promise<ConversationListResponse> {
     const limit = query.limit ?? 30;
     const after = query.cursor ? decode(query.cursor) : undefined;
-    const rows = await this.inbox.listConversations(caller, { search: query.search?.trim() || undefined, after: after && { lastMessageAt: after.at, id: after.id }, limit: limit + 1 });
+    const assignee = query.assignee?.toLowerCase();
+    const rows = await this.inbox.listConversations(caller, {
+      search: query.search?.trim() || undefined,
+      platform: query.platform,
+      channelId: query.channelId,
+      status: query.status,
+      // 'any' (or none): no assignee filter; the caller's scope still applies
+      assigneeId: assignee === 'me' ? caller.id : assignee === 'unassigned' ? null : assignee && assignee !== 'any' ? assignee : undefined,
+      unread: query.unread === true,
+      after: after && { lastMessageAt: after.at, id: after.id },
+      limit: limit + 1,
+    });
     const page = rows.slice(0, limit);
     const last = page[page.length - 1]?.conversation;
     return {
       items: page.map(({ conversation, contact }) => toConversationDto(conversation, contact)),
       nextCursor: rows.length > limit && last?.lastMessageAt ? encode([last.lastMessageAt.toISOString(), last.id]) : null,
+    };
+  }
+
+  async contactPanel(caller: Caller, conversationId: string): Promise<ContactPanelResponse> {
+    const found = await this.inbox.contactWithComments(caller, conversationId, 10);
+    if (!found) throw new InboxException(InboxExceptionCode.INBOX_CONVERSATION_NOT_FOUND, 'No such conversation');
+    const others = await this.inbox.otherConversationsOf(caller, found.conversation, 20);
+    return {
+      contact: toContactDto(found.contact),
+      referral: found.conversation.referral,
+      otherConversations: others.map(({ conversation, contact }) => toConversationDto(conversation, contact)),
+      recentComments: found.comments.map(toCommentDto),
     };
   }
 

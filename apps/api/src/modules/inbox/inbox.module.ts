@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AssignmentModule } from '../assignment/assignment.module';
+import { CommentEntity } from '../comments/entities/comment.entity';
 import { MediaModule } from '../media/media.module';
 import { ConversationEventsApplier } from './conversation-events.applier';
 import { ConversationsController } from './conversations.controller';
@@ -12,7 +13,7 @@ import { PendingMessageEventEntity } from './entities/pending-message-event.enti
 import { InboxReadRepository } from './repositories/inbox-read.repository';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([ContactEntity, ConversationEntity, MessageEntity, PendingMessageEventEntity]), MediaModule, AssignmentModule],
+  imports: [TypeOrmModule.forFeature([ContactEntity, ConversationEntity, MessageEntity, PendingMessageEventEntity, CommentEntity]), MediaModule, AssignmentModule],
   controllers: [ConversationsController],
   providers: [ConversationEventsApplier, ConversationsService, InboxReadRepository],
   exports: [ConversationEventsApplier],

@@ -1,3 +1,4 @@
+import type { ConversationPriority, LabelDto } from './collaboration-tools';
 import { MessagePlatform } from '../enums';
 
 export type ConversationStatus = 'open' | 'pending' | 'snoozed' | 'resolved';
@@ -50,6 +51,9 @@ export interface ConversationDto {
   referral: AttributionDto | null;
   createdAt: string;
   updatedAt: string;
+  /** Labels on the conversation (empty when none or not loaded). */
+  labels?: LabelDto[];
+  priority?: ConversationPriority;
 }
 
 export interface MessageAttachmentDto {
@@ -114,10 +118,62 @@ export interface ConversationListResponse {
   nextCursor: string | null;
 }
 
+/** `me`, `unassigned`, `any` (no assignee filter) or a user id. Always within the caller's scope. */
+export type ConversationAssigneeFilter = 'me' | 'unassigned' | 'any' | (string & {});
+export const CONVERSATION_ASSIGNEE_KEYWORDS = ['me', 'unassigned', 'any'] as const;
+
 export interface ConversationListQuery {
+  /** Contact names/usernames and message text. */
   search?: string;
+  platform?: MessagePlatform;
+  channelId?: string;
+  status?: ConversationStatus;
+  assignee?: ConversationAssigneeFilter;
+  /** `true`: only conversations with unread customer messages. */
+  unread?: boolean;
   cursor?: string;
   limit?: number;
+}
+
+/** `GET /api/conversations/counts`: the sidebar's folder counts, within the caller's scope. */
+export interface ConversationCountsResponse {
+  all: number;
+  mine: number;
+  unassigned: number;
+  byStatus: Record<ConversationStatus, number>;
+  byPlatform: Record<MessagePlatform, number>;
+  /** Conversations with unread messages. */
+  unread: number;
+  /** Unread messages in conversations assigned to the caller. */
+  myUnreadMessages: number;
+}
+
+/** A comment the customer wrote on one of the business's posts/media. */
+export interface ContactCommentDto {
+  id: string;
+  channelId: string;
+  platform: MessagePlatform;
+  kind: string;
+  text: string | null;
+  permalinkUrl: string | null;
+  objectExternalId: string | null;
+  commentedAt: string;
+  isHidden: boolean;
+  removed: boolean;
+}
+
+/**
+ * `GET /api/conversations/:id/contact`. Other conversations are linked only by Meta's ids (same platform,
+ * same PSID/IGSID), never by matching names or usernames across platforms.
+ */
+export interface ContactPanelResponse {
+  contact: ContactDto;
+  /** First attribution of this conversation (ad / link / shop). */
+  referral: AttributionDto | null;
+  /** The same customer's other conversations the caller may see, newest activity first. */
+  otherConversations: ConversationDto[];
+  /** Their most recent comments (newest first). */
+  recentComments: ContactCommentDto[];
 }
 
 export interface MessageListResponse {

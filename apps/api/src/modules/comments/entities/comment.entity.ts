@@ -15,6 +15,7 @@ export const COMMENT_KINDS: CommentKind[] = ['comment', 'live_comment', 'mention
 @Unique('uq_comments_channel_external', ['channelId', 'externalId'])
 @Index('idx_comments_channel_commented', ['channelId', 'commentedAt'])
 @Index('idx_comments_object', ['objectExternalId'])
+@Index('idx_comments_platform_author', ['platform', 'authorExternalId', 'commentedAt'])
 export class CommentEntity {
   @UuidPrimaryColumn()
   id!: string;

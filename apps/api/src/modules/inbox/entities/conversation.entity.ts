@@ -9,6 +9,11 @@ import { UuidPrimaryColumn } from '../../../database/uuid-primary.column';
 @Unique('uq_conversations_channel_customer', ['channelId', 'customerExternalId'])
 @Index('idx_conversations_last_message', ['lastMessageAt', 'id'])
 @Index('idx_conversations_contact', ['contactId'])
+@Index('idx_conversations_status_last', ['status', 'lastMessageAt', 'id'])
+@Index('idx_conversations_assignee_last', ['assigneeId', 'lastMessageAt', 'id'])
+@Index('idx_conversations_channel_last', ['channelId', 'lastMessageAt', 'id'])
+@Index('idx_conversations_platform_last', ['platform', 'lastMessageAt', 'id'])
+@Index('idx_conversations_platform_customer', ['platform', 'customerExternalId'])
 export class ConversationEntity {
   @UuidPrimaryColumn()
   id!: string;

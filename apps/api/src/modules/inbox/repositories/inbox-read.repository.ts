@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Brackets, In, Repository } from 'typeorm';
+import { ConversationStatus, MessagePlatform } from '@ticklegram/domain-models';
+import { Brackets, In, Not, Repository, SelectQueryBuilder } from 'typeorm';
 import { Caller, ConversationAccessPolicy } from '../../assignment/conversation-access.policy';
+import { CommentEntity } from '../../comments/entities/comment.entity';
 import { ContactEntity } from '../entities/contact.entity';
 import { ConversationEntity } from '../entities/conversation.entity';
 import { MessageEntity } from '../entities/message.entity';
@@ -11,6 +13,17 @@ export interface ConversationPageCursor {
   id: string;
 }
 
+/** Server-side list filters; `assignee` is a user id, `null` for unassigned, absent for anyone. */
+export interface ConversationListFilter {
+  search?: string;
+  platform?: MessagePlatform;
+  channelId?: string;
+  status?: ConversationStatus;
+  assigneeId?: string | null;
+  unread?: boolean;
+}
+
+
 /** Reads of the inbox (lists and threads), always within the caller's scope (ConversationAccessPolicy). */
 @Injectable()
 export class InboxReadRepository {
@@ -18,34 +31,81 @@ export class InboxReadRepository {
     @InjectRepository(ConversationEntity) private readonly conversations: Repository<ConversationEntity>,
     @InjectRepository(ContactEntity) private readonly contacts: Repository<ContactEntity>,
     @InjectRepository(MessageEntity) private readonly messages: Repository<MessageEntity>,
+    @InjectRepository(CommentEntity) private readonly comments: Repository<CommentEntity>,
   ) {}
 
-  /** Newest activity first; ties broken by id, so the cursor is stable. */
-  async listConversations(caller: Caller, options: { search?: string; after?: ConversationPageCursor; limit: number }): Promise<{ conversation: ConversationEntity; contact: ContactEntity }[]> {
-    const qb = this.conversations
-      .createQueryBuilder('c')
-      .innerJoin(ContactEntity, 'ct', 'ct.id = c.contact_id')
-      .where('c.last_message_at IS NOT NULL')
+  /**
+   * Newest activity first; ties broken by id, so the cursor is stable. Equality filters lead the
+   * (column, last_message_at, id) indexes of migration 1763810000000.
+   */
+  async listConversations(caller: Caller, options: ConversationListFilter & { after?: ConversationPageCursor; limit: number }): Promise<{ conversation: ConversationEntity; contact: ContactEntity }[]> {
+    const qb = this.scoped(caller)
       .orderBy('c.last_message_at', 'DESC')
       .addOrderBy('c.id', 'DESC')
       .limit(options.limit);
-    ConversationAccessPolicy.applyTo(qb, caller, 'c');
+    this.applyFilter(qb, options);
     if (options.after) {
       const { lastMessageAt, id } = options.after;
       qb.andWhere(new Brackets((w) => w.where('c.last_message_at < :at', { at: lastMessageAt }).orWhere('c.last_message_at = :at AND c.id < :id', { at: lastMessageAt, id })));
     }
-    if (options.search) {
-      const like = `%${options.search.replace(/[!%_]/g, (ch) => `!${ch}`)}%`;
+    return this.withContacts(await qb.getMany());
+  }
+
+  /**
+   * The same customer's other conversations the caller may see: same platform and same Meta id
+   * (PSID/IGSID). Names and usernames are never used to link people.
+   */
+  async otherConversationsOf(caller: Caller, conversation: Pick<ConversationEntity, 'id' | 'platform' | 'customerExternalId'>, limit: number): Promise<{ conversation: ConversationEntity; contact: ContactEntity }[]> {
+    const rows = await this.conversations.find({
+      where: ConversationAccessPolicy.where(caller, { platform: conversation.platform, customerExternalId: conversation.customerExternalId, id: Not(conversation.id) }),
+      order: { lastMessageAt: 'DESC', id: 'DESC' },
+      take: limit,
+    });
+    return this.withContacts(rows);
+  }
+
+  /**
+   * The contact of a conversation the caller may see and their recent comments (by author id on the
+   * same platform, newest first); null when the conversation is outside the caller's scope.
+   */
+  async contactWithComments(caller: Caller, conversationId: string, commentLimit: number): Promise<{ conversation: ConversationEntity; contact: ContactEntity; comments: CommentEntity[] } | null> {
+    const conversation = await this.findConversation(caller, conversationId);
+    if (!conversation) return null;
+    const contact = await this.contacts.findOneBy({ id: conversation.contactId });
+    if (!contact) return null;
+    const comments = await this.comments.find({
+      where: { platform: contact.platform, authorExternalId: contact.externalId },
+      order: { commentedAt: 'DESC', id: 'DESC' },
+      take: commentLimit,
+    });
+    return { conversation, contact, comments };
+  }
+
+  private scoped(caller: Caller): SelectQueryBuilder<ConversationEntity> {
+    const qb = this.conversations.createQueryBuilder('c').where('c.last_message_at IS NOT NULL');
+    return ConversationAccessPolicy.applyTo(qb, caller, 'c');
+  }
+
+  private applyFilter(qb: SelectQueryBuilder<ConversationEntity>, filter: ConversationListFilter): void {
+    if (filter.platform) qb.andWhere('c.platform = :platform', { platform: filter.platform });
+    if (filter.channelId) qb.andWhere('c.channel_id = :channelId', { channelId: filter.channelId });
+    if (filter.status) qb.andWhere('c.status = :status', { status: filter.status });
+    if (filter.assigneeId === null) qb.andWhere('c.assignee_id IS NULL');
+    else if (filter.assigneeId) qb.andWhere('c.assignee_id = :assigneeId', { assigneeId: filter.assigneeId });
+    if (filter.unread) qb.andWhere('c.unread_count > 0');
+    if (filter.search) {
+      const like = `%${filter.search.replace(/[!%_]/g, (ch) => `!${ch}`)}%`;
       qb.andWhere(
         new Brackets((w) =>
           w
-            .where("LOWER(ct.display_name) LIKE LOWER(:like) ESCAPE '!'", { like })
-            .orWhere("LOWER(ct.username) LIKE LOWER(:like) ESCAPE '!'", { like })
+            .where("EXISTS (SELECT 1 FROM contacts ct WHERE ct.id = c.contact_id AND (LOWER(ct.display_name) LIKE LOWER(:like) ESCAPE '!' OR LOWER(ct.username) LIKE LOWER(:like) ESCAPE '!'))", { like })
             .orWhere("EXISTS (SELECT 1 FROM messages m WHERE m.conversation_id = c.id AND LOWER(m.text) LIKE LOWER(:like) ESCAPE '!')", { like }),
         ),
       );
     }
-    const conversations = await qb.getMany();
+  }
+
+  private async withContacts(conversations: ConversationEntity[]): Promise<{ conversation: ConversationEntity; contact: ContactEntity }[]> {
     if (!conversations.length) return [];
     const contacts = await this.contacts.findBy({ id: In(conversations.map((c) => c.contactId)) });
     const byId = new Map(contacts.map((c) => [c.id, c]));
