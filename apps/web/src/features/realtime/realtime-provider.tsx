@@ -11,6 +11,8 @@ import {
   type PresenceUpdatedEvent,
 } from '../../lib/socket';
 import { inboxKeys } from '../inbox/api';
+import { toast } from 'sonner';
+import { applyNoteEvent } from '../collaboration/note-events';
 import {
   findConversation,
   upsertConversationInList,
@@ -189,6 +191,14 @@ export function RealtimeProvider({
         userIdRef.current,
         activeRef.current,
       );
+    });
+    socket.on('note.created', ({ note }) => applyNoteEvent(queryClient, note));
+    socket.on('note.mentioned', ({ note }) => {
+      applyNoteEvent(queryClient, note);
+      toast(`${note.authorName} mentioned you in a note`, {
+        description: note.body.length > 120 ? `${note.body.slice(0, 117)}…` : note.body,
+        action: { label: 'Open', onClick: () => window.location.assign(`/inbox/${note.conversationId}`) },
+      });
     });
     socket.on('message.updated', (payload) =>
       applyMessageEvent(queryClient, payload),

@@ -1,7 +1,7 @@
 'use client';
 
 import * as React from 'react';
-import { Paperclip, SendHorizontal, X } from 'lucide-react';
+import { NotebookPen, Paperclip, SendHorizontal, X } from 'lucide-react';
 import { measureOutboundText, validateAttachments, validateOutboundText, type ConversationDto, type MessageDto, type ReplyPolicyResponse } from '@ticklegram/domain-models';
 import {
   AlertDialog,
@@ -16,6 +16,9 @@ import {
 import { Button } from '../../../components/ui/button';
 import { cn } from '../../../lib/utils';
 import { useRealtime } from '../../realtime/realtime-provider';
+import { useCannedResponses } from '../../collaboration/api';
+import { filterCannedResponses, insertCannedResponse, slashTokenAt } from '../../collaboration/canned-responses';
+import { CannedResponsePopover } from '../../collaboration/components/canned-response-popover';
 import type { OutgoingDraft, SendOutcome } from '../hooks/use-send-message';
 import { quoteText } from '../message-render';
 import { EmojiPicker } from './emoji-picker';
@@ -29,12 +32,15 @@ export function Composer({
   replyTo,
   onClearReply,
   onSend,
+  onNote,
 }: {
   conversation: ConversationDto;
   policy: ReplyPolicyResponse | null;
   replyTo: MessageDto | null;
   onClearReply: () => void;
   onSend: (draft: OutgoingDraft, confirmStale?: boolean) => Promise<SendOutcome>;
+  /** Posts a private note; resolves false when it failed (the draft stays). */
+  onNote?: (body: string) => Promise<boolean>;
 }) {
   const { setTyping } = useRealtime();
   const [text, setText] = React.useState('');
@@ -46,8 +52,19 @@ export function Composer({
   const typingTimer = React.useRef<ReturnType<typeof setTimeout> | null>(null);
   const typingOn = React.useRef(false);
   const sendingAnyway = React.useRef(false);
+  const [mode, setMode] = React.useState<'reply' | 'note'>('reply');
+  const [caret, setCaret] = React.useState(0);
+  const [slashIndex, setSlashIndex] = React.useState(0);
+  const [slashDismissedAt, setSlashDismissedAt] = React.useState<number | null>(null);
+  const canned = useCannedResponses();
 
-  const canType = policy ? policy.freeTextAllowed : true;
+  const noting = mode === 'note';
+  const canType = noting || (policy ? policy.freeTextAllowed : true);
+  const slash = canType ? slashTokenAt(text, caret) : null;
+  const slashOpen = slash !== null && slash.start !== slashDismissedAt;
+  const slashQuery = slash?.query ?? null;
+  const slashItems = React.useMemo(() => (slashQuery === null ? [] : filterCannedResponses(canned.data ?? [], slashQuery)), [slashQuery, canned.data]);
+  const activeSlash = Math.min(slashIndex, Math.max(slashItems.length - 1, 0));
   const usage = measureOutboundText(conversation.platform, text);
   const overLimit = usage.used > usage.limit;
 
@@ -65,6 +82,7 @@ export function Composer({
     setText('');
     setFiles([]);
     setProblem(null);
+    setMode('reply');
     return stopTyping;
   }, [conversation.id, stopTyping]);
 
@@ -72,9 +90,13 @@ export function Composer({
     if (replyTo) textareaRef.current?.focus();
   }, [replyTo]);
 
-  function onTextChange(value: string) {
+  function onTextChange(value: string, caretAt = value.length) {
     setText(value);
+    setCaret(caretAt);
+    setSlashIndex(0);
     setProblem(null);
+    // notes are not typing to the customer
+    if (noting) return;
     if (!typingOn.current && value.length > 0) {
       typingOn.current = true;
       setTyping(conversation.id, true);
@@ -99,7 +121,26 @@ export function Composer({
     setFiles(next);
   }
 
+  async function submitNote() {
+    const body = text.trim();
+    if (!body || !onNote) return;
+    setText('');
+    if (!(await onNote(body))) setText(body);
+  }
+
+  function pickCanned(body: string) {
+    if (!slash) return;
+    const el = textareaRef.current;
+    const next = insertCannedResponse(text, slash, caret, body);
+    onTextChange(next.text, next.caret);
+    requestAnimationFrame(() => {
+      el?.focus();
+      el?.setSelectionRange(next.caret, next.caret);
+    });
+  }
+
   async function submit(confirmStale = false, draftOverride?: OutgoingDraft) {
+    if (noting && !draftOverride) return submitNote();
     const draft: OutgoingDraft = draftOverride ?? { text: text.trim(), files, replyTo };
     if (!draft.text && draft.files.length === 0) return;
     if (draft.text) {
@@ -118,6 +159,24 @@ export function Composer({
   }
 
   function onKeyDown(event: React.KeyboardEvent<HTMLTextAreaElement>) {
+    if (slashOpen && slash) {
+      if (event.key === 'Escape') {
+        event.preventDefault();
+        setSlashDismissedAt(slash.start);
+        return;
+      }
+      if (slashItems.length > 0 && (event.key === 'ArrowDown' || event.key === 'ArrowUp')) {
+        event.preventDefault();
+        const step = event.key === 'ArrowDown' ? 1 : -1;
+        setSlashIndex((activeSlash + step + slashItems.length) % slashItems.length);
+        return;
+      }
+      if (slashItems.length > 0 && (event.key === 'Enter' || event.key === 'Tab') && !event.shiftKey && !event.nativeEvent.isComposing) {
+        event.preventDefault();
+        pickCanned(slashItems[activeSlash].body);
+        return;
+      }
+    }
     if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) {
       event.preventDefault();
       void submit();
@@ -141,8 +200,38 @@ export function Composer({
   const empty = text.trim().length === 0 && files.length === 0;
   return (
     <div className="grid gap-2 border-t bg-background p-3">
-      {policy ? <ReplyPolicyBanner policy={policy} /> : null}
-      <div className={cn('rounded-xl border bg-background shadow-xs focus-within:ring-[3px] focus-within:ring-ring/30', !canType && 'opacity-60')}>
+      <div className="flex items-center gap-1" role="tablist" aria-label="Composer mode">
+        {(['reply', 'note'] as const).map((m) => (
+          <button
+            key={m}
+            type="button"
+            role="tab"
+            aria-selected={mode === m}
+            data-testid={`composer-mode-${m}`}
+            onClick={() => {
+              setMode(m);
+              textareaRef.current?.focus();
+            }}
+            className={cn(
+              'rounded-md px-2.5 py-1 text-xs font-medium text-muted-foreground hover:text-foreground',
+              mode === m && (m === 'note' ? 'bg-amber-100 text-amber-900 dark:bg-amber-500/20 dark:text-amber-200' : 'bg-muted text-foreground'),
+            )}
+          >
+            {m === 'reply' ? 'Reply' : 'Note'}
+          </button>
+        ))}
+      </div>
+      {policy && !noting ? <ReplyPolicyBanner policy={policy} /> : null}
+      <div
+        className={cn(
+          'relative rounded-xl border bg-background shadow-xs focus-within:ring-[3px] focus-within:ring-ring/30',
+          noting && 'border-amber-300 bg-amber-50 dark:border-amber-500/40 dark:bg-amber-500/10',
+          !canType && 'opacity-60',
+        )}
+      >
+        {slashOpen && slash ? (
+          <CannedResponsePopover items={slashItems} activeIndex={activeSlash} query={slash.query} loading={canned.isPending} onPick={(item) => pickCanned(item.body)} onHover={setSlashIndex} />
+        ) : null}
         {replyTo ? (
           <div className="flex items-center gap-2 border-b px-3 py-1.5 text-xs text-muted-foreground" data-testid="composer-reply-to">
             <span className="font-medium text-foreground">Replying to</span>
@@ -168,13 +257,14 @@ export function Composer({
         <textarea
           ref={textareaRef}
           value={text}
-          onChange={(e) => onTextChange(e.target.value)}
+          onChange={(e) => onTextChange(e.target.value, e.target.selectionStart ?? e.target.value.length)}
+          onSelect={(e) => setCaret(e.currentTarget.selectionStart ?? 0)}
           onKeyDown={onKeyDown}
           onBlur={stopTyping}
           disabled={!canType}
           rows={3}
-          placeholder={canType ? `Reply on ${conversation.platform === 'INSTAGRAM' ? 'Instagram' : 'Messenger'}… (Enter to send, Shift+Enter for a new line)` : 'Replies are not possible right now — see above.'}
-          aria-label="Reply"
+          placeholder={noting ? 'Private note — only teammates see it. Mention with @Name or @email. (Enter to save, / for canned responses)' : canType ? `Reply on ${conversation.platform === 'INSTAGRAM' ? 'Instagram' : 'Messenger'}… (Enter to send, Shift+Enter for a new line)` : 'Replies are not possible right now — see above.'}
+          aria-label={noting ? 'Private note' : 'Reply'}
           aria-describedby="composer-counter"
           data-testid="composer-input"
           className="block max-h-48 min-h-[4.5rem] w-full resize-none bg-transparent px-3 py-2 text-sm outline-none placeholder:text-muted-foreground disabled:cursor-not-allowed"
@@ -193,17 +283,24 @@ export function Composer({
               e.target.value = '';
             }}
           />
-          <Button type="button" size="icon" variant="ghost" className="size-8" aria-label="Attach files" onClick={() => fileRef.current?.click()} disabled={!canType}>
+          <Button type="button" size="icon" variant="ghost" className="size-8" aria-label="Attach files" onClick={() => fileRef.current?.click()} disabled={!canType || noting}>
             <Paperclip />
           </Button>
           <EmojiPicker onPick={insertEmoji} disabled={!canType} />
-          <span id="composer-counter" className={cn('ml-auto text-[11px] tabular-nums', overLimit ? 'font-medium text-destructive' : 'text-muted-foreground')} data-testid="composer-counter">
+          <span id="composer-counter" className={cn('ml-auto text-[11px] tabular-nums', noting && 'invisible', overLimit ? 'font-medium text-destructive' : 'text-muted-foreground')} data-testid="composer-counter">
             {usage.used} / {usage.limit} {usage.unit}
           </span>
-          <Button type="button" size="sm" onClick={() => void submit()} disabled={!canType || empty || overLimit} data-testid="send-button" aria-label="Send reply">
-            <SendHorizontal />
-            Send
-          </Button>
+          {noting ? (
+            <Button type="button" size="sm" onClick={() => void submitNote()} disabled={text.trim().length === 0 || !onNote} data-testid="note-button" className="bg-amber-500 text-white hover:bg-amber-600">
+              <NotebookPen />
+              Add note
+            </Button>
+          ) : (
+            <Button type="button" size="sm" onClick={() => void submit()} disabled={!canType || empty || overLimit} data-testid="send-button" aria-label="Send reply">
+              <SendHorizontal />
+              Send
+            </Button>
+          )}
         </div>
       </div>
       {problem ? (

@@ -27,6 +27,9 @@ import { ContactPanel } from './contact-panel';
 import { MessageBubble } from './message-bubble';
 import { PLATFORM_NAMES, PlatformBadge } from './platform-badge';
 import { describePresence } from '../presence';
+import { useCreateNote, useNotes } from '../../collaboration/api';
+import { NoteBubble } from '../../collaboration/components/note-bubble';
+import { placeNotes } from '../../collaboration/timeline';
 
 const PANEL_KEY = 'tg-inbox-contact-panel';
 
@@ -78,6 +81,9 @@ export function ThreadView({ conversationId }: { conversationId: string }) {
   const messages = thread.messages;
   const lastSeen = [...messages].reverse().find((m) => !isOptimistic(m));
   const { send, retry, retrying } = useSendMessage(conversation, lastSeen?.id);
+  const notes = useNotes(conversationId);
+  const createNote = useCreateNote(conversationId);
+  const placedNotes = React.useMemo(() => placeNotes(messages, notes.data ?? [], !thread.hasNextPage), [messages, notes.data, thread.hasNextPage]);
   const byMid = React.useMemo(() => new Map(messages.filter((m) => m.mid).map((m) => [m.mid as string, m])), [messages]);
 
   const onReact = React.useCallback(
@@ -228,7 +234,7 @@ export function ThreadView({ conversationId }: { conversationId: string }) {
                 Try again
               </Button>
             </div>
-          ) : messages.length === 0 ? (
+          ) : messages.length === 0 && placedNotes.after.length === 0 ? (
             <p className="py-10 text-center text-sm text-muted-foreground">No messages in this conversation yet.</p>
           ) : (
             <ol className="grid gap-3">
@@ -241,6 +247,7 @@ export function ThreadView({ conversationId }: { conversationId: string }) {
                       <span className="h-px flex-1 bg-border" />
                     </div>
                   ) : null}
+                  {placedNotes.before.get(message.id)?.map((note) => <NoteBubble key={note.id} note={note} />)}
                   <MessageBubble
                     message={message}
                     platform={conversation.platform}
@@ -250,6 +257,11 @@ export function ThreadView({ conversationId }: { conversationId: string }) {
                     retrying={Boolean(retrying[message.id])}
                     onReact={onReact}
                   />
+                </li>
+              ))}
+              {placedNotes.after.map((note) => (
+                <li key={note.id}>
+                  <NoteBubble note={note} />
                 </li>
               ))}
             </ol>
@@ -263,6 +275,16 @@ export function ThreadView({ conversationId }: { conversationId: string }) {
           onSend={(draft, confirmStale) => {
             stickToBottom.current = true;
             return send(draft, confirmStale);
+          }}
+          onNote={(body) => {
+            stickToBottom.current = true;
+            return createNote
+              .mutateAsync({ body })
+              .then(() => true)
+              .catch((error: unknown) => {
+                toast.error(describeApiError(error));
+                return false;
+              });
           }}
         />
       </section>
