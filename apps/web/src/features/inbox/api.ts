@@ -1,6 +1,8 @@
 import {
   IDEMPOTENCY_KEY_HEADER,
   MessagingErrorCode,
+  type ContactPanelResponse,
+  type ConversationCountsResponse,
   type ConversationDto,
   type ConversationListResponse,
   type ConversationStateResponse,
@@ -36,6 +38,9 @@ export const inboxKeys = {
   conversation: (id: string) => ['inbox', 'conversation', id] as const,
   messages: (id: string) => ['inbox', 'messages', id] as const,
   replyPolicy: (id: string) => ['inbox', 'reply-policy', id] as const,
+  /** Not under `lists()`: list cache updaters must never see the counts. */
+  counts: () => ['inbox', 'counts'] as const,
+  contact: (conversationId: string) => ['inbox', 'contact', conversationId] as const,
 };
 
 export function listConversations(
@@ -45,6 +50,14 @@ export function listConversations(
   signal?: AbortSignal,
 ): Promise<ConversationListResponse> {
   return client.request('/api/conversations', { query: { ...query, cursor, limit: PAGE_SIZE }, signal });
+}
+
+export function getConversationCounts(client: ApiClient, signal?: AbortSignal): Promise<ConversationCountsResponse> {
+  return client.request('/api/conversations/counts', { signal });
+}
+
+export function getContactPanel(client: ApiClient, conversationId: string, signal?: AbortSignal): Promise<ContactPanelResponse> {
+  return client.request(`/api/conversations/${encodeURIComponent(conversationId)}/contact`, { signal });
 }
 
 export function getConversation(client: ApiClient, id: string, signal?: AbortSignal): Promise<ConversationDto> {

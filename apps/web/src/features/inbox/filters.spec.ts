@@ -6,20 +6,35 @@ import { conversationDto } from './test-factories';
 
 describe('inbox filters in the URL', () => {
   it('parses known values and ignores junk', () => {
-    expect(parseInboxFilters(new URLSearchParams('folder=mine&platform=FACEBOOK&status=snoozed&q=%20ana%20'))).toEqual({
+    expect(parseInboxFilters(new URLSearchParams('folder=mine&platform=FACEBOOK&status=snoozed&unread=1&q=%20ana%20'))).toEqual({
       folder: 'mine',
       platform: MessagePlatform.FACEBOOK,
       status: 'snoozed',
+      unread: true,
       search: 'ana',
     });
-    expect(parseInboxFilters(new URLSearchParams('folder=x&platform=TIKTOK&status=gone'))).toEqual(DEFAULT_FILTERS);
+    expect(parseInboxFilters(new URLSearchParams('folder=x&platform=TIKTOK&status=gone&unread=yes'))).toEqual(DEFAULT_FILTERS);
   });
 
   it('round-trips to short links and api queries', () => {
     expect(inboxHref('/inbox/c1', DEFAULT_FILTERS)).toBe('/inbox/c1');
     expect(inboxHref('/inbox', { ...DEFAULT_FILTERS, folder: 'unassigned', platform: MessagePlatform.INSTAGRAM })).toBe('/inbox?folder=unassigned&platform=INSTAGRAM');
-    expect(conversationListQuery({ ...DEFAULT_FILTERS, folder: 'mine', search: 'ana' })).toEqual({ search: 'ana' });
-    expect(conversationListQuery(DEFAULT_FILTERS)).toEqual({ search: undefined });
+    expect(inboxHref('/inbox', { ...DEFAULT_FILTERS, unread: true, status: 'open' })).toBe('/inbox?status=open&unread=1');
+  });
+
+  it('sends every filter to the api (nothing is filtered in the browser)', () => {
+    const defined = (q: Record<string, string | undefined>): Record<string, string> => Object.fromEntries(Object.entries(q).filter((e): e is [string, string] => e[1] !== undefined));
+    expect(defined(conversationListQuery(DEFAULT_FILTERS))).toEqual({});
+    expect(defined(conversationListQuery({ ...DEFAULT_FILTERS, folder: 'mine', search: 'ana' }))).toEqual({ assignee: 'me', search: 'ana' });
+    expect(defined(conversationListQuery({ ...DEFAULT_FILTERS, folder: 'unassigned' }))).toEqual({ assignee: 'unassigned' });
+    expect(defined(conversationListQuery({ folder: 'all', platform: MessagePlatform.INSTAGRAM, status: 'pending', unread: true, search: '' }))).toEqual({
+      platform: 'INSTAGRAM',
+      status: 'pending',
+      unread: 'true',
+    });
+    // the query string the api client builds from it
+    const qs = new URLSearchParams(defined(conversationListQuery({ folder: 'mine', platform: MessagePlatform.FACEBOOK, status: 'resolved', unread: false, search: 'x y' }))).toString();
+    expect(qs).toBe('assignee=me&platform=FACEBOOK&status=resolved&search=x+y');
   });
 
   it('matches conversations against folder, platform and status', () => {
@@ -28,6 +43,8 @@ describe('inbox filters in the URL', () => {
     expect(matchesInboxFilters(mine, { ...DEFAULT_FILTERS, folder: 'unassigned' }, 'me')).toBe(false);
     expect(matchesInboxFilters(mine, { ...DEFAULT_FILTERS, platform: MessagePlatform.FACEBOOK }, 'me')).toBe(false);
     expect(matchesInboxFilters(mine, { ...DEFAULT_FILTERS, status: 'open' }, 'me')).toBe(true);
+    expect(matchesInboxFilters(conversationDto({ unreadCount: 0 }), { ...DEFAULT_FILTERS, unread: true }, 'me')).toBe(false);
+    expect(matchesInboxFilters(conversationDto({ unreadCount: 2 }), { ...DEFAULT_FILTERS, unread: true }, 'me')).toBe(true);
   });
 });
 

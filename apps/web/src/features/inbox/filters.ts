@@ -7,10 +7,12 @@ export interface InboxFilters {
   folder: InboxFolder;
   platform: MessagePlatform | null;
   status: ConversationStatus | null;
+  /** Only conversations with unread customer messages. */
+  unread: boolean;
   search: string;
 }
 
-export const DEFAULT_FILTERS: InboxFilters = { folder: 'all', platform: null, status: null, search: '' };
+export const DEFAULT_FILTERS: InboxFilters = { folder: 'all', platform: null, status: null, unread: false, search: '' };
 
 interface ParamsLike {
   get(name: string): string | null;
@@ -24,6 +26,7 @@ export function parseInboxFilters(params: ParamsLike): InboxFilters {
     folder: folder === 'mine' || folder === 'unassigned' ? folder : 'all',
     platform: platform === MessagePlatform.INSTAGRAM || platform === MessagePlatform.FACEBOOK ? platform : null,
     status: (CONVERSATION_STATUSES as readonly string[]).includes(status ?? '') ? (status as ConversationStatus) : null,
+    unread: params.get('unread') === '1',
     search: (params.get('q') ?? '').trim(),
   };
 }
@@ -34,6 +37,7 @@ export function inboxFiltersToParams(filters: InboxFilters): URLSearchParams {
   if (filters.folder !== 'all') params.set('folder', filters.folder);
   if (filters.platform) params.set('platform', filters.platform);
   if (filters.status) params.set('status', filters.status);
+  if (filters.unread) params.set('unread', '1');
   if (filters.search) params.set('q', filters.search);
   return params;
 }
@@ -44,17 +48,22 @@ export function inboxHref(path: string, filters: InboxFilters): string {
 }
 
 /**
- * Query params for `GET /api/conversations`. The api takes `search`, `cursor` and `limit` today (and
- * rejects unknown params), so folder, platform and status are applied in the browser with
- * {@link matchesInboxFilters}; add them here when the endpoint accepts them.
+ * Query params for `GET /api/conversations`: every filter is applied by the api, within the caller's
+ * access scope (the folder maps to the `assignee` filter). Defaults are left out.
  */
 export function conversationListQuery(filters: InboxFilters): Record<string, string | undefined> {
-  return { search: filters.search || undefined };
+  return {
+    assignee: filters.folder === 'mine' ? 'me' : filters.folder === 'unassigned' ? 'unassigned' : undefined,
+    platform: filters.platform ?? undefined,
+    status: filters.status ?? undefined,
+    unread: filters.unread ? 'true' : undefined,
+    search: filters.search || undefined,
+  };
 }
 
 /**
- * Whether a conversation belongs in a list with these filters. Used to place live updates in the
- * right cached lists (and as a guard if the api ignores a filter). Text search is the server's job:
+ * Whether a conversation belongs in a list with these filters. Used only to place live updates in the
+ * right cached lists; the lists themselves come filtered from the api. Text search is the server's job:
  * a live update only stays in a searched list if it was already there.
  */
 export function matchesInboxFilters(conversation: ConversationDto, filters: InboxFilters, currentUserId: string | null): boolean {
@@ -62,5 +71,6 @@ export function matchesInboxFilters(conversation: ConversationDto, filters: Inbo
   if (filters.folder === 'unassigned' && conversation.assigneeId !== null) return false;
   if (filters.platform && conversation.platform !== filters.platform) return false;
   if (filters.status && conversation.status !== filters.status) return false;
+  if (filters.unread && conversation.unreadCount === 0) return false;
   return true;
 }

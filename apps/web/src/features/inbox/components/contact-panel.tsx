@@ -1,8 +1,11 @@
 'use client';
 
-import { ExternalLink, Megaphone } from 'lucide-react';
-import { MessagePlatform, type ConversationDto } from '@ticklegram/domain-models';
+import Link from 'next/link';
+import { ExternalLink, Megaphone, MessageCircle, MessageSquareText } from 'lucide-react';
+import { MessagePlatform, type ContactPanelResponse, type ConversationDto } from '@ticklegram/domain-models';
 import { cn } from '../../../lib/utils';
+import { relativeTime } from '../format-time';
+import { useContactPanel } from '../hooks/use-inbox-queries';
 import { ContactAvatar } from './contact-avatar';
 import { PlatformBadge } from './platform-badge';
 
@@ -74,6 +77,103 @@ export function ContactPanel({ conversation, className }: { conversation: Conver
           <p className="text-sm text-muted-foreground">They messaged you directly.</p>
         )}
       </div>
+      <ContactHistory conversationId={conversation.id} />
     </aside>
+  );
+}
+
+const linkClass = 'rounded-md outline-none focus-visible:ring-[3px] focus-visible:ring-ring/50';
+
+function SectionState({ children }: { children: React.ReactNode }) {
+  return <p className="text-sm text-muted-foreground">{children}</p>;
+}
+
+/**
+ * The customer's other conversations and recent comments. Linked only by Meta's ids on the same
+ * platform (the api never matches names), so a person on both Instagram and Messenger shows twice.
+ */
+function ContactHistory({ conversationId }: { conversationId: string }) {
+  const query = useContactPanel(conversationId);
+  const now = Date.now();
+  const body = (render: (data: ContactPanelResponse) => React.ReactNode) => {
+    if (query.isPending) return <SectionState>Loading…</SectionState>;
+    if (query.isError)
+      return (
+        <p className="text-sm text-muted-foreground" role="alert">
+          Couldn’t load.{' '}
+          <button type="button" className={cn('underline', linkClass)} onClick={() => void query.refetch()}>
+            Retry
+          </button>
+        </p>
+      );
+    return render(query.data);
+  };
+  return (
+    <>
+      <section className="grid gap-2" aria-labelledby="contact-other-conversations" data-testid="contact-other-conversations">
+        <h3 id="contact-other-conversations" className="text-xs font-medium text-muted-foreground">
+          Other conversations
+        </h3>
+        {body((data) =>
+          data.otherConversations.length === 0 ? (
+            <SectionState>No other conversations.</SectionState>
+          ) : (
+            <ul className="grid gap-1">
+              {data.otherConversations.map((c) => (
+                <li key={c.id}>
+                  <Link href={`/inbox/${encodeURIComponent(c.id)}`} scroll={false} className={cn('flex items-start gap-2 p-1.5 text-sm hover:bg-accent', linkClass)}>
+                    <MessageCircle className="mt-0.5 size-4 shrink-0 text-muted-foreground" aria-hidden />
+                    <span className="grid min-w-0 flex-1">
+                      <span className="truncate">{c.lastMessagePreview || 'No messages yet'}</span>
+                      <span className="text-xs text-muted-foreground">
+                        <span className="capitalize">{c.status}</span> · {relativeTime(c.lastMessageAt, now)}
+                      </span>
+                    </span>
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          ),
+        )}
+      </section>
+      <section className="grid gap-2" aria-labelledby="contact-recent-comments" data-testid="contact-recent-comments">
+        <h3 id="contact-recent-comments" className="text-xs font-medium text-muted-foreground">
+          Recent comments
+        </h3>
+        {body((data) =>
+          data.recentComments.length === 0 ? (
+            <SectionState>No comments from them.</SectionState>
+          ) : (
+            <ul className="grid gap-1">
+              {data.recentComments.map((comment) => {
+                const text = comment.removed ? 'Comment removed' : comment.text || '(no text)';
+                const meta = `${relativeTime(comment.commentedAt, now)}${comment.isHidden ? ' · hidden' : ''}`;
+                const content = (
+                  <>
+                    <MessageSquareText className="mt-0.5 size-4 shrink-0 text-muted-foreground" aria-hidden />
+                    <span className="grid min-w-0 flex-1">
+                      <span className={cn('line-clamp-2', comment.removed && 'italic text-muted-foreground')}>{text}</span>
+                      <span className="text-xs text-muted-foreground">{meta}</span>
+                    </span>
+                  </>
+                );
+                return (
+                  <li key={comment.id}>
+                    {comment.permalinkUrl ? (
+                      <a href={comment.permalinkUrl} target="_blank" rel="noreferrer" className={cn('flex items-start gap-2 p-1.5 text-sm hover:bg-accent', linkClass)}>
+                        {content}
+                        <ExternalLink className="mt-0.5 size-3 shrink-0" aria-label="Opens on Meta" />
+                      </a>
+                    ) : (
+                      <div className="flex items-start gap-2 p-1.5 text-sm">{content}</div>
+                    )}
+                  </li>
+                );
+              })}
+            </ul>
+          ),
+        )}
+      </section>
+    </>
   );
 }

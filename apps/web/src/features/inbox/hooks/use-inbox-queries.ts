@@ -3,10 +3,10 @@
 import * as React from 'react';
 import { useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ConversationDto, ReplyPolicyResponse } from '@ticklegram/domain-models';
-import { useApiClient, useAuth } from '../../auth/auth-provider';
-import { fetchMediaBlob, getConversation, getReplyPolicy, inboxKeys, isNotFound, listConversations, listMessages } from '../api';
+import { useApiClient } from '../../auth/auth-provider';
+import { fetchMediaBlob, getContactPanel, getConversation, getConversationCounts, getReplyPolicy, inboxKeys, isNotFound, listConversations, listMessages } from '../api';
 import { findConversation, flattenConversations, flattenMessages, type ConversationPages } from '../conversation-cache';
-import { conversationListQuery, DEFAULT_FILTERS, matchesInboxFilters, type InboxFilters } from '../filters';
+import { conversationListQuery, DEFAULT_FILTERS, type InboxFilters } from '../filters';
 import { localReplyPolicy } from '../reply-policy-view';
 
 export function useConversationList(filters: InboxFilters) {
@@ -17,12 +17,53 @@ export function useConversationList(filters: InboxFilters) {
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
-  const { user } = useAuth();
-  const conversations = React.useMemo(
-    () => flattenConversations(query.data).filter((c) => matchesInboxFilters(c, filters, user?.id ?? null)),
-    [query.data, filters, user?.id],
-  );
+  // the api filters (in the caller's scope); live updates are placed by conversation-cache
+  const conversations = React.useMemo(() => flattenConversations(query.data), [query.data]);
   return { ...query, conversations };
+}
+
+/** Counts refresh at least this often, and shortly after live updates touch a list. */
+export const COUNTS_REFRESH_MS = 30_000;
+
+/** Sidebar folder counts (scoped by the api); refreshed every 30 s and after realtime list changes. */
+export function useConversationCounts() {
+  const client = useApiClient();
+  const queryClient = useQueryClient();
+  const query = useQuery({
+    queryKey: inboxKeys.counts(),
+    queryFn: ({ signal }) => getConversationCounts(client, signal),
+    refetchInterval: COUNTS_REFRESH_MS,
+    staleTime: 5_000,
+  });
+  React.useEffect(() => {
+    // realtime events land in the cached lists (setQueryData or invalidate + refetch): follow them, debounced
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const unsubscribe = queryClient.getQueryCache().subscribe((event) => {
+      if (event.type !== 'updated' || !isListKey(event.query.queryKey)) return;
+      clearTimeout(timer);
+      timer = setTimeout(() => void queryClient.invalidateQueries({ queryKey: inboxKeys.counts() }), 750);
+    });
+    return () => {
+      clearTimeout(timer);
+      unsubscribe();
+    };
+  }, [queryClient]);
+  return query;
+}
+
+function isListKey(key: readonly unknown[]): boolean {
+  const lists = inboxKeys.lists();
+  return key.length > lists.length && key[0] === lists[0] && key[1] === lists[1];
+}
+
+/** The contact panel's data: profile, the customer's other conversations and comments, referral. */
+export function useContactPanel(conversationId: string) {
+  const client = useApiClient();
+  return useQuery({
+    queryKey: inboxKeys.contact(conversationId),
+    queryFn: ({ signal }) => getContactPanel(client, conversationId, signal),
+    staleTime: 30_000,
+  });
 }
 
 export function useConversation(id: string) {
