@@ -1,4 +1,4 @@
-import { CannedResponseDto, NoteDto, NoteMentionedEvent, Role } from '@ticklegram/domain-models';
+import { CannedResponseDto, ConversationDto, ConversationEventPayload, ConversationListResponse, LabelDto, NoteDto, NoteMentionedEvent, Role } from '@ticklegram/domain-models';
 import { SIM_SEED } from '@ticklegram/meta-sim';
 import { randomUUID } from 'node:crypto';
 import { IngestionHarness, startIngestionHarness, waitFor } from '../utils/webhooks-harness';
@@ -137,6 +137,82 @@ describe('collaboration tools (integration)', () => {
       const bad = await h.t.http.post(`/api/conversations/${shared}/notes`).set(bearer(agentA.token)).send({ body: '', mentionUserIds: ['nope'] });
       expect(bad.status).toBe(400);
       expect((bad.body.errors as { field: string }[]).map((f) => f.field).sort()).toEqual(['body', 'mentionUserIds']);
+    });
+  });
+
+  describe('labels', () => {
+    const createLabel = async (name: string, color = '#22c55e'): Promise<LabelDto> => {
+      const res = await h.t.http.post('/api/labels').set(admin()).send({ name, color });
+      expect(res.status).toBe(201);
+      return res.body as LabelDto;
+    };
+
+    it('admins manage labels (audited); agents list but cannot manage (403); validation 400', async () => {
+      const vip = await createLabel('VIP', '#AABBCC');
+      expect(vip).toMatchObject({ name: 'VIP', color: '#aabbcc' });
+      expect((await h.t.http.get('/api/labels').set(bearer(agentA.token))).body).toEqual(expect.arrayContaining([vip]));
+      const renamed = await h.t.http.patch(`/api/labels/${vip.id}`).set(admin()).send({ name: 'VIP customer' });
+      expect(renamed.body).toEqual({ ...vip, name: 'VIP customer' });
+      expect((await h.t.http.post('/api/labels').set(admin()).send({ name: 'VIP customer', color: '#000000' })).status).toBe(409);
+
+      expect((await h.t.http.post('/api/labels').set(bearer(agentA.token)).send({ name: 'x', color: '#000000' })).status).toBe(403);
+      expect((await h.t.http.patch(`/api/labels/${vip.id}`).set(bearer(agentA.token)).send({ name: 'y' })).status).toBe(403);
+      expect((await h.t.http.delete(`/api/labels/${vip.id}`).set(bearer(agentA.token))).status).toBe(403);
+
+      const bad = await h.t.http.post('/api/labels').set(admin()).send({ name: '', color: 'green' });
+      expect(bad.status).toBe(400);
+      expect((bad.body.errors as { field: string }[]).map((f) => f.field).sort()).toEqual(['color', 'name']);
+
+      expect((await h.t.http.delete(`/api/labels/${vip.id}`).set(admin())).status).toBe(204);
+      const actions = (await h.t.dataSource.query('SELECT action FROM audit_log WHERE target_id = ? ORDER BY id', [vip.id])) as { action: string }[];
+      expect(actions.map((r) => r.action)).toEqual(['label.created', 'label.updated', 'label.deleted']);
+    });
+
+    it('anyone who sees a conversation sets its labels; the list shows and filters by them; conversation.updated is pushed', async () => {
+      const billing = await createLabel('Billing', '#ef4444');
+      const urgent = await createLabel('Follow-up', '#f59e0b');
+      const { io } = await import('socket.io-client');
+      const socket = io(h.t.url, { transports: ['websocket'], auth: { token: agentB.token }, reconnection: false, forceNew: true });
+      const updates: ConversationEventPayload[] = [];
+      socket.on('conversation.updated', (payload: ConversationEventPayload) => updates.push(payload));
+      try {
+        await new Promise((resolve, reject) => {
+          socket.once('session.ready', resolve);
+          socket.once('connect_error', reject);
+        });
+        const res = await h.t.http.put(`/api/conversations/${shared}/labels`).set(bearer(agentA.token)).send({ labelIds: [urgent.id, billing.id] });
+        expect(res.status).toBe(200);
+        expect((res.body as ConversationDto).labels).toEqual([billing, urgent]);
+        await waitFor(async () => updates.find((u) => u.conversation.id === shared && u.conversation.labels?.length === 2), 5000, 'conversation.updated with labels');
+
+        expect((await h.t.http.get(`/api/conversations/${shared}/labels`).set(bearer(agentB.token))).body).toEqual([billing, urgent]);
+        const filtered = (await h.t.http.get('/api/conversations').query({ label: billing.id }).set(admin())).body as ConversationListResponse;
+        expect(filtered.items.map((c) => c.id)).toEqual([shared]);
+        expect(filtered.items[0].labels).toEqual([billing, urgent]);
+        const none = (await h.t.http.get('/api/conversations').query({ label: billing.id }).set(bearer(agentB.token))).body as ConversationListResponse;
+        expect(none.items.map((c) => c.id)).toEqual([shared]);
+
+        // removing a label from the set, and deleting a label, unlink it
+        await h.t.http.put(`/api/conversations/${shared}/labels`).set(admin()).send({ labelIds: [billing.id] });
+        await h.t.http.delete(`/api/labels/${billing.id}`).set(admin());
+        expect((await h.t.http.get(`/api/conversations/${shared}/labels`).set(admin())).body).toEqual([]);
+      } finally {
+        socket.disconnect();
+      }
+    });
+
+    it('out of scope: 404; unknown or malformed label ids: 400', async () => {
+      const label = await createLabel(`L-${randomUUID().slice(0, 6)}`);
+      expect((await h.t.http.put(`/api/conversations/${privateToB}/labels`).set(bearer(agentA.token)).send({ labelIds: [label.id] })).status).toBe(404);
+      expect((await h.t.http.get(`/api/conversations/${privateToB}/labels`).set(bearer(agentA.token))).status).toBe(404);
+      expect((await h.t.http.put(`/api/conversations/${privateToB}/labels`).set(bearer(agentB.token)).send({ labelIds: [label.id] })).status).toBe(200);
+      const unknown = await h.t.http.put(`/api/conversations/${shared}/labels`).set(admin()).send({ labelIds: [randomUUID()] });
+      expect(unknown.status).toBe(400);
+      expect(unknown.body.code).toBe('LABEL_UNKNOWN_IDS');
+      const malformed = await h.t.http.put(`/api/conversations/${shared}/labels`).set(admin()).send({ labelIds: ['nope'] });
+      expect(malformed.status).toBe(400);
+      expect((malformed.body.errors as { field: string }[])[0].field).toBe('labelIds');
+      expect((await h.t.http.get('/api/conversations').query({ label: 'nope' }).set(admin())).status).toBe(400);
     });
   });
 });

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ConversationAssignedEvent, MessageEventPayload, Role, rooms } from '@ticklegram/domain-models';
+import { ConversationAssignedEvent, ConversationDto, MessageEventPayload, Role, rooms } from '@ticklegram/domain-models';
 import { RealtimeService } from '../realtime/realtime.service';
 import { ContactEntity } from '../inbox/entities/contact.entity';
 import { ConversationEntity } from '../inbox/entities/conversation.entity';
@@ -29,8 +29,9 @@ export class ConversationEventsPublisher {
     this.realtime.toRooms(this.audience(conversation.id, conversation.assigneeId), event, payload);
   }
 
-  conversationUpdated(conversation: ConversationEntity, contact: ContactEntity): void {
-    this.realtime.toRooms(this.audience(conversation.id, conversation.assigneeId), 'conversation.updated', { conversation: toConversationDto(conversation, contact) });
+  /** `extra`: fields the caller loaded beyond the entity (e.g. labels). */
+  conversationUpdated(conversation: ConversationEntity, contact: ContactEntity, extra: Partial<ConversationDto> = {}): void {
+    this.realtime.toRooms(this.audience(conversation.id, conversation.assigneeId), 'conversation.updated', { conversation: { ...toConversationDto(conversation, contact), ...extra } });
   }
 
   /**

@@ -3,6 +3,8 @@ import { ContactPanelResponse, ConversationListResponse, MessageListResponse } f
 import { Caller } from '../assignment/conversation-access.policy';
 import { ListConversationsQueryDto, ListMessagesQueryDto } from './dto/list-conversations.query.dto';
 import { InboxException, InboxExceptionCode } from './inbox.exception';
+import { LabelRepository } from '../labels/label.repository';
+import { toLabelDto } from '../labels/label.mapper';
 import { toCommentDto, toContactDto, toConversationDto, toMessageDto } from './inbox.mapper';
 import { InboxReadRepository } from './repositories/inbox-read.repository';
 
@@ -17,7 +19,10 @@ function decode(cursor: string): { at: Date; id: string } {
 
 @Injectable()
 export class ConversationsService {
-  constructor(private readonly inbox: InboxReadRepository) {}
+  constructor(
+    private readonly inbox: InboxReadRepository,
+    private readonly labels: LabelRepository,
+  ) {}
 
   async list(caller: Caller, query: ListConversationsQueryDto): Promise<ConversationListResponse> {
     const limit = query.limit ?? 30;
@@ -31,13 +36,15 @@ export class ConversationsService {
       // 'any' (or none): no assignee filter; the caller's scope still applies
       assigneeId: assignee === 'me' ? caller.id : assignee === 'unassigned' ? null : assignee && assignee !== 'any' ? assignee : undefined,
       unread: query.unread === true,
+      labelId: query.label,
       after: after && { lastMessageAt: after.at, id: after.id },
       limit: limit + 1,
     });
     const page = rows.slice(0, limit);
     const last = page[page.length - 1]?.conversation;
+    const labels = await this.labels.forConversations(page.map((r) => r.conversation.id));
     return {
-      items: page.map(({ conversation, contact }) => toConversationDto(conversation, contact)),
+      items: page.map(({ conversation, contact }) => ({ ...toConversationDto(conversation, contact), labels: (labels.get(conversation.id) ?? []).map(toLabelDto) })),
       nextCursor: rows.length > limit && last?.lastMessageAt ? encode([last.lastMessageAt.toISOString(), last.id]) : null,
     };
   }

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AssignmentModule } from '../assignment/assignment.module';
 import { CommentEntity } from '../comments/entities/comment.entity';
+import { LabelsModule } from '../labels/labels.module';
 import { MediaModule } from '../media/media.module';
 import { ConversationEventsApplier } from './conversation-events.applier';
 import { ConversationsController } from './conversations.controller';
@@ -13,7 +14,7 @@ import { PendingMessageEventEntity } from './entities/pending-message-event.enti
 import { InboxReadRepository } from './repositories/inbox-read.repository';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([ContactEntity, ConversationEntity, MessageEntity, PendingMessageEventEntity, CommentEntity]), MediaModule, AssignmentModule],
+  imports: [TypeOrmModule.forFeature([ContactEntity, ConversationEntity, MessageEntity, PendingMessageEventEntity, CommentEntity]), MediaModule, AssignmentModule, LabelsModule],
   controllers: [ConversationsController],
   providers: [ConversationEventsApplier, ConversationsService, InboxReadRepository],
   exports: [ConversationEventsApplier],

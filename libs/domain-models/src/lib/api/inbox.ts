@@ -131,6 +131,8 @@ export interface ConversationListQuery {
   assignee?: ConversationAssigneeFilter;
   /** `true`: only conversations with unread customer messages. */
   unread?: boolean;
+  /** A label id: only conversations with that label. */
+  label?: string;
   cursor?: string;
   limit?: number;
 }

@@ -32,6 +32,10 @@ export class ListConversationsQueryDto implements ConversationListQuery {
   @IsBoolean()
   unread?: boolean;
 
+  @ApiPropertyOptional({ format: 'uuid', description: 'Only conversations with this label' })
+  @IsOptional() @IsUUID()
+  label?: string;
+
   @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
   @IsOptional() @IsString() @MaxLength(200)
   cursor?: string;

@@ -21,6 +21,7 @@ export interface ConversationListFilter {
   status?: ConversationStatus;
   assigneeId?: string | null;
   unread?: boolean;
+  labelId?: string;
 }
 
 
@@ -93,6 +94,7 @@ export class InboxReadRepository {
     if (filter.assigneeId === null) qb.andWhere('c.assignee_id IS NULL');
     else if (filter.assigneeId) qb.andWhere('c.assignee_id = :assigneeId', { assigneeId: filter.assigneeId });
     if (filter.unread) qb.andWhere('c.unread_count > 0');
+    if (filter.labelId) qb.andWhere('EXISTS (SELECT 1 FROM conversation_labels cl WHERE cl.conversation_id = c.id AND cl.label_id = :labelId)', { labelId: filter.labelId });
     if (filter.search) {
       const like = `%${filter.search.replace(/[!%_]/g, (ch) => `!${ch}`)}%`;
       qb.andWhere(
