@@ -43,6 +43,12 @@ export const inboxKeys = {
   contact: (conversationId: string) => ['inbox', 'contact', conversationId] as const,
 };
 
+/** A cached conversation list (any filter state) — not the counts, not a single conversation. */
+export function isConversationListKey(key: readonly unknown[]): boolean {
+  const lists = inboxKeys.lists();
+  return key.length === lists.length + 1 && key[0] === lists[0] && key[1] === lists[1];
+}
+
 export function listConversations(
   client: ApiClient,
   query: Record<string, string | undefined>,

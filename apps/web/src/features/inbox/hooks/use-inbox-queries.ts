@@ -4,7 +4,7 @@ import * as React from 'react';
 import { useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ConversationDto, ReplyPolicyResponse } from '@ticklegram/domain-models';
 import { useApiClient } from '../../auth/auth-provider';
-import { fetchMediaBlob, getContactPanel, getConversation, getConversationCounts, getReplyPolicy, inboxKeys, isNotFound, listConversations, listMessages } from '../api';
+import { fetchMediaBlob, getContactPanel, getConversation, getConversationCounts, getReplyPolicy, inboxKeys, isConversationListKey, isNotFound, listConversations, listMessages } from '../api';
 import { findConversation, flattenConversations, flattenMessages, type ConversationPages } from '../conversation-cache';
 import { conversationListQuery, DEFAULT_FILTERS, type InboxFilters } from '../filters';
 import { localReplyPolicy } from '../reply-policy-view';
@@ -39,7 +39,7 @@ export function useConversationCounts() {
     // realtime events land in the cached lists (setQueryData or invalidate + refetch): follow them, debounced
     let timer: ReturnType<typeof setTimeout> | undefined;
     const unsubscribe = queryClient.getQueryCache().subscribe((event) => {
-      if (event.type !== 'updated' || !isListKey(event.query.queryKey)) return;
+      if (event.type !== 'updated' || !isConversationListKey(event.query.queryKey)) return;
       clearTimeout(timer);
       timer = setTimeout(() => void queryClient.invalidateQueries({ queryKey: inboxKeys.counts() }), 750);
     });
@@ -49,11 +49,6 @@ export function useConversationCounts() {
     };
   }, [queryClient]);
   return query;
-}
-
-function isListKey(key: readonly unknown[]): boolean {
-  const lists = inboxKeys.lists();
-  return key.length > lists.length && key[0] === lists[0] && key[1] === lists[1];
 }
 
 /** The contact panel's data: profile, the customer's other conversations and comments, referral. */
