@@ -7,7 +7,7 @@ import { E2E_ADMIN } from './src/support/e2e-env';
  * first (`npx nx run-many -t build -p api,web,meta-sim`). Separate from playwright.config.ts because
  * these need the simulator; ports 3110–3112 keep clear of the other journeys and of `npm start`.
  *
- *   npx nx run web-e2e:e2e-inbox   (builds api, web and meta-sim first)
+ *   npx nx run web-e2e:e2e-inbox   (like `e2e`, it runs against existing builds; `npm test` builds first)
  *   npx playwright test -c apps/web-e2e/playwright.inbox.config.ts
  */
 const root = resolve(__dirname, '../..');
