@@ -18,13 +18,14 @@ import { WebhooksModule } from './modules/webhooks/webhooks.module';
 import { CannedResponsesModule } from './modules/canned-responses/canned-responses.module';
 import { NotesModule } from './modules/notes/notes.module';
 import { LabelsModule } from './modules/labels/labels.module';
+import { PriorityModule } from './modules/priority/priority.module';
 
 @Module({})
 export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [AppConfigModule.forRoot(config), LoggingModule, DatabaseModule, AuditModule, UsersModule, AuthModule, RealtimeModule, MetaModule, CryptoModule, ChannelsModule, WebhooksModule, AssignmentModule, MessagingModule, CollaborationModule, CannedResponsesModule, NotesModule, LabelsModule, HealthModule],
+      imports: [AppConfigModule.forRoot(config), LoggingModule, DatabaseModule, AuditModule, UsersModule, AuthModule, RealtimeModule, MetaModule, CryptoModule, ChannelsModule, WebhooksModule, AssignmentModule, MessagingModule, CollaborationModule, CannedResponsesModule, NotesModule, LabelsModule, PriorityModule, HealthModule],
     };
   }
 }

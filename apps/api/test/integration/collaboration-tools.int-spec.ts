@@ -215,4 +215,19 @@ describe('collaboration tools (integration)', () => {
       expect((await h.t.http.get('/api/conversations').query({ label: 'nope' }).set(admin())).status).toBe(400);
     });
   });
+
+  describe('priority', () => {
+    it('defaults to none; anyone who sees the conversation sets it; out of scope 404; invalid 400', async () => {
+      const before = await h.t.http.get(`/api/conversations/${shared}`).set(bearer(agentA.token));
+      expect(before.body.priority).toBe('none');
+      const set = await h.t.http.put(`/api/conversations/${shared}/priority`).set(bearer(agentA.token)).send({ priority: 'urgent' });
+      expect(set.status).toBe(200);
+      expect(set.body).toMatchObject({ id: shared, priority: 'urgent' });
+      expect((await h.t.http.get(`/api/conversations/${shared}`).set(admin())).body.priority).toBe('urgent');
+      expect((await h.t.http.put(`/api/conversations/${privateToB}/priority`).set(bearer(agentA.token)).send({ priority: 'high' })).status).toBe(404);
+      const bad = await h.t.http.put(`/api/conversations/${shared}/priority`).set(bearer(agentA.token)).send({ priority: 'asap' });
+      expect(bad.status).toBe(400);
+      expect((bad.body.errors as { field: string }[])[0].field).toBe('priority');
+    });
+  });
 });

@@ -1,7 +1,9 @@
-import { MigrationInterface, QueryRunner, Table, TableIndex, TableUnique } from 'typeorm';
+import { MigrationInterface, QueryRunner, Table, TableColumn, TableIndex, TableUnique } from 'typeorm';
 import { columns, dialectOf } from '../column-types';
 
-/** Canned responses, private notes, labels (+ conversation links). */
+const PRIORITIES = ['none', 'low', 'medium', 'high', 'urgent'];
+
+/** Canned responses, private notes, labels (+ conversation links), conversation priority. */
 export class CreateCollaborationTools1763820000000 implements MigrationInterface {
   name = 'CreateCollaborationTools1763820000000';
 
@@ -46,9 +48,11 @@ export class CreateCollaborationTools1763820000000 implements MigrationInterface
       }),
     );
     await queryRunner.createIndex('conversation_labels', new TableIndex({ name: 'idx_conversation_labels_label', columnNames: ['label_id'] }));
+    await queryRunner.addColumn('conversations', new TableColumn(c.enum('priority', PRIORITIES, { default: "'none'" })));
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.dropColumn('conversations', 'priority');
     await queryRunner.dropIndex('conversation_labels', 'idx_conversation_labels_label');
     await queryRunner.dropTable('conversation_labels');
     await queryRunner.dropTable('labels');

@@ -51,6 +51,7 @@ export function toConversationDto(conversation: ConversationEntity, contact: Con
     lastMessageDirection: conversation.lastMessageDirection,
     lastCustomerMessageAt: iso(conversation.lastCustomerMessageAt),
     referral: conversation.referral,
+    priority: conversation.priority,
     createdAt: conversation.createdAt.toISOString(),
     updatedAt: conversation.updatedAt.toISOString(),
   };

@@ -62,3 +62,8 @@ export interface LabelRequest {
 export interface SetConversationLabelsRequest {
   labelIds: string[];
 }
+
+/** `PUT /api/conversations/:id/priority` */
+export interface SetConversationPriorityRequest {
+  priority: ConversationPriority;
+}

@@ -1,4 +1,4 @@
-import { AttributionDto, CONVERSATION_STATUSES, ConversationStatus, InboxMessageDirection, MessagePlatform } from '@ticklegram/domain-models';
+import { AttributionDto, CONVERSATION_PRIORITIES, CONVERSATION_STATUSES, ConversationPriority, ConversationStatus, InboxMessageDirection, MessagePlatform } from '@ticklegram/domain-models';
 import { BeforeInsert, BeforeUpdate, Column, Entity, Index, Unique } from 'typeorm';
 import { randomUUID } from 'node:crypto';
 import { TimestampColumn } from '../../../database/timestamp.column';
@@ -32,6 +32,9 @@ export class ConversationEntity {
 
   @Column({ type: 'simple-enum', enum: CONVERSATION_STATUSES as ConversationStatus[], default: 'open' })
   status!: ConversationStatus;
+
+  @Column({ type: 'simple-enum', enum: CONVERSATION_PRIORITIES as readonly string[] as ConversationPriority[], default: 'none' })
+  priority!: ConversationPriority;
 
   @Column({ name: 'assignee_id', type: 'varchar', length: 36, nullable: true })
   assigneeId!: string | null;

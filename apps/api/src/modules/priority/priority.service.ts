@@ -1,0 +1,28 @@
+import { Injectable } from '@nestjs/common';
+import { ConversationDto, ConversationPriority } from '@ticklegram/domain-models';
+import { AuthUser } from '../../common/decorators/current-user.decorator';
+import { AssignmentException } from '../assignment/assignment.exception';
+import { ConversationEventsPublisher } from '../assignment/conversation-events.publisher';
+import { ScopedConversationRepository } from '../assignment/scoped-conversation.repository';
+import { toConversationDto } from '../inbox/inbox.mapper';
+
+/** Conversation priority: anyone who may see the conversation sets it; its audience hears `conversation.updated`. */
+@Injectable()
+export class PriorityService {
+  constructor(
+    private readonly conversations: ScopedConversationRepository,
+    private readonly events: ConversationEventsPublisher,
+  ) {}
+
+  async set(caller: AuthUser, conversationId: string, priority: ConversationPriority): Promise<ConversationDto> {
+    const conversation = await this.conversations.findVisible(caller, conversationId);
+    if (!conversation) throw AssignmentException.conversationNotFound();
+    if (conversation.priority !== priority) {
+      conversation.priority = priority;
+      await this.conversations.save(conversation);
+    }
+    const contact = await this.conversations.contactOf(conversation);
+    this.events.conversationUpdated(conversation, contact);
+    return toConversationDto(conversation, contact);
+  }
+}
