@@ -5,7 +5,7 @@
 // baseline (socket-relay-baseline.mjs: node:http + socket.io relay, no database) in the same run.
 //
 //   npx nx build api && npx nx build meta-sim
-//   node tools/bench/src/socket-latency-bench.mjs [--samples=300] [--rate=20] [--load=200] [--keep]
+//   node tools/bench/src/socket-latency-bench.mjs [--samples=300] [--rate=20] [--load=200 (0: idle only)] [--poll-ms=<api poll interval>] [--timeout-ms=60000] [--keep]
 //   BENCH_DB_URL=mysql://root@127.0.0.1:3306 (default); database tg_bench_socket, dropped at the end unless --keep
 //
 // Loopback only; every loop is bounded (a probe not seen within --timeout-ms counts as lost).
@@ -25,6 +25,7 @@ const RATE = Number(opts.rate ?? 20);
 const LOAD_RATE = Number(opts.load ?? 200);
 const TIMEOUT_MS = Number(opts['timeout-ms'] ?? 60_000);
 const KEEP = Boolean(opts.keep);
+const POLL_MS = opts['poll-ms'] === undefined ? undefined : String(opts['poll-ms']); // WEBHOOK_POLL_INTERVAL_MS of the api (its default when unset)
 const PORTS = { api: Number(opts['api-port'] ?? 3931), sim: Number(opts['sim-port'] ?? 3932), baseline: Number(opts['baseline-port'] ?? 3933) };
 const ADMIN = { email: 'admin@bench.test', password: 'bench-admin-password' };
 
@@ -119,7 +120,7 @@ async function main() {
   const dbUrl = `${SERVER_URL}/${DB}`;
   const q = await mysql.createConnection({ uri: dbUrl });
   const dataDir = mkdtempSync(join(tmpdir(), 'tg-bench-socket-'));
-  const results = { machine: machine(version.v), samples: SAMPLES, rate: RATE, loadRate: LOAD_RATE, loadBefore: load() };
+  const results = { machine: machine(version.v), samples: SAMPLES, rate: RATE, loadRate: LOAD_RATE, pollMs: POLL_MS ?? 'api default', loadBefore: load() };
   let sim;
   let api;
   let baseline;
@@ -137,6 +138,7 @@ async function main() {
       LOG_LEVEL: 'warn',
       ADMIN_EMAIL: ADMIN.email,
       ADMIN_PASSWORD: ADMIN.password,
+      ...(POLL_MS ? { WEBHOOK_POLL_INTERVAL_MS: POLL_MS } : {}),
     }, `http://127.0.0.1:${PORTS.api}/api/health`);
     for (let i = 0; i < 150; i += 1) {
       const [[row]] = await q.query('SELECT COUNT(*) AS n FROM facebook_pages WHERE page_id = ?', [SIM_PAGE_ID]);
@@ -155,7 +157,7 @@ async function main() {
     const warm = await phase(targets.api, apiSocket, 0).catch((e) => ({ error: String(e) }));
     results.warmup = warm;
     process.stdout.write(`warm-up (api): ${JSON.stringify(warm.socket)} lost ${warm.lost}\n`);
-    for (const [name, load] of [['idle', 0], [`${LOAD_RATE}/s background`, LOAD_RATE]]) {
+    for (const [name, load] of [['idle', 0], [`${LOAD_RATE}/s background`, LOAD_RATE]].filter(([, l], i) => i === 0 || l > 0)) {
       for (const which of ['baseline', 'api']) {
         process.stdout.write(`phase ${which} ${name}…\n`);
         const r = await phase(targets[which], which === 'api' ? apiSocket : baseSocket, load);
