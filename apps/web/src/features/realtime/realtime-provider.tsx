@@ -13,6 +13,7 @@ import {
 import { inboxKeys } from '../inbox/api';
 import { toast } from 'sonner';
 import { applyNoteEvent } from '../collaboration/note-events';
+import { labelKeys } from '../collaboration/api';
 import {
   findConversation,
   upsertConversationInList,
@@ -94,6 +95,25 @@ function cachedConversation(
     if (found) return found;
   }
   return undefined;
+}
+
+/**
+ * Only label changes carry `labels`; other updates keep the cached ones. A change is also applied
+ * to the thread header's labels.
+ */
+function withKnownLabels(
+  queryClient: QueryClient,
+  conversation: ConversationDto,
+): ConversationDto {
+  if (conversation.labels) {
+    queryClient.setQueryData(
+      labelKeys.ofConversation(conversation.id),
+      conversation.labels,
+    );
+    return conversation;
+  }
+  const labels = cachedConversation(queryClient, conversation.id)?.labels;
+  return labels ? { ...conversation, labels } : conversation;
 }
 
 export function RealtimeProvider({
@@ -204,7 +224,11 @@ export function RealtimeProvider({
       applyMessageEvent(queryClient, payload),
     );
     socket.on('conversation.updated', ({ conversation }) =>
-      applyConversationUpdate(queryClient, conversation, userIdRef.current),
+      applyConversationUpdate(
+        queryClient,
+        withKnownLabels(queryClient, conversation),
+        userIdRef.current,
+      ),
     );
     socket.on('conversation.assigned', ({ conversation }) =>
       applyConversationUpdate(queryClient, conversation, userIdRef.current),

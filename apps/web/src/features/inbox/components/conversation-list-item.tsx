@@ -4,6 +4,8 @@ import * as React from 'react';
 import Link from 'next/link';
 import type { ConversationDto } from '@ticklegram/domain-models';
 import { cn } from '../../../lib/utils';
+import { LabelChips } from '../../collaboration/components/label-chips';
+import { PRIORITY_CLASSES, PRIORITY_LABELS } from '../../collaboration/priority';
 import { relativeTime } from '../format-time';
 import { ContactAvatar } from './contact-avatar';
 import { PlatformBadge } from './platform-badge';
@@ -69,7 +71,13 @@ export const ConversationListItem = React.memo(function ConversationListItem({
             <span>{assigneeLabel(conversation, currentUserId)}</span>
             {conversation.status !== 'open' ? <span className="capitalize">· {conversation.status}</span> : null}
             {conversation.referral ? <span>· {conversation.referral.kind === 'ad' ? 'From an ad' : 'From a link'}</span> : null}
+            {conversation.priority && conversation.priority !== 'none' ? (
+              <span className={PRIORITY_CLASSES[conversation.priority]} data-testid="priority-badge">
+                · {PRIORITY_LABELS[conversation.priority]}
+              </span>
+            ) : null}
           </div>
+          {conversation.labels && conversation.labels.length > 0 ? <LabelChips labels={conversation.labels} className="mt-1" /> : null}
         </div>
       </Link>
     </li>

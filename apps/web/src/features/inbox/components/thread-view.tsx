@@ -29,6 +29,7 @@ import { PLATFORM_NAMES, PlatformBadge } from './platform-badge';
 import { describePresence } from '../presence';
 import { useCreateNote, useNotes } from '../../collaboration/api';
 import { NoteBubble } from '../../collaboration/components/note-bubble';
+import { ConversationTagsMenu } from '../../collaboration/components/conversation-tags-menu';
 import { placeNotes } from '../../collaboration/timeline';
 
 const PANEL_KEY = 'tg-inbox-contact-panel';
@@ -200,6 +201,7 @@ export function ThreadView({ conversationId }: { conversationId: string }) {
               )}
             </p>
           </div>
+          <ConversationTagsMenu conversation={conversation} />
           <ConversationActions conversation={conversation} />
           <Button variant="ghost" size="icon" className="size-8" onClick={togglePanel} aria-label={panelOpen ? 'Hide contact details' : 'Show contact details'} aria-pressed={panelOpen}>
             {panelOpen ? <PanelRightClose /> : <PanelRightOpen />}

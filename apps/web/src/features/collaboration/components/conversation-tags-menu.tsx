@@ -1,0 +1,98 @@
+'use client';
+
+import * as React from 'react';
+import { Check, ChevronDown, Flag, Tag } from 'lucide-react';
+import { CONVERSATION_PRIORITIES, type ConversationDto, type ConversationPriority } from '@ticklegram/domain-models';
+import { useQueryClient } from '@tanstack/react-query';
+import { toast } from 'sonner';
+import { Button } from '../../../components/ui/button';
+import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuLabel, DropdownMenuRadioGroup, DropdownMenuRadioItem, DropdownMenuTrigger } from '../../../components/ui/dropdown-menu';
+import { describeApiError } from '../../../lib/api/api-error';
+import { cn } from '../../../lib/utils';
+import { useAuth } from '../../auth/auth-provider';
+import { applyConversationUpdate } from '../../realtime/realtime-provider';
+import { useConversationLabels, useLabels, useSetConversationLabels, useSetPriority } from '../api';
+import { PRIORITY_CLASSES, PRIORITY_LABELS } from '../priority';
+import { LabelChips } from './label-chips';
+
+/** Thread header: the conversation's labels (chips + picker) and its priority. */
+export function ConversationTagsMenu({ conversation }: { conversation: ConversationDto }) {
+  const { user } = useAuth();
+  const queryClient = useQueryClient();
+  const all = useLabels();
+  const current = useConversationLabels(conversation.id);
+  const setLabels = useSetConversationLabels(conversation.id);
+  const setPriority = useSetPriority(conversation.id);
+  const selected = new Set((current.data ?? []).map((l) => l.id));
+  const priority: ConversationPriority = conversation.priority ?? 'none';
+
+  function toggle(labelId: string) {
+    const next = selected.has(labelId) ? [...selected].filter((id) => id !== labelId) : [...selected, labelId];
+    setLabels.mutate(next, {
+      onSuccess: (updated) => applyConversationUpdate(queryClient, updated, user?.id ?? null),
+      onError: (error) => toast.error(describeApiError(error)),
+    });
+  }
+
+  return (
+    <div className="flex min-w-0 items-center gap-1">
+      <LabelChips labels={current.data ?? []} className="hidden max-w-64 overflow-hidden md:flex" />
+      <DropdownMenu>
+        <DropdownMenuTrigger asChild>
+          <Button variant="ghost" size="sm" className="h-8 gap-1 px-2 text-xs" aria-label="Labels" data-testid="labels-menu">
+            <Tag className="size-3.5" aria-hidden />
+            <ChevronDown className="size-3" aria-hidden />
+          </Button>
+        </DropdownMenuTrigger>
+        <DropdownMenuContent align="end" className="w-52">
+          <DropdownMenuLabel>Labels</DropdownMenuLabel>
+          {(all.data ?? []).length === 0 ? (
+            <p className="px-2 py-1.5 text-xs text-muted-foreground">No labels yet — an admin can add them under Settings.</p>
+          ) : (
+            (all.data ?? []).map((label) => (
+              <DropdownMenuItem
+                key={label.id}
+                onSelect={(event) => {
+                  event.preventDefault();
+                  toggle(label.id);
+                }}
+                aria-checked={selected.has(label.id)}
+                role="menuitemcheckbox"
+              >
+                <span className="size-2.5 rounded-full" style={{ backgroundColor: label.color }} aria-hidden />
+                <span className="flex-1 truncate">{label.name}</span>
+                {selected.has(label.id) ? <Check aria-hidden /> : null}
+              </DropdownMenuItem>
+            ))
+          )}
+        </DropdownMenuContent>
+      </DropdownMenu>
+      <DropdownMenu>
+        <DropdownMenuTrigger asChild>
+          <Button variant="ghost" size="sm" className={cn('h-8 gap-1 px-2 text-xs', PRIORITY_CLASSES[priority])} aria-label={`Priority: ${PRIORITY_LABELS[priority]}`} data-testid="priority-menu">
+            <Flag className="size-3.5" aria-hidden />
+            <span className="hidden lg:inline">{priority === 'none' ? 'Priority' : PRIORITY_LABELS[priority]}</span>
+          </Button>
+        </DropdownMenuTrigger>
+        <DropdownMenuContent align="end" className="w-40">
+          <DropdownMenuLabel>Priority</DropdownMenuLabel>
+          <DropdownMenuRadioGroup
+            value={priority}
+            onValueChange={(value) =>
+              setPriority.mutate(value as ConversationPriority, {
+                onSuccess: (updated) => applyConversationUpdate(queryClient, { ...updated, labels: conversation.labels }, user?.id ?? null),
+                onError: (error) => toast.error(describeApiError(error)),
+              })
+            }
+          >
+            {CONVERSATION_PRIORITIES.map((p) => (
+              <DropdownMenuRadioItem key={p} value={p} className={PRIORITY_CLASSES[p]}>
+                {PRIORITY_LABELS[p]}
+              </DropdownMenuRadioItem>
+            ))}
+          </DropdownMenuRadioGroup>
+        </DropdownMenuContent>
+      </DropdownMenu>
+    </div>
+  );
+}
