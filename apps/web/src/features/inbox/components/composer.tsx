@@ -94,6 +94,8 @@ export function Composer({
     setText(value);
     setCaret(caretAt);
     setSlashIndex(0);
+    // Esc closes the popover for that `/` only; once it is gone, a new one opens again
+    if (!slashTokenAt(value, caretAt)) setSlashDismissedAt(null);
     setProblem(null);
     // notes are not typing to the customer
     if (noting) return;
