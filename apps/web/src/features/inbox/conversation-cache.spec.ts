@@ -37,6 +37,22 @@ describe('upsertConversationInList', () => {
     expect(ids(upsertConversationInList(list([a, b]), { ...b, status: 'resolved' }, open, 'me'))).toEqual([['a']]);
   });
 
+  it('keeps a label-filtered list consistent: removes on label loss, keeps label-less updates in place, adds only when labels are known', () => {
+    const VIP = '6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b';
+    const vip = { id: VIP, name: 'vip', color: '#ff0000' };
+    const filters: InboxFilters = { ...DEFAULT_FILTERS, label: VIP };
+    const la = { ...a, labels: [vip] };
+    const lb = { ...b, labels: [vip] };
+    // label removed -> leaves the list
+    expect(ids(upsertConversationInList(list([la, lb]), { ...lb, labels: [] }, filters, 'me'))).toEqual([['a']]);
+    // an update without labels (e.g. a new message) stays, and moves up with its activity
+    const bumped = { ...b, labels: undefined, lastMessageAt: '2026-11-22T11:00:00.000Z' };
+    expect(ids(upsertConversationInList(list([la, lb]), bumped, filters, 'me'))).toEqual([['b', 'a']]);
+    // a conversation we don't have: added only if its labels are known to match
+    expect(ids(upsertConversationInList(list([la]), { ...c, labels: undefined }, filters, 'me'))).toEqual([['a']]);
+    expect(ids(upsertConversationInList(list([la]), { ...c, labels: [vip] }, filters, 'me'))).toEqual([['c', 'a']]);
+  });
+
   it('ignores conversations of another platform or folder, and never adds to a searched list', () => {
     const data = list([a]);
     const messenger = conversationDto({ id: 'x', platform: MessagePlatform.FACEBOOK });

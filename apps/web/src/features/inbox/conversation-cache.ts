@@ -32,8 +32,10 @@ export function upsertConversationInList(
     existing = page.items.find((c) => c.id === conversation.id);
     if (existing) break;
   }
-  // Searched lists are filtered by the server; only keep rows it already returned.
-  if (!existing && (!matches || filters.search)) return data;
+  // Searched lists are filtered by the server; only keep rows it already returned. Likewise a
+  // label-filtered list when the update doesn't say which labels the conversation has.
+  const unknownLabels = filters.label !== null && !conversation.labels;
+  if (!existing && (!matches || filters.search || unknownLabels)) return data;
 
   const movesUp = !existing || activityTime(conversation) > activityTime(existing);
   const pages = data.pages.map((page) => ({ ...page, items: page.items.filter((c) => c.id !== conversation.id) }));

@@ -10,9 +10,14 @@ export interface InboxFilters {
   /** Only conversations with unread customer messages. */
   unread: boolean;
   search: string;
+  /** A label id: only conversations carrying that label. */
+  label: string | null;
 }
 
-export const DEFAULT_FILTERS: InboxFilters = { folder: 'all', platform: null, status: null, unread: false, search: '' };
+export const DEFAULT_FILTERS: InboxFilters = { folder: 'all', platform: null, status: null, unread: false, search: '', label: null };
+
+// The api validates `label` as a uuid; anything else would only earn a 400.
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 interface ParamsLike {
   get(name: string): string | null;
@@ -28,7 +33,13 @@ export function parseInboxFilters(params: ParamsLike): InboxFilters {
     status: (CONVERSATION_STATUSES as readonly string[]).includes(status ?? '') ? (status as ConversationStatus) : null,
     unread: params.get('unread') === '1',
     search: (params.get('q') ?? '').trim(),
+    label: parseLabelParam(params.get('label')),
   };
+}
+
+function parseLabelParam(value: string | null): string | null {
+  const label = value?.trim() ?? '';
+  return UUID.test(label) ? label.toLowerCase() : null;
 }
 
 /** Search params for a filter state; defaults are left out so links stay short. */
@@ -39,6 +50,7 @@ export function inboxFiltersToParams(filters: InboxFilters): URLSearchParams {
   if (filters.status) params.set('status', filters.status);
   if (filters.unread) params.set('unread', '1');
   if (filters.search) params.set('q', filters.search);
+  if (filters.label) params.set('label', filters.label);
   return params;
 }
 
@@ -58,13 +70,16 @@ export function conversationListQuery(filters: InboxFilters): Record<string, str
     status: filters.status ?? undefined,
     unread: filters.unread ? 'true' : undefined,
     search: filters.search || undefined,
+    label: filters.label ?? undefined,
   };
 }
 
 /**
  * Whether a conversation belongs in a list with these filters. Used only to place live updates in the
  * right cached lists; the lists themselves come filtered from the api. Text search is the server's job:
- * a live update only stays in a searched list if it was already there.
+ * a live update only stays in a searched list if it was already there. Updates without `labels` (most of
+ * them; labels are only sent when they change) say nothing about labels, so they match a label filter
+ * here and `upsertConversationInList` keeps them where they are without adding them.
  */
 export function matchesInboxFilters(conversation: ConversationDto, filters: InboxFilters, currentUserId: string | null): boolean {
   if (filters.folder === 'mine' && conversation.assigneeId !== currentUserId) return false;
@@ -72,5 +87,6 @@ export function matchesInboxFilters(conversation: ConversationDto, filters: Inbo
   if (filters.platform && conversation.platform !== filters.platform) return false;
   if (filters.status && conversation.status !== filters.status) return false;
   if (filters.unread && conversation.unreadCount === 0) return false;
+  if (filters.label && conversation.labels && !conversation.labels.some((l) => l.id === filters.label)) return false;
   return true;
 }
