@@ -1,4 +1,4 @@
-import { Role, UserDto } from '@ticklegram/domain-models';
+import { Role, TeammateDto, UserDto } from '@ticklegram/domain-models';
 import { startTestApp, TEST_ADMIN, TestApp } from '../utils/test-app';
 
 describe('users and roles (integration)', () => {
@@ -26,6 +26,23 @@ describe('users and roles (integration)', () => {
     await t.http.post('/api/users').set(auth(agent.accessToken)).send({ email: 'x@int.test', name: 'X', role: 'AGENT', password: 'long-password-1' }).expect(403);
     await t.http.patch(`/api/users/${agent.user.id}`).set(auth(agent.accessToken)).send({ role: 'ADMIN' }).expect(403);
     await t.http.get('/api/auth/me').set(auth(agent.accessToken)).expect(200);
+  });
+
+  it('lets an agent read the teammate directory: active users only, id/name/role only', async () => {
+    const agent = await t.createUser(Role.AGENT, { email: 'dir-agent@int.test', name: 'Dana Directory' });
+    const gone = await t.createUser(Role.AGENT, { email: 'dir-gone@int.test', name: 'Gus Gone' });
+    await t.http.patch(`/api/users/${gone.user.id}`).set(auth(adminToken)).send({ active: false }).expect(200);
+
+    const res = await t.http.get('/api/users/directory').set(auth(agent.accessToken)).expect(200);
+    const teammates = res.body as TeammateDto[];
+    const ids = teammates.map((u) => u.id);
+    expect(ids).toContain(agent.user.id);
+    expect(ids).not.toContain(gone.user.id);
+    expect(teammates.find((u) => u.id === agent.user.id)).toEqual({ id: agent.user.id, name: 'Dana Directory', role: Role.AGENT });
+    for (const u of teammates) expect(Object.keys(u).sort()).toEqual(['id', 'name', 'role']);
+    expect(JSON.stringify(teammates)).not.toMatch(/@int\.test|\$2[aby]\$|password|email/i);
+
+    await t.http.get('/api/users/directory').expect(401);
   });
 
   it('requires a token on admin routes (401 before 403)', async () => {

@@ -1,9 +1,10 @@
 import { Body, Controller, Get, Ip, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { Role, UserDto } from '@ticklegram/domain-models';
+import { ROLES, Role, TeammateDto, UserDto } from '@ticklegram/domain-models';
 import { AuthUser, CurrentUser } from '../../common/decorators/current-user.decorator';
 import { Roles } from '../../common/decorators/roles.decorator';
 import { CreateUserRequestDto } from './dto/create-user.request.dto';
+import { TeammateResponseDto } from './dto/teammate.response.dto';
 import { UpdateUserRequestDto } from './dto/update-user.request.dto';
 import { UserResponseDto } from './dto/user.response.dto';
 import { UsersService } from './users.service';
@@ -19,6 +20,14 @@ export class UsersController {
   @ApiOkResponse({ type: [UserResponseDto] })
   list(): Promise<UserDto[]> {
     return this.users.list();
+  }
+
+  /** Any signed-in user: active teammates' id, name and role (for @mentions). Overrides the admin-only default. */
+  @Get('directory')
+  @Roles(...ROLES)
+  @ApiOkResponse({ type: [TeammateResponseDto] })
+  directory(): Promise<TeammateDto[]> {
+    return this.users.directory();
   }
 
   @Post()

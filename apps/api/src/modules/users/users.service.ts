@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Role, UserDto } from '@ticklegram/domain-models';
+import { Role, TeammateDto, UserDto } from '@ticklegram/domain-models';
 import { AuthUser } from '../../common/decorators/current-user.decorator';
 import { AuditService } from '../audit/audit.service';
 import { CreateUserRequestDto } from './dto/create-user.request.dto';
@@ -19,6 +19,11 @@ export class UsersService {
 
   async list(): Promise<UserDto[]> {
     return (await this.users.list()).map(toUserDto);
+  }
+
+  /** Built field by field so nothing else (email, hash) can leak into the directory. */
+  async directory(): Promise<TeammateDto[]> {
+    return (await this.users.listActiveTeammates()).map((u) => ({ id: u.id, name: u.name, role: u.role }));
   }
 
   async create(actor: AuthUser | null, request: CreateUserRequestDto, ip?: string): Promise<UserDto> {

@@ -12,6 +12,16 @@ export interface UserDto {
   updatedAt: string;
 }
 
+/**
+ * `GET /api/users/directory` (any signed-in user): the active teammates, for @mentions and pickers.
+ * Deliberately no email, no status, no timestamps.
+ */
+export interface TeammateDto {
+  id: string;
+  name: string;
+  role: Role;
+}
+
 /** `POST /api/users` (admin). */
 export interface CreateUserRequest {
   email: string;

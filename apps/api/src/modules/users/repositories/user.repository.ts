@@ -29,6 +29,11 @@ export class UserRepository {
     return this.users.find({ order: { createdAt: 'ASC' } });
   }
 
+  /** Active users, projected to what any teammate may see. */
+  listActiveTeammates(): Promise<Pick<UserEntity, 'id' | 'name' | 'role'>[]> {
+    return this.users.find({ select: { id: true, name: true, role: true }, where: { active: true }, order: { name: 'ASC' } });
+  }
+
   countActiveAdmins(): Promise<number> {
     return this.users.count({ where: { role: Role.ADMIN, active: true } });
   }
