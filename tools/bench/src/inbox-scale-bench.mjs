@@ -155,7 +155,7 @@ function filterCases(params, ctx) {
     } else if (/search|^q$/i.test(p.name)) {
       cases.push({ name: `${p.name}=<contact name>`, query: `${p.name}=${encodeURIComponent('Customer 4242')}` });
     } else if (/assignee/i.test(p.name)) {
-      for (const v of ['me', 'unassigned', ctx.agentId]) cases.push({ name: `${p.name}=${v === ctx.agentId ? '<agent id>' : v}`, query: `${p.name}=${v}` });
+      for (const v of ['me', 'unassigned', 'any', ctx.agentId]) cases.push({ name: `${p.name}=${v === ctx.agentId ? '<agent id>' : v}`, query: `${p.name}=${v}` });
     } else if (/channel/i.test(p.name)) {
       cases.push({ name: `${p.name}=<channel>`, query: `${p.name}=${ctx.channelId}` });
     } else if (/platform/i.test(p.name)) {
@@ -262,7 +262,8 @@ async function main() {
     const ctx = { agentId: agentIds[0], channelId: channels[0].id, ...(await listParams(base)) };
     const cases = filterCases(ctx.params, ctx);
     results.listParams = ctx.params.map((p) => p.name);
-    const [[longest]] = await q.query('SELECT conversation_id AS id, COUNT(*) AS n FROM messages GROUP BY conversation_id ORDER BY n DESC LIMIT 1');
+    // longest thread among the unassigned conversations, so the agent may read it too (others answer 404 to an agent)
+    const [[longest]] = await q.query('SELECT m.conversation_id AS id, COUNT(*) AS n FROM messages m JOIN conversations c ON c.id = m.conversation_id WHERE c.assignee_id IS NULL GROUP BY m.conversation_id ORDER BY n DESC LIMIT 1');
     const [[typical]] = await q.query(`SELECT id FROM conversations WHERE assignee_id IS NULL ORDER BY last_message_at DESC LIMIT 1 OFFSET 500`);
     // noise floor of the same run: the health check (one SELECT 1 through the same stack)
     const endpoints = [{ name: 'baseline: GET /api/health', path: '/api/health' }];
