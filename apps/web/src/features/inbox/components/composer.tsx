@@ -20,8 +20,11 @@ import { useCannedResponses } from '../../collaboration/api';
 import { filterCannedResponses, insertCannedResponse, slashTokenAt } from '../../collaboration/canned-responses';
 import { CannedResponsePopover } from '../../collaboration/components/canned-response-popover';
 import type { OutgoingDraft, SendOutcome } from '../hooks/use-send-message';
+import { useTeammates } from '../hooks/use-teammates';
+import { filterTeammates, insertMention, mentionTokenAt } from '../mentions';
 import { quoteText } from '../message-render';
 import { EmojiPicker } from './emoji-picker';
+import { MentionPopover } from './mention-popover';
 import { ReplyPolicyBanner } from './reply-policy-banner';
 
 const TYPING_IDLE_MS = 3000;
@@ -57,14 +60,23 @@ export function Composer({
   const [slashIndex, setSlashIndex] = React.useState(0);
   const [slashDismissedAt, setSlashDismissedAt] = React.useState<number | null>(null);
   const canned = useCannedResponses();
+  const [mentionIndex, setMentionIndex] = React.useState(0);
+  const [mentionDismissedAt, setMentionDismissedAt] = React.useState<number | null>(null);
 
   const noting = mode === 'note';
+  const teammates = useTeammates(noting);
   const canType = noting || (policy ? policy.freeTextAllowed : true);
   const slash = canType ? slashTokenAt(text, caret) : null;
   const slashOpen = slash !== null && slash.start !== slashDismissedAt;
   const slashQuery = slash?.query ?? null;
   const slashItems = React.useMemo(() => (slashQuery === null ? [] : filterCannedResponses(canned.data ?? [], slashQuery)), [slashQuery, canned.data]);
   const activeSlash = Math.min(slashIndex, Math.max(slashItems.length - 1, 0));
+  // @mentions only in notes (customers never see teammates); the `/` popover wins if both could open
+  const mention = noting && canType && !slashOpen ? mentionTokenAt(text, caret) : null;
+  const mentionQuery = mention?.query ?? null;
+  const mentionItems = React.useMemo(() => (mentionQuery === null ? [] : filterTeammates(teammates.data ?? [], mentionQuery)), [mentionQuery, teammates.data]);
+  const mentionOpen = mention !== null && mention.start !== mentionDismissedAt && (mentionItems.length > 0 || !/\s/.test(mention.query));
+  const activeMention = Math.min(mentionIndex, Math.max(mentionItems.length - 1, 0));
   const usage = measureOutboundText(conversation.platform, text);
   const overLimit = usage.used > usage.limit;
 
@@ -96,6 +108,8 @@ export function Composer({
     setSlashIndex(0);
     // Esc closes the popover for that `/` only; once it is gone, a new one opens again
     if (!slashTokenAt(value, caretAt)) setSlashDismissedAt(null);
+    setMentionIndex(0);
+    if (!mentionTokenAt(value, caretAt)) setMentionDismissedAt(null);
     setProblem(null);
     // notes are not typing to the customer
     if (noting) return;
@@ -141,6 +155,19 @@ export function Composer({
     });
   }
 
+  function pickMention(name: string) {
+    if (!mention) return;
+    const el = textareaRef.current;
+    const next = insertMention(text, mention, caret, name);
+    onTextChange(next.text, next.caret);
+    // the inserted `@Full Name ` is itself a token; don't reopen on it
+    setMentionDismissedAt(mention.start);
+    requestAnimationFrame(() => {
+      el?.focus();
+      el?.setSelectionRange(next.caret, next.caret);
+    });
+  }
+
   async function submit(confirmStale = false, draftOverride?: OutgoingDraft) {
     if (noting && !draftOverride) return submitNote();
     const draft: OutgoingDraft = draftOverride ?? { text: text.trim(), files, replyTo };
@@ -176,6 +203,24 @@ export function Composer({
       if (slashItems.length > 0 && (event.key === 'Enter' || event.key === 'Tab') && !event.shiftKey && !event.nativeEvent.isComposing) {
         event.preventDefault();
         pickCanned(slashItems[activeSlash].body);
+        return;
+      }
+    }
+    if (mentionOpen && mention) {
+      if (event.key === 'Escape') {
+        event.preventDefault();
+        setMentionDismissedAt(mention.start);
+        return;
+      }
+      if (mentionItems.length > 0 && (event.key === 'ArrowDown' || event.key === 'ArrowUp')) {
+        event.preventDefault();
+        const step = event.key === 'ArrowDown' ? 1 : -1;
+        setMentionIndex((activeMention + step + mentionItems.length) % mentionItems.length);
+        return;
+      }
+      if (mentionItems.length > 0 && (event.key === 'Enter' || event.key === 'Tab') && !event.shiftKey && !event.nativeEvent.isComposing) {
+        event.preventDefault();
+        pickMention(mentionItems[activeMention].name);
         return;
       }
     }
@@ -234,6 +279,16 @@ export function Composer({
         {slashOpen && slash ? (
           <CannedResponsePopover items={slashItems} activeIndex={activeSlash} query={slash.query} loading={canned.isPending} onPick={(item) => pickCanned(item.body)} onHover={setSlashIndex} />
         ) : null}
+        {mentionOpen && mention ? (
+          <MentionPopover
+            items={mentionItems}
+            activeIndex={activeMention}
+            query={mention.query}
+            loading={teammates.isPending}
+            onPick={(item) => pickMention(item.name)}
+            onHover={setMentionIndex}
+          />
+        ) : null}
         {replyTo ? (
           <div className="flex items-center gap-2 border-b px-3 py-1.5 text-xs text-muted-foreground" data-testid="composer-reply-to">
             <span className="font-medium text-foreground">Replying to</span>
@@ -268,6 +323,8 @@ export function Composer({
           placeholder={noting ? 'Private note — only teammates see it. Mention with @Name or @email. (Enter to save, / for canned responses)' : canType ? `Reply on ${conversation.platform === 'INSTAGRAM' ? 'Instagram' : 'Messenger'}… (Enter to send, Shift+Enter for a new line)` : 'Replies are not possible right now — see above.'}
           aria-label={noting ? 'Private note' : 'Reply'}
           aria-describedby="composer-counter"
+          aria-controls={mentionOpen && mentionItems.length > 0 ? 'mention-listbox' : undefined}
+          aria-activedescendant={mentionOpen && mentionItems[activeMention] ? `mention-option-${mentionItems[activeMention].id}` : undefined}
           data-testid="composer-input"
           className="block max-h-48 min-h-[4.5rem] w-full resize-none bg-transparent px-3 py-2 text-sm outline-none placeholder:text-muted-foreground disabled:cursor-not-allowed"
         />
