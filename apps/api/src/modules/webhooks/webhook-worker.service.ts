@@ -17,6 +17,8 @@ export class WebhookWorker implements OnApplicationBootstrap, OnModuleDestroy {
   private running = false;
   private loops: Promise<void>[] = [];
   private wakers = new Set<() => void>();
+  /** Bumped by every wake(): a loop that was busy claiming when a row landed must not then sleep through it. */
+  private wakeGeneration = 0;
   private busy = 0;
   private idleWaiters = new Set<() => void>();
 
@@ -55,6 +57,7 @@ export class WebhookWorker implements OnApplicationBootstrap, OnModuleDestroy {
 
   /** A row was stored: claim now instead of at the next poll. */
   wake(): void {
+    this.wakeGeneration += 1;
     const wakers = [...this.wakers];
     this.wakers.clear();
     for (const wake of wakers) wake();
@@ -68,6 +71,7 @@ export class WebhookWorker implements OnApplicationBootstrap, OnModuleDestroy {
   private async loop(workerId: string): Promise<void> {
     const { claimBatch, leaseMs, pollIntervalMs } = this.config.webhooks;
     while (this.running) {
+      const generation = this.wakeGeneration;
       let claimed;
       try {
         claimed = await this.events.claim(workerId, claimBatch, leaseMs);
@@ -78,7 +82,8 @@ export class WebhookWorker implements OnApplicationBootstrap, OnModuleDestroy {
       }
       if (claimed.length === 0) {
         if (this.busy === 0) this.notifyIdle();
-        await this.sleep(pollIntervalMs);
+        // a wake() during the claim means a row may have committed after our SELECT: claim again now
+        if (generation === this.wakeGeneration) await this.sleep(pollIntervalMs);
         continue;
       }
       this.busy += 1;
