@@ -11,20 +11,21 @@ describe('WebhookWorker', () => {
   it('claims again at once when a row lands while it is busy claiming, instead of sleeping a whole poll interval', async () => {
     const row = { id: 1 };
     let claims = 0;
-    let worker: WebhookWorker | undefined;
+    const ref: { worker?: WebhookWorker } = {};
     const events = {
       isMysql: false,
       releaseAll: async () => 0,
       claim: async () => {
         claims += 1;
         // the receiver stores a row (and wakes the worker) while this SELECT is in flight
-        if (claims === 1) worker?.wake();
+        if (claims === 1) ref.worker?.wake();
         return claims === 2 ? [row] : [];
       },
     } as unknown as WebhookEventRepository;
     const processed: unknown[] = [];
     const processor = { process: async (r: unknown) => void processed.push(r) } as unknown as WebhookProcessor;
-    worker = new WebhookWorker(config, events, processor);
+    const worker = new WebhookWorker(config, events, processor);
+    ref.worker = worker;
 
     const started = Date.now();
     await worker.start();
