@@ -1,7 +1,6 @@
-import { BeforeInsert, Column, Entity, Index, JoinColumn, ManyToOne, Unique } from 'typeorm';
-import { randomUUID } from 'node:crypto';
+import { Column, Entity, Index, JoinColumn, ManyToOne, Unique } from 'typeorm';
 import { TimestampColumn } from '../../../database/timestamp.column';
-import { UuidPrimaryColumn } from '../../../database/uuid-primary.column';
+import { CreatedEntity } from '../../../database/base.entity';
 import { UserEntity } from '../../users/entities/user.entity';
 
 /**
@@ -13,10 +12,7 @@ import { UserEntity } from '../../users/entities/user.entity';
 @Unique('uq_refresh_tokens_token_hash', ['tokenHash'])
 @Index('idx_refresh_tokens_family', ['familyId'])
 @Index('idx_refresh_tokens_user', ['userId'])
-export class RefreshTokenEntity {
-  @UuidPrimaryColumn()
-  id!: string;
-
+export class RefreshTokenEntity extends CreatedEntity {
   @Column({ name: 'user_id', type: 'varchar', length: 36 })
   userId!: string;
 
@@ -45,12 +41,4 @@ export class RefreshTokenEntity {
   @Column({ type: 'varchar', length: 64, nullable: true })
   ip!: string | null;
 
-  @TimestampColumn({ name: 'created_at' })
-  createdAt!: Date;
-
-  @BeforeInsert()
-  protected stampCreated(): void {
-    this.id ??= randomUUID();
-    this.createdAt ??= new Date();
-  }
 }

@@ -1,15 +1,10 @@
-import { BeforeInsert, BeforeUpdate, Column, Entity, Unique } from 'typeorm';
-import { randomUUID } from 'node:crypto';
-import { TimestampColumn } from '../../../database/timestamp.column';
-import { UuidPrimaryColumn } from '../../../database/uuid-primary.column';
+import { Column, Entity, Unique } from 'typeorm';
+import { TimestampedEntity } from '../../../database/base.entity';
 
 /** An admin-managed reply snippet, inserted with `/shortcut` in the composer. */
 @Entity({ name: 'canned_responses' })
 @Unique('uq_canned_responses_shortcut', ['shortcut'])
-export class CannedResponseEntity {
-  @UuidPrimaryColumn()
-  id!: string;
-
+export class CannedResponseEntity extends TimestampedEntity {
   @Column({ type: 'varchar', length: 32 })
   shortcut!: string;
 
@@ -22,22 +17,4 @@ export class CannedResponseEntity {
   @Column({ name: 'created_by', type: 'varchar', length: 36, nullable: true })
   createdBy!: string | null;
 
-  @TimestampColumn({ name: 'created_at' })
-  createdAt!: Date;
-
-  @TimestampColumn({ name: 'updated_at' })
-  updatedAt!: Date;
-
-  @BeforeInsert()
-  protected stampCreated(): void {
-    this.id ??= randomUUID();
-    const now = new Date();
-    this.createdAt ??= now;
-    this.updatedAt ??= now;
-  }
-
-  @BeforeUpdate()
-  protected stampUpdated(): void {
-    this.updatedAt = new Date();
-  }
 }

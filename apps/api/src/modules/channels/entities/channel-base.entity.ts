@@ -1,8 +1,7 @@
 import { ChannelStatus, ChannelSubscriptionState } from '@ticklegram/domain-models';
-import { randomUUID } from 'node:crypto';
-import { BeforeInsert, BeforeUpdate, Column } from 'typeorm';
+import { BeforeInsert, Column } from 'typeorm';
 import { TimestampColumn } from '../../../database/timestamp.column';
-import { UuidPrimaryColumn } from '../../../database/uuid-primary.column';
+import { TimestampedEntity } from '../../../database/base.entity';
 
 /** The last Graph error seen for a channel (no tokens, no raw Graph text). */
 export interface StoredGraphError {
@@ -16,10 +15,7 @@ export interface StoredGraphError {
  * Columns every channel table shares: token (encrypted), status and health. Not an entity itself;
  * `instagram_accounts` and `facebook_pages` extend it.
  */
-export abstract class ChannelBaseEntity {
-  @UuidPrimaryColumn()
-  id!: string;
-
+export abstract class ChannelBaseEntity extends TimestampedEntity {
   @Column({ type: 'varchar', length: 255 })
   name!: string;
 
@@ -75,23 +71,8 @@ export abstract class ChannelBaseEntity {
   @TimestampColumn({ name: 'connected_at' })
   connectedAt!: Date;
 
-  @TimestampColumn({ name: 'created_at' })
-  createdAt!: Date;
-
-  @TimestampColumn({ name: 'updated_at' })
-  updatedAt!: Date;
-
   @BeforeInsert()
-  protected stampCreated(): void {
-    this.id ??= randomUUID();
-    const now = new Date();
-    this.createdAt ??= now;
-    this.updatedAt ??= now;
-    this.connectedAt ??= now;
-  }
-
-  @BeforeUpdate()
-  protected stampUpdated(): void {
-    this.updatedAt = new Date();
+  protected stampConnectedAt(): void {
+    this.connectedAt ??= new Date();
   }
 }

@@ -1,13 +1,9 @@
-import { randomUUID } from 'node:crypto';
-import { BeforeInsert, BeforeUpdate, Column } from 'typeorm';
+import { Column } from 'typeorm';
 import { TimestampColumn } from '../../../database/timestamp.column';
-import { UuidPrimaryColumn } from '../../../database/uuid-primary.column';
+import { TimestampedEntity } from '../../../database/base.entity';
 
 /** A customer's public profile as Meta returned it, cached per channel. */
-export abstract class CustomerProfileBaseEntity {
-  @UuidPrimaryColumn()
-  id!: string;
-
+export abstract class CustomerProfileBaseEntity extends TimestampedEntity {
   @Column({ name: 'channel_id', type: 'varchar', length: 36 })
   channelId!: string;
 
@@ -21,22 +17,4 @@ export abstract class CustomerProfileBaseEntity {
   @TimestampColumn({ name: 'fetched_at', nullable: true })
   fetchedAt!: Date | null;
 
-  @TimestampColumn({ name: 'created_at' })
-  createdAt!: Date;
-
-  @TimestampColumn({ name: 'updated_at' })
-  updatedAt!: Date;
-
-  @BeforeInsert()
-  protected stampCreated(): void {
-    this.id ??= randomUUID();
-    const now = new Date();
-    this.createdAt ??= now;
-    this.updatedAt ??= now;
-  }
-
-  @BeforeUpdate()
-  protected stampUpdated(): void {
-    this.updatedAt = new Date();
-  }
 }

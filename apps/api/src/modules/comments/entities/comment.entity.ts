@@ -1,8 +1,7 @@
 import { MessagePlatform } from '@ticklegram/domain-models';
-import { BeforeInsert, BeforeUpdate, Column, Entity, Index, Unique } from 'typeorm';
-import { randomUUID } from 'node:crypto';
+import { Column, Entity, Index, Unique } from 'typeorm';
 import { TimestampColumn } from '../../../database/timestamp.column';
-import { UuidPrimaryColumn } from '../../../database/uuid-primary.column';
+import { TimestampedEntity } from '../../../database/base.entity';
 
 export type CommentKind = 'comment' | 'live_comment' | 'mention' | 'post';
 export const COMMENT_KINDS: CommentKind[] = ['comment', 'live_comment', 'mention', 'post'];
@@ -16,10 +15,7 @@ export const COMMENT_KINDS: CommentKind[] = ['comment', 'live_comment', 'mention
 @Index('idx_comments_channel_commented', ['channelId', 'commentedAt'])
 @Index('idx_comments_object', ['objectExternalId'])
 @Index('idx_comments_platform_author', ['platform', 'authorExternalId', 'commentedAt'])
-export class CommentEntity {
-  @UuidPrimaryColumn()
-  id!: string;
-
+export class CommentEntity extends TimestampedEntity {
   @Column({ name: 'channel_id', type: 'varchar', length: 36 })
   channelId!: string;
 
@@ -80,22 +76,4 @@ export class CommentEntity {
   @TimestampColumn({ name: 'last_event_at', nullable: true })
   lastEventAt!: Date | null;
 
-  @TimestampColumn({ name: 'created_at' })
-  createdAt!: Date;
-
-  @TimestampColumn({ name: 'updated_at' })
-  updatedAt!: Date;
-
-  @BeforeInsert()
-  protected stampCreated(): void {
-    this.id ??= randomUUID();
-    const now = new Date();
-    this.createdAt ??= now;
-    this.updatedAt ??= now;
-  }
-
-  @BeforeUpdate()
-  protected stampUpdated(): void {
-    this.updatedAt = new Date();
-  }
 }

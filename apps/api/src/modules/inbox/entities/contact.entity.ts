@@ -1,16 +1,12 @@
 import { MessagePlatform } from '@ticklegram/domain-models';
-import { BeforeInsert, BeforeUpdate, Column, Entity, Unique } from 'typeorm';
-import { randomUUID } from 'node:crypto';
+import { Column, Entity, Unique } from 'typeorm';
 import { TimestampColumn } from '../../../database/timestamp.column';
-import { UuidPrimaryColumn } from '../../../database/uuid-primary.column';
+import { TimestampedEntity } from '../../../database/base.entity';
 
 /** A customer as one channel knows them (PSID / IGSID), with platform-neutral display info. */
 @Entity({ name: 'contacts' })
 @Unique('uq_contacts_channel_external', ['channelId', 'externalId'])
-export class ContactEntity {
-  @UuidPrimaryColumn()
-  id!: string;
-
+export class ContactEntity extends TimestampedEntity {
   @Column({ name: 'channel_id', type: 'varchar', length: 36 })
   channelId!: string;
 
@@ -36,22 +32,4 @@ export class ContactEntity {
   @TimestampColumn({ name: 'profile_fetched_at', nullable: true })
   profileFetchedAt!: Date | null;
 
-  @TimestampColumn({ name: 'created_at' })
-  createdAt!: Date;
-
-  @TimestampColumn({ name: 'updated_at' })
-  updatedAt!: Date;
-
-  @BeforeInsert()
-  protected stampCreated(): void {
-    this.id ??= randomUUID();
-    const now = new Date();
-    this.createdAt ??= now;
-    this.updatedAt ??= now;
-  }
-
-  @BeforeUpdate()
-  protected stampUpdated(): void {
-    this.updatedAt = new Date();
-  }
 }

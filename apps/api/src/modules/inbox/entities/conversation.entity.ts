@@ -1,8 +1,7 @@
 import { AttributionDto, CONVERSATION_PRIORITIES, CONVERSATION_STATUSES, ConversationPriority, ConversationStatus, InboxMessageDirection, MessagePlatform } from '@ticklegram/domain-models';
-import { BeforeInsert, BeforeUpdate, Column, Entity, Index, Unique } from 'typeorm';
-import { randomUUID } from 'node:crypto';
+import { Column, Entity, Index, Unique } from 'typeorm';
 import { TimestampColumn } from '../../../database/timestamp.column';
-import { UuidPrimaryColumn } from '../../../database/uuid-primary.column';
+import { TimestampedEntity } from '../../../database/base.entity';
 
 /** One DM thread per (channel, customer). */
 @Entity({ name: 'conversations' })
@@ -14,10 +13,7 @@ import { UuidPrimaryColumn } from '../../../database/uuid-primary.column';
 @Index('idx_conversations_channel_last', ['channelId', 'lastMessageAt', 'id'])
 @Index('idx_conversations_platform_last', ['platform', 'lastMessageAt', 'id'])
 @Index('idx_conversations_platform_customer', ['platform', 'customerExternalId'])
-export class ConversationEntity {
-  @UuidPrimaryColumn()
-  id!: string;
-
+export class ConversationEntity extends TimestampedEntity {
   @Column({ name: 'channel_id', type: 'varchar', length: 36 })
   channelId!: string;
 
@@ -67,22 +63,4 @@ export class ConversationEntity {
   @Column({ type: 'json', nullable: true })
   referral!: AttributionDto | null;
 
-  @TimestampColumn({ name: 'created_at' })
-  createdAt!: Date;
-
-  @TimestampColumn({ name: 'updated_at' })
-  updatedAt!: Date;
-
-  @BeforeInsert()
-  protected stampCreated(): void {
-    this.id ??= randomUUID();
-    const now = new Date();
-    this.createdAt ??= now;
-    this.updatedAt ??= now;
-  }
-
-  @BeforeUpdate()
-  protected stampUpdated(): void {
-    this.updatedAt = new Date();
-  }
 }

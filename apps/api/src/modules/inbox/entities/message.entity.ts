@@ -9,10 +9,9 @@ import {
   MessageReactionDto,
   NormalizedAttachment,
 } from '@ticklegram/domain-models';
-import { BeforeInsert, BeforeUpdate, Column, Entity, Index, Unique } from 'typeorm';
-import { randomUUID } from 'node:crypto';
+import { Column, Entity, Index, Unique } from 'typeorm';
 import { TimestampColumn } from '../../../database/timestamp.column';
-import { UuidPrimaryColumn } from '../../../database/uuid-primary.column';
+import { TimestampedEntity } from '../../../database/base.entity';
 
 export const MESSAGE_DIRECTIONS: InboxMessageDirection[] = ['inbound', 'outbound'];
 export const MESSAGE_STATUSES: InboxMessageStatus[] = ['received', 'pending', 'sent', 'delivered', 'read', 'failed'];
@@ -37,10 +36,7 @@ export interface StoredAttachment extends NormalizedAttachment {
 @Unique('uq_messages_channel_mid', ['channelId', 'mid'])
 @Unique('uq_messages_conversation_client_key', ['conversationId', 'clientKey'])
 @Index('idx_messages_conversation_sent', ['conversationId', 'sentAt'])
-export class MessageEntity {
-  @UuidPrimaryColumn()
-  id!: string;
-
+export class MessageEntity extends TimestampedEntity {
   @Column({ name: 'conversation_id', type: 'varchar', length: 36 })
   conversationId!: string;
 
@@ -133,22 +129,4 @@ export class MessageEntity {
   @TimestampColumn({ name: 'read_at', nullable: true })
   readAt!: Date | null;
 
-  @TimestampColumn({ name: 'created_at' })
-  createdAt!: Date;
-
-  @TimestampColumn({ name: 'updated_at' })
-  updatedAt!: Date;
-
-  @BeforeInsert()
-  protected stampCreated(): void {
-    this.id ??= randomUUID();
-    const now = new Date();
-    this.createdAt ??= now;
-    this.updatedAt ??= now;
-  }
-
-  @BeforeUpdate()
-  protected stampUpdated(): void {
-    this.updatedAt = new Date();
-  }
 }

@@ -1,15 +1,10 @@
-import { BeforeInsert, BeforeUpdate, Column, Entity, Unique } from 'typeorm';
-import { randomUUID } from 'node:crypto';
-import { TimestampColumn } from '../../../database/timestamp.column';
-import { UuidPrimaryColumn } from '../../../database/uuid-primary.column';
+import { Column, Entity, Unique } from 'typeorm';
+import { TimestampedEntity } from '../../../database/base.entity';
 
 /** An admin-managed conversation label. */
 @Entity({ name: 'labels' })
 @Unique('uq_labels_name', ['name'])
-export class LabelEntity {
-  @UuidPrimaryColumn()
-  id!: string;
-
+export class LabelEntity extends TimestampedEntity {
   @Column({ type: 'varchar', length: 50 })
   name!: string;
 
@@ -17,22 +12,4 @@ export class LabelEntity {
   @Column({ type: 'varchar', length: 7 })
   color!: string;
 
-  @TimestampColumn({ name: 'created_at' })
-  createdAt!: Date;
-
-  @TimestampColumn({ name: 'updated_at' })
-  updatedAt!: Date;
-
-  @BeforeInsert()
-  protected stampCreated(): void {
-    this.id ??= randomUUID();
-    const now = new Date();
-    this.createdAt ??= now;
-    this.updatedAt ??= now;
-  }
-
-  @BeforeUpdate()
-  protected stampUpdated(): void {
-    this.updatedAt = new Date();
-  }
 }

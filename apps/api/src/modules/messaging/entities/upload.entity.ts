@@ -1,18 +1,13 @@
 import { MessagePlatform, OutboundAttachmentKind } from '@ticklegram/domain-models';
-import { BeforeInsert, Column, Entity, Index } from 'typeorm';
-import { randomUUID } from 'node:crypto';
-import { TimestampColumn } from '../../../database/timestamp.column';
-import { UuidPrimaryColumn } from '../../../database/uuid-primary.column';
+import { Column, Entity, Index } from 'typeorm';
+import { CreatedEntity } from '../../../database/base.entity';
 
 export const UPLOAD_KINDS: OutboundAttachmentKind[] = ['image', 'audio', 'video', 'file'];
 
 /** A file an agent uploaded for an outbound message, checked against the platform's limits; stored under DATA_DIR/uploads. */
 @Entity({ name: 'uploads' })
 @Index('idx_uploads_user', ['userId'])
-export class UploadEntity {
-  @UuidPrimaryColumn()
-  id!: string;
-
+export class UploadEntity extends CreatedEntity {
   @Column({ name: 'user_id', type: 'varchar', length: 36 })
   userId!: string;
 
@@ -35,12 +30,4 @@ export class UploadEntity {
   @Column({ name: 'stored_file', type: 'varchar', length: 255 })
   storedFile!: string;
 
-  @TimestampColumn({ name: 'created_at' })
-  createdAt!: Date;
-
-  @BeforeInsert()
-  protected stamp(): void {
-    this.id ??= randomUUID();
-    this.createdAt ??= new Date();
-  }
 }

@@ -1,15 +1,11 @@
 import { Role } from '@ticklegram/domain-models';
-import { BeforeInsert, BeforeUpdate, Column, Entity, Unique } from 'typeorm';
-import { randomUUID } from 'node:crypto';
+import { Column, Entity, Unique } from 'typeorm';
 import { TimestampColumn } from '../../../database/timestamp.column';
-import { UuidPrimaryColumn } from '../../../database/uuid-primary.column';
+import { TimestampedEntity } from '../../../database/base.entity';
 
 @Entity({ name: 'users' })
 @Unique('uq_users_email', ['email'])
-export class UserEntity {
-  @UuidPrimaryColumn()
-  id!: string;
-
+export class UserEntity extends TimestampedEntity {
   @Column({ type: 'varchar', length: 320 })
   email!: string;
 
@@ -28,22 +24,4 @@ export class UserEntity {
   @TimestampColumn({ name: 'last_login_at', nullable: true })
   lastLoginAt!: Date | null;
 
-  @TimestampColumn({ name: 'created_at' })
-  createdAt!: Date;
-
-  @TimestampColumn({ name: 'updated_at' })
-  updatedAt!: Date;
-
-  @BeforeInsert()
-  protected stampCreated(): void {
-    this.id ??= randomUUID();
-    const now = new Date();
-    this.createdAt ??= now;
-    this.updatedAt ??= now;
-  }
-
-  @BeforeUpdate()
-  protected stampUpdated(): void {
-    this.updatedAt = new Date();
-  }
 }
