@@ -13,6 +13,7 @@ import type { SimStore } from '../state/store';
 import type { AuthContext } from './auth';
 import { Edge, GraphNode, isoTime, Selector } from './fields';
 import { Errors } from './graph-error';
+import { conversationNode, lastActivity, messageNode, templateNode } from './message-nodes';
 
 /** Builds Graph nodes from store entities, honouring what the caller's token may see. */
 export class NodeFactory {
@@ -152,14 +153,21 @@ export class NodeFactory {
     return [...this.store.conversations.values()]
       .filter((c) => ids.has(c.accountId) && c.platform === platform && c.messageMids.length > 0)
       .filter((c) => !userId || c.customerId === userId)
-      .map((c) => ({ c, t: this.lastActivity(c) }))
+      .map((c) => ({ c, t: lastActivity(this.store, c) }))
       .sort((a, b) => b.t - a.t)
       .map(({ c }) => this.conversation(c));
   }
 
-  private lastActivity(c: SimConversation): number {
-    const msgs = this.store.conversationMessages(c);
-    return msgs[msgs.length - 1]?.createdAt ?? 0;
+  conversation(c: SimConversation): GraphNode {
+    return conversationNode(this.store, c);
+  }
+
+  message(m: SimMessage): GraphNode {
+    return messageNode(this.store, m);
+  }
+
+  template(t: SimTemplate): GraphNode {
+    return templateNode(t);
   }
 
   instagramAccount(ig: SimInstagramAccount): GraphNode {
@@ -328,82 +336,4 @@ export class NodeFactory {
       reactions: () => new Edge(() => [], ['id', 'name', 'type'], () => ({ total_count: c.likeCount, viewer_reaction: 'NONE' })),
     }, ['created_time', 'from', 'message', 'id']);
   }
-
-  private participant(id: string): Record<string, unknown> {
-    const s = this.store;
-    const customer = s.customers.get(id);
-    if (customer) {
-      return customer.platform === 'instagram'
-        ? { username: customer.username, id: customer.id }
-        : { name: customer.name, email: `${customer.id}@facebook.com`, id: customer.id };
-    }
-    const acc = s.accountName(id);
-    return s.isInstagramAccount(id) ? { username: acc.username, id } : { name: acc.name, email: `${id}@facebook.com`, id };
-  }
-
-  conversation(c: SimConversation): GraphNode {
-    const msgs = (): SimMessage[] => this.store.conversationMessages(c).filter((m) => !m.isDeleted).reverse();
-    return new GraphNode('Conversation', c.id, {
-      id: c.id,
-      updated_time: () => isoTime(this.lastActivity(c)),
-      message_count: () => msgs().length,
-      unread_count: () => msgs().filter((m) => m.direction === 'inbound' && (c.businessSeenAt ?? 0) < m.createdAt).length,
-      participants: () => ({ data: [this.participant(c.customerId), this.participant(c.accountId)] }),
-      can_reply: true,
-      is_subscribed: true,
-      link: c.platform === 'messenger' ? `/${c.accountId}/inbox/${c.id}` : undefined,
-      messages: () => new Edge(() => msgs().map((m) => this.message(m)), ['id', 'created_time']),
-    }, ['id']);
-  }
-
-  message(m: SimMessage): GraphNode {
-    const attachments = m.attachments.filter((a) => ['image', 'video', 'audio', 'file'].includes(a.type));
-    const conv = this.store.conversations.get(m.conversationId);
-    return new GraphNode('Message', m.mid, {
-      id: m.mid,
-      created_time: isoTime(m.createdAt),
-      from: this.participant(m.senderId),
-      to: { data: [this.participant(m.recipientId)] },
-      message: m.text ?? '',
-      is_unsupported: false,
-      attachments: attachments.length
-        ? {
-            data: attachments.map((a, i) => {
-              const base: Record<string, unknown> = { id: a.attachmentId ?? `${m.mid}_${i}`, mime_type: a.mimeType ?? mimeFor(a.type), name: a.name ?? `${a.type}-${i}` };
-              if (a.type === 'image') base['image_data'] = { width: 640, height: 640, max_width: 640, max_height: 640, url: a.url, preview_url: a.url };
-              else if (a.type === 'video') base['video_data'] = { width: 640, height: 360, length: 12, url: a.url, preview_url: a.url };
-              else base['file_url'] = a.url;
-              return base;
-            }),
-          }
-        : undefined,
-      reactions: Object.keys(m.reactions).length
-        ? { data: Object.entries(m.reactions).map(([uid, r]) => ({ reaction: r.emoji, users: [this.participant(uid)] })) }
-        : undefined,
-      story: m.attachments.find((a) => a.type === 'story_mention')
-        ? { mention: { link: m.attachments.find((a) => a.type === 'story_mention')?.url, id: m.mid } }
-        : m.attachments.find((a) => a.type === 'story_reply')
-          ? { reply_to: { link: m.attachments.find((a) => a.type === 'story_reply')?.url, id: String(m.attachments.find((a) => a.type === 'story_reply')?.extra?.['story_id'] ?? '') } }
-          : undefined,
-      shares: undefined,
-      thread_id: conv?.id,
-    }, ['id', 'created_time']);
-  }
-
-  template(t: SimTemplate): GraphNode {
-    return new GraphNode('MessageTemplate', t.id, {
-      id: t.id,
-      name: t.name,
-      status: t.status,
-      category: t.category,
-      language: t.language,
-      components: t.components,
-      parameter_format: t.parameterFormat,
-      rejected_reason: t.status === 'REJECTED' ? (t.rejectedReason ?? 'INCORRECT_PARAMS') : 'NONE',
-    }, ['id', 'name', 'status', 'category', 'language', 'components']);
-  }
-}
-
-export function mimeFor(type: string): string {
-  return ({ image: 'image/png', video: 'video/mp4', audio: 'audio/mp4', file: 'application/pdf' } as Record<string, string>)[type] ?? 'application/octet-stream';
 }

@@ -1,0 +1,44 @@
+import { CustomerActionError, customerDeletesComment, customerEditsComment } from '../customer/customer-actions';
+import { SAMPLE_FILES } from '../cdn/cdn';
+import { storyInsightsEvent } from '../webhooks/events';
+import { HOUR, num, required, type Route } from './control-kit';
+
+/** Published content: media, posts, comments, stories (read views, clocks, customer edits). */
+
+export const contentRoutes: Route[] = [
+  ['POST', /^\/_sim\/stories\/([^/]+)\/insights-webhook$/, (ctx, m) => {
+    const story = ctx.store.media.get(m[1] ?? '');
+    if (!story || story.mediaProductType !== 'STORY') throw new CustomerActionError(404, 'Unknown story');
+    const value = (metric: string): number => {
+      const v = ctx.store.insights.find((i) => i.objectId === story.id && i.metric === metric)?.lifetime ?? 0;
+      return v < 5 ? -1 : v; // Meta reports counts below 5 as -1
+    };
+    const metrics = { exits: value('exits'), replies: value('replies'), reach: value('reach'), taps_forward: value('taps_forward'), taps_back: value('taps_back'), impressions: value('views') };
+    ctx.webhooks.enqueue(storyInsightsEvent(story.accountId, story.id, metrics));
+    return { ok: true, metrics };
+  }],
+
+  // Comments, posts, media (read-only views + clock)
+  ['GET', /^\/_sim\/media$/, (ctx) => ({ data: [...ctx.store.media.values()] })],
+  ['GET', /^\/_sim\/posts$/, (ctx) => ({ data: [...ctx.store.posts.values()].filter((p) => !p.deleted) })],
+  ['GET', /^\/_sim\/comments$/, (ctx, _m, _b, url) => {
+    const objectId = url.searchParams.get('objectId');
+    return { data: [...ctx.store.comments.values()].filter((c) => !objectId || c.objectId === objectId).sort((a, b) => a.createdAt - b.createdAt) };
+  }],
+  ['POST', /^\/_sim\/comments\/([^/]+)\/clock$/, (ctx, m, body) => {
+    const c = ctx.store.comments.get(m[1] ?? '');
+    if (!c) throw new CustomerActionError(404, 'Unknown comment');
+    c.createdAt = Date.now() - (num(body['hoursAgo']) ?? 0) * HOUR;
+    return c;
+  }],
+  ['POST', /^\/_sim\/comments\/([^/]+)\/edit$/, (ctx, m, body) => {
+    customerEditsComment(ctx, m[1] ?? '', required(body, 'text'));
+    return { ok: true };
+  }],
+  ['POST', /^\/_sim\/comments\/([^/]+)\/delete$/, (ctx, m) => {
+    customerDeletesComment(ctx, m[1] ?? '');
+    return { ok: true };
+  }],
+  ['GET', /^\/_sim\/samples$/, (ctx) => ({ data: Object.entries(SAMPLE_FILES).map(([name, meta]) => ({ name, ...meta, url: `${ctx.store.settings.publicUrl}/cdn/samples/${name}` })) })],
+
+];

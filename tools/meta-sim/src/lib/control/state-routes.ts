@@ -1,0 +1,74 @@
+import { str } from '../http/request';
+import { CustomerActionError } from '../customer/customer-actions';
+import { setTemplateStatus } from '../graph/templates-api';
+import { SIM_SEED } from '../seed/seed-data';
+import { HOUR, num, required, type Route } from './control-kit';
+import { webhookConfig } from './delivery-routes';
+
+/** The simulator itself: state, seed, reset, settings; templates, tokens, pixels and the request log. */
+
+export const stateRoutes: Route[] = [
+  ['GET', /^\/_sim\/?$/, (ctx) => ({
+    seed: SIM_SEED, app: { id: ctx.store.settings.appId, verifyToken: ctx.store.settings.verifyToken, requireAppSecretProof: ctx.store.settings.requireAppSecretProof },
+    webhooks: webhookConfig(ctx), publicUrl: ctx.store.settings.publicUrl,
+  })],
+  ['GET', /^\/_sim\/seed$/, () => SIM_SEED],
+  ['POST', /^\/_sim\/reset$/, (ctx, _m, body) => {
+    ctx.reset(body['seed'] !== false);
+    return { ok: true };
+  }],
+  ['POST', /^\/_sim\/settings$/, (ctx, _m, body) => {
+    const s = ctx.store.settings;
+    if (typeof body['requireAppSecretProof'] === 'boolean') s.requireAppSecretProof = body['requireAppSecretProof'];
+    const review = num(body['templateReviewMs']);
+    if (review !== undefined) s.templateReviewMs = review;
+    const delay = num(body['deliveryDelayMs']);
+    if (delay !== undefined) ctx.webhooks.options.delayMs = delay;
+    if (Array.isArray(body['retryDelaysMs'])) ctx.webhooks.options.retryDelaysMs = (body['retryDelaysMs'] as unknown[]).map(Number);
+    const disableAfter = num(body['webhookDisableAfterMs']);
+    if (disableAfter !== undefined) ctx.webhooks.options.disableAfterMs = disableAfter;
+    const timeout = num(body['webhookTimeoutMs']);
+    if (timeout !== undefined) ctx.webhooks.options.timeoutMs = timeout;
+    if (Array.isArray(body['instagramAppFields'])) s.instagramAppFields = (body['instagramAppFields'] as unknown[]).map(String);
+    return { settings: s, webhooks: webhookConfig(ctx) };
+  }],
+
+  // Templates, tokens, pixels, request log
+  ['GET', /^\/_sim\/templates$/, (ctx) => ({ data: [...ctx.store.templates.values()] })],
+  ['POST', /^\/_sim\/templates\/([^/]+)\/review$/, (ctx, m, body) => {
+    const t = ctx.store.templates.get(m[1] ?? '');
+    if (!t) throw new CustomerActionError(404, 'Unknown template');
+    const status = str(body['status']);
+    if (status !== 'APPROVED' && status !== 'REJECTED' && status !== 'PENDING') throw new CustomerActionError(400, 'status must be APPROVED, REJECTED or PENDING');
+    setTemplateStatus(ctx, t, status, str(body['reason']));
+    return t;
+  }],
+  ['GET', /^\/_sim\/tokens$/, (ctx) => ({ data: [...ctx.store.tokens.values()] })],
+  ['POST', /^\/_sim\/tokens\/invalidate$/, (ctx, _m, body) => {
+    const t = ctx.store.tokens.get(required(body, 'token'));
+    if (!t) throw new CustomerActionError(404, 'Unknown token');
+    t.invalidSubcode = num(body['subcode']) ?? 460;
+    return t;
+  }],
+  ['POST', /^\/_sim\/tokens\/age$/, (ctx, _m, body) => {
+    const t = ctx.store.tokens.get(required(body, 'token'));
+    if (!t) throw new CustomerActionError(404, 'Unknown token');
+    const delta = (num(body['hours']) ?? 0) * HOUR;
+    t.issuedAt -= delta;
+    if (t.expiresAt !== 0) t.expiresAt -= delta;
+    return t;
+  }],
+  ['GET', /^\/_sim\/pixels\/([^/]+)\/events$/, (ctx, m) => {
+    const p = ctx.store.pixels.get(m[1] ?? '');
+    if (!p) throw new CustomerActionError(404, 'Unknown pixel');
+    return { data: p.events };
+  }],
+  ['GET', /^\/_sim\/requests$/, (ctx, _m, _b, url) => {
+    const path = url.searchParams.get('path');
+    return { data: ctx.requests.filter((r) => !path || r.path.includes(path)) };
+  }],
+  ['DELETE', /^\/_sim\/requests$/, (ctx) => {
+    ctx.requests.length = 0;
+    return { ok: true };
+  }],
+];
