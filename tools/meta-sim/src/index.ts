@@ -47,6 +47,8 @@ export interface MetaSimOptions {
   requireAppSecretProof?: boolean;
   /** Time a submitted template stays PENDING before the automatic review (default 1500 ms). */
   templateReviewMs?: number;
+  /** Version answered for unversioned Graph calls and in `facebook-api-version` (default `v27.0`). */
+  graphVersion?: string;
 }
 
 export interface RunningMetaSim {
@@ -85,6 +87,7 @@ export async function startMetaSim(options: MetaSimOptions = {}): Promise<Runnin
     publicUrl: options.publicUrl ?? '',
     requireAppSecretProof: options.requireAppSecretProof ?? true,
     templateReviewMs: options.templateReviewMs ?? 1500,
+    graphVersion: options.graphVersion ?? 'v27.0',
     instagramAppFields: [...INSTAGRAM_APP_FIELDS],
   });
   const webhooks = new WebhookDispatcher(store, {

@@ -17,7 +17,7 @@ function indexHtml(ctx: SimContext): string {
 <ul>
 <li><a href="/phone">Customer phone</a> — play a customer on Instagram or Messenger</li>
 <li><a href="/_sim">Control API state</a> (JSON)</li>
-<li>graphBaseUrl: <code>${base}</code> (Graph under <code>/v25.0/…</code>)</li>
+<li>graphBaseUrl: <code>${base}</code> (Graph under <code>/${ctx.store.settings.graphVersion}/…</code>; older versions work too)</li>
 <li>instagramBaseUrl: <code>${base}/ig</code> (graph.instagram.com and api.instagram.com)</li>
 </ul></body></html>`;
 }
@@ -45,13 +45,15 @@ export function createSimServer(ctx: SimContext): Server {
         return;
       }
       if (path === '/ig' || path.startsWith('/ig/')) {
+        const version = VERSION.exec(path.slice(3))?.[0]?.slice(1);
         const rest = path.slice(3).replace(VERSION, '');
         if (rest === '/oauth/authorize' && method === 'GET') return renderDialog(ctx, 'instagram', url, res);
-        return handleGraph(ctx, req, res, 'instagram', rest, url);
+        return handleGraph(ctx, req, res, 'instagram', rest, url, version);
       }
+      const version = VERSION.exec(path)?.[0]?.slice(1);
       const rest = path.replace(VERSION, '');
       if (rest === '/dialog/oauth' && method === 'GET') return renderDialog(ctx, 'facebook', url, res);
-      return handleGraph(ctx, req, res, 'facebook', rest, url);
+      return handleGraph(ctx, req, res, 'facebook', rest, url, version);
     };
     run().catch((err: unknown) => {
       console.error('[meta-sim] request failed', err);

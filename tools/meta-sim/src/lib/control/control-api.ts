@@ -6,11 +6,12 @@ import type { Body, Route } from './control-kit';
 import { contentRoutes } from './content-routes';
 import { customerRoutes } from './customer-routes';
 import { deliveryRoutes } from './delivery-routes';
+import { messengerRoutes } from './messenger-routes';
 import { stateRoutes } from './state-routes';
 
 /** JSON control API under `/_sim/…` for tests, the phone page and humans. */
 
-const routes: Route[] = [...stateRoutes, ...customerRoutes, ...contentRoutes, ...deliveryRoutes];
+const routes: Route[] = [...stateRoutes, ...customerRoutes, ...contentRoutes, ...deliveryRoutes, ...messengerRoutes];
 
 export async function handleControl(ctx: SimContext, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
   const method = (req.method ?? 'GET').toUpperCase();

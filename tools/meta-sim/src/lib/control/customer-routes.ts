@@ -41,6 +41,7 @@ function conversationView(ctx: SimContext, customerId: string): Record<string, u
     ...customerView(ctx, customerId),
     businessTyping: conv.businessTyping,
     businessSeenAt: conv.businessSeenAt,
+    optins: conv.optins,
     messages: ctx.store.conversationMessages(conv).map((m) => ({
       mid: m.mid, direction: m.direction, from: m.senderId, to: m.recipientId, createdAt: m.createdAt, time: isoTime(m.createdAt),
       text: m.text, attachments: m.attachments, quickReplies: m.quickReplies, replyToMid: m.replyToMid, tag: m.tag,
@@ -92,7 +93,7 @@ export const customerRoutes: Route[] = [
     return { mid: msg.mid, timestamp: msg.createdAt, conversationId: msg.conversationId };
   }],
   ['POST', /^\/_sim\/customers\/([^/]+)\/inbox-reply$/, (ctx, m, body) => {
-    const msg = businessRepliesInMetaInbox(ctx, m[1] ?? '', required(body, 'text'));
+    const msg = businessRepliesInMetaInbox(ctx, m[1] ?? '', required(body, 'text'), str(body['appId']));
     return { mid: msg.mid, timestamp: msg.createdAt };
   }],
   ['POST', /^\/_sim\/customers\/([^/]+)\/story-mention$/, (ctx, m) => {

@@ -15,6 +15,7 @@ import {
   unsendEvent,
 } from '../webhooks/events';
 import { deliverOutbound } from '../graph/send-api';
+import { PAGE_INBOX_APP_ID } from '../messenger/thread-control';
 
 /** What a customer can do; each action updates state and emits the webhook Meta would send. */
 
@@ -95,17 +96,19 @@ export function customerSends(ctx: SimContext, customerId: string, input: Custom
   return m;
 }
 
-/** Page Inbox app id that Meta puts on echoes of replies typed in Meta Business Suite (reference §2). */
-export const PAGE_INBOX_APP_ID = '263902037430900';
+export { PAGE_INBOX_APP_ID };
 
-/** A human replies from Meta's own inbox (Business Suite / Instagram app): only the echo reaches the app. */
-export function businessRepliesInMetaInbox(ctx: SimContext, customerId: string, text: string): SimMessage {
+/**
+ * A human replies from Meta's own inbox (Business Suite / Instagram app), or another app on the Page
+ * (`appId`, e.g. the bot) sends: only the echo reaches our app.
+ */
+export function businessRepliesInMetaInbox(ctx: SimContext, customerId: string, text: string, appId: string = PAGE_INBOX_APP_ID): SimMessage {
   const s = ctx.store;
   const c = customer(ctx, customerId);
   const conv = s.conversationOf(c);
   const m: SimMessage = {
     mid: s.newMid(c.platform), conversationId: conv.id, direction: 'outbound', senderId: c.accountId, recipientId: c.id,
-    createdAt: Date.now(), text, attachments: [], isDeleted: false, numEdit: 0, reactions: {}, appId: PAGE_INBOX_APP_ID,
+    createdAt: Date.now(), text, attachments: [], isDeleted: false, numEdit: 0, reactions: {}, appId,
   };
   deliverOutbound(ctx, c, m);
   return m;

@@ -131,7 +131,7 @@ function pick(value: unknown, specs: FieldSpec[]): unknown {
     const out: Record<string, unknown> = {};
     for (const s of specs) {
       const v = src[s.name];
-      if (v !== undefined) out[s.name] = s.children ? pick(v, s.children) : v;
+      if (v !== undefined) out[s.modifiers['as'] ?? s.name] = s.children ? pick(v, s.children) : v;
     }
     return out;
   }
@@ -146,9 +146,11 @@ export function renderNode(node: GraphNode, specs?: FieldSpec[]): Record<string,
     const resolved = resolve(node.fields[spec.name]);
     const value = resolved instanceof Selector ? resolved.select(spec.modifiers) : resolved;
     if (value === undefined) continue;
-    if (value instanceof Edge) out[spec.name] = renderEdge(value, spec.children, spec.modifiers, { limit: 25 });
-    else if (value instanceof GraphNode) out[spec.name] = renderNode(value, spec.children);
-    else out[spec.name] = spec.children ? pick(value, spec.children) : value;
+    // `field.as(alias)` renames the key in the response (refused on v27+ by the handler).
+    const key = spec.modifiers['as'] ?? spec.name;
+    if (value instanceof Edge) out[key] = renderEdge(value, spec.children, spec.modifiers, { limit: 25 });
+    else if (value instanceof GraphNode) out[key] = renderNode(value, spec.children);
+    else out[key] = spec.children ? pick(value, spec.children) : value;
   }
   if (out['id'] === undefined && node.id) out['id'] = node.id;
   return out;

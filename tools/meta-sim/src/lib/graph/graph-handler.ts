@@ -4,7 +4,8 @@ import { parseBody, searchParamsToObject, sendJson, str, type UploadedFile } fro
 import { authenticate, requireScope, type AuthContext, type GraphHost } from './auth';
 import { getOrCreateDataset, receiveEvents } from './capi-api';
 import { createComment, deleteComment, replyToIgComment, updateComment } from './comments-api';
-import { Edge, GraphNode, parseFields, renderEdge, renderNode } from './fields';
+import { Edge, GraphNode, parseFields, renderEdge, renderNode, type FieldSpec } from './fields';
+import { HANDOVER_EDGES, handleHandover } from './handover-api';
 import { Errors, GraphError } from './graph-error';
 import { accountInsights, mediaInsights } from './insights-api';
 import { NodeFactory } from './nodes';
@@ -23,6 +24,30 @@ interface GraphCall {
   url: URL;
   headers: IncomingMessage['headers'];
   auth?: AuthContext;
+  /** Requested Graph version (`v27.0`), or the app's default for unversioned calls. */
+  version: string;
+}
+
+/** v27.0 stops apps from using multi-ID lookups, field aliases and method override (reference §11). */
+function restrictedVersion(call: GraphCall): boolean {
+  return Number(/^v(\d+)/.exec(call.version)?.[1] ?? 0) >= 27;
+}
+
+function deprecatedIn27(feature: string): GraphError {
+  return new GraphError(400, 12, `(#12) ${feature} is deprecated for versions v27.0 and higher`, 'OAuthException');
+}
+
+function usesAlias(specs: FieldSpec[]): boolean {
+  return specs.some((spec) => spec.modifiers['as'] !== undefined || (spec.children !== undefined && usesAlias(spec.children)));
+}
+
+/** The `fields` parameter, parsed (aliases refused on v27+). */
+function requestedFields(call: GraphCall): FieldSpec[] | undefined {
+  const raw = str(call.params['fields']);
+  if (!raw) return undefined;
+  const specs = parseFields(raw);
+  if (restrictedVersion(call) && usesAlias(specs)) throw deprecatedIn27('Field aliasing (.as())');
+  return specs;
 }
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
@@ -37,8 +62,7 @@ function nextUrlFor(call: GraphCall): (after: string) => string {
 }
 
 function edgeResponse(call: GraphCall, items: Array<GraphNode | Record<string, unknown>>, defaults: string[]): Record<string, unknown> {
-  const fields = str(call.params['fields']);
-  return renderEdge(new Edge(() => items, defaults), fields ? parseFields(fields) : undefined, {}, {
+  return renderEdge(new Edge(() => items, defaults), requestedFields(call), {}, {
     limit: Number(str(call.params['limit']) ?? 25) || 25,
     after: str(call.params['after']),
     before: str(call.params['before']),
@@ -79,8 +103,9 @@ async function dispatch(call: GraphCall): Promise<unknown> {
     // Multi-id read: GET /?ids=a,b&fields=… → {a:{…}, b:{…}}
     const ids = str(params['ids']);
     if (method !== 'GET' || !ids) throw Errors.unknownPath('');
-    const fields = str(params['fields']);
-    return Object.fromEntries(ids.split(',').filter(Boolean).map((one) => [one, renderNode(nodes.byId(one), fields ? parseFields(fields) : undefined)]));
+    if (restrictedVersion(call)) throw deprecatedIn27('Multi-ID lookup (?ids=)');
+    const fields = requestedFields(call);
+    return Object.fromEntries(ids.split(',').filter(Boolean).map((one) => [one, renderNode(nodes.byId(one), fields)]));
   }
 
   // Instagram Login's `/me` returns an app-scoped `id`; it addresses the same professional account.
@@ -108,11 +133,7 @@ async function dispatch(call: GraphCall): Promise<unknown> {
   }
 
   if (edge === undefined) {
-    if (method === 'GET') {
-      const node = nodes.byId(id);
-      const fields = str(params['fields']);
-      return renderNode(node, fields ? parseFields(fields) : undefined);
-    }
+    if (method === 'GET') return renderNode(nodes.byId(id), requestedFields(call));
     if (method === 'POST') {
       if (ctx.store.comments.has(id)) return updateComment(ctx, auth, id, params);
       throw Errors.unsupportedGet(id, 'post');
@@ -122,6 +143,11 @@ async function dispatch(call: GraphCall): Promise<unknown> {
       throw Errors.unsupportedGet(id, 'delete');
     }
     throw Errors.unsupportedGet(id, method.toLowerCase());
+  }
+
+  if (HANDOVER_EDGES.includes(edge)) {
+    requireScope(auth, ['pages_messaging']);
+    return handleHandover(ctx, auth, method, id, edge, params);
   }
 
   switch (`${method} ${edge}`) {
@@ -177,11 +203,11 @@ async function dispatch(call: GraphCall): Promise<unknown> {
   const raw = node.fields[edge];
   const value = typeof raw === 'function' ? (raw as () => unknown)() : raw;
   if (!(value instanceof Edge)) throw Errors.unknownPath(path);
-  const fields = str(params['fields']);
+  const fields = requestedFields(call);
   const modifiers: Record<string, string> = { filter: str(params['filter']) ?? '', order: str(params['order']) ?? '' };
   const summary = str(params['summary']);
   if (summary !== undefined) modifiers['summary'] = summary;
-  return renderEdge(value, fields ? parseFields(fields) : undefined, modifiers, {
+  return renderEdge(value, fields, modifiers, {
     limit: Number(str(params['limit']) ?? 25) || 25,
     after: str(params['after']),
     before: str(params['before']),
@@ -189,20 +215,23 @@ async function dispatch(call: GraphCall): Promise<unknown> {
 }
 
 /** Serves one Graph API request (`path` is already stripped of host prefix and version). */
-export async function handleGraph(ctx: SimContext, req: IncomingMessage, res: ServerResponse, host: GraphHost, path: string, url: URL): Promise<void> {
+export async function handleGraph(ctx: SimContext, req: IncomingMessage, res: ServerResponse, host: GraphHost, path: string, url: URL, version?: string): Promise<void> {
   const method = (req.method ?? 'GET').toUpperCase();
   let status = 200;
   let body: unknown;
   const extraHeaders: Record<string, string> = {};
-  const call: GraphCall = { ctx, method, host, segments: path.split('/').filter(Boolean).map(decodeURIComponent), params: {}, files: [], url, headers: req.headers };
+  const call: GraphCall = { ctx, method, host, segments: path.split('/').filter(Boolean).map(decodeURIComponent), params: {}, files: [], url, headers: req.headers, version: version ?? ctx.store.settings.graphVersion };
   let regain = 0;
   try {
     const parsed = await parseBody(req);
     call.params = { ...searchParamsToObject(url.searchParams), ...parsed.params };
     call.files = parsed.files;
-    // Graph lets clients tunnel DELETE through POST with `method=delete`.
+    // Graph lets clients tunnel DELETE/GET through POST with `method=…` (before v27.0).
     const override = str(call.params['method'])?.toUpperCase();
-    if (method === 'POST' && override && ['DELETE', 'GET'].includes(override)) call.method = override;
+    if (method === 'POST' && override && ['DELETE', 'GET'].includes(override)) {
+      if (restrictedVersion(call)) throw deprecatedIn27('Method override (method=)');
+      call.method = override;
+    }
     try {
       // Known early so rate-limit headers are right even when a fault short-circuits the call.
       call.auth = authenticate(ctx.store, call.params, req.headers, host);
@@ -236,7 +265,7 @@ export async function handleGraph(ctx: SimContext, req: IncomingMessage, res: Se
     }
   }
   const buc = bucFor(call);
-  Object.assign(extraHeaders, ctx.usage.headers(call.auth?.token, buc.businessId, buc.type, regain), { 'x-fb-trace-id': 'SimTrace', 'facebook-api-version': url.pathname.match(/\/(v\d+\.\d+)\//)?.[1] ?? 'v25.0' });
+  Object.assign(extraHeaders, ctx.usage.headers(call.auth?.token, buc.businessId, buc.type, regain), { 'x-fb-trace-id': 'SimTrace', 'facebook-api-version': call.version });
   ctx.requests.push({ at: Date.now(), method: call.method, host, path: `/${call.segments.join('/')}`, params: redact(call.params), status, response: body });
   if (ctx.requests.length > 2000) ctx.requests.splice(0, ctx.requests.length - 2000);
   sendJson(res, status, body, extraHeaders);

@@ -5,6 +5,7 @@ import { obj, str } from '../http/request';
 import { deliveryEvent, echoEvent } from '../webhooks/events';
 import type { AuthContext } from './auth';
 import { Errors, GraphError } from './graph-error';
+import { ownedByAnotherApp, threadOwner } from '../messenger/thread-control';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -35,6 +36,16 @@ export function resolveSendTarget(ctx: SimContext, auth: AuthContext, nodeId: st
     return { ownerId: ig.id, accountIds: [ig.id] };
   }
   throw Errors.unsupportedGet(nodeId, 'post');
+}
+
+/** A Page restricted by Meta (policy enforcement `block`) cannot send: 10 / 1893063 (reference §5.2). */
+function checkNotRestricted(ctx: SimContext, pageId: string): void {
+  const restriction = ctx.store.pages.get(pageId)?.restriction;
+  if (restriction) {
+    throw new GraphError(403, 10, '(#10) This Page is temporarily restricted from sending messages.', 'OAuthException', 1893063, {
+      error_user_title: 'Page restricted', error_user_msg: restriction.reason,
+    });
+  }
 }
 
 function noUser(platform: Platform): GraphError {
@@ -170,6 +181,7 @@ function privateReply(ctx: SimContext, auth: AuthContext, target: SendTarget, re
     const post = s.posts.get(postId);
     if (post) comment = { id: post.id, platform: 'messenger', accountId: post.pageId, objectId: post.id, fromId: post.fromId, fromName: post.fromName, text: post.message, createdAt: post.createdAt, hidden: false, deleted: post.deleted, likeCount: 0, mentions: [] };
   }
+  checkNotRestricted(ctx, target.ownerId);
   if (!comment || comment.deleted || !target.accountIds.includes(comment.accountId)) {
     const platform = comment?.platform ?? (s.pages.has(target.ownerId) ? 'messenger' : 'instagram');
     throw platform === 'instagram'
@@ -216,6 +228,9 @@ export async function handleSend(ctx: SimContext, auth: AuthContext, nodeId: str
   if (!customer) throw noUser(platform);
   const conv = s.conversationOf(customer);
   const now = Date.now();
+  if (ownedByAnotherApp(s, conv)) {
+    throw new GraphError(403, 10, `(#10) Another app (${threadOwner(s, conv)}) controls this thread; your app can send once thread control is passed to it.`, 'OAuthException', 2018300);
+  }
 
   const senderAction = str(params['sender_action']);
   if (senderAction) {
@@ -250,6 +265,7 @@ export async function handleSend(ctx: SimContext, auth: AuthContext, nodeId: str
   }
 
   if (!message) throw Errors.param('param message must be non-empty.');
+  checkNotRestricted(ctx, target.ownerId);
   const messagingType = str(params['messaging_type']);
   const tag = str(params['tag']);
   if (platform === 'messenger' && !messagingType) throw Errors.param('param messaging_type must be one of {RESPONSE, UPDATE, MESSAGE_TAG, UTILITY}');
@@ -300,8 +316,11 @@ export async function handleSend(ctx: SimContext, auth: AuthContext, nodeId: str
       if (!Array.isArray(qr) || qr.length === 0 || qr.length > 13) throw Errors.param('param message[quick_replies] must have between 1 and 13 elements');
       for (const q of qr.map(obj)) {
         const contentType = str(q?.['content_type']) ?? 'text';
-        const allowed = platform === 'instagram' ? ['text', 'user_phone_number', 'user_email'] : ['text', 'user_phone_number', 'user_email'];
-        if (!allowed.includes(contentType)) throw Errors.param(`Invalid quick reply content_type ${contentType}`);
+        if (platform === 'instagram' && (contentType === 'user_phone_number' || contentType === 'user_email')) {
+          // Disabled on Instagram since 2026-10-05 (reference §11); 2534015 = invalid message data.
+          throw Errors.param(`Quick replies with content_type ${contentType} are no longer supported on Instagram`, 2534015);
+        }
+        if (!['text', 'user_phone_number', 'user_email'].includes(contentType)) throw Errors.param(`Invalid quick reply content_type ${contentType}`);
         if (contentType === 'text') {
           const title = str(q?.['title']) ?? '';
           if (!title || [...title].length > 20) throw Errors.param('Quick reply title must be between 1 and 20 characters');

@@ -86,7 +86,7 @@ export function listAppSubscriptions(ctx: SimContext, auth: AuthContext, appId: 
       object: o,
       callback_url: ctx.webhooks.options.urls[o],
       active: true,
-      fields: (o === 'page' ? PAGE_FIELDS : ctx.store.settings.instagramAppFields).map((name) => ({ name, version: 'v25.0' })),
+      fields: (o === 'page' ? PAGE_FIELDS : ctx.store.settings.instagramAppFields).map((name) => ({ name, version: ctx.store.settings.graphVersion })),
     }));
   return { data };
 }

@@ -16,7 +16,7 @@ const CSS = `
 .ig .switch button[aria-pressed=true]{background:linear-gradient(45deg,#f09433,#dc2743,#bc1888);border-color:transparent}
 .ms .switch button[aria-pressed=true]{background:#0084ff;border-color:#0084ff}
 select{width:100%;padding:6px;border-radius:8px;border:1px solid #ddd;font-size:14px}
-.head{display:flex;align-items:center;gap:8px;padding:6px 0}.head img{width:34px;height:34px;border-radius:50%}.head .name{font-weight:600;font-size:14px}.head .sub{font-size:11px;color:#888}
+.head{display:flex;align-items:center;gap:8px;padding:6px 0}.head .optin{margin-left:auto;border:1px solid #ddd;background:#fff;border-radius:14px;padding:3px 8px;font-size:11px;cursor:pointer}.head img{width:34px;height:34px;border-radius:50%}.head .name{font-weight:600;font-size:14px}.head .sub{font-size:11px;color:#888}
 .tabs{display:flex;border-bottom:1px solid #eee}.tabs button{flex:1;border:0;background:none;padding:8px;font-size:13px;cursor:pointer;border-bottom:2px solid transparent}.tabs button[aria-selected=true]{border-color:#111;font-weight:600}
 .thread{flex:1;overflow-y:auto;padding:10px;display:flex;flex-direction:column;gap:6px;background:#fff}
 .msg{max-width:78%;padding:8px 12px;border-radius:18px;font-size:14px;line-height:1.35;position:relative;word-wrap:break-word;white-space:pre-wrap}
@@ -97,6 +97,11 @@ const SCRIPT = `
     $('#biz-name').textContent = c.business.name;
     $('#biz-sub').textContent = (state.platform === 'instagram' ? 'Instagram' : 'Messenger') + ' · you are ' + c.name;
     $('#biz-pic').src = '/cdn/avatar/' + c.accountId + '.png';
+    const optin = [...(c.optins || [])].reverse().find((o) => o.type === 'notification_messages');
+    const optinBtn = $('#optin');
+    optinBtn.hidden = state.platform !== 'messenger';
+    optinBtn.textContent = !optin ? '🔔 Get updates' : optin.status === 'ACTIVE' ? '🔕 Stop updates' : '🔔 Resume updates';
+    optinBtn.dataset.state = !optin ? 'none' : optin.status.toLowerCase();
     const thread = $('#thread');
     const nodes = [];
     const lastOut = [...c.messages].reverse().find((m) => m.direction === 'outbound');
@@ -143,6 +148,14 @@ const SCRIPT = `
     }
     if (p.buttons) box.append(buttons(p.buttons));
     return box;
+  }
+
+  async function toggleOptin() {
+    const s = $('#optin').dataset.state;
+    const path = '/customers/' + state.customerId + '/optin' + (s === 'active' ? '/stop' : s === 'stopped' ? '/resume' : '');
+    await api('POST', path, s === 'none' ? { title: 'Order and restock updates', payload: 'phone' } : undefined);
+    toast(s === 'active' ? 'Updates stopped' : 'You will get updates');
+    await refresh();
   }
 
   async function postback(title, payload) {
@@ -203,6 +216,7 @@ const SCRIPT = `
   $('#customer').addEventListener('change', (e) => { state.customerId = e.target.value; openConversation(); });
   $('#composer').addEventListener('submit', async (e) => { e.preventDefault(); const v = $('#input').value; $('#input').value = ''; await send(v); });
   $('#attach').addEventListener('click', () => $('#samples').classList.toggle('open'));
+  $('#optin').addEventListener('click', () => toggleOptin());
   $('#tab-chat').addEventListener('click', () => setTab('chat'));
   $('#tab-posts').addEventListener('click', () => setTab('posts'));
 
@@ -247,7 +261,7 @@ export function phoneHtml(): string {
       </div>
       <label for="customer" style="font-size:11px;color:#888">You are</label>
       <select id="customer" data-testid="phone-customer-select" aria-label="Customer"></select>
-      <div class="head"><img id="biz-pic" alt=""><div><div class="name" id="biz-name" data-testid="phone-business-name"></div><div class="sub" id="biz-sub"></div></div></div>
+      <div class="head"><img id="biz-pic" alt=""><div><div class="name" id="biz-name" data-testid="phone-business-name"></div><div class="sub" id="biz-sub"></div></div><button type="button" class="optin" id="optin" data-testid="phone-optin" hidden></button></div>
     </div>
     <div class="tabs" role="tablist">
       <button id="tab-chat" role="tab" aria-selected="true" data-testid="phone-tab-chat">Chat</button>

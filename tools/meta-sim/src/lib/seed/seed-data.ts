@@ -11,6 +11,11 @@ export const SIM_SEED = {
     /** `app_id|app_secret` app access token (uses the default secret). */
     accessToken: '913300000000001|sim-app-secret-4f8a2c91d7b3e650',
   },
+  /** Other apps on the Page (Handover Protocol): Meta's Page Inbox and a simulated chatbot (secondary receiver). */
+  otherApps: {
+    pageInbox: { id: '263902037430900', name: 'Page Inbox' },
+    bot: { id: '913300000000002', name: 'Example Bot (sim)' },
+  },
   admin: {
     id: '100000000000001',
     name: 'Sam Admin',

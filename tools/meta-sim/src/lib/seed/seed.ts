@@ -39,6 +39,10 @@ export const PAGE_SEED_FIELDS = [
   'messaging_referrals',
   'feed',
   'messenger_template_status_update',
+  'messaging_handovers',
+  'standby',
+  'messaging_optins',
+  'messaging_policy_enforcement',
 ];
 
 /** Deterministic pseudo-random series so insights look alive but never change between runs. */
@@ -58,6 +62,9 @@ export function seedStore(store: SimStore, now: number = Date.now()): void {
   const s = SIM_SEED;
 
   store.users.set(s.admin.id, { id: s.admin.id, name: s.admin.name });
+  store.apps.set(appId, { id: appId, name: store.settings.appName });
+  store.apps.set(s.otherApps.pageInbox.id, { ...s.otherApps.pageInbox });
+  store.apps.set(s.otherApps.bot.id, { ...s.otherApps.bot });
   store.pages.set(s.page.id, {
     id: s.page.id,
     name: s.page.name,
@@ -66,6 +73,7 @@ export function seedStore(store: SimStore, now: number = Date.now()): void {
     pictureUrl: `${cdn}/avatar/${s.page.id}.png`,
     instagramAccountId: s.instagram.id,
     adminUserIds: [s.admin.id],
+    appRoles: { [appId]: ['primary_receiver'], [s.otherApps.bot.id]: ['secondary_receiver'] },
   });
   store.instagramAccounts.set(s.instagram.id, {
     id: s.instagram.id,

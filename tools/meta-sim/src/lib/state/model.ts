@@ -12,6 +12,27 @@ export interface SimPage {
   /** IG professional account linked to this Page (Instagram API with Facebook Login). */
   instagramAccountId?: string;
   adminUserIds: string[];
+  /** Handover Protocol roles per app id (`primary_receiver`, `secondary_receiver`). */
+  appRoles: Record<string, string[]>;
+  /** Set while Meta restricts the Page from sending (messaging_policy_enforcement `block`). */
+  restriction?: { reason: string; since: number };
+}
+
+/** An app that can own Messenger threads (ours, the Page Inbox, a simulated bot). */
+export interface SimApp {
+  id: string;
+  name: string;
+}
+
+/** A `messaging_optins` subscription of a customer (Marketing Messages / Send to Messenger). */
+export interface SimOptin {
+  type: 'notification_messages' | 'send_to_messenger';
+  token?: string;
+  payload?: string;
+  ref?: string;
+  title?: string;
+  status: 'ACTIVE' | 'STOPPED';
+  at: number;
 }
 
 export interface SimInstagramAccount {
@@ -104,6 +125,9 @@ export interface SimConversation {
   /** Last qualifying customer action (message, postback, reaction, referral) — drives the 24 h window. */
   lastCustomerActivityAt?: number;
   businessTyping: boolean;
+  /** Handover Protocol: app that owns the thread (undefined = the Page's primary receiver). */
+  threadOwnerAppId?: string;
+  optins: SimOptin[];
   /** Customer-side watermark of messages the business marked seen. */
   businessSeenAt?: number;
   customerReadAt?: number;

@@ -4,6 +4,7 @@ import type {
   SimComment,
   SimConversation,
   SimCustomer,
+  SimApp,
   SimFacebookUser,
   SimInsightSeries,
   SimInstagramAccount,
@@ -31,6 +32,8 @@ export interface SimSettings {
   templateReviewMs: number;
   /** Fields of the app-level "instagram" webhook subscription (FB-Login IG accounts). */
   instagramAppFields: string[];
+  /** Graph version answered for unversioned calls and in `facebook-api-version` (default v27.0). */
+  graphVersion: string;
 }
 
 /** Deterministic id sequences: the n-th created entity of a kind always gets the same id. */
@@ -45,6 +48,7 @@ class IdSequence {
 
 export class SimStore {
   readonly events = new EventEmitter();
+  apps = new Map<string, SimApp>();
   pages = new Map<string, SimPage>();
   instagramAccounts = new Map<string, SimInstagramAccount>();
   users = new Map<string, SimFacebookUser>();
@@ -68,6 +72,7 @@ export class SimStore {
   }
 
   clear(): void {
+    this.apps.clear();
     this.pages.clear();
     this.instagramAccounts.clear();
     this.users.clear();
@@ -136,6 +141,7 @@ export class SimStore {
       customerId: customer.id,
       messageMids: [],
       businessTyping: false,
+      optins: [],
     };
     this.conversations.set(id, conv);
     return conv;

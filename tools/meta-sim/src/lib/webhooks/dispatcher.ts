@@ -1,5 +1,6 @@
 import type { WebhookObject } from '../state/model';
 import type { SimStore } from '../state/store';
+import { routeForThreadOwner } from '../messenger/thread-control';
 import { metaJson, signSha1, signSha256 } from './meta-json';
 
 export interface WebhookEvent {
@@ -103,8 +104,9 @@ export class WebhookDispatcher {
     return !!sub && sub.active && fieldOk(sub.fields);
   }
 
-  enqueue(event: WebhookEvent): void {
+  enqueue(raw: WebhookEvent): void {
     if (this.closed) return;
+    const event = routeForThreadOwner(this.store, raw);
     if (!this.isSubscribed(event)) {
       this.skipped.push({ at: Date.now(), reason: 'not_subscribed', event });
       if (this.skipped.length > MAX_LOG) this.skipped.shift();
