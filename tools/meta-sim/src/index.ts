@@ -88,6 +88,7 @@ export async function startMetaSim(options: MetaSimOptions = {}): Promise<Runnin
     requireAppSecretProof: options.requireAppSecretProof ?? true,
     templateReviewMs: options.templateReviewMs ?? 1500,
     graphVersion: options.graphVersion ?? 'v27.0',
+    privateRepliesPerHour: 750,
     instagramAppFields: [...INSTAGRAM_APP_FIELDS],
   });
   const webhooks = new WebhookDispatcher(store, {

@@ -1,6 +1,6 @@
 import type { RunningMetaSim } from '../index';
 import { SIM_SEED } from '../index';
-import { graph, startTestSim } from './sim-test-kit';
+import { control, graph, startTestSim } from './sim-test-kit';
 
 describe('meta-sim: tokens, appsecret_proof and basic reads', () => {
   let sim: RunningMetaSim;
@@ -78,10 +78,23 @@ describe('meta-sim: tokens, appsecret_proof and basic reads', () => {
     const first = await graph<{ data: Array<{ id: string }>; paging: { cursors: { after: string }; next?: string } }>(sim, 'GET', `/v23.0/${SIM_SEED.instagram.id}/media`, SIM_SEED.page.accessToken, { query: { limit: '2' } });
     expect(first.body.data).toHaveLength(2);
     expect(first.body.paging.next).toContain(`after=${first.body.paging.cursors.after}`);
-    const second = await graph<{ data: Array<{ id: string }>; paging: { next?: string } }>(sim, 'GET', `/v23.0/${SIM_SEED.instagram.id}/media`, SIM_SEED.page.accessToken, { query: { limit: '2', after: first.body.paging.cursors.after } });
-    expect(second.body.data).toHaveLength(1);
-    expect(second.body.paging.next).toBeUndefined();
-    expect([...first.body.data, ...second.body.data].map((m) => m.id).sort()).toEqual([SIM_SEED.media.post, SIM_SEED.media.reel, SIM_SEED.media.carousel].sort());
+    const seen = [...first.body.data];
+    let next: string | undefined = first.body.paging.next;
+    while (next) {
+      const page = (await (await fetch(next)).json()) as { data: Array<{ id: string }>; paging?: { next?: string } };
+      expect(page.data.length).toBeGreaterThan(0);
+      seen.push(...page.data);
+      next = page.paging?.next;
+    }
+    const ids = seen.map((m) => m.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    const grid = (await control<{ data: Array<{ id: string; accountId: string; mediaProductType: string }> }>(sim, 'GET', '/media')).body.data
+      .filter((m) => m.accountId === SIM_SEED.instagram.id && ['FEED', 'REELS'].includes(m.mediaProductType));
+    expect(ids.sort()).toEqual(grid.map((m) => m.id).sort());
+    expect(ids).toEqual(expect.arrayContaining([SIM_SEED.media.post, SIM_SEED.media.reel, SIM_SEED.media.carousel]));
+    expect(ids).not.toContain(SIM_SEED.media.story);
+    expect(ids).not.toContain(SIM_SEED.media.ad);
+    expect(ids).not.toContain(SIM_SEED.media.live);
     const stream = await graph<{ data: unknown[]; summary: { total_count: number } }>(sim, 'GET', `/v23.0/${SIM_SEED.posts.photo}/comments`, SIM_SEED.page.accessToken, { query: { filter: 'stream', summary: 'true', order: 'reverse_chronological' } });
     expect(stream.body.data).toHaveLength(2);
     expect(stream.body.summary.total_count).toBe(2);

@@ -1,4 +1,7 @@
-import { CustomerActionError, customerDeletesComment, customerEditsComment } from '../customer/customer-actions';
+import { CustomerActionError } from '../customer/customer-actions';
+import { customerDeletesComment, customerEditsComment, setLive } from '../customer/comment-actions';
+import { str } from '../http/request';
+import { SIM_SEED } from '../seed/seed-data';
 import { SAMPLE_FILES } from '../cdn/cdn';
 import { storyInsightsEvent } from '../webhooks/events';
 import { HOUR, num, required, type Route } from './control-kit';
@@ -39,6 +42,14 @@ export const contentRoutes: Route[] = [
     customerDeletesComment(ctx, m[1] ?? '');
     return { ok: true };
   }],
+  ['POST', /^\/_sim\/lives$/, (ctx, _m, body) => ({ id: setLive(ctx, str(body['accountId']) ?? SIM_SEED.instagram.id, true, undefined, str(body['caption'])) })],
+  ['POST', /^\/_sim\/lives\/([^/]+)\/end$/, (ctx, m) => {
+    const media = ctx.store.media.get(m[1] ?? '');
+    return { id: setLive(ctx, media?.accountId ?? '', false, m[1]) };
+  }],
+  ['GET', /^\/_sim\/ads$/, (ctx) => ({
+    data: [...ctx.store.ads.values()].map((ad) => ({ ...ad, adset: ctx.store.adsets.get(ad.adsetId), campaign: ctx.store.campaigns.get(ad.campaignId) })),
+  })],
   ['GET', /^\/_sim\/samples$/, (ctx) => ({ data: Object.entries(SAMPLE_FILES).map(([name, meta]) => ({ name, ...meta, url: `${ctx.store.settings.publicUrl}/cdn/samples/${name}` })) })],
 
 ];

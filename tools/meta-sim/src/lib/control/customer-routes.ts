@@ -3,7 +3,6 @@ import { obj, str } from '../http/request';
 import {
   businessRepliesInMetaInbox,
   CustomerActionError,
-  customerComments,
   customerEdits,
   customerPostback,
   customerReacts,
@@ -11,10 +10,8 @@ import {
   customerReferral,
   customerSends,
   customerUnsends,
-  mentionInMedia,
-  reactToPost,
-  visitorPost,
 } from '../customer/customer-actions';
+import { customerComments, customerMentionsBusiness, mentionInMedia, reactToPost, visitorPost } from '../customer/comment-actions';
 import { isoTime } from '../graph/fields';
 import { SIM_SEED } from '../seed/seed-data';
 import { HOUR, num, required, type Body, type Route } from './control-kit';
@@ -26,11 +23,20 @@ function customerView(ctx: SimContext, id: string): Record<string, unknown> {
   if (!c) throw new CustomerActionError(404, `Unknown customer ${id}`);
   const conv = ctx.store.conversationOf(c);
   return {
-    id: c.id, platform: c.platform, accountId: c.accountId, name: c.name, username: c.username, profilePicUrl: c.profilePicUrl,
+    id: c.id, platform: c.platform, accountId: c.accountId, name: c.name, username: c.username, feedUserId: c.feedUserId, profilePicUrl: c.profilePicUrl,
     conversationId: conv.id, lastCustomerActivityAt: conv.lastCustomerActivityAt,
     windowOpen: conv.lastCustomerActivityAt !== undefined && Date.now() - conv.lastCustomerActivityAt <= 24 * HOUR,
     business: ctx.store.accountName(c.accountId),
   };
+}
+
+/** The comment (or post) a private reply answers, so the phone can quote it above the DM. */
+function privateReplyContext(ctx: SimContext, id: string | undefined): Record<string, unknown> | undefined {
+  if (!id) return undefined;
+  const comment = ctx.store.comments.get(id);
+  if (comment) return { id, text: comment.text, objectId: comment.objectId };
+  const post = ctx.store.posts.get(id);
+  return post ? { id, text: post.message, objectId: post.id } : undefined;
 }
 
 function conversationView(ctx: SimContext, customerId: string): Record<string, unknown> {
@@ -47,6 +53,7 @@ function conversationView(ctx: SimContext, customerId: string): Record<string, u
       text: m.text, attachments: m.attachments, quickReplies: m.quickReplies, replyToMid: m.replyToMid, tag: m.tag,
       messagingType: m.messagingType, metadata: m.metadata, templateName: m.templateName, isDeleted: m.isDeleted,
       numEdit: m.numEdit, reactions: m.reactions, readAt: m.readAt, deliveredAt: m.deliveredAt, privateReplyTo: m.isPrivateReplyTo,
+      privateReplyToComment: privateReplyContext(ctx, m.isPrivateReplyTo),
     })),
   };
 }
@@ -129,6 +136,7 @@ export const customerRoutes: Route[] = [
     const c = customerComments(ctx, m[1] ?? '', required(body, 'objectId'), required(body, 'text'), str(body['parentId']));
     return { id: c.id, objectId: c.objectId, createdAt: c.createdAt };
   }],
+  ['POST', /^\/_sim\/customers\/([^/]+)\/mentions$/, (ctx, m, body) => customerMentionsBusiness(ctx, m[1] ?? '', { caption: str(body['caption']), commentText: str(body['commentText']) })],
   ['POST', /^\/_sim\/customers\/([^/]+)\/posts$/, (ctx, m, body) => ({ id: visitorPost(ctx, m[1] ?? '', required(body, 'message')) })],
   ['POST', /^\/_sim\/customers\/([^/]+)\/post-reactions$/, (ctx, m, body) => {
     reactToPost(ctx, m[1] ?? '', required(body, 'postId'), str(body['reaction']) ?? 'like');

@@ -22,6 +22,8 @@ export const stateRoutes: Route[] = [
     if (typeof body['requireAppSecretProof'] === 'boolean') s.requireAppSecretProof = body['requireAppSecretProof'];
     const review = num(body['templateReviewMs']);
     if (review !== undefined) s.templateReviewMs = review;
+    const privateReplies = num(body['privateRepliesPerHour']);
+    if (privateReplies !== undefined) s.privateRepliesPerHour = privateReplies;
     const delay = num(body['deliveryDelayMs']);
     if (delay !== undefined) ctx.webhooks.options.delayMs = delay;
     if (Array.isArray(body['retryDelaysMs'])) ctx.webhooks.options.retryDelaysMs = (body['retryDelaysMs'] as unknown[]).map(Number);

@@ -1,12 +1,7 @@
-import type { SimAttachment, SimComment, SimCustomer, SimMessage } from '../state/model';
+import type { SimAttachment, SimCustomer, SimMessage } from '../state/model';
 import type { SimContext } from '../sim-context';
 import {
   editEvent,
-  feedCommentEvent,
-  feedPostEvent,
-  feedReactionEvent,
-  igCommentEvent,
-  igMentionEvent,
   inboundMessageEvent,
   postbackEvent,
   reactionEvent,
@@ -42,7 +37,7 @@ export interface CustomerMessageInput {
 
 const EMOJI: Record<string, string> = { love: '❤️', like: '👍', laugh: '😂', wow: '😮', sad: '😢', angry: '😠', smile: '😊' };
 
-function customer(ctx: SimContext, id: string): SimCustomer {
+export function customer(ctx: SimContext, id: string): SimCustomer {
   const c = ctx.store.customers.get(id);
   if (!c) throw new CustomerActionError(404, `Unknown customer ${id}`);
   return c;
@@ -55,7 +50,7 @@ function ownMessage(ctx: SimContext, c: SimCustomer, mid: string, direction?: 'i
   return m;
 }
 
-function cdn(ctx: SimContext, path: string): string {
+export function cdn(ctx: SimContext, path: string): string {
   return `${ctx.store.settings.publicUrl}/cdn/${path}`;
 }
 
@@ -175,97 +170,4 @@ export function customerReads(ctx: SimContext, customerId: string): { read: numb
   if (last) ctx.webhooks.enqueue(readEvent(c, now, last.mid));
   ctx.store.changed('conversation', conv.id);
   return { read: unread.length };
-}
-
-export function customerComments(ctx: SimContext, customerId: string, objectId: string, text: string, parentId?: string): SimComment {
-  const s = ctx.store;
-  const c = customer(ctx, customerId);
-  const media = s.media.get(objectId);
-  const post = s.posts.get(objectId);
-  const now = Date.now();
-  let comment: SimComment;
-  if (media) {
-    if (c.platform !== 'instagram' || media.accountId !== c.accountId) throw new CustomerActionError(400, 'This customer cannot comment on that media');
-    comment = {
-      id: s.newNumericId('ig-comment', 18000000000090000n), platform: 'instagram', accountId: media.accountId, objectId, parentId,
-      fromId: c.id, fromName: c.name, fromUsername: c.username, text, createdAt: now, hidden: false, deleted: false, likeCount: 0, mentions: [],
-    };
-  } else if (post) {
-    if (c.platform !== 'messenger' || post.pageId !== c.accountId) throw new CustomerActionError(400, 'This customer cannot comment on that post');
-    const postPart = post.id.split('_')[1] ?? post.id;
-    comment = {
-      id: `${postPart}_${s.newNumericId('fb-comment', 900000000090000n)}`, platform: 'messenger', accountId: post.pageId, objectId, parentId,
-      fromId: c.feedUserId ?? c.id, fromName: c.name, text, createdAt: now, hidden: false, deleted: false, likeCount: 0, mentions: [],
-    };
-  } else {
-    throw new CustomerActionError(404, `Unknown media or post ${objectId}`);
-  }
-  if (parentId && s.comments.get(parentId)?.objectId !== objectId) throw new CustomerActionError(400, 'parentId must be a comment on the same object');
-  s.comments.set(comment.id, comment);
-  ctx.webhooks.enqueue(comment.platform === 'instagram' ? igCommentEvent(s, comment) : feedCommentEvent(s, comment, 'add'));
-  s.changed('comment', comment.id);
-  return comment;
-}
-
-export function customerEditsComment(ctx: SimContext, commentId: string, text: string): void {
-  const comment = ctx.store.comments.get(commentId);
-  if (!comment || comment.deleted) throw new CustomerActionError(404, `Unknown comment ${commentId}`);
-  comment.text = text;
-  if (comment.platform === 'messenger') ctx.webhooks.enqueue(feedCommentEvent(ctx.store, comment, 'edited'));
-  else ctx.webhooks.enqueue(igCommentEvent(ctx.store, comment));
-}
-
-export function customerDeletesComment(ctx: SimContext, commentId: string): void {
-  const comment = ctx.store.comments.get(commentId);
-  if (!comment || comment.deleted) throw new CustomerActionError(404, `Unknown comment ${commentId}`);
-  comment.deleted = true;
-  if (comment.platform === 'messenger') ctx.webhooks.enqueue(feedCommentEvent(ctx.store, comment, 'remove'));
-}
-
-/**
- * Another account @mentions the IG account: in a caption (`mentions` value `{media_id}`) or, with
- * `commentText`, in a comment on their own media (`{comment_id, media_id}`).
- */
-export function mentionInMedia(ctx: SimContext, accountId: string, byUsername: string, caption: string, commentText?: string): { mediaId: string; commentId?: string } {
-  const s = ctx.store;
-  if (!s.instagramAccounts.has(accountId)) throw new CustomerActionError(404, `Unknown IG account ${accountId}`);
-  const id = s.newNumericId('media', 18000000000080000n);
-  s.media.set(id, {
-    id, accountId: 'external', ownerUsername: byUsername, caption, mediaType: 'IMAGE', mediaProductType: 'FEED',
-    mediaUrl: cdn(ctx, `media/${id}.png`), permalink: `https://www.instagram.com/p/SIM${id.slice(-6)}/`, createdAt: Date.now(), likeCount: 0,
-    mentions: commentText ? [] : [accountId],
-  });
-  if (!commentText) {
-    ctx.webhooks.enqueue(igMentionEvent(accountId, id));
-    return { mediaId: id };
-  }
-  const commentId = s.newNumericId('ig-comment', 18000000000090000n);
-  s.comments.set(commentId, {
-    id: commentId, platform: 'instagram', accountId: 'external', objectId: id, fromId: `ext_${byUsername}`, fromName: byUsername,
-    fromUsername: byUsername, text: commentText, createdAt: Date.now(), hidden: false, deleted: false, likeCount: 0, mentions: [accountId],
-  });
-  ctx.webhooks.enqueue(igMentionEvent(accountId, id, commentId));
-  return { mediaId: id, commentId };
-}
-
-export function visitorPost(ctx: SimContext, customerId: string, message: string): string {
-  const s = ctx.store;
-  const c = customer(ctx, customerId);
-  if (c.platform !== 'messenger') throw new CustomerActionError(400, 'Visitor posts exist only on Facebook Pages');
-  const id = `${c.accountId}_${s.newNumericId('post', 122100000000090000n)}`;
-  const post = {
-    id, pageId: c.accountId, fromId: c.feedUserId ?? c.id, fromName: c.name, message, statusType: 'wall_post',
-    permalinkUrl: `https://www.facebook.com/${id}`, createdAt: Date.now(), reactionCount: 0, isHidden: false, deleted: false,
-  };
-  s.posts.set(id, post);
-  ctx.webhooks.enqueue(feedPostEvent(post, 'add'));
-  return id;
-}
-
-export function reactToPost(ctx: SimContext, customerId: string, postId: string, reactionType: string): void {
-  const c = customer(ctx, customerId);
-  const post = ctx.store.posts.get(postId);
-  if (!post || post.pageId !== c.accountId) throw new CustomerActionError(404, `Unknown post ${postId}`);
-  post.reactionCount++;
-  ctx.webhooks.enqueue(feedReactionEvent(post.pageId, post.id, { id: c.feedUserId ?? c.id, name: c.name }, reactionType, Date.now()));
 }

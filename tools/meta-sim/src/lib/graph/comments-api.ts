@@ -103,7 +103,13 @@ export function updateComment(ctx: SimContext, auth: AuthContext, commentId: str
 export function deleteComment(ctx: SimContext, auth: AuthContext, commentId: string): Record<string, unknown> {
   const c = ownComment(ctx, auth, commentId, 'delete');
   c.deleted = true;
-  for (const r of ctx.store.comments.values()) if (r.parentId === c.id) r.deleted = true;
+  c.deletedBy = 'business';
+  for (const r of ctx.store.comments.values()) {
+    if (r.parentId === c.id && !r.deleted) {
+      r.deleted = true;
+      r.deletedBy = 'business';
+    }
+  }
   publish(ctx, c, 'remove');
   return { success: true };
 }

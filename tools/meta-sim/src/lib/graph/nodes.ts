@@ -47,7 +47,7 @@ export class NodeFactory {
     const comment = s.comments.get(id);
     if (comment && !comment.deleted && this.can(comment.accountId)) return comment.platform === 'instagram' ? this.igComment(comment) : this.fbComment(comment);
     const post = s.posts.get(id);
-    if (post && !post.deleted && this.can(post.pageId)) return this.post(post);
+    if (post && !post.deleted && (this.can(post.pageId) || (post.mentions ?? []).some((m) => this.can(m)))) return this.post(post);
     const conv = s.conversations.get(id);
     if (conv && this.can(conv.accountId)) return this.conversation(conv);
     const message = s.messages.get(id);
@@ -134,14 +134,16 @@ export class NodeFactory {
       feed: () => new Edge(() => this.postsOf(page.id), ['created_time', 'message', 'id']),
       posts: () => new Edge(() => this.postsOf(page.id).filter((p) => p.fields['from'] && (p.fields['from'] as { id: string }).id === page.id), ['created_time', 'message', 'id']),
       published_posts: () => new Edge(() => this.postsOf(page.id), ['created_time', 'message', 'id']),
+      // Dark posts that only run as ads (not in the feed).
+      ads_posts: () => new Edge(() => this.postsOf(page.id, 'ads'), ['created_time', 'message', 'id']),
       conversations: () => new Edge(({ filter }) => this.conversationsOf(page.id, filter === 'instagram' ? 'instagram' : 'messenger'), ['id']),
     };
     return new GraphNode('Page', page.id, fields, includeToken ? ['access_token', 'category', 'category_list', 'name', 'id', 'tasks'] : ['name', 'id']);
   }
 
-  postsOf(pageId: string): GraphNode[] {
+  postsOf(pageId: string, kind: 'published' | 'ads' = 'published'): GraphNode[] {
     return [...this.store.posts.values()]
-      .filter((p) => p.pageId === pageId && !p.deleted)
+      .filter((p) => p.pageId === pageId && !p.deleted && (kind === 'ads' ? p.adId !== undefined : p.isPublished !== false))
       .sort((a, b) => b.createdAt - a.createdAt)
       .map((p) => this.post(p));
   }
@@ -174,7 +176,7 @@ export class NodeFactory {
     const s = this.store;
     const mediaOf = (): GraphNode[] =>
       [...s.media.values()]
-        .filter((m) => m.accountId === ig.id && m.mediaProductType !== 'STORY')
+        .filter((m) => m.accountId === ig.id && (m.mediaProductType === 'FEED' || m.mediaProductType === 'REELS'))
         .sort((a, b) => b.createdAt - a.createdAt)
         .map((m) => this.media(m));
     const fields: Record<string, unknown> = {
@@ -191,7 +193,9 @@ export class NodeFactory {
       follows_count: ig.followsCount,
       media_count: () => mediaOf().length,
       media: () => new Edge(() => mediaOf(), ['id']),
-      stories: () => new Edge(() => [...s.media.values()].filter((m) => m.accountId === ig.id && m.mediaProductType === 'STORY').map((m) => this.media(m)), ['id']),
+      // Only stories that have not expired (24 h) and broadcasts on air right now.
+      stories: () => new Edge(() => [...s.media.values()].filter((m) => m.accountId === ig.id && m.mediaProductType === 'STORY' && Date.now() - m.createdAt < 86_400_000).map((m) => this.media(m)), ['id']),
+      live_media: () => new Edge(() => [...s.media.values()].filter((m) => m.accountId === ig.id && m.mediaProductType === 'LIVE' && m.liveStatus === 'live').map((m) => this.media(m)), ['id']),
       // Meta exposes mentions as field expansions, not list edges: mentioned_media.media_id(X){…}, mentioned_comment.comment_id(X){…}
       mentioned_media: new Selector((mods) => {
         const media = s.media.get(mods['media_id'] ?? '');
@@ -303,7 +307,8 @@ export class NodeFactory {
       full_picture: p.fullPicture,
       status_type: p.statusType,
       is_hidden: p.isHidden,
-      is_published: true,
+      is_published: p.isPublished ?? true,
+      promotion_status: p.adId ? 'active' : 'inactive',
       from: this.personFrom(p.fromId, p.fromName),
       shares: { count: 0 },
       attachments: () => new Edge(() => (p.fullPicture ? [{ media: { image: { src: p.fullPicture, height: 720, width: 720 } }, media_type: 'photo', type: 'photo', url: p.permalinkUrl }] : []), ['media', 'type', 'url']),

@@ -1,4 +1,4 @@
-import type { Platform, SimAttachment, SimComment, SimCustomer, SimMessage, SimTemplate } from '../state/model';
+import type { Platform, SimAttachment, SimCustomer, SimMessage, SimTemplate } from '../state/model';
 import type { SimContext } from '../sim-context';
 import { cdnAsset } from '../cdn/cdn';
 import { obj, str } from '../http/request';
@@ -6,13 +6,14 @@ import { deliveryEvent, echoEvent } from '../webhooks/events';
 import type { AuthContext } from './auth';
 import { Errors, GraphError } from './graph-error';
 import { ownedByAnotherApp, threadOwner } from '../messenger/thread-control';
+import { sendPrivateReply } from './private-replies';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 const DEPRECATED_TAGS = ['CONFIRMED_EVENT_UPDATE', 'POST_PURCHASE_UPDATE', 'ACCOUNT_UPDATE'];
 const MB = 1024 * 1024;
 
-interface SendTarget {
+export interface SendTarget {
   /** Page id (FB host) or IG-login account id (IG host). */
   ownerId: string;
   /** Accounts whose customers can be messaged through this node. */
@@ -39,7 +40,7 @@ export function resolveSendTarget(ctx: SimContext, auth: AuthContext, nodeId: st
 }
 
 /** A Page restricted by Meta (policy enforcement `block`) cannot send: 10 / 1893063 (reference §5.2). */
-function checkNotRestricted(ctx: SimContext, pageId: string): void {
+export function checkNotRestricted(ctx: SimContext, pageId: string): void {
   const restriction = ctx.store.pages.get(pageId)?.restriction;
   if (restriction) {
     throw new GraphError(403, 10, '(#10) This Page is temporarily restricted from sending messages.', 'OAuthException', 1893063, {
@@ -48,7 +49,7 @@ function checkNotRestricted(ctx: SimContext, pageId: string): void {
   }
 }
 
-function noUser(platform: Platform): GraphError {
+export function noUser(platform: Platform): GraphError {
   return platform === 'instagram'
     ? Errors.param('No matching Instagram user', 2534014)
     : Errors.param('No matching user found', 2018001);
@@ -171,47 +172,6 @@ export function deliverOutbound(ctx: SimContext, customer: SimCustomer, message:
   if (customer.platform === 'messenger') ctx.webhooks.enqueue(deliveryEvent(customer, [message.mid], message.createdAt));
 }
 
-function privateReply(ctx: SimContext, auth: AuthContext, target: SendTarget, recipient: Record<string, unknown>, message: Record<string, unknown>): Record<string, unknown> {
-  const s = ctx.store;
-  const commentId = str(recipient['comment_id']);
-  const postId = str(recipient['post_id']);
-  let comment: SimComment | undefined;
-  if (commentId) comment = s.comments.get(commentId);
-  else if (postId) {
-    const post = s.posts.get(postId);
-    if (post) comment = { id: post.id, platform: 'messenger', accountId: post.pageId, objectId: post.id, fromId: post.fromId, fromName: post.fromName, text: post.message, createdAt: post.createdAt, hidden: false, deleted: post.deleted, likeCount: 0, mentions: [] };
-  }
-  checkNotRestricted(ctx, target.ownerId);
-  if (!comment || comment.deleted || !target.accountIds.includes(comment.accountId)) {
-    const platform = comment?.platform ?? (s.pages.has(target.ownerId) ? 'messenger' : 'instagram');
-    throw platform === 'instagram'
-      ? Errors.param('The comment is invalid for a private reply', 2534025)
-      : Errors.param('Invalid comment or post id for a private reply', 33);
-  }
-  const stored = s.comments.get(comment.id);
-  if (stored?.privateReplyMid || (postId && [...s.messages.values()].some((m) => m.isPrivateReplyTo === postId))) {
-    throw new GraphError(400, 10900, '(#10900) Activity already replied to', 'OAuthException');
-  }
-  if (Date.now() - comment.createdAt > 7 * DAY) {
-    throw new GraphError(400, 10903, '(#10903) This activity can\'t be replied to (older than 7 days)', 'OAuthException');
-  }
-  const text = str(message['text']);
-  if (!text) throw Errors.param('Private replies support text messages only');
-  if (comment.platform === 'instagram' && Buffer.byteLength(text, 'utf8') > 1000) throw Errors.param('Length of param message[text] must be less than or equal to 1000 bytes', 2534015);
-  // The commenter becomes a messaging customer of the account.
-  const customer = [...s.customers.values()].find((c) => c.accountId === comment.accountId && (c.id === comment.fromId || c.feedUserId === comment.fromId));
-  if (!customer) throw noUser(comment.platform);
-  const conv = s.conversationOf(customer);
-  const msg: SimMessage = {
-    mid: s.newMid(customer.platform), conversationId: conv.id, direction: 'outbound', senderId: customer.accountId,
-    recipientId: customer.id, createdAt: Date.now(), text, attachments: [], isDeleted: false, numEdit: 0, reactions: {},
-    appId: auth.token.appId, isPrivateReplyTo: comment.id, messagingType: 'RESPONSE',
-  };
-  if (stored) stored.privateReplyMid = msg.mid;
-  deliverOutbound(ctx, customer, msg);
-  return { recipient_id: customer.id, message_id: msg.mid };
-}
-
 export async function handleSend(ctx: SimContext, auth: AuthContext, nodeId: string, params: Record<string, unknown>): Promise<Record<string, unknown>> {
   const s = ctx.store;
   const target = resolveSendTarget(ctx, auth, nodeId);
@@ -220,7 +180,7 @@ export async function handleSend(ctx: SimContext, auth: AuthContext, nodeId: str
   const message = obj(params['message']);
   if (recipient['comment_id'] !== undefined || recipient['post_id'] !== undefined) {
     if (!message) throw Errors.param('param message must be non-empty.');
-    return privateReply(ctx, auth, target, recipient, message);
+    return sendPrivateReply(ctx, auth, target, recipient, message);
   }
   const recipientId = str(recipient['id']);
   const customer = recipientId ? [...target.accountIds].map((a) => s.customerByAccount(a, recipientId)).find(Boolean) : undefined;

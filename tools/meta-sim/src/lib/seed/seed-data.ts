@@ -68,6 +68,12 @@ export const SIM_SEED = {
     /** A post by another account that @mentions the seeded IG account. */
     mentioned: '18000000000000300',
     igLoginPost: '18000000000000500',
+    /** Restock post with a living comment thread (question, spam with a phone number, replies). */
+    restock: '18000000000000104',
+    /** Dark ad media of the "Spring drop" Instagram ad (comments carry ad_id / ad_title). */
+    ad: '18000000000000103',
+    /** An Instagram Live broadcast that is on air (comments arrive on `live_comments`). */
+    live: '18000000000000600',
   },
   igComments: {
     /** jane.example on the post (has a business reply). */
@@ -77,10 +83,26 @@ export const SIM_SEED = {
     onReel: '18000000000000202',
     /** sofia.designs on the post, 8 days old (too old for a private reply). */
     old: '18000000000000203',
+    /** @kai.mueller asks on the restock post (answered by the business). */
+    onRestock: '18000000000000210',
+    /** Spam with a phone number on the restock post (auto-moderation demo). */
+    spam: '18000000000000213',
+    /** @sofia.designs, 45 minutes ago, unanswered. */
+    unanswered: '18000000000000214',
+    /** @reel.fan on the ad. */
+    onAd: '18000000000000220',
+    /** @jane.example on the story. */
+    onStory: '18000000000000230',
+    /** During the Live. */
+    onLive: '18000000000000240',
   },
   posts: {
     photo: '104825791234560_122100000000000001',
     status: '104825791234560_122100000000000002',
+    /** Umbrella post with comments (a question, a complaint with a phone number, a Page reply). */
+    umbrellas: '104825791234560_122100000000000003',
+    /** Dark post of the "Spring sale - rain jackets" Facebook ad. */
+    ad: '104825791234560_998877665544',
   },
   fbComments: {
     /** Jane on the photo post. */
@@ -88,6 +110,26 @@ export const SIM_SEED = {
     pageReply: '122100000000000001_900000000000002',
     /** Max on the status post. */
     onStatus: '122100000000000002_900000000000003',
+    /** Lucía on the umbrella post (answered by the Page). */
+    onUmbrellas: '122100000000000003_900000000000010',
+    /** Max's complaint with a phone number, unanswered. */
+    complaint: '122100000000000003_900000000000013',
+    /** Jane on the ad post. */
+    onAd: '998877665544_900000000000020',
+  },
+  /** Commenters who have never sent a DM (a private reply gives them a PSID / a conversation). */
+  commenters: {
+    anna: { igsid: '6543210987654390', username: 'anna.k', name: 'Anna K.' },
+    spammer: { igsid: '6543210987654391', username: 'deals4you_', name: 'Deals 4 You' },
+    marco: { igsid: '6543210987654392', username: 'marco.rossi', name: 'Marco Rossi' },
+    tom: { feedUserId: '100000000000050', name: 'Tom Becker' },
+  },
+  /** Ads Manager: one ad account, two campaigns, click-to-message and comment ads (fixture ids). */
+  ads: {
+    adAccount: 'act_100200300400500',
+    springSale: { id: '120200000000000001', adsetId: '120220000000000001', campaignId: '120210000000000001', ref: 'spring_sale' },
+    springDrop: { id: '120200000000000002', adsetId: '120220000000000002', campaignId: '120210000000000001', ref: 'ctd_spring' },
+    freeShipping: { id: '120200000000000003', adsetId: '120220000000000003', campaignId: '120210000000000002', ref: 'free_shipping' },
   },
   templates: {
     approved: { id: '104595129340398', name: 'order_shipped_update', language: 'en_US' },

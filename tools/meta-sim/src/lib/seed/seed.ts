@@ -1,5 +1,7 @@
 import type { SimCustomer, SimMessage } from '../state/model';
 import type { SimStore } from '../state/store';
+import { seedAds } from './seed-ads';
+import { seedContent } from './seed-content';
 import { SIM_SEED } from './seed-data';
 
 const HOUR = 3_600_000;
@@ -38,6 +40,7 @@ export const PAGE_SEED_FIELDS = [
   'messaging_postbacks',
   'messaging_referrals',
   'feed',
+  'mention',
   'messenger_template_status_update',
   'messaging_handovers',
   'standby',
@@ -186,62 +189,8 @@ export function seedStore(store: SimStore, now: number = Date.now()): void {
   igCustomer(s.instagramCustomers, s.instagram.id);
   igCustomer(s.instagramLoginCustomers, s.instagramLogin.id);
 
-  // Instagram media
-  const media = (id: string, accountId: string, owner: string, caption: string, type: 'IMAGE' | 'VIDEO' | 'CAROUSEL_ALBUM', product: 'FEED' | 'REELS' | 'STORY', daysAgo: number, likes: number, mentions: string[] = []): void => {
-    store.media.set(id, {
-      id, accountId, ownerUsername: owner, caption, mediaType: type, mediaProductType: product,
-      mediaUrl: `${cdn}/media/${id}.png`, permalink: `https://www.instagram.com/p/SIM${id.slice(-6)}/`,
-      createdAt: now - daysAgo * DAY, likeCount: likes, mentions,
-    });
-  };
-  media(s.media.post, s.instagram.id, s.instagram.username, 'New rain jackets are in! ☔', 'IMAGE', 'FEED', 3, 87);
-  media(s.media.reel, s.instagram.id, s.instagram.username, 'Behind the scenes 🎬', 'VIDEO', 'REELS', 2, 240);
-  media(s.media.carousel, s.instagram.id, s.instagram.username, 'Spring lookbook', 'CAROUSEL_ALBUM', 'FEED', 10, 51);
-  media(s.media.story, s.instagram.id, s.instagram.username, '', 'IMAGE', 'STORY', 0.2, 0);
-  media(s.media.mentioned, 'external', 'sofia.designs', 'Wearing my new jacket from @example.store', 'IMAGE', 'FEED', 1, 14, [s.instagram.id]);
-  media(s.media.igLoginPost, s.instagramLogin.id, s.instagramLogin.username, 'Morning flow 🧘', 'IMAGE', 'FEED', 1, 33);
-
-  const igc = (id: string, accountId: string, objectId: string, from: { id: string; username: string; name: string }, text: string, hoursAgo: number, parentId?: string): void => {
-    store.comments.set(id, {
-      id, platform: 'instagram', accountId, objectId, parentId, fromId: from.id, fromName: from.name,
-      fromUsername: from.username, text, createdAt: now - hoursAgo * HOUR, hidden: false, deleted: false,
-      likeCount: 0, mentions: [],
-    });
-  };
-  const [jane, reelFan, , sofia] = s.instagramCustomers;
-  const biz = { id: s.instagram.id, username: s.instagram.username, name: s.instagram.name };
-  if (jane && reelFan && sofia) {
-    igc(s.igComments.onPost, s.instagram.id, s.media.post, { id: jane.igsid, username: jane.username, name: jane.name }, 'Which sizes are left?', 5);
-    igc(s.igComments.businessReply, s.instagram.id, s.media.post, biz, '@jane.example S to XL!', 4, s.igComments.onPost);
-    igc(s.igComments.onReel, s.instagram.id, s.media.reel, { id: reelFan.igsid, username: reelFan.username, name: reelFan.name }, 'song name?', 20);
-    igc(s.igComments.old, s.instagram.id, s.media.carousel, { id: sofia.igsid, username: sofia.username, name: sofia.name }, 'Gorgeous colours', 24 * 8);
-  }
-
-  // Facebook posts and comments
-  const page = { id: s.page.id, name: s.page.name };
-  store.posts.set(s.posts.photo, {
-    id: s.posts.photo, pageId: s.page.id, fromId: page.id, fromName: page.name, message: 'Our spring collection is here 🌸',
-    statusType: 'added_photos', fullPicture: `${cdn}/media/${s.posts.photo}.png`,
-    permalinkUrl: `https://www.facebook.com/${s.page.id}/posts/pfbid0SIM1`, createdAt: now - 2 * DAY, reactionCount: 42,
-    isHidden: false, deleted: false,
-  });
-  store.posts.set(s.posts.status, {
-    id: s.posts.status, pageId: s.page.id, fromId: page.id, fromName: page.name, message: 'Closed on Monday for inventory.',
-    statusType: 'mobile_status_update', permalinkUrl: `https://www.facebook.com/${s.page.id}/posts/pfbid0SIM2`,
-    createdAt: now - 5 * DAY, reactionCount: 7, isHidden: false, deleted: false,
-  });
-  const [mJane, mMax] = s.messengerCustomers;
-  const fbc = (id: string, objectId: string, fromId: string, fromName: string, text: string, hoursAgo: number, parentId?: string): void => {
-    store.comments.set(id, {
-      id, platform: 'messenger', accountId: s.page.id, objectId, parentId, fromId, fromName, text,
-      createdAt: now - hoursAgo * HOUR, hidden: false, deleted: false, likeCount: 0, mentions: [],
-    });
-  };
-  if (mJane && mMax) {
-    fbc(s.fbComments.onPhoto, s.posts.photo, mJane.feedUserId, mJane.name, 'How much is shipping to Austria?', 6);
-    fbc(s.fbComments.pageReply, s.posts.photo, page.id, page.name, 'Free above 50 €!', 5, s.fbComments.onPhoto);
-    fbc(s.fbComments.onStatus, s.posts.status, mMax.feedUserId, mMax.name, 'Open on Tuesday?', 30);
-  }
+  seedContent(store, now);
+  seedAds(store, now);
 
   // Templates
   const tpl = s.templates;

@@ -140,13 +140,20 @@ export interface SimMedia {
   ownerUsername: string;
   caption: string;
   mediaType: 'IMAGE' | 'VIDEO' | 'CAROUSEL_ALBUM';
-  mediaProductType: 'FEED' | 'REELS' | 'STORY' | 'AD';
+  /** `LIVE` = an Instagram Live broadcast (its comments arrive on `live_comments`). */
+  mediaProductType: 'FEED' | 'REELS' | 'STORY' | 'AD' | 'LIVE';
   mediaUrl: string;
   permalink: string;
   createdAt: number;
   likeCount: number;
   /** IG accounts mentioned in the caption (for mentioned_media). */
   mentions: string[];
+  /** Ad media (dark posts): the ad whose comments carry `ad_id` / `ad_title`. */
+  adId?: string;
+  /** Boosted organic media behind an ad (`original_media_id`). */
+  originalMediaId?: string;
+  /** Live broadcasts: comments and private replies only while `live`. */
+  liveStatus?: 'live' | 'ended';
 }
 
 export interface SimComment {
@@ -167,6 +174,8 @@ export interface SimComment {
   likeCount: number;
   privateReplyMid?: string;
   mentions: string[];
+  /** Who removed a deleted comment (the phone shows the author a notice when the business did). */
+  deletedBy?: 'author' | 'business';
 }
 
 export interface SimPost {
@@ -182,6 +191,43 @@ export interface SimPost {
   reactionCount: number;
   isHidden: boolean;
   deleted: boolean;
+  /** Dark (ad-only) posts are unpublished and promoted by `adId`. */
+  isPublished?: boolean;
+  adId?: string;
+  /** Pages @mentioned in a post on someone's own timeline (`mention` webhook). */
+  mentions?: string[];
+}
+
+/** Ads Manager objects behind click-to-message ads and ad comments (ids are Meta's numeric strings). */
+export interface SimCampaign {
+  id: string;
+  name: string;
+  objective: string;
+  adAccountId: string;
+}
+
+export interface SimAdSet {
+  id: string;
+  name: string;
+  campaignId: string;
+}
+
+export interface SimAd {
+  id: string;
+  name: string;
+  adsetId: string;
+  campaignId: string;
+  /** Page or IG account the ad runs for. */
+  accountId: string;
+  platform: Platform;
+  /** The ad's post: IG media id or FB post id (comments on the ad land there). */
+  objectId?: string;
+  title: string;
+  body: string;
+  imageUrl: string;
+  /** Click-to-message ad: what a conversation started from it carries in `referral.ref`. */
+  ref: string;
+  createdAt: number;
 }
 
 export interface SimTemplateComponent {

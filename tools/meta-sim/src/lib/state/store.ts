@@ -1,6 +1,9 @@
 import { EventEmitter } from 'node:events';
 import type {
   Platform,
+  SimAd,
+  SimAdSet,
+  SimCampaign,
   SimComment,
   SimConversation,
   SimCustomer,
@@ -32,6 +35,8 @@ export interface SimSettings {
   templateReviewMs: number;
   /** Fields of the app-level "instagram" webhook subscription (FB-Login IG accounts). */
   instagramAppFields: string[];
+  /** Private replies allowed per rolling hour per Page / IG account (Meta: 750). */
+  privateRepliesPerHour: number;
   /** Graph version answered for unversioned calls and in `facebook-api-version` (default v27.0). */
   graphVersion: string;
 }
@@ -65,6 +70,9 @@ export class SimStore {
   subscriptions = new Map<string, SimSubscription>();
   insights: SimInsightSeries[] = [];
   oauthCodes = new Map<string, SimOAuthCode>();
+  campaigns = new Map<string, SimCampaign>();
+  adsets = new Map<string, SimAdSet>();
+  ads = new Map<string, SimAd>();
   private ids = new IdSequence();
 
   constructor(public settings: SimSettings) {
@@ -89,6 +97,9 @@ export class SimStore {
     this.subscriptions.clear();
     this.insights = [];
     this.oauthCodes.clear();
+    this.campaigns.clear();
+    this.adsets.clear();
+    this.ads.clear();
     this.ids = new IdSequence();
   }
 

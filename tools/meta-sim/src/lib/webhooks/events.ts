@@ -111,19 +111,23 @@ export function referralEvent(c: SimCustomer, at: number, referral: Record<strin
   };
 }
 
+/** `comments` (or `live_comments` during a Live); ad media add `ad_id`/`ad_title` (reference §3.4). */
 export function igCommentEvent(store: SimStore, comment: SimComment): WebhookEvent {
   const media = store.media.get(comment.objectId);
   const from: Record<string, unknown> = { id: comment.fromId, username: comment.fromUsername };
   // The account's own comments carry its IG-scoped id too (see ig-comment-self fixture).
   if (comment.fromId === comment.accountId) from['self_ig_scoped_id'] = `65${comment.accountId.slice(-14)}`;
-  const value: Record<string, unknown> = {
-    from,
-    media: { id: comment.objectId, media_product_type: media?.mediaProductType ?? 'FEED' },
-    id: comment.id,
-    text: comment.text,
-  };
+  const mediaValue: Record<string, unknown> = { id: comment.objectId, media_product_type: media?.mediaProductType ?? 'FEED' };
+  const ad = media?.adId ? store.ads.get(media.adId) : undefined;
+  if (media?.adId) {
+    mediaValue['ad_id'] = media.adId;
+    mediaValue['ad_title'] = ad?.title ?? '';
+    if (media.originalMediaId) mediaValue['original_media_id'] = media.originalMediaId;
+  }
+  const value: Record<string, unknown> = { from, media: mediaValue, id: comment.id, text: comment.text };
   if (comment.parentId) value['parent_id'] = comment.parentId;
-  return { object: 'instagram', accountId: comment.accountId, field: 'comments', kind: 'changes', item: { field: 'comments', value } };
+  const field = media?.mediaProductType === 'LIVE' ? 'live_comments' : 'comments';
+  return { object: 'instagram', accountId: comment.accountId, field, kind: 'changes', item: { field, value } };
 }
 
 export function igMentionEvent(accountId: string, mediaId: string, commentId?: string): WebhookEvent {
@@ -136,8 +140,8 @@ export function feedCommentEvent(store: SimStore, comment: SimComment, verb: 'ad
   const value: Record<string, unknown> = { from: { id: comment.fromId, name: comment.fromName } };
   if (post && verb === 'add') {
     value['post'] = {
-      status_type: post.statusType, is_published: true, updated_time: new Date(post.createdAt).toISOString().replace(/\.\d{3}Z$/, '+0000'),
-      permalink_url: post.permalinkUrl, promotion_status: 'inactive', id: post.id,
+      status_type: post.statusType, is_published: post.isPublished ?? true, updated_time: new Date(post.createdAt).toISOString().replace(/\.\d{3}Z$/, '+0000'),
+      permalink_url: post.permalinkUrl, promotion_status: post.adId ? 'active' : 'inactive', id: post.id,
     };
   }
   if (verb !== 'remove') value['message'] = comment.text;
@@ -150,6 +154,14 @@ export function feedCommentEvent(store: SimStore, comment: SimComment, verb: 'ad
     verb,
   });
   return { object: 'page', accountId: comment.accountId, field: 'feed', kind: 'changes', item: { field: 'feed', value } };
+}
+
+/** Page `mention` field: someone @mentions the Page in a post or a comment on their own timeline. */
+export function pageMentionEvent(pageId: string, post: SimPost, comment?: SimComment): WebhookEvent {
+  const value: Record<string, unknown> = comment
+    ? { post_id: post.id, comment_id: comment.id, sender_name: comment.fromName, sender_id: comment.fromId, item: 'comment', verb: 'add', message: comment.text, created_time: Math.floor(comment.createdAt / 1000) }
+    : { post_id: post.id, sender_name: post.fromName, sender_id: post.fromId, item: 'post', verb: 'add', message: post.message, created_time: Math.floor(post.createdAt / 1000) };
+  return { object: 'page', accountId: pageId, field: 'mention', kind: 'changes', item: { field: 'mention', value } };
 }
 
 export function feedPostEvent(post: SimPost, verb: 'add' | 'remove'): WebhookEvent {
