@@ -87,6 +87,8 @@ export async function startMetaSim(options: MetaSimOptions = {}): Promise<Runnin
     publicUrl: options.publicUrl ?? '',
     requireAppSecretProof: options.requireAppSecretProof ?? true,
     templateReviewMs: options.templateReviewMs ?? 1500,
+    templateReviewMode: 'auto',
+    templateRejectReason: 'INCORRECT_PARAMS',
     graphVersion: options.graphVersion ?? 'v27.0',
     privateRepliesPerHour: 750,
     instagramAppFields: [...INSTAGRAM_APP_FIELDS],
@@ -99,6 +101,13 @@ export async function startMetaSim(options: MetaSimOptions = {}): Promise<Runnin
     urls: { ...(options.webhooks?.instagram ? { instagram: options.webhooks.instagram } : {}), ...(options.webhooks?.page ? { page: options.webhooks.page } : {}) },
   });
   const seed = options.seed ?? true;
+  // Scenario knobs that a reset puts back (connection settings such as webhook URLs survive a reset).
+  const scenarioDefaults = {
+    privateRepliesPerHour: store.settings.privateRepliesPerHour,
+    templateReviewMode: store.settings.templateReviewMode,
+    templateRejectReason: store.settings.templateRejectReason,
+    templateReviewMs: store.settings.templateReviewMs,
+  };
   const ctx: SimContext = {
     store,
     webhooks,
@@ -114,6 +123,7 @@ export async function startMetaSim(options: MetaSimOptions = {}): Promise<Runnin
       ctx.usage.reset();
       ctx.requests.length = 0;
       store.clear();
+      Object.assign(store.settings, scenarioDefaults);
       if (withSeed) seedStore(store);
       store.changed('reset', '');
     },

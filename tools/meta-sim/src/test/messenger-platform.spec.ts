@@ -17,7 +17,7 @@ describe('meta-sim: Messenger handover, standby, opt-ins and policy enforcement'
   const entries = (): Entry[] => hooks.received.flatMap((r) => r.json.entry as Entry[]);
   const messaging = (): Array<Record<string, unknown>> => entries().flatMap((e) => e.messaging ?? []);
   const standby = (): Array<Record<string, unknown>> => entries().flatMap((e) => e.standby ?? []);
-  const send = (text: string): ReturnType<typeof graph> =>
+  const send = (text: string): Promise<{ status: number; body: Record<string, unknown> }> =>
     graph(sim, 'POST', `/v27.0/${PAGE.id}/messages`, PAGE.accessToken, { json: { recipient: { id: JANE }, messaging_type: 'RESPONSE', message: { text } } });
 
   beforeAll(async () => {

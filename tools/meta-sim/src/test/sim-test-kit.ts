@@ -99,3 +99,14 @@ export class WebhookReceiver {
     await new Promise<void>((r) => this.server?.close(() => r()));
   }
 }
+
+/** Polls `check` until it returns a truthy value (or throws after `timeoutMs`). */
+export async function until<T>(check: () => Promise<T | undefined | false> | T | undefined | false, timeoutMs = 5000, everyMs = 20): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`Condition not met within ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, everyMs));
+  }
+}

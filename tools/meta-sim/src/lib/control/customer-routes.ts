@@ -10,6 +10,7 @@ import {
   customerReferral,
   customerSends,
   customerUnsends,
+  customerOpensChatFromAd,
 } from '../customer/customer-actions';
 import { customerComments, customerMentionsBusiness, mentionInMedia, reactToPost, visitorPost } from '../customer/comment-actions';
 import { isoTime } from '../graph/fields';
@@ -46,6 +47,7 @@ function conversationView(ctx: SimContext, customerId: string): Record<string, u
   return {
     ...customerView(ctx, customerId),
     businessTyping: conv.businessTyping,
+    referrals: conv.referrals,
     businessSeenAt: conv.businessSeenAt,
     optins: conv.optins,
     messages: ctx.store.conversationMessages(conv).map((m) => ({
@@ -53,7 +55,7 @@ function conversationView(ctx: SimContext, customerId: string): Record<string, u
       text: m.text, attachments: m.attachments, quickReplies: m.quickReplies, replyToMid: m.replyToMid, tag: m.tag,
       messagingType: m.messagingType, metadata: m.metadata, templateName: m.templateName, isDeleted: m.isDeleted,
       numEdit: m.numEdit, reactions: m.reactions, readAt: m.readAt, deliveredAt: m.deliveredAt, privateReplyTo: m.isPrivateReplyTo,
-      privateReplyToComment: privateReplyContext(ctx, m.isPrivateReplyTo),
+      privateReplyToComment: privateReplyContext(ctx, m.isPrivateReplyTo), referral: m.referral,
     })),
   };
 }
@@ -131,6 +133,7 @@ export const customerRoutes: Route[] = [
     customerReferral(ctx, m[1] ?? '', referral);
     return { ok: true };
   }],
+  ['POST', /^\/_sim\/customers\/([^/]+)\/ad-referral$/, (ctx, m, body) => customerOpensChatFromAd(ctx, m[1] ?? '', required(body, 'adId'), str(body['text']))],
   ['POST', /^\/_sim\/customers\/([^/]+)\/read$/, (ctx, m) => customerReads(ctx, m[1] ?? '')],
   ['POST', /^\/_sim\/customers\/([^/]+)\/comments$/, (ctx, m, body) => {
     const c = customerComments(ctx, m[1] ?? '', required(body, 'objectId'), required(body, 'text'), str(body['parentId']));

@@ -37,11 +37,24 @@ export const stateRoutes: Route[] = [
 
   // Templates, tokens, pixels, request log
   ['GET', /^\/_sim\/templates$/, (ctx) => ({ data: [...ctx.store.templates.values()] })],
+  ['POST', /^\/_sim\/templates\/review-policy$/, (ctx, _m, body) => {
+    const s = ctx.store.settings;
+    const mode = str(body['mode']);
+    if (mode !== undefined && mode !== 'auto' && mode !== 'approve' && mode !== 'reject') throw new CustomerActionError(400, 'mode must be auto, approve or reject');
+    if (mode) s.templateReviewMode = mode;
+    const reason = str(body['reason']);
+    if (reason) s.templateRejectReason = reason;
+    const delay = num(body['delayMs']);
+    if (delay !== undefined) s.templateReviewMs = delay;
+    return { mode: s.templateReviewMode, reason: s.templateRejectReason, delayMs: s.templateReviewMs };
+  }],
   ['POST', /^\/_sim\/templates\/([^/]+)\/review$/, (ctx, m, body) => {
     const t = ctx.store.templates.get(m[1] ?? '');
     if (!t) throw new CustomerActionError(404, 'Unknown template');
     const status = str(body['status']);
-    if (status !== 'APPROVED' && status !== 'REJECTED' && status !== 'PENDING') throw new CustomerActionError(400, 'status must be APPROVED, REJECTED or PENDING');
+    if (status !== 'APPROVED' && status !== 'REJECTED' && status !== 'PENDING' && status !== 'PAUSED' && status !== 'DISABLED') {
+      throw new CustomerActionError(400, 'status must be APPROVED, REJECTED, PENDING, PAUSED or DISABLED');
+    }
     setTemplateStatus(ctx, t, status, str(body['reason']));
     return t;
   }],
@@ -60,6 +73,16 @@ export const stateRoutes: Route[] = [
     if (t.expiresAt !== 0) t.expiresAt -= delta;
     return t;
   }],
+  ['GET', /^\/_sim\/capi\/events$/, (ctx, _m, _b, url) => {
+    const q = (k: string): string | null => url.searchParams.get(k);
+    const data = [...ctx.store.pixels.values()]
+      .filter((p) => !q('datasetId') || p.id === q('datasetId'))
+      .flatMap((p) => p.events.map((e) => ({ datasetId: p.id, ownerId: p.ownerId ?? null, ...e })))
+      .filter((e) => (!q('eventName') || e.event['event_name'] === q('eventName')) && (!q('eventId') || e.event['event_id'] === q('eventId')))
+      .sort((a, b) => a.receivedAt - b.receivedAt);
+    return { data };
+  }],
+  ['GET', /^\/_sim\/capi\/datasets$/, (ctx) => ({ data: [...ctx.store.pixels.values()].map((p) => ({ id: p.id, name: p.name, ownerId: p.ownerId ?? null, events: p.events.length })) })],
   ['GET', /^\/_sim\/pixels\/([^/]+)\/events$/, (ctx, m) => {
     const p = ctx.store.pixels.get(m[1] ?? '');
     if (!p) throw new CustomerActionError(404, 'Unknown pixel');

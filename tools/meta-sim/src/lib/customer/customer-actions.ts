@@ -81,9 +81,10 @@ export function customerSends(ctx: SimContext, customerId: string, input: Custom
   const m: SimMessage = {
     mid: s.newMid(c.platform), conversationId: conv.id, direction: 'inbound', senderId: c.id, recipientId: c.accountId,
     createdAt: now, text: input.text, attachments, quickReplyPayload: input.quickReplyPayload, replyToMid: input.replyToMid,
-    isDeleted: false, numEdit: 0, reactions: {},
+    isDeleted: false, numEdit: 0, reactions: {}, referral: input.referral,
   };
   s.addMessage(m);
+  if (input.referral) conv.referrals.push({ at: now, referral: input.referral });
   conv.lastCustomerActivityAt = now;
   // Sending implies the customer saw everything before it.
   conv.customerReadAt = now;
@@ -154,7 +155,9 @@ export function customerReferral(ctx: SimContext, customerId: string, referral: 
   const conv = ctx.store.conversationOf(c);
   const now = Date.now();
   conv.lastCustomerActivityAt = now;
+  conv.referrals.push({ at: now, referral: { type: 'OPEN_THREAD', ...referral } });
   ctx.webhooks.enqueue(referralEvent(c, now, { type: 'OPEN_THREAD', ...referral }));
+  ctx.store.changed('conversation', conv.id);
 }
 
 /** The customer opened the conversation: business messages become read. */
@@ -170,4 +173,26 @@ export function customerReads(ctx: SimContext, customerId: string): { read: numb
   if (last) ctx.webhooks.enqueue(readEvent(c, now, last.mid));
   ctx.store.changed('conversation', conv.id);
   return { read: unread.length };
+}
+
+/**
+ * The customer taps "Send message" on a click-to-message ad: a new thread's first message carries
+ * `message.referral`; an existing thread gets a `referral` event (reopening the window), then the text.
+ */
+export function customerOpensChatFromAd(ctx: SimContext, customerId: string, adId: string, text?: string): { mid?: string; newThread: boolean; referral: Record<string, unknown> } {
+  const s = ctx.store;
+  const c = customer(ctx, customerId);
+  const ad = s.ads.get(adId);
+  if (!ad || ad.accountId !== c.accountId) throw new CustomerActionError(404, `Unknown ad ${adId} for this account`);
+  const context: Record<string, unknown> = { ad_title: ad.title, photo_url: ad.imageUrl };
+  if (ad.platform === 'messenger' && ad.objectId) context['post_id'] = ad.objectId;
+  const referral = { ref: ad.ref, ad_id: ad.id, source: 'ADS', type: 'OPEN_THREAD', ads_context_data: context };
+  const newThread = s.conversationOf(c).messageMids.length === 0;
+  if (newThread) {
+    const m = customerSends(ctx, customerId, { text: text ?? `Hi! I saw your ad "${ad.title}".`, referral });
+    return { mid: m.mid, newThread, referral };
+  }
+  customerReferral(ctx, customerId, referral);
+  const m = text ? customerSends(ctx, customerId, { text }) : undefined;
+  return { mid: m?.mid, newThread, referral };
 }

@@ -11,7 +11,8 @@ import { accountInsights, mediaInsights } from './insights-api';
 import { NodeFactory } from './nodes';
 import { handleAttachmentUpload, handleSend } from './send-api';
 import { listAppSubscriptions, listSubscribedApps, setAppSubscription, subscribeApp, unsubscribeApp } from './subscriptions-api';
-import { deleteTemplates, libraryTemplates, listTemplates, submitTemplate } from './templates-api';
+import { libraryTemplates } from './template-library';
+import { deleteTemplates, listTemplates, submitTemplate } from './templates-api';
 import { debugToken, facebookAccessToken, instagramCodeExchange, instagramExchange, instagramRefresh } from './tokens-api';
 
 interface GraphCall {

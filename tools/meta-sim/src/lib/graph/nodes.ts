@@ -12,6 +12,7 @@ import type {
 import type { SimStore } from '../state/store';
 import type { AuthContext } from './auth';
 import { Edge, GraphNode, isoTime, Selector } from './fields';
+import { adsLookup } from './ads-nodes';
 import { Errors } from './graph-error';
 import { conversationNode, lastActivity, messageNode, templateNode } from './message-nodes';
 
@@ -55,6 +56,8 @@ export class NodeFactory {
       const c = s.conversations.get(message.conversationId);
       if (c && this.can(c.accountId)) return this.message(message);
     }
+    const adsNode = adsLookup(s, this.auth, id);
+    if (adsNode) return adsNode;
     const template = s.templates.get(id);
     if (template && !template.deleted && this.can(template.pageId)) return this.template(template);
     const pixel = s.pixels.get(id);

@@ -1,4 +1,4 @@
-import type { Platform, SimAttachment, SimCustomer, SimMessage, SimTemplate } from '../state/model';
+import type { Platform, SimAttachment, SimCustomer, SimMessage } from '../state/model';
 import type { SimContext } from '../sim-context';
 import { cdnAsset } from '../cdn/cdn';
 import { obj, str } from '../http/request';
@@ -7,6 +7,7 @@ import type { AuthContext } from './auth';
 import { Errors, GraphError } from './graph-error';
 import { ownedByAnotherApp, threadOwner } from '../messenger/thread-control';
 import { sendPrivateReply } from './private-replies';
+import { findTemplate, renderTemplate } from './template-render';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -128,39 +129,6 @@ async function checkedAttachment(ctx: SimContext, platform: Platform, ownerId: s
   return { type, url, size };
 }
 
-function placeholders(text: string): string[] {
-  return [...text.matchAll(/\{\{\s*([\w]+)\s*\}\}/g)].map((m) => m[1] ?? '');
-}
-
-function renderTemplate(t: SimTemplate, components: unknown): string {
-  const body = t.components.find((c) => c.type.toUpperCase() === 'BODY')?.text ?? '';
-  const list = Array.isArray(components) ? components.map(obj).filter((c): c is Record<string, unknown> => !!c) : [];
-  const bodyParams = list.find((c) => str(c['type'])?.toLowerCase() === 'body');
-  const params = Array.isArray(bodyParams?.['parameters']) ? (bodyParams['parameters'] as unknown[]).map(obj) : [];
-  const names = placeholders(body);
-  if (params.length !== names.length) {
-    throw Errors.param(`Number of parameters (${params.length}) does not match the expected number of params (${names.length})`, 2018400);
-  }
-  let out = body;
-  names.forEach((name, i) => {
-    const p = t.parameterFormat === 'NAMED' ? params.find((x) => str(x?.['parameter_name']) === name) : params[i];
-    const text = str(p?.['text']);
-    if (text === undefined) throw Errors.param(`Missing value for template parameter ${name}`, 2018400);
-    out = out.replace(new RegExp(`\\{\\{\\s*${name}\\s*\\}\\}`), text);
-  });
-  return out;
-}
-
-function findTemplate(ctx: SimContext, pageId: string, spec: Record<string, unknown>): SimTemplate {
-  const name = str(spec['name']);
-  const language = str(obj(spec['language'])?.['code']) ?? str(spec['language']);
-  if (!name || !language) throw Errors.param('Template name and language code are required');
-  const t = [...ctx.store.templates.values()].find((x) => x.pageId === pageId && x.name === name && x.language === language && !x.deleted);
-  if (!t) throw Errors.param(`Template ${name} (${language}) does not exist`, 2018385);
-  if (t.status !== 'APPROVED') throw Errors.param(`Template ${name} (${language}) is not approved (status ${t.status})`, 2018386);
-  return t;
-}
-
 /** Records a business message, then echoes it (and, on Messenger, reports delivery). */
 export function deliverOutbound(ctx: SimContext, customer: SimCustomer, message: SimMessage): void {
   const s = ctx.store;
@@ -249,9 +217,10 @@ export async function handleSend(ctx: SimContext, auth: AuthContext, nodeId: str
   const attachments: SimAttachment[] = [];
   if (templateSpec) {
     if (platform !== 'messenger') throw Errors.param('Utility templates are only available on Messenger');
-    const t = findTemplate(ctx, target.ownerId, templateSpec);
-    text = renderTemplate(t, templateSpec['components']);
-    templateName = t.name;
+    const rendered = renderTemplate(findTemplate(ctx, target.ownerId, templateSpec), templateSpec['components']);
+    text = rendered.text;
+    if (rendered.attachment) attachments.push(rendered.attachment);
+    templateName = rendered.templateName;
   } else {
     if (text !== undefined) {
       if (platform === 'instagram' && Buffer.byteLength(text, 'utf8') > 1000) {

@@ -43,6 +43,8 @@ export const PHONE_CHAT_SCRIPT = `
       await refresh();
     }
     $('#tab-chat').dataset.unread = String(!!unread && state.tab !== 'chat');
+    const newest = unread && state.tab !== 'chat' ? state.conv.messages.filter((m) => m.direction === 'outbound' && !m.readAt).pop() : null;
+    if (newest && newest.mid !== state.notifiedMid) { state.notifiedMid = newest.mid; toast('New message from ' + state.conv.business.name); }
     if (state.tab === 'posts') await renderPosts();
   }
 
@@ -72,6 +74,8 @@ export const PHONE_CHAT_SCRIPT = `
       const bubble = el('div', { class: 'msg ' + (m.direction === 'inbound' ? 'in' : 'out') + (m.isDeleted ? ' deleted' : ''), 'data-testid': 'phone-message', 'data-direction': m.direction === 'inbound' ? 'customer' : 'business', 'data-mid': m.mid });
       if (m.isDeleted) bubble.append('Message unsent');
       else {
+        const ad = m.referral && m.referral.ads_context_data;
+        if (ad) bubble.append(el('div', { class: 'quote', 'data-testid': 'phone-ad-context' }, 'From the ad “' + ad.ad_title + '”'));
         if (m.privateReplyToComment) bubble.append(el('div', { class: 'quote', 'data-testid': 'phone-private-reply-context' }, 'Replied to your comment: “' + m.privateReplyToComment.text + '”'));
         if (m.text) bubble.append(m.text);
         for (const a of m.attachments || []) {
@@ -102,12 +106,12 @@ export const PHONE_CHAT_SCRIPT = `
 
   function templateView(p) {
     const box = el('div', { 'data-testid': 'phone-template' });
-    const buttons = (list) => el('div', { class: 'chips' }, (list || []).map((b) => el('button', { type: 'button', 'data-testid': 'phone-template-button', onclick: () => b.type === 'web_url' ? window.open(b.url, '_blank') : postback(b.title, b.payload) }, b.title)));
+    const buttons = (list) => el('div', { class: 'chips' }, (list || []).map((b) => el('button', { type: 'button', 'data-testid': 'phone-template-button', onclick: () => b.type === 'web_url' ? window.open(b.url, '_blank') : b.type === 'phone_number' ? window.open('tel:' + b.payload) : postback(b.title, b.payload) }, b.title)));
     if (p.text) box.append(el('div', { text: p.text }));
     for (const e of p.elements || []) {
       if (e.image_url) box.append(el('img', { src: e.image_url, alt: e.title || '' }));
-      box.append(el('strong', { text: e.title || '' }));
-      if (e.subtitle) box.append(el('div', { text: e.subtitle }));
+      box.append(el('strong', { text: e.title || '', 'data-testid': 'phone-template-title' }));
+      if (e.subtitle) box.append(el('div', { text: e.subtitle, 'data-testid': 'phone-template-body' }));
       box.append(buttons(e.buttons));
     }
     if (p.buttons) box.append(buttons(p.buttons));

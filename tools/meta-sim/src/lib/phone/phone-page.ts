@@ -43,7 +43,6 @@ const PHONE_BOOT_SCRIPT = `
     if (!state.conv) return;
     if (e.kind === 'reset') { loadCustomers(); return; }
     if ((e.kind === 'message' || e.kind === 'conversation') && e.id === state.conv.conversationId) {
-      if (e.kind === 'message' && state.tab === 'posts') toast('New message from ' + state.conv.business.name);
       clearTimeout(pending);
       pending = setTimeout(openConversation, 60);
     }

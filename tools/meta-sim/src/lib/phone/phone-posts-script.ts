@@ -55,24 +55,33 @@ export const PHONE_POSTS_SCRIPT = `
     await renderPosts();
   }
 
-  function items(c, media, posts) {
+  async function openFromAd(adId) {
+    await api('POST', '/customers/' + state.customerId + '/ad-referral', { adId });
+    setTab('chat');
+  }
+
+  function items(c, media, posts, ads) {
+    const adless = ads.filter((a) => a.accountId === c.accountId && !a.objectId)
+      .map((a) => ({ id: 'ad-' + a.id, img: a.imageUrl, caption: a.body, by: c.business.name, kind: 'AD', adId: a.id, closed: true }));
     if (state.platform === 'instagram') {
       const mine = media.filter((m) => m.accountId === c.accountId && (m.mediaProductType !== 'STORY' || Date.now() - m.createdAt < 86400000));
       const order = { LIVE: 0, STORY: 1 };
       return mine
         .sort((a, b) => ((order[a.mediaProductType] ?? 2) - (order[b.mediaProductType] ?? 2)) || b.createdAt - a.createdAt)
-        .map((m) => ({ id: m.id, img: m.mediaUrl, caption: m.caption, by: '@' + m.ownerUsername, kind: m.mediaProductType, closed: m.mediaProductType === 'LIVE' && m.liveStatus !== 'live' }));
+        .map((m) => ({ id: m.id, img: m.mediaUrl, caption: m.caption, by: '@' + m.ownerUsername, kind: m.mediaProductType, adId: m.adId, closed: m.mediaProductType === 'LIVE' && m.liveStatus !== 'live' }))
+        .concat(adless);
     }
     return posts.filter((p) => p.pageId === c.accountId).sort((a, b) => b.createdAt - a.createdAt)
-      .map((p) => ({ id: p.id, img: p.fullPicture, caption: p.message, by: p.fromName, kind: p.adId ? 'AD' : 'POST', closed: false }));
+      .map((p) => ({ id: p.id, img: p.fullPicture, caption: p.message, by: p.fromName, kind: p.adId ? 'AD' : 'POST', adId: p.adId, closed: false }))
+      .concat(adless);
   }
 
   async function renderPosts() {
     const c = state.conv;
     if (!c) return;
-    const [{ data: media }, { data: posts }, { data: comments }] = await Promise.all([api('GET', '/media'), api('GET', '/posts'), api('GET', '/comments')]);
+    const [{ data: media }, { data: posts }, { data: comments }, { data: ads }] = await Promise.all([api('GET', '/media'), api('GET', '/posts'), api('GET', '/comments'), api('GET', '/ads')]);
     const mineIds = ownIds(c);
-    const list = items(c, media, posts).map((it) => {
+    const list = items(c, media, posts, ads).map((it) => {
       const visible = comments.filter((x) => x.objectId === it.id && (mineIds.includes(x.fromId) ? (!x.deleted || x.deletedBy === 'business') : (!x.deleted && !x.hidden)));
       const top = visible.filter((x) => !x.parentId);
       const lines = top.flatMap((x) => [commentLine(x, mineIds.includes(x.fromId), it), ...visible.filter((r) => r.parentId === x.id).map((r) => commentLine(r, mineIds.includes(r.fromId), it))]);
@@ -82,9 +91,11 @@ export const PHONE_POSTS_SCRIPT = `
       if (it.kind === 'LIVE') head.append(badge('live', it.closed ? 'LIVE ENDED' : 'LIVE'));
       if (it.kind === 'AD') head.append(badge('ad', 'Sponsored'));
       if (it.kind === 'STORY') head.append(badge('story', 'Story'));
-      const parts = [it.img ? el('img', { src: it.img, alt: 'Post by ' + it.by }) : null, head, el('div', { class: 'comments' }, lines)];
+      const parts = [it.img ? el('img', { src: it.img, alt: 'Post by ' + it.by }) : null, head];
+      if (it.adId) parts.push(el('button', { type: 'button', class: 'cta', 'data-testid': 'phone-ad-cta-' + it.adId, onclick: () => openFromAd(it.adId) }, 'Send message'));
+      parts.push(el('div', { class: 'comments' }, lines));
       if (active) parts.push(el('div', { class: 'mode', 'data-testid': 'phone-comment-mode' }, form.label, el('button', { type: 'button', onclick: () => { form.objectId = null; form.mode = 'comment'; renderPosts(); } }, 'Cancel')));
-      if (!it.closed) {
+      if (!it.closed && !it.id.startsWith('ad-')) {
         parts.push(el('form', { onsubmit: async (e) => { e.preventDefault(); if (input.value) await submitComment(it, input.value); } },
           input, el('button', { type: 'submit', 'data-testid': 'phone-comment-send-' + it.id }, active && form.mode === 'edit' ? 'Save' : 'Post')));
       }

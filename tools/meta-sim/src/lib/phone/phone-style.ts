@@ -43,5 +43,6 @@ select{width:100%;padding:6px;border-radius:8px;border:1px solid #ddd;font-size:
 .post .comments .dm{font-size:11px;color:#0084ff;border:0;background:none;cursor:pointer;padding:0;width:100%;text-align:left}
 .post .mode{font-size:11px;color:#555;padding:0 8px;display:flex;gap:6px}.post .mode button{border:0;background:none;color:#0084ff;font-size:11px;cursor:pointer}
 .quote{font-size:11px;opacity:.75;border-left:2px solid currentColor;padding-left:6px;margin-bottom:4px}
+.post .cta{margin:0 8px 8px;width:calc(100% - 16px);border:0;border-radius:8px;padding:8px;background:#0084ff;color:#fff;font-weight:600;cursor:pointer}.ig .post .cta{background:#3797f0}
 .tabs button[data-unread=true]::after{content:' •';color:#e0245e}
 `;

@@ -3,6 +3,14 @@ import { SIM_SEED } from './seed-data';
 
 const DAY = 86_400_000;
 
+/** The referral Meta attaches to the first message of a thread opened from one of the seeded ads. */
+export function seededAdReferral(publicUrl: string, ad: 'springSale' | 'springDrop'): Record<string, unknown> {
+  const spec = SIM_SEED.ads[ad];
+  const context: Record<string, unknown> = { ad_title: ad === 'springSale' ? 'Spring sale - rain jackets' : 'Spring drop', photo_url: `${publicUrl}/cdn/media/ad-${spec.id}.png` };
+  if (ad === 'springSale') context['post_id'] = SIM_SEED.posts.ad;
+  return { ref: spec.ref, ad_id: spec.id, source: 'ADS', type: 'OPEN_THREAD', ads_context_data: context };
+}
+
 /** Ads Manager objects: the ads behind click-to-message referrals and ad comments (ids from the fixtures). */
 export function seedAds(store: SimStore, now: number): void {
   const cdn = `${store.settings.publicUrl}/cdn`;

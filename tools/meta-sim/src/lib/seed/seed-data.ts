@@ -56,6 +56,11 @@ export const SIM_SEED = {
     { igsid: '6543210987654323', username: 'kai.mueller', name: 'Kai Müller', lastMessageHoursAgo: 24 * 9 },
     { igsid: '6543210987654324', username: 'sofia.designs', name: 'Sofia Designs', lastMessageHoursAgo: 5 },
   ],
+  /** People who have never messaged the business: play them on the phone to open a new thread (e.g. from an ad). */
+  newCustomers: {
+    messenger: { psid: '7123456789012349', feedUserId: '100000000000046', name: 'Noah Fischer', firstName: 'Noah', lastName: 'Fischer' },
+    instagram: { igsid: '6543210987654325', username: 'noah.fischer', name: 'Noah Fischer' },
+  },
   instagramLoginCustomers: [
     { igsid: '6543210987659001', username: 'studio.client', name: 'Studio Client', lastMessageHoursAgo: 2 },
     { igsid: '6543210987659002', username: 'yoga.lover', name: 'Yoga Lover', lastMessageHoursAgo: 40 },
@@ -134,8 +139,14 @@ export const SIM_SEED = {
   templates: {
     approved: { id: '104595129340398', name: 'order_shipped_update', language: 'en_US' },
     pending: { id: '104595129340399', name: 'appointment_reminder', language: 'en_US' },
+    /** APPROVED with a text header, a URL button ({{1}} suffix) and a postback button. */
+    withButtons: { id: '104595129340400', name: 'delivery_update_card', language: 'en_US' },
+    /** REJECTED (TAG_SHOULD_BE_MARKETING). */
+    rejected: { id: '104595129340401', name: 'spring_promo', language: 'en_US' },
   },
   pixel: { id: '1234567890123456', name: 'Example Store Pixel' },
+  /** Business-messaging datasets (Conversions API), one per account, as `POST /{id}/dataset` returns them. */
+  datasets: { page: '1234567890300001', instagram: '1234567890300002' },
 } as const;
 
 export type SimSeed = typeof SIM_SEED;

@@ -1,6 +1,6 @@
 import type { SimCustomer, SimMessage } from '../state/model';
 import type { SimStore } from '../state/store';
-import { seedAds } from './seed-ads';
+import { seedAds, seededAdReferral } from './seed-ads';
 import { seedContent } from './seed-content';
 import { SIM_SEED } from './seed-data';
 
@@ -12,7 +12,7 @@ const SIXTY_DAYS = 60 * DAY;
 export const FB_SCOPES = [
   'pages_show_list', 'pages_messaging', 'pages_manage_metadata', 'pages_read_engagement', 'pages_manage_engagement',
   'instagram_basic', 'instagram_manage_messages', 'instagram_manage_comments', 'instagram_manage_insights',
-  'page_utility_messaging', 'business_management',
+  'page_utility_messaging', 'business_management', 'ads_read',
 ];
 
 export const INSTAGRAM_APP_FIELDS = [
@@ -128,15 +128,16 @@ export function seedStore(store: SimStore, now: number = Date.now()): void {
     active: true,
   });
 
-  const addCustomer = (c: SimCustomer, lastHoursAgo: number, opener: string, reply: string): void => {
+  const addCustomer = (c: SimCustomer, lastHoursAgo: number, opener: string, reply: string, adReferral?: Record<string, unknown>): void => {
     store.customers.set(c.id, c);
     const conv = store.conversationOf(c);
     const t = now - lastHoursAgo * HOUR;
     const inbound: SimMessage = {
       mid: store.newMid(c.platform), conversationId: conv.id, direction: 'inbound', senderId: c.id,
       recipientId: c.accountId, createdAt: t - 5 * 60_000, text: opener, attachments: [], isDeleted: false,
-      numEdit: 0, reactions: {},
+      numEdit: 0, reactions: {}, referral: adReferral,
     };
+    if (adReferral) conv.referrals.push({ at: inbound.createdAt, referral: adReferral });
     const outbound: SimMessage = {
       mid: store.newMid(c.platform), conversationId: conv.id, direction: 'outbound', senderId: c.accountId,
       recipientId: c.id, createdAt: t - 4 * 60_000, text: reply, attachments: [], isDeleted: false, numEdit: 0,
@@ -165,6 +166,7 @@ export function seedStore(store: SimStore, now: number = Date.now()): void {
       c.lastMessageHoursAgo,
       ['Hi, is the blue jacket still in stock?', 'Wann kommt meine Bestellung?', 'Do you ship to Japan?', '¿Tienen la talla M?'][i] ?? 'Hi',
       'Hi! Let me check that for you.',
+      i === 3 ? seededAdReferral(store.settings.publicUrl, 'springSale') : undefined,
     );
   });
   const igCustomer = (
@@ -183,11 +185,16 @@ export function seedStore(store: SimStore, now: number = Date.now()): void {
         c.lastMessageHoursAgo,
         ['Do you ship to Austria?', 'song name?', 'Is the sale still on?', 'Love the new drop 😍'][i] ?? 'Hello',
         'Hey! Thanks for reaching out.',
+        accountId === s.instagram.id && i === 3 ? seededAdReferral(store.settings.publicUrl, 'springDrop') : undefined,
       );
     });
   };
   igCustomer(s.instagramCustomers, s.instagram.id);
   igCustomer(s.instagramLoginCustomers, s.instagramLogin.id);
+  const noah = s.newCustomers;
+  const noahCommon = { firstName: 'Noah', lastName: 'Fischer', name: noah.messenger.name, followerCount: 88, isUserFollowBusiness: false, isBusinessFollowUser: false, isVerifiedUser: false, locale: 'de_AT', timezone: 1 };
+  store.customers.set(noah.messenger.psid, { ...noahCommon, id: noah.messenger.psid, platform: 'messenger', accountId: s.page.id, feedUserId: noah.messenger.feedUserId, profilePicUrl: `${cdn}/avatar/${noah.messenger.psid}.png` });
+  store.customers.set(noah.instagram.igsid, { ...noahCommon, id: noah.instagram.igsid, platform: 'instagram', accountId: s.instagram.id, username: noah.instagram.username, profilePicUrl: `${cdn}/avatar/${noah.instagram.igsid}.png` });
 
   seedContent(store, now);
   seedAds(store, now);
@@ -205,7 +212,24 @@ export function seedStore(store: SimStore, now: number = Date.now()): void {
     parameterFormat: 'POSITIONAL', status: 'PENDING', createdAt: now - DAY, deleted: false,
   });
 
+  store.templates.set(tpl.withButtons.id, {
+    id: tpl.withButtons.id, pageId: s.page.id, name: tpl.withButtons.name, language: tpl.withButtons.language, category: 'UTILITY',
+    components: [
+      { type: 'HEADER', format: 'TEXT', text: 'Delivery update' },
+      { type: 'BODY', text: 'Hi {{1}}, your order {{2}} arrives on {{3}}.', example: { body_text: [['Jane', '#1001', 'Friday']] } },
+      { type: 'BUTTONS', buttons: [{ type: 'URL', text: 'Track order', url: 'https://example.com/track/{{1}}', example: ['https://example.com/track/1001'] }, { type: 'POSTBACK', text: 'Talk to us', payload: 'TALK_TO_US' }] },
+    ],
+    parameterFormat: 'POSITIONAL', status: 'APPROVED', createdAt: now - 7 * DAY, deleted: false,
+  });
+  store.templates.set(tpl.rejected.id, {
+    id: tpl.rejected.id, pageId: s.page.id, name: tpl.rejected.name, language: tpl.rejected.language, category: 'UTILITY',
+    components: [{ type: 'BODY', text: 'Spring sale! Get 20% off with code {{1}} this weekend.', example: { body_text: [['SPRING20']] } }],
+    parameterFormat: 'POSITIONAL', status: 'REJECTED', rejectedReason: 'TAG_SHOULD_BE_MARKETING', createdAt: now - 3 * DAY, deleted: false,
+  });
+
   store.pixels.set(s.pixel.id, { id: s.pixel.id, name: s.pixel.name, events: [] });
+  store.pixels.set(s.datasets.page, { id: s.datasets.page, name: `${s.page.name} dataset`, ownerId: s.page.id, events: [] });
+  store.pixels.set(s.datasets.instagram, { id: s.datasets.instagram, name: `@${s.instagram.username} dataset`, ownerId: s.instagram.id, events: [] });
 
   // Insights: 30 daily values per account metric, lifetime values per media metric.
   const accountMetrics: Array<[string, number, number]> = [

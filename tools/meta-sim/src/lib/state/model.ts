@@ -114,6 +114,8 @@ export interface SimMessage {
   readAt?: number;
   deliveredAt?: number;
   isPrivateReplyTo?: string;
+  /** Ads / m.me referral carried by the customer's first message of a thread. */
+  referral?: Record<string, unknown>;
 }
 
 export interface SimConversation {
@@ -128,6 +130,8 @@ export interface SimConversation {
   /** Handover Protocol: app that owns the thread (undefined = the Page's primary receiver). */
   threadOwnerAppId?: string;
   optins: SimOptin[];
+  /** Ads / m.me / ig.me referrals of this thread (first-message referrals included). */
+  referrals: Array<{ at: number; referral: Record<string, unknown> }>;
   /** Customer-side watermark of messages the business marked seen. */
   businessSeenAt?: number;
   customerReadAt?: number;
@@ -238,7 +242,7 @@ export interface SimTemplateComponent {
   example?: Record<string, unknown>;
 }
 
-export type TemplateStatus = 'PENDING' | 'APPROVED' | 'REJECTED';
+export type TemplateStatus = 'PENDING' | 'APPROVED' | 'REJECTED' | 'PAUSED' | 'DISABLED';
 
 export interface SimTemplate {
   id: string;
@@ -259,7 +263,7 @@ export interface SimPixel {
   name: string;
   /** Page / IG account for business-messaging datasets. */
   ownerId?: string;
-  events: Array<{ receivedAt: number; testEventCode?: string; event: Record<string, unknown> }>;
+  events: Array<{ receivedAt: number; testEventCode?: string; fbtraceId?: string; event: Record<string, unknown> }>;
 }
 
 export type TokenType = 'APP' | 'USER' | 'PAGE' | 'IG_USER';

@@ -33,6 +33,9 @@ export interface SimSettings {
   requireAppSecretProof: boolean;
   /** How long a submitted template stays PENDING before automatic review. */
   templateReviewMs: number;
+  /** Review outcome: `auto` applies Meta's rules; `approve` / `reject` force it (with `templateRejectReason`). */
+  templateReviewMode: 'auto' | 'approve' | 'reject';
+  templateRejectReason: string;
   /** Fields of the app-level "instagram" webhook subscription (FB-Login IG accounts). */
   instagramAppFields: string[];
   /** Private replies allowed per rolling hour per Page / IG account (Meta: 750). */
@@ -153,6 +156,7 @@ export class SimStore {
       messageMids: [],
       businessTyping: false,
       optins: [],
+      referrals: [],
     };
     this.conversations.set(id, conv);
     return conv;

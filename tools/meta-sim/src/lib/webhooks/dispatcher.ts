@@ -61,6 +61,8 @@ export interface DeliveryBehaviour {
 }
 
 const ECHO_FIELDS_IG = ['messages', 'message_echoes'];
+/** The reference lists two names for the utility-template status field; an app subscribed to either gets it under that name. */
+const FIELD_ALIASES: Record<string, string> = { messenger_template_status_update: 'message_template_status_update' };
 /** Keep the delivery log bounded for long-running dev sessions. */
 const MAX_LOG = 5000;
 
@@ -106,7 +108,12 @@ export class WebhookDispatcher {
 
   enqueue(raw: WebhookEvent): void {
     if (this.closed) return;
-    const event = routeForThreadOwner(this.store, raw);
+    let event = routeForThreadOwner(this.store, raw);
+    const alias = FIELD_ALIASES[event.field];
+    if (alias && !this.isSubscribed(event)) {
+      const renamed: WebhookEvent = { ...event, field: alias, item: { ...event.item, field: alias } };
+      if (this.isSubscribed(renamed)) event = renamed;
+    }
     if (!this.isSubscribed(event)) {
       this.skipped.push({ at: Date.now(), reason: 'not_subscribed', event });
       if (this.skipped.length > MAX_LOG) this.skipped.shift();
