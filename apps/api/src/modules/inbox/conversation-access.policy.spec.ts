@@ -1,7 +1,6 @@
 import { Role } from '@ticklegram/domain-models';
 import { IsNull } from 'typeorm';
 import { ConversationAccessPolicy } from './conversation-access.policy';
-import { nextUnderCapacity } from './round-robin.subscriber';
 
 describe('ConversationAccessPolicy', () => {
   const agent = { id: 'agent-1', role: Role.AGENT };
@@ -23,20 +22,5 @@ describe('ConversationAccessPolicy', () => {
       { id: 'c1', assigneeId: 'agent-1' },
       { id: 'c1', assigneeId: IsNull() },
     ]);
-  });
-});
-
-describe('nextUnderCapacity (round-robin)', () => {
-  const all = ['a', 'b', 'c'];
-  it('starts at the first, then continues after the last one assigned, wrapping around', () => {
-    expect(nextUnderCapacity(all, null, () => true)).toBe('a');
-    expect(nextUnderCapacity(all, 'a', () => true)).toBe('b');
-    expect(nextUnderCapacity(all, 'c', () => true)).toBe('a');
-    // the last one went offline: continue with the next id after it
-    expect(nextUnderCapacity(['a', 'c'], 'b', () => true)).toBe('c');
-  });
-  it('skips agents at capacity and gives up when everyone is full', () => {
-    expect(nextUnderCapacity(all, 'a', (id) => id !== 'b')).toBe('c');
-    expect(nextUnderCapacity(all, null, () => false)).toBeNull();
   });
 });

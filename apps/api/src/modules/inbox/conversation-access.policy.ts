@@ -1,7 +1,7 @@
 import { Role } from '@ticklegram/domain-models';
 import { Brackets, FindOptionsWhere, IsNull, SelectQueryBuilder, WhereExpressionBuilder } from 'typeorm';
 import { AuthUser } from '../../common/decorators/current-user.decorator';
-import type { ConversationEntity } from '../inbox/entities/conversation.entity';
+import type { ConversationEntity } from './entities/conversation.entity';
 
 /** Who is asking: enough of the signed-in user to decide what they may see. */
 export type Caller = Pick<AuthUser, 'id' | 'role'>;

@@ -1,18 +1,20 @@
 import { Injectable } from '@nestjs/common';
-import { ConversationAssignedEvent, ConversationDto, MessageEventPayload, Role, rooms } from '@ticklegram/domain-models';
+import { ConversationAssignedEvent, ConversationDto, MessageDto, MessageEventPayload, Role, rooms } from '@ticklegram/domain-models';
 import { RealtimeService } from '../realtime/realtime.service';
-import { ContactEntity } from '../inbox/entities/contact.entity';
-import { ConversationEntity } from '../inbox/entities/conversation.entity';
-import { MessageEntity } from '../inbox/entities/message.entity';
-import { toConversationDto, toMessageDto } from '../inbox/inbox.mapper';
+import { ConversationAccessPolicy } from './conversation-access.policy';
+import { ContactEntity } from './entities/contact.entity';
+import { ConversationEntity } from './entities/conversation.entity';
+import { MessageEntity } from './entities/message.entity';
+import { toConversationDto, toMessageDto } from './inbox.mapper';
 
 /**
- * Sends conversation and message events only to sockets that may see the conversation: its room (joined
- * through the scope check), the assignee, admins, and — while it is unassigned — every agent.
- * Call after the transaction that made the change has committed.
+ * The inbox's realtime events (`conversation.*`, `message.*`), sent only to sockets that may see the
+ * conversation: its room (joined through the scope check), the assignee, admins, and — while it is
+ * unassigned — every agent. Other modules announce conversation changes through these methods, never by
+ * emitting the events themselves. Call after the transaction that made the change has committed.
  */
 @Injectable()
-export class ConversationEventsPublisher {
+export class InboxGateway {
   constructor(private readonly realtime: RealtimeService) {}
 
   /** The rooms allowed to see a conversation with this assignee. */
@@ -25,7 +27,12 @@ export class ConversationEventsPublisher {
   }
 
   message(conversation: Pick<ConversationEntity, 'id' | 'assigneeId'>, message: MessageEntity, event: 'message.created' | 'message.updated'): void {
-    const payload: MessageEventPayload = { conversationId: conversation.id, message: toMessageDto(message) };
+    this.messageDto(conversation, toMessageDto(message), event);
+  }
+
+  /** Same, with the message as it was when the caller mapped it. */
+  messageDto(conversation: Pick<ConversationEntity, 'id' | 'assigneeId'>, message: MessageDto, event: 'message.created' | 'message.updated'): void {
+    const payload: MessageEventPayload = { conversationId: conversation.id, message };
     this.realtime.toRooms(this.audience(conversation.id, conversation.assigneeId), event, payload);
   }
 
@@ -43,5 +50,10 @@ export class ConversationEventsPublisher {
     const audience = new Set(this.audience(conversation.id, conversation.assigneeId, [previousAssigneeId]));
     if (previousAssigneeId === null) audience.add(rooms.role(Role.AGENT));
     this.realtime.toRooms([...audience], 'conversation.assigned', payload);
+  }
+
+  /** Removes from the conversation's room the sockets of users who may no longer see it; returns their ids. */
+  evictUnauthorized(conversation: Pick<ConversationEntity, 'id' | 'assigneeId'>): Promise<string[]> {
+    return this.realtime.leaveRoomUnless(rooms.conversation(conversation.id), (user) => ConversationAccessPolicy.canSee(user, conversation));
   }
 }

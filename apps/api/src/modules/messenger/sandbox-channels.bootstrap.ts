@@ -1,8 +1,10 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
-import { ChannelConnectService, ConnectActor } from './channel-connect.service';
-import { ChannelsException, ChannelsExceptionCode } from './channels.exception';
-import { ChannelRepository } from './repositories/channel.repository';
+import { ChannelPlatforms } from '../channels/channel-platforms';
+import { ChannelsException, ChannelsExceptionCode } from '../channels/channels.exception';
+import { ConnectActor } from '../channels/connect/connect-actor';
+import { InstagramConnectService } from '../instagram/instagram-connect.service';
+import { FacebookConnectService } from './facebook-connect.service';
 
 const MAX_DELAY_MS = 10_000;
 
@@ -13,8 +15,8 @@ const MAX_DELAY_MS = 10_000;
  * Runs in the background and retries while Meta (the simulator) is not answering yet.
  */
 @Injectable()
-export class ChannelsBootstrapService implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger(ChannelsBootstrapService.name);
+export class SandboxChannelsBootstrap implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(SandboxChannelsBootstrap.name);
   private stopped = false;
   private timer: NodeJS.Timeout | null = null;
   private wake: (() => void) | null = null;
@@ -23,8 +25,9 @@ export class ChannelsBootstrapService implements OnApplicationBootstrap, OnAppli
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly connect: ChannelConnectService,
-    private readonly channels: ChannelRepository,
+    private readonly facebook: FacebookConnectService,
+    private readonly instagram: InstagramConnectService,
+    private readonly platforms: ChannelPlatforms,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -40,14 +43,15 @@ export class ChannelsBootstrapService implements OnApplicationBootstrap, OnAppli
   }
 
   async run(pageToken: string | null, instagramLoginToken: string | null): Promise<void> {
-    if ((await this.channels.countConnected()) > 0) return;
+    const counts = await Promise.all(this.platforms.all().map((p) => p.accounts.count()));
+    if (counts.some((n) => n > 0)) return;
     const actor: ConnectActor = { user: null, source: 'bootstrap' };
     const steps: { label: string; step: () => Promise<unknown> }[] = [];
     if (pageToken) {
-      steps.push({ label: 'Facebook Page', step: () => this.connect.connectPastedPageToken(actor, pageToken) });
-      steps.push({ label: 'Instagram account linked to the Page', step: () => this.connect.connectPastedInstagramToken(actor, pageToken) });
+      steps.push({ label: 'Facebook Page', step: () => this.facebook.connectPastedPageToken(actor, pageToken) });
+      steps.push({ label: 'Instagram account linked to the Page', step: () => this.instagram.connectPastedToken(actor, pageToken) });
     }
-    if (instagramLoginToken) steps.push({ label: 'Instagram Login account', step: () => this.connect.connectPastedInstagramToken(actor, instagramLoginToken) });
+    if (instagramLoginToken) steps.push({ label: 'Instagram Login account', step: () => this.instagram.connectPastedToken(actor, instagramLoginToken) });
 
     for (const { label, step } of steps) {
       for (let attempt = 1; !this.stopped; attempt += 1) {

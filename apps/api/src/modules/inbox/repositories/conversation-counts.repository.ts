@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { CONVERSATION_STATUSES, ConversationCountsResponse, ConversationStatus, MessagePlatform } from '@ticklegram/domain-models';
 import { Repository, SelectQueryBuilder } from 'typeorm';
-import { ConversationEntity } from '../inbox/entities/conversation.entity';
-import { Caller, ConversationAccessPolicy } from './conversation-access.policy';
+import { ConversationEntity } from '../entities/conversation.entity';
+import { Caller, ConversationAccessPolicy } from '../conversation-access.policy';
 
 type GroupRow = { status: ConversationStatus; platform: MessagePlatform } & Record<'all' | 'mine' | 'unassigned' | 'unread' | 'myUnreadMessages', string | number | null>;
 

@@ -1,14 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { MoreThan, QueryFailedError, Repository } from 'typeorm';
-import { MessageEntity } from '../../inbox/entities/message.entity';
-
-/** True for a unique-key violation on MySQL/MariaDB and SQLite. */
-export function isUniqueViolation(error: unknown): boolean {
-  if (!(error instanceof QueryFailedError)) return false;
-  const driver = error.driverError as { code?: string; errno?: number } | undefined;
-  return driver?.code === 'ER_DUP_ENTRY' || driver?.errno === 1062 || /UNIQUE constraint failed|SQLITE_CONSTRAINT_UNIQUE/.test(error.message) || driver?.code === 'SQLITE_CONSTRAINT_UNIQUE';
-}
+import { MoreThan, Repository } from 'typeorm';
+import { isDuplicateKeyError } from '../../../database/database-errors';
+import { MessageEntity } from '../entities/message.entity';
 
 /**
  * Message reads and writes of the outbound pipeline. Callers have already checked that the caller may
@@ -72,7 +66,7 @@ export class OutboundMessageRepository {
     try {
       await setMid();
     } catch (error) {
-      if (!isUniqueViolation(error)) throw error;
+      if (!isDuplicateKeyError(error)) throw error;
       const echo = await this.messages.findOne({ where: { channelId: message.channelId, mid } });
       if (!echo || echo.id === message.id || echo.direction !== 'outbound' || echo.clientKey) throw error;
       await this.messages.delete({ id: echo.id });

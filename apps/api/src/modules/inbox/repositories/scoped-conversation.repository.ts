@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
-import { ContactEntity } from '../inbox/entities/contact.entity';
-import { ConversationEntity } from '../inbox/entities/conversation.entity';
-import { Caller, ConversationAccessPolicy } from './conversation-access.policy';
+import { ContactEntity } from '../entities/contact.entity';
+import { ConversationEntity } from '../entities/conversation.entity';
+import { Caller, ConversationAccessPolicy } from '../conversation-access.policy';
 
 /**
  * Conversation reads for the outbound pipeline, assignment and collaboration. Every read takes the

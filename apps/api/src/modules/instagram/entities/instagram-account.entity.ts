@@ -1,6 +1,7 @@
-import { ChannelConnection } from '@ticklegram/domain-models';
+import { ChannelConnection, MessagePlatform } from '@ticklegram/domain-models';
 import { Column, Entity, Index, Unique } from 'typeorm';
-import { ChannelBaseEntity } from './channel-base.entity';
+import type { ChannelIdentity } from '../../channels/channel-identity';
+import { ChannelBaseEntity } from '../../channels/entities/channel-base.entity';
 
 /**
  * An Instagram professional account. One row per IG account id whichever way it was connected
@@ -27,4 +28,15 @@ export class InstagramAccountEntity extends ChannelBaseEntity {
 
   @Column({ name: 'linked_page_id', type: 'varchar', length: 32, nullable: true })
   linkedPageId!: string | null;
+
+  identity(): ChannelIdentity {
+    return {
+      platform: MessagePlatform.INSTAGRAM,
+      externalId: this.igUserId,
+      username: this.username,
+      connection: this.connection,
+      linkedPageExternalId: this.linkedPageId,
+      kind: 'instagram_account',
+    };
+  }
 }

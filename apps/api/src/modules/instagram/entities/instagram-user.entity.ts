@@ -1,6 +1,6 @@
 import { Column, Entity, JoinColumn, ManyToOne, Unique } from 'typeorm';
 import { InstagramAccountEntity } from './instagram-account.entity';
-import { CustomerProfileBaseEntity } from './customer-profile-base.entity';
+import { CustomerProfileBaseEntity } from '../../channels/entities/customer-profile-base.entity';
 
 /** An Instagram customer (IGSID, scoped to one IG account). */
 @Entity({ name: 'instagram_users' })

@@ -1,6 +1,6 @@
 import { Column, Entity, JoinColumn, ManyToOne, Unique } from 'typeorm';
 import { FacebookPageEntity } from './facebook-page.entity';
-import { CustomerProfileBaseEntity } from './customer-profile-base.entity';
+import { CustomerProfileBaseEntity } from '../../channels/entities/customer-profile-base.entity';
 
 /** A Messenger customer (PSID, scoped to one Page). */
 @Entity({ name: 'facebook_users' })
