@@ -1,5 +1,15 @@
 import nx from '@nx/eslint-plugin';
 
+/**
+ * One concern per file: no source file over 400 lines (tests and migrations aside). Projects add it to
+ * their config (`...[sourceFileLimits]`).
+ */
+export const sourceFileLimits = {
+  files: ['**/src/**/*.ts', '**/src/**/*.tsx'],
+  ignores: ['**/*.spec.ts', '**/*.spec.tsx', '**/*.test.ts', '**/*.test.tsx', '**/migrations/**'],
+  rules: { 'max-lines': ['error', { max: 400, skipBlankLines: false, skipComments: false }] },
+};
+
 export default [
   ...nx.configs['flat/base'],
   ...nx.configs['flat/typescript'],

@@ -6,6 +6,11 @@ import { DatabaseModule } from './database/database.module';
 import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { ChannelsModule } from './modules/channels/channels.module';
+import { CommentsModule } from './modules/comments/comments.module';
+import { InboxModule } from './modules/inbox/inbox.module';
+import { InsightsModule } from './modules/insights/insights.module';
+import { InstagramModule } from './modules/instagram/instagram.module';
+import { MessengerModule } from './modules/messenger/messenger.module';
 import { CryptoModule } from './common/crypto/crypto.module';
 import { AssignmentModule } from './modules/assignment/assignment.module';
 import { CollaborationModule } from './modules/collaboration/collaboration.module';
@@ -25,7 +30,32 @@ export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [AppConfigModule.forRoot(config), LoggingModule, DatabaseModule, AuditModule, UsersModule, AuthModule, RealtimeModule, MetaModule, CryptoModule, ChannelsModule, WebhooksModule, AssignmentModule, MessagingModule, CollaborationModule, CannedResponsesModule, NotesModule, LabelsModule, PriorityModule, HealthModule],
+      imports: [
+        AppConfigModule.forRoot(config),
+        LoggingModule,
+        DatabaseModule,
+        AuditModule,
+        UsersModule,
+        AuthModule,
+        RealtimeModule,
+        MetaModule,
+        CryptoModule,
+        ChannelsModule,
+        InstagramModule,
+        MessengerModule,
+        WebhooksModule,
+        InboxModule,
+        CommentsModule,
+        InsightsModule,
+        AssignmentModule,
+        MessagingModule,
+        CollaborationModule,
+        CannedResponsesModule,
+        NotesModule,
+        LabelsModule,
+        PriorityModule,
+        HealthModule,
+      ],
     };
   }
 }

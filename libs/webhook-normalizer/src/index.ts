@@ -1,4 +1,6 @@
-export { normalizeWebhook, OBJECT_PLATFORMS } from './lib/normalize-webhook';
+export { normalizeWebhook, OBJECT_PLATFORMS, platformOfObject } from './lib/normalize-webhook';
+export { describeDelivery, normalizeDelivery } from './lib/normalize-delivery';
+export type { DeliverySummary, NormalizedDelivery } from './lib/normalize-delivery';
 export { normalizeEntry } from './lib/normalize-entry';
 export { normalizeMessagingItem } from './lib/messaging/normalize-messaging-item';
 export { normalizeChange, MESSAGING_CHANGE_FIELDS } from './lib/changes/normalize-change';

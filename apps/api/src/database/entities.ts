@@ -1,17 +1,34 @@
 import { AuditLogEntity } from '../modules/audit/entities/audit-log.entity';
 import { RefreshTokenEntity } from '../modules/auth/entities/refresh-token.entity';
 import { UserEntity } from '../modules/users/entities/user.entity';
-import { INGESTION_ENTITIES } from '../modules/webhooks/ingestion.entities';
-import { MESSAGING_ENTITIES } from '../modules/messaging/messaging.entities';
-import { FacebookPageEntity } from '../modules/channels/entities/facebook-page.entity';
-import { FacebookUserEntity } from '../modules/channels/entities/facebook-user.entity';
-import { InstagramAccountEntity } from '../modules/channels/entities/instagram-account.entity';
-import { InstagramUserEntity } from '../modules/channels/entities/instagram-user.entity';
-import { ChannelWebhookMinuteEntity } from '../modules/channels/entities/channel-webhook-minute.entity';
+import { ASSIGNMENT_ENTITIES } from '../modules/assignment/assignment.entities';
 import { CannedResponseEntity } from '../modules/canned-responses/entities/canned-response.entity';
-import { ConversationNoteEntity } from '../modules/notes/entities/conversation-note.entity';
-import { LabelEntity } from '../modules/labels/entities/label.entity';
-import { ConversationLabelEntity } from '../modules/labels/entities/conversation-label.entity';
+import { CHANNELS_ENTITIES } from '../modules/channels/channels.entities';
+import { COMMENTS_ENTITIES } from '../modules/comments/comments.entities';
+import { INBOX_ENTITIES } from '../modules/inbox/inbox.entities';
+import { INSIGHTS_ENTITIES } from '../modules/insights/insights.entities';
+import { INSTAGRAM_ENTITIES } from '../modules/instagram/instagram.entities';
+import { LABELS_ENTITIES } from '../modules/labels/labels.entities';
+import { MESSAGING_ENTITIES } from '../modules/messaging/messaging.entities';
+import { MESSENGER_ENTITIES } from '../modules/messenger/messenger.entities';
+import { NOTES_ENTITIES } from '../modules/notes/notes.entities';
+import { WEBHOOKS_ENTITIES } from '../modules/webhooks/webhooks.entities';
 
-/** Every entity, listed once for the Nest module, the TypeORM CLI and tests. */
-export const ENTITIES = [UserEntity, RefreshTokenEntity, AuditLogEntity, InstagramAccountEntity, FacebookPageEntity, InstagramUserEntity, FacebookUserEntity, ChannelWebhookMinuteEntity, ...INGESTION_ENTITIES, ...MESSAGING_ENTITIES, CannedResponseEntity, ConversationNoteEntity, LabelEntity, ConversationLabelEntity];
+/** Every entity, listed once for the Nest module, the TypeORM CLI and tests; each module lists its own tables. */
+export const ENTITIES = [
+  UserEntity,
+  RefreshTokenEntity,
+  AuditLogEntity,
+  ...INSTAGRAM_ENTITIES,
+  ...MESSENGER_ENTITIES,
+  ...CHANNELS_ENTITIES,
+  ...WEBHOOKS_ENTITIES,
+  ...INBOX_ENTITIES,
+  ...COMMENTS_ENTITIES,
+  ...INSIGHTS_ENTITIES,
+  ...MESSAGING_ENTITIES,
+  ...ASSIGNMENT_ENTITIES,
+  CannedResponseEntity,
+  ...NOTES_ENTITIES,
+  ...LABELS_ENTITIES,
+];

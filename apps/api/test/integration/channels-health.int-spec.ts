@@ -5,9 +5,11 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { io, Socket } from 'socket.io-client';
 import { ChannelMaintenanceService } from '../../src/modules/channels/channel-maintenance.service';
-import { ChannelsBootstrapService } from '../../src/modules/channels/channels-bootstrap.service';
-import { ChannelRef, ChannelsService } from '../../src/modules/channels/channels.service';
-import { InstagramAccountEntity } from '../../src/modules/channels/entities/instagram-account.entity';
+import type { ChannelRef } from '../../src/modules/channels/channel-ref';
+import { ChannelsService } from '../../src/modules/channels/channels.service';
+import { InstagramAccountEntity } from '../../src/modules/instagram/entities/instagram-account.entity';
+import { InstagramTokenRefreshService } from '../../src/modules/instagram/instagram-token-refresh.service';
+import { SandboxChannelsBootstrap } from '../../src/modules/messenger/sandbox-channels.bootstrap';
 import { SIM_WEB_URL } from '../utils/channels-sim';
 import { startTestApp, TEST_ADMIN, TestApp } from '../utils/test-app';
 
@@ -44,7 +46,7 @@ describe('channels: health and token lifecycle (integration)', () => {
     t = await startTestApp({ SANDBOX_AUTOCONNECT: 'true', META_SIM_URL: `http://127.0.0.1:${port}`, PUBLIC_WEB_URL: SIM_WEB_URL });
     await new Promise((r) => setTimeout(r, 400));
     sim = await startMetaSim({ port });
-    await t.app.get(ChannelsBootstrapService).done;
+    await t.app.get(SandboxChannelsBootstrap).done;
     admin = (await t.login(TEST_ADMIN.email, TEST_ADMIN.password)).accessToken;
     channels = t.app.get(ChannelsService);
     maintenance = t.app.get(ChannelMaintenanceService);
@@ -70,7 +72,7 @@ describe('channels: health and token lifecycle (integration)', () => {
     expect(audit.every((a: { actor_id: string | null }) => a.actor_id === null)).toBe(true);
 
     // a second start finds channels and connects nothing again
-    await t.app.get(ChannelsBootstrapService).run(SIM_SEED.page.accessToken, null);
+    await t.app.get(SandboxChannelsBootstrap).run(SIM_SEED.page.accessToken, null);
     expect(await t.dataSource.query("SELECT id FROM audit_log WHERE action LIKE 'channel.%connected'")).toHaveLength(3);
   });
 
@@ -160,7 +162,7 @@ describe('channels: health and token lifecycle (integration)', () => {
     expect(res.ok).toBe(true);
     await t.dataSource.getRepository(InstagramAccountEntity).update({ id: igLogin.id }, { tokenExpiresAt: new Date(Date.now() + 2 * 86_400_000), tokenIssuedAt: new Date(Date.now() - 58 * 86_400_000) });
 
-    const report = await maintenance.refreshExpiringTokens();
+    const report = await t.app.get(InstagramTokenRefreshService).refreshExpiringTokens();
     expect(report.changed).toEqual([igLogin.id]);
     const fresh = await channels.getAccessToken(igLogin.id);
     expect(fresh).not.toBe(SIM_SEED.instagramLogin.accessToken);
@@ -168,7 +170,7 @@ describe('channels: health and token lifecycle (integration)', () => {
     const expiresInDays = (Date.parse((await byExternalId(SIM_SEED.instagramLogin.id)).health.tokenExpiresAt ?? '') - Date.now()) / 86_400_000;
     expect(expiresInDays).toBeGreaterThan(59);
     // a token far from expiry is left alone
-    expect((await maintenance.refreshExpiringTokens()).changed).toEqual([]);
+    expect((await t.app.get(InstagramTokenRefreshService).refreshExpiringTokens()).changed).toEqual([]);
   });
 
   it('flips a channel to needs_reauth on a 190 and tells admins and agents live', async () => {
@@ -235,7 +237,7 @@ describe('channels: legacy single-account env fallback (integration)', () => {
     const t = await startTestApp({ META_SIM_URL: sim.url, PUBLIC_WEB_URL: SIM_WEB_URL, INSTAGRAM_PAGE_ACCESS_TOKEN: SIM_SEED.page.accessToken });
     try {
       expect(t.config.channels.bootstrapTokens).toEqual({ pageToken: SIM_SEED.page.accessToken, instagramLoginToken: null });
-      await t.app.get(ChannelsBootstrapService).done;
+      await t.app.get(SandboxChannelsBootstrap).done;
       const admin = await t.login(TEST_ADMIN.email, TEST_ADMIN.password);
       const list = (await t.http.get('/api/channels').set('Authorization', `Bearer ${admin.accessToken}`)).body as ChannelDto[];
       expect(list.map((c) => c.externalId).sort()).toEqual([SIM_SEED.page.id, SIM_SEED.instagram.id].sort());

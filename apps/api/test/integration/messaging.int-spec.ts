@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { ConversationEntity } from '../../src/modules/inbox/entities/conversation.entity';
 import { MessageEntity } from '../../src/modules/inbox/entities/message.entity';
 import { OutboundRecoveryService } from '../../src/modules/messaging/outbound-recovery.service';
-import { OutboundMessageRepository } from '../../src/modules/messaging/repositories/outbound-message.repository';
+import { OutboundMessageRepository } from '../../src/modules/inbox/repositories/outbound-message.repository';
 import { IngestionHarness, startIngestionHarness, waitFor } from '../utils/webhooks-harness';
 
 const IG = SIM_SEED.instagramCustomers;

@@ -309,6 +309,26 @@ describe('webhook ingestion (integration)', () => {
   });
 
   describe('reading what arrived', () => {
+    it('a known event type no module applies is kept and shown as unhandled, never silently dropped', async () => {
+      const at = Date.now();
+      const item = (extra: object) => ({ sender: { id: FB[0].psid }, recipient: { id: SIM_SEED.page.id }, timestamp: at, ...extra });
+      const body = JSON.stringify({
+        object: 'page',
+        entry: [{ id: SIM_SEED.page.id, time: at, messaging: [item({ account_linking: { status: 'linked', authorization_code: 'code-1' } }), item({ response_feedback: { mid: 'm.fb.feedback', feedback: 'Good response' } })] }],
+      });
+      expect((await h.postSigned('/webhooks/facebook', body)).status).toBe(200);
+      await h.settle();
+      const rows = (await as('/api/webhook-events?limit=20')).body as WebhookEventListResponse;
+      const row = rows.items.find((r) => r.eventCount === 2 && r.unsupportedCount === 2);
+      expect(row?.status).toBe('unsupported');
+      const detail = (await as(`/api/webhook-events/${row?.id}`)).body as WebhookEventDetailDto;
+      expect(detail.items?.map((i) => [i.type, i.outcome])).toEqual([
+        ['account_linking', 'unhandled'],
+        ['response_feedback', 'unhandled'],
+      ]);
+      expect(detail.items?.[0].detail).toMatch(/no module applies account_linking/);
+    });
+
     it('lists conversations newest first with search and cursor pagination', async () => {
       const all = (await as('/api/conversations?limit=100')).body as ConversationListResponse;
       const times = all.items.map((c) => c.lastMessageAt as string);

@@ -1,6 +1,6 @@
 import { RunningMetaSim, SIM_SEED, signSha256, startMetaSim } from '@ticklegram/meta-sim';
 import { DataSource } from 'typeorm';
-import { ChannelsBootstrapService } from '../../src/modules/channels/channels-bootstrap.service';
+import { SandboxChannelsBootstrap } from '../../src/modules/messenger/sandbox-channels.bootstrap';
 import { startTestApp, TEST_ADMIN, TestApp } from './test-app';
 
 export interface IngestionHarness {
@@ -35,7 +35,7 @@ export async function waitFor<T>(check: () => Promise<T | null | undefined | fal
 export async function startIngestionHarness(env: Record<string, string> = {}): Promise<IngestionHarness> {
   const sim = await startMetaSim({ port: 0, deliveryDelayMs: 20, retryDelaysMs: [100, 300, 1000] });
   const t = await startTestApp({ SANDBOX_AUTOCONNECT: 'true', META_SIM_URL: sim.url, WEBHOOK_POLL_INTERVAL_MS: '50', WEBHOOK_RETRY_BASE_MS: '50', WEBHOOK_MAX_ATTEMPTS: '3', ...env });
-  await t.app.get(ChannelsBootstrapService).done;
+  await t.app.get(SandboxChannelsBootstrap).done;
   sim.setWebhookUrls({ instagram: `${t.url}/webhooks/instagram`, page: `${t.url}/webhooks/facebook` });
   const admin = (await t.login(TEST_ADMIN.email, TEST_ADMIN.password)).accessToken;
   const ds = t.app.get(DataSource);

@@ -10,6 +10,11 @@ export const OBJECT_PLATFORMS: Readonly<Record<string, MessagePlatform>> = {
   instagram: MessagePlatform.INSTAGRAM,
 };
 
+/** The platform of a Meta `object`, or undefined for objects we do not handle (own keys only). */
+export function platformOfObject(object: string | null): MessagePlatform | undefined {
+  return object !== null && Object.prototype.hasOwnProperty.call(OBJECT_PLATFORMS, object) ? OBJECT_PLATFORMS[object] : undefined;
+}
+
 /**
  * A Meta webhook body (already-parsed JSON, untrusted) → normalised events, in delivery order.
  * Never throws: anything malformed or unknown becomes an `unsupported` event carrying the raw piece,
@@ -25,7 +30,7 @@ export function normalizeWebhook(body: unknown, options: NormalizeOptions = {}):
     if (!Array.isArray(entries)) {
       return [unsupportedEvent({ reason: 'invalid_body', detail: 'body has no entry array', raw: body, ctx: { object: object ?? undefined } })];
     }
-    const platform = object === null ? undefined : OBJECT_PLATFORMS[object];
+    const platform = platformOfObject(object);
     if (platform === undefined) {
       return entries.map((entry) =>
         unsupportedEvent({

@@ -1,6 +1,6 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { ConversationStateResponse, MessagingErrorCode, Role, rooms, UpdateConversationRequest } from '@ticklegram/domain-models';
+import { ConversationStateResponse, MessagingErrorCode, Role, UpdateConversationRequest } from '@ticklegram/domain-models';
 import { LessThanOrEqual, Repository } from 'typeorm';
 import { AuthUser } from '../../common/decorators/current-user.decorator';
 import { RequestValidationException } from '../../common/pipes/validation.pipe';
@@ -8,13 +8,13 @@ import { AuditService } from '../audit/audit.service';
 import { ConversationEntity } from '../inbox/entities/conversation.entity';
 import { toConversationDto } from '../inbox/inbox.mapper';
 import { PresenceService } from '../realtime/presence.service';
-import { RealtimeService } from '../realtime/realtime.service';
 import { UserRepository } from '../users/repositories/user.repository';
 import { AssignmentException } from './assignment.exception';
-import { Caller, ConversationAccessPolicy } from './conversation-access.policy';
-import { ConversationEventsPublisher } from './conversation-events.publisher';
+import { Caller } from '../inbox/conversation-access.policy';
+import { InboxGateway } from '../inbox/inbox.gateway';
+import { ConversationNotFoundException } from '../inbox/inbox.exception';
 import { ConversationSnoozeEntity } from './entities/conversation-snooze.entity';
-import { ScopedConversationRepository } from './scoped-conversation.repository';
+import { ScopedConversationRepository } from '../inbox/repositories/scoped-conversation.repository';
 
 const SNOOZE_SWEEP_MS = 30_000;
 
@@ -29,8 +29,7 @@ export class AssignmentService implements OnApplicationBootstrap, OnApplicationS
     @InjectRepository(ConversationSnoozeEntity) private readonly snoozes: Repository<ConversationSnoozeEntity>,
     private readonly users: UserRepository,
     private readonly audit: AuditService,
-    private readonly events: ConversationEventsPublisher,
-    private readonly realtime: RealtimeService,
+    private readonly events: InboxGateway,
     private readonly presence: PresenceService,
   ) {}
 
@@ -45,7 +44,7 @@ export class AssignmentService implements OnApplicationBootstrap, OnApplicationS
 
   async get(caller: Caller, id: string): Promise<ConversationEntity> {
     const conversation = await this.conversations.findVisible(caller, id);
-    if (!conversation) throw AssignmentException.conversationNotFound();
+    if (!conversation) throw new ConversationNotFoundException();
     return conversation;
   }
 
@@ -80,7 +79,7 @@ export class AssignmentService implements OnApplicationBootstrap, OnApplicationS
   /** Shared with round-robin: who may no longer see it leaves the room, then everyone who may is told. */
   async afterAssignment(conversation: ConversationEntity, previous: string | null, assignedBy: string | null): Promise<void> {
     const fresh = (await this.conversations.findById(conversation.id)) ?? conversation;
-    const removed = await this.realtime.leaveRoomUnless(rooms.conversation(fresh.id), (user) => ConversationAccessPolicy.canSee(user, fresh));
+    const removed = await this.events.evictUnauthorized(fresh);
     if (removed.length) await this.presence.evicted(fresh.id);
     const contact = await this.conversations.contactOf(fresh);
     this.events.assigned(fresh, contact, previous, assignedBy);

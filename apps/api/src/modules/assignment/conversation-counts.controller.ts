@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { ConversationCountsResponse, Role } from '@ticklegram/domain-models';
 import { AuthUser, CurrentUser } from '../../common/decorators/current-user.decorator';
 import { Roles } from '../../common/decorators/roles.decorator';
-import { ConversationCountsRepository } from './conversation-counts.repository';
+import { ConversationCountsRepository } from '../inbox/repositories/conversation-counts.repository';
 
 /**
  * `GET /api/conversations/counts`. Lives in this module and is listed before AssignmentController so the

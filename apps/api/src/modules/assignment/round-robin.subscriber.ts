@@ -4,8 +4,8 @@ import { DataSource, EntitySubscriberInterface, InsertEvent, QueryRunner, Transa
 import { ConversationEntity } from '../inbox/entities/conversation.entity';
 import { PresenceService } from '../realtime/presence.service';
 import { AssignmentSettingsService } from './assignment-settings.service';
-import { ConversationEventsPublisher } from './conversation-events.publisher';
-import { ScopedConversationRepository } from './scoped-conversation.repository';
+import { InboxGateway } from '../inbox/inbox.gateway';
+import { ScopedConversationRepository } from '../inbox/repositories/scoped-conversation.repository';
 
 /**
  * Automatic assignment of new conversations (admin setting, off by default): round-robin among agents
@@ -26,7 +26,7 @@ export class RoundRobinSubscriber implements EntitySubscriberInterface<Conversat
     private readonly settings: AssignmentSettingsService,
     private readonly presence: PresenceService,
     private readonly conversations: ScopedConversationRepository,
-    private readonly events: ConversationEventsPublisher,
+    private readonly events: InboxGateway,
   ) {
     dataSource.subscribers.push(this);
   }

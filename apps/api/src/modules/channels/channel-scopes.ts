@@ -21,23 +21,12 @@ export const INSTAGRAM_LOGIN_SCOPES: ScopeRequirement = {
   recommended: ['instagram_business_manage_comments', 'instagram_business_manage_insights'],
 };
 
-/** What the Facebook Login dialog asks for (Pages + their Instagram accounts). */
+/** What the Facebook Login dialog asks for (Pages + their Instagram accounts): both platforms, so it lives here. */
 export const FACEBOOK_LOGIN_REQUESTED_SCOPES: readonly string[] = [
   ...new Set([...FACEBOOK_PAGE_SCOPES.required, ...FACEBOOK_PAGE_SCOPES.recommended, ...INSTAGRAM_VIA_PAGE_SCOPES.required, ...INSTAGRAM_VIA_PAGE_SCOPES.recommended, 'business_management']),
 ];
 
 export const INSTAGRAM_LOGIN_REQUESTED_SCOPES: readonly string[] = [...INSTAGRAM_LOGIN_SCOPES.required, ...INSTAGRAM_LOGIN_SCOPES.recommended];
-
-/** Webhook fields subscribed for an Instagram Login account (`POST graph.instagram.com/me/subscribed_apps`). */
-export const INSTAGRAM_LOGIN_SUBSCRIBED_FIELDS: readonly string[] = [
-  'messages',
-  'message_reactions',
-  'messaging_postbacks',
-  'messaging_referral',
-  'messaging_seen',
-  'message_edit',
-  'comments',
-];
 
 export function scopeRequirement(platform: MessagePlatform, connection: ChannelConnection): ScopeRequirement {
   if (platform === MessagePlatform.FACEBOOK) return FACEBOOK_PAGE_SCOPES;

@@ -1,39 +1,22 @@
-import { ChannelDto, MessagePlatform } from '@ticklegram/domain-models';
-import { InstagramAccountEntity } from './entities/instagram-account.entity';
-import { missingScopes, scopeRequirement } from './channel-scopes';
-import { AnyChannelEntity, platformOf } from './repositories/channel.repository';
-import type { ChannelRef } from './channels.service';
+import { ChannelDto } from '@ticklegram/domain-models';
+import { missingScopes, ScopeRequirement } from './channel-scopes';
+import { ChannelBaseEntity } from './entities/channel-base.entity';
 
 const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
 
-export function toChannelRef(entity: AnyChannelEntity): ChannelRef {
-  const ig = entity instanceof InstagramAccountEntity ? entity : null;
-  return {
-    id: entity.id,
-    platform: platformOf(entity),
-    externalId: ig ? ig.igUserId : (entity as Exclude<AnyChannelEntity, InstagramAccountEntity>).pageId,
-    name: entity.name,
-    username: entity.username,
-    status: entity.status,
-    humanAgentEnabled: entity.humanAgentEnabled,
-    linkedPageExternalId: ig ? ig.linkedPageId : null,
-    connection: ig ? ig.connection : 'facebook_login',
-  };
-}
-
 /** Entity → API shape. The token column is never read here. */
-export function toChannelDto(entity: AnyChannelEntity, webhooksLastHour: number): ChannelDto {
-  const ref = toChannelRef(entity);
-  const missing = missingScopes(entity.scopes ?? [], scopeRequirement(ref.platform, ref.connection));
+export function toChannelDto(entity: ChannelBaseEntity, webhooksLastHour: number, requirement: ScopeRequirement): ChannelDto {
+  const identity = entity.identity();
+  const missing = missingScopes(entity.scopes ?? [], requirement);
   return {
     id: entity.id,
-    platform: ref.platform,
-    connection: ref.connection,
-    externalId: ref.externalId,
+    platform: identity.platform,
+    connection: identity.connection,
+    externalId: identity.externalId,
     name: entity.name,
-    username: entity.username,
+    username: identity.username,
     pictureUrl: entity.pictureUrl,
-    linkedPageExternalId: ref.linkedPageExternalId,
+    linkedPageExternalId: identity.linkedPageExternalId,
     status: entity.status,
     statusReason: entity.statusReason,
     humanAgentEnabled: entity.humanAgentEnabled,
@@ -53,8 +36,4 @@ export function toChannelDto(entity: AnyChannelEntity, webhooksLastHour: number)
     connectedAt: entity.connectedAt.toISOString(),
     updatedAt: entity.updatedAt.toISOString(),
   };
-}
-
-export function platformLabel(platform: MessagePlatform): string {
-  return platform === MessagePlatform.INSTAGRAM ? 'Instagram account' : 'Facebook Page';
 }

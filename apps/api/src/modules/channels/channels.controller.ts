@@ -5,7 +5,7 @@ import { Roles } from '../../common/decorators/roles.decorator';
 import { ChannelMaintenanceService } from './channel-maintenance.service';
 import { ChannelsException, ChannelsExceptionCode } from './channels.exception';
 import { ChannelsService } from './channels.service';
-import { ChannelRepository } from './repositories/channel.repository';
+import { ChannelPlatforms } from './channel-platforms';
 
 /** Every channel with its health; readable by any signed-in user (agents see what they answer for). */
 @ApiTags('channels')
@@ -15,7 +15,7 @@ export class ChannelsController {
   constructor(
     private readonly channels: ChannelsService,
     private readonly maintenance: ChannelMaintenanceService,
-    private readonly repository: ChannelRepository,
+    private readonly platforms: ChannelPlatforms,
   ) {}
 
   @Get()
@@ -29,10 +29,10 @@ export class ChannelsController {
   @HttpCode(200)
   @Roles(Role.ADMIN)
   async check(@Param('id', new ParseUUIDPipe()) id: string): Promise<ChannelDto> {
-    const channel = await this.repository.findById(id);
+    const channel = await this.platforms.findById(id);
     if (!channel) throw new ChannelsException(ChannelsExceptionCode.CHANNELS_NOT_FOUND, 'This channel does not exist.');
     await this.maintenance.checkChannel(channel);
-    const fresh = await this.repository.findById(id);
+    const fresh = await this.platforms.findById(id);
     return this.channels.toDto(fresh ?? channel);
   }
 }

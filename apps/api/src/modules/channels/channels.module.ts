@@ -1,30 +1,29 @@
 import { Global, Module } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { ChannelConnectService } from './channel-connect.service';
+import { ChannelLifecycleService } from './channel-lifecycle.service';
 import { ChannelMaintenanceService } from './channel-maintenance.service';
-import { ChannelsBootstrapService } from './channels-bootstrap.service';
+import { ChannelPlatforms } from './channel-platforms';
 import { ChannelsController } from './channels.controller';
+import { ChannelsGateway } from './channels.gateway';
 import { ChannelsService } from './channels.service';
-import { CustomerProfilesService } from './customer-profiles.service';
+import { ChannelConnectSupport } from './connect/channel-connect.support';
+import { LoginDialogService } from './connect/login-dialog.service';
 import { ChannelWebhookMinuteEntity } from './entities/channel-webhook-minute.entity';
-import { FacebookPageEntity } from './entities/facebook-page.entity';
-import { FacebookUserEntity } from './entities/facebook-user.entity';
-import { InstagramAccountEntity } from './entities/instagram-account.entity';
-import { InstagramUserEntity } from './entities/instagram-user.entity';
-import { FacebookPagesController } from './facebook-pages.controller';
-import { InstagramAccountsController } from './instagram-accounts.controller';
-import { ChannelRepository } from './repositories/channel.repository';
+import { ChannelWebhookMinuteRepository } from './repositories/channel-webhook-minute.repository';
 
 /**
- * Instagram accounts and Facebook Pages: connecting, tokens (encrypted), health. Global so webhook,
- * inbox and messaging modules can inject {@link ChannelsService}.
+ * What Instagram accounts and Facebook Pages share: the channel directory (resolve by Meta id, tokens,
+ * profiles and Send API targets through the platform that owns the channel), health, token checks and
+ * webhook subscriptions, connect building blocks, disconnect/settings. The platform modules (instagram,
+ * messenger) own the tables and register with {@link ChannelPlatforms}. Global: ingestion, inbox and
+ * messaging inject {@link ChannelsService}.
  */
 @Global()
 @Module({
-  imports: [TypeOrmModule.forFeature([InstagramAccountEntity, FacebookPageEntity, InstagramUserEntity, FacebookUserEntity, ChannelWebhookMinuteEntity]), ScheduleModule.forRoot()],
-  controllers: [ChannelsController, InstagramAccountsController, FacebookPagesController],
-  providers: [ChannelRepository, ChannelsService, CustomerProfilesService, ChannelConnectService, ChannelMaintenanceService, ChannelsBootstrapService],
-  exports: [ChannelsService, ChannelMaintenanceService],
+  imports: [TypeOrmModule.forFeature([ChannelWebhookMinuteEntity]), ScheduleModule.forRoot()],
+  controllers: [ChannelsController],
+  providers: [ChannelPlatforms, ChannelWebhookMinuteRepository, ChannelsService, ChannelsGateway, ChannelMaintenanceService, ChannelLifecycleService, ChannelConnectSupport, LoginDialogService],
+  exports: [ChannelPlatforms, ChannelsService, ChannelMaintenanceService, ChannelLifecycleService, ChannelConnectSupport, LoginDialogService],
 })
 export class ChannelsModule {}

@@ -2,7 +2,7 @@ import { Logger } from '@nestjs/common';
 import { ConnectedSocket, MessageBody, OnGatewayConnection, OnGatewayDisconnect, SubscribeMessage, WebSocketGateway } from '@nestjs/websockets';
 import { ClientToServerEvents, RoomAck, rooms, ServerToClientEvents } from '@ticklegram/domain-models';
 import { Socket } from 'socket.io';
-import { ScopedConversationRepository } from '../assignment/scoped-conversation.repository';
+import { ScopedConversationRepository } from '../inbox/repositories/scoped-conversation.repository';
 import { SenderActionsService } from '../messaging/sender-actions.service';
 import { PresenceService, PresenceSocketData } from '../realtime/presence.service';
 import { UserRepository } from '../users/repositories/user.repository';

@@ -1,19 +1,22 @@
 import { Injectable } from '@nestjs/common';
 import { FeedCommentEvent, FeedPostEvent, IgCommentEvent, IgMentionEvent, NormalizedEvent, PageMentionEvent } from '@ticklegram/domain-models';
-import { ApplyContext, ApplyResult, EventApplier } from '../webhooks/appliers/apply-context';
+import { AppliesEvents } from '../webhooks/ingestion/applies-events.decorator';
+import { ApplyContext, ApplyResult, EventApplier } from '../webhooks/ingestion/event-applier';
+import { CommentsGateway } from './comments.gateway';
 import { CommentEntity, CommentKind } from './entities/comment.entity';
 
-type CommentEvent = IgCommentEvent | IgMentionEvent | FeedCommentEvent | FeedPostEvent | PageMentionEvent | NormalizedEvent & { type: 'feed_reaction' };
-const TYPES = new Set(['ig_comment', 'ig_mention', 'feed_comment', 'feed_post', 'page_mention', 'feed_reaction']);
+type CommentEvent = IgCommentEvent | IgMentionEvent | FeedCommentEvent | FeedPostEvent | PageMentionEvent;
 
 const when = (ms: number | null): Date => new Date(ms ?? Date.now());
 
-/** Stores Instagram and Facebook comments, visitor posts and mentions for the moderation screens. */
+/**
+ * Stores Instagram and Facebook comments, visitor posts and mentions for the moderation screens.
+ * Post reactions (`feed_reaction`) are not claimed: they show as "unhandled" until a module needs them.
+ */
 @Injectable()
+@AppliesEvents('ig_comment', 'ig_mention', 'feed_comment', 'feed_post', 'page_mention')
 export class CommentEventsApplier implements EventApplier<CommentEvent> {
-  supports(event: NormalizedEvent): event is CommentEvent {
-    return TYPES.has(event.type);
-  }
+  constructor(private readonly gateway: CommentsGateway) {}
 
   async apply(event: CommentEvent, ctx: ApplyContext): Promise<ApplyResult> {
     switch (event.type) {
@@ -64,8 +67,6 @@ export class CommentEventsApplier implements EventApplier<CommentEvent> {
           text: event.message,
           ...(event.isHidden !== null ? { isHidden: event.isHidden } : {}),
         });
-      default:
-        return { outcome: 'noted', detail: 'post reactions are kept in the raw event' };
     }
   }
 
@@ -73,7 +74,9 @@ export class CommentEventsApplier implements EventApplier<CommentEvent> {
     const m = ctx.manager;
     const existing = await m.findOne(CommentEntity, { where: { channelId: ctx.channel.id, externalId } });
     if (existing) return { outcome: 'applied', detail: 'already stored' };
-    await m.insert(CommentEntity, m.create(CommentEntity, { channelId: ctx.channel.id, platform: ctx.channel.platform, externalId: externalId.slice(0, 191), ...fields }));
+    const comment = m.create(CommentEntity, { channelId: ctx.channel.id, platform: ctx.channel.platform, externalId: externalId.slice(0, 191), ...fields });
+    await m.insert(CommentEntity, comment);
+    ctx.afterCommit(() => this.gateway.created(comment));
     return { outcome: 'applied' };
   }
 
@@ -89,6 +92,7 @@ export class CommentEventsApplier implements EventApplier<CommentEvent> {
     const m = ctx.manager;
     const eventAt = when(event.entryTime ?? event.timestamp);
     let comment = await m.findOne(CommentEntity, { where: { channelId: ctx.channel.id, externalId } });
+    const isNew = !comment;
     if (!comment) {
       comment = m.create(CommentEntity, {
         channelId: ctx.channel.id,
@@ -121,7 +125,8 @@ export class CommentEventsApplier implements EventApplier<CommentEvent> {
         break;
     }
     comment.lastEventAt = !comment.lastEventAt || comment.lastEventAt < eventAt ? eventAt : comment.lastEventAt;
-    await m.save(comment);
+    const saved = await m.save(comment);
+    ctx.afterCommit(() => (isNew ? this.gateway.created(saved) : this.gateway.updated(saved)));
     return { outcome: 'applied' };
   }
 }

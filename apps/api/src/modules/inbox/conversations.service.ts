@@ -1,12 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { ContactPanelResponse, ConversationListResponse, MessageListResponse } from '@ticklegram/domain-models';
-import { Caller } from '../assignment/conversation-access.policy';
+import { ContactPanelResponse, ConversationDto, ConversationListResponse, LabelDto, MessageListResponse } from '@ticklegram/domain-models';
+import { CommentsService } from '../comments/comments.service';
+import { ConversationLabelsService } from '../labels/conversation-labels.service';
+import { Caller } from './conversation-access.policy';
 import { ListConversationsQueryDto, ListMessagesQueryDto } from './dto/list-conversations.query.dto';
-import { InboxException, InboxExceptionCode } from './inbox.exception';
-import { LabelRepository } from '../labels/label.repository';
-import { toLabelDto } from '../labels/label.mapper';
-import { toCommentDto, toContactDto, toConversationDto, toMessageDto } from './inbox.mapper';
+import { ConversationEntity } from './entities/conversation.entity';
+import { ConversationNotFoundException, InboxException, InboxExceptionCode } from './inbox.exception';
+import { InboxGateway } from './inbox.gateway';
+import { toContactDto, toConversationDto, toMessageDto } from './inbox.mapper';
 import { InboxReadRepository } from './repositories/inbox-read.repository';
+import { ScopedConversationRepository } from './repositories/scoped-conversation.repository';
 
 const encode = (parts: [string, string]) => Buffer.from(parts.join('|'), 'utf8').toString('base64url');
 
@@ -17,11 +20,15 @@ function decode(cursor: string): { at: Date; id: string } {
   return { at, id };
 }
 
+/** Inbox reads (lists, threads, the contact panel) and a conversation's labels, always within the caller's scope. */
 @Injectable()
 export class ConversationsService {
   constructor(
     private readonly inbox: InboxReadRepository,
-    private readonly labels: LabelRepository,
+    private readonly scoped: ScopedConversationRepository,
+    private readonly labels: ConversationLabelsService,
+    private readonly comments: CommentsService,
+    private readonly gateway: InboxGateway,
   ) {}
 
   async list(caller: Caller, query: ListConversationsQueryDto): Promise<ConversationListResponse> {
@@ -36,7 +43,7 @@ export class ConversationsService {
       // 'any' (or none): no assignee filter; the caller's scope still applies
       assigneeId: assignee === 'me' ? caller.id : assignee === 'unassigned' ? null : assignee && assignee !== 'any' ? assignee : undefined,
       unread: query.unread === true,
-      labelId: query.label,
+      labelCondition: query.label ? this.labels.hasLabelCondition('c', query.label) : undefined,
       after: after && { lastMessageAt: after.at, id: after.id },
       limit: limit + 1,
     });
@@ -44,20 +51,23 @@ export class ConversationsService {
     const last = page[page.length - 1]?.conversation;
     const labels = await this.labels.forConversations(page.map((r) => r.conversation.id));
     return {
-      items: page.map(({ conversation, contact }) => ({ ...toConversationDto(conversation, contact), labels: (labels.get(conversation.id) ?? []).map(toLabelDto) })),
+      items: page.map(({ conversation, contact }) => ({ ...toConversationDto(conversation, contact), labels: labels.get(conversation.id) ?? [] })),
       nextCursor: rows.length > limit && last?.lastMessageAt ? encode([last.lastMessageAt.toISOString(), last.id]) : null,
     };
   }
 
   async contactPanel(caller: Caller, conversationId: string): Promise<ContactPanelResponse> {
-    const found = await this.inbox.contactWithComments(caller, conversationId, 10);
+    const found = await this.inbox.contactOf(caller, conversationId);
     if (!found) throw new InboxException(InboxExceptionCode.INBOX_CONVERSATION_NOT_FOUND, 'No such conversation');
-    const others = await this.inbox.otherConversationsOf(caller, found.conversation, 20);
+    const [others, comments] = await Promise.all([
+      this.inbox.otherConversationsOf(caller, found.conversation, 20),
+      this.comments.recentByAuthor(found.contact.platform, found.contact.externalId, 10),
+    ]);
     return {
       contact: toContactDto(found.contact),
       referral: found.conversation.referral,
       otherConversations: others.map(({ conversation, contact }) => toConversationDto(conversation, contact)),
-      recentComments: found.comments.map(toCommentDto),
+      recentComments: comments,
     };
   }
 
@@ -71,5 +81,25 @@ export class ConversationsService {
     const page = hasMore ? rows.slice(1) : rows;
     const oldest = page[0];
     return { items: page.map(toMessageDto), nextCursor: hasMore && oldest ? encode([oldest.sentAt.toISOString(), oldest.id]) : null };
+  }
+
+  async labelsOf(caller: Caller, conversationId: string): Promise<LabelDto[]> {
+    await this.visible(caller, conversationId);
+    return (await this.labels.forConversations([conversationId])).get(conversationId) ?? [];
+  }
+
+  /** Replaces the conversation's labels; everyone who may see it hears `conversation.updated`. */
+  async setLabels(caller: Caller, conversationId: string, labelIds: string[]): Promise<ConversationDto> {
+    const conversation = await this.visible(caller, conversationId);
+    const labels = await this.labels.replace(conversationId, labelIds);
+    const contact = await this.scoped.contactOf(conversation);
+    this.gateway.conversationUpdated(conversation, contact, { labels });
+    return { ...toConversationDto(conversation, contact), labels };
+  }
+
+  private async visible(caller: Caller, conversationId: string): Promise<ConversationEntity> {
+    const conversation = await this.scoped.findVisible(caller, conversationId);
+    if (!conversation) throw new ConversationNotFoundException();
+    return conversation;
   }
 }

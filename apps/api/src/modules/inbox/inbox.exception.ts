@@ -1,4 +1,5 @@
 import { HttpStatus } from '@nestjs/common';
+import { MessagingErrorCode } from '@ticklegram/domain-models';
 import { AppException } from '../../common/exceptions/app.exception';
 
 export enum InboxExceptionCode {
@@ -14,5 +15,16 @@ const STATUS: Record<InboxExceptionCode, HttpStatus> = {
 export class InboxException extends AppException {
   constructor(code: InboxExceptionCode, message: string) {
     super(code, STATUS[code], message);
+  }
+}
+
+/**
+ * A conversation that does not exist or is outside the caller's scope — the same answer for both, so
+ * the scope leaks nothing. Used by every module that acts on a conversation (assignment, messaging,
+ * notes, labels, priority).
+ */
+export class ConversationNotFoundException extends AppException {
+  constructor() {
+    super(MessagingErrorCode.MESSAGING_CONVERSATION_NOT_FOUND, HttpStatus.NOT_FOUND, 'This conversation does not exist or is not available to you.');
   }
 }

@@ -1,5 +1,4 @@
-import { AttributionDto, ContactCommentDto, ContactDto, ConversationDto, MessageAttachmentDto, MessageDto, MessagePlatform, NormalizedReferral } from '@ticklegram/domain-models';
-import { CommentEntity } from '../comments/entities/comment.entity';
+import { AttributionDto, ContactDto, ConversationDto, MessageAttachmentDto, MessageDto, MessagePlatform, NormalizedReferral } from '@ticklegram/domain-models';
 import { ContactEntity } from './entities/contact.entity';
 import { ConversationEntity } from './entities/conversation.entity';
 import { MessageEntity, StoredAttachment } from './entities/message.entity';
@@ -111,20 +110,4 @@ export function previewOf(message: Pick<MessageEntity, 'text' | 'attachments' | 
   if (message.kind === 'story_mention' || first?.type === 'story_mention') return 'Mentioned you in their story';
   if (first) return `[${first.type.replace('_', ' ')}]`;
   return '';
-}
-
-export function toCommentDto(comment: CommentEntity): ContactCommentDto {
-  return {
-    id: comment.id,
-    channelId: comment.channelId,
-    platform: comment.platform,
-    kind: comment.kind,
-    // a removed comment's text is not shown again
-    text: comment.removedAt ? null : comment.text,
-    permalinkUrl: comment.permalinkUrl,
-    objectExternalId: comment.objectExternalId,
-    commentedAt: comment.commentedAt.toISOString(),
-    isHidden: comment.isHidden,
-    removed: comment.removedAt !== null,
-  };
 }

@@ -1,22 +1,56 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { AssignmentModule } from '../assignment/assignment.module';
-import { CommentEntity } from '../comments/entities/comment.entity';
+import { CommentsModule } from '../comments/comments.module';
 import { LabelsModule } from '../labels/labels.module';
 import { MediaModule } from '../media/media.module';
-import { ConversationEventsApplier } from './conversation-events.applier';
+import { ConversationLabelsController } from './conversation-labels.controller';
 import { ConversationsController } from './conversations.controller';
 import { ConversationsService } from './conversations.service';
 import { ContactEntity } from './entities/contact.entity';
 import { ConversationEntity } from './entities/conversation.entity';
 import { MessageEntity } from './entities/message.entity';
 import { PendingMessageEventEntity } from './entities/pending-message-event.entity';
+import { InboxGateway } from './inbox.gateway';
+import { ConversationWriter } from './ingestion/conversation-writer';
+import { IngestAnnouncer } from './ingestion/ingest-announcer';
+import { MessageChangesApplier } from './ingestion/message-changes.applier';
+import { MessageIngestApplier } from './ingestion/message-ingest.applier';
+import { MessageRefUpdater } from './ingestion/message-ref.updater';
+import { ReceiptsApplier } from './ingestion/receipts.applier';
+import { MessageMediaController } from './media/message-media.controller';
+import { MessageMediaService } from './media/message-media.service';
+import { ConversationCountsRepository } from './repositories/conversation-counts.repository';
 import { InboxReadRepository } from './repositories/inbox-read.repository';
+import { MessageRepository } from './repositories/message.repository';
+import { OutboundMessageRepository } from './repositories/outbound-message.repository';
+import { ScopedConversationRepository } from './repositories/scoped-conversation.repository';
 
+/**
+ * The platform-neutral conversation core: `contacts`, `conversations`, `messages`,
+ * `pending_message_events`; the access policy and the scoped repository every conversation read goes
+ * through; the appliers of DM events (messages, changes, receipts); message media; the inbox gateway
+ * (`conversation.*`, `message.*`). Assignment, messaging, notes, priority and collaboration build on it;
+ * it depends on none of them.
+ */
 @Module({
-  imports: [TypeOrmModule.forFeature([ContactEntity, ConversationEntity, MessageEntity, PendingMessageEventEntity, CommentEntity]), MediaModule, AssignmentModule, LabelsModule],
-  controllers: [ConversationsController],
-  providers: [ConversationEventsApplier, ConversationsService, InboxReadRepository],
-  exports: [ConversationEventsApplier],
+  imports: [TypeOrmModule.forFeature([ContactEntity, ConversationEntity, MessageEntity, PendingMessageEventEntity]), MediaModule, LabelsModule, CommentsModule],
+  controllers: [ConversationsController, ConversationLabelsController, MessageMediaController],
+  providers: [
+    ScopedConversationRepository,
+    InboxReadRepository,
+    ConversationCountsRepository,
+    MessageRepository,
+    OutboundMessageRepository,
+    InboxGateway,
+    ConversationsService,
+    MessageMediaService,
+    ConversationWriter,
+    IngestAnnouncer,
+    MessageRefUpdater,
+    MessageIngestApplier,
+    MessageChangesApplier,
+    ReceiptsApplier,
+  ],
+  exports: [ScopedConversationRepository, ConversationCountsRepository, MessageRepository, OutboundMessageRepository, InboxGateway],
 })
 export class InboxModule {}

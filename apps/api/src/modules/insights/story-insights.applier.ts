@@ -1,25 +1,22 @@
 import { Injectable } from '@nestjs/common';
-import { IgStoryInsightsEvent, NormalizedEvent } from '@ticklegram/domain-models';
-import { ApplyContext, ApplyResult, EventApplier } from '../webhooks/appliers/apply-context';
-import { StoryInsightEntity } from './entities/story-insight.entity';
+import { IgStoryInsightsEvent } from '@ticklegram/domain-models';
+import { AppliesEvents } from '../webhooks/ingestion/applies-events.decorator';
+import { ApplyContext, ApplyResult, EventApplier } from '../webhooks/ingestion/event-applier';
+import { InsightsGateway } from './insights.gateway';
+import { StoryInsightRepository } from './repositories/story-insight.repository';
 
 /** Stores Instagram `story_insights` (one row per story; a later report replaces the metrics). */
 @Injectable()
+@AppliesEvents('ig_story_insights')
 export class StoryInsightsApplier implements EventApplier<IgStoryInsightsEvent> {
-  supports(event: NormalizedEvent): event is IgStoryInsightsEvent {
-    return event.type === 'ig_story_insights';
-  }
+  constructor(
+    private readonly insights: StoryInsightRepository,
+    private readonly gateway: InsightsGateway,
+  ) {}
 
   async apply(event: IgStoryInsightsEvent, ctx: ApplyContext): Promise<ApplyResult> {
-    const m = ctx.manager;
-    const existing = await m.findOne(StoryInsightEntity, { where: { channelId: ctx.channel.id, mediaId: event.mediaId } });
-    if (existing) {
-      existing.metrics = event.metrics;
-      existing.receivedAt = new Date();
-      await m.save(existing);
-    } else {
-      await m.insert(StoryInsightEntity, { channelId: ctx.channel.id, mediaId: event.mediaId, metrics: event.metrics, receivedAt: new Date() });
-    }
+    await this.insights.upsert(ctx.manager, ctx.channel.id, event.mediaId, event.metrics);
+    ctx.afterCommit(() => this.gateway.storyUpdated({ channelId: ctx.channel.id, mediaId: event.mediaId, metrics: event.metrics }));
     return { outcome: 'applied' };
   }
 }

@@ -1,14 +1,9 @@
 import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
-import { ConversationEntity } from '../inbox/entities/conversation.entity';
-import { MessageEntity } from '../inbox/entities/message.entity';
-import { MediaController } from './media.controller';
-import { MediaService } from './media.service';
+import { MediaStorage } from './media-storage.service';
 
+/** Infrastructure: stored files and safe downloads. Owns no table; the inbox serves message media. */
 @Module({
-  imports: [TypeOrmModule.forFeature([MessageEntity, ConversationEntity])],
-  controllers: [MediaController],
-  providers: [MediaService],
-  exports: [MediaService],
+  providers: [MediaStorage],
+  exports: [MediaStorage],
 })
 export class MediaModule {}

@@ -2,7 +2,7 @@ import { createServer, Server } from 'node:http';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { simOrigins } from './media.service';
+import { simOrigins } from './media-storage.service';
 import { isAllowedMediaUrl, MediaDownloadError, safeDownload } from './safe-download';
 
 describe('isAllowedMediaUrl', () => {

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { MessagePlatform, ReplyPolicy } from '@ticklegram/domain-models';
-import { OutboundMessage, SendMessageResponse, SendOptions, SendTarget, WireAttachment } from '@ticklegram/meta-graph';
-import { ChannelRef, ChannelsService } from '../channels/channels.service';
+import { ReplyPolicy } from '@ticklegram/domain-models';
+import { OutboundMessage, SendMessageResponse, SendOptions, WireAttachment } from '@ticklegram/meta-graph';
+import type { ChannelRef } from '../channels/channel-ref';
+import { ChannelsService } from '../channels/channels.service';
 import { MetaGraph } from '../meta/meta.module';
 
 export interface OutboundContent {
@@ -14,7 +15,7 @@ export interface OutboundContent {
   clientKey: string;
 }
 
-/** Turns a stored outbound message into the Send API call the reply policy allows. */
+/** Turns a stored outbound message into the Send API call the reply policy allows (to the target the channel's platform names). */
 @Injectable()
 export class OutboundGraphSender {
   constructor(
@@ -23,7 +24,7 @@ export class OutboundGraphSender {
   ) {}
 
   async send(channel: ChannelRef, recipientId: string, content: OutboundContent, policy: ReplyPolicy): Promise<SendMessageResponse> {
-    const target = await this.targetOf(channel);
+    const target = await this.channels.sendTarget(channel);
     const message: OutboundMessage = { metadata: content.clientKey };
     if (content.text !== null) message.text = content.text;
     if (content.quickReplies.length) message.quick_replies = content.quickReplies.map((q) => ({ content_type: 'text', title: q.title, payload: q.payload }));
@@ -34,13 +35,13 @@ export class OutboundGraphSender {
   }
 
   async react(channel: ChannelRef, recipientId: string, mid: string, action: 'react' | 'unreact', reaction: string): Promise<void> {
-    const target = await this.targetOf(channel);
+    const target = await this.channels.sendTarget(channel);
     if (action === 'react') await this.graph.messaging.react(target, recipientId, mid, reaction);
     else await this.graph.messaging.unreact(target, recipientId, mid);
   }
 
   async senderAction(channel: ChannelRef, recipientId: string, action: 'mark_seen' | 'typing_on' | 'typing_off'): Promise<void> {
-    const target = await this.targetOf(channel);
+    const target = await this.channels.sendTarget(channel);
     await this.graph.messaging.senderAction(target, recipientId, action);
   }
 
@@ -54,16 +55,5 @@ export class OutboundGraphSender {
     }
     if (replyToMid) options.replyToMid = replyToMid;
     return options;
-  }
-
-  /** Messenger: the Page; Instagram via a Page: the linked Page with the Page token; Instagram Login: the IG account on graph.instagram.com. */
-  private async targetOf(channel: ChannelRef): Promise<SendTarget> {
-    const accessToken = await this.channels.getAccessToken(channel.id);
-    const platform = channel.platform === MessagePlatform.INSTAGRAM ? 'instagram' : 'messenger';
-    if (channel.connection === 'instagram_login') {
-      return { auth: { accessToken, host: 'instagram', accountKey: channel.externalId }, senderId: channel.externalId, platform };
-    }
-    const senderId = channel.platform === MessagePlatform.INSTAGRAM ? (channel.linkedPageExternalId ?? channel.externalId) : channel.externalId;
-    return { auth: { accessToken, host: 'facebook', accountKey: channel.externalId }, senderId, platform };
   }
 }

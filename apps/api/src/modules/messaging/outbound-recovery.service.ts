@@ -1,9 +1,7 @@
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { LessThan, Repository } from 'typeorm';
-import { MessageEntity } from '../inbox/entities/message.entity';
-import { ConversationEventsPublisher } from '../assignment/conversation-events.publisher';
-import { ScopedConversationRepository } from '../assignment/scoped-conversation.repository';
+import { MessageRepository } from '../inbox/repositories/message.repository';
+import { InboxGateway } from '../inbox/inbox.gateway';
+import { ScopedConversationRepository } from '../inbox/repositories/scoped-conversation.repository';
 
 /** Longer than any Send API call with its retries can take. */
 export const STUCK_PENDING_MS = 5 * 60_000;
@@ -18,9 +16,9 @@ export class OutboundRecoveryService implements OnApplicationBootstrap {
   private readonly logger = new Logger(OutboundRecoveryService.name);
 
   constructor(
-    @InjectRepository(MessageEntity) private readonly messages: Repository<MessageEntity>,
+    private readonly messages: MessageRepository,
     private readonly conversations: ScopedConversationRepository,
-    private readonly events: ConversationEventsPublisher,
+    private readonly events: InboxGateway,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -28,28 +26,15 @@ export class OutboundRecoveryService implements OnApplicationBootstrap {
   }
 
   async recover(now = Date.now()): Promise<number> {
-    const stuck = await this.messages.find({
-      where: { status: 'pending', source: 'agent', direction: 'outbound', createdAt: LessThan(new Date(now - STUCK_PENDING_MS)) },
-      take: 500,
-    });
+    const stuck = await this.messages.findStuckPending(new Date(now - STUCK_PENDING_MS), 500);
     let recovered = 0;
     for (const message of stuck) {
       if (message.mid) continue;
-      const result = await this.messages
-        .createQueryBuilder()
-        .update(MessageEntity)
-        .set({
-          status: 'failed',
-          errorCode: 'INTERRUPTED',
-          errorMessage: 'Sending was interrupted before Meta confirmed it. Check the conversation on the phone app, then retry if it is missing.',
-          updatedAt: new Date(),
-        })
-        .where('id = :id AND status = :pending AND mid IS NULL', { id: message.id, pending: 'pending' })
-        .execute();
-      if (!result.affected) continue;
+      const marked = await this.messages.markInterrupted(message.id, 'Sending was interrupted before Meta confirmed it. Check the conversation on the phone app, then retry if it is missing.');
+      if (!marked) continue;
       recovered += 1;
       const conversation = await this.conversations.findById(message.conversationId);
-      const updated = await this.messages.findOneBy({ id: message.id });
+      const updated = await this.messages.findById(message.id);
       if (conversation && updated) this.events.message(conversation, updated, 'message.updated');
     }
     if (recovered) this.logger.warn({ recovered }, 'interrupted sends marked failed');

@@ -1,16 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { MessageDto, MessagePlatform, MessagingErrorCode } from '@ticklegram/domain-models';
 import { isMetaGraphError } from '@ticklegram/meta-graph';
-import { Caller } from '../assignment/conversation-access.policy';
-import { AssignmentException } from '../assignment/assignment.exception';
-import { ConversationEventsPublisher } from '../assignment/conversation-events.publisher';
-import { ScopedConversationRepository } from '../assignment/scoped-conversation.repository';
+import { Caller } from '../inbox/conversation-access.policy';
+import { InboxGateway } from '../inbox/inbox.gateway';
+import { ConversationNotFoundException } from '../inbox/inbox.exception';
+import { ScopedConversationRepository } from '../inbox/repositories/scoped-conversation.repository';
 import { ChannelsService } from '../channels/channels.service';
 import { toMessageDto } from '../inbox/inbox.mapper';
 import { ReactToMessageRequestDto } from './dto/send-message.request.dto';
 import { MessagingException } from './messaging.exception';
 import { OutboundGraphSender } from './outbound-graph.sender';
-import { OutboundMessageRepository } from './repositories/outbound-message.repository';
+import { OutboundMessageRepository } from '../inbox/repositories/outbound-message.repository';
 
 /** Instagram only knows the heart; Messenger takes any emoji (reference §4.3). */
 const INSTAGRAM_REACTIONS = new Set(['love']);
@@ -23,12 +23,12 @@ export class ReactionsService {
     private readonly messages: OutboundMessageRepository,
     private readonly sender: OutboundGraphSender,
     private readonly channels: ChannelsService,
-    private readonly events: ConversationEventsPublisher,
+    private readonly events: InboxGateway,
   ) {}
 
   async react(caller: Caller, conversationId: string, mid: string, body: ReactToMessageRequestDto): Promise<MessageDto> {
     const conversation = await this.conversations.findVisible(caller, conversationId);
-    if (!conversation) throw AssignmentException.conversationNotFound();
+    if (!conversation) throw new ConversationNotFoundException();
     const message = await this.messages.findByMid(conversation.id, mid);
     if (!message) throw new MessagingException(MessagingErrorCode.MESSAGING_MESSAGE_NOT_FOUND, 'This message does not exist in this conversation.');
     const reaction = body.action === 'react' ? (body.reaction ?? 'love') : '';
@@ -36,7 +36,7 @@ export class ReactionsService {
       throw new MessagingException(MessagingErrorCode.MESSAGING_REACTION_FAILED, 'Instagram only lets businesses react with a heart ("love").', 400);
     }
     const channel = await this.channels.getById(conversation.channelId);
-    if (!channel) throw AssignmentException.conversationNotFound();
+    if (!channel) throw new ConversationNotFoundException();
     try {
       await this.sender.react(channel, conversation.customerExternalId, mid, body.action, reaction);
     } catch (error) {

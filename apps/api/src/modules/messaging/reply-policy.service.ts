@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { decideReplyPolicy, OutboundSenderKind, ReplyPolicyResponse } from '@ticklegram/domain-models';
-import { ChannelRef, ChannelsService } from '../channels/channels.service';
+import type { ChannelRef } from '../channels/channel-ref';
+import { ChannelsService } from '../channels/channels.service';
 import { ContactEntity } from '../inbox/entities/contact.entity';
 import { ConversationEntity } from '../inbox/entities/conversation.entity';
 

@@ -12,12 +12,13 @@ import {
 } from '@ticklegram/domain-models';
 import { isMetaGraphError, SendValidationError } from '@ticklegram/meta-graph';
 import { RequestValidationException } from '../../common/pipes/validation.pipe';
-import { Caller } from '../assignment/conversation-access.policy';
-import { AssignmentException } from '../assignment/assignment.exception';
+import { Caller } from '../inbox/conversation-access.policy';
 import { AssignmentService } from '../assignment/assignment.service';
-import { ConversationEventsPublisher } from '../assignment/conversation-events.publisher';
-import { ScopedConversationRepository } from '../assignment/scoped-conversation.repository';
-import { ChannelRef, ChannelsService } from '../channels/channels.service';
+import { InboxGateway } from '../inbox/inbox.gateway';
+import { ConversationNotFoundException } from '../inbox/inbox.exception';
+import { ScopedConversationRepository } from '../inbox/repositories/scoped-conversation.repository';
+import type { ChannelRef } from '../channels/channel-ref';
+import { ChannelsService } from '../channels/channels.service';
 import { ConversationEntity } from '../inbox/entities/conversation.entity';
 import { MessageEntity, StoredAttachment } from '../inbox/entities/message.entity';
 import { previewOf, toMessageDto } from '../inbox/inbox.mapper';
@@ -26,7 +27,8 @@ import { UploadEntity } from './entities/upload.entity';
 import { MessagingException } from './messaging.exception';
 import { OutboundContent, OutboundGraphSender } from './outbound-graph.sender';
 import { ReplyPolicyService } from './reply-policy.service';
-import { isUniqueViolation, OutboundMessageRepository } from './repositories/outbound-message.repository';
+import { isDuplicateKeyError } from '../../database/database-errors';
+import { OutboundMessageRepository } from '../inbox/repositories/outbound-message.repository';
 import { UploadsService } from './uploads.service';
 
 /** Graph error kinds that say something about the channel's health (token, permissions, Meta blocks). */
@@ -54,7 +56,7 @@ export class SendMessageService {
     private readonly sender: OutboundGraphSender,
     private readonly uploads: UploadsService,
     private readonly channels: ChannelsService,
-    private readonly events: ConversationEventsPublisher,
+    private readonly events: InboxGateway,
     private readonly assignment: AssignmentService,
   ) {}
 
@@ -115,7 +117,7 @@ export class SendMessageService {
       await this.messages.insert(message);
     } catch (error) {
       await this.uploads.discardMessageCopies(attachments.map((a) => a.storedFile).filter((f): f is string => !!f));
-      if (!isUniqueViolation(error)) throw error;
+      if (!isDuplicateKeyError(error)) throw error;
       // a concurrent request with the same key won the insert: answer with its message
       const winner = await this.messages.findByClientKey(conversation.id, key);
       if (!winner) throw new MessagingException(MessagingErrorCode.MESSAGING_DUPLICATE_IN_FLIGHT, 'This message is already being sent.');
@@ -169,7 +171,7 @@ export class SendMessageService {
       return;
     }
     const current = await this.conversations.findVisible(caller, conversation.id);
-    if (!current) throw AssignmentException.conversationNotFound();
+    if (!current) throw new ConversationNotFoundException();
     conversation.assigneeId = current.assigneeId;
   }
 
@@ -223,7 +225,7 @@ export class SendMessageService {
 
   private async visible(caller: Caller, conversationId: string): Promise<ConversationEntity> {
     const conversation = await this.conversations.findVisible(caller, conversationId);
-    if (!conversation) throw AssignmentException.conversationNotFound();
+    if (!conversation) throw new ConversationNotFoundException();
     return conversation;
   }
 

@@ -6,7 +6,7 @@ import { copyFile, mkdir, unlink, writeFile } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { In, Repository } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
-import { Caller } from '../assignment/conversation-access.policy';
+import { Caller } from '../inbox/conversation-access.policy';
 import { UploadEntity } from './entities/upload.entity';
 import { MessagingException } from './messaging.exception';
 

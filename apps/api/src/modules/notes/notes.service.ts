@@ -1,16 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { findMentions, NoteDto } from '@ticklegram/domain-models';
 import { AuthUser } from '../../common/decorators/current-user.decorator';
-import { AssignmentException } from '../assignment/assignment.exception';
-import { ConversationAccessPolicy } from '../assignment/conversation-access.policy';
-import { ConversationEventsPublisher } from '../assignment/conversation-events.publisher';
-import { ScopedConversationRepository } from '../assignment/scoped-conversation.repository';
+import { ConversationAccessPolicy } from '../inbox/conversation-access.policy';
+import { ConversationNotFoundException } from '../inbox/inbox.exception';
+import { ScopedConversationRepository } from '../inbox/repositories/scoped-conversation.repository';
 import { ConversationEntity } from '../inbox/entities/conversation.entity';
-import { RealtimeService } from '../realtime/realtime.service';
 import { UserRepository } from '../users/repositories/user.repository';
 import { ConversationNoteRepository } from './conversation-note.repository';
 import { CreateNoteRequestDto } from './dto/create-note.request.dto';
 import { toNoteDto } from './note.mapper';
+import { NotesGateway } from './notes.gateway';
 
 /**
  * Private notes: stored and shown to teammates only — nothing here talks to Meta. Mentions come from
@@ -23,8 +22,7 @@ export class NotesService {
     private readonly conversations: ScopedConversationRepository,
     private readonly notes: ConversationNoteRepository,
     private readonly users: UserRepository,
-    private readonly events: ConversationEventsPublisher,
-    private readonly realtime: RealtimeService,
+    private readonly gateway: NotesGateway,
   ) {}
 
   async list(caller: AuthUser, conversationId: string): Promise<NoteDto[]> {
@@ -42,14 +40,14 @@ export class NotesService {
     const mentioned = teammates.filter((u) => (explicit.has(u.id) || parsed.has(u.id)) && ConversationAccessPolicy.canSee(u, conversation));
     const note = await this.notes.insert({ conversationId, authorId: caller.id, body: body.body, mentionUserIds: mentioned.map((u) => u.id) });
     const dto = toNoteDto(note, users.find((u) => u.id === caller.id)?.name ?? caller.email);
-    this.realtime.toRooms(this.events.audience(conversation.id, conversation.assigneeId), 'note.created', { conversationId, note: dto });
-    for (const user of mentioned) this.realtime.toUser(user.id, 'note.mentioned', { conversationId, note: dto });
+    this.gateway.created(conversation, dto);
+    for (const user of mentioned) this.gateway.mentioned(user.id, conversationId, dto);
     return dto;
   }
 
   private async visible(caller: AuthUser, conversationId: string): Promise<ConversationEntity> {
     const conversation = await this.conversations.findVisible(caller, conversationId);
-    if (!conversation) throw AssignmentException.conversationNotFound();
+    if (!conversation) throw new ConversationNotFoundException();
     return conversation;
   }
 

@@ -1,11 +1,11 @@
 import { Module } from '@nestjs/common';
-import { AssignmentModule } from '../assignment/assignment.module';
+import { InboxModule } from '../inbox/inbox.module';
 import { PriorityController } from './priority.controller';
 import { PriorityService } from './priority.service';
 
 /** `PUT /api/conversations/:id/priority`. */
 @Module({
-  imports: [AssignmentModule],
+  imports: [InboxModule],
   controllers: [PriorityController],
   providers: [PriorityService],
 })

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { ConversationDto, ConversationPriority } from '@ticklegram/domain-models';
 import { AuthUser } from '../../common/decorators/current-user.decorator';
-import { AssignmentException } from '../assignment/assignment.exception';
-import { ConversationEventsPublisher } from '../assignment/conversation-events.publisher';
-import { ScopedConversationRepository } from '../assignment/scoped-conversation.repository';
+import { InboxGateway } from '../inbox/inbox.gateway';
+import { ConversationNotFoundException } from '../inbox/inbox.exception';
+import { ScopedConversationRepository } from '../inbox/repositories/scoped-conversation.repository';
 import { toConversationDto } from '../inbox/inbox.mapper';
 
 /** Conversation priority: anyone who may see the conversation sets it; its audience hears `conversation.updated`. */
@@ -11,12 +11,12 @@ import { toConversationDto } from '../inbox/inbox.mapper';
 export class PriorityService {
   constructor(
     private readonly conversations: ScopedConversationRepository,
-    private readonly events: ConversationEventsPublisher,
+    private readonly events: InboxGateway,
   ) {}
 
   async set(caller: AuthUser, conversationId: string, priority: ConversationPriority): Promise<ConversationDto> {
     const conversation = await this.conversations.findVisible(caller, conversationId);
-    if (!conversation) throw AssignmentException.conversationNotFound();
+    if (!conversation) throw new ConversationNotFoundException();
     if (conversation.priority !== priority) {
       conversation.priority = priority;
       await this.conversations.save(conversation);

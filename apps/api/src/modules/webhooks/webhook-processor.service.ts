@@ -1,67 +1,56 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { MessagePlatform, NormalizedEvent, Role, WebhookEventItemDto } from '@ticklegram/domain-models';
-import { normalizeWebhook } from '@ticklegram/webhook-normalizer';
-import { DataSource, QueryFailedError } from 'typeorm';
+import { MessagePlatform, NormalizedEvent, WebhookEventItemDto } from '@ticklegram/domain-models';
+import { normalizeDelivery } from '@ticklegram/webhook-normalizer';
+import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
-import { ChannelRef, ChannelsService } from '../channels/channels.service';
-import { CommentEventsApplier } from '../comments/comment-events.applier';
-import { ConversationEventsApplier } from '../inbox/conversation-events.applier';
-import { StoryInsightsApplier } from '../insights/story-insights.applier';
-import { RealtimeService } from '../realtime/realtime.service';
-import { ApplyContext, EventApplier } from './appliers/apply-context';
-import { insertRow } from './appliers/fast-insert';
-import { AppliedEventEntity } from './entities/applied-event.entity';
+import type { ChannelRef } from '../channels/channel-ref';
+import { ChannelsService } from '../channels/channels.service';
 import { WebhookEventEntity } from './entities/webhook-event.entity';
-import { toWebhookEventDto } from './webhook-event.mapper';
+import { ApplierRegistry, RegisteredApplier } from './ingestion/applier-registry';
+import { applyInTransaction, DuplicateEvent } from './ingestion/apply-in-transaction';
+import { ResolvedEvent } from './ingestion/event-applier';
 import { WebhookEventRepository } from './repositories/webhook-event.repository';
+import { toWebhookEventDto } from './webhook-event.mapper';
+import { WebhooksGateway } from './webhooks.gateway';
 
 const MAX_BACKOFF_MS = 10 * 60_000;
-
-/** MySQL ER_DUP_ENTRY, SQLite UNIQUE / PRIMARY KEY constraint. */
-export function isDuplicateKeyError(error: unknown): boolean {
-  if (!(error instanceof QueryFailedError)) return false;
-  const driver = error.driverError as { code?: string; errno?: number } | undefined;
-  return driver?.code === 'ER_DUP_ENTRY' || driver?.errno === 1062 || driver?.code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || driver?.code === 'SQLITE_CONSTRAINT_UNIQUE';
-}
-
-/** MySQL deadlock / lock wait timeout: the transaction was rolled back and may simply run again. */
-export function isRetryableLockError(error: unknown): boolean {
-  if (!(error instanceof QueryFailedError)) return false;
-  const driver = error.driverError as { errno?: number } | undefined;
-  return driver?.errno === 1213 || driver?.errno === 1205;
-}
 
 function errorText(error: unknown): string {
   const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
   return text.slice(0, 4000);
 }
 
-class DuplicateEvent extends Error {}
+/** An event of the delivery that an applier will see, or the outcome it got without one. */
+type Planned = { kind: 'apply'; event: NormalizedEvent; channel: ChannelRef; applier: RegisteredApplier } | { kind: 'done'; item: WebhookEventItemDto };
+
+const itemOf = (event: NormalizedEvent, outcome: WebhookEventItemDto['outcome'], detail?: string): WebhookEventItemDto => ({
+  type: event.type,
+  dedupeKey: event.dedupeKey,
+  channelExternalId: event.channelExternalId,
+  outcome,
+  ...(detail ? { detail: detail.slice(0, 300) } : {}),
+});
 
 /**
- * Turns one stored delivery into applied state: normalise, resolve channels, then apply every event
- * in its own transaction (deduplicated by `applied_events`), then run the after-commit effects.
- * A failing event does not stop the others; the row is retried with backoff (applied events are
- * no-ops the next time) and becomes `dead` after the last attempt.
+ * Turns one stored delivery into applied state: normalise, resolve channels, find each event's applier
+ * in the registry, let every applier preload what the batch needs, then apply every event in its own
+ * transaction (deduplicated by `applied_events`) and run the after-commit effects. A failing event does
+ * not stop the others; the row is retried with backoff (applied events are no-ops the next time) and
+ * becomes `dead` after the last attempt.
  */
 @Injectable()
 export class WebhookProcessor {
   private readonly logger = new Logger(WebhookProcessor.name);
-  private readonly appliers: EventApplier[];
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly events: WebhookEventRepository,
     private readonly channels: ChannelsService,
-    private readonly realtime: RealtimeService,
-    conversations: ConversationEventsApplier,
-    comments: CommentEventsApplier,
-    insights: StoryInsightsApplier,
-  ) {
-    this.appliers = [conversations, comments, insights] as EventApplier[];
-  }
+    private readonly registry: ApplierRegistry,
+    private readonly gateway: WebhooksGateway,
+  ) {}
 
   async process(row: WebhookEventEntity, workerId: string): Promise<void> {
     let body: unknown;
@@ -72,28 +61,24 @@ export class WebhookProcessor {
       await this.finishFailed(row, workerId, new Error(`body is not JSON: ${errorText(error)}`), null, true);
       return;
     }
-    const events = normalizeWebhook(body, { appId: this.config.meta.appId });
-    const channelCache = new Map<string, Promise<ChannelRef | null>>();
-    const resolve = (platform: MessagePlatform, externalId: string) => {
-      const key = `${platform}:${externalId}`;
-      let found = channelCache.get(key);
-      if (!found) {
-        found = this.channels.resolveByExternalId(platform, externalId);
-        channelCache.set(key, found);
-      }
-      return found;
-    };
-    await this.recordEntries(body, resolve);
+    const delivery = normalizeDelivery(body, { appId: this.config.meta.appId });
+    if (delivery.platform) await this.recordEntries(delivery.platform, delivery.entryIds);
 
+    const planned = await Promise.all(delivery.events.map((event) => this.plan(event)));
+    const batches = await this.preloadBatches(planned);
     const items: WebhookEventItemDto[] = [];
     const failures: string[] = [];
-    for (const event of events) {
+    for (const step of planned) {
+      if (step.kind === 'done') {
+        items.push(step.item);
+        continue;
+      }
       try {
-        items.push(await this.applyOne(event, row.id, resolve));
+        items.push(await this.applyOne(step, row.id, batches.get(step.applier.applier)));
       } catch (error) {
-        this.logger.warn({ webhookEventId: row.id, type: event.type, dedupeKey: event.dedupeKey, error: errorText(error) }, 'webhook event failed');
-        failures.push(`${event.type} ${event.dedupeKey}: ${errorText(error)}`);
-        items.push({ type: event.type, dedupeKey: event.dedupeKey, channelExternalId: event.channelExternalId, outcome: 'failed', detail: `${errorText(error).slice(0, 300)}` });
+        this.logger.warn({ webhookEventId: row.id, type: step.event.type, dedupeKey: step.event.dedupeKey, error: errorText(error) }, 'webhook event failed');
+        failures.push(`${step.event.type} ${step.event.dedupeKey}: ${errorText(error)}`);
+        items.push(itemOf(step.event, 'failed', errorText(error)));
       }
     }
 
@@ -101,80 +86,73 @@ export class WebhookProcessor {
       await this.finishFailed(row, workerId, new Error(failures.join('\n')), items, false);
       return;
     }
-    const unsupportedCount = items.filter((i) => i.outcome === 'unsupported').length;
-    await this.events.finish(row.id, workerId, { status: unsupportedCount ? 'unsupported' : 'processed', items, eventCount: events.length, unsupportedCount });
+    const notApplied = items.filter((i) => i.outcome === 'unsupported' || i.outcome === 'unhandled').length;
+    await this.events.finish(row.id, workerId, { status: notApplied ? 'unsupported' : 'processed', items, eventCount: delivery.events.length, unsupportedCount: notApplied });
   }
 
-  private async applyOne(event: NormalizedEvent, webhookEventId: number, resolve: (p: MessagePlatform, id: string) => Promise<ChannelRef | null>): Promise<WebhookEventItemDto> {
-    const item = (outcome: WebhookEventItemDto['outcome'], detail?: string): WebhookEventItemDto => ({
-      type: event.type,
-      dedupeKey: event.dedupeKey,
-      channelExternalId: event.channelExternalId,
-      outcome,
-      ...(detail ? { detail } : {}),
-    });
-    if (event.type === 'unsupported') return item('unsupported', `${event.reason}: ${event.detail}`.slice(0, 300));
-    if (event.isTest) return item('ignored_test');
-    const channel = await this.resolveChannel(event, resolve);
-    if (!channel) return item('unknown_channel', `no connected channel ${event.platform} ${event.channelExternalId}`);
-    const applier = this.appliers.find((a) => a.supports(event));
-    if (!applier) return item('noted', `${event.type} kept in the raw event`);
+  private async plan(event: NormalizedEvent): Promise<Planned> {
+    const done = (outcome: WebhookEventItemDto['outcome'], detail?: string): Planned => ({ kind: 'done', item: itemOf(event, outcome, detail) });
+    if (event.type === 'unsupported') return done('unsupported', `${event.reason}: ${event.detail}`);
+    if (event.isTest) return done('ignored_test');
+    const channel = await this.resolveChannel(event);
+    if (!channel) return done('unknown_channel', `no connected channel ${event.platform} ${event.channelExternalId}`);
+    const applier = this.registry.applierFor(event);
+    if (!applier) return done('unhandled', `no module applies ${event.type} events on ${event.platform}; kept in the raw event`);
+    return { kind: 'apply', event, channel, applier };
+  }
 
-    // network work (profile lookups) happens before the transaction and realtime/media after it: on SQLite,
-    // TypeORM's better-sqlite3 driver shares ONE connection, so a transaction that awaited real I/O would let
-    // concurrent writes (the receiver's INSERT of an acknowledged webhook) run inside it and vanish on rollback
-    const prepared = applier.prepare ? await applier.prepare(event, channel) : undefined;
-    // a few immediate retries cover races with another worker (same contact/conversation created, deadlock)
-    for (let attempt = 1; ; attempt += 1) {
-      const effects: (() => void | Promise<void>)[] = [];
+  /** Runs each applier's optional batch hook once, with its events of this delivery; a failing hook only costs the hint. */
+  private async preloadBatches(planned: Planned[]): Promise<Map<unknown, unknown>> {
+    const byApplier = new Map<RegisteredApplier['applier'], { name: string; events: ResolvedEvent[] }>();
+    for (const step of planned) {
+      if (step.kind !== 'apply' || !step.applier.applier.preloadBatch) continue;
+      const group = byApplier.get(step.applier.applier) ?? { name: step.applier.name, events: [] };
+      group.events.push({ event: step.event, channel: step.channel });
+      byApplier.set(step.applier.applier, group);
+    }
+    const batches = new Map<unknown, unknown>();
+    for (const [applier, { name, events }] of byApplier) {
       try {
-        const result = await this.dataSource.transaction(async (manager) => {
-          try {
-            await insertRow(manager, AppliedEventEntity, { dedupeKey: event.dedupeKey, type: event.type, webhookEventId, appliedAt: new Date() });
-          } catch (error) {
-            if (isDuplicateKeyError(error)) throw new DuplicateEvent();
-            throw error;
-          }
-          const ctx: ApplyContext = { webhookEventId, channel, manager, afterCommit: (effect) => effects.push(effect) };
-          return applier.apply(event, ctx, prepared);
-        });
-        for (const effect of effects) {
-          try {
-            await effect();
-          } catch (error) {
-            this.logger.warn({ error: errorText(error) }, 'after-commit effect failed');
-          }
-        }
-        return item(result.outcome, result.detail);
+        batches.set(applier, await applier.preloadBatch?.(events));
       } catch (error) {
-        if (error instanceof DuplicateEvent) return item('duplicate');
-        if (attempt < 4 && (isDuplicateKeyError(error) || isRetryableLockError(error))) continue;
-        throw error;
+        this.logger.warn({ applier: name, error: errorText(error) }, 'batch preload failed; applying without it');
       }
+    }
+    return batches;
+  }
+
+  private async applyOne(step: Extract<Planned, { kind: 'apply' }>, webhookEventId: number, batch: unknown): Promise<WebhookEventItemDto> {
+    const { event, channel, applier } = step;
+    const prepared = applier.applier.prepare ? await applier.applier.prepare(event, channel, batch) : undefined;
+    try {
+      const { result, effects } = await applyInTransaction(this.dataSource, { event, channel, webhookEventId, applier: applier.applier, prepared, batch });
+      for (const effect of effects) {
+        try {
+          await effect();
+        } catch (error) {
+          this.logger.warn({ error: errorText(error) }, 'after-commit effect failed');
+        }
+      }
+      return itemOf(event, result.outcome, result.detail);
+    } catch (error) {
+      if (error instanceof DuplicateEvent) return itemOf(event, 'duplicate');
+      throw error;
     }
   }
 
-  private async resolveChannel(event: NormalizedEvent, resolve: (p: MessagePlatform, id: string) => Promise<ChannelRef | null>): Promise<ChannelRef | null> {
+  private async resolveChannel(event: NormalizedEvent): Promise<ChannelRef | null> {
     if (!event.platform || !event.channelExternalId) return null;
-    const byEntry = await resolve(event.platform, event.channelExternalId);
+    const byEntry = await this.channels.resolveByExternalId(event.platform, event.channelExternalId);
     if (byEntry) return byEntry;
     // Instagram Login: the business id in the event can differ from entry.id
     const business = 'businessExternalId' in event ? event.businessExternalId : null;
-    return business && business !== event.channelExternalId ? resolve(event.platform, business) : null;
+    return business && business !== event.channelExternalId ? this.channels.resolveByExternalId(event.platform, business) : null;
   }
 
   /** Channel health: every entry counts as a webhook received for its channel. */
-  private async recordEntries(body: unknown, resolve: (p: MessagePlatform, id: string) => Promise<ChannelRef | null>): Promise<void> {
-    if (typeof body !== 'object' || body === null) return;
-    const { object, entry } = body as { object?: unknown; entry?: unknown };
-    const platform = object === 'instagram' ? MessagePlatform.INSTAGRAM : object === 'page' ? MessagePlatform.FACEBOOK : null;
-    if (!platform || !Array.isArray(entry)) return;
-    const seen = new Set<string>();
-    for (const e of entry) {
-      const id = typeof e === 'object' && e !== null ? (e as { id?: unknown }).id : undefined;
-      if ((typeof id !== 'string' && typeof id !== 'number') || seen.has(String(id))) continue;
-      seen.add(String(id));
-      const channel = await resolve(platform, String(id));
+  private async recordEntries(platform: MessagePlatform, entryIds: string[]): Promise<void> {
+    for (const id of entryIds) {
+      const channel = await this.channels.resolveByExternalId(platform, id);
       if (channel) await this.channels.recordWebhookReceived(channel.id, new Date());
     }
   }
@@ -189,7 +167,7 @@ export class WebhookProcessor {
     if (dead && updated) {
       this.logger.error({ webhookEventId: row.id, attempts: row.attempts, error: lastError }, 'webhook event is dead');
       const fresh = await this.events.findById(row.id);
-      if (fresh) this.realtime.toRole(Role.ADMIN, 'webhook.failed', toWebhookEventDto(fresh));
+      if (fresh) this.gateway.deliveryDead(toWebhookEventDto(fresh));
     }
   }
 }

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { verifyMetaSignature } from '@ticklegram/webhook-normalizer';
+import { describeDelivery, verifyMetaSignature } from '@ticklegram/webhook-normalizer';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { WebhooksException, WebhooksExceptionCode } from './webhooks.exception';
 import { WebhookEventRepository } from './repositories/webhook-event.repository';
@@ -43,14 +43,12 @@ export class WebhookReceiver {
       await this.events.insert({ endpoint, object: null, channelExternalId: null, entryCount: 0, rawBody: text, status: 'rejected', lastError: 'body is not JSON' });
       throw new WebhooksException(WebhooksExceptionCode.WEBHOOKS_NOT_JSON, 'The body is not JSON');
     }
-    const { object, entry } = (typeof parsed === 'object' && parsed !== null ? parsed : {}) as { object?: unknown; entry?: unknown };
-    const entries = Array.isArray(entry) ? entry : [];
-    const firstId = entries.length && typeof entries[0] === 'object' && entries[0] !== null ? (entries[0] as { id?: unknown }).id : undefined;
+    const { object, firstEntryId, entryCount } = describeDelivery(parsed);
     const id = await this.events.insert({
       endpoint,
-      object: typeof object === 'string' ? object.slice(0, 32) : null,
-      channelExternalId: typeof firstId === 'string' || typeof firstId === 'number' ? String(firstId).slice(0, 64) : null,
-      entryCount: entries.length,
+      object: object?.slice(0, 32) ?? null,
+      channelExternalId: firstEntryId?.slice(0, 64) ?? null,
+      entryCount,
       rawBody: text,
       status: 'pending',
     });

@@ -27,9 +27,10 @@ export const OUTCOME_LABEL: Record<WebhookEventOutcome, string> = {
   duplicate: 'Duplicate (already applied)',
   parked: 'Waiting for its message',
   unsupported: 'Unsupported — kept, not applied',
+  unhandled: 'Not handled yet — kept, not applied',
   ignored_test: 'Dashboard test sample',
   unknown_channel: 'Account not connected',
-  noted: 'Stored only',
+  noted: 'Kept in the raw event only',
   failed: 'Failed',
 };
 

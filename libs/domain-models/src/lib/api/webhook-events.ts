@@ -6,11 +6,12 @@ export const WEBHOOK_EVENT_STATUSES: readonly WebhookEventStatus[] = ['pending',
 /**
  * What happened to one normalised event of a delivery:
  * applied; duplicate (already applied from an earlier delivery); parked (waits for its message);
- * unsupported (kept, not applied); ignored_test (App-Dashboard sample); unknown_channel (not connected);
- * noted (a documented event we store in the raw row only, e.g. handover, template status for now);
- * failed (threw; the row is retried).
+ * unsupported (the normalizer did not recognise it; kept, not applied); unhandled (a known event type
+ * no module applies yet; kept, not applied); ignored_test (App-Dashboard sample); unknown_channel (not
+ * connected); noted (the applier looked at it and deliberately kept it only in the raw row — the item's
+ * `detail` says why); failed (threw; the row is retried).
  */
-export type WebhookEventOutcome = 'applied' | 'duplicate' | 'parked' | 'unsupported' | 'ignored_test' | 'unknown_channel' | 'noted' | 'failed';
+export type WebhookEventOutcome = 'applied' | 'duplicate' | 'parked' | 'unsupported' | 'unhandled' | 'ignored_test' | 'unknown_channel' | 'noted' | 'failed';
 
 export interface WebhookEventItemDto {
   type: string;
@@ -30,6 +31,7 @@ export interface WebhookEventDto {
   attempts: number;
   entryCount: number;
   eventCount: number | null;
+  /** Events kept but not applied: `unsupported` plus `unhandled` (the row's status is then `unsupported`). */
   unsupportedCount: number;
   lastError: string | null;
   receivedAt: string;

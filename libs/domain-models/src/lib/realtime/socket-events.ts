@@ -1,6 +1,6 @@
 import type { ChannelUpdatedEvent } from '../api/channels';
 import { Role } from '../enums';
-import type { ConversationDto, MessageDto } from '../api/inbox';
+import type { ContactCommentDto, ConversationDto, MessageDto } from '../api/inbox';
 import type { WebhookEventDto } from '../api/webhook-events';
 import type { PresenceUserDto } from '../api/messaging';
 import type { NoteCreatedEvent, NoteMentionedEvent } from '../api/collaboration-tools';
@@ -33,6 +33,23 @@ export interface ServerToClientEvents {
   'note.created': (payload: NoteCreatedEvent) => void;
   /** A teammate mentioned you in a private note; to your user room. */
   'note.mentioned': (payload: NoteMentionedEvent) => void;
+  /** A comment, reply, visitor post or mention was stored from a webhook; to every role. */
+  'comment.created': (payload: CommentEventPayload) => void;
+  /** A stored comment changed (edited, hidden or unhidden, removed); to every role. */
+  'comment.updated': (payload: CommentEventPayload) => void;
+  /** Instagram sent a story's final metrics (`story_insights`); to admins. */
+  'insights.story_updated': (payload: StoryInsightsEventPayload) => void;
+}
+
+export interface CommentEventPayload {
+  comment: ContactCommentDto;
+}
+
+export interface StoryInsightsEventPayload {
+  channelId: string;
+  mediaId: string;
+  /** Meta's metric names; −1 means fewer than 5. */
+  metrics: Record<string, number>;
 }
 
 export interface ConversationAssignedEvent {

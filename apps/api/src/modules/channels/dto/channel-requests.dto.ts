@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { ConnectFacebookPagesRequest, OAuthCompleteRequest, PasteTokenRequest, UpdateChannelRequest } from '@ticklegram/domain-models';
-import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsBoolean, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { OAuthCompleteRequest, PasteTokenRequest, UpdateChannelRequest } from '@ticklegram/domain-models';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
@@ -27,36 +27,6 @@ export class OAuthCompleteRequestDto implements OAuthCompleteRequest {
   @IsNotEmpty({ message: 'state must not be empty' })
   @MaxLength(2048)
   state!: string;
-}
-
-export class PageChoiceDto {
-  @ApiProperty()
-  @IsString()
-  @Matches(/^\d{1,32}$/, { message: 'pageId must be a numeric Page id' })
-  pageId!: string;
-
-  @ApiProperty()
-  @IsBoolean()
-  connectPage!: boolean;
-
-  @ApiProperty()
-  @IsBoolean()
-  connectInstagram!: boolean;
-}
-
-export class ConnectFacebookPagesRequestDto implements ConnectFacebookPagesRequest {
-  @ApiProperty()
-  @IsString()
-  @IsNotEmpty({ message: 'selectionId must not be empty' })
-  @MaxLength(8192)
-  selectionId!: string;
-
-  @ApiProperty({ type: [PageChoiceDto] })
-  @ValidateNested({ each: true })
-  @Type(() => PageChoiceDto)
-  @ArrayMinSize(1, { message: 'pick at least one Page or Instagram account' })
-  @ArrayMaxSize(100)
-  pages!: PageChoiceDto[];
 }
 
 export class UpdateChannelRequestDto implements UpdateChannelRequest {

@@ -2,6 +2,7 @@ import { ChannelStatus, ChannelSubscriptionState } from '@ticklegram/domain-mode
 import { BeforeInsert, Column } from 'typeorm';
 import { TimestampColumn } from '../../../database/timestamp.column';
 import { TimestampedEntity } from '../../../database/base.entity';
+import type { ChannelIdentity } from '../channel-identity';
 
 /** The last Graph error seen for a channel (no tokens, no raw Graph text). */
 export interface StoredGraphError {
@@ -12,8 +13,9 @@ export interface StoredGraphError {
 }
 
 /**
- * Columns every channel table shares: token (encrypted), status and health. Not an entity itself;
- * `instagram_accounts` and `facebook_pages` extend it.
+ * Columns every channel table shares: token (encrypted), status and health. Not an entity itself; the
+ * platform modules' `instagram_accounts` and `facebook_pages` extend it and say who they are in
+ * {@link identity}.
  */
 export abstract class ChannelBaseEntity extends TimestampedEntity {
   @Column({ type: 'varchar', length: 255 })
@@ -70,6 +72,8 @@ export abstract class ChannelBaseEntity extends TimestampedEntity {
 
   @TimestampColumn({ name: 'connected_at' })
   connectedAt!: Date;
+
+  abstract identity(): ChannelIdentity;
 
   @BeforeInsert()
   protected stampConnectedAt(): void {

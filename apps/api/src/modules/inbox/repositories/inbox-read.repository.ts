@@ -2,8 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { ConversationStatus, MessagePlatform } from '@ticklegram/domain-models';
 import { Brackets, In, Not, Repository, SelectQueryBuilder } from 'typeorm';
-import { Caller, ConversationAccessPolicy } from '../../assignment/conversation-access.policy';
-import { CommentEntity } from '../../comments/entities/comment.entity';
+import { Caller, ConversationAccessPolicy } from '../conversation-access.policy';
 import { ContactEntity } from '../entities/contact.entity';
 import { ConversationEntity } from '../entities/conversation.entity';
 import { MessageEntity } from '../entities/message.entity';
@@ -21,9 +20,9 @@ export interface ConversationListFilter {
   status?: ConversationStatus;
   assigneeId?: string | null;
   unread?: boolean;
-  labelId?: string;
+  /** "Has this label", as the labels module phrases it over the conversations alias `c`. */
+  labelCondition?: { sql: string; params: Record<string, string> };
 }
-
 
 /** Reads of the inbox (lists and threads), always within the caller's scope (ConversationAccessPolicy). */
 @Injectable()
@@ -32,7 +31,6 @@ export class InboxReadRepository {
     @InjectRepository(ConversationEntity) private readonly conversations: Repository<ConversationEntity>,
     @InjectRepository(ContactEntity) private readonly contacts: Repository<ContactEntity>,
     @InjectRepository(MessageEntity) private readonly messages: Repository<MessageEntity>,
-    @InjectRepository(CommentEntity) private readonly comments: Repository<CommentEntity>,
   ) {}
 
   /**
@@ -65,21 +63,12 @@ export class InboxReadRepository {
     return this.withContacts(rows);
   }
 
-  /**
-   * The contact of a conversation the caller may see and their recent comments (by author id on the
-   * same platform, newest first); null when the conversation is outside the caller's scope.
-   */
-  async contactWithComments(caller: Caller, conversationId: string, commentLimit: number): Promise<{ conversation: ConversationEntity; contact: ContactEntity; comments: CommentEntity[] } | null> {
+  /** The contact of a conversation the caller may see; null when it is outside the caller's scope. */
+  async contactOf(caller: Caller, conversationId: string): Promise<{ conversation: ConversationEntity; contact: ContactEntity } | null> {
     const conversation = await this.findConversation(caller, conversationId);
     if (!conversation) return null;
     const contact = await this.contacts.findOneBy({ id: conversation.contactId });
-    if (!contact) return null;
-    const comments = await this.comments.find({
-      where: { platform: contact.platform, authorExternalId: contact.externalId },
-      order: { commentedAt: 'DESC', id: 'DESC' },
-      take: commentLimit,
-    });
-    return { conversation, contact, comments };
+    return contact ? { conversation, contact } : null;
   }
 
   private scoped(caller: Caller): SelectQueryBuilder<ConversationEntity> {
@@ -94,7 +83,7 @@ export class InboxReadRepository {
     if (filter.assigneeId === null) qb.andWhere('c.assignee_id IS NULL');
     else if (filter.assigneeId) qb.andWhere('c.assignee_id = :assigneeId', { assigneeId: filter.assigneeId });
     if (filter.unread) qb.andWhere('c.unread_count > 0');
-    if (filter.labelId) qb.andWhere('EXISTS (SELECT 1 FROM conversation_labels cl WHERE cl.conversation_id = c.id AND cl.label_id = :labelId)', { labelId: filter.labelId });
+    if (filter.labelCondition) qb.andWhere(filter.labelCondition.sql, filter.labelCondition.params);
     if (filter.search) {
       const like = `%${filter.search.replace(/[!%_]/g, (ch) => `!${ch}`)}%`;
       qb.andWhere(

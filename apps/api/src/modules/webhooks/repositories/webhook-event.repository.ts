@@ -3,7 +3,7 @@ import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { WebhookEventItemDto, WebhookEventStatus } from '@ticklegram/domain-models';
 import { Brackets, DataSource, In, Repository } from 'typeorm';
 import { dialectOf } from '../../../database/column-types';
-import { insertedId, insertRow } from '../appliers/fast-insert';
+import { insertedId, insertRow } from '../../../database/fast-insert';
 import { WebhookEventEntity } from '../entities/webhook-event.entity';
 
 export interface NewWebhookEvent {

@@ -1,0 +1,21 @@
+import { QueryFailedError } from 'typeorm';
+
+/** A unique-key violation: MySQL/MariaDB ER_DUP_ENTRY, SQLite UNIQUE / PRIMARY KEY constraint. */
+export function isDuplicateKeyError(error: unknown): boolean {
+  if (!(error instanceof QueryFailedError)) return false;
+  const driver = error.driverError as { code?: string; errno?: number } | undefined;
+  return (
+    driver?.code === 'ER_DUP_ENTRY' ||
+    driver?.errno === 1062 ||
+    driver?.code === 'SQLITE_CONSTRAINT_PRIMARYKEY' ||
+    driver?.code === 'SQLITE_CONSTRAINT_UNIQUE' ||
+    /UNIQUE constraint failed/.test(error.message)
+  );
+}
+
+/** MySQL deadlock / lock wait timeout: the transaction was rolled back and may simply run again. */
+export function isRetryableLockError(error: unknown): boolean {
+  if (!(error instanceof QueryFailedError)) return false;
+  const driver = error.driverError as { errno?: number } | undefined;
+  return driver?.errno === 1213 || driver?.errno === 1205;
+}

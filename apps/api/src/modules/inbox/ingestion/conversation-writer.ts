@@ -1,0 +1,107 @@
+import { Injectable } from '@nestjs/common';
+import { MessageEvent, PostbackEvent, ReferralEvent } from '@ticklegram/domain-models';
+import { EntityManager } from 'typeorm';
+import { insertRow } from '../../../database/fast-insert';
+import type { CustomerProfile } from '../../channels/channel-platform';
+import type { ChannelRef } from '../../channels/channel-ref';
+import { ContactEntity } from '../entities/contact.entity';
+import { ConversationEntity } from '../entities/conversation.entity';
+import { placeholderName } from '../inbox.mapper';
+import { lockFor } from './row-lock';
+
+/** Events that start (or continue) a conversation with a customer. */
+export type ConversationStartEvent = MessageEvent | PostbackEvent | ReferralEvent;
+
+/** Conversations and contacts as ingestion writes them, inside the applier's transaction. */
+@Injectable()
+export class ConversationWriter {
+  /** Takes the conversation's row lock (or the gap lock where it will be inserted) first, on MySQL. */
+  lock(m: EntityManager, channelId: string, customer: string): Promise<ConversationEntity | null> {
+    return m.findOne(ConversationEntity, { where: { channelId, customerExternalId: customer }, ...lockFor(m) });
+  }
+
+  /** The conversation of this customer on this channel, created with its contact when new. `locked`: already read with {@link lock}. */
+  async upsert(
+    m: EntityManager,
+    channel: ChannelRef,
+    event: ConversationStartEvent,
+    profile: CustomerProfile | null,
+    locked?: ConversationEntity | null,
+  ): Promise<{ conversation: ConversationEntity; contact: ContactEntity }> {
+    const customer = event.customerExternalId as string;
+    let conversation = locked === undefined ? await this.lock(m, channel.id, customer) : locked;
+    const contact = await this.upsertContact(m, channel, event, customer, profile, conversation?.contactId ?? null);
+    if (!conversation) {
+      conversation = m.create(ConversationEntity, {
+        channelId: channel.id,
+        platform: event.platform,
+        contactId: contact.id,
+        customerExternalId: customer,
+        status: 'open',
+        assigneeId: null,
+        unreadCount: 0,
+        lastMessageAt: null,
+        lastMessagePreview: null,
+        lastMessageDirection: null,
+        lastCustomerMessageAt: null,
+        customerReadAt: null,
+        customerDeliveredAt: null,
+        referral: null,
+      });
+      await insertRow(m, ConversationEntity, conversation);
+    }
+    return { conversation, contact };
+  }
+
+  /** Writes the fields ingestion changes (one UPDATE, no read-before-write). */
+  async save(m: EntityManager, c: ConversationEntity): Promise<void> {
+    c.updatedAt = new Date();
+    await m.update(
+      ConversationEntity,
+      { id: c.id },
+      {
+        status: c.status,
+        unreadCount: c.unreadCount,
+        lastMessageAt: c.lastMessageAt,
+        lastMessagePreview: c.lastMessagePreview,
+        lastMessageDirection: c.lastMessageDirection,
+        lastCustomerMessageAt: c.lastCustomerMessageAt,
+        customerReadAt: c.customerReadAt,
+        customerDeliveredAt: c.customerDeliveredAt,
+        referral: c.referral,
+        updatedAt: c.updatedAt,
+      },
+    );
+  }
+
+  private async upsertContact(m: EntityManager, channel: ChannelRef, event: ConversationStartEvent, customer: string, profile: CustomerProfile | null, knownId: string | null): Promise<ContactEntity> {
+    const existing = await m.findOne(ContactEntity, { where: knownId ? { id: knownId } : { channelId: channel.id, externalId: customer } });
+    if (existing) {
+      // a profile fetched later fills a contact that had only a placeholder name
+      if (profile && (profile.name || profile.username) && !existing.name && !existing.username) {
+        Object.assign(existing, displayFields(event, customer, profile), { updatedAt: new Date() });
+        await m.update(
+          ContactEntity,
+          { id: existing.id },
+          { name: existing.name, username: existing.username, profilePicUrl: existing.profilePicUrl, displayName: existing.displayName, profileFetchedAt: existing.profileFetchedAt, updatedAt: existing.updatedAt },
+        );
+      }
+      return existing;
+    }
+    const contact = m.create(ContactEntity, { channelId: channel.id, platform: event.platform, externalId: customer, ...displayFields(event, customer, profile) });
+    await insertRow(m, ContactEntity, contact);
+    return contact;
+  }
+}
+
+function displayFields(event: ConversationStartEvent, customer: string, profile: CustomerProfile | null) {
+  const name = profile?.name?.trim() || null;
+  const username = profile?.username?.trim() || null;
+  return {
+    name,
+    username,
+    profilePicUrl: profile?.profilePicUrl ?? null,
+    displayName: (name ?? (username ? `@${username}` : placeholderName(event.platform, customer))).slice(0, 160),
+    profileFetchedAt: profile ? new Date() : null,
+  };
+}

@@ -1,0 +1,196 @@
+import { Injectable } from '@nestjs/common';
+import { MessageEvent, PostbackEvent, ReferralEvent } from '@ticklegram/domain-models';
+import { InjectRepository } from '@nestjs/typeorm';
+import { In, Repository } from 'typeorm';
+import { insertRow } from '../../../database/fast-insert';
+import type { CustomerProfile } from '../../channels/channel-platform';
+import type { ChannelRef } from '../../channels/channel-ref';
+import { ChannelsService } from '../../channels/channels.service';
+import { AppliesEvents } from '../../webhooks/ingestion/applies-events.decorator';
+import { ApplyContext, ApplyResult, EventApplier, ResolvedEvent } from '../../webhooks/ingestion/event-applier';
+import { ContactEntity } from '../entities/contact.entity';
+import { MessageEntity, StoredAttachment } from '../entities/message.entity';
+import { toAttribution } from '../inbox.mapper';
+import { MessageMediaService } from '../media/message-media.service';
+import { ConversationWriter } from './conversation-writer';
+import { IngestAnnouncer } from './ingest-announcer';
+import { MessageRefUpdater } from './message-ref.updater';
+import { echoSourceLabel, eventTime, messageKindOf, outboundStatusAt, touchConversation } from './message-state.rules';
+import { lockFor } from './row-lock';
+
+type StartEvent = MessageEvent | PostbackEvent | ReferralEvent;
+
+interface Prepared {
+  profile: CustomerProfile | null;
+}
+
+/** `${channelId}:${customerExternalId}` of the contacts the batch names that exist already. */
+type KnownContacts = Set<string>;
+
+/**
+ * Messages, postbacks and referrals: the contact and conversation (created on first contact, with the
+ * customer's profile looked up before the transaction), the message row (unique per channel and mid,
+ * so Meta's retries and the echo of our own send never duplicate it), events parked for it, the
+ * conversation's list view, and the realtime events and media downloads after the commit.
+ */
+@Injectable()
+@AppliesEvents('message', 'postback', 'referral')
+export class MessageIngestApplier implements EventApplier<StartEvent, Prepared, KnownContacts> {
+  constructor(
+    private readonly channels: ChannelsService,
+    private readonly writer: ConversationWriter,
+    private readonly refs: MessageRefUpdater,
+    private readonly announce: IngestAnnouncer,
+    private readonly media: MessageMediaService,
+    @InjectRepository(ContactEntity) private readonly contacts: Repository<ContactEntity>,
+  ) {}
+
+  /** One query for the whole batch: which customers we know already (no lookup at all for them). */
+  async preloadBatch(events: readonly ResolvedEvent<StartEvent>[]): Promise<KnownContacts> {
+    const wanted = events.filter(({ event }) => event.customerExternalId);
+    if (!wanted.length) return new Set();
+    const contacts = await this.contacts.find({
+      select: { channelId: true, externalId: true },
+      where: { channelId: In([...new Set(wanted.map((e) => e.channel.id))]), externalId: In([...new Set(wanted.map((e) => e.event.customerExternalId as string))]) },
+    });
+    return new Set(contacts.map((c) => `${c.channelId}:${c.externalId}`));
+  }
+
+  /** Looks the customer up (network) only when we have never seen them. */
+  async prepare(event: StartEvent, channel: ChannelRef, known: KnownContacts | undefined): Promise<Prepared> {
+    const customer = event.customerExternalId;
+    if (!customer) return { profile: null };
+    // the batch's answer may predate an earlier event of the same batch that created the contact
+    const exists = known?.has(`${channel.id}:${customer}`) || (await this.contacts.exists({ where: { channelId: channel.id, externalId: customer } }));
+    if (exists) return { profile: null };
+    return { profile: await this.channels.lookupCustomerProfile(channel, customer) };
+  }
+
+  apply(event: StartEvent, ctx: ApplyContext, prepared: Prepared | undefined): Promise<ApplyResult> {
+    const profile = prepared?.profile ?? null;
+    if (event.type === 'message') return this.applyMessage(event, ctx, profile);
+    if (event.type === 'postback') return this.applyPostback(event, ctx, profile);
+    return this.applyReferral(event, ctx, profile);
+  }
+
+  private async applyMessage(event: MessageEvent, ctx: ApplyContext, profile: CustomerProfile | null): Promise<ApplyResult> {
+    const m = ctx.manager;
+    const locked = await this.writer.lock(m, ctx.channel.id, event.customerExternalId);
+    const existing = await m.findOne(MessageEntity, { where: { channelId: ctx.channel.id, mid: event.mid }, ...lockFor(m) });
+    if (existing) {
+      // the echo of our own send (stored by the outbound pipeline with this mid), or a new delivery of a stored one
+      if (existing.direction === 'outbound' && (existing.status === 'pending' || existing.status === 'failed')) {
+        existing.status = 'sent';
+        await m.save(existing);
+        this.announce.message(ctx, existing, 'message.updated');
+      }
+      return { outcome: 'applied', detail: 'matched stored message by mid' };
+    }
+
+    const { conversation, contact } = await this.writer.upsert(m, ctx.channel, event, profile, locked);
+    const outbound = event.direction === 'outbound';
+
+    // our own send stored before the Send API answered: matched by the client key echoed in metadata
+    // (Instagram echoes carry no app id, so anything but another app's echo may be ours)
+    if (outbound && event.echoSource !== 'other_app' && event.metadata) {
+      const pending = await m.findOne(MessageEntity, { where: { conversationId: conversation.id, clientKey: event.metadata } });
+      if (pending && !pending.mid) {
+        pending.mid = event.mid;
+        // Meta echoed it, so it was sent — also when a crash marked it failed before the mid was stored
+        if (pending.status === 'pending' || pending.status === 'failed') pending.status = 'sent';
+        await m.save(pending);
+        this.announce.message(ctx, pending, 'message.updated');
+        return { outcome: 'applied', detail: 'matched pending send by client key' };
+      }
+    }
+
+    const sentAt = eventTime(event.timestamp);
+    const attachments: StoredAttachment[] = event.attachments.map((a) => ({ ...a }));
+    const kind = messageKindOf(attachments);
+    const referral = event.referral ? toAttribution(event.referral, event.timestamp) : null;
+    const message = m.create(MessageEntity, {
+      conversationId: conversation.id,
+      channelId: ctx.channel.id,
+      platform: event.platform,
+      mid: event.mid,
+      direction: event.direction,
+      status: outbound ? outboundStatusAt(conversation, sentAt) : 'received',
+      source: outbound ? echoSourceLabel(event.echoSource) : 'customer',
+      kind,
+      senderUserId: null,
+      clientKey: null,
+      text: event.text,
+      attachments: attachments.length ? attachments : null,
+      replyToMid: event.replyTo?.mid ?? null,
+      replyToStory: event.replyTo?.story ? { id: event.replyTo.story.id ?? null, url: event.replyTo.story.url ?? null } : null,
+      quickReplyPayload: event.quickReplyPayload?.slice(0, 1000) ?? null,
+      postbackPayload: null,
+      referral,
+      metadata: event.metadata?.slice(0, 1000) ?? null,
+      reactions: null,
+      editHistory: null,
+      editCount: 0,
+      editedAt: null,
+      unsentAt: null,
+      unsupported: event.isUnsupported,
+      errorCode: null,
+      errorMessage: null,
+      sentAt,
+      deliveredAt: null,
+      readAt: null,
+    });
+    if (message.status === 'read') message.readAt = conversation.customerReadAt;
+    if (message.status === 'read' || message.status === 'delivered') message.deliveredAt = conversation.customerDeliveredAt ?? conversation.customerReadAt;
+    await insertRow(m, MessageEntity, message);
+
+    await this.refs.replayParked(message, conversation, ctx);
+    touchConversation(conversation, message, referral);
+    await this.writer.save(m, conversation);
+
+    this.announce.message(ctx, message, 'message.created');
+    this.announce.conversation(ctx, conversation, contact);
+    // story mentions are never stored (Meta's terms): they are passed through while the link works
+    if (message.attachments?.length && kind !== 'story_mention') ctx.afterCommit(() => this.media.enqueueMessage(message.id));
+    return { outcome: 'applied' };
+  }
+
+  private async applyPostback(event: PostbackEvent, ctx: ApplyContext, profile: CustomerProfile | null): Promise<ApplyResult> {
+    const m = ctx.manager;
+    if (event.mid && (await m.exists(MessageEntity, { where: { channelId: ctx.channel.id, mid: event.mid } }))) return { outcome: 'applied', detail: 'already stored' };
+    const { conversation, contact } = await this.writer.upsert(m, ctx.channel, event, profile);
+    const referral = event.referral ? toAttribution(event.referral, event.timestamp) : null;
+    const message = m.create(MessageEntity, {
+      conversationId: conversation.id,
+      channelId: ctx.channel.id,
+      platform: event.platform,
+      mid: event.mid,
+      direction: 'inbound',
+      status: 'received',
+      source: 'customer',
+      kind: 'postback',
+      text: event.title,
+      attachments: null,
+      postbackPayload: event.payload?.slice(0, 1000) ?? null,
+      referral,
+      sentAt: eventTime(event.timestamp),
+    });
+    await insertRow(m, MessageEntity, message);
+    await this.refs.replayParked(message, conversation, ctx);
+    touchConversation(conversation, message, referral);
+    await this.writer.save(m, conversation);
+    this.announce.message(ctx, message, 'message.created');
+    this.announce.conversation(ctx, conversation, contact);
+    return { outcome: 'applied' };
+  }
+
+  private async applyReferral(event: ReferralEvent, ctx: ApplyContext, profile: CustomerProfile | null): Promise<ApplyResult> {
+    const { conversation, contact } = await this.writer.upsert(ctx.manager, ctx.channel, event, profile);
+    const when = eventTime(event.timestamp);
+    conversation.referral ??= toAttribution(event.referral, event.timestamp);
+    // opening an m.me / ig.me link or an ad on an existing thread reopens the messaging window
+    if (event.actor === 'customer' && (!conversation.lastCustomerMessageAt || conversation.lastCustomerMessageAt < when)) conversation.lastCustomerMessageAt = when;
+    await this.writer.save(ctx.manager, conversation);
+    this.announce.conversation(ctx, conversation, contact);
+    return { outcome: 'applied' };
+  }
+}

@@ -1,0 +1,57 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { CONVERSATION_STATUSES, ConversationCountsResponse, ConversationStatus, MessagePlatform } from '@ticklegram/domain-models';
+import { Repository, SelectQueryBuilder } from 'typeorm';
+import { ConversationEntity } from '../entities/conversation.entity';
+import { Caller, ConversationAccessPolicy } from '../conversation-access.policy';
+
+type GroupRow = { status: ConversationStatus; platform: MessagePlatform } & Record<'all' | 'mine' | 'unassigned' | 'unread' | 'myUnreadMessages', string | number | null>;
+
+/**
+ * Sidebar folder counts over exactly the rows the caller's conversation list can show (scoped, with
+ * activity), in one grouped query.
+ */
+@Injectable()
+export class ConversationCountsRepository {
+  constructor(@InjectRepository(ConversationEntity) private readonly conversations: Repository<ConversationEntity>) {}
+
+  /** One scan over the scoped rows, grouped into at most |statuses| × |platforms| rows and summed here. */
+  async countVisible(caller: Caller): Promise<ConversationCountsResponse> {
+    const rows = await this.scoped(caller)
+      .select('c.status', 'status')
+      .addSelect('c.platform', 'platform')
+      .addSelect('COUNT(*)', 'all')
+      .addSelect('SUM(CASE WHEN c.assignee_id = :me THEN 1 ELSE 0 END)', 'mine')
+      .addSelect('SUM(CASE WHEN c.assignee_id IS NULL THEN 1 ELSE 0 END)', 'unassigned')
+      .addSelect('SUM(CASE WHEN c.unread_count > 0 THEN 1 ELSE 0 END)', 'unread')
+      .addSelect('SUM(CASE WHEN c.assignee_id = :me THEN c.unread_count ELSE 0 END)', 'myUnreadMessages')
+      .setParameter('me', caller.id)
+      .groupBy('c.status')
+      .addGroupBy('c.platform')
+      .getRawMany<GroupRow>();
+    const result: ConversationCountsResponse = {
+      all: 0,
+      mine: 0,
+      unassigned: 0,
+      unread: 0,
+      myUnreadMessages: 0,
+      byStatus: Object.fromEntries(CONVERSATION_STATUSES.map((s) => [s, 0])) as Record<ConversationStatus, number>,
+      byPlatform: Object.fromEntries(Object.values(MessagePlatform).map((p) => [p, 0])) as Record<MessagePlatform, number>,
+    };
+    for (const row of rows) {
+      const all = Number(row.all ?? 0);
+      result.all += all;
+      result.mine += Number(row.mine ?? 0);
+      result.unassigned += Number(row.unassigned ?? 0);
+      result.unread += Number(row.unread ?? 0);
+      result.myUnreadMessages += Number(row.myUnreadMessages ?? 0);
+      if (row.status in result.byStatus) result.byStatus[row.status] += all;
+      if (row.platform in result.byPlatform) result.byPlatform[row.platform] += all;
+    }
+    return result;
+  }
+
+  private scoped(caller: Caller): SelectQueryBuilder<ConversationEntity> {
+    return ConversationAccessPolicy.applyTo(this.conversations.createQueryBuilder('c').where('c.last_message_at IS NOT NULL'), caller, 'c');
+  }
+}

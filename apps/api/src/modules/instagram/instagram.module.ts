@@ -1,0 +1,24 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { InstagramAccountEntity } from './entities/instagram-account.entity';
+import { InstagramUserEntity } from './entities/instagram-user.entity';
+import { InstagramAccountsController } from './instagram-accounts.controller';
+import { InstagramChannelPlatform } from './instagram-channel.platform';
+import { InstagramConnectService } from './instagram-connect.service';
+import { InstagramProfilesService } from './instagram-profiles.service';
+import { InstagramTokenRefreshService } from './instagram-token-refresh.service';
+import { InstagramAccountRepository } from './repositories/instagram-account.repository';
+import { InstagramUserRepository } from './repositories/instagram-user.repository';
+
+/**
+ * Instagram professional accounts: `instagram_accounts` and `instagram_users`, Instagram Login and pasted
+ * tokens, connecting through a Page, IGSID profiles, the Send API target (graph.instagram.com or the
+ * Page), Instagram Login token refresh. Registers itself as the INSTAGRAM channel platform.
+ */
+@Module({
+  imports: [TypeOrmModule.forFeature([InstagramAccountEntity, InstagramUserEntity])],
+  controllers: [InstagramAccountsController],
+  providers: [InstagramAccountRepository, InstagramUserRepository, InstagramProfilesService, InstagramConnectService, InstagramChannelPlatform, InstagramTokenRefreshService],
+  exports: [InstagramConnectService, InstagramAccountRepository, InstagramTokenRefreshService],
+})
+export class InstagramModule {}

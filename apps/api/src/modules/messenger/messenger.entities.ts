@@ -1,0 +1,5 @@
+import { FacebookPageEntity } from './entities/facebook-page.entity';
+import { FacebookUserEntity } from './entities/facebook-user.entity';
+
+/** Tables of the messenger module. */
+export const MESSENGER_ENTITIES = [FacebookPageEntity, FacebookUserEntity];

@@ -1,0 +1,49 @@
+import { NormalizedEvent } from '@ticklegram/domain-models';
+import { DataSource } from 'typeorm';
+import { isDuplicateKeyError, isRetryableLockError } from '../../../database/database-errors';
+import { insertRow } from '../../../database/fast-insert';
+import type { ChannelRef } from '../../channels/channel-ref';
+import { AppliedEventEntity } from '../entities/applied-event.entity';
+import { ApplyContext, ApplyResult, EventApplier } from './event-applier';
+
+/** The event was applied by an earlier delivery (its dedupe key is in `applied_events`). */
+export class DuplicateEvent extends Error {}
+
+export type AfterCommitEffect = () => void | Promise<void>;
+
+/** A few immediate retries cover races with another worker (same contact/conversation created, deadlock). */
+const ATTEMPTS = 4;
+
+/**
+ * Applies one event in its own transaction: records its dedupe key (a duplicate throws
+ * {@link DuplicateEvent}), runs the applier, and returns the after-commit effects of the attempt that
+ * committed. Network work belongs in `prepare`, before this: on SQLite TypeORM's better-sqlite3 driver
+ * shares ONE connection, so a transaction awaiting I/O would let concurrent writes (the receiver's INSERT
+ * of an acknowledged webhook) run inside it and vanish on rollback.
+ */
+export async function applyInTransaction(
+  dataSource: DataSource,
+  input: { event: NormalizedEvent; channel: ChannelRef; webhookEventId: number; applier: EventApplier; prepared: unknown; batch: unknown },
+): Promise<{ result: ApplyResult; effects: AfterCommitEffect[] }> {
+  const { event, channel, webhookEventId, applier, prepared, batch } = input;
+  for (let attempt = 1; ; attempt += 1) {
+    const effects: AfterCommitEffect[] = [];
+    try {
+      const result = await dataSource.transaction(async (manager) => {
+        try {
+          await insertRow(manager, AppliedEventEntity, { dedupeKey: event.dedupeKey, type: event.type, webhookEventId, appliedAt: new Date() });
+        } catch (error) {
+          if (isDuplicateKeyError(error)) throw new DuplicateEvent();
+          throw error;
+        }
+        const ctx: ApplyContext = { webhookEventId, channel, manager, batch, afterCommit: (effect) => effects.push(effect) };
+        return applier.apply(event, ctx, prepared);
+      });
+      return { result, effects };
+    } catch (error) {
+      if (error instanceof DuplicateEvent) throw error;
+      if (attempt < ATTEMPTS && (isDuplicateKeyError(error) || isRetryableLockError(error))) continue;
+      throw error;
+    }
+  }
+}
