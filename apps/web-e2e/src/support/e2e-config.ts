@@ -19,6 +19,8 @@ export interface E2eStack {
  * app's standalone server, all on loopback ports of their own.
  */
 export function e2eConfig(stack: E2eStack): PlaywrightTestConfig {
+  // A shared, loaded development box needs more patience than CI; CI runs with the default of 1.
+  const scale = Math.max(1, Number(process.env['E2E_TIMEOUT_SCALE'] ?? 1) || 1);
   const root = resolve(__dirname, '../../../..');
   const webUrl = `http://127.0.0.1:${stack.ports.web}`;
   const apiUrl = `http://127.0.0.1:${stack.ports.api}`;
@@ -36,8 +38,8 @@ export function e2eConfig(stack: E2eStack): PlaywrightTestConfig {
     workers: 1,
     forbidOnly: !!process.env['CI'],
     retries: 0,
-    timeout: stack.timeout,
-    expect: { timeout: stack.expectTimeout },
+    timeout: stack.timeout * scale,
+    expect: { timeout: stack.expectTimeout * scale },
     reporter: process.env['CI'] ? [['list'], ['html', { open: 'never', outputFolder: `./playwright-report/${stack.name}` }]] : 'list',
     use: {
       baseURL: webUrl,
