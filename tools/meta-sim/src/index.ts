@@ -6,6 +6,7 @@ import { cancelTemplateReviews } from './lib/graph/templates-api';
 import { INSTAGRAM_APP_FIELDS, seedStore } from './lib/seed/seed';
 import { SIM_SEED } from './lib/seed/seed-data';
 import { createSimServer } from './lib/server';
+import { sendDueStoryInsights, STORY_CHECK_MS } from './lib/stories/story-insights';
 import type { SimContext } from './lib/sim-context';
 import { SimStore } from './lib/state/store';
 import { WebhookDispatcher, type DeliveryAttempt, type DeliveryBehaviour } from './lib/webhooks/dispatcher';
@@ -129,6 +130,10 @@ export async function startMetaSim(options: MetaSimOptions = {}): Promise<Runnin
     },
   };
 
+  // Meta reports each story about an hour after it expires.
+  const storyTimer = setInterval(() => sendDueStoryInsights(ctx), STORY_CHECK_MS);
+  storyTimer.unref();
+
   const server = createSimServer(ctx);
   const sockets = new Set<Socket>();
   server.on('connection', (s) => {
@@ -153,6 +158,7 @@ export async function startMetaSim(options: MetaSimOptions = {}): Promise<Runnin
     instagramBaseUrl: `${url}/ig`,
     context: ctx,
     async close() {
+      clearInterval(storyTimer);
       webhooks.close();
       cancelTemplateReviews(ctx);
       await new Promise<void>((resolve) => {

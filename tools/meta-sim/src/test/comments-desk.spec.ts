@@ -17,9 +17,10 @@ describe('meta-sim: comments desk (comments, replies, mentions, Live, ads, priva
     hooks = await new WebhookReceiver().start();
     sim = await startTestSim({ webhooks: { instagram: `${hooks.url}/ig`, page: `${hooks.url}/fb` } });
   });
-  beforeEach(() => {
+  beforeEach(async () => {
     sim.reset();
     sim.setWebhookUrls({ instagram: `${hooks.url}/ig`, page: `${hooks.url}/fb` });
+    await sim.flushWebhooks(); // deliveries already on the wire when the previous test ended
     hooks.received.length = 0;
   });
   afterAll(async () => {

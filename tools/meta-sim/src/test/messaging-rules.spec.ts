@@ -1,6 +1,6 @@
 import type { RunningMetaSim } from '../index';
 import { SIM_SEED } from '../index';
-import { control, graph, startTestSim } from './sim-test-kit';
+import { control, graph, startTestSim, until } from './sim-test-kit';
 
 const PAGE = SIM_SEED.page;
 const JANE_PSID = SIM_SEED.messengerCustomers[0].psid;
@@ -140,20 +140,21 @@ describe('meta-sim: Send API rules', () => {
   });
 
   it('runs the template approval flow and sends approved utility templates outside the window', async () => {
+    // Long enough that the PENDING read below always happens before the review, even on a loaded machine.
+    await control(sim, 'POST', '/templates/review-policy', { delayMs: 1000 });
     const submit = await graph<{ id: string; status: string }>(sim, 'POST', `/v23.0/${PAGE.id}/message_templates`, PAGE.accessToken, {
       json: { name: 'delivery_update', category: 'UTILITY', language: 'en_US', components: [{ type: 'BODY', text: 'Hello {{1}}, your parcel {{2}} arrives today.', example: { body_text: [['Jane', 'A1']] } }] },
     });
     expect(submit.body).toEqual({ id: expect.any(String), status: 'PENDING', category: 'UTILITY' });
     const pending = await graph(sim, 'GET', `/v23.0/${submit.body.id}`, PAGE.accessToken, { query: { fields: 'id,name,status' } });
     expect(pending.body).toMatchObject({ status: 'PENDING' });
-    await new Promise((r) => setTimeout(r, 120));
-    const approved = await graph<{ data: Array<{ status: string }> }>(sim, 'GET', `/v23.0/${PAGE.id}/message_templates`, PAGE.accessToken, { query: { name: 'delivery_update' } });
-    expect(approved.body.data[0]?.status).toBe('APPROVED');
+    await control(sim, 'POST', '/templates/review-policy', { delayMs: 50 });
+    await until(async () => (await graph<{ data: Array<{ status: string }> }>(sim, 'GET', `/v23.0/${PAGE.id}/message_templates`, PAGE.accessToken, { query: { name: 'delivery_update' } })).body.data[0]?.status === 'APPROVED');
 
     const rejected = await graph<{ id: string }>(sim, 'POST', `/v23.0/${PAGE.id}/message_templates`, PAGE.accessToken, {
       json: { name: 'bad_template', category: 'UTILITY', language: 'en_US', components: [{ type: 'BODY', text: '{{1}} is ready' }] },
     });
-    await new Promise((r) => setTimeout(r, 120));
+    await until(async () => (await graph<{ status: string }>(sim, 'GET', `/v23.0/${rejected.body.id}`, PAGE.accessToken, { query: { fields: 'status' } })).body.status !== 'PENDING');
     const rej = await graph(sim, 'GET', `/v23.0/${rejected.body.id}`, PAGE.accessToken, { query: { fields: 'status,rejected_reason' } });
     expect(rej.body).toMatchObject({ status: 'REJECTED', rejected_reason: 'INCORRECT_PARAMS' });
 

@@ -24,9 +24,10 @@ describe('meta-sim: Messenger handover, standby, opt-ins and policy enforcement'
     hooks = await new WebhookReceiver().start();
     sim = await startTestSim({ webhooks: { instagram: `${hooks.url}/ig`, page: `${hooks.url}/fb` } });
   });
-  beforeEach(() => {
+  beforeEach(async () => {
     sim.reset();
     sim.setWebhookUrls({ instagram: `${hooks.url}/ig`, page: `${hooks.url}/fb` });
+    await sim.flushWebhooks(); // deliveries already on the wire when the previous test ended
     hooks.received.length = 0;
   });
   afterAll(async () => {

@@ -3,21 +3,24 @@ import { customerDeletesComment, customerEditsComment, setLive } from '../custom
 import { str } from '../http/request';
 import { SIM_SEED } from '../seed/seed-data';
 import { SAMPLE_FILES } from '../cdn/cdn';
-import { storyInsightsEvent } from '../webhooks/events';
+import { expireStory, postStory, sendStoryInsights } from '../stories/story-insights';
 import { HOUR, num, required, type Route } from './control-kit';
 
 /** Published content: media, posts, comments, stories (read views, clocks, customer edits). */
 
 export const contentRoutes: Route[] = [
-  ['POST', /^\/_sim\/stories\/([^/]+)\/insights-webhook$/, (ctx, m) => {
+  ['POST', /^\/_sim\/instagram-accounts\/([^/]+)$/, (ctx, m, body) => {
+    const ig = ctx.store.instagramAccounts.get(m[1] ?? '');
+    if (!ig) throw new CustomerActionError(404, 'Unknown Instagram account');
+    const followers = num(body['followersCount']);
+    if (followers !== undefined) ig.followersCount = followers;
+    return ig;
+  }],
+  ['POST', /^\/_sim\/stories$/, (ctx, _m, body) => postStory(ctx, str(body['accountId']) ?? SIM_SEED.instagram.id)],
+  ['POST', /^\/_sim\/stories\/([^/]+)\/(insights-webhook|expire)$/, (ctx, m) => {
     const story = ctx.store.media.get(m[1] ?? '');
     if (!story || story.mediaProductType !== 'STORY') throw new CustomerActionError(404, 'Unknown story');
-    const value = (metric: string): number => {
-      const v = ctx.store.insights.find((i) => i.objectId === story.id && i.metric === metric)?.lifetime ?? 0;
-      return v < 5 ? -1 : v; // Meta reports counts below 5 as -1
-    };
-    const metrics = { exits: value('exits'), replies: value('replies'), reach: value('reach'), taps_forward: value('taps_forward'), taps_back: value('taps_back'), impressions: value('views') };
-    ctx.webhooks.enqueue(storyInsightsEvent(story.accountId, story.id, metrics));
+    const metrics = m[2] === 'expire' ? expireStory(ctx, story) : sendStoryInsights(ctx, story);
     return { ok: true, metrics };
   }],
 

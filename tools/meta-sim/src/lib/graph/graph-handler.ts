@@ -7,7 +7,8 @@ import { createComment, deleteComment, replyToIgComment, updateComment } from '.
 import { Edge, GraphNode, parseFields, renderEdge, renderNode, type FieldSpec } from './fields';
 import { HANDOVER_EDGES, handleHandover } from './handover-api';
 import { Errors, GraphError } from './graph-error';
-import { accountInsights, mediaInsights } from './insights-api';
+import { accountInsights } from './insights-api';
+import { mediaInsights } from './media-insights-api';
 import { NodeFactory } from './nodes';
 import { handleAttachmentUpload, handleSend } from './send-api';
 import { listAppSubscriptions, listSubscribedApps, setAppSubscription, subscribeApp, unsubscribeApp } from './subscriptions-api';

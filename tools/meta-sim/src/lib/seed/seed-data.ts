@@ -70,6 +70,10 @@ export const SIM_SEED = {
     reel: '18000000000000101',
     carousel: '18000000000000102',
     story: '18000000000000400',
+    /** A story posted 3 hours ago with enough viewers for every story metric. */
+    storyMorning: '18000000000000401',
+    /** A story that expired yesterday (its story_insights webhook already went out). */
+    storyExpired: '18000000000000402',
     /** A post by another account that @mentions the seeded IG account. */
     mentioned: '18000000000000300',
     igLoginPost: '18000000000000500',

@@ -2,6 +2,7 @@ import type { SimCustomer, SimMessage } from '../state/model';
 import type { SimStore } from '../state/store';
 import { seedAds, seededAdReferral } from './seed-ads';
 import { seedContent } from './seed-content';
+import { seedInsights } from './seed-insights';
 import { SIM_SEED } from './seed-data';
 
 const HOUR = 3_600_000;
@@ -47,17 +48,6 @@ export const PAGE_SEED_FIELDS = [
   'messaging_optins',
   'messaging_policy_enforcement',
 ];
-
-/** Deterministic pseudo-random series so insights look alive but never change between runs. */
-function series(seed: number, days: number, base: number, spread: number): number[] {
-  let x = seed;
-  const out: number[] = [];
-  for (let i = 0; i < days; i++) {
-    x = (x * 1103515245 + 12345) % 2147483648;
-    out.push(Math.round(base + (x / 2147483648) * spread));
-  }
-  return out;
-}
 
 export function seedStore(store: SimStore, now: number = Date.now()): void {
   const cdn = `${store.settings.publicUrl}/cdn`;
@@ -231,30 +221,5 @@ export function seedStore(store: SimStore, now: number = Date.now()): void {
   store.pixels.set(s.datasets.page, { id: s.datasets.page, name: `${s.page.name} dataset`, ownerId: s.page.id, events: [] });
   store.pixels.set(s.datasets.instagram, { id: s.datasets.instagram, name: `@${s.instagram.username} dataset`, ownerId: s.instagram.id, events: [] });
 
-  // Insights: 30 daily values per account metric, lifetime values per media metric.
-  const accountMetrics: Array<[string, number, number]> = [
-    ['reach', 300, 400], ['views', 900, 1200], ['accounts_engaged', 40, 60], ['total_interactions', 80, 120],
-    ['likes', 50, 80], ['comments', 5, 15], ['shares', 2, 10], ['saves', 3, 12], ['replies', 1, 8], ['reposts', 0, 4],
-    ['follows_and_unfollows', 2, 10], ['profile_links_taps', 3, 9], ['follower_count', 5, 15], ['online_followers', 100, 50],
-  ];
-  for (const accountId of [s.instagram.id, s.instagramLogin.id]) {
-    accountMetrics.forEach(([metric, base, spread], i) => {
-      const daily = series(Number(accountId.slice(-3)) * 31 + i, 30, base, spread);
-      store.insights.push({ objectId: accountId, metric, daily, lifetime: daily.reduce((a, b) => a + b, 0) });
-    });
-  }
-  const mediaMetrics = ['views', 'reach', 'likes', 'comments', 'shares', 'saved', 'total_interactions', 'follows', 'profile_visits', 'profile_activity', 'reposts'];
-  for (const m of [s.media.post, s.media.reel, s.media.carousel, s.media.igLoginPost]) {
-    mediaMetrics.forEach((metric, i) => {
-      const lifetime = series(Number(m.slice(-3)) + i * 7, 1, 20, 400)[0] ?? 0;
-      store.insights.push({ objectId: m, metric, daily: [], lifetime });
-    });
-    if (m === s.media.reel) {
-      store.insights.push({ objectId: m, metric: 'ig_reels_avg_watch_time', daily: [], lifetime: 5400 });
-      store.insights.push({ objectId: m, metric: 'ig_reels_video_view_total_time', daily: [], lifetime: 1_250_000 });
-    }
-  }
-  for (const [metric, value] of [['views', 190], ['reach', 152], ['replies', 1], ['navigation', 49], ['shares', 3], ['follows', 2], ['profile_visits', 4], ['total_interactions', 6], ['exits', 3], ['taps_forward', 40], ['taps_back', 6]] as const) {
-    store.insights.push({ objectId: s.media.story, metric, daily: [], lifetime: value });
-  }
+  seedInsights(store, now);
 }

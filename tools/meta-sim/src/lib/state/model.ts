@@ -49,6 +49,8 @@ export interface SimInstagramAccount {
   pageId?: string;
   /** App-scoped id returned as `id` by graph.instagram.com `/me` (Instagram Login only). */
   appScopedId?: string;
+  /** First day with account insights (seeded history start). */
+  insightsSince?: number;
 }
 
 export interface SimFacebookUser {
@@ -158,6 +160,8 @@ export interface SimMedia {
   originalMediaId?: string;
   /** Live broadcasts: comments and private replies only while `live`. */
   liveStatus?: 'live' | 'ended';
+  /** Stories: when the `story_insights` webhook went out (about 1 h after expiry). */
+  storyInsightsSentAt?: number;
 }
 
 export interface SimComment {
