@@ -1,6 +1,7 @@
 import type { Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { FaultRegistry } from './lib/faults/fault-registry';
+import { resetConversationsRate } from './lib/graph/conversations-rate';
 import { UsageTracker } from './lib/graph/rate-limit';
 import { cancelTemplateReviews } from './lib/graph/templates-api';
 import { INSTAGRAM_APP_FIELDS, seedStore } from './lib/seed/seed';
@@ -48,6 +49,8 @@ export interface MetaSimOptions {
   requireAppSecretProof?: boolean;
   /** Time a submitted template stays PENDING before the automatic review (default 1500 ms). */
   templateReviewMs?: number;
+  /** Conversations API calls per second per account (Meta: 2; 0 turns the limit off). Default 2. */
+  conversationsPerSecond?: number;
   /** Version answered for unversioned Graph calls and in `facebook-api-version` (default `v27.0`). */
   graphVersion?: string;
 }
@@ -92,6 +95,7 @@ export async function startMetaSim(options: MetaSimOptions = {}): Promise<Runnin
     templateRejectReason: 'INCORRECT_PARAMS',
     graphVersion: options.graphVersion ?? 'v27.0',
     privateRepliesPerHour: 750,
+    conversationsPerSecond: options.conversationsPerSecond ?? 2,
     instagramAppFields: [...INSTAGRAM_APP_FIELDS],
   });
   const webhooks = new WebhookDispatcher(store, {
@@ -105,6 +109,7 @@ export async function startMetaSim(options: MetaSimOptions = {}): Promise<Runnin
   // Scenario knobs that a reset puts back (connection settings such as webhook URLs survive a reset).
   const scenarioDefaults = {
     privateRepliesPerHour: store.settings.privateRepliesPerHour,
+    conversationsPerSecond: store.settings.conversationsPerSecond,
     templateReviewMode: store.settings.templateReviewMode,
     templateRejectReason: store.settings.templateRejectReason,
     templateReviewMs: store.settings.templateReviewMs,
@@ -122,6 +127,7 @@ export async function startMetaSim(options: MetaSimOptions = {}): Promise<Runnin
       webhooks.behaviour = { duplicate: false, outOfOrder: false };
       ctx.faults.remove();
       ctx.usage.reset();
+      resetConversationsRate(ctx);
       ctx.requests.length = 0;
       store.clear();
       Object.assign(store.settings, scenarioDefaults);

@@ -9,8 +9,8 @@ describe('Subscriptions, conversations and profiles against the Meta simulator',
   const igLogin: GraphAuth = { accessToken: SIM_SEED.instagramLogin.accessToken, host: 'instagram' };
 
   beforeAll(async () => {
-    sim = await startMetaSim({ port: 0 });
-    // the 2/s Conversations API budget has its own spec below; keep the rest fast
+    // the 2/s Conversations API budget has its own spec below; keep the rest fast (the sim enforces 2/s by default)
+    sim = await startMetaSim({ port: 0, conversationsPerSecond: 0 });
     client = simClient(sim, { limiter: { conversationsPerSecond: 50 } }).client;
   });
   afterAll(async () => {

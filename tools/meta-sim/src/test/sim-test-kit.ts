@@ -11,7 +11,8 @@ export interface GraphResponse<T = Record<string, unknown>> {
 }
 
 export async function startTestSim(options: MetaSimOptions = {}): Promise<RunningMetaSim> {
-  return startMetaSim({ port: 0, deliveryDelayMs: 10, retryDelaysMs: [20, 40], templateReviewMs: 50, ...options });
+  // The Conversations API limit (2/s) is off unless a spec turns it on: specs read conversations back to back.
+  return startMetaSim({ port: 0, deliveryDelayMs: 10, retryDelaysMs: [20, 40], templateReviewMs: 50, conversationsPerSecond: 0, ...options });
 }
 
 export function withProof(sim: RunningMetaSim, token: string, params: Record<string, string> = {}): URLSearchParams {

@@ -70,12 +70,23 @@ export const deliveryRoutes: Route[] = [
     return sub;
   }],
 
+  // Outages: deliveries paused (then sent) or dropped (lost), optionally with Meta dropping the subscription
+  ['GET', /^\/_sim\/webhooks\/outage$/, (ctx) => ({ data: ctx.webhooks.outages })],
+  ['POST', /^\/_sim\/webhooks\/outage$/, (ctx, _m, body) => {
+    const mode = str(body['mode']) ?? 'drop';
+    if (mode !== 'pause' && mode !== 'drop') throw new CustomerActionError(400, 'mode must be pause or drop');
+    const object = str(body['object']);
+    if (object !== undefined && object !== 'page' && object !== 'instagram') throw new CustomerActionError(400, 'object must be page or instagram');
+    return ctx.webhooks.startOutage({ mode, object, accountId: str(body['accountId']), durationMs: num(body['durationMs']), unsubscribe: body['unsubscribe'] === true });
+  }],
+  ['DELETE', /^\/_sim\/webhooks\/outage(?:\/(\d+))?$/, (ctx, m) => ({ ended: ctx.webhooks.endOutage(m[1] ? Number(m[1]) : undefined) })],
+
   // Faults and rate limits
   ['GET', /^\/_sim\/faults$/, (ctx) => ({ data: ctx.faults.list() })],
   ['POST', /^\/_sim\/faults$/, (ctx, _m, body) => ctx.faults.add({
     pattern: required(body, 'pattern'), code: num(body['code']), subcode: num(body['subcode']), message: str(body['message']),
     httpStatus: num(body['httpStatus']), rate: num(body['rate']), latencyMs: num(body['latencyMs']), timeout: body['timeout'] === true,
-    times: num(body['times']), regainAccessMinutes: num(body['regainAccessMinutes']),
+    times: num(body['times']), regainAccessMinutes: num(body['regainAccessMinutes']), durationMs: num(body['durationMs']),
   } satisfies FaultSpec)],
   ['DELETE', /^\/_sim\/faults$/, (ctx) => {
     ctx.faults.remove();

@@ -22,6 +22,8 @@ export const stateRoutes: Route[] = [
     if (typeof body['requireAppSecretProof'] === 'boolean') s.requireAppSecretProof = body['requireAppSecretProof'];
     const review = num(body['templateReviewMs']);
     if (review !== undefined) s.templateReviewMs = review;
+    const conversationsPerSecond = num(body['conversationsPerSecond']);
+    if (conversationsPerSecond !== undefined) s.conversationsPerSecond = conversationsPerSecond;
     const privateReplies = num(body['privateRepliesPerHour']);
     if (privateReplies !== undefined) s.privateRepliesPerHour = privateReplies;
     const delay = num(body['deliveryDelayMs']);

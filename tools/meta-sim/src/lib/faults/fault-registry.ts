@@ -19,11 +19,15 @@ export interface FaultSpec {
   times?: number;
   /** Minutes for estimated_time_to_regain_access on BUC throttling errors. */
   regainAccessMinutes?: number;
+  /** Active for this long from now, then gone ("5xx for a minute"). */
+  durationMs?: number;
 }
 
 export interface ActiveFault extends FaultSpec {
   id: number;
   hits: number;
+  /** Epoch ms after which the fault no longer fires (from `durationMs`). */
+  expiresAt?: number;
 }
 
 export interface FaultDecision {
@@ -45,14 +49,19 @@ export class FaultRegistry {
   private rng = 42;
 
   add(spec: FaultSpec): ActiveFault {
-    const fault: ActiveFault = { ...spec, id: ++this.seq, hits: 0 };
+    const fault: ActiveFault = { ...spec, id: ++this.seq, hits: 0, ...(spec.durationMs !== undefined ? { expiresAt: Date.now() + spec.durationMs } : {}) };
     toRegex(spec.pattern); // validate early
     this.faults.push(fault);
     return fault;
   }
 
   list(): ActiveFault[] {
+    this.dropExpired();
     return [...this.faults];
+  }
+
+  private dropExpired(now = Date.now()): void {
+    this.faults = this.faults.filter((f) => f.expiresAt === undefined || f.expiresAt > now);
   }
 
   remove(id?: number): void {
@@ -67,6 +76,7 @@ export class FaultRegistry {
   /** Finds the first fault that fires for this call; consumes one of its `times`. */
   match(method: string, path: string): FaultDecision | undefined {
     const subject = `${method} ${path}`;
+    this.dropExpired();
     for (const fault of this.faults) {
       if (!toRegex(fault.pattern).test(subject) && !toRegex(fault.pattern).test(path)) continue;
       if (fault.times !== undefined && fault.hits >= fault.times) continue;

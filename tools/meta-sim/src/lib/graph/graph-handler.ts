@@ -6,6 +6,7 @@ import { getOrCreateDataset, receiveEvents } from './capi-api';
 import { createComment, deleteComment, replyToIgComment, updateComment } from './comments-api';
 import { Edge, GraphNode, parseFields, renderEdge, renderNode, type FieldSpec } from './fields';
 import { HANDOVER_EDGES, handleHandover } from './handover-api';
+import { checkConversationsRate, conversationsAccount } from './conversations-rate';
 import { Errors, GraphError } from './graph-error';
 import { accountInsights } from './insights-api';
 import { mediaInsights } from './media-insights-api';
@@ -94,6 +95,10 @@ async function dispatch(call: GraphCall): Promise<unknown> {
 
   const auth = call.auth ?? authenticate(ctx.store, params, call.headers, host);
   call.auth = auth;
+  if (method === 'GET') {
+    const account = conversationsAccount(ctx, auth, segments, params);
+    if (account) checkConversationsRate(ctx, account);
+  }
   const nodes = new NodeFactory(ctx.store, auth);
 
   if (path === 'debug_token' && method === 'GET') return debugToken(ctx, params, auth.token);

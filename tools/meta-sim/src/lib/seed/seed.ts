@@ -2,6 +2,7 @@ import type { SimCustomer, SimMessage } from '../state/model';
 import type { SimStore } from '../state/store';
 import { seedAds, seededAdReferral } from './seed-ads';
 import { seedContent } from './seed-content';
+import { seedHistory } from './seed-history';
 import { seedInsights } from './seed-insights';
 import { SIM_SEED } from './seed-data';
 
@@ -186,6 +187,7 @@ export function seedStore(store: SimStore, now: number = Date.now()): void {
   store.customers.set(noah.messenger.psid, { ...noahCommon, id: noah.messenger.psid, platform: 'messenger', accountId: s.page.id, feedUserId: noah.messenger.feedUserId, profilePicUrl: `${cdn}/avatar/${noah.messenger.psid}.png` });
   store.customers.set(noah.instagram.igsid, { ...noahCommon, id: noah.instagram.igsid, platform: 'instagram', accountId: s.instagram.id, username: noah.instagram.username, profilePicUrl: `${cdn}/avatar/${noah.instagram.igsid}.png` });
 
+  seedHistory(store);
   seedContent(store, now);
   seedAds(store, now);
 

@@ -38,6 +38,8 @@ export interface SimSettings {
   templateRejectReason: string;
   /** Fields of the app-level "instagram" webhook subscription (FB-Login IG accounts). */
   instagramAppFields: string[];
+  /** Conversations API calls per second per Page / IG account (Meta: 2; 0 = unlimited). */
+  conversationsPerSecond: number;
   /** Private replies allowed per rolling hour per Page / IG account (Meta: 750). */
   privateRepliesPerHour: number;
   /** Graph version answered for unversioned calls and in `facebook-api-version` (default v27.0). */
@@ -120,6 +122,15 @@ export class SimStore {
       return Buffer.from(raw).toString('base64').replace(/=+$/, '');
     }
     return `m_sim${String(n).padStart(10, '0')}${'x'.repeat(8)}`;
+  }
+
+  /** Ids of seeded history messages: their own sequence, so the ids of everything else stay stable. */
+  newHistoryMid(platform: Platform): string {
+    const n = this.ids.next('history-mid');
+    if (platform === 'instagram') {
+      return Buffer.from(`ig_item:1:IGMessageID:hist_${String(n).padStart(8, '0')}`).toString('base64').replace(/=+$/, '');
+    }
+    return `m_hist${String(n).padStart(9, '0')}${'x'.repeat(8)}`;
   }
 
   newNumericId(kind: string, base: bigint): string {

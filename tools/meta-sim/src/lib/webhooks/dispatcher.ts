@@ -34,7 +34,7 @@ export interface DeliveryAttempt {
 
 export interface SkippedEvent {
   at: number;
-  reason: 'not_subscribed' | 'no_callback_url';
+  reason: 'not_subscribed' | 'no_callback_url' | 'outage';
   event: WebhookEvent;
 }
 
@@ -51,6 +51,24 @@ export interface DisabledSubscription {
   at: number;
   accountId: string;
   failingSince: number;
+}
+
+/**
+ * A simulated webhook outage: `pause` holds deliveries until it ends (then they go out), `drop` loses
+ * them (the app must recover through the Graph API). Scoped to an object and/or account, or global.
+ */
+export interface Outage {
+  id: number;
+  mode: 'pause' | 'drop';
+  object?: WebhookObject;
+  accountId?: string;
+  startedAt: number;
+  /** Ends by itself at this time (ms), if set. */
+  until?: number;
+  held: number;
+  dropped: number;
+  /** Drop mode: the subscription is gone when the outage ends. */
+  unsubscribe: boolean;
 }
 
 export interface DeliveryBehaviour {
@@ -81,6 +99,10 @@ export class WebhookDispatcher {
   private seq = 0;
   private batchSeq = 0;
   private idleWaiters: Array<() => void> = [];
+  readonly outages: Outage[] = [];
+  private held: WebhookEvent[] = [];
+  private outageTimers = new Map<number, NodeJS.Timeout>();
+  private outageSeq = 0;
   private closed = false;
 
   constructor(
@@ -124,10 +146,66 @@ export class WebhookDispatcher {
       if (this.skipped.length > MAX_LOG) this.skipped.shift();
       return;
     }
+    const outage = this.outageFor(event);
+    if (outage?.mode === 'pause') {
+      outage.held++;
+      this.held.push(event);
+      return;
+    }
+    if (outage?.mode === 'drop') {
+      outage.dropped++;
+      this.skipped.push({ at: Date.now(), reason: 'outage', event });
+      if (this.skipped.length > MAX_LOG) this.skipped.shift();
+      return;
+    }
     this.pending[event.object].push(event);
     if (!this.timers[event.object]) {
       this.timers[event.object] = setTimeout(() => this.flush(event.object), this.options.delayMs);
     }
+  }
+
+  private outageFor(event: WebhookEvent): Outage | undefined {
+    const key = this.subscriptionKey(event.accountId);
+    return this.outages.find((o) => (!o.object || o.object === event.object) && (!o.accountId || o.accountId === event.accountId || o.accountId === key));
+  }
+
+  /**
+   * Starts an outage. `unsubscribe` (drop mode): when it ends, Meta has unsubscribed the app from the
+   * account(s), as it does after an hour of failed messaging deliveries — the app must re-subscribe.
+   */
+  startOutage(spec: { mode: 'pause' | 'drop'; object?: WebhookObject; accountId?: string; durationMs?: number; unsubscribe?: boolean }): Outage {
+    const now = Date.now();
+    const outage: Outage = { id: ++this.outageSeq, mode: spec.mode, object: spec.object, accountId: spec.accountId, startedAt: now, held: 0, dropped: 0, unsubscribe: spec.unsubscribe === true };
+    if (spec.durationMs !== undefined) {
+      outage.until = now + spec.durationMs;
+      const timer = setTimeout(() => this.endOutage(outage.id), spec.durationMs);
+      timer.unref();
+      this.outageTimers.set(outage.id, timer);
+    }
+    this.outages.push(outage);
+    return outage;
+  }
+
+  /** Ends one outage (or all): held events go out, in order, unless another outage still covers them. */
+  endOutage(id?: number): Outage[] {
+    const ended = this.outages.filter((o) => id === undefined || o.id === id);
+    const now = Date.now();
+    for (const o of ended) {
+      this.outages.splice(this.outages.indexOf(o), 1);
+      const timer = this.outageTimers.get(o.id);
+      if (timer) clearTimeout(timer);
+      this.outageTimers.delete(o.id);
+      if (!o.unsubscribe) continue;
+      for (const sub of this.store.subscriptions.values()) {
+        if (!sub.active || (o.accountId && sub.accountId !== this.subscriptionKey(o.accountId))) continue;
+        sub.active = false;
+        this.disabled.push({ at: now, accountId: sub.accountId, failingSince: o.startedAt });
+      }
+    }
+    const held = this.held;
+    this.held = [];
+    held.forEach((e) => this.enqueue(e));
+    return ended;
   }
 
   /** Sends everything pending now (for tests and the control API). */
@@ -266,8 +344,12 @@ export class WebhookDispatcher {
     this.failingSince.clear();
   }
 
-  /** Drops pending events and scheduled retries (reset). */
+  /** Drops pending events, held events, outages and scheduled retries (reset). */
   cancelAll(): void {
+    this.outageTimers.forEach((t) => clearTimeout(t));
+    this.outageTimers.clear();
+    this.outages.length = 0;
+    this.held = [];
     for (const o of ['page', 'instagram'] as const) {
       const t = this.timers[o];
       if (t) clearTimeout(t);
