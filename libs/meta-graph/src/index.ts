@@ -6,6 +6,7 @@ export * from './lib/core/retry-policy';
 export * from './lib/core/account-rate-limiter';
 export * from './lib/core/usage-headers';
 export * from './lib/core/pagination';
+export * from './lib/core/v27-restrictions';
 export * from './lib/products/graph-auth';
 export * from './lib/products/messaging.client';
 export * from './lib/products/comments.client';

@@ -145,6 +145,19 @@ describe('Send API against the Meta simulator', () => {
     expect(await simRequests(sim, '/messages')).toHaveLength(0);
   });
 
+  it('refuses Instagram phone-number / email quick replies (disabled 2026-10-05) with a plain reason; Messenger keeps them', async () => {
+    for (const content_type of ['user_phone_number', 'user_email'] as const) {
+      for (const target of [instagram, igLogin]) {
+        const error = (await client.messaging.sendQuickReplies(target, igJane.igsid, 'Your number?', [{ content_type }]).catch((e: unknown) => e)) as SendValidationError;
+        expect(error).toBeInstanceOf(SendValidationError);
+        expect(error.problems.join(' ')).toMatch(/Instagram stopped offering (phone-number|email) quick replies on 5 October 2026/);
+      }
+    }
+    expect(await simRequests(sim, '/messages')).toHaveLength(0);
+    const ok = await client.messaging.sendQuickReplies(messenger, jane.psid, 'Your email?', [{ content_type: 'user_email' }]);
+    expect(ok.message_id).toBeTruthy();
+  });
+
   it('reacts, unreacts and sends sender actions', async () => {
     const inbound = await control<{ mid: string }>(sim, 'POST', `/customers/${igJane.igsid}/messages`, { text: 'love this' });
     const react = await client.messaging.react(instagram, igJane.igsid, inbound.mid);

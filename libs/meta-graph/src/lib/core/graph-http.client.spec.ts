@@ -104,9 +104,9 @@ describe('GraphHttpClient edge cases', () => {
         await http.request({ method: 'GET', host: 'instagram', path: '/me', accessToken: 'ig-tok' });
         await http.request({ method: 'POST', path: '/1/messages', accessToken: 'fb-tok', body: { a: 1 } });
         expect(seen[0]?.auth).toBe('Bearer ig-tok');
-        expect(seen[0]?.url).toMatch(/^\/ig\/v25\.0\/me\?appsecret_proof=[a-f0-9]{64}$/);
+        expect(seen[0]?.url).toMatch(/^\/ig\/v27\.0\/me\?appsecret_proof=[a-f0-9]{64}$/);
         expect(seen[1]?.auth).toBeUndefined();
-        expect(seen[1]?.url).toMatch(/^\/v25\.0\/1\/messages\?access_token=fb-tok&appsecret_proof=[a-f0-9]{64}$/);
+        expect(seen[1]?.url).toMatch(/^\/v27\.0\/1\/messages\?access_token=fb-tok&appsecret_proof=[a-f0-9]{64}$/);
         http.close();
       },
     );

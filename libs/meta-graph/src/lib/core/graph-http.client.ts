@@ -6,12 +6,13 @@ import { AccountRateLimiter, LimiterOptions, RateClass } from './account-rate-li
 import { MetaGraphError, GraphErrorBody, classifyGraphError, classifyNetworkError } from './meta-graph.error';
 import { RetryOptions, ResolvedRetryOptions, decideRetry, resolveRetryOptions } from './retry-policy';
 import { GraphUsage, parseUsageHeaders, regainAccessMs } from './usage-headers';
+import { assertNoRemovedGraphFeatures } from './v27-restrictions';
 
 /**
- * Graph API version used when none is configured. The legacy system mixed v17.0, v18.0 and v24.0;
- * v25.0 is the current version (the one the Meta simulator serves by default).
+ * Graph API version used when none is configured: v27.0, current since 2026-11-04 (reference §11; the
+ * Meta simulator serves it by default). The legacy system mixed v17.0, v18.0 and v24.0.
  */
-export const DEFAULT_GRAPH_API_VERSION = 'v25.0';
+export const DEFAULT_GRAPH_API_VERSION = 'v27.0';
 
 /** `facebook` = graph.facebook.com, `instagram` = graph.instagram.com, `instagram_oauth` = api.instagram.com. */
 export type GraphHost = 'facebook' | 'instagram' | 'instagram_oauth';
@@ -200,6 +201,7 @@ export class GraphHttpClient {
   }
 
   async request<T>(req: GraphRequest): Promise<GraphResponse<T>> {
+    assertNoRemovedGraphFeatures(req);
     const method = req.method;
     const host = req.host ?? 'facebook';
     const url = this.endpointOf(req);

@@ -1,3 +1,4 @@
+import { MessagePlatform, validateQuickReplies } from '@ticklegram/domain-models';
 import { GraphHttpClient, GraphHost } from '../core/graph-http.client';
 import { RateClass } from '../core/account-rate-limiter';
 import { GraphAuth } from './graph-auth';
@@ -118,8 +119,6 @@ function rateClassFor(message: OutboundMessage): RateClass {
 }
 
 const IG_TEXT_MAX_BYTES = 1000;
-const QUICK_REPLY_MAX = 13;
-const QUICK_REPLY_TITLE_MAX = 20;
 const IG_MAX_IMAGES = 10;
 
 export class MessagingClient {
@@ -290,10 +289,9 @@ export class MessagingClient {
       problems.push(`Instagram text is limited to ${IG_TEXT_MAX_BYTES} bytes (UTF-8)`);
     }
     if (message.quick_replies) {
-      if (message.quick_replies.length > QUICK_REPLY_MAX) problems.push(`at most ${QUICK_REPLY_MAX} quick replies`);
-      if (message.quick_replies.some((q) => (q.title ?? '').length > QUICK_REPLY_TITLE_MAX)) {
-        problems.push(`quick reply titles are limited to ${QUICK_REPLY_TITLE_MAX} characters`);
-      }
+      const platform = target.platform === 'instagram' ? MessagePlatform.INSTAGRAM : MessagePlatform.FACEBOOK;
+      const verdict = validateQuickReplies(platform, message.quick_replies.map((q) => ({ contentType: q.content_type, title: q.title })));
+      if (!verdict.ok) problems.push(verdict.reason);
     }
     if (message.attachments && message.attachments.length > IG_MAX_IMAGES) problems.push(`at most ${IG_MAX_IMAGES} images per message`);
     if (problems.length > 0) {
