@@ -301,6 +301,41 @@ describe('decideReplyPolicy: channel status and first contact', () => {
   });
 });
 
+describe('decideReplyPolicy: Meta restrictions and thread control', () => {
+  it.each([
+    [FB, 'Page restricted by Meta', /this Page from sending messages.*Meta's reason: “Spam reports”/],
+    [IG, 'Page restricted by Meta', /the Facebook Page this Instagram account sends through/],
+  ] as const)('%s: a Page blocked by policy enforcement blocks every reply, even inside 24 h', (platform, label, reason) => {
+    const policy = decideReplyPolicy(input({ platform, channel: { humanAgentEnabled: true, sendingBlocked: { reason: 'Spam reports' } } }), NOW);
+    expect(policy).toMatchObject({ mode: 'blocked', reasonCode: R.CHANNEL_RESTRICTED, label, freeTextAllowed: false });
+    expect(policy.reason).toMatch(reason);
+  });
+
+  it('a restriction without a reason still explains itself', () => {
+    const policy = decideReplyPolicy(input({ platform: FB, channel: { humanAgentEnabled: true, sendingBlocked: { reason: null } } }), NOW);
+    expect(policy.reason).toMatch(/until Meta lifts it\.$/);
+  });
+
+  it.each([
+    ['a named app', 'Meta Business Suite inbox', /^Meta Business Suite inbox controls this conversation.*Reply from Meta Business Suite inbox, or have it pass/],
+    ['an unknown app', null, /^Another app controls this conversation.*Reply from that app, or have it pass/],
+  ] as const)('another app owning the thread (%s) blocks sending with the reason', (_label, appName, reason) => {
+    const policy = decideReplyPolicy(input({ platform: FB, threadOwner: { ownedBy: 'other_app', appName } }), NOW);
+    expect(policy).toMatchObject({ mode: 'blocked', reasonCode: R.THREAD_OWNED_BY_OTHER_APP, label: 'Another app has this conversation' });
+    expect(policy.reason).toMatch(reason);
+  });
+
+  it.each([undefined, null, { ownedBy: 'this_app' as const }])('this app owning the thread (%p) changes nothing', (threadOwner) => {
+    expect(decideReplyPolicy(input({ platform: IG, threadOwner }), NOW)).toEqual(decideReplyPolicy(input({ platform: IG }), NOW));
+  });
+
+  it('channel health comes first, then the restriction, then thread control', () => {
+    const all = { humanAgentEnabled: true, channelStatus: 'needs_reauth' as const, sendingBlocked: { reason: 'x' } };
+    expect(decideReplyPolicy(input({ platform: FB, channel: all, threadOwner: { ownedBy: 'other_app' } }), NOW)).toMatchObject({ reasonCode: R.CHANNEL_NEEDS_REAUTH });
+    expect(decideReplyPolicy(input({ platform: FB, channel: { ...all, channelStatus: 'active' }, threadOwner: { ownedBy: 'other_app' } }), NOW)).toMatchObject({ reasonCode: R.CHANNEL_RESTRICTED });
+  });
+});
+
 describe('decideReplyPolicy: private replies to comments', () => {
   const comment = (ageMs: number, extra: Partial<NonNullable<ReplyPolicyInput['privateReply']>> = {}) => ({
     commentCreatedAt: ago(ageMs),

@@ -38,6 +38,8 @@ const BLOCKED_LABELS: Record<ReplyBlockReason, string> = {
   [ReplyBlockReason.AUTOMATION_OUTSIDE_WINDOW]: 'Automation not allowed',
   [ReplyBlockReason.CHANNEL_NEEDS_REAUTH]: 'Reconnect channel',
   [ReplyBlockReason.CHANNEL_DISCONNECTED]: 'Channel disconnected',
+  [ReplyBlockReason.CHANNEL_RESTRICTED]: 'Page restricted by Meta',
+  [ReplyBlockReason.THREAD_OWNED_BY_OTHER_APP]: 'Another app has this conversation',
   [ReplyBlockReason.PRIVATE_REPLY_ALREADY_SENT]: 'Private reply sent',
   [ReplyBlockReason.PRIVATE_REPLY_EXPIRED]: 'Comment too old',
   [ReplyBlockReason.PRIVATE_REPLY_LIVE_ENDED]: 'Live ended',
@@ -50,8 +52,9 @@ const BLOCKED_LABELS: Record<ReplyBlockReason, string> = {
  * HUMAN_AGENT / private replies are possible while less than 7 days have passed. At exactly 24 h or
  * 7 d there is no time left, so the engine already treats the window as closed.
  *
- * Order: channel health → 24 h window → private reply to a comment → outside-window paths
- * (HUMAN_AGENT for people, utility templates on Messenger) → blocked.
+ * Order: channel health → Meta's restriction of the Page → thread control (another app owns the
+ * conversation) → 24 h window → private reply to a comment → outside-window paths (HUMAN_AGENT for
+ * people, utility templates on Messenger) → blocked.
  */
 export function decideReplyPolicy(input: ReplyPolicyInput, now: number): ReplyPolicy {
   assertEpoch('now', now);
@@ -72,6 +75,24 @@ export function decideReplyPolicy(input: ReplyPolicyInput, now: number): ReplyPo
       words,
       ReplyBlockReason.CHANNEL_DISCONNECTED,
       `This ${words.accountNoun} is disconnected from TickleGram, so nothing can be sent. An admin can reconnect it in Settings → Channels.`,
+    );
+  }
+
+  const restriction = input.channel.sendingBlocked;
+  if (restriction) {
+    const why = restriction.reason?.trim() ? ` Meta's reason: “${restriction.reason.trim()}”` : '';
+    return blocked(
+      words,
+      ReplyBlockReason.CHANNEL_RESTRICTED,
+      `Meta has restricted ${words.platform === MessagePlatform.FACEBOOK ? 'this Page' : 'the Facebook Page this Instagram account sends through'} from sending messages (policy enforcement), so nothing can be sent until Meta lifts it.${why}`,
+    );
+  }
+  if (input.threadOwner?.ownedBy === 'other_app') {
+    const owner = input.threadOwner.appName?.trim() || 'Another app';
+    return blocked(
+      words,
+      ReplyBlockReason.THREAD_OWNED_BY_OTHER_APP,
+      `${owner} controls this conversation right now (Meta's handover between apps), so ${words.network} delivers nothing sent from this inbox. Reply from ${owner === 'Another app' ? 'that app' : owner}, or have it pass the conversation back to this app.`,
     );
   }
 

@@ -45,6 +45,10 @@ export enum ReplyBlockReason {
   CHANNEL_NEEDS_REAUTH = 'CHANNEL_NEEDS_REAUTH',
   /** The channel was disconnected from TickleGram. */
   CHANNEL_DISCONNECTED = 'CHANNEL_DISCONNECTED',
+  /** Meta restricted the Page from sending (policy enforcement `block`, error 10/1893063). */
+  CHANNEL_RESTRICTED = 'CHANNEL_RESTRICTED',
+  /** Another app controls the conversation (Handover Protocol / Conversation Routing): Meta delivers nothing we send (10/2018300). */
+  THREAD_OWNED_BY_OTHER_APP = 'THREAD_OWNED_BY_OTHER_APP',
   /** Meta allows one private reply per comment, and it was already sent. */
   PRIVATE_REPLY_ALREADY_SENT = 'PRIVATE_REPLY_ALREADY_SENT',
   /** The comment is 7 days old or older. */
@@ -77,6 +81,15 @@ export interface ReplyPolicyChannelSettings {
   humanAgentEnabled: boolean;
   /** Absent means `active`. */
   channelStatus?: ReplyPolicyChannelStatus;
+  /** Meta blocked the Page from sending (policy enforcement); its reason as sent. Absent / null = not blocked. */
+  sendingBlocked?: { reason: string | null } | null;
+}
+
+/** Who controls the conversation right now (Handover Protocol on Messenger, Conversation Routing on Instagram). */
+export interface ReplyPolicyThreadOwner {
+  ownedBy: 'this_app' | 'other_app';
+  /** A readable name of the owning app, when known ("Meta Business Suite inbox"). */
+  appName?: string | null;
 }
 
 export interface ReplyPolicyInput {
@@ -94,6 +107,8 @@ export interface ReplyPolicyInput {
   customerName?: string | null;
   /** Present when the agent is answering a comment privately. */
   privateReply?: PrivateReplyContext;
+  /** Absent means this app owns the conversation. */
+  threadOwner?: ReplyPolicyThreadOwner | null;
 }
 
 interface ReplyPolicyBase {
