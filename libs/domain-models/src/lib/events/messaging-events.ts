@@ -99,8 +99,13 @@ export interface OptinEvent extends ConversationEventBase {
   ref: string | null;
   userRef: string | null;
   notificationMessagesToken: string | null;
+  /** `notification_messages_status` (`STOP_NOTIFICATIONS` / `RESUME_NOTIFICATIONS`) or `user_token_status`. */
   notificationMessagesStatus: string | null;
   tokenExpiresAt: number | null;
+  /** What the customer subscribed to (`optin.title`, marketing messages). */
+  title: string | null;
+  /** `notification_messages_timezone`. */
+  timezone: string | null;
 }
 
 export type HandoverAction = 'pass_thread_control' | 'take_thread_control' | 'request_thread_control' | 'app_roles';

@@ -268,7 +268,13 @@ describe('postbacks, referrals, opt-ins and platform events', () => {
         entry: [{ id: PAGE, messaging: [{ sender: { user_ref: 'ur-1' }, recipient: { id: PAGE }, timestamp: TS, optin: { type: 'notification_messages', payload: 'p', notification_messages_token: 'tok', token_expiry_timestamp: 1798761600 } }] }],
       }),
     );
-    expect(event).toMatchObject({ type: 'optin', customerExternalId: null, userRef: 'ur-1', optinType: 'notification_messages', notificationMessagesToken: 'tok', tokenExpiresAt: 1798761600000 });
+    expect(event).toMatchObject({ type: 'optin', customerExternalId: null, userRef: 'ur-1', optinType: 'notification_messages', notificationMessagesToken: 'tok', tokenExpiresAt: 1798761600000, title: null, timezone: null });
+  });
+
+  it('marketing opt-in with its topic title, timezone and stop status', () => {
+    const optin = { type: 'notification_messages', title: 'Order updates', payload: 'ORDERS', notification_messages_token: 'tok', notification_messages_timezone: 'Europe/Vienna', notification_messages_status: 'STOP_NOTIFICATIONS' };
+    const event = only(normalizeWebhook({ object: 'page', entry: [{ id: PAGE, messaging: [{ sender: { id: PSID }, recipient: { id: PAGE }, timestamp: TS, optin }] }] }));
+    expect(event).toMatchObject({ type: 'optin', customerExternalId: PSID, title: 'Order updates', timezone: 'Europe/Vienna', notificationMessagesStatus: 'STOP_NOTIFICATIONS', payload: 'ORDERS' });
   });
 
   it('policy enforcement: hyphenated (captured) and underscored keys, no sender', () => {

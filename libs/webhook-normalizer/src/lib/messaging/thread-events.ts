@@ -70,6 +70,8 @@ export function normalizeOptin(ic: ItemContext): NormalizedEvent {
       readString(optin['notification_messages_token']) ?? readString(optin['one_time_notif_token']),
     notificationMessagesStatus: readString(optin['notification_messages_status']) ?? readString(optin['user_token_status']),
     tokenExpiresAt: toEpochMs(optin['token_expiry_timestamp']),
+    title: readString(optin['title']),
+    timezone: readString(optin['notification_messages_timezone']),
   };
   return event;
 }
