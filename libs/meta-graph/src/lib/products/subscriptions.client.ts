@@ -13,6 +13,7 @@ export interface SubscribedAppWire {
   subscribed_fields?: string[];
 }
 
+/** Webhook fields a Page (and an Instagram account through it) is subscribed to: messaging, Messenger platform events (handover, standby, opt-ins, policy enforcement) and the feed. */
 export const DEFAULT_PAGE_SUBSCRIBED_FIELDS: readonly string[] = [
   'messages',
   'message_echoes',
@@ -23,6 +24,9 @@ export const DEFAULT_PAGE_SUBSCRIBED_FIELDS: readonly string[] = [
   'messaging_postbacks',
   'messaging_referrals',
   'messaging_optins',
+  'messaging_handovers',
+  'messaging_policy_enforcement',
+  'standby',
   'feed',
 ];
 
