@@ -12,3 +12,10 @@ export interface ChannelIdentity {
   /** Audit target type. */
   kind: 'instagram_account' | 'facebook_page';
 }
+
+/** Meta's policy enforcement: `block` stops sending until Meta lifts it, `warning` is a notice. */
+export interface ChannelRestriction {
+  action: 'block' | 'warning';
+  reason: string | null;
+  at: Date;
+}

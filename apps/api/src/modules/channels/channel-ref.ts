@@ -15,6 +15,11 @@ export interface ChannelRef {
   /** Instagram via a Page: the linked Page id. */
   linkedPageExternalId: string | null;
   connection: ChannelConnection;
+  /**
+   * Meta's restriction of sending, if any. For an Instagram account connected through a Page, the Page's
+   * (it sends through the Page) — filled in by `ChannelsService.getById`.
+   */
+  restriction: { action: 'block' | 'warning'; reason: string | null } | null;
 }
 
 export function toChannelRef(entity: ChannelBaseEntity): ChannelRef {
@@ -29,5 +34,6 @@ export function toChannelRef(entity: ChannelBaseEntity): ChannelRef {
     humanAgentEnabled: entity.humanAgentEnabled,
     linkedPageExternalId: identity.linkedPageExternalId,
     connection: identity.connection,
+    restriction: entity.restriction(),
   };
 }

@@ -1,4 +1,4 @@
-import { ChannelDto } from '@ticklegram/domain-models';
+import { ChannelDto, ChannelRestrictionDto } from '@ticklegram/domain-models';
 import { missingScopes, ScopeRequirement } from './channel-scopes';
 import { ChannelBaseEntity } from './entities/channel-base.entity';
 
@@ -33,7 +33,14 @@ export function toChannelDto(entity: ChannelBaseEntity, webhooksLastHour: number
       tokenExpiresAt: iso(entity.tokenExpiresAt),
       tokenCheckedAt: iso(entity.tokenCheckedAt),
     },
+    restriction: restrictionDto(entity),
+    appRoles: entity.handoverRoles(),
     connectedAt: entity.connectedAt.toISOString(),
     updatedAt: entity.updatedAt.toISOString(),
   };
+}
+
+function restrictionDto(entity: ChannelBaseEntity): ChannelRestrictionDto | null {
+  const restriction = entity.restriction();
+  return restriction ? { action: restriction.action, reason: restriction.reason, at: restriction.at.toISOString() } : null;
 }

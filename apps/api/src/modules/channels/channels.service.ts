@@ -60,9 +60,16 @@ export class ChannelsService implements OnApplicationShutdown {
     return ref;
   }
 
+  /** The channel by our id; an Instagram account connected through a Page carries the Page's restriction (it sends through the Page). */
   async getById(id: string): Promise<ChannelRef | null> {
     const entity = await this.platforms.findById(id);
-    return entity ? toChannelRef(entity) : null;
+    if (!entity) return null;
+    const ref = toChannelRef(entity);
+    if (!ref.restriction && ref.linkedPageExternalId) {
+      const page = await this.platforms.get(MessagePlatform.FACEBOOK).accounts.findByExternalId(ref.linkedPageExternalId);
+      ref.restriction = page?.restriction() ?? null;
+    }
+    return ref;
   }
 
   /** The decrypted token for Graph calls (Instagram via a Page: the Page token). Throws when the channel has none. */

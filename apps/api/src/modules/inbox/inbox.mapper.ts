@@ -1,4 +1,5 @@
-import { AttributionDto, ContactDto, ConversationDto, MessageAttachmentDto, MessageDto, MessagePlatform, NormalizedReferral } from '@ticklegram/domain-models';
+import { AttributionDto, ContactDto, ConversationDto, MessageAttachmentDto, MessageDto, MessagePlatform, NormalizedReferral, ThreadOwnerDto } from '@ticklegram/domain-models';
+import { PAGE_INBOX_APP_IDS } from '@ticklegram/webhook-normalizer';
 import { ContactEntity } from './entities/contact.entity';
 import { ConversationEntity } from './entities/conversation.entity';
 import { MessageEntity, StoredAttachment } from './entities/message.entity';
@@ -23,6 +24,14 @@ export function toAttribution(referral: NormalizedReferral, at: number | null): 
     productId: referral.productId ?? null,
     at: new Date(at ?? Date.now()).toISOString(),
   };
+}
+
+/** Apps whose thread control we can name: the Page inbox of Meta Business Suite (reference §2, echo app ids). */
+const KNOWN_APPS: Record<string, string> = Object.fromEntries(PAGE_INBOX_APP_IDS.map((id) => [id, 'Meta Business Suite inbox']));
+
+export function toThreadOwnerDto(conversation: Pick<ConversationEntity, 'threadOwner' | 'threadOwnerAppId' | 'threadOwnerAt'>): ThreadOwnerDto {
+  const appId = conversation.threadOwner === 'other_app' ? conversation.threadOwnerAppId : null;
+  return { ownedBy: conversation.threadOwner, appId, appName: appId ? (KNOWN_APPS[appId] ?? null) : null, since: iso(conversation.threadOwnerAt) };
 }
 
 export function toContactDto(contact: ContactEntity): ContactDto {
@@ -51,6 +60,7 @@ export function toConversationDto(conversation: ConversationEntity, contact: Con
     lastCustomerMessageAt: iso(conversation.lastCustomerMessageAt),
     referral: conversation.referral,
     priority: conversation.priority,
+    threadOwner: toThreadOwnerDto(conversation),
     createdAt: conversation.createdAt.toISOString(),
     updatedAt: conversation.updatedAt.toISOString(),
   };

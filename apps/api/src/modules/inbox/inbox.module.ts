@@ -11,6 +11,7 @@ import { ConversationEntity } from './entities/conversation.entity';
 import { MessageEntity } from './entities/message.entity';
 import { PendingMessageEventEntity } from './entities/pending-message-event.entity';
 import { InboxGateway } from './inbox.gateway';
+import { ThreadControlService } from './thread-control.service';
 import { ConversationWriter } from './ingestion/conversation-writer';
 import { IngestAnnouncer } from './ingestion/ingest-announcer';
 import { MessageChangesApplier } from './ingestion/message-changes.applier';
@@ -50,7 +51,8 @@ import { ScopedConversationRepository } from './repositories/scoped-conversation
     MessageIngestApplier,
     MessageChangesApplier,
     ReceiptsApplier,
+    ThreadControlService,
   ],
-  exports: [ScopedConversationRepository, ConversationCountsRepository, MessageRepository, OutboundMessageRepository, InboxGateway],
+  exports: [ScopedConversationRepository, ConversationCountsRepository, MessageRepository, OutboundMessageRepository, InboxGateway, ThreadControlService],
 })
 export class InboxModule {}

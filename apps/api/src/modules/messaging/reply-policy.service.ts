@@ -4,6 +4,7 @@ import type { ChannelRef } from '../channels/channel-ref';
 import { ChannelsService } from '../channels/channels.service';
 import { ContactEntity } from '../inbox/entities/contact.entity';
 import { ConversationEntity } from '../inbox/entities/conversation.entity';
+import { toThreadOwnerDto } from '../inbox/inbox.mapper';
 
 /** Feeds the pure rules engine with the conversation's window and the channel's settings. */
 @Injectable()
@@ -21,7 +22,12 @@ export class ReplyPolicyService {
       {
         platform: conversation.platform,
         lastCustomerMessageAt: conversation.lastCustomerMessageAt ? conversation.lastCustomerMessageAt.getTime() : null,
-        channel: { humanAgentEnabled: channel?.humanAgentEnabled ?? false, channelStatus: channel?.status ?? 'disconnected' },
+        channel: {
+          humanAgentEnabled: channel?.humanAgentEnabled ?? false,
+          channelStatus: channel?.status ?? 'disconnected',
+          sendingBlocked: channel?.restriction?.action === 'block' ? { reason: channel.restriction.reason } : null,
+        },
+        threadOwner: toThreadOwnerDto(conversation),
         sender,
         // utility templates arrive with the templates issue; null = "not known yet" and the reason says so
         approvedUtilityTemplates: null,

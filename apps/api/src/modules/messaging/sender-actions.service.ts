@@ -9,8 +9,9 @@ const TYPING_RESEND_MS = 5_000;
 
 /**
  * What the customer sees of the team without a message: "Seen" when an agent reads the thread and
- * "typing…" while one types. Best effort: only inside the 24 h window on an active channel, never
- * blocking the caller, failures only logged (a rejected token still marks the channel).
+ * "typing…" while one types. Best effort: only inside the 24 h window on an active channel while this
+ * app owns the thread, never blocking the caller, failures only logged (a rejected token still marks
+ * the channel).
  */
 @Injectable()
 export class SenderActionsService {
@@ -42,6 +43,8 @@ export class SenderActionsService {
   private async fire(conversation: ConversationEntity, action: 'mark_seen' | 'typing_on' | 'typing_off', now = Date.now()): Promise<boolean> {
     const last = conversation.lastCustomerMessageAt?.getTime();
     if (last === undefined || now - last >= MESSAGING_WINDOW_MS) return false;
+    // another app owns the thread (handover): Meta refuses our sender actions (10/2018300)
+    if (conversation.threadOwner === 'other_app') return false;
     try {
       const channel = await this.channels.getById(conversation.channelId);
       if (!channel || channel.status !== ChannelStatus.ACTIVE) return false;

@@ -43,6 +43,17 @@ export interface ChannelHealthDto {
   tokenCheckedAt: string | null;
 }
 
+/**
+ * Meta's policy enforcement on a Facebook Page (`messaging_policy_enforcement`): `block` = the Page may
+ * not send messages until Meta lifts it (sends fail with 10/1893063); `warning` = a notice, sending works.
+ */
+export interface ChannelRestrictionDto {
+  action: 'block' | 'warning';
+  /** Meta's reason, as sent. */
+  reason: string | null;
+  at: string;
+}
+
 /** A channel as the api returns it. Never carries an access token. */
 export interface ChannelDto {
   id: string;
@@ -63,6 +74,10 @@ export interface ChannelDto {
   /** Permissions the product needs that the token lacks (by Meta's name). */
   missingScopes: string[];
   health: ChannelHealthDto;
+  /** Always sent by the api (null when Meta has not restricted the channel). */
+  restriction?: ChannelRestrictionDto | null;
+  /** Facebook Pages: this app's Handover Protocol roles on the Page (`primary_receiver`, `secondary_receiver`) once Meta told us; empty otherwise. */
+  appRoles?: string[];
   connectedAt: string;
   updatedAt: string;
 }

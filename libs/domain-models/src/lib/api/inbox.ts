@@ -35,6 +35,20 @@ export interface AttributionDto {
   at: string;
 }
 
+/** Who receives a conversation's messages: this app, or another app on the Page (Handover Protocol / Conversation Routing). */
+export type ThreadOwner = 'this_app' | 'other_app';
+export const THREAD_OWNERS: readonly ThreadOwner[] = ['this_app', 'other_app'];
+
+export interface ThreadOwnerDto {
+  ownedBy: ThreadOwner;
+  /** The owning app's id when Meta named it (handover events); null when only standby delivery told us. */
+  appId: string | null;
+  /** A readable name for known apps (the Page inbox of Meta Business Suite); null for other apps. */
+  appName: string | null;
+  /** When control last changed (Meta's event time); null = never changed (this app from the start). */
+  since: string | null;
+}
+
 export interface ConversationDto {
   id: string;
   channelId: string;
@@ -54,6 +68,8 @@ export interface ConversationDto {
   /** Labels on the conversation (empty when none or not loaded). */
   labels?: LabelDto[];
   priority?: ConversationPriority;
+  /** Always sent by the api; while another app owns the thread nothing this inbox sends is delivered. */
+  threadOwner?: ThreadOwnerDto;
 }
 
 export interface MessageAttachmentDto {

@@ -2,7 +2,7 @@ import { ChannelStatus, ChannelSubscriptionState } from '@ticklegram/domain-mode
 import { BeforeInsert, Column } from 'typeorm';
 import { TimestampColumn } from '../../../database/timestamp.column';
 import { TimestampedEntity } from '../../../database/base.entity';
-import type { ChannelIdentity } from '../channel-identity';
+import type { ChannelIdentity, ChannelRestriction } from '../channel-identity';
 
 /** The last Graph error seen for a channel (no tokens, no raw Graph text). */
 export interface StoredGraphError {
@@ -74,6 +74,16 @@ export abstract class ChannelBaseEntity extends TimestampedEntity {
   connectedAt!: Date;
 
   abstract identity(): ChannelIdentity;
+
+  /** Meta's policy enforcement on this channel (Facebook Pages); none by default. */
+  restriction(): ChannelRestriction | null {
+    return null;
+  }
+
+  /** This app's Handover Protocol roles on the channel (Facebook Pages); none by default. */
+  handoverRoles(): string[] {
+    return [];
+  }
 
   @BeforeInsert()
   protected stampConnectedAt(): void {

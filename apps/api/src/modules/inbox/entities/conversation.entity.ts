@@ -1,4 +1,4 @@
-import { AttributionDto, CONVERSATION_PRIORITIES, CONVERSATION_STATUSES, ConversationPriority, ConversationStatus, InboxMessageDirection, MessagePlatform } from '@ticklegram/domain-models';
+import { AttributionDto, CONVERSATION_PRIORITIES, CONVERSATION_STATUSES, ConversationPriority, ConversationStatus, InboxMessageDirection, MessagePlatform, THREAD_OWNERS, ThreadOwner } from '@ticklegram/domain-models';
 import { Column, Entity, Index, Unique } from 'typeorm';
 import { TimestampColumn } from '../../../database/timestamp.column';
 import { TimestampedEntity } from '../../../database/base.entity';
@@ -62,5 +62,20 @@ export class ConversationEntity extends TimestampedEntity {
   /** First attribution (ad / link / Shops); later referrals do not overwrite it. */
   @Column({ type: 'json', nullable: true })
   referral!: AttributionDto | null;
+
+  /**
+   * Who receives the customer's messages: this app, or another app on the Page (Handover Protocol on
+   * Messenger, Conversation Routing on Instagram). Another app's thread reaches us on `standby`.
+   */
+  @Column({ name: 'thread_owner', type: 'simple-enum', enum: THREAD_OWNERS, default: 'this_app' })
+  threadOwner!: ThreadOwner;
+
+  /** The owning app when Meta named it (handover events); null when only standby told us. */
+  @Column({ name: 'thread_owner_app_id', type: 'varchar', length: 32, nullable: true })
+  threadOwnerAppId!: string | null;
+
+  /** Time of the event that set the owner; older events do not overwrite it. */
+  @TimestampColumn({ name: 'thread_owner_at', nullable: true })
+  threadOwnerAt!: Date | null;
 
 }

@@ -47,6 +47,9 @@ export class ConversationWriter {
         customerReadAt: null,
         customerDeliveredAt: null,
         referral: null,
+        threadOwner: 'this_app',
+        threadOwnerAppId: null,
+        threadOwnerAt: null,
       });
       await insertRow(m, ConversationEntity, conversation);
     }
@@ -69,6 +72,9 @@ export class ConversationWriter {
         customerReadAt: c.customerReadAt,
         customerDeliveredAt: c.customerDeliveredAt,
         referral: c.referral,
+        threadOwner: c.threadOwner,
+        threadOwnerAppId: c.threadOwnerAppId,
+        threadOwnerAt: c.threadOwnerAt,
         updatedAt: c.updatedAt,
       },
     );

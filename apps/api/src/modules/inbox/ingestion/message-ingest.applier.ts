@@ -9,6 +9,7 @@ import { ChannelsService } from '../../channels/channels.service';
 import { AppliesEvents } from '../../webhooks/ingestion/applies-events.decorator';
 import { ApplyContext, ApplyResult, EventApplier, ResolvedEvent } from '../../webhooks/ingestion/event-applier';
 import { ContactEntity } from '../entities/contact.entity';
+import { ConversationEntity } from '../entities/conversation.entity';
 import { MessageEntity, StoredAttachment } from '../entities/message.entity';
 import { toAttribution } from '../inbox.mapper';
 import { MessageMediaService } from '../media/message-media.service';
@@ -17,6 +18,7 @@ import { IngestAnnouncer } from './ingest-announcer';
 import { MessageRefUpdater } from './message-ref.updater';
 import { echoSourceLabel, eventTime, messageKindOf, outboundStatusAt, touchConversation } from './message-state.rules';
 import { lockFor } from './row-lock';
+import { applyThreadOwner, ownerFromDelivery } from './thread-control.rules';
 
 type StartEvent = MessageEvent | PostbackEvent | ReferralEvent;
 
@@ -145,6 +147,7 @@ export class MessageIngestApplier implements EventApplier<StartEvent, Prepared, 
 
     await this.refs.replayParked(message, conversation, ctx);
     touchConversation(conversation, message, referral);
+    this.noteThreadOwner(conversation, event);
     await this.writer.save(m, conversation);
 
     this.announce.message(ctx, message, 'message.created');
@@ -177,10 +180,17 @@ export class MessageIngestApplier implements EventApplier<StartEvent, Prepared, 
     await insertRow(m, MessageEntity, message);
     await this.refs.replayParked(message, conversation, ctx);
     touchConversation(conversation, message, referral);
+    this.noteThreadOwner(conversation, event);
     await this.writer.save(m, conversation);
     this.announce.message(ctx, message, 'message.created');
     this.announce.conversation(ctx, conversation, contact);
     return { outcome: 'applied' };
+  }
+
+  /** Meta sends the owner's events on `messaging`, everyone else's on `standby`: that tells who controls the thread. */
+  private noteThreadOwner(conversation: ConversationEntity, event: MessageEvent | PostbackEvent): void {
+    const change = ownerFromDelivery(event.via, eventTime(event.timestamp));
+    if (change) applyThreadOwner(conversation, change);
   }
 
   private async applyReferral(event: ReferralEvent, ctx: ApplyContext, profile: CustomerProfile | null): Promise<ApplyResult> {
