@@ -1,5 +1,5 @@
 import { ChannelStatus, MessagePlatform, type ChannelDto } from '@ticklegram/domain-models';
-import { channelsNeedingAttention, initials, platformLabel, relativeTime, tokenExpiryText } from './channel-view';
+import { channelsNeedingAttention, handoverRoleText, initials, platformLabel, relativeTime, restrictionNotice, tokenExpiryText } from './channel-view';
 import { pasteTokenSchema } from './schemas';
 
 const NOW = Date.parse('2026-11-22T12:00:00Z');
@@ -81,5 +81,22 @@ describe('channel view helpers', () => {
     expect(short.error?.issues[0]?.message).toMatch(/whole token/);
     const quoted = pasteTokenSchema.safeParse({ kind: 'instagram', accessToken: '"IGAASimIgUserToken17841400000000002"' });
     expect(quoted.error?.issues[0]?.message).toMatch(/no spaces or quotes/);
+  });
+
+  it('explains a Page restricted or warned by Meta, and says nothing otherwise', () => {
+    expect(restrictionNotice(channel())).toBeNull();
+    expect(restrictionNotice(channel({ restriction: null }))).toBeNull();
+    expect(restrictionNotice(channel({ restriction: { action: 'block', reason: 'Spam reports', at: '2026-11-22T10:00:00Z' } }))).toEqual({
+      blocking: true,
+      text: "Meta has restricted this Page from sending messages. Replies are blocked until Meta lifts it. Meta's reason: “Spam reports”",
+    });
+    expect(restrictionNotice(channel({ restriction: { action: 'warning', reason: null, at: '2026-11-22T10:00:00Z' } }))).toEqual({ blocking: false, text: 'Meta sent this Page a policy warning; sending still works.' });
+  });
+
+  it('names this app\'s handover role on a Page', () => {
+    expect(handoverRoleText(channel())).toBeNull();
+    expect(handoverRoleText(channel({ appRoles: [] }))).toBeNull();
+    expect(handoverRoleText(channel({ appRoles: ['primary_receiver'] }))).toBe('Primary receiver');
+    expect(handoverRoleText(channel({ appRoles: ['secondary_receiver', 'something_new'] }))).toBe('Secondary receiver, something new');
   });
 });

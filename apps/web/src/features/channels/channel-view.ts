@@ -52,3 +52,23 @@ export function initials(name: string): string {
     .map((part) => part[0]?.toUpperCase() ?? '')
     .join('');
 }
+
+/** Meta's policy enforcement on the channel, in plain words; null when there is none. */
+export function restrictionNotice(channel: Pick<ChannelDto, 'restriction'>): { blocking: boolean; text: string } | null {
+  const restriction = channel.restriction;
+  if (!restriction) return null;
+  const reason = restriction.reason?.trim() ? ` Meta's reason: “${restriction.reason.trim()}”` : '';
+  return restriction.action === 'block'
+    ? { blocking: true, text: `Meta has restricted this Page from sending messages. Replies are blocked until Meta lifts it.${reason}` }
+    : { blocking: false, text: `Meta sent this Page a policy warning; sending still works.${reason}` };
+}
+
+const ROLE_NAMES: Record<string, string> = { primary_receiver: 'primary receiver', secondary_receiver: 'secondary receiver' };
+
+/** This app's Handover Protocol role on a Page, e.g. "Primary receiver"; null when Meta has not told us. */
+export function handoverRoleText(channel: Pick<ChannelDto, 'appRoles'>): string | null {
+  const roles = (channel.appRoles ?? []).map((role) => ROLE_NAMES[role] ?? role.replace(/_/g, ' '));
+  if (!roles.length) return null;
+  const text = roles.join(', ');
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

@@ -54,4 +54,9 @@ describe('reply policy countdown', () => {
     expect(messengerLate.mode).toBe('template_required');
     expect(localReplyPolicy(conversationDto({ lastCustomerMessageAt: null }), t0)).toMatchObject({ mode: 'blocked', reasonCode: ReplyBlockReason.NO_CUSTOMER_MESSAGE });
   });
+
+  it('blocks locally too while another app owns the conversation', () => {
+    const owned = conversationDto({ lastCustomerMessageAt: new Date(t0 - HOUR).toISOString(), threadOwner: { ownedBy: 'other_app', appId: '1', appName: null, since: evaluatedAt } });
+    expect(localReplyPolicy(owned, t0)).toMatchObject({ mode: 'blocked', reasonCode: ReplyBlockReason.THREAD_OWNED_BY_OTHER_APP });
+  });
 });

@@ -56,6 +56,7 @@ export function localReplyPolicy(conversation: ConversationDto, now: number): Re
       channel: { humanAgentEnabled: false },
       sender: 'human',
       customerName: conversation.contact.displayName,
+      threadOwner: conversation.threadOwner ?? null,
     },
     now,
   );

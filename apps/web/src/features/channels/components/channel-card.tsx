@@ -8,7 +8,7 @@ import { Button } from '../../../components/ui/button';
 import { Card } from '../../../components/ui/card';
 import { Switch } from '../../../components/ui/switch';
 import { describeChannelError, useCheckChannel, useReconnect, useUpdateChannel } from '../api';
-import { platformLabel, relativeTime, statusLabel, tokenExpiryText } from '../channel-view';
+import { handoverRoleText, platformLabel, relativeTime, restrictionNotice, statusLabel, tokenExpiryText } from '../channel-view';
 import { ChannelAvatar } from './channel-avatar';
 import { DisconnectDialog } from './disconnect-dialog';
 
@@ -42,6 +42,8 @@ export function ChannelCard({ channel, isAdmin }: { channel: ChannelDto; isAdmin
   const { health } = channel;
   const subscription =
     health.subscription.state === 'subscribed' ? 'Receiving' : health.subscription.state === 'missing' ? 'Not subscribed' : 'Unknown';
+  const restriction = restrictionNotice(channel);
+  const handoverRole = handoverRoleText(channel);
   const onReconnect = () =>
     reconnect.mutate(channel, { onError: (error) => toast.error('Could not start reconnecting', { description: describeChannelError(error) }) });
   const onCheck = () =>
@@ -73,6 +75,17 @@ export function ChannelCard({ channel, isAdmin }: { channel: ChannelDto; isAdmin
         </p>
       ) : null}
 
+      {restriction && channel.status !== ChannelStatus.DISCONNECTED ? (
+        <p
+          className={restriction.blocking ? 'mt-4 rounded-md bg-destructive/10 px-3 py-2 text-sm text-destructive' : 'mt-4 rounded-md bg-amber-500/10 px-3 py-2 text-sm text-amber-900 dark:text-amber-200'}
+          role={restriction.blocking ? 'alert' : 'status'}
+          data-testid="channel-restriction"
+          data-action={channel.restriction?.action}
+        >
+          {restriction.text}
+        </p>
+      ) : null}
+
       {channel.status !== ChannelStatus.DISCONNECTED ? (
         <dl className="mt-4 divide-y border-t" aria-label={`Health of ${channel.name}`}>
           <HealthRow label="Last webhook" value={relativeTime(health.lastWebhookAt)} />
@@ -85,6 +98,7 @@ export function ChannelCard({ channel, isAdmin }: { channel: ChannelDto; isAdmin
             warn={!!health.lastGraphError && channel.status !== ChannelStatus.ACTIVE}
           />
           {channel.missingScopes.length > 0 ? <HealthRow label="Missing permissions" value={channel.missingScopes.join(', ')} warn /> : null}
+          {handoverRole ? <HealthRow label="Handover role" value={handoverRole} /> : null}
         </dl>
       ) : null}
 

@@ -24,6 +24,7 @@ import { Composer } from './composer';
 import { ConversationActions } from './conversation-actions';
 import { ContactAvatar } from './contact-avatar';
 import { ContactPanel } from './contact-panel';
+import { ThreadOwnerBanner } from './thread-owner-banner';
 import { MessageBubble } from './message-bubble';
 import { PLATFORM_NAMES, PlatformBadge } from './platform-badge';
 import { describePresence } from '../presence';
@@ -207,6 +208,7 @@ export function ThreadView({ conversationId }: { conversationId: string }) {
             {panelOpen ? <PanelRightClose /> : <PanelRightOpen />}
           </Button>
         </header>
+        <ThreadOwnerBanner conversation={conversation} />
         <div ref={scrollRef} onScroll={onScroll} className="min-h-0 flex-1 overflow-y-auto px-4 py-4" data-testid="message-thread" aria-live="polite">
           {thread.hasNextPage ? (
             <div className="mb-4 flex justify-center">

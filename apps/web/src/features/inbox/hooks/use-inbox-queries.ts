@@ -132,12 +132,20 @@ export function useReplyPolicy(conversation: ConversationDto | undefined): { pol
     staleTime: 30_000,
   });
   const lastCustomer = conversation?.lastCustomerMessageAt;
+  const owner = conversation?.threadOwner?.ownedBy;
   const local = React.useMemo(
     () => (conversation ? localReplyPolicy(conversation, Date.now()) : null),
-    // Recompute when the window start changes, not on every conversation update.
-    [conversation?.id, lastCustomer, conversation?.platform],
+    // Recompute when the window start or the thread's owner changes, not on every conversation update.
+    [conversation?.id, lastCustomer, conversation?.platform, owner],
   );
   const refetch = React.useCallback(() => void query.refetch(), [query]);
+  // another app took (or gave back) the conversation: what may be sent changed
+  const seenOwner = React.useRef(owner);
+  React.useEffect(() => {
+    if (seenOwner.current === owner) return;
+    seenOwner.current = owner;
+    void query.refetch();
+  }, [owner, query]);
   if (query.data) return { policy: query.data, fromServer: true, refetch };
   return { policy: local, fromServer: false, refetch };
 }
