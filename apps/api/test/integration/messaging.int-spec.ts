@@ -289,6 +289,24 @@ describe('messaging: reply policy, sending, idempotency, access scope (integrati
       });
     });
 
+    it('Messenger asks for the email with a quick reply; Instagram refuses phone/email quick replies (disabled 2026-10-05) with the reason, before sending', async () => {
+      const fb = await conversationWith(FB[3].psid);
+      const ok = await send(fb, { text: 'Where should we send the receipt?', quickReplies: [{ contentType: 'user_email' }] });
+      expect(ok.body.message).toMatchObject({ status: SENT });
+      expect(graphSends().pop()?.params['message']).toMatchObject({ quick_replies: [{ content_type: 'user_email' }] });
+
+      const ig = await conversationWith(IG[0].igsid);
+      const before = graphSends().length;
+      for (const contentType of ['user_phone_number', 'user_email']) {
+        const refused = await send(ig, { text: 'Your number?', quickReplies: [{ contentType }] });
+        expect(refused.status).toBe(400);
+        expect(refused.body.errors).toEqual([{ field: 'quickReplies', messages: [expect.stringMatching(/^Instagram stopped offering (phone-number|email) quick replies on 5 October 2026/)] }]);
+      }
+      const untitled = await send(ig, { text: 'pick', quickReplies: [{ contentType: 'text', payload: 'X' }] });
+      expect([untitled.status, untitled.body.errors?.[0]?.field]).toEqual([400, 'quickReplies.0.title']);
+      expect(graphSends()).toHaveLength(before);
+    });
+
     it('rejects a missing key and invalid content with field errors, before sending', async () => {
       const id = await conversationWith(IG[0].igsid);
       const before = graphSends().length;

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ReplyPolicy } from '@ticklegram/domain-models';
+import { QuickReplyInput, ReplyPolicy } from '@ticklegram/domain-models';
 import { OutboundMessage, SendMessageResponse, SendOptions, WireAttachment } from '@ticklegram/meta-graph';
 import type { ChannelRef } from '../channels/channel-ref';
 import { ChannelsService } from '../channels/channels.service';
@@ -9,7 +9,7 @@ export interface OutboundContent {
   text: string | null;
   /** Public URLs Meta fetches (our signed upload links). */
   attachments: { kind: 'image' | 'audio' | 'video' | 'file'; url: string }[];
-  quickReplies: { title: string; payload: string }[];
+  quickReplies: QuickReplyInput[];
   replyToMid: string | null;
   /** Echoed back by Meta in the `message_echoes` webhook: lets ingestion match the echo to our row. */
   clientKey: string;
@@ -27,7 +27,9 @@ export class OutboundGraphSender {
     const target = await this.channels.sendTarget(channel);
     const message: OutboundMessage = { metadata: content.clientKey };
     if (content.text !== null) message.text = content.text;
-    if (content.quickReplies.length) message.quick_replies = content.quickReplies.map((q) => ({ content_type: 'text', title: q.title, payload: q.payload }));
+    if (content.quickReplies.length) {
+      message.quick_replies = content.quickReplies.map((q) => ((q.contentType ?? 'text') === 'text' ? { content_type: 'text', title: q.title, payload: q.payload } : { content_type: q.contentType ?? 'text' }));
+    }
     const wire: WireAttachment[] = content.attachments.map((a) => ({ type: a.kind, payload: { url: a.url } }));
     if (wire.length === 1) message.attachment = wire[0];
     else if (wire.length > 1) message.attachments = wire;

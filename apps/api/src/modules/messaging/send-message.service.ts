@@ -7,8 +7,10 @@ import {
   ReplyPolicyResponse,
   Role,
   SendMessageResponse,
+  QuickReplyInput,
   validateAttachments,
   validateOutboundText,
+  validateQuickReplies,
 } from '@ticklegram/domain-models';
 import { isMetaGraphError, SendValidationError } from '@ticklegram/meta-graph';
 import { RequestValidationException } from '../../common/pipes/validation.pipe';
@@ -181,7 +183,7 @@ export class SendMessageService {
     message: MessageEntity,
     policy: ReplyPolicyResponse,
     uploads: UploadEntity[],
-    quickReplies: { title: string; payload: string }[],
+    quickReplies: QuickReplyInput[],
     apiBaseUrl: string,
   ): Promise<MessageEntity> {
     let updated: MessageEntity;
@@ -240,6 +242,10 @@ export class SendMessageService {
       errors.push({ field: 'attachments', messages: ['Text and attachments go out as separate messages on Instagram and Messenger. Send the text first, then the files.'] });
     }
     if (body.quickReplies?.length && body.text === undefined) errors.push({ field: 'quickReplies', messages: ['Quick replies need a text to go with them.'] });
+    if (body.quickReplies?.length) {
+      const quick = validateQuickReplies(platform, body.quickReplies);
+      if (!quick.ok) errors.push({ field: 'quickReplies', messages: [quick.reason] });
+    }
     if (errors.length) throw new RequestValidationException(errors);
     const uploads = await this.uploads.findUsable(caller, body.attachments ?? []);
     const mismatched = uploads.find((u) => u.platform !== platform);
@@ -282,10 +288,10 @@ export class SendMessageService {
   }
 }
 
-function parseQuickReplies(metadata: string | null): { title: string; payload: string }[] {
+function parseQuickReplies(metadata: string | null): QuickReplyInput[] {
   if (!metadata) return [];
   try {
-    const parsed = JSON.parse(metadata) as { quickReplies?: { title: string; payload: string }[] };
+    const parsed = JSON.parse(metadata) as { quickReplies?: QuickReplyInput[] };
     return Array.isArray(parsed.quickReplies) ? parsed.quickReplies : [];
   } catch {
     return [];

@@ -34,8 +34,14 @@ export enum MessagingErrorCode {
 }
 
 export interface QuickReplyInput {
-  title: string;
-  payload: string;
+  /**
+   * `text` (default): a button with `title` that sends `payload`. `user_phone_number` / `user_email`:
+   * Messenger pre-fills the customer's phone number / email (no title or payload). Instagram accepts only
+   * `text` since 2026-10-05.
+   */
+  contentType?: 'text' | 'user_phone_number' | 'user_email';
+  title?: string;
+  payload?: string;
 }
 
 /** Body of `POST /api/conversations/:id/messages` (send the `Idempotency-Key` header too). */
@@ -45,7 +51,7 @@ export interface SendMessageRequest {
   attachments?: string[];
   /** Quote a message of the thread (its Meta mid). */
   replyToMid?: string;
-  /** Up to 13 text quick replies (title ≤ 20 characters). */
+  /** Up to 13 quick replies (text ones: title ≤ 20 characters); the rules engine's `validateQuickReplies` decides per platform. */
   quickReplies?: QuickReplyInput[];
   /** Id (ours) of the newest message the composer showed when the agent pressed send. */
   lastSeenMessageId?: string;

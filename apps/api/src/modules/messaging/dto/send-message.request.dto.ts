@@ -3,18 +3,27 @@ import { QuickReplyInput, ReactToMessageRequest, SendMessageRequest } from '@tic
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, ValidateIf, ValidateNested } from 'class-validator';
 
+const isText = (o: QuickReplyInputDto) => (o.contentType ?? 'text') === 'text';
+
 export class QuickReplyInputDto implements QuickReplyInput {
-  @ApiProperty({ maxLength: 20 })
+  @ApiPropertyOptional({ enum: ['text', 'user_phone_number', 'user_email'], default: 'text', description: 'Instagram: text only (phone/email disabled by Meta on 2026-10-05)' })
+  @IsOptional()
+  @IsIn(['text', 'user_phone_number', 'user_email'], { message: 'contentType must be text, user_phone_number or user_email' })
+  contentType?: 'text' | 'user_phone_number' | 'user_email';
+
+  @ApiPropertyOptional({ maxLength: 20, description: 'Required for text quick replies' })
+  @ValidateIf(isText)
   @IsString()
   @IsNotEmpty()
   @MaxLength(20, { message: 'quick reply titles are limited to 20 characters' })
-  title!: string;
+  title?: string;
 
-  @ApiProperty({ maxLength: 1000 })
+  @ApiPropertyOptional({ maxLength: 1000, description: 'Required for text quick replies' })
+  @ValidateIf(isText)
   @IsString()
   @IsNotEmpty()
   @MaxLength(1000)
-  payload!: string;
+  payload?: string;
 }
 
 export class SendMessageRequestDto implements SendMessageRequest {
