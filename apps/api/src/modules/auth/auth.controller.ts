@@ -1,9 +1,10 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Inject, Post, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { REFRESH_COOKIE_NAME, REFRESH_COOKIE_PATH, SessionResponse, UserDto } from '@ticklegram/domain-models';
+import { REFRESH_COOKIE_NAME, REFRESH_COOKIE_PATH, Role, SessionResponse, UserDto } from '@ticklegram/domain-models';
 import type { CookieOptions, Request, Response } from 'express';
 import { AuthUser, CurrentUser } from '../../common/decorators/current-user.decorator';
 import { Public } from '../../common/decorators/public.decorator';
+import { Roles } from '../../common/decorators/roles.decorator';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { UserResponseDto } from '../users/dto/user.response.dto';
 import { AuthService, IssuedSession } from './auth.service';
@@ -51,6 +52,7 @@ export class AuthController {
   }
 
   @ApiBearerAuth()
+  @Roles(Role.ADMIN, Role.AGENT)
   @Get('me')
   @ApiOkResponse({ type: UserResponseDto })
   me(@CurrentUser() user: AuthUser): Promise<UserDto> {

@@ -19,6 +19,7 @@ export class ChannelsController {
   ) {}
 
   @Get()
+  @Roles(Role.ADMIN, Role.AGENT)
   @ApiOkResponse({ description: 'All channels with health. Never contains tokens.' })
   list(): Promise<ChannelDto[]> {
     return this.channels.list();

@@ -1,7 +1,9 @@
 import { Controller, GoneException, Get, NotFoundException, Param, ParseIntPipe, ParseUUIDPipe, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { Role } from '@ticklegram/domain-models';
 import { AuthUser, CurrentUser } from '../../../common/decorators/current-user.decorator';
+import { Roles } from '../../../common/decorators/roles.decorator';
 import { MessageMediaService } from './message-media.service';
 
 /** Stored attachments, for signed-in users who may see the message's conversation (others get 404). */
@@ -12,6 +14,7 @@ export class MessageMediaController {
   constructor(private readonly media: MessageMediaService) {}
 
   @Get('messages/:messageId/:index')
+  @Roles(Role.ADMIN, Role.AGENT)
   async messageAttachment(
     @CurrentUser() caller: AuthUser,
     @Param('messageId', new ParseUUIDPipe()) messageId: string,
