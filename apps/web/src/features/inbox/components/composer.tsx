@@ -15,10 +15,10 @@ import {
 } from '../../../components/ui/alert-dialog';
 import { Button } from '../../../components/ui/button';
 import { cn } from '../../../lib/utils';
-import { useRealtime } from '../../realtime/realtime-provider';
 import { useCannedResponses } from '../../collaboration/api';
 import { filterCannedResponses, insertCannedResponse, slashTokenAt } from '../../collaboration/canned-responses';
 import { CannedResponsePopover } from '../../collaboration/components/canned-response-popover';
+import { useTypingSignal } from '../hooks/use-conversation-presence';
 import type { OutgoingDraft, SendOutcome } from '../hooks/use-send-message';
 import { useTeammates } from '../hooks/use-teammates';
 import { filterTeammates, insertMention, mentionTokenAt } from '../mentions';
@@ -45,7 +45,7 @@ export function Composer({
   /** Posts a private note; resolves false when it failed (the draft stays). */
   onNote?: (body: string) => Promise<boolean>;
 }) {
-  const { setTyping } = useRealtime();
+  const setTyping = useTypingSignal();
   const [text, setText] = React.useState('');
   const [files, setFiles] = React.useState<File[]>([]);
   const [problem, setProblem] = React.useState<string | null>(null);

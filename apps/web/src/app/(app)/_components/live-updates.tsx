@@ -1,0 +1,11 @@
+'use client';
+
+import { useNoteLiveUpdates } from '../../../features/collaboration/hooks/use-note-live-updates';
+import { useInboxLiveUpdates } from '../../../features/inbox/hooks/use-inbox-live-updates';
+
+/** The features that follow the socket on every page; each registers its own events. */
+export function LiveUpdates() {
+  useInboxLiveUpdates();
+  useNoteLiveUpdates();
+  return null;
+}
