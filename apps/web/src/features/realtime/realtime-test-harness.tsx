@@ -4,8 +4,9 @@ import type { AddressInfo } from 'node:net';
 import { render } from '@testing-library/react';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { Server, type Socket } from 'socket.io';
-import { Role, type ClientToServerEvents, type ServerToClientEvents, type SessionResponse } from '@ticklegram/domain-models';
-import { AuthProvider, useAuth } from '../auth/auth-provider';
+import type { ClientToServerEvents, ServerToClientEvents } from '@ticklegram/domain-models';
+import { AuthProvider } from '../auth/auth-provider';
+import { jsonResponse, sessionResponse, SignIn } from '../auth/auth-test-harness';
 import { RealtimeProvider } from './realtime-provider';
 
 /*
@@ -52,14 +53,6 @@ export async function startRealtimeTestServer() {
   };
 }
 
-export function session(token: string): SessionResponse {
-  return {
-    accessToken: token,
-    expiresIn: 900,
-    user: { id: 'u1', email: 'ada@example.test', name: 'Ada Admin', role: Role.ADMIN, active: true, lastLoginAt: null, createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z' },
-  };
-}
-
 export type RealtimeTestServer = Awaited<ReturnType<typeof startRealtimeTestServer>>;
 
 /** The web api's refresh endpoint, answered in-process: every call hands out the next token. */
@@ -69,15 +62,8 @@ export function serveRefresh(server: RealtimeTestServer, firstToken?: string, ot
     if (other) return other;
     server.state.issued += 1;
     const token = server.state.issued === 1 && firstToken ? firstToken : `tok-${server.state.issued}`;
-    return new Response(JSON.stringify(session(token)), { status: 200, headers: { 'content-type': 'application/json' } });
+    return jsonResponse(200, sessionResponse(token));
   }) as typeof fetch;
-}
-
-/** Restores the session (as the app shell does). */
-function SignIn() {
-  const { ensureSession } = useAuth();
-  React.useEffect(() => void ensureSession(), [ensureSession]);
-  return null;
 }
 
 /** Renders `children` signed in, inside the realtime provider; `rerender` keeps the providers mounted. */
