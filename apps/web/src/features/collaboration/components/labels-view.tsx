@@ -3,14 +3,14 @@
 import * as React from 'react';
 import { Tag } from 'lucide-react';
 import type { LabelDto } from '@ticklegram/domain-models';
-import { toast } from 'sonner';
 import { AdminSettingsPage } from '../../../components/admin-settings-page';
 import { EmptyState, LoadingState, QueryStates } from '../../../components/data-states';
 import { EditableList } from '../../../components/editable-list';
 import { Button } from '../../../components/ui/button';
 import { Input } from '../../../components/ui/input';
 import { Label } from '../../../components/ui/label';
-import { describeApiError, fieldErrorMessages } from '../../../lib/api/api-error';
+import { fieldErrorMessages } from '../../../lib/api/api-error';
+import { saveWithToast } from '../../../lib/save-with-toast';
 import { useDeleteLabel, useLabels, useSaveLabel } from '../api';
 
 function LabelForm({ editing, onDone }: { editing: LabelDto | null; onDone: () => void }) {
@@ -21,15 +21,10 @@ function LabelForm({ editing, onDone }: { editing: LabelDto | null; onDone: () =
 
   async function onSubmit(event: React.FormEvent) {
     event.preventDefault();
-    try {
-      await save.mutateAsync({ id: editing?.id, name, color });
-      toast.success(editing ? 'Label updated' : 'Label added');
-      if (!editing) setName('');
-      save.reset();
-      onDone();
-    } catch (error) {
-      if (Object.keys(fieldErrorMessages(error)).length === 0) toast.error(describeApiError(error));
-    }
+    if (!(await saveWithToast(() => save.mutateAsync({ id: editing?.id, name, color }), editing ? 'Label updated' : 'Label added'))) return;
+    if (!editing) setName('');
+    save.reset();
+    onDone();
   }
 
   return (

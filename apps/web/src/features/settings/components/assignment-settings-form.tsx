@@ -2,13 +2,13 @@
 
 import * as React from 'react';
 import type { AssignmentSettingsDto } from '@ticklegram/domain-models';
-import { toast } from 'sonner';
 import { FormField } from '../../../components/form-field';
 import { Button } from '../../../components/ui/button';
 import { Input } from '../../../components/ui/input';
 import { Label } from '../../../components/ui/label';
 import { Switch } from '../../../components/ui/switch';
-import { describeApiError, fieldErrorMessages } from '../../../lib/api/api-error';
+import { fieldErrorMessages } from '../../../lib/api/api-error';
+import { saveWithToast } from '../../../lib/save-with-toast';
 import { useSaveAssignmentSettings } from '../api';
 
 export const CAPACITY_RANGE = { min: 1, max: 1000 } as const;
@@ -35,12 +35,7 @@ export function AssignmentSettingsForm({ saved }: { saved: AssignmentSettingsDto
     event.preventDefault();
     setTouched(true);
     if (problem) return;
-    try {
-      await save.mutateAsync({ autoAssign, capacity: Number(capacity) });
-      toast.success(autoAssign ? 'Round-robin assignment is on' : 'Round-robin assignment is off');
-    } catch (error) {
-      if (Object.keys(fieldErrorMessages(error)).length === 0) toast.error(describeApiError(error));
-    }
+    await saveWithToast(() => save.mutateAsync({ autoAssign, capacity: Number(capacity) }), autoAssign ? 'Round-robin assignment is on' : 'Round-robin assignment is off');
   }
 
   return (
