@@ -2,31 +2,58 @@
 
 import * as React from 'react';
 import { useAuth } from '../auth/auth-provider';
+import { loadRealtimeConfig } from '../../lib/realtime-config';
 import { createRealtimeSocket, isAuthConnectError, type RealtimeSocket } from '../../lib/socket';
 import { RealtimeContext, type RealtimeContextValue, type RealtimeStatus } from './realtime-context';
 
 const AUTH_RETRY_MS = 30_000;
+const CONFIG_RETRY_MS = 10_000;
 
 /**
  * Owns the one Socket.IO connection of the signed-in tab: opens it with the in-memory access token,
  * refreshes the token when the handshake refuses it, and reports the connection status. It knows no
  * event: features subscribe with `useRealtimeEvent` and catch up with `useRealtimeConnect`.
+ * Without `apiUrl` it asks the web server where the api is (`/realtime-config`, `API_PUBLIC_URL`).
  */
-export function RealtimeProvider({ apiUrl, children }: { apiUrl: string; children: React.ReactNode }) {
+export function RealtimeProvider({ apiUrl, children }: { apiUrl?: string; children: React.ReactNode }) {
   const { client, status: authStatus } = useAuth();
+  const [configuredUrl, setConfiguredUrl] = React.useState<string | null>(null);
   const [socket, setSocket] = React.useState<RealtimeSocket | null>(null);
   const [status, setStatus] = React.useState<RealtimeStatus>('connecting');
+  const url = apiUrl ?? configuredUrl;
 
   React.useEffect(() => {
-    if (authStatus !== 'authenticated') return;
-    const created = createRealtimeSocket(apiUrl, () => client.getAccessToken());
+    if (apiUrl || configuredUrl || authStatus !== 'authenticated') return;
+    let cancelled = false;
+    let retryTimer: ReturnType<typeof setTimeout> | undefined;
+    const load = () => {
+      loadRealtimeConfig()
+        .then((config) => {
+          if (!cancelled) setConfiguredUrl(config.apiPublicUrl);
+        })
+        .catch(() => {
+          if (cancelled) return;
+          setStatus('disconnected');
+          retryTimer = setTimeout(load, CONFIG_RETRY_MS);
+        });
+    };
+    load();
+    return () => {
+      cancelled = true;
+      clearTimeout(retryTimer);
+    };
+  }, [apiUrl, configuredUrl, authStatus]);
+
+  React.useEffect(() => {
+    if (!url || authStatus !== 'authenticated') return;
+    const created = createRealtimeSocket(url, () => client.getAccessToken());
     setSocket(created);
     return () => {
       created.removeAllListeners();
       created.disconnect();
       setSocket(null);
     };
-  }, [apiUrl, authStatus, client]);
+  }, [url, authStatus, client]);
 
   // Connects only once the socket is in state: the features' subscriptions (effects of children, run
   // first) are in place before the first event can arrive.

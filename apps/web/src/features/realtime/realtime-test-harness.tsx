@@ -66,8 +66,11 @@ export function serveRefresh(server: RealtimeTestServer, firstToken?: string, ot
   }) as typeof fetch;
 }
 
-/** Renders `children` signed in, inside the realtime provider; `rerender` keeps the providers mounted. */
-export function renderWithRealtime(url: string, children: React.ReactNode, queryClient = new QueryClient()) {
+/**
+ * Renders `children` signed in, inside the realtime provider (`url` given, or `undefined` to let it
+ * ask `/realtime-config`); `rerender` keeps the providers mounted.
+ */
+export function renderWithRealtime(url: string | undefined, children: React.ReactNode, queryClient = new QueryClient()) {
   const tree = (inner: React.ReactNode) => (
     <QueryClientProvider client={queryClient}>
       <AuthProvider>

@@ -4,6 +4,7 @@
 import * as React from 'react';
 import { screen, waitFor } from '@testing-library/react';
 import { ChannelStatus } from '@ticklegram/domain-models';
+import { jsonResponse } from '../auth/auth-test-harness';
 import { channelDto } from '../channels/test-factories';
 import { allowUpdatesOutsideAct, renderWithRealtime, serveRefresh, startRealtimeTestServer, type RealtimeTestServer } from './realtime-test-harness';
 import { useRealtimeConnect, useRealtimeEvent, useRealtimeStatus } from './use-realtime';
@@ -91,5 +92,13 @@ describe('RealtimeProvider + useRealtimeEvent / useRealtimeConnect (real Socket.
     expect(server.state.handshakes).toEqual(['expired', 'tok-2']);
     view.unmount();
   });
-});
 
+  it('asks the web server where the api is when no url is given', async () => {
+    serveRefresh(server, undefined, (url) => (url.endsWith('/realtime-config') ? jsonResponse(200, { apiPublicUrl: server.url }) : null));
+    server.state.validToken = 'tok-1';
+    const view = renderWithRealtime(undefined, <ConnectCounter onConnect={() => undefined} />);
+    await waitFor(() => expect(screen.getByTestId('status').textContent).toBe('connected'));
+    expect(server.state.handshakes).toEqual(['tok-1']);
+    view.unmount();
+  });
+});
