@@ -11,9 +11,15 @@ class JsdomWithFetchEnvironment extends TestEnvironment {
     }
     if (typeof this.global.ResizeObserver === 'undefined') {
       this.global.ResizeObserver = class ResizeObserver {
-        observe() {}
-        unobserve() {}
-        disconnect() {}
+        observe() {
+          // no layout in jsdom: sizes never change
+        }
+        unobserve() {
+          // nothing observed
+        }
+        disconnect() {
+          // nothing to release
+        }
       };
     }
   }
