@@ -13,6 +13,7 @@ const config = {
   moduleFileExtensions: ['ts', 'tsx', 'js', 'jsx'],
   coverageDirectory: '../../coverage/apps/web',
   testEnvironment: '<rootDir>/jest-environment.cjs',
+  setupFilesAfterEnv: ['<rootDir>/jest.setup.ts'],
 };
 
 const jestConfig = createJestConfig(config);

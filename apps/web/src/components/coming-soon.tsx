@@ -1,4 +1,3 @@
-import type * as React from 'react';
 import type { LucideIcon } from 'lucide-react';
 import { Check } from 'lucide-react';
 import { Badge } from './ui/badge';
@@ -9,19 +8,15 @@ export function ComingSoon({
   summary,
   icon: Icon,
   features,
-  children,
 }: {
   title: string;
   summary: string;
   icon: LucideIcon;
   features: readonly string[];
-  /** Rendered between the header and the empty state, e.g. links to parts that already exist. */
-  children?: React.ReactNode;
 }) {
   return (
     <PageContainer>
       <PageHeader title={title} description={summary} />
-      {children}
       <section
         aria-label={`${title} is coming soon`}
         className="mt-8 flex flex-col items-center rounded-xl border border-dashed bg-muted/30 px-6 py-14 text-center"

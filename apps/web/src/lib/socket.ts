@@ -1,14 +1,13 @@
 import { io, type Socket } from 'socket.io-client';
-import type { ClientToServerEvents, ConversationPresenceEvent, ServerToClientEvents } from '@ticklegram/domain-models';
+import type { ClientToServerEvents, ServerToClientEvents } from '@ticklegram/domain-models';
 
-export type InboxSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
-export type PresenceUpdatedEvent = ConversationPresenceEvent;
+export type RealtimeSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 /**
  * One Socket.IO connection to the api origin. `auth` is a function so every (re)connect presents the
  * access token that is current at that moment, never the one from when the socket was created.
  */
-export function createInboxSocket(apiUrl: string, getToken: () => string | null): InboxSocket {
+export function createRealtimeSocket(apiUrl: string, getToken: () => string | null): RealtimeSocket {
   return io(apiUrl, {
     autoConnect: false,
     transports: ['websocket', 'polling'],

@@ -1,11 +1,16 @@
 import { AppShell } from '../../components/shell/app-shell';
 import { ChannelsAttentionBanner } from '../../features/channels/components/channels-attention-banner';
+import { RealtimeProvider } from '../../features/realtime/realtime-provider';
+import { LiveUpdates } from './_components/live-updates';
 
 export default function AppLayout({ children }: { children: React.ReactNode }) {
   return (
     <AppShell>
-      <ChannelsAttentionBanner />
-      {children}
+      <RealtimeProvider>
+        <LiveUpdates />
+        <ChannelsAttentionBanner />
+        {children}
+      </RealtimeProvider>
     </AppShell>
   );
 }

@@ -14,6 +14,7 @@ import type {
 import { MessagePlatform } from '@ticklegram/domain-models';
 import { ApiError, describeApiError } from '../../lib/api/api-error';
 import { useApiClient } from '../auth/auth-provider';
+import { useRealtimeStatus } from '../realtime/use-realtime';
 
 export type LoginFlavour = 'facebook' | 'instagram';
 
@@ -21,17 +22,21 @@ export const channelsKeys = {
   all: ['channels'] as const,
 };
 
+/** While live updates are down, the list is still refreshed this often (a fallback, not the mechanism). */
+export const OFFLINE_REFETCH_MS = 60_000;
+
 /**
- * Every channel with its health (any signed-in user). Polled while the tab is visible so a channel
- * that needs attention shows up within seconds on every page; {@link applyChannelUpdate} applies the
- * `channel.updated` socket event where a realtime connection is open.
+ * Every channel with its health (any signed-in user). Kept current by the `channel.updated` socket
+ * event (`useChannelLiveUpdates`), refetched on every (re)connect, and polled slowly only while
+ * the socket is not connected.
  */
 export function useChannels() {
   const client = useApiClient();
+  const live = useRealtimeStatus() === 'connected';
   return useQuery({
     queryKey: channelsKeys.all,
     queryFn: ({ signal }) => client.request<ChannelDto[]>('/api/channels', { signal }),
-    refetchInterval: 10_000,
+    refetchInterval: live ? false : OFFLINE_REFETCH_MS,
   });
 }
 

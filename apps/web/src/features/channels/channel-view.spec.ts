@@ -1,38 +1,9 @@
-import { ChannelStatus, MessagePlatform, type ChannelDto } from '@ticklegram/domain-models';
+import { ChannelStatus, MessagePlatform } from '@ticklegram/domain-models';
 import { channelsNeedingAttention, handoverRoleText, initials, platformLabel, relativeTime, restrictionNotice, tokenExpiryText } from './channel-view';
 import { pasteTokenSchema } from './schemas';
+import { channelDto as channel } from './test-factories';
 
 const NOW = Date.parse('2026-11-22T12:00:00Z');
-
-function channel(overrides: Partial<ChannelDto> = {}, health: Partial<ChannelDto['health']> = {}): ChannelDto {
-  return {
-    id: 'c1',
-    platform: MessagePlatform.INSTAGRAM,
-    connection: 'instagram_login',
-    externalId: '17841400000000002',
-    name: 'Example Studio',
-    username: 'example.studio',
-    pictureUrl: null,
-    linkedPageExternalId: null,
-    status: ChannelStatus.ACTIVE,
-    statusReason: null,
-    humanAgentEnabled: true,
-    scopes: [],
-    missingScopes: [],
-    connectedAt: '2026-11-01T00:00:00Z',
-    updatedAt: '2026-11-01T00:00:00Z',
-    ...overrides,
-    health: {
-      lastWebhookAt: null,
-      webhooksLastHour: 0,
-      lastGraphError: null,
-      subscription: { state: 'subscribed', fields: [], checkedAt: null },
-      tokenExpiresAt: null,
-      tokenCheckedAt: null,
-      ...health,
-    },
-  };
-}
 
 describe('channel view helpers', () => {
   it('flags channels that need re-auth or lost their webhook subscription, not disconnected ones', () => {

@@ -41,6 +41,7 @@ export const inboxKeys = {
   /** Not under `lists()`: list cache updaters must never see the counts. */
   counts: () => ['inbox', 'counts'] as const,
   contact: (conversationId: string) => ['inbox', 'contact', conversationId] as const,
+  onlineTeammates: () => ['inbox', 'presence', 'online'] as const,
 };
 
 /** A cached conversation list (any filter state) — not the counts, not a single conversation. */

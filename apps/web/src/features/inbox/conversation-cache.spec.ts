@@ -113,6 +113,20 @@ describe('upsertMessageInThread', () => {
     ]);
   });
 
+  it('never takes a delivery or a read back when an older copy arrives late (our POST answer after the socket)', () => {
+    const stored = messageDto({ id: 'real', mid: 'mid.9', direction: 'outbound', status: 'sent', text: 'Yes' });
+    const read = { ...stored, status: 'read' as const, deliveredAt: '2026-11-22T10:06:00.000Z', readAt: '2026-11-22T10:06:00.000Z' };
+    const lateAnswer = { ...stored, reactions: [{ by: 'customer' as const, reaction: 'love', emoji: '❤️', at: '2026-11-22T10:07:00.000Z' }] };
+    const after = flattenMessages(upsertMessageInThread(thread([m1, read]), lateAnswer, 'k1'));
+    expect(after.map((m) => [m.id, m.status, m.readAt, m.reactions.length])).toEqual([
+      ['m1', 'received', null, 0],
+      ['real', 'read', '2026-11-22T10:06:00.000Z', 1],
+    ]);
+    // a failed send retried is not a step back: failed → pending → sent is taken as it comes
+    const failed = { ...stored, status: 'failed' as const };
+    expect(flattenMessages(upsertMessageInThread(thread([failed]), { ...stored, status: 'pending' }))[0]?.status).toBe('pending');
+  });
+
   it('leaves an unloaded thread alone and reads older pages first', () => {
     expect(upsertMessageInThread(undefined, m1)).toBeUndefined();
     expect(flattenMessages(thread([m2], [m1])).map((m) => m.id)).toEqual(['m1', 'm2']);

@@ -73,11 +73,26 @@ export function flattenConversations(data: ConversationPages | undefined): Conve
   return out;
 }
 
+/** How far an outbound message got; the customer's phone never takes a delivery or a read back. */
+const DELIVERY_RANK: Partial<Record<MessageDto['status'], number>> = { sent: 1, delivered: 2, read: 3 };
+
+/**
+ * A late copy (our send's POST answer arriving after the socket's `read`) must not move a message
+ * back from delivered/read: keep the further status and its times, take everything else.
+ */
+function newerOf(cached: MessageDto, incoming: MessageDto): MessageDto {
+  const was = DELIVERY_RANK[cached.status];
+  const now = DELIVERY_RANK[incoming.status];
+  if (was === undefined || now === undefined || now >= was) return incoming;
+  return { ...incoming, status: cached.status, deliveredAt: cached.deliveredAt ?? incoming.deliveredAt, readAt: cached.readAt ?? incoming.readAt };
+}
+
 /**
  * Applies `message.created` / `message.updated` (or our own send's answer) to a cached thread.
  * Pages are newest-last and `pages[0]` is the newest page (older pages are appended as the agent
  * scrolls back). A message matches an existing one by id, by Meta's `mid`, or by the client
- * idempotency key of an optimistic bubble (`clientKey`), so our own send never shows twice.
+ * idempotency key of an optimistic bubble (`clientKey`), so our own send never shows twice. A
+ * delivered or read message stays so when an older copy of it arrives later.
  */
 export function upsertMessageInThread(data: MessagePages | undefined, message: MessageDto, clientKey?: string): MessagePages | undefined {
   if (!data) return data;
@@ -100,7 +115,7 @@ export function upsertMessageInThread(data: MessagePages | undefined, message: M
     for (const m of page.items) {
       if (!same(m)) items.push(m);
       else if (!replaced) {
-        items.push(message);
+        items.push(newerOf(m, message));
         replaced = true;
       }
     }

@@ -1,4 +1,4 @@
-import type { PresenceUpdatedEvent } from '../../lib/socket';
+import type { ConversationPresenceEvent } from '@ticklegram/domain-models';
 
 function names(members: readonly { userId: string; name: string }[]): string {
   const labels = members.map((m) => m.name || 'A teammate');
@@ -7,7 +7,7 @@ function names(members: readonly { userId: string; name: string }[]): string {
 }
 
 /** "Ana is typing…" / "Ana and Bo are viewing" for the thread header; the current agent is left out. */
-export function describePresence(event: PresenceUpdatedEvent | null, currentUserId: string | null): { typing: string | null; viewing: string | null } {
+export function describePresence(event: ConversationPresenceEvent | null, currentUserId: string | null): { typing: string | null; viewing: string | null } {
   if (!event) return { typing: null, viewing: null };
   const typing = event.typing.filter((m) => m.userId !== currentUserId);
   const typingIds = new Set(typing.map((m) => m.userId));

@@ -1,179 +1,71 @@
 'use client';
 
 import * as React from 'react';
-import { useQueryClient, type QueryClient } from '@tanstack/react-query';
-import type { ConversationDto, MessageEventPayload, RoomAck } from '@ticklegram/domain-models';
 import { useAuth } from '../auth/auth-provider';
-import {
-  createInboxSocket,
-  isAuthConnectError,
-  type InboxSocket,
-  type PresenceUpdatedEvent,
-} from '../../lib/socket';
-import { inboxKeys } from '../inbox/api';
-import { toast } from 'sonner';
-import { applyNoteEvent } from '../collaboration/note-events';
-import { labelKeys } from '../collaboration/api';
-import {
-  findConversation,
-  upsertConversationInList,
-  upsertMessageInThread,
-  type ConversationPages,
-  type MessagePages,
-} from '../inbox/conversation-cache';
-import type { InboxFilters } from '../inbox/filters';
-
-export type RealtimeStatus = 'connecting' | 'connected' | 'disconnected';
-
-interface RealtimeContextValue {
-  status: RealtimeStatus;
-  /** Joins a conversation's room (viewing presence) until the returned function is called. */
-  joinConversation(conversationId: string): () => void;
-  setTyping(conversationId: string, typing: boolean): void;
-  presence(conversationId: string): PresenceUpdatedEvent | null;
-  /** The conversation the agent has open, so notifications skip what is already on screen. */
-  setActiveConversation(conversationId: string | null): void;
-}
+import { loadRealtimeConfig } from '../../lib/realtime-config';
+import { createRealtimeSocket, isAuthConnectError, type RealtimeSocket } from '../../lib/socket';
+import { RealtimeContext, type RealtimeContextValue, type RealtimeStatus } from './realtime-context';
 
 const AUTH_RETRY_MS = 30_000;
-
-const RealtimeContext = React.createContext<RealtimeContextValue | null>(null);
-
-/** Applies a conversation to every cached list, the single-conversation cache and the thread header. */
-export function applyConversationUpdate(
-  queryClient: QueryClient,
-  conversation: ConversationDto,
-  currentUserId: string | null,
-): void {
-  for (const [key, data] of queryClient.getQueriesData<ConversationPages>({
-    queryKey: inboxKeys.lists(),
-  })) {
-    const filters = key[2] as InboxFilters | undefined;
-    if (!filters) continue;
-    const next = upsertConversationInList(
-      data,
-      conversation,
-      filters,
-      currentUserId,
-    );
-    if (next !== data) queryClient.setQueryData(key, next);
-  }
-  queryClient.setQueryData(
-    inboxKeys.conversation(conversation.id),
-    conversation,
-  );
-}
-
-export function applyMessageEvent(
-  queryClient: QueryClient,
-  payload: MessageEventPayload,
-): void {
-  queryClient.setQueryData<MessagePages>(
-    inboxKeys.messages(payload.conversationId),
-    (data) => upsertMessageInThread(data, payload.message),
-  );
-  if (payload.message.direction === 'inbound') {
-    // A new customer message can change the reply window.
-    void queryClient.invalidateQueries({
-      queryKey: inboxKeys.replyPolicy(payload.conversationId),
-    });
-  }
-}
-
-function cachedConversation(
-  queryClient: QueryClient,
-  id: string,
-): ConversationDto | undefined {
-  const direct = queryClient.getQueryData<ConversationDto>(
-    inboxKeys.conversation(id),
-  );
-  if (direct) return direct;
-  for (const [, data] of queryClient.getQueriesData<ConversationPages>({
-    queryKey: inboxKeys.lists(),
-  })) {
-    const found = findConversation(data, id);
-    if (found) return found;
-  }
-  return undefined;
-}
+const CONFIG_RETRY_MS = 10_000;
 
 /**
- * Only label changes carry `labels`; other updates keep the cached ones. A change is also applied
- * to the thread header's labels.
+ * Owns the one Socket.IO connection of the signed-in tab: opens it with the in-memory access token,
+ * refreshes the token when the handshake refuses it, and reports the connection status. It knows no
+ * event: features subscribe with `useRealtimeEvent` and catch up with `useRealtimeConnect`.
+ * Without `apiUrl` it asks the web server where the api is (`/realtime-config`, `API_PUBLIC_URL`).
  */
-function withKnownLabels(
-  queryClient: QueryClient,
-  conversation: ConversationDto,
-): ConversationDto {
-  if (conversation.labels) {
-    queryClient.setQueryData(
-      labelKeys.ofConversation(conversation.id),
-      conversation.labels,
-    );
-    return conversation;
-  }
-  const labels = cachedConversation(queryClient, conversation.id)?.labels;
-  return labels ? { ...conversation, labels } : conversation;
-}
-
-export function RealtimeProvider({
-  apiUrl,
-  children,
-}: {
-  apiUrl: string;
-  children: React.ReactNode;
-}) {
-  const { client, status: authStatus, user } = useAuth();
-  const queryClient = useQueryClient();
+export function RealtimeProvider({ apiUrl, children }: { apiUrl?: string; children: React.ReactNode }) {
+  const { client, status: authStatus } = useAuth();
+  const [configuredUrl, setConfiguredUrl] = React.useState<string | null>(null);
+  const [socket, setSocket] = React.useState<RealtimeSocket | null>(null);
   const [status, setStatus] = React.useState<RealtimeStatus>('connecting');
-  const [presenceMap, setPresenceMap] = React.useState<
-    Record<string, PresenceUpdatedEvent>
-  >({});
-  const socketRef = React.useRef<InboxSocket | null>(null);
-  const joinedRef = React.useRef(new Map<string, number>());
-  const activeRef = React.useRef<string | null>(null);
-  const userIdRef = React.useRef<string | null>(user?.id ?? null);
-  userIdRef.current = user?.id ?? null;
-
-  /** Joins a room; the ack carries who is already viewing or typing. */
-  const join = React.useCallback((conversationId: string) => {
-    const socket = socketRef.current;
-    if (!socket?.connected) return;
-    socket.emit(
-      'conversation.join',
-      { conversationId },
-      (result: RoomAck) => {
-        if (!result.ok) return;
-        setPresenceMap((prev) => ({
-          ...prev,
-          [conversationId]: {
-            conversationId,
-            viewers: result.viewers ?? [],
-            typing: result.typing ?? [],
-          },
-        }));
-      },
-    );
-  }, []);
+  const url = apiUrl ?? configuredUrl;
 
   React.useEffect(() => {
-    if (authStatus !== 'authenticated') return;
-    const socket = createInboxSocket(apiUrl, () => client.getAccessToken());
-    socketRef.current = socket;
+    if (apiUrl || configuredUrl || authStatus !== 'authenticated') return;
+    let cancelled = false;
+    let retryTimer: ReturnType<typeof setTimeout> | undefined;
+    const load = () => {
+      loadRealtimeConfig()
+        .then((config) => {
+          if (!cancelled) setConfiguredUrl(config.apiPublicUrl);
+        })
+        .catch(() => {
+          if (cancelled) return;
+          setStatus('disconnected');
+          retryTimer = setTimeout(load, CONFIG_RETRY_MS);
+        });
+    };
+    load();
+    return () => {
+      cancelled = true;
+      clearTimeout(retryTimer);
+    };
+  }, [apiUrl, configuredUrl, authStatus]);
+
+  React.useEffect(() => {
+    if (!url || authStatus !== 'authenticated') return;
+    const created = createRealtimeSocket(url, () => client.getAccessToken());
+    setSocket(created);
+    return () => {
+      created.removeAllListeners();
+      created.disconnect();
+      setSocket(null);
+    };
+  }, [url, authStatus, client]);
+
+  // Connects only once the socket is in state: the features' subscriptions (effects of children, run
+  // first) are in place before the first event can arrive.
+  React.useEffect(() => {
+    if (!socket) return;
     let refreshing = false;
     let lastAuthRefresh = 0;
     let retryTimer: ReturnType<typeof setTimeout> | undefined;
 
-    socket.on('connect', () => {
-      setStatus('connected');
-      // Rooms do not survive a reconnect: join the open conversations again.
-      for (const conversationId of joinedRef.current.keys())
-        join(conversationId);
-      // Anything missed while offline: refetch what is on screen.
-      void queryClient.invalidateQueries({ queryKey: inboxKeys.all });
-    });
-    socket.on('disconnect', () => setStatus('disconnected'));
-    socket.on('connect_error', (error) => {
+    const onConnect = () => setStatus('connected');
+    const onDisconnect = () => setStatus('disconnected');
+    const onConnectError = (error: Error) => {
       setStatus('disconnected');
       if (!isAuthConnectError(error) || refreshing) return;
       // The handshake refused the token (expired): refresh it, then connect again with the new one.
@@ -195,168 +87,20 @@ export function RealtimeProvider({
         .finally(() => {
           refreshing = false;
         });
-    });
-
-    socket.on('message.created', (payload) => {
-      applyMessageEvent(queryClient, payload);
-      const conversation = cachedConversation(
-        queryClient,
-        payload.conversationId,
-      );
-      if (!conversation)
-        void queryClient.invalidateQueries({ queryKey: inboxKeys.lists() });
-      notifyAssignee(
-        payload,
-        conversation,
-        userIdRef.current,
-        activeRef.current,
-      );
-    });
-    socket.on('note.created', ({ note }) => applyNoteEvent(queryClient, note));
-    socket.on('note.mentioned', ({ note }) => {
-      applyNoteEvent(queryClient, note);
-      toast(`${note.authorName} mentioned you in a note`, {
-        description: note.body.length > 120 ? `${note.body.slice(0, 117)}…` : note.body,
-        action: { label: 'Open', onClick: () => window.location.assign(`/inbox/${note.conversationId}`) },
-      });
-    });
-    socket.on('message.updated', (payload) =>
-      applyMessageEvent(queryClient, payload),
-    );
-    socket.on('conversation.updated', ({ conversation }) =>
-      applyConversationUpdate(
-        queryClient,
-        withKnownLabels(queryClient, conversation),
-        userIdRef.current,
-      ),
-    );
-    socket.on('conversation.assigned', ({ conversation }) =>
-      applyConversationUpdate(queryClient, conversation, userIdRef.current),
-    );
-    // Teammates coming online or going away change who can be assigned.
-    socket.on('presence.online_changed', () => void queryClient.invalidateQueries({ queryKey: ['inbox', 'presence', 'online'] }));
-    socket.on('presence.updated', (payload: PresenceUpdatedEvent) =>
-      setPresenceMap((prev) => ({
-        ...prev,
-        [payload.conversationId]: payload,
-      })),
-    );
-
+    };
+    socket.on('connect', onConnect);
+    socket.on('disconnect', onDisconnect);
+    socket.on('connect_error', onConnectError);
     setStatus('connecting');
     socket.connect();
     return () => {
       clearTimeout(retryTimer);
-      socket.removeAllListeners();
-      socket.disconnect();
-      socketRef.current = null;
+      socket.off('connect', onConnect);
+      socket.off('disconnect', onDisconnect);
+      socket.off('connect_error', onConnectError);
     };
-  }, [apiUrl, authStatus, client, queryClient, join]);
+  }, [socket, client]);
 
-  const joinConversation = React.useCallback(
-    (conversationId: string) => {
-      const joined = joinedRef.current;
-      const count = joined.get(conversationId) ?? 0;
-      joined.set(conversationId, count + 1);
-      if (count === 0) join(conversationId);
-      return () => {
-        const left = (joined.get(conversationId) ?? 1) - 1;
-        if (left > 0) {
-          joined.set(conversationId, left);
-          return;
-        }
-        joined.delete(conversationId);
-        if (socketRef.current?.connected)
-          socketRef.current.emit(
-            'conversation.leave',
-            { conversationId },
-            () => undefined,
-          );
-        setPresenceMap((prev) => {
-          const next = { ...prev };
-          delete next[conversationId];
-          return next;
-        });
-      };
-    },
-    [join],
-  );
-
-  const setTyping = React.useCallback(
-    (conversationId: string, typing: boolean) => {
-      if (socketRef.current?.connected)
-        socketRef.current.emit(
-          'presence.typing',
-          { conversationId, typing },
-          () => undefined,
-        );
-    },
-    [],
-  );
-
-  const presence = React.useCallback(
-    (conversationId: string) => presenceMap[conversationId] ?? null,
-    [presenceMap],
-  );
-  const setActiveConversation = React.useCallback(
-    (conversationId: string | null) => {
-      activeRef.current = conversationId;
-    },
-    [],
-  );
-
-  const value = React.useMemo<RealtimeContextValue>(
-    () => ({
-      status,
-      joinConversation,
-      setTyping,
-      presence,
-      setActiveConversation,
-    }),
-    [status, joinConversation, setTyping, presence, setActiveConversation],
-  );
-  return (
-    <RealtimeContext.Provider value={value}>
-      {children}
-    </RealtimeContext.Provider>
-  );
-}
-
-function notifyAssignee(
-  payload: MessageEventPayload,
-  conversation: ConversationDto | undefined,
-  userId: string | null,
-  activeConversationId: string | null,
-): void {
-  if (
-    typeof Notification === 'undefined' ||
-    Notification.permission !== 'granted'
-  )
-    return;
-  if (
-    payload.message.direction !== 'inbound' ||
-    !conversation ||
-    !userId ||
-    conversation.assigneeId !== userId
-  )
-    return;
-  if (
-    activeConversationId === payload.conversationId &&
-    document.visibilityState === 'visible'
-  )
-    return;
-  const notification = new Notification(conversation.contact.displayName, {
-    body: payload.message.text ?? 'Sent an attachment',
-    tag: `conversation:${payload.conversationId}`,
-  });
-  notification.onclick = () => {
-    window.focus();
-    window.location.assign(`/inbox/${payload.conversationId}`);
-  };
-}
-
-export function useRealtime(): RealtimeContextValue {
-  const value = React.useContext(RealtimeContext);
-  if (!value)
-    throw new Error('useRealtime must be used inside <RealtimeProvider>');
-  return value;
+  const value = React.useMemo<RealtimeContextValue>(() => ({ status, socket }), [status, socket]);
+  return <RealtimeContext.Provider value={value}>{children}</RealtimeContext.Provider>;
 }

@@ -8,12 +8,11 @@ export const usersKeys = {
   all: ['users'] as const,
 };
 
-export function useUsers(enabled = true) {
+export function useUsers() {
   const client = useApiClient();
   return useQuery({
     queryKey: usersKeys.all,
     queryFn: ({ signal }) => client.request<UserDto[]>('/api/users', { signal }),
-    enabled,
   });
 }
 

@@ -11,12 +11,11 @@ export const webhookKeys = {
 };
 
 /** Recent deliveries (newest first); refreshed every few seconds while the page is open. */
-export function useWebhookEvents(status: WebhookEventStatus | null, enabled = true) {
+export function useWebhookEvents(status: WebhookEventStatus | null) {
   const client = useApiClient();
   return useQuery({
     queryKey: webhookKeys.list(status),
     queryFn: ({ signal }) => client.request<WebhookEventListResponse>(`/api/webhook-events?limit=100${status ? `&status=${status}` : ''}`, { signal }),
-    enabled,
     refetchInterval: 5_000,
   });
 }

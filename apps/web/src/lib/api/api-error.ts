@@ -72,6 +72,11 @@ export function networkError(cause: unknown): ApiError {
   return error;
 }
 
+/** The api refused the signed-in user (their role changed since the page loaded, or it never allowed them). */
+export function isForbiddenError(error: unknown): boolean {
+  return error instanceof ApiError && error.status === 403;
+}
+
 /** A sentence for people, never a stack trace or a raw code. */
 export function describeApiError(error: unknown): string {
   if (!(error instanceof ApiError)) return 'Something went wrong. Please try again.';

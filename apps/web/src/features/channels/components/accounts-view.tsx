@@ -1,9 +1,9 @@
 'use client';
 
-import { AlertTriangle, AtSign, RefreshCw } from 'lucide-react';
+import { AtSign } from 'lucide-react';
 import { ChannelStatus, Role } from '@ticklegram/domain-models';
+import { EmptyState, ErrorState, LoadingState } from '../../../components/data-states';
 import { PageContainer, PageHeader } from '../../../components/page-header';
-import { Button } from '../../../components/ui/button';
 import { Skeleton } from '../../../components/ui/skeleton';
 import { useAuth } from '../../auth/auth-provider';
 import { describeChannelError, useChannels } from '../api';
@@ -39,30 +39,19 @@ export function AccountsView() {
       />
       <div className="mt-8">
         {channels.isPending ? (
-          <div className="grid gap-4 md:grid-cols-2" aria-busy="true" aria-label="Loading accounts">
+          <LoadingState label="Loading accounts" className="gap-4 md:grid-cols-2">
             {Array.from({ length: 2 }, (_, i) => (
               <Skeleton key={i} className="h-64 w-full rounded-xl" />
             ))}
-          </div>
+          </LoadingState>
         ) : channels.isError ? (
-          <div role="alert" className="flex flex-col items-center rounded-xl border border-dashed px-6 py-12 text-center">
-            <AlertTriangle className="size-7 text-destructive" aria-hidden />
-            <h2 className="mt-3 font-semibold">Couldn&apos;t load accounts</h2>
-            <p className="mt-1 text-sm text-muted-foreground">{describeChannelError(channels.error)}</p>
-            <Button variant="outline" className="mt-5" onClick={() => void channels.refetch()} disabled={channels.isFetching}>
-              <RefreshCw aria-hidden className={channels.isFetching ? 'animate-spin' : ''} /> Try again
-            </Button>
-          </div>
+          <ErrorState title="Couldn't load accounts" message={describeChannelError(channels.error)} onRetry={() => void channels.refetch()} retrying={channels.isFetching} />
         ) : connected.length === 0 ? (
-          <div className="flex flex-col items-center rounded-xl border border-dashed px-6 py-14 text-center" data-testid="accounts-empty">
-            <AtSign className="size-8 text-muted-foreground" aria-hidden />
-            <h2 className="mt-3 font-semibold">No accounts connected yet</h2>
-            <p className="mt-1 max-w-md text-sm text-muted-foreground">
-              {isAdmin
-                ? 'Connect a Facebook Page (and the Instagram account linked to it) with Facebook, or an Instagram professional account directly with Instagram.'
-                : 'An admin needs to connect an Instagram account or Facebook Page before conversations arrive.'}
-            </p>
-          </div>
+          <EmptyState icon={AtSign} title="No accounts connected yet" className="py-14" data-testid="accounts-empty">
+            {isAdmin
+              ? 'Connect a Facebook Page (and the Instagram account linked to it) with Facebook, or an Instagram professional account directly with Instagram.'
+              : 'An admin needs to connect an Instagram account or Facebook Page before conversations arrive.'}
+          </EmptyState>
         ) : (
           <div className="grid gap-4 md:grid-cols-2" data-testid="channel-list">
             {connected.map((channel) => (

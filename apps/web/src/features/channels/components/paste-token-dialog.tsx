@@ -9,7 +9,7 @@ import { Button } from '../../../components/ui/button';
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from '../../../components/ui/dialog';
 import { Input } from '../../../components/ui/input';
 import { fieldErrorMessages } from '../../../lib/api/api-error';
-import { FormField } from '../../users/components/form-field';
+import { FormField } from '../../../components/form-field';
 import { describeChannelError, usePasteToken } from '../api';
 import { pasteTokenSchema, type PasteTokenForm } from '../schemas';
 

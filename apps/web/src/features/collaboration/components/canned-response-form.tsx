@@ -2,11 +2,11 @@
 
 import * as React from 'react';
 import type { CannedResponseDto } from '@ticklegram/domain-models';
-import { toast } from 'sonner';
 import { Button } from '../../../components/ui/button';
 import { Input } from '../../../components/ui/input';
 import { Label } from '../../../components/ui/label';
-import { describeApiError, fieldErrorMessages } from '../../../lib/api/api-error';
+import { fieldErrorMessages } from '../../../lib/api/api-error';
+import { saveWithToast } from '../../../lib/save-with-toast';
 import { useSaveCannedResponse } from '../api';
 
 /** Create (no `editing`) or edit a canned response; field errors come from the api's 400. */
@@ -19,19 +19,14 @@ export function CannedResponseForm({ editing, onDone }: { editing: CannedRespons
 
   async function onSubmit(event: React.FormEvent) {
     event.preventDefault();
-    try {
-      await save.mutateAsync({ id: editing?.id, shortcut, title, body });
-      toast.success(editing ? 'Canned response updated' : 'Canned response added');
-      if (!editing) {
-        setShortcut('');
-        setTitle('');
-        setBody('');
-        save.reset();
-      }
-      onDone();
-    } catch (error) {
-      if (Object.keys(fieldErrorMessages(error)).length === 0) toast.error(describeApiError(error));
+    if (!(await saveWithToast(() => save.mutateAsync({ id: editing?.id, shortcut, title, body }), editing ? 'Canned response updated' : 'Canned response added'))) return;
+    if (!editing) {
+      setShortcut('');
+      setTitle('');
+      setBody('');
+      save.reset();
     }
+    onDone();
   }
 
   return (

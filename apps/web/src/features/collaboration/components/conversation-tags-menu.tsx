@@ -3,22 +3,17 @@
 import * as React from 'react';
 import { Check, ChevronDown, Flag, Tag } from 'lucide-react';
 import { CONVERSATION_PRIORITIES, type ConversationDto, type ConversationPriority } from '@ticklegram/domain-models';
-import { useQueryClient } from '@tanstack/react-query';
 import { toast } from 'sonner';
 import { Button } from '../../../components/ui/button';
 import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuLabel, DropdownMenuRadioGroup, DropdownMenuRadioItem, DropdownMenuTrigger } from '../../../components/ui/dropdown-menu';
 import { describeApiError } from '../../../lib/api/api-error';
 import { cn } from '../../../lib/utils';
-import { useAuth } from '../../auth/auth-provider';
-import { applyConversationUpdate } from '../../realtime/realtime-provider';
 import { useConversationLabels, useLabels, useSetConversationLabels, useSetPriority } from '../api';
 import { PRIORITY_CLASSES, PRIORITY_LABELS } from '../priority';
 import { LabelChips } from './label-chips';
 
-/** Thread header: the conversation's labels (chips + picker) and its priority. */
-export function ConversationTagsMenu({ conversation }: { conversation: ConversationDto }) {
-  const { user } = useAuth();
-  const queryClient = useQueryClient();
+/** Thread header: the conversation's labels (chips + picker) and its priority; `onUpdated` gets the changed conversation. */
+export function ConversationTagsMenu({ conversation, onUpdated }: { conversation: ConversationDto; onUpdated: (conversation: ConversationDto) => void }) {
   const all = useLabels();
   const current = useConversationLabels(conversation.id);
   const setLabels = useSetConversationLabels(conversation.id);
@@ -29,7 +24,7 @@ export function ConversationTagsMenu({ conversation }: { conversation: Conversat
   function toggle(labelId: string) {
     const next = selected.has(labelId) ? [...selected].filter((id) => id !== labelId) : [...selected, labelId];
     setLabels.mutate(next, {
-      onSuccess: (updated) => applyConversationUpdate(queryClient, updated, user?.id ?? null),
+      onSuccess: onUpdated,
       onError: (error) => toast.error(describeApiError(error)),
     });
   }
@@ -80,7 +75,7 @@ export function ConversationTagsMenu({ conversation }: { conversation: Conversat
             value={priority}
             onValueChange={(value) =>
               setPriority.mutate(value as ConversationPriority, {
-                onSuccess: (updated) => applyConversationUpdate(queryClient, { ...updated, labels: conversation.labels }, user?.id ?? null),
+                onSuccess: (updated) => onUpdated({ ...updated, labels: conversation.labels }),
                 onError: (error) => toast.error(describeApiError(error)),
               })
             }

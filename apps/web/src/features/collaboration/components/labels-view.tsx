@@ -1,16 +1,16 @@
 'use client';
 
 import * as React from 'react';
-import { Pencil, Trash2 } from 'lucide-react';
-import { Role, type LabelDto } from '@ticklegram/domain-models';
-import { toast } from 'sonner';
-import { Forbidden } from '../../../components/forbidden';
-import { PageContainer, PageHeader } from '../../../components/page-header';
+import { Tag } from 'lucide-react';
+import type { LabelDto } from '@ticklegram/domain-models';
+import { AdminSettingsPage } from '../../../components/admin-settings-page';
+import { EmptyState, LoadingState, QueryStates } from '../../../components/data-states';
+import { EditableList } from '../../../components/editable-list';
 import { Button } from '../../../components/ui/button';
 import { Input } from '../../../components/ui/input';
 import { Label } from '../../../components/ui/label';
-import { describeApiError, fieldErrorMessages } from '../../../lib/api/api-error';
-import { useAuth } from '../../auth/auth-provider';
+import { fieldErrorMessages } from '../../../lib/api/api-error';
+import { saveWithToast } from '../../../lib/save-with-toast';
 import { useDeleteLabel, useLabels, useSaveLabel } from '../api';
 
 function LabelForm({ editing, onDone }: { editing: LabelDto | null; onDone: () => void }) {
@@ -21,15 +21,10 @@ function LabelForm({ editing, onDone }: { editing: LabelDto | null; onDone: () =
 
   async function onSubmit(event: React.FormEvent) {
     event.preventDefault();
-    try {
-      await save.mutateAsync({ id: editing?.id, name, color });
-      toast.success(editing ? 'Label updated' : 'Label added');
-      if (!editing) setName('');
-      save.reset();
-      onDone();
-    } catch (error) {
-      if (Object.keys(fieldErrorMessages(error)).length === 0) toast.error(describeApiError(error));
-    }
+    if (!(await saveWithToast(() => save.mutateAsync({ id: editing?.id, name, color }), editing ? 'Label updated' : 'Label added'))) return;
+    if (!editing) setName('');
+    save.reset();
+    onDone();
   }
 
   return (
@@ -58,54 +53,48 @@ function LabelForm({ editing, onDone }: { editing: LabelDto | null; onDone: () =
 
 /** Settings → Labels (admins). Everyone can put labels on the conversations they see. */
 export function LabelsView() {
-  const { user } = useAuth();
+  return (
+    <AdminSettingsPage title="Labels" description="Tags agents put on conversations; the inbox can be filtered by them.">
+      <Labels />
+    </AdminSettingsPage>
+  );
+}
+
+function Labels() {
   const list = useLabels();
   const remove = useDeleteLabel();
   const [editing, setEditing] = React.useState<LabelDto | null>(null);
-
-  if (!user) return null;
-  if (user.role !== Role.ADMIN) return <Forbidden />;
-
   return (
-    <PageContainer>
-      <PageHeader title="Labels" description="Tags agents put on conversations; the inbox can be filtered by them." />
-      <div className="mt-8 grid gap-6">
-        <LabelForm key={editing?.id ?? 'new'} editing={editing} onDone={() => setEditing(null)} />
-        {list.isPending ? (
-          <p className="text-sm text-muted-foreground">Loading…</p>
-        ) : list.isError ? (
-          <p role="alert" className="text-sm text-destructive">
-            {describeApiError(list.error)}
-          </p>
-        ) : list.data.length === 0 ? (
-          <p className="rounded-xl border border-dashed p-8 text-center text-sm text-muted-foreground">No labels yet.</p>
-        ) : (
-          <ul className="divide-y rounded-xl border" aria-label="Labels">
-            {list.data.map((label) => (
-              <li key={label.id} className="flex items-center gap-3 p-3">
+    <div className="mt-8 grid gap-6">
+      <LabelForm key={editing?.id ?? 'new'} editing={editing} onDone={() => setEditing(null)} />
+      <QueryStates
+        query={list}
+        loading={<LoadingState label="Loading labels" />}
+        errorTitle="Couldn't load labels"
+        isEmpty={(labels) => labels.length === 0}
+        empty={
+          <EmptyState icon={Tag} title="No labels yet">
+            Add one above; agents then pick it from the label menu of a conversation.
+          </EmptyState>
+        }
+      >
+        {(labels) => (
+          <EditableList
+            label="Labels"
+            items={labels}
+            itemName={(label) => label.name}
+            confirmDelete={(label) => `Delete the label “${label.name}”? It is removed from every conversation.`}
+            onEdit={setEditing}
+            remove={remove}
+            renderItem={(label) => (
+              <>
                 <span className="size-3 rounded-full" style={{ backgroundColor: label.color }} aria-hidden />
                 <span className="flex-1 font-medium">{label.name}</span>
-                <Button variant="ghost" size="icon" className="size-8" aria-label={`Edit ${label.name}`} onClick={() => setEditing(label)}>
-                  <Pencil />
-                </Button>
-                <Button
-                  variant="ghost"
-                  size="icon"
-                  className="size-8 text-destructive"
-                  aria-label={`Delete ${label.name}`}
-                  disabled={remove.isPending}
-                  onClick={() => {
-                    if (!window.confirm(`Delete the label “${label.name}”? It is removed from every conversation.`)) return;
-                    remove.mutate(label.id, { onError: (error) => toast.error(describeApiError(error)) });
-                  }}
-                >
-                  <Trash2 />
-                </Button>
-              </li>
-            ))}
-          </ul>
+              </>
+            )}
+          />
         )}
-      </div>
-    </PageContainer>
+      </QueryStates>
+    </div>
   );
 }

@@ -14,11 +14,12 @@ import {
   AlertDialogTitle,
 } from '../../../components/ui/alert-dialog';
 import { Button } from '../../../components/ui/button';
+import { useSuggestionMenu } from '../../../components/suggestions/use-suggestion-menu';
 import { cn } from '../../../lib/utils';
-import { useRealtime } from '../../realtime/realtime-provider';
 import { useCannedResponses } from '../../collaboration/api';
 import { filterCannedResponses, insertCannedResponse, slashTokenAt } from '../../collaboration/canned-responses';
 import { CannedResponsePopover } from '../../collaboration/components/canned-response-popover';
+import { useTypingSignal } from '../hooks/use-conversation-presence';
 import type { OutgoingDraft, SendOutcome } from '../hooks/use-send-message';
 import { useTeammates } from '../hooks/use-teammates';
 import { filterTeammates, insertMention, mentionTokenAt } from '../mentions';
@@ -45,7 +46,7 @@ export function Composer({
   /** Posts a private note; resolves false when it failed (the draft stays). */
   onNote?: (body: string) => Promise<boolean>;
 }) {
-  const { setTyping } = useRealtime();
+  const setTyping = useTypingSignal();
   const [text, setText] = React.useState('');
   const [files, setFiles] = React.useState<File[]>([]);
   const [problem, setProblem] = React.useState<string | null>(null);
@@ -57,26 +58,20 @@ export function Composer({
   const sendingAnyway = React.useRef(false);
   const [mode, setMode] = React.useState<'reply' | 'note'>('reply');
   const [caret, setCaret] = React.useState(0);
-  const [slashIndex, setSlashIndex] = React.useState(0);
-  const [slashDismissedAt, setSlashDismissedAt] = React.useState<number | null>(null);
   const canned = useCannedResponses();
-  const [mentionIndex, setMentionIndex] = React.useState(0);
-  const [mentionDismissedAt, setMentionDismissedAt] = React.useState<number | null>(null);
 
   const noting = mode === 'note';
   const teammates = useTeammates(noting);
   const canType = noting || (policy ? policy.freeTextAllowed : true);
   const slash = canType ? slashTokenAt(text, caret) : null;
-  const slashOpen = slash !== null && slash.start !== slashDismissedAt;
   const slashQuery = slash?.query ?? null;
   const slashItems = React.useMemo(() => (slashQuery === null ? [] : filterCannedResponses(canned.data ?? [], slashQuery)), [slashQuery, canned.data]);
-  const activeSlash = Math.min(slashIndex, Math.max(slashItems.length - 1, 0));
+  const slashMenu = useSuggestionMenu({ name: 'canned', token: slash, items: slashItems });
   // @mentions only in notes (customers never see teammates); the `/` popover wins if both could open
-  const mention = noting && canType && !slashOpen ? mentionTokenAt(text, caret) : null;
+  const mention = noting && canType && !slashMenu.open ? mentionTokenAt(text, caret) : null;
   const mentionQuery = mention?.query ?? null;
   const mentionItems = React.useMemo(() => (mentionQuery === null ? [] : filterTeammates(teammates.data ?? [], mentionQuery)), [mentionQuery, teammates.data]);
-  const mentionOpen = mention !== null && mention.start !== mentionDismissedAt && (mentionItems.length > 0 || !/\s/.test(mention.query));
-  const activeMention = Math.min(mentionIndex, Math.max(mentionItems.length - 1, 0));
+  const mentionMenu = useSuggestionMenu({ name: 'mention', token: mention, items: mentionItems, canOpen: mentionItems.length > 0 || !/\s/.test(mentionQuery ?? '') });
   const usage = measureOutboundText(conversation.platform, text);
   const overLimit = usage.used > usage.limit;
 
@@ -105,11 +100,8 @@ export function Composer({
   function onTextChange(value: string, caretAt = value.length) {
     setText(value);
     setCaret(caretAt);
-    setSlashIndex(0);
-    // Esc closes the popover for that `/` only; once it is gone, a new one opens again
-    if (!slashTokenAt(value, caretAt)) setSlashDismissedAt(null);
-    setMentionIndex(0);
-    if (!mentionTokenAt(value, caretAt)) setMentionDismissedAt(null);
+    slashMenu.onTextChange(slashTokenAt(value, caretAt) !== null);
+    mentionMenu.onTextChange(mentionTokenAt(value, caretAt) !== null);
     setProblem(null);
     // notes are not typing to the customer
     if (noting) return;
@@ -161,7 +153,7 @@ export function Composer({
     const next = insertMention(text, mention, caret, name);
     onTextChange(next.text, next.caret);
     // the inserted `@Full Name ` is itself a token; don't reopen on it
-    setMentionDismissedAt(mention.start);
+    mentionMenu.dismiss(mention.start);
     requestAnimationFrame(() => {
       el?.focus();
       el?.setSelectionRange(next.caret, next.caret);
@@ -188,42 +180,8 @@ export function Composer({
   }
 
   function onKeyDown(event: React.KeyboardEvent<HTMLTextAreaElement>) {
-    if (slashOpen && slash) {
-      if (event.key === 'Escape') {
-        event.preventDefault();
-        setSlashDismissedAt(slash.start);
-        return;
-      }
-      if (slashItems.length > 0 && (event.key === 'ArrowDown' || event.key === 'ArrowUp')) {
-        event.preventDefault();
-        const step = event.key === 'ArrowDown' ? 1 : -1;
-        setSlashIndex((activeSlash + step + slashItems.length) % slashItems.length);
-        return;
-      }
-      if (slashItems.length > 0 && (event.key === 'Enter' || event.key === 'Tab') && !event.shiftKey && !event.nativeEvent.isComposing) {
-        event.preventDefault();
-        pickCanned(slashItems[activeSlash].body);
-        return;
-      }
-    }
-    if (mentionOpen && mention) {
-      if (event.key === 'Escape') {
-        event.preventDefault();
-        setMentionDismissedAt(mention.start);
-        return;
-      }
-      if (mentionItems.length > 0 && (event.key === 'ArrowDown' || event.key === 'ArrowUp')) {
-        event.preventDefault();
-        const step = event.key === 'ArrowDown' ? 1 : -1;
-        setMentionIndex((activeMention + step + mentionItems.length) % mentionItems.length);
-        return;
-      }
-      if (mentionItems.length > 0 && (event.key === 'Enter' || event.key === 'Tab') && !event.shiftKey && !event.nativeEvent.isComposing) {
-        event.preventDefault();
-        pickMention(mentionItems[activeMention].name);
-        return;
-      }
-    }
+    if (slashMenu.onKeyDown(event, (item) => pickCanned(item.body))) return;
+    if (mentionMenu.onKeyDown(event, (item) => pickMention(item.name))) return;
     if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) {
       event.preventDefault();
       void submit();
@@ -276,18 +234,11 @@ export function Composer({
           !canType && 'opacity-60',
         )}
       >
-        {slashOpen && slash ? (
-          <CannedResponsePopover items={slashItems} activeIndex={activeSlash} query={slash.query} loading={canned.isPending} onPick={(item) => pickCanned(item.body)} onHover={setSlashIndex} />
+        {slashMenu.open && slash ? (
+          <CannedResponsePopover items={slashItems} activeIndex={slashMenu.activeIndex} query={slash.query} loading={canned.isPending} onPick={(item) => pickCanned(item.body)} onHover={slashMenu.setActiveIndex} />
         ) : null}
-        {mentionOpen && mention ? (
-          <MentionPopover
-            items={mentionItems}
-            activeIndex={activeMention}
-            query={mention.query}
-            loading={teammates.isPending}
-            onPick={(item) => pickMention(item.name)}
-            onHover={setMentionIndex}
-          />
+        {mentionMenu.open && mention ? (
+          <MentionPopover items={mentionItems} activeIndex={mentionMenu.activeIndex} query={mention.query} loading={teammates.isPending} onPick={(item) => pickMention(item.name)} onHover={mentionMenu.setActiveIndex} />
         ) : null}
         {replyTo ? (
           <div className="flex items-center gap-2 border-b px-3 py-1.5 text-xs text-muted-foreground" data-testid="composer-reply-to">
@@ -323,8 +274,7 @@ export function Composer({
           placeholder={noting ? 'Private note — only teammates see it. Mention with @Name or @email. (Enter to save, / for canned responses)' : canType ? `Reply on ${conversation.platform === 'INSTAGRAM' ? 'Instagram' : 'Messenger'}… (Enter to send, Shift+Enter for a new line)` : 'Replies are not possible right now — see above.'}
           aria-label={noting ? 'Private note' : 'Reply'}
           aria-describedby="composer-counter"
-          aria-controls={mentionOpen && mentionItems.length > 0 ? 'mention-listbox' : undefined}
-          aria-activedescendant={mentionOpen && mentionItems[activeMention] ? `mention-option-${mentionItems[activeMention].id}` : undefined}
+          {...(slashMenu.open ? slashMenu.inputProps : mentionMenu.inputProps)}
           data-testid="composer-input"
           className="block max-h-48 min-h-[4.5rem] w-full resize-none bg-transparent px-3 py-2 text-sm outline-none placeholder:text-muted-foreground disabled:cursor-not-allowed"
         />

@@ -18,8 +18,8 @@ import {
   DropdownMenuTrigger,
 } from '../../../components/ui/dropdown-menu';
 import { useAuth } from '../../auth/auth-provider';
-import { applyConversationUpdate } from '../../realtime/realtime-provider';
-import { assignConversation, isNotFound, listOnlineUsers, updateConversationStatus } from '../api';
+import { applyConversationUpdate } from '../cache-updates';
+import { assignConversation, inboxKeys, isNotFound, listOnlineUsers, updateConversationStatus } from '../api';
 
 const STATUS_LABELS: Record<ConversationStatus, string> = { open: 'Open', pending: 'Pending', snoozed: 'Snoozed', resolved: 'Resolved' };
 
@@ -35,7 +35,7 @@ export function ConversationActions({ conversation }: { conversation: Conversati
   const onDone = (result: ConversationStateResponse) => applyConversationUpdate(queryClient, result.conversation, user?.id ?? null);
 
   const online = useQuery({
-    queryKey: ['inbox', 'presence', 'online'],
+    queryKey: inboxKeys.onlineTeammates(),
     queryFn: async ({ signal }) => {
       try {
         return (await listOnlineUsers(client, signal)).users;

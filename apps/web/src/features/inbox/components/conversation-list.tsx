@@ -8,7 +8,7 @@ import { Input } from '../../../components/ui/input';
 import { Skeleton } from '../../../components/ui/skeleton';
 import { cn } from '../../../lib/utils';
 import { useAuth } from '../../auth/auth-provider';
-import { useRealtime } from '../../realtime/realtime-provider';
+import { useRealtimeStatus } from '../../realtime/use-realtime';
 import { DEFAULT_FILTERS, inboxHref, type InboxFilters } from '../filters';
 import { useConversationList } from '../hooks/use-inbox-queries';
 import { useNow } from '../hooks/use-now';
@@ -48,7 +48,7 @@ export function ConversationList({
   onOrderChange: (hrefs: { id: string; href: string }[]) => void;
 }) {
   const { user } = useAuth();
-  const { status: realtimeStatus } = useRealtime();
+  const realtimeStatus = useRealtimeStatus();
   const now = useNow(30_000);
   const list = useConversationList(filters);
   const [draft, setDraft] = React.useState(filters.search);

@@ -2,7 +2,6 @@
 
 import * as React from 'react';
 import { useParams, useRouter } from 'next/navigation';
-import { RealtimeProvider } from '../../realtime/realtime-provider';
 import { cn } from '../../../lib/utils';
 import { useInboxFilters } from '../hooks/use-inbox-filters';
 import { isTypingTarget, nextConversationHref } from '../keyboard';
@@ -13,15 +12,7 @@ import { InboxFolders } from './inbox-folders';
  * The three panes (folders | conversation list | thread). The open conversation is the route segment,
  * the filters are the search params; this component only wires them together and owns the keyboard.
  */
-export function InboxShell({ apiUrl, children }: { apiUrl: string; children: React.ReactNode }) {
-  return (
-    <RealtimeProvider apiUrl={apiUrl}>
-      <InboxPanes>{children}</InboxPanes>
-    </RealtimeProvider>
-  );
-}
-
-function InboxPanes({ children }: { children: React.ReactNode }) {
+export function InboxShell({ children }: { children: React.ReactNode }) {
   const params = useParams<{ conversationId?: string }>();
   const selectedId = params.conversationId ?? null;
   const router = useRouter();

@@ -10,10 +10,11 @@ import { ApiError, describeApiError } from '../../../lib/api/api-error';
 import { Button } from '../../../components/ui/button';
 import { Skeleton } from '../../../components/ui/skeleton';
 import { useApiClient, useAuth } from '../../auth/auth-provider';
-import { applyConversationUpdate, useRealtime } from '../../realtime/realtime-provider';
 import { inboxKeys, isNotFound, markConversationRead, reactToMessage } from '../api';
+import { applyConversationUpdate } from '../cache-updates';
 import { isOptimistic, upsertMessageInThread, type MessagePages } from '../conversation-cache';
 import { dayLabel } from '../format-time';
+import { useConversationPresence } from '../hooks/use-conversation-presence';
 import { useConversation, useReplyPolicy, useThreadMessages } from '../hooks/use-inbox-queries';
 import { useInboxFilters } from '../hooks/use-inbox-filters';
 import { useNow } from '../hooks/use-now';
@@ -69,7 +70,7 @@ export function ThreadView({ conversationId }: { conversationId: string }) {
   const { user } = useAuth();
   const queryClient = useQueryClient();
   const { query } = useInboxFilters();
-  const realtime = useRealtime();
+  const presenceEvent = useConversationPresence(conversationId);
   const conversationQuery = useConversation(conversationId);
   const conversation = conversationQuery.data;
   const thread = useThreadMessages(conversationId);
@@ -110,18 +111,10 @@ export function ThreadView({ conversationId }: { conversationId: string }) {
     });
   };
 
-  // Only the stable callbacks: the context value itself changes with every presence update.
-  const { joinConversation, setActiveConversation } = realtime;
   React.useEffect(() => {
-    setActiveConversation(conversationId);
-    const leave = joinConversation(conversationId);
     setReplyTo(null);
     stickToBottom.current = true;
-    return () => {
-      leave();
-      setActiveConversation(null);
-    };
-  }, [conversationId, joinConversation, setActiveConversation]);
+  }, [conversationId]);
 
   // Opening a conversation with unread messages marks them read.
   const unread = conversation?.unreadCount ?? 0;
@@ -167,7 +160,7 @@ export function ThreadView({ conversationId }: { conversationId: string }) {
     return <ThreadSkeleton />;
   }
 
-  const presence = describePresence(realtime.presence(conversationId), user?.id ?? null);
+  const presence = describePresence(presenceEvent, user?.id ?? null);
   const backHref = query ? `/inbox?${query}` : '/inbox';
 
   return (
@@ -202,7 +195,7 @@ export function ThreadView({ conversationId }: { conversationId: string }) {
               )}
             </p>
           </div>
-          <ConversationTagsMenu conversation={conversation} />
+          <ConversationTagsMenu conversation={conversation} onUpdated={(updated) => applyConversationUpdate(queryClient, updated, user?.id ?? null)} />
           <ConversationActions conversation={conversation} />
           <Button variant="ghost" size="icon" className="size-8" onClick={togglePanel} aria-label={panelOpen ? 'Hide contact details' : 'Show contact details'} aria-pressed={panelOpen}>
             {panelOpen ? <PanelRightClose /> : <PanelRightOpen />}

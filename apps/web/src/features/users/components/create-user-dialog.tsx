@@ -22,7 +22,7 @@ import { ApiError, describeApiError, fieldErrorMessages } from '../../../lib/api
 import { useCreateUser } from '../api';
 import { roleLabel } from '../format';
 import { createUserSchema, type CreateUserValues } from '../schemas';
-import { FormField } from './form-field';
+import { FormField } from '../../../components/form-field';
 
 const FIELDS = ['name', 'email', 'role', 'password'] as const;
 const EMPTY: CreateUserValues = { name: '', email: '', role: Role.AGENT, password: '' };

@@ -19,7 +19,7 @@ import { Input } from '../../../components/ui/input';
 import { describeApiError, fieldErrorMessages } from '../../../lib/api/api-error';
 import { useUpdateUser } from '../api';
 import { resetPasswordSchema, type ResetPasswordValues } from '../schemas';
-import { FormField } from './form-field';
+import { FormField } from '../../../components/form-field';
 
 export function ResetPasswordDialog({
   user,

@@ -1,5 +1,5 @@
 import * as React from 'react';
-import { Label } from '../../../components/ui/label';
+import { Label } from './ui/label';
 
 /** Label + control + hint/error, wired with ids for screen readers. */
 export function FormField({
