@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { MessagePlatform, MessagingErrorCode, Role, UploadDto, validateAttachment } from '@ticklegram/domain-models';
+import { MessagePlatform, MessagingErrorCode, normalizeMimeType, Role, UploadDto, validateAttachment } from '@ticklegram/domain-models';
 import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
 import { copyFile, mkdir, unlink, writeFile } from 'node:fs/promises';
 import { extname, join } from 'node:path';
@@ -69,7 +69,8 @@ export class UploadsService {
       kind: verdict.kind,
       // non-ASCII names are not supported by Meta's attachment upload; keep ours readable but ASCII
       fileName: file.originalname.normalize('NFKD').replace(/[^\x20-\x7e]/g, '_').slice(0, 255) || `file${ext}`,
-      mimeType: file.mimetype.slice(0, 127),
+      // the allow-listed type the platform check passed, without parameters a browser might act on
+      mimeType: normalizeMimeType(file.mimetype).slice(0, 127),
       sizeBytes: file.size,
       storedFile,
     });
