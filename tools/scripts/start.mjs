@@ -4,7 +4,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { nx, prepareWebStandalone, ROOT, waitForHttp } from './lib/run.mjs';
+import { nx, ROOT, waitForHttp } from './lib/run.mjs';
 
 const WEB_PORT = process.env.WEB_PORT ?? '3000';
 const API_PORT = process.env.API_PORT ?? '3001';
@@ -73,7 +73,7 @@ if (existsSync(SIM_DIST)) {
   });
 }
 launch('api', join(ROOT, 'dist/apps/api/main.js'), sandboxEnv);
-launch('web', prepareWebStandalone(), {
+launch('web', join(ROOT, 'apps/web/scripts/start-standalone.mjs'), {
   PORT: WEB_PORT,
   HOSTNAME: '0.0.0.0',
   API_INTERNAL_URL: `http://127.0.0.1:${API_PORT}`,
