@@ -10,6 +10,7 @@ import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { RefreshTokenEntity } from './entities/refresh-token.entity';
 import { LoginAttemptLimiter } from './login-attempt-limiter';
+import { RefreshTokenRevoker } from './refresh-token-revoker';
 import { RefreshTokenService } from './refresh-token.service';
 
 @Module({
@@ -24,6 +25,7 @@ import { RefreshTokenService } from './refresh-token.service';
     RefreshTokenService,
     AuthService,
     LoginAttemptLimiter,
+    RefreshTokenRevoker,
     // order matters: authentication first, then roles
     { provide: APP_GUARD, useClass: JwtAuthGuard },
     { provide: APP_GUARD, useClass: RolesGuard },

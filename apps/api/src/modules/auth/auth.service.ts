@@ -64,7 +64,7 @@ export class AuthService {
   }
 
   private async sessionFor(user: UserEntity): Promise<SessionResponse> {
-    const accessToken = await this.accessTokens.sign({ id: user.id, email: user.email, role: user.role });
+    const accessToken = await this.accessTokens.sign(user);
     return { accessToken, expiresIn: this.accessTokens.ttlSeconds, user: toUserDto(user) };
   }
 }

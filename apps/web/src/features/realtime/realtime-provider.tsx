@@ -172,7 +172,12 @@ export function RealtimeProvider({
       // Anything missed while offline: refetch what is on screen.
       void queryClient.invalidateQueries({ queryKey: inboxKeys.all });
     });
-    socket.on('disconnect', () => setStatus('disconnected'));
+    socket.on('disconnect', (reason) => {
+      setStatus('disconnected');
+      // The server closes sockets when their token expires or the user's access changes: connect again,
+      // and the handshake (with a refreshed token if needed) decides what this user may still receive.
+      if (reason === 'io server disconnect') socket.connect();
+    });
     socket.on('connect_error', (error) => {
       setStatus('disconnected');
       if (!isAuthConnectError(error) || refreshing) return;
