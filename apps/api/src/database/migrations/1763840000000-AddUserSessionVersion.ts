@@ -9,8 +9,10 @@ export class AddUserSessionVersion1763840000000 implements MigrationInterface {
   name = 'AddUserSessionVersion1763840000000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    const c = columns(dialectOf(queryRunner.connection.driver.options.type));
-    await queryRunner.addColumn('users', new TableColumn(c.int('session_version', { default: 0 })));
+    const dialect = dialectOf(queryRunner.connection.driver.options.type);
+    // createTable turns SQLite's `int` into `integer`; addColumn does not, so name it as createTable would
+    const column = { ...columns(dialect).int('session_version', { default: 0 }), ...(dialect === 'sqlite' && { type: 'integer' }) };
+    await queryRunner.addColumn('users', new TableColumn(column));
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
