@@ -25,6 +25,7 @@ import { CannedResponsesModule } from './modules/canned-responses/canned-respons
 import { NotesModule } from './modules/notes/notes.module';
 import { LabelsModule } from './modules/labels/labels.module';
 import { PriorityModule } from './modules/priority/priority.module';
+import { RetentionModule } from './modules/retention/retention.module';
 
 @Module({})
 export class AppModule {
@@ -56,6 +57,7 @@ export class AppModule {
         NotesModule,
         LabelsModule,
         PriorityModule,
+        RetentionModule,
         HealthModule,
       ],
     };

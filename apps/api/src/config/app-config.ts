@@ -40,7 +40,7 @@ export interface AppConfig {
     appliedEventsDays: number;
     refreshTokensDays: number;
     batchSize: number;
-    cron: string;
+    intervalMinutes: number;
   };
   channels: {
     /** Sandbox: connect the simulator's seeded accounts at first start through the normal connect path. */

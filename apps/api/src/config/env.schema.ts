@@ -259,7 +259,7 @@ export class EnvVars {
   @IsOptional() @Transform(toInt) @IsInt() @Min(10) @Max(100000)
   RETENTION_BATCH_SIZE?: number;
 
-  /** Cron expression of the retention run (default hourly at minute 17). */
-  @IsOptional() @IsString()
-  RETENTION_CRON?: string;
+  /** How often the retention jobs run. */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(10080)
+  RETENTION_INTERVAL_MINUTES?: number;
 }

@@ -85,7 +85,7 @@ export function loadConfig(rawEnv: NodeJS.ProcessEnv = process.env, cwd = proces
       appliedEventsDays: env.RETENTION_APPLIED_EVENTS_DAYS ?? 30,
       refreshTokensDays: env.RETENTION_REFRESH_TOKENS_DAYS ?? 7,
       batchSize: env.RETENTION_BATCH_SIZE ?? 1000,
-      cron: env.RETENTION_CRON ?? '17 * * * *',
+      intervalMinutes: env.RETENTION_INTERVAL_MINUTES ?? 60,
     },
     publicWebUrl: (env.PUBLIC_WEB_URL ?? 'http://localhost:3000').replace(/\/$/, ''),
     meta: metaConfig(env, mode),

@@ -4,7 +4,8 @@ import { MessagePlatform, MessagingErrorCode, normalizeMimeType, Role, UploadDto
 import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
 import { copyFile, mkdir, unlink, writeFile } from 'node:fs/promises';
 import { extname, join } from 'node:path';
-import { In, Repository } from 'typeorm';
+import { In, LessThan, Repository } from 'typeorm';
+import { deleteInBatches } from '../../database/delete-in-batches';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { Caller } from '../inbox/conversation-access.policy';
 import { UploadEntity } from './entities/upload.entity';
@@ -114,6 +115,13 @@ export class UploadsService {
   /** Removes copies made for a message that was never stored (a concurrent duplicate won). */
   async discardMessageCopies(storedFiles: string[]): Promise<void> {
     await Promise.all(storedFiles.map((file) => unlink(join(this.mediaDir, file)).catch(() => undefined)));
+  }
+
+  /** Retention: uploads older than `before`, file and row (sent messages keep their own copy under media). */
+  pruneOlderThan(before: Date, batchSize: number): Promise<number> {
+    return deleteInBatches(this.uploads, 'id', { createdAt: LessThan(before) }, batchSize, async (rows) => {
+      await Promise.all(rows.map((upload) => unlink(this.pathOf(upload)).catch(() => undefined)));
+    });
   }
 
   pathOf(upload: UploadEntity): string {
