@@ -116,7 +116,7 @@ describe('loadConfig', () => {
     const { API_PUBLIC_URL: _, ...withoutUrl } = production;
     expect(() => loadConfig({ ...withoutUrl, DATA_DIR: tmp() })).toThrow(/API_PUBLIC_URL/);
     expect(loadConfig({ ...production, DATA_DIR: tmp() }).http.publicApiUrl).toBe('https://api.inbox.example.com');
-    expect(loadConfig({ DATA_DIR: tmp(), API_PORT: '4401' }).http.publicApiUrl).toBe('http://localhost:4401');
+    expect(loadConfig({ DATA_DIR: tmp(), API_PORT: '4401' }).http.publicApiUrl).toBe('http://127.0.0.1:4401');
   });
 
   it('serves the API docs publicly in the sandbox and not in production unless asked', () => {

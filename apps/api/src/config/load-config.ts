@@ -51,7 +51,7 @@ export function loadConfig(rawEnv: NodeJS.ProcessEnv = process.env, cwd = proces
       host: env.API_HOST ?? '0.0.0.0',
       webOrigins: (env.WEB_ORIGIN ?? 'http://localhost:3000,http://127.0.0.1:3000').split(',').map((o) => o.trim()).filter(Boolean),
       cookieSecure: env.COOKIE_SECURE ?? mode === 'production',
-      publicApiUrl: (env.API_PUBLIC_URL ?? `http://localhost:${env.API_PORT ?? 3001}`).replace(/\/+$/, ''),
+      publicApiUrl: (env.API_PUBLIC_URL ?? `http://127.0.0.1:${env.API_PORT ?? 3001}`).replace(/\/+$/, ''),
       trustedProxies: (env.TRUSTED_PROXIES ?? 'loopback').split(',').map((p) => p.trim()).filter(Boolean),
       docs: env.API_DOCS ?? (mode === 'production' ? 'off' : 'public'),
     },
