@@ -72,7 +72,7 @@ export class EnvVars {
    * Proxies whose X-Forwarded-For is believed for the client IP (login throttle, audit log): Express
    * `trust proxy` values, comma-separated (`loopback`, `uniquelocal`, addresses, CIDRs). Default `loopback`.
    */
-  @IsOptional() @Matches(/^[\w.:/\-]+(\s*,\s*[\w.:/\-]+)*$/, { message: 'TRUSTED_PROXIES must be comma-separated addresses, CIDRs or loopback/linklocal/uniquelocal' })
+  @IsOptional() @Matches(/^[\w.:/-]+(\s*,\s*[\w.:/-]+)*$/, { message: 'TRUSTED_PROXIES must be comma-separated addresses, CIDRs or loopback/linklocal/uniquelocal' })
   TRUSTED_PROXIES?: string;
 
   /** OpenAPI docs at /api/docs: `public`, or `off` (the default in production). */

@@ -80,7 +80,8 @@ describe('loadConfig', () => {
 
   it('is never the sandbox by default when NODE_ENV=production', () => {
     expect(() => loadConfig({ NODE_ENV: 'production', DATA_DIR: tmp() })).toThrow(/DATABASE_URL[\s\S]*JWT_SECRET[\s\S]*TOKEN_ENCRYPTION_KEY/);
-    const { APP_MODE: _, ...withoutMode } = production;
+    const withoutMode: Record<string, string> = { ...production };
+    delete withoutMode['APP_MODE'];
     expect(loadConfig({ ...withoutMode, NODE_ENV: 'production', DATA_DIR: tmp() }).mode).toBe('production');
     // an explicit sandbox is still possible (a demo built for production)
     expect(loadConfig({ NODE_ENV: 'production', APP_MODE: 'sandbox', DATA_DIR: tmp() }).mode).toBe('sandbox');
@@ -113,7 +114,8 @@ describe('loadConfig', () => {
   });
 
   it('needs the public api URL in production; the sandbox uses the local api', () => {
-    const { API_PUBLIC_URL: _, ...withoutUrl } = production;
+    const withoutUrl: Record<string, string> = { ...production };
+    delete withoutUrl['API_PUBLIC_URL'];
     expect(() => loadConfig({ ...withoutUrl, DATA_DIR: tmp() })).toThrow(/API_PUBLIC_URL/);
     expect(loadConfig({ ...production, DATA_DIR: tmp() }).http.publicApiUrl).toBe('https://api.inbox.example.com');
     expect(loadConfig({ DATA_DIR: tmp(), API_PORT: '4401' }).http.publicApiUrl).toBe('http://127.0.0.1:4401');

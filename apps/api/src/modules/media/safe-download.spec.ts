@@ -125,6 +125,6 @@ describe('safeDownload', () => {
     const target = join(dir, 'stalled');
     expect(await reason(safeDownload(`${origin}/stalls`, target, policy()))).toBe('timeout');
     expect(await waitFor(() => openFilesUnder(target).length === 0)).toBe(true);
-    expect(existsSync(`${target}.part`)).toBe(false);
+    expect(await waitFor(() => !existsSync(`${target}.part`))).toBe(true);
   });
 });
