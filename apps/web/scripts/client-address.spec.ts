@@ -3,7 +3,6 @@ import { createServer, request as httpRequest, type IncomingHttpHeaders } from '
 import type { AddressInfo } from 'node:net';
 
 // the preload is plain CommonJS (it runs before Next.js, outside the TypeScript build)
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { resolveClientAddress, install, MARK } = require('./client-address.cjs') as {
   resolveClientAddress: (forwardedFor: string | undefined, peer: string | undefined, hops: number) => string | undefined;
   install: (env?: Record<string, string>) => void;
