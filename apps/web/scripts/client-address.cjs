@@ -24,8 +24,9 @@ function resolveClientAddress(forwardedFor, peerAddress, trustedHops) {
   return chain[Math.max(0, index)] || undefined;
 }
 
+/** Patches every HTTP server of this process; returns a function that undoes it (tests). */
 function install(env = process.env) {
-  if (globalThis[MARK]) return;
+  if (globalThis[MARK]) return () => undefined;
   const hops = Number.parseInt(env.WEB_TRUSTED_PROXY_HOPS ?? '0', 10) || 0;
   const emit = http.Server.prototype.emit;
   http.Server.prototype.emit = function emitWithClientAddress(event, req, ...rest) {
@@ -39,6 +40,10 @@ function install(env = process.env) {
     return emit.call(this, event, req, ...rest);
   };
   globalThis[MARK] = true;
+  return () => {
+    http.Server.prototype.emit = emit;
+    delete globalThis[MARK];
+  };
 }
 
 module.exports = { resolveClientAddress, install, MARK };

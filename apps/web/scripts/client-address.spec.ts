@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 // the preload is plain CommonJS (it runs before Next.js, outside the TypeScript build)
 const { resolveClientAddress, install, MARK } = require('./client-address.cjs') as {
   resolveClientAddress: (forwardedFor: string | undefined, peer: string | undefined, hops: number) => string | undefined;
-  install: (env?: Record<string, string>) => void;
+  install: (env?: Record<string, string>) => () => void;
   MARK: symbol;
 };
 
@@ -22,24 +22,29 @@ describe('client-address preload', () => {
   });
 
   it('rewrites the headers of every request before the server sees them', async () => {
-    install({});
+    const uninstall = install({});
     expect((globalThis as Record<symbol, unknown>)[MARK]).toBe(true);
     const seen: IncomingHttpHeaders[] = [];
     const server = createServer((req, res) => {
       seen.push(req.headers);
       res.end();
     });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const { port } = server.address() as AddressInfo;
-    await new Promise<void>((resolve, reject) => {
-      const req = httpRequest({ host: '127.0.0.1', port, path: '/', headers: { 'x-forwarded-for': '6.6.6.6', 'x-real-ip': '6.6.6.6', forwarded: 'for=6.6.6.6' } }, (res) => {
-        res.resume();
-        res.on('end', resolve);
+    try {
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      const { port } = server.address() as AddressInfo;
+      await new Promise<void>((resolve, reject) => {
+        const req = httpRequest({ host: '127.0.0.1', port, path: '/', headers: { 'x-forwarded-for': '6.6.6.6', 'x-real-ip': '6.6.6.6', forwarded: 'for=6.6.6.6' } }, (res) => {
+          res.resume();
+          res.on('end', resolve);
+        });
+        req.on('error', reject);
+        req.end();
       });
-      req.on('error', reject);
-      req.end();
-    });
-    await new Promise((resolve) => server.close(resolve));
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+      // Node's http module is shared by the test files of one worker: leave it as it was
+      uninstall();
+    }
     expect(seen[0]?.['x-forwarded-for']).toBe('127.0.0.1');
     expect(seen[0]?.['x-real-ip']).toBeUndefined();
     expect(seen[0]?.['forwarded']).toBeUndefined();
