@@ -1,6 +1,7 @@
 import { Role, SessionReadyEvent } from '@ticklegram/domain-models';
 import { io, Socket } from 'socket.io-client';
 import { startTestApp, TEST_ADMIN, TestApp } from '../utils/test-app';
+import { waitFor } from '../utils/webhooks-harness';
 
 /**
  * An access change made on one replica closes the user's sockets on every replica (the Redis adapter
@@ -40,5 +41,13 @@ describe('sessions end on every replica (e2e, Redis)', () => {
     const admin = await replicaA.login(TEST_ADMIN.email, TEST_ADMIN.password);
     await replicaA.http.patch(`/api/users/${agent.user.id}`).set('Authorization', `Bearer ${admin.accessToken}`).send({ active: false }).expect(200);
     expect(await closed).toBe('io server disconnect');
+    // let both replicas finish the presence round trips the disconnect started before they shut down
+    for (const replica of [replicaB, replicaA]) {
+      const online = async () => {
+        const res = await replica.http.get('/api/presence/online').set('Authorization', `Bearer ${admin.accessToken}`);
+        return (res.body as { users: { userId: string }[] }).users.some((u) => u.userId === agent.user.id);
+      };
+      await waitFor(async () => !(await online()), 10_000, 'the agent to be offline on every replica');
+    }
   });
 });
