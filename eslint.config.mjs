@@ -68,6 +68,28 @@ export default [
     },
   },
   {
+    // A committed focused or skipped test silently shrinks the suite: Jest's .only/.skip/.todo, xit/fit…,
+    // Playwright's test.only/skip/fixme/fail and test.describe.only/skip/fixme all fail lint.
+    files: ['**/*.ts', '**/*.tsx', '**/*.js', '**/*.jsx', '**/*.mjs', '**/*.cjs'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'MemberExpression[object.name=/^(describe|it|test|suite)$/][property.name=/^(only|skip|fixme|fail|todo)$/]',
+          message: 'Focused or skipped test: remove .only/.skip/.fixme/.fail/.todo before committing.',
+        },
+        {
+          selector: "MemberExpression[object.object.name=/^(describe|it|test)$/][object.property.name='describe'][property.name=/^(only|skip|fixme|fail)$/]",
+          message: 'Focused or skipped test: remove test.describe.only/.skip/.fixme before committing.',
+        },
+        {
+          selector: 'CallExpression[callee.name=/^(xit|xtest|xdescribe|fit|fdescribe|ftest)$/]',
+          message: 'Focused or skipped test (xit/fit/xdescribe/fdescribe): remove it before committing.',
+        },
+      ],
+    },
+  },
+  {
     files: [
       '**/*.ts',
       '**/*.tsx',

@@ -16,6 +16,8 @@ WORKDIR /app
 COPY --from=build --chown=node:node /repo/apps/web/.next/standalone ./
 COPY --from=build --chown=node:node /repo/apps/web/.next/static ./apps/web/.next/static
 COPY --from=build --chown=node:node /repo/apps/web/public ./apps/web/public
+COPY --from=build --chown=node:node /repo/apps/web/scripts/client-address.cjs ./client-address.cjs
 USER node
 EXPOSE 3000
-CMD ["node", "apps/web/server.js"]
+# the preload takes the client address from the TCP peer (WEB_TRUSTED_PROXY_HOPS proxies in front)
+CMD ["node", "--require", "./client-address.cjs", "apps/web/server.js"]

@@ -6,7 +6,7 @@ module.exports = {
   rootDir: '.',
   testMatch: ['<rootDir>/test/**/*.int-spec.ts', '<rootDir>/test/**/*.e2e-spec.ts'],
   // the Redis suites run in their own process (jest.redis.config.cts): see the note there
-  testPathIgnorePatterns: ['realtime-redis'],
+  testPathIgnorePatterns: ['-redis[^/]*\\.e2e-spec\\.ts$'],
   transform: {
     '^.+\\.[tj]s$': require('../../jest.swc.cjs'),
   },

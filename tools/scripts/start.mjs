@@ -4,7 +4,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { nx, prepareWebStandalone, ROOT, waitForHttp } from './lib/run.mjs';
+import { nx, ROOT, waitForHttp } from './lib/run.mjs';
 
 const WEB_PORT = process.env.WEB_PORT ?? '3000';
 const API_PORT = process.env.API_PORT ?? '3001';
@@ -62,6 +62,8 @@ const sandboxEnv = {
   META_GRAPH_URL: `http://127.0.0.1:${SIM_PORT}`,
   META_INSTAGRAM_GRAPH_URL: `http://127.0.0.1:${SIM_PORT}/ig`,
   META_SIM_URL: `http://127.0.0.1:${SIM_PORT}`,
+  // where the simulator fetches our signed upload links (set API_PUBLIC_URL to expose the api elsewhere)
+  ...(process.env.API_PUBLIC_URL && { API_PUBLIC_URL: process.env.API_PUBLIC_URL }),
 };
 
 if (existsSync(SIM_DIST)) {
@@ -73,12 +75,14 @@ if (existsSync(SIM_DIST)) {
   });
 }
 launch('api', join(ROOT, 'dist/apps/api/main.js'), sandboxEnv);
-launch('web', prepareWebStandalone(), {
+launch('web', join(ROOT, 'apps/web/scripts/start-standalone.mjs'), {
   PORT: WEB_PORT,
   HOSTNAME: '0.0.0.0',
   API_INTERNAL_URL: `http://127.0.0.1:${API_PORT}`,
   // Where browsers open the realtime socket (the api origin); read by the web server at runtime.
   API_PUBLIC_URL: process.env.API_PUBLIC_URL ?? `http://localhost:${API_PORT}`,
+  // the simulator's pictures (avatars) load straight from it in the sandbox
+  WEB_CSP_IMAGE_ORIGINS: `http://localhost:${SIM_PORT} http://127.0.0.1:${SIM_PORT}`,
 });
 
 try {

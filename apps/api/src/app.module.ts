@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { LoggingModule } from './common/logging/logging.module';
+import { RedisModule } from './common/redis/redis.module';
 import { AppConfig } from './config/app-config';
 import { AppConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
@@ -24,6 +25,7 @@ import { CannedResponsesModule } from './modules/canned-responses/canned-respons
 import { NotesModule } from './modules/notes/notes.module';
 import { LabelsModule } from './modules/labels/labels.module';
 import { PriorityModule } from './modules/priority/priority.module';
+import { RetentionModule } from './modules/retention/retention.module';
 
 @Module({})
 export class AppModule {
@@ -33,6 +35,7 @@ export class AppModule {
       imports: [
         AppConfigModule.forRoot(config),
         LoggingModule,
+        RedisModule,
         DatabaseModule,
         AuditModule,
         UsersModule,
@@ -54,6 +57,7 @@ export class AppModule {
         NotesModule,
         LabelsModule,
         PriorityModule,
+        RetentionModule,
         HealthModule,
       ],
     };

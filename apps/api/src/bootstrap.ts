@@ -18,8 +18,8 @@ const WEBHOOK_PATHS = ['webhooks/instagram', 'webhooks/facebook', 'webhook'];
 export async function createApp(config: AppConfig): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { rawBody: true, bufferLogs: true });
   app.useLogger(app.get(Logger));
-  // the web app proxies /api from the same machine or network: trust its X-Forwarded-For for client IPs
-  app.set('trust proxy', 'loopback, linklocal, uniquelocal');
+  // only the configured proxies (the web server) may name the client IP; anyone else's X-Forwarded-For is ignored
+  app.set('trust proxy', config.http.trustedProxies);
   // Meta's callbacks live outside /api (the URLs typed into the App Dashboard)
   app.setGlobalPrefix('api', { exclude: WEBHOOK_PATHS.flatMap((path) => [{ path, method: RequestMethod.GET }, { path, method: RequestMethod.POST }]) });
   app.use(helmet({ contentSecurityPolicy: config.mode === 'production' ? undefined : false }));
@@ -33,6 +33,7 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
   app.useWebSocketAdapter(new RealtimeIoAdapter(app, config));
   app.enableShutdownHooks();
 
+  if (config.http.docs === 'off') return app;
   const openApi = new DocumentBuilder()
     .setTitle('TickleGram Inbox API')
     .setDescription('REST API of the TickleGram team inbox. Errors are always an ApiErrorBody {statusCode, code, message, errors?}.')

@@ -1,4 +1,4 @@
-import { expect, test } from './support/fixtures';
+import { CSP_PROBE_ORIGIN, expect, test } from './support/fixtures';
 import { E2E_ADMIN } from './support/e2e-env';
 import { logIn } from './support/session';
 
@@ -19,4 +19,26 @@ test('empty fields are explained before anything is sent', async ({ page }) => {
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page.getByText('Enter your email address.')).toBeVisible();
   await expect(page.getByText('Enter your password.')).toBeVisible();
+});
+
+test('pages carry a Content-Security-Policy that lets the app reach only its api', async ({ page }) => {
+  const response = await page.goto('/login');
+  const policy = response?.headers()['content-security-policy'] ?? '';
+  expect(policy).toContain("frame-ancestors 'none'");
+  expect(policy).toContain("object-src 'none'");
+  expect(policy).toMatch(/connect-src 'self' http:\/\/127\.0\.0\.1:\d+ ws:\/\/127\.0\.0\.1:\d+/);
+  // a script from another origin is blocked by the policy itself (not merely unreachable)
+  const blocked = await page.evaluate(
+    (probe) =>
+      new Promise<string>((resolve) => {
+        document.addEventListener('securitypolicyviolation', (event) => {
+          if (event.blockedURI.startsWith(probe)) resolve(`${event.effectiveDirective} ${event.blockedURI}`);
+        });
+        const script = document.createElement('script');
+        script.src = `${probe}/x.js`;
+        document.head.appendChild(script);
+      }),
+    CSP_PROBE_ORIGIN,
+  );
+  expect(blocked).toBe(`script-src-elem ${CSP_PROBE_ORIGIN}/x.js`);
 });

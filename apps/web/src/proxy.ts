@@ -1,11 +1,26 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { REFRESH_COOKIE_NAME } from '@ticklegram/domain-models';
+import { contentSecurityPolicy } from './lib/content-security-policy';
 
 const PUBLIC_PATHS = ['/login'];
 
+/** Read per request (runtime env), so one built image serves any api origin. */
+function withSecurityHeaders(response: NextResponse): NextResponse {
+  response.headers.set(
+    'Content-Security-Policy',
+    contentSecurityPolicy({
+      apiPublicUrl: process.env['API_PUBLIC_URL'] || 'http://localhost:3001',
+      extraImageOrigins: process.env['WEB_CSP_IMAGE_ORIGINS'],
+      development: process.env.NODE_ENV === 'development',
+    }),
+  );
+  return response;
+}
+
 /**
  * Optimistic route guard: only checks that a refresh cookie exists. The api decides whether the
- * session is real; a dead cookie is cleared by the /api proxy when refresh answers 401.
+ * session is real; a dead cookie is cleared by the /api proxy when refresh answers 401. Every page
+ * also gets the dashboard's Content-Security-Policy.
  */
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
@@ -15,14 +30,14 @@ export function proxy(request: NextRequest) {
   if (!hasSession && !isPublic) {
     const login = new URL('/login', request.url);
     if (pathname !== '/') login.searchParams.set('next', `${pathname}${search}`);
-    return NextResponse.redirect(login);
+    return withSecurityHeaders(NextResponse.redirect(login));
   }
   if (hasSession && isPublic) {
     const next = request.nextUrl.searchParams.get('next');
     const target = next && next.startsWith('/') && !next.startsWith('//') ? next : '/inbox';
-    return NextResponse.redirect(new URL(target, request.url));
+    return withSecurityHeaders(NextResponse.redirect(new URL(target, request.url)));
   }
-  return NextResponse.next();
+  return withSecurityHeaders(NextResponse.next());
 }
 
 export const config = {

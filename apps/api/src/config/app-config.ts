@@ -3,7 +3,18 @@ export interface AppConfig {
   mode: 'sandbox' | 'production';
   env: 'development' | 'production' | 'test';
   version: string;
-  http: { port: number; host: string; webOrigins: string[]; cookieSecure: boolean };
+  http: {
+    port: number;
+    host: string;
+    webOrigins: string[];
+    cookieSecure: boolean;
+    /** The api's public origin (no trailing slash): signed upload links for Meta are built from it. */
+    publicApiUrl: string;
+    /** Express `trust proxy`: whose X-Forwarded-For is believed for the client IP. */
+    trustedProxies: string[];
+    /** Serve the OpenAPI docs at /api/docs. */
+    docs: 'public' | 'off';
+  };
   dataDir: string;
   database:
     | { type: 'sqlite'; path: string; runMigrations: boolean; logging: boolean }
@@ -19,6 +30,18 @@ export interface AppConfig {
   initialAdmin: { email: string; password: string; name: string } | null;
   log: { level: string; pretty: boolean };
   redisUrl: string | null;
+  /** Prefix of every key the api writes to Redis. */
+  redisKeyPrefix: string;
+  /** Days to keep each kind of data (0 = forever), pruned in batches by the retention jobs. */
+  retention: {
+    uploadsDays: number;
+    mediaDays: number;
+    webhookEventsDays: number;
+    appliedEventsDays: number;
+    refreshTokensDays: number;
+    batchSize: number;
+    intervalMinutes: number;
+  };
   channels: {
     /** Sandbox: connect the simulator's seeded accounts at first start through the normal connect path. */
     sandboxAutoConnect: boolean;

@@ -19,7 +19,7 @@ export class EnvVars {
   @IsOptional() @IsIn(['development', 'production', 'test'])
   NODE_ENV?: string;
 
-  /** `sandbox` (embedded SQLite, generated secrets, Meta simulator) or `production`. */
+  /** `sandbox` (embedded SQLite, generated secrets, Meta simulator) or `production`; defaults to `production` when NODE_ENV=production. */
   @IsOptional() @IsIn(['sandbox', 'production'])
   APP_MODE?: 'sandbox' | 'production';
 
@@ -59,6 +59,26 @@ export class EnvVars {
   @IsOptional() @IsString()
   WEB_ORIGIN?: string;
 
+  /**
+   * The api's public origin, as Meta and browsers reach it: signed upload links handed to the Send API
+   * are built from it (never from the request's Host header). The web server reads the same variable
+   * for the realtime socket.
+   */
+  @ValidateIf((env: EnvVars) => env.APP_MODE === 'production' || env.API_PUBLIC_URL !== undefined)
+  @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] }, { message: 'API_PUBLIC_URL must be the api origin as Meta reaches it, e.g. https://api.inbox.example.com' })
+  API_PUBLIC_URL?: string;
+
+  /**
+   * Proxies whose X-Forwarded-For is believed for the client IP (login throttle, audit log): Express
+   * `trust proxy` values, comma-separated (`loopback`, `uniquelocal`, addresses, CIDRs). Default `loopback`.
+   */
+  @IsOptional() @Matches(/^[\w.:/-]+(\s*,\s*[\w.:/-]+)*$/, { message: 'TRUSTED_PROXIES must be comma-separated addresses, CIDRs or loopback/linklocal/uniquelocal' })
+  TRUSTED_PROXIES?: string;
+
+  /** OpenAPI docs at /api/docs: `public`, or `off` (the default in production). */
+  @IsOptional() @IsIn(['public', 'off'])
+  API_DOCS?: 'public' | 'off';
+
   @IsOptional() @Transform(toBool) @IsBoolean()
   COOKIE_SECURE?: boolean;
 
@@ -92,6 +112,10 @@ export class EnvVars {
 
   @IsOptional() @IsUrl({ require_tld: false, protocols: ['redis', 'rediss'] })
   REDIS_URL?: string;
+
+  /** Prefix of every key the api writes to Redis (rate limits); lets several deployments share one Redis. */
+  @IsOptional() @Matches(/^[\w:.-]{1,64}$/, { message: 'REDIS_KEY_PREFIX must be 1–64 letters, digits or : . _ -' })
+  REDIS_KEY_PREFIX?: string;
 
   // ── Meta ──────────────────────────────────────────────────────────────────────────────
   @ValidateIf((env: EnvVars) => env.APP_MODE === 'production' || env.FACEBOOK_APP_ID !== undefined)
@@ -207,4 +231,35 @@ export class EnvVars {
   /** Public URL of the dashboard (OAuth redirect URIs, links in notifications). */
   @IsOptional() @IsUrl({ require_tld: false, require_protocol: true })
   PUBLIC_WEB_URL?: string;
+
+  // ── Retention (days; 0 keeps forever) ─────────────────────────────────────────────────
+  /** Uploaded outbound attachments (the message keeps its own copy under media). */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(3650)
+  RETENTION_UPLOADS_DAYS?: number;
+
+  /** Attachment files copied from Meta's CDN into DATA_DIR/media. */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(3650)
+  RETENTION_MEDIA_DAYS?: number;
+
+  /** Processed webhook rows (dead ones are kept for admins to inspect). */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(3650)
+  RETENTION_WEBHOOK_EVENTS_DAYS?: number;
+
+  /** Idempotency keys of applied events; must outlast Meta's redelivery window (36 hours), so 0 or at least 2. */
+  @IsOptional() @Transform(toInt) @IsInt() @Max(3650)
+  @ValidateIf((env: EnvVars) => env.RETENTION_APPLIED_EVENTS_DAYS !== 0)
+  @Min(2, { message: "RETENTION_APPLIED_EVENTS_DAYS must be 0 (keep) or at least 2: Meta redelivers webhooks for 36 hours" })
+  RETENTION_APPLIED_EVENTS_DAYS?: number;
+
+  /** Expired or revoked refresh tokens. */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(3650)
+  RETENTION_REFRESH_TOKENS_DAYS?: number;
+
+  /** Rows deleted per statement by the retention jobs. */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(10) @Max(100000)
+  RETENTION_BATCH_SIZE?: number;
+
+  /** How often the retention jobs run. */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(10080)
+  RETENTION_INTERVAL_MINUTES?: number;
 }

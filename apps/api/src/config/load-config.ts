@@ -5,17 +5,12 @@ import { AppConfig } from './app-config';
 import { ConfigValidationError } from './config.exception';
 import { EnvVars } from './env.schema';
 import { loadOrCreateSandboxSecrets } from './sandbox-secrets';
+import { SANDBOX_META_APP, SANDBOX_META_TOKENS, sandboxValuesInProduction } from './sandbox-values';
 
 const API_VERSION = '0.1.0';
 
-/**
- * The Meta simulator's app (tools/meta-sim seeds the same values): sandbox mode talks to it out of
- * the box. Never used in production, where FACEBOOK_APP_ID/SECRET and the verify token are required.
- */
-export const SANDBOX_META_APP = { id: '913300000000001', secret: 'sim-app-secret-4f8a2c91d7b3e650', verifyToken: 'sim-verify-token' };
 const SANDBOX_SIM_URL = 'http://127.0.0.1:3002';
-/** The simulator's seeded Page token and Instagram Login token (tools/meta-sim SIM_SEED), connected at first sandbox start. */
-export const SANDBOX_META_TOKENS = { pageToken: 'EAASimPageToken104825791234560', instagramLoginToken: 'IGAASimIgUserToken17841400000000002' };
+export { SANDBOX_META_APP, SANDBOX_META_TOKENS };
 
 function describe(errors: ValidationError[]): string[] {
   return errors.flatMap((error) =>
@@ -27,9 +22,12 @@ function describe(errors: ValidationError[]): string[] {
 
 /** Parses and validates the environment once. Throws {@link ConfigValidationError} naming every bad variable. */
 export function loadConfig(rawEnv: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): AppConfig {
-  const blankless = Object.fromEntries(Object.entries(rawEnv).filter(([, value]) => value !== undefined && value !== ''));
+  const blankless: Record<string, string | undefined> = Object.fromEntries(Object.entries(rawEnv).filter(([, value]) => value !== undefined && value !== ''));
+  // a production build never falls back to the sandbox (generated secrets, the simulator's app) by accident
+  blankless['APP_MODE'] ??= blankless['NODE_ENV'] === 'production' ? 'production' : 'sandbox';
   const env = plainToInstance(EnvVars, blankless, { excludeExtraneousValues: false });
   const problems = describe(validateSync(env, { whitelist: false }));
+  if (env.APP_MODE === 'production') problems.push(...sandboxValuesInProduction(env));
   if (problems.length > 0) throw new ConfigValidationError(problems);
 
   const mode = env.APP_MODE ?? 'sandbox';
@@ -53,6 +51,9 @@ export function loadConfig(rawEnv: NodeJS.ProcessEnv = process.env, cwd = proces
       host: env.API_HOST ?? '0.0.0.0',
       webOrigins: (env.WEB_ORIGIN ?? 'http://localhost:3000,http://127.0.0.1:3000').split(',').map((o) => o.trim()).filter(Boolean),
       cookieSecure: env.COOKIE_SECURE ?? mode === 'production',
+      publicApiUrl: (env.API_PUBLIC_URL ?? `http://127.0.0.1:${env.API_PORT ?? 3001}`).replace(/\/+$/, ''),
+      trustedProxies: (env.TRUSTED_PROXIES ?? 'loopback').split(',').map((p) => p.trim()).filter(Boolean),
+      docs: env.API_DOCS ?? (mode === 'production' ? 'off' : 'public'),
     },
     dataDir,
     database: env.DATABASE_URL
@@ -76,6 +77,16 @@ export function loadConfig(rawEnv: NodeJS.ProcessEnv = process.env, cwd = proces
         : null,
     log: { level: env.LOG_LEVEL ?? (nodeEnv === 'test' ? 'silent' : 'info'), pretty: env.LOG_PRETTY ?? false },
     redisUrl: env.REDIS_URL ?? null,
+    redisKeyPrefix: env.REDIS_KEY_PREFIX ?? 'ticklegram:',
+    retention: {
+      uploadsDays: env.RETENTION_UPLOADS_DAYS ?? 30,
+      mediaDays: env.RETENTION_MEDIA_DAYS ?? 365,
+      webhookEventsDays: env.RETENTION_WEBHOOK_EVENTS_DAYS ?? 14,
+      appliedEventsDays: env.RETENTION_APPLIED_EVENTS_DAYS ?? 30,
+      refreshTokensDays: env.RETENTION_REFRESH_TOKENS_DAYS ?? 7,
+      batchSize: env.RETENTION_BATCH_SIZE ?? 1000,
+      intervalMinutes: env.RETENTION_INTERVAL_MINUTES ?? 60,
+    },
     publicWebUrl: (env.PUBLIC_WEB_URL ?? 'http://localhost:3000').replace(/\/$/, ''),
     meta: metaConfig(env, mode),
     webhooks: {

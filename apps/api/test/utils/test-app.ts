@@ -1,5 +1,6 @@
 import { INestApplication } from '@nestjs/common';
 import { Role, SessionResponse } from '@ticklegram/domain-models';
+import { createServer } from 'node:net';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { createApp } from '../../src/bootstrap';
@@ -26,10 +27,21 @@ export interface TestApp {
 
 let counter = 0;
 
+/** A port free right now, so the api's public URL (signed upload links) can be configured before it listens. */
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
 /** Boots the real api (real HTTP server, real database, migrations) the way `main.ts` does. */
 export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const db = await createTestDatabase();
+  const port = await freePort();
   const config = loadConfig({
+    API_PUBLIC_URL: `http://127.0.0.1:${port}`,
     NODE_ENV: 'test',
     DATA_DIR: db.dataDir,
     ...(db.url ? { DATABASE_URL: db.url } : {}),
@@ -43,9 +55,8 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     ...env,
   });
   const app = await createApp(config);
-  await app.listen(0, '127.0.0.1');
-  const address = app.getHttpServer().address() as { port: number };
-  const url = `http://127.0.0.1:${address.port}`;
+  await app.listen(port, '127.0.0.1');
+  const url = `http://127.0.0.1:${port}`;
   const http = request(app.getHttpServer());
 
   const login = async (email: string, password: string): Promise<SessionResponse> => {

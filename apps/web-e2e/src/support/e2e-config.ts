@@ -83,6 +83,7 @@ export function e2eConfig(stack: E2eStack): PlaywrightTestConfig {
           ADMIN_NAME: E2E_ADMIN.name,
           WEB_ORIGIN: webUrl,
           PUBLIC_WEB_URL: webUrl,
+          API_PUBLIC_URL: apiUrl,
           META_SIM_URL: simUrl,
           META_GRAPH_URL: simUrl,
           META_INSTAGRAM_GRAPH_URL: `${simUrl}/ig`,
@@ -98,7 +99,7 @@ export function e2eConfig(stack: E2eStack): PlaywrightTestConfig {
         command: 'node apps/web/scripts/start-standalone.mjs',
         url: `${webUrl}/login`,
         timeout: 60_000,
-        env: { PORT: String(stack.ports.web), HOSTNAME: '127.0.0.1', API_INTERNAL_URL: apiUrl, API_PUBLIC_URL: apiUrl, NEXT_TELEMETRY_DISABLED: '1' },
+        env: { PORT: String(stack.ports.web), HOSTNAME: '127.0.0.1', API_INTERNAL_URL: apiUrl, API_PUBLIC_URL: apiUrl, WEB_CSP_IMAGE_ORIGINS: simUrl, NEXT_TELEMETRY_DISABLED: '1' },
       },
     ],
   });

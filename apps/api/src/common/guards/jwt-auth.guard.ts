@@ -5,7 +5,6 @@ import { AuthUser } from '../decorators/current-user.decorator';
 import { IS_PUBLIC_KEY } from '../decorators/public.decorator';
 import { AuthException, AuthExceptionCode } from '../exceptions/auth.exception';
 import { AccessTokenService } from '../../modules/auth/access-token.service';
-import { UserRepository } from '../../modules/users/repositories/user.repository';
 
 export function bearerToken(header: string | undefined): string | null {
   const match = /^Bearer\s+(\S+)$/i.exec(header ?? '');
@@ -14,14 +13,14 @@ export function bearerToken(header: string | undefined): string | null {
 
 /**
  * Global: every route requires a valid access token unless marked `@Public()`. The user is re-read so
- * that deactivation and role changes take effect at once, not when the token expires.
+ * that deactivation, role changes and ended sessions (password reset) take effect at once, not when
+ * the token expires.
  */
 @Injectable()
 export class JwtAuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly accessTokens: AccessTokenService,
-    private readonly users: UserRepository,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -30,11 +29,9 @@ export class JwtAuthGuard implements CanActivate {
     if (isPublic) return true;
 
     const request = context.switchToHttp().getRequest<Request & { user?: AuthUser }>();
-    const claims = await this.accessTokens.verify(bearerToken(request.headers.authorization));
-    if (!claims) throw new AuthException(AuthExceptionCode.AUTH_UNAUTHENTICATED, 'Please sign in: the access token is missing, invalid or expired.');
-    const user = await this.users.findById(claims.id);
-    if (!user || !user.active) throw new AuthException(AuthExceptionCode.AUTH_UNAUTHENTICATED, 'This account is no longer active.');
-    request.user = { id: user.id, email: user.email, role: user.role };
+    const session = await this.accessTokens.authenticate(bearerToken(request.headers.authorization));
+    if (!session) throw new AuthException(AuthExceptionCode.AUTH_UNAUTHENTICATED, 'Please sign in again: your session is missing, expired or was ended.');
+    request.user = session.user;
     return true;
   }
 }

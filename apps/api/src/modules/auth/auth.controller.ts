@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Inject, Post, Req, Res, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpStatus, Inject, Post, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { REFRESH_COOKIE_NAME, REFRESH_COOKIE_PATH, Role, SessionResponse, UserDto } from '@ticklegram/domain-models';
 import type { CookieOptions, Request, Response } from 'express';
@@ -10,7 +10,6 @@ import { UserResponseDto } from '../users/dto/user.response.dto';
 import { AuthService, IssuedSession } from './auth.service';
 import { LoginRequestDto } from './dto/login.request.dto';
 import { SessionResponseDto } from './dto/session.response.dto';
-import { LoginThrottlerGuard } from './login-throttler.guard';
 import { ClientMeta } from './refresh-token.service';
 
 @ApiTags('auth')
@@ -21,8 +20,8 @@ export class AuthController {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
+  /** Throttled per trusted client IP + email and per email (LoginAttemptLimiter); successful sign-ins are not counted. */
   @Public()
-  @UseGuards(LoginThrottlerGuard)
   @Post('login')
   @HttpCode(HttpStatus.OK)
   @ApiOkResponse({ type: SessionResponseDto })

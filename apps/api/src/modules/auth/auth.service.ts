@@ -7,6 +7,7 @@ import { PasswordHasher } from '../users/password-hasher.service';
 import { UserRepository } from '../users/repositories/user.repository';
 import { toUserDto } from '../users/user.mapper';
 import { AccessTokenService } from './access-token.service';
+import { LoginAttemptLimiter } from './login-attempt-limiter';
 import { ClientMeta, RefreshTokenService } from './refresh-token.service';
 
 export interface IssuedSession {
@@ -24,15 +25,18 @@ export class AuthService {
     private readonly accessTokens: AccessTokenService,
     private readonly refreshTokens: RefreshTokenService,
     private readonly audit: AuditService,
+    private readonly loginAttempts: LoginAttemptLimiter,
   ) {}
 
   async login(email: string, password: string, meta: ClientMeta): Promise<IssuedSession> {
+    const attempt = await this.loginAttempts.begin(meta.ip ?? null, email);
     const user = await this.users.findByEmailWithPassword(email);
     const passwordOk = await this.hasher.verify(password, user?.passwordHash);
     // one generic answer for unknown email, wrong password and inactive account
     if (!user || !passwordOk || !user.active) {
       throw new AuthException(AuthExceptionCode.AUTH_INVALID_CREDENTIALS, INVALID_CREDENTIALS);
     }
+    await attempt.succeeded();
     const loggedIn = await this.users.update(user.id, { lastLoginAt: new Date() });
     const { token } = await this.refreshTokens.issue(user.id, meta);
     await this.audit.record({ actor: { id: user.id, email: user.email }, action: 'auth.login', target: { type: 'user', id: user.id }, ip: meta.ip });
@@ -60,7 +64,7 @@ export class AuthService {
   }
 
   private async sessionFor(user: UserEntity): Promise<SessionResponse> {
-    const accessToken = await this.accessTokens.sign({ id: user.id, email: user.email, role: user.role });
+    const accessToken = await this.accessTokens.sign(user);
     return { accessToken, expiresIn: this.accessTokens.ttlSeconds, user: toUserDto(user) };
   }
 }

@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { IsNull, Repository } from 'typeorm';
+import { IsNull, LessThan, Repository } from 'typeorm';
+import { deleteInBatches } from '../../database/delete-in-batches';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { RefreshTokenEntity } from './entities/refresh-token.entity';
 
@@ -71,6 +72,11 @@ export class RefreshTokenService {
 
   async revokeAllForUser(userId: string): Promise<void> {
     await this.tokens.update({ userId, revokedAt: IsNull() }, { revokedAt: new Date() });
+  }
+
+  /** Retention: tokens that expired or were revoked before `before` (they can never be used again). */
+  async pruneEnded(before: Date, batchSize: number): Promise<number> {
+    return deleteInBatches(this.tokens, 'id', [{ expiresAt: LessThan(before) }, { revokedAt: LessThan(before) }], batchSize);
   }
 
   private async revokeFamily(familyId: string): Promise<void> {

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { mkdirSync } from 'node:fs';
-import { mkdtemp, readdir, rm, unlink } from 'node:fs/promises';
+import { access, mkdtemp, opendir, readdir, rm, stat, unlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
@@ -42,6 +42,28 @@ export class MediaStorage {
 
   pathOf(file: string): string {
     return join(this.dir, file);
+  }
+
+  /** Whether a stored file is still there (the retention job prunes old ones). */
+  exists(file: string): Promise<boolean> {
+    return access(this.pathOf(file)).then(
+      () => true,
+      () => false,
+    );
+  }
+
+  /** Retention: removes stored files last written before `before`. Returns how many. */
+  async pruneOlderThan(before: Date): Promise<number> {
+    let removed = 0;
+    const dir = await opendir(this.dir).catch(() => null);
+    if (!dir) return 0;
+    for await (const entry of dir) {
+      if (!entry.isFile()) continue;
+      const path = join(this.dir, entry.name);
+      const info = await stat(path).catch(() => null);
+      if (info && info.mtime < before && (await unlink(path).then(() => true, () => false))) removed += 1;
+    }
+    return removed;
   }
 
   /** Downloads `url` to `DATA_DIR/media/<file>`; throws `MediaDownloadError` with a reason. */

@@ -1,5 +1,5 @@
 import { createServer, Server } from 'node:http';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { simOrigins } from './media-storage.service';
@@ -53,6 +53,11 @@ describe('safeDownload', () => {
       }
       if (req.url === '/redirect') return void res.writeHead(302, { location: 'https://evil.example/x' }).end();
       if (req.url === '/slow') return void setTimeout(() => res.writeHead(200).end('late'), 2000).unref();
+      if (req.url === '/stalls') {
+        // headers and a first chunk, then nothing: the download times out mid-body
+        res.writeHead(200, { 'content-type': 'video/mp4' });
+        return void res.write(Buffer.alloc(100, 1));
+      }
       res.writeHead(404).end();
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -81,5 +86,45 @@ describe('safeDownload', () => {
     expect(await reason(safeDownload(`${origin}/redirect`, join(dir, 'e'), policy()))).toBe('not_allowed');
     expect(await reason(safeDownload('https://evil.example/x.png', join(dir, 'f'), policy()))).toBe('not_allowed');
     expect(await reason(safeDownload(`${origin}/missing`, join(dir, 'g'), policy()))).toBe('http_error');
+  });
+
+  /** Files this process still holds open whose path starts with `prefix` (Linux /proc). */
+  const openFilesUnder = (prefix: string) =>
+    readdirSync('/proc/self/fd')
+      .map((fd) => {
+        try {
+          return readlinkSync(`/proc/self/fd/${fd}`);
+        } catch {
+          return '';
+        }
+      })
+      .filter((target) => target.startsWith(prefix));
+
+  const waitFor = async (condition: () => boolean, timeoutMs = 3000) => {
+    const deadline = Date.now() + timeoutMs;
+    while (!condition() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+    return condition();
+  };
+
+  it('turns a full disk into a storage error instead of an unhandled stream error, and removes the partial file', async () => {
+    const target = join(dir, 'full');
+    // the partial file is where the bytes go: point it at /dev/full, where every write fails with ENOSPC
+    symlinkSync('/dev/full', `${target}.part`);
+    expect(await reason(safeDownload(`${origin}/small.png`, target, policy()))).toBe('storage');
+    expect(existsSync(target)).toBe(false);
+    expect(await waitFor(() => !existsSync(`${target}.part`))).toBe(true);
+    // and the next download still works
+    expect(await safeDownload(`${origin}/small.png`, join(dir, 'after-full'), policy())).toEqual({ contentType: 'image/png', bytes: 100 });
+  });
+
+  it('turns a file that cannot be created into a storage error', async () => {
+    expect(await reason(safeDownload(`${origin}/small.png`, join(dir, 'no-such-dir', 'x'), policy()))).toBe('storage');
+  });
+
+  it('releases the file handle and removes the partial file when a download times out mid-body', async () => {
+    const target = join(dir, 'stalled');
+    expect(await reason(safeDownload(`${origin}/stalls`, target, policy()))).toBe('timeout');
+    expect(await waitFor(() => openFilesUnder(target).length === 0)).toBe(true);
+    expect(await waitFor(() => !existsSync(`${target}.part`))).toBe(true);
   });
 });

@@ -1,4 +1,4 @@
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, WriteStream } from 'node:fs';
 import { rename, unlink } from 'node:fs/promises';
 import { lookup as dnsLookup } from 'node:dns';
 import http from 'node:http';
@@ -10,7 +10,7 @@ export const META_MEDIA_HOST_SUFFIXES = ['.fbcdn.net', '.cdninstagram.com', '.fb
 
 export class MediaDownloadError extends Error {
   constructor(
-    readonly reason: 'not_allowed' | 'too_large' | 'timeout' | 'http_error' | 'network',
+    readonly reason: 'not_allowed' | 'too_large' | 'timeout' | 'http_error' | 'network' | 'storage',
     message: string,
   ) {
     super(message);
@@ -70,11 +70,20 @@ export async function safeDownload(rawUrl: string, target: string, policy: Downl
 
   return new Promise<DownloadResult>((resolve, reject) => {
     let settled = false;
+    let out: WriteStream | null = null;
+    // every exit releases the socket, the file handle and the partial file (a full disk, a timeout, an abort)
     const fail = (error: MediaDownloadError) => {
       if (settled) return;
       settled = true;
+      clearTimeout(timer);
       req.destroy();
-      void unlink(temp).catch(() => undefined);
+      const removeTemp = () => void unlink(temp).catch(() => undefined);
+      if (out && !out.closed) {
+        out.once('close', removeTemp);
+        out.destroy();
+      } else {
+        removeTemp();
+      }
       reject(error);
     };
     const timer = setTimeout(() => fail(new MediaDownloadError('timeout', `timed out after ${policy.timeoutMs} ms`)), policy.timeoutMs);
@@ -92,48 +101,48 @@ export async function safeDownload(rawUrl: string, target: string, policy: Downl
           }),
       },
       (res) => {
+        res.on('error', () => fail(new MediaDownloadError('network', 'connection dropped')));
+        res.on('aborted', () => fail(new MediaDownloadError('network', 'connection dropped')));
         const status = res.statusCode ?? 0;
         if (status >= 300 && status < 400 && res.headers.location) {
           res.resume();
-          clearTimeout(timer);
           if (redirects >= (policy.maxRedirects ?? 3)) return fail(new MediaDownloadError('http_error', 'too many redirects'));
           settled = true;
+          clearTimeout(timer);
           safeDownload(new URL(res.headers.location, url).toString(), target, policy, redirects + 1).then(resolve, reject);
           return;
         }
         if (status !== 200) {
           res.resume();
-          clearTimeout(timer);
           return fail(new MediaDownloadError('http_error', `HTTP ${status}`));
         }
         const declared = Number(res.headers['content-length'] ?? 0);
         if (declared > policy.maxBytes) {
-          clearTimeout(timer);
           return fail(new MediaDownloadError('too_large', `${declared} bytes is over the ${policy.maxBytes} byte limit`));
         }
         let bytes = 0;
-        const out = createWriteStream(temp);
+        const file = createWriteStream(temp);
+        out = file;
+        file.on('error', (error: NodeJS.ErrnoException) => fail(new MediaDownloadError('storage', `could not write the file: ${error.code ?? error.message}`)));
         res.on('data', (chunk: Buffer) => {
           bytes += chunk.length;
-          if (bytes > policy.maxBytes) {
-            clearTimeout(timer);
-            out.destroy();
-            fail(new MediaDownloadError('too_large', `over the ${policy.maxBytes} byte limit`));
-          }
+          if (bytes > policy.maxBytes) fail(new MediaDownloadError('too_large', `over the ${policy.maxBytes} byte limit`));
         });
-        res.pipe(out);
-        out.on('finish', () => {
-          clearTimeout(timer);
+        res.pipe(file);
+        file.on('finish', () => {
           if (settled) return;
           settled = true;
-          rename(temp, target).then(() => resolve({ contentType: res.headers['content-type'] ?? null, bytes }), reject);
+          clearTimeout(timer);
+          rename(temp, target).then(
+            () => resolve({ contentType: res.headers['content-type'] ?? null, bytes }),
+            (error: NodeJS.ErrnoException) => {
+              void unlink(temp).catch(() => undefined);
+              reject(new MediaDownloadError('storage', `could not store the file: ${error.code ?? error.message}`));
+            },
+          );
         });
-        res.on('error', () => fail(new MediaDownloadError('network', 'connection dropped')));
       },
     );
-    req.on('error', (error) => {
-      clearTimeout(timer);
-      fail(new MediaDownloadError('network', error.message));
-    });
+    req.on('error', (error) => fail(new MediaDownloadError('network', error.message)));
   });
 }

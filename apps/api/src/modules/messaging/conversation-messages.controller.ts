@@ -1,19 +1,14 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Req } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Inject, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { ConversationStateResponse, IDEMPOTENCY_KEY_HEADER, MessageDto, ReplyPolicyResponse, Role, SendMessageResponse } from '@ticklegram/domain-models';
-import type { Request } from 'express';
 import { AuthUser, CurrentUser } from '../../common/decorators/current-user.decorator';
 import { Roles } from '../../common/decorators/roles.decorator';
+import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { AssignmentService } from '../assignment/assignment.service';
 import { ReactToMessageRequestDto, SendMessageRequestDto } from './dto/send-message.request.dto';
 import { ReactionsService } from './reactions.service';
 import { SenderActionsService } from './sender-actions.service';
 import { SendMessageService } from './send-message.service';
-
-/** Where Meta can fetch our signed upload links: the api's own origin as the client reached it. */
-function apiBaseUrl(req: Request): string {
-  return `${req.protocol}://${req.get('host') ?? 'localhost'}`;
-}
 
 @ApiTags('conversations')
 @ApiBearerAuth()
@@ -25,7 +20,13 @@ export class ConversationMessagesController {
     private readonly reactions: ReactionsService,
     private readonly assignment: AssignmentService,
     private readonly senderActions: SenderActionsService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
+
+  /** Where Meta fetches our signed upload links: the configured public api origin, never the request's Host header. */
+  private get apiBaseUrl(): string {
+    return this.config.http.publicApiUrl;
+  }
 
   /** How a reply can go out right now under Meta's rules (the composer shows it before typing). */
   @Get('reply-policy')
@@ -42,16 +43,15 @@ export class ConversationMessagesController {
     @Param('id', new ParseUUIDPipe()) id: string,
     @Headers('idempotency-key') key: string | undefined,
     @Body() body: SendMessageRequestDto,
-    @Req() req: Request,
   ): Promise<SendMessageResponse> {
-    return this.sending.send(user, id, key, body, apiBaseUrl(req));
+    return this.sending.send(user, id, key, body, this.apiBaseUrl);
   }
 
   @Post('messages/:messageId/retry')
   @HttpCode(200)
   @ApiOkResponse()
-  retry(@CurrentUser() user: AuthUser, @Param('id', new ParseUUIDPipe()) id: string, @Param('messageId', new ParseUUIDPipe()) messageId: string, @Req() req: Request): Promise<SendMessageResponse> {
-    return this.sending.retry(user, id, messageId, apiBaseUrl(req));
+  retry(@CurrentUser() user: AuthUser, @Param('id', new ParseUUIDPipe()) id: string, @Param('messageId', new ParseUUIDPipe()) messageId: string): Promise<SendMessageResponse> {
+    return this.sending.retry(user, id, messageId, this.apiBaseUrl);
   }
 
   /** Unread count to 0; the customer sees "Seen" (inside the 24 h window). */

@@ -22,6 +22,6 @@ import { UploadsService } from './uploads.service';
   imports: [TypeOrmModule.forFeature([UploadEntity]), InboxModule, AssignmentModule],
   controllers: [ConversationMessagesController, UploadsController],
   providers: [ReplyPolicyService, OutboundGraphSender, SendMessageService, ReactionsService, UploadsService, SenderActionsService, OutboundRecoveryService],
-  exports: [ReplyPolicyService, SenderActionsService],
+  exports: [ReplyPolicyService, SenderActionsService, UploadsService],
 })
 export class MessagingModule {}

@@ -6,6 +6,7 @@ import type { Response } from 'express';
 import { AuthUser, CurrentUser } from '../../common/decorators/current-user.decorator';
 import { Public } from '../../common/decorators/public.decorator';
 import { Roles } from '../../common/decorators/roles.decorator';
+import { uploadContentHeaders } from './upload-content-headers';
 import { IncomingFile, UploadsService } from './uploads.service';
 
 /** Largest file any platform accepts (25 MB); the per-type limits are checked by the rules engine. */
@@ -30,7 +31,10 @@ export class UploadsController {
     return this.uploads.create(user, platform, file);
   }
 
-  /** Fetched by Meta (the Send API downloads attachments by URL); only with a valid, unexpired signature. */
+  /**
+   * Fetched by Meta (the Send API downloads attachments by URL); only with a valid, unexpired signature.
+   * Served so that nothing can run on the api's origin (see uploadContentHeaders).
+   */
   @Get(':id/content')
   @Public()
   async content(
@@ -44,9 +48,7 @@ export class UploadsController {
       res.status(404).json({ statusCode: 404, code: 'MESSAGING_UPLOAD_NOT_FOUND', message: 'This link is invalid or expired.' });
       return;
     }
-    res.setHeader('Content-Type', upload.mimeType);
-    res.setHeader('Content-Length', String(upload.sizeBytes));
-    res.setHeader('Cache-Control', 'private, max-age=60');
+    res.set(uploadContentHeaders(upload));
     res.sendFile(this.uploads.pathOf(upload));
   }
 }

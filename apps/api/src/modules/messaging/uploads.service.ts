@@ -1,10 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { MessagePlatform, MessagingErrorCode, Role, UploadDto, validateAttachment } from '@ticklegram/domain-models';
+import { MessagePlatform, MessagingErrorCode, normalizeMimeType, Role, UploadDto, validateAttachment } from '@ticklegram/domain-models';
 import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
 import { copyFile, mkdir, unlink, writeFile } from 'node:fs/promises';
 import { extname, join } from 'node:path';
-import { In, Repository } from 'typeorm';
+import { In, LessThan, Repository } from 'typeorm';
+import { deleteInBatches } from '../../database/delete-in-batches';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { Caller } from '../inbox/conversation-access.policy';
 import { UploadEntity } from './entities/upload.entity';
@@ -69,7 +70,8 @@ export class UploadsService {
       kind: verdict.kind,
       // non-ASCII names are not supported by Meta's attachment upload; keep ours readable but ASCII
       fileName: file.originalname.normalize('NFKD').replace(/[^\x20-\x7e]/g, '_').slice(0, 255) || `file${ext}`,
-      mimeType: file.mimetype.slice(0, 127),
+      // the allow-listed type the platform check passed, without parameters a browser might act on
+      mimeType: normalizeMimeType(file.mimetype).slice(0, 127),
       sizeBytes: file.size,
       storedFile,
     });
@@ -113,6 +115,13 @@ export class UploadsService {
   /** Removes copies made for a message that was never stored (a concurrent duplicate won). */
   async discardMessageCopies(storedFiles: string[]): Promise<void> {
     await Promise.all(storedFiles.map((file) => unlink(join(this.mediaDir, file)).catch(() => undefined)));
+  }
+
+  /** Retention: uploads older than `before`, file and row (sent messages keep their own copy under media). */
+  pruneOlderThan(before: Date, batchSize: number): Promise<number> {
+    return deleteInBatches(this.uploads, 'id', { createdAt: LessThan(before) }, batchSize, async (rows) => {
+      await Promise.all(rows.map((upload) => unlink(this.pathOf(upload)).catch(() => undefined)));
+    });
   }
 
   pathOf(upload: UploadEntity): string {

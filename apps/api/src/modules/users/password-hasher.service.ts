@@ -1,7 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
-import bcrypt from 'bcryptjs';
+import bcrypt from 'bcrypt';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
 
+/**
+ * bcrypt through the native binding: hashing and comparing run on libuv's thread pool, so a burst of
+ * sign-ins never blocks the event loop (bcryptjs ran the same work in JavaScript on the main thread).
+ * Existing `$2a$`/`$2b$` hashes verify unchanged.
+ */
 @Injectable()
 export class PasswordHasher {
   private readonly rounds: number;
@@ -17,7 +22,8 @@ export class PasswordHasher {
     return bcrypt.hash(password, this.rounds);
   }
 
-  verify(password: string, hash: string | null | undefined): Promise<boolean> {
-    return bcrypt.compare(password, hash ?? this.decoy).then((ok) => ok && Boolean(hash));
+  async verify(password: string, hash: string | null | undefined): Promise<boolean> {
+    const ok = await bcrypt.compare(password, hash ?? this.decoy);
+    return ok && Boolean(hash);
   }
 }

@@ -6,6 +6,7 @@ import { CreateUserRequestDto } from './dto/create-user.request.dto';
 import { UpdateUserRequestDto } from './dto/update-user.request.dto';
 import { PasswordHasher } from './password-hasher.service';
 import { DuplicateEmailError, UserRepository } from './repositories/user.repository';
+import { UserAccessEvents } from './user-access-events';
 import { toUserDto } from './user.mapper';
 import { UsersException, UsersExceptionCode } from './users.exception';
 
@@ -15,6 +16,7 @@ export class UsersService {
     private readonly users: UserRepository,
     private readonly hasher: PasswordHasher,
     private readonly audit: AuditService,
+    private readonly accessEvents: UserAccessEvents,
   ) {}
 
   async list(): Promise<UserDto[]> {
@@ -57,12 +59,18 @@ export class UsersService {
       throw new UsersException(UsersExceptionCode.USERS_LAST_ADMIN, 'This is the last active admin; make someone else an admin first.');
     }
 
-    const updated = await this.users.update(id, {
-      ...(request.name !== undefined && { name: request.name }),
-      ...(request.role !== undefined && { role: request.role }),
-      ...(request.active !== undefined && { active: request.active }),
-      ...(request.password !== undefined && { passwordHash: await this.hasher.hash(request.password) }),
-    });
+    // a reset password or a deactivated account ends every session the user has open
+    const sessionsEnded = request.password !== undefined || (request.active === false && user.active);
+    const updated = await this.users.update(
+      id,
+      {
+        ...(request.name !== undefined && { name: request.name }),
+        ...(request.role !== undefined && { role: request.role }),
+        ...(request.active !== undefined && { active: request.active }),
+        ...(request.password !== undefined && { passwordHash: await this.hasher.hash(request.password) }),
+      },
+      sessionsEnded,
+    );
     const changed = Object.keys(request).filter((key) => key !== 'password');
     await this.audit.record({
       actor,
@@ -71,6 +79,8 @@ export class UsersService {
       details: { changed, ...(request.password !== undefined && { passwordReset: true }), ...(request.role && { role: request.role }), ...(request.active !== undefined && { active: request.active }) },
       ip,
     });
+    const newRole = request.role !== undefined && request.role !== user.role ? request.role : null;
+    if (sessionsEnded || newRole) await this.accessEvents.publish({ userId: id, sessionsEnded, newRole });
     return toUserDto(updated);
   }
 }

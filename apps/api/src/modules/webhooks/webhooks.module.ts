@@ -5,6 +5,7 @@ import { AppliedEventEntity } from './entities/applied-event.entity';
 import { WebhookEventEntity } from './entities/webhook-event.entity';
 import { ApplierRegistry } from './ingestion/applier-registry';
 import { WebhookEventRepository } from './repositories/webhook-event.repository';
+import { WebhookRetentionRepository } from './repositories/webhook-retention.repository';
 import { WebhookEventsController } from './webhook-events.controller';
 import { WebhookEventsService } from './webhook-events.service';
 import { WebhookProcessor } from './webhook-processor.service';
@@ -20,7 +21,7 @@ import { WebhookWorker } from './webhook-worker.service';
 @Module({
   imports: [TypeOrmModule.forFeature([WebhookEventEntity, AppliedEventEntity]), DiscoveryModule],
   controllers: [WebhooksController, WebhookEventsController],
-  providers: [WebhookEventRepository, WebhookReceiver, WebhookProcessor, WebhookWorker, WebhookEventsService, ApplierRegistry, WebhooksGateway],
-  exports: [WebhookWorker, ApplierRegistry],
+  providers: [WebhookEventRepository, WebhookReceiver, WebhookProcessor, WebhookWorker, WebhookEventsService, ApplierRegistry, WebhooksGateway, WebhookRetentionRepository],
+  exports: [WebhookWorker, ApplierRegistry, WebhookRetentionRepository],
 })
 export class WebhooksModule {}

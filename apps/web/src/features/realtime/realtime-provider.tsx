@@ -64,7 +64,12 @@ export function RealtimeProvider({ apiUrl, children }: { apiUrl?: string; childr
     let retryTimer: ReturnType<typeof setTimeout> | undefined;
 
     const onConnect = () => setStatus('connected');
-    const onDisconnect = () => setStatus('disconnected');
+    const onDisconnect = (reason: string) => {
+      setStatus('disconnected');
+      // The server closes sockets when their token expires or the user's access changes: connect again,
+      // and the handshake (with a refreshed token if needed) decides what this user may still receive.
+      if (reason === 'io server disconnect') socket.connect();
+    };
     const onConnectError = (error: Error) => {
       setStatus('disconnected');
       if (!isAuthConnectError(error) || refreshing) return;

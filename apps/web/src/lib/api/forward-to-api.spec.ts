@@ -94,4 +94,34 @@ describe('forwardToApi (against a real HTTP server)', () => {
     expect(response.status).toBe(502);
     expect(await response.json()).toMatchObject({ statusCode: 502, code: API_UNAVAILABLE_CODE });
   });
+
+  describe('client address', () => {
+    const mark = Symbol.for('ticklegram.web.forwardedForIsTrusted');
+    const registry = globalThis as Record<symbol, unknown>;
+    afterEach(() => {
+      delete registry[mark];
+    });
+    const forged = () =>
+      new Request('http://web.test/api/auth/login', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-forwarded-for': '6.6.6.6', forwarded: 'for=6.6.6.6', 'x-real-ip': '6.6.6.6' },
+        body: '{}',
+      });
+
+    it("never passes the browser's X-Forwarded-For, Forwarded or X-Real-IP through", async () => {
+      await forwardToApi(forged(), base);
+      const last = seen[seen.length - 1];
+      expect(last?.headers['x-forwarded-for']).toBeUndefined();
+      expect(last?.headers['forwarded']).toBeUndefined();
+      expect(last?.headers['x-real-ip']).toBeUndefined();
+    });
+
+    it('forwards the address the client-address preload recorded from the TCP peer', async () => {
+      registry[mark] = true;
+      const request = new Request('http://web.test/api/auth/login', { method: 'POST', headers: { 'x-forwarded-for': '203.0.113.7', 'x-real-ip': '6.6.6.6' }, body: '{}' });
+      await forwardToApi(request, base);
+      expect(seen[seen.length - 1]?.headers['x-forwarded-for']).toBe('203.0.113.7');
+      expect(seen[seen.length - 1]?.headers['x-real-ip']).toBeUndefined();
+    });
+  });
 });

@@ -31,11 +31,27 @@ const DROPPED_RESPONSE_HEADERS = new Set([
 
 export const API_UNAVAILABLE_CODE = 'WEB_API_UNAVAILABLE';
 
+/** Who may say where a request came from: the browser never may. */
+const CLIENT_ADDRESS_HEADERS = new Set(['x-forwarded-for', 'forwarded', 'x-real-ip']);
+
+/** Set by apps/web/scripts/client-address.cjs, which rewrites X-Forwarded-For from the TCP peer before Next.js runs. */
+const FORWARDED_FOR_IS_TRUSTED = Symbol.for('ticklegram.web.forwardedForIsTrusted');
+
+function trustedClientAddress(incoming: Headers): string | null {
+  if ((globalThis as Record<symbol, unknown>)[FORWARDED_FOR_IS_TRUSTED] !== true) return null;
+  const value = incoming.get('x-forwarded-for')?.trim();
+  return value && !value.includes(',') ? value : null;
+}
+
 export function upstreamRequestHeaders(incoming: Headers, url: URL): Headers {
   const headers = new Headers();
   incoming.forEach((value, key) => {
-    if (!DROPPED_REQUEST_HEADERS.has(key.toLowerCase())) headers.set(key, value);
+    const name = key.toLowerCase();
+    if (!DROPPED_REQUEST_HEADERS.has(name) && !CLIENT_ADDRESS_HEADERS.has(name)) headers.set(key, value);
   });
+  // the api believes X-Forwarded-For from this server only: it carries the address we saw, or nothing
+  const clientAddress = trustedClientAddress(incoming);
+  if (clientAddress) headers.set('x-forwarded-for', clientAddress);
   if (!headers.has('x-forwarded-host')) headers.set('x-forwarded-host', url.host);
   if (!headers.has('x-forwarded-proto')) headers.set('x-forwarded-proto', url.protocol.replace(':', ''));
   return headers;

@@ -110,6 +110,16 @@ describe('validateAttachment', () => {
     [FB, 'video/mp4', 25 * MB + 1, null],
     [FB, 'application/zip', 25 * MB, 'file'],
     [FB, 'text/csv', 25 * MB + 1, null],
+    // markup and scripts never go out, whatever the uploader declares
+    [FB, 'text/html', 10, null],
+    [FB, 'image/svg+xml', 10, null],
+    [FB, 'application/xhtml+xml', 10, null],
+    [FB, 'text/xml', 10, null],
+    [FB, 'application/javascript', 10, null],
+    [FB, 'application/octet-stream', 10, null],
+    [FB, 'Text/HTML; charset=utf-8', 10, null],
+    [IG, 'text/html', 10, null],
+    [IG, 'image/svg+xml', 10, null],
   ] as const)('%s %s %d bytes → %s', (platform, mimeType, sizeBytes, kind) => {
     const result = validateAttachment(platform, { mimeType, sizeBytes });
     if (kind === null) {

@@ -56,9 +56,51 @@ const INSTAGRAM_ATTACHMENTS: readonly KindRule[] = [
 
 const INSTAGRAM_ACCEPTED_TEXT = 'images (PNG, JPEG, GIF), audio (AAC, M4A, WAV, MP4), video (MP4, OGG, AVI, MOV, WebM) and PDF files';
 
-const MESSENGER_IMAGE_TYPES: readonly string[] = ['image/png', 'image/jpeg', 'image/jpg', 'image/gif'];
 const MESSENGER_IMAGE_MAX_BYTES = 8 * MEGABYTE;
 const MESSENGER_ASSET_MAX_BYTES = 25 * MEGABYTE;
+
+/**
+ * Messenger takes images, audio, video and files up to 25 MB. We send only well-known media and
+ * document types: never markup or scripts (HTML, SVG, XML, JavaScript), which a browser would run if
+ * the link were ever opened on our origin.
+ */
+const MESSENGER_ATTACHMENTS: readonly KindRule[] = [
+  { kind: 'image', mimeTypes: ['image/png', 'image/jpeg', 'image/jpg', 'image/gif'], maxBytes: MESSENGER_IMAGE_MAX_BYTES },
+  {
+    kind: 'audio',
+    mimeTypes: ['audio/mpeg', 'audio/mp3', 'audio/mp4', 'audio/aac', 'audio/x-aac', 'audio/m4a', 'audio/x-m4a', 'audio/wav', 'audio/x-wav', 'audio/wave', 'audio/ogg', 'audio/webm', 'audio/amr'],
+    maxBytes: MESSENGER_ASSET_MAX_BYTES,
+  },
+  {
+    kind: 'video',
+    mimeTypes: ['video/mp4', 'video/quicktime', 'video/webm', 'video/ogg', 'video/x-msvideo', 'video/avi', 'video/3gpp', 'video/mpeg'],
+    maxBytes: MESSENGER_ASSET_MAX_BYTES,
+  },
+  {
+    kind: 'file',
+    mimeTypes: [
+      'application/pdf',
+      'text/plain',
+      'text/csv',
+      'application/rtf',
+      'application/zip',
+      'application/msword',
+      'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      'application/vnd.ms-excel',
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      'application/vnd.ms-powerpoint',
+      'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+      'application/vnd.oasis.opendocument.text',
+      'application/vnd.oasis.opendocument.spreadsheet',
+      'application/vnd.oasis.opendocument.presentation',
+      'image/webp',
+      'image/heic',
+    ],
+    maxBytes: MESSENGER_ASSET_MAX_BYTES,
+  },
+];
+
+const MESSENGER_ACCEPTED_TEXT = 'images (PNG, JPEG, GIF), audio, video (MP4, MOV, WebM and others), PDF, text, CSV, ZIP and Office documents';
 
 const KIND_NOUNS: Record<OutboundAttachmentKind, string> = { image: 'Images', audio: 'Audio files', video: 'Videos', file: 'Files' };
 
@@ -102,12 +144,15 @@ export function validateAttachment(platform: MessagePlatform, attachment: Outbou
   const { sizeBytes } = attachment;
   if (!Number.isSafeInteger(sizeBytes) || sizeBytes < 0) return { ok: false, reason: "We couldn't read this file's size. Try attaching it again." };
   if (sizeBytes === 0) return { ok: false, reason: 'This file is empty.' };
-  const mimeType = normalizeMime(attachment.mimeType);
+  const mimeType = normalizeMimeType(attachment.mimeType);
   if (!mimeType) return { ok: false, reason: "We couldn't tell what kind of file this is, so it can't be sent." };
 
-  const rule = platform === MessagePlatform.INSTAGRAM ? instagramRule(mimeType) : messengerRule(mimeType);
+  const instagram = platform === MessagePlatform.INSTAGRAM;
+  const rule = (instagram ? INSTAGRAM_ATTACHMENTS : MESSENGER_ATTACHMENTS).find((candidate) => candidate.mimeTypes.includes(mimeType));
   if (!rule) {
-    return { ok: false, reason: `Instagram can't send this kind of file (${mimeType}). It accepts ${INSTAGRAM_ACCEPTED_TEXT}.` };
+    return instagram
+      ? { ok: false, reason: `Instagram can't send this kind of file (${mimeType}). It accepts ${INSTAGRAM_ACCEPTED_TEXT}.` }
+      : { ok: false, reason: `Messenger can't send this kind of file (${mimeType}). It accepts ${MESSENGER_ACCEPTED_TEXT}.` };
   }
   if (sizeBytes > rule.maxBytes) {
     const network = platform === MessagePlatform.INSTAGRAM ? 'Instagram' : 'Messenger';
@@ -143,19 +188,8 @@ export function validateAttachments(platform: MessagePlatform, attachments: read
   return { ok: true };
 }
 
-function instagramRule(mimeType: string): KindRule | undefined {
-  return INSTAGRAM_ATTACHMENTS.find((rule) => rule.mimeTypes.includes(mimeType));
-}
-
-/** Messenger sends any file type; only known image formats go as `image` (8 MB when fetched from a URL). */
-function messengerRule(mimeType: string): KindRule {
-  if (MESSENGER_IMAGE_TYPES.includes(mimeType)) return { kind: 'image', mimeTypes: [mimeType], maxBytes: MESSENGER_IMAGE_MAX_BYTES };
-  if (mimeType.startsWith('audio/')) return { kind: 'audio', mimeTypes: [mimeType], maxBytes: MESSENGER_ASSET_MAX_BYTES };
-  if (mimeType.startsWith('video/')) return { kind: 'video', mimeTypes: [mimeType], maxBytes: MESSENGER_ASSET_MAX_BYTES };
-  return { kind: 'file', mimeTypes: [mimeType], maxBytes: MESSENGER_ASSET_MAX_BYTES };
-}
-
-function normalizeMime(mimeType: string): string {
+/** The media type without parameters, lower-cased: what the allow-lists compare. */
+export function normalizeMimeType(mimeType: string): string {
   return (mimeType.split(';')[0] ?? '').trim().toLowerCase();
 }
 

@@ -12,6 +12,8 @@ import { UserEntity } from '../../users/entities/user.entity';
 @Unique('uq_refresh_tokens_token_hash', ['tokenHash'])
 @Index('idx_refresh_tokens_family', ['familyId'])
 @Index('idx_refresh_tokens_user', ['userId'])
+@Index('idx_refresh_tokens_expires', ['expiresAt'])
+@Index('idx_refresh_tokens_revoked', ['revokedAt'])
 export class RefreshTokenEntity extends CreatedEntity {
   @Column({ name: 'user_id', type: 'varchar', length: 36 })
   userId!: string;

@@ -62,6 +62,8 @@ export class MessageMediaService implements OnApplicationShutdown {
       attachment = await this.attachment(messageId, index);
       if (!attachment?.storedFile) return null;
     }
+    // pruned by the retention job: Meta's link has expired by then, so there is nothing to serve
+    if (!(await this.storage.exists(attachment.storedFile))) return null;
     return { path: this.storage.pathOf(attachment.storedFile), contentType: attachment.contentType ?? 'application/octet-stream' };
   }
 

@@ -7,6 +7,7 @@ export const UPLOAD_KINDS: OutboundAttachmentKind[] = ['image', 'audio', 'video'
 /** A file an agent uploaded for an outbound message, checked against the platform's limits; stored under DATA_DIR/uploads. */
 @Entity({ name: 'uploads' })
 @Index('idx_uploads_user', ['userId'])
+@Index('idx_uploads_created', ['createdAt'])
 export class UploadEntity extends CreatedEntity {
   @Column({ name: 'user_id', type: 'varchar', length: 36 })
   userId!: string;

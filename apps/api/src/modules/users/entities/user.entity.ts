@@ -24,4 +24,8 @@ export class UserEntity extends TimestampedEntity {
   @TimestampColumn({ name: 'last_login_at', nullable: true })
   lastLoginAt!: Date | null;
 
+  /** In every access token; bumped on password reset and deactivation, which ends every session. */
+  @Column({ name: 'session_version', type: 'int', default: 0 })
+  sessionVersion!: number;
+
 }

@@ -39,7 +39,7 @@ export class UserRepository {
   }
 
   /** Insert relying on `uq_users_email`, so two concurrent creations cannot both succeed. */
-  async insert(user: Omit<UserEntity, 'id' | 'createdAt' | 'updatedAt' | 'lastLoginAt'> & Partial<UserEntity>): Promise<UserEntity> {
+  async insert(user: Omit<UserEntity, 'id' | 'createdAt' | 'updatedAt' | 'lastLoginAt' | 'sessionVersion'> & Partial<UserEntity>): Promise<UserEntity> {
     try {
       const saved = await this.users.save(this.users.create(user));
       return (await this.findById(saved.id)) as UserEntity;
@@ -49,8 +49,9 @@ export class UserRepository {
     }
   }
 
-  async update(id: string, changes: Partial<Pick<UserEntity, 'name' | 'role' | 'active' | 'passwordHash' | 'lastLoginAt'>>): Promise<UserEntity> {
-    await this.users.update({ id }, { ...changes, updatedAt: new Date() });
+  /** `endSessions` bumps the session version in the same statement: tokens issued before stop working. */
+  async update(id: string, changes: Partial<Pick<UserEntity, 'name' | 'role' | 'active' | 'passwordHash' | 'lastLoginAt'>>, endSessions = false): Promise<UserEntity> {
+    await this.users.update({ id }, { ...changes, updatedAt: new Date(), ...(endSessions && { sessionVersion: () => 'session_version + 1' }) });
     return (await this.findById(id)) as UserEntity;
   }
 }

@@ -1,4 +1,4 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { TimestampColumn } from '../../../database/timestamp.column';
 
 /**
@@ -7,6 +7,7 @@ import { TimestampColumn } from '../../../database/timestamp.column';
  * primary key and becomes a no-op.
  */
 @Entity({ name: 'applied_events' })
+@Index('idx_applied_events_applied', ['appliedAt'])
 export class AppliedEventEntity {
   @PrimaryColumn({ name: 'dedupe_key', type: 'varchar', length: 191 })
   dedupeKey!: string;

@@ -1,0 +1,61 @@
+import { randomUUID } from 'node:crypto';
+import { Redis } from 'ioredis';
+import { MetaGraph } from '../../src/modules/meta/meta.module';
+import { startTestApp, TEST_ADMIN, TestApp } from '../utils/test-app';
+
+/**
+ * With REDIS_URL set, two api replicas draw from one budget: the login throttle and the per-account
+ * Graph rate limits. Runs only with TEST_REDIS_URL (jest.redis.config.cts); keys carry a prefix unique
+ * to this run, so other runs on the same Redis are not touched.
+ */
+const redisUrl = process.env['TEST_REDIS_URL'] as string;
+
+describe('rate limits shared across replicas through Redis (e2e)', () => {
+  const prefix = `tg-test-${randomUUID().slice(0, 8)}:`;
+  let replicaA: TestApp;
+  let replicaB: TestApp;
+  let redis: Redis;
+
+  beforeAll(async () => {
+    const env = { REDIS_URL: redisUrl, REDIS_KEY_PREFIX: prefix, THROTTLE_LOGIN_LIMIT: '4', THROTTLE_LOGIN_ACCOUNT_LIMIT: '100' };
+    replicaA = await startTestApp(env);
+    replicaB = await startTestApp(env);
+    redis = new Redis(redisUrl);
+  });
+  afterAll(async () => {
+    const keys = await redis.keys(`${prefix}*`);
+    if (keys.length > 0) await redis.del(...keys);
+    await redis.quit();
+    await Promise.all([replicaA?.close(), replicaB?.close()]);
+  });
+
+  it('counts failed sign-ins on either replica against one budget', async () => {
+    const fail = (replica: TestApp) => replica.http.post('/api/auth/login').send({ email: 'shared@int.test', password: 'wrong-password' });
+    expect((await fail(replicaA)).status).toBe(401);
+    expect((await fail(replicaB)).status).toBe(401);
+    expect((await fail(replicaA)).status).toBe(401);
+    expect((await fail(replicaB)).status).toBe(401);
+    // a fifth guess is refused by both replicas, although each saw only two
+    expect((await fail(replicaA)).status).toBe(429);
+    expect((await fail(replicaB)).status).toBe(429);
+    expect(await redis.keys(`${prefix}login-client*`)).not.toHaveLength(0);
+    // successful sign-ins elsewhere are unaffected
+    expect((await replicaB.http.post('/api/auth/login').send({ email: TEST_ADMIN.email, password: TEST_ADMIN.password })).status).toBe(200);
+  });
+
+  it("shares one account's Graph budget: what replica A used, replica B must wait for", async () => {
+    const account = `acct-${randomUUID().slice(0, 8)}`;
+    const limiterA = replicaA.app.get(MetaGraph).http.limiter;
+    const limiterB = replicaB.app.get(MetaGraph).http.limiter;
+    // the Conversations API allows 2 calls per second per account
+    await limiterA.acquire(account, 'conversations');
+    await limiterA.acquire(account, 'conversations');
+    const started = Date.now();
+    const third = limiterB.acquire(account, 'conversations').then(() => Date.now() - started);
+    const winner = await Promise.race([third.then(() => 'replica B got a slot'), new Promise((resolve) => setTimeout(() => resolve('replica B is waiting'), 250))]);
+    expect(winner).toBe('replica B is waiting');
+    // and it gets the next window's slot
+    expect(await third).toBeGreaterThanOrEqual(250);
+    expect(await redis.exists(`${prefix}meta-conversations:${account}`)).toBe(1);
+  });
+});
