@@ -14,6 +14,7 @@ describe('insight days', () => {
     expect(isValidDay('2026-02-28')).toBe(true);
     expect(isValidDay('2026-02-30')).toBe(false);
     expect(isValidDay('2026-2-3')).toBe(false);
+    expect(isValidDay('2026-13-01')).toBe(false);
   });
 
   it('splits a range into windows Meta accepts', () => {

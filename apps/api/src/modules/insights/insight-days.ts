@@ -22,7 +22,7 @@ export function daysInclusive(from: string, to: string): number {
 }
 
 export function isValidDay(value: string): boolean {
-  return DAY_PATTERN.test(value) && toDay(dayStartMs(value)) === value;
+  return DAY_PATTERN.test(value) && Number.isFinite(dayStartMs(value)) && toDay(dayStartMs(value)) === value;
 }
 
 /** Every day from `from` to `to`, both included. */

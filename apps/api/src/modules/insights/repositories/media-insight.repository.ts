@@ -45,12 +45,9 @@ export class MediaInsightRepository {
     if (query.postedFrom) qb.andWhere('m.posted_at >= :from', { from: query.postedFrom });
     if (query.postedBefore) qb.andWhere('m.posted_at < :before', { before: query.postedBefore });
     if (query.productType) qb.andWhere('m.product_type = :productType', { productType: query.productType });
-    return qb
-      .orderBy(`CASE WHEN ${column} IS NULL THEN 1 ELSE 0 END`, 'ASC')
-      .addOrderBy(column, direction)
-      .addOrderBy('m.posted_at', 'DESC')
-      .addOrderBy('m.id', 'DESC')
-      .limit(query.limit)
-      .getMany();
+    qb.orderBy(`CASE WHEN ${column} IS NULL THEN 1 ELSE 0 END`, 'ASC').addOrderBy(column, direction);
+    // one entry per expression: a tie-break on the sort column itself would replace its direction
+    if (query.sort !== 'posted_at') qb.addOrderBy('m.posted_at', 'DESC');
+    return qb.addOrderBy('m.id', direction).limit(query.limit).getMany();
   }
 }
