@@ -15,8 +15,10 @@ function StoryTile({ story }: { story: StoryInsightDto }) {
     ['Views', m['views']],
     ['Reach', m['reach']],
     ['Replies', m['replies']],
-    ['Forward taps', m['taps_forward']],
   ];
+  // navigation counts come with Meta's final report (the story_insights webhook)
+  if (m['taps_forward'] !== undefined) figures.push(['Forward taps', m['taps_forward']]);
+  if (m['exits'] !== undefined) figures.push(['Exits', m['exits']]);
   return (
     <li className="w-36 shrink-0 overflow-hidden rounded-xl border bg-card" data-testid="insights-story">
       {story.thumbnailUrl && !broken ? (
@@ -30,8 +32,8 @@ function StoryTile({ story }: { story: StoryInsightDto }) {
         {figures.map(([label, value]) => (
           <div key={label} className="flex justify-between gap-2">
             <dt className="text-muted-foreground">{label}</dt>
-            <dd className="font-medium tabular-nums" title={value === undefined ? 'Meta hides values under 5' : undefined}>
-              {value === undefined ? '<5' : formatCount(value)}
+            <dd className="font-medium tabular-nums" title={value === undefined ? 'Not reported: Meta withholds story values under 5' : undefined}>
+              {formatCount(value)}
             </dd>
           </div>
         ))}
