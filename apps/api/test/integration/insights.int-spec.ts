@@ -133,7 +133,9 @@ describe('insights (integration)', () => {
   it('lists media with lifetime metrics, sorted by any metric (never stories)', async () => {
     const res = await get<MediaInsightsResponse>(`/api/insights/media?channelId=${pageIg.channelId}&sort=views&order=desc`);
     expect(res.status).toBe(200);
-    expect(res.body.items.map((m) => m.mediaId).sort()).toEqual([SIM_SEED.media.post, SIM_SEED.media.reel, SIM_SEED.media.carousel].sort());
+    const seeded = [...h.sim.context.store.media.values()].filter((m) => m.accountId === SIM_SEED.instagram.id && !['STORY', 'LIVE'].includes(m.mediaProductType));
+    expect(seeded.length).toBeGreaterThanOrEqual(3);
+    expect(res.body.items.map((m) => m.mediaId).sort()).toEqual(seeded.map((m) => m.id).sort());
     const views = res.body.items.map((m) => m.views as number);
     expect(views).toEqual([...views].sort((a, b) => b - a));
     const post = res.body.items.find((m) => m.mediaId === SIM_SEED.media.post);

@@ -15,6 +15,9 @@ const COLUMN_OF: Record<string, keyof Pick<MediaInsightRow, 'views' | 'reach' | 
   total_interactions: 'totalInteractions',
 };
 
+/** Stories have their own fetcher; live broadcasts have no media insights. */
+const NO_MEDIA_INSIGHTS = new Set(['STORY', 'LIVE']);
+
 export interface MediaSyncReport {
   media: number;
   unavailable: number;
@@ -31,7 +34,7 @@ export class MediaInsightsFetcher {
   async sync(target: SyncTarget, limit: number, progress: ProgressFn): Promise<MediaSyncReport> {
     const items: IgMediaWire[] = [];
     for await (const item of this.graph.comments.iterateInstagramMedia(target.auth, target.igUserId, { fields: IG_MEDIA_CARD_FIELDS, limit: Math.min(limit, 50) })) {
-      if (item.media_product_type !== 'STORY') items.push(item);
+      if (!NO_MEDIA_INSIGHTS.has(item.media_product_type ?? '')) items.push(item);
       if (items.length >= limit) break;
     }
     let unavailable = 0;
