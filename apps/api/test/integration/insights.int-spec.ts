@@ -133,7 +133,8 @@ describe('insights (integration)', () => {
   it('lists media with lifetime metrics, sorted by any metric (never stories)', async () => {
     const res = await get<MediaInsightsResponse>(`/api/insights/media?channelId=${pageIg.channelId}&sort=views&order=desc`);
     expect(res.status).toBe(200);
-    const seeded = [...h.sim.context.store.media.values()].filter((m) => m.accountId === SIM_SEED.instagram.id && !['STORY', 'LIVE'].includes(m.mediaProductType));
+    // what `/{ig}/media` lists: the account's feed posts and reels (not stories, lives or ad-only posts)
+    const seeded = [...h.sim.context.store.media.values()].filter((m) => m.accountId === SIM_SEED.instagram.id && ['FEED', 'REELS'].includes(m.mediaProductType));
     expect(seeded.length).toBeGreaterThanOrEqual(3);
     expect(res.body.items.map((m) => m.mediaId).sort()).toEqual(seeded.map((m) => m.id).sort());
     const views = res.body.items.map((m) => m.views as number);
