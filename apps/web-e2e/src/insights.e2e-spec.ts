@@ -68,7 +68,8 @@ test('an admin reads Instagram insights: charts with data, range and account cha
 
   // a reload keeps account, range and sort
   await page.reload();
-  await expect(page.getByTestId('insights-account')).toContainText(STORE);
+  // the session is restored and the statuses load again first
+  await expect(page.getByTestId('insights-account')).toContainText(STORE, { timeout: 30_000 });
   await expect(page.getByTestId('insights-range-7')).toHaveAttribute('aria-checked', 'true');
   await expect(page.getByTestId('insights-sort')).toContainText('Most reach');
 });
