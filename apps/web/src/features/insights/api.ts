@@ -9,6 +9,7 @@ import type {
   StoryInsightsResponse,
 } from '@ticklegram/domain-models';
 import { useApiClient } from '../auth/auth-provider';
+import { mergeStatuses } from './status-cache';
 
 export const insightsKeys = {
   all: ['insights'] as const,
@@ -62,10 +63,6 @@ export function useStartInsightsSync() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (channelId: string) => client.request<InsightSyncStatusDto[]>('/api/insights/sync', { method: 'POST', json: { channelId } }),
-    onSuccess: (statuses) => {
-      queryClient.setQueryData<InsightSyncStatusDto[]>(insightsKeys.statuses(), (current) =>
-        current?.map((s) => statuses.find((u) => u.channelId === s.channelId) ?? s),
-      );
-    },
+    onSuccess: (statuses) => queryClient.setQueryData<InsightSyncStatusDto[]>(insightsKeys.statuses(), (current) => mergeStatuses(current, statuses)),
   });
 }
