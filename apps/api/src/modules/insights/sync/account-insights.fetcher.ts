@@ -24,6 +24,7 @@ export const DAILY_ACCOUNT_METRICS: readonly IgAccountMetric[] = [
 export const DEMOGRAPHIC_BREAKDOWNS = ['country', 'age', 'gender'] as const;
 /** Meta allows at most 30 days between `since` and `until`. */
 const MAX_WINDOW_DAYS = 30;
+const FOLLOWER_COUNT_DAYS = 30;
 
 export interface AccountSyncReport {
   days: number;
@@ -49,7 +50,9 @@ export class AccountInsightsFetcher {
       await this.states.accountSyncedThrough(target.channelId, day);
       await progress(index + 1, total);
     }
-    await this.optional(notes, () => this.syncNewFollowers(target, from, to));
+    // Meta serves follower_count for the last 30 days only (and refuses a window reaching further back)
+    const followersFrom = from > addDays(today, -FOLLOWER_COUNT_DAYS + 1) ? from : addDays(today, -FOLLOWER_COUNT_DAYS + 1);
+    await this.optional(notes, () => this.syncNewFollowers(target, followersFrom, to));
     await this.optional(notes, () => this.syncFollowerTotal(target, today));
     await progress(days.length + 1, total);
     for (const breakdown of DEMOGRAPHIC_BREAKDOWNS) await this.optional(notes, () => this.syncDemographics(target, breakdown, today));
