@@ -8,6 +8,7 @@ export * from './lib/api/inbox';
 export * from './lib/api/webhook-events';
 export * from './lib/api/messaging';
 export * from './lib/api/collaboration-tools';
+export * from './lib/api/insights';
 export * from './lib/collaboration/mentions';
 export * from './lib/events';
 

@@ -51,6 +51,13 @@ export interface AppConfig {
     tokenRefreshIntervalMinutes: number;
     healthCheckIntervalMinutes: number;
   };
+  insights: {
+    syncEnabled: boolean;
+    syncIntervalMinutes: number;
+    tickSeconds: number;
+    backfillDays: number;
+    mediaLimit: number;
+  };
   /** Public URL of the dashboard. */
   publicWebUrl: string;
   webhooks: {

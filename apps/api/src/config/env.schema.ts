@@ -187,6 +187,27 @@ export class EnvVars {
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(10080)
   CHANNELS_HEALTH_CHECK_INTERVAL_MINUTES?: number;
 
+  // ── Insights ──────────────────────────────────────────────────────────────────────────
+  /** Run the scheduled Instagram insights sync in this process (default true). */
+  @IsOptional() @Transform(toBool) @IsBoolean()
+  INSIGHTS_SYNC_ENABLED?: boolean;
+
+  /** How old an account's last insights sync may get before the next one runs. */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(5) @Max(10080)
+  INSIGHTS_SYNC_INTERVAL_MINUTES?: number;
+
+  /** How often the scheduler looks for accounts due (new connections are picked up within this time). */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(5) @Max(3600)
+  INSIGHTS_SYNC_TICK_SECONDS?: number;
+
+  /** Days of account history read at the first sync of an account. */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(730)
+  INSIGHTS_BACKFILL_DAYS?: number;
+
+  /** Newest posts/reels/carousels whose metrics each sync refreshes. */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(500)
+  INSIGHTS_MEDIA_LIMIT?: number;
+
   // ── Webhook ingestion ─────────────────────────────────────────────────────────────────
   /** Apply stored webhook events in this process (default true). */
   @IsOptional() @Transform(toBool) @IsBoolean()

@@ -105,6 +105,13 @@ export function loadConfig(rawEnv: NodeJS.ProcessEnv = process.env, cwd = proces
       downloadOnIngest: env.MEDIA_DOWNLOAD_ON_INGEST ?? true,
     },
     channels: channelsConfig(env, mode),
+    insights: {
+      syncEnabled: env.INSIGHTS_SYNC_ENABLED ?? true,
+      syncIntervalMinutes: env.INSIGHTS_SYNC_INTERVAL_MINUTES ?? 360,
+      tickSeconds: env.INSIGHTS_SYNC_TICK_SECONDS ?? 60,
+      backfillDays: env.INSIGHTS_BACKFILL_DAYS ?? 90,
+      mediaLimit: env.INSIGHTS_MEDIA_LIMIT ?? 50,
+    },
   };
 }
 

@@ -25,7 +25,8 @@ export const columns = (dialect: Dialect) => ({
   uuid: (name: string, extra: Extra = {}): TableColumnOptions => ({ name, type: 'varchar', length: '36', ...extra }),
   string: (name: string, length: number, extra: Extra = {}): TableColumnOptions => ({ name, type: 'varchar', length: String(length), ...extra }),
   text: (name: string, extra: Extra = {}): TableColumnOptions => ({ name, type: dialect === 'mysql' ? 'mediumtext' : 'text', ...extra }),
-  int: (name: string, extra: Extra = {}): TableColumnOptions => ({ name, type: 'int', ...extra }),
+  /** INT on MySQL; INTEGER on SQLite, which is what TypeORM reads back there for an `int` entity column. */
+  int: (name: string, extra: Extra = {}): TableColumnOptions => ({ name, type: dialect === 'mysql' ? 'int' : 'integer', ...extra }),
   bigint: (name: string, extra: Extra = {}): TableColumnOptions => ({ name, type: dialect === 'mysql' ? 'bigint' : 'integer', ...extra }),
   /** BOOLEAN is TINYINT(1) on MySQL and a 0/1 integer on SQLite. */
   boolean: (name: string, extra: Extra = {}): TableColumnOptions => ({

@@ -52,6 +52,8 @@ describe('webhook ingestion survives SIGKILL (built api, SQLite file)', () => {
         LOG_LEVEL: 'silent',
         WEBHOOK_POLL_INTERVAL_MS: '50',
         MEDIA_DOWNLOAD_ON_INGEST: 'false',
+        // this suite measures ingestion alone; the insights backfill would compete for the SQLite writer
+        INSIGHTS_SYNC_ENABLED: 'false',
       },
       stdio: 'ignore',
     });

@@ -52,6 +52,8 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     THROTTLE_LOGIN_ACCOUNT_LIMIT: '1000',
     // tests that want the sandbox channels start a simulator and turn this on
     SANDBOX_AUTOCONNECT: 'false',
+    // the insights scheduler would call the sim in the background; insights tests turn it on
+    INSIGHTS_SYNC_ENABLED: 'false',
     ...env,
   });
   const app = await createApp(config);

@@ -41,6 +41,14 @@ describe('Insights and templates against the Meta simulator', () => {
       expect([few.kind, few.code]).toEqual(['permission', 10]);
     });
 
+    it('lists the live stories of an account', async () => {
+      const stories = await client.insights.listStories(page, SIM_SEED.instagram.id);
+      expect(stories.data.map((s) => [s.id, s.media_product_type])).toContainEqual([SIM_SEED.media.story, 'STORY']);
+      expect(stories.data.every((s) => s.media_product_type === 'STORY')).toBe(true);
+      const [req] = await simRequests(sim, '/stories');
+      expect(req?.params['fields']).toContain('media_url');
+    });
+
     it('refuses deprecated metrics before calling Meta', async () => {
       const call = client.insights.getMediaInsights(page, SIM_SEED.media.reel, ['plays' as never, 'views']);
       await expect(call).rejects.toBeInstanceOf(InsightsMetricError);

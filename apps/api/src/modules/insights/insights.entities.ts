@@ -1,4 +1,8 @@
+import { InsightDemographicEntity } from './entities/insight-demographic.entity';
+import { InsightSnapshotEntity } from './entities/insight-snapshot.entity';
+import { InsightSyncStateEntity } from './entities/insight-sync-state.entity';
+import { MediaInsightEntity } from './entities/media-insight.entity';
 import { StoryInsightEntity } from './entities/story-insight.entity';
 
-/** Tables of the insights module. */
-export const INSIGHTS_ENTITIES = [StoryInsightEntity];
+/** The insights module's tables (spread into the global ENTITIES list). */
+export const INSIGHTS_ENTITIES = [InsightSnapshotEntity, InsightDemographicEntity, MediaInsightEntity, StoryInsightEntity, InsightSyncStateEntity];

@@ -1,13 +1,23 @@
 import { Injectable } from '@nestjs/common';
-import { Role, StoryInsightsEventPayload } from '@ticklegram/domain-models';
+import { InsightSyncStatusDto, Role, rooms, StoryInsightsEventPayload } from '@ticklegram/domain-models';
 import { RealtimeService } from '../realtime/realtime.service';
 
-/** The insights module's realtime events: `insights.*`, to admins. */
+/** The insights module's realtime events (`insights.*`); admins and agents both read insights. */
 @Injectable()
 export class InsightsGateway {
+  private readonly audience = [rooms.role(Role.ADMIN), rooms.role(Role.AGENT)];
+
   constructor(private readonly realtime: RealtimeService) {}
 
+  syncProgress(status: InsightSyncStatusDto): void {
+    this.realtime.toRooms(this.audience, 'insights.sync_progress', { status });
+  }
+
+  synced(status: InsightSyncStatusDto): void {
+    this.realtime.toRooms(this.audience, 'insights.synced', { status });
+  }
+
   storyUpdated(payload: StoryInsightsEventPayload): void {
-    this.realtime.toRole(Role.ADMIN, 'insights.story_updated', payload);
+    this.realtime.toRooms(this.audience, 'insights.story_updated', payload);
   }
 }

@@ -5,17 +5,17 @@ import { ApplyContext, ApplyResult, EventApplier } from '../webhooks/ingestion/e
 import { InsightsGateway } from './insights.gateway';
 import { StoryInsightRepository } from './repositories/story-insight.repository';
 
-/** Stores Instagram `story_insights` (one row per story; a later report replaces the metrics). */
+/** Stores Instagram `story_insights` (one row per story; the webhook's final figures win over our earlier fetch). */
 @Injectable()
 @AppliesEvents('ig_story_insights')
 export class StoryInsightsApplier implements EventApplier<IgStoryInsightsEvent> {
   constructor(
-    private readonly insights: StoryInsightRepository,
+    private readonly stories: StoryInsightRepository,
     private readonly gateway: InsightsGateway,
   ) {}
 
   async apply(event: IgStoryInsightsEvent, ctx: ApplyContext): Promise<ApplyResult> {
-    await this.insights.upsert(ctx.manager, ctx.channel.id, event.mediaId, event.metrics);
+    await this.stories.saveFromWebhook(ctx.manager, ctx.channel.id, event.mediaId, event.metrics);
     ctx.afterCommit(() => this.gateway.storyUpdated({ channelId: ctx.channel.id, mediaId: event.mediaId, metrics: event.metrics }));
     return { outcome: 'applied' };
   }

@@ -4,6 +4,7 @@ import type { ContactCommentDto, ConversationDto, MessageDto } from '../api/inbo
 import type { WebhookEventDto } from '../api/webhook-events';
 import type { PresenceUserDto } from '../api/messaging';
 import type { NoteCreatedEvent, NoteMentionedEvent } from '../api/collaboration-tools';
+import type { InsightsSyncEvent } from '../api/insights';
 
 /**
  * The realtime contract between the api's Socket.IO server and the dashboard. Event names are
@@ -37,8 +38,12 @@ export interface ServerToClientEvents {
   'comment.created': (payload: CommentEventPayload) => void;
   /** A stored comment changed (edited, hidden or unhidden, removed); to every role. */
   'comment.updated': (payload: CommentEventPayload) => void;
-  /** Instagram sent a story's final metrics (`story_insights`); to admins. */
+  /** Instagram sent a story's final metrics (`story_insights`); to admins and agents. */
   'insights.story_updated': (payload: StoryInsightsEventPayload) => void;
+  /** An Instagram account's insights sync moved on (phase, counts); to admins and agents. */
+  'insights.sync_progress': (payload: InsightsSyncEvent) => void;
+  /** An Instagram account's insights sync finished (or failed: `status.state`); to admins and agents. */
+  'insights.synced': (payload: InsightsSyncEvent) => void;
 }
 
 export interface CommentEventPayload {

@@ -100,6 +100,7 @@ describe('AccountRateLimiter', () => {
       ['media', 10, 1.1],
       ['private_reply', 750, 3600],
       ['conversations', 2, 1.1],
+      ['insights', 5, 1.1],
     ]);
     await limiter.acquire('x', 'conversations');
   });

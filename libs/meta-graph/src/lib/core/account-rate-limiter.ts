@@ -8,8 +8,10 @@ import { GraphUsage, peakPercent, regainAccessMs } from './usage-headers';
  * - `media`: Send API audio and video — 10/s
  * - `private_reply`: private replies to comments/posts — 750/h
  * - `conversations`: Conversations API — 2/s
+ * - `insights`: Instagram insights reads. Meta's budget (4,800 × impressions per 24 h) is unknown to us,
+ *   so a background sync is paced at a few calls per second and backs off on the usage headers.
  */
-export type RateClass = 'text' | 'media' | 'private_reply' | 'conversations';
+export type RateClass = 'text' | 'media' | 'private_reply' | 'conversations' | 'insights';
 
 export interface LimiterSpec {
   rateClass: RateClass;
@@ -27,6 +29,8 @@ export interface LimiterOptions {
   mediaPerSecond?: number;
   privateRepliesPerHour?: number;
   conversationsPerSecond?: number;
+  /** Pace of insights reads per account. Default 5/s. */
+  insightsPerSecond?: number;
   /**
    * Extra length added to each 1-second window. Calls leave the limiter a little after their slot is
    * taken (event-loop and network jitter), which can bunch two windows together at Meta's side; the
@@ -85,6 +89,7 @@ export class AccountRateLimiter {
       { rateClass: 'media', points: options.mediaPerSecond ?? 10, durationSec: second, keyPrefix: 'meta-send-media' },
       { rateClass: 'private_reply', points: options.privateRepliesPerHour ?? 750, durationSec: 3600, keyPrefix: 'meta-private-reply' },
       { rateClass: 'conversations', points: options.conversationsPerSecond ?? 2, durationSec: second, keyPrefix: 'meta-conversations' },
+      { rateClass: 'insights', points: options.insightsPerSecond ?? 5, durationSec: second, keyPrefix: 'meta-insights' },
     ];
     for (const spec of specs) {
       const limiter = factory(spec);

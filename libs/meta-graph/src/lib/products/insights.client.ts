@@ -1,4 +1,6 @@
 import { GraphHttpClient } from '../core/graph-http.client';
+import type { GraphPage } from '../core/pagination';
+import type { IgMediaWire } from './comments.client';
 import { GraphAuth } from './graph-auth';
 import { hostOf } from './messaging.client';
 
@@ -65,6 +67,11 @@ export const DEPRECATED_IG_METRICS: readonly string[] = [
 export const DEFAULT_ACCOUNT_METRICS: readonly IgAccountMetric[] = ['reach', 'views', 'accounts_engaged', 'total_interactions', 'follows_and_unfollows', 'profile_links_taps'];
 export const DEFAULT_MEDIA_METRICS: readonly IgMediaMetric[] = ['views', 'reach', 'likes', 'comments', 'shares', 'saved', 'total_interactions'];
 export const DEFAULT_STORY_METRICS: readonly IgMediaMetric[] = ['views', 'reach', 'replies', 'navigation', 'shares', 'total_interactions', 'follows', 'profile_visits'];
+/** Reels support the feed metrics plus watch time (reference §8.2). */
+export const DEFAULT_REELS_METRICS: readonly IgMediaMetric[] = [...DEFAULT_MEDIA_METRICS, 'ig_reels_avg_watch_time'];
+
+/** Fields a media grid needs: what it is, when it was posted, where it lives and a picture of it. */
+export const IG_MEDIA_CARD_FIELDS = 'id,caption,media_type,media_product_type,media_url,thumbnail_url,permalink,timestamp';
 
 export interface InsightValueWire {
   value: number | Record<string, number>;
@@ -138,13 +145,28 @@ export class InsightsClient {
     return this.get(auth, `/${encodeURIComponent(mediaId)}/insights`, { metric: checkMetrics(metrics), breakdown });
   }
 
+  /** `GET /<IG_ID>/stories` — the account's stories that are still live (they expire after 24 h). */
+  async listStories(auth: GraphAuth, igUserId: string, fields = IG_MEDIA_CARD_FIELDS): Promise<GraphPage<IgMediaWire>> {
+    const res = await this.http.request<GraphPage<IgMediaWire>>({
+      method: 'GET',
+      host: hostOf(auth),
+      path: `/${encodeURIComponent(igUserId)}/stories`,
+      accessToken: auth.accessToken,
+      query: { fields },
+      accountKey: auth.accountKey ?? igUserId,
+      platform: 'instagram',
+      rateClass: 'insights',
+    });
+    return res.data;
+  }
+
   /** `GET /<STORY_ID>/insights` — only available for 24 h after posting. */
   async getStoryInsights(auth: GraphAuth, storyId: string, metrics: readonly IgMediaMetric[] = DEFAULT_STORY_METRICS, breakdown?: string): Promise<InsightsResponse> {
     return this.get(auth, `/${encodeURIComponent(storyId)}/insights`, { metric: checkMetrics(metrics), breakdown });
   }
 
   private async get(auth: GraphAuth, path: string, query: Record<string, string | number | undefined>): Promise<InsightsResponse> {
-    const res = await this.http.request<InsightsResponse>({ method: 'GET', host: hostOf(auth), path, accessToken: auth.accessToken, query, accountKey: auth.accountKey, platform: 'instagram' });
+    const res = await this.http.request<InsightsResponse>({ method: 'GET', host: hostOf(auth), path, accessToken: auth.accessToken, query, accountKey: auth.accountKey, platform: 'instagram', rateClass: 'insights' });
     return res.data;
   }
 }
