@@ -8,8 +8,10 @@ export * from './lib/api/inbox';
 export * from './lib/api/webhook-events';
 export * from './lib/api/messaging';
 export * from './lib/api/collaboration-tools';
+export * from './lib/api/templates';
 export * from './lib/collaboration/mentions';
 export * from './lib/events';
 
 export * from './lib/realtime/socket-events';
 export * from './lib/messaging';
+export * from './lib/templates';
