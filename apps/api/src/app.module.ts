@@ -24,6 +24,7 @@ import { CannedResponsesModule } from './modules/canned-responses/canned-respons
 import { NotesModule } from './modules/notes/notes.module';
 import { LabelsModule } from './modules/labels/labels.module';
 import { PriorityModule } from './modules/priority/priority.module';
+import { TemplatesModule } from './modules/templates/templates.module';
 
 @Module({})
 export class AppModule {
@@ -48,6 +49,7 @@ export class AppModule {
         CommentsModule,
         InsightsModule,
         AssignmentModule,
+        TemplatesModule,
         MessagingModule,
         CollaborationModule,
         CannedResponsesModule,

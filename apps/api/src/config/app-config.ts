@@ -28,6 +28,12 @@ export interface AppConfig {
     tokenRefreshIntervalMinutes: number;
     healthCheckIntervalMinutes: number;
   };
+  templates: {
+    /** Poll templates in review this often (0: never); the status webhook is the fast path. */
+    pollIntervalSeconds: number;
+    /** Read each Page's whole template list this often. */
+    syncIntervalMinutes: number;
+  };
   /** Public URL of the dashboard. */
   publicWebUrl: string;
   webhooks: {

@@ -94,6 +94,10 @@ export function loadConfig(rawEnv: NodeJS.ProcessEnv = process.env, cwd = proces
       downloadOnIngest: env.MEDIA_DOWNLOAD_ON_INGEST ?? true,
     },
     channels: channelsConfig(env, mode),
+    templates: {
+      pollIntervalSeconds: env.TEMPLATES_POLL_INTERVAL_SECONDS ?? 30,
+      syncIntervalMinutes: env.TEMPLATES_SYNC_INTERVAL_MINUTES ?? 15,
+    },
   };
 }
 

@@ -1,4 +1,4 @@
-import { AttributionDto, ContactDto, ConversationDto, MessageAttachmentDto, MessageDto, MessagePlatform, NormalizedReferral } from '@ticklegram/domain-models';
+import { AttributionDto, ContactDto, ConversationDto, MessageAttachmentDto, MessageDto, MessagePlatform, MessageTemplateRefDto, NormalizedReferral } from '@ticklegram/domain-models';
 import { ContactEntity } from './entities/contact.entity';
 import { ConversationEntity } from './entities/conversation.entity';
 import { MessageEntity, StoredAttachment } from './entities/message.entity';
@@ -92,6 +92,7 @@ export function toMessageDto(message: MessageEntity): MessageDto {
     editedAt: iso(message.editedAt),
     unsentAt: iso(message.unsentAt),
     unsupported: message.unsupported,
+    template: message.direction === 'outbound' && message.source === 'agent' ? templateRefOf(message.metadata) : null,
     senderUserId: message.senderUserId,
     errorCode: message.errorCode,
     errorMessage: message.errorMessage,
@@ -100,6 +101,17 @@ export function toMessageDto(message: MessageEntity): MessageDto {
     readAt: iso(message.readAt),
     createdAt: message.createdAt.toISOString(),
   };
+}
+
+/** The outbound pipeline stores `{template: {id, name, language}}` in `metadata` for template sends. */
+function templateRefOf(metadata: string | null): MessageTemplateRefDto | null {
+  if (!metadata?.startsWith('{"template"')) return null;
+  try {
+    const ref = (JSON.parse(metadata) as { template?: Partial<MessageTemplateRefDto> }).template;
+    return ref && typeof ref.id === 'string' && typeof ref.name === 'string' && typeof ref.language === 'string' ? { id: ref.id, name: ref.name, language: ref.language } : null;
+  } catch {
+    return null;
+  }
 }
 
 /** One line for the conversation list. */

@@ -19,6 +19,7 @@ function channel(overrides: Partial<ChannelDto> = {}, health: Partial<ChannelDto
     humanAgentEnabled: true,
     scopes: [],
     missingScopes: [],
+    featureGaps: [],
     connectedAt: '2026-11-01T00:00:00Z',
     updatedAt: '2026-11-01T00:00:00Z',
     ...overrides,

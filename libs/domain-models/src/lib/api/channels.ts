@@ -62,9 +62,18 @@ export interface ChannelDto {
   scopes: string[];
   /** Permissions the product needs that the token lacks (by Meta's name). */
   missingScopes: string[];
+  /** Features that do not work on this channel for lack of permissions (e.g. utility templates without page_utility_messaging). */
+  featureGaps: ChannelFeatureGapDto[];
   health: ChannelHealthDto;
   connectedAt: string;
   updatedAt: string;
+}
+
+export interface ChannelFeatureGapDto {
+  feature: string;
+  missingScopes: string[];
+  /** What does not work and what to do, in plain words. */
+  effect: string;
 }
 
 /** `GET /api/{instagram|facebook}/oauth/start` (admin): where to send the browser. */

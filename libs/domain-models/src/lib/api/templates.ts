@@ -80,8 +80,14 @@ export interface TemplateListResponse {
   items: MessageTemplateDto[];
 }
 
-/** A button as an admin defines it (`PHONE_NUMBER` is not offered). */
-export type TemplateButtonInput = { type: 'URL'; text: string; url: string; urlExample?: string | null } | { type: 'QUICK_REPLY'; text: string; payload?: string | null };
+/** A button as an admin defines it in the form (`PHONE_NUMBER` is not offered): `url`/`urlExample` for links, `payload` for quick replies. */
+export interface TemplateButtonInput {
+  type: 'URL' | 'QUICK_REPLY';
+  text: string;
+  url?: string;
+  urlExample?: string | null;
+  payload?: string | null;
+}
 
 /** What the create/edit form holds; checked by `validateTemplateDraft` in the browser and the api alike. */
 export interface TemplateDraft {
@@ -171,4 +177,6 @@ export enum TemplatesErrorCode {
   TEMPLATE_META_UNAVAILABLE = 'TEMPLATE_META_UNAVAILABLE',
   /** The library template does not exist in that language (404). */
   TEMPLATE_LIBRARY_NOT_FOUND = 'TEMPLATE_LIBRARY_NOT_FOUND',
+  /** Sending: the template cannot be sent in this conversation now; `message` says why (422). */
+  TEMPLATE_NOT_USABLE = 'TEMPLATE_NOT_USABLE',
 }

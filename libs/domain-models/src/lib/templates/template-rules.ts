@@ -1,3 +1,4 @@
+import type { FieldError } from '../api/errors';
 import type { TemplateButton, TemplateButtonInput, TemplateContent, TemplateDraft, TemplateParameterFormat } from '../api/templates';
 import { TEMPLATE_LANGUAGE_CODE } from './template-languages';
 import { detectParameterFormat, findVariableTokens, hasStrayBraces, isNamedName, isPositionalName, urlVariable, variableNames } from './template-variables';
@@ -23,6 +24,13 @@ export const TEMPLATE_LIMITS = {
 export interface TemplateProblem {
   field: string;
   message: string;
+}
+
+/** Problems grouped per field, as the api answers them (`ApiErrorBody.errors`). */
+export function problemsByField(problems: readonly TemplateProblem[]): FieldError[] {
+  const byField = new Map<string, string[]>();
+  for (const p of problems) byField.set(p.field, [...(byField.get(p.field) ?? []), p.message]);
+  return [...byField].map(([field, messages]) => ({ field, messages }));
 }
 
 const NAME = /^[a-z0-9_]+$/;
@@ -92,7 +100,7 @@ export function contentFromDraft(draft: TemplateDraft): TemplateContent {
 
 function buttonFromInput(input: TemplateButtonInput): TemplateButton {
   if (input.type === 'URL') {
-    const url = input.url.trim();
+    const url = (input.url ?? '').trim();
     return { type: 'URL', text: input.text.trim(), url, urlExample: urlVariable(url) !== null && !blank(input.urlExample) ? (input.urlExample as string).trim() : null };
   }
   return { type: 'QUICK_REPLY', text: input.text.trim(), payload: blank(input.payload) ? null : (input.payload as string) };
