@@ -24,6 +24,7 @@ describe('channel scopes', () => {
     expect(missingScopes(granted, page)).toEqual({ required: [], recommended: ['page_utility_messaging'] });
     expect(featureGaps(granted, page)).toEqual([{ feature: 'Utility templates', missingScopes: ['page_utility_messaging'], effect: expect.stringContaining('Reconnect the Page') }]);
     expect(featureGaps([...granted, 'page_utility_messaging'], page)).toEqual([]);
+    expect(featureGaps([...granted, 'pages_utility_messaging'], page)).toEqual([]);
     expect(FACEBOOK_LOGIN_REQUESTED_SCOPES).toEqual(expect.arrayContaining(PAGE_FEATURE_SCOPES.flatMap((f) => f.scopes)));
   });
 

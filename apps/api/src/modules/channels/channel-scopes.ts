@@ -58,8 +58,20 @@ export function scopeRequirement(platform: MessagePlatform, connection: ChannelC
   return connection === 'instagram_login' ? INSTAGRAM_LOGIN_SCOPES : INSTAGRAM_VIA_PAGE_SCOPES;
 }
 
-export function missingScopes(granted: readonly string[], requirement: ScopeRequirement): { required: string[]; recommended: string[] } {
+/**
+ * Other names Meta may report for a permission: its docs name `page_utility_messaging`, an integration
+ * reports the login dialog granting `pages_utility_messaging` (reference §9, unverified). Either counts.
+ */
+const SCOPE_ALIASES: Record<string, readonly string[]> = { page_utility_messaging: ['pages_utility_messaging'] };
+
+function grantedSet(granted: readonly string[]): Set<string> {
   const have = new Set(granted);
+  for (const [scope, aliases] of Object.entries(SCOPE_ALIASES)) if (aliases.some((a) => have.has(a))) have.add(scope);
+  return have;
+}
+
+export function missingScopes(granted: readonly string[], requirement: ScopeRequirement): { required: string[]; recommended: string[] } {
+  const have = grantedSet(granted);
   const featureScopes = (requirement.features ?? []).flatMap((f) => f.scopes);
   return {
     required: requirement.required.filter((s) => !have.has(s)),
@@ -69,7 +81,7 @@ export function missingScopes(granted: readonly string[], requirement: ScopeRequ
 
 /** Features that do not work because the token lacks their permissions. */
 export function featureGaps(granted: readonly string[], requirement: ScopeRequirement): { feature: string; missingScopes: string[]; effect: string }[] {
-  const have = new Set(granted);
+  const have = grantedSet(granted);
   return (requirement.features ?? [])
     .map((f) => ({ feature: f.feature, missingScopes: f.scopes.filter((s) => !have.has(s)), effect: f.effect }))
     .filter((gap) => gap.missingScopes.length > 0);
