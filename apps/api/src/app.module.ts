@@ -26,6 +26,7 @@ import { NotesModule } from './modules/notes/notes.module';
 import { LabelsModule } from './modules/labels/labels.module';
 import { PriorityModule } from './modules/priority/priority.module';
 import { RetentionModule } from './modules/retention/retention.module';
+import { TemplatesModule } from './modules/templates/templates.module';
 
 @Module({})
 export class AppModule {
@@ -51,6 +52,7 @@ export class AppModule {
         CommentsModule,
         InsightsModule,
         AssignmentModule,
+        TemplatesModule,
         MessagingModule,
         CollaborationModule,
         CannedResponsesModule,

@@ -12,6 +12,7 @@ const EVENT_OWNERS: Record<string, string[]> = {
   notes: ['note.'],
   comments: ['comment.'],
   insights: ['insights.'],
+  templates: ['template.'],
   // handles `conversation.join` / `.leave` / `presence.typing` from clients; presence goes out through realtime
   collaboration: [],
 };

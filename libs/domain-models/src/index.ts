@@ -9,8 +9,10 @@ export * from './lib/api/webhook-events';
 export * from './lib/api/messaging';
 export * from './lib/api/collaboration-tools';
 export * from './lib/api/insights';
+export * from './lib/api/templates';
 export * from './lib/collaboration/mentions';
 export * from './lib/events';
 
 export * from './lib/realtime/socket-events';
 export * from './lib/messaging';
+export * from './lib/templates';

@@ -58,6 +58,12 @@ export interface AppConfig {
     backfillDays: number;
     mediaLimit: number;
   };
+  templates: {
+    /** Poll templates in review this often (0: never); the status webhook is the fast path. */
+    pollIntervalSeconds: number;
+    /** Read each Page's whole template list this often. */
+    syncIntervalMinutes: number;
+  };
   /** Public URL of the dashboard. */
   publicWebUrl: string;
   webhooks: {

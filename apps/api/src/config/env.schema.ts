@@ -208,6 +208,15 @@ export class EnvVars {
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(500)
   INSIGHTS_MEDIA_LIMIT?: number;
 
+  // ── Utility templates ─────────────────────────────────────────────────────────────────
+  /** How often templates in Meta's review are polled (the fallback for the status webhook); 0 turns polling off. */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(86400)
+  TEMPLATES_POLL_INTERVAL_SECONDS?: number;
+
+  /** How often each Page's whole template list is read from Meta (imports, deletions made elsewhere). */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(10080)
+  TEMPLATES_SYNC_INTERVAL_MINUTES?: number;
+
   // ── Webhook ingestion ─────────────────────────────────────────────────────────────────
   /** Apply stored webhook events in this process (default true). */
   @IsOptional() @Transform(toBool) @IsBoolean()

@@ -112,6 +112,10 @@ export function loadConfig(rawEnv: NodeJS.ProcessEnv = process.env, cwd = proces
       backfillDays: env.INSIGHTS_BACKFILL_DAYS ?? 90,
       mediaLimit: env.INSIGHTS_MEDIA_LIMIT ?? 50,
     },
+    templates: {
+      pollIntervalSeconds: env.TEMPLATES_POLL_INTERVAL_SECONDS ?? 30,
+      syncIntervalMinutes: env.TEMPLATES_SYNC_INTERVAL_MINUTES ?? 15,
+    },
   };
 }
 

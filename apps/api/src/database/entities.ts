@@ -12,6 +12,7 @@ import { LABELS_ENTITIES } from '../modules/labels/labels.entities';
 import { MESSAGING_ENTITIES } from '../modules/messaging/messaging.entities';
 import { MESSENGER_ENTITIES } from '../modules/messenger/messenger.entities';
 import { NOTES_ENTITIES } from '../modules/notes/notes.entities';
+import { TEMPLATES_ENTITIES } from '../modules/templates/templates.entities';
 import { WEBHOOKS_ENTITIES } from '../modules/webhooks/webhooks.entities';
 
 /** Every entity, listed once for the Nest module, the TypeORM CLI and tests; each module lists its own tables. */
@@ -31,4 +32,5 @@ export const ENTITIES = [
   CannedResponseEntity,
   ...NOTES_ENTITIES,
   ...LABELS_ENTITIES,
+  ...TEMPLATES_ENTITIES,
 ];

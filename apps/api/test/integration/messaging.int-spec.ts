@@ -130,7 +130,7 @@ describe('messaging: reply policy, sending, idempotency, access scope (integrati
         expect(policy).toMatchObject({ mode: 'blocked', reasonCode: 'HUMAN_AGENT_EXPIRED', freeTextAllowed: false });
         expect(res.status).toBe(409);
       } else {
-        expect(policy).toMatchObject({ mode: 'template_required', cause: 'HUMAN_AGENT_EXPIRED', approvedUtilityTemplates: null });
+        expect(policy).toMatchObject({ mode: 'template_required', cause: 'HUMAN_AGENT_EXPIRED', approvedUtilityTemplates: expect.any(Number), templates: expect.any(Array) });
         expect(res.status).toBe(422);
       }
       expect(res.body.message).toBe(policy.reason);

@@ -48,6 +48,17 @@ describe('meta-sim: webhook delivery', () => {
     });
   });
 
+  it('redelivers a seeded customer message with its original mid and time (Aiko, 8 days ago)', async () => {
+    const aiko = SIM_SEED.messengerCustomers[2];
+    const res = await control<{ mid: string; timestamp: number }>(sim, 'POST', `/customers/${aiko.psid}/redeliver`, {});
+    expect(res.status).toBe(200);
+    expect(Date.now() - res.body.timestamp).toBeGreaterThan(8 * 24 * 3_600_000 - 60_000);
+    await sim.flushWebhooks();
+    const item = (hooks.received[0]?.json.entry[0]?.['messaging'] as Array<Record<string, unknown>>)[0];
+    expect(item).toMatchObject({ sender: { id: aiko.psid }, timestamp: res.body.timestamp, message: { mid: res.body.mid, text: expect.any(String) } });
+    expect((await control(sim, 'POST', '/customers/7123456789012349/redeliver', {})).status).toBe(404);
+  });
+
   it('batches pending events into one POST', async () => {
     sim.customerSends(JANE_IG.igsid, { text: 'one' });
     sim.customerSends(JANE_IG.igsid, { text: 'two' });

@@ -1,5 +1,5 @@
 import { MessagePlatform } from '@ticklegram/domain-models';
-import { FACEBOOK_LOGIN_REQUESTED_SCOPES, INSTAGRAM_LOGIN_REQUESTED_SCOPES, missingScopes, scopeRequirement } from './channel-scopes';
+import { FACEBOOK_LOGIN_REQUESTED_SCOPES, featureGaps, INSTAGRAM_LOGIN_REQUESTED_SCOPES, missingScopes, PAGE_FEATURE_SCOPES, scopeRequirement } from './channel-scopes';
 
 describe('channel scopes', () => {
   it.each([
@@ -16,6 +16,16 @@ describe('channel scopes', () => {
       required: ['instagram_manage_messages'],
       recommended: ['instagram_manage_insights', 'pages_show_list'],
     });
+  });
+
+  it('a Page without page_utility_messaging misses the utility templates feature (and the login dialog asks for it)', () => {
+    const page = scopeRequirement(MessagePlatform.FACEBOOK, 'facebook_login');
+    const granted = ['pages_messaging', 'pages_manage_metadata', 'pages_show_list', 'pages_read_engagement', 'pages_manage_engagement'];
+    expect(missingScopes(granted, page)).toEqual({ required: [], recommended: ['page_utility_messaging'] });
+    expect(featureGaps(granted, page)).toEqual([{ feature: 'Utility templates', missingScopes: ['page_utility_messaging'], effect: expect.stringContaining('Reconnect the Page') }]);
+    expect(featureGaps([...granted, 'page_utility_messaging'], page)).toEqual([]);
+    expect(featureGaps([...granted, 'pages_utility_messaging'], page)).toEqual([]);
+    expect(FACEBOOK_LOGIN_REQUESTED_SCOPES).toEqual(expect.arrayContaining(PAGE_FEATURE_SCOPES.flatMap((f) => f.scopes)));
   });
 
   it('asks each login dialog for every permission its channels need, once', () => {

@@ -1,5 +1,5 @@
 import { ChannelDto, ChannelRestrictionDto } from '@ticklegram/domain-models';
-import { missingScopes, ScopeRequirement } from './channel-scopes';
+import { featureGaps, missingScopes, ScopeRequirement } from './channel-scopes';
 import { ChannelBaseEntity } from './entities/channel-base.entity';
 
 const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
@@ -22,6 +22,7 @@ export function toChannelDto(entity: ChannelBaseEntity, webhooksLastHour: number
     humanAgentEnabled: entity.humanAgentEnabled,
     scopes: entity.scopes ?? [],
     missingScopes: [...missing.required, ...missing.recommended],
+    featureGaps: featureGaps(entity.scopes ?? [], requirement),
     health: {
       lastWebhookAt: iso(entity.lastWebhookAt),
       webhooksLastHour,

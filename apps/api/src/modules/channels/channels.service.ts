@@ -60,6 +60,11 @@ export class ChannelsService implements OnApplicationShutdown {
     return ref;
   }
 
+  /** The channels of one platform, optionally only those in the given states. */
+  async listRefs(platform: MessagePlatform, statuses?: ChannelStatus[]): Promise<ChannelRef[]> {
+    return (await this.platforms.get(platform).accounts.list(statuses)).map(toChannelRef);
+  }
+
   /** The channel by our id; an Instagram account connected through a Page carries the Page's restriction (it sends through the Page). */
   async getById(id: string): Promise<ChannelRef | null> {
     const entity = await this.platforms.findById(id);

@@ -1,4 +1,4 @@
-import { AttributionDto, ContactDto, ConversationDto, MessageAttachmentDto, MessageDto, MessagePlatform, NormalizedReferral, ThreadOwnerDto } from '@ticklegram/domain-models';
+import { AttributionDto, ContactDto, ConversationDto, MessageAttachmentDto, MessageDto, MessagePlatform, MessageTemplateRefDto, NormalizedReferral, ThreadOwnerDto } from '@ticklegram/domain-models';
 import { PAGE_INBOX_APP_IDS } from '@ticklegram/webhook-normalizer';
 import { ContactEntity } from './entities/contact.entity';
 import { ConversationEntity } from './entities/conversation.entity';
@@ -102,6 +102,7 @@ export function toMessageDto(message: MessageEntity): MessageDto {
     editedAt: iso(message.editedAt),
     unsentAt: iso(message.unsentAt),
     unsupported: message.unsupported,
+    template: message.direction === 'outbound' && message.source === 'agent' ? templateRefOf(message.metadata) : null,
     senderUserId: message.senderUserId,
     errorCode: message.errorCode,
     errorMessage: message.errorMessage,
@@ -110,6 +111,17 @@ export function toMessageDto(message: MessageEntity): MessageDto {
     readAt: iso(message.readAt),
     createdAt: message.createdAt.toISOString(),
   };
+}
+
+/** The outbound pipeline stores `{template: {id, name, language}}` in `metadata` for template sends. */
+function templateRefOf(metadata: string | null): MessageTemplateRefDto | null {
+  if (!metadata?.startsWith('{"template"')) return null;
+  try {
+    const ref = (JSON.parse(metadata) as { template?: Partial<MessageTemplateRefDto> }).template;
+    return ref && typeof ref.id === 'string' && typeof ref.name === 'string' && typeof ref.language === 'string' ? { id: ref.id, name: ref.name, language: ref.language } : null;
+  } catch {
+    return null;
+  }
 }
 
 /** One line for the conversation list. */

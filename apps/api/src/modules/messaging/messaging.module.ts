@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AssignmentModule } from '../assignment/assignment.module';
 import { InboxModule } from '../inbox/inbox.module';
+import { TemplatesModule } from '../templates/templates.module';
 import { ConversationMessagesController } from './conversation-messages.controller';
 import { UploadEntity } from './entities/upload.entity';
 import { OutboundGraphSender } from './outbound-graph.sender';
@@ -19,7 +20,7 @@ import { UploadsService } from './uploads.service';
  * Send API target comes from the channel's platform module through `ChannelsService`.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([UploadEntity]), InboxModule, AssignmentModule],
+  imports: [TypeOrmModule.forFeature([UploadEntity]), InboxModule, AssignmentModule, TemplatesModule],
   controllers: [ConversationMessagesController, UploadsController],
   providers: [ReplyPolicyService, OutboundGraphSender, SendMessageService, ReactionsService, UploadsService, SenderActionsService, OutboundRecoveryService],
   exports: [ReplyPolicyService, SenderActionsService, UploadsService],

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { QuickReplyInput, ReplyPolicy } from '@ticklegram/domain-models';
-import { OutboundMessage, SendMessageResponse, SendOptions, WireAttachment } from '@ticklegram/meta-graph';
+import { OutboundMessage, SendMessageResponse, SendOptions, UtilityTemplateMessage, WireAttachment } from '@ticklegram/meta-graph';
 import type { ChannelRef } from '../channels/channel-ref';
 import { ChannelsService } from '../channels/channels.service';
 import { MetaGraph } from '../meta/meta.module';
@@ -13,6 +13,8 @@ export interface OutboundContent {
   replyToMid: string | null;
   /** Echoed back by Meta in the `message_echoes` webhook: lets ingestion match the echo to our row. */
   clientKey: string;
+  /** A utility template instead of text/attachments (`messaging_type: UTILITY`). */
+  template?: UtilityTemplateMessage | null;
 }
 
 /** Turns a stored outbound message into the Send API call the reply policy allows (to the target the channel's platform names). */
@@ -26,6 +28,10 @@ export class OutboundGraphSender {
   async send(channel: ChannelRef, recipientId: string, content: OutboundContent, policy: ReplyPolicy): Promise<SendMessageResponse> {
     const target = await this.channels.sendTarget(channel);
     const message: OutboundMessage = { metadata: content.clientKey };
+    if (content.template) {
+      message.template = content.template;
+      return this.graph.messaging.send(target, { recipient: { id: recipientId }, message, messagingType: 'UTILITY' });
+    }
     if (content.text !== null) message.text = content.text;
     if (content.quickReplies.length) {
       message.quick_replies = content.quickReplies.map((q) => ((q.contentType ?? 'text') === 'text' ? { content_type: 'text', title: q.title, payload: q.payload } : { content_type: q.contentType ?? 'text' }));

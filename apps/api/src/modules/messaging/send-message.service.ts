@@ -32,6 +32,7 @@ import { ReplyPolicyService } from './reply-policy.service';
 import { isDuplicateKeyError } from '../../database/database-errors';
 import { OutboundMessageRepository } from '../inbox/repositories/outbound-message.repository';
 import { UploadsService } from './uploads.service';
+import { TemplateSendContext, TemplateSendingService, TemplateSendPlan } from '../templates/template-sending.service';
 
 /** Graph error kinds that say something about the channel's health (token, permissions, Meta blocks). */
 const CHANNEL_HEALTH_KINDS = new Set(['reauth_required', 'permission', 'temporarily_blocked']);
@@ -60,12 +61,13 @@ export class SendMessageService {
     private readonly channels: ChannelsService,
     private readonly events: InboxGateway,
     private readonly assignment: AssignmentService,
+    private readonly templates: TemplateSendingService,
   ) {}
 
   async replyPolicy(caller: Caller, conversationId: string): Promise<ReplyPolicyResponse> {
     const conversation = await this.visible(caller, conversationId);
     const contact = await this.conversations.contactOf(conversation);
-    return (await this.policies.evaluate(conversation, contact)).policy;
+    return (await this.policies.evaluate(conversation, contact, 'human', Date.now(), caller.role)).policy;
   }
 
   async send(caller: Caller, conversationId: string, idempotencyKey: string | undefined, body: SendMessageRequestDto, apiBaseUrl: string): Promise<SendMessageResponse> {
@@ -86,7 +88,14 @@ export class SendMessageService {
     await this.checkStaleView(conversation, body);
     const contact = await this.conversations.contactOf(conversation);
     const { policy, channel } = await this.policies.evaluate(conversation, contact);
-    this.assertSendable(policy);
+    let plan: TemplateSendPlan | null = null;
+    if (body.template) {
+      // a utility template may go out whenever the conversation is not blocked (inside or outside the window)
+      if (policy.mode === 'blocked') throw new MessagingException(MessagingErrorCode.MESSAGING_REPLY_BLOCKED, policy.reason);
+      plan = await this.templates.plan(body.template, this.templateContext(conversation, policy));
+    } else {
+      this.assertSendable(policy);
+    }
 
     const messageId = randomUUID();
     await this.claimIfUnassigned(caller, conversation);
@@ -108,11 +117,11 @@ export class SendMessageService {
       kind: 'message',
       senderUserId: caller.id,
       clientKey: key,
-      text: body.text ?? null,
+      text: plan ? plan.text : (body.text ?? null),
       attachments: attachments.length ? attachments : null,
       replyToMid: body.replyToMid ?? null,
       quickReplyPayload: null,
-      metadata: body.quickReplies?.length ? JSON.stringify({ quickReplies: body.quickReplies }).slice(0, 1000) : null,
+      metadata: plan ? JSON.stringify({ template: { id: plan.templateId, name: plan.name, language: plan.language } }).slice(0, 1000) : body.quickReplies?.length ? JSON.stringify({ quickReplies: body.quickReplies }).slice(0, 1000) : null,
       sentAt: new Date(),
     });
     try {
@@ -125,10 +134,11 @@ export class SendMessageService {
       if (!winner) throw new MessagingException(MessagingErrorCode.MESSAGING_DUPLICATE_IN_FLIGHT, 'This message is already being sent.');
       return { message: toMessageDto(winner), replayed: true };
     }
+    if (plan) await this.templates.recordSend(message.id, plan);
     await this.touchConversation(conversation, message);
     this.events.message(conversation, message, 'message.created');
 
-    const result = await this.deliver(conversation, channel, message, policy, uploads, body.quickReplies ?? [], apiBaseUrl);
+    const result = await this.deliver(conversation, channel, message, policy, uploads, body.quickReplies ?? [], apiBaseUrl, plan);
     return { message: toMessageDto(result), replayed: false };
   }
 
@@ -147,7 +157,8 @@ export class SendMessageService {
     }
     const contact = await this.conversations.contactOf(conversation);
     const { policy, channel } = await this.policies.evaluate(conversation, contact);
-    this.assertSendable(policy);
+    const plan = policy.mode === 'blocked' ? null : await this.templates.planForRetry(message.id, this.templateContext(conversation, policy));
+    if (!plan) this.assertSendable(policy);
     if (!(await this.messages.claimRetry(message.id))) {
       throw new MessagingException(MessagingErrorCode.MESSAGING_NOT_RETRYABLE, 'This message is already being retried.');
     }
@@ -157,8 +168,12 @@ export class SendMessageService {
     // the message already belongs to a conversation the caller may see: its uploads go with it, whoever uploaded them
     const uploads = await this.uploads.findByIds(refs.map((a) => a.uploadId).filter((id): id is string => !!id));
     const quickReplies = parseQuickReplies(message.metadata);
-    const result = await this.deliver(conversation, channel, pending, policy, uploads, quickReplies, apiBaseUrl);
+    const result = await this.deliver(conversation, channel, pending, policy, uploads, quickReplies, apiBaseUrl, plan);
     return { message: toMessageDto(result), replayed: false };
+  }
+
+  private templateContext(conversation: ConversationEntity, policy: ReplyPolicyResponse): TemplateSendContext {
+    return { channelId: conversation.channelId, platform: conversation.platform, policyMode: policy.mode };
   }
 
   /**
@@ -185,6 +200,7 @@ export class SendMessageService {
     uploads: UploadEntity[],
     quickReplies: QuickReplyInput[],
     apiBaseUrl: string,
+    plan: TemplateSendPlan | null = null,
   ): Promise<MessageEntity> {
     let updated: MessageEntity;
     try {
@@ -195,6 +211,7 @@ export class SendMessageService {
         quickReplies,
         replyToMid: message.replyToMid,
         clientKey: message.clientKey as string,
+        template: plan?.wire ?? null,
       };
       const response = await this.sender.send(channel, conversation.customerExternalId, content, policy);
       if (!response.message_id) throw new Error('Meta answered without a message id');
@@ -234,6 +251,14 @@ export class SendMessageService {
   /** The engine's limits for the platform, as field errors (400). */
   private async validateContent(caller: Caller, platform: MessagePlatform, body: SendMessageRequestDto): Promise<UploadEntity[]> {
     const errors: { field: string; messages: string[] }[] = [];
+    if (body.template) {
+      if (platform !== MessagePlatform.FACEBOOK) errors.push({ field: 'template', messages: ['Utility templates exist only on Messenger; Instagram has no template messages.'] });
+      if (body.text !== undefined || body.attachments?.length || body.quickReplies?.length || body.replyToMid) {
+        errors.push({ field: 'template', messages: ['A template goes out on its own: send it without text, attachments, quick replies or a quoted message.'] });
+      }
+      if (errors.length) throw new RequestValidationException(errors);
+      return [];
+    }
     if (body.text !== undefined) {
       const verdict = validateOutboundText(platform, body.text);
       if (!verdict.ok) errors.push({ field: 'text', messages: [verdict.reason] });

@@ -16,6 +16,7 @@ export function channelDto(overrides: Partial<ChannelDto> = {}, health: Partial<
     humanAgentEnabled: true,
     scopes: [],
     missingScopes: [],
+    featureGaps: [],
     connectedAt: '2026-11-01T00:00:00Z',
     updatedAt: '2026-11-01T00:00:00Z',
     ...overrides,

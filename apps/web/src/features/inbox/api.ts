@@ -28,7 +28,7 @@ export const PAGE_SIZE = 30;
 export const STALE_VIEW_CODE = MessagingErrorCode.MESSAGING_STALE_VIEW;
 
 /** What the composer sends; the request body of `POST /api/conversations/:id/messages`. */
-export type SendMessageInput = Pick<SendMessageRequest, 'text' | 'attachments' | 'replyToMid' | 'lastSeenMessageId' | 'confirmStale'>;
+export type SendMessageInput = Pick<SendMessageRequest, 'text' | 'attachments' | 'replyToMid' | 'lastSeenMessageId' | 'confirmStale' | 'template'>;
 
 export const inboxKeys = {
   all: ['inbox'] as const,
@@ -38,6 +38,8 @@ export const inboxKeys = {
   conversation: (id: string) => ['inbox', 'conversation', id] as const,
   messages: (id: string) => ['inbox', 'messages', id] as const,
   replyPolicy: (id: string) => ['inbox', 'reply-policy', id] as const,
+  /** Every conversation's reply policy (e.g. after the Page's templates changed). */
+  replyPolicies: () => ['inbox', 'reply-policy'] as const,
   /** Not under `lists()`: list cache updaters must never see the counts. */
   counts: () => ['inbox', 'counts'] as const,
   contact: (conversationId: string) => ['inbox', 'contact', conversationId] as const,

@@ -24,6 +24,7 @@ export function optimisticMessage(
     replyToMid,
     replyToStory: null,
     quickReplyPayload: null,
+    template: null,
     postbackPayload: null,
     referral: null,
     reactions: [],

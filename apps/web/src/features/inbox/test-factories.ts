@@ -36,6 +36,7 @@ export function messageDto(overrides: Partial<MessageDto> = {}): MessageDto {
     replyToMid: null,
     replyToStory: null,
     quickReplyPayload: null,
+    template: null,
     postbackPayload: null,
     referral: null,
     reactions: [],

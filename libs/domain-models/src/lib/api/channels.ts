@@ -73,6 +73,8 @@ export interface ChannelDto {
   scopes: string[];
   /** Permissions the product needs that the token lacks (by Meta's name). */
   missingScopes: string[];
+  /** Features that do not work on this channel for lack of permissions (e.g. utility templates without page_utility_messaging). */
+  featureGaps: ChannelFeatureGapDto[];
   health: ChannelHealthDto;
   /** Always sent by the api (null when Meta has not restricted the channel). */
   restriction?: ChannelRestrictionDto | null;
@@ -80,6 +82,13 @@ export interface ChannelDto {
   appRoles?: string[];
   connectedAt: string;
   updatedAt: string;
+}
+
+export interface ChannelFeatureGapDto {
+  feature: string;
+  missingScopes: string[];
+  /** What does not work and what to do, in plain words. */
+  effect: string;
 }
 
 /** `GET /api/{instagram|facebook}/oauth/start` (admin): where to send the browser. */

@@ -99,6 +99,13 @@ export interface MessageEditDto {
   at: string;
 }
 
+/** Which template an outbound message used (its text is the template's body as the customer read it). */
+export interface MessageTemplateRefDto {
+  id: string;
+  name: string;
+  language: string;
+}
+
 export interface MessageDto {
   id: string;
   conversationId: string;
@@ -120,6 +127,8 @@ export interface MessageDto {
   editedAt: string | null;
   unsentAt: string | null;
   unsupported: boolean;
+  /** The utility template this message was sent with (Messenger); null for any other message. */
+  template: MessageTemplateRefDto | null;
   senderUserId: string | null;
   errorCode: string | null;
   errorMessage: string | null;

@@ -1,4 +1,5 @@
 import type { ConversationDto, ConversationStatus, MessageDto } from './inbox';
+import type { SendTemplateInput } from './templates';
 
 /** Header carrying the client's idempotency key on `POST /api/conversations/:id/messages`. */
 export const IDEMPOTENCY_KEY_HEADER = 'Idempotency-Key';
@@ -57,6 +58,8 @@ export interface SendMessageRequest {
   lastSeenMessageId?: string;
   /** Send even though newer customer messages arrived since `lastSeenMessageId`. */
   confirmStale?: boolean;
+  /** Messenger: an approved utility template instead of text (nothing else in the same request). */
+  template?: SendTemplateInput;
 }
 
 /** The answer to a send (and to its retries with the same key): the stored message in its current state. */

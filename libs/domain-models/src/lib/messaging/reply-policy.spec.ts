@@ -233,9 +233,9 @@ describe('decideReplyPolicy: Messenger utility templates', () => {
   const outside = { platform: FB, channel: { humanAgentEnabled: false }, lastCustomerMessageAt: ago(3 * DAY_MS) } as const;
 
   it.each([
-    [undefined, null, "Message templates arrive in a later TickleGram update; until then this conversation can't be answered from here."],
-    [null, null, "Message templates arrive in a later TickleGram update; until then this conversation can't be answered from here."],
-    [0, 0, 'This Page has no approved utility templates yet; an admin can add one under Templates.'],
+    [undefined, null, 'Pick an approved utility template of this Page.'],
+    [null, null, 'Pick an approved utility template of this Page.'],
+    [0, 0, 'This Page has no approved utility template that can be sent yet; an admin can add one under Templates.'],
     [1, 1, "Use this Page's approved utility template."],
     [3, 3, "Pick one of this Page's 3 approved utility templates."],
   ])('approvedUtilityTemplates %p', (approvedUtilityTemplates, count, sentence) => {

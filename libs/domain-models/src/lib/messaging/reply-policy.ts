@@ -236,9 +236,9 @@ function templateRequired(
   const count = normalizeTemplateCount(input.approvedUtilityTemplates);
   let next: string;
   if (count === null) {
-    next = "Message templates arrive in a later TickleGram update; until then this conversation can't be answered from here.";
+    next = 'Pick an approved utility template of this Page.';
   } else if (count === 0) {
-    next = 'This Page has no approved utility templates yet; an admin can add one under Templates.';
+    next = 'This Page has no approved utility template that can be sent yet; an admin can add one under Templates.';
   } else if (count === 1) {
     next = "Use this Page's approved utility template.";
   } else {

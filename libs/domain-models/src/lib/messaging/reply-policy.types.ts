@@ -1,3 +1,4 @@
+import type { ReplyPolicyTemplateOption } from '../api/templates';
 import { MessagePlatform } from '../enums';
 
 export const MINUTE_MS = 60_000;
@@ -99,8 +100,8 @@ export interface ReplyPolicyInput {
   channel: ReplyPolicyChannelSettings;
   sender: OutboundSenderKind;
   /**
-   * Messenger only: how many approved utility templates the Page has. `null` or absent = unknown
-   * (template support is not built yet); the reason then says so.
+   * Messenger only: how many of the Page's utility templates can be sent now. `null` or absent = unknown
+   * (not looked up, e.g. the browser's local policy); the reason then does not promise any.
    */
   approvedUtilityTemplates?: number | null;
   /** Used in reasons ("since Jane's last message"); falls back to "the customer". */
@@ -160,7 +161,7 @@ export interface TemplateRequiredReplyPolicy extends ReplyPolicyBase {
   freeTextAllowed: false;
   /** Why free text is not possible. */
   cause: TemplateRequiredCause;
-  /** Approved utility templates of the Page; `null` = unknown (template support not built yet). */
+  /** Usable utility templates of the Page; `null` = unknown (not looked up). */
   approvedUtilityTemplates: number | null;
 }
 
@@ -185,4 +186,9 @@ export type ReplyPolicyMode = ReplyPolicy['mode'];
 export type ReplyPolicyResponse = ReplyPolicy & {
   /** ISO time the policy was evaluated; `timeLeftMs` counts from here. */
   evaluatedAt: string;
+  /**
+   * Messenger: the Page's utility templates (agents: approved ones only), each usable now or with the
+   * reason it is not. Absent when the api did not evaluate templates (e.g. the browser's local policy).
+   */
+  templates?: ReplyPolicyTemplateOption[];
 };

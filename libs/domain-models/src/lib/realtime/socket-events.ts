@@ -5,6 +5,7 @@ import type { WebhookEventDto } from '../api/webhook-events';
 import type { PresenceUserDto } from '../api/messaging';
 import type { NoteCreatedEvent, NoteMentionedEvent } from '../api/collaboration-tools';
 import type { InsightsSyncEvent } from '../api/insights';
+import type { MessageTemplateDto } from '../api/templates';
 
 /**
  * The realtime contract between the api's Socket.IO server and the dashboard. Event names are
@@ -44,6 +45,22 @@ export interface ServerToClientEvents {
   'insights.sync_progress': (payload: InsightsSyncEvent) => void;
   /** An Instagram account's insights sync finished (or failed: `status.state`); to admins and agents. */
   'insights.synced': (payload: InsightsSyncEvent) => void;
+  /**
+   * A utility template was created, submitted or changed status (Meta's review webhook, polling, an
+   * admin); to admins, and to agents when it is or was approved (agents drop it when it no longer is).
+   */
+  'template.updated': (payload: TemplateEventPayload) => void;
+  /** A template was deleted (by an admin, or it disappeared from Meta); to every role. */
+  'template.deleted': (payload: TemplateDeletedEventPayload) => void;
+}
+
+export interface TemplateEventPayload {
+  template: MessageTemplateDto;
+}
+
+export interface TemplateDeletedEventPayload {
+  id: string;
+  channelId: string;
 }
 
 export interface CommentEventPayload {

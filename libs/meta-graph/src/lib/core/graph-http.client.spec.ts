@@ -63,6 +63,19 @@ describe('GraphHttpClient edge cases', () => {
     );
   });
 
+  it("keeps Meta's error_user_msg (with the token redacted) apart from our plain userMessage", async () => {
+    await withServer(
+      (_req, res) => json(res, 400, { error: { message: 'Invalid parameter', code: 100, error_user_msg: 'BODY text must be at most 1024 characters (token t-secret-1)' } }),
+      async (base) => {
+        const http = client(base);
+        const error = (await http.request({ method: 'POST', path: '/x', accessToken: 't-secret-1', body: {} }).catch((e: unknown) => e)) as MetaGraphError;
+        expect(error.metaUserMessage).toBe('BODY text must be at most 1024 characters (token [redacted])');
+        expect(error.userMessage).not.toContain('1024');
+        http.close();
+      },
+    );
+  });
+
   it('copes with a non-JSON 502 from a proxy and retries it', async () => {
     await withServer(
       (_req, res) => {

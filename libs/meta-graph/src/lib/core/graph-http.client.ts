@@ -335,6 +335,7 @@ export class GraphHttpClient {
       isTransient: graphError?.is_transient,
       graphType: graphError?.type,
       endpoint: `${req.method} ${url}`,
+      metaUserMessage: graphError?.error_user_msg ? redact(graphError.error_user_msg, secrets) : undefined,
     });
   }
 

@@ -51,6 +51,8 @@ export interface MetaGraphErrorInit {
   endpoint?: string;
   /** Network error code such as ECONNRESET or ETIMEDOUT when no HTTP response arrived. */
   networkCode?: string;
+  /** Meta's `error_user_msg`: its own explanation written for end users, when it gave one (secrets redacted). */
+  metaUserMessage?: string;
 }
 
 export class MetaGraphError extends Error {
@@ -67,6 +69,8 @@ export class MetaGraphError extends Error {
   readonly networkCode?: string;
   /** Plain language an agent or admin can read; never contains tokens or raw Graph text. */
   readonly userMessage: string;
+  /** Meta's `error_user_msg` (written by Meta for end users), e.g. why a template submission is invalid. */
+  readonly metaUserMessage?: string;
 
   constructor(init: MetaGraphErrorInit) {
     super(init.message);
@@ -81,6 +85,7 @@ export class MetaGraphError extends Error {
     this.endpoint = init.endpoint;
     this.networkCode = init.networkCode;
     this.userMessage = init.userMessage;
+    this.metaUserMessage = init.metaUserMessage;
   }
 
   /** True when an automatic retry may help (the retry policy still decides how long to wait). */

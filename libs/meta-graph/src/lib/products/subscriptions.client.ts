@@ -28,6 +28,8 @@ export const DEFAULT_PAGE_SUBSCRIBED_FIELDS: readonly string[] = [
   'messaging_policy_enforcement',
   'standby',
   'feed',
+  // utility template review results; the webhook field table's name (the guide says message_template_status_update)
+  'messenger_template_status_update',
 ];
 
 export class SubscriptionsClient {

@@ -7,6 +7,12 @@ import { hostOf } from './messaging.client';
 
 export type TemplateStatus = 'APPROVED' | 'PENDING' | 'REJECTED' | 'PAUSED' | 'DISABLED' | string;
 
+export type TemplateButtonDefinition =
+  | { type: 'POSTBACK'; text: string; payload?: string }
+  /** `example.url_suffix_example` (reference §9); templates read back may carry the full example URL as `[url]`. */
+  | { type: 'URL'; text: string; url: string; example?: string[] | { url_suffix_example: string } }
+  | { type: 'PHONE_NUMBER'; text: string; phone_number: string };
+
 export type TemplateComponentDefinition =
   | { type: 'HEADER'; format: 'TEXT'; text: string; example?: { header_text?: string[] } }
   | { type: 'HEADER'; format: 'IMAGE'; example: { header_handle: string[] } }
@@ -15,14 +21,8 @@ export type TemplateComponentDefinition =
       text: string;
       example?: { body_text?: string[][]; body_text_named_params?: { param_name: string; example: string }[] };
     }
-  | {
-      type: 'BUTTONS';
-      buttons: (
-        | { type: 'POSTBACK'; text: string; payload?: string }
-        | { type: 'URL'; text: string; url: string; example?: string[] }
-        | { type: 'PHONE_NUMBER'; text: string; phone_number: string }
-      )[];
-    };
+  | { type: 'FOOTER'; text: string }
+  | { type: 'BUTTONS'; buttons: TemplateButtonDefinition[] };
 
 export interface CreateTemplateRequest {
   /** Lowercase letters, digits and underscores. */
@@ -48,11 +48,12 @@ export interface TemplateWire {
   category?: string;
   language?: string;
   components?: TemplateComponentDefinition[];
+  parameter_format?: 'POSITIONAL' | 'NAMED';
   rejected_reason?: string;
   specific_rejection_reason?: string;
 }
 
-export const TEMPLATE_FIELDS = 'id,name,status,category,language,components,rejected_reason';
+export const TEMPLATE_FIELDS = 'id,name,status,category,language,components,parameter_format,rejected_reason';
 
 export class TemplatesClient {
   constructor(private readonly http: GraphHttpClient) {}

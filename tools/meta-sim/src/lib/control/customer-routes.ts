@@ -11,6 +11,7 @@ import {
   customerSends,
   customerUnsends,
   customerOpensChatFromAd,
+  redeliverLatestMessage,
 } from '../customer/customer-actions';
 import { customerComments, customerMentionsBusiness, mentionInMedia, reactToPost, visitorPost } from '../customer/comment-actions';
 import { isoTime } from '../graph/fields';
@@ -146,6 +147,10 @@ export const customerRoutes: Route[] = [
     return { ok: true };
   }],
   ['POST', /^\/_sim\/customers\/([^/]+)\/clock$/, (ctx, m, body) => shiftConversation(ctx, m[1] ?? '', body)],
+  ['POST', /^\/_sim\/customers\/([^/]+)\/redeliver$/, (ctx, m) => {
+    const msg = redeliverLatestMessage(ctx, m[1] ?? '');
+    return { mid: msg.mid, timestamp: msg.createdAt };
+  }],
   ['POST', /^\/_sim\/mentions$/, (ctx, _m, body) =>
     mentionInMedia(ctx, str(body['accountId']) ?? SIM_SEED.instagram.id, str(body['username']) ?? 'sofia.designs', str(body['caption']) ?? `Look what I got from @${SIM_SEED.instagram.username}!`, str(body['commentText'])),
   ],

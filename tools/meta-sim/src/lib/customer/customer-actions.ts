@@ -92,6 +92,21 @@ export function customerSends(ctx: SimContext, customerId: string, input: Custom
   return m;
 }
 
+/**
+ * Meta delivers the customer's latest message again — same mid, original time — as it does when it
+ * retries a delivery the app missed. Puts a seeded (old) conversation into the app's inbox as it was.
+ */
+export function redeliverLatestMessage(ctx: SimContext, customerId: string): SimMessage {
+  const c = customer(ctx, customerId);
+  const conv = ctx.store.conversationOf(c);
+  const latest = [...ctx.store.messages.values()]
+    .filter((m) => m.conversationId === conv.id && m.direction === 'inbound' && !m.isDeleted)
+    .sort((a, b) => b.createdAt - a.createdAt)[0];
+  if (!latest) throw new CustomerActionError(404, 'This customer has not written yet');
+  ctx.webhooks.enqueue(inboundMessageEvent(c, latest, latest.referral));
+  return latest;
+}
+
 export { PAGE_INBOX_APP_ID };
 
 /**

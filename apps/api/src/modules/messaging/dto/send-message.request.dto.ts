@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { QuickReplyInput, ReactToMessageRequest, SendMessageRequest } from '@ticklegram/domain-models';
+import { QuickReplyInput, ReactToMessageRequest, SendMessageRequest, SendTemplateInput } from '@ticklegram/domain-models';
 import { Type } from 'class-transformer';
+import { IsStringListOrRecord } from '../../../common/validators/string-values.validator';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, ValidateIf, ValidateNested } from 'class-validator';
 
 const isText = (o: QuickReplyInputDto) => (o.contentType ?? 'text') === 'text';
@@ -26,9 +27,26 @@ export class QuickReplyInputDto implements QuickReplyInput {
   payload?: string;
 }
 
+export class SendTemplateInputDto implements SendTemplateInput {
+  @ApiProperty({ description: 'Our template id (GET /api/templates)' })
+  @IsUUID()
+  id!: string;
+
+  @ApiPropertyOptional({ description: 'Body variable values: a list in order for {{1}} templates, an object by name for named ones', example: ['Aiko', '#1001'] })
+  @IsOptional()
+  @IsStringListOrRecord(1000)
+  parameters?: string[] | Record<string, string>;
+
+  @ApiPropertyOptional({ description: 'The value for the variable a URL button ends with' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  urlSuffix?: string;
+}
+
 export class SendMessageRequestDto implements SendMessageRequest {
   @ApiPropertyOptional({ description: 'Instagram ≤ 1,000 UTF-8 bytes; Messenger ≤ 2,000 characters' })
-  @ValidateIf((o: SendMessageRequestDto) => o.text !== undefined || !o.attachments?.length)
+  @ValidateIf((o: SendMessageRequestDto) => o.text !== undefined || (!o.attachments?.length && !o.template))
   @IsString({ message: 'text is required unless attachments are sent' })
   @IsNotEmpty({ message: 'text must not be empty' })
   text?: string;
@@ -56,6 +74,12 @@ export class SendMessageRequestDto implements SendMessageRequest {
   @ValidateNested({ each: true })
   @Type(() => QuickReplyInputDto)
   quickReplies?: QuickReplyInputDto[];
+
+  @ApiPropertyOptional({ type: SendTemplateInputDto, description: 'Messenger: an approved utility template instead of text (sent alone)' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => SendTemplateInputDto)
+  template?: SendTemplateInputDto;
 
   @ApiPropertyOptional()
   @IsOptional()

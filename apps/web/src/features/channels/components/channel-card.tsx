@@ -85,6 +85,13 @@ export function ChannelCard({ channel, isAdmin }: { channel: ChannelDto; isAdmin
           {restriction.text}
         </p>
       ) : null}
+      {channel.status !== ChannelStatus.DISCONNECTED
+        ? channel.featureGaps.map((gap) => (
+            <p key={gap.feature} className="mt-4 rounded-md border border-amber-500/40 bg-amber-500/10 px-3 py-2 text-sm text-amber-900 dark:text-amber-200" data-testid="channel-feature-gap">
+              <span className="font-medium">{gap.feature} unavailable:</span> the connection lacks {gap.missingScopes.join(', ')}. {gap.effect}
+            </p>
+          ))
+        : null}
 
       {channel.status !== ChannelStatus.DISCONNECTED ? (
         <dl className="mt-4 divide-y border-t" aria-label={`Health of ${channel.name}`}>

@@ -27,6 +27,7 @@ import { quoteText } from '../message-render';
 import { EmojiPicker } from './emoji-picker';
 import { MentionPopover } from './mention-popover';
 import { ReplyPolicyBanner } from './reply-policy-banner';
+import { ComposerTemplateAction } from '../../templates/components/composer-template-action';
 
 const TYPING_IDLE_MS = 3000;
 
@@ -227,6 +228,7 @@ export function Composer({
         ))}
       </div>
       {policy && !noting ? <ReplyPolicyBanner policy={policy} /> : null}
+      {!noting && policy?.mode === 'template_required' ? <ComposerTemplateAction conversation={conversation} policy={policy} prominent onSend={(template, preview) => void onSend({ text: preview, files: [], replyTo: null, template })} /> : null}
       <div
         className={cn(
           'relative rounded-xl border bg-background shadow-xs focus-within:ring-[3px] focus-within:ring-ring/30',
@@ -296,6 +298,7 @@ export function Composer({
             <Paperclip />
           </Button>
           <EmojiPicker onPick={insertEmoji} disabled={!canType} />
+          {!noting && policy?.mode !== 'template_required' ? <ComposerTemplateAction conversation={conversation} policy={policy} prominent={false} onSend={(template, preview) => void onSend({ text: preview, files: [], replyTo: null, template })} /> : null}
           <span id="composer-counter" className={cn('ml-auto text-[11px] tabular-nums', noting && 'invisible', overLimit ? 'font-medium text-destructive' : 'text-muted-foreground')} data-testid="composer-counter">
             {usage.used} / {usage.limit} {usage.unit}
           </span>

@@ -1,7 +1,7 @@
 'use client';
 
 import * as React from 'react';
-import { AlertCircle, Check, CheckCheck, Clock, CornerUpLeft, Heart, Megaphone, MousePointerClick, Pencil, Reply, RotateCw, Smartphone, Undo2 } from 'lucide-react';
+import { AlertCircle, Check, CheckCheck, Clock, CornerUpLeft, FileText, Heart, Megaphone, MousePointerClick, Pencil, Reply, RotateCw, Smartphone, Undo2 } from 'lucide-react';
 import type { MessageDto, MessagePlatform } from '@ticklegram/domain-models';
 import { Button } from '../../../components/ui/button';
 import { Tooltip, TooltipContent, TooltipTrigger } from '../../../components/ui/tooltip';
@@ -99,6 +99,12 @@ export const MessageBubble = React.memo(function MessageBubble({
         <span className="flex items-center gap-1 text-[11px] text-muted-foreground" data-testid="message-origin">
           <Smartphone className="size-3" aria-hidden />
           {origin}
+        </span>
+      ) : null}
+      {message.template ? (
+        <span className="flex items-center gap-1 text-[11px] text-muted-foreground" data-testid="message-template" title="Sent as a Meta-approved utility template">
+          <FileText className="size-3" aria-hidden />
+          Template · {message.template.name}
         </span>
       ) : null}
       {message.referral ? (

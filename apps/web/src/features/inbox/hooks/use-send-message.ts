@@ -2,7 +2,7 @@
 
 import * as React from 'react';
 import { useQueryClient } from '@tanstack/react-query';
-import { MessagingErrorCode, type ConversationDto, type MessageDto } from '@ticklegram/domain-models';
+import { MessagingErrorCode, TemplatesErrorCode, type ConversationDto, type MessageDto, type SendTemplateInput } from '@ticklegram/domain-models';
 import { ApiError, describeApiError } from '../../../lib/api/api-error';
 import { useAuth } from '../../auth/auth-provider';
 import { inboxKeys, isStaleView, retryMessage, sendMessage, uploadFile, type SendMessageInput } from '../api';
@@ -10,9 +10,12 @@ import { optimisticId, upsertMessageInThread, type MessagePages } from '../conve
 import { optimisticMessage } from '../optimistic-message';
 
 export interface OutgoingDraft {
+  /** For a template: its body as the customer reads it (shown in the pending bubble). */
   text: string;
   files: File[];
   replyTo: MessageDto | null;
+  /** A Messenger utility template instead of free text. */
+  template?: SendTemplateInput;
 }
 
 export interface SendOutcome {
@@ -50,7 +53,8 @@ export function useSendMessage(conversation: ConversationDto | undefined, lastSe
         const attachmentIds: string[] = [];
         for (const file of draft.files) attachmentIds.push((await uploadFile(client, conversation.platform, file)).id);
         const input: SendMessageInput = {
-          text: draft.text || undefined,
+          text: draft.template ? undefined : draft.text || undefined,
+          template: draft.template,
           attachments: attachmentIds.length ? attachmentIds : undefined,
           replyToMid: draft.replyTo?.mid ?? undefined,
           lastSeenMessageId,
@@ -128,7 +132,7 @@ function removeOptimistic(queryClient: ReturnType<typeof useQueryClient>, conver
   );
 }
 
-const POLICY_CODES = new Set<string>([MessagingErrorCode.MESSAGING_REPLY_BLOCKED, MessagingErrorCode.MESSAGING_TEMPLATE_REQUIRED]);
+const POLICY_CODES = new Set<string>([MessagingErrorCode.MESSAGING_REPLY_BLOCKED, MessagingErrorCode.MESSAGING_TEMPLATE_REQUIRED, TemplatesErrorCode.TEMPLATE_NOT_USABLE]);
 
 /** The api's field messages are already plain language ("Text and attachments go out as separate messages…"). */
 function explainSendError(error: unknown): string {

@@ -1,0 +1,68 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { TemplateStatus } from '@ticklegram/domain-models';
+import { EntityManager, FindOptionsWhere, In, IsNull, Not, Repository } from 'typeorm';
+import { MessageTemplateEntity } from '../entities/message-template.entity';
+
+export interface TemplateFilter {
+  channelIds?: string[];
+  statuses?: TemplateStatus[];
+  language?: string;
+}
+
+/** The only code that queries `message_templates`. */
+@Injectable()
+export class MessageTemplateRepository {
+  constructor(@InjectRepository(MessageTemplateEntity) private readonly templates: Repository<MessageTemplateEntity>) {}
+
+  list(filter: TemplateFilter = {}): Promise<MessageTemplateEntity[]> {
+    const where: FindOptionsWhere<MessageTemplateEntity> = {};
+    if (filter.channelIds) where.channelId = In(filter.channelIds);
+    if (filter.statuses) where.status = In(filter.statuses);
+    if (filter.language) where.language = filter.language;
+    return this.templates.find({ where, order: { name: 'ASC', language: 'ASC' } });
+  }
+
+  findById(id: string): Promise<MessageTemplateEntity | null> {
+    return this.templates.findOneBy({ id });
+  }
+
+  findByExternalId(channelId: string, externalId: string): Promise<MessageTemplateEntity | null> {
+    return this.templates.findOneBy({ channelId, externalId });
+  }
+
+  findByNameAndLanguage(channelId: string, name: string, language: string): Promise<MessageTemplateEntity | null> {
+    return this.templates.findOneBy({ channelId, name, language });
+  }
+
+  /** Submitted templates still waiting for Meta's review (the status poll asks Meta about these). */
+  listPending(): Promise<MessageTemplateEntity[]> {
+    return this.templates.findBy({ status: TemplateStatus.PENDING, externalId: Not(IsNull()) });
+  }
+
+  create(values: Partial<MessageTemplateEntity>): MessageTemplateEntity {
+    return this.templates.create(values);
+  }
+
+  save(template: MessageTemplateEntity): Promise<MessageTemplateEntity> {
+    return this.templates.save(template);
+  }
+
+  async remove(id: string): Promise<void> {
+    await this.templates.delete({ id });
+  }
+
+  /** Inside ingestion's transaction: the template a status webhook is about (by Meta id, else name + language). */
+  async findForStatusEvent(m: EntityManager, channelId: string, externalId: string | null, name: string | null, language: string | null): Promise<MessageTemplateEntity | null> {
+    if (externalId) {
+      const byId = await m.findOneBy(MessageTemplateEntity, { channelId, externalId });
+      if (byId) return byId;
+    }
+    if (name && language) return m.findOneBy(MessageTemplateEntity, { channelId, name, language });
+    return null;
+  }
+
+  saveIn(m: EntityManager, template: MessageTemplateEntity): Promise<MessageTemplateEntity> {
+    return m.save(template);
+  }
+}

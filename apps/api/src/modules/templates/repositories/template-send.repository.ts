@@ -1,0 +1,18 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { TemplateSendEntity } from '../entities/template-send.entity';
+
+/** Which template and values each template message was sent with. */
+@Injectable()
+export class TemplateSendRepository {
+  constructor(@InjectRepository(TemplateSendEntity) private readonly sends: Repository<TemplateSendEntity>) {}
+
+  async record(messageId: string, templateId: string, parameters: Record<string, string>, urlSuffix: string | null): Promise<void> {
+    await this.sends.insert({ messageId, templateId, parameters, urlSuffix, createdAt: new Date() });
+  }
+
+  findByMessageId(messageId: string): Promise<TemplateSendEntity | null> {
+    return this.sends.findOneBy({ messageId });
+  }
+}
