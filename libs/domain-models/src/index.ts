@@ -8,6 +8,8 @@ export * from './lib/api/inbox';
 export * from './lib/api/webhook-events';
 export * from './lib/api/messaging';
 export * from './lib/api/collaboration-tools';
+export * from './lib/api/comments';
+export * from './lib/comments';
 export * from './lib/collaboration/mentions';
 export * from './lib/events';
 
