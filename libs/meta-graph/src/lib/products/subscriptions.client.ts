@@ -24,6 +24,7 @@ export const DEFAULT_PAGE_SUBSCRIBED_FIELDS: readonly string[] = [
   'messaging_referrals',
   'messaging_optins',
   'feed',
+  'mention',
 ];
 
 export class SubscriptionsClient {
