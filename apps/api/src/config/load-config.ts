@@ -94,6 +94,11 @@ export function loadConfig(rawEnv: NodeJS.ProcessEnv = process.env, cwd = proces
       downloadOnIngest: env.MEDIA_DOWNLOAD_ON_INGEST ?? true,
     },
     channels: channelsConfig(env, mode),
+    comments: {
+      privateRepliesPerHour: env.COMMENTS_PRIVATE_REPLIES_PER_HOUR ?? 750,
+      queuePollMs: env.COMMENTS_QUEUE_POLL_MS ?? 5_000,
+      backfillOnConnect: env.COMMENTS_BACKFILL_ON_CONNECT ?? true,
+    },
   };
 }
 

@@ -5,6 +5,7 @@ import { CreateWebhookIngestion1763790000000 } from './1763790000000-CreateWebho
 import { CreateMessagingAndAssignment1763800000000 } from './1763800000000-CreateMessagingAndAssignment';
 import { AddInboxFilterIndexes1763810000000 } from './1763810000000-AddInboxFilterIndexes';
 import { CreateCollaborationTools1763820000000 } from './1763820000000-CreateCollaborationTools';
+import { CreateCommentsDesk1763840000000 } from './1763840000000-CreateCommentsDesk';
 
 /** Every migration, in order. Listed explicitly because the api is bundled (no glob loading). */
-export const MIGRATIONS = [CreateUsersAndAuth1763776800000, CreateChannels1763780000000, CreateWebhookIngestion1763790000000, CreateMessagingAndAssignment1763800000000, CreateChannelWebhookMinutes1763805000000, AddInboxFilterIndexes1763810000000, CreateCollaborationTools1763820000000];
+export const MIGRATIONS = [CreateUsersAndAuth1763776800000, CreateChannels1763780000000, CreateWebhookIngestion1763790000000, CreateMessagingAndAssignment1763800000000, CreateChannelWebhookMinutes1763805000000, AddInboxFilterIndexes1763810000000, CreateCollaborationTools1763820000000, CreateCommentsDesk1763840000000];
