@@ -2,8 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { InboxMessageSource, LinkedConversationDto, MessagePlatform } from '@ticklegram/domain-models';
 import { DataSource, In, Repository } from 'typeorm';
-import { isDuplicateKeyError } from '../../database/database-errors';
+import { isDuplicateKeyError, isRetryableLockError } from '../../database/database-errors';
 import { insertRow } from '../../database/fast-insert';
+import type { CustomerProfile } from '../channels/channel-platform';
 import type { ChannelRef } from '../channels/channel-ref';
 import { ChannelsService } from '../channels/channels.service';
 import { Caller, ConversationAccessPolicy } from './conversation-access.policy';
@@ -13,6 +14,7 @@ import { MessageEntity } from './entities/message.entity';
 import { InboxGateway } from './inbox.gateway';
 import { ConversationWriter } from './ingestion/conversation-writer';
 import { touchConversation } from './ingestion/message-state.rules';
+import { lockFor } from './ingestion/row-lock';
 
 /** A customer's identity in a DM conversation. */
 export interface ConversationCustomer {
@@ -66,19 +68,32 @@ export class CustomerConversationsService {
   async recordBusinessMessage(channel: ChannelRef, input: BusinessMessageInput): Promise<{ conversationId: string }> {
     const known = await this.contacts.exists({ where: { channelId: channel.id, externalId: input.customerExternalId } });
     const profile = known ? null : await this.channels.lookupCustomerProfile(channel, input.customerExternalId);
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await this.recordOnce(channel, input, profile);
+      } catch (error) {
+        // the echo webhook created the same contact / conversation at the same moment: read it now
+        if (attempt >= 3 || !(isDuplicateKeyError(error) || isRetryableLockError(error))) throw error;
+      }
+    }
+  }
+
+  private async recordOnce(channel: ChannelRef, input: BusinessMessageInput, profile: CustomerProfile | null): Promise<{ conversationId: string }> {
     const effects: (() => void)[] = [];
     const conversationId = await this.dataSource.transaction(async (m) => {
       const locked = await this.writer.lock(m, channel.id, input.customerExternalId);
       const { conversation, contact } = await this.writer.upsert(m, channel, { platform: channel.platform, customerExternalId: input.customerExternalId }, profile, locked);
-      const echoed = input.mid ? await m.findOne(MessageEntity, { where: { channelId: channel.id, mid: input.mid } }) : null;
-      if (echoed) {
-        // the echo webhook was faster: it is our message, sent by this agent
+      // the echo webhook was faster: it is our message, sent by this agent (or a rule)
+      const claimEcho = async (): Promise<boolean> => {
+        const echoed = input.mid ? await m.findOne(MessageEntity, { where: { channelId: channel.id, mid: input.mid }, ...lockFor(m) }) : null;
+        if (!echoed) return false;
         echoed.source = input.source;
         echoed.senderUserId = input.senderUserId;
         await m.save(echoed);
         effects.push(() => this.gateway.message(conversation, echoed, 'message.updated'));
-        return conversation.id;
-      }
+        return true;
+      };
+      if (await claimEcho()) return conversation.id;
       const message = m.create(MessageEntity, {
         conversationId: conversation.id,
         channelId: channel.id,
@@ -97,7 +112,8 @@ export class CustomerConversationsService {
       try {
         await insertRow(m, MessageEntity, message);
       } catch (error) {
-        if (!isDuplicateKeyError(error)) throw error;
+        // the echo landed between our read and our insert
+        if (!isDuplicateKeyError(error) || !(await claimEcho())) throw error;
         return conversation.id;
       }
       touchConversation(conversation, message, null);
