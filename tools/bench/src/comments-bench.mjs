@@ -97,9 +97,14 @@ async function seed(q, channels, agentId) {
   }
   if (rows.length) await insertComments(q, rows);
   for (let i = 0; i < postRows.length; i += 1) postRows[i][10] = dt(posts[i].last);
+  // the api keeps comment_counts on every write; a bulk seed rebuilds it once (the same SQL as the migration)
+  await q.query('DELETE FROM comment_counts');
+  await q.query(`INSERT INTO comment_counts (channel_id, object_external_id, kind, is_reply, is_ad, assignee_id, status, platform, n)
+    SELECT channel_id, COALESCE(object_external_id, ''), kind, is_reply, is_ad, COALESCE(assignee_id, ''), status, platform, COUNT(*)
+    FROM comments GROUP BY channel_id, COALESCE(object_external_id, ''), kind, is_reply, is_ad, COALESCE(assignee_id, ''), status, platform`);
   await insertBatches(q, 'comment_posts', ['id', 'channel_id', 'platform', 'external_id', 'product_type', 'is_ad', 'caption', 'permalink_url', 'posted_at', 'fetched_at', 'last_comment_at', 'created_at', 'updated_at'], postRows);
   await q.query('SET SESSION unique_checks = 1, foreign_key_checks = 1');
-  for (const t of ['comments', 'comment_posts']) await q.query(`ANALYZE TABLE ${t}`);
+  for (const t of ['comments', 'comment_posts', 'comment_counts']) await q.query(`ANALYZE TABLE ${t}`);
   return { seconds: (Date.now() - started) / 1000, hotPost: posts[0].externalId, channel: channels[0].id };
 }
 
@@ -164,7 +169,7 @@ async function main() {
     let channels = [];
     for (let i = 0; i < 150 && channels.length < 2; i += 1) {
       const res = await timed(`${base}/api/channels`, admin);
-      channels = res.status === 200 ? JSON.parse(res.body).filter((c) => c.status === 'ACTIVE').map((c) => ({ id: c.id, platform: c.platform, external: c.externalId ?? c.pageId ?? 'page' })) : [];
+      channels = res.status === 200 ? JSON.parse(res.body).filter((c) => c.status === 'active').map((c) => ({ id: c.id, platform: c.platform, external: c.externalId })) : [];
       if (channels.length < 2) await new Promise((r) => setTimeout(r, 200));
     }
     if (!channels.length) throw new Error('the sandbox channels did not connect');

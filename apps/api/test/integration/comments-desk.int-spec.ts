@@ -230,4 +230,20 @@ describe('comments desk (SQLite, or MariaDB with TEST_DATABASE_URL)', () => {
     expect((await stored('18000000000000213')).text).toMatch(/\d/);
     expect((await stored('122100000000000003_900000000000013')).platform).toBe('FACEBOOK');
   });
+
+  it('keeps the per-status counters equal to a recount after everything above', async () => {
+    const recount = async (where = '1 = 1', params: unknown[] = []) => {
+      const rows: { status: string; n: number | string }[] = await h.t.dataSource.query(`SELECT status, COUNT(*) AS n FROM comments WHERE status <> 'own' AND ${where} GROUP BY status`, params);
+      return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
+    };
+    const counts = (await api<CommentListResponse>('get', '/api/comments', h.admin, undefined, 200)).body.counts;
+    const live = await recount();
+    for (const status of ['needs_reply', 'replied', 'done', 'hidden', 'deleted'] as const) expect(counts[status]).toBe(live[status] ?? 0);
+    const ad = (await api<CommentListResponse>('get', '/api/comments?source=ad&kind=comment', h.admin, undefined, 200)).body.counts;
+    const liveAd = await recount("is_ad = 1 AND kind = 'comment' AND is_reply = 0");
+    expect(ad.needs_reply).toBe(liveAd['needs_reply'] ?? 0);
+    const agent = (await api<CommentListResponse>('get', '/api/comments', agentA.token, undefined, 200)).body.counts;
+    const liveAgent = await recount('(assignee_id IS NULL OR assignee_id = ?)', [agentA.id]);
+    expect(agent.all).toBe(Object.values(liveAgent).reduce((a, b) => a + b, 0));
+  });
 });

@@ -5,7 +5,7 @@ const STATUSES = ['needs_reply', 'replied', 'done', 'hidden', 'deleted', 'own'];
 const ACTIONS = ['public_reply', 'private_reply', 'hide', 'unhide', 'delete', 'assign', 'done', 'reopen', 'label'];
 const ACTION_STATUSES = ['queued', 'running', 'done', 'failed', 'skipped'];
 
-/** The comments desk: comment status/assignment/reply columns, posts, the action log + queue, rules, backfills. */
+/** The comments desk: comment status/assignment/reply columns, posts, the action log + queue, rules, backfills, per-status counters. */
 export class CreateCommentsDesk1763840000000 implements MigrationInterface {
   name = 'CreateCommentsDesk1763840000000';
 
@@ -149,9 +149,30 @@ export class CreateCommentsDesk1763840000000 implements MigrationInterface {
       }),
     );
     await queryRunner.createIndex('comment_backfills', new TableIndex({ name: 'idx_comment_backfills_channel', columnNames: ['channel_id', 'started_at'] }));
+
+    await queryRunner.createTable(
+      new Table({
+        name: 'comment_counts',
+        columns: [
+          { ...c.uuid('channel_id'), isPrimary: true },
+          { ...c.string('object_external_id', 191), isPrimary: true },
+          { ...c.enum('kind', ['comment', 'live_comment', 'mention', 'post']), isPrimary: true },
+          { ...c.boolean('is_reply'), isPrimary: true },
+          { ...c.boolean('is_ad'), isPrimary: true },
+          { ...c.uuid('assignee_id'), isPrimary: true },
+          { ...c.enum('status', STATUSES), isPrimary: true },
+          c.enum('platform', ['INSTAGRAM', 'FACEBOOK']),
+          int('n', { default: 0 }),
+        ],
+      }),
+    );
+    await queryRunner.query(`INSERT INTO comment_counts (channel_id, object_external_id, kind, is_reply, is_ad, assignee_id, status, platform, n)
+      SELECT channel_id, COALESCE(object_external_id, ''), kind, is_reply, is_ad, COALESCE(assignee_id, ''), status, platform, COUNT(*)
+      FROM comments GROUP BY channel_id, COALESCE(object_external_id, ''), kind, is_reply, is_ad, COALESCE(assignee_id, ''), status, platform`);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.dropTable('comment_counts');
     await queryRunner.dropIndex('comment_backfills', 'idx_comment_backfills_channel');
     await queryRunner.dropTable('comment_backfills');
     await queryRunner.dropIndex('comment_rules', 'idx_comment_rules_position');

@@ -3,6 +3,7 @@ import { commentStatusOf, MessagePlatform } from '@ticklegram/domain-models';
 import { EntityManager } from 'typeorm';
 import { insertRow } from '../../database/fast-insert';
 import { lockFor } from '../inbox/ingestion/row-lock';
+import { CommentCounters } from './comment-counters';
 import { CommentPostEntity } from './entities/comment-post.entity';
 import { CommentEntity } from './entities/comment.entity';
 
@@ -26,11 +27,13 @@ export interface PostTouch {
 
 /**
  * The one write path of `comments` and `comment_posts` (ingestion, backfill, moderation): keeps the
- * stored `status` equal to {@link commentStatusOf} of the row, and a post's `last_comment_at` moving
- * forward only. Writes go through the caller's manager (its transaction).
+ * stored `status` equal to {@link commentStatusOf} of the row, `comment_counts` in step, and a post's
+ * `last_comment_at` moving forward only. Writes go through the caller's manager (its transaction).
  */
 @Injectable()
 export class CommentWriter {
+  constructor(private readonly counters: CommentCounters) {}
+
   /** Recomputes the derived columns; call after changing a comment, before saving it. */
   derive(c: CommentEntity): CommentEntity {
     c.isReply = c.kind === 'comment' && c.parentExternalId !== null;
@@ -48,13 +51,17 @@ export class CommentWriter {
   async insert(m: EntityManager, c: CommentEntity): Promise<CommentEntity> {
     this.derive(c);
     await insertRow(m, CommentEntity, c);
+    await this.counters.adjust(m, null, c);
     return c;
   }
 
   async save(m: EntityManager, c: CommentEntity): Promise<CommentEntity> {
     this.derive(c);
     c.updatedAt = new Date();
-    return m.save(CommentEntity, c);
+    const before = await this.counters.storedKey(m, c.id);
+    const saved = await m.save(CommentEntity, c);
+    await this.counters.adjust(m, before, saved);
+    return saved;
   }
 
   /** Reads a comment for a change (locking its row on MySQL, so concurrent changes serialise). */

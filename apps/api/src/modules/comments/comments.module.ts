@@ -5,6 +5,7 @@ import { LabelsModule } from '../labels/labels.module';
 import { UsersModule } from '../users/users.module';
 import { BackfillMerger } from './backfill/backfill-merger';
 import { CommentBackfillService } from './backfill/comment-backfill.service';
+import { CommentCounters } from './comment-counters';
 import { CommentNames } from './comment-names';
 import { CommentWriter } from './comment-writer';
 import { COMMENTS_ENTITIES } from './comments.entities';
@@ -40,6 +41,7 @@ import { RuleRunner } from './rules/rule-runner';
     CommentEventsApplier,
     CommentEnricher,
     CommentWriter,
+    CommentCounters,
     CommentRepository,
     CommentPostRepository,
     CommentsService,

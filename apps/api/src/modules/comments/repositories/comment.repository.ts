@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { COMMENT_STATUSES, CommentKindFilter, CommentSource, CommentStatusCounts, CommentStatusFilter, MessagePlatform } from '@ticklegram/domain-models';
+import { COMMENT_STATUSES, CommentKindFilter, CommentSource, CommentStatusCounts, CommentStatusFilter, MessagePlatform, Role } from '@ticklegram/domain-models';
 import { Brackets, In, Repository, SelectQueryBuilder } from 'typeorm';
 import { Caller, CommentAccessPolicy } from '../comment-access.policy';
+import { CommentCountEntity } from '../entities/comment-count.entity';
 import { CommentEntity } from '../entities/comment.entity';
 
 export interface CommentFilters {
@@ -30,7 +31,10 @@ const KIND_WHERE: Record<CommentKindFilter, string> = {
  */
 @Injectable()
 export class CommentRepository {
-  constructor(@InjectRepository(CommentEntity) private readonly comments: Repository<CommentEntity>) {}
+  constructor(
+    @InjectRepository(CommentEntity) private readonly comments: Repository<CommentEntity>,
+    @InjectRepository(CommentCountEntity) private readonly counts$: Repository<CommentCountEntity>,
+  ) {}
 
   async list(caller: Caller, filters: CommentFilters, status: CommentStatusFilter, after: { at: Date; id: string } | undefined, limit: number): Promise<CommentEntity[]> {
     const qb = this.filtered(caller, filters);
@@ -40,14 +44,19 @@ export class CommentRepository {
     return qb.orderBy('comment.commented_at', 'DESC').addOrderBy('comment.id', 'DESC').take(limit).getMany();
   }
 
-  /** Per status over the same filters (one grouped query). */
+  /**
+   * Per status over the same filters. Without a text search they are a sum over `comment_counts` (kept
+   * by every comment write); a search counts the matching rows themselves.
+   */
   async counts(caller: Caller, filters: CommentFilters): Promise<CommentStatusCounts> {
-    const rows = await this.filtered(caller, filters)
-      .select('comment.status', 'status')
-      .addSelect('COUNT(*)', 'n')
-      .andWhere("comment.status <> 'own'")
-      .groupBy('comment.status')
-      .getRawMany<{ status: string; n: string | number }>();
+    const rows = filters.search
+      ? await this.filtered(caller, filters)
+          .select('comment.status', 'status')
+          .addSelect('COUNT(*)', 'n')
+          .andWhere("comment.status <> 'own'")
+          .groupBy('comment.status')
+          .getRawMany<{ status: string; n: string | number }>()
+      : await this.counted(caller, filters).select('cc.status', 'status').addSelect('SUM(cc.n)', 'n').groupBy('cc.status').getRawMany<{ status: string; n: string | number }>();
     const counts = Object.fromEntries([...COMMENT_STATUSES, 'all'].map((s) => [s, 0])) as CommentStatusCounts;
     for (const row of rows) {
       const n = Number(row.n);
@@ -61,17 +70,17 @@ export class CommentRepository {
   async countsByPost(caller: Caller, channelIds: string[], postIds: string[]): Promise<Map<string, { total: number; needsReply: number }>> {
     const out = new Map<string, { total: number; needsReply: number }>();
     if (!postIds.length) return out;
-    const qb = this.comments
-      .createQueryBuilder('comment')
-      .select('comment.channel_id', 'channelId')
-      .addSelect('comment.object_external_id', 'postId')
-      .addSelect('comment.status', 'status')
-      .addSelect('COUNT(*)', 'n')
-      .where('comment.object_external_id IN (:...postIds)', { postIds })
-      .andWhere('comment.channel_id IN (:...channelIds)', { channelIds })
-      .andWhere("comment.status <> 'own'");
-    CommentAccessPolicy.applyTo(qb, caller);
-    const rows = await qb.groupBy('comment.channel_id').addGroupBy('comment.object_external_id').addGroupBy('comment.status').getRawMany<{ channelId: string; postId: string; status: string; n: string | number }>();
+    const rows = await this.counted(caller, {})
+      .select('cc.channel_id', 'channelId')
+      .addSelect('cc.object_external_id', 'postId')
+      .addSelect('cc.status', 'status')
+      .addSelect('SUM(cc.n)', 'n')
+      .andWhere('cc.object_external_id IN (:...postIds)', { postIds })
+      .andWhere('cc.channel_id IN (:...channelIds)', { channelIds })
+      .groupBy('cc.channel_id')
+      .addGroupBy('cc.object_external_id')
+      .addGroupBy('cc.status')
+      .getRawMany<{ channelId: string; postId: string; status: string; n: string | number }>();
     for (const row of rows) {
       const key = `${row.channelId}:${row.postId}`;
       const entry = out.get(key) ?? { total: 0, needsReply: 0 };
@@ -126,6 +135,20 @@ export class CommentRepository {
 
   findByIds(ids: string[]): Promise<CommentEntity[]> {
     return ids.length ? this.comments.findBy({ id: In(ids) }) : Promise.resolve([]);
+  }
+
+  /** `comment_counts` rows matching the equality filters and the caller's scope (`''` = none). */
+  private counted(caller: Caller, f: CommentFilters): SelectQueryBuilder<CommentCountEntity> {
+    const qb = this.counts$.createQueryBuilder('cc').where("cc.status <> 'own'");
+    if (f.platform) qb.andWhere('cc.platform = :platform', { platform: f.platform });
+    if (f.channelId) qb.andWhere('cc.channel_id = :channelId', { channelId: f.channelId });
+    if (f.postId) qb.andWhere('cc.object_external_id = :postId', { postId: f.postId });
+    if (f.source) qb.andWhere('cc.is_ad = :isAd', { isAd: f.source === 'ad' });
+    if (f.kind) qb.andWhere(KIND_WHERE[f.kind].replace(/comment\./g, 'cc.'), { yes: true, no: false });
+    if (f.assigneeId === null) qb.andWhere("cc.assignee_id = ''");
+    else if (f.assigneeId) qb.andWhere('cc.assignee_id = :assigneeId', { assigneeId: f.assigneeId });
+    if (caller.role !== Role.ADMIN) qb.andWhere("cc.assignee_id IN ('', :scopeUserId)", { scopeUserId: caller.id });
+    return qb;
   }
 
   private filtered(caller: Caller, f: CommentFilters): SelectQueryBuilder<CommentEntity> {

@@ -55,7 +55,6 @@ function PostRow({ post, selected, onSelect }: { post: CommentPostDto; selected:
     >
       {post.thumbnailUrl ? (
         // Meta CDN thumbnails: not proxied, they expire and are refreshed by the next backfill
-        // eslint-disable-next-line @next/next/no-img-element
         <img src={post.thumbnailUrl} alt="" className="size-10 shrink-0 rounded object-cover" loading="lazy" />
       ) : (
         <span className="flex size-10 shrink-0 items-center justify-center rounded bg-muted text-[10px] font-semibold uppercase">{TYPE_LABEL[post.productType ?? ''] ?? 'Post'}</span>
