@@ -34,7 +34,9 @@ export function CommentStream({
   const now = useNow(30_000);
   const items: CommentDto[] = React.useMemo(() => list.data?.pages.flatMap((p) => p.items) ?? [], [list.data]);
   const counts = list.data?.pages[0]?.counts;
-  React.useEffect(() => onOrder(items.map((c) => c.id)), [items, onOrder]);
+  React.useEffect(() => {
+    onOrder(items.map((c) => c.id));
+  }, [items, onOrder]);
 
   return (
     <section aria-label="Comments" className="flex min-h-0 flex-col">

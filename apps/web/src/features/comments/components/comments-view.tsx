@@ -37,7 +37,9 @@ export function CommentsView({ apiUrl }: { apiUrl: string }) {
     },
     [params, pathname, router],
   );
-  const onOrder = React.useCallback((ids: string[]) => (orderRef.current = ids), []);
+  const onOrder = React.useCallback((ids: string[]) => {
+    orderRef.current = ids;
+  }, []);
 
   React.useEffect(() => {
     function onKeyDown(event: KeyboardEvent) {
