@@ -7,7 +7,8 @@ import { Button } from '../../../components/ui/button';
 import { Input } from '../../../components/ui/input';
 import { Label } from '../../../components/ui/label';
 import { describeApiError, fieldErrorMessages } from '../../../lib/api/api-error';
-import { useAuth } from '../../auth/auth-provider';
+import { useLabels } from '../../collaboration/api';
+import { useTeammates } from '../../inbox/hooks/use-teammates';
 import { useSaveCommentRule } from '../api';
 
 const CHECKS = [
@@ -33,18 +34,21 @@ export function useRuleDraft(editing: CommentRuleDto | null) {
   const [source, setSource] = React.useState(c.source ?? '');
   const [hide, setHide] = React.useState(a.some((x) => x.type === 'hide'));
   const [remove, setRemove] = React.useState(a.some((x) => x.type === 'delete'));
-  const [assignMe, setAssignMe] = React.useState(a.some((x) => x.type === 'assign'));
+  const [assignee, setAssignee] = React.useState(a.find((x): x is Extract<CommentRuleAction, { type: 'assign' }> => x.type === 'assign')?.userId ?? '');
+  const [labelId, setLabelId] = React.useState(a.find((x): x is Extract<CommentRuleAction, { type: 'label' }> => x.type === 'label')?.labelId ?? '');
+  const teammates = useTeammates();
+  const labels = useLabels();
   const [publicReply, setPublicReply] = React.useState(a.find((x): x is Extract<CommentRuleAction, { type: 'public_reply' }> => x.type === 'public_reply')?.text ?? '');
   const [privateReply, setPrivateReply] = React.useState(a.find((x): x is Extract<CommentRuleAction, { type: 'private_reply' }> => x.type === 'private_reply')?.text ?? '');
   const [stop, setStop] = React.useState(editing?.stopProcessing ?? false);
-  const { user } = useAuth();
 
   const request = (): CommentRuleRequest => {
     const list = words.split(',').map((w) => w.trim()).filter(Boolean);
     const actions: CommentRuleAction[] = [];
     if (hide) actions.push({ type: 'hide' });
     if (remove) actions.push({ type: 'delete' });
-    if (assignMe && user) actions.push({ type: 'assign', userId: user.id });
+    if (labelId) actions.push({ type: 'label', labelId });
+    if (assignee) actions.push({ type: 'assign', userId: assignee });
     if (publicReply.trim()) actions.push({ type: 'public_reply', text: publicReply.trim() });
     if (privateReply.trim()) actions.push({ type: 'private_reply', text: privateReply.trim() });
     return {
@@ -100,7 +104,18 @@ export function useRuleDraft(editing: CommentRuleDto | null) {
         <legend className="px-1 text-sm font-medium">…then</legend>
         <label className="flex items-center gap-2 text-sm"><input type="checkbox" checked={hide} onChange={(e) => setHide(e.target.checked)} data-testid="rule-action-hide" /> Hide it</label>
         <label className="flex items-center gap-2 text-sm"><input type="checkbox" checked={remove} onChange={(e) => setRemove(e.target.checked)} /> Delete it</label>
-        <label className="flex items-center gap-2 text-sm"><input type="checkbox" checked={assignMe} onChange={(e) => setAssignMe(e.target.checked)} /> Assign it to me</label>
+        <select aria-label="Label it" className="h-9 w-fit rounded-md border bg-background px-2 text-sm" value={labelId} onChange={(e) => setLabelId(e.target.value)}>
+          <option value="">No label</option>
+          {(labels.data ?? []).map((l) => (
+            <option key={l.id} value={l.id}>Label it “{l.name}”</option>
+          ))}
+        </select>
+        <select aria-label="Assign it" className="h-9 w-fit rounded-md border bg-background px-2 text-sm" value={assignee} onChange={(e) => setAssignee(e.target.value)}>
+          <option value="">Nobody</option>
+          {(teammates.data ?? []).map((t) => (
+            <option key={t.id} value={t.id}>Assign it to {t.name}</option>
+          ))}
+        </select>
         <div className="grid gap-1">
           <Label htmlFor="rule-public">Reply publicly ({'{{first_name}}'} works)</Label>
           <Input id="rule-public" value={publicReply} onChange={(e) => setPublicReply(e.target.value)} />

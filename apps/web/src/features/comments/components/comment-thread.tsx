@@ -9,6 +9,7 @@ import { Skeleton } from '../../../components/ui/skeleton';
 import { describeApiError } from '../../../lib/api/api-error';
 import { cn } from '../../../lib/utils';
 import { useAuth } from '../../auth/auth-provider';
+import { useLabels } from '../../collaboration/api';
 import { relativeTime } from '../../inbox/format-time';
 import { useNow } from '../../inbox/hooks/use-now';
 import { isTypingTarget } from '../../inbox/keyboard';
@@ -51,6 +52,8 @@ function ThreadBody({ data }: { data: CommentDetailResponse }) {
   const inputRef = React.useRef<HTMLTextAreaElement>(null);
   const c = data.comment;
   const canPrivate = data.privateReply.allowed;
+  const labels = useLabels();
+  const labelNames = c.labelIds.map((id) => labels.data?.find((l) => l.id === id)?.name).filter(Boolean);
 
   const run = React.useCallback(
     (cmd: CommentCommand, success: string) =>
@@ -110,6 +113,7 @@ function ThreadBody({ data }: { data: CommentDetailResponse }) {
             ) : null}
           </p>
         ) : null}
+        {labelNames.length ? <p className="text-xs text-muted-foreground" data-testid="comment-labels">Labels: {labelNames.join(', ')}</p> : null}
         {data.parent ? <Bubble comment={data.parent} now={now} muted /> : null}
         <Bubble comment={c} now={now} />
         {data.replies.map((r) => (
