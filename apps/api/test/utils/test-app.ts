@@ -40,6 +40,8 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     THROTTLE_LOGIN_ACCOUNT_LIMIT: '1000',
     // tests that want the sandbox channels start a simulator and turn this on
     SANDBOX_AUTOCONNECT: 'false',
+    // a backfill at connect would add the simulator's seeded comments behind a test's back; tests start it themselves
+    COMMENTS_BACKFILL_ON_CONNECT: 'false',
     ...env,
   });
   const app = await createApp(config);
