@@ -26,10 +26,6 @@ type NewComment = Partial<CommentEntity> & Pick<CommentEntity, 'kind' | 'comment
 @Injectable()
 @AppliesEvents('ig_comment', 'ig_mention', 'feed_comment', 'feed_post', 'page_mention')
 export class CommentEventsApplier implements EventApplier<CommentEvent> {
-  /** Reads the enabled rules before the transaction (a cache; `apply` reads it again if it expired). */
-  async prepare(): Promise<void> {
-    await this.rules.warm();
-  }
 
   constructor(
     private readonly writer: CommentWriter,
@@ -38,6 +34,11 @@ export class CommentEventsApplier implements EventApplier<CommentEvent> {
     private readonly enricher: CommentEnricher,
     private readonly worker: CommentActionWorker,
   ) {}
+
+  /** Reads the enabled rules before the transaction (a cache; `apply` reads it again if it expired). */
+  async prepare(): Promise<void> {
+    await this.rules.warm();
+  }
 
   async apply(event: CommentEvent, ctx: ApplyContext): Promise<ApplyResult> {
     switch (event.type) {

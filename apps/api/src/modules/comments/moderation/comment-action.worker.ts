@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { In, IsNull, LessThanOrEqual, Repository } from 'typeorm';
+import { IsNull, LessThanOrEqual, Repository } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../../../config/app-config';
 import { ChannelsService } from '../../channels/channels.service';
 import { CommentActionEntity } from '../entities/comment-action.entity';
@@ -120,7 +120,7 @@ export class CommentActionWorker implements OnApplicationBootstrap, OnApplicatio
       await this.actions.update({ id }, { status: 'failed', errorMessage: comment ? 'The channel was disconnected.' : 'The comment no longer exists.', finishedAt: new Date(), leaseUntil: null });
       return;
     }
-    if (comment.removedAt && row.action !== 'delete') {
+    if (comment.removedAt) {
       await this.actions.update({ id }, { status: 'skipped', errorMessage: 'The comment was deleted before this could run.', finishedAt: new Date(), leaseUntil: null });
       return;
     }
@@ -129,10 +129,5 @@ export class CommentActionWorker implements OnApplicationBootstrap, OnApplicatio
     } catch (error) {
       this.logger.warn({ err: error instanceof Error ? error.message : String(error), actionId: id }, 'queued comment action failed; retried after its lease');
     }
-  }
-
-  /** Every queued row of these comments (tests, dry runs). */
-  countQueued(commentIds: string[]): Promise<number> {
-    return this.actions.count({ where: { commentId: In(commentIds), status: 'queued' } });
   }
 }
