@@ -46,8 +46,10 @@ describe('comments desk (SQLite, or MariaDB with TEST_DATABASE_URL)', () => {
     await h.settle();
     return sent.id;
   };
-  const stored = async (externalId: string): Promise<CommentDto> => {
-    const found = (await api<CommentListResponse>('get', `/api/comments?status=all&limit=100`, h.admin, undefined, 200)).body.items.find((c) => c.externalId === externalId);
+  /** `postId` narrows the search for old (seeded) comments that are not among the 100 newest. */
+  const stored = async (externalId: string, postId?: string): Promise<CommentDto> => {
+    const query = `status=all&limit=100${postId ? `&postId=${encodeURIComponent(postId)}` : ''}`;
+    const found = (await api<CommentListResponse>('get', `/api/comments?${query}`, h.admin, undefined, 200)).body.items.find((c) => c.externalId === externalId);
     if (!found) throw new Error(`comment ${externalId} not in the desk`);
     return found;
   };
@@ -115,12 +117,10 @@ describe('comments desk (SQLite, or MariaDB with TEST_DATABASE_URL)', () => {
   });
 
   it('refuses a private reply after 7 days with 422 and the reason', async () => {
-    const old = await stored('18000000000000203').catch(async () => {
-      // seeded before the api existed: make it known through a backfill
-      await api('post', '/api/comments/backfill', h.admin, {}, 202);
-      await h.t.app.get(CommentBackfillService).idle();
-      return stored('18000000000000203');
-    });
+    // seeded before the api existed: it becomes known through a backfill
+    await api('post', '/api/comments/backfill', h.admin, {}, 202);
+    await h.t.app.get(CommentBackfillService).idle();
+    const old = await stored('18000000000000203', media['carousel']);
     const res = await api<{ code: string; message: string }>('post', `/api/comments/${old.id}/private-reply`, h.admin, { text: 'Hi' });
     expect(res.status).toBe(422);
     expect(res.body).toMatchObject({ code: 'COMMENTS_PRIVATE_REPLY_NOT_ALLOWED' });
@@ -227,8 +227,8 @@ describe('comments desk (SQLite, or MariaDB with TEST_DATABASE_URL)', () => {
     expect(runs.every((r) => r.status === 'done')).toBe(true);
     expect(runs.reduce((n, r) => n + r.commentsSeen, 0)).toBeGreaterThan(0);
     // the seeded spam and the Page's umbrella complaint are in the desk now
-    expect((await stored('18000000000000213')).text).toMatch(/\d/);
-    expect((await stored('122100000000000003_900000000000013')).platform).toBe('FACEBOOK');
+    expect((await stored('18000000000000213', media['restock'])).text).toMatch(/\d/);
+    expect((await stored('122100000000000003_900000000000013', '104825791234560_122100000000000003')).platform).toBe('FACEBOOK');
   });
 
   it('keeps the per-status counters equal to a recount after everything above', async () => {
