@@ -41,7 +41,7 @@ export class CommentsController {
   @Roles(Role.ADMIN)
   @HttpCode(202)
   startBackfill(@CurrentUser() user: AuthUser, @Body() body: CommentBackfillRequestDto): Promise<CommentBackfillDto[]> {
-    return this.backfill.start(body.channelId, 'manual', user.id);
+    return this.backfill.start(body.channelId, 'manual', user);
   }
 
   @Get(':id')

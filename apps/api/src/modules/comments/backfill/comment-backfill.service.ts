@@ -3,7 +3,9 @@ import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { ChannelStatus, CommentBackfillDto, MessagePlatform } from '@ticklegram/domain-models';
 import { isMetaGraphError } from '@ticklegram/meta-graph';
 import { DataSource, In, IsNull, Not, Repository } from 'typeorm';
+import { AuthUser } from '../../../common/decorators/current-user.decorator';
 import { APP_CONFIG, AppConfig } from '../../../config/app-config';
+import { AuditService } from '../../audit/audit.service';
 import type { ChannelRef } from '../../channels/channel-ref';
 import { ChannelsService } from '../../channels/channels.service';
 import { MetaGraph } from '../../meta/meta.module';
@@ -39,6 +41,7 @@ export class CommentBackfillService implements OnApplicationBootstrap, OnApplica
     private readonly graph: MetaGraph,
     private readonly merger: BackfillMerger,
     private readonly gateway: CommentsGateway,
+    private readonly audit: AuditService,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -59,7 +62,7 @@ export class CommentBackfillService implements OnApplicationBootstrap, OnApplica
   }
 
   /** Starts a run per channel (all active ones when none is named); returns the runs as started. */
-  async start(channelId: string | undefined, trigger: 'connect' | 'manual', requestedBy: string | null): Promise<CommentBackfillDto[]> {
+  async start(channelId: string | undefined, trigger: 'connect' | 'manual', requestedBy: AuthUser | null): Promise<CommentBackfillDto[]> {
     const targets = channelId ? [await this.channels.getById(channelId)] : (await this.channels.list()).filter((c) => c.status === ChannelStatus.ACTIVE).map((c) => c.id);
     const refs: ChannelRef[] = [];
     for (const target of targets) {
@@ -75,8 +78,9 @@ export class CommentBackfillService implements OnApplicationBootstrap, OnApplica
         if (current) started.push(toBackfillDto(current));
         continue;
       }
-      const run = await this.runs.save(this.runs.create({ channelId: channel.id, trigger, status: 'running', requestedBy, postsDone: 0, commentsSeen: 0, commentsAdded: 0, error: null, startedAt: new Date(), finishedAt: null }));
+      const run = await this.runs.save(this.runs.create({ channelId: channel.id, trigger, status: 'running', requestedBy: requestedBy?.id ?? null, postsDone: 0, commentsSeen: 0, commentsAdded: 0, error: null, startedAt: new Date(), finishedAt: null }));
       this.gateway.backfillUpdated(toBackfillDto(run));
+      if (requestedBy) await this.audit.record({ actor: requestedBy, action: 'comments.backfill_started', target: { type: channel.platform === MessagePlatform.INSTAGRAM ? 'instagram_account' : 'facebook_page', id: channel.id }, details: { name: channel.name } });
       const task = this.execute(channel, run).finally(() => this.running.delete(channel.id));
       this.running.set(channel.id, task);
       started.push(toBackfillDto(run));
