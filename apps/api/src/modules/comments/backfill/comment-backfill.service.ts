@@ -17,13 +17,13 @@ import { CommentPostEntity } from '../entities/comment-post.entity';
 import { BackfillMerger } from './backfill-merger';
 import { facebookPosts, FetchedPost, instagramPosts } from './graph-snapshots';
 
-const SWEEP_MS = 60_000;
+const SWEEP_MS = 15_000;
 
 /**
  * Fetches a channel's recent posts/media with their comments and replies from Graph and merges them
  * with what webhooks stored (idempotent by Meta's ids, never overwriting newer webhook state), so the
  * desk is full right after connecting and a webhook outage leaves no hole. Runs on demand and, for
- * channels never backfilled, on connect (a sweep every minute and at boot). Progress is stored per run
+ * channels never backfilled, on connect (a sweep every 15 s, the first at boot). Progress is stored per run
  * and announced to admins (`comment.backfill_updated`). Rules do not run on backfilled comments.
  */
 @Injectable()
