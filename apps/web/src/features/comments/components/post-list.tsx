@@ -64,7 +64,7 @@ function PostRow({ post, selected, onSelect }: { post: CommentPostDto; selected:
         <span className="text-xs text-muted-foreground">
           {TYPE_LABEL[post.productType ?? ''] ?? 'Post'}
           {post.isAd && post.productType !== 'AD' ? ' · Ad' : ''}
-          {post.productType === 'LIVE' ? (post.liveEnded ? ' · ended' : ' · on air') : ''} · {post.commentCount} comments
+          {post.productType === 'LIVE' ? (post.liveEnded ? ' · ended' : ' · on air') : ''} · {post.commentCount} {post.commentCount === 1 ? 'comment' : 'comments'}
         </span>
       </span>
       {post.needsReplyCount > 0 ? (
