@@ -87,6 +87,11 @@ export interface AppConfig {
     /** Download attachments after they land (off: only on first view). */
     downloadOnIngest: boolean;
   };
+  comments: {
+    privateRepliesPerHour: number;
+    queuePollMs: number;
+    backfillOnConnect: boolean;
+  };
   meta: {
     appId: string;
     appSecret: string;

@@ -258,6 +258,18 @@ export class EnvVars {
   @IsOptional() @Transform(toBool) @IsBoolean()
   MEDIA_DOWNLOAD_ON_INGEST?: boolean;
 
+  /** Private replies per hour per Page / Instagram account before the comments queue waits (Meta: 750). */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(750)
+  COMMENTS_PRIVATE_REPLIES_PER_HOUR?: number;
+
+  /** How often the comments action queue looks for due work (it is also woken when work is queued). */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(50) @Max(600000)
+  COMMENTS_QUEUE_POLL_MS?: number;
+
+  /** Backfill recent posts and comments of channels that were never backfilled (on connect and at boot). */
+  @IsOptional() @Transform(toBool) @IsBoolean()
+  COMMENTS_BACKFILL_ON_CONNECT?: boolean;
+
   /** Public URL of the dashboard (OAuth redirect URIs, links in notifications). */
   @IsOptional() @IsUrl({ require_tld: false, require_protocol: true })
   PUBLIC_WEB_URL?: string;

@@ -116,6 +116,11 @@ export function loadConfig(rawEnv: NodeJS.ProcessEnv = process.env, cwd = proces
       pollIntervalSeconds: env.TEMPLATES_POLL_INTERVAL_SECONDS ?? 30,
       syncIntervalMinutes: env.TEMPLATES_SYNC_INTERVAL_MINUTES ?? 15,
     },
+    comments: {
+      privateRepliesPerHour: env.COMMENTS_PRIVATE_REPLIES_PER_HOUR ?? 750,
+      queuePollMs: env.COMMENTS_QUEUE_POLL_MS ?? 5_000,
+      backfillOnConnect: env.COMMENTS_BACKFILL_ON_CONNECT ?? true,
+    },
   };
 }
 

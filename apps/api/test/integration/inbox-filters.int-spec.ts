@@ -1,4 +1,4 @@
-import { ContactPanelResponse, ConversationCountsResponse, ConversationListResponse, ConversationStatus, MessagePlatform, Role } from '@ticklegram/domain-models';
+import { ContactPanelResponse, ConversationCountsResponse, ConversationListResponse, ConversationStatus, MessagePlatform, PersonCommentsResponse, Role } from '@ticklegram/domain-models';
 import { randomUUID } from 'node:crypto';
 import { CommentEntity } from '../../src/modules/comments/entities/comment.entity';
 import { ContactEntity } from '../../src/modules/inbox/entities/contact.entity';
@@ -168,7 +168,9 @@ describe('inbox filters, counts and contact panel (integration)', () => {
     const forAdmin = (await panel('alice', admin)).body as ContactPanelResponse;
     expect(forAdmin.contact).toMatchObject({ externalId: 'igsid-alice', displayName: 'Alice Anders', platform: IG });
     expect(forAdmin.otherConversations.map((c) => c.id)).toEqual(named('alice2', 'alice3'));
-    expect(forAdmin.recentComments.map((c) => c.text)).toEqual(['comment 1', 'comment 0']);
+    // their comments come from the comments module, linked by the same Meta id
+    const comments = (await get(`/api/conversations/${ids['alice']}/comments`, admin)).body as PersonCommentsResponse;
+    expect(comments.items.map((c) => c.text)).toEqual(['comment 1', 'comment 0']);
     expect(forAdmin.referral).toMatchObject({ kind: 'ad', adTitle: 'Spring sale' });
 
     const forA = (await panel('alice', agentA.token)).body as ContactPanelResponse;

@@ -54,6 +54,8 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     SANDBOX_AUTOCONNECT: 'false',
     // the insights scheduler would call the sim in the background; insights tests turn it on
     INSIGHTS_SYNC_ENABLED: 'false',
+    // a backfill at connect would add the simulator's seeded comments behind a test's back; tests start it themselves
+    COMMENTS_BACKFILL_ON_CONNECT: 'false',
     ...env,
   });
   const app = await createApp(config);

@@ -37,6 +37,7 @@ const EXPECTED: Record<string, Array<Record<string, unknown>>> = {
       postId: '104825791234560_122100000000000001', parentId: '104825791234560_122100000000000001', isReply: false,
       verb: 'add', action: 'add', from: jane, isFromPage: false, message: 'How much is shipping to Austria?',
       postPermalinkUrl: 'https://www.facebook.com/104825791234560/posts/pfbid0EXAMPLE',
+      postIsAd: false,
       dedupeKey: `fb_comment:${PAGE}:122100000000000001_900000000000001:add:-`,
     },
   ],

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { ContactPanelResponse, ConversationDto, ConversationListResponse, LabelDto, MessageListResponse } from '@ticklegram/domain-models';
-import { CommentsService } from '../comments/comments.service';
 import { ConversationLabelsService } from '../labels/conversation-labels.service';
 import { Caller } from './conversation-access.policy';
 import { ListConversationsQueryDto, ListMessagesQueryDto } from './dto/list-conversations.query.dto';
@@ -27,7 +26,6 @@ export class ConversationsService {
     private readonly inbox: InboxReadRepository,
     private readonly scoped: ScopedConversationRepository,
     private readonly labels: ConversationLabelsService,
-    private readonly comments: CommentsService,
     private readonly gateway: InboxGateway,
   ) {}
 
@@ -59,15 +57,11 @@ export class ConversationsService {
   async contactPanel(caller: Caller, conversationId: string): Promise<ContactPanelResponse> {
     const found = await this.inbox.contactOf(caller, conversationId);
     if (!found) throw new InboxException(InboxExceptionCode.INBOX_CONVERSATION_NOT_FOUND, 'No such conversation');
-    const [others, comments] = await Promise.all([
-      this.inbox.otherConversationsOf(caller, found.conversation, 20),
-      this.comments.recentByAuthor(found.contact.platform, found.contact.externalId, 10),
-    ]);
+    const others = await this.inbox.otherConversationsOf(caller, found.conversation, 20);
     return {
       contact: toContactDto(found.contact),
       referral: found.conversation.referral,
       otherConversations: others.map(({ conversation, contact }) => toConversationDto(conversation, contact)),
-      recentComments: comments,
     };
   }
 

@@ -1,11 +1,11 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { CommentsModule } from '../comments/comments.module';
 import { LabelsModule } from '../labels/labels.module';
 import { MediaModule } from '../media/media.module';
 import { ConversationLabelsController } from './conversation-labels.controller';
 import { ConversationsController } from './conversations.controller';
 import { ConversationsService } from './conversations.service';
+import { CustomerConversationsService } from './customer-conversations.service';
 import { ContactEntity } from './entities/contact.entity';
 import { ConversationEntity } from './entities/conversation.entity';
 import { MessageEntity } from './entities/message.entity';
@@ -34,7 +34,7 @@ import { ScopedConversationRepository } from './repositories/scoped-conversation
  * it depends on none of them.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([ContactEntity, ConversationEntity, MessageEntity, PendingMessageEventEntity]), MediaModule, LabelsModule, CommentsModule],
+  imports: [TypeOrmModule.forFeature([ContactEntity, ConversationEntity, MessageEntity, PendingMessageEventEntity]), MediaModule, LabelsModule],
   controllers: [ConversationsController, ConversationLabelsController, MessageMediaController],
   providers: [
     ScopedConversationRepository,
@@ -44,6 +44,7 @@ import { ScopedConversationRepository } from './repositories/scoped-conversation
     OutboundMessageRepository,
     InboxGateway,
     ConversationsService,
+    CustomerConversationsService,
     MessageMediaService,
     ConversationWriter,
     IngestAnnouncer,
@@ -53,6 +54,6 @@ import { ScopedConversationRepository } from './repositories/scoped-conversation
     ReceiptsApplier,
     ThreadControlService,
   ],
-  exports: [ScopedConversationRepository, ConversationCountsRepository, MessageRepository, OutboundMessageRepository, InboxGateway, ThreadControlService],
+  exports: [CustomerConversationsService, ScopedConversationRepository, ConversationCountsRepository, MessageRepository, OutboundMessageRepository, InboxGateway, ThreadControlService],
 })
 export class InboxModule {}

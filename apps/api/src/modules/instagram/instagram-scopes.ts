@@ -7,4 +7,5 @@ export const INSTAGRAM_LOGIN_SUBSCRIBED_FIELDS: readonly string[] = [
   'messaging_seen',
   'message_edit',
   'comments',
+  'live_comments',
 ];

@@ -16,6 +16,6 @@ import { LabelsService } from './labels.service';
   imports: [TypeOrmModule.forFeature([LabelEntity, ConversationLabelEntity])],
   controllers: [LabelsController],
   providers: [LabelRepository, LabelsService, ConversationLabelsService],
-  exports: [ConversationLabelsService],
+  exports: [ConversationLabelsService, LabelsService],
 })
 export class LabelsModule {}

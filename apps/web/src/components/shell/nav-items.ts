@@ -1,4 +1,4 @@
-import { AtSign, BarChart3, FileText, Inbox, MessageSquareText, Settings, Users, Webhook, type LucideIcon } from 'lucide-react';
+import { AtSign, BarChart3, FileText, Inbox, MessageSquareText, Settings, ShieldCheck, Users, Webhook, type LucideIcon } from 'lucide-react';
 import { Role } from '@ticklegram/domain-models';
 
 export interface NavItem {
@@ -21,6 +21,7 @@ export const SETTINGS_NAV: readonly NavItem[] = [
   { href: '/settings', label: 'Settings', icon: Settings },
   { href: '/settings/users', label: 'Users', icon: Users, roles: [Role.ADMIN] },
   { href: '/settings/webhooks', label: 'Webhooks', icon: Webhook, roles: [Role.ADMIN] },
+  { href: '/settings/comment-rules', label: 'Comment rules', icon: ShieldCheck, roles: [Role.ADMIN] },
 ];
 
 export function visibleNav(items: readonly NavItem[], role: Role | undefined): NavItem[] {

@@ -175,20 +175,6 @@ export interface ConversationCountsResponse {
   myUnreadMessages: number;
 }
 
-/** A comment the customer wrote on one of the business's posts/media. */
-export interface ContactCommentDto {
-  id: string;
-  channelId: string;
-  platform: MessagePlatform;
-  kind: string;
-  text: string | null;
-  permalinkUrl: string | null;
-  objectExternalId: string | null;
-  commentedAt: string;
-  isHidden: boolean;
-  removed: boolean;
-}
-
 /**
  * `GET /api/conversations/:id/contact`. Other conversations are linked only by Meta's ids (same platform,
  * same PSID/IGSID), never by matching names or usernames across platforms.
@@ -197,10 +183,8 @@ export interface ContactPanelResponse {
   contact: ContactDto;
   /** First attribution of this conversation (ad / link / shop). */
   referral: AttributionDto | null;
-  /** The same customer's other conversations the caller may see, newest activity first. */
+  /** The same customer's other conversations the caller may see, newest activity first. Their comments: `GET /api/conversations/:id/comments`. */
   otherConversations: ConversationDto[];
-  /** Their most recent comments (newest first). */
-  recentComments: ContactCommentDto[];
 }
 
 export interface MessageListResponse {

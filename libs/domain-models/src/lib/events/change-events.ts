@@ -53,6 +53,8 @@ export interface FeedCommentEvent extends NormalizedEventBase {
   photoUrl: string | null;
   videoUrl: string | null;
   postPermalinkUrl: string | null;
+  /** The post is an ad (`post.promotion_status: active`, or an unpublished dark post). */
+  postIsAd: boolean;
 }
 
 /** Facebook Page `feed` change for a post-like item (post, status, photo, video, share, link, album...). */

@@ -1,6 +1,7 @@
 import type { ChannelUpdatedEvent } from '../api/channels';
 import { Role } from '../enums';
-import type { ContactCommentDto, ConversationDto, MessageDto } from '../api/inbox';
+import type { CommentBackfillDto, CommentDto } from '../api/comments';
+import type { ConversationDto, MessageDto } from '../api/inbox';
 import type { WebhookEventDto } from '../api/webhook-events';
 import type { PresenceUserDto } from '../api/messaging';
 import type { NoteCreatedEvent, NoteMentionedEvent } from '../api/collaboration-tools';
@@ -35,10 +36,12 @@ export interface ServerToClientEvents {
   'note.created': (payload: NoteCreatedEvent) => void;
   /** A teammate mentioned you in a private note; to your user room. */
   'note.mentioned': (payload: NoteMentionedEvent) => void;
-  /** A comment, reply, visitor post or mention was stored from a webhook; to every role. */
+  /** A comment, reply, visitor post or mention was stored (webhook or backfill); to admins, its assignee, or every agent while unassigned. */
   'comment.created': (payload: CommentEventPayload) => void;
-  /** A stored comment changed (edited, hidden or unhidden, removed); to every role. */
+  /** A stored comment changed (edited, hidden, removed, replied, assigned, done); same audience, plus a previous assignee. */
   'comment.updated': (payload: CommentEventPayload) => void;
+  /** A comments backfill started, progressed or finished; to admins. */
+  'comment.backfill_updated': (payload: CommentBackfillEventPayload) => void;
   /** Instagram sent a story's final metrics (`story_insights`); to admins and agents. */
   'insights.story_updated': (payload: StoryInsightsEventPayload) => void;
   /** An Instagram account's insights sync moved on (phase, counts); to admins and agents. */
@@ -64,7 +67,11 @@ export interface TemplateDeletedEventPayload {
 }
 
 export interface CommentEventPayload {
-  comment: ContactCommentDto;
+  comment: CommentDto;
+}
+
+export interface CommentBackfillEventPayload {
+  backfill: CommentBackfillDto;
 }
 
 export interface StoryInsightsEventPayload {

@@ -110,6 +110,15 @@ export class CommentsClient {
     }));
   }
 
+  /** `GET /<IG_ID>/live_media` (broadcasts on air) or `/stories` (unexpired stories), optionally with comments. */
+  async listInstagramMediaEdge(auth: GraphAuth, igUserId: string, edge: 'live_media' | 'stories', query: PageQuery & { withComments?: boolean } = {}): Promise<GraphPage<IgMediaWire>> {
+    return this.get<GraphPage<IgMediaWire>>(auth, `/${enc(igUserId)}/${edge}`, {
+      fields: query.fields ?? (query.withComments ? IG_MEDIA_WITH_COMMENTS_FIELDS : IG_MEDIA_FIELDS),
+      limit: query.limit,
+      after: query.after,
+    });
+  }
+
   async getInstagramMedia(auth: GraphAuth, mediaId: string, fields = IG_MEDIA_FIELDS): Promise<IgMediaWire> {
     return this.get<IgMediaWire>(auth, `/${enc(mediaId)}`, { fields });
   }
@@ -206,6 +215,20 @@ export class CommentsClient {
       limit: query.limit ?? 25,
       after: query.after,
     });
+  }
+
+  /** `GET /<PAGE_ID>/ads_posts` — the Page's dark ad posts (not in the feed), with two levels of comments. */
+  async getPageAdsPostsWithComments(auth: GraphAuth, pageId: string, query: PageQuery = {}): Promise<GraphPage<FbPostWire>> {
+    return this.get<GraphPage<FbPostWire>>(auth, `/${enc(pageId)}/ads_posts`, {
+      fields: query.fields ?? FB_FEED_WITH_COMMENTS_FIELDS,
+      limit: query.limit ?? 25,
+      after: query.after,
+    });
+  }
+
+  /** `GET /<POST_ID>` — one Facebook post (caption, picture, permalink). */
+  async getFacebookPost(auth: GraphAuth, postId: string, fields = 'id,message,created_time,permalink_url,full_picture,status_type'): Promise<FbPostWire> {
+    return this.get<FbPostWire>(auth, `/${enc(postId)}`, { fields });
   }
 
   iteratePageFeed(auth: GraphAuth, pageId: string, query: Omit<PageQuery, 'after'> = {}): AsyncGenerator<FbPostWire> {

@@ -30,6 +30,7 @@ export const DEFAULT_PAGE_SUBSCRIBED_FIELDS: readonly string[] = [
   'feed',
   // utility template review results; the webhook field table's name (the guide says message_template_status_update)
   'messenger_template_status_update',
+  'mention',
 ];
 
 export class SubscriptionsClient {

@@ -37,6 +37,7 @@ function comment(cc: ChangeContext, verb: string): NormalizedEvent {
     photoUrl: readString(v['photo']),
     videoUrl: readString(v['video']),
     postPermalinkUrl: readString(readPath(v, 'post', 'permalink_url')),
+    postIsAd: readString(readPath(v, 'post', 'promotion_status')) === 'active' || readBoolean(readPath(v, 'post', 'is_published')) === false,
   };
   return event;
 }

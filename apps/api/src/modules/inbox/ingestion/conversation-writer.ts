@@ -11,6 +11,8 @@ import { lockFor } from './row-lock';
 
 /** Events that start (or continue) a conversation with a customer. */
 export type ConversationStartEvent = MessageEvent | PostbackEvent | ReferralEvent;
+/** What opening a conversation needs of the event (a private reply to a comment has no webhook event). */
+export type ConversationOpening = Pick<ConversationStartEvent, 'platform' | 'customerExternalId'>;
 
 /** Conversations and contacts as ingestion writes them, inside the applier's transaction. */
 @Injectable()
@@ -24,7 +26,7 @@ export class ConversationWriter {
   async upsert(
     m: EntityManager,
     channel: ChannelRef,
-    event: ConversationStartEvent,
+    event: ConversationOpening,
     profile: CustomerProfile | null,
     locked?: ConversationEntity | null,
   ): Promise<{ conversation: ConversationEntity; contact: ContactEntity }> {
@@ -80,7 +82,7 @@ export class ConversationWriter {
     );
   }
 
-  private async upsertContact(m: EntityManager, channel: ChannelRef, event: ConversationStartEvent, customer: string, profile: CustomerProfile | null, knownId: string | null): Promise<ContactEntity> {
+  private async upsertContact(m: EntityManager, channel: ChannelRef, event: ConversationOpening, customer: string, profile: CustomerProfile | null, knownId: string | null): Promise<ContactEntity> {
     const existing = await m.findOne(ContactEntity, { where: knownId ? { id: knownId } : { channelId: channel.id, externalId: customer } });
     if (existing) {
       // a profile fetched later fills a contact that had only a placeholder name
@@ -100,7 +102,7 @@ export class ConversationWriter {
   }
 }
 
-function displayFields(event: ConversationStartEvent, customer: string, profile: CustomerProfile | null) {
+function displayFields(event: ConversationOpening, customer: string, profile: CustomerProfile | null) {
   const name = profile?.name?.trim() || null;
   const username = profile?.username?.trim() || null;
   return {

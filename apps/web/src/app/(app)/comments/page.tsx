@@ -1,20 +1,20 @@
 import type { Metadata } from 'next';
-import { MessageSquareText } from 'lucide-react';
-import { ComingSoon } from '../../../components/coming-soon';
+import { Suspense } from 'react';
+import { connection } from 'next/server';
+import { CommentsView } from '../../../features/comments/components/comments-view';
 
 export const metadata: Metadata = { title: 'Comments' };
 
-export default function CommentsPage() {
+/** Where browsers reach the api for the realtime socket; read per request so one build serves any deployment. */
+function apiPublicUrl(): string {
+  return process.env['API_PUBLIC_URL'] || 'http://localhost:3001';
+}
+
+export default async function CommentsPage() {
+  await connection();
   return (
-    <ComingSoon
-      title="Comments"
-      icon={MessageSquareText}
-      summary="Moderate Instagram and Facebook comments from one queue."
-      features={[
-        'New comments on your posts and ads, as they happen',
-        'Reply publicly or privately, hide or delete in one click',
-        'Filters for unanswered, hidden and flagged comments',
-      ]}
-    />
+    <Suspense>
+      <CommentsView apiUrl={apiPublicUrl()} />
+    </Suspense>
   );
 }

@@ -2,12 +2,13 @@
 
 import Link from 'next/link';
 import { ExternalLink, Megaphone, MessageCircle, MessageSquareText } from 'lucide-react';
-import { MessagePlatform, type ContactPanelResponse, type ConversationDto } from '@ticklegram/domain-models';
+import { MessagePlatform, type ConversationDto } from '@ticklegram/domain-models';
 import { cn } from '../../../lib/utils';
 import { relativeTime } from '../format-time';
 import { useContactPanel } from '../hooks/use-inbox-queries';
 import { ContactAvatar } from './contact-avatar';
-import { PlatformBadge } from './platform-badge';
+import { useConversationComments } from '../../comments/api';
+import { PLATFORM_NAMES, PlatformBadge } from './platform-badge';
 
 function profileUrl(conversation: ConversationDto): string | null {
   const username = conversation.contact.username;
@@ -89,91 +90,68 @@ function SectionState({ children }: { children: React.ReactNode }) {
 }
 
 /**
- * The customer's other conversations and recent comments. Linked only by Meta's ids on the same
- * platform (the api never matches names), so a person on both Instagram and Messenger shows twice.
+ * One timeline of the person: their other conversations and their comments on Instagram and Facebook,
+ * newest first. Linked only by Meta's ids (the api never matches names): the same id on the same
+ * platform, or the id a private reply to their comment reached.
  */
 function ContactHistory({ conversationId }: { conversationId: string }) {
   const query = useContactPanel(conversationId);
+  const comments = useConversationComments(conversationId);
   const now = Date.now();
-  const body = (render: (data: ContactPanelResponse) => React.ReactNode) => {
-    if (query.isPending) return <SectionState>Loading…</SectionState>;
-    if (query.isError)
-      return (
-        <p className="text-sm text-muted-foreground" role="alert">
-          Couldn’t load.{' '}
-          <button type="button" className={cn('underline', linkClass)} onClick={() => void query.refetch()}>
-            Retry
-          </button>
-        </p>
-      );
-    return render(query.data);
-  };
+  if (query.isPending || comments.isPending) return <SectionState>Loading…</SectionState>;
+  if (query.isError || comments.isError)
+    return (
+      <p className="text-sm text-muted-foreground" role="alert">
+        Couldn’t load.{' '}
+        <button type="button" className={cn('underline', linkClass)} onClick={() => void Promise.all([query.refetch(), comments.refetch()])}>
+          Retry
+        </button>
+      </p>
+    );
+  const entries = [
+    ...query.data.otherConversations.map((c) => ({ at: c.lastMessageAt ?? '', key: `c:${c.id}`, conversation: c, comment: null })),
+    ...comments.data.items.map((c) => ({ at: c.commentedAt, key: `m:${c.id}`, conversation: null, comment: c })),
+  ].sort((a, b) => b.at.localeCompare(a.at));
   return (
-    <>
-      <section className="grid gap-2" aria-labelledby="contact-other-conversations" data-testid="contact-other-conversations">
-        <h3 id="contact-other-conversations" className="text-xs font-medium text-muted-foreground">
-          Other conversations
-        </h3>
-        {body((data) =>
-          data.otherConversations.length === 0 ? (
-            <SectionState>No other conversations.</SectionState>
-          ) : (
-            <ul className="grid gap-1">
-              {data.otherConversations.map((c) => (
-                <li key={c.id}>
-                  <Link href={`/inbox/${encodeURIComponent(c.id)}`} scroll={false} className={cn('flex items-start gap-2 p-1.5 text-sm hover:bg-accent', linkClass)}>
-                    <MessageCircle className="mt-0.5 size-4 shrink-0 text-muted-foreground" aria-hidden />
-                    <span className="grid min-w-0 flex-1">
-                      <span className="truncate">{c.lastMessagePreview || 'No messages yet'}</span>
-                      <span className="text-xs text-muted-foreground">
-                        <span className="capitalize">{c.status}</span> · {relativeTime(c.lastMessageAt, now)}
-                      </span>
+    <section className="grid gap-2" aria-labelledby="contact-timeline" data-testid="contact-timeline">
+      <h3 id="contact-timeline" className="text-xs font-medium text-muted-foreground">
+        Conversations and comments
+      </h3>
+      {entries.length === 0 ? (
+        <SectionState>No other conversations or comments.</SectionState>
+      ) : (
+        <ul className="grid gap-1">
+          {entries.map(({ key, conversation, comment }) =>
+            conversation ? (
+              <li key={key} data-testid="contact-timeline-conversation">
+                <Link href={`/inbox/${encodeURIComponent(conversation.id)}`} scroll={false} className={cn('flex items-start gap-2 p-1.5 text-sm hover:bg-accent', linkClass)}>
+                  <MessageCircle className="mt-0.5 size-4 shrink-0 text-muted-foreground" aria-hidden />
+                  <span className="grid min-w-0 flex-1">
+                    <span className="truncate">{conversation.lastMessagePreview || 'No messages yet'}</span>
+                    <span className="text-xs text-muted-foreground">
+                      {PLATFORM_NAMES[conversation.platform]} DM · <span className="capitalize">{conversation.status}</span> · {relativeTime(conversation.lastMessageAt, now)}
                     </span>
-                  </Link>
-                </li>
-              ))}
-            </ul>
-          ),
-        )}
-      </section>
-      <section className="grid gap-2" aria-labelledby="contact-recent-comments" data-testid="contact-recent-comments">
-        <h3 id="contact-recent-comments" className="text-xs font-medium text-muted-foreground">
-          Recent comments
-        </h3>
-        {body((data) =>
-          data.recentComments.length === 0 ? (
-            <SectionState>No comments from them.</SectionState>
-          ) : (
-            <ul className="grid gap-1">
-              {data.recentComments.map((comment) => {
-                const text = comment.removed ? 'Comment removed' : comment.text || '(no text)';
-                const meta = `${relativeTime(comment.commentedAt, now)}${comment.isHidden ? ' · hidden' : ''}`;
-                const content = (
-                  <>
-                    <MessageSquareText className="mt-0.5 size-4 shrink-0 text-muted-foreground" aria-hidden />
-                    <span className="grid min-w-0 flex-1">
-                      <span className={cn('line-clamp-2', comment.removed && 'italic text-muted-foreground')}>{text}</span>
-                      <span className="text-xs text-muted-foreground">{meta}</span>
+                  </span>
+                </Link>
+              </li>
+            ) : comment ? (
+              <li key={key} data-testid="contact-timeline-comment">
+                <Link href={`/comments?status=all&c=${encodeURIComponent(comment.id)}`} className={cn('flex items-start gap-2 p-1.5 text-sm hover:bg-accent', linkClass)}>
+                  <MessageSquareText className="mt-0.5 size-4 shrink-0 text-muted-foreground" aria-hidden />
+                  <span className="grid min-w-0 flex-1">
+                    <span className={cn('line-clamp-2', comment.removed && 'italic text-muted-foreground')}>{comment.removed ? 'Comment removed' : comment.text || '(no text)'}</span>
+                    <span className="text-xs text-muted-foreground">
+                      {comment.platform === 'INSTAGRAM' ? 'Instagram' : 'Facebook'} {comment.kind === 'mention' ? 'mention' : 'comment'} · {relativeTime(comment.commentedAt, now)}
+                      {comment.isHidden ? ' · hidden' : ''}
+                      {comment.privateReply ? ' · private reply sent' : ''}
                     </span>
-                  </>
-                );
-                return (
-                  <li key={comment.id}>
-                    {comment.permalinkUrl ? (
-                      <a href={comment.permalinkUrl} target="_blank" rel="noreferrer" className={cn('flex items-start gap-2 p-1.5 text-sm hover:bg-accent', linkClass)}>
-                        {content}
-                        <ExternalLink className="mt-0.5 size-3 shrink-0" aria-label="Opens on Meta" />
-                      </a>
-                    ) : (
-                      <div className="flex items-start gap-2 p-1.5 text-sm">{content}</div>
-                    )}
-                  </li>
-                );
-              })}
-            </ul>
-          ),
-        )}
-      </section>
-    </>
+                  </span>
+                </Link>
+              </li>
+            ) : null,
+          )}
+        </ul>
+      )}
+    </section>
   );
 }

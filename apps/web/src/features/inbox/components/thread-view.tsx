@@ -4,7 +4,7 @@ import * as React from 'react';
 import Link from 'next/link';
 import { useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { ArrowLeft, Eye, Loader2, PanelRightClose, PanelRightOpen } from 'lucide-react';
-import { MessagePlatform, type ConversationDto, type MessageDto } from '@ticklegram/domain-models';
+import { MessagePlatform, type CommentDto, type ConversationDto, type MessageDto } from '@ticklegram/domain-models';
 import { toast } from 'sonner';
 import { ApiError, describeApiError } from '../../../lib/api/api-error';
 import { Button } from '../../../components/ui/button';
@@ -27,6 +27,8 @@ import { ContactAvatar } from './contact-avatar';
 import { ContactPanel } from './contact-panel';
 import { ThreadOwnerBanner } from './thread-owner-banner';
 import { MessageBubble } from './message-bubble';
+import { useConversationComments } from '../../comments/api';
+import { OriginComment } from '../../comments/components/origin-comment';
 import { PLATFORM_NAMES, PlatformBadge } from './platform-badge';
 import { describePresence } from '../presence';
 import { useCreateNote, useNotes } from '../../collaboration/api';
@@ -88,6 +90,11 @@ export function ThreadView({ conversationId }: { conversationId: string }) {
   const createNote = useCreateNote(conversationId);
   const placedNotes = React.useMemo(() => placeNotes(messages, notes.data ?? [], !thread.hasNextPage), [messages, notes.data, thread.hasNextPage]);
   const byMid = React.useMemo(() => new Map(messages.filter((m) => m.mid).map((m) => [m.mid as string, m])), [messages]);
+  const personComments = useConversationComments(conversationId);
+  const originByMid = React.useMemo(
+    () => new Map((personComments.data?.items ?? []).filter((c) => c.privateReply?.mid).map((c) => [c.privateReply?.mid as string, c])),
+    [personComments.data],
+  );
 
   const onReact = React.useCallback(
     (message: MessageDto, reacted: boolean) => {
@@ -245,6 +252,7 @@ export function ThreadView({ conversationId }: { conversationId: string }) {
                     </div>
                   ) : null}
                   {placedNotes.before.get(message.id)?.map((note) => <NoteBubble key={note.id} note={note} />)}
+                  {message.mid && originByMid.get(message.mid) ? <OriginComment comment={originByMid.get(message.mid) as CommentDto} /> : null}
                   <MessageBubble
                     message={message}
                     platform={conversation.platform}
