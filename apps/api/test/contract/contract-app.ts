@@ -8,7 +8,6 @@ import { JwtAuthGuard } from '../../src/common/guards/jwt-auth.guard';
 import { RolesGuard } from '../../src/common/guards/roles.guard';
 import { createValidationPipe } from '../../src/common/pipes/validation.pipe';
 import { AccessTokenService } from '../../src/modules/auth/access-token.service';
-import { UserRepository } from '../../src/modules/users/repositories/user.repository';
 
 /** Signed-in users of the contract tier; their tokens are accepted by the stand-in token service. */
 export const CONTRACT_USERS = {
@@ -37,7 +36,7 @@ export interface ContractApp {
 
 /**
  * The controller-contract tier: the real controller(s) behind the app's global guards (JWT + roles,
- * with a stand-in token service and user table), its strict validation pipe, its exception filter and
+ * with a stand-in token service), its strict validation pipe, its exception filter and
  * the `/api` prefix — with the services mocked. What it proves: who may call each route, and which
  * bodies and queries are refused with which field errors, before any service runs.
  */
@@ -47,8 +46,15 @@ export async function startContractApp(options: { controllers: Type<unknown>[]; 
     controllers: options.controllers,
     providers: [
       ...(options.providers ?? []),
-      { provide: AccessTokenService, useValue: { verify: async (token: string | null | undefined) => users.find((u) => u.token === token) ?? null } },
-      { provide: UserRepository, useValue: { findById: async (id: string) => { const user = users.find((u) => u.id === id); return user ? { ...user, name: user.email, active: true } : null; } } },
+      {
+        provide: AccessTokenService,
+        useValue: {
+          authenticate: async (token: string | null | undefined) => {
+            const user = users.find((u) => u.token === token);
+            return user ? { user: { id: user.id, email: user.email, role: user.role }, expiresAt: new Date(Date.now() + 15 * 60_000) } : null;
+          },
+        },
+      },
       { provide: APP_GUARD, useClass: JwtAuthGuard },
       { provide: APP_GUARD, useClass: RolesGuard },
     ],

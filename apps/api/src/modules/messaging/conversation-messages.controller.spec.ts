@@ -1,4 +1,5 @@
 import { Role } from '@ticklegram/domain-models';
+import { APP_CONFIG } from '../../config/app-config';
 import { ANY_ID, ContractApp, fieldsOf, mockProvider, startContractApp } from '../../../test/contract/contract-app';
 import { roleMatrixViolations } from '../../../test/contract/route-matrix';
 import { AssignmentService } from '../assignment/assignment.service';
@@ -20,7 +21,7 @@ describe('messaging controllers (contract)', () => {
   beforeAll(async () => {
     api = await startContractApp({
       controllers: [ConversationMessagesController, UploadsController],
-      providers: [sending, reactions, assignment, mockProvider(SenderActionsService, { markSeen: false }), uploads],
+      providers: [sending, reactions, assignment, mockProvider(SenderActionsService, { markSeen: false }), uploads, { provide: APP_CONFIG, useValue: { http: { publicApiUrl: 'https://api.contract.test' } } }],
     });
   });
   afterAll(() => api.close());

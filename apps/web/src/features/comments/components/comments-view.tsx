@@ -17,13 +17,13 @@ import { CommentThread } from './comment-thread';
 import { PostList } from './post-list';
 
 /** Three panes — posts | comment stream | thread — with filters and the selected comment in the URL. */
-export function CommentsView({ apiUrl }: { apiUrl: string }) {
+export function CommentsView() {
   const params = useSearchParams();
   const router = useRouter();
   const pathname = usePathname();
   const filters = React.useMemo(() => filtersFromParams(new URLSearchParams(params.toString())), [params]);
   const selectedId = params.get('c');
-  const live = useCommentEvents(apiUrl);
+  const live = useCommentEvents();
   const orderRef = React.useRef<string[]>([]);
   const searchRef = React.useRef<HTMLInputElement>(null);
 

@@ -16,7 +16,6 @@ import { useAuth } from '../../auth/auth-provider';
 import { useChannels } from '../../channels/api';
 import { useDeleteTemplate, useSubmitTemplate, useSyncTemplates, useTemplates } from '../api';
 import { filterTemplates, parseTemplateFilters, templateFiltersToParams, type TemplateFilters } from '../template-filters';
-import { useTemplateLiveUpdates } from '../use-template-live-updates';
 import { LibraryDialog } from './library-dialog';
 import { TemplateFormDialog } from './template-form-dialog';
 import { TemplatePreview } from './template-preview';
@@ -118,7 +117,6 @@ export function TemplatesView() {
   const [formOpen, setFormOpen] = React.useState(false);
   const [editing, setEditing] = React.useState<MessageTemplateDto | null>(null);
   const [libraryOpen, setLibraryOpen] = React.useState(false);
-  useTemplateLiveUpdates(templates.data);
 
   React.useEffect(() => {
     if (search === filters.search) return;
