@@ -16,7 +16,8 @@ describe('search text', () => {
     ['Ｆｕｌｌ ｗｉｄｔｈ ①', ['full', 'width', '1']],
     ['Ærø Łódź', ['aero', 'lodz']],
     ['Москва Ёлка', ['москва', 'елка']],
-    ["don't stop-me", ['don', 't', 'stop', 'me']],
+    ["don't stop-me", ['don', 't', 'stop', 'me', 'stop-me']],
+    ['@alice_a. ok', ['alice', 'a', 'alice_a', 'ok']],
   ])('folds %s', (text, expected) => {
     expect(words(text)).toEqual(expected);
   });
@@ -58,6 +59,9 @@ describe('search text', () => {
     ['thanks 🎉', '😀', false],
     ['ok 👍🏿', '👍', true],
     ['!!!', '!!!', false],
+    ['alice_anders', 'alice_a', true],
+    ['alice anders', 'alice_a', false],
+    ['alice_anders', 'anders', true],
   ])('%s ~ %s → %s', (text, query, expected) => {
     expect(matches(text, query)).toBe(expected);
   });

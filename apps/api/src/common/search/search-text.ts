@@ -124,7 +124,31 @@ export function searchTokens(text: string, mode: 'index' | 'query' = 'index'): S
     }
     i = j;
   }
-  return tokens;
+  return joinCompounds(nfc, tokens, mode);
+}
+
+const CONNECTOR = /^[_.\-@]$/;
+
+/**
+ * Usernames, handles and codes (`alice_a`, `shop.name`, `SKU-12`): words joined by one connector are
+ * also indexed whole, and a query spells them whole, so `alice_a` finds the username, not every Alice.
+ */
+function joinCompounds(nfc: string, tokens: SearchToken[], mode: 'index' | 'query'): SearchToken[] {
+  const out: SearchToken[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    let j = i;
+    while (j + 1 < tokens.length && tokens[j].kind === 'word' && tokens[j + 1].kind === 'word' && tokens[j + 1].start - tokens[j].end === 1 && CONNECTOR.test(nfc[tokens[j].end])) j += 1;
+    const chain = tokens.slice(i, j + 1);
+    if (chain.length > 1) {
+      const word = chain.map((t, k) => (k ? nfc[chain[k - 1].end] : '') + t.word).join('');
+      const whole: SearchToken = { word, start: chain[0].start, end: chain[chain.length - 1].end, kind: 'word' };
+      if (mode === 'index') out.push(...chain, whole);
+      else out.push(whole);
+    } else out.push(tokens[i]);
+    i = j + 1;
+  }
+  return out;
 }
 
 /** The engine term of a folded word: `t` + hex of its UTF-8 bytes, cut on a character boundary. */

@@ -1,0 +1,69 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { searchSql } from '../../../common/search/search-sql';
+import { Dialect, dialectOf } from '../../../database/column-types';
+
+/** The search part of a list query over the conversations alias `c`. */
+export type ConversationSearchCondition = { sql: string; params: Record<string, unknown> };
+
+/** Above this many matching conversations the list matches inside its own query instead of by id list. */
+const CANDIDATE_CAP = 2000;
+
+/**
+ * Full-text reads of `message_search` / `contact_search` (terms from `common/search/search-text.ts`,
+ * one engine query per database via `searchSql`).
+ */
+@Injectable()
+export class InboxSearchRepository {
+  private readonly dialect: Dialect;
+
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {
+    this.dialect = dialectOf(dataSource.options.type);
+  }
+
+  /**
+   * The search condition for a list: a rare term becomes an id list (a primary-key lookup, then the
+   * page sorts at most CANDIDATE_CAP rows); a common one stays a subquery, and the list walks its sort
+   * index until the page is full.
+   */
+  async condition(terms: string[]): Promise<ConversationSearchCondition> {
+    const q = searchSql.query(this.dialect, terms);
+    const byContact = `SELECT cc.id FROM conversations cc WHERE cc.contact_id IN (SELECT cs.contact_id FROM contact_search cs WHERE ${searchSql.match(this.dialect, 'contact_search', 'cs', 'q')})`;
+    const byMessage = `SELECT ms.conversation_id FROM message_search ms WHERE ${searchSql.match(this.dialect, 'message_search', 'ms', 'q')}`;
+    const ids = new Set<string>();
+    for (const sql of [byContact, `SELECT DISTINCT x.conversation_id AS id FROM (${byMessage}) x`]) {
+      const rows = await this.raw<{ id: string }>(`${sql} LIMIT ${CANDIDATE_CAP + 1}`, { q });
+      for (const r of rows) ids.add(r.id);
+      if (ids.size > CANDIDATE_CAP) return { sql: `(c.id IN (${byContact}) OR c.id IN (${byMessage}))`, params: { q } };
+    }
+    if (!ids.size) return { sql: '1 = 0', params: {} };
+    return { sql: 'c.id IN (:...searchIds)', params: { searchIds: [...ids] } };
+  }
+
+  /** The newest matching message of each conversation, with its text. */
+  async newestMatches(conversationIds: string[], terms: string[]): Promise<Map<string, { id: string; text: string; sentAt: Date }>> {
+    if (!conversationIds.length) return new Map();
+    const q = searchSql.query(this.dialect, terms);
+    const rows = await this.raw<{ conversation_id: string; id: string; text: string | null; sent_at: Date | string }>(
+      `SELECT x.conversation_id, m.id, m.text, m.sent_at FROM (
+         SELECT ms.conversation_id, ms.message_id, ROW_NUMBER() OVER (PARTITION BY ms.conversation_id ORDER BY ms.sent_at DESC, ms.message_id DESC) AS rn
+         FROM message_search ms WHERE ${searchSql.match(this.dialect, 'message_search', 'ms', 'q')} AND ms.conversation_id IN (:...ids)
+       ) x JOIN messages m ON m.id = x.message_id WHERE x.rn = 1`,
+      { q, ids: conversationIds },
+    );
+    const out = new Map<string, { id: string; text: string; sentAt: Date }>();
+    for (const r of rows) if (r.text) out.set(r.conversation_id, { id: r.id, text: r.text, sentAt: toDate(r.sent_at) });
+    return out;
+  }
+
+  private raw<T>(sql: string, params: Record<string, unknown>): Promise<T[]> {
+    const [query, values] = this.dataSource.driver.escapeQueryWithParameters(sql, params);
+    return this.dataSource.query(query, values) as Promise<T[]>;
+  }
+}
+
+/** SQLite returns `YYYY-MM-DD HH:MM:SS.SSS` (UTC), MySQL a Date. */
+function toDate(value: Date | string): Date {
+  return value instanceof Date ? value : new Date(`${value.replace(' ', 'T')}Z`);
+}
