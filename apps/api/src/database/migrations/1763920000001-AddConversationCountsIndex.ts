@@ -1,11 +1,12 @@
 import { MigrationInterface, QueryRunner, TableIndex } from 'typeorm';
 
 /**
- * Sidebar counts from one index: every column the counts query reads (`status`, `platform`,
- * `assignee_id`, `unread_count`, `last_message_at`), in GROUP BY order, so the count is an index-only
- * scan aggregated as it streams (no table rows, no temporary table, no sort).
+ * Sidebar counts from one index holding every column the counts query reads, so it never touches table
+ * rows: an agent's count reads only the entries of their own and unassigned conversations (`assignee_id`
+ * leads: a ref-or-null range), an admin's is one scan of the index; either groups into at most
+ * |statuses| × |platforms| rows.
  */
-const INDEX = new TableIndex({ name: 'idx_conversations_counts', columnNames: ['status', 'platform', 'assignee_id', 'unread_count', 'last_message_at'] });
+const INDEX = new TableIndex({ name: 'idx_conversations_counts', columnNames: ['assignee_id', 'status', 'platform', 'unread_count', 'last_message_at'] });
 
 export class AddConversationCountsIndex1763920000001 implements MigrationInterface {
   name = 'AddConversationCountsIndex1763920000001';
