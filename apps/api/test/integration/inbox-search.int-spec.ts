@@ -24,7 +24,10 @@ describe('inbox search (integration)', () => {
     return (res.body as ConversationListResponse).items;
   };
   const found = async (q: string, token?: string) => (await search(q, token)).map((c) => c.contact.externalId).sort();
-  const highlighted = (c: ConversationDto | undefined) => (c?.searchMatch ? c.searchMatch.highlights.map(([s, e]) => c.searchMatch!.snippet.slice(s, e)) : []);
+  const highlighted = (c: ConversationDto | undefined) => {
+    const match = c?.searchMatch;
+    return match ? match.highlights.map(([s, e]) => match.snippet.slice(s, e)) : [];
+  };
 
   beforeAll(async () => {
     h = await startIngestionHarness();

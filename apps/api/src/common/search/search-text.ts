@@ -37,7 +37,11 @@ const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
 const GRAM_CHAR = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}\u30fc\u3005]/u;
 const PICTO = /\p{Extended_Pictographic}/u;
 const REGIONAL = /\p{Regional_Indicator}/u;
-const EMOJI_NOISE = /[\u200d\ufe0e\ufe0f\u{1f3fb}-\u{1f3ff}\u20e3]/u;
+/** Zero-width joiner, variation selectors, skin-tone modifiers, keycap: parts of an emoji, not words. */
+function isEmojiNoise(ch: string): boolean {
+  const cp = ch.codePointAt(0) ?? 0;
+  return cp === 0x200d || cp === 0xfe0e || cp === 0xfe0f || cp === 0x20e3 || (cp >= 0x1f3fb && cp <= 0x1f3ff);
+}
 const SPECIAL: Record<string, string> = { ß: 'ss', ẞ: 'ss', æ: 'ae', œ: 'oe', ø: 'o', đ: 'd', ð: 'd', ł: 'l', ħ: 'h', ı: 'i', þ: 'th', ŋ: 'n', ſ: 's' };
 
 /** Folds one code point; `prevBase` says whether a bare combining mark follows a foldable letter. */
@@ -60,7 +64,7 @@ function foldChar(ch: string, prevFoldable: boolean): string {
 type Unit = { ch: string; start: number; end: number; cls: 'word' | 'gram' | 'emoji' | 'regional' | 'sep' | 'skip' };
 
 function classify(ch: string): Unit['cls'] {
-  if (EMOJI_NOISE.test(ch)) return 'skip';
+  if (isEmojiNoise(ch)) return 'skip';
   if (REGIONAL.test(ch)) return 'regional';
   if (GRAM_CHAR.test(ch)) return 'gram';
   if (WORD_CHAR.test(ch)) return 'word';
