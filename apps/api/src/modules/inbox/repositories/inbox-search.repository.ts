@@ -9,6 +9,8 @@ export type ConversationSearchCondition = { sql: string; params: Record<string, 
 
 /** Above this many matching conversations the list matches inside its own query instead of by id list. */
 const CANDIDATE_CAP = 2000;
+/** Documents per conversation matched in memory before asking the index (see newestMatches). */
+const RECENT_SCAN = 100;
 
 /**
  * Full-text reads of `message_search` / `contact_search` (terms from `common/search/search-text.ts`,
@@ -41,19 +43,37 @@ export class InboxSearchRepository {
     return { sql: 'c.id IN (:...searchIds)', params: { searchIds: [...ids] } };
   }
 
-  /** The newest matching message of each conversation, with its text. */
+  /**
+   * The newest matching message of each conversation, with its text. The newest RECENT_SCAN documents of
+   * each conversation are matched here (a common term is found among them without reading its whole
+   * posting list again); only conversations with no match among them ask the full-text index.
+   */
   async newestMatches(conversationIds: string[], terms: string[]): Promise<Map<string, { id: string; text: string; sentAt: Date }>> {
     if (!conversationIds.length) return new Map();
-    const q = searchSql.query(this.dialect, terms);
-    const rows = await this.raw<{ conversation_id: string; id: string; text: string | null; sent_at: Date | string }>(
-      `SELECT x.conversation_id, m.id, m.text, m.sent_at FROM (
-         SELECT ms.conversation_id, ms.message_id, ROW_NUMBER() OVER (PARTITION BY ms.conversation_id ORDER BY ms.sent_at DESC, ms.message_id DESC) AS rn
-         FROM message_search ms WHERE ${searchSql.match(this.dialect, 'message_search', 'ms', 'q')} AND ms.conversation_id IN (:...ids)
-       ) x JOIN messages m ON m.id = x.message_id WHERE x.rn = 1`,
-      { q, ids: conversationIds },
+    const chosen = new Map<string, string>();
+    const recent = await this.raw<{ conversation_id: string; message_id: string; body: string }>(
+      `SELECT x.conversation_id, x.message_id, x.body FROM (
+         SELECT ms.conversation_id, ms.message_id, ms.body, ROW_NUMBER() OVER (PARTITION BY ms.conversation_id ORDER BY ms.sent_at DESC, ms.message_id DESC) AS rn
+         FROM message_search ms WHERE ms.conversation_id IN (:...ids)
+       ) x WHERE x.rn <= ${RECENT_SCAN} ORDER BY x.conversation_id, x.rn`,
+      { ids: conversationIds },
     );
+    for (const r of recent) if (!chosen.has(r.conversation_id) && bodyMatches(r.body, terms)) chosen.set(r.conversation_id, r.message_id);
+    const rest = conversationIds.filter((id) => !chosen.has(id));
+    if (rest.length) {
+      const older = await this.raw<{ conversation_id: string; message_id: string }>(
+        `SELECT x.conversation_id, x.message_id FROM (
+           SELECT ms.conversation_id, ms.message_id, ROW_NUMBER() OVER (PARTITION BY ms.conversation_id ORDER BY ms.sent_at DESC, ms.message_id DESC) AS rn
+           FROM message_search ms WHERE ${searchSql.match(this.dialect, 'message_search', 'ms', 'q')} AND ms.conversation_id IN (:...ids)
+         ) x WHERE x.rn = 1`,
+        { q: searchSql.query(this.dialect, terms), ids: rest },
+      );
+      for (const r of older) chosen.set(r.conversation_id, r.message_id);
+    }
+    if (!chosen.size) return new Map();
+    const messages = await this.raw<{ conversation_id: string; id: string; text: string | null; sent_at: Date | string }>('SELECT m.conversation_id, m.id, m.text, m.sent_at FROM messages m WHERE m.id IN (:...ids)', { ids: [...chosen.values()] });
     const out = new Map<string, { id: string; text: string; sentAt: Date }>();
-    for (const r of rows) if (r.text) out.set(r.conversation_id, { id: r.id, text: r.text, sentAt: toDate(r.sent_at) });
+    for (const m of messages) if (m.text) out.set(m.conversation_id, { id: m.id, text: m.text, sentAt: toDate(m.sent_at) });
     return out;
   }
 
@@ -62,6 +82,12 @@ export class InboxSearchRepository {
     const [query, values] = this.dataSource.driver.escapeQueryWithParameters(sql.replace(/\s+/g, ' '), params);
     return this.dataSource.query(query, values) as Promise<T[]>;
   }
+}
+
+/** The engines' rule on a stored body: every query term is a prefix of one of its terms. */
+function bodyMatches(body: string, terms: string[]): boolean {
+  const words = body.split(' ');
+  return terms.every((t) => words.some((w) => w.startsWith(t)));
 }
 
 /** SQLite returns `YYYY-MM-DD HH:MM:SS.SSS` (UTC), MySQL a Date. */
