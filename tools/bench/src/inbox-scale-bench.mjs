@@ -6,16 +6,18 @@
 //   npx nx build api && npx nx build meta-sim
 //   node tools/bench/src/inbox-scale-bench.mjs [--conversations=100000] [--messages=1000000] [--agents=50]
 //        [--channels=2] [--requests=40] [--batch=5000] [--keep] [--reuse] [--endpoint-budget-ms=15000] [--db=tg_bench_scale]
+//        [--write-doc]   (replaces the EXPLAIN section of docs/PERFORMANCE.md between its markers)
 //   BENCH_DB_URL=mysql://root@127.0.0.1:3306 (default)
 //
 // Loopback only; every loop is bounded; the database is dropped at the end unless --keep.
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import bcrypt from 'bcryptjs';
 import mysql from 'mysql2/promise';
 import { flags, launch, load, login, machine, ROOT, sleep, stop, summarize } from './bench-lib.mjs';
+import { loadSearchText } from './search-text-loader.mjs';
 
 const opts = flags();
 const SERVER_URL = (process.env.BENCH_DB_URL ?? 'mysql://root@127.0.0.1:3306').replace(/\/$/, '');
@@ -33,6 +35,26 @@ const PORTS = { api: Number(opts['api-port'] ?? 3921), sim: Number(opts['sim-por
 const ADMIN = { email: 'admin@bench.test', password: 'bench-admin-password' };
 const AGENT_PASSWORD = 'bench-agent-password';
 const DAY = 86_400_000;
+const WRITE_DOC = Boolean(opts['write-doc']);
+const { searchDocument } = await loadSearchText();
+
+// Product words with a Zipf-like spread (rank 1 in ~10 % of messages, rank 900 in ~0.015 %), so search is
+// measured for a common, a medium and a rare word; 2 % of messages are Japanese, 2 % carry an emoji.
+const SYLLABLES = ['ba', 'ko', 'ri', 'mu', 'te', 'la', 'no', 'si', 'pe', 'du', 'ga', 'vi', 'zo', 'fe', 'hu', 'ja'];
+const VOCAB = Array.from({ length: 1000 }, (_, k) => `${SYLLABLES[(k >> 8) & 15]}${SYLLABLES[(k >> 4) & 15]}${SYLLABLES[k & 15]}n`);
+const zipfWord = () => VOCAB[Math.min(VOCAB.length - 1, Math.floor(VOCAB.length ** Math.random()) - 1)];
+const CJK_TEXT = '東京タワーの近くに店はありますか';
+const SEARCH_CASES = [
+  { name: 'contact name', q: 'Customer 4242' },
+  { name: 'common word (rank 1)', q: VOCAB[0] },
+  { name: 'medium word (rank 30)', q: VOCAB[29] },
+  { name: 'rare word (rank 900)', q: VOCAB[899] },
+  { name: 'prefix', q: VOCAB[29].slice(0, 4) },
+  { name: 'two words', q: `blue ${VOCAB[29]}` },
+  { name: 'CJK', q: '東京タワー' },
+  { name: 'emoji', q: '🎉' },
+  { name: 'no match', q: 'zzzzqqq' },
+];
 
 // Time-ordered ids in the UUID v4 text format: appends to the clustered index instead of random page splits.
 let idSeq = 0;
@@ -70,21 +92,29 @@ async function seed(q, channels, agentIds) {
     if (diff > 0) { counts[k] += 1; diff -= 1; } else if (counts[k] > 1) { counts[k] -= 1; diff += 1; }
   }
 
+  // bulk load without the full-text indexes (rebuilt below)
+  for (const t of ['message_search', 'contact_search']) await q.query(`DROP INDEX ft_${t}_body ON ${t}`);
   const started = Date.now();
   let messageSeq = 0;
   let convRows = [];
   let contactRows = [];
   let msgRows = [];
+  let contactDocs = [];
+  let messageDocs = [];
   const flush = async (force) => {
     if (contactRows.length >= BATCH || (force && contactRows.length)) {
       await insertBatches(q, 'contacts', ['id', 'channel_id', 'platform', 'external_id', 'display_name', 'name', 'username', 'created_at', 'updated_at'], contactRows);
       await insertBatches(q, 'conversations', ['id', 'channel_id', 'platform', 'contact_id', 'customer_external_id', 'status', 'assignee_id', 'unread_count', 'last_message_at', 'last_message_preview', 'last_message_direction', 'last_customer_message_at', 'created_at', 'updated_at'], convRows);
+      await insertBatches(q, 'contact_search', ['contact_id', 'body'], contactDocs);
       contactRows = [];
       convRows = [];
+      contactDocs = [];
     }
     if (msgRows.length >= BATCH || (force && msgRows.length)) {
       await insertBatches(q, 'messages', ['id', 'conversation_id', 'channel_id', 'platform', 'mid', 'direction', 'status', 'source', 'sender_user_id', 'text', 'sent_at', 'created_at', 'updated_at'], msgRows);
+      await insertBatches(q, 'message_search', ['message_id', 'conversation_id', 'sent_at', 'body'], messageDocs);
       msgRows = [];
+      messageDocs = [];
     }
   };
   for (let i = 0; i < CONVERSATIONS; i += 1) {
@@ -100,6 +130,7 @@ async function seed(q, channels, agentIds) {
     const first = last - Math.floor(Math.random() * Math.min(30 * DAY, n * 3_600_000));
     const name = `Customer ${i}`;
     contactRows.push([contactId, channel.id, channel.platform, external, name, name, `customer_${i}`, dt(first), dt(first)]);
+    contactDocs.push([contactId, searchDocument(name, name, `customer_${i}`)]);
     let lastText = '';
     let lastDir = 'inbound';
     let lastCustomer = first;
@@ -107,8 +138,11 @@ async function seed(q, channels, agentIds) {
       messageSeq += 1;
       const sentAt = n === 1 ? last : first + Math.floor(((last - first) * k) / (n - 1));
       const inbound = k === n - 1 ? unread > 0 || Math.random() < 0.6 : Math.random() < 0.55;
-      const text = `Message ${messageSeq} ${inbound ? 'is the blue one in stock?' : 'yes, we ship tomorrow'}`;
-      msgRows.push([orderedId(), conversationId, channel.id, channel.platform, `m_bench_${messageSeq}`, inbound ? 'inbound' : 'outbound', inbound ? 'received' : 'delivered', inbound ? 'customer' : 'agent', inbound ? null : (assignee ?? agentIds[0]), text, dt(sentAt), dt(sentAt), dt(sentAt)]);
+      const flavour = Math.random();
+      const text = flavour < 0.02 ? CJK_TEXT : `Message ${messageSeq} ${inbound ? `is the blue ${zipfWord()} in stock?` : `yes, we ship the ${zipfWord()} tomorrow`}${flavour > 0.98 ? ' 🎉' : ''}`;
+      const messageId = orderedId();
+      messageDocs.push([messageId, conversationId, dt(sentAt), searchDocument(text)]);
+      msgRows.push([messageId, conversationId, channel.id, channel.platform, `m_bench_${messageSeq}`, inbound ? 'inbound' : 'outbound', inbound ? 'received' : 'delivered', inbound ? 'customer' : 'agent', inbound ? null : (assignee ?? agentIds[0]), text, dt(sentAt), dt(sentAt), dt(sentAt)]);
       lastText = text;
       lastDir = inbound ? 'inbound' : 'outbound';
       if (inbound) lastCustomer = sentAt;
@@ -119,7 +153,13 @@ async function seed(q, channels, agentIds) {
   }
   await flush(true);
   await q.query('SET SESSION unique_checks = 1, foreign_key_checks = 1');
-  for (const t of ['contacts', 'conversations', 'messages']) await q.query(`ANALYZE TABLE ${t}`);
+  // the full-text indexes are built once over the filled tables, as the migration does
+  const ftStarted = Date.now();
+  // FORCE rebuilds the table with the index: MariaDB 10.11 answers nothing from a FULLTEXT index dropped
+  // and re-created with a plain CREATE INDEX on the same table (seen on this run's bulk load)
+  for (const t of ['message_search', 'contact_search']) await q.query(`ALTER TABLE ${t} ADD FULLTEXT INDEX ft_${t}_body (body), FORCE`);
+  process.stdout.write(`  FULLTEXT indexes built in ${Math.round((Date.now() - ftStarted) / 1000)} s\n`);
+  for (const t of ['contacts', 'conversations', 'messages', 'message_search', 'contact_search']) await q.query(`ANALYZE TABLE ${t}`);
   return { seconds: (Date.now() - started) / 1000, messages: messageSeq };
 }
 
@@ -153,7 +193,7 @@ function filterCases(params, ctx) {
     } else if (schema.type === 'boolean') {
       cases.push({ name: `${p.name}=true`, query: `${p.name}=true` });
     } else if (/search|^q$/i.test(p.name)) {
-      cases.push({ name: `${p.name}=<contact name>`, query: `${p.name}=${encodeURIComponent('Customer 4242')}` });
+      for (const c of SEARCH_CASES) cases.push({ name: `${p.name}=${c.q} (${c.name})`, query: `${p.name}=${encodeURIComponent(c.q)}` });
     } else if (/assignee/i.test(p.name)) {
       for (const v of ['me', 'unassigned', 'any', ctx.agentId]) cases.push({ name: `${p.name}=${v === ctx.agentId ? '<agent id>' : v}`, query: `${p.name}=${v}` });
     } else if (/channel/i.test(p.name)) {
@@ -264,7 +304,7 @@ async function main() {
     results.listParams = ctx.params.map((p) => p.name);
     // longest thread among the unassigned conversations, so the agent may read it too (others answer 404 to an agent)
     const [[longest]] = await q.query('SELECT m.conversation_id AS id, COUNT(*) AS n FROM messages m JOIN conversations c ON c.id = m.conversation_id WHERE c.assignee_id IS NULL GROUP BY m.conversation_id ORDER BY n DESC LIMIT 1');
-    const [[typical]] = await q.query(`SELECT id FROM conversations WHERE assignee_id IS NULL ORDER BY last_message_at DESC LIMIT 1 OFFSET 500`);
+    const [[typical]] = await q.query(`SELECT id FROM conversations WHERE assignee_id IS NULL ORDER BY last_message_at DESC LIMIT 1 OFFSET ${Math.min(500, Math.floor(CONVERSATIONS / 10))}`);
     // noise floor of the same run: the health check (one SELECT 1 through the same stack)
     const endpoints = [{ name: 'baseline: GET /api/health', path: '/api/health' }];
     for (const c of cases) endpoints.push({ name: `list ${c.name}`, path: `/api/conversations${c.query ? `?${c.query}` : ''}` });
@@ -303,7 +343,7 @@ async function main() {
       sqlLog = '';
       await timed(`${base}${r.path}`, t2[r.role]);
       await sleep(50);
-      const statements = parseQueries(sqlLog).filter((s) => /^SELECT/i.test(s.sql) && /`?(conversations|messages|contacts)`?/.test(s.sql) && !/FROM `?users`?/i.test(s.sql));
+      const statements = parseQueries(sqlLog).filter((s) => /^SELECT/i.test(s.sql) && /`?(conversations|messages|contacts|message_search|contact_search)`?/.test(s.sql) && !/FROM `?users`?/i.test(s.sql));
       for (const s of statements) {
         const sql = mysql.format(s.sql, s.params);
         const [plan] = await q.query(`EXPLAIN ${sql}`);
@@ -327,7 +367,41 @@ async function main() {
   } catch {
     /* tmp/ missing: the JSON line below has everything */
   }
+  const markdown = report(results);
+  try {
+    writeFileSync(join(ROOT, 'tmp', `inbox-scale-bench-${Date.now()}.md`), markdown);
+  } catch {
+    /* tmp/ missing */
+  }
+  if (WRITE_DOC) {
+    const docPath = join(ROOT, 'docs/PERFORMANCE.md');
+    const doc = readFileSync(docPath, 'utf8');
+    const [start, end] = ['<!-- inbox-scale-bench:start -->', '<!-- inbox-scale-bench:end -->'];
+    if (doc.includes(start) && doc.includes(end)) {
+      writeFileSync(docPath, `${doc.slice(0, doc.indexOf(start) + start.length)}\n${markdown}\n${doc.slice(doc.indexOf(end))}`);
+      process.stdout.write(`wrote the results and plans into ${docPath}\n`);
+    } else process.stdout.write(`markers ${start} / ${end} not found in ${docPath}; nothing written\n`);
+  }
   process.stdout.write(`\nJSON ${JSON.stringify(results)}\n`);
+}
+
+/** The run as Markdown: p50/p95 per endpoint and role, then the EXPLAIN of every SQL statement they ran. */
+function report(results) {
+  const cell = (v) => String(v ?? '').replace(/\|/g, '\\|').replace(/\s+/g, ' ');
+  const lines = [
+    `Run ${new Date().toISOString()} — ${results.machine}; ${results.sizes.conversations} conversations, ${results.sizes.messages} messages, ${results.sizes.agents} agents; load ${results.loadBefore} before, ${(results.loadDuringMeasure ?? []).join(' / ')} during. Generated by \`inbox-scale-bench.mjs --write-doc\`.`,
+    '',
+    '| endpoint | role | status | rows | samples | p50 ms | p95 ms | p95 < 50 ms |',
+    '|---|---|---|---|---|---|---|---|',
+    ...(results.endpoints ?? []).map((e) => `| ${cell(e.endpoint)} | ${e.role} | ${e.status} | ${e.rows} | ${e.n} | ${e.p50} | ${e.p95} | ${e.endpoint.startsWith('baseline') ? '(reference)' : e.p95 < 50 ? 'met' : '**missed**'} |`),
+    '',
+    'EXPLAIN of every SELECT over the inbox tables that each request ran (MariaDB/MySQL `EXPLAIN`; one line per table of the plan: access type, key, estimated rows, Extra).',
+    '',
+    '| endpoint | role | SQL | plan |',
+    '|---|---|---|---|',
+    ...(results.explains ?? []).map((x) => `| ${cell(x.endpoint)} | ${x.role} | \`${cell(x.sql.length > 400 ? `${x.sql.slice(0, 400)}…` : x.sql).replace(/`/g, "'")}\` | ${x.plan.map((p) => cell(`${p.table}: ${p.type} ${p.key ?? '—'} ~${p.rows}${p.Extra ? ` (${p.Extra})` : ''}`)).join('<br>')} |`),
+  ];
+  return lines.join('\n');
 }
 
 /** TypeORM's console logger: `query: <sql> -- PARAMETERS: [json]`. */

@@ -74,6 +74,12 @@ describe('comments desk (SQLite, or MariaDB with TEST_DATABASE_URL)', () => {
     expect((await api<CommentListResponse>('get', '/api/comments?status=needs_reply&source=organic', h.admin, undefined, 200)).body.items.map((c) => c.externalId)).not.toContain(id);
     expect((await api<CommentListResponse>('get', '/api/comments?kind=reply', h.admin, undefined, 200)).body.items.map((c) => c.externalId)).not.toContain(id);
     expect((await api<CommentListResponse>('get', `/api/comments?search=WATERPROOF&postId=${media['ad']}`, h.admin, undefined, 200)).body.items.map((c) => c.externalId)).toEqual([id]);
+    // full text, as in the inbox: word prefixes, every word, the author's username; never the middle of a word
+    const searched = async (q: string) => (await api<CommentListResponse>('get', `/api/comments?search=${encodeURIComponent(q)}&postId=${media['ad']}`, h.admin, undefined, 200)).body.items.map((c) => c.externalId);
+    expect(await searched('jack waterpr')).toEqual([id]);
+    expect(await searched(`${instagramCustomers[1]?.username} jacket`)).toEqual([id]);
+    expect(await searched('aterproof')).toEqual([]);
+    expect(await searched('jacket raincoat')).toEqual([]);
 
     const posts = (await api<CommentPostListResponse>('get', '/api/comments/posts', h.admin, undefined, 200)).body;
     expect(posts.items.find((p) => p.externalId === media['ad'])).toMatchObject({ isAd: true, needsReplyCount: 1, commentCount: 1 });

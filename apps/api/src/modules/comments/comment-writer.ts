@@ -1,11 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { commentStatusOf, MessagePlatform } from '@ticklegram/domain-models';
 import { EntityManager } from 'typeorm';
+import { searchDocument } from '../../common/search/search-text';
 import { insertRow } from '../../database/fast-insert';
 import { lockFor } from '../inbox/ingestion/row-lock';
 import { CommentCounters } from './comment-counters';
 import { CommentPostEntity } from './entities/comment-post.entity';
 import { CommentEntity } from './entities/comment.entity';
+import { CommentSearchEntity } from './entities/comment-search.entity';
 
 export interface PostTouch {
   channelId: string;
@@ -52,6 +54,7 @@ export class CommentWriter {
     this.derive(c);
     await insertRow(m, CommentEntity, c);
     await this.counters.adjust(m, null, c);
+    await this.index(m, c);
     return c;
   }
 
@@ -61,7 +64,15 @@ export class CommentWriter {
     const before = await this.counters.storedKey(m, c.id);
     const saved = await m.save(CommentEntity, c);
     await this.counters.adjust(m, before, saved);
+    await this.index(m, saved);
     return saved;
+  }
+
+  /** Keeps `comment_search` equal to the comment's searchable text (deletes cascade). */
+  private async index(m: EntityManager, c: CommentEntity): Promise<void> {
+    const body = searchDocument(c.text, c.authorName, c.authorUsername);
+    if (body) await m.upsert(CommentSearchEntity, { commentId: c.id, body }, ['commentId']);
+    else await m.delete(CommentSearchEntity, { commentId: c.id });
   }
 
   /** Reads a comment for a change (locking its row on MySQL, so concurrent changes serialise). */

@@ -1,14 +1,18 @@
 import { Injectable } from '@nestjs/common';
-import { ContactPanelResponse, ConversationDto, ConversationListResponse, LabelDto, MessageListResponse } from '@ticklegram/domain-models';
+import { ContactPanelResponse, ConversationDto, ConversationListResponse, LabelDto, MessageListResponse, SearchMatchDto } from '@ticklegram/domain-models';
+import { queryTerms } from '../../common/search/search-text';
 import { ConversationLabelsService } from '../labels/conversation-labels.service';
 import { Caller } from './conversation-access.policy';
 import { ListConversationsQueryDto, ListMessagesQueryDto } from './dto/list-conversations.query.dto';
+import { ContactEntity } from './entities/contact.entity';
 import { ConversationEntity } from './entities/conversation.entity';
 import { ConversationNotFoundException, InboxException, InboxExceptionCode } from './inbox.exception';
 import { InboxGateway } from './inbox.gateway';
 import { toContactDto, toConversationDto, toMessageDto } from './inbox.mapper';
 import { InboxReadRepository } from './repositories/inbox-read.repository';
+import { InboxSearchRepository } from './repositories/inbox-search.repository';
 import { ScopedConversationRepository } from './repositories/scoped-conversation.repository';
+import { contactMatch, messageMatch } from './search/search-match';
 
 const encode = (parts: [string, string]) => Buffer.from(parts.join('|'), 'utf8').toString('base64url');
 
@@ -24,6 +28,7 @@ function decode(cursor: string): { at: Date; id: string } {
 export class ConversationsService {
   constructor(
     private readonly inbox: InboxReadRepository,
+    private readonly search: InboxSearchRepository,
     private readonly scoped: ScopedConversationRepository,
     private readonly labels: ConversationLabelsService,
     private readonly gateway: InboxGateway,
@@ -33,8 +38,12 @@ export class ConversationsService {
     const limit = query.limit ?? 30;
     const after = query.cursor ? decode(query.cursor) : undefined;
     const assignee = query.assignee?.toLowerCase();
+    const searchText = query.search?.trim() ?? '';
+    const terms = searchText ? queryTerms(searchText) : [];
+    // a search with nothing searchable in it (only punctuation) matches nothing
+    if (searchText && !terms.length) return { items: [], nextCursor: null };
     const rows = await this.inbox.listConversations(caller, {
-      search: query.search?.trim() || undefined,
+      search: terms.length ? await this.search.condition(terms) : undefined,
       platform: query.platform,
       channelId: query.channelId,
       status: query.status,
@@ -48,10 +57,29 @@ export class ConversationsService {
     const page = rows.slice(0, limit);
     const last = page[page.length - 1]?.conversation;
     const labels = await this.labels.forConversations(page.map((r) => r.conversation.id));
+    const matches = terms.length ? await this.searchMatches(page, searchText, terms) : new Map<string, SearchMatchDto>();
     return {
-      items: page.map(({ conversation, contact }) => ({ ...toConversationDto(conversation, contact), labels: labels.get(conversation.id) ?? [] })),
+      items: page.map(({ conversation, contact }) => {
+        const searchMatch = matches.get(conversation.id);
+        return { ...toConversationDto(conversation, contact), labels: labels.get(conversation.id) ?? [], ...(searchMatch && { searchMatch }) };
+      }),
       nextCursor: rows.length > limit && last?.lastMessageAt ? encode([last.lastMessageAt.toISOString(), last.id]) : null,
     };
+  }
+
+  /** What matched in each listed conversation: the contact's name, else its newest matching message. */
+  private async searchMatches(page: { conversation: ConversationEntity; contact: ContactEntity }[], searchText: string, terms: string[]): Promise<Map<string, SearchMatchDto>> {
+    const out = new Map<string, SearchMatchDto>();
+    for (const { conversation, contact } of page) {
+      const match = contactMatch(contact, searchText);
+      if (match) out.set(conversation.id, match);
+    }
+    const rest = page.map((r) => r.conversation.id).filter((id) => !out.has(id));
+    for (const [conversationId, message] of await this.search.newestMatches(rest, terms)) {
+      const match = messageMatch(message, searchText);
+      if (match) out.set(conversationId, match);
+    }
+    return out;
   }
 
   async contactPanel(caller: Caller, conversationId: string): Promise<ContactPanelResponse> {

@@ -10,6 +10,7 @@ import { ContactEntity } from './entities/contact.entity';
 import { ConversationEntity } from './entities/conversation.entity';
 import { MessageEntity } from './entities/message.entity';
 import { PendingMessageEventEntity } from './entities/pending-message-event.entity';
+import { ContactSearchEntity, MessageSearchEntity } from './entities/search-document.entity';
 import { InboxGateway } from './inbox.gateway';
 import { ThreadControlService } from './thread-control.service';
 import { ConversationWriter } from './ingestion/conversation-writer';
@@ -25,6 +26,8 @@ import { InboxReadRepository } from './repositories/inbox-read.repository';
 import { MessageRepository } from './repositories/message.repository';
 import { OutboundMessageRepository } from './repositories/outbound-message.repository';
 import { ScopedConversationRepository } from './repositories/scoped-conversation.repository';
+import { InboxSearchRepository } from './repositories/inbox-search.repository';
+import { SearchIndexer } from './search/search-indexer';
 
 /**
  * The platform-neutral conversation core: `contacts`, `conversations`, `messages`,
@@ -34,11 +37,13 @@ import { ScopedConversationRepository } from './repositories/scoped-conversation
  * it depends on none of them.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([ContactEntity, ConversationEntity, MessageEntity, PendingMessageEventEntity]), MediaModule, LabelsModule],
+  imports: [TypeOrmModule.forFeature([ContactEntity, ConversationEntity, MessageEntity, PendingMessageEventEntity, MessageSearchEntity, ContactSearchEntity]), MediaModule, LabelsModule],
   controllers: [ConversationsController, ConversationLabelsController, MessageMediaController],
   providers: [
     ScopedConversationRepository,
     InboxReadRepository,
+    InboxSearchRepository,
+    SearchIndexer,
     ConversationCountsRepository,
     MessageRepository,
     OutboundMessageRepository,

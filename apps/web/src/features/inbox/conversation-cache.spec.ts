@@ -67,6 +67,16 @@ describe('upsertConversationInList', () => {
   });
 });
 
+describe('upsertConversationInList in a searched list', () => {
+  it('keeps the search match of a row when a live update has none', () => {
+    const searchMatch = { field: 'message' as const, snippet: 'the blue one', highlights: [[4, 8]] as [number, number][], messageId: 'm1', sentAt: '2026-11-22T10:00:00.000Z' };
+    const row = conversationDto({ id: 'a', lastMessageAt: '2026-11-22T10:00:00.000Z', searchMatch });
+    const searched: InboxFilters = { ...DEFAULT_FILTERS, search: 'blue' };
+    const next = upsertConversationInList(list([row]), { ...row, searchMatch: undefined, unreadCount: 3 }, searched, 'me');
+    expect(next?.pages[0]?.items[0]).toMatchObject({ unreadCount: 3, searchMatch });
+  });
+});
+
 describe('upsertMessageInThread', () => {
   const thread = (...pages: ReturnType<typeof messageDto>[][]): MessagePages => ({ pages: pages.map((items) => ({ items, nextCursor: null })), pageParams: pages.map(() => undefined) });
   const m1 = messageDto({ id: 'm1', mid: 'mid.1', sentAt: '2026-11-22T10:00:00.000Z' });

@@ -37,6 +37,8 @@ export function upsertConversationInList(
   const unknownLabels = filters.label !== null && !conversation.labels;
   if (!existing && (!matches || filters.search || unknownLabels)) return data;
 
+  // a live update doesn't know the search: keep what the server said matched
+  if (existing?.searchMatch && !conversation.searchMatch) conversation = { ...conversation, searchMatch: existing.searchMatch };
   const movesUp = !existing || activityTime(conversation) > activityTime(existing);
   const pages = data.pages.map((page) => ({ ...page, items: page.items.filter((c) => c.id !== conversation.id) }));
   if (!matches) return { ...data, pages };

@@ -70,6 +70,19 @@ export interface ConversationDto {
   priority?: ConversationPriority;
   /** Always sent by the api; while another app owns the thread nothing this inbox sends is delivered. */
   threadOwner?: ThreadOwnerDto;
+  /** Only in a list with `search`: what matched, as a snippet with the matched words' ranges. */
+  searchMatch?: SearchMatchDto;
+}
+
+/** Where a search matched: the contact's name/username or one message (the newest that matches). */
+export interface SearchMatchDto {
+  field: 'name' | 'username' | 'message';
+  /** An excerpt of the matched text ("…" where it was cut). */
+  snippet: string;
+  /** [start, end) UTF-16 offsets of the matched words in `snippet`. */
+  highlights: [number, number][];
+  messageId: string | null;
+  sentAt: string | null;
 }
 
 export interface MessageAttachmentDto {

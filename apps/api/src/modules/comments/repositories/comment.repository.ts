@@ -2,6 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { COMMENT_STATUSES, CommentKindFilter, CommentSource, CommentStatusCounts, CommentStatusFilter, MessagePlatform, Role } from '@ticklegram/domain-models';
 import { Brackets, In, Repository, SelectQueryBuilder } from 'typeorm';
+import { searchSql } from '../../../common/search/search-sql';
+import { queryTerms } from '../../../common/search/search-text';
+import { dialectOf } from '../../../database/column-types';
 import { Caller, CommentAccessPolicy } from '../comment-access.policy';
 import { CommentCountEntity } from '../entities/comment-count.entity';
 import { CommentEntity } from '../entities/comment.entity';
@@ -161,15 +164,13 @@ export class CommentRepository {
     if (f.assigneeId === null) qb.andWhere('comment.assignee_id IS NULL');
     else if (f.assigneeId) qb.andWhere('comment.assignee_id = :assigneeId', { assigneeId: f.assigneeId });
     if (f.search) {
-      const like = `%${f.search.replace(/[!%_]/g, (ch) => `!${ch}`)}%`;
-      qb.andWhere(
-        new Brackets((w) =>
-          w
-            .where("LOWER(comment.text) LIKE LOWER(:like) ESCAPE '!'", { like })
-            .orWhere("LOWER(comment.author_name) LIKE LOWER(:like) ESCAPE '!'", { like })
-            .orWhere("LOWER(comment.author_username) LIKE LOWER(:like) ESCAPE '!'", { like }),
-        ),
-      );
+      // full text, the inbox's semantics (common/search): every word starts a word of the text or the author
+      const terms = queryTerms(f.search);
+      if (!terms.length) qb.andWhere('1 = 0');
+      else {
+        const dialect = dialectOf(this.comments.manager.connection.options.type);
+        qb.andWhere(`comment.id IN (SELECT cs.comment_id FROM comment_search cs WHERE ${searchSql.match(dialect, 'comment_search', 'cs', 'commentSearch')})`, { commentSearch: searchSql.query(dialect, terms) });
+      }
     }
     return CommentAccessPolicy.applyTo(qb, caller);
   }

@@ -13,6 +13,7 @@ import { TimestampedEntity } from '../../../database/base.entity';
 @Index('idx_conversations_channel_last', ['channelId', 'lastMessageAt', 'id'])
 @Index('idx_conversations_platform_last', ['platform', 'lastMessageAt', 'id'])
 @Index('idx_conversations_platform_customer', ['platform', 'customerExternalId'])
+@Index('idx_conversations_counts', ['assigneeId', 'status', 'platform', 'unreadCount', 'lastMessageAt'])
 export class ConversationEntity extends TimestampedEntity {
   @Column({ name: 'channel_id', type: 'varchar', length: 36 })
   channelId!: string;

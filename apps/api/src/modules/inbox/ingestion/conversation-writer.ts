@@ -87,12 +87,9 @@ export class ConversationWriter {
     if (existing) {
       // a profile fetched later fills a contact that had only a placeholder name
       if (profile && (profile.name || profile.username) && !existing.name && !existing.username) {
-        Object.assign(existing, displayFields(event, customer, profile), { updatedAt: new Date() });
-        await m.update(
-          ContactEntity,
-          { id: existing.id },
-          { name: existing.name, username: existing.username, profilePicUrl: existing.profilePicUrl, displayName: existing.displayName, profileFetchedAt: existing.profileFetchedAt, updatedAt: existing.updatedAt },
-        );
+        Object.assign(existing, displayFields(event, customer, profile));
+        // save(), not update(): the search index follows the new name (SearchIndexer)
+        await m.save(existing);
       }
       return existing;
     }

@@ -6,6 +6,7 @@ import { Caller, ConversationAccessPolicy } from '../conversation-access.policy'
 import { ContactEntity } from '../entities/contact.entity';
 import { ConversationEntity } from '../entities/conversation.entity';
 import { MessageEntity } from '../entities/message.entity';
+import { ConversationSearchCondition } from './inbox-search.repository';
 
 export interface ConversationPageCursor {
   lastMessageAt: Date;
@@ -14,7 +15,8 @@ export interface ConversationPageCursor {
 
 /** Server-side list filters; `assignee` is a user id, `null` for unassigned, absent for anyone. */
 export interface ConversationListFilter {
-  search?: string;
+  /** From `InboxSearchRepository.condition`. */
+  search?: ConversationSearchCondition;
   platform?: MessagePlatform;
   channelId?: string;
   status?: ConversationStatus;
@@ -84,16 +86,7 @@ export class InboxReadRepository {
     else if (filter.assigneeId) qb.andWhere('c.assignee_id = :assigneeId', { assigneeId: filter.assigneeId });
     if (filter.unread) qb.andWhere('c.unread_count > 0');
     if (filter.labelCondition) qb.andWhere(filter.labelCondition.sql, filter.labelCondition.params);
-    if (filter.search) {
-      const like = `%${filter.search.replace(/[!%_]/g, (ch) => `!${ch}`)}%`;
-      qb.andWhere(
-        new Brackets((w) =>
-          w
-            .where("EXISTS (SELECT 1 FROM contacts ct WHERE ct.id = c.contact_id AND (LOWER(ct.display_name) LIKE LOWER(:like) ESCAPE '!' OR LOWER(ct.username) LIKE LOWER(:like) ESCAPE '!'))", { like })
-            .orWhere("EXISTS (SELECT 1 FROM messages m WHERE m.conversation_id = c.id AND LOWER(m.text) LIKE LOWER(:like) ESCAPE '!')", { like }),
-        ),
-      );
-    }
+    if (filter.search) qb.andWhere(filter.search.sql, filter.search.params);
   }
 
   private async withContacts(conversations: ConversationEntity[]): Promise<{ conversation: ConversationEntity; contact: ContactEntity }[]> {

@@ -8,6 +8,7 @@ import { LabelChips } from '../../collaboration/components/label-chips';
 import { PRIORITY_CLASSES, PRIORITY_LABELS } from '../../collaboration/priority';
 import { relativeTime } from '../format-time';
 import { ContactAvatar } from './contact-avatar';
+import { HighlightedText } from './highlighted-text';
 import { PlatformBadge } from './platform-badge';
 
 function assigneeLabel(conversation: ConversationDto, currentUserId: string | null): string {
@@ -32,6 +33,10 @@ export const ConversationListItem = React.memo(function ConversationListItem({
   const preview = conversation.lastMessagePreview
     ? `${conversation.lastMessageDirection === 'outbound' ? 'You: ' : ''}${conversation.lastMessagePreview}`
     : 'No messages yet';
+  // in a search result, what matched: the name, the username or a message, with the matched words marked
+  const match = conversation.searchMatch;
+  const nameMatch = match?.field === 'name' && match.snippet === conversation.contact.displayName ? match : null;
+  const lineMatch = match && !nameMatch ? match : null;
   return (
     <li>
       <Link
@@ -49,14 +54,25 @@ export const ConversationListItem = React.memo(function ConversationListItem({
         <ContactAvatar contact={conversation.contact} className="mt-0.5" />
         <div className="min-w-0 flex-1">
           <div className="flex items-center gap-2">
-            <span className={cn('truncate text-sm', unread ? 'font-semibold' : 'font-medium')}>{conversation.contact.displayName}</span>
+            <span className={cn('truncate text-sm', unread ? 'font-semibold' : 'font-medium')}>
+              {nameMatch ? <HighlightedText text={nameMatch.snippet} highlights={nameMatch.highlights} /> : conversation.contact.displayName}
+            </span>
             <PlatformBadge platform={conversation.platform} compact className="px-1" />
             <time className="ml-auto shrink-0 text-xs text-muted-foreground" dateTime={conversation.lastMessageAt ?? undefined}>
               {relativeTime(conversation.lastMessageAt, now)}
             </time>
           </div>
           <div className="mt-0.5 flex items-center gap-2">
-            <p className={cn('line-clamp-1 flex-1 text-sm', unread ? 'text-foreground' : 'text-muted-foreground')}>{preview}</p>
+            <p className={cn('line-clamp-1 flex-1 text-sm', unread ? 'text-foreground' : 'text-muted-foreground')} data-testid={lineMatch ? 'search-snippet' : undefined}>
+              {lineMatch ? (
+                <>
+                  {lineMatch.field === 'username' ? '@' : null}
+                  <HighlightedText text={lineMatch.snippet} highlights={lineMatch.highlights} />
+                </>
+              ) : (
+                preview
+              )}
+            </p>
             {unread ? (
               <span
                 className="flex h-5 min-w-5 items-center justify-center rounded-full bg-primary px-1.5 text-[11px] font-semibold text-primary-foreground"

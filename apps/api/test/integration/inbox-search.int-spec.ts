@@ -1,0 +1,153 @@
+import { ConversationDto, ConversationListResponse, Role } from '@ticklegram/domain-models';
+import { SIM_SEED } from '@ticklegram/meta-sim';
+import { CreateSearchIndex1763920000000 } from '../../src/database/migrations/1763920000000-CreateSearchIndex';
+import { MessageEntity } from '../../src/modules/inbox/entities/message.entity';
+import { IngestionHarness, startIngestionHarness } from '../utils/webhooks-harness';
+
+const IG = SIM_SEED.instagramCustomers;
+const FB = SIM_SEED.messengerCustomers;
+
+/**
+ * Full-text search of the inbox through the real write path (the simulator's webhooks, the worker) and
+ * the list endpoint: exact word, prefix, accents, emoji, CJK, edits/unsends/deletes, highlights and the
+ * agent's scope. Runs on SQLite (FTS5) and on MySQL/MariaDB (FULLTEXT) with TEST_DATABASE_URL.
+ */
+describe('inbox search (integration)', () => {
+  let h: IngestionHarness;
+  let agent: { token: string; id: string };
+  let otherAgent: { token: string; id: string };
+  const conv: Record<string, string> = {};
+
+  const search = async (q: string, token = h.admin): Promise<ConversationDto[]> => {
+    const res = await h.t.http.get(`/api/conversations?limit=100&search=${encodeURIComponent(q)}`).set('Authorization', `Bearer ${token}`);
+    expect(res.status).toBe(200);
+    return (res.body as ConversationListResponse).items;
+  };
+  const found = async (q: string, token?: string) => (await search(q, token)).map((c) => c.contact.externalId).sort();
+  const highlighted = (c: ConversationDto | undefined) => {
+    const match = c?.searchMatch;
+    return match ? match.highlights.map(([s, e]) => match.snippet.slice(s, e)) : [];
+  };
+
+  beforeAll(async () => {
+    h = await startIngestionHarness();
+    const a = await h.t.createUser(Role.AGENT);
+    const b = await h.t.createUser(Role.AGENT);
+    agent = { token: a.accessToken, id: a.user.id };
+    otherAgent = { token: b.accessToken, id: b.user.id };
+    h.sim.customerSends(IG[0].igsid, { text: 'Is the blue jacket still in stock?' });
+    h.sim.customerSends(IG[1].igsid, { text: 'Le café était fermé, dommage' });
+    h.sim.customerSends(IG[2].igsid, { text: '東京タワーの近くに店はありますか' });
+    h.sim.customerSends(IG[3].igsid, { text: 'Thanks a lot 🎉👍🏽' });
+    h.sim.customerSends(FB[0].psid, { text: 'Bluetooth headphones: do they ship abroad?' });
+    h.sim.customerSends(FB[1].psid, { text: 'My order SKU-4411 never arrived' });
+    await h.settle();
+    const list = (await h.t.http.get('/api/conversations?limit=100').set('Authorization', `Bearer ${h.admin}`)).body as ConversationListResponse;
+    for (const c of list.items) conv[c.contact.externalId] = c.id;
+  });
+  afterAll(() => h?.close());
+
+  it('finds an exact word, and a prefix only at the start of a word', async () => {
+    expect(await found('blue')).toEqual([FB[0].psid, IG[0].igsid].sort()); // "blue" and "Bluetooth"
+    expect(await found('jacket')).toEqual([IG[0].igsid]);
+    expect(await found('jack')).toEqual([IG[0].igsid]);
+    expect(await found('acket')).toEqual([]);
+    expect(await found('blue jacket')).toEqual([IG[0].igsid]);
+    expect(await found('blue abroad')).toEqual([FB[0].psid]);
+    expect(await found('blue nothing')).toEqual([]);
+    expect(await found('sku-4411')).toEqual([FB[1].psid]);
+    expect(await found('4411')).toEqual([FB[1].psid]);
+    expect(await found('!!!')).toEqual([]);
+  });
+
+  it('folds case and accents both ways', async () => {
+    expect(await found('CAFE etait FERME')).toEqual([IG[1].igsid]);
+    expect(await found('Café')).toEqual([IG[1].igsid]);
+    // contact names: Kai Müller
+    expect(await found('muller')).toEqual([IG[2].igsid]);
+    expect(await found('MÜLL')).toEqual([IG[2].igsid]);
+  });
+
+  it('finds emoji and CJK text', async () => {
+    expect(await found('🎉')).toEqual([IG[3].igsid]);
+    expect(await found('👍')).toEqual([IG[3].igsid]); // the skin tone is folded away
+    expect(await found('😀')).toEqual([]);
+    expect(await found('東京タワー')).toEqual([IG[2].igsid]);
+    expect(await found('タワー')).toEqual([IG[2].igsid]);
+    expect(await found('店')).toEqual([IG[2].igsid]);
+    expect(await found('大阪')).toEqual([]);
+  });
+
+  it('finds contact names and usernames, and says what matched with highlights', async () => {
+    expect(await found('jane')).toEqual([FB[0].psid, IG[0].igsid].sort()); // Jane Example on both platforms
+    const [byUsername] = await search('sofia.designs');
+    expect(byUsername?.contact.externalId).toBe(IG[3].igsid);
+    expect(byUsername?.searchMatch?.field).toBe('username');
+    const [byName] = await search('kai');
+    expect(byName?.searchMatch).toMatchObject({ field: 'name', messageId: null });
+    expect(highlighted(byName)).toEqual(['Kai']);
+    const [byText] = await search('jacket');
+    expect(byText?.searchMatch).toMatchObject({ field: 'message', snippet: 'Is the blue jacket still in stock?' });
+    expect(byText?.searchMatch?.messageId).toEqual(expect.any(String));
+    expect(highlighted(byText)).toEqual(['jacket']);
+    expect(highlighted((await search('cafe'))[0])).toEqual(['café']);
+    expect(highlighted((await search('タワー'))[0])).toEqual(['タワー']);
+  });
+
+  it('follows edits, unsends and deletes', async () => {
+    const customer = FB[2].psid;
+    const { mid } = h.sim.customerSends(customer, { text: 'first draft about umbrellas' });
+    const { mid: gone } = h.sim.customerSends(customer, { text: 'secret giraffe' });
+    await h.settle();
+    expect(await found('umbrellas')).toEqual([customer]);
+    expect(await found('giraffe')).toEqual([customer]);
+
+    await h.control(`/_sim/customers/${customer}/edit`, { mid, text: 'second version about raincoats' });
+    await h.control(`/_sim/customers/${customer}/unsend`, { mid: gone });
+    await h.settle();
+    expect(await found('umbrellas')).toEqual([]);
+    expect(await found('raincoats')).toEqual([customer]);
+    expect(await found('giraffe')).toEqual([]);
+
+    await h.t.dataSource.getRepository(MessageEntity).delete({ mid });
+    expect(await found('raincoats')).toEqual([]);
+    const orphans = await h.count('SELECT COUNT(*) AS n FROM message_search ms WHERE NOT EXISTS (SELECT 1 FROM messages m WHERE m.id = ms.message_id)');
+    expect(orphans).toBe(0);
+  });
+
+  it("respects the agent's scope", async () => {
+    const assign = (id: string, assigneeId: string | null) => h.t.http.post(`/api/conversations/${id}/assign`).set('Authorization', `Bearer ${h.admin}`).send({ assigneeId });
+    expect((await assign(conv[IG[0].igsid], otherAgent.id)).status).toBe(200);
+    expect((await assign(conv[FB[0].psid], agent.id)).status).toBe(200);
+    // admin sees both; the agent sees their own and unassigned ones, never a teammate's
+    expect(await found('blue')).toEqual([FB[0].psid, IG[0].igsid].sort());
+    expect(await found('blue', agent.token)).toEqual([FB[0].psid]);
+    expect(await found('jane', agent.token)).toEqual([FB[0].psid]);
+    expect(await found('blue', otherAgent.token)).toEqual([IG[0].igsid]);
+    expect(await found('cafe', agent.token)).toEqual([IG[1].igsid]); // unassigned
+  });
+
+  it('indexes the rows that existed before the migration', async () => {
+    const migration = new CreateSearchIndex1763920000000();
+    const runner = h.t.dataSource.createQueryRunner();
+    try {
+      await migration.down(runner);
+      await migration.up(runner);
+    } finally {
+      await runner.release();
+    }
+    expect(await found('blue')).toEqual([FB[0].psid, IG[0].igsid].sort());
+    expect(await found('東京')).toEqual([IG[2].igsid]);
+    expect(await found('muller')).toEqual([IG[2].igsid]);
+    // and the write path keeps working on the rebuilt index
+    h.sim.customerSends(FB[3].psid, { text: 'après la migration' });
+    await h.settle();
+    expect(await found('apres')).toEqual([FB[3].psid]);
+  });
+
+  it('rejects an over-long search with a field error', async () => {
+    const res = await h.t.http.get(`/api/conversations?search=${'x'.repeat(101)}`).set('Authorization', `Bearer ${h.admin}`);
+    expect(res.status).toBe(400);
+    expect(JSON.stringify(res.body)).toContain('search');
+  });
+});
