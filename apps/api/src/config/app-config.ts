@@ -87,6 +87,11 @@ export interface AppConfig {
     /** Download attachments after they land (off: only on first view). */
     downloadOnIngest: boolean;
   };
+  history: {
+    importOnConnect: boolean;
+    importDays: number;
+    gapCheckMinutes: number;
+  };
   comments: {
     privateRepliesPerHour: number;
     queuePollMs: number;

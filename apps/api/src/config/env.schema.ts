@@ -270,6 +270,19 @@ export class EnvVars {
   @IsOptional() @Transform(toBool) @IsBoolean()
   COMMENTS_BACKFILL_ON_CONNECT?: boolean;
 
+  // ── History import and gap recovery (history module) ──────────────────────────────────
+  /** Import each channel's recent conversations from the Conversations API when it is connected (and at first sandbox start). */
+  @IsOptional() @Transform(toBool) @IsBoolean()
+  HISTORY_IMPORT_ON_CONNECT?: boolean;
+
+  /** How far back the history import reads (days). */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(365)
+  HISTORY_IMPORT_DAYS?: number;
+
+  /** How often each active channel is compared with the Conversations API for messages no webhook brought (minutes; 0 turns the periodic check off; the check at boot and "Recover now" stay). */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(1440)
+  HISTORY_GAP_CHECK_MINUTES?: number;
+
   /** Public URL of the dashboard (OAuth redirect URIs, links in notifications). */
   @IsOptional() @IsUrl({ require_tld: false, require_protocol: true })
   PUBLIC_WEB_URL?: string;

@@ -56,6 +56,9 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     INSIGHTS_SYNC_ENABLED: 'false',
     // a backfill at connect would add the simulator's seeded comments behind a test's back; tests start it themselves
     COMMENTS_BACKFILL_ON_CONNECT: 'false',
+    // the history import at connect would fill the inbox with the simulator's seeded history behind a test's back;
+    // history tests turn it on
+    HISTORY_IMPORT_ON_CONNECT: 'false',
     ...env,
   });
   const app = await createApp(config);

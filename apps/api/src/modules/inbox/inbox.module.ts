@@ -10,6 +10,7 @@ import { ContactEntity } from './entities/contact.entity';
 import { ConversationEntity } from './entities/conversation.entity';
 import { MessageEntity } from './entities/message.entity';
 import { PendingMessageEventEntity } from './entities/pending-message-event.entity';
+import { HistoryMergeService } from './history/history-merge.service';
 import { InboxGateway } from './inbox.gateway';
 import { ThreadControlService } from './thread-control.service';
 import { ConversationWriter } from './ingestion/conversation-writer';
@@ -53,7 +54,8 @@ import { ScopedConversationRepository } from './repositories/scoped-conversation
     MessageChangesApplier,
     ReceiptsApplier,
     ThreadControlService,
+    HistoryMergeService,
   ],
-  exports: [CustomerConversationsService, ScopedConversationRepository, ConversationCountsRepository, MessageRepository, OutboundMessageRepository, InboxGateway, ThreadControlService],
+  exports: [CustomerConversationsService, ScopedConversationRepository, ConversationCountsRepository, MessageRepository, OutboundMessageRepository, InboxGateway, ThreadControlService, HistoryMergeService],
 })
 export class InboxModule {}

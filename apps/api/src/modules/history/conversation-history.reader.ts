@@ -1,0 +1,77 @@
+import { Injectable } from '@nestjs/common';
+import { ConversationWire, GraphAuth } from '@ticklegram/meta-graph';
+import type { ChannelRef } from '../channels/channel-ref';
+import { ChannelsService } from '../channels/channels.service';
+import type { HistoryMessage } from '../inbox/history/history-merge.service';
+import { MetaGraph } from '../meta/meta.module';
+import { BusinessIdentity, customerOf, graphTime, toHistoryMessage } from './conversation-history.mapper';
+
+/** Where a channel's conversations are read: the node, the platform, the token (paced per account), who the business is. */
+export interface HistorySource {
+  auth: GraphAuth;
+  nodeId: string;
+  platform: 'messenger' | 'instagram';
+  business: BusinessIdentity;
+}
+
+export interface ConversationsPage {
+  conversations: ConversationWire[];
+  /** Cursor of the page after this one; null on the last page. */
+  next: string | null;
+}
+
+const CONVERSATIONS_PER_PAGE = 25;
+const MESSAGES_PER_PAGE = 50;
+
+/**
+ * Reads history through the Conversations API (`GET /{node}/conversations?platform=…`, then
+ * `GET /{conversation}/messages`, both newest first). Every call goes through the Graph client's
+ * per-account `conversations` rate class (2 calls/s per Page or Instagram account, shared across
+ * replicas with Redis), keyed by the channel's Meta id — the account Meta counts the calls against.
+ */
+@Injectable()
+export class ConversationHistoryReader {
+  constructor(
+    private readonly graph: MetaGraph,
+    private readonly channels: ChannelsService,
+  ) {}
+
+  async source(channel: ChannelRef): Promise<HistorySource> {
+    const target = await this.channels.sendTarget(channel);
+    const ids = new Set([channel.externalId, ...(channel.linkedPageExternalId ? [channel.linkedPageExternalId] : []), ...(target.senderId !== 'me' ? [target.senderId] : [])]);
+    return {
+      auth: { ...target.auth, accountKey: channel.externalId },
+      nodeId: target.senderId,
+      platform: target.platform,
+      business: { ids, username: channel.username },
+    };
+  }
+
+  async page(source: HistorySource, after: string | null): Promise<ConversationsPage> {
+    const res = await this.graph.conversations.listConversations(source.auth, source.nodeId, { platform: source.platform, limit: CONVERSATIONS_PER_PAGE, ...(after ? { after } : {}) });
+    const next = res.paging?.next && res.paging.cursors?.after ? res.paging.cursors.after : null;
+    return { conversations: res.data, next };
+  }
+
+  /** The customer of a listed conversation (null: none listed, e.g. a deleted account). */
+  customerOf(source: HistorySource, conversation: ConversationWire): string | null {
+    return customerOf(conversation, source.business);
+  }
+
+  updatedAt(conversation: ConversationWire): Date | null {
+    return graphTime(conversation.updated_time);
+  }
+
+  /** The conversation's messages sent at or after `since` (and before `until` when given), oldest first. */
+  async messages(source: HistorySource, conversationId: string, customerId: string, since: Date, until?: Date): Promise<HistoryMessage[]> {
+    const out: HistoryMessage[] = [];
+    const pages = this.graph.conversations.iterateMessages(source.auth, conversationId, { limit: MESSAGES_PER_PAGE, accountKey: source.auth.accountKey });
+    for await (const wire of pages) {
+      const message = toHistoryMessage(wire, customerId);
+      if (!message) continue;
+      if (message.sentAt < since) break;
+      if (!until || message.sentAt < until) out.push(message);
+    }
+    return out.reverse();
+  }
+}
