@@ -283,6 +283,10 @@ export class EnvVars {
   @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(1440)
   HISTORY_GAP_CHECK_MINUTES?: number;
 
+  /** Conversations and messages per Conversations API page (Meta's default is 25). */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(100)
+  HISTORY_PAGE_SIZE?: number;
+
   /** Public URL of the dashboard (OAuth redirect URIs, links in notifications). */
   @IsOptional() @IsUrl({ require_tld: false, require_protocol: true })
   PUBLIC_WEB_URL?: string;

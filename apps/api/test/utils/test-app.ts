@@ -37,8 +37,9 @@ async function freePort(): Promise<number> {
 }
 
 /** Boots the real api (real HTTP server, real database, migrations) the way `main.ts` does. */
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
-  const db = await createTestDatabase();
+export async function startTestApp(env: Record<string, string> = {}, options: { db?: TestDatabase; keepDatabase?: boolean } = {}): Promise<TestApp> {
+  // `db`: start on a database an earlier app of the test used (a restart); `keepDatabase`: close() leaves it for the next one
+  const db = options.db ?? (await createTestDatabase());
   const port = await freePort();
   const config = loadConfig({
     API_PUBLIC_URL: `http://127.0.0.1:${port}`,
@@ -90,7 +91,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     },
     async close() {
       await app.close();
-      await db.drop();
+      if (!options.keepDatabase) await db.drop();
     },
   };
 }

@@ -1,5 +1,6 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { ConversationWire, GraphAuth } from '@ticklegram/meta-graph';
+import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import type { ChannelRef } from '../channels/channel-ref';
 import { ChannelsService } from '../channels/channels.service';
 import type { HistoryMessage } from '../inbox/history/history-merge.service';
@@ -20,9 +21,6 @@ export interface ConversationsPage {
   next: string | null;
 }
 
-const CONVERSATIONS_PER_PAGE = 25;
-const MESSAGES_PER_PAGE = 50;
-
 /**
  * Reads history through the Conversations API (`GET /{node}/conversations?platform=…`, then
  * `GET /{conversation}/messages`, both newest first). Every call goes through the Graph client's
@@ -32,6 +30,7 @@ const MESSAGES_PER_PAGE = 50;
 @Injectable()
 export class ConversationHistoryReader {
   constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly graph: MetaGraph,
     private readonly channels: ChannelsService,
   ) {}
@@ -48,7 +47,7 @@ export class ConversationHistoryReader {
   }
 
   async page(source: HistorySource, after: string | null): Promise<ConversationsPage> {
-    const res = await this.graph.conversations.listConversations(source.auth, source.nodeId, { platform: source.platform, limit: CONVERSATIONS_PER_PAGE, ...(after ? { after } : {}) });
+    const res = await this.graph.conversations.listConversations(source.auth, source.nodeId, { platform: source.platform, limit: this.config.history.pageSize, ...(after ? { after } : {}) });
     const next = res.paging?.next && res.paging.cursors?.after ? res.paging.cursors.after : null;
     return { conversations: res.data, next };
   }
@@ -65,7 +64,7 @@ export class ConversationHistoryReader {
   /** The conversation's messages sent at or after `since` (and before `until` when given), oldest first. */
   async messages(source: HistorySource, conversationId: string, customerId: string, since: Date, until?: Date): Promise<HistoryMessage[]> {
     const out: HistoryMessage[] = [];
-    const pages = this.graph.conversations.iterateMessages(source.auth, conversationId, { limit: MESSAGES_PER_PAGE, accountKey: source.auth.accountKey });
+    const pages = this.graph.conversations.iterateMessages(source.auth, conversationId, { limit: this.config.history.pageSize, accountKey: source.auth.accountKey });
     for await (const wire of pages) {
       const message = toHistoryMessage(wire, customerId);
       if (!message) continue;
