@@ -27,8 +27,13 @@ export interface ConversationsPage {
  * per-account `conversations` rate class (2 calls/s per Page or Instagram account, shared across
  * replicas with Redis), keyed by the channel's Meta id — the account Meta counts the calls against.
  */
+/** Meta allows 2 Conversations API calls per second per account; a little over half a second apart keeps any window under it. */
+const CALL_SPACING_MS = 550;
+
 @Injectable()
 export class ConversationHistoryReader {
+  private readonly nextSlot = new Map<string, number>();
+
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly graph: MetaGraph,
@@ -47,6 +52,7 @@ export class ConversationHistoryReader {
   }
 
   async page(source: HistorySource, after: string | null): Promise<ConversationsPage> {
+    await this.pace(source);
     const res = await this.graph.conversations.listConversations(source.auth, source.nodeId, { platform: source.platform, limit: this.config.history.pageSize, ...(after ? { after } : {}) });
     const next = res.paging?.next && res.paging.cursors?.after ? res.paging.cursors.after : null;
     return { conversations: res.data, next };
@@ -64,13 +70,32 @@ export class ConversationHistoryReader {
   /** The conversation's messages sent at or after `since` (and before `until` when given), oldest first. */
   async messages(source: HistorySource, conversationId: string, customerId: string, since: Date, until?: Date): Promise<HistoryMessage[]> {
     const out: HistoryMessage[] = [];
-    const pages = this.graph.conversations.iterateMessages(source.auth, conversationId, { limit: this.config.history.pageSize, accountKey: source.auth.accountKey });
-    for await (const wire of pages) {
-      const message = toHistoryMessage(wire, customerId);
-      if (!message) continue;
-      if (message.sentAt < since) break;
-      if (!until || message.sentAt < until) out.push(message);
+    let after: string | undefined;
+    for (;;) {
+      await this.pace(source);
+      const page = await this.graph.conversations.listMessages(source.auth, conversationId, { limit: this.config.history.pageSize, accountKey: source.auth.accountKey, ...(after ? { after } : {}) });
+      for (const wire of page.data) {
+        const message = toHistoryMessage(wire, customerId);
+        if (!message) continue;
+        if (message.sentAt < since) return out.reverse();
+        if (!until || message.sentAt < until) out.push(message);
+      }
+      const next = page.paging?.next ? page.paging.cursors?.after : undefined;
+      if (!next || next === after) return out.reverse();
+      after = next;
     }
-    return out.reverse();
+  }
+
+  /**
+   * Spaces this process's calls for one account evenly (2/s → one every 550 ms). The shared limiter
+   * keeps the budget across callers and replicas but counts in fixed windows, which lets two calls at
+   * the end of one window and two at the start of the next go out together — Meta answers that with 613.
+   */
+  private async pace(source: HistorySource): Promise<void> {
+    const key = source.auth.accountKey ?? source.nodeId;
+    const now = Date.now();
+    const slot = Math.max(now, this.nextSlot.get(key) ?? 0);
+    this.nextSlot.set(key, slot + CALL_SPACING_MS);
+    if (slot > now) await new Promise((resolve) => setTimeout(resolve, slot - now));
   }
 }
