@@ -91,6 +91,7 @@ export interface AppConfig {
     importOnConnect: boolean;
     importDays: number;
     gapCheckMinutes: number;
+    gapGraceSeconds: number;
     pageSize: number;
   };
   comments: {

@@ -283,6 +283,10 @@ export class EnvVars {
   @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(1440)
   HISTORY_GAP_CHECK_MINUTES?: number;
 
+  /** The periodic check leaves messages younger than this to the webhooks that may still be on their way (seconds). */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(3600)
+  HISTORY_GAP_GRACE_SECONDS?: number;
+
   /** Conversations and messages per Conversations API page (Meta's default is 25). */
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(100)
   HISTORY_PAGE_SIZE?: number;

@@ -120,6 +120,7 @@ export function loadConfig(rawEnv: NodeJS.ProcessEnv = process.env, cwd = proces
       importOnConnect: env.HISTORY_IMPORT_ON_CONNECT ?? true,
       importDays: env.HISTORY_IMPORT_DAYS ?? 60,
       gapCheckMinutes: env.HISTORY_GAP_CHECK_MINUTES ?? 5,
+      gapGraceSeconds: env.HISTORY_GAP_GRACE_SECONDS ?? 60,
       pageSize: env.HISTORY_PAGE_SIZE ?? 25,
     },
     comments: {

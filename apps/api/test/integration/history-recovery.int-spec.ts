@@ -1,5 +1,6 @@
 import { ChannelDto, ChannelHistoryDto, MessagePlatform, Role } from '@ticklegram/domain-models';
 import { RunningMetaSim, SIM_SEED, startMetaSim } from '@ticklegram/meta-sim';
+import { ChannelMaintenanceService } from '../../src/modules/channels/channel-maintenance.service';
 import { ChannelHistoryEntity } from '../../src/modules/history/entities/channel-history.entity';
 import { HistorySyncService } from '../../src/modules/history/history-sync.service';
 import { SandboxChannelsBootstrap } from '../../src/modules/messenger/sandbox-channels.bootstrap';
@@ -30,7 +31,7 @@ describe('history import and gap recovery (integration)', () => {
   let pageChannelId: string;
 
   const boot = async (env: Record<string, string>): Promise<void> => {
-    t = await startTestApp({ SANDBOX_AUTOCONNECT: 'true', META_SIM_URL: sim.url, WEBHOOK_POLL_INTERVAL_MS: '50', HISTORY_PAGE_SIZE: '2', ...env }, { db, keepDatabase: true });
+    t = await startTestApp({ SANDBOX_AUTOCONNECT: 'true', META_SIM_URL: sim.url, WEBHOOK_POLL_INTERVAL_MS: '50', HISTORY_PAGE_SIZE: '2', HISTORY_GAP_GRACE_SECONDS: '0', ...env }, { db, keepDatabase: true });
     await t.app.get(SandboxChannelsBootstrap).done;
     sim.setWebhookUrls({ instagram: `${t.url}/webhooks/instagram`, page: `${t.url}/webhooks/facebook` });
     admin = (await t.login(TEST_ADMIN.email, TEST_ADMIN.password)).accessToken;
@@ -180,6 +181,35 @@ describe('history import and gap recovery (integration)', () => {
     for (const m of missed) expect((await stored(m === missed[0] ? AIKO.psid : LUCIA.psid)).filter((r) => r.mid === m.mid)).toHaveLength(1);
     await expectSameThread(AIKO.psid);
     await expectSameThread(LUCIA.psid);
+  }, 60_000);
+
+  it('the periodic check finds messages no webhook brought while the channel stayed subscribed, and is quiet when nothing is missing', async () => {
+    const outage = (await (await fetch(`${sim.url}/_sim/webhooks/outage`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ mode: 'drop', accountId: PAGE.id }) })).json()) as { id: number };
+    const lost = sim.customerSends(LUCIA.psid, { text: '¿hola?' });
+    await sim.flushWebhooks();
+    await fetch(`${sim.url}/_sim/webhooks/outage/${outage.id}`, { method: 'DELETE' });
+    const sync = t.app.get(HistorySyncService);
+    await sync.startRecovery(pageChannelId, 'periodic');
+    await sync.idle();
+    expect((await historyOf(pageChannelId))?.lastRecovery).toMatchObject({ trigger: 'periodic', messagesRecovered: 1, conversations: 1, resubscribed: false, error: null });
+    expect((await stored(LUCIA.psid)).filter((r) => r.mid === lost.mid)).toHaveLength(1);
+    const before = (await historyOf(pageChannelId))?.lastRecovery?.at;
+    await sync.startRecovery(pageChannelId, 'periodic');
+    await sync.idle();
+    expect((await historyOf(pageChannelId))?.lastRecovery?.at).toBe(before);
+  }, 60_000);
+
+  it('when the health check re-subscribes a channel Meta dropped, what was missed is recovered on its own', async () => {
+    await fetch(`${sim.url}/_sim/webhooks/outage`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ mode: 'drop', accountId: PAGE.id, unsubscribe: true, durationMs: 300 }) });
+    const lost = sim.customerSends(AIKO.psid, { text: 'hello again' });
+    await sim.flushWebhooks();
+    await waitFor(async () => ((await (await fetch(`${sim.url}/_sim/webhooks/outage`)).json()) as { data: unknown[] }).data.length === 0, 5_000, 'the outage to end');
+    const report = await t.app.get(ChannelMaintenanceService).reconcileSubscriptions();
+    expect(report.changed).toContain(pageChannelId);
+    await waitFor(async () => (await historyOf(pageChannelId))?.lastRecovery?.trigger === 'subscription', 15_000, 'the recovery after re-subscribing');
+    await t.app.get(HistorySyncService).idle();
+    expect((await historyOf(pageChannelId))?.lastRecovery).toMatchObject({ messagesRecovered: 1, resubscribed: true, error: null });
+    expect((await stored(AIKO.psid)).filter((r) => r.mid === lost.mid)).toHaveLength(1);
   }, 60_000);
 
   it('lets only admins see history state and recover', async () => {

@@ -20,8 +20,6 @@ const SWEEP_MS = 15_000;
 const LEASE_MS = 60_000;
 /** Recoveries re-read a little before the last known-complete time (clocks, webhooks in flight). */
 const OVERLAP_MS = 2 * 60_000;
-/** The periodic check leaves the last minute to the webhooks that may still be on their way. */
-const GRACE_MS = 60_000;
 /** A failed import (Meta unreachable, say) is tried again after this long, from where it stopped. */
 const RETRY_FAILED_MS = 10 * 60_000;
 
@@ -214,7 +212,8 @@ export class HistorySyncService implements OnApplicationBootstrap, OnApplication
     const startedAt = new Date();
     const entity = await this.platforms.findById(channel.id);
     const since = new Date((row.syncedUntil ?? entity?.lastWebhookAt ?? row.importSince ?? startedAt).getTime() - OVERLAP_MS);
-    const until = trigger === 'periodic' ? new Date(startedAt.getTime() - GRACE_MS) : undefined;
+    // the periodic check leaves the last moments to the webhooks that may still be on their way
+    const until = trigger === 'periodic' ? new Date(startedAt.getTime() - this.config.history.gapGraceSeconds * 1000) : undefined;
     this.resubscribed.delete(channel.id);
     if (trigger !== 'periodic') this.emit(row, true);
     let outcome: RecoveryOutcome = { added: 0, conversations: 0 };
