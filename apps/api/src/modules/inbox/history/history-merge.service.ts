@@ -108,7 +108,7 @@ export class HistoryMergeService {
 
       effects.push(() => {
         if (rows.length <= ANNOUNCE_EACH_UP_TO) for (const row of rows) this.gateway.message(conversation, row, 'message.created');
-        this.gateway.conversationUpdated(conversation, contact as ContactEntity);
+        this.gateway.conversationUpdated(conversation, contact);
         for (const row of rows) if (row.attachments?.length && row.kind !== 'story_mention') this.media.enqueueMessage(row.id);
       });
       return { conversationId: conversation.id, added: rows.length };
