@@ -8,6 +8,7 @@ import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { ChannelsModule } from './modules/channels/channels.module';
 import { CommentsModule } from './modules/comments/comments.module';
+import { HistoryModule } from './modules/history/history.module';
 import { InboxModule } from './modules/inbox/inbox.module';
 import { InsightsModule } from './modules/insights/insights.module';
 import { InstagramModule } from './modules/instagram/instagram.module';
@@ -61,6 +62,7 @@ export class AppModule {
         PriorityModule,
         RetentionModule,
         HealthModule,
+        HistoryModule,
       ],
     };
   }

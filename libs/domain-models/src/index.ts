@@ -4,6 +4,7 @@ export * from './lib/api/users';
 export * from './lib/api/auth';
 export * from './lib/api/health';
 export * from './lib/api/channels';
+export * from './lib/api/channel-history';
 export * from './lib/api/inbox';
 export * from './lib/api/webhook-events';
 export * from './lib/api/messaging';

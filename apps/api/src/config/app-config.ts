@@ -87,6 +87,13 @@ export interface AppConfig {
     /** Download attachments after they land (off: only on first view). */
     downloadOnIngest: boolean;
   };
+  history: {
+    importOnConnect: boolean;
+    importDays: number;
+    gapCheckMinutes: number;
+    gapGraceSeconds: number;
+    pageSize: number;
+  };
   comments: {
     privateRepliesPerHour: number;
     queuePollMs: number;

@@ -270,6 +270,27 @@ export class EnvVars {
   @IsOptional() @Transform(toBool) @IsBoolean()
   COMMENTS_BACKFILL_ON_CONNECT?: boolean;
 
+  // ── History import and gap recovery (history module) ──────────────────────────────────
+  /** Import each channel's recent conversations from the Conversations API when it is connected (and at first sandbox start). */
+  @IsOptional() @Transform(toBool) @IsBoolean()
+  HISTORY_IMPORT_ON_CONNECT?: boolean;
+
+  /** How far back the history import reads (days). */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(365)
+  HISTORY_IMPORT_DAYS?: number;
+
+  /** How often each active channel is compared with the Conversations API for messages no webhook brought (minutes; 0 turns the periodic check off; the check at boot and "Recover now" stay). */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(1440)
+  HISTORY_GAP_CHECK_MINUTES?: number;
+
+  /** The periodic check leaves messages younger than this to the webhooks that may still be on their way (seconds). */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(3600)
+  HISTORY_GAP_GRACE_SECONDS?: number;
+
+  /** Conversations and messages per Conversations API page (Meta's default is 25). */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(100)
+  HISTORY_PAGE_SIZE?: number;
+
   /** Public URL of the dashboard (OAuth redirect URIs, links in notifications). */
   @IsOptional() @IsUrl({ require_tld: false, require_protocol: true })
   PUBLIC_WEB_URL?: string;

@@ -116,6 +116,13 @@ export function loadConfig(rawEnv: NodeJS.ProcessEnv = process.env, cwd = proces
       pollIntervalSeconds: env.TEMPLATES_POLL_INTERVAL_SECONDS ?? 30,
       syncIntervalMinutes: env.TEMPLATES_SYNC_INTERVAL_MINUTES ?? 15,
     },
+    history: {
+      importOnConnect: env.HISTORY_IMPORT_ON_CONNECT ?? true,
+      importDays: env.HISTORY_IMPORT_DAYS ?? 60,
+      gapCheckMinutes: env.HISTORY_GAP_CHECK_MINUTES ?? 5,
+      gapGraceSeconds: env.HISTORY_GAP_GRACE_SECONDS ?? 60,
+      pageSize: env.HISTORY_PAGE_SIZE ?? 25,
+    },
     comments: {
       privateRepliesPerHour: env.COMMENTS_PRIVATE_REPLIES_PER_HOUR ?? 750,
       queuePollMs: env.COMMENTS_QUEUE_POLL_MS ?? 5_000,

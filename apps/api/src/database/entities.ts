@@ -5,6 +5,7 @@ import { ASSIGNMENT_ENTITIES } from '../modules/assignment/assignment.entities';
 import { CannedResponseEntity } from '../modules/canned-responses/entities/canned-response.entity';
 import { CHANNELS_ENTITIES } from '../modules/channels/channels.entities';
 import { COMMENTS_ENTITIES } from '../modules/comments/comments.entities';
+import { HISTORY_ENTITIES } from '../modules/history/history.entities';
 import { INBOX_ENTITIES } from '../modules/inbox/inbox.entities';
 import { INSIGHTS_ENTITIES } from '../modules/insights/insights.entities';
 import { INSTAGRAM_ENTITIES } from '../modules/instagram/instagram.entities';
@@ -33,4 +34,5 @@ export const ENTITIES = [
   ...NOTES_ENTITIES,
   ...LABELS_ENTITIES,
   ...TEMPLATES_ENTITIES,
+  ...HISTORY_ENTITIES,
 ];

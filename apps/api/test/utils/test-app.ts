@@ -37,8 +37,9 @@ async function freePort(): Promise<number> {
 }
 
 /** Boots the real api (real HTTP server, real database, migrations) the way `main.ts` does. */
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
-  const db = await createTestDatabase();
+export async function startTestApp(env: Record<string, string> = {}, options: { db?: TestDatabase; keepDatabase?: boolean } = {}): Promise<TestApp> {
+  // `db`: start on a database an earlier app of the test used (a restart); `keepDatabase`: close() leaves it for the next one
+  const db = options.db ?? (await createTestDatabase());
   const port = await freePort();
   const config = loadConfig({
     API_PUBLIC_URL: `http://127.0.0.1:${port}`,
@@ -56,6 +57,9 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     INSIGHTS_SYNC_ENABLED: 'false',
     // a backfill at connect would add the simulator's seeded comments behind a test's back; tests start it themselves
     COMMENTS_BACKFILL_ON_CONNECT: 'false',
+    // the history import at connect would fill the inbox with the simulator's seeded history behind a test's back;
+    // history tests turn it on
+    HISTORY_IMPORT_ON_CONNECT: 'false',
     ...env,
   });
   const app = await createApp(config);
@@ -87,7 +91,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     },
     async close() {
       await app.close();
-      await db.drop();
+      if (!options.keepDatabase) await db.drop();
     },
   };
 }

@@ -59,8 +59,7 @@ test('an admin creates a utility template, it turns Approved live; an agent send
   // Meta's review arrives by webhook and shows without a reload
   await expect(row.getByTestId('template-status')).toHaveAttribute('data-status', 'APPROVED');
 
-  // Aiko's thread, as Meta delivered it 8 days ago
-  await sim(request, `/customers/${AIKO}/redeliver`);
+  // Aiko's thread (8 days old) is in the inbox since the history import at first start
   const agent = await signedIn(browser, AGENT.email, AGENT.password, '/inbox');
   const conversation = agent.getByTestId('conversation-list-item').filter({ hasText: 'Aiko Tanaka' });
   await expect(conversation).toBeVisible();

@@ -1,8 +1,8 @@
 import { CreateUsersAndAuth1763776800000 } from './1763776800000-CreateUsersAndAuth';
 import { CreateChannels1763780000000 } from './1763780000000-CreateChannels';
-import { CreateChannelWebhookMinutes1763805000000 } from './1763805000000-CreateChannelWebhookMinutes';
 import { CreateWebhookIngestion1763790000000 } from './1763790000000-CreateWebhookIngestion';
 import { CreateMessagingAndAssignment1763800000000 } from './1763800000000-CreateMessagingAndAssignment';
+import { CreateChannelWebhookMinutes1763805000000 } from './1763805000000-CreateChannelWebhookMinutes';
 import { AddInboxFilterIndexes1763810000000 } from './1763810000000-AddInboxFilterIndexes';
 import { CreateCollaborationTools1763820000000 } from './1763820000000-CreateCollaborationTools';
 import { AddHandoverOptinsAndPolicy1763830000000 } from './1763830000000-AddHandoverOptinsAndPolicy';
@@ -14,6 +14,7 @@ import { CreateCommentsDesk1763880000000 } from './1763880000000-CreateCommentsD
 import { CreateSearchIndex1763920000000 } from './1763920000000-CreateSearchIndex';
 import { AddConversationCountsIndex1763920000001 } from './1763920000001-AddConversationCountsIndex';
 import { CreateCommentSearch1763920000002 } from './1763920000002-CreateCommentSearch';
+import { CreateChannelHistory1763930000000 } from './1763930000000-CreateChannelHistory';
 
 /** Every migration, in order. Listed explicitly because the api is bundled (no glob loading). */
-export const MIGRATIONS = [CreateUsersAndAuth1763776800000, CreateChannels1763780000000, CreateWebhookIngestion1763790000000, CreateMessagingAndAssignment1763800000000, CreateChannelWebhookMinutes1763805000000, AddInboxFilterIndexes1763810000000, CreateCollaborationTools1763820000000, AddHandoverOptinsAndPolicy1763830000000, AddUserSessionVersion1763840000000, AddRetentionIndexes1763850000000, CreateMessageTemplates1763860000000, CreateInsights1763870000000, CreateCommentsDesk1763880000000, CreateSearchIndex1763920000000, AddConversationCountsIndex1763920000001, CreateCommentSearch1763920000002];
+export const MIGRATIONS = [CreateUsersAndAuth1763776800000, CreateChannels1763780000000, CreateWebhookIngestion1763790000000, CreateMessagingAndAssignment1763800000000, CreateChannelWebhookMinutes1763805000000, AddInboxFilterIndexes1763810000000, CreateCollaborationTools1763820000000, AddHandoverOptinsAndPolicy1763830000000, AddUserSessionVersion1763840000000, AddRetentionIndexes1763850000000, CreateMessageTemplates1763860000000, CreateInsights1763870000000, CreateCommentsDesk1763880000000, CreateSearchIndex1763920000000, AddConversationCountsIndex1763920000001, CreateCommentSearch1763920000002, CreateChannelHistory1763930000000];

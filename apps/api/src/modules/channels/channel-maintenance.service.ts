@@ -26,6 +26,7 @@ export interface JobReport {
 export class ChannelMaintenanceService implements OnApplicationBootstrap {
   private readonly logger = new Logger(ChannelMaintenanceService.name);
   private readonly running = new Set<string>();
+  private readonly resubscribedListeners: ((channelId: string) => void)[] = [];
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -43,6 +44,11 @@ export class ChannelMaintenanceService implements OnApplicationBootstrap {
       await this.reconcileSubscriptions();
       await this.service.pruneWebhookCounts();
     });
+  }
+
+  /** Tells `listener` when Meta had dropped a channel's webhook subscription and it was restored (history recovers what was missed). */
+  onResubscribed(listener: (channelId: string) => void): void {
+    this.resubscribedListeners.push(listener);
   }
 
   /** Asks Meta whether each active channel's token still works; a dead token flips the channel to `needs_reauth`. */
@@ -122,6 +128,7 @@ export class ChannelMaintenanceService implements OnApplicationBootstrap {
       this.logger.warn({ channelId: channel.id }, 'webhook subscription was missing; subscribed again');
       this.service.emitUpdated(channel);
       report.changed.push(channel.id);
+      if (res.success) for (const listener of this.resubscribedListeners) listener(channel.id);
     } catch (error) {
       report.failed.push(channel.id);
       await this.service.update(channel, { subscriptionState: 'unknown', subscriptionCheckedAt: new Date() });

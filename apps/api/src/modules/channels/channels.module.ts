@@ -24,6 +24,6 @@ import { ChannelWebhookMinuteRepository } from './repositories/channel-webhook-m
   imports: [TypeOrmModule.forFeature([ChannelWebhookMinuteEntity]), ScheduleModule.forRoot()],
   controllers: [ChannelsController],
   providers: [ChannelPlatforms, ChannelWebhookMinuteRepository, ChannelsService, ChannelsGateway, ChannelMaintenanceService, ChannelLifecycleService, ChannelConnectSupport, LoginDialogService],
-  exports: [ChannelPlatforms, ChannelsService, ChannelMaintenanceService, ChannelLifecycleService, ChannelConnectSupport, LoginDialogService],
+  exports: [ChannelPlatforms, ChannelsService, ChannelsGateway, ChannelMaintenanceService, ChannelLifecycleService, ChannelConnectSupport, LoginDialogService],
 })
 export class ChannelsModule {}

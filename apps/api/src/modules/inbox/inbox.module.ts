@@ -11,6 +11,7 @@ import { ConversationEntity } from './entities/conversation.entity';
 import { MessageEntity } from './entities/message.entity';
 import { PendingMessageEventEntity } from './entities/pending-message-event.entity';
 import { ContactSearchEntity, MessageSearchEntity } from './entities/search-document.entity';
+import { HistoryMergeService } from './history/history-merge.service';
 import { InboxGateway } from './inbox.gateway';
 import { ThreadControlService } from './thread-control.service';
 import { ConversationWriter } from './ingestion/conversation-writer';
@@ -58,7 +59,8 @@ import { SearchIndexer } from './search/search-indexer';
     MessageChangesApplier,
     ReceiptsApplier,
     ThreadControlService,
+    HistoryMergeService,
   ],
-  exports: [CustomerConversationsService, ScopedConversationRepository, ConversationCountsRepository, MessageRepository, OutboundMessageRepository, InboxGateway, ThreadControlService],
+  exports: [CustomerConversationsService, ScopedConversationRepository, ConversationCountsRepository, MessageRepository, OutboundMessageRepository, InboxGateway, ThreadControlService, HistoryMergeService],
 })
 export class InboxModule {}

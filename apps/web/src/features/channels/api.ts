@@ -131,7 +131,7 @@ export function useCompleteInstagramLogin() {
 
 /** Channel errors carry plain-language messages from the api (also on 502 when Meta failed); other errors use the app's wording. */
 export function describeChannelError(error: unknown): string {
-  if (error instanceof ApiError && error.code.startsWith('CHANNELS_')) return error.message;
+  if (error instanceof ApiError && (error.code.startsWith('CHANNELS_') || error.code.startsWith('HISTORY_'))) return error.message;
   return describeApiError(error);
 }
 

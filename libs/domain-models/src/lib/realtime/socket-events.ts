@@ -1,4 +1,5 @@
 import type { ChannelUpdatedEvent } from '../api/channels';
+import type { ChannelHistoryUpdatedEvent } from '../api/channel-history';
 import { Role } from '../enums';
 import type { CommentBackfillDto, CommentDto } from '../api/comments';
 import type { ConversationDto, MessageDto } from '../api/inbox';
@@ -18,6 +19,8 @@ export interface ServerToClientEvents {
   'session.ready': (payload: SessionReadyEvent) => void;
   /** A channel's status or health changed (connect, disconnect, token rejected, re-subscribed); to every role. */
   'channel.updated': (payload: ChannelUpdatedEvent) => void;
+  /** A channel's history import progressed or a gap recovery ran (history module, through the channels gateway); to admins. */
+  'channel.history_updated': (payload: ChannelHistoryUpdatedEvent) => void;
   /** A message was stored (inbound, or an echo from the native apps). */
   'message.created': (payload: MessageEventPayload) => void;
   /** A message changed: status, reaction, edit, unsend, stored media. */

@@ -7,6 +7,7 @@ import { PageContainer, PageHeader } from '../../../components/page-header';
 import { Skeleton } from '../../../components/ui/skeleton';
 import { useAuth } from '../../auth/auth-provider';
 import { describeChannelError, useChannels } from '../api';
+import { useChannelHistory } from '../history-api';
 import { ChannelCard } from './channel-card';
 import { ConnectButtons } from './connect-buttons';
 import { PasteTokenDialog } from './paste-token-dialog';
@@ -15,6 +16,8 @@ export function AccountsView() {
   const { user } = useAuth();
   const isAdmin = user?.role === Role.ADMIN;
   const channels = useChannels();
+  const history = useChannelHistory(isAdmin);
+  const historyOf = (channelId: string) => history.data?.find((h) => h.channelId === channelId);
   const list = channels.data ?? [];
   const connected = list.filter((c) => c.status !== ChannelStatus.DISCONNECTED);
   const disconnected = list.filter((c) => c.status === ChannelStatus.DISCONNECTED);
@@ -55,7 +58,7 @@ export function AccountsView() {
         ) : (
           <div className="grid gap-4 md:grid-cols-2" data-testid="channel-list">
             {connected.map((channel) => (
-              <ChannelCard key={channel.id} channel={channel} isAdmin={isAdmin} />
+              <ChannelCard key={channel.id} channel={channel} isAdmin={isAdmin} history={historyOf(channel.id)} />
             ))}
           </div>
         )}

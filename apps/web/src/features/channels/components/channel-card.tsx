@@ -1,14 +1,16 @@
 'use client';
 
-import { AlertTriangle, CheckCircle2, PlugZap, RefreshCw, Stethoscope } from 'lucide-react';
+import { AlertTriangle, CheckCircle2, History, PlugZap, RefreshCw, Stethoscope } from 'lucide-react';
 import { toast } from 'sonner';
-import { ChannelStatus, type ChannelDto } from '@ticklegram/domain-models';
+import { ChannelStatus, type ChannelDto, type ChannelHistoryDto } from '@ticklegram/domain-models';
 import { Badge } from '../../../components/ui/badge';
 import { Button } from '../../../components/ui/button';
 import { Card } from '../../../components/ui/card';
 import { Switch } from '../../../components/ui/switch';
 import { describeChannelError, useCheckChannel, useReconnect, useUpdateChannel } from '../api';
 import { handoverRoleText, platformLabel, relativeTime, restrictionNotice, statusLabel, tokenExpiryText } from '../channel-view';
+import { useRecoverChannel } from '../history-api';
+import { historyImportText, recoveryText } from '../history-view';
 import { ChannelAvatar } from './channel-avatar';
 import { DisconnectDialog } from './disconnect-dialog';
 
@@ -32,8 +34,10 @@ function HealthRow({ label, value, warn }: { label: string; value: string; warn?
 }
 
 /** One connected channel: who it is, whether it works, and what an admin can do about it. */
-export function ChannelCard({ channel, isAdmin }: { channel: ChannelDto; isAdmin: boolean }) {
+export function ChannelCard({ channel, isAdmin, history }: { channel: ChannelDto; isAdmin: boolean; history?: ChannelHistoryDto }) {
   const reconnect = useReconnect();
+  const recover = useRecoverChannel();
+  const recovery = recoveryText(history);
   const check = useCheckChannel();
   const update = useUpdateChannel();
   const humanAgentId = `human-agent-${channel.id}`;
@@ -51,6 +55,17 @@ export function ChannelCard({ channel, isAdmin }: { channel: ChannelDto; isAdmin
       onSuccess: (result) =>
         result.status === ChannelStatus.ACTIVE ? toast.success(`${result.name} is working`) : toast.error(`${result.name} needs reconnecting`, { description: result.statusReason ?? undefined }),
       onError: (error) => toast.error('Could not check the channel', { description: describeChannelError(error) }),
+    });
+
+  const onRecover = () =>
+    recover.mutate(channel, {
+      onSuccess: (result) => {
+        const text = recoveryText(result);
+        if (result.lastRecovery?.error) toast.error(`Could not recover ${channel.name}`, { description: result.lastRecovery.error });
+        else if (result.importStatus !== 'done') toast.success(`${channel.name}: ${historyImportText(result)}`);
+        else toast.success(text ?? `${channel.name} is complete`);
+      },
+      onError: (error) => toast.error('Could not recover missed messages', { description: describeChannelError(error) }),
     });
 
   return (
@@ -106,6 +121,16 @@ export function ChannelCard({ channel, isAdmin }: { channel: ChannelDto; isAdmin
           />
           {channel.missingScopes.length > 0 ? <HealthRow label="Missing permissions" value={channel.missingScopes.join(', ')} warn /> : null}
           {handoverRole ? <HealthRow label="Handover role" value={handoverRole} /> : null}
+          {isAdmin ? (
+            <div data-testid="channel-history" data-import-status={history?.importStatus ?? 'pending'}>
+              <HealthRow label="History" value={historyImportText(history)} warn={history?.importStatus === 'failed'} />
+            </div>
+          ) : null}
+          {isAdmin && recovery ? (
+            <div data-testid="channel-recovery">
+              <HealthRow label="Missed messages" value={recovery} warn={!!history?.lastRecovery?.error} />
+            </div>
+          ) : null}
         </dl>
       ) : null}
 
@@ -128,6 +153,11 @@ export function ChannelCard({ channel, isAdmin }: { channel: ChannelDto; isAdmin
           {channel.status === ChannelStatus.ACTIVE ? (
             <Button size="sm" variant="ghost" onClick={onCheck} disabled={check.isPending} data-testid="channel-check">
               <Stethoscope aria-hidden className={check.isPending ? 'animate-pulse' : ''} /> Check now
+            </Button>
+          ) : null}
+          {channel.status === ChannelStatus.ACTIVE ? (
+            <Button size="sm" variant="ghost" onClick={onRecover} disabled={recover.isPending || history?.recovering} data-testid="channel-recover">
+              <History aria-hidden className={recover.isPending ? 'animate-pulse' : ''} /> Recover now
             </Button>
           ) : null}
           {channel.status !== ChannelStatus.DISCONNECTED ? <DisconnectDialog channel={channel} /> : null}
