@@ -54,6 +54,6 @@ import { ScopedConversationRepository } from './repositories/scoped-conversation
     ReceiptsApplier,
     ThreadControlService,
   ],
-  exports: [CustomerConversationsService, ScopedConversationRepository, ConversationCountsRepository, MessageRepository, OutboundMessageRepository, InboxGateway, ThreadControlService],
+  exports: [MessageIngestApplier, CustomerConversationsService, ScopedConversationRepository, ConversationCountsRepository, MessageRepository, OutboundMessageRepository, InboxGateway, ThreadControlService],
 })
 export class InboxModule {}
