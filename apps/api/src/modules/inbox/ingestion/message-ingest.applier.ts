@@ -159,15 +159,7 @@ export class MessageIngestApplier implements EventApplier<StartEvent, PreparedCo
     });
     if (message.status === 'read') message.readAt = conversation.customerReadAt;
     if (message.status === 'read' || message.status === 'delivered') message.deliveredAt = conversation.customerDeliveredAt ?? conversation.customerReadAt;
-    await insertRow(m, MessageEntity, message);
-
-    await this.refs.replayParked(message, conversation, ctx);
-    touchConversation(conversation, message, referral);
-    this.noteThreadOwner(conversation, event);
-    await this.writer.save(m, conversation);
-
-    this.announce.message(ctx, message, 'message.created');
-    this.announce.conversation(ctx, conversation, contact);
+    await this.store(ctx, message, { conversation, contact }, referral, event);
     if (message.attachments?.length && shape.keepMedia !== false) ctx.afterCommit(() => this.media.enqueueMessage(message.id));
     return { outcome: 'applied' };
   }
@@ -192,14 +184,25 @@ export class MessageIngestApplier implements EventApplier<StartEvent, PreparedCo
       referral,
       sentAt: eventTime(event.timestamp),
     });
-    await insertRow(m, MessageEntity, message);
+    await this.store(ctx, message, { conversation, contact }, referral, event);
+    return { outcome: 'applied' };
+  }
+
+  /** Inserts a new message, applies what was parked for it, moves the conversation on, and announces both after the commit. */
+  private async store(
+    ctx: ApplyContext,
+    message: MessageEntity,
+    { conversation, contact }: { conversation: ConversationEntity; contact: ContactEntity },
+    referral: ReturnType<typeof toAttribution> | null,
+    event: Pick<MessageEvent | PostbackEvent, 'via' | 'timestamp'>,
+  ): Promise<void> {
+    await insertRow(ctx.manager, MessageEntity, message);
     await this.refs.replayParked(message, conversation, ctx);
     touchConversation(conversation, message, referral);
     this.noteThreadOwner(conversation, event);
-    await this.writer.save(m, conversation);
+    await this.writer.save(ctx.manager, conversation);
     this.announce.message(ctx, message, 'message.created');
     this.announce.conversation(ctx, conversation, contact);
-    return { outcome: 'applied' };
   }
 
   /** Meta sends the owner's events on `messaging`, everyone else's on `standby`: that tells who controls the thread. */
