@@ -56,7 +56,9 @@ test('an admin connects a Page through the Facebook Login dialog and sees it hea
   // the banner follows the admin around the app
   await page.goto('/settings');
   await expect(banner).toBeVisible();
-  await banner.getByTestId('channels-attention-fix').click();
+  // by keyboard: the link names where it goes and which account
+  await banner.getByRole('link', { name: 'Reconnect on the Accounts page: Example Store' }).focus();
+  await page.keyboard.press('Enter');
   await expect(page).toHaveURL(/\/accounts$/);
 
   // Reconnect through the dialog: a fresh Page token, healthy again, banner gone.
@@ -66,4 +68,39 @@ test('an admin connects a Page through the Facebook Login dialog and sees it hea
   await expect(page).toHaveURL(/\/accounts$/);
   await expect(pageCard.getByTestId('channel-status')).toHaveAttribute('data-status', 'active');
   await expect(page.getByTestId('channels-attention-banner')).toBeHidden();
+});
+
+test('the paste-token dialog works from the keyboard: one tab stop for the kind, arrows change it, Escape closes', async ({ page }) => {
+  await page.goto('/accounts');
+  await logIn(page, E2E_ADMIN.email, E2E_ADMIN.password);
+  await expect(page).toHaveURL(/\/accounts$/);
+  const trigger = page.getByRole('button', { name: 'Paste a token' });
+  await trigger.focus();
+  await page.keyboard.press('Enter');
+  const dialog = page.getByRole('dialog', { name: 'Connect with a token' });
+  await expect(dialog).toBeVisible();
+
+  const kinds = dialog.getByRole('radiogroup', { name: 'What are you connecting?' });
+  const pageKind = kinds.getByRole('radio', { name: 'Facebook Page' });
+  const igKind = kinds.getByRole('radio', { name: 'Instagram account' });
+  await expect(pageKind).toHaveAttribute('aria-checked', 'true');
+  await expect(pageKind).toHaveAttribute('tabindex', '0');
+  await expect(igKind).toHaveAttribute('tabindex', '-1');
+
+  await pageKind.focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(igKind).toHaveAttribute('aria-checked', 'true');
+  await expect(igKind).toBeFocused();
+  await expect(dialog).toContainText('Instagram Login token');
+  // Tab leaves the group for the token field
+  await page.keyboard.press('Tab');
+  await expect(dialog.getByLabel('Access token')).toBeFocused();
+  await page.keyboard.press('Shift+Tab');
+  await expect(igKind).toBeFocused();
+  await page.keyboard.press('ArrowLeft');
+  await expect(pageKind).toHaveAttribute('aria-checked', 'true');
+
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect(trigger).toBeFocused();
 });

@@ -1,4 +1,4 @@
-import { ChannelDto, ClientToServerEvents, ConversationDto, ConversationListResponse, ReplyPolicyResponse, ServerToClientEvents, WebhookEventDetailDto, WebhookEventListResponse } from '@ticklegram/domain-models';
+import { ChannelDto, ClientToServerEvents, ConversationDto, ConversationOptinsResponse, OptinsUpdatedEvent, ConversationListResponse, ReplyPolicyResponse, ServerToClientEvents, WebhookEventDetailDto, WebhookEventListResponse } from '@ticklegram/domain-models';
 import { SIM_SEED } from '@ticklegram/meta-sim';
 import { io, Socket } from 'socket.io-client';
 import { IngestionHarness, startIngestionHarness, waitFor } from '../utils/webhooks-harness';
@@ -128,21 +128,46 @@ describe('Messenger platform events (integration)', () => {
     expect((await policyOf(fbConversation.id)).mode).toBe('response');
   });
 
-  it('stores opt-ins per customer and topic, with the token encrypted, through stop and resume', async () => {
+  it('stores opt-ins per customer and topic, with the token encrypted, through stop and resume, and shows them on the conversation live', async () => {
     const customer = FB[1].psid;
-    const optin = await h.control<{ token?: string }>(`/_sim/customers/${customer}/optin`, { title: 'Order updates', payload: 'ORDERS' });
-    await h.settle();
-    const rows = async () => h.t.dataSource.query('SELECT kind, topic, status, token_enc FROM messenger_optins WHERE psid = ?', [customer]) as Promise<{ kind: string; topic: string; status: string; token_enc: string }[]>;
-    const [row] = await rows();
-    expect(row).toMatchObject({ kind: 'notification_messages', topic: 'Order updates', status: 'active' });
-    expect(optin.token).toBeTruthy();
-    expect(row.token_enc).not.toContain(optin.token as string);
-    await h.control(`/_sim/customers/${customer}/optin/stop`, {});
-    await h.settle();
-    expect((await rows()).map((r) => r.status)).toEqual(['stopped']);
-    await h.control(`/_sim/customers/${customer}/optin/resume`, {});
-    await h.settle();
-    expect((await rows()).map((r) => r.status)).toEqual(['active']);
+    await sends(customer, 'Tell me when my order ships');
+    const conversation = await conversationOf(customer);
+    const optinsOf = async (id: string) => (await as(`/api/conversations/${id}/optins`)).body as ConversationOptinsResponse;
+    expect((await optinsOf(conversation.id)).items).toEqual([]);
+
+    const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io(h.t.url, { auth: { token: h.admin }, transports: ['websocket'] });
+    const pushed: OptinsUpdatedEvent[] = [];
+    socket.on('optin.updated', (event) => event.conversationId === conversation.id && pushed.push(event));
+    await new Promise<void>((resolve) => socket.on('session.ready', () => resolve()));
+    try {
+      const optin = await h.control<{ token?: string }>(`/_sim/customers/${customer}/optin`, { title: 'Order updates', payload: 'ORDERS' });
+      await h.settle();
+      const rows = async () => h.t.dataSource.query('SELECT kind, topic, status, token_enc FROM messenger_optins WHERE psid = ?', [customer]) as Promise<{ kind: string; topic: string; status: string; token_enc: string }[]>;
+      const [row] = await rows();
+      expect(row).toMatchObject({ kind: 'notification_messages', topic: 'Order updates', status: 'active' });
+      expect(optin.token).toBeTruthy();
+      expect(row.token_enc).not.toContain(optin.token as string);
+      const shown = await optinsOf(conversation.id);
+      expect(shown.items).toEqual([expect.objectContaining({ kind: 'notification_messages', topic: 'Order updates', status: 'active' })]);
+      expect(JSON.stringify(shown)).not.toContain(optin.token as string);
+      await waitFor(async () => pushed.some((e) => e.items[0]?.status === 'active'), 5000, 'optin.updated with the new opt-in');
+
+      await h.control(`/_sim/customers/${customer}/optin/stop`, {});
+      await h.settle();
+      expect((await rows()).map((r) => r.status)).toEqual(['stopped']);
+      expect((await optinsOf(conversation.id)).items.map((o) => o.status)).toEqual(['stopped']);
+      await waitFor(async () => pushed.some((e) => e.items[0]?.status === 'stopped'), 5000, 'optin.updated with the stop');
+      await h.control(`/_sim/customers/${customer}/optin/resume`, {});
+      await h.settle();
+      expect((await rows()).map((r) => r.status)).toEqual(['active']);
+    } finally {
+      socket.disconnect();
+    }
+
+    // an Instagram conversation has no Messenger opt-ins; an unknown conversation is a 404
+    await sends(IG[1].igsid, 'Hi from Instagram');
+    expect((await optinsOf((await conversationOf(IG[1].igsid)).id)).items).toEqual([]);
+    expect((await as('/api/conversations/00000000-0000-4000-8000-000000000000/optins')).status).toBe(404);
   });
 
   it('an Instagram handover event (the protocol ended there in 2025) is kept and shown as unhandled', async () => {

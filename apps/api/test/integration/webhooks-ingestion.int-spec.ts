@@ -183,6 +183,8 @@ describe('webhook ingestion (integration)', () => {
       const message = await messageByMid(IG[1].igsid, mid);
       expect(message.kind).toBe('story_mention');
       expect(message.attachments[0]).toMatchObject({ type: 'story_mention', expired: false });
+      const [row] = (await as('/api/webhook-events?limit=1')).body.items as WebhookEventListResponse['items'];
+      expect(((await as(`/api/webhook-events/${row.id}`)).body as WebhookEventDetailDto).items?.map((i) => [i.type, i.outcome])).toEqual([['ig_story_mention', 'applied']]);
       expect(message.attachments[0].url).toContain(h.sim.url);
       // passed through while the link works, never written to media storage
       const path = message.attachments[0].mediaPath as string;
@@ -195,6 +197,18 @@ describe('webhook ingestion (integration)', () => {
       await h.t.dataSource.query('UPDATE messages SET attachments = ? WHERE id = ?', [JSON.stringify([{ ...message.attachments[0], url: `${h.sim.url}/cdn/expired/story.png` }]), message.id]);
       expect((await h.t.http.get(path).set('Authorization', `Bearer ${h.admin}`)).status).toBe(410);
       expect((await messageByMid(IG[1].igsid, mid)).attachments[0]).toMatchObject({ expired: true, mediaPath: null });
+    });
+
+    it('a story reply is a message that keeps which story it answered (applied by the instagram module)', async () => {
+      const { mid } = await h.control<{ mid: string }>(`/_sim/customers/${IG[2].igsid}/messages`, { text: 'Where is this from?', storyId: SIM_SEED.media.story });
+      await h.settle();
+      const message = await messageByMid(IG[2].igsid, mid);
+      expect(message).toMatchObject({ kind: 'message', text: 'Where is this from?', direction: 'inbound' });
+      expect(message.replyToStory).toMatchObject({ id: SIM_SEED.media.story });
+      expect(message.replyToStory?.url).toContain(h.sim.url);
+      const [row] = (await as('/api/webhook-events?limit=1')).body.items as WebhookEventListResponse['items'];
+      const detail = (await as(`/api/webhook-events/${row.id}`)).body as WebhookEventDetailDto;
+      expect(detail.items?.map((i) => [i.type, i.outcome])).toEqual([['ig_story_reply', 'applied']]);
     });
 
     it('comments, mentions and Facebook feed changes land in comments', async () => {

@@ -218,7 +218,7 @@ const EXPECTED: Record<string, Array<Record<string, unknown>>> = {
     { ...igChange, type: 'ig_story_insights', mediaId: '18000000000000400', metrics: { exits: 3, replies: 1, reach: 152, taps_forward: 40, taps_back: 6, impressions: 190 } },
   ],
   'ig-story-mention.json': [
-    { ...igInbound, type: 'message', mid: igMid('05'), attachments: [{ type: 'story_mention', rawType: 'story_mention', url: expect.stringContaining('n=5') }] },
+    { ...igInbound, type: 'ig_story_mention', mid: igMid('05'), attachments: [{ type: 'story_mention', rawType: 'story_mention', url: expect.stringContaining('n=5') }] },
   ],
 };
 

@@ -27,6 +27,22 @@ export interface PostTouch {
   liveEndedAt?: Date | null;
 }
 
+/** What a comment starts with before anyone (Meta or the desk) acted on it; spread into new rows. */
+export const UNTOUCHED_COMMENT = {
+  removedAt: null,
+  removedBy: null,
+  editedAt: null,
+  permalinkUrl: null,
+  assigneeId: null,
+  labelIds: null,
+  repliedAt: null,
+  privateRepliedAt: null,
+  privateReplyMid: null,
+  privateReplyRecipientId: null,
+  privateReplyQueued: false,
+  doneAt: null,
+} as const satisfies Partial<CommentEntity>;
+
 /**
  * The one write path of `comments` and `comment_posts` (ingestion, backfill, moderation): keeps the
  * stored `status` equal to {@link commentStatusOf} of the row, `comment_counts` in step, and a post's

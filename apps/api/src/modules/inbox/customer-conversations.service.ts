@@ -65,6 +65,11 @@ export class CustomerConversationsService {
     return found ? { conversationId: found.id, channelId: found.channelId, platform: found.platform, customerExternalId: found.customerExternalId } : null;
   }
 
+  /** The customer's conversations on this channel, for announcing a change to whoever may see them (no caller: after-commit pushes). */
+  ofCustomer(channelId: string, customerExternalId: string): Promise<Pick<ConversationEntity, 'id' | 'assigneeId'>[]> {
+    return this.conversations.find({ select: { id: true, assigneeId: true }, where: { channelId, customerExternalId } });
+  }
+
   async recordBusinessMessage(channel: ChannelRef, input: BusinessMessageInput): Promise<{ conversationId: string }> {
     const known = await this.contacts.exists({ where: { channelId: channel.id, externalId: input.customerExternalId } });
     const profile = known ? null : await this.channels.lookupCustomerProfile(channel, input.customerExternalId);

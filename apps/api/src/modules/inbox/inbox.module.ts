@@ -61,6 +61,6 @@ import { SearchIndexer } from './search/search-indexer';
     ThreadControlService,
     HistoryMergeService,
   ],
-  exports: [CustomerConversationsService, ScopedConversationRepository, ConversationCountsRepository, MessageRepository, OutboundMessageRepository, InboxGateway, ThreadControlService, HistoryMergeService],
+  exports: [MessageIngestApplier, CustomerConversationsService, ScopedConversationRepository, ConversationCountsRepository, MessageRepository, OutboundMessageRepository, InboxGateway, ThreadControlService, HistoryMergeService],
 })
 export class InboxModule {}

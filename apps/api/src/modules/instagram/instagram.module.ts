@@ -2,6 +2,8 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { InstagramAccountEntity } from './entities/instagram-account.entity';
 import { InstagramUserEntity } from './entities/instagram-user.entity';
+import { InboxModule } from '../inbox/inbox.module';
+import { StoryMessagesApplier } from './ingestion/story-messages.applier';
 import { InstagramAccountsController } from './instagram-accounts.controller';
 import { InstagramChannelPlatform } from './instagram-channel.platform';
 import { InstagramConnectService } from './instagram-connect.service';
@@ -14,11 +16,12 @@ import { InstagramUserRepository } from './repositories/instagram-user.repositor
  * Instagram professional accounts: `instagram_accounts` and `instagram_users`, Instagram Login and pasted
  * tokens, connecting through a Page, IGSID profiles, the Send API target (graph.instagram.com or the
  * Page), Instagram Login token refresh. Registers itself as the INSTAGRAM channel platform.
+ * Instagram-only events: story mentions and story replies (`StoryMessagesApplier`, stored by the inbox).
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([InstagramAccountEntity, InstagramUserEntity])],
+  imports: [TypeOrmModule.forFeature([InstagramAccountEntity, InstagramUserEntity]), InboxModule],
   controllers: [InstagramAccountsController],
-  providers: [InstagramAccountRepository, InstagramUserRepository, InstagramProfilesService, InstagramConnectService, InstagramChannelPlatform, InstagramTokenRefreshService],
+  providers: [InstagramAccountRepository, InstagramUserRepository, InstagramProfilesService, InstagramConnectService, InstagramChannelPlatform, InstagramTokenRefreshService, StoryMessagesApplier],
   exports: [InstagramConnectService, InstagramAccountRepository, InstagramTokenRefreshService],
 })
 export class InstagramModule {}

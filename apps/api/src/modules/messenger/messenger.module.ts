@@ -15,18 +15,23 @@ import { MessengerProfilesService } from './messenger-profiles.service';
 import { FacebookPageRepository } from './repositories/facebook-page.repository';
 import { FacebookUserRepository } from './repositories/facebook-user.repository';
 import { SandboxChannelsBootstrap } from './sandbox-channels.bootstrap';
+import { MessengerGateway } from './messenger.gateway';
+import { MessengerOptinsController } from './optins/messenger-optins.controller';
+import { MessengerOptinsService } from './optins/messenger-optins.service';
+import { MessengerOptinRepository } from './repositories/messenger-optin.repository';
 
 /**
  * Facebook Pages for Messenger: `facebook_pages` and `facebook_users`, Facebook Login (which also
  * connects the Instagram accounts linked to the chosen Pages, through the instagram module) and pasted
  * Page tokens, PSID profiles, the Send API target. Registers itself as the FACEBOOK channel platform.
  * Messenger-only events: Handover Protocol (thread owner through the inbox, app roles on the Page),
- * policy enforcement (the Page's restriction), opt-ins (`messenger_optins`). Also connects the
+ * policy enforcement (the Page's restriction), opt-ins (`messenger_optins`, shown in the contact panel and
+ * announced live as `optin.updated` by `MessengerGateway`). Also connects the
  * sandbox's (or the legacy env's) tokens at first start.
  */
 @Module({
   imports: [TypeOrmModule.forFeature([FacebookPageEntity, FacebookUserEntity, MessengerOptinEntity]), InstagramModule, InboxModule],
-  controllers: [FacebookPagesController],
+  controllers: [FacebookPagesController, MessengerOptinsController],
   providers: [
     FacebookPageRepository,
     FacebookUserRepository,
@@ -37,6 +42,9 @@ import { SandboxChannelsBootstrap } from './sandbox-channels.bootstrap';
     HandoverApplier,
     PolicyEnforcementApplier,
     OptinApplier,
+    MessengerOptinRepository,
+    MessengerOptinsService,
+    MessengerGateway,
   ],
   exports: [FacebookPageRepository],
 })

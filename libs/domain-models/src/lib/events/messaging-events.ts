@@ -38,6 +38,16 @@ export interface MessageEvent extends ConversationEventBase {
   isUnsupported: boolean;
 }
 
+/**
+ * An Instagram message about a story, split from `message` by the normalizer so the instagram module
+ * applies it: `ig_story_mention` — the customer mentioned the business in their story (a `story_mention`
+ * attachment whose media must not be stored); `ig_story_reply` — they replied to the business's story
+ * (`reply_to.story`). Otherwise a message like any other (same fields, same dedupe key).
+ */
+export interface IgStoryMessageEvent extends Omit<MessageEvent, 'type'> {
+  type: 'ig_story_mention' | 'ig_story_reply';
+}
+
 /** `message_edit {mid, text, num_edit}`. */
 export interface MessageEditEvent extends ConversationEventBase {
   type: 'message_edit';

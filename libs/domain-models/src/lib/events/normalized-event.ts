@@ -3,6 +3,7 @@ import type {
   DeliveryEvent,
   GroupFeedEvent,
   HandoverEvent,
+  IgStoryMessageEvent,
   MessageEditEvent,
   MessageEvent,
   MessageUnsendEvent,
@@ -29,6 +30,7 @@ import type { UnsupportedEvent } from './unsupported-event';
 /** One Meta webhook fact, normalised. Discriminated on `type`; produced by `libs/webhook-normalizer`. */
 export type NormalizedEvent =
   | MessageEvent
+  | IgStoryMessageEvent
   | MessageEditEvent
   | MessageUnsendEvent
   | ReactionEvent
@@ -60,6 +62,8 @@ export type NormalizedEventOf<T extends NormalizedEventType> = Extract<Normalize
 /** Every `type` value, in a stable order (exhaustiveness checks, admin filters). */
 export const NORMALIZED_EVENT_TYPES = [
   'message',
+  'ig_story_mention',
+  'ig_story_reply',
   'message_edit',
   'message_unsend',
   'reaction',
@@ -87,6 +91,8 @@ export const NORMALIZED_EVENT_TYPES = [
 /** Events that belong to a DM conversation (carry `customerExternalId` / `actor` / `isStandby`). */
 export const CONVERSATION_EVENT_TYPES = [
   'message',
+  'ig_story_mention',
+  'ig_story_reply',
   'message_edit',
   'message_unsend',
   'reaction',

@@ -8,6 +8,7 @@ import type { PresenceUserDto } from '../api/messaging';
 import type { NoteCreatedEvent, NoteMentionedEvent } from '../api/collaboration-tools';
 import type { InsightsSyncEvent } from '../api/insights';
 import type { MessageTemplateDto } from '../api/templates';
+import type { OptinsUpdatedEvent } from '../api/messenger';
 
 /**
  * The realtime contract between the api's Socket.IO server and the dashboard. Event names are
@@ -58,6 +59,8 @@ export interface ServerToClientEvents {
   'template.updated': (payload: TemplateEventPayload) => void;
   /** A template was deleted (by an admin, or it disappeared from Meta); to every role. */
   'template.deleted': (payload: TemplateDeletedEventPayload) => void;
+  /** A customer's Messenger opt-ins changed (opt-in, stop, resume); to those who may see their conversation. */
+  'optin.updated': (payload: OptinsUpdatedEvent) => void;
 }
 
 export interface TemplateEventPayload {

@@ -1,4 +1,4 @@
-import type { MessageEditEvent, MessageEvent, MessageUnsendEvent, NormalizedEvent } from '@ticklegram/domain-models';
+import { MessagePlatform, type IgStoryMessageEvent, type MessageEditEvent, type MessageEvent, type MessageUnsendEvent, type NormalizedEvent } from '@ticklegram/domain-models';
 import { normalizeAttachments } from '../attachments';
 import { dedupeKey } from '../dedupe-key';
 import { classifyEchoSource } from '../echo-source';
@@ -65,7 +65,15 @@ export function normalizeMessage(ic: ItemContext): NormalizedEvent {
       message['is_unsupported'] === true ||
       (attachments.length > 0 && attachments.every((a) => a.type === 'unsupported') && !message['text']),
   };
-  return event;
+  return storyMessage(event) ?? event;
+}
+
+/** Instagram's story mentions and story replies are the instagram module's events, not plain messages. */
+function storyMessage(event: MessageEvent): IgStoryMessageEvent | null {
+  if (event.platform !== MessagePlatform.INSTAGRAM) return null;
+  if (event.attachments.some((a) => a.type === 'story_mention')) return { ...event, type: 'ig_story_mention' };
+  if (event.replyTo?.story) return { ...event, type: 'ig_story_reply' };
+  return null;
 }
 
 /** `message_unsend {mid}` — the standalone unsend form. */

@@ -184,9 +184,9 @@ describe('message content', () => {
     expect(message(ig({ message: { mid: 'm_u2', attachments: [{ type: 'unsupported_type' }] } })).isUnsupported).toBe(true);
   });
 
-  it('reads Instagram story replies and Messenger reply_to', () => {
-    const story = message(ig({ message: { mid: 'm_sr', text: 'love it', reply_to: { story: { url: 'https://cdn/story', id: '1799' } } } }));
-    expect(story.replyTo).toEqual({ story: { url: 'https://cdn/story', id: '1799' } });
+  it('reads Instagram story replies (the instagram module\'s ig_story_reply) and Messenger reply_to', () => {
+    const story = only(ig({ message: { mid: 'm_sr', text: 'love it', reply_to: { story: { url: 'https://cdn/story', id: '1799' } } } }));
+    expect(story).toMatchObject({ type: 'ig_story_reply', mid: 'm_sr', text: 'love it', replyTo: { story: { url: 'https://cdn/story', id: '1799' } } });
     expect(message(ig({ message: { mid: 'm_sr2', text: 'x', reply_to: {} } })).replyTo).toBeNull();
   });
 

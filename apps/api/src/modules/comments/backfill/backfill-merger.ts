@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, IsNull } from 'typeorm';
 import type { ChannelRef } from '../../channels/channel-ref';
 import { toCommentDto } from '../comment.mapper';
-import { CommentWriter } from '../comment-writer';
+import { CommentWriter, UNTOUCHED_COMMENT } from '../comment-writer';
 import { CommentsGateway } from '../comments.gateway';
 import { CommentPostEntity } from '../entities/comment-post.entity';
 import { CommentEntity } from '../entities/comment.entity';
@@ -75,20 +75,9 @@ export class BackfillMerger {
           isFromBusiness: fetched.isFromBusiness,
           text: fetched.text,
           isHidden: fetched.hidden ?? false,
-          removedAt: null,
-          removedBy: null,
-          editedAt: null,
-          permalinkUrl: null,
           commentedAt: fetched.commentedAt,
           lastEventAt: fetchedAt,
-          assigneeId: null,
-          labelIds: null,
-          repliedAt: null,
-          privateRepliedAt: null,
-          privateReplyMid: null,
-          privateReplyRecipientId: null,
-          privateReplyQueued: false,
-          doneAt: null,
+          ...UNTOUCHED_COMMENT,
         });
         created.push(await this.writer.insert(m, comment));
       }

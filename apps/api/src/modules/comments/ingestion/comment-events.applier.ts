@@ -3,7 +3,7 @@ import { FeedCommentEvent, FeedPostEvent, IgCommentEvent, IgMentionEvent, Normal
 import { AppliesEvents } from '../../webhooks/ingestion/applies-events.decorator';
 import { ApplyContext, ApplyResult, EventApplier } from '../../webhooks/ingestion/event-applier';
 import { toCommentDto } from '../comment.mapper';
-import { CommentWriter } from '../comment-writer';
+import { CommentWriter, UNTOUCHED_COMMENT } from '../comment-writer';
 import { CommentsGateway } from '../comments.gateway';
 import { CommentEntity } from '../entities/comment.entity';
 import { CommentActionWorker } from '../moderation/comment-action.worker';
@@ -172,19 +172,8 @@ export class CommentEventsApplier implements EventApplier<CommentEvent> {
       isFromBusiness: false,
       text: null,
       isHidden: false,
-      removedAt: null,
-      removedBy: null,
-      editedAt: null,
-      permalinkUrl: null,
       lastEventAt: null,
-      assigneeId: null,
-      labelIds: null,
-      repliedAt: null,
-      privateRepliedAt: null,
-      privateReplyMid: null,
-      privateReplyRecipientId: null,
-      privateReplyQueued: false,
-      doneAt: null,
+      ...UNTOUCHED_COMMENT,
       ...fields,
     }, {
       adTitle: fields.adTitle?.slice(0, 255) ?? null,

@@ -6,7 +6,7 @@ import type { ChannelRef } from '../../channels/channel-ref';
 import { ChannelsService } from '../../channels/channels.service';
 import { CustomerConversationsService } from '../../inbox/customer-conversations.service';
 import { toCommentDto } from '../comment.mapper';
-import { CommentWriter } from '../comment-writer';
+import { CommentWriter, UNTOUCHED_COMMENT } from '../comment-writer';
 import { CommentsGateway } from '../comments.gateway';
 import { CommentActionEntity } from '../entities/comment-action.entity';
 import { CommentEntity } from '../entities/comment.entity';
@@ -153,20 +153,9 @@ export class CommentActionExecutor {
       isFromBusiness: true,
       text,
       isHidden: false,
-      removedAt: null,
-      removedBy: null,
-      editedAt: null,
-      permalinkUrl: null,
       commentedAt: new Date(),
       lastEventAt: null,
-      assigneeId: null,
-      labelIds: null,
-      repliedAt: null,
-      privateRepliedAt: null,
-      privateReplyMid: null,
-      privateReplyRecipientId: null,
-      privateReplyQueued: false,
-      doneAt: null,
+      ...UNTOUCHED_COMMENT,
     });
   }
 

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { MessageEvent, PostbackEvent, ReferralEvent } from '@ticklegram/domain-models';
+import { IgStoryMessageEvent, InboxMessageKind, MessageEvent, PostbackEvent, ReferralEvent } from '@ticklegram/domain-models';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository } from 'typeorm';
 import { insertRow } from '../../../database/fast-insert';
@@ -16,13 +16,24 @@ import { MessageMediaService } from '../media/message-media.service';
 import { ConversationWriter } from './conversation-writer';
 import { IngestAnnouncer } from './ingest-announcer';
 import { MessageRefUpdater } from './message-ref.updater';
-import { echoSourceLabel, eventTime, messageKindOf, outboundStatusAt, touchConversation } from './message-state.rules';
+import { echoSourceLabel, eventTime, outboundStatusAt, touchConversation } from './message-state.rules';
 import { lockFor } from './row-lock';
 import { applyThreadOwner, ownerFromDelivery } from './thread-control.rules';
 
 type StartEvent = MessageEvent | PostbackEvent | ReferralEvent;
+/** A message-shaped event, whichever module owns its type (`message` here; Instagram's story events in the instagram module). */
+export type IncomingMessage = Omit<MessageEvent, 'type'>;
 
-interface Prepared {
+/** What the owner of a message-shaped event decides before the inbox stores it (defaults: a plain message, media copied). */
+export interface MessageShape {
+  kind?: InboxMessageKind;
+  replyToStory?: { id: string | null; url: string | null } | null;
+  /** false: the media must not be copied (it is passed through from Meta while its link works). */
+  keepMedia?: boolean;
+}
+
+/** The customer's profile, looked up before the transaction when the customer is new. */
+export interface PreparedContact {
   profile: CustomerProfile | null;
 }
 
@@ -37,7 +48,7 @@ type KnownContacts = Set<string>;
  */
 @Injectable()
 @AppliesEvents('message', 'postback', 'referral')
-export class MessageIngestApplier implements EventApplier<StartEvent, Prepared, KnownContacts> {
+export class MessageIngestApplier implements EventApplier<StartEvent, PreparedContact, KnownContacts> {
   constructor(
     private readonly channels: ChannelsService,
     private readonly writer: ConversationWriter,
@@ -48,7 +59,7 @@ export class MessageIngestApplier implements EventApplier<StartEvent, Prepared, 
   ) {}
 
   /** One query for the whole batch: which customers we know already (no lookup at all for them). */
-  async preloadBatch(events: readonly ResolvedEvent<StartEvent>[]): Promise<KnownContacts> {
+  async preloadBatch(events: readonly ResolvedEvent<StartEvent | IgStoryMessageEvent>[]): Promise<KnownContacts> {
     const wanted = events.filter(({ event }) => event.customerExternalId);
     if (!wanted.length) return new Set();
     const contacts = await this.contacts.find({
@@ -59,7 +70,7 @@ export class MessageIngestApplier implements EventApplier<StartEvent, Prepared, 
   }
 
   /** Looks the customer up (network) only when we have never seen them. */
-  async prepare(event: StartEvent, channel: ChannelRef, known: KnownContacts | undefined): Promise<Prepared> {
+  async prepare(event: Pick<StartEvent, 'customerExternalId'>, channel: ChannelRef, known: KnownContacts | undefined): Promise<PreparedContact> {
     const customer = event.customerExternalId;
     if (!customer) return { profile: null };
     // the batch's answer may predate an earlier event of the same batch that created the contact
@@ -68,14 +79,19 @@ export class MessageIngestApplier implements EventApplier<StartEvent, Prepared, 
     return { profile: await this.channels.lookupCustomerProfile(channel, customer) };
   }
 
-  apply(event: StartEvent, ctx: ApplyContext, prepared: Prepared | undefined): Promise<ApplyResult> {
+  apply(event: StartEvent, ctx: ApplyContext, prepared: PreparedContact | undefined): Promise<ApplyResult> {
     const profile = prepared?.profile ?? null;
-    if (event.type === 'message') return this.applyMessage(event, ctx, profile);
+    if (event.type === 'message') return this.ingestMessage(event, ctx, prepared);
     if (event.type === 'postback') return this.applyPostback(event, ctx, profile);
     return this.applyReferral(event, ctx, profile);
   }
 
-  private async applyMessage(event: MessageEvent, ctx: ApplyContext, profile: CustomerProfile | null): Promise<ApplyResult> {
+  /**
+   * Stores a message (exported for the modules that own message-shaped events of their platform, shaped
+   * by them: Instagram's story mentions and story replies).
+   */
+  async ingestMessage(event: IncomingMessage, ctx: ApplyContext, prepared: PreparedContact | undefined, shape: MessageShape = {}): Promise<ApplyResult> {
+    const profile = prepared?.profile ?? null;
     const m = ctx.manager;
     const locked = await this.writer.lock(m, ctx.channel.id, event.customerExternalId);
     const existing = await m.findOne(MessageEntity, { where: { channelId: ctx.channel.id, mid: event.mid }, ...lockFor(m) });
@@ -108,7 +124,7 @@ export class MessageIngestApplier implements EventApplier<StartEvent, Prepared, 
 
     const sentAt = eventTime(event.timestamp);
     const attachments: StoredAttachment[] = event.attachments.map((a) => ({ ...a }));
-    const kind = messageKindOf(attachments);
+    const kind = shape.kind ?? 'message';
     const referral = event.referral ? toAttribution(event.referral, event.timestamp) : null;
     const message = m.create(MessageEntity, {
       conversationId: conversation.id,
@@ -124,7 +140,7 @@ export class MessageIngestApplier implements EventApplier<StartEvent, Prepared, 
       text: event.text,
       attachments: attachments.length ? attachments : null,
       replyToMid: event.replyTo?.mid ?? null,
-      replyToStory: event.replyTo?.story ? { id: event.replyTo.story.id ?? null, url: event.replyTo.story.url ?? null } : null,
+      replyToStory: shape.replyToStory ?? null,
       quickReplyPayload: event.quickReplyPayload?.slice(0, 1000) ?? null,
       postbackPayload: null,
       referral,
@@ -143,17 +159,8 @@ export class MessageIngestApplier implements EventApplier<StartEvent, Prepared, 
     });
     if (message.status === 'read') message.readAt = conversation.customerReadAt;
     if (message.status === 'read' || message.status === 'delivered') message.deliveredAt = conversation.customerDeliveredAt ?? conversation.customerReadAt;
-    await insertRow(m, MessageEntity, message);
-
-    await this.refs.replayParked(message, conversation, ctx);
-    touchConversation(conversation, message, referral);
-    this.noteThreadOwner(conversation, event);
-    await this.writer.save(m, conversation);
-
-    this.announce.message(ctx, message, 'message.created');
-    this.announce.conversation(ctx, conversation, contact);
-    // story mentions are never stored (Meta's terms): they are passed through while the link works
-    if (message.attachments?.length && kind !== 'story_mention') ctx.afterCommit(() => this.media.enqueueMessage(message.id));
+    await this.store(ctx, message, { conversation, contact }, referral, event);
+    if (message.attachments?.length && shape.keepMedia !== false) ctx.afterCommit(() => this.media.enqueueMessage(message.id));
     return { outcome: 'applied' };
   }
 
@@ -177,18 +184,29 @@ export class MessageIngestApplier implements EventApplier<StartEvent, Prepared, 
       referral,
       sentAt: eventTime(event.timestamp),
     });
-    await insertRow(m, MessageEntity, message);
-    await this.refs.replayParked(message, conversation, ctx);
-    touchConversation(conversation, message, referral);
-    this.noteThreadOwner(conversation, event);
-    await this.writer.save(m, conversation);
-    this.announce.message(ctx, message, 'message.created');
-    this.announce.conversation(ctx, conversation, contact);
+    await this.store(ctx, message, { conversation, contact }, referral, event);
     return { outcome: 'applied' };
   }
 
+  /** Inserts a new message, applies what was parked for it, moves the conversation on, and announces both after the commit. */
+  private async store(
+    ctx: ApplyContext,
+    message: MessageEntity,
+    { conversation, contact }: { conversation: ConversationEntity; contact: ContactEntity },
+    referral: ReturnType<typeof toAttribution> | null,
+    event: Pick<MessageEvent | PostbackEvent, 'via' | 'timestamp'>,
+  ): Promise<void> {
+    await insertRow(ctx.manager, MessageEntity, message);
+    await this.refs.replayParked(message, conversation, ctx);
+    touchConversation(conversation, message, referral);
+    this.noteThreadOwner(conversation, event);
+    await this.writer.save(ctx.manager, conversation);
+    this.announce.message(ctx, message, 'message.created');
+    this.announce.conversation(ctx, conversation, contact);
+  }
+
   /** Meta sends the owner's events on `messaging`, everyone else's on `standby`: that tells who controls the thread. */
-  private noteThreadOwner(conversation: ConversationEntity, event: MessageEvent | PostbackEvent): void {
+  private noteThreadOwner(conversation: ConversationEntity, event: Pick<MessageEvent | PostbackEvent, 'via' | 'timestamp'>): void {
     const change = ownerFromDelivery(event.via, eventTime(event.timestamp));
     if (change) applyThreadOwner(conversation, change);
   }

@@ -7,7 +7,6 @@ import {
   applyUnsend,
   ConversationState,
   echoSourceLabel,
-  messageKindOf,
   MessageState,
   outboundStatusAt,
   raiseWatermark,
@@ -62,14 +61,6 @@ describe('message state rules', () => {
     [null, 'native_app'],
   ])('an echo from %s is labelled %s', (source, label) => {
     expect(echoSourceLabel(source)).toBe(label);
-  });
-
-  it.each([
-    [[], 'message'],
-    [[{ type: 'image' as const }], 'message'],
-    [[{ type: 'image' as const }, { type: 'story_mention' as const }], 'story_mention'],
-  ])('attachments %j make a %s', (attachments, kind) => {
-    expect(messageKindOf(attachments)).toBe(kind);
   });
 
   it.each([

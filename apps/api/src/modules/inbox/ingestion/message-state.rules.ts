@@ -1,4 +1,4 @@
-import { AttributionDto, EchoSource, InboxMessageKind, InboxMessageSource, InboxMessageStatus, MessageReactionDto, NormalizedAttachment, NormalizedEvent } from '@ticklegram/domain-models';
+import { AttributionDto, EchoSource, InboxMessageSource, InboxMessageStatus, MessageReactionDto, NormalizedEvent } from '@ticklegram/domain-models';
 import type { ConversationEntity } from '../entities/conversation.entity';
 import type { MessageEntity } from '../entities/message.entity';
 import { previewOf } from '../inbox.mapper';
@@ -37,10 +37,6 @@ export function echoSourceLabel(source: EchoSource | null): InboxMessageSource {
       // native apps, and Instagram echoes (never carry an app id) whose mid we do not know
       return 'native_app';
   }
-}
-
-export function messageKindOf(attachments: readonly Pick<NormalizedAttachment, 'type'>[]): InboxMessageKind {
-  return attachments.some((a) => a.type === 'story_mention') ? 'story_mention' : 'message';
 }
 
 /** A business message that lands after the customer's read / delivery watermark passed it is read / delivered already. */

@@ -4,6 +4,7 @@ import { TokenCipher } from '../../../common/crypto/token-cipher';
 import { AppliesEvents } from '../../webhooks/ingestion/applies-events.decorator';
 import { ApplyContext, ApplyResult, EventApplier } from '../../webhooks/ingestion/event-applier';
 import { MessengerOptinEntity } from '../entities/messenger-optin.entity';
+import { MessengerOptinsService } from '../optins/messenger-optins.service';
 
 const STOP = 'STOP_NOTIFICATIONS';
 
@@ -15,7 +16,10 @@ const STOP = 'STOP_NOTIFICATIONS';
 @Injectable()
 @AppliesEvents({ types: ['optin'], platforms: [MessagePlatform.FACEBOOK] })
 export class OptinApplier implements EventApplier<OptinEvent> {
-  constructor(private readonly cipher: TokenCipher) {}
+  constructor(
+    private readonly cipher: TokenCipher,
+    private readonly optins: MessengerOptinsService,
+  ) {}
 
   async apply(event: OptinEvent, ctx: ApplyContext): Promise<ApplyResult> {
     if (!event.customerExternalId) return { outcome: 'noted', detail: 'opt-in known only by user_ref (the person has not messaged the Page): nothing to attach it to' };
@@ -35,12 +39,11 @@ export class OptinApplier implements EventApplier<OptinEvent> {
       ...(event.notificationMessagesToken ? { tokenEnc: this.cipher.encrypt(event.notificationMessagesToken) } : {}),
     } as const;
     const existing = await m.findOne(MessengerOptinEntity, { where: key });
-    if (existing) {
-      if (existing.lastEventAt > at) return { outcome: 'applied', detail: 'older than the stored opt-in' };
-      await m.update(MessengerOptinEntity, { id: existing.id }, { ...values, updatedAt: new Date() });
-      return { outcome: 'applied', detail: `opt-in ${status}` };
-    }
-    await m.insert(MessengerOptinEntity, m.create(MessengerOptinEntity, { ...key, ...values, optedInAt: at }));
+    if (existing && existing.lastEventAt > at) return { outcome: 'applied', detail: 'older than the stored opt-in' };
+    if (existing) await m.update(MessengerOptinEntity, { id: existing.id }, { ...values, updatedAt: new Date() });
+    else await m.insert(MessengerOptinEntity, m.create(MessengerOptinEntity, { ...key, ...values, optedInAt: at }));
+    const psid = event.customerExternalId;
+    ctx.afterCommit(() => this.optins.announce(ctx.channel.id, psid));
     return { outcome: 'applied', detail: `opt-in ${status}` };
   }
 }

@@ -23,10 +23,17 @@ export function ChannelsAttentionBanner() {
       <AlertTriangle className="size-4 shrink-0 text-destructive" aria-hidden />
       <p className="min-w-0 flex-1">
         <span className="font-medium">{broken.length === 1 ? `${names} needs attention.` : `${broken.length} accounts need attention: ${names}.`}</span>{' '}
-        {isAdmin ? 'Messages may not arrive or send until it is reconnected.' : 'Messages may not arrive or send. An admin has to reconnect it.'}
+        {isAdmin
+          ? `Messages may not arrive or send until ${broken.length === 1 ? 'it is' : 'they are'} reconnected.`
+          : `Messages may not arrive or send. An admin has to reconnect ${broken.length === 1 ? 'it' : 'them'}.`}
       </p>
       {isAdmin && pathname !== '/accounts' ? (
-        <Link href="/accounts" className="font-medium text-destructive underline underline-offset-4" data-testid="channels-attention-fix">
+        <Link
+          href="/accounts"
+          aria-label={`Reconnect on the Accounts page: ${names}`}
+          className="rounded-sm font-medium text-destructive underline underline-offset-4 outline-none focus-visible:ring-[3px] focus-visible:ring-destructive/40"
+          data-testid="channels-attention-fix"
+        >
           Reconnect
         </Link>
       ) : null}

@@ -19,6 +19,8 @@ const HINTS: Record<PasteTokenForm['kind'], string> = {
     'An Instagram Login token (starts with IG…), or the token of the Facebook Page your Instagram account is linked to (needs instagram_basic and instagram_manage_messages).',
 };
 
+const KINDS = ['page', 'instagram'] as const;
+
 /** For admins who already have a token: checked with Meta before anything is stored. */
 export function PasteTokenDialog() {
   const [open, setOpen] = React.useState(false);
@@ -35,6 +37,15 @@ export function PasteTokenDialog() {
     formState: { errors, isSubmitting },
   } = useForm<PasteTokenForm>({ resolver: zodResolver(pasteTokenSchema), defaultValues: empty });
   const kind = watch('kind');
+
+  const onKindKeyDown = (event: React.KeyboardEvent<HTMLDivElement>) => {
+    const step = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 }[event.key];
+    if (!step) return;
+    event.preventDefault();
+    const next = KINDS[(KINDS.indexOf(kind) + step + KINDS.length) % KINDS.length] ?? 'page';
+    setValue('kind', next);
+    event.currentTarget.querySelector<HTMLButtonElement>(`[data-testid="paste-token-kind-${next}"]`)?.focus();
+  };
 
   const onOpenChange = (next: boolean) => {
     setOpen(next);
@@ -71,14 +82,18 @@ export function PasteTokenDialog() {
             <DialogDescription>We check the token with Meta, store it encrypted and never show it again.</DialogDescription>
           </DialogHeader>
           <fieldset className="grid gap-2">
-            <legend className="mb-2 text-sm font-medium">What are you connecting?</legend>
-            <div className="flex gap-2" role="radiogroup">
-              {(['page', 'instagram'] as const).map((value) => (
+            <legend id="paste-token-kind" className="mb-2 text-sm font-medium">
+              What are you connecting?
+            </legend>
+            {/* one tab stop; arrow keys move the choice, as in any radio group */}
+            <div className="flex gap-2" role="radiogroup" aria-labelledby="paste-token-kind" onKeyDown={onKindKeyDown}>
+              {KINDS.map((value) => (
                 <Button
                   key={value}
                   type="button"
                   role="radio"
                   aria-checked={kind === value}
+                  tabIndex={kind === value ? 0 : -1}
                   variant={kind === value ? 'default' : 'outline'}
                   size="sm"
                   onClick={() => setValue('kind', value)}

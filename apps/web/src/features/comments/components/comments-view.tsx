@@ -8,7 +8,7 @@ import { Button } from '../../../components/ui/button';
 import { describeApiError } from '../../../lib/api/api-error';
 import { cn } from '../../../lib/utils';
 import { useAuth } from '../../auth/auth-provider';
-import { isTypingTarget } from '../../inbox/keyboard';
+import { useListShortcuts } from '../../inbox/hooks/use-list-shortcuts';
 import { useBackfills, useStartBackfill } from '../api';
 import { filtersFromParams } from '../filters';
 import { useCommentEvents } from '../hooks/use-comment-events';
@@ -41,26 +41,13 @@ export function CommentsView() {
     orderRef.current = ids;
   }, []);
 
-  React.useEffect(() => {
-    function onKeyDown(event: KeyboardEvent) {
-      if (event.defaultPrevented || event.metaKey || event.ctrlKey || event.altKey) return;
-      if (isTypingTarget(event.target) || document.querySelector('[role="dialog"]')) return;
-      if (event.key === '/') {
-        event.preventDefault();
-        searchRef.current?.focus();
-      } else if (event.key === 'j' || event.key === 'k') {
-        const ids = orderRef.current;
-        const index = selectedId ? ids.indexOf(selectedId) : -1;
-        const next = ids[Math.min(ids.length - 1, Math.max(0, index + (event.key === 'j' ? 1 : -1)))];
-        if (next) {
-          event.preventDefault();
-          setParam('c', next);
-        }
-      }
-    }
-    window.addEventListener('keydown', onKeyDown);
-    return () => window.removeEventListener('keydown', onKeyDown);
-  }, [selectedId, setParam]);
+  useListShortcuts(searchRef, (step) => {
+    const ids = orderRef.current;
+    const index = selectedId ? ids.indexOf(selectedId) : -1;
+    const next = ids[Math.min(ids.length - 1, Math.max(0, index + step))];
+    if (next) setParam('c', next);
+    return Boolean(next);
+  });
 
   return (
     <div className="flex h-full min-h-0 flex-col" data-testid="comments-desk" data-live={live}>

@@ -8,6 +8,7 @@ import { relativeTime } from '../format-time';
 import { useContactPanel } from '../hooks/use-inbox-queries';
 import { ContactAvatar } from './contact-avatar';
 import { useConversationComments } from '../../comments/api';
+import { ContactOptins } from '../../messenger/components/contact-optins';
 import { PLATFORM_NAMES, PlatformBadge } from './platform-badge';
 
 function profileUrl(conversation: ConversationDto): string | null {
@@ -78,6 +79,7 @@ export function ContactPanel({ conversation, className }: { conversation: Conver
           <p className="text-sm text-muted-foreground">They messaged you directly.</p>
         )}
       </div>
+      {conversation.platform === MessagePlatform.FACEBOOK ? <ContactOptins conversationId={conversation.id} /> : null}
       <ContactHistory conversationId={conversation.id} />
     </aside>
   );

@@ -4,7 +4,8 @@ import * as React from 'react';
 import { useParams, useRouter } from 'next/navigation';
 import { cn } from '../../../lib/utils';
 import { useInboxFilters } from '../hooks/use-inbox-filters';
-import { isTypingTarget, nextConversationHref } from '../keyboard';
+import { useListShortcuts } from '../hooks/use-list-shortcuts';
+import { nextConversationHref } from '../keyboard';
 import { ConversationList } from './conversation-list';
 import { InboxFolders } from './inbox-folders';
 
@@ -24,26 +25,11 @@ export function InboxShell({ children }: { children: React.ReactNode }) {
   }, []);
   const onSearch = React.useCallback((search: string) => setFilters({ search }), [setFilters]);
 
-  React.useEffect(() => {
-    function onKeyDown(event: KeyboardEvent) {
-      if (event.defaultPrevented || event.metaKey || event.ctrlKey || event.altKey) return;
-      if (isTypingTarget(event.target) || document.querySelector('[role="dialog"]')) return;
-      if (event.key === '/') {
-        event.preventDefault();
-        searchRef.current?.focus();
-        return;
-      }
-      if (event.key === 'j' || event.key === 'k') {
-        const href = nextConversationHref(orderRef.current, selectedId, event.key === 'j' ? 1 : -1);
-        if (href) {
-          event.preventDefault();
-          router.push(href, { scroll: false });
-        }
-      }
-    }
-    window.addEventListener('keydown', onKeyDown);
-    return () => window.removeEventListener('keydown', onKeyDown);
-  }, [router, selectedId]);
+  useListShortcuts(searchRef, (step) => {
+    const href = nextConversationHref(orderRef.current, selectedId, step);
+    if (href) router.push(href, { scroll: false });
+    return href !== null;
+  });
 
   return (
     <div className="flex h-full min-h-0" data-testid="inbox">
