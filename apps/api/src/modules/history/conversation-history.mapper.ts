@@ -53,6 +53,7 @@ export function toHistoryMessage(wire: ConversationMessageWire, customerId: stri
     sentAt,
     text: wire.message ? wire.message : null,
     attachments,
+    kind: story?.mention ? 'story_mention' : 'message',
     unsupported: wire.is_unsupported === true,
   };
 }

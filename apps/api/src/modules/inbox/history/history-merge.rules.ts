@@ -1,4 +1,4 @@
-import type { InboxMessageDirection, NormalizedAttachment } from '@ticklegram/domain-models';
+import type { InboxMessageDirection, InboxMessageKind, NormalizedAttachment } from '@ticklegram/domain-models';
 import type { MessageEntity } from '../entities/message.entity';
 import { previewOf } from '../inbox.mapper';
 import { bumpCustomerActivity, ConversationState } from '../ingestion/message-state.rules';
@@ -10,6 +10,8 @@ export interface HistoryMessage {
   sentAt: Date;
   text: string | null;
   attachments: NormalizedAttachment[];
+  /** Decided by the platform's mapper (an Instagram story mention is not an ordinary message). */
+  kind: InboxMessageKind;
   unsupported: boolean;
 }
 

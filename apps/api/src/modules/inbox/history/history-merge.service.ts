@@ -12,7 +12,7 @@ import { MessageEntity, StoredAttachment } from '../entities/message.entity';
 import { InboxGateway } from '../inbox.gateway';
 import { ConversationWriter } from '../ingestion/conversation-writer';
 import { MessageRefUpdater } from '../ingestion/message-ref.updater';
-import { messageKindOf, outboundStatusAt } from '../ingestion/message-state.rules';
+import { outboundStatusAt } from '../ingestion/message-state.rules';
 import { MessageMediaService } from '../media/message-media.service';
 import { applyHistory, HistoryMessage } from './history-merge.rules';
 
@@ -88,7 +88,7 @@ export class HistoryMergeService {
           status: item.direction === 'outbound' ? outboundStatusAt(conversation, item.sentAt) : 'received',
           // the Conversations API does not say which app or person sent a business message
           source: item.direction === 'outbound' ? 'agent' : 'customer',
-          kind: messageKindOf(attachments),
+          kind: item.kind,
           senderUserId: null,
           clientKey: null,
           text: item.text,
