@@ -11,6 +11,8 @@ export * from './lib/api/collaboration-tools';
 export * from './lib/api/insights';
 export * from './lib/api/templates';
 export * from './lib/api/comments';
+// analytics (issue 12 part 2)
+export * from './lib/api/analytics';
 export * from './lib/comments';
 export * from './lib/collaboration/mentions';
 export * from './lib/events';
