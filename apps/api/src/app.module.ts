@@ -27,6 +27,8 @@ import { LabelsModule } from './modules/labels/labels.module';
 import { PriorityModule } from './modules/priority/priority.module';
 import { RetentionModule } from './modules/retention/retention.module';
 import { TemplatesModule } from './modules/templates/templates.module';
+// analytics (issue 12 part 2)
+import { AnalyticsModule } from './modules/analytics/analytics.module';
 
 @Module({})
 export class AppModule {
@@ -61,6 +63,7 @@ export class AppModule {
         PriorityModule,
         RetentionModule,
         HealthModule,
+        AnalyticsModule,
       ],
     };
   }

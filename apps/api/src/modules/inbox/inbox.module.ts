@@ -11,6 +11,7 @@ import { ConversationEntity } from './entities/conversation.entity';
 import { MessageEntity } from './entities/message.entity';
 import { PendingMessageEventEntity } from './entities/pending-message-event.entity';
 import { InboxGateway } from './inbox.gateway';
+import { InboxActivity } from './inbox-activity';
 import { ThreadControlService } from './thread-control.service';
 import { ConversationWriter } from './ingestion/conversation-writer';
 import { IngestAnnouncer } from './ingestion/ingest-announcer';
@@ -21,6 +22,7 @@ import { ReceiptsApplier } from './ingestion/receipts.applier';
 import { MessageMediaController } from './media/message-media.controller';
 import { MessageMediaService } from './media/message-media.service';
 import { ConversationCountsRepository } from './repositories/conversation-counts.repository';
+import { ConversationFactsRepository } from './repositories/conversation-facts.repository';
 import { InboxReadRepository } from './repositories/inbox-read.repository';
 import { MessageRepository } from './repositories/message.repository';
 import { OutboundMessageRepository } from './repositories/outbound-message.repository';
@@ -40,9 +42,11 @@ import { ScopedConversationRepository } from './repositories/scoped-conversation
     ScopedConversationRepository,
     InboxReadRepository,
     ConversationCountsRepository,
+    ConversationFactsRepository,
     MessageRepository,
     OutboundMessageRepository,
     InboxGateway,
+    InboxActivity,
     ConversationsService,
     CustomerConversationsService,
     MessageMediaService,
@@ -54,6 +58,6 @@ import { ScopedConversationRepository } from './repositories/scoped-conversation
     ReceiptsApplier,
     ThreadControlService,
   ],
-  exports: [CustomerConversationsService, ScopedConversationRepository, ConversationCountsRepository, MessageRepository, OutboundMessageRepository, InboxGateway, ThreadControlService],
+  exports: [CustomerConversationsService, ScopedConversationRepository, ConversationCountsRepository, MessageRepository, OutboundMessageRepository, InboxGateway, ThreadControlService, InboxActivity, ConversationFactsRepository],
 })
 export class InboxModule {}

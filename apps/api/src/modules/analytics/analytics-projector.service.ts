@@ -1,0 +1,136 @@
+import { Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import { BusinessHoursDto, ConversationStatus } from '@ticklegram/domain-models';
+import { ConversationTouched, InboxActivity } from '../inbox/inbox-activity';
+import { ConversationFactsRepository } from '../inbox/repositories/conversation-facts.repository';
+import { ConversationLabelsService } from '../labels/conversation-labels.service';
+import { TemplateSendingService } from '../templates/template-sending.service';
+import { bucketsOf, cyclesOf, isHumanReply } from './calculators/conversation-projection';
+import { AnalyticsRollupRepository } from './repositories/analytics-rollup.repository';
+
+const REBUILD_PAGE = 200;
+
+/**
+ * Keeps the rollups with the inbox: every committed change the inbox announces (`InboxActivity`) queues
+ * its conversation, whose rows are then recomputed from its own messages, labels and status log. Status
+ * changes are logged when announced. All recomputes in this process run one at a time (a rebuild too),
+ * so two never interleave their delete + insert of the same conversation.
+ */
+@Injectable()
+export class AnalyticsProjector implements OnModuleInit, OnApplicationShutdown {
+  private readonly logger = new Logger(AnalyticsProjector.name);
+  private readonly pending = new Map<string, { status: ConversationStatus; at: Date }[]>();
+  private chain: Promise<unknown> = Promise.resolve();
+  private draining = false;
+  private stopped = false;
+
+  constructor(
+    private readonly activity: InboxActivity,
+    private readonly facts: ConversationFactsRepository,
+    private readonly labels: ConversationLabelsService,
+    private readonly templates: TemplateSendingService,
+    private readonly rollups: AnalyticsRollupRepository,
+  ) {}
+
+  onModuleInit(): void {
+    this.activity.subscribe((touched) => this.touched(touched));
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    await this.idle();
+  }
+
+  touched({ conversationId, status }: ConversationTouched): void {
+    if (this.stopped) return;
+    const statuses = this.pending.get(conversationId) ?? [];
+    if (status) statuses.push({ status, at: new Date() });
+    this.pending.set(conversationId, statuses);
+    if (!this.draining) {
+      this.draining = true;
+      void this.serial(() => this.drain());
+    }
+  }
+
+  /** Resolves when every queued conversation has been recomputed. */
+  async idle(): Promise<void> {
+    while (this.draining || this.pending.size) await this.chain;
+  }
+
+  /** Recomputes every conversation from the source tables. */
+  rebuild(): Promise<number> {
+    return this.serial(async () => {
+      const businessHours = (await this.rollups.getSettings())?.businessHours ?? null;
+      await this.rollups.clearRollups();
+      let count = 0;
+      for (let after: string | null = null; ; ) {
+        const ids = await this.facts.pageIds(after, REBUILD_PAGE);
+        if (!ids.length) break;
+        for (const id of ids) await this.recompute(id, businessHours);
+        count += ids.length;
+        after = ids[ids.length - 1];
+      }
+      await this.rollups.markRebuilt(new Date());
+      return count;
+    });
+  }
+
+  private serial<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.chain.then(work, work);
+    this.chain = run.catch(() => undefined);
+    return run;
+  }
+
+  private async drain(): Promise<void> {
+    try {
+      const businessHours = (await this.rollups.getSettings())?.businessHours ?? null;
+      while (this.pending.size) {
+        const [conversationId, statuses] = this.pending.entries().next().value as [string, { status: ConversationStatus; at: Date }[]];
+        this.pending.delete(conversationId);
+        try {
+          await this.logStatuses(conversationId, statuses);
+          await this.recompute(conversationId, businessHours);
+        } catch (err) {
+          this.logger.warn({ err, conversationId }, 'analytics rollup update failed (a rebuild repairs it)');
+        }
+      }
+    } finally {
+      this.draining = false;
+    }
+  }
+
+  private async logStatuses(conversationId: string, statuses: { status: ConversationStatus; at: Date }[]): Promise<void> {
+    if (!statuses.length) return;
+    let last = (await this.rollups.lastStatus(conversationId)) ?? 'open';
+    for (const s of statuses) {
+      if (s.status === last) continue;
+      await this.rollups.recordStatus(conversationId, s.status, s.at);
+      last = s.status;
+    }
+  }
+
+  private async recompute(conversationId: string, businessHours: BusinessHoursDto | null): Promise<void> {
+    const conversation = await this.facts.find(conversationId);
+    if (!conversation) {
+      await this.rollups.replaceConversation(conversationId, [], [], []);
+      return;
+    }
+    const messages = await this.facts.messageFacts(conversationId);
+    const [templateMessageIds, labels, statusChanges] = await Promise.all([
+      this.templates.sentWithTemplate(messages.filter(isHumanReply).map((m) => m.id)),
+      this.labels.forConversations([conversationId]),
+      this.rollups.statusLog(conversationId),
+    ]);
+    const facts = {
+      conversationId,
+      channelId: conversation.channelId,
+      platform: conversation.platform,
+      assigneeId: conversation.assigneeId,
+      fromAd: conversation.referral?.kind === 'ad',
+      messages,
+      statusChanges,
+      templateMessageIds,
+    };
+    const labelIds = (labels.get(conversationId) ?? []).map((l) => l.id);
+    await this.rollups.replaceConversation(conversationId, cyclesOf(facts, businessHours), bucketsOf(facts), labelIds);
+  }
+}

@@ -1,0 +1,71 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { BusinessHoursDto, ConversationStatus } from '@ticklegram/domain-models';
+import { DataSource, Repository } from 'typeorm';
+import { BucketRow, CycleRow, StatusFact } from '../calculators/conversation-projection';
+import { AnalyticsConversationLabelEntity } from '../entities/analytics-conversation-label.entity';
+import { AnalyticsCycleEntity } from '../entities/analytics-cycle.entity';
+import { AnalyticsMessageBucketEntity } from '../entities/analytics-message-bucket.entity';
+import { AnalyticsSettingEntity } from '../entities/analytics-setting.entity';
+import { AnalyticsStatusChangeEntity } from '../entities/analytics-status-change.entity';
+
+const SETTINGS_KEY = 'workspace';
+const CHUNK = 200;
+
+/** Writes of the analytics tables: a conversation's rollups replaced as one, the status log, the settings. */
+@Injectable()
+export class AnalyticsRollupRepository {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectRepository(AnalyticsStatusChangeEntity) private readonly statusChanges: Repository<AnalyticsStatusChangeEntity>,
+    @InjectRepository(AnalyticsSettingEntity) private readonly settings: Repository<AnalyticsSettingEntity>,
+  ) {}
+
+  /** Replaces everything the rollups hold about one conversation (no rows: it is gone). */
+  async replaceConversation(conversationId: string, cycles: CycleRow[], buckets: BucketRow[], labelIds: string[]): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      await manager.delete(AnalyticsCycleEntity, { conversationId });
+      await manager.delete(AnalyticsMessageBucketEntity, { conversationId });
+      await manager.delete(AnalyticsConversationLabelEntity, { conversationId });
+      for (let i = 0; i < cycles.length; i += CHUNK) await manager.insert(AnalyticsCycleEntity, cycles.slice(i, i + CHUNK));
+      for (let i = 0; i < buckets.length; i += CHUNK) await manager.insert(AnalyticsMessageBucketEntity, buckets.slice(i, i + CHUNK));
+      if (labelIds.length) await manager.insert(AnalyticsConversationLabelEntity, labelIds.map((labelId) => ({ conversationId, labelId })));
+    });
+  }
+
+  /** Empties the rebuildable tables (a full rebuild starts here). */
+  async clearRollups(): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      await manager.clear(AnalyticsCycleEntity);
+      await manager.clear(AnalyticsMessageBucketEntity);
+      await manager.clear(AnalyticsConversationLabelEntity);
+    });
+  }
+
+  statusLog(conversationId: string): Promise<StatusFact[]> {
+    return this.statusChanges.find({ where: { conversationId }, select: { status: true, changedAt: true }, order: { changedAt: 'ASC', id: 'ASC' } }).then((rows) => rows.map((r) => ({ status: r.status, at: r.changedAt })));
+  }
+
+  async lastStatus(conversationId: string): Promise<ConversationStatus | null> {
+    const row = await this.statusChanges.findOne({ where: { conversationId }, order: { changedAt: 'DESC', id: 'DESC' } });
+    return row?.status ?? null;
+  }
+
+  async recordStatus(conversationId: string, status: ConversationStatus, at: Date): Promise<void> {
+    await this.statusChanges.insert({ conversationId, status, changedAt: at });
+  }
+
+  async getSettings(): Promise<AnalyticsSettingEntity | null> {
+    return this.settings.findOneBy({ key: SETTINGS_KEY });
+  }
+
+  async saveBusinessHours(businessHours: BusinessHoursDto | null, userId: string): Promise<void> {
+    const current = await this.getSettings();
+    await this.settings.save({ key: SETTINGS_KEY, businessHours, rebuiltAt: current?.rebuiltAt ?? null, updatedBy: userId, updatedAt: new Date() });
+  }
+
+  async markRebuilt(at: Date): Promise<void> {
+    const current = await this.getSettings();
+    await this.settings.save({ key: SETTINGS_KEY, businessHours: current?.businessHours ?? null, rebuiltAt: at, updatedBy: current?.updatedBy ?? null, updatedAt: current?.updatedAt ?? at });
+  }
+}
