@@ -1,6 +1,5 @@
 import { MessagePlatform } from '@ticklegram/domain-models';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import { TimestampColumn } from '../../../database/timestamp.column';
 
 /** A conversation's messages in one 15-minute UTC bucket: counts only, recomputed from `messages`. */
 @Entity({ name: 'analytics_message_buckets' })
