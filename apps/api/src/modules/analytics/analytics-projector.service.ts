@@ -1,4 +1,4 @@
-import { Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { BusinessHoursDto, ConversationStatus } from '@ticklegram/domain-models';
 import { ConversationTouched, InboxActivity } from '../inbox/inbox-activity';
 import { ConversationFactsRepository } from '../inbox/repositories/conversation-facts.repository';
@@ -16,7 +16,7 @@ const REBUILD_PAGE = 200;
  * so two never interleave their delete + insert of the same conversation.
  */
 @Injectable()
-export class AnalyticsProjector implements OnModuleInit, OnApplicationShutdown {
+export class AnalyticsProjector implements OnModuleInit, OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(AnalyticsProjector.name);
   private readonly pending = new Map<string, { status: ConversationStatus; at: Date }[]>();
   private chain: Promise<unknown> = Promise.resolve();
@@ -33,6 +33,14 @@ export class AnalyticsProjector implements OnModuleInit, OnApplicationShutdown {
 
   onModuleInit(): void {
     this.activity.subscribe((touched) => this.touched(touched));
+  }
+
+  /** Rollups never built (first start, or the first start after upgrading to analytics): build them in the background. */
+  async onApplicationBootstrap(): Promise<void> {
+    if ((await this.rollups.getSettings())?.rebuiltAt) return;
+    void this.rebuild()
+      .then((count) => this.logger.log(`analytics rollups built for ${count} conversations`))
+      .catch((err: unknown) => this.logger.warn({ err }, 'analytics rollup build failed (POST /api/analytics/rebuild retries it)'));
   }
 
   async onApplicationShutdown(): Promise<void> {
@@ -63,6 +71,8 @@ export class AnalyticsProjector implements OnModuleInit, OnApplicationShutdown {
       await this.rollups.clearRollups();
       let count = 0;
       for (let after: string | null = null; ; ) {
+        // shutting down: stop here; rebuiltAt stays unset, so the next start builds again
+        if (this.stopped) return count;
         const ids = await this.facts.pageIds(after, REBUILD_PAGE);
         if (!ids.length) break;
         for (const id of ids) await this.recompute(id, businessHours);

@@ -27,8 +27,12 @@ export function isTimeZone(value: string): boolean {
   }
 }
 
+const isDate = (v: string) => /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`));
+
 export interface AnalyticsFilters {
   range: AnalyticsRange;
+  /** A custom range (`?from=&to=`, local dates) instead of the preset. */
+  custom: { from: string; to: string } | null;
   tz: string;
   channelId?: string;
   platform?: MessagePlatform;
@@ -46,7 +50,11 @@ export function filtersFromParams(params: URLSearchParams, defaultTz: string): A
     return v && UUID.test(v) ? v : undefined;
   };
   const platform = params.get('platform');
+  const from = params.get('from');
+  const to = params.get('to');
+  const custom = from && to && isDate(from) && isDate(to) && from <= to ? { from, to } : null;
   return {
+    custom,
     range: (ANALYTICS_RANGES as readonly number[]).includes(range) ? (range as AnalyticsRange) : 28,
     tz: tz && isTimeZone(tz) ? tz : defaultTz,
     channelId: uuid('channel'),
@@ -58,7 +66,7 @@ export function filtersFromParams(params: URLSearchParams, defaultTz: string): A
 }
 
 export function queryOf(filters: AnalyticsFilters, now: Date = new Date()): AnalyticsQuery {
-  const { from, to } = rangeInZone(filters.range, filters.tz, now);
+  const { from, to } = filters.custom ?? rangeInZone(filters.range, filters.tz, now);
   return { from, to, tz: filters.tz, channelId: filters.channelId, platform: filters.platform, agentId: filters.agentId, labelId: filters.labelId, businessHours: filters.businessHours || undefined };
 }
 

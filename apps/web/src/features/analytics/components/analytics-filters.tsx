@@ -11,6 +11,8 @@ const ALL = 'all';
 
 export interface FilterChange {
   range?: AnalyticsRange;
+  from?: string | null;
+  to?: string | null;
   channel?: string | null;
   platform?: string | null;
   agent?: string | null;
@@ -36,9 +38,22 @@ function FilterSelect({ label, testId, value, options, onChange }: { label: stri
   );
 }
 
+/** From/to dates (both included); a change applies once both form a valid range. */
+function CustomRange({ value, onChange }: { value: { from: string; to: string }; onChange: (from: string, to: string) => void }) {
+  const input = 'h-8 rounded-md border bg-background px-2 text-sm focus-visible:outline-2 focus-visible:outline-ring';
+  return (
+    <div className="flex items-center gap-1 text-sm" data-testid="analytics-custom-range">
+      <input type="date" aria-label="From" className={input} value={value.from} max={value.to} data-testid="analytics-from" onChange={(e) => e.target.value && e.target.value <= value.to && onChange(e.target.value, value.to)} />
+      <span aria-hidden className="text-muted-foreground">–</span>
+      <input type="date" aria-label="To" className={input} value={value.to} min={value.from} data-testid="analytics-to" onChange={(e) => e.target.value && e.target.value >= value.from && onChange(value.from, e.target.value)} />
+    </div>
+  );
+}
+
 /** Range, channel, platform, agent (admins), label and business hours; every choice goes to the URL. */
 export function AnalyticsFiltersBar({
   filters,
+  range,
   channels,
   labels,
   agents,
@@ -46,6 +61,8 @@ export function AnalyticsFiltersBar({
   onChange,
 }: {
   filters: AnalyticsFilters;
+  /** The dates the preset stands for (shown in the date inputs until a custom range is picked). */
+  range: { from: string; to: string };
   channels: ChannelDto[];
   labels: LabelDto[];
   agents: { id: string; name: string }[] | null;
@@ -60,18 +77,19 @@ export function AnalyticsFiltersBar({
             key={days}
             type="button"
             role="radio"
-            aria-checked={filters.range === days}
+            aria-checked={!filters.custom && filters.range === days}
             data-testid={`analytics-range-${days}`}
-            onClick={() => onChange({ range: days })}
+            onClick={() => onChange({ range: days, from: null, to: null })}
             className={cn(
               'rounded-md px-3 py-1 text-sm transition-colors focus-visible:outline-2 focus-visible:outline-ring',
-              filters.range === days ? 'bg-primary text-primary-foreground' : 'text-muted-foreground hover:bg-accent hover:text-accent-foreground',
+              !filters.custom && filters.range === days ? 'bg-primary text-primary-foreground' : 'text-muted-foreground hover:bg-accent hover:text-accent-foreground',
             )}
           >
             {days} days
           </button>
         ))}
       </div>
+      <CustomRange value={filters.custom ?? range} onChange={(from, to) => onChange({ from, to })} />
       <FilterSelect label="Channel" testId="analytics-channel" value={filters.channelId} options={channels.map((c) => ({ value: c.id, label: `${c.name} (${c.platform === MessagePlatform.INSTAGRAM ? 'Instagram' : 'Messenger'})` }))} onChange={(v) => onChange({ channel: v })} />
       <FilterSelect label="Platform" testId="analytics-platform" value={filters.platform} options={[{ value: MessagePlatform.INSTAGRAM, label: 'Instagram' }, { value: MessagePlatform.FACEBOOK, label: 'Messenger' }]} onChange={(v) => onChange({ platform: v })} />
       {agents && <FilterSelect label="Agent" testId="analytics-agent" value={filters.agentId} options={agents.map((a) => ({ value: a.id, label: a.name }))} onChange={(v) => onChange({ agent: v })} />}

@@ -22,7 +22,7 @@ import { AgentsTable, ChannelsTable } from './analytics-tables';
 import { SummaryCards } from './summary-cards';
 
 const browserZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
-const PARAM: Record<keyof FilterChange, string> = { range: 'range', channel: 'channel', platform: 'platform', agent: 'agent', label: 'label', bh: 'bh' };
+const PARAM: Record<keyof FilterChange, string> = { range: 'range', from: 'from', to: 'to', channel: 'channel', platform: 'platform', agent: 'agent', label: 'label', bh: 'bh' };
 
 /** Team analytics: filters in the URL, figures from the api's rollups, every table downloadable as CSV. */
 export function AnalyticsView() {
@@ -79,7 +79,7 @@ export function AnalyticsView() {
         actions={data ? csvButton('overview', 'Summary CSV') : undefined}
       />
       <div className="mt-6 space-y-6">
-        <AnalyticsFiltersBar filters={filters} channels={channels.data ?? []} labels={labels.data ?? []} agents={agentOptions} businessHoursAvailable={Boolean(settings.data?.businessHours)} onChange={change} />
+        <AnalyticsFiltersBar filters={filters} range={{ from: query.from, to: query.to }} channels={channels.data ?? []} labels={labels.data ?? []} agents={agentOptions} businessHoursAvailable={Boolean(settings.data?.businessHours)} onChange={change} />
         {overview.isPending ? (
           <div className="space-y-4" aria-busy="true" aria-label="Loading analytics">
             <Skeleton className="h-28 w-full" />
