@@ -1,10 +1,10 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { BusinessHoursDto, ConversationStatus } from '@ticklegram/domain-models';
 import { ConversationTouched, InboxActivity } from '../inbox/inbox-activity';
-import { ConversationFactsRepository } from '../inbox/repositories/conversation-facts.repository';
+import { ConversationFactsRepository, MessageFactRow } from '../inbox/repositories/conversation-facts.repository';
 import { ConversationLabelsService } from '../labels/conversation-labels.service';
 import { TemplateSendingService } from '../templates/template-sending.service';
-import { bucketsOf, cyclesOf, isHumanReply } from './calculators/conversation-projection';
+import { BucketRow, bucketsOf, CycleRow, cyclesOf, isHumanReply } from './calculators/conversation-projection';
 import { AnalyticsRollupRepository } from './repositories/analytics-rollup.repository';
 
 const REBUILD_PAGE = 200;
@@ -75,7 +75,7 @@ export class AnalyticsProjector implements OnModuleInit, OnApplicationBootstrap,
         if (this.stopped) return count;
         const ids = await this.facts.pageIds(after, REBUILD_PAGE);
         if (!ids.length) break;
-        for (const id of ids) await this.recompute(id, businessHours);
+        await this.recompute(ids, businessHours);
         count += ids.length;
         after = ids[ids.length - 1];
       }
@@ -98,7 +98,7 @@ export class AnalyticsProjector implements OnModuleInit, OnApplicationBootstrap,
         this.pending.delete(conversationId);
         try {
           await this.logStatuses(conversationId, statuses);
-          await this.recompute(conversationId, businessHours);
+          await this.recompute([conversationId], businessHours);
         } catch (err) {
           this.logger.warn({ err, conversationId }, 'analytics rollup update failed (a rebuild repairs it)');
         }
@@ -118,29 +118,39 @@ export class AnalyticsProjector implements OnModuleInit, OnApplicationBootstrap,
     }
   }
 
-  private async recompute(conversationId: string, businessHours: BusinessHoursDto | null): Promise<void> {
-    const conversation = await this.facts.find(conversationId);
-    if (!conversation) {
-      await this.rollups.replaceConversation(conversationId, [], [], []);
-      return;
-    }
-    const messages = await this.facts.messageFacts(conversationId);
-    const [templateMessageIds, labels, statusChanges] = await Promise.all([
-      this.templates.sentWithTemplate(messages.filter(isHumanReply).map((m) => m.id)),
-      this.labels.forConversations([conversationId]),
-      this.rollups.statusLog(conversationId),
+  /** Recomputes these conversations' rows from their messages, labels and status logs, and replaces them. */
+  private async recompute(conversationIds: string[], businessHours: BusinessHoursDto | null): Promise<void> {
+    const [conversations, messages, labels, statusLogs] = await Promise.all([
+      this.facts.findMany(conversationIds),
+      this.facts.messageFacts(conversationIds),
+      this.labels.forConversations(conversationIds),
+      this.rollups.statusLogs(conversationIds),
     ]);
-    const facts = {
-      conversationId,
-      channelId: conversation.channelId,
-      platform: conversation.platform,
-      assigneeId: conversation.assigneeId,
-      fromAd: conversation.referral?.kind === 'ad',
-      messages,
-      statusChanges,
-      templateMessageIds,
-    };
-    const labelIds = (labels.get(conversationId) ?? []).map((l) => l.id);
-    await this.rollups.replaceConversation(conversationId, cyclesOf(facts, businessHours), bucketsOf(facts), labelIds);
+    const templateMessageIds = await this.templates.sentWithTemplate(messages.filter(isHumanReply).map((m) => m.id));
+    const byConversation = new Map<string, MessageFactRow[]>();
+    for (const m of messages) {
+      const list = byConversation.get(m.conversationId) ?? [];
+      list.push(m);
+      byConversation.set(m.conversationId, list);
+    }
+    const cycles: CycleRow[] = [];
+    const buckets: BucketRow[] = [];
+    const labelRows: { conversationId: string; labelId: string }[] = [];
+    for (const conversation of conversations) {
+      const facts = {
+        conversationId: conversation.id,
+        channelId: conversation.channelId,
+        platform: conversation.platform,
+        assigneeId: conversation.assigneeId,
+        fromAd: conversation.referral?.kind === 'ad',
+        messages: byConversation.get(conversation.id) ?? [],
+        statusChanges: statusLogs.get(conversation.id) ?? [],
+        templateMessageIds,
+      };
+      cycles.push(...cyclesOf(facts, businessHours));
+      buckets.push(...bucketsOf(facts));
+      for (const label of labels.get(conversation.id) ?? []) labelRows.push({ conversationId: conversation.id, labelId: label.id });
+    }
+    await this.rollups.replaceConversations(conversationIds, cycles, buckets, labelRows);
   }
 }

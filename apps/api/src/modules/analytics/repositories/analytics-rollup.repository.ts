@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { BusinessHoursDto, ConversationStatus } from '@ticklegram/domain-models';
-import { DataSource, Repository } from 'typeorm';
+import { DataSource, In, Repository } from 'typeorm';
 import { BucketRow, CycleRow, StatusFact } from '../calculators/conversation-projection';
 import { AnalyticsConversationLabelEntity } from '../entities/analytics-conversation-label.entity';
 import { AnalyticsCycleEntity } from '../entities/analytics-cycle.entity';
@@ -21,15 +21,17 @@ export class AnalyticsRollupRepository {
     @InjectRepository(AnalyticsSettingEntity) private readonly settings: Repository<AnalyticsSettingEntity>,
   ) {}
 
-  /** Replaces everything the rollups hold about one conversation (no rows: it is gone). */
-  async replaceConversation(conversationId: string, cycles: CycleRow[], buckets: BucketRow[], labelIds: string[]): Promise<void> {
+  /** Replaces, in one transaction, everything the rollups hold about these conversations (no rows: they are gone). */
+  async replaceConversations(conversationIds: string[], cycles: CycleRow[], buckets: BucketRow[], labels: { conversationId: string; labelId: string }[]): Promise<void> {
+    if (!conversationIds.length) return;
     await this.dataSource.transaction(async (manager) => {
-      await manager.delete(AnalyticsCycleEntity, { conversationId });
-      await manager.delete(AnalyticsMessageBucketEntity, { conversationId });
-      await manager.delete(AnalyticsConversationLabelEntity, { conversationId });
+      const where = { conversationId: In(conversationIds) };
+      await manager.delete(AnalyticsCycleEntity, where);
+      await manager.delete(AnalyticsMessageBucketEntity, where);
+      await manager.delete(AnalyticsConversationLabelEntity, where);
       for (let i = 0; i < cycles.length; i += CHUNK) await manager.insert(AnalyticsCycleEntity, cycles.slice(i, i + CHUNK));
       for (let i = 0; i < buckets.length; i += CHUNK) await manager.insert(AnalyticsMessageBucketEntity, buckets.slice(i, i + CHUNK));
-      if (labelIds.length) await manager.insert(AnalyticsConversationLabelEntity, labelIds.map((labelId) => ({ conversationId, labelId })));
+      for (let i = 0; i < labels.length; i += CHUNK) await manager.insert(AnalyticsConversationLabelEntity, labels.slice(i, i + CHUNK));
     });
   }
 
@@ -42,8 +44,17 @@ export class AnalyticsRollupRepository {
     });
   }
 
-  statusLog(conversationId: string): Promise<StatusFact[]> {
-    return this.statusChanges.find({ where: { conversationId }, select: { status: true, changedAt: true }, order: { changedAt: 'ASC', id: 'ASC' } }).then((rows) => rows.map((r) => ({ status: r.status, at: r.changedAt })));
+  /** The status logs of these conversations, oldest first. */
+  async statusLogs(conversationIds: string[]): Promise<Map<string, StatusFact[]>> {
+    const logs = new Map<string, StatusFact[]>();
+    if (!conversationIds.length) return logs;
+    const rows = await this.statusChanges.find({ where: { conversationId: In(conversationIds) }, order: { changedAt: 'ASC', id: 'ASC' } });
+    for (const r of rows) {
+      const list = logs.get(r.conversationId) ?? [];
+      list.push({ status: r.status, at: r.changedAt });
+      logs.set(r.conversationId, list);
+    }
+    return logs;
   }
 
   async lastStatus(conversationId: string): Promise<ConversationStatus | null> {

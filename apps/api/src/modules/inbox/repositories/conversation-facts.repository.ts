@@ -17,6 +17,7 @@ export interface ConversationFactsRow {
 
 export interface MessageFactRow {
   id: string;
+  conversationId: string;
   direction: InboxMessageDirection;
   source: InboxMessageSource;
   status: InboxMessageStatus;
@@ -43,8 +44,9 @@ export class ConversationFactsRepository {
     @InjectRepository(MessageEntity) private readonly messages: Repository<MessageEntity>,
   ) {}
 
-  find(id: string): Promise<ConversationFactsRow | null> {
-    return this.conversations.findOne({ where: { id }, select: { id: true, channelId: true, platform: true, assigneeId: true, status: true, referral: true } });
+  findMany(ids: string[]): Promise<ConversationFactsRow[]> {
+    if (!ids.length) return Promise.resolve([]);
+    return this.conversations.find({ where: { id: In(ids) }, select: { id: true, channelId: true, platform: true, assigneeId: true, status: true, referral: true } });
   }
 
   /** Conversation ids in id order, `limit` after `afterId` (rebuilds walk every conversation). */
@@ -53,10 +55,12 @@ export class ConversationFactsRepository {
     return rows.map((r) => r.id);
   }
 
-  messageFacts(conversationId: string): Promise<MessageFactRow[]> {
+  /** The messages of these conversations (a page of a rebuild, or one conversation), by conversation index. */
+  messageFacts(conversationIds: string[]): Promise<MessageFactRow[]> {
+    if (!conversationIds.length) return Promise.resolve([]);
     return this.messages.find({
-      where: { conversationId },
-      select: { id: true, direction: true, source: true, status: true, kind: true, sentAt: true },
+      where: { conversationId: In(conversationIds) },
+      select: { id: true, conversationId: true, direction: true, source: true, status: true, kind: true, sentAt: true },
       order: { sentAt: 'ASC', id: 'ASC' },
     });
   }
@@ -82,13 +86,6 @@ export class ConversationFactsRepository {
       unassigned: Number(counts?.unassigned ?? 0),
       waitingLongest: waiting.map((w) => ({ conversationId: w.id, channelId: w.channelId, contactName: w.contactName, waitingSince: toDate(w.waitingSince) })),
     };
-  }
-
-  /** Conversation ids that exist among these (a rebuild drops rollups of deleted conversations). */
-  async existing(ids: string[]): Promise<Set<string>> {
-    if (!ids.length) return new Set();
-    const rows = await this.conversations.find({ where: { id: In(ids) }, select: { id: true } });
-    return new Set(rows.map((r) => r.id));
   }
 }
 
