@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { BusinessHoursDto, ConversationStatus } from '@ticklegram/domain-models';
-import { DataSource, In, Repository } from 'typeorm';
+import { DataSource, EntityManager, In, Repository } from 'typeorm';
 import { BucketRow, CycleRow, StatusFact } from '../calculators/conversation-projection';
 import { AnalyticsConversationLabelEntity } from '../entities/analytics-conversation-label.entity';
 import { AnalyticsCycleEntity } from '../entities/analytics-cycle.entity';
@@ -21,10 +21,10 @@ export class AnalyticsRollupRepository {
     @InjectRepository(AnalyticsSettingEntity) private readonly settings: Repository<AnalyticsSettingEntity>,
   ) {}
 
-  /** Replaces, in one transaction, everything the rollups hold about these conversations (no rows: they are gone). */
+  /** Replaces everything the rollups hold about these conversations (no rows: they are gone); see `write`. */
   async replaceConversations(conversationIds: string[], cycles: CycleRow[], buckets: BucketRow[], labels: { conversationId: string; labelId: string }[]): Promise<void> {
     if (!conversationIds.length) return;
-    await this.dataSource.transaction(async (manager) => {
+    await this.write(async (manager) => {
       const where = { conversationId: In(conversationIds) };
       await manager.delete(AnalyticsCycleEntity, where);
       await manager.delete(AnalyticsMessageBucketEntity, where);
@@ -37,7 +37,7 @@ export class AnalyticsRollupRepository {
 
   /** Empties the rebuildable tables (a full rebuild starts here). */
   async clearRollups(): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
+    await this.write(async (manager) => {
       await manager.clear(AnalyticsCycleEntity);
       await manager.clear(AnalyticsMessageBucketEntity);
       await manager.clear(AnalyticsConversationLabelEntity);
@@ -72,11 +72,25 @@ export class AnalyticsRollupRepository {
 
   async saveBusinessHours(businessHours: BusinessHoursDto | null, userId: string): Promise<void> {
     const current = await this.getSettings();
-    await this.settings.save({ key: SETTINGS_KEY, businessHours, rebuiltAt: current?.rebuiltAt ?? null, updatedBy: userId, updatedAt: new Date() });
+    await this.settings.save({ key: SETTINGS_KEY, businessHours, rebuiltAt: current?.rebuiltAt ?? null, updatedBy: userId, updatedAt: new Date() }, { transaction: false });
   }
 
   async markRebuilt(at: Date): Promise<void> {
     const current = await this.getSettings();
-    await this.settings.save({ key: SETTINGS_KEY, businessHours: current?.businessHours ?? null, rebuiltAt: at, updatedBy: current?.updatedBy ?? null, updatedAt: current?.updatedAt ?? at });
+    await this.settings.save({ key: SETTINGS_KEY, businessHours: current?.businessHours ?? null, rebuiltAt: at, updatedBy: current?.updatedBy ?? null, updatedAt: current?.updatedAt ?? at }, { transaction: false });
+  }
+
+  /**
+   * One transaction on MySQL. On SQLite TypeORM shares ONE connection and query runner, so a transaction of
+   * ours would nest into (and commit or break) whatever the webhook worker has open at that moment: there the
+   * statements run on their own. A rollback of the worker's transaction can then take a replacement with it;
+   * the conversation's next change or a rebuild writes it again.
+   */
+  private async write(work: (manager: EntityManager) => Promise<void>): Promise<void> {
+    if (this.dataSource.options.type === 'better-sqlite3' || this.dataSource.options.type === 'sqlite') {
+      await work(this.dataSource.manager);
+      return;
+    }
+    await this.dataSource.transaction(work);
   }
 }
