@@ -73,6 +73,7 @@ test('an admin reads team analytics: non-empty charts, the channel filter and th
   const past = await overview(request, token, `from=${day(-60)}&to=${day(-30)}&channelId=${instagram!.id}`);
   expect(past.summary.opened).not.toBe(igOnly.summary.opened);
   await page.getByTestId('analytics-from').fill(day(-60));
+  await expect(page).toHaveURL(new RegExp(`from=${day(-60)}`));
   await page.getByTestId('analytics-to').fill(day(-30));
   await expect(page).toHaveURL(new RegExp(`from=${day(-60)}.*to=${day(-30)}`));
   await expect(openedCard(page)).toHaveText(String(past.summary.opened));
