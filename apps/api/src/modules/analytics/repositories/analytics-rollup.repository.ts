@@ -87,7 +87,7 @@ export class AnalyticsRollupRepository {
    * the conversation's next change or a rebuild writes it again.
    */
   private async write(work: (manager: EntityManager) => Promise<void>): Promise<void> {
-    if (this.dataSource.options.type === 'better-sqlite3' || this.dataSource.options.type === 'sqlite') {
+    if (this.dataSource.options.type === 'better-sqlite3') {
       await work(this.dataSource.manager);
       return;
     }
