@@ -57,7 +57,10 @@ export class CreateAnalytics1763900000000 implements MigrationInterface {
           ...['messages_in', 'messages_out', 'replies_window', 'replies_human_agent', 'replies_template', 'replies_other'].map((name) => c.int(name, { default: 0 })),
         ],
         indices: [
-          new TableIndex({ name: 'idx_analytics_buckets_bucket', columnNames: ['bucket_at'] }),
+          new TableIndex({
+            name: 'idx_analytics_buckets_bucket',
+            columnNames: ['bucket_at', 'channel_id', 'assignee_id', 'platform', 'messages_in', 'messages_out', 'replies_window', 'replies_human_agent', 'replies_template', 'replies_other'],
+          }),
           new TableIndex({ name: 'idx_analytics_buckets_channel_bucket', columnNames: ['channel_id', 'bucket_at'] }),
           new TableIndex({ name: 'idx_analytics_buckets_assignee_bucket', columnNames: ['assignee_id', 'bucket_at'] }),
         ],

@@ -47,12 +47,11 @@ export class AnalyticsService {
     const team: RollupFilter = { start, end, channelId: query.channelId, platform: query.platform, labelId: query.labelId };
     const own: RollupFilter = { ...team, agentId: isAdmin ? query.agentId : caller.id };
 
-    const [opened, resolved, buckets, byChannel, byAssignee, commentFigures] = await Promise.all([
+    const [opened, resolved, buckets, pairs, commentFigures] = await Promise.all([
       this.rollups.opened(own, businessHours),
       this.rollups.resolved(own, businessHours),
       this.rollups.bucketSums(own, 'bucket'),
-      this.rollups.bucketSums(own, 'channel'),
-      this.rollups.bucketSums(own, 'assignee'),
+      this.rollups.bucketSums(own, 'channelAssignee'),
       this.comments.stats({ start, end, channelId: own.channelId, platform: own.platform, assigneeId: own.agentId }),
     ]);
     const summary = summaryOf(opened, resolved, buckets, commentFigures);
@@ -66,8 +65,8 @@ export class AnalyticsService {
       summary,
       team: teamSummary,
       volume: volumeOf(query.from, query.to, tz, opened, resolved, buckets),
-      agents: agentRowsOf(agents, opened, resolved, byAssignee),
-      channels: channelRowsOf(channels.map((c) => ({ id: c.id, name: c.name, platform: c.platform })), opened, resolved, byChannel),
+      agents: agentRowsOf(agents, opened, resolved, pairs),
+      channels: channelRowsOf(channels.map((c) => ({ id: c.id, name: c.name, platform: c.platform })), opened, resolved, pairs),
       frtDistribution: frtDistribution(opened.map((c) => c.frt).filter((v): v is number => v !== null)),
       heatmap: heatmapOf(tz, buckets),
       live: {

@@ -9,7 +9,22 @@ export interface CommentFigures {
   hidden: number;
 }
 
-const sum = (rows: BucketSums[], key: keyof Omit<BucketSums, 'key' | 'bucketAt'>) => rows.reduce((n, r) => n + r[key], 0);
+type SumKey = 'messagesIn' | 'messagesOut' | 'repliesWindow' | 'repliesHumanAgent' | 'repliesTemplate' | 'repliesOther';
+const sum = (rows: BucketSums[], key: SumKey) => rows.reduce((n, r) => n + r[key], 0);
+
+/** Adds up (channel, assignee) sums by one of the two. */
+function sumBy(pairs: BucketSums[], keyOf: (b: BucketSums) => string | null | undefined): Map<string, { messagesIn: number; messagesOut: number }> {
+  const out = new Map<string, { messagesIn: number; messagesOut: number }>();
+  for (const b of pairs) {
+    const key = keyOf(b);
+    if (!key) continue;
+    const row = out.get(key) ?? { messagesIn: 0, messagesOut: 0 };
+    row.messagesIn += b.messagesIn;
+    row.messagesOut += b.messagesOut;
+    out.set(key, row);
+  }
+  return out;
+}
 const values = (xs: (number | null)[]) => xs.filter((x): x is number => x !== null);
 
 export function summaryOf(opened: OpenedCycleRow[], resolved: ResolvedCycleRow[], buckets: BucketSums[], comments: CommentFigures): AnalyticsSummary {
@@ -96,10 +111,10 @@ function groupCycles(opened: OpenedCycleRow[], resolved: ResolvedCycleRow[], key
 const EMPTY: Grouped = { opened: 0, resolved: 0, frt: [], resolution: [] };
 const stats = (g: Grouped): { firstResponse: DurationStats; resolution: DurationStats } => ({ firstResponse: durationStats(g.frt), resolution: durationStats(g.resolution) });
 
-/** Per agent (the conversations' current assignee); `agents` names who may appear, in the given order. */
-export function agentRowsOf(agents: { id: string; name: string }[], opened: OpenedCycleRow[], resolved: ResolvedCycleRow[], buckets: BucketSums[]): AnalyticsAgentRow[] {
+/** Per agent (the conversations' current assignee); `agents` names who may appear, in the given order. `pairs`: sums per (channel, assignee). */
+export function agentRowsOf(agents: { id: string; name: string }[], opened: OpenedCycleRow[], resolved: ResolvedCycleRow[], pairs: BucketSums[]): AnalyticsAgentRow[] {
   const groups = groupCycles(opened, resolved, (c) => c.assigneeId);
-  const out = new Map(buckets.map((b) => [b.key, b.messagesOut]));
+  const out = new Map([...sumBy(pairs, (b) => b.assigneeId)].map(([id, s]) => [id, s.messagesOut]));
   return agents
     .map((a) => {
       const g = groups.get(a.id) ?? EMPTY;
@@ -108,11 +123,11 @@ export function agentRowsOf(agents: { id: string; name: string }[], opened: Open
     .filter((row) => row.opened || row.resolved || row.messagesOut);
 }
 
-export function channelRowsOf(channels: { id: string; name: string; platform: string }[], opened: OpenedCycleRow[], resolved: ResolvedCycleRow[], buckets: BucketSums[]): AnalyticsChannelRow[] {
+export function channelRowsOf(channels: { id: string; name: string; platform: string }[], opened: OpenedCycleRow[], resolved: ResolvedCycleRow[], pairs: BucketSums[]): AnalyticsChannelRow[] {
   const groups = groupCycles(opened, resolved, (c) => c.channelId);
-  const byChannel = new Map(buckets.map((b) => [b.key, b]));
+  const byChannel = sumBy(pairs, (b) => b.channelId);
   const known = new Map(channels.map((c) => [c.id, c]));
-  const ids = new Set<string>([...groups.keys(), ...[...byChannel.keys()].filter((k): k is string => k !== null)]);
+  const ids = new Set<string>([...groups.keys(), ...byChannel.keys()]);
   return [...ids]
     .map((id) => {
       const g = groups.get(id) ?? EMPTY;

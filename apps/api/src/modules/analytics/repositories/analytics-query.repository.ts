@@ -31,8 +31,9 @@ export interface ResolvedCycleRow {
 }
 
 export interface BucketSums {
-  key: string | null;
   bucketAt?: Date;
+  channelId?: string;
+  assigneeId?: string | null;
   messagesIn: number;
   messagesOut: number;
   repliesWindow: number;
@@ -83,18 +84,22 @@ export class AnalyticsQueryRepository {
     return rows.map((r) => ({ channelId: r.channelId, assigneeId: r.assigneeId, resolvedAt: toDate(r.resolvedAt), resolution: nullableNum(r.resolution) }));
   }
 
-  /** Message sums grouped by bucket time, channel or assignee. */
-  async bucketSums(filter: RollupFilter, by: 'bucket' | 'channel' | 'assignee'): Promise<BucketSums[]> {
-    const column = by === 'bucket' ? 'b.bucket_at' : by === 'channel' ? 'b.channel_id' : 'b.assignee_id';
-    const qb = this.buckets
-      .createQueryBuilder('b')
-      .select(`${column}`, 'groupKey')
-      .where('b.bucket_at >= :start AND b.bucket_at < :end', { start: filter.start, end: filter.end });
+  /** Message sums per bucket time, or per (channel, assignee) pair (few groups; per-channel and per-agent sums add them up). */
+  async bucketSums(filter: RollupFilter, by: 'bucket' | 'channelAssignee'): Promise<BucketSums[]> {
+    const groups = by === 'bucket' ? ['b.bucket_at'] : ['b.channel_id', 'b.assignee_id'];
+    const qb = this.buckets.createQueryBuilder('b').select(groups[0], 'g0').where('b.bucket_at >= :start AND b.bucket_at < :end', { start: filter.start, end: filter.end });
+    if (groups[1]) qb.addSelect(groups[1], 'g1');
     for (const [col, alias] of SUMS) qb.addSelect(`SUM(b.${col})`, alias);
-    const rows = await this.filtered(qb, filter, 'b').groupBy(column).getRawMany<Record<string, unknown>>();
+    this.filtered(qb, filter, 'b').groupBy(groups[0]);
+    if (groups[1]) qb.addGroupBy(groups[1]);
+    const rows = await qb.getRawMany<Record<string, unknown>>();
     return rows.map((r) => {
-      const sums: BucketSums = { key: by === 'bucket' ? null : ((r['groupKey'] as string | null) ?? null), messagesIn: 0, messagesOut: 0, repliesWindow: 0, repliesHumanAgent: 0, repliesTemplate: 0, repliesOther: 0 };
-      if (by === 'bucket') sums.bucketAt = toDate(r['groupKey'] as string | Date);
+      const sums: BucketSums = { messagesIn: 0, messagesOut: 0, repliesWindow: 0, repliesHumanAgent: 0, repliesTemplate: 0, repliesOther: 0 };
+      if (by === 'bucket') sums.bucketAt = toDate(r['g0'] as string | Date);
+      else {
+        sums.channelId = r['g0'] as string;
+        sums.assigneeId = (r['g1'] as string | null) ?? null;
+      }
       for (const [, alias] of SUMS) (sums[alias] as number) = num(r[alias]);
       return sums;
     });
