@@ -28,6 +28,8 @@ import { LabelsModule } from './modules/labels/labels.module';
 import { PriorityModule } from './modules/priority/priority.module';
 import { RetentionModule } from './modules/retention/retention.module';
 import { TemplatesModule } from './modules/templates/templates.module';
+// analytics (issue 12 part 2)
+import { AnalyticsModule } from './modules/analytics/analytics.module';
 
 @Module({})
 export class AppModule {
@@ -63,6 +65,7 @@ export class AppModule {
         RetentionModule,
         HealthModule,
         HistoryModule,
+        AnalyticsModule,
       ],
     };
   }

@@ -13,6 +13,8 @@ export * from './lib/api/insights';
 export * from './lib/api/templates';
 export * from './lib/api/comments';
 export * from './lib/api/messenger';
+// analytics (issue 12 part 2)
+export * from './lib/api/analytics';
 export * from './lib/comments';
 export * from './lib/collaboration/mentions';
 export * from './lib/events';

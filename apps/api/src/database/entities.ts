@@ -15,6 +15,8 @@ import { MESSENGER_ENTITIES } from '../modules/messenger/messenger.entities';
 import { NOTES_ENTITIES } from '../modules/notes/notes.entities';
 import { TEMPLATES_ENTITIES } from '../modules/templates/templates.entities';
 import { WEBHOOKS_ENTITIES } from '../modules/webhooks/webhooks.entities';
+// analytics (issue 12 part 2)
+import { ANALYTICS_ENTITIES } from '../modules/analytics/analytics.entities';
 
 /** Every entity, listed once for the Nest module, the TypeORM CLI and tests; each module lists its own tables. */
 export const ENTITIES = [
@@ -35,4 +37,5 @@ export const ENTITIES = [
   ...LABELS_ENTITIES,
   ...TEMPLATES_ENTITIES,
   ...HISTORY_ENTITIES,
+  ...ANALYTICS_ENTITIES,
 ];

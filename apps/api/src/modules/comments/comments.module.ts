@@ -22,6 +22,7 @@ import { CommentModerationService } from './moderation/comment-moderation.servic
 import { PrivateReplyBudget } from './moderation/private-reply-budget';
 import { CommentPostRepository } from './repositories/comment-post.repository';
 import { CommentRepository } from './repositories/comment.repository';
+import { CommentStatsRepository } from './repositories/comment-stats.repository';
 import { CommentRuleCache } from './rules/comment-rule-cache';
 import { CommentRulesController } from './rules/comment-rules.controller';
 import { CommentRulesService } from './rules/comment-rules.service';
@@ -43,6 +44,7 @@ import { RuleRunner } from './rules/rule-runner';
     CommentWriter,
     CommentCounters,
     CommentRepository,
+    CommentStatsRepository,
     CommentPostRepository,
     CommentsService,
     CommentsGateway,
@@ -58,6 +60,6 @@ import { RuleRunner } from './rules/rule-runner';
     BackfillMerger,
     CommentBackfillService,
   ],
-  exports: [CommentsService],
+  exports: [CommentsService, CommentStatsRepository],
 })
 export class CommentsModule {}

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { ConversationAssignedEvent, ConversationDto, MessageDto, MessageEventPayload, Role, rooms } from '@ticklegram/domain-models';
 import { RealtimeService } from '../realtime/realtime.service';
 import { ConversationAccessPolicy } from './conversation-access.policy';
+import { InboxActivity } from './inbox-activity';
 import { ContactEntity } from './entities/contact.entity';
 import { ConversationEntity } from './entities/conversation.entity';
 import { MessageEntity } from './entities/message.entity';
@@ -15,7 +16,10 @@ import { toConversationDto, toMessageDto } from './inbox.mapper';
  */
 @Injectable()
 export class InboxGateway {
-  constructor(private readonly realtime: RealtimeService) {}
+  constructor(
+    private readonly realtime: RealtimeService,
+    private readonly activity: InboxActivity,
+  ) {}
 
   /** The rooms allowed to see a conversation with this assignee. */
   audience(conversationId: string, assigneeId: string | null, extraUserIds: (string | null)[] = []): string[] {
@@ -34,11 +38,13 @@ export class InboxGateway {
   messageDto(conversation: Pick<ConversationEntity, 'id' | 'assigneeId'>, message: MessageDto, event: 'message.created' | 'message.updated'): void {
     const payload: MessageEventPayload = { conversationId: conversation.id, message };
     this.realtime.toRooms(this.audience(conversation.id, conversation.assigneeId), event, payload);
+    this.activity.touched({ conversationId: conversation.id });
   }
 
   /** `extra`: fields the caller loaded beyond the entity (e.g. labels). */
   conversationUpdated(conversation: ConversationEntity, contact: ContactEntity, extra: Partial<ConversationDto> = {}): void {
     this.realtime.toRooms(this.audience(conversation.id, conversation.assigneeId), 'conversation.updated', { conversation: { ...toConversationDto(conversation, contact), ...extra } });
+    this.activity.touched({ conversationId: conversation.id, status: conversation.status });
   }
 
   /**
@@ -50,6 +56,7 @@ export class InboxGateway {
     const audience = new Set(this.audience(conversation.id, conversation.assigneeId, [previousAssigneeId]));
     if (previousAssigneeId === null) audience.add(rooms.role(Role.AGENT));
     this.realtime.toRooms([...audience], 'conversation.assigned', payload);
+    this.activity.touched({ conversationId: conversation.id, status: conversation.status });
   }
 
   /** Removes from the conversation's room the sockets of users who may no longer see it; returns their ids. */

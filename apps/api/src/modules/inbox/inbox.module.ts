@@ -13,6 +13,7 @@ import { PendingMessageEventEntity } from './entities/pending-message-event.enti
 import { ContactSearchEntity, MessageSearchEntity } from './entities/search-document.entity';
 import { HistoryMergeService } from './history/history-merge.service';
 import { InboxGateway } from './inbox.gateway';
+import { InboxActivity } from './inbox-activity';
 import { ThreadControlService } from './thread-control.service';
 import { ConversationWriter } from './ingestion/conversation-writer';
 import { IngestAnnouncer } from './ingestion/ingest-announcer';
@@ -23,6 +24,7 @@ import { ReceiptsApplier } from './ingestion/receipts.applier';
 import { MessageMediaController } from './media/message-media.controller';
 import { MessageMediaService } from './media/message-media.service';
 import { ConversationCountsRepository } from './repositories/conversation-counts.repository';
+import { ConversationFactsRepository } from './repositories/conversation-facts.repository';
 import { InboxReadRepository } from './repositories/inbox-read.repository';
 import { MessageRepository } from './repositories/message.repository';
 import { OutboundMessageRepository } from './repositories/outbound-message.repository';
@@ -46,9 +48,11 @@ import { SearchIndexer } from './search/search-indexer';
     InboxSearchRepository,
     SearchIndexer,
     ConversationCountsRepository,
+    ConversationFactsRepository,
     MessageRepository,
     OutboundMessageRepository,
     InboxGateway,
+    InboxActivity,
     ConversationsService,
     CustomerConversationsService,
     MessageMediaService,
@@ -61,6 +65,6 @@ import { SearchIndexer } from './search/search-indexer';
     ThreadControlService,
     HistoryMergeService,
   ],
-  exports: [MessageIngestApplier, CustomerConversationsService, ScopedConversationRepository, ConversationCountsRepository, MessageRepository, OutboundMessageRepository, InboxGateway, ThreadControlService, HistoryMergeService],
+  exports: [MessageIngestApplier, CustomerConversationsService, ScopedConversationRepository, ConversationCountsRepository, MessageRepository, OutboundMessageRepository, InboxGateway, ThreadControlService, HistoryMergeService, InboxActivity, ConversationFactsRepository],
 })
 export class InboxModule {}

@@ -67,6 +67,11 @@ export class TemplateSendingService {
     return this.sends.record(messageId, plan.templateId, plan.values, plan.urlSuffix);
   }
 
+  /** Which of these messages were sent as a template (reply kinds in analytics). */
+  sentWithTemplate(messageIds: string[]): Promise<Set<string>> {
+    return this.sends.sentWithTemplate(messageIds);
+  }
+
   /** The plan of an earlier template message, re-checked (Meta may have paused the template since); null when it was no template. */
   async planForRetry(messageId: string, ctx: TemplateSendContext): Promise<TemplateSendPlan | null> {
     const send = await this.sends.findByMessageId(messageId);

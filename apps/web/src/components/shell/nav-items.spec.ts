@@ -20,6 +20,7 @@ describe('visibleNav', () => {
       'Inbox',
       'Comments',
       'Insights',
+      'Analytics',
       'Templates',
       'Accounts',
     ]);

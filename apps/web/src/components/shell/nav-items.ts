@@ -1,4 +1,4 @@
-import { AtSign, BarChart3, FileText, Inbox, MessageSquareText, Settings, ShieldCheck, Users, Webhook, type LucideIcon } from 'lucide-react';
+import { AtSign, BarChart3, FileText, LineChart, Inbox, MessageSquareText, Settings, ShieldCheck, Users, Webhook, type LucideIcon } from 'lucide-react';
 import { Role } from '@ticklegram/domain-models';
 
 export interface NavItem {
@@ -13,6 +13,8 @@ export const PRIMARY_NAV: readonly NavItem[] = [
   { href: '/inbox', label: 'Inbox', icon: Inbox },
   { href: '/comments', label: 'Comments', icon: MessageSquareText },
   { href: '/insights', label: 'Insights', icon: BarChart3 },
+  // analytics (issue 12 part 2)
+  { href: '/analytics', label: 'Analytics', icon: LineChart },
   { href: '/templates', label: 'Templates', icon: FileText },
   { href: '/accounts', label: 'Accounts', icon: AtSign },
 ];

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { In, Repository } from 'typeorm';
 import { TemplateSendEntity } from '../entities/template-send.entity';
 
 /** Which template and values each template message was sent with. */
@@ -14,5 +14,12 @@ export class TemplateSendRepository {
 
   findByMessageId(messageId: string): Promise<TemplateSendEntity | null> {
     return this.sends.findOneBy({ messageId });
+  }
+
+  /** Which of these messages were sent as a template. */
+  async sentWithTemplate(messageIds: string[]): Promise<Set<string>> {
+    if (!messageIds.length) return new Set();
+    const rows = await this.sends.find({ where: { messageId: In(messageIds) }, select: { messageId: true } });
+    return new Set(rows.map((r) => r.messageId));
   }
 }

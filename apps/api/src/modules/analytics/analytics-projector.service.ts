@@ -1,0 +1,156 @@
+import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import { BusinessHoursDto, ConversationStatus } from '@ticklegram/domain-models';
+import { ConversationTouched, InboxActivity } from '../inbox/inbox-activity';
+import { ConversationFactsRepository, MessageFactRow } from '../inbox/repositories/conversation-facts.repository';
+import { ConversationLabelsService } from '../labels/conversation-labels.service';
+import { TemplateSendingService } from '../templates/template-sending.service';
+import { BucketRow, bucketsOf, CycleRow, cyclesOf, isHumanReply } from './calculators/conversation-projection';
+import { AnalyticsRollupRepository } from './repositories/analytics-rollup.repository';
+
+const REBUILD_PAGE = 200;
+
+/**
+ * Keeps the rollups with the inbox: every committed change the inbox announces (`InboxActivity`) queues
+ * its conversation, whose rows are then recomputed from its own messages, labels and status log. Status
+ * changes are logged when announced. All recomputes in this process run one at a time (a rebuild too),
+ * so two never interleave their delete + insert of the same conversation.
+ */
+@Injectable()
+export class AnalyticsProjector implements OnModuleInit, OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(AnalyticsProjector.name);
+  private readonly pending = new Map<string, { status: ConversationStatus; at: Date }[]>();
+  private chain: Promise<unknown> = Promise.resolve();
+  private draining = false;
+  private stopped = false;
+
+  constructor(
+    private readonly activity: InboxActivity,
+    private readonly facts: ConversationFactsRepository,
+    private readonly labels: ConversationLabelsService,
+    private readonly templates: TemplateSendingService,
+    private readonly rollups: AnalyticsRollupRepository,
+  ) {}
+
+  onModuleInit(): void {
+    this.activity.subscribe((touched) => this.touched(touched));
+  }
+
+  /** Rollups never built (first start, or the first start after upgrading to analytics): build them in the background. */
+  async onApplicationBootstrap(): Promise<void> {
+    if ((await this.rollups.getSettings())?.rebuiltAt) return;
+    void this.rebuild()
+      .then((count) => this.logger.log(`analytics rollups built for ${count} conversations`))
+      .catch((err: unknown) => this.logger.warn({ err }, 'analytics rollup build failed (POST /api/analytics/rebuild retries it)'));
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    await this.idle();
+  }
+
+  touched({ conversationId, status }: ConversationTouched): void {
+    if (this.stopped) return;
+    const statuses = this.pending.get(conversationId) ?? [];
+    if (status) statuses.push({ status, at: new Date() });
+    this.pending.set(conversationId, statuses);
+    if (!this.draining) {
+      this.draining = true;
+      void this.serial(() => this.drain());
+    }
+  }
+
+  /** Resolves when every queued conversation has been recomputed. */
+  async idle(): Promise<void> {
+    while (this.draining || this.pending.size) await this.chain;
+  }
+
+  /** Recomputes every conversation from the source tables. */
+  rebuild(): Promise<number> {
+    return this.serial(async () => {
+      const businessHours = (await this.rollups.getSettings())?.businessHours ?? null;
+      await this.rollups.clearRollups();
+      let count = 0;
+      for (let after: string | null = null; ; ) {
+        // shutting down: stop here; rebuiltAt stays unset, so the next start builds again
+        if (this.stopped) return count;
+        const ids = await this.facts.pageIds(after, REBUILD_PAGE);
+        if (!ids.length) break;
+        await this.recompute(ids, businessHours);
+        count += ids.length;
+        after = ids[ids.length - 1];
+      }
+      await this.rollups.markRebuilt(new Date());
+      return count;
+    });
+  }
+
+  private serial<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.chain.then(work, work);
+    this.chain = run.catch(() => undefined);
+    return run;
+  }
+
+  private async drain(): Promise<void> {
+    try {
+      const businessHours = (await this.rollups.getSettings())?.businessHours ?? null;
+      while (this.pending.size) {
+        const [conversationId, statuses] = this.pending.entries().next().value as [string, { status: ConversationStatus; at: Date }[]];
+        this.pending.delete(conversationId);
+        try {
+          await this.logStatuses(conversationId, statuses);
+          await this.recompute([conversationId], businessHours);
+        } catch (err) {
+          this.logger.warn({ err, conversationId }, 'analytics rollup update failed (a rebuild repairs it)');
+        }
+      }
+    } finally {
+      this.draining = false;
+    }
+  }
+
+  private async logStatuses(conversationId: string, statuses: { status: ConversationStatus; at: Date }[]): Promise<void> {
+    if (!statuses.length) return;
+    let last = (await this.rollups.lastStatus(conversationId)) ?? 'open';
+    for (const s of statuses) {
+      if (s.status === last) continue;
+      await this.rollups.recordStatus(conversationId, s.status, s.at);
+      last = s.status;
+    }
+  }
+
+  /** Recomputes these conversations' rows from their messages, labels and status logs, and replaces them. */
+  private async recompute(conversationIds: string[], businessHours: BusinessHoursDto | null): Promise<void> {
+    const [conversations, messages, labels, statusLogs] = await Promise.all([
+      this.facts.findMany(conversationIds),
+      this.facts.messageFacts(conversationIds),
+      this.labels.forConversations(conversationIds),
+      this.rollups.statusLogs(conversationIds),
+    ]);
+    const templateMessageIds = await this.templates.sentWithTemplate(messages.filter(isHumanReply).map((m) => m.id));
+    const byConversation = new Map<string, MessageFactRow[]>();
+    for (const m of messages) {
+      const list = byConversation.get(m.conversationId) ?? [];
+      list.push(m);
+      byConversation.set(m.conversationId, list);
+    }
+    const cycles: CycleRow[] = [];
+    const buckets: BucketRow[] = [];
+    const labelRows: { conversationId: string; labelId: string }[] = [];
+    for (const conversation of conversations) {
+      const facts = {
+        conversationId: conversation.id,
+        channelId: conversation.channelId,
+        platform: conversation.platform,
+        assigneeId: conversation.assigneeId,
+        fromAd: conversation.referral?.kind === 'ad',
+        messages: byConversation.get(conversation.id) ?? [],
+        statusChanges: statusLogs.get(conversation.id) ?? [],
+        templateMessageIds,
+      };
+      cycles.push(...cyclesOf(facts, businessHours));
+      buckets.push(...bucketsOf(facts));
+      for (const label of labels.get(conversation.id) ?? []) labelRows.push({ conversationId: conversation.id, labelId: label.id });
+    }
+    await this.rollups.replaceConversations(conversationIds, cycles, buckets, labelRows);
+  }
+}

@@ -1,0 +1,8 @@
+import { AnalyticsConversationLabelEntity } from './entities/analytics-conversation-label.entity';
+import { AnalyticsCycleEntity } from './entities/analytics-cycle.entity';
+import { AnalyticsMessageBucketEntity } from './entities/analytics-message-bucket.entity';
+import { AnalyticsSettingEntity } from './entities/analytics-setting.entity';
+import { AnalyticsStatusChangeEntity } from './entities/analytics-status-change.entity';
+
+/** The analytics module's tables (spread into the global ENTITIES list). */
+export const ANALYTICS_ENTITIES = [AnalyticsStatusChangeEntity, AnalyticsCycleEntity, AnalyticsMessageBucketEntity, AnalyticsConversationLabelEntity, AnalyticsSettingEntity];

@@ -1,0 +1,115 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { MessagePlatform } from '@ticklegram/domain-models';
+import { Repository, SelectQueryBuilder } from 'typeorm';
+import { AnalyticsCycleEntity } from '../entities/analytics-cycle.entity';
+import { AnalyticsMessageBucketEntity } from '../entities/analytics-message-bucket.entity';
+
+export interface RollupFilter {
+  start: Date;
+  end: Date;
+  channelId?: string;
+  platform?: MessagePlatform;
+  /** Conversations assigned to this user. */
+  agentId?: string;
+  labelId?: string;
+}
+
+export interface OpenedCycleRow {
+  channelId: string;
+  assigneeId: string | null;
+  openedAt: Date;
+  frt: number | null;
+  fromAd: boolean;
+}
+
+export interface ResolvedCycleRow {
+  channelId: string;
+  assigneeId: string | null;
+  resolvedAt: Date;
+  resolution: number | null;
+}
+
+export interface BucketSums {
+  bucketAt?: Date;
+  channelId?: string;
+  assigneeId?: string | null;
+  messagesIn: number;
+  messagesOut: number;
+  repliesWindow: number;
+  repliesHumanAgent: number;
+  repliesTemplate: number;
+  repliesOther: number;
+}
+
+const SUMS: [string, keyof BucketSums][] = [
+  ['messages_in', 'messagesIn'],
+  ['messages_out', 'messagesOut'],
+  ['replies_window', 'repliesWindow'],
+  ['replies_human_agent', 'repliesHumanAgent'],
+  ['replies_template', 'repliesTemplate'],
+  ['replies_other', 'repliesOther'],
+];
+
+/** Raw datetimes: Date objects on MySQL, UTC text on SQLite. */
+const toDate = (v: string | Date): Date => (v instanceof Date ? v : new Date(/[zZ]$/.test(v) ? v : `${v.replace(' ', 'T')}Z`));
+const num = (v: unknown): number => Number(v ?? 0);
+const nullableNum = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
+
+/** Reads of the rollups for one range and filter set; never touches the inbox's tables. */
+@Injectable()
+export class AnalyticsQueryRepository {
+  constructor(
+    @InjectRepository(AnalyticsCycleEntity) private readonly cycles: Repository<AnalyticsCycleEntity>,
+    @InjectRepository(AnalyticsMessageBucketEntity) private readonly buckets: Repository<AnalyticsMessageBucketEntity>,
+  ) {}
+
+  async opened(filter: RollupFilter, businessHours: boolean): Promise<OpenedCycleRow[]> {
+    const frt = businessHours ? 'c.frt_business_seconds' : 'c.frt_seconds';
+    const qb = this.cycles
+      .createQueryBuilder('c')
+      .select(['c.channel_id AS channelId', 'c.assignee_id AS assigneeId', 'c.opened_at AS openedAt', `${frt} AS frt`, 'c.from_ad AS fromAd'])
+      .where('c.opened_at >= :start AND c.opened_at < :end', { start: filter.start, end: filter.end });
+    const rows = await this.filtered(qb, filter).getRawMany<{ channelId: string; assigneeId: string | null; openedAt: string | Date; frt: unknown; fromAd: unknown }>();
+    return rows.map((r) => ({ channelId: r.channelId, assigneeId: r.assigneeId, openedAt: toDate(r.openedAt), frt: nullableNum(r.frt), fromAd: num(r.fromAd) === 1 || r.fromAd === true }));
+  }
+
+  async resolved(filter: RollupFilter, businessHours: boolean): Promise<ResolvedCycleRow[]> {
+    const resolution = businessHours ? 'c.resolution_business_seconds' : 'c.resolution_seconds';
+    const qb = this.cycles
+      .createQueryBuilder('c')
+      .select(['c.channel_id AS channelId', 'c.assignee_id AS assigneeId', 'c.resolved_at AS resolvedAt', `${resolution} AS resolution`])
+      .where('c.resolved_at >= :start AND c.resolved_at < :end', { start: filter.start, end: filter.end });
+    const rows = await this.filtered(qb, filter).getRawMany<{ channelId: string; assigneeId: string | null; resolvedAt: string | Date; resolution: unknown }>();
+    return rows.map((r) => ({ channelId: r.channelId, assigneeId: r.assigneeId, resolvedAt: toDate(r.resolvedAt), resolution: nullableNum(r.resolution) }));
+  }
+
+  /** Message sums per bucket time, or per (channel, assignee) pair (few groups; per-channel and per-agent sums add them up). */
+  async bucketSums(filter: RollupFilter, by: 'bucket' | 'channelAssignee'): Promise<BucketSums[]> {
+    const groups = by === 'bucket' ? ['b.bucket_at'] : ['b.channel_id', 'b.assignee_id'];
+    const qb = this.buckets.createQueryBuilder('b').select(groups[0], 'g0').where('b.bucket_at >= :start AND b.bucket_at < :end', { start: filter.start, end: filter.end });
+    if (groups[1]) qb.addSelect(groups[1], 'g1');
+    for (const [col, alias] of SUMS) qb.addSelect(`SUM(b.${col})`, alias);
+    this.filtered(qb, filter, 'b').groupBy(groups[0]);
+    if (groups[1]) qb.addGroupBy(groups[1]);
+    const rows = await qb.getRawMany<Record<string, unknown>>();
+    return rows.map((r) => {
+      const sums: BucketSums = { messagesIn: 0, messagesOut: 0, repliesWindow: 0, repliesHumanAgent: 0, repliesTemplate: 0, repliesOther: 0 };
+      if (by === 'bucket') sums.bucketAt = toDate(r['g0'] as string | Date);
+      else {
+        sums.channelId = r['g0'] as string;
+        sums.assigneeId = (r['g1'] as string | null) ?? null;
+      }
+      for (const [, alias] of SUMS) (sums[alias] as number) = num(r[alias]);
+      return sums;
+    });
+  }
+
+  private filtered<T extends SelectQueryBuilder<AnalyticsCycleEntity> | SelectQueryBuilder<AnalyticsMessageBucketEntity>>(qb: T, filter: RollupFilter, alias = 'c'): T {
+    if (filter.channelId) qb.andWhere(`${alias}.channel_id = :channelId`, { channelId: filter.channelId });
+    if (filter.platform) qb.andWhere(`${alias}.platform = :platform`, { platform: filter.platform });
+    if (filter.agentId) qb.andWhere(`${alias}.assignee_id = :agentId`, { agentId: filter.agentId });
+    if (filter.labelId) qb.andWhere(`${alias}.conversation_id IN (SELECT l.conversation_id FROM analytics_conversation_labels l WHERE l.label_id = :labelId)`, { labelId: filter.labelId });
+    return qb;
+  }
+}

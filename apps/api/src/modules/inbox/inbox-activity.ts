@@ -1,0 +1,36 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { ConversationStatus } from '@ticklegram/domain-models';
+
+/** A conversation, or one of its messages, changed and the change is committed. */
+export interface ConversationTouched {
+  conversationId: string;
+  /** The status when it was announced; absent when only a message changed. */
+  status?: ConversationStatus;
+}
+
+export type InboxActivityListener = (touched: ConversationTouched) => void;
+
+/**
+ * Lets other modules follow the inbox's committed changes without the inbox knowing them (analytics keeps
+ * its rollups with it). `InboxGateway` reports every change it announces; listeners must not throw and must
+ * not block (queue the work).
+ */
+@Injectable()
+export class InboxActivity {
+  private readonly logger = new Logger(InboxActivity.name);
+  private readonly listeners: InboxActivityListener[] = [];
+
+  subscribe(listener: InboxActivityListener): void {
+    this.listeners.push(listener);
+  }
+
+  touched(touched: ConversationTouched): void {
+    for (const listener of this.listeners) {
+      try {
+        listener(touched);
+      } catch (err) {
+        this.logger.warn({ err, conversationId: touched.conversationId }, 'inbox activity listener failed');
+      }
+    }
+  }
+}

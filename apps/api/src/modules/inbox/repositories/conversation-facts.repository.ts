@@ -1,0 +1,96 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { AttributionDto, ConversationStatus, InboxMessageDirection, InboxMessageKind, InboxMessageSource, InboxMessageStatus, MessagePlatform } from '@ticklegram/domain-models';
+import { In, MoreThan, Repository } from 'typeorm';
+import { Caller, ConversationAccessPolicy } from '../conversation-access.policy';
+import { ConversationEntity } from '../entities/conversation.entity';
+import { MessageEntity } from '../entities/message.entity';
+
+export interface ConversationFactsRow {
+  id: string;
+  channelId: string;
+  platform: MessagePlatform;
+  assigneeId: string | null;
+  status: ConversationStatus;
+  referral: AttributionDto | null;
+}
+
+export interface MessageFactRow {
+  id: string;
+  conversationId: string;
+  direction: InboxMessageDirection;
+  source: InboxMessageSource;
+  status: InboxMessageStatus;
+  kind: InboxMessageKind;
+  sentAt: Date;
+}
+
+export interface LiveConversations {
+  open: number;
+  unassigned: number;
+  waitingLongest: { conversationId: string; contactName: string | null; channelId: string; waitingSince: Date }[];
+}
+
+const OPEN: ConversationStatus[] = ['open', 'pending'];
+
+/**
+ * Read-only facts for reporting (the analytics module): a conversation's fields without text, its messages'
+ * direction/source/status/time one conversation at a time (never a scan), and what is open right now.
+ */
+@Injectable()
+export class ConversationFactsRepository {
+  constructor(
+    @InjectRepository(ConversationEntity) private readonly conversations: Repository<ConversationEntity>,
+    @InjectRepository(MessageEntity) private readonly messages: Repository<MessageEntity>,
+  ) {}
+
+  findMany(ids: string[]): Promise<ConversationFactsRow[]> {
+    if (!ids.length) return Promise.resolve([]);
+    return this.conversations.find({ where: { id: In(ids) }, select: { id: true, channelId: true, platform: true, assigneeId: true, status: true, referral: true } });
+  }
+
+  /** Conversation ids in id order, `limit` after `afterId` (rebuilds walk every conversation). */
+  async pageIds(afterId: string | null, limit: number): Promise<string[]> {
+    const rows = await this.conversations.find({ where: afterId ? { id: MoreThan(afterId) } : {}, select: { id: true }, order: { id: 'ASC' }, take: limit });
+    return rows.map((r) => r.id);
+  }
+
+  /** The messages of these conversations (a page of a rebuild, or one conversation), by conversation index. */
+  messageFacts(conversationIds: string[]): Promise<MessageFactRow[]> {
+    if (!conversationIds.length) return Promise.resolve([]);
+    return this.messages.find({
+      where: { conversationId: In(conversationIds) },
+      select: { id: true, conversationId: true, direction: true, source: true, status: true, kind: true, sentAt: true },
+      order: { sentAt: 'ASC', id: 'ASC' },
+    });
+  }
+
+  async live(caller: Caller, limit = 5): Promise<LiveConversations> {
+    const counts = await ConversationAccessPolicy.applyTo(this.conversations.createQueryBuilder('c'), caller, 'c')
+      .select('COUNT(*)', 'open')
+      .addSelect('SUM(CASE WHEN c.assignee_id IS NULL THEN 1 ELSE 0 END)', 'unassigned')
+      .andWhere('c.status IN (:...open)', { open: OPEN })
+      .getRawOne<{ open: string | number | null; unassigned: string | number | null }>();
+    const waiting = await ConversationAccessPolicy.applyTo(this.conversations.createQueryBuilder('c'), caller, 'c')
+      .leftJoin('contacts', 'contact', 'contact.id = c.contact_id')
+      .select(['c.id AS id', 'c.channel_id AS channelId', 'c.last_customer_message_at AS waitingSince', 'contact.display_name AS contactName'])
+      .andWhere('c.status IN (:...open)', { open: OPEN })
+      .andWhere("c.last_message_direction = 'inbound'")
+      .andWhere('c.last_customer_message_at IS NOT NULL')
+      .orderBy('c.last_customer_message_at', 'ASC')
+      .addOrderBy('c.id', 'ASC')
+      .limit(limit)
+      .getRawMany<{ id: string; channelId: string; waitingSince: string | Date; contactName: string | null }>();
+    return {
+      open: Number(counts?.open ?? 0),
+      unassigned: Number(counts?.unassigned ?? 0),
+      waitingLongest: waiting.map((w) => ({ conversationId: w.id, channelId: w.channelId, contactName: w.contactName, waitingSince: toDate(w.waitingSince) })),
+    };
+  }
+}
+
+/** Raw SQLite datetimes come back as `YYYY-MM-DD HH:MM:SS.mmm` text in UTC. */
+function toDate(value: string | Date): Date {
+  if (value instanceof Date) return value;
+  return new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(value) ? value : `${value.replace(' ', 'T')}Z`);
+}
