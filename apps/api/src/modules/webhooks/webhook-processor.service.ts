@@ -10,11 +10,10 @@ import { WebhookEventEntity } from './entities/webhook-event.entity';
 import { ApplierRegistry, RegisteredApplier } from './ingestion/applier-registry';
 import { applyInTransaction, DuplicateEvent } from './ingestion/apply-in-transaction';
 import { ResolvedEvent } from './ingestion/event-applier';
+import { nextAttempt } from './ingestion/retry-policy';
 import { WebhookEventRepository } from './repositories/webhook-event.repository';
 import { toWebhookEventDto } from './webhook-event.mapper';
 import { WebhooksGateway } from './webhooks.gateway';
-
-const MAX_BACKOFF_MS = 10 * 60_000;
 
 function errorText(error: unknown): string {
   const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
@@ -52,7 +51,21 @@ export class WebhookProcessor {
     private readonly gateway: WebhooksGateway,
   ) {}
 
+  /**
+   * Never throws for a failure of this delivery: whatever goes wrong outside the per-event handling
+   * (channel lookup, preload, recording the outcome) is recorded as a failed attempt with backoff, so
+   * the row goes `dead` after the last attempt instead of coming back with every lease.
+   */
   async process(row: WebhookEventEntity, workerId: string): Promise<void> {
+    try {
+      await this.processOrThrow(row, workerId);
+    } catch (error) {
+      this.logger.warn({ webhookEventId: row.id, error: errorText(error) }, 'webhook delivery failed outside its events');
+      await this.finishFailed(row, workerId, error instanceof Error ? error : new Error(String(error)), null, false);
+    }
+  }
+
+  private async processOrThrow(row: WebhookEventEntity, workerId: string): Promise<void> {
     let body: unknown;
     try {
       body = JSON.parse(row.rawBody);
@@ -157,11 +170,17 @@ export class WebhookProcessor {
     }
   }
 
+  /** Tells admins about rows the claim gave up on (their workers kept dying). */
+  async announceDead(ids: number[]): Promise<void> {
+    for (const id of ids) {
+      this.logger.error({ webhookEventId: id }, 'webhook event is dead: every attempt ended without an outcome');
+      const fresh = await this.events.findById(id);
+      if (fresh) this.gateway.deliveryDead(toWebhookEventDto(fresh));
+    }
+  }
+
   private async finishFailed(row: WebhookEventEntity, workerId: string, error: Error, items: WebhookEventItemDto[] | null, final: boolean): Promise<void> {
-    const { maxAttempts, retryBaseMs } = this.config.webhooks;
-    const dead = final || row.attempts >= maxAttempts;
-    const backoff = Math.min(MAX_BACKOFF_MS, retryBaseMs * 2 ** Math.max(0, row.attempts - 1));
-    const nextAttemptAt = new Date(Date.now() + (dead ? 0 : Math.round(backoff * (0.8 + Math.random() * 0.4))));
+    const { dead, nextAttemptAt } = nextAttempt(row.attempts, this.config.webhooks, final);
     const lastError = errorText(error);
     const updated = await this.events.fail(row.id, workerId, { status: dead ? 'dead' : 'failed', lastError, nextAttemptAt, items });
     if (dead && updated) {

@@ -19,7 +19,7 @@ describe('WebhookWorker', () => {
         claims += 1;
         // the receiver stores a row (and wakes the worker) while this SELECT is in flight
         if (claims === 1) ref.worker?.wake();
-        return claims === 2 ? [row] : [];
+        return { rows: claims === 2 ? [row] : [], dead: [] };
       },
     } as unknown as WebhookEventRepository;
     const processed: unknown[] = [];

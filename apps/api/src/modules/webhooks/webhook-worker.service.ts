@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } f
 import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
+import { WebhookEventEntity } from './entities/webhook-event.entity';
 import { WebhookEventRepository } from './repositories/webhook-event.repository';
 import { WebhookProcessor } from './webhook-processor.service';
 
@@ -69,12 +70,14 @@ export class WebhookWorker implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   private async loop(workerId: string): Promise<void> {
-    const { claimBatch, leaseMs, pollIntervalMs } = this.config.webhooks;
+    const { claimBatch, leaseMs, pollIntervalMs, maxAttempts } = this.config.webhooks;
     while (this.running) {
       const generation = this.wakeGeneration;
-      let claimed;
+      let claimed: WebhookEventEntity[];
       try {
-        claimed = await this.events.claim(workerId, claimBatch, leaseMs);
+        const result = await this.events.claim(workerId, claimBatch, leaseMs, maxAttempts);
+        claimed = result.rows;
+        if (result.dead.length) await this.processor.announceDead(result.dead);
       } catch (error) {
         this.logger.error({ error: String(error) }, 'claiming webhook events failed');
         await this.sleep(pollIntervalMs);
@@ -87,6 +90,7 @@ export class WebhookWorker implements OnApplicationBootstrap, OnModuleDestroy {
         continue;
       }
       this.busy += 1;
+      const lease = this.keepLeased(claimed.map((row) => row.id), workerId);
       try {
         for (const row of claimed) {
           // a stopping worker leaves the rest: their lease ends and they are claimed again
@@ -94,14 +98,31 @@ export class WebhookWorker implements OnApplicationBootstrap, OnModuleDestroy {
           try {
             await this.processor.process(row, workerId);
           } catch (error) {
+            // the processor records every failure itself; this is the database being away
             this.logger.error({ webhookEventId: row.id, error: String(error) }, 'processing a webhook event crashed');
           }
+          lease.done(row.id);
         }
       } finally {
+        lease.stop();
         this.busy -= 1;
       }
       if (!this.running && !this.events.isMysql) await this.events.releaseAll().catch(() => undefined);
     }
+  }
+
+  /**
+   * Renews the lease of the batch's unfinished rows every third of a lease, so a batch slower than one
+   * lease is never claimed by another worker while this one is still on it.
+   */
+  private keepLeased(ids: number[], workerId: string): { done(id: number): void; stop(): void } {
+    const { leaseMs } = this.config.webhooks;
+    const open = new Set(ids);
+    const timer = setInterval(() => {
+      this.events.extendLeases([...open], workerId, leaseMs).catch((error: unknown) => this.logger.warn({ error: String(error) }, 'extending webhook leases failed'));
+    }, Math.max(100, Math.floor(leaseMs / 3)));
+    timer.unref();
+    return { done: (id) => open.delete(id), stop: () => clearInterval(timer) };
   }
 
   private notifyIdle(): void {

@@ -65,38 +65,52 @@ export class WebhookEventRepository {
    * Claims up to `limit` due rows for `workerId`. A claimed row is `processing` and its
    * `next_attempt_at` is the lease end, so a row whose worker died becomes claimable again once the
    * lease runs out. MySQL: `FOR UPDATE SKIP LOCKED`, so concurrent workers never wait on each other.
+   * A due row that already used `maxAttempts` (its workers kept dying before they could record a
+   * failure) is not claimed again: it turns `dead` here, and its id is returned in `dead`.
    */
-  async claim(workerId: string, limit: number, leaseMs: number): Promise<WebhookEventEntity[]> {
+  async claim(workerId: string, limit: number, leaseMs: number, maxAttempts: number): Promise<{ rows: WebhookEventEntity[]; dead: number[] }> {
     const now = new Date();
     const leaseEnd = new Date(now.getTime() + leaseMs);
-    const ids = await this.dataSource.transaction(async (m) => {
+    const { claimed, dead } = await this.dataSource.transaction(async (m) => {
       const qb = m
         .createQueryBuilder(WebhookEventEntity, 'e')
         .select('e.id', 'id')
+        .addSelect('e.attempts', 'attempts')
         .where('e.status IN (:...statuses)', { statuses: CLAIMABLE })
         .andWhere('e.nextAttemptAt <= :now', { now })
         .orderBy('e.id', 'ASC')
         .limit(limit);
       if (this.dialect === 'mysql') qb.setLock('pessimistic_write').setOnLocked('skip_locked');
-      const rows: { id: number | string }[] = await qb.getRawMany();
-      const claimed = rows.map((r) => Number(r.id));
-      if (claimed.length === 0) return claimed;
-      await m
-        .createQueryBuilder()
-        .update(WebhookEventEntity)
-        .set({ status: 'processing', lockedBy: workerId, lockedUntil: leaseEnd, nextAttemptAt: leaseEnd, attempts: () => 'attempts + 1' })
-        .where({ id: In(claimed) })
-        .execute();
-      return claimed;
+      const rows: { id: number | string; attempts: number | string }[] = await qb.getRawMany();
+      const exhausted = rows.filter((r) => Number(r.attempts) >= maxAttempts).map((r) => Number(r.id));
+      const claimable = rows.filter((r) => Number(r.attempts) < maxAttempts).map((r) => Number(r.id));
+      if (exhausted.length) {
+        await m
+          .createQueryBuilder()
+          .update(WebhookEventEntity)
+          .set({ status: 'dead', lockedBy: null, lockedUntil: null, lastError: `gave up after ${maxAttempts} attempts: the worker stopped before it could finish or record a failure (process killed, crashed or lost its database connection)` })
+          .where({ id: In(exhausted) })
+          .execute();
+      }
+      if (claimable.length) {
+        await m
+          .createQueryBuilder()
+          .update(WebhookEventEntity)
+          .set({ status: 'processing', lockedBy: workerId, lockedUntil: leaseEnd, nextAttemptAt: leaseEnd, attempts: () => 'attempts + 1' })
+          .where({ id: In(claimable) })
+          .execute();
+      }
+      return { claimed: claimable, dead: exhausted };
     });
-    if (ids.length === 0) return [];
-    return this.repo.find({ where: { id: In(ids) }, order: { id: 'ASC' } });
+    if (claimed.length === 0) return { rows: [], dead };
+    return { rows: await this.repo.find({ where: { id: In(claimed) }, order: { id: 'ASC' } }), dead };
   }
 
-  /** Extends the lease of a row still being worked on (long batches). */
-  async extendLease(id: number, workerId: string, leaseMs: number): Promise<void> {
+  /** Extends the lease of rows this worker still holds (a batch that takes longer than one lease). */
+  async extendLeases(ids: number[], workerId: string, leaseMs: number): Promise<void> {
+    if (ids.length === 0) return;
     const leaseEnd = new Date(Date.now() + leaseMs);
-    await this.repo.update({ id, lockedBy: workerId, status: 'processing' }, { lockedUntil: leaseEnd, nextAttemptAt: leaseEnd });
+    await this.repo.update({ id: In(ids), lockedBy: workerId, status: 'processing' }, { lockedUntil: leaseEnd, nextAttemptAt: leaseEnd });
   }
 
   /** Single-process SQLite: rows left `processing` by a previous (killed) process are due again now. */
