@@ -79,6 +79,10 @@ export interface AppConfig {
     leaseMs: number;
     pollIntervalMs: number;
     bodyLimitBytes: number;
+    /** Webhook POSTs per client IP per second (0: unlimited). */
+    rateLimitPerSecond: number;
+    /** Bad signatures per client IP per minute before its POSTs are refused unread. */
+    badSignatureLimitPerMinute: number;
   };
   media: {
     /** Largest attachment downloaded (bytes). */

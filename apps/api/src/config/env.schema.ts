@@ -248,6 +248,14 @@ export class EnvVars {
   @IsOptional() @Transform(toInt) @IsInt() @Min(65536) @Max(104857600)
   WEBHOOK_BODY_LIMIT_BYTES?: number;
 
+  /** Webhook POSTs accepted per client IP per second before 429 (0: no limit); shared through Redis when set. */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(1000000)
+  WEBHOOK_RATE_LIMIT_PER_SECOND?: number;
+
+  /** Bad or missing signatures per client IP per minute; past it the IP's webhook POSTs get 429 unread. */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(100000)
+  WEBHOOK_BAD_SIGNATURE_LIMIT_PER_MINUTE?: number;
+
   /** Largest attachment downloaded to media storage. */
   @IsOptional() @Transform(toInt) @IsInt() @Min(1024) @Max(209715200)
   MEDIA_MAX_BYTES?: number;

@@ -98,6 +98,8 @@ export function loadConfig(rawEnv: NodeJS.ProcessEnv = process.env, cwd = proces
       leaseMs: env.WEBHOOK_LEASE_MS ?? 120_000,
       pollIntervalMs: env.WEBHOOK_POLL_INTERVAL_MS ?? 500,
       bodyLimitBytes: env.WEBHOOK_BODY_LIMIT_BYTES ?? 8 * 1024 * 1024,
+      rateLimitPerSecond: env.WEBHOOK_RATE_LIMIT_PER_SECOND ?? 5000,
+      badSignatureLimitPerMinute: env.WEBHOOK_BAD_SIGNATURE_LIMIT_PER_MINUTE ?? 60,
     },
     media: {
       maxBytes: env.MEDIA_MAX_BYTES ?? 26 * 1024 * 1024,
