@@ -34,10 +34,12 @@ describe('webhook work queue (integration)', () => {
     const processed: number[] = [];
     // each row takes 400 ms: the batch needs 1.6 s, three times the 500 ms lease
     const slow = {
-      process: async (claimed: WebhookEventEntity, workerId: string) => {
-        processed.push(claimed.id);
-        await sleep(400);
-        await events.finish(claimed.id, workerId, { status: 'processed', items: [], eventCount: 0, unsupportedCount: 0 });
+      processBatch: async (claimed: WebhookEventEntity[], workerId: string) => {
+        for (const one of claimed) {
+          processed.push(one.id);
+          await sleep(400);
+          await events.finish(one.id, workerId, { status: 'processed', items: [], eventCount: 0, unsupportedCount: 0 });
+        }
       },
       announceDead: async () => undefined,
     } as unknown as WebhookProcessor;

@@ -23,7 +23,7 @@ describe('WebhookWorker', () => {
       },
     } as unknown as WebhookEventRepository;
     const processed: unknown[] = [];
-    const processor = { process: async (r: unknown) => void processed.push(r) } as unknown as WebhookProcessor;
+    const processor = { processBatch: async (rows: unknown[]) => void processed.push(...rows) } as unknown as WebhookProcessor;
     const worker = new WebhookWorker(config, events, processor);
     ref.worker = worker;
 

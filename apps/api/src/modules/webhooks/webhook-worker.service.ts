@@ -92,17 +92,10 @@ export class WebhookWorker implements OnApplicationBootstrap, OnModuleDestroy {
       this.busy += 1;
       const lease = this.keepLeased(claimed.map((row) => row.id), workerId);
       try {
-        for (const row of claimed) {
-          // a stopping worker leaves the rest: their lease ends and they are claimed again
-          if (!this.running) break;
-          try {
-            await this.processor.process(row, workerId);
-          } catch (error) {
-            // the processor records every failure itself; this is the database being away
-            this.logger.error({ webhookEventId: row.id, error: String(error) }, 'processing a webhook event crashed');
-          }
-          lease.done(row.id);
-        }
+        await this.processor.processBatch(claimed, workerId);
+      } catch (error) {
+        // the processor records every failure itself; this is the database being away (the lease runs out, the claim retries)
+        this.logger.error({ webhookEventIds: claimed.map((r) => r.id), error: String(error) }, 'processing a webhook batch crashed');
       } finally {
         lease.stop();
         this.busy -= 1;
@@ -112,17 +105,16 @@ export class WebhookWorker implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   /**
-   * Renews the lease of the batch's unfinished rows every third of a lease, so a batch slower than one
+   * Renews the lease of the batch's rows (finished ones no longer match) every third of a lease, so a batch slower than one
    * lease is never claimed by another worker while this one is still on it.
    */
-  private keepLeased(ids: number[], workerId: string): { done(id: number): void; stop(): void } {
+  private keepLeased(ids: number[], workerId: string): { stop(): void } {
     const { leaseMs } = this.config.webhooks;
-    const open = new Set(ids);
     const timer = setInterval(() => {
-      this.events.extendLeases([...open], workerId, leaseMs).catch((error: unknown) => this.logger.warn({ error: String(error) }, 'extending webhook leases failed'));
+      this.events.extendLeases(ids, workerId, leaseMs).catch((error: unknown) => this.logger.warn({ error: String(error) }, 'extending webhook leases failed'));
     }, Math.max(100, Math.floor(leaseMs / 3)));
     timer.unref();
-    return { done: (id) => open.delete(id), stop: () => clearInterval(timer) };
+    return { stop: () => clearInterval(timer) };
   }
 
   private notifyIdle(): void {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { WebhookEventItemDto, WebhookEventStatus } from '@ticklegram/domain-models';
-import { Brackets, DataSource, In, Repository } from 'typeorm';
+import { Brackets, DataSource, EntityManager, In, Repository } from 'typeorm';
 import { dialectOf } from '../../../database/column-types';
 import { insertedId, insertRow } from '../../../database/fast-insert';
 import { WebhookEventEntity } from '../entities/webhook-event.entity';
@@ -119,20 +119,22 @@ export class WebhookEventRepository {
     return result.affected ?? 0;
   }
 
+  /** Records the outcome of a row this worker holds; with `manager`, in that transaction (the batch's commit). */
   async finish(
     id: number,
     workerId: string,
     result: { status: Extract<WebhookEventStatus, 'processed' | 'unsupported'>; items: WebhookEventItemDto[]; eventCount: number; unsupportedCount: number },
+    manager?: EntityManager,
   ): Promise<boolean> {
-    const update = await this.repo.update(
+    const update = await (manager?.getRepository(WebhookEventEntity) ?? this.repo).update(
       { id, lockedBy: workerId, status: 'processing' },
       { ...result, lastError: null, processedAt: new Date(), lockedBy: null, lockedUntil: null },
     );
     return (update.affected ?? 0) > 0;
   }
 
-  async fail(id: number, workerId: string, fields: { status: 'failed' | 'dead'; lastError: string; nextAttemptAt: Date; items: WebhookEventItemDto[] | null }): Promise<boolean> {
-    const update = await this.repo.update({ id, lockedBy: workerId, status: 'processing' }, { ...fields, lockedBy: null, lockedUntil: null });
+  async fail(id: number, workerId: string, fields: { status: 'failed' | 'dead'; lastError: string; nextAttemptAt: Date; items: WebhookEventItemDto[] | null }, manager?: EntityManager): Promise<boolean> {
+    const update = await (manager?.getRepository(WebhookEventEntity) ?? this.repo).update({ id, lockedBy: workerId, status: 'processing' }, { ...fields, lockedBy: null, lockedUntil: null });
     return (update.affected ?? 0) > 0;
   }
 
