@@ -114,7 +114,7 @@ export class WebhookProcessor {
   private async applyBatch(plans: RowPlan[], workerId: string): Promise<{ effects: AfterCommitEffect[]; dead: WebhookEventEntity[] }> {
     const effects: AfterCommitEffect[] = [];
     const dead: WebhookEventEntity[] = [];
-    await this.dataSource.transaction(async (manager) => {
+    await this.events.exclusive(() => this.dataSource.transaction(async (manager) => {
       let savepoints = 0;
       for (const plan of plans) {
         const { row } = plan;
@@ -152,7 +152,7 @@ export class WebhookProcessor {
         const notApplied = items.filter((i) => i.outcome === 'unsupported' || i.outcome === 'unhandled').length;
         await this.events.finish(row.id, workerId, { status: notApplied ? 'unsupported' : 'processed', items, eventCount: plan.eventCount, unsupportedCount: notApplied }, manager);
       }
-    });
+    }));
     return { effects, dead };
   }
 
@@ -253,7 +253,7 @@ export class WebhookProcessor {
     const { event, channel, applier } = step;
     const prepared = applier.applier.prepare ? await applier.applier.prepare(event, channel, batch) : undefined;
     try {
-      const { result, effects } = await applyInTransaction(this.dataSource, { event, channel, webhookEventId, applier: applier.applier, prepared, batch });
+      const { result, effects } = await this.events.exclusive(() => applyInTransaction(this.dataSource, { event, channel, webhookEventId, applier: applier.applier, prepared, batch }));
       for (const effect of effects) {
         try {
           await effect();

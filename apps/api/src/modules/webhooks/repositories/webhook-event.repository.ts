@@ -43,6 +43,24 @@ export class WebhookEventRepository {
     return this.dialect === 'mysql';
   }
 
+  /**
+   * Runs `work` (a worker transaction) so that no receiver INSERT lands inside it. SQLite only: TypeORM's
+   * better-sqlite3 driver has ONE connection, so an INSERT issued while a transaction is open joins it —
+   * acknowledged to Meta, then lost if that transaction (or a savepoint of it) rolls back or the process
+   * dies before the commit. On MySQL every query has its own pooled connection and this is a plain call.
+   */
+  exclusive<T>(work: () => Promise<T>): Promise<T> {
+    if (this.dialect === 'mysql') return work();
+    const run = this.gate.then(work, work);
+    this.gate = run.then(
+      () => undefined,
+      () => undefined,
+    );
+    return run;
+  }
+
+  private gate: Promise<void> = Promise.resolve();
+
   async insert(event: NewWebhookEvent): Promise<number> {
     const now = new Date();
     const row = this.repo.create({
@@ -58,7 +76,7 @@ export class WebhookEventRepository {
       items: null,
       eventCount: null,
     });
-    return insertedId(await insertRow(this.repo.manager, WebhookEventEntity, row));
+    return insertedId(await this.exclusive(() => insertRow(this.repo.manager, WebhookEventEntity, row)));
   }
 
   /**
@@ -71,7 +89,7 @@ export class WebhookEventRepository {
   async claim(workerId: string, limit: number, leaseMs: number, maxAttempts: number): Promise<{ rows: WebhookEventEntity[]; dead: number[] }> {
     const now = new Date();
     const leaseEnd = new Date(now.getTime() + leaseMs);
-    const { claimed, dead } = await this.dataSource.transaction(async (m) => {
+    const { claimed, dead } = await this.exclusive(() => this.dataSource.transaction(async (m) => {
       const qb = m
         .createQueryBuilder(WebhookEventEntity, 'e')
         .select('e.id', 'id')
@@ -101,7 +119,7 @@ export class WebhookEventRepository {
           .execute();
       }
       return { claimed: claimable, dead: exhausted };
-    });
+    }));
     if (claimed.length === 0) return { rows: [], dead };
     return { rows: await this.repo.find({ where: { id: In(claimed) }, order: { id: 'ASC' } }), dead };
   }
