@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import cookieParser from 'cookie-parser';
+import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
@@ -16,8 +17,13 @@ import { WEBHOOK_PATHS, WebhookIntake } from './modules/webhooks/intake/webhook-
 export async function createApp(config: AppConfig): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { rawBody: true, bufferLogs: true });
   app.useLogger(app.get(Logger));
-  // Meta's POSTs first, ahead of every middleware below: the ack is signature + one INSERT (webhook-intake.ts)
-  app.use(WEBHOOK_PATHS.map((path) => `/${path}`), app.get(WebhookIntake).handle);
+  if (config.role === 'worker') {
+    // a worker process applies stored events and runs jobs; over HTTP it only answers health checks
+    app.use((req: Request, res: Response, next: NextFunction) => (req.path === '/api/health' ? next() : res.status(404).json({ statusCode: 404, code: 'WORKER_ONLY', message: 'This process is a worker (API_ROLE=worker): it serves only /api/health' })));
+  } else {
+    // Meta's POSTs first, ahead of every middleware below: the ack is signature + one INSERT (webhook-intake.ts)
+    app.use(WEBHOOK_PATHS.map((path) => `/${path}`), app.get(WebhookIntake).handle);
+  }
   // only the configured proxies (the web server) may name the client IP; anyone else's X-Forwarded-For is ignored
   app.set('trust proxy', config.http.trustedProxies);
   // Meta's callbacks live outside /api (the URLs typed into the App Dashboard)

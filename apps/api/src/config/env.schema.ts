@@ -218,6 +218,14 @@ export class EnvVars {
   TEMPLATES_SYNC_INTERVAL_MINUTES?: number;
 
   // ── Webhook ingestion ─────────────────────────────────────────────────────────────────
+  /**
+   * What this process runs (same image): `all` (default) serves the API and webhooks and applies
+   * stored events; `receiver` serves the API and webhooks only; `worker` applies stored events and
+   * runs the background jobs, answering only `/api/health` over HTTP.
+   */
+  @IsOptional() @IsIn(['all', 'receiver', 'worker'])
+  API_ROLE?: 'all' | 'receiver' | 'worker';
+
   /** Apply stored webhook events in this process (default true). */
   @IsOptional() @Transform(toBool) @IsBoolean()
   WEBHOOK_WORKER_ENABLED?: boolean;
