@@ -6,6 +6,9 @@ import { WebhookEventEntity } from './entities/webhook-event.entity';
 import { WebhookEventRepository } from './repositories/webhook-event.repository';
 import { WebhookProcessor } from './webhook-processor.service';
 
+/** Rows per batch transaction on SQLite (acks wait for it; see WebhookEventRepository.exclusive). */
+export const SQLITE_MAX_BATCH = 5;
+
 /**
  * Claims due `webhook_events` rows and hands them to the processor. On MySQL several loops (and several
  * api processes) share the queue through `SKIP LOCKED`; on SQLite one loop runs (one writer). The
@@ -70,7 +73,9 @@ export class WebhookWorker implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   private async loop(workerId: string): Promise<void> {
-    const { claimBatch, leaseMs, pollIntervalMs, maxAttempts } = this.config.webhooks;
+    const { leaseMs, pollIntervalMs, maxAttempts } = this.config.webhooks;
+    // SQLite has one writer: the receiver's INSERT waits while a batch transaction is open, so batches stay short there
+    const claimBatch = this.events.isMysql ? this.config.webhooks.claimBatch : Math.min(this.config.webhooks.claimBatch, SQLITE_MAX_BATCH);
     while (this.running) {
       const generation = this.wakeGeneration;
       let claimed: WebhookEventEntity[];
