@@ -1,5 +1,6 @@
 import { SIM_SEED } from '@ticklegram/meta-sim';
 import { WebhookProcessor } from '../../src/modules/webhooks/webhook-processor.service';
+import { WebhookEventRepository } from '../../src/modules/webhooks/repositories/webhook-event.repository';
 import { SQLITE_MAX_BATCH, WebhookWorker } from '../../src/modules/webhooks/webhook-worker.service';
 import { IngestionHarness, startIngestionHarness, waitFor } from '../utils/webhooks-harness';
 
@@ -91,5 +92,37 @@ describe('webhook batch apply (integration)', () => {
     process.stdout.write(`batch of ${batch} deliveries: ${inTransaction.length} statements in 1 transaction (${perDelivery.toFixed(1)} per delivery); ${statements.length} statements in all while it ran\n`);
     // a regression guard (measured: 10.2 on SQLite, 14.6 on MariaDB, which locks rows with extra reads)
     expect(perDelivery).toBeLessThan(16);
+  });
+
+  it('two batches touching the same conversations in opposite orders wait for each other instead of deadlocking', async () => {
+    const [c1, c2] = [CUSTOMERS[2].igsid, CUSTOMERS[3].igsid];
+    const dm = (customer: string, mid: string) => JSON.stringify({ object: 'instagram', entry: [{ id: IG, time: Date.now(), messaging: [{ sender: { id: customer }, recipient: { id: IG }, timestamp: Date.now(), message: { mid, text: mid } }] }] });
+    const worker = h.t.app.get(WebhookWorker);
+    // both conversations exist first (their rows are what the batches lock)
+    await worker.start();
+    try {
+      for (const [c, mid] of [[c1, 'm-lock-0a'], [c2, 'm-lock-0b']]) expect((await h.postSigned('/webhooks/instagram', dm(c, mid))).status).toBe(200);
+      await waitFor(async () => (await h.count(`SELECT COUNT(*) AS n FROM messages WHERE mid IN ('m-lock-0a', 'm-lock-0b')`)) === 2, 20_000, 'the conversations');
+    } finally {
+      await worker.stop();
+    }
+    const events = h.t.app.get(WebhookEventRepository);
+    const processor = h.t.app.get(WebhookProcessor);
+    const fallback = jest.spyOn(processor, 'process');
+    try {
+      for (let round = 0; round < 5; round += 1) {
+        // batch A: c1 then c2; batch B: c2 then c1
+        for (const [c, mid] of [[c1, `m-lock-${round}-a1`], [c2, `m-lock-${round}-a2`], [c2, `m-lock-${round}-b1`], [c1, `m-lock-${round}-b2`]]) expect((await h.postSigned('/webhooks/instagram', dm(c, mid))).status).toBe(200);
+        const a = await events.claim('lock-a', 2, 60_000, 5);
+        const b = await events.claim('lock-b', 2, 60_000, 5);
+        expect([a.rows.length, b.rows.length]).toEqual([2, 2]);
+        await Promise.all([processor.processBatch(a.rows, 'lock-a'), processor.processBatch(b.rows, 'lock-b')]);
+      }
+      // neither batch was aborted by a deadlock and replayed row by row
+      expect(fallback).not.toHaveBeenCalled();
+      expect(await h.count(`SELECT COUNT(*) AS n FROM messages WHERE mid LIKE 'm-lock-%'`)).toBe(22);
+    } finally {
+      fallback.mockRestore();
+    }
   });
 });

@@ -114,9 +114,12 @@ export class WebhookProcessor {
   private async applyBatch(plans: RowPlan[], workerId: string): Promise<{ effects: AfterCommitEffect[]; dead: WebhookEventEntity[] }> {
     const effects: AfterCommitEffect[] = [];
     const dead: WebhookEventEntity[] = [];
+    // Concurrent batches (MySQL loops) lock conversations in one global order, so they wait for each
+    // other instead of deadlocking; the sort is stable, so one customer's deliveries keep their order.
+    const ordered = [...plans].sort((a, b) => (lockKeyOf(a) < lockKeyOf(b) ? -1 : lockKeyOf(a) > lockKeyOf(b) ? 1 : 0));
     await this.events.exclusive(() => this.dataSource.transaction(async (manager) => {
       let savepoints = 0;
-      for (const plan of plans) {
+      for (const plan of ordered) {
         const { row } = plan;
         if (plan.invalid) {
           if (await this.recordFailure(row, workerId, new Error(plan.invalid), null, true, manager)) dead.push(row);
@@ -312,4 +315,12 @@ export class WebhookProcessor {
     if (fresh) this.gateway.deliveryDead(toWebhookEventDto(fresh));
   }
 
+}
+
+/** The conversation a delivery's first applied event touches (channel + customer), for lock ordering. */
+function lockKeyOf(plan: RowPlan): string {
+  const step = plan.steps.find((s) => s.kind === 'apply');
+  if (!step || step.kind !== 'apply') return '';
+  const customer = 'customerExternalId' in step.event ? (step.event.customerExternalId ?? '') : '';
+  return `${step.channel.id}:${customer}`;
 }
