@@ -3,7 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import cookieParser from 'cookie-parser';
-import { raw } from 'express';
+import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
@@ -11,13 +11,19 @@ import { GlobalExceptionFilter } from './common/filters/global-exception.filter'
 import { createValidationPipe } from './common/pipes/validation.pipe';
 import { AppConfig } from './config/app-config';
 import { RealtimeIoAdapter } from './modules/realtime/realtime-io.adapter';
-
-const WEBHOOK_PATHS = ['webhooks/instagram', 'webhooks/facebook', 'webhook'];
+import { WEBHOOK_PATHS, WebhookIntake } from './modules/webhooks/intake/webhook-intake';
 
 /** Builds the fully configured api (shared by `main.ts` and the integration tests). */
 export async function createApp(config: AppConfig): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { rawBody: true, bufferLogs: true });
   app.useLogger(app.get(Logger));
+  if (config.role === 'worker') {
+    // a worker process applies stored events and runs jobs; over HTTP it only answers health checks
+    app.use((req: Request, res: Response, next: NextFunction) => (req.path === '/api/health' ? next() : res.status(404).json({ statusCode: 404, code: 'WORKER_ONLY', message: 'This process is a worker (API_ROLE=worker): it serves only /api/health' })));
+  } else {
+    // Meta's POSTs first, ahead of every middleware below: the ack is signature + one INSERT (webhook-intake.ts)
+    app.use(WEBHOOK_PATHS.map((path) => `/${path}`), app.get(WebhookIntake).handle);
+  }
   // only the configured proxies (the web server) may name the client IP; anyone else's X-Forwarded-For is ignored
   app.set('trust proxy', config.http.trustedProxies);
   // Meta's callbacks live outside /api (the URLs typed into the App Dashboard)
@@ -25,8 +31,6 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
   app.use(helmet({ contentSecurityPolicy: config.mode === 'production' ? undefined : false }));
   app.use(cookieParser());
   app.enableCors({ origin: config.http.webOrigins, credentials: true });
-  // webhook bodies stay raw bytes (the signature covers them) and may be 1000-entry batches; 413 above the limit
-  app.use(WEBHOOK_PATHS.map((path) => `/${path}`), raw({ type: () => true, limit: config.webhooks.bodyLimitBytes }));
   app.useBodyParser('json', { limit: '1mb' });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new GlobalExceptionFilter());

@@ -16,7 +16,7 @@ async function main(): Promise<void> {
   }
   const app = await createApp(config);
   await app.listen(config.http.port, config.http.host);
-  process.stdout.write(`TickleGram api (${config.mode}) listening on http://localhost:${config.http.port}/api — docs at /api/docs\n`);
+  process.stdout.write(`TickleGram api (${config.mode}, API_ROLE=${config.role}) listening on http://localhost:${config.http.port}/api — docs at /api/docs\n`);
 }
 
 void main();

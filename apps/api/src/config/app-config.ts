@@ -66,6 +66,8 @@ export interface AppConfig {
   };
   /** Public URL of the dashboard. */
   publicWebUrl: string;
+  /** What this process runs: everything, the HTTP side only (API + webhook intake), or the workers only. */
+  role: 'all' | 'receiver' | 'worker';
   webhooks: {
     /** Run the in-process worker that applies stored webhook events (off: another process does it). */
     workerEnabled: boolean;
@@ -79,6 +81,10 @@ export interface AppConfig {
     leaseMs: number;
     pollIntervalMs: number;
     bodyLimitBytes: number;
+    /** Webhook POSTs per client IP per second (0: unlimited). */
+    rateLimitPerSecond: number;
+    /** Bad signatures per client IP per minute before its POSTs are refused unread. */
+    badSignatureLimitPerMinute: number;
   };
   media: {
     /** Largest attachment downloaded (bytes). */

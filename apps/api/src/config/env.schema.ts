@@ -218,6 +218,14 @@ export class EnvVars {
   TEMPLATES_SYNC_INTERVAL_MINUTES?: number;
 
   // ── Webhook ingestion ─────────────────────────────────────────────────────────────────
+  /**
+   * What this process runs (same image): `all` (default) serves the API and webhooks and applies
+   * stored events; `receiver` serves the API and webhooks only; `worker` applies stored events and
+   * runs the background jobs, answering only `/api/health` over HTTP.
+   */
+  @IsOptional() @IsIn(['all', 'receiver', 'worker'])
+  API_ROLE?: 'all' | 'receiver' | 'worker';
+
   /** Apply stored webhook events in this process (default true). */
   @IsOptional() @Transform(toBool) @IsBoolean()
   WEBHOOK_WORKER_ENABLED?: boolean;
@@ -247,6 +255,14 @@ export class EnvVars {
   /** Largest webhook body accepted (413 above); Meta batches up to 1000 updates. */
   @IsOptional() @Transform(toInt) @IsInt() @Min(65536) @Max(104857600)
   WEBHOOK_BODY_LIMIT_BYTES?: number;
+
+  /** Webhook POSTs accepted per client IP per second before 429 (0: no limit); shared through Redis when set. */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(1000000)
+  WEBHOOK_RATE_LIMIT_PER_SECOND?: number;
+
+  /** Bad or missing signatures per client IP per minute; past it the IP's webhook POSTs get 429 unread. */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(100000)
+  WEBHOOK_BAD_SIGNATURE_LIMIT_PER_MINUTE?: number;
 
   /** Largest attachment downloaded to media storage. */
   @IsOptional() @Transform(toInt) @IsInt() @Min(1024) @Max(209715200)

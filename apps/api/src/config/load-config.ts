@@ -28,6 +28,9 @@ export function loadConfig(rawEnv: NodeJS.ProcessEnv = process.env, cwd = proces
   const env = plainToInstance(EnvVars, blankless, { excludeExtraneousValues: false });
   const problems = describe(validateSync(env, { whitelist: false }));
   if (env.APP_MODE === 'production') problems.push(...sandboxValuesInProduction(env));
+  if (env.API_ROLE && env.API_ROLE !== 'all' && !env.DATABASE_URL) {
+    problems.push(`API_ROLE=${env.API_ROLE} needs DATABASE_URL (MySQL/MariaDB): with embedded SQLite the api runs as one process (API_ROLE=all)`);
+  }
   if (problems.length > 0) throw new ConfigValidationError(problems);
 
   const mode = env.APP_MODE ?? 'sandbox';
@@ -77,6 +80,7 @@ export function loadConfig(rawEnv: NodeJS.ProcessEnv = process.env, cwd = proces
         : null,
     log: { level: env.LOG_LEVEL ?? (nodeEnv === 'test' ? 'silent' : 'info'), pretty: env.LOG_PRETTY ?? false },
     redisUrl: env.REDIS_URL ?? null,
+    role: env.API_ROLE ?? 'all',
     redisKeyPrefix: env.REDIS_KEY_PREFIX ?? 'ticklegram:',
     retention: {
       uploadsDays: env.RETENTION_UPLOADS_DAYS ?? 30,
@@ -90,7 +94,8 @@ export function loadConfig(rawEnv: NodeJS.ProcessEnv = process.env, cwd = proces
     publicWebUrl: (env.PUBLIC_WEB_URL ?? 'http://localhost:3000').replace(/\/$/, ''),
     meta: metaConfig(env, mode),
     webhooks: {
-      workerEnabled: env.WEBHOOK_WORKER_ENABLED ?? true,
+      // a receiver never applies; a worker always does
+      workerEnabled: env.API_ROLE === 'worker' || (env.API_ROLE !== 'receiver' && (env.WEBHOOK_WORKER_ENABLED ?? true)),
       workerConcurrency: env.WEBHOOK_WORKER_CONCURRENCY ?? 4,
       claimBatch: env.WEBHOOK_CLAIM_BATCH ?? 20,
       maxAttempts: env.WEBHOOK_MAX_ATTEMPTS ?? 8,
@@ -98,6 +103,8 @@ export function loadConfig(rawEnv: NodeJS.ProcessEnv = process.env, cwd = proces
       leaseMs: env.WEBHOOK_LEASE_MS ?? 120_000,
       pollIntervalMs: env.WEBHOOK_POLL_INTERVAL_MS ?? 500,
       bodyLimitBytes: env.WEBHOOK_BODY_LIMIT_BYTES ?? 8 * 1024 * 1024,
+      rateLimitPerSecond: env.WEBHOOK_RATE_LIMIT_PER_SECOND ?? 5000,
+      badSignatureLimitPerMinute: env.WEBHOOK_BAD_SIGNATURE_LIMIT_PER_MINUTE ?? 60,
     },
     media: {
       maxBytes: env.MEDIA_MAX_BYTES ?? 26 * 1024 * 1024,

@@ -17,7 +17,7 @@ describe('rate limits shared across replicas through Redis (e2e)', () => {
   let redis: Redis;
 
   beforeAll(async () => {
-    const env = { REDIS_URL: redisUrl, REDIS_KEY_PREFIX: prefix, THROTTLE_LOGIN_LIMIT: '4', THROTTLE_LOGIN_ACCOUNT_LIMIT: '100' };
+    const env = { REDIS_URL: redisUrl, REDIS_KEY_PREFIX: prefix, THROTTLE_LOGIN_LIMIT: '4', THROTTLE_LOGIN_ACCOUNT_LIMIT: '100', WEBHOOK_BAD_SIGNATURE_LIMIT_PER_MINUTE: '4' };
     replicaA = await startTestApp(env);
     replicaB = await startTestApp(env);
     redis = new Redis(redisUrl);
@@ -41,6 +41,18 @@ describe('rate limits shared across replicas through Redis (e2e)', () => {
     expect(await redis.keys(`${prefix}login-client*`)).not.toHaveLength(0);
     // successful sign-ins elsewhere are unaffected
     expect((await replicaB.http.post('/api/auth/login').send({ email: TEST_ADMIN.email, password: TEST_ADMIN.password })).status).toBe(200);
+  });
+
+  it('counts bad webhook signatures from one address on either replica against one budget', async () => {
+    const forged = (replica: TestApp) => fetch(`${replica.url}/webhooks/facebook`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-hub-signature-256': `sha256=${'0'.repeat(64)}` }, body: '{"object":"page","entry":[]}' });
+    expect((await forged(replicaA)).status).toBe(401);
+    expect((await forged(replicaB)).status).toBe(401);
+    expect((await forged(replicaA)).status).toBe(401);
+    expect((await forged(replicaB)).status).toBe(401);
+    // spent: each replica saw two, both now refuse the address unread
+    expect((await forged(replicaA)).status).toBe(429);
+    expect((await forged(replicaB)).status).toBe(429);
+    expect(await redis.keys(`${prefix}webhook-bad-signature*`)).not.toHaveLength(0);
   });
 
   it("shares one account's Graph budget: what replica A used, replica B must wait for", async () => {

@@ -3,6 +3,8 @@ import { SIM_SEED } from '@ticklegram/meta-sim';
 import { randomUUID } from 'node:crypto';
 import { ConversationEntity } from '../../src/modules/inbox/entities/conversation.entity';
 import { MessageEntity } from '../../src/modules/inbox/entities/message.entity';
+import { RoundRobinSubscriber } from '../../src/modules/assignment/round-robin.subscriber';
+import { PresenceService } from '../../src/modules/realtime/presence.service';
 import { OutboundRecoveryService } from '../../src/modules/messaging/outbound-recovery.service';
 import { OutboundMessageRepository } from '../../src/modules/inbox/repositories/outbound-message.repository';
 import { IngestionHarness, startIngestionHarness, waitFor } from '../utils/webhooks-harness';
@@ -504,6 +506,7 @@ describe('messaging: reply policy, sending, idempotency, access scope (integrati
         // a customer no other test wrote with: the conversation is new
         const customer = SIM_SEED.instagramLoginCustomers[0].igsid;
         const id = await conversationWith(customer);
+        await h.t.app.get(RoundRobinSubscriber).settled();
         const rows: { assignee_id: string | null }[] = await h.t.dataSource.query('SELECT assignee_id FROM conversations WHERE id = ?', [id]);
         expect(rows[0].assignee_id).toBe(agentB.id);
         // told after the commit, as an automatic assignment
@@ -511,6 +514,35 @@ describe('messaging: reply policy, sending, idempotency, access scope (integrati
         expect(announced.find((e) => e.conversation.id === id)).toMatchObject({ conversation: { assigneeId: agentB.id }, assignedBy: null });
       } finally {
         socket.disconnect();
+        await h.t.http.put('/api/settings/assignment').set(admin()).send({ autoAssign: false, capacity: 10 });
+      }
+    });
+
+    it('looks up who is online after the ingestion commit, never inside it', async () => {
+      await h.t.http.put('/api/settings/assignment').set(admin()).send({ autoAssign: true, capacity: 5 });
+      const presence = h.t.app.get(PresenceService);
+      const original = presence.onlineUsers.bind(presence);
+      let release: () => void = () => undefined;
+      const gate = new Promise<void>((resolve) => (release = resolve));
+      let asked = false;
+      const spy = jest.spyOn(presence, 'onlineUsers').mockImplementation(async () => {
+        asked = true;
+        await gate;
+        return original();
+      });
+      try {
+        const customer = SIM_SEED.newCustomers.instagram.igsid;
+        const { mid } = h.sim.customerSends(customer, { text: 'while presence is slow' });
+        // the message and its delivery row are committed while the presence lookup still hangs
+        await waitFor(async () => (await h.count("SELECT COUNT(*) AS n FROM messages WHERE mid = ?", [mid])) === 1, 10_000, 'the message to commit');
+        await h.settle();
+        await waitFor(async () => asked, 5000, 'the presence lookup');
+        const rows: { assignee_id: string | null }[] = await h.t.dataSource.query('SELECT assignee_id FROM conversations WHERE customer_external_id = ?', [customer]);
+        expect(rows[0].assignee_id).toBeNull();
+      } finally {
+        release();
+        spy.mockRestore();
+        await h.t.app.get(RoundRobinSubscriber).settled();
         await h.t.http.put('/api/settings/assignment').set(admin()).send({ autoAssign: false, capacity: 10 });
       }
     });

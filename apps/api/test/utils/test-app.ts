@@ -51,6 +51,8 @@ export async function startTestApp(env: Record<string, string> = {}, options: { 
     ADMIN_NAME: TEST_ADMIN.name,
     THROTTLE_LOGIN_LIMIT: '1000',
     THROTTLE_LOGIN_ACCOUNT_LIMIT: '1000',
+    // hostile-input suites send many unsigned webhooks from loopback; the budget has its own test
+    WEBHOOK_BAD_SIGNATURE_LIMIT_PER_MINUTE: '10000',
     // tests that want the sandbox channels start a simulator and turn this on
     SANDBOX_AUTOCONNECT: 'false',
     // the insights scheduler would call the sim in the background; insights tests turn it on

@@ -9,17 +9,19 @@ import { ScopedConversationRepository } from '../inbox/repositories/scoped-conve
 
 /**
  * Automatic assignment of new conversations (admin setting, off by default): round-robin among agents
- * who are online and hold fewer open conversations than the capacity. Runs as the conversation row is
- * inserted — whoever creates it (webhook ingestion) — so the row is never visible unassigned; the
- * `conversation.assigned` event goes out after the transaction commits.
+ * who are online and hold fewer open conversations than the capacity. It runs after the transaction
+ * that inserted the conversation commits (webhook ingestion), never inside it: who is online is a
+ * Redis read with several replicas, and no network I/O may hold an ingestion transaction open. The
+ * assignment is a compare-and-set on a still-unassigned row, so an agent who took the conversation
+ * in the meantime keeps it; `conversation.assigned` follows.
  */
 @Injectable()
 export class RoundRobinSubscriber implements EntitySubscriberInterface<ConversationEntity> {
   private readonly logger = new Logger(RoundRobinSubscriber.name);
   private lastAssigned: string | null = null;
-  private readonly afterCommit = new WeakMap<QueryRunner, (() => void)[]>();
-  /** Rows this subscriber assigned (concurrent inserts may interleave between before/after). */
-  private readonly assignedHere = new WeakSet<ConversationEntity>();
+  private readonly afterCommit = new WeakMap<QueryRunner, string[]>();
+  /** One assignment at a time, so two new conversations never both go to the same "next" agent. */
+  private queue: Promise<void> = Promise.resolve();
 
   constructor(
     dataSource: DataSource,
@@ -35,9 +37,38 @@ export class RoundRobinSubscriber implements EntitySubscriberInterface<Conversat
     return ConversationEntity;
   }
 
-  async beforeInsert(event: InsertEvent<ConversationEntity>): Promise<void> {
+  afterInsert(event: InsertEvent<ConversationEntity>): void {
     const conversation = event.entity;
-    if (!conversation || conversation.assigneeId) return;
+    if (!conversation?.id || conversation.assigneeId) return;
+    if (event.queryRunner.isTransactionActive) {
+      const list = this.afterCommit.get(event.queryRunner) ?? [];
+      list.push(conversation.id);
+      this.afterCommit.set(event.queryRunner, list);
+    } else {
+      this.enqueue(conversation.id);
+    }
+  }
+
+  afterTransactionCommit(event: TransactionCommitEvent): void {
+    const list = this.afterCommit.get(event.queryRunner);
+    this.afterCommit.delete(event.queryRunner);
+    for (const id of list ?? []) this.enqueue(id);
+  }
+
+  afterTransactionRollback(event: TransactionRollbackEvent): void {
+    this.afterCommit.delete(event.queryRunner);
+  }
+
+  /** Resolves when every assignment queued so far has run (tests). */
+  settled(): Promise<void> {
+    return this.queue;
+  }
+
+  private enqueue(conversationId: string): void {
+    this.queue = this.queue.then(() => this.assign(conversationId));
+  }
+
+  private async assign(conversationId: string): Promise<void> {
     try {
       const { autoAssign, capacity } = await this.settings.get();
       if (!autoAssign) return;
@@ -46,50 +77,18 @@ export class RoundRobinSubscriber implements EntitySubscriberInterface<Conversat
         .map((u) => u.userId)
         .sort();
       if (candidates.length === 0) return;
-      const load = await this.conversations.openCountsByAssignee(event.manager);
+      const load = await this.conversations.openCountsByAssignee();
       const pick = nextUnderCapacity(candidates, this.lastAssigned, (id) => (load.get(id) ?? 0) < capacity);
       if (!pick) return;
-      conversation.assigneeId = pick;
+      if (!(await this.conversations.compareAndSetAssignee(conversationId, null, pick))) return;
       this.lastAssigned = pick;
-      this.assignedHere.add(conversation);
-    } catch (error) {
-      // assignment is a convenience: never fail the insert of an inbound conversation because of it
-      this.logger.warn({ err: error }, 'round-robin assignment skipped');
-    }
-  }
-
-  afterInsert(event: InsertEvent<ConversationEntity>): void {
-    const conversation = event.entity;
-    if (!conversation?.assigneeId || !this.assignedHere.has(conversation)) return;
-    const id = conversation.id;
-    const announce = () => void this.announce(id);
-    if (event.queryRunner.isTransactionActive) {
-      const list = this.afterCommit.get(event.queryRunner) ?? [];
-      list.push(announce);
-      this.afterCommit.set(event.queryRunner, list);
-    } else {
-      announce();
-    }
-  }
-
-  afterTransactionCommit(event: TransactionCommitEvent): void {
-    const list = this.afterCommit.get(event.queryRunner);
-    this.afterCommit.delete(event.queryRunner);
-    for (const run of list ?? []) run();
-  }
-
-  afterTransactionRollback(event: TransactionRollbackEvent): void {
-    this.afterCommit.delete(event.queryRunner);
-  }
-
-  private async announce(conversationId: string): Promise<void> {
-    try {
       const conversation = await this.conversations.findById(conversationId);
       if (!conversation?.assigneeId) return;
       const contact = await this.conversations.contactOf(conversation);
       this.events.assigned(conversation, contact, null, null);
     } catch (error) {
-      this.logger.warn({ err: error, conversationId }, 'could not announce automatic assignment');
+      // assignment is a convenience: never fail ingestion because of it
+      this.logger.warn({ err: error, conversationId }, 'round-robin assignment skipped');
     }
   }
 }

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { describeDelivery, verifyMetaSignature } from '@ticklegram/webhook-normalizer';
+import { describeDelivery } from '@ticklegram/webhook-normalizer';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { WebhooksException, WebhooksExceptionCode } from './webhooks.exception';
 import { WebhookEventRepository } from './repositories/webhook-event.repository';
@@ -7,17 +7,17 @@ import { WebhookWorker } from './webhook-worker.service';
 
 export type WebhookEndpoint = 'instagram' | 'facebook' | 'alias';
 
-/** The hot path: verify, store the raw body, return. Everything else happens in the worker. */
+/** The hot path behind WebhookIntake (which checks the signature): store the raw body, wake the worker. */
 @Injectable()
 export class WebhookReceiver {
-  private readonly secrets: string[];
+  /** App secrets whose signature is accepted: Instagram Login apps sign with the Instagram app secret. */
+  readonly secrets: readonly string[];
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly events: WebhookEventRepository,
     private readonly worker: WebhookWorker,
   ) {
-    // Instagram Login apps sign with the Instagram app secret
     this.secrets = [...new Set([config.meta.appSecret, config.meta.instagramAppSecret].filter(Boolean))];
   }
 
@@ -29,19 +29,18 @@ export class WebhookReceiver {
     return challenge;
   }
 
-  /** Stores one signed delivery; returns its id. Throws 401 (nothing stored) or 400 (stored as rejected). */
-  async receive(endpoint: WebhookEndpoint, rawBody: Buffer | undefined, sha256: string | undefined, sha1: string | undefined): Promise<number> {
-    const body = rawBody ?? Buffer.alloc(0);
-    if (!this.secrets.some((secret) => verifyMetaSignature(body, sha256, sha1, secret))) {
-      throw new WebhooksException(WebhooksExceptionCode.WEBHOOKS_BAD_SIGNATURE, 'Missing or invalid X-Hub-Signature-256');
-    }
+  /**
+   * Stores one delivery whose signature was verified: `pending` (and the worker woken), or `rejected`
+   * when the body is not JSON (kept for inspection; `ok: false`).
+   */
+  async store(endpoint: WebhookEndpoint, body: Buffer): Promise<{ ok: true; id: number } | { ok: false; id: number }> {
     const text = body.toString('utf8');
     let parsed: unknown;
     try {
       parsed = JSON.parse(text);
     } catch {
-      await this.events.insert({ endpoint, object: null, channelExternalId: null, entryCount: 0, rawBody: text, status: 'rejected', lastError: 'body is not JSON' });
-      throw new WebhooksException(WebhooksExceptionCode.WEBHOOKS_NOT_JSON, 'The body is not JSON');
+      const id = await this.events.insert({ endpoint, object: null, channelExternalId: null, entryCount: 0, rawBody: text, status: 'rejected', lastError: 'body is not JSON' });
+      return { ok: false, id };
     }
     const { object, firstEntryId, entryCount } = describeDelivery(parsed);
     const id = await this.events.insert({
@@ -53,6 +52,6 @@ export class WebhookReceiver {
       status: 'pending',
     });
     this.worker.wake();
-    return id;
+    return { ok: true, id };
   }
 }

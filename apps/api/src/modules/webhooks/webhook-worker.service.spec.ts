@@ -19,11 +19,11 @@ describe('WebhookWorker', () => {
         claims += 1;
         // the receiver stores a row (and wakes the worker) while this SELECT is in flight
         if (claims === 1) ref.worker?.wake();
-        return claims === 2 ? [row] : [];
+        return { rows: claims === 2 ? [row] : [], dead: [] };
       },
     } as unknown as WebhookEventRepository;
     const processed: unknown[] = [];
-    const processor = { process: async (r: unknown) => void processed.push(r) } as unknown as WebhookProcessor;
+    const processor = { processBatch: async (rows: unknown[]) => void processed.push(...rows) } as unknown as WebhookProcessor;
     const worker = new WebhookWorker(config, events, processor);
     ref.worker = worker;
 

@@ -2,8 +2,12 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } f
 import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
+import { WebhookEventEntity } from './entities/webhook-event.entity';
 import { WebhookEventRepository } from './repositories/webhook-event.repository';
 import { WebhookProcessor } from './webhook-processor.service';
+
+/** Rows per batch transaction on SQLite (acks wait for it; see WebhookEventRepository.exclusive). */
+export const SQLITE_MAX_BATCH = 5;
 
 /**
  * Claims due `webhook_events` rows and hands them to the processor. On MySQL several loops (and several
@@ -69,12 +73,16 @@ export class WebhookWorker implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   private async loop(workerId: string): Promise<void> {
-    const { claimBatch, leaseMs, pollIntervalMs } = this.config.webhooks;
+    const { leaseMs, pollIntervalMs, maxAttempts } = this.config.webhooks;
+    // SQLite has one writer: the receiver's INSERT waits while a batch transaction is open, so batches stay short there
+    const claimBatch = this.events.isMysql ? this.config.webhooks.claimBatch : Math.min(this.config.webhooks.claimBatch, SQLITE_MAX_BATCH);
     while (this.running) {
       const generation = this.wakeGeneration;
-      let claimed;
+      let claimed: WebhookEventEntity[];
       try {
-        claimed = await this.events.claim(workerId, claimBatch, leaseMs);
+        const result = await this.events.claim(workerId, claimBatch, leaseMs, maxAttempts);
+        claimed = result.rows;
+        if (result.dead.length) await this.processor.announceDead(result.dead);
       } catch (error) {
         this.logger.error({ error: String(error) }, 'claiming webhook events failed');
         await this.sleep(pollIntervalMs);
@@ -87,21 +95,31 @@ export class WebhookWorker implements OnApplicationBootstrap, OnModuleDestroy {
         continue;
       }
       this.busy += 1;
+      const lease = this.keepLeased(claimed.map((row) => row.id), workerId);
       try {
-        for (const row of claimed) {
-          // a stopping worker leaves the rest: their lease ends and they are claimed again
-          if (!this.running) break;
-          try {
-            await this.processor.process(row, workerId);
-          } catch (error) {
-            this.logger.error({ webhookEventId: row.id, error: String(error) }, 'processing a webhook event crashed');
-          }
-        }
+        await this.processor.processBatch(claimed, workerId);
+      } catch (error) {
+        // the processor records every failure itself; this is the database being away (the lease runs out, the claim retries)
+        this.logger.error({ webhookEventIds: claimed.map((r) => r.id), error: String(error) }, 'processing a webhook batch crashed');
       } finally {
+        lease.stop();
         this.busy -= 1;
       }
       if (!this.running && !this.events.isMysql) await this.events.releaseAll().catch(() => undefined);
     }
+  }
+
+  /**
+   * Renews the lease of the batch's rows (finished ones no longer match) every third of a lease, so a batch slower than one
+   * lease is never claimed by another worker while this one is still on it.
+   */
+  private keepLeased(ids: number[], workerId: string): { stop(): void } {
+    const { leaseMs } = this.config.webhooks;
+    const timer = setInterval(() => {
+      this.events.extendLeases(ids, workerId, leaseMs).catch((error: unknown) => this.logger.warn({ error: String(error) }, 'extending webhook leases failed'));
+    }, Math.max(100, Math.floor(leaseMs / 3)));
+    timer.unref();
+    return { stop: () => clearInterval(timer) };
   }
 
   private notifyIdle(): void {

@@ -9,7 +9,7 @@ import { WebhooksController } from './webhooks.controller';
 describe('webhooks controllers (contract)', () => {
   let api: ContractApp;
   const events = mockProvider(WebhookEventsService, { list: { items: [], nextCursor: null, counts: {} }, get: {}, replay: {} });
-  const receiver = mockProvider(WebhookReceiver, { verifyChallenge: '1158201444', receive: 1 });
+  const receiver = mockProvider(WebhookReceiver, { verifyChallenge: '1158201444' });
 
   beforeAll(async () => {
     api = await startContractApp({ controllers: [WebhooksController, WebhookEventsController], providers: [events, receiver] });

@@ -4,6 +4,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppliedEventEntity } from './entities/applied-event.entity';
 import { WebhookEventEntity } from './entities/webhook-event.entity';
 import { ApplierRegistry } from './ingestion/applier-registry';
+import { WebhookIntake } from './intake/webhook-intake';
 import { WebhookEventRepository } from './repositories/webhook-event.repository';
 import { WebhookRetentionRepository } from './repositories/webhook-retention.repository';
 import { WebhookEventsController } from './webhook-events.controller';
@@ -21,7 +22,7 @@ import { WebhookWorker } from './webhook-worker.service';
 @Module({
   imports: [TypeOrmModule.forFeature([WebhookEventEntity, AppliedEventEntity]), DiscoveryModule],
   controllers: [WebhooksController, WebhookEventsController],
-  providers: [WebhookEventRepository, WebhookReceiver, WebhookProcessor, WebhookWorker, WebhookEventsService, ApplierRegistry, WebhooksGateway, WebhookRetentionRepository],
-  exports: [WebhookWorker, ApplierRegistry, WebhookRetentionRepository],
+  providers: [WebhookEventRepository, WebhookReceiver, WebhookIntake, WebhookProcessor, WebhookWorker, WebhookEventsService, ApplierRegistry, WebhooksGateway, WebhookRetentionRepository],
+  exports: [WebhookIntake, WebhookWorker, ApplierRegistry, WebhookRetentionRepository],
 })
 export class WebhooksModule {}

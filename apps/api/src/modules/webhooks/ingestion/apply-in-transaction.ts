@@ -1,5 +1,5 @@
 import { NormalizedEvent } from '@ticklegram/domain-models';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { isDuplicateKeyError, isRetryableLockError } from '../../../database/database-errors';
 import { insertRow } from '../../../database/fast-insert';
 import type { ChannelRef } from '../../channels/channel-ref';
@@ -43,6 +43,46 @@ export async function applyInTransaction(
     } catch (error) {
       if (error instanceof DuplicateEvent) throw error;
       if (attempt < ATTEMPTS && (isDuplicateKeyError(error) || isRetryableLockError(error))) continue;
+      throw error;
+    }
+  }
+}
+
+/** The batch's transaction was rolled back by the database (deadlock): nothing of it is stored. */
+export class BatchAborted extends Error {}
+
+/**
+ * Applies one event inside the caller's (batch) transaction, fenced by a savepoint: a failing event
+ * rolls back to it alone and the batch goes on. Returns the result and the event's after-commit
+ * effects (to run once the batch commits); throws {@link DuplicateEvent} for an event applied before,
+ * {@link BatchAborted} when the database rolled the whole transaction back, or the event's own error.
+ */
+export async function applyInSavepoint(
+  manager: EntityManager,
+  savepoint: string,
+  input: { event: NormalizedEvent; channel: ChannelRef; webhookEventId: number; applier: EventApplier; prepared: unknown; batch: unknown },
+): Promise<{ result: ApplyResult; effects: AfterCommitEffect[] }> {
+  const { event, channel, webhookEventId, applier, prepared, batch } = input;
+  for (let attempt = 1; ; attempt += 1) {
+    const effects: AfterCommitEffect[] = [];
+    await manager.query(`SAVEPOINT ${savepoint}`);
+    try {
+      try {
+        await insertRow(manager, AppliedEventEntity, { dedupeKey: event.dedupeKey, type: event.type, webhookEventId, appliedAt: new Date() });
+      } catch (error) {
+        if (isDuplicateKeyError(error)) throw new DuplicateEvent();
+        throw error;
+      }
+      const ctx: ApplyContext = { webhookEventId, channel, manager, batch, afterCommit: (effect) => effects.push(effect) };
+      const result = await applier.apply(event, ctx, prepared);
+      await manager.query(`RELEASE SAVEPOINT ${savepoint}`);
+      return { result, effects };
+    } catch (error) {
+      // InnoDB rolled the whole transaction back: its savepoints are gone too
+      if (isRetryableLockError(error)) throw new BatchAborted(String(error));
+      await manager.query(`ROLLBACK TO SAVEPOINT ${savepoint}`);
+      if (error instanceof DuplicateEvent) throw error;
+      if (attempt < ATTEMPTS && isDuplicateKeyError(error)) continue;
       throw error;
     }
   }

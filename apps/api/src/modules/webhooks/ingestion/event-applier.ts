@@ -3,9 +3,9 @@ import { EntityManager } from 'typeorm';
 import type { ChannelRef } from '../../channels/channel-ref';
 
 /**
- * What an applier gets while it applies one event. The caller owns the transaction: today one per
- * event, later one per claimed batch with a savepoint per event. So an applier writes only through
- * `manager`, never commits, never opens a transaction of its own and never awaits network I/O here.
+ * What an applier gets while it applies one event. The caller owns the transaction: one per claimed
+ * batch with a savepoint per event (one per event when a batch falls back). So an applier writes only
+ * through `manager`, never commits, never opens a transaction of its own and never awaits network I/O here.
  */
 export interface ApplyContext<B = unknown> {
   webhookEventId: number;

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { WebhookEventItemDto, WebhookEventStatus } from '@ticklegram/domain-models';
-import { Brackets, DataSource, In, Repository } from 'typeorm';
+import { Brackets, DataSource, EntityManager, In, Repository } from 'typeorm';
 import { dialectOf } from '../../../database/column-types';
 import { insertedId, insertRow } from '../../../database/fast-insert';
 import { WebhookEventEntity } from '../entities/webhook-event.entity';
@@ -43,6 +43,24 @@ export class WebhookEventRepository {
     return this.dialect === 'mysql';
   }
 
+  /**
+   * Runs `work` (a worker transaction) so that no receiver INSERT lands inside it. SQLite only: TypeORM's
+   * better-sqlite3 driver has ONE connection, so an INSERT issued while a transaction is open joins it —
+   * acknowledged to Meta, then lost if that transaction (or a savepoint of it) rolls back or the process
+   * dies before the commit. On MySQL every query has its own pooled connection and this is a plain call.
+   */
+  exclusive<T>(work: () => Promise<T>): Promise<T> {
+    if (this.dialect === 'mysql') return work();
+    const run = this.gate.then(work, work);
+    this.gate = run.then(
+      () => undefined,
+      () => undefined,
+    );
+    return run;
+  }
+
+  private gate: Promise<void> = Promise.resolve();
+
   async insert(event: NewWebhookEvent): Promise<number> {
     const now = new Date();
     const row = this.repo.create({
@@ -58,45 +76,59 @@ export class WebhookEventRepository {
       items: null,
       eventCount: null,
     });
-    return insertedId(await insertRow(this.repo.manager, WebhookEventEntity, row));
+    return insertedId(await this.exclusive(() => insertRow(this.repo.manager, WebhookEventEntity, row)));
   }
 
   /**
    * Claims up to `limit` due rows for `workerId`. A claimed row is `processing` and its
    * `next_attempt_at` is the lease end, so a row whose worker died becomes claimable again once the
    * lease runs out. MySQL: `FOR UPDATE SKIP LOCKED`, so concurrent workers never wait on each other.
+   * A due row that already used `maxAttempts` (its workers kept dying before they could record a
+   * failure) is not claimed again: it turns `dead` here, and its id is returned in `dead`.
    */
-  async claim(workerId: string, limit: number, leaseMs: number): Promise<WebhookEventEntity[]> {
+  async claim(workerId: string, limit: number, leaseMs: number, maxAttempts: number): Promise<{ rows: WebhookEventEntity[]; dead: number[] }> {
     const now = new Date();
     const leaseEnd = new Date(now.getTime() + leaseMs);
-    const ids = await this.dataSource.transaction(async (m) => {
+    const { claimed, dead } = await this.exclusive(() => this.dataSource.transaction(async (m) => {
       const qb = m
         .createQueryBuilder(WebhookEventEntity, 'e')
         .select('e.id', 'id')
+        .addSelect('e.attempts', 'attempts')
         .where('e.status IN (:...statuses)', { statuses: CLAIMABLE })
         .andWhere('e.nextAttemptAt <= :now', { now })
         .orderBy('e.id', 'ASC')
         .limit(limit);
       if (this.dialect === 'mysql') qb.setLock('pessimistic_write').setOnLocked('skip_locked');
-      const rows: { id: number | string }[] = await qb.getRawMany();
-      const claimed = rows.map((r) => Number(r.id));
-      if (claimed.length === 0) return claimed;
-      await m
-        .createQueryBuilder()
-        .update(WebhookEventEntity)
-        .set({ status: 'processing', lockedBy: workerId, lockedUntil: leaseEnd, nextAttemptAt: leaseEnd, attempts: () => 'attempts + 1' })
-        .where({ id: In(claimed) })
-        .execute();
-      return claimed;
-    });
-    if (ids.length === 0) return [];
-    return this.repo.find({ where: { id: In(ids) }, order: { id: 'ASC' } });
+      const rows: { id: number | string; attempts: number | string }[] = await qb.getRawMany();
+      const exhausted = rows.filter((r) => Number(r.attempts) >= maxAttempts).map((r) => Number(r.id));
+      const claimable = rows.filter((r) => Number(r.attempts) < maxAttempts).map((r) => Number(r.id));
+      if (exhausted.length) {
+        await m
+          .createQueryBuilder()
+          .update(WebhookEventEntity)
+          .set({ status: 'dead', lockedBy: null, lockedUntil: null, lastError: `gave up after ${maxAttempts} attempts: the worker stopped before it could finish or record a failure (process killed, crashed or lost its database connection)` })
+          .where({ id: In(exhausted) })
+          .execute();
+      }
+      if (claimable.length) {
+        await m
+          .createQueryBuilder()
+          .update(WebhookEventEntity)
+          .set({ status: 'processing', lockedBy: workerId, lockedUntil: leaseEnd, nextAttemptAt: leaseEnd, attempts: () => 'attempts + 1' })
+          .where({ id: In(claimable) })
+          .execute();
+      }
+      return { claimed: claimable, dead: exhausted };
+    }));
+    if (claimed.length === 0) return { rows: [], dead };
+    return { rows: await this.repo.find({ where: { id: In(claimed) }, order: { id: 'ASC' } }), dead };
   }
 
-  /** Extends the lease of a row still being worked on (long batches). */
-  async extendLease(id: number, workerId: string, leaseMs: number): Promise<void> {
+  /** Extends the lease of rows this worker still holds (a batch that takes longer than one lease). */
+  async extendLeases(ids: number[], workerId: string, leaseMs: number): Promise<void> {
+    if (ids.length === 0) return;
     const leaseEnd = new Date(Date.now() + leaseMs);
-    await this.repo.update({ id, lockedBy: workerId, status: 'processing' }, { lockedUntil: leaseEnd, nextAttemptAt: leaseEnd });
+    await this.repo.update({ id: In(ids), lockedBy: workerId, status: 'processing' }, { lockedUntil: leaseEnd, nextAttemptAt: leaseEnd });
   }
 
   /** Single-process SQLite: rows left `processing` by a previous (killed) process are due again now. */
@@ -105,20 +137,22 @@ export class WebhookEventRepository {
     return result.affected ?? 0;
   }
 
+  /** Records the outcome of a row this worker holds; with `manager`, in that transaction (the batch's commit). */
   async finish(
     id: number,
     workerId: string,
     result: { status: Extract<WebhookEventStatus, 'processed' | 'unsupported'>; items: WebhookEventItemDto[]; eventCount: number; unsupportedCount: number },
+    manager?: EntityManager,
   ): Promise<boolean> {
-    const update = await this.repo.update(
+    const update = await (manager?.getRepository(WebhookEventEntity) ?? this.repo).update(
       { id, lockedBy: workerId, status: 'processing' },
       { ...result, lastError: null, processedAt: new Date(), lockedBy: null, lockedUntil: null },
     );
     return (update.affected ?? 0) > 0;
   }
 
-  async fail(id: number, workerId: string, fields: { status: 'failed' | 'dead'; lastError: string; nextAttemptAt: Date; items: WebhookEventItemDto[] | null }): Promise<boolean> {
-    const update = await this.repo.update({ id, lockedBy: workerId, status: 'processing' }, { ...fields, lockedBy: null, lockedUntil: null });
+  async fail(id: number, workerId: string, fields: { status: 'failed' | 'dead'; lastError: string; nextAttemptAt: Date; items: WebhookEventItemDto[] | null }, manager?: EntityManager): Promise<boolean> {
+    const update = await (manager?.getRepository(WebhookEventEntity) ?? this.repo).update({ id, lockedBy: workerId, status: 'processing' }, { ...fields, lockedBy: null, lockedUntil: null });
     return (update.affected ?? 0) > 0;
   }
 

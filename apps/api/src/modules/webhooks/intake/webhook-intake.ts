@@ -1,0 +1,183 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { NextFunction, Request, Response } from 'express';
+import { randomUUID } from 'node:crypto';
+import { RateLimiterAbstract, RateLimiterRes } from 'rate-limiter-flexible';
+import { REDIS_CLIENT, RedisClient } from '../../../common/redis/redis.module';
+import { sharedRateLimiter } from '../../../common/redis/shared-rate-limiter';
+import { APP_CONFIG, AppConfig } from '../../../config/app-config';
+import { WebhookEndpoint, WebhookReceiver } from '../webhook-receiver.service';
+import { WebhooksExceptionCode } from '../webhooks.exception';
+import { claimedSignature, StreamingSignature } from './streaming-signature';
+
+/** Meta's callback paths (outside /api: the URLs typed into the App Dashboard). */
+export const WEBHOOK_PATHS = ['webhooks/instagram', 'webhooks/facebook', 'webhook'] as const;
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{8,128}$/;
+
+class Refusal {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    readonly message: string,
+    readonly retryAfterSeconds?: number,
+  ) {}
+}
+
+/**
+ * The POST side of Meta's callbacks, mounted on Express ahead of the dashboard's middleware (helmet,
+ * CORS, cookies, per-request logging, body parsers, guards, pipes): an acknowledgement is the
+ * signature over the raw bytes, one INSERT and a wake-up of the worker, nothing more.
+ *
+ * Nothing is buffered for a request that cannot be genuine: the declared length, the signature header
+ * and the client's rate budget are checked before the body is read, and the body is counted while it
+ * streams (413 the moment it passes the limit). The HMAC is computed chunk by chunk on the way in.
+ * A client IP that keeps sending bad signatures runs out of its (small) budget and is refused before
+ * its bodies are read. Budgets live in Redis when REDIS_URL is set, so every replica shares them.
+ */
+@Injectable()
+export class WebhookIntake {
+  private readonly logger = new Logger('WebhookIntake');
+  private readonly perClient: RateLimiterAbstract | null;
+  private readonly badSignatures: RateLimiterAbstract;
+  private readonly limit: number;
+
+  constructor(
+    @Inject(APP_CONFIG) config: AppConfig,
+    @Inject(REDIS_CLIENT) redis: RedisClient,
+    private readonly receiver: WebhookReceiver,
+  ) {
+    const { rateLimitPerSecond, badSignatureLimitPerMinute, bodyLimitBytes } = config.webhooks;
+    this.limit = bodyLimitBytes;
+    this.perClient = rateLimitPerSecond > 0 ? sharedRateLimiter(redis, config.redisKeyPrefix, { points: rateLimitPerSecond, durationSec: 1, keyPrefix: 'webhook-client' }) : null;
+    this.badSignatures = sharedRateLimiter(redis, config.redisKeyPrefix, { points: badSignatureLimitPerMinute, durationSec: 60, keyPrefix: 'webhook-bad-signature' });
+  }
+
+  /** Express middleware for {@link WEBHOOK_PATHS}: answers every POST, passes other methods on. */
+  readonly handle = (req: Request, res: Response, next: NextFunction): void => {
+    if (req.method !== 'POST') return next();
+    void this.receive(req, res);
+  };
+
+  private async receive(req: Request, res: Response): Promise<void> {
+    const incoming = req.headers['x-request-id'];
+    const requestId = typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+    res.setHeader('X-Request-Id', requestId);
+    const client = req.ip ?? 'unknown';
+    try {
+      const declared = Number(req.headers['content-length']);
+      if (Number.isFinite(declared) && declared > this.limit) throw this.tooLarge();
+      await this.admit(client);
+      const claimed = claimedSignature(header(req, 'x-hub-signature-256'), header(req, 'x-hub-signature'));
+      if (!claimed) throw await this.badSignature(client);
+      const signature = new StreamingSignature(claimed, this.receiver.secrets);
+      const body = await this.readBody(req, (chunk) => signature.update(chunk));
+      if (!signature.matches()) throw await this.badSignature(client);
+      const stored = await this.receiver.store(endpointOf(req.baseUrl), body);
+      if (!stored.ok) throw new Refusal(400, WebhooksExceptionCode.WEBHOOKS_NOT_JSON, 'The body is not JSON');
+      res.status(200).type('text/plain').send('EVENT_RECEIVED');
+    } catch (error) {
+      this.refuse(req, res, requestId, client, error);
+    }
+  }
+
+  private async admit(client: string): Promise<void> {
+    try {
+      await this.perClient?.consume(client);
+      const spent = await this.badSignatures.get(client);
+      if (spent && spent.remainingPoints <= 0) throw spent;
+    } catch (error) {
+      if (!(error instanceof RateLimiterRes)) throw error;
+      throw new Refusal(429, 'WEBHOOKS_RATE_LIMITED', 'Too many webhook requests from this address', Math.max(1, Math.ceil(error.msBeforeNext / 1000)));
+    }
+  }
+
+  private async badSignature(client: string): Promise<Refusal> {
+    await this.badSignatures.consume(client).catch(() => undefined);
+    return new Refusal(401, WebhooksExceptionCode.WEBHOOKS_BAD_SIGNATURE, 'Missing or invalid X-Hub-Signature-256');
+  }
+
+  private tooLarge(): Refusal {
+    return new Refusal(413, 'WEBHOOKS_BODY_TOO_LARGE', `The body is larger than ${this.limit} bytes`);
+  }
+
+  /** The body, counted as it arrives; rejects with 413 as soon as it passes the limit. */
+  private readBody(req: Request, onChunk: (chunk: Buffer) => void): Promise<Buffer> {
+    return new Promise((resolve, reject) => {
+      const chunks: Buffer[] = [];
+      let size = 0;
+      const cleanup = () => {
+        req.off('data', onData);
+        req.off('end', onEnd);
+        req.off('error', onError);
+        req.off('aborted', onAborted);
+      };
+      const onData = (chunk: Buffer) => {
+        size += chunk.length;
+        if (size > this.limit) {
+          cleanup();
+          reject(this.tooLarge());
+          return;
+        }
+        onChunk(chunk);
+        chunks.push(chunk);
+      };
+      const onEnd = () => {
+        cleanup();
+        resolve(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, size));
+      };
+      const onError = (error: Error) => {
+        cleanup();
+        reject(error);
+      };
+      const onAborted = () => onError(new Error('the client aborted the request'));
+      req.on('data', onData);
+      req.on('end', onEnd);
+      req.on('error', onError);
+      req.on('aborted', onAborted);
+    });
+  }
+
+  private refuse(req: Request, res: Response, requestId: string, client: string, error: unknown): void {
+    const refusal = error instanceof Refusal ? error : null;
+    if (refusal) {
+      this.logger.warn({ requestId, client, path: req.baseUrl, status: refusal.status, code: refusal.code }, `webhook refused: ${refusal.message}`);
+    } else {
+      // storing failed (database away): Meta retries a 5xx
+      this.logger.error({ requestId, client, path: req.baseUrl, err: error }, 'webhook could not be stored');
+    }
+    if (res.headersSent || res.destroyed) return;
+    const status = refusal?.status ?? 500;
+    const body = { statusCode: status, code: refusal?.code ?? 'INTERNAL_ERROR', message: refusal?.message ?? `Internal error (request ${requestId})` };
+    if (refusal?.retryAfterSeconds) res.setHeader('Retry-After', String(refusal.retryAfterSeconds));
+    if (!req.complete) {
+      // the answer goes out now; the rest of the body is discarded unread so the client can see it,
+      // then the connection closes. A client that keeps sending past the limit or for 5 s is cut off.
+      res.setHeader('Connection', 'close');
+      this.discard(req);
+    }
+    res.status(status).json(body);
+  }
+
+  private discard(req: Request): void {
+    let discarded = 0;
+    const cutOff = setTimeout(() => req.destroy(), 5000);
+    cutOff.unref();
+    req.on('data', (chunk: Buffer) => {
+      discarded += chunk.length;
+      if (discarded > this.limit) req.destroy();
+    });
+    req.once('close', () => clearTimeout(cutOff));
+    req.resume();
+  }
+}
+
+function header(req: Request, name: string): string | undefined {
+  const value = req.headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+function endpointOf(path: string): WebhookEndpoint {
+  if (path.endsWith('/instagram')) return 'instagram';
+  if (path.endsWith('/facebook')) return 'facebook';
+  return 'alias';
+}
