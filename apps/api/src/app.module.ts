@@ -27,6 +27,7 @@ import { LabelsModule } from './modules/labels/labels.module';
 import { PriorityModule } from './modules/priority/priority.module';
 import { RetentionModule } from './modules/retention/retention.module';
 import { TemplatesModule } from './modules/templates/templates.module';
+import { CapiModule } from './modules/capi/capi.module';
 
 @Module({})
 export class AppModule {
@@ -61,6 +62,7 @@ export class AppModule {
         PriorityModule,
         RetentionModule,
         HealthModule,
+        CapiModule,
       ],
     };
   }

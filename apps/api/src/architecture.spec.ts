@@ -13,6 +13,7 @@ const EVENT_OWNERS: Record<string, string[]> = {
   comments: ['comment.'],
   insights: ['insights.'],
   templates: ['template.'],
+  capi: ['capi.'],
   // handles `conversation.join` / `.leave` / `presence.typing` from clients; presence goes out through realtime
   collaboration: [],
 };

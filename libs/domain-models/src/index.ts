@@ -11,6 +11,7 @@ export * from './lib/api/collaboration-tools';
 export * from './lib/api/insights';
 export * from './lib/api/templates';
 export * from './lib/api/comments';
+export * from './lib/api/capi';
 export * from './lib/comments';
 export * from './lib/collaboration/mentions';
 export * from './lib/events';

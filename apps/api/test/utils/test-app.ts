@@ -56,6 +56,8 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     INSIGHTS_SYNC_ENABLED: 'false',
     // a backfill at connect would add the simulator's seeded comments behind a test's back; tests start it themselves
     COMMENTS_BACKFILL_ON_CONNECT: 'false',
+    // the sandbox's Conversions API seed (datasets + a conversation from an ad) would do the same; capi tests turn it on
+    CAPI_SANDBOX_SEED: 'false',
     ...env,
   });
   const app = await createApp(config);

@@ -20,6 +20,7 @@ import { MessageRefUpdater } from './ingestion/message-ref.updater';
 import { ReceiptsApplier } from './ingestion/receipts.applier';
 import { MessageMediaController } from './media/message-media.controller';
 import { MessageMediaService } from './media/message-media.service';
+import { AdConversationsRepository } from './repositories/ad-conversations.repository';
 import { ConversationCountsRepository } from './repositories/conversation-counts.repository';
 import { InboxReadRepository } from './repositories/inbox-read.repository';
 import { MessageRepository } from './repositories/message.repository';
@@ -53,7 +54,8 @@ import { ScopedConversationRepository } from './repositories/scoped-conversation
     MessageChangesApplier,
     ReceiptsApplier,
     ThreadControlService,
+    AdConversationsRepository,
   ],
-  exports: [CustomerConversationsService, ScopedConversationRepository, ConversationCountsRepository, MessageRepository, OutboundMessageRepository, InboxGateway, ThreadControlService],
+  exports: [AdConversationsRepository, CustomerConversationsService, ScopedConversationRepository, ConversationCountsRepository, MessageRepository, OutboundMessageRepository, InboxGateway, ThreadControlService],
 })
 export class InboxModule {}

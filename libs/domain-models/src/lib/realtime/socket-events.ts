@@ -7,6 +7,7 @@ import type { PresenceUserDto } from '../api/messaging';
 import type { NoteCreatedEvent, NoteMentionedEvent } from '../api/collaboration-tools';
 import type { InsightsSyncEvent } from '../api/insights';
 import type { MessageTemplateDto } from '../api/templates';
+import type { CapiEventDto, OutcomeDto } from '../api/capi';
 
 /**
  * The realtime contract between the api's Socket.IO server and the dashboard. Event names are
@@ -55,6 +56,18 @@ export interface ServerToClientEvents {
   'template.updated': (payload: TemplateEventPayload) => void;
   /** A template was deleted (by an admin, or it disappeared from Meta); to every role. */
   'template.deleted': (payload: TemplateDeletedEventPayload) => void;
+  /** An outcome was recorded on a conversation, or its Conversions API event moved on; to the conversation room and admins. */
+  'capi.outcome_updated': (payload: OutcomeEventPayload) => void;
+  /** A Conversions API event changed status (queued, sent, accepted, failed…); to admins. */
+  'capi.event_updated': (payload: CapiEventPayload) => void;
+}
+
+export interface OutcomeEventPayload {
+  outcome: OutcomeDto;
+}
+
+export interface CapiEventPayload {
+  event: CapiEventDto;
 }
 
 export interface TemplateEventPayload {
