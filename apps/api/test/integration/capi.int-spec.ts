@@ -2,6 +2,7 @@ import { AttributionResponse, CapiEventDto, CapiSettingsDto, ChannelDto, Message
 import { SIM_SEED } from '@ticklegram/meta-sim';
 import { createHash, randomUUID } from 'node:crypto';
 import { CapiSender, SENDING_LEASE_MS } from '../../src/modules/capi/capi-sender';
+import { CapiEventEntity } from '../../src/modules/capi/entities/capi-event.entity';
 import { ConversationEntity } from '../../src/modules/inbox/entities/conversation.entity';
 import { IngestionHarness, startIngestionHarness, waitFor } from '../utils/webhooks-harness';
 
@@ -48,7 +49,6 @@ describe('conversions API: outcomes, outbox, settings, attribution (integration)
       const e = await eventOf(outcomeId);
       return statuses.includes(e.status) ? e : null;
     }, timeoutMs, `event of ${outcomeId} in ${statuses.join('/')}`);
-  const datasetCalls = () => h.sim.context.requests.filter((r) => r.method === 'POST' && /\/events$/.test(r.path)).length;
   const adConversation = async (customerId: string, adId: string): Promise<string> => {
     await h.control(`/_sim/customers/${customerId}/ad-referral`, { adId });
     await h.settle();
@@ -208,7 +208,9 @@ describe('conversions API: outcomes, outbox, settings, attribution (integration)
       expect(failed.message).toContain('after 3 attempts');
       h.sim.clearFaults();
       const resent = await h.t.http.post(`/api/capi/events/${failed.id}/resend`).set(admin());
-      expect([resent.status, resent.body.status]).toEqual([200, 'queued']);
+      expect(resent.status).toBe(200);
+      // queued again (the sender may already have picked it up)
+      expect(['queued', 'sending', 'accepted']).toContain(resent.body.status);
       await eventIn(body.id, ['accepted']);
       const got = await received(body.id);
       expect(got.map((g) => g.event['event_id'])).toEqual([body.id]);
@@ -245,12 +247,11 @@ describe('conversions API: outcomes, outbox, settings, attribution (integration)
 
     it('a timeout (Meta may have it) is marked uncertain and never repeated on its own', async () => {
       h.sim.addFault({ pattern: `POST /${SIM_SEED.datasets.page}/events`, timeout: true });
-      const before = datasetCalls();
       const { body } = await record(fbConversation, { type: 'ViewContent' });
       const uncertain = await eventIn(body.id, ['uncertain'], 15_000);
       expect(uncertain.message).toContain('not sent again automatically');
       await new Promise((r) => setTimeout(r, 800));
-      expect(datasetCalls() - before).toBe(1);
+      expect(await eventOf(body.id)).toMatchObject({ status: 'uncertain', attempts: 1 });
       h.sim.clearFaults();
       expect((await h.t.http.post(`/api/capi/events/${uncertain.id}/resend`).set(admin())).status).toBe(200);
       await eventIn(body.id, ['accepted']);
@@ -265,7 +266,7 @@ describe('conversions API: outcomes, outbox, settings, attribution (integration)
       const event = await eventOf(lost.id);
       await waitFor(async () => ((await eventOf(lost.id)).status === 'accepted' ? true : null), 10_000, 'sent');
       const before = (await received(lost.id)).length;
-      await h.t.dataSource.query("UPDATE capi_events SET status = 'sending', claim_token = ?, claimed_at = ? WHERE id = ?", [randomUUID(), new Date(Date.now() - SENDING_LEASE_MS - 1000), event.id]);
+      await h.t.dataSource.getRepository(CapiEventEntity).update({ id: event.id }, { status: 'sending', claimToken: randomUUID(), claimedAt: new Date(Date.now() - SENDING_LEASE_MS - 1000) });
       await sender.idle();
       await sender.runOnce();
       expect(await eventOf(lost.id)).toMatchObject({ status: 'uncertain' });
@@ -278,10 +279,10 @@ describe('conversions API: outcomes, outbox, settings, attribution (integration)
       const sender = h.t.app.get(CapiSender);
       await sender.idle();
       const event = await eventOf(body.id);
-      await h.t.dataSource.query("UPDATE capi_events SET status = 'queued', payload = ? WHERE id = ?", [
-        JSON.stringify({ event_name: 'CartAbandoned', event_time: Math.floor(Date.now() / 1000) - 8 * 86400, event_id: body.id, action_source: 'business_messaging', messaging_channel: 'messenger', user_data: { page_id: SIM_SEED.page.id, page_scoped_user_id: NOAH_FB } }),
-        event.id,
-      ]);
+      await h.t.dataSource.getRepository(CapiEventEntity).update(
+        { id: event.id },
+        { status: 'queued', payload: { event_name: 'CartAbandoned', event_time: Math.floor(Date.now() / 1000) - 8 * 86400, event_id: body.id, action_source: 'business_messaging', messaging_channel: 'messenger', user_data: { page_id: SIM_SEED.page.id, page_scoped_user_id: NOAH_FB } } },
+      );
       const before = (await received(body.id)).length;
       await sender.runOnce();
       expect(await eventOf(body.id)).toMatchObject({ status: 'failed', message: expect.stringContaining('7 days') });
