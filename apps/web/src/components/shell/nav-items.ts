@@ -1,4 +1,4 @@
-import { AtSign, BarChart3, FileText, Inbox, MessageSquareText, Settings, ShieldCheck, Users, Webhook, type LucideIcon } from 'lucide-react';
+import { AtSign, BarChart3, Megaphone, Target, FileText, Inbox, MessageSquareText, Settings, ShieldCheck, Users, Webhook, type LucideIcon } from 'lucide-react';
 import { Role } from '@ticklegram/domain-models';
 
 export interface NavItem {
@@ -14,6 +14,7 @@ export const PRIMARY_NAV: readonly NavItem[] = [
   { href: '/comments', label: 'Comments', icon: MessageSquareText },
   { href: '/insights', label: 'Insights', icon: BarChart3 },
   { href: '/templates', label: 'Templates', icon: FileText },
+  { href: '/attribution', label: 'Attribution', icon: Target },
   { href: '/accounts', label: 'Accounts', icon: AtSign },
 ];
 
@@ -22,6 +23,7 @@ export const SETTINGS_NAV: readonly NavItem[] = [
   { href: '/settings/users', label: 'Users', icon: Users, roles: [Role.ADMIN] },
   { href: '/settings/webhooks', label: 'Webhooks', icon: Webhook, roles: [Role.ADMIN] },
   { href: '/settings/comment-rules', label: 'Comment rules', icon: ShieldCheck, roles: [Role.ADMIN] },
+  { href: '/settings/conversions', label: 'Conversions API', icon: Megaphone, roles: [Role.ADMIN] },
 ];
 
 export function visibleNav(items: readonly NavItem[], role: Role | undefined): NavItem[] {
