@@ -47,6 +47,8 @@ test('an agent records a 49.90 EUR purchase on a conversation from an ad: accept
   const conversation = agent.getByTestId('conversation-list-item').filter({ hasText: 'Noah Fischer' });
   await expect(conversation).toBeVisible();
   await conversation.click();
+  const panelToggle = agent.getByRole('button', { name: /contact details/ });
+  if ((await panelToggle.getAttribute('aria-pressed')) !== 'true') await panelToggle.click();
   const adCard = agent.getByTestId('ad-card');
   await expect(adCard).toContainText('Spring sale - rain jackets');
   await expect(adCard.getByTestId('outcomes-empty')).toBeVisible();

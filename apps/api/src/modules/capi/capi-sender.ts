@@ -8,6 +8,7 @@ import { judgeFailure, tooOldForMeta, UNCERTAIN_MESSAGE } from './capi.rules';
 import { CapiEventEntity } from './entities/capi-event.entity';
 import { CapiEventRepository } from './repositories/capi-event.repository';
 import { ConversionOutcomeRepository } from './repositories/conversion-outcome.repository';
+import { ScopedConversationRepository } from '../inbox/repositories/scoped-conversation.repository';
 import { MetaGraph } from '../meta/meta.module';
 
 const CLAIM_LIMIT = 200;
@@ -39,6 +40,7 @@ export class CapiSender implements OnApplicationBootstrap, OnApplicationShutdown
     private readonly settings: CapiSettingsService,
     private readonly graph: MetaGraph,
     private readonly gateway: CapiGateway,
+    private readonly conversations: ScopedConversationRepository,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -145,7 +147,8 @@ export class CapiSender implements OnApplicationBootstrap, OnApplicationShutdown
     for (const row of rows) {
       this.gateway.eventUpdated(toEventDto(row));
       const outcome = await this.outcomes.findById(row.outcomeId);
-      if (outcome) this.gateway.outcomeUpdated(toOutcomeDto(outcome, row));
+      const conversation = await this.conversations.findById(row.conversationId);
+      if (outcome && conversation) this.gateway.outcomeUpdated(toOutcomeDto(outcome, row), conversation.assigneeId);
     }
   }
 }

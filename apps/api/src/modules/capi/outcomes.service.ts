@@ -100,7 +100,7 @@ export class OutcomesService {
       ip,
     });
     const dto = toOutcomeDto(outcome, event);
-    this.gateway.outcomeUpdated(dto);
+    this.gateway.outcomeUpdated(dto, conversation.assigneeId);
     this.gateway.eventUpdated(toEventDto(event));
     if (!unavailable) this.sender.wake();
     return dto;

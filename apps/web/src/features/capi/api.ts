@@ -45,7 +45,11 @@ export function useRecordOutcome(conversationId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: RecordOutcomeRequest) => client.request<OutcomeDto>(`/api/conversations/${conversationId}/outcomes`, { method: 'POST', json: body }),
-    onSuccess: (outcome) => upsertOutcome(queryClient, outcome),
+    onSuccess: (outcome) => {
+      upsertOutcome(queryClient, outcome);
+      // Meta's answer may have arrived on the socket before this response: read the stored state again
+      void queryClient.invalidateQueries({ queryKey: capiKeys.outcomes(conversationId) });
+    },
   });
 }
 

@@ -19,9 +19,9 @@ export function RecordOutcomeButton({ conversation }: { conversation: Conversati
   const [open, setOpen] = React.useState(false);
   return (
     <>
-      <Button variant="ghost" size="sm" className="h-8 gap-1.5 px-2 text-xs" onClick={() => setOpen(true)} data-testid="record-outcome">
+      <Button variant="ghost" size="sm" className="h-8 shrink-0 gap-1.5 px-2 text-xs" onClick={() => setOpen(true)} aria-label="Record outcome" title="Record outcome (lead, purchase…)" data-testid="record-outcome">
         <BadgeCheck className="size-3.5" aria-hidden />
-        <span className="hidden sm:inline">Record outcome</span>
+        <span className="hidden 2xl:inline">Record outcome</span>
       </Button>
       {open ? <RecordOutcomeDialog conversation={conversation} onClose={() => setOpen(false)} /> : null}
     </>
