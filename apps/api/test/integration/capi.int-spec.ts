@@ -1,4 +1,4 @@
-import { AttributionResponse, CapiEventDto, CapiSettingsDto, ChannelDto, MessagePlatform, OutcomeDto, Role } from '@ticklegram/domain-models';
+import { AttributionResponse, CapiEventDto, CapiSettingsDto, ChannelDto, MessagePlatform, OutcomeDto, OutcomeEventPayload, Role } from '@ticklegram/domain-models';
 import { SIM_SEED } from '@ticklegram/meta-sim';
 import { createHash, randomUUID } from 'node:crypto';
 import { CapiSender, SENDING_LEASE_MS } from '../../src/modules/capi/capi-sender';
@@ -140,10 +140,23 @@ describe('conversions API: outcomes, outbox, settings, attribution (integration)
       expect(listed.body.items[0]).toMatchObject({ id: outcome.id, event: { status: 'accepted' } });
     });
 
-    it('an Instagram lead: instagram channel, IG account id + IGSID, no custom data', async () => {
+    it('an Instagram lead: instagram channel, IG account id + IGSID, no custom data; the agent sees it accepted live', async () => {
+      const { io } = await import('socket.io-client');
+      const socket = io(h.t.url, { transports: ['websocket'], auth: { token: agent.token }, reconnection: false, forceNew: true });
+      const live: OutcomeEventPayload[] = [];
+      socket.on('capi.outcome_updated', (payload: OutcomeEventPayload) => live.push(payload));
+      await new Promise((resolve, reject) => {
+        socket.once('session.ready', resolve);
+        socket.once('connect_error', reject);
+      });
       const res = await record(igConversation, { type: 'lead' }, agent.token);
       expect(res.status).toBe(201);
       await eventIn(res.body.id, ['accepted']);
+      try {
+        await waitFor(async () => live.find((p) => p.outcome.id === res.body.id && p.outcome.event.status === 'accepted'), 5000, 'the accepted outcome on the socket');
+      } finally {
+        socket.close();
+      }
       const [got] = await received(res.body.id);
       expect(got?.datasetId).toBe(SIM_SEED.datasets.instagram);
       expect(got?.event).toMatchObject({ event_name: 'LeadSubmitted', messaging_channel: 'instagram', user_data: { ig_account_id: SIM_SEED.instagram.id, ig_sid: NOAH_IG } });
