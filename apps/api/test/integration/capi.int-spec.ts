@@ -323,6 +323,11 @@ describe('conversions API: outcomes, outbox, settings, attribution (integration)
         expect.objectContaining({
           adId: ADS.springDrop.id,
           adTitle: 'Spring drop',
+          // named by the Marketing API (ads_read)
+          campaignId: ADS.springDrop.campaignId,
+          campaignName: 'Spring sale 2026',
+          adsetId: ADS.springDrop.adsetId,
+          adsetName: 'AT + DE, 18–34, Instagram',
           platform: MessagePlatform.INSTAGRAM,
           conversationsStarted: 1,
           responded: 1,
@@ -337,8 +342,8 @@ describe('conversions API: outcomes, outbox, settings, attribution (integration)
       expect(csv.status).toBe(200);
       expect(csv.headers['content-type']).toContain('text/csv');
       const lines = csv.text.trim().split('\r\n');
-      expect(lines[0]).toBe('ad_id,ad_title,campaign_id,adset_id,platform,conversations_started,responded,first_response_median_seconds,first_response_mean_seconds,leads,qualified_leads,purchases,other_outcomes,value,events_accepted');
-      expect(lines[1]).toMatch(new RegExp(`^${ADS.springDrop.id},Spring drop,,,INSTAGRAM,1,1,\\d+,\\d+,1,0,2,1,120.00 EUR; 30.50 USD,3$`));
+      expect(lines[0]).toBe('ad_id,ad_title,campaign_id,campaign_name,adset_id,adset_name,platform,conversations_started,responded,first_response_median_seconds,first_response_mean_seconds,leads,qualified_leads,purchases,other_outcomes,value,events_accepted');
+      expect(lines[1]).toMatch(new RegExp(`^${ADS.springDrop.id},Spring drop,${ADS.springDrop.campaignId},Spring sale 2026,${ADS.springDrop.adsetId},"AT \\+ DE, 18–34, Instagram",INSTAGRAM,1,1,\\d+,\\d+,1,0,2,1,120.00 EUR; 30.50 USD,3$`));
 
       const all = (await h.t.http.get(`/api/attribution?from=${today}&to=${today}`).set(admin())).body as AttributionResponse;
       expect(all.rows.map((r) => r.adId).sort()).toEqual([ADS.springSale.id, ADS.springDrop.id].sort());

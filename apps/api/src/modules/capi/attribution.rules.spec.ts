@@ -35,7 +35,7 @@ describe('attribution rules', () => {
       { date: '2026-12-03', conversationsStarted: 0, outcomes: 1 },
     ]);
     const csv = attributionCsv(rows).split('\r\n');
-    expect(csv[1]).toBe('A,Ad A,C1,,FACEBOOK,3,2,120,120,1,0,2,0,60.00 EUR,2');
-    expect(csv[2]).toBe('B,,,,FACEBOOK,1,0,,,0,0,1,0,5.00 USD,1');
+    expect(csv[1]).toBe('A,Ad A,C1,,,,FACEBOOK,3,2,120,120,1,0,2,0,60.00 EUR,2');
+    expect(csv[2]).toBe('B,,,,,,FACEBOOK,1,0,,,0,0,1,0,5.00 USD,1');
   });
 });

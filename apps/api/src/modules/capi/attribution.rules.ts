@@ -77,7 +77,7 @@ export function attributionRows(conversations: AttributedConversation[], outcome
   const rows = new Map<string, AttributionRowDto & { waits: number[] }>();
   for (const c of conversations) {
     const row = rows.get(c.adId) ?? {
-      adId: c.adId, adTitle: null, campaignId: null, adsetId: null, channelId: c.channelId, platform: c.platform,
+      adId: c.adId, adTitle: null, campaignId: null, adsetId: null, campaignName: null, adsetName: null, channelId: c.channelId, platform: c.platform,
       conversationsStarted: 0, responded: 0, firstResponseMedianSeconds: null, firstResponseMeanSeconds: null,
       outcomes: {}, value: {}, eventsAccepted: 0, waits: [],
     };
@@ -127,14 +127,14 @@ function cell(value: string | number | null): string {
 }
 
 export function attributionCsv(rows: AttributionRowDto[]): string {
-  const header = ['ad_id', 'ad_title', 'campaign_id', 'adset_id', 'platform', 'conversations_started', 'responded', 'first_response_median_seconds', 'first_response_mean_seconds', 'leads', 'qualified_leads', 'purchases', 'other_outcomes', 'value', 'events_accepted'];
+  const header = ['ad_id', 'ad_title', 'campaign_id', 'campaign_name', 'adset_id', 'adset_name', 'platform', 'conversations_started', 'responded', 'first_response_median_seconds', 'first_response_mean_seconds', 'leads', 'qualified_leads', 'purchases', 'other_outcomes', 'value', 'events_accepted'];
   const lines = rows.map((r) => {
     const leads = r.outcomes.LeadSubmitted ?? 0;
     const qualified = r.outcomes.QualifiedLead ?? 0;
     const purchases = r.outcomes.Purchase ?? 0;
     const all = Object.values(r.outcomes).reduce((a, b) => a + (b ?? 0), 0);
     const value = Object.entries(r.value).map(([currency, amount]) => `${amount.toFixed(2)} ${currency}`).join('; ');
-    return [r.adId, r.adTitle, r.campaignId, r.adsetId, r.platform, r.conversationsStarted, r.responded, r.firstResponseMedianSeconds, r.firstResponseMeanSeconds, leads, qualified, purchases, all - leads - qualified - purchases, value, r.eventsAccepted]
+    return [r.adId, r.adTitle, r.campaignId, r.campaignName, r.adsetId, r.adsetName, r.platform, r.conversationsStarted, r.responded, r.firstResponseMedianSeconds, r.firstResponseMeanSeconds, leads, qualified, purchases, all - leads - qualified - purchases, value, r.eventsAccepted]
       .map(cell)
       .join(',');
   });

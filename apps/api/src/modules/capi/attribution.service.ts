@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AttributionResponse } from '@ticklegram/domain-models';
 import { RequestValidationException } from '../../common/pipes/validation.pipe';
+import { AdDetailsLookup } from './ad-details.lookup';
 import { AdConversationsRepository } from '../inbox/repositories/ad-conversations.repository';
 import { addDays, AttributedConversation, AttributedOutcome, attributionRows, attributionSeries, isTimeZone, localDay, startOfLocalDay } from './attribution.rules';
 import { outcomeValue } from './capi.mapper';
@@ -17,6 +18,7 @@ export class AttributionService {
     private readonly adConversations: AdConversationsRepository,
     private readonly outcomes: ConversionOutcomeRepository,
     private readonly events: CapiEventRepository,
+    private readonly ads: AdDetailsLookup,
   ) {}
 
   async report(query: AttributionQueryDto, now: Date = new Date()): Promise<AttributionResponse> {
@@ -41,9 +43,9 @@ export class AttributionService {
       startedAt: c.startedAt,
       firstResponseAt: c.firstResponseAt,
     }));
-    const rows = await this.outcomes.listByConversations(conversations.map((c) => c.conversationId));
-    const events = await this.events.byOutcomeIds(rows.map((o) => o.id));
-    const outcomes: AttributedOutcome[] = rows.map((o) => ({
+    const stored = await this.outcomes.listByConversations(conversations.map((c) => c.conversationId));
+    const events = await this.events.byOutcomeIds(stored.map((o) => o.id));
+    const outcomes: AttributedOutcome[] = stored.map((o) => ({
       conversationId: o.conversationId,
       type: o.type,
       occurredAt: o.occurredAt,
@@ -51,7 +53,18 @@ export class AttributionService {
       currency: o.currency,
       accepted: events.get(o.id)?.status === 'accepted',
     }));
-    return { from: fromDay, to: toDay, tz, rows: attributionRows(conversations, outcomes), series: attributionSeries(conversations, outcomes, fromDay, toDay, tz) };
+    const rows = attributionRows(conversations, outcomes);
+    const details = await this.ads.lookup(rows.map((r) => ({ adId: r.adId, channelId: r.channelId })));
+    for (const row of rows) {
+      const ad = details.get(row.adId);
+      if (!ad) continue;
+      row.adTitle ??= ad.name;
+      row.campaignId ??= ad.campaignId;
+      row.adsetId ??= ad.adsetId;
+      if (row.campaignId === ad.campaignId) row.campaignName = ad.campaignName;
+      if (row.adsetId === ad.adsetId) row.adsetName = ad.adsetName;
+    }
+    return { from: fromDay, to: toDay, tz, rows, series: attributionSeries(conversations, outcomes, fromDay, toDay, tz) };
   }
 }
 

@@ -8,7 +8,7 @@ import { AttributionController, CapiController } from './capi.controller';
 import { OutcomesController } from './outcomes.controller';
 import { OutcomesService } from './outcomes.service';
 
-const REPORT = { from: '2026-12-01', to: '2026-12-03', tz: 'UTC', rows: [{ adId: '1', adTitle: '=HYPERLINK("x")', campaignId: null, adsetId: null, channelId: 'c', platform: 'FACEBOOK', conversationsStarted: 2, responded: 1, firstResponseMedianSeconds: 60, firstResponseMeanSeconds: 60, outcomes: { Purchase: 1 }, value: { EUR: 49.9 }, eventsAccepted: 1 }], series: [] };
+const REPORT = { from: '2026-12-01', to: '2026-12-03', tz: 'UTC', rows: [{ adId: '1', adTitle: '=HYPERLINK("x")', campaignId: '7', adsetId: null, campaignName: 'Spring, 2026', adsetName: null, channelId: 'c', platform: 'FACEBOOK', conversationsStarted: 2, responded: 1, firstResponseMedianSeconds: 60, firstResponseMeanSeconds: 60, outcomes: { Purchase: 1 }, value: { EUR: 49.9 }, eventsAccepted: 1 }], series: [] };
 
 describe('Conversions API controllers (contract)', () => {
   let api: ContractApp;
@@ -62,7 +62,7 @@ describe('Conversions API controllers (contract)', () => {
     const csv = await api.as(Role.AGENT).get('/api/attribution?format=csv').expect(200);
     expect(csv.headers['content-type']).toContain('text/csv');
     expect(csv.headers['content-disposition']).toContain('attribution-2026-12-01-2026-12-03.csv');
-    expect(csv.text.split('\r\n')[1]).toBe(`1,"'=HYPERLINK(""x"")",,,FACEBOOK,2,1,60,60,0,0,1,0,49.90 EUR,1`);
+    expect(csv.text.split('\r\n')[1]).toBe(`1,"'=HYPERLINK(""x"")",7,"Spring, 2026",,,FACEBOOK,2,1,60,60,0,0,1,0,49.90 EUR,1`);
     const bad = await api.as(Role.AGENT).get('/api/attribution?from=yesterday&format=pdf');
     expect([bad.status, fieldsOf(bad.body)]).toEqual([400, ['format', 'from']]);
   });

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { InboxModule } from '../inbox/inbox.module';
 import { UsersModule } from '../users/users.module';
+import { AdDetailsLookup } from './ad-details.lookup';
 import { AttributionService } from './attribution.service';
 import { CapiEventsService } from './capi-events.service';
 import { CapiSandboxSeeder } from './capi-sandbox.seeder';
@@ -36,6 +37,7 @@ import { ConversionOutcomeRepository } from './repositories/conversion-outcome.r
     OutcomesService,
     CapiEventsService,
     AttributionService,
+    AdDetailsLookup,
     CapiSandboxSeeder,
   ],
 })

@@ -157,6 +157,9 @@ export interface AttributionRowDto {
   adTitle: string | null;
   campaignId: string | null;
   adsetId: string | null;
+  /** From the Marketing API when the channel's token may read ads (`ads_read`). */
+  campaignName: string | null;
+  adsetName: string | null;
   channelId: string;
   platform: MessagePlatform;
   conversationsStarted: number;

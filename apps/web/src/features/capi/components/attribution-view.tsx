@@ -148,8 +148,8 @@ function AttributionTable({ data }: { data: AttributionResponse }) {
                 <p className="font-medium">{row.adTitle ?? `Ad ${row.adId}`}</p>
                 <p className="text-xs text-muted-foreground">
                   {row.platform === MessagePlatform.FACEBOOK ? 'Messenger' : 'Instagram'} · ad {row.adId}
-                  {row.campaignId ? ` · campaign ${row.campaignId}` : ''}
-                  {row.adsetId ? ` · ad set ${row.adsetId}` : ''}
+                  {row.campaignId ? ` · campaign ${row.campaignName ?? row.campaignId}` : ''}
+                  {row.adsetId ? ` · ad set ${row.adsetName ?? row.adsetId}` : ''}
                 </p>
               </TableCell>
               <TableCell className="text-right tabular-nums" data-testid="attribution-conversations">
