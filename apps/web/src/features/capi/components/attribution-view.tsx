@@ -76,7 +76,7 @@ export function AttributionView() {
         </label>
         <p className="pb-2 text-xs text-muted-foreground">Days in {tz}</p>
       </div>
-      <div className="mt-6">
+      <div className="mt-6 min-w-0">
         <QueryStates
           query={report}
           loading={<Skeleton className="h-80 w-full" />}
@@ -89,7 +89,7 @@ export function AttributionView() {
           }
         >
           {(data) => (
-            <div className="grid gap-6">
+            <div className="grid min-w-0 gap-6">
               <AttributionChart data={data} />
               <AttributionTable data={data} />
             </div>
@@ -102,7 +102,7 @@ export function AttributionView() {
 
 function AttributionChart({ data }: { data: AttributionResponse }) {
   return (
-    <Card className="gap-4" data-testid="attribution-chart">
+    <Card className="min-w-0 gap-4" data-testid="attribution-chart">
       <CardHeader>
         <CardTitle>Over time</CardTitle>
         <CardDescription>Conversations started from ads and outcomes recorded, per day</CardDescription>
@@ -126,7 +126,7 @@ function AttributionChart({ data }: { data: AttributionResponse }) {
 
 function AttributionTable({ data }: { data: AttributionResponse }) {
   return (
-    <div className="rounded-xl border">
+    <div className="min-w-0 overflow-x-auto rounded-xl border">
       <Table data-testid="attribution-table">
         <TableHeader>
           <TableRow>

@@ -201,7 +201,7 @@ function EventLog() {
 function EventsTable({ items }: { items: readonly CapiEventDto[] }) {
   const resend = useResendEvent();
   return (
-    <div className="rounded-xl border">
+    <div className="min-w-0 overflow-x-auto rounded-xl border">
       <Table data-testid="capi-events-table">
         <TableHeader>
           <TableRow>
