@@ -144,7 +144,7 @@ function AttributionTable({ data }: { data: AttributionResponse }) {
         <TableBody>
           {data.rows.map((row) => (
             <TableRow key={row.adId} data-testid="attribution-row" data-ad-id={row.adId}>
-              <TableCell className="text-sm">
+              <TableCell className="min-w-56 text-sm whitespace-normal">
                 <p className="font-medium">{row.adTitle ?? `Ad ${row.adId}`}</p>
                 <p className="text-xs text-muted-foreground">
                   {row.platform === MessagePlatform.FACEBOOK ? 'Messenger' : 'Instagram'} · ad {row.adId}
