@@ -30,6 +30,7 @@ import { RetentionModule } from './modules/retention/retention.module';
 import { TemplatesModule } from './modules/templates/templates.module';
 // analytics (issue 12 part 2)
 import { AnalyticsModule } from './modules/analytics/analytics.module';
+import { CapiModule } from './modules/capi/capi.module';
 
 @Module({})
 export class AppModule {
@@ -66,6 +67,7 @@ export class AppModule {
         HealthModule,
         HistoryModule,
         AnalyticsModule,
+        CapiModule,
       ],
     };
   }

@@ -14,6 +14,7 @@ const EVENT_OWNERS: Record<string, string[]> = {
   insights: ['insights.'],
   templates: ['template.'],
   messenger: ['optin.'],
+  capi: ['capi.'],
   // handles `conversation.join` / `.leave` / `presence.typing` from clients; presence goes out through realtime
   collaboration: [],
 };

@@ -15,6 +15,7 @@ export * from './lib/api/comments';
 export * from './lib/api/messenger';
 // analytics (issue 12 part 2)
 export * from './lib/api/analytics';
+export * from './lib/api/capi';
 export * from './lib/comments';
 export * from './lib/collaboration/mentions';
 export * from './lib/events';

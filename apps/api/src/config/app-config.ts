@@ -58,6 +58,14 @@ export interface AppConfig {
     backfillDays: number;
     mediaLimit: number;
   };
+  capi: {
+    /** Outbox check interval (0: the sender is off). */
+    sendIntervalMs: number;
+    retryBaseMs: number;
+    maxAttempts: number;
+    /** Sandbox: configure the simulator's datasets and open a conversation from an ad at start. */
+    sandboxSeed: boolean;
+  };
   templates: {
     /** Poll templates in review this often (0: never); the status webhook is the fast path. */
     pollIntervalSeconds: number;

@@ -217,6 +217,23 @@ export class EnvVars {
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(10080)
   TEMPLATES_SYNC_INTERVAL_MINUTES?: number;
 
+  // ── Conversions API ───────────────────────────────────────────────────────────────────
+  /** How often the Conversions API outbox is checked for due events (ms); 0 turns the sender off. A new outcome wakes it at once. */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(3_600_000)
+  CAPI_SEND_INTERVAL_MS?: number;
+
+  /** First retry delay after a temporary Meta error (ms); doubles per attempt, with jitter, up to an hour. */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(10) @Max(3_600_000)
+  CAPI_RETRY_BASE_MS?: number;
+
+  /** Attempts before an event that keeps meeting temporary errors is marked failed. */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(20)
+  CAPI_MAX_ATTEMPTS?: number;
+
+  /** Sandbox: pick the simulator's datasets and open one conversation from an ad at start (default true in sandbox). */
+  @IsOptional() @Transform(toBool) @IsBoolean()
+  CAPI_SANDBOX_SEED?: boolean;
+
   // ── Webhook ingestion ─────────────────────────────────────────────────────────────────
   /**
    * What this process runs (same image): `all` (default) serves the API and webhooks and applies

@@ -119,6 +119,12 @@ export function loadConfig(rawEnv: NodeJS.ProcessEnv = process.env, cwd = proces
       backfillDays: env.INSIGHTS_BACKFILL_DAYS ?? 90,
       mediaLimit: env.INSIGHTS_MEDIA_LIMIT ?? 50,
     },
+    capi: {
+      sendIntervalMs: env.CAPI_SEND_INTERVAL_MS ?? 5000,
+      retryBaseMs: env.CAPI_RETRY_BASE_MS ?? 30_000,
+      maxAttempts: env.CAPI_MAX_ATTEMPTS ?? 6,
+      sandboxSeed: mode === 'sandbox' && (env.CAPI_SANDBOX_SEED ?? true),
+    },
     templates: {
       pollIntervalSeconds: env.TEMPLATES_POLL_INTERVAL_SECONDS ?? 30,
       syncIntervalMinutes: env.TEMPLATES_SYNC_INTERVAL_MINUTES ?? 15,

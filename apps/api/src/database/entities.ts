@@ -2,6 +2,7 @@ import { AuditLogEntity } from '../modules/audit/entities/audit-log.entity';
 import { RefreshTokenEntity } from '../modules/auth/entities/refresh-token.entity';
 import { UserEntity } from '../modules/users/entities/user.entity';
 import { ASSIGNMENT_ENTITIES } from '../modules/assignment/assignment.entities';
+import { CAPI_ENTITIES } from '../modules/capi/capi.entities';
 import { CannedResponseEntity } from '../modules/canned-responses/entities/canned-response.entity';
 import { CHANNELS_ENTITIES } from '../modules/channels/channels.entities';
 import { COMMENTS_ENTITIES } from '../modules/comments/comments.entities';
@@ -38,4 +39,5 @@ export const ENTITIES = [
   ...TEMPLATES_ENTITIES,
   ...HISTORY_ENTITIES,
   ...ANALYTICS_ENTITIES,
+  ...CAPI_ENTITIES,
 ];

@@ -62,6 +62,8 @@ export async function startTestApp(env: Record<string, string> = {}, options: { 
     // the history import at connect would fill the inbox with the simulator's seeded history behind a test's back;
     // history tests turn it on
     HISTORY_IMPORT_ON_CONNECT: 'false',
+    // the sandbox's Conversions API seed (datasets + a conversation from an ad) would do the same; capi tests turn it on
+    CAPI_SANDBOX_SEED: 'false',
     ...env,
   });
   const app = await createApp(config);

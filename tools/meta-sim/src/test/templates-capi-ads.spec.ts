@@ -147,6 +147,17 @@ describe('meta-sim: Conversions API for business messaging, ads', () => {
     expect(datasets.body).toEqual({ id: SIM_SEED.datasets.page });
   });
 
+  it('needs page_events for a Page dataset (instagram_manage_events for an Instagram one)', async () => {
+    const token = sim.context.store.tokens.get(PAGE.accessToken);
+    if (!token) throw new Error('seeded Page token missing');
+    token.scopes = token.scopes.filter((s) => s !== 'page_events');
+    const refused = await send(SIM_SEED.datasets.page, [messenger()]);
+    expect([refused.status, (refused.body as { error?: { code: number } }).error?.code]).toEqual([403, 200]);
+    expect((await graph(sim, 'POST', `/v27.0/${PAGE.id}/dataset`, PAGE.accessToken)).status).toBe(403);
+    const ig = await send(SIM_SEED.datasets.instagram, [messenger({ messaging_channel: 'instagram', event_name: 'LeadSubmitted', custom_data: undefined, user_data: { ig_account_id: SIM_SEED.instagram.id, ig_sid: SIM_SEED.instagramCustomers[3].igsid } })]);
+    expect(ig.status).toBe(200);
+  });
+
   it('rejects the whole request for Meta\'s validation failures', async () => {
     const bad: Array<[string, Record<string, unknown>]> = [
       ['missing channel', messenger({ messaging_channel: undefined })],

@@ -21,6 +21,14 @@ export interface ScopeRequirement {
  */
 export const PAGE_FEATURE_SCOPES: readonly FeatureScopes[] = [
   { feature: 'Utility templates', scopes: ['page_utility_messaging'], effect: 'Templates cannot be created, reviewed or sent outside the 24-hour window. Reconnect the Page and allow the permission.' },
+  { feature: 'Conversions API', scopes: ['page_events'], effect: 'Outcomes recorded on Messenger conversations cannot be reported to Meta (Conversions API for business messaging). Reconnect the Page and allow the permission.' },
+  { feature: 'Ad names in attribution', scopes: ['ads_read'], effect: 'Attribution shows ads by id only, without their campaign and ad set. Reconnect and allow the permission.' },
+];
+
+/** Features of an Instagram account connected through a Page (Facebook Login) and their permissions. */
+export const INSTAGRAM_FEATURE_SCOPES: readonly FeatureScopes[] = [
+  { feature: 'Conversions API', scopes: ['instagram_manage_events'], effect: 'Outcomes recorded on Instagram conversations cannot be reported to Meta (Conversions API for business messaging). Reconnect through Facebook Login and allow the permission.' },
+  { feature: 'Ad names in attribution', scopes: ['ads_read'], effect: 'Attribution shows ads by id only, without their campaign and ad set. Reconnect and allow the permission.' },
 ];
 
 export const FACEBOOK_PAGE_SCOPES: ScopeRequirement = {
@@ -32,6 +40,7 @@ export const FACEBOOK_PAGE_SCOPES: ScopeRequirement = {
 export const INSTAGRAM_VIA_PAGE_SCOPES: ScopeRequirement = {
   required: ['instagram_basic', 'instagram_manage_messages', 'pages_manage_metadata'],
   recommended: ['instagram_manage_comments', 'instagram_manage_insights', 'pages_show_list'],
+  features: INSTAGRAM_FEATURE_SCOPES,
 };
 
 export const INSTAGRAM_LOGIN_SCOPES: ScopeRequirement = {
@@ -47,6 +56,7 @@ export const FACEBOOK_LOGIN_REQUESTED_SCOPES: readonly string[] = [
     ...PAGE_FEATURE_SCOPES.flatMap((f) => f.scopes),
     ...INSTAGRAM_VIA_PAGE_SCOPES.required,
     ...INSTAGRAM_VIA_PAGE_SCOPES.recommended,
+    ...INSTAGRAM_FEATURE_SCOPES.flatMap((f) => f.scopes),
     'business_management',
   ]),
 ];

@@ -23,6 +23,7 @@ import { MessageRefUpdater } from './ingestion/message-ref.updater';
 import { ReceiptsApplier } from './ingestion/receipts.applier';
 import { MessageMediaController } from './media/message-media.controller';
 import { MessageMediaService } from './media/message-media.service';
+import { AdConversationsRepository } from './repositories/ad-conversations.repository';
 import { ConversationCountsRepository } from './repositories/conversation-counts.repository';
 import { ConversationFactsRepository } from './repositories/conversation-facts.repository';
 import { InboxReadRepository } from './repositories/inbox-read.repository';
@@ -64,7 +65,8 @@ import { SearchIndexer } from './search/search-indexer';
     ReceiptsApplier,
     ThreadControlService,
     HistoryMergeService,
+    AdConversationsRepository,
   ],
-  exports: [MessageIngestApplier, CustomerConversationsService, ScopedConversationRepository, ConversationCountsRepository, MessageRepository, OutboundMessageRepository, InboxGateway, ThreadControlService, HistoryMergeService, InboxActivity, ConversationFactsRepository],
+  exports: [MessageIngestApplier, AdConversationsRepository, CustomerConversationsService, ScopedConversationRepository, ConversationCountsRepository, MessageRepository, OutboundMessageRepository, InboxGateway, ThreadControlService, HistoryMergeService, InboxActivity, ConversationFactsRepository],
 })
 export class InboxModule {}

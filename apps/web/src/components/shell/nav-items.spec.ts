@@ -10,7 +10,7 @@ const byHref = (href: string) => {
 
 describe('visibleNav', () => {
   it('shows Users to admins only', () => {
-    expect(visibleNav(SETTINGS_NAV, Role.ADMIN).map((i) => i.label)).toEqual(['Settings', 'Users', 'Webhooks', 'Comment rules']);
+    expect(visibleNav(SETTINGS_NAV, Role.ADMIN).map((i) => i.label)).toEqual(['Settings', 'Users', 'Webhooks', 'Comment rules', 'Conversions API']);
     expect(visibleNav(SETTINGS_NAV, Role.AGENT).map((i) => i.label)).toEqual(['Settings']);
     expect(visibleNav(SETTINGS_NAV, undefined).map((i) => i.label)).toEqual(['Settings']);
   });
@@ -22,6 +22,7 @@ describe('visibleNav', () => {
       'Insights',
       'Analytics',
       'Templates',
+      'Attribution',
       'Accounts',
     ]);
   });

@@ -1,4 +1,4 @@
-import { AtSign, BarChart3, FileText, LineChart, Inbox, MessageSquareText, Settings, ShieldCheck, Users, Webhook, type LucideIcon } from 'lucide-react';
+import { AtSign, BarChart3, Megaphone, Target, FileText, LineChart, Inbox, MessageSquareText, Settings, ShieldCheck, Users, Webhook, type LucideIcon } from 'lucide-react';
 import { Role } from '@ticklegram/domain-models';
 
 export interface NavItem {
@@ -16,6 +16,7 @@ export const PRIMARY_NAV: readonly NavItem[] = [
   // analytics (issue 12 part 2)
   { href: '/analytics', label: 'Analytics', icon: LineChart },
   { href: '/templates', label: 'Templates', icon: FileText },
+  { href: '/attribution', label: 'Attribution', icon: Target },
   { href: '/accounts', label: 'Accounts', icon: AtSign },
 ];
 
@@ -24,6 +25,7 @@ export const SETTINGS_NAV: readonly NavItem[] = [
   { href: '/settings/users', label: 'Users', icon: Users, roles: [Role.ADMIN] },
   { href: '/settings/webhooks', label: 'Webhooks', icon: Webhook, roles: [Role.ADMIN] },
   { href: '/settings/comment-rules', label: 'Comment rules', icon: ShieldCheck, roles: [Role.ADMIN] },
+  { href: '/settings/conversions', label: 'Conversions API', icon: Megaphone, roles: [Role.ADMIN] },
 ];
 
 export function visibleNav(items: readonly NavItem[], role: Role | undefined): NavItem[] {

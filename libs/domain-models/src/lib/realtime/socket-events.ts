@@ -9,6 +9,7 @@ import type { NoteCreatedEvent, NoteMentionedEvent } from '../api/collaboration-
 import type { InsightsSyncEvent } from '../api/insights';
 import type { MessageTemplateDto } from '../api/templates';
 import type { OptinsUpdatedEvent } from '../api/messenger';
+import type { CapiEventDto, OutcomeDto } from '../api/capi';
 
 /**
  * The realtime contract between the api's Socket.IO server and the dashboard. Event names are
@@ -61,6 +62,18 @@ export interface ServerToClientEvents {
   'template.deleted': (payload: TemplateDeletedEventPayload) => void;
   /** A customer's Messenger opt-ins changed (opt-in, stop, resume); to those who may see their conversation. */
   'optin.updated': (payload: OptinsUpdatedEvent) => void;
+  /** An outcome was recorded on a conversation, or its Conversions API event moved on; to the conversation room and admins. */
+  'capi.outcome_updated': (payload: OutcomeEventPayload) => void;
+  /** A Conversions API event changed status (queued, sent, accepted, failed…); to admins. */
+  'capi.event_updated': (payload: CapiEventPayload) => void;
+}
+
+export interface OutcomeEventPayload {
+  outcome: OutcomeDto;
+}
+
+export interface CapiEventPayload {
+  event: CapiEventDto;
 }
 
 export interface TemplateEventPayload {

@@ -44,6 +44,14 @@ export interface CapiResponseWire {
   fbtrace_id?: string;
 }
 
+/** An ad as the Marketing API describes it (`ads_read`): its name, ad set and campaign. */
+export interface AdDetailsWire {
+  id: string;
+  name?: string;
+  adset?: { id: string; name?: string };
+  campaign?: { id: string; name?: string };
+}
+
 export interface CapiSendResult {
   eventsReceived: number;
   batches: CapiResponseWire[];
@@ -134,6 +142,18 @@ export class CapiClient {
       batches.push(res.data);
     }
     return { eventsReceived: batches.reduce((n, b) => n + (b.events_received ?? 0), 0), batches };
+  }
+
+  /** `GET /<AD_ID>?fields=name,adset{id,name},campaign{id,name}` — what attribution shows for a click-to-message ad (needs `ads_read`). */
+  async getAd(auth: GraphAuth, adId: string): Promise<AdDetailsWire> {
+    const res = await this.http.request<AdDetailsWire>({
+      method: 'GET',
+      path: `/${encodeURIComponent(adId)}`,
+      accessToken: auth.accessToken,
+      accountKey: auth.accountKey,
+      query: { fields: 'name,adset{id,name},campaign{id,name}' },
+    });
+    return res.data;
   }
 
   /** `POST /<PAGE_ID or IG_USER_ID>/dataset` — returns the (existing or new) dataset id for business messaging. */

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { SimPixel } from '../state/model';
 import type { SimContext } from '../sim-context';
 import { obj, str } from '../http/request';
-import type { AuthContext } from './auth';
+import { type AuthContext, requireScope } from './auth';
 import { Errors } from './graph-error';
 
 /**
@@ -21,6 +21,11 @@ const NEVER_HASHED = ['client_ip_address', 'client_user_agent', 'fbc', 'fbp', 's
 const IDENTIFIERS = [...HASHED, 'external_id', ...NEVER_HASHED];
 const SHA256 = /^[a-f0-9]{64}$/;
 const DAY_S = 86_400;
+
+/** Business messaging: Messenger datasets need `page_events`, Instagram ones `instagram_manage_events` (reference §10). */
+function eventsScope(ctx: SimContext, accountId: string): string {
+  return ctx.store.pages.has(accountId) ? 'page_events' : 'instagram_manage_events';
+}
 
 function invalid(i: number, msg: string): Error {
   return Errors.param('Invalid parameter', 2804003, `Event ${i}: ${msg}`);
@@ -89,6 +94,7 @@ function checkEvent(ctx: SimContext, pixel: SimPixel, i: number, raw: unknown, n
 export function receiveEvents(ctx: SimContext, auth: AuthContext, pixelId: string, params: Record<string, unknown>): Record<string, unknown> {
   const pixel = ctx.store.pixels.get(pixelId);
   if (!pixel || auth.token.type === 'IG_USER' || (pixel.ownerId && !auth.accountIds.has(pixel.ownerId))) throw Errors.unsupportedGet(pixelId, 'post');
+  if (pixel.ownerId) requireScope(auth, [eventsScope(ctx, pixel.ownerId)]);
   const data = params['data'];
   if (!Array.isArray(data) || data.length === 0) throw Errors.param('The parameter data is required');
   if (data.length > 1000) throw Errors.param('A maximum of 1000 events can be sent per request', 2804019);
@@ -105,7 +111,8 @@ export function receiveEvents(ctx: SimContext, auth: AuthContext, pixelId: strin
 export function getOrCreateDataset(ctx: SimContext, auth: AuthContext, nodeId: string): Record<string, unknown> {
   const id = nodeId === 'me' ? auth.token.subjectId : nodeId;
   const isAccount = ctx.store.pages.has(id) || ctx.store.instagramAccounts.has(id);
-  if (!isAccount || !auth.accountIds.has(id) || auth.token.type === 'APP') throw Errors.unsupportedGet(`${nodeId}/dataset`, 'post');
+  if (!isAccount || !auth.accountIds.has(id) || auth.token.type === 'APP' || auth.token.type === 'IG_USER') throw Errors.unsupportedGet(`${nodeId}/dataset`, 'post');
+  requireScope(auth, [eventsScope(ctx, id)]);
   const existing = [...ctx.store.pixels.values()].find((p) => p.ownerId === id);
   if (existing) return { id: existing.id };
   const datasetId = ctx.store.newNumericId('dataset', 1234567890200000n);

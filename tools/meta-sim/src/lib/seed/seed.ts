@@ -14,7 +14,7 @@ const SIXTY_DAYS = 60 * DAY;
 export const FB_SCOPES = [
   'pages_show_list', 'pages_messaging', 'pages_manage_metadata', 'pages_read_engagement', 'pages_manage_engagement',
   'instagram_basic', 'instagram_manage_messages', 'instagram_manage_comments', 'instagram_manage_insights',
-  'page_utility_messaging', 'business_management', 'ads_read',
+  'page_utility_messaging', 'business_management', 'ads_read', 'page_events', 'instagram_manage_events',
 ];
 
 export const INSTAGRAM_APP_FIELDS = [

@@ -1,5 +1,6 @@
 'use client';
 
+import { useCapiLiveUpdates } from '../../../features/capi/use-capi-live-updates';
 import { useChannelLiveUpdates } from '../../../features/channels/hooks/use-channel-live-updates';
 import { useNoteLiveUpdates } from '../../../features/collaboration/hooks/use-note-live-updates';
 import { useInboxLiveUpdates } from '../../../features/inbox/hooks/use-inbox-live-updates';
@@ -13,5 +14,6 @@ export function LiveUpdates() {
   useNoteLiveUpdates();
   useTemplateLiveUpdates();
   useOptinLiveUpdates();
+  useCapiLiveUpdates();
   return null;
 }

@@ -10,6 +10,7 @@ import { ContactAvatar } from './contact-avatar';
 import { useConversationComments } from '../../comments/api';
 import { ContactOptins } from '../../messenger/components/contact-optins';
 import { PLATFORM_NAMES, PlatformBadge } from './platform-badge';
+import { ConversationOutcomes } from '../../capi/components/conversation-outcomes';
 
 function profileUrl(conversation: ConversationDto): string | null {
   const username = conversation.contact.username;
@@ -64,7 +65,7 @@ export function ContactPanel({ conversation, className }: { conversation: Conver
       <div className="grid gap-2" data-testid="contact-attribution">
         <h3 className="text-xs font-medium text-muted-foreground">How they found you</h3>
         {referral ? (
-          <div className="grid gap-1 rounded-lg border p-3 text-sm">
+          <div className="grid gap-1 rounded-lg border p-3 text-sm" data-testid="ad-card">
             <p className="flex items-center gap-1.5 font-medium">
               <Megaphone className="size-4 text-amber-600" aria-hidden />
               {referral.kind === 'ad' ? 'Click-to-message ad' : referral.kind === 'link' ? `${conversation.platform === MessagePlatform.INSTAGRAM ? 'ig.me' : 'm.me'} link` : referral.kind === 'shop' ? 'Shop' : 'Other'}
@@ -74,9 +75,14 @@ export function ContactPanel({ conversation, className }: { conversation: Conver
             {referral.ref ? <p className="text-xs text-muted-foreground">ref: {referral.ref}</p> : null}
             {referral.source ? <p className="text-xs text-muted-foreground">source: {referral.source}</p> : null}
             <p className="text-xs text-muted-foreground">{new Date(referral.at).toLocaleString()}</p>
+            <h4 className="mt-2 text-xs font-medium text-muted-foreground">Outcomes</h4>
+            <ConversationOutcomes conversationId={conversation.id} />
           </div>
         ) : (
-          <p className="text-sm text-muted-foreground">They messaged you directly.</p>
+          <>
+            <p className="text-sm text-muted-foreground">They messaged you directly.</p>
+            <ConversationOutcomes conversationId={conversation.id} />
+          </>
         )}
       </div>
       {conversation.platform === MessagePlatform.FACEBOOK ? <ContactOptins conversationId={conversation.id} /> : null}

@@ -23,6 +23,7 @@ import { startsNewDay } from '../message-render';
 import { policyExpired } from '../reply-policy-view';
 import { Composer } from './composer';
 import { ConversationActions } from './conversation-actions';
+import { RecordOutcomeButton } from '../../capi/components/record-outcome-dialog';
 import { ContactAvatar } from './contact-avatar';
 import { ContactPanel } from './contact-panel';
 import { ThreadOwnerBanner } from './thread-owner-banner';
@@ -203,6 +204,7 @@ export function ThreadView({ conversationId }: { conversationId: string }) {
             </p>
           </div>
           <ConversationTagsMenu conversation={conversation} onUpdated={(updated) => applyConversationUpdate(queryClient, updated, user?.id ?? null)} />
+          <RecordOutcomeButton conversation={conversation} />
           <ConversationActions conversation={conversation} />
           <Button variant="ghost" size="icon" className="size-8" onClick={togglePanel} aria-label={panelOpen ? 'Hide contact details' : 'Show contact details'} aria-pressed={panelOpen}>
             {panelOpen ? <PanelRightClose /> : <PanelRightOpen />}
