@@ -11,6 +11,7 @@ import { AddRetentionIndexes1763850000000 } from './1763850000000-AddRetentionIn
 import { CreateMessageTemplates1763860000000 } from './1763860000000-CreateMessageTemplates';
 import { CreateInsights1763870000000 } from './1763870000000-CreateInsights';
 import { CreateCommentsDesk1763880000000 } from './1763880000000-CreateCommentsDesk';
+import { AddMessageStatusUnknown1763940000000 } from './1763940000000-AddMessageStatusUnknown';
 
 /** Every migration, in order. Listed explicitly because the api is bundled (no glob loading). */
-export const MIGRATIONS = [CreateUsersAndAuth1763776800000, CreateChannels1763780000000, CreateWebhookIngestion1763790000000, CreateMessagingAndAssignment1763800000000, CreateChannelWebhookMinutes1763805000000, AddInboxFilterIndexes1763810000000, CreateCollaborationTools1763820000000, AddHandoverOptinsAndPolicy1763830000000, AddUserSessionVersion1763840000000, AddRetentionIndexes1763850000000, CreateMessageTemplates1763860000000, CreateInsights1763870000000, CreateCommentsDesk1763880000000];
+export const MIGRATIONS = [CreateUsersAndAuth1763776800000, CreateChannels1763780000000, CreateWebhookIngestion1763790000000, CreateMessagingAndAssignment1763800000000, CreateChannelWebhookMinutes1763805000000, AddInboxFilterIndexes1763810000000, CreateCollaborationTools1763820000000, AddHandoverOptinsAndPolicy1763830000000, AddUserSessionVersion1763840000000, AddRetentionIndexes1763850000000, CreateMessageTemplates1763860000000, CreateInsights1763870000000, CreateCommentsDesk1763880000000, AddMessageStatusUnknown1763940000000];

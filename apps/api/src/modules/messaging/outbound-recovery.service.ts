@@ -8,8 +8,9 @@ export const STUCK_PENDING_MS = 5 * 60_000;
 
 /**
  * A send whose process died between "stored pending" and Meta's answer would stay pending forever.
- * At boot, such messages (no mid, older than a few minutes) become `failed` with an honest reason, so
- * the agent sees them and can retry; an echo that still arrives matches them by client key and wins.
+ * At boot, such messages (no mid, older than a few minutes) become `unknown` with an honest reason: Meta
+ * may have delivered them. An echo that still arrives matches them by client key; otherwise
+ * `OutboundReconciliationService` asks Meta, and only a send Meta does not have becomes retryable.
  */
 @Injectable()
 export class OutboundRecoveryService implements OnApplicationBootstrap {
@@ -30,14 +31,14 @@ export class OutboundRecoveryService implements OnApplicationBootstrap {
     let recovered = 0;
     for (const message of stuck) {
       if (message.mid) continue;
-      const marked = await this.messages.markInterrupted(message.id, 'Sending was interrupted before Meta confirmed it. Check the conversation on the phone app, then retry if it is missing.');
+      const marked = await this.messages.markInterrupted(message.id, 'Sending was interrupted before Meta confirmed it, so it may or may not have reached the customer. We are checking with Meta; it can be sent again only if Meta does not have it.');
       if (!marked) continue;
       recovered += 1;
       const conversation = await this.conversations.findById(message.conversationId);
       const updated = await this.messages.findById(message.id);
       if (conversation && updated) this.events.message(conversation, updated, 'message.updated');
     }
-    if (recovered) this.logger.warn({ recovered }, 'interrupted sends marked failed');
+    if (recovered) this.logger.warn({ recovered }, 'interrupted sends marked unknown (to be reconciled with Meta)');
     return recovered;
   }
 }
