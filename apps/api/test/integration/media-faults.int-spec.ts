@@ -32,10 +32,19 @@ describe('media downloads: stalled CDN, unwritable storage (integration)', () =>
   const messages = () => h.t.dataSource.getRepository(MessageEntity);
   const media = () => h.t.app.get(MessageMediaService);
 
+  /** The customer sends one attachment; resolves once the api's download of it has run (whatever its outcome). */
   const customerSendsAttachment = async (customerId: string, type: string, url: string): Promise<MessageEntity> => {
-    const { mid } = h.sim.customerSends(customerId, { attachments: [{ type, url }] });
-    await h.settle();
-    return waitFor(() => messages().findOneBy({ mid }), 10_000, 'the attachment message');
+    const queued = jest.spyOn(media(), 'enqueueMessage');
+    try {
+      const { mid } = h.sim.customerSends(customerId, { attachments: [{ type, url }] });
+      await h.settle();
+      const message = await waitFor(() => messages().findOneBy({ mid }), 10_000, 'the attachment message');
+      await waitFor(async () => queued.mock.calls.some(([id]) => id === message.id), 10_000, 'the download to be queued');
+      await media().whenIdle();
+      return message;
+    } finally {
+      queued.mockRestore();
+    }
   };
 
   beforeAll(async () => {
@@ -46,7 +55,6 @@ describe('media downloads: stalled CDN, unwritable storage (integration)', () =>
 
   it('a CDN response that stalls mid-body times out: no open handle, no partial file, the message is kept', async () => {
     const message = await customerSendsAttachment(IG[1].igsid, 'video', `${h.sim.url}/cdn/stall/50000/clip.mp4`);
-    await media().whenIdle();
     const stored = await messages().findOneByOrFail({ id: message.id });
     expect(stored.attachments?.[0]).toMatchObject({ type: 'video' });
     expect(stored.attachments?.[0]?.storedFile).toBeUndefined();
@@ -64,7 +72,6 @@ describe('media downloads: stalled CDN, unwritable storage (integration)', () =>
     writeFileSync(mediaDir, 'not a directory');
     try {
       const message = await customerSendsAttachment(IG[1].igsid, 'image', `${h.sim.url}/cdn/samples/photo-2.png`);
-      await media().whenIdle();
       expect((await messages().findOneByOrFail({ id: message.id })).attachments?.[0]?.storedFile).toBeUndefined();
 
       const text = `still alive ${randomUUID().slice(0, 8)}`;
@@ -79,7 +86,6 @@ describe('media downloads: stalled CDN, unwritable storage (integration)', () =>
     }
     // storage back: the next attachment is stored
     const again = await customerSendsAttachment(IG[1].igsid, 'image', `${h.sim.url}/cdn/samples/photo-3.png`);
-    await media().whenIdle();
     const file = (await messages().findOneByOrFail({ id: again.id })).attachments?.[0]?.storedFile;
     expect(file).toBeTruthy();
     expect(existsSync(join(mediaDir, file as string))).toBe(true);

@@ -312,15 +312,10 @@ export class SendMessageService {
   }
 
   private async touchConversation(conversation: ConversationEntity, message: MessageEntity): Promise<void> {
-    const fresh = (await this.conversations.findById(conversation.id)) ?? conversation;
-    if (!fresh.lastMessageAt || fresh.lastMessageAt <= message.sentAt) {
-      fresh.lastMessageAt = message.sentAt;
-      fresh.lastMessagePreview = previewOf(message).slice(0, 255) || null;
-      fresh.lastMessageDirection = 'outbound';
-    }
+    await this.conversations.recordLastMessage(conversation.id, { lastMessageAt: message.sentAt, lastMessagePreview: previewOf(message).slice(0, 255) || null, lastMessageDirection: 'outbound' });
     // answering means the agent has read the thread
-    fresh.unreadCount = 0;
-    await this.conversations.save(fresh);
+    await this.conversations.update(conversation.id, { unreadCount: 0 });
+    const fresh = (await this.conversations.findById(conversation.id)) ?? conversation;
     const contact = await this.conversations.contactOf(fresh);
     this.events.conversationUpdated(fresh, contact);
   }
