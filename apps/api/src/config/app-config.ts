@@ -80,6 +80,13 @@ export interface AppConfig {
     pollIntervalMs: number;
     bodyLimitBytes: number;
   };
+  /** Sends Meta never answered: when a pending one counts as interrupted, and how they are reconciled. */
+  outbound: {
+    stuckPendingMs: number;
+    reconcileIntervalMs: number;
+    /** Before this, a send missing from Meta's thread may still be on its way (its echo too). */
+    reconcileGraceMs: number;
+  };
   media: {
     /** Largest attachment downloaded (bytes). */
     maxBytes: number;

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { ConversationEntity } from '../../src/modules/inbox/entities/conversation.entity';
 import { MessageEntity } from '../../src/modules/inbox/entities/message.entity';
 import { OutboundRecoveryService } from '../../src/modules/messaging/outbound-recovery.service';
-import { OutboundReconciliationService, RECONCILE_GRACE_MS } from '../../src/modules/messaging/outbound-reconciliation.service';
+import { OutboundReconciliationService } from '../../src/modules/messaging/outbound-reconciliation.service';
 import { OutboundMessageRepository } from '../../src/modules/inbox/repositories/outbound-message.repository';
 import { IngestionHarness, startIngestionHarness, waitFor } from '../utils/webhooks-harness';
 
@@ -264,7 +264,7 @@ describe('messaging: reply policy, sending, idempotency, access scope (integrati
       const early = await h.t.http.post(`/api/conversations/${id}/messages/${stuck.id}/retry`).set(admin());
       expect([early.status, early.body.code]).toEqual([409, 'MESSAGING_SEND_UNCONFIRMED']);
       // Meta's thread has no such message: after the grace period it is failed, and only then retryable
-      await h.t.app.get(OutboundReconciliationService).sweep(Date.now() + RECONCILE_GRACE_MS + 1000);
+      await h.t.app.get(OutboundReconciliationService).sweep(Date.now() + h.t.config.outbound.reconcileGraceMs + 1000);
       expect(await messages.findOneByOrFail({ id: stuck.id })).toMatchObject({ status: 'failed', errorCode: 'NOT_DELIVERED' });
       const retried = await h.t.http.post(`/api/conversations/${id}/messages/${stuck.id}/retry`).set(admin());
       expect(retried.body.message).toMatchObject({ status: SENT, text: 'lost in a crash' });

@@ -1,15 +1,14 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { ConversationMessageWire, SendTarget } from '@ticklegram/meta-graph';
+import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { ChannelsService } from '../channels/channels.service';
 import { InboxGateway } from '../inbox/inbox.gateway';
 import { MessageEntity } from '../inbox/entities/message.entity';
 import { OutboundMessageRepository } from '../inbox/repositories/outbound-message.repository';
 import { ScopedConversationRepository } from '../inbox/repositories/scoped-conversation.repository';
 import { MetaGraph } from '../meta/meta.module';
+import { OutboundRecoveryService } from './outbound-recovery.service';
 
-/** Meta's echo of a send arrives within seconds; before this much time has passed, an absent message may still be on its way. */
-export const RECONCILE_GRACE_MS = 20_000;
-const SWEEP_MS = 15_000;
 /** A message listed by the Conversations API up to this long before our stored send time can still be ours (clock skew). */
 const CLOCK_SKEW_MS = 120_000;
 const LOOKUP_LIMIT = 25;
@@ -22,8 +21,10 @@ export type ReconcileOutcome = 'sent' | 'not_delivered' | 'unknown';
  * Settles sends whose outcome is `unknown` (Meta never answered, or the process died mid-send). The echo
  * webhook matched by client key settles most of them on its own (ingestion); this asks Meta directly: the
  * conversation's latest messages from the Conversations API. A business message with the same content,
- * sent since we tried and not stored yet, is ours → `sent` with its mid. None after the grace period →
- * `failed` (NOT_DELIVERED), and only then may an agent retry. A lookup that fails leaves it `unknown`.
+ * sent since we tried and not stored yet, is ours → `sent` with its mid. None after the grace period
+ * (`OUTBOUND_RECONCILE_GRACE_MS`: the echo may still be on its way) → `failed` (NOT_DELIVERED), and only
+ * then may an agent retry. A lookup that fails leaves it `unknown`. Each pass first marks sends a dead
+ * process left pending as `unknown` (any replica recovers another's).
  */
 @Injectable()
 export class OutboundReconciliationService implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -37,10 +38,12 @@ export class OutboundReconciliationService implements OnApplicationBootstrap, On
     private readonly channels: ChannelsService,
     private readonly graph: MetaGraph,
     private readonly events: InboxGateway,
+    private readonly recovery: OutboundRecoveryService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => void this.sweep(), SWEEP_MS);
+    this.timer = setInterval(() => void this.sweep(), this.config.outbound.reconcileIntervalMs);
     this.timer.unref?.();
   }
 
@@ -66,6 +69,7 @@ export class OutboundReconciliationService implements OnApplicationBootstrap, On
 
   private async sweepOnce(now: number): Promise<Record<ReconcileOutcome, number>> {
     const counts: Record<ReconcileOutcome, number> = { sent: 0, not_delivered: 0, unknown: 0 };
+    await this.recovery.recover();
     for (const message of await this.messages.findUnknown(100)) counts[await this.reconcile(message, now)] += 1;
     if (counts.sent || counts.not_delivered) this.logger.log(counts, 'unconfirmed sends reconciled with Meta');
     return counts;
@@ -87,7 +91,7 @@ export class OutboundReconciliationService implements OnApplicationBootstrap, On
       this.events.message(conversation, sent, 'message.updated');
       return 'sent';
     }
-    if (now - message.updatedAt.getTime() < RECONCILE_GRACE_MS) return 'unknown';
+    if (now - message.updatedAt.getTime() < this.config.outbound.reconcileGraceMs) return 'unknown';
     if (!(await this.messages.markNotDelivered(message.id, NOT_DELIVERED_REASON))) return 'unknown';
     const failed = await this.messages.findInConversation(conversation.id, message.id);
     if (failed) this.events.message(conversation, failed, 'message.updated');

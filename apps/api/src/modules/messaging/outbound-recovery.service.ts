@@ -1,14 +1,13 @@
-import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { MessageRepository } from '../inbox/repositories/message.repository';
 import { InboxGateway } from '../inbox/inbox.gateway';
 import { ScopedConversationRepository } from '../inbox/repositories/scoped-conversation.repository';
 
-/** Longer than any Send API call with its retries can take. */
-export const STUCK_PENDING_MS = 5 * 60_000;
-
 /**
  * A send whose process died between "stored pending" and Meta's answer would stay pending forever.
- * At boot, such messages (no mid, older than a few minutes) become `unknown` with an honest reason: Meta
+ * At boot and on every reconciliation pass, such messages (no mid, pending longer than any Send API call
+ * with its retries can take: `OUTBOUND_STUCK_PENDING_MS`) become `unknown` with an honest reason: Meta
  * may have delivered them. An echo that still arrives matches them by client key; otherwise
  * `OutboundReconciliationService` asks Meta, and only a send Meta does not have becomes retryable.
  */
@@ -20,6 +19,7 @@ export class OutboundRecoveryService implements OnApplicationBootstrap {
     private readonly messages: MessageRepository,
     private readonly conversations: ScopedConversationRepository,
     private readonly events: InboxGateway,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -27,7 +27,7 @@ export class OutboundRecoveryService implements OnApplicationBootstrap {
   }
 
   async recover(now = Date.now()): Promise<number> {
-    const stuck = await this.messages.findStuckPending(new Date(now - STUCK_PENDING_MS), 500);
+    const stuck = await this.messages.findStuckPending(new Date(now - this.config.outbound.stuckPendingMs), 500);
     let recovered = 0;
     for (const message of stuck) {
       if (message.mid) continue;
