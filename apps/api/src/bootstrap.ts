@@ -8,6 +8,7 @@ import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { GlobalExceptionFilter } from './common/filters/global-exception.filter';
+import { jsonDepthLimit } from './common/http/json-depth.middleware';
 import { createValidationPipe } from './common/pipes/validation.pipe';
 import { AppConfig } from './config/app-config';
 import { RealtimeIoAdapter } from './modules/realtime/realtime-io.adapter';
@@ -28,6 +29,7 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
   // webhook bodies stay raw bytes (the signature covers them) and may be 1000-entry batches; 413 above the limit
   app.use(WEBHOOK_PATHS.map((path) => `/${path}`), raw({ type: () => true, limit: config.webhooks.bodyLimitBytes }));
   app.useBodyParser('json', { limit: '1mb' });
+  app.use(jsonDepthLimit);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new GlobalExceptionFilter());
   app.useWebSocketAdapter(new RealtimeIoAdapter(app, config));
