@@ -68,7 +68,7 @@ describe('hostile input: 4xx with reasons, never 5xx, nothing lost (integration)
     h = await startIngestionHarness();
     routes = discoverRoutes(h.t.app).filter((r) => !skip(r));
     token = h.admin;
-  });
+  }, 120_000);
   afterAll(() => h?.close());
 
   it('every route × hostile body: never a 5xx; 4xx answers carry a reason', async () => {

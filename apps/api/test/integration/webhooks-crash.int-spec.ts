@@ -28,9 +28,9 @@ describe('webhook ingestion survives SIGKILL (built api)', () => {
     const { db, connect } = await sharedDatabase();
     mysql = db.kind === 'mysql';
     // Meta retries for hours; on a loaded machine the api can take a while to boot again
-    sim = await startMetaSim({ port: 0, deliveryDelayMs: 5, retryDelaysMs: [200, 400, 800, 1500, 2500, 4000, 6000, 8000, 10000, 15000, 20000, 30000, 30000], webhookTimeoutMs: 2000 });
-    // a short lease so the survivor takes over the killed replica's claimed rows within the test
-    const env = { ...sharedEnv(db, sim.url), WEBHOOK_LEASE_MS: '3000' };
+    sim = await startMetaSim({ port: 0, deliveryDelayMs: 5, retryDelaysMs: [200, 400, 800, 1500, 2500, 4000, 6000, 8000, 10000, 15000, 20000, 30000, 30000], webhookTimeoutMs: 5000 });
+    // two replicas: a short lease, so the survivor takes over the killed one's claimed rows within the test
+    const env = { ...sharedEnv(db, sim.url), ...(mysql ? { WEBHOOK_LEASE_MS: '3000' } : {}) };
     replicas.push(new ApiProcess(build.file, await freePort(), env));
     if (mysql) replicas.push(new ApiProcess(build.file, await freePort(), env));
     // one replica connects the sandbox channels first; the second finds them there

@@ -104,7 +104,7 @@ export class ApiProcess {
           return false;
         }
       },
-      90_000,
+      180_000,
       `the api on port ${this.port} to listen`,
     );
   }
