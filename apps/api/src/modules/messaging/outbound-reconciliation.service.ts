@@ -70,7 +70,14 @@ export class OutboundReconciliationService implements OnApplicationBootstrap, On
   private async sweepOnce(now: number): Promise<Record<ReconcileOutcome, number>> {
     const counts: Record<ReconcileOutcome, number> = { sent: 0, not_delivered: 0, unknown: 0 };
     await this.recovery.recover();
-    for (const message of await this.messages.findUnknown(100)) counts[await this.reconcile(message, now)] += 1;
+    for (const message of await this.messages.findUnknown(100)) {
+      // one message that cannot be settled must not hold up the others
+      const outcome = await this.reconcile(message, now).catch((err: unknown) => {
+        this.logger.warn({ err, messageId: message.id }, 'could not reconcile an unconfirmed send');
+        return 'unknown' as const;
+      });
+      counts[outcome] += 1;
+    }
     if (counts.sent || counts.not_delivered) this.logger.log(counts, 'unconfirmed sends reconciled with Meta');
     return counts;
   }

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { MessageEntity } from '../../src/modules/inbox/entities/message.entity';
 import { IngestionHarness, startIngestionHarness, waitFor } from '../utils/webhooks-harness';
 
-/** `npm run chaos` sets CHAOS_SCALE (e.g. 4) for longer fault windows; `npm test` runs the short version. */
+/** `npm run chaos` runs this (CHAOS_SCALE=2 there: longer fault windows). */
 const SCALE = Math.max(1, Number(process.env['CHAOS_SCALE'] ?? 1));
 const WINDOW_MS = 2500 * SCALE;
 
@@ -40,8 +40,9 @@ describe('chaos: Meta answering 5xx / timeouts / 613 / 4 for a while (integratio
     const phases = [
       { name: '5xx', faults: [{ pattern: 'POST /*/messages', httpStatus: 503 }, { pattern: 'GET /*/conversations', httpStatus: 500 }] },
       { name: 'timeouts after delivery', faults: [{ pattern: 'POST /*/messages', timeout: true, afterHandling: true }] },
-      { name: '613', faults: [{ pattern: 'POST /*/messages', code: 613 }] },
-      { name: '4', faults: [{ pattern: '*', code: 4 }] },
+      // Meta names when access comes back (estimated_time_to_regain_access); the client pauses the account that long
+      { name: '613', faults: [{ pattern: 'POST /*/messages', code: 613, regainAccessMinutes: 0.05 }] },
+      { name: '4', faults: [{ pattern: '*', code: 4, regainAccessMinutes: 0.05 }] },
     ];
     const sends: { customer: string; text: string; answer: Promise<SendMessageResponse | null> }[] = [];
     const inbound: string[] = [];
@@ -79,7 +80,13 @@ describe('chaos: Meta answering 5xx / timeouts / 613 / 4 for a while (integratio
     const settled = await waitFor(async () => {
       const rows = await Promise.all(ids.map((id) => messages().findOneByOrFail({ id })));
       return rows.every((r) => r.status !== 'pending' && r.status !== 'unknown') ? rows : null;
-    }, 60_000, 'every send to settle');
+    }, 60_000, 'every send to settle').catch(async (error: unknown) => {
+      const rows = await Promise.all(ids.map((id) => messages().findOneByOrFail({ id })));
+      const stuck = rows.filter((r) => r.status === 'pending' || r.status === 'unknown');
+      const twins = await Promise.all(stuck.slice(0, 4).map((r) => messages().find({ where: { text: r.text as string } })));
+      const echoes = h.sim.deliveries().filter((d) => stuck.some((r) => d.body.includes(r.text as string))).map((d) => [d.ok, d.status, d.body.slice(0, 300)]);
+      throw new Error(`${String(error)}: ${JSON.stringify(stuck.map((r) => [r.status, r.errorCode, r.text, r.updatedAt]))} twins ${JSON.stringify(twins.map((t) => t.map((m) => [m.status, m.source, m.mid, m.clientKey])))} echoes ${JSON.stringify(echoes.slice(0, 3))} now ${new Date().toISOString()}`);
+    });
     const failed = settled.filter((r) => r.status === 'failed');
     for (const row of failed) expect(row.errorMessage).toMatch(/\S/);
     for (const [index, s] of sends.entries()) {
