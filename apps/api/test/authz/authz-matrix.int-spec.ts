@@ -91,7 +91,7 @@ describe('authorization matrix: every route and socket event × role × ownershi
       conversation[ownership] = (await h.t.dataSource.getRepository(ConversationEntity).findOneByOrFail({ customerExternalId: customer })).id;
     }
     await resetOwnership();
-  });
+  }, 120_000);
   afterAll(async () => {
     sockets.forEach((s) => s.disconnect());
     await h?.close();
