@@ -8,6 +8,7 @@ import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { GlobalExceptionFilter } from './common/filters/global-exception.filter';
+import { jsonDepthLimit } from './common/http/json-depth.middleware';
 import { createValidationPipe } from './common/pipes/validation.pipe';
 import { AppConfig } from './config/app-config';
 import { RealtimeIoAdapter } from './modules/realtime/realtime-io.adapter';
@@ -32,6 +33,7 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
   app.use(cookieParser());
   app.enableCors({ origin: config.http.webOrigins, credentials: true });
   app.useBodyParser('json', { limit: '1mb' });
+  app.use(jsonDepthLimit);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new GlobalExceptionFilter());
   app.useWebSocketAdapter(new RealtimeIoAdapter(app, config));

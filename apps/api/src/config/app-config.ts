@@ -94,6 +94,13 @@ export interface AppConfig {
     /** Bad signatures per client IP per minute before its POSTs are refused unread. */
     badSignatureLimitPerMinute: number;
   };
+  /** Sends Meta never answered: when a pending one counts as interrupted, and how they are reconciled. */
+  outbound: {
+    stuckPendingMs: number;
+    reconcileIntervalMs: number;
+    /** Before this, a send missing from Meta's thread may still be on its way (its echo too). */
+    reconcileGraceMs: number;
+  };
   media: {
     /** Largest attachment downloaded (bytes). */
     maxBytes: number;

@@ -358,4 +358,18 @@ export class EnvVars {
   /** How often the retention jobs run. */
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(10080)
   RETENTION_INTERVAL_MINUTES?: number;
+
+  // Outbound sends whose outcome is unknown (reconciled with Meta before any retry)
+
+  /** A send still pending this long after it was stored, with no process answering for it, is treated as interrupted (at boot). */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1000) @Max(86400000)
+  OUTBOUND_STUCK_PENDING_MS?: number;
+
+  /** How often unconfirmed sends are checked against Meta. */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(200) @Max(3600000)
+  OUTBOUND_RECONCILE_INTERVAL_MS?: number;
+
+  /** How long after an unanswered send its absence from Meta's thread is not yet taken as "not delivered" (its echo may be on the way). */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1000) @Max(3600000)
+  OUTBOUND_RECONCILE_GRACE_MS?: number;
 }

@@ -141,6 +141,11 @@ export function loadConfig(rawEnv: NodeJS.ProcessEnv = process.env, cwd = proces
       queuePollMs: env.COMMENTS_QUEUE_POLL_MS ?? 5_000,
       backfillOnConnect: env.COMMENTS_BACKFILL_ON_CONNECT ?? true,
     },
+    outbound: {
+      stuckPendingMs: env.OUTBOUND_STUCK_PENDING_MS ?? 5 * 60_000,
+      reconcileIntervalMs: env.OUTBOUND_RECONCILE_INTERVAL_MS ?? 15_000,
+      reconcileGraceMs: env.OUTBOUND_RECONCILE_GRACE_MS ?? 20_000,
+    },
   };
 }
 

@@ -6,6 +6,7 @@ import { MessageEntity } from '../../src/modules/inbox/entities/message.entity';
 import { RoundRobinSubscriber } from '../../src/modules/assignment/round-robin.subscriber';
 import { PresenceService } from '../../src/modules/realtime/presence.service';
 import { OutboundRecoveryService } from '../../src/modules/messaging/outbound-recovery.service';
+import { OutboundReconciliationService } from '../../src/modules/messaging/outbound-reconciliation.service';
 import { OutboundMessageRepository } from '../../src/modules/inbox/repositories/outbound-message.repository';
 import { IngestionHarness, startIngestionHarness, waitFor } from '../utils/webhooks-harness';
 
@@ -170,13 +171,13 @@ describe('messaging: reply policy, sending, idempotency, access scope (integrati
       expect(res.body.message.errorMessage).toMatch(/24|window/i);
     });
 
-    it('5xx then OK is retried inside meta-graph and ends sent', async () => {
+    it('a 5xx is never replayed automatically: the send is unknown until Meta is asked (outbound-unknown.int-spec.ts)', async () => {
       const id = await conversationWith(FB[3].psid);
       h.sim.addFault({ pattern: 'POST /*/messages', httpStatus: 500, times: 1 });
       const before = graphSends().length;
-      const res = await send(id, { text: 'Second time lucky' });
-      expect(res.body.message.status).toEqual(SENT);
-      expect(graphSends().length - before).toBe(2);
+      const res = await send(id, { text: 'Maybe it went out' });
+      expect(res.body.message).toMatchObject({ status: 'unknown', mid: null });
+      expect(graphSends().length - before).toBe(1);
     });
 
     it('190 → failed, and the channel needs re-authentication', async () => {
@@ -248,7 +249,7 @@ describe('messaging: reply policy, sending, idempotency, access scope (integrati
       expect(await messages.countBy({ mid })).toBe(1);
     });
 
-    it('a send interrupted before Meta answered (process died) becomes failed at boot, retryable', async () => {
+    it('a send interrupted before Meta answered (process died) becomes unknown at boot, and retryable once Meta confirms it does not have it', async () => {
       const id = await conversationWith(FB[3].psid);
       const conversation = await h.t.dataSource.getRepository(ConversationEntity).findOneByOrFail({ id });
       const messages = h.t.dataSource.getRepository(MessageEntity);
@@ -260,8 +261,13 @@ describe('messaging: reply policy, sending, idempotency, access scope (integrati
         messages.create({ conversationId: id, channelId: conversation.channelId, platform: conversation.platform, direction: 'outbound', status: 'pending', source: 'agent', clientKey: randomUUID(), text: 'still in flight', sentAt: new Date() }),
       );
       expect(await h.t.app.get(OutboundRecoveryService).recover()).toBe(1);
-      expect(await messages.findOneByOrFail({ id: stuck.id })).toMatchObject({ status: 'failed', errorCode: 'INTERRUPTED' });
+      expect(await messages.findOneByOrFail({ id: stuck.id })).toMatchObject({ status: 'unknown', errorCode: 'INTERRUPTED' });
       expect((await messages.findOneByOrFail({ id: fresh.id })).status).toBe('pending');
+      const early = await h.t.http.post(`/api/conversations/${id}/messages/${stuck.id}/retry`).set(admin());
+      expect([early.status, early.body.code]).toEqual([409, 'MESSAGING_SEND_UNCONFIRMED']);
+      // Meta's thread has no such message: after the grace period it is failed, and only then retryable
+      await h.t.app.get(OutboundReconciliationService).sweep(Date.now() + h.t.config.outbound.reconcileGraceMs + 1000);
+      expect(await messages.findOneByOrFail({ id: stuck.id })).toMatchObject({ status: 'failed', errorCode: 'NOT_DELIVERED' });
       const retried = await h.t.http.post(`/api/conversations/${id}/messages/${stuck.id}/retry`).set(admin());
       expect(retried.body.message).toMatchObject({ status: SENT, text: 'lost in a crash' });
       await messages.update({ id: fresh.id }, { status: 'failed' });

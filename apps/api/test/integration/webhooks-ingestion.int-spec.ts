@@ -271,16 +271,32 @@ describe('webhook ingestion (integration)', () => {
       expect(outcomes.sort()).toEqual(['applied', 'duplicate', 'duplicate']);
     });
 
-    it('a reaction, an edit and a read that arrive before their message converge', async () => {
+    it('a reaction, an edit and a read that arrive before their message converge (and really arrive first)', async () => {
       const customer = IG[1].igsid;
-      h.sim.setDeliveryBehaviour({ outOfOrder: true });
+      // hold every webhook, then release them newest first, one POST after the other
+      await h.control('/_sim/webhooks/outage', { mode: 'pause' });
       const outbound = await businessSends(customer, 'Your order shipped');
       await h.control(`/_sim/customers/${customer}/read`, {});
       const { mid } = h.sim.customerSends(customer, { text: 'draft' });
       await h.control(`/_sim/customers/${customer}/reactions`, { mid, action: 'react', reaction: 'like', emoji: '👍' });
       await h.control(`/_sim/customers/${customer}/edit`, { mid, text: 'final' });
+      const before = Math.max(0, ...h.sim.deliveries().map((d) => d.id));
+      h.sim.setDeliveryBehaviour({ outOfOrder: true });
+      await fetch(`${h.sim.url}/_sim/webhooks/outage`, { method: 'DELETE' });
       await h.settle();
       h.sim.setDeliveryBehaviour({ outOfOrder: false });
+
+      // the order the api acknowledged them in (the sim sends one after the other, awaiting each answer)
+      const arrived = h.sim.deliveries().filter((d) => d.id > before && d.ok).sort((a, b) => a.id - b.id).map((d) => d.body);
+      const at = (pattern: RegExp) => arrived.findIndex((body) => pattern.test(body));
+      const messageAt = at(new RegExp(`"message":\\{"mid":"${mid}","text":"draft"`));
+      const echoAt = at(new RegExp(`"mid":"${outbound}"[^}]*"is_echo":true|"is_echo":true[^}]*"mid":"${outbound}"`));
+      expect(messageAt).toBeGreaterThanOrEqual(0);
+      expect(echoAt).toBeGreaterThanOrEqual(0);
+      expect(at(/"reaction":\{/)).toBeLessThan(messageAt);
+      expect(at(/"message_edit":\{/)).toBeLessThan(messageAt);
+      expect(at(/"read":\{/)).toBeLessThan(echoAt);
+      expect(Math.min(at(/"reaction":\{/), at(/"message_edit":\{/), at(/"read":\{/))).toBeGreaterThanOrEqual(0);
 
       const message = await messageByMid(customer, mid);
       expect(message).toMatchObject({ text: 'final', reactions: [{ by: 'customer', reaction: 'like' }] });

@@ -82,11 +82,12 @@ describe('Graph HTTP core against the Meta simulator', () => {
     expect(reqs.map((r) => r.status)).toEqual([503, 200]);
   });
 
-  it('retries a POST send after a transient 500 (the sim did not process it)', async () => {
-    await control(sim, 'POST', '/faults', { pattern: `POST /${SIM_SEED.page.id}/messages`, code: 1, times: 1 });
-    const res = await client.messaging.sendText({ auth: page, senderId: SIM_SEED.page.id, platform: 'messenger' }, SIM_SEED.messengerCustomers[0].psid, 'hello after a hiccup');
-    expect(res.message_id).toBeTruthy();
-    expect((await simRequests(sim, '/messages')).map((r) => r.status)).toEqual([500, 200]);
+  it('never replays a POST send after a transient 500: Meta may have delivered it, so the outcome is unknown', async () => {
+    await control(sim, 'POST', '/faults', { pattern: `POST /${SIM_SEED.page.id}/messages`, code: 1, times: 1, afterHandling: true });
+    const target = { auth: page, senderId: SIM_SEED.page.id, platform: 'messenger' as const };
+    const error = (await client.messaging.sendText(target, SIM_SEED.messengerCustomers[0].psid, 'hello after a hiccup').catch((e: unknown) => e)) as MetaGraphError;
+    expect(error).toMatchObject({ kind: 'retryable', httpStatus: 500, outcomeUnknown: true });
+    expect((await simRequests(sim, '/messages')).map((r) => r.status)).toEqual([500]);
   });
 
   it('does not retry an invalid request (100)', async () => {

@@ -20,11 +20,17 @@ export function dedupeKey(prefix: string, ...parts: KeyPart[]): string {
 
 /** A stable fingerprint of arbitrary JSON (used for unsupported fragments and edited texts). */
 export function fingerprint(value: unknown): string {
-  let text: string;
+  return sha256Hex(serializable(value) ?? Object.prototype.toString.call(value)).slice(0, 32);
+}
+
+/**
+ * The JSON text of `value`, or null when it cannot have one (nested so deeply that serialising it would
+ * overflow the stack, or cyclic). `String()` is no fallback: it recurses through nested arrays too.
+ */
+export function serializable(value: unknown): string | null {
   try {
-    text = JSON.stringify(value) ?? String(value);
+    return JSON.stringify(value) ?? null;
   } catch {
-    text = String(value);
+    return null;
   }
-  return sha256Hex(text).slice(0, 32);
 }

@@ -37,3 +37,14 @@ describe('normalizeDelivery', () => {
     }
   });
 });
+
+describe('hostile bodies', () => {
+  it('never throws on bodies nested too deeply to serialise, and keeps a storable placeholder instead of them', () => {
+    for (const text of [`${'['.repeat(20_000)}1${']'.repeat(20_000)}`, `${'{"a":'.repeat(20_000)}1${'}'.repeat(20_000)}`]) {
+      const delivery = normalizeDelivery(JSON.parse(text));
+      expect(delivery.events).toHaveLength(1);
+      expect(delivery.events[0]).toMatchObject({ type: 'unsupported', reason: 'invalid_body' });
+      expect(() => JSON.stringify(delivery)).not.toThrow();
+    }
+  });
+});

@@ -1,5 +1,5 @@
 import type { UnsupportedEvent, UnsupportedReason } from '@ticklegram/domain-models';
-import { dedupeKey, fingerprint } from './dedupe-key';
+import { dedupeKey, fingerprint, serializable } from './dedupe-key';
 import type { EntryContext } from './normalize-context';
 
 export interface UnsupportedInput {
@@ -24,7 +24,8 @@ export function unsupportedEvent(input: UnsupportedInput): UnsupportedEvent {
     entryTime: ctx.entryTime ?? null,
     via: ctx.via ?? null,
     isTest: ctx.isTest ?? false,
-    raw: input.raw,
+    // kept whole for storage and replay, unless it cannot be stored at all (hostile nesting)
+    raw: input.raw === undefined || serializable(input.raw) !== null ? input.raw : { notStored: 'nested too deeply to store' },
     reason: input.reason,
     detail: input.detail,
     object: ctx.object ?? null,

@@ -1,5 +1,5 @@
 import type { RunningMetaSim } from '../index';
-import { SIM_SEED } from '../index';
+import { appSecretProof, SIM_SEED } from '../index';
 import { control, graph, startTestSim, until } from './sim-test-kit';
 
 const PAGE = SIM_SEED.page;
@@ -194,6 +194,21 @@ describe('meta-sim: Send API rules', () => {
     await expect(fetch(`${sim.url}/v23.0/me?access_token=x`, { signal: AbortSignal.timeout(300) })).rejects.toThrow();
     const fine = await graph(sim, 'GET', '/v23.0/me', PAGE.accessToken);
     expect(fine.status).toBe(200);
+  });
+
+  it('afterHandling faults send the message, then lose the answer (5xx or no answer at all)', async () => {
+    await control(sim, 'POST', '/faults', { pattern: `POST /${PAGE.id}/messages`, httpStatus: 500, times: 1, afterHandling: true });
+    const lost = await sendText(sim, JANE_PSID, 'went out despite the 500');
+    expect(lost.status).toBe(500);
+    await control(sim, 'POST', '/faults', { pattern: `POST /${PAGE.id}/messages`, timeout: true, times: 1, afterHandling: true });
+    const body = JSON.stringify({ recipient: { id: JANE_PSID }, messaging_type: 'RESPONSE', message: { text: 'went out, no answer' } });
+    await expect(
+      fetch(`${sim.url}/v23.0/${PAGE.id}/messages?access_token=${PAGE.accessToken}&appsecret_proof=${appSecretProof(PAGE.accessToken, sim.appSecret)}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body, signal: AbortSignal.timeout(300) }),
+    ).rejects.toThrow();
+    const inbox = await control<{ messages: Array<{ text: string }> }>(sim, 'GET', `/customers/${JANE_PSID}/inbox`);
+    const texts = inbox.body.messages.map((m) => m.text);
+    expect(texts.filter((t) => t === 'went out despite the 500')).toHaveLength(1);
+    expect(texts.filter((t) => t === 'went out, no answer')).toHaveLength(1);
   });
 
   it('validates insights metrics: current names work, deprecated ones fail with 100', async () => {

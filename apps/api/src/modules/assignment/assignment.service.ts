@@ -92,8 +92,7 @@ export class AssignmentService implements OnApplicationBootstrap, OnApplicationS
       throw new RequestValidationException([{ field: 'snoozedUntil', messages: ['snoozedUntil must be in the future'] }]);
     }
     const previous = conversation.status;
-    conversation.status = body.status;
-    await this.conversations.save(conversation);
+    await this.conversations.update(id, { status: body.status });
     if (body.status === 'snoozed' && body.snoozedUntil) {
       await this.snoozes.save({ conversationId: id, snoozedUntil: new Date(body.snoozedUntil), snoozedBy: actor.id, createdAt: new Date() });
     } else {
@@ -102,18 +101,23 @@ export class AssignmentService implements OnApplicationBootstrap, OnApplicationS
     if (actor.role === Role.ADMIN) {
       await this.audit.record({ actor, action: 'conversation.status_changed', target: { type: 'conversation', id }, details: { from: previous, to: body.status, snoozedUntil: body.snoozedUntil ?? null }, ip });
     }
-    await this.publish(conversation);
-    return this.state(conversation);
+    const fresh = await this.reload(conversation);
+    await this.publish(fresh);
+    return this.state(fresh);
   }
 
   async markRead(actor: AuthUser, id: string): Promise<ConversationStateResponse> {
     const conversation = await this.get(actor, id);
-    if (conversation.unreadCount !== 0) {
-      conversation.unreadCount = 0;
-      await this.conversations.save(conversation);
-      await this.publish(conversation);
-    }
-    return this.state(conversation);
+    if (conversation.unreadCount === 0) return this.state(conversation);
+    await this.conversations.update(id, { unreadCount: 0 });
+    const fresh = await this.reload(conversation);
+    await this.publish(fresh);
+    return this.state(fresh);
+  }
+
+  /** The row as it is now (the one just written, with whatever others changed meanwhile). */
+  private async reload(conversation: ConversationEntity): Promise<ConversationEntity> {
+    return (await this.conversations.findById(conversation.id)) ?? conversation;
   }
 
   async state(conversation: ConversationEntity): Promise<ConversationStateResponse> {
@@ -127,11 +131,10 @@ export class AssignmentService implements OnApplicationBootstrap, OnApplicationS
     const due = await this.snoozes.find({ where: { snoozedUntil: LessThanOrEqual(now) } });
     for (const snooze of due) {
       await this.snoozes.delete({ conversationId: snooze.conversationId });
+      // only if still snoozed: an agent may have resolved it a moment ago
+      if (!(await this.conversations.update(snooze.conversationId, { status: 'open' }, { status: 'snoozed' }))) continue;
       const conversation = await this.conversations.findById(snooze.conversationId);
-      if (!conversation || conversation.status !== 'snoozed') continue;
-      conversation.status = 'open';
-      await this.conversations.save(conversation);
-      await this.publish(conversation);
+      if (conversation) await this.publish(conversation);
     }
     return due.length;
   }

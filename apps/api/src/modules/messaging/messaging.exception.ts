@@ -12,6 +12,7 @@ const STATUS: Record<Code, HttpStatus> = {
   [MessagingErrorCode.MESSAGING_TEMPLATE_REQUIRED]: HttpStatus.UNPROCESSABLE_ENTITY,
   [MessagingErrorCode.MESSAGING_STALE_VIEW]: HttpStatus.CONFLICT,
   [MessagingErrorCode.MESSAGING_NOT_RETRYABLE]: HttpStatus.CONFLICT,
+  [MessagingErrorCode.MESSAGING_SEND_UNCONFIRMED]: HttpStatus.CONFLICT,
   [MessagingErrorCode.MESSAGING_DUPLICATE_IN_FLIGHT]: HttpStatus.CONFLICT,
   [MessagingErrorCode.MESSAGING_IDEMPOTENCY_KEY_INVALID]: HttpStatus.BAD_REQUEST,
   [MessagingErrorCode.MESSAGING_UPLOAD_REJECTED]: HttpStatus.BAD_REQUEST,

@@ -6,6 +6,7 @@ import { TemplatesModule } from '../templates/templates.module';
 import { ConversationMessagesController } from './conversation-messages.controller';
 import { UploadEntity } from './entities/upload.entity';
 import { OutboundGraphSender } from './outbound-graph.sender';
+import { OutboundReconciliationService } from './outbound-reconciliation.service';
 import { OutboundRecoveryService } from './outbound-recovery.service';
 import { ReactionsService } from './reactions.service';
 import { ReplyPolicyService } from './reply-policy.service';
@@ -22,7 +23,7 @@ import { UploadsService } from './uploads.service';
 @Module({
   imports: [TypeOrmModule.forFeature([UploadEntity]), InboxModule, AssignmentModule, TemplatesModule],
   controllers: [ConversationMessagesController, UploadsController],
-  providers: [ReplyPolicyService, OutboundGraphSender, SendMessageService, ReactionsService, UploadsService, SenderActionsService, OutboundRecoveryService],
+  providers: [ReplyPolicyService, OutboundGraphSender, SendMessageService, ReactionsService, UploadsService, SenderActionsService, OutboundRecoveryService, OutboundReconciliationService],
   exports: [ReplyPolicyService, SenderActionsService, UploadsService],
 })
 export class MessagingModule {}

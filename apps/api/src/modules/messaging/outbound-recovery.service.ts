@@ -1,15 +1,15 @@
-import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { MessageRepository } from '../inbox/repositories/message.repository';
 import { InboxGateway } from '../inbox/inbox.gateway';
 import { ScopedConversationRepository } from '../inbox/repositories/scoped-conversation.repository';
 
-/** Longer than any Send API call with its retries can take. */
-export const STUCK_PENDING_MS = 5 * 60_000;
-
 /**
  * A send whose process died between "stored pending" and Meta's answer would stay pending forever.
- * At boot, such messages (no mid, older than a few minutes) become `failed` with an honest reason, so
- * the agent sees them and can retry; an echo that still arrives matches them by client key and wins.
+ * At boot and on every reconciliation pass, such messages (no mid, pending longer than any Send API call
+ * with its retries can take: `OUTBOUND_STUCK_PENDING_MS`) become `unknown` with an honest reason: Meta
+ * may have delivered them. An echo that still arrives matches them by client key; otherwise
+ * `OutboundReconciliationService` asks Meta, and only a send Meta does not have becomes retryable.
  */
 @Injectable()
 export class OutboundRecoveryService implements OnApplicationBootstrap {
@@ -19,6 +19,7 @@ export class OutboundRecoveryService implements OnApplicationBootstrap {
     private readonly messages: MessageRepository,
     private readonly conversations: ScopedConversationRepository,
     private readonly events: InboxGateway,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -26,18 +27,18 @@ export class OutboundRecoveryService implements OnApplicationBootstrap {
   }
 
   async recover(now = Date.now()): Promise<number> {
-    const stuck = await this.messages.findStuckPending(new Date(now - STUCK_PENDING_MS), 500);
+    const stuck = await this.messages.findStuckPending(new Date(now - this.config.outbound.stuckPendingMs), 500);
     let recovered = 0;
     for (const message of stuck) {
       if (message.mid) continue;
-      const marked = await this.messages.markInterrupted(message.id, 'Sending was interrupted before Meta confirmed it. Check the conversation on the phone app, then retry if it is missing.');
+      const marked = await this.messages.markInterrupted(message.id, 'Sending was interrupted before Meta confirmed it, so it may or may not have reached the customer. We are checking with Meta; it can be sent again only if Meta does not have it.');
       if (!marked) continue;
       recovered += 1;
       const conversation = await this.conversations.findById(message.conversationId);
       const updated = await this.messages.findById(message.id);
       if (conversation && updated) this.events.message(conversation, updated, 'message.updated');
     }
-    if (recovered) this.logger.warn({ recovered }, 'interrupted sends marked failed');
+    if (recovered) this.logger.warn({ recovered }, 'interrupted sends marked unknown (to be reconciled with Meta)');
     return recovered;
   }
 }

@@ -37,6 +37,10 @@ import { TemplateSendContext, TemplateSendingService, TemplateSendPlan } from '.
 /** Graph error kinds that say something about the channel's health (token, permissions, Meta blocks). */
 const CHANNEL_HEALTH_KINDS = new Set(['reauth_required', 'permission', 'temporarily_blocked']);
 
+/** Shown on a send Meta never answered (timeout, lost connection, 5xx). */
+export const UNCONFIRMED_REASON = 'Meta did not confirm this message, so it may or may not have reached the customer. We are checking with Meta; it can be sent again only if Meta does not have it.';
+const UNCONFIRMED_RETRY_REASON = 'We are still checking with Meta whether this message reached the customer. Sending it again now could deliver it twice; it becomes retryable if Meta does not have it.';
+
 /** Stored on the message alongside the attachments so a retry can rebuild the same Send API call. */
 interface OutboundAttachmentRef extends StoredAttachment {
   uploadId?: string;
@@ -146,6 +150,9 @@ export class SendMessageService {
     const conversation = await this.visible(caller, conversationId);
     const message = await this.messages.findInConversation(conversation.id, messageId);
     if (!message) throw new MessagingException(MessagingErrorCode.MESSAGING_MESSAGE_NOT_FOUND, 'This message does not exist in this conversation.');
+    if (message.direction === 'outbound' && message.source === 'agent' && message.status === 'unknown') {
+      throw new MessagingException(MessagingErrorCode.MESSAGING_SEND_UNCONFIRMED, UNCONFIRMED_RETRY_REASON);
+    }
     if (message.direction !== 'outbound' || message.source !== 'agent' || message.status !== 'failed') {
       throw new MessagingException(MessagingErrorCode.MESSAGING_NOT_RETRYABLE, 'Only messages that failed to send can be retried.');
     }
@@ -221,8 +228,14 @@ export class SendMessageService {
     } catch (error) {
       const { code, reason } = this.describeFailure(error);
       if (isMetaGraphError(error) && CHANNEL_HEALTH_KINDS.has(error.kind)) await this.channels.recordGraphError(conversation.channelId, error).catch(() => undefined);
-      this.logger.warn({ messageId: message.id, code, kind: isMetaGraphError(error) ? error.kind : 'local' }, 'send failed');
-      updated = await this.messages.markFailed(message, code, reason);
+      if (isMetaGraphError(error) && error.outcomeUnknown) {
+        // Meta may have delivered it: reconciliation finds out before anyone may send it again
+        this.logger.warn({ messageId: message.id, code, networkCode: error.networkCode, httpStatus: error.httpStatus }, 'send outcome unknown');
+        updated = await this.messages.markUnknown(message, code ?? error.networkCode ?? (error.httpStatus ? String(error.httpStatus) : null), UNCONFIRMED_REASON);
+      } else {
+        this.logger.warn({ messageId: message.id, code, kind: isMetaGraphError(error) ? error.kind : 'local' }, 'send failed');
+        updated = await this.messages.markFailed(message, code, reason);
+      }
     }
     this.events.message(conversation, updated, 'message.updated');
     return updated;
@@ -299,15 +312,10 @@ export class SendMessageService {
   }
 
   private async touchConversation(conversation: ConversationEntity, message: MessageEntity): Promise<void> {
-    const fresh = (await this.conversations.findById(conversation.id)) ?? conversation;
-    if (!fresh.lastMessageAt || fresh.lastMessageAt <= message.sentAt) {
-      fresh.lastMessageAt = message.sentAt;
-      fresh.lastMessagePreview = previewOf(message).slice(0, 255) || null;
-      fresh.lastMessageDirection = 'outbound';
-    }
+    await this.conversations.recordLastMessage(conversation.id, { lastMessageAt: message.sentAt, lastMessagePreview: previewOf(message).slice(0, 255) || null, lastMessageDirection: 'outbound' });
     // answering means the agent has read the thread
-    fresh.unreadCount = 0;
-    await this.conversations.save(fresh);
+    await this.conversations.update(conversation.id, { unreadCount: 0 });
+    const fresh = (await this.conversations.findById(conversation.id)) ?? conversation;
     const contact = await this.conversations.contactOf(fresh);
     this.events.conversationUpdated(fresh, contact);
   }

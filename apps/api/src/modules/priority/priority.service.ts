@@ -17,12 +17,10 @@ export class PriorityService {
   async set(caller: AuthUser, conversationId: string, priority: ConversationPriority): Promise<ConversationDto> {
     const conversation = await this.conversations.findVisible(caller, conversationId);
     if (!conversation) throw new ConversationNotFoundException();
-    if (conversation.priority !== priority) {
-      conversation.priority = priority;
-      await this.conversations.save(conversation);
-    }
-    const contact = await this.conversations.contactOf(conversation);
-    this.events.conversationUpdated(conversation, contact);
-    return toConversationDto(conversation, contact);
+    if (conversation.priority !== priority) await this.conversations.update(conversation.id, { priority });
+    const fresh = (await this.conversations.findById(conversation.id)) ?? conversation;
+    const contact = await this.conversations.contactOf(fresh);
+    this.events.conversationUpdated(fresh, contact);
+    return toConversationDto(fresh, contact);
   }
 }

@@ -1,5 +1,5 @@
 import { MessagePlatform, type MessageAttachmentDto } from '@ticklegram/domain-models';
-import { attachmentView, canRetry, failureReason, originLabel, quoteText, reactionSummary, startsNewDay, statusView } from './message-render';
+import { attachmentView, canRetry, failureReason, originLabel, quoteText, reactionSummary, startsNewDay, statusView, unconfirmedReason } from './message-render';
 import { messageDto } from './test-factories';
 
 const attachment = (overrides: Partial<MessageAttachmentDto>): MessageAttachmentDto => ({
@@ -58,6 +58,8 @@ describe('message decisions', () => {
   it('shows Seen for read outbound messages and nothing for inbound ones', () => {
     expect(statusView(messageDto({ direction: 'outbound', status: 'read' }))).toEqual({ label: 'Seen', tone: 'primary' });
     expect(statusView(messageDto({ direction: 'outbound', status: 'failed' }))?.tone).toBe('destructive');
+    expect(statusView(messageDto({ direction: 'outbound', status: 'unknown' }))).toEqual({ label: 'Checking with Meta…', tone: 'muted' });
+    expect(unconfirmedReason(messageDto({ status: 'unknown', errorMessage: null }))).toMatch(/may or may not have reached the customer/);
     expect(statusView(messageDto({ direction: 'inbound', status: 'received' }))).toBeNull();
   });
 
@@ -66,6 +68,8 @@ describe('message decisions', () => {
     expect(failureReason(messageDto({ errorCode: '551' }))).toContain('551');
     expect(canRetry(messageDto({ direction: 'outbound', status: 'failed', source: 'agent' }))).toBe(true);
     expect(canRetry(messageDto({ direction: 'outbound', status: 'failed', source: 'native_app' }))).toBe(false);
+    // Meta may have it: never offered for a retry before the api has checked
+    expect(canRetry(messageDto({ direction: 'outbound', status: 'unknown', source: 'agent' }))).toBe(false);
   });
 
   it('groups reactions by emoji', () => {

@@ -107,6 +107,7 @@ export function statusView(message: Pick<MessageDto, 'direction' | 'status'>): S
     delivered: { label: 'Delivered', tone: 'muted' },
     read: { label: 'Seen', tone: 'primary' },
     failed: { label: 'Not sent', tone: 'destructive' },
+    unknown: { label: 'Checking with Meta…', tone: 'muted' },
   };
   return message.status === 'received' ? null : map[message.status];
 }
@@ -116,6 +117,14 @@ export function failureReason(message: Pick<MessageDto, 'errorMessage' | 'errorC
   if (message.errorMessage) return message.errorMessage;
   if (message.errorCode) return `Meta refused this message (error ${message.errorCode}).`;
   return "This message couldn't be sent.";
+}
+
+/**
+ * A send Meta never confirmed: it may have reached the customer. The api checks with Meta (echo, message
+ * lookup) and it becomes sent or "not sent"; it cannot be retried before, so the customer never gets it twice.
+ */
+export function unconfirmedReason(message: Pick<MessageDto, 'errorMessage'>): string {
+  return message.errorMessage ?? 'Meta did not confirm this message yet, so it may or may not have reached the customer. We are checking with Meta before it can be sent again.';
 }
 
 /** Only a send we made can be retried; echoes from the native apps are not ours to resend. */

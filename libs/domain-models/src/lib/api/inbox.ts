@@ -5,8 +5,12 @@ export type ConversationStatus = 'open' | 'pending' | 'snoozed' | 'resolved';
 export const CONVERSATION_STATUSES: readonly ConversationStatus[] = ['open', 'pending', 'snoozed', 'resolved'];
 
 export type InboxMessageDirection = 'inbound' | 'outbound';
-/** `received` for customer messages; outbound messages move pending → sent → delivered → read, or failed. */
-export type InboxMessageStatus = 'received' | 'pending' | 'sent' | 'delivered' | 'read' | 'failed';
+/**
+ * `received` for customer messages; outbound messages move pending → sent → delivered → read, or failed.
+ * `unknown`: Meta did not answer (timeout, connection lost, 5xx) and may have delivered it anyway — it is
+ * checked against Meta (echo, message lookup) and becomes `sent` or `failed`; it cannot be retried before.
+ */
+export type InboxMessageStatus = 'received' | 'pending' | 'sent' | 'delivered' | 'read' | 'failed' | 'unknown';
 /** Who produced a message: the customer, an agent in TickleGram, a person in Meta's native apps, or another app/bot. */
 export type InboxMessageSource = 'customer' | 'agent' | 'native_app' | 'automation';
 /** `message` (text/attachments), `postback` (a button/icebreaker tap), `story_mention`. */

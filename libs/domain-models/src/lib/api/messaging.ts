@@ -20,6 +20,8 @@ export enum MessagingErrorCode {
   MESSAGING_STALE_VIEW = 'MESSAGING_STALE_VIEW',
   /** Retry asked for a message that has not failed (409). */
   MESSAGING_NOT_RETRYABLE = 'MESSAGING_NOT_RETRYABLE',
+  /** Retry asked for a send whose outcome is still being checked with Meta (`unknown`): it may have reached the customer (409). */
+  MESSAGING_SEND_UNCONFIRMED = 'MESSAGING_SEND_UNCONFIRMED',
   /** The same idempotency key is being processed by another request right now (409). */
   MESSAGING_DUPLICATE_IN_FLIGHT = 'MESSAGING_DUPLICATE_IN_FLIGHT',
   /** Missing or malformed `Idempotency-Key` header (400). */

@@ -92,6 +92,50 @@ describe('GraphHttpClient edge cases', () => {
     );
   });
 
+  it('never replays a non-idempotent POST after a 5xx: the outcome is unknown, the caller must check first', async () => {
+    await withServer(
+      (_req, res) => json(res, 500, { error: { message: 'An unknown error occurred', code: 1, is_transient: true } }),
+      async (base, hits) => {
+        const http = client(base);
+        const error = (await http.request({ method: 'POST', path: '/1/messages', accessToken: 't', body: { a: 1 } }).catch((e: unknown) => e)) as MetaGraphError;
+        expect(error).toMatchObject({ kind: 'retryable', httpStatus: 500, outcomeUnknown: true });
+        expect(hits()).toBe(1);
+        http.close();
+      },
+    );
+  });
+
+  it('a timed-out POST is not replayed and is marked outcome unknown; a refused connection is known not sent', async () => {
+    await withServer(
+      () => undefined,
+      async (base, hits) => {
+        const http = client(base);
+        const error = (await http.request({ method: 'POST', path: '/1/messages', accessToken: 't', body: {}, timeoutMs: 150 }).catch((e: unknown) => e)) as MetaGraphError;
+        expect(error).toMatchObject({ kind: 'retryable', outcomeUnknown: true });
+        expect(hits()).toBe(1);
+        http.close();
+      },
+    );
+    const refused = new GraphHttpClient({ graphBaseUrl: 'http://127.0.0.1:1', instagramBaseUrl: 'http://127.0.0.1:1/ig', appId: '1', appSecret: 's', retry: { maxAttempts: 2, baseDelayMs: 1, maxDelayMs: 2 } });
+    const error = (await refused.request({ method: 'POST', path: '/1/messages', accessToken: 't', body: {} }).catch((e: unknown) => e)) as MetaGraphError;
+    expect(error).toMatchObject({ kind: 'retryable', networkCode: 'ECONNREFUSED', outcomeUnknown: false });
+    refused.close();
+  });
+
+  it('rate limits reject before Meta acts: a POST is still retried after the wait', async () => {
+    let n = 0;
+    await withServer(
+      (_req, res) => (n++ === 0 ? json(res, 400, { error: { message: 'Application request limit reached', code: 4 } }, { 'retry-after': '0.05' }) : json(res, 200, { message_id: 'm_1' })),
+      async (base, hits) => {
+        const http = client(base);
+        const res = await http.request<{ message_id: string }>({ method: 'POST', path: '/1/messages', accessToken: 't', body: {} });
+        expect(res.data.message_id).toBe('m_1');
+        expect(hits()).toBe(2);
+        http.close();
+      },
+    );
+  });
+
   it('scrubs tokens, proofs and secrets that Meta echoes back in an error message', async () => {
     await withServer(
       (req, res) => json(res, 400, { error: { message: `bad ${req.url ?? ''} secret-xyz`, code: 100 } }),

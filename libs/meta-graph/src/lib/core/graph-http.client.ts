@@ -257,6 +257,7 @@ export class GraphHttpClient {
         ambiguous = !idempotent && !(networkCode && CONNECT_PHASE_CODES.has(networkCode));
         failure = new MetaGraphError({
           ...classification,
+          outcomeUnknown: ambiguous,
           message: `${method} ${url} failed without a response (${networkCode ?? 'network error'})`,
           endpoint: `${method} ${url}`,
           networkCode,
@@ -273,7 +274,8 @@ export class GraphHttpClient {
           this.log({ type: 'response', method, endpoint: url, attempt, status: response.status, durationMs });
           return { data: body as T, status: response.status, usage, attempts: attempt };
         }
-        failure = this.toGraphError(req, url, response.status, body, usage, response.headers['retry-after'], secrets);
+        failure = this.toGraphError(req, url, response.status, body, usage, response.headers['retry-after'], secrets, !idempotent);
+        ambiguous = failure.outcomeUnknown;
         this.log({
           type: 'error',
           method,
@@ -313,6 +315,7 @@ export class GraphHttpClient {
     usage: GraphUsage,
     retryAfterHeader: unknown,
     secrets: readonly (string | undefined)[],
+    nonIdempotent: boolean,
   ): MetaGraphError {
     const graphError = isGraphErrorBody(body) ? body.error : undefined;
     const classification = classifyGraphError({ httpStatus: status, error: graphError, platform: req.platform });
@@ -336,6 +339,8 @@ export class GraphHttpClient {
       graphType: graphError?.type,
       endpoint: `${req.method} ${url}`,
       metaUserMessage: graphError?.error_user_msg ? redact(graphError.error_user_msg, secrets) : undefined,
+      // a 5xx / transient error after Meta read the request: it may still have taken effect
+      outcomeUnknown: nonIdempotent && classification.kind === 'retryable',
     });
   }
 

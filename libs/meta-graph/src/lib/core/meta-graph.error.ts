@@ -53,6 +53,11 @@ export interface MetaGraphErrorInit {
   networkCode?: string;
   /** Meta's `error_user_msg`: its own explanation written for end users, when it gave one (secrets redacted). */
   metaUserMessage?: string;
+  /**
+   * A non-idempotent call that may have taken effect although it failed (timeout, reset or 5xx after the
+   * request reached Meta): the caller must find out before doing it again.
+   */
+  outcomeUnknown?: boolean;
 }
 
 export class MetaGraphError extends Error {
@@ -71,6 +76,8 @@ export class MetaGraphError extends Error {
   readonly userMessage: string;
   /** Meta's `error_user_msg` (written by Meta for end users), e.g. why a template submission is invalid. */
   readonly metaUserMessage?: string;
+  /** See {@link MetaGraphErrorInit.outcomeUnknown}. */
+  readonly outcomeUnknown: boolean;
 
   constructor(init: MetaGraphErrorInit) {
     super(init.message);
@@ -86,6 +93,7 @@ export class MetaGraphError extends Error {
     this.networkCode = init.networkCode;
     this.userMessage = init.userMessage;
     this.metaUserMessage = init.metaUserMessage;
+    this.outcomeUnknown = init.outcomeUnknown ?? false;
   }
 
   /** True when an automatic retry may help (the retry policy still decides how long to wait). */
@@ -106,6 +114,7 @@ export class MetaGraphError extends Error {
       retryAfterMs: this.retryAfterMs,
       endpoint: this.endpoint,
       networkCode: this.networkCode,
+      outcomeUnknown: this.outcomeUnknown,
     };
   }
 }

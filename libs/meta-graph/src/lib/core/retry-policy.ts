@@ -42,7 +42,7 @@ export interface RetryDecision {
 /**
  * Decides whether attempt number `attempt` (1-based) that failed with `error` gets another try.
  * Only `retryable` and `rate_limited` kinds are ever retried. `ambiguous` marks failures where the
- * request may have reached Meta (timeout / reset on a non-idempotent call): those are not retried,
+ * request may have reached Meta (timeout / reset / 5xx on a non-idempotent call): those are not retried,
  * because a second send could deliver the message twice.
  */
 export function decideRetry(error: MetaGraphError, attempt: number, options: ResolvedRetryOptions, ambiguous: boolean): RetryDecision {

@@ -3,7 +3,8 @@ import { crc32, deflateSync } from 'node:zlib';
 
 /**
  * The sim's media "CDN": deterministic PNG images (avatars, post media, sample photos the phone can
- * send) plus sample audio/video/pdf files, and `/cdn/sized/<bytes>/<name>` blobs to test size limits.
+ * send) plus sample audio/video/pdf files, `/cdn/sized/<bytes>/<name>` blobs to test size limits and
+ * `/cdn/stall/<bytes>/<name>` downloads that stop mid-body (timeouts, released handles).
  */
 
 function chunk(type: string, data: Buffer): Buffer {
@@ -101,6 +102,15 @@ export function cdnAsset(path: string): CdnAsset | undefined {
 }
 
 export function serveCdn(path: string, method: string, res: ServerResponse): boolean {
+  // `/cdn/stall/<bytes>/<name>`: a CDN edge that hangs mid-body — headers and the first KiB, then nothing
+  const stall = /^stall\/(\d+)\/[\w.-]+$/.exec(path);
+  if (stall) {
+    const size = Number(stall[1]);
+    res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': size });
+    if (method === 'HEAD') res.end();
+    else res.write(Buffer.alloc(Math.min(1024, size)));
+    return true;
+  }
   const asset = cdnAsset(path);
   if (!asset) return false;
   res.writeHead(200, { 'content-type': asset.mime, 'content-length': asset.size, 'cache-control': 'public, max-age=3600' });

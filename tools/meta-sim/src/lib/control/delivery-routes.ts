@@ -87,6 +87,7 @@ export const deliveryRoutes: Route[] = [
     pattern: required(body, 'pattern'), code: num(body['code']), subcode: num(body['subcode']), message: str(body['message']),
     httpStatus: num(body['httpStatus']), rate: num(body['rate']), latencyMs: num(body['latencyMs']), timeout: body['timeout'] === true,
     times: num(body['times']), regainAccessMinutes: num(body['regainAccessMinutes']), durationMs: num(body['durationMs']),
+    afterHandling: body['afterHandling'] === true,
   } satisfies FaultSpec)],
   ['DELETE', /^\/_sim\/faults$/, (ctx) => {
     ctx.faults.remove();

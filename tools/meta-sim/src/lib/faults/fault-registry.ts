@@ -21,6 +21,11 @@ export interface FaultSpec {
   regainAccessMinutes?: number;
   /** Active for this long from now, then gone ("5xx for a minute"). */
   durationMs?: number;
+  /**
+   * Do the call first, then fail the answer (error, latency or timeout): Meta acted (a message went out,
+   * its echo follows) but the client never learns it. Without it the fault fires before anything happens.
+   */
+  afterHandling?: boolean;
 }
 
 export interface ActiveFault extends FaultSpec {

@@ -246,6 +246,14 @@ export async function handleGraph(ctx: SimContext, req: IncomingMessage, res: Se
       call.auth = undefined;
     }
     const fault = ctx.faults.match(call.method, `/${call.segments.join('/')}`);
+    if (fault?.fault.afterHandling) {
+      // the call takes effect; only the answer is lost or replaced by the fault's error
+      try {
+        await dispatch(call);
+      } catch {
+        // whatever Meta would have answered is lost behind the fault
+      }
+    }
     if (fault) {
       if (fault.fault.latencyMs) await sleep(fault.fault.latencyMs);
       if (fault.fault.timeout) {

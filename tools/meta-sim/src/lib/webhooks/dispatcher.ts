@@ -225,12 +225,28 @@ export class WebhookDispatcher {
       return;
     }
     const batches = this.behaviour.outOfOrder ? [...events].reverse().map((e) => [e]) : [events];
+    const sends: Array<() => Promise<void>> = [];
     for (const batch of batches) {
       const body = metaJson(this.buildBody(object, batch));
       const copies = this.behaviour.duplicate ? 2 : 1;
       const messagingAccounts = [...new Set(batch.filter((e) => e.kind !== 'changes').map((e) => e.accountId))];
-      for (let i = 0; i < copies; i++) void this.send(object, body, batch.length, ++this.batchSeq, 1, messagingAccounts);
+      for (let i = 0; i < copies; i++) {
+        const batchId = ++this.batchSeq;
+        sends.push(() => this.send(object, body, batch.length, batchId, 1, messagingAccounts));
+      }
     }
+    if (!this.behaviour.outOfOrder) {
+      for (const send of sends) void send();
+      return;
+    }
+    // out of order means newest first, one POST after the other, so the receiver really sees them reversed
+    this.inFlight++;
+    void sends
+      .reduce((chain, send) => chain.then(send), Promise.resolve())
+      .finally(() => {
+        this.inFlight--;
+        this.checkIdle();
+      });
   }
 
   buildBody(object: WebhookObject, events: WebhookEvent[]): Record<string, unknown> {

@@ -14,7 +14,7 @@ import { TimestampColumn } from '../../../database/timestamp.column';
 import { TimestampedEntity } from '../../../database/base.entity';
 
 export const MESSAGE_DIRECTIONS: InboxMessageDirection[] = ['inbound', 'outbound'];
-export const MESSAGE_STATUSES: InboxMessageStatus[] = ['received', 'pending', 'sent', 'delivered', 'read', 'failed'];
+export const MESSAGE_STATUSES: InboxMessageStatus[] = ['received', 'pending', 'sent', 'delivered', 'read', 'failed', 'unknown'];
 export const MESSAGE_SOURCES: InboxMessageSource[] = ['customer', 'agent', 'native_app', 'automation'];
 export const MESSAGE_KINDS: InboxMessageKind[] = ['message', 'postback', 'story_mention'];
 

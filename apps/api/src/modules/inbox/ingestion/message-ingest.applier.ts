@@ -97,8 +97,8 @@ export class MessageIngestApplier implements EventApplier<StartEvent, PreparedCo
     const existing = await m.findOne(MessageEntity, { where: { channelId: ctx.channel.id, mid: event.mid }, ...lockFor(m) });
     if (existing) {
       // the echo of our own send (stored by the outbound pipeline with this mid), or a new delivery of a stored one
-      if (existing.direction === 'outbound' && (existing.status === 'pending' || existing.status === 'failed')) {
-        existing.status = 'sent';
+      if (existing.direction === 'outbound' && (existing.status === 'pending' || existing.status === 'failed' || existing.status === 'unknown')) {
+        Object.assign(existing, { status: 'sent', errorCode: null, errorMessage: null });
         await m.save(existing);
         this.announce.message(ctx, existing, 'message.updated');
       }
@@ -114,8 +114,8 @@ export class MessageIngestApplier implements EventApplier<StartEvent, PreparedCo
       const pending = await m.findOne(MessageEntity, { where: { conversationId: conversation.id, clientKey: event.metadata } });
       if (pending && !pending.mid) {
         pending.mid = event.mid;
-        // Meta echoed it, so it was sent — also when a crash marked it failed before the mid was stored
-        if (pending.status === 'pending' || pending.status === 'failed') pending.status = 'sent';
+        // Meta echoed it, so it was sent — also when a crash or a lost answer left it failed/unknown
+        if (pending.status === 'pending' || pending.status === 'failed' || pending.status === 'unknown') Object.assign(pending, { status: 'sent', errorCode: null, errorMessage: null });
         await m.save(pending);
         this.announce.message(ctx, pending, 'message.updated');
         return { outcome: 'applied', detail: 'matched pending send by client key' };

@@ -29,12 +29,15 @@ export class MessageRepository {
     return this.messages.find({ where: { status: 'pending', source: 'agent', direction: 'outbound', createdAt: LessThan(before) }, take: limit });
   }
 
-  /** `pending` → `failed` with an honest reason, only if still pending without a mid; false when something else won. */
+  /**
+   * `pending` → `unknown` with an honest reason, only if still pending without a mid; false when something
+   * else won. The process died mid-send: Meta may have the message, so it is checked before any retry.
+   */
   async markInterrupted(id: string, errorMessage: string): Promise<boolean> {
     const result = await this.messages
       .createQueryBuilder()
       .update(MessageEntity)
-      .set({ status: 'failed', errorCode: 'INTERRUPTED', errorMessage, updatedAt: new Date() })
+      .set({ status: 'unknown', errorCode: 'INTERRUPTED', errorMessage, updatedAt: new Date() })
       .where('id = :id AND status = :pending AND mid IS NULL', { id, pending: 'pending' })
       .execute();
     return (result.affected ?? 0) > 0;

@@ -77,9 +77,44 @@ export class OutboundMessageRepository {
       .createQueryBuilder()
       .update(MessageEntity)
       .set({ status: 'sent', errorCode: null, errorMessage: null, updatedAt: new Date() })
-      .where('id = :id AND status IN (:...from)', { id: message.id, from: ['pending', 'failed'] })
+      .where('id = :id AND status IN (:...from)', { id: message.id, from: ['pending', 'failed', 'unknown'] })
       .execute();
     return { message: await this.messages.findOneByOrFail({ id: message.id }), removedEcho };
+  }
+
+  /**
+   * `pending` → `unknown`: Meta may have delivered it although it never answered. Only reconciliation
+   * (echo, message lookup) moves it on; a retry is refused until then.
+   */
+  async markUnknown(message: MessageEntity, errorCode: string | null, errorMessage: string): Promise<MessageEntity> {
+    await this.messages
+      .createQueryBuilder()
+      .update(MessageEntity)
+      .set({ status: 'unknown', errorCode: errorCode?.slice(0, 40) ?? null, errorMessage: errorMessage.slice(0, 500), updatedAt: new Date() })
+      .where('id = :id AND status = :pending AND mid IS NULL', { id: message.id, pending: 'pending' })
+      .execute();
+    return this.messages.findOneByOrFail({ id: message.id });
+  }
+
+  /** Agent sends whose outcome is still unknown, oldest first. */
+  findUnknown(limit: number): Promise<MessageEntity[]> {
+    return this.messages.find({ where: { status: 'unknown', direction: 'outbound', source: 'agent' }, order: { createdAt: 'ASC' }, take: limit });
+  }
+
+  /** Whether a Meta message id is already stored on this channel (one of ours, an echo, or a customer's). */
+  async midKnown(channelId: string, mid: string): Promise<boolean> {
+    return (await this.messages.count({ where: { channelId, mid } })) > 0;
+  }
+
+  /** `unknown` → `failed` once Meta confirmed it does not have it (only if nothing matched it meanwhile). */
+  async markNotDelivered(id: string, errorMessage: string): Promise<boolean> {
+    const result = await this.messages
+      .createQueryBuilder()
+      .update(MessageEntity)
+      .set({ status: 'failed', errorCode: 'NOT_DELIVERED', errorMessage: errorMessage.slice(0, 500), updatedAt: new Date() })
+      .where('id = :id AND status = :unknown AND mid IS NULL', { id, unknown: 'unknown' })
+      .execute();
+    return (result.affected ?? 0) > 0;
   }
 
   async markFailed(message: MessageEntity, errorCode: string | null, errorMessage: string): Promise<MessageEntity> {

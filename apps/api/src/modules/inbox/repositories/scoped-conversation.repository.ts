@@ -5,6 +5,9 @@ import { ContactEntity } from '../entities/contact.entity';
 import { ConversationEntity } from '../entities/conversation.entity';
 import { Caller, ConversationAccessPolicy } from '../conversation-access.policy';
 
+/** The columns agents' actions change; assignment has its own compare-and-set. */
+export type ConversationPatch = Partial<Pick<ConversationEntity, 'status' | 'unreadCount' | 'priority'>>;
+
 /**
  * Conversation reads for the outbound pipeline, assignment and collaboration. Every read takes the
  * caller; a conversation outside their scope is indistinguishable from one that does not exist.
@@ -31,8 +34,31 @@ export class ScopedConversationRepository {
     return this.contacts.findOneByOrFail({ id: conversation.contactId });
   }
 
-  save(conversation: ConversationEntity, manager?: EntityManager): Promise<ConversationEntity> {
-    return (manager ?? this.conversations.manager).save(conversation);
+  /**
+   * Writes only `patch` (one UPDATE), never a whole entity loaded earlier: saving a stale copy would put
+   * back whatever changed meanwhile (a teammate's reassignment, a new customer message's unread count).
+   * With `onlyIf`, only while those columns still hold those values (compare-and-set); false when not.
+   */
+  async update(id: string, patch: ConversationPatch, onlyIf: Partial<Pick<ConversationEntity, 'status'>> = {}): Promise<boolean> {
+    const qb = this.conversations
+      .createQueryBuilder()
+      .update(ConversationEntity)
+      .set({ ...patch, updatedAt: new Date() })
+      .where('id = :id', { id });
+    if (onlyIf.status !== undefined) qb.andWhere('status = :expectedStatus', { expectedStatus: onlyIf.status });
+    const result = await qb.execute();
+    return (result.affected ?? 0) > 0;
+  }
+
+  /** The conversation's last message becomes this one, unless a newer one is already recorded. */
+  async recordLastMessage(id: string, last: Pick<ConversationEntity, 'lastMessageAt' | 'lastMessagePreview' | 'lastMessageDirection'>): Promise<void> {
+    await this.conversations
+      .createQueryBuilder()
+      .update(ConversationEntity)
+      .set({ ...last, updatedAt: new Date() })
+      .where('id = :id', { id })
+      .andWhere('(last_message_at IS NULL OR last_message_at <= :at)', { at: last.lastMessageAt })
+      .execute();
   }
 
   /** Sets the assignee only if it is still `expected`; false when someone changed it first. */

@@ -1,14 +1,14 @@
 'use client';
 
 import * as React from 'react';
-import { AlertCircle, Check, CheckCheck, Clock, CornerUpLeft, FileText, Heart, Megaphone, MousePointerClick, Pencil, Reply, RotateCw, Smartphone, Undo2 } from 'lucide-react';
+import { AlertCircle, Check, CheckCheck, Clock, CornerUpLeft, FileText, Heart, HelpCircle, Megaphone, MousePointerClick, Pencil, Reply, RotateCw, Smartphone, Undo2 } from 'lucide-react';
 import type { MessageDto, MessagePlatform } from '@ticklegram/domain-models';
 import { Button } from '../../../components/ui/button';
 import { Tooltip, TooltipContent, TooltipTrigger } from '../../../components/ui/tooltip';
 import { cn } from '../../../lib/utils';
 import { isOptimistic } from '../conversation-cache';
 import { clockTime } from '../format-time';
-import { canRetry, failureReason, originLabel, quoteText, reactionSummary, statusView } from '../message-render';
+import { canRetry, failureReason, originLabel, quoteText, reactionSummary, statusView, unconfirmedReason } from '../message-render';
 import { MessageAttachment, StoryPreview } from './message-attachment';
 
 const MEDIA_TYPES = new Set(['image', 'video', 'sticker']);
@@ -16,7 +16,7 @@ const MEDIA_TYPES = new Set(['image', 'video', 'sticker']);
 function StatusTick({ message }: { message: MessageDto }) {
   const view = statusView(message);
   if (!view) return null;
-  const Icon = message.status === 'pending' ? Clock : message.status === 'sent' ? Check : message.status === 'failed' ? AlertCircle : CheckCheck;
+  const Icon = message.status === 'pending' ? Clock : message.status === 'sent' ? Check : message.status === 'failed' ? AlertCircle : message.status === 'unknown' ? HelpCircle : CheckCheck;
   return (
     <span
       data-testid="message-status"
@@ -206,6 +206,11 @@ export const MessageBubble = React.memo(function MessageBubble({
         <EditedMarker message={message} />
         <StatusTick message={message} />
       </div>
+      {message.status === 'unknown' ? (
+        <div className="flex max-w-[min(80%,36rem)] items-start gap-2 text-xs text-muted-foreground" role="status" data-testid="message-unconfirmed">
+          <span>{unconfirmedReason(message)}</span>
+        </div>
+      ) : null}
       {message.status === 'failed' ? (
         <div className="flex max-w-[min(80%,36rem)] items-start gap-2 text-xs text-destructive" role="alert" data-testid="message-error">
           <span>{failureReason(message)}</span>

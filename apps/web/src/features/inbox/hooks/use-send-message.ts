@@ -114,7 +114,9 @@ export function useSendMessage(conversation: ConversationDto | undefined, lastSe
           patchThread(await retryMessage(client, conversation.id, message.id));
         }
       } catch (error) {
-        patchThread({ ...message, status: 'failed', errorMessage: explainSendError(error) });
+        // the api is still checking with Meta whether the first attempt went out: show that, not "failed"
+        const unconfirmed = error instanceof ApiError && error.code === MessagingErrorCode.MESSAGING_SEND_UNCONFIRMED;
+        patchThread({ ...message, status: unconfirmed ? 'unknown' : 'failed', errorMessage: explainSendError(error) });
       } finally {
         setRetrying((r) => ({ ...r, [message.id]: false }));
       }
