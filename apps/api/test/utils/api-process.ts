@@ -127,5 +127,8 @@ export function sharedEnv(db: TestDatabase, simUrl: string): Record<string, stri
     // these would call the sim in the background and compete for the database
     INSIGHTS_SYNC_ENABLED: 'false',
     COMMENTS_BACKFILL_ON_CONNECT: 'false',
+    HISTORY_IMPORT_ON_CONNECT: 'false',
+    // the sandbox's ad click would add a webhook the crash tests did not send
+    CAPI_SANDBOX_SEED: 'false',
   };
 }
