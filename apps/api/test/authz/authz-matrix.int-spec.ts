@@ -8,7 +8,9 @@ import { ConversationEntity } from '../../src/modules/inbox/entities/conversatio
 import { concretePath, discoverRoutes } from '../utils/routes';
 import { IngestionHarness, startIngestionHarness } from '../utils/webhooks-harness';
 import { RouteAuthz } from './authz-entry';
+import { ANALYTICS } from './tables/analytics.authz';
 import { AUTH_USERS } from './tables/auth-users.authz';
+import { CAPI } from './tables/capi.authz';
 import { CHANNELS } from './tables/channels.authz';
 import { DESK } from './tables/desk.authz';
 import { INBOX } from './tables/inbox.authz';
@@ -20,9 +22,9 @@ type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 type Caller = 'admin' | 'agent' | 'anonymous' | 'deactivated';
 type Ownership = 'own' | 'other' | 'unassigned';
 
-const TABLE: RouteAuthz[] = [...AUTH_USERS, ...CHANNELS, ...WEBHOOKS_HEALTH, ...INBOX, ...MESSAGING, ...DESK];
+const TABLE: RouteAuthz[] = [...AUTH_USERS, ...CHANNELS, ...WEBHOOKS_HEALTH, ...INBOX, ...MESSAGING, ...DESK, ...CAPI, ...ANALYTICS];
 /** The inbox's and the messaging module's answer for a conversation that does not exist — or may not be seen. */
-const NOT_VISIBLE = new Set<string>([MessagingErrorCode.MESSAGING_CONVERSATION_NOT_FOUND, 'INBOX_CONVERSATION_NOT_FOUND']);
+const NOT_VISIBLE = new Set<string>([MessagingErrorCode.MESSAGING_CONVERSATION_NOT_FOUND, 'INBOX_CONVERSATION_NOT_FOUND', 'CAPI_CONVERSATION_NOT_FOUND']);
 
 /**
  * The authorization matrix: every HTTP route and every client → server socket event the app registers

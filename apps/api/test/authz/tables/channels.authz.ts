@@ -19,4 +19,7 @@ export const CHANNELS: RouteAuthz[] = [
   admin('POST /api/facebook/pages/:id/reconnect'),
   admin('PATCH /api/facebook/pages/:id'),
   admin('DELETE /api/facebook/pages/:id'),
+  // history/: import progress and gap recovery
+  admin('GET /api/channels/history'),
+  admin('POST /api/channels/:id/recover'),
 ];

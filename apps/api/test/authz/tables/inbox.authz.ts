@@ -14,6 +14,8 @@ export const INBOX: RouteAuthz[] = [
   scoped('PATCH /api/conversations/:id', { status: 'pending' }),
   scoped('PUT /api/conversations/:id/priority', { priority: 'high' }),
   scoped('GET /api/conversations/:id/notes'),
+  // messenger/: the customer's opt-ins (Instagram conversations answer an empty list)
+  scoped('GET /api/conversations/:id/optins'),
   scoped('POST /api/conversations/:id/notes', { body: 'authz matrix note' }),
   // the message's conversation is checked (media of a conversation the caller may not see is a 404)
   member('GET /api/media/messages/:messageId/:index'),
