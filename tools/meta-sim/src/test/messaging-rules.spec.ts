@@ -211,6 +211,16 @@ describe('meta-sim: Send API rules', () => {
     expect(texts.filter((t) => t === 'went out, no answer')).toHaveLength(1);
   });
 
+  it('an afterHandling fault with latency only sends once and answers late with that message', async () => {
+    await control(sim, 'POST', '/faults', { pattern: `POST /${PAGE.id}/messages`, latencyMs: 50, times: 1, afterHandling: true });
+    const late = await sendText(sim, JANE_PSID, 'went out, answered late');
+    expect(late.status).toBe(200);
+    const inbox = await control<{ messages: Array<{ text: string; mid?: string }> }>(sim, 'GET', `/customers/${JANE_PSID}/inbox`);
+    const sent = inbox.body.messages.filter((m) => m.text === 'went out, answered late');
+    expect(sent).toHaveLength(1);
+    expect(late.body).toMatchObject({ message_id: expect.any(String) });
+  });
+
   it('validates insights metrics: current names work, deprecated ones fail with 100', async () => {
     const ok = await graph<{ data: Array<Record<string, unknown>> }>(sim, 'GET', `/v23.0/${SIM_SEED.instagram.id}/insights`, PAGE.accessToken, { query: { metric: 'reach,views,accounts_engaged', period: 'day', metric_type: 'total_value' } });
     expect(ok.body.data.map((d) => d['name'])).toEqual(['reach', 'views', 'accounts_engaged']);

@@ -246,13 +246,12 @@ export async function handleGraph(ctx: SimContext, req: IncomingMessage, res: Se
       call.auth = undefined;
     }
     const fault = ctx.faults.match(call.method, `/${call.segments.join('/')}`);
+    // the call takes effect once; its answer is delayed, lost (timeout) or replaced by the fault's error
+    let handled: { answer: Promise<unknown> } | null = null;
     if (fault?.fault.afterHandling) {
-      // the call takes effect; only the answer is lost or replaced by the fault's error
-      try {
-        await dispatch(call);
-      } catch {
-        // whatever Meta would have answered is lost behind the fault
-      }
+      const answer = dispatch(call);
+      answer.catch(() => undefined);
+      handled = { answer };
     }
     if (fault) {
       if (fault.fault.latencyMs) await sleep(fault.fault.latencyMs);
@@ -264,7 +263,7 @@ export async function handleGraph(ctx: SimContext, req: IncomingMessage, res: Se
       regain = fault.fault.regainAccessMinutes ?? ([4, 17, 32, 613, 80001, 80002, 80006].includes(fault.error?.code ?? 0) ? 5 : 0);
       if (fault.error) throw fault.error;
     }
-    body = await dispatch(call);
+    body = handled ? await handled.answer : await dispatch(call);
   } catch (err) {
     if (err instanceof GraphError) {
       status = err.status;
