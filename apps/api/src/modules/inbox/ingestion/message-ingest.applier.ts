@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { IgStoryMessageEvent, InboxMessageKind, MessageEvent, PostbackEvent, ReferralEvent } from '@ticklegram/domain-models';
 import { InjectRepository } from '@nestjs/typeorm';
-import { In, Repository } from 'typeorm';
+import { In, IsNull, Repository } from 'typeorm';
 import { insertRow } from '../../../database/fast-insert';
 import type { CustomerProfile } from '../../channels/channel-platform';
 import type { ChannelRef } from '../../channels/channel-ref';
@@ -19,6 +19,9 @@ import { MessageRefUpdater } from './message-ref.updater';
 import { echoSourceLabel, eventTime, outboundStatusAt, touchConversation } from './message-state.rules';
 import { lockFor } from './row-lock';
 import { applyThreadOwner, ownerFromDelivery } from './thread-control.rules';
+
+/** How far apart a stored send and an echo without our client key may be and still be the same message. */
+const UNCONFIRMED_ECHO_WINDOW_MS = 10 * 60_000;
 
 type StartEvent = MessageEvent | PostbackEvent | ReferralEvent;
 /** A message-shaped event, whichever module owns its type (`message` here; Instagram's story events in the instagram module). */
@@ -90,6 +93,23 @@ export class MessageIngestApplier implements EventApplier<StartEvent, PreparedCo
    * Stores a message (exported for the modules that own message-shaped events of their platform, shaped
    * by them: Instagram's story mentions and story replies).
    */
+  /**
+   * An echo without our client key (Instagram echoes carry no metadata) of a send we never got Meta's
+   * answer for (pending, unknown, or failed by reconciliation): the oldest such send of the conversation
+   * with the same text, stored shortly before the echo. Without this the echo would become a second row and
+   * the send would look undelivered.
+   */
+  private async unconfirmedSendLike(m: ApplyContext['manager'], conversationId: string, event: IncomingMessage): Promise<MessageEntity | null> {
+    if (!event.text) return null;
+    const candidates = await m.find(MessageEntity, {
+      where: { conversationId, direction: 'outbound', source: 'agent', mid: IsNull(), text: event.text, status: In(['pending', 'unknown', 'failed']) },
+      order: { sentAt: 'ASC' },
+      take: 5,
+    });
+    const echoAt = eventTime(event.timestamp).getTime();
+    return candidates.find((c) => c.clientKey && Math.abs(echoAt - c.sentAt.getTime()) <= UNCONFIRMED_ECHO_WINDOW_MS) ?? null;
+  }
+
   async ingestMessage(event: IncomingMessage, ctx: ApplyContext, prepared: PreparedContact | undefined, shape: MessageShape = {}): Promise<ApplyResult> {
     const profile = prepared?.profile ?? null;
     const m = ctx.manager;
@@ -110,8 +130,8 @@ export class MessageIngestApplier implements EventApplier<StartEvent, PreparedCo
 
     // our own send stored before the Send API answered: matched by the client key echoed in metadata
     // (Instagram echoes carry no app id, so anything but another app's echo may be ours)
-    if (outbound && event.echoSource !== 'other_app' && event.metadata) {
-      const pending = await m.findOne(MessageEntity, { where: { conversationId: conversation.id, clientKey: event.metadata } });
+    if (outbound && event.echoSource !== 'other_app') {
+      const pending = event.metadata ? await m.findOne(MessageEntity, { where: { conversationId: conversation.id, clientKey: event.metadata } }) : await this.unconfirmedSendLike(m, conversation.id, event);
       if (pending && !pending.mid) {
         pending.mid = event.mid;
         // Meta echoed it, so it was sent — also when a crash or a lost answer left it failed/unknown
