@@ -1,18 +1,15 @@
 'use client';
 
 import * as React from 'react';
-import { NotebookPen, Paperclip, SendHorizontal, X } from 'lucide-react';
-import { measureOutboundText, validateAttachments, validateOutboundText, type ConversationDto, type MessageDto, type ReplyPolicyResponse } from '@ticklegram/domain-models';
+import { NotebookPen, Paperclip, SendHorizontal } from 'lucide-react';
 import {
-  AlertDialog,
-  AlertDialogAction,
-  AlertDialogCancel,
-  AlertDialogContent,
-  AlertDialogDescription,
-  AlertDialogFooter,
-  AlertDialogHeader,
-  AlertDialogTitle,
-} from '../../../components/ui/alert-dialog';
+  measureOutboundText,
+  validateAttachments,
+  validateOutboundText,
+  type ConversationDto,
+  type MessageDto,
+  type ReplyPolicyResponse,
+} from '@ticklegram/domain-models';
 import { Button } from '../../../components/ui/button';
 import { useSuggestionMenu } from '../../../components/suggestions/use-suggestion-menu';
 import { cn } from '../../../lib/utils';
@@ -23,7 +20,7 @@ import { useTypingSignal } from '../hooks/use-conversation-presence';
 import type { OutgoingDraft, SendOutcome } from '../hooks/use-send-message';
 import { useTeammates } from '../hooks/use-teammates';
 import { filterTeammates, insertMention, mentionTokenAt } from '../mentions';
-import { quoteText } from '../message-render';
+import { ComposerAttachments, ComposerReplyTo, StaleViewDialog } from './composer-parts';
 import { EmojiPicker } from './emoji-picker';
 import { MentionPopover } from './mention-popover';
 import { ReplyPolicyBanner } from './reply-policy-banner';
@@ -72,7 +69,12 @@ export function Composer({
   const mention = noting && canType && !slashMenu.open ? mentionTokenAt(text, caret) : null;
   const mentionQuery = mention?.query ?? null;
   const mentionItems = React.useMemo(() => (mentionQuery === null ? [] : filterTeammates(teammates.data ?? [], mentionQuery)), [mentionQuery, teammates.data]);
-  const mentionMenu = useSuggestionMenu({ name: 'mention', token: mention, items: mentionItems, canOpen: mentionItems.length > 0 || !/\s/.test(mentionQuery ?? '') });
+  const mentionMenu = useSuggestionMenu({
+    name: 'mention',
+    token: mention,
+    items: mentionItems,
+    canOpen: mentionItems.length > 0 || !/\s/.test(mentionQuery ?? ''),
+  });
   const usage = measureOutboundText(conversation.platform, text);
   const overLimit = usage.used > usage.limit;
 
@@ -228,7 +230,14 @@ export function Composer({
         ))}
       </div>
       {policy && !noting ? <ReplyPolicyBanner policy={policy} /> : null}
-      {!noting && policy?.mode === 'template_required' ? <ComposerTemplateAction conversation={conversation} policy={policy} prominent onSend={(template, preview) => void onSend({ text: preview, files: [], replyTo: null, template })} /> : null}
+      {!noting && policy?.mode === 'template_required' ? (
+        <ComposerTemplateAction
+          conversation={conversation}
+          policy={policy}
+          prominent
+          onSend={(template, preview) => void onSend({ text: preview, files: [], replyTo: null, template })}
+        />
+      ) : null}
       <div
         className={cn(
           'relative rounded-xl border bg-background shadow-xs focus-within:ring-[3px] focus-within:ring-ring/30',
@@ -237,33 +246,27 @@ export function Composer({
         )}
       >
         {slashMenu.open && slash ? (
-          <CannedResponsePopover items={slashItems} activeIndex={slashMenu.activeIndex} query={slash.query} loading={canned.isPending} onPick={(item) => pickCanned(item.body)} onHover={slashMenu.setActiveIndex} />
+          <CannedResponsePopover
+            items={slashItems}
+            activeIndex={slashMenu.activeIndex}
+            query={slash.query}
+            loading={canned.isPending}
+            onPick={(item) => pickCanned(item.body)}
+            onHover={slashMenu.setActiveIndex}
+          />
         ) : null}
         {mentionMenu.open && mention ? (
-          <MentionPopover items={mentionItems} activeIndex={mentionMenu.activeIndex} query={mention.query} loading={teammates.isPending} onPick={(item) => pickMention(item.name)} onHover={mentionMenu.setActiveIndex} />
+          <MentionPopover
+            items={mentionItems}
+            activeIndex={mentionMenu.activeIndex}
+            query={mention.query}
+            loading={teammates.isPending}
+            onPick={(item) => pickMention(item.name)}
+            onHover={mentionMenu.setActiveIndex}
+          />
         ) : null}
-        {replyTo ? (
-          <div className="flex items-center gap-2 border-b px-3 py-1.5 text-xs text-muted-foreground" data-testid="composer-reply-to">
-            <span className="font-medium text-foreground">Replying to</span>
-            <span className="line-clamp-1 flex-1">{quoteText(replyTo)}</span>
-            <button type="button" onClick={onClearReply} aria-label="Cancel reply" className="rounded-sm p-0.5 hover:text-foreground">
-              <X className="size-3.5" />
-            </button>
-          </div>
-        ) : null}
-        {files.length > 0 ? (
-          <ul className="flex flex-wrap gap-1.5 border-b px-3 py-2" aria-label="Attachments">
-            {files.map((file, i) => (
-              <li key={`${file.name}-${i}`} className="flex items-center gap-1 rounded-md bg-muted px-2 py-1 text-xs">
-                <Paperclip className="size-3" aria-hidden />
-                <span className="max-w-40 truncate">{file.name}</span>
-                <button type="button" aria-label={`Remove ${file.name}`} onClick={() => setFiles(files.filter((_, j) => j !== i))} className="rounded-sm hover:text-destructive">
-                  <X className="size-3" />
-                </button>
-              </li>
-            ))}
-          </ul>
-        ) : null}
+        {replyTo ? <ComposerReplyTo replyTo={replyTo} onClear={onClearReply} /> : null}
+        <ComposerAttachments files={files} onRemove={(i) => setFiles(files.filter((_, j) => j !== i))} />
         <textarea
           ref={textareaRef}
           value={text}
@@ -273,7 +276,13 @@ export function Composer({
           onBlur={stopTyping}
           disabled={!canType}
           rows={3}
-          placeholder={noting ? 'Private note — only teammates see it. Mention with @Name or @email. (Enter to save, / for canned responses)' : canType ? `Reply on ${conversation.platform === 'INSTAGRAM' ? 'Instagram' : 'Messenger'}… (Enter to send, Shift+Enter for a new line)` : 'Replies are not possible right now — see above.'}
+          placeholder={
+            noting
+              ? 'Private note — only teammates see it. Mention with @Name or @email. (Enter to save, / for canned responses)'
+              : canType
+                ? `Reply on ${conversation.platform === 'INSTAGRAM' ? 'Instagram' : 'Messenger'}… (Enter to send, Shift+Enter for a new line)`
+                : 'Replies are not possible right now — see above.'
+          }
           aria-label={noting ? 'Private note' : 'Reply'}
           aria-describedby="composer-counter"
           {...(slashMenu.open ? slashMenu.inputProps : mentionMenu.inputProps)}
@@ -294,21 +303,54 @@ export function Composer({
               e.target.value = '';
             }}
           />
-          <Button type="button" size="icon" variant="ghost" className="size-8" aria-label="Attach files" onClick={() => fileRef.current?.click()} disabled={!canType || noting}>
+          <Button
+            type="button"
+            size="icon"
+            variant="ghost"
+            className="size-8"
+            aria-label="Attach files"
+            onClick={() => fileRef.current?.click()}
+            disabled={!canType || noting}
+          >
             <Paperclip />
           </Button>
           <EmojiPicker onPick={insertEmoji} disabled={!canType} />
-          {!noting && policy?.mode !== 'template_required' ? <ComposerTemplateAction conversation={conversation} policy={policy} prominent={false} onSend={(template, preview) => void onSend({ text: preview, files: [], replyTo: null, template })} /> : null}
-          <span id="composer-counter" className={cn('ml-auto text-[11px] tabular-nums', noting && 'invisible', overLimit ? 'font-medium text-destructive' : 'text-muted-foreground')} data-testid="composer-counter">
+          {!noting && policy?.mode !== 'template_required' ? (
+            <ComposerTemplateAction
+              conversation={conversation}
+              policy={policy}
+              prominent={false}
+              onSend={(template, preview) => void onSend({ text: preview, files: [], replyTo: null, template })}
+            />
+          ) : null}
+          <span
+            id="composer-counter"
+            className={cn('ml-auto text-[11px] tabular-nums', noting && 'invisible', overLimit ? 'font-medium text-destructive' : 'text-muted-foreground')}
+            data-testid="composer-counter"
+          >
             {usage.used} / {usage.limit} {usage.unit}
           </span>
           {noting ? (
-            <Button type="button" size="sm" onClick={() => void submitNote()} disabled={text.trim().length === 0 || !onNote} data-testid="note-button" className="bg-amber-500 text-white hover:bg-amber-600">
+            <Button
+              type="button"
+              size="sm"
+              onClick={() => void submitNote()}
+              disabled={text.trim().length === 0 || !onNote}
+              data-testid="note-button"
+              className="bg-amber-500 text-white hover:bg-amber-600"
+            >
               <NotebookPen />
               Add note
             </Button>
           ) : (
-            <Button type="button" size="sm" onClick={() => void submit()} disabled={!canType || empty || overLimit} data-testid="send-button" aria-label="Send reply">
+            <Button
+              type="button"
+              size="sm"
+              onClick={() => void submit()}
+              disabled={!canType || empty || overLimit}
+              data-testid="send-button"
+              aria-label="Send reply"
+            >
               <SendHorizontal />
               Send
             </Button>
@@ -320,7 +362,7 @@ export function Composer({
           {problem}
         </p>
       ) : null}
-      <AlertDialog
+      <StaleViewDialog
         open={staleDraft !== null}
         onOpenChange={(open) => {
           if (open) return;
@@ -332,28 +374,12 @@ export function Composer({
           sendingAnyway.current = false;
           setStaleDraft(null);
         }}
-      >
-        <AlertDialogContent data-testid="stale-view-dialog">
-          <AlertDialogHeader>
-            <AlertDialogTitle>New messages arrived</AlertDialogTitle>
-            <AlertDialogDescription>
-              The customer wrote again since you started this reply (they are shown in the thread now). Send your reply anyway, or go back and read them first?
-            </AlertDialogDescription>
-          </AlertDialogHeader>
-          <AlertDialogFooter>
-            <AlertDialogCancel>Review first</AlertDialogCancel>
-            <AlertDialogAction
-              onClick={() => {
-                const draft = staleDraft;
-                sendingAnyway.current = true;
-                if (draft) void submit(true, draft);
-              }}
-            >
-              Send anyway
-            </AlertDialogAction>
-          </AlertDialogFooter>
-        </AlertDialogContent>
-      </AlertDialog>
+        onSendAnyway={() => {
+          const draft = staleDraft;
+          sendingAnyway.current = true;
+          if (draft) void submit(true, draft);
+        }}
+      />
     </div>
   );
 }
