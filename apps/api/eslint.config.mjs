@@ -25,7 +25,14 @@ export default [
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**/realtime/realtime.service'], message: "Emit through your module's gateway (a *.gateway.ts that owns your event names), not RealtimeService." }] },
+        {
+          patterns: [
+            {
+              group: ['**/realtime/realtime.service'],
+              message: "Emit through your module's gateway (a *.gateway.ts that owns your event names), not RealtimeService.",
+            },
+          ],
+        },
       ],
     },
   },

@@ -64,7 +64,10 @@ export const noModuleCycle = {
     type: 'problem',
     docs: { description: 'Feature modules must not import each other in a circle (the module graph stays a DAG).' },
     schema: [{ type: 'object', properties: { modulesRoot: { type: 'string' } }, required: ['modulesRoot'], additionalProperties: false }],
-    messages: { cycle: 'Module "{{from}}" imports "{{to}}", which imports it back ({{path}}). Move the shared part to the module both depend on, or let one register with the other.' },
+    messages: {
+      cycle:
+        'Module "{{from}}" imports "{{to}}", which imports it back ({{path}}). Move the shared part to the module both depend on, or let one register with the other.',
+    },
   },
   create(context) {
     const modulesRoot = resolve(context.options[0].modulesRoot);

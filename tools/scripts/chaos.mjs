@@ -8,7 +8,9 @@ const mysqlUrl = process.env.TEST_DATABASE_URL;
 const steps = [
   ['build', () => nx(['run-many', '-t', 'build', '-p', 'api,meta-sim', '--outputStyle=static'])],
   ['chaos (SQLite)', () => run('npx', ['jest', '-c', 'apps/api/jest.chaos.config.cts'], { env: { ...env, TEST_DATABASE_URL: '' } })],
-  ...(mysqlUrl ? [['chaos (MySQL/MariaDB)', () => run('npx', ['jest', '-c', 'apps/api/jest.chaos.config.cts'], { env: { ...env, TEST_DATABASE_URL: mysqlUrl } })]] : []),
+  ...(mysqlUrl
+    ? [['chaos (MySQL/MariaDB)', () => run('npx', ['jest', '-c', 'apps/api/jest.chaos.config.cts'], { env: { ...env, TEST_DATABASE_URL: mysqlUrl } })]]
+    : []),
 ];
 let failed = false;
 for (const [name, step] of steps) {

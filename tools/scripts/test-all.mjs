@@ -10,15 +10,23 @@ const mysqlUrl = process.env.TEST_DATABASE_URL;
 const integrationEnv = { TG_SKIP_API_BUILD: '1' }; // the build step below already produced dist/apps/api
 const steps = [
   ['lint', () => nx(['run-many', '-t', 'lint', '--outputStyle=static'])],
+  ['formatting (prettier, one print width)', () => nx(['format:check', '--all'])],
   ['type-check', () => nx(['run-many', '-t', 'typecheck', '--outputStyle=static'])],
   ['unit tests', () => nx(['run-many', '-t', 'test', '--outputStyle=static'])],
   // the crash test runs the built api, and the journeys run the built apps
   ['build', () => nx(['run-many', '-t', 'build', '-p', 'api,web,meta-sim', '--outputStyle=static'])],
   ['integration (SQLite)', () => nx(['run', 'api:integration', '--outputStyle=static'], { env: { ...integrationEnv, TEST_DATABASE_URL: '' } })],
   ...(mysqlUrl
-    ? [['integration (MySQL/MariaDB)', () => nx(['run', 'api:integration', '--outputStyle=static'], { env: { ...integrationEnv, TEST_DATABASE_URL: mysqlUrl } })]]
+    ? [
+        [
+          'integration (MySQL/MariaDB)',
+          () => nx(['run', 'api:integration', '--outputStyle=static'], { env: { ...integrationEnv, TEST_DATABASE_URL: mysqlUrl } }),
+        ],
+      ]
     : []),
-  ...(process.env.TEST_REDIS_URL ? [['Api replicas sharing Redis (Socket.IO, rate limits)', () => nx(['run', 'api:integration-redis', '--outputStyle=static'])]] : []),
+  ...(process.env.TEST_REDIS_URL
+    ? [['Api replicas sharing Redis (Socket.IO, rate limits)', () => nx(['run', 'api:integration-redis', '--outputStyle=static'])]]
+    : []),
   ...(skipE2e
     ? []
     : [
@@ -38,7 +46,9 @@ for (const [name, step] of steps) {
 
 console.log('\n━━━ summary ━━━');
 for (const r of results) console.log(`${r.code === 0 ? 'ok  ' : 'FAIL'}  ${r.name.padEnd(30)} ${r.seconds}s`);
-if (!process.env.TEST_REDIS_URL) console.log('note  replicas sharing Redis (Socket.IO fan-out, rate limits) skipped: set TEST_REDIS_URL=redis://127.0.0.1:6379 to run it');
-if (!mysqlUrl) console.log('note  integration on MySQL skipped: set TEST_DATABASE_URL=mariadb://root@127.0.0.1:3306/test (MariaDB; mysql://… for MySQL 8) to run it');
+if (!process.env.TEST_REDIS_URL)
+  console.log('note  replicas sharing Redis (Socket.IO fan-out, rate limits) skipped: set TEST_REDIS_URL=redis://127.0.0.1:6379 to run it');
+if (!mysqlUrl)
+  console.log('note  integration on MySQL skipped: set TEST_DATABASE_URL=mariadb://root@127.0.0.1:3306/test (MariaDB; mysql://… for MySQL 8) to run it');
 const failed = results.some((r) => r.code !== 0) || results.length < steps.length;
 process.exit(failed ? 1 : 0);

@@ -20,15 +20,27 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
   app.useLogger(app.get(Logger));
   if (config.role === 'worker') {
     // a worker process applies stored events and runs jobs; over HTTP it only answers health checks
-    app.use((req: Request, res: Response, next: NextFunction) => (req.path === '/api/health' ? next() : res.status(404).json({ statusCode: 404, code: 'WORKER_ONLY', message: 'This process is a worker (API_ROLE=worker): it serves only /api/health' })));
+    app.use((req: Request, res: Response, next: NextFunction) =>
+      req.path === '/api/health'
+        ? next()
+        : res.status(404).json({ statusCode: 404, code: 'WORKER_ONLY', message: 'This process is a worker (API_ROLE=worker): it serves only /api/health' }),
+    );
   } else {
     // Meta's POSTs first, ahead of every middleware below: the ack is signature + one INSERT (webhook-intake.ts)
-    app.use(WEBHOOK_PATHS.map((path) => `/${path}`), app.get(WebhookIntake).handle);
+    app.use(
+      WEBHOOK_PATHS.map((path) => `/${path}`),
+      app.get(WebhookIntake).handle,
+    );
   }
   // only the configured proxies (the web server) may name the client IP; anyone else's X-Forwarded-For is ignored
   app.set('trust proxy', config.http.trustedProxies);
   // Meta's callbacks live outside /api (the URLs typed into the App Dashboard)
-  app.setGlobalPrefix('api', { exclude: WEBHOOK_PATHS.flatMap((path) => [{ path, method: RequestMethod.GET }, { path, method: RequestMethod.POST }]) });
+  app.setGlobalPrefix('api', {
+    exclude: WEBHOOK_PATHS.flatMap((path) => [
+      { path, method: RequestMethod.GET },
+      { path, method: RequestMethod.POST },
+    ]),
+  });
   app.use(helmet({ contentSecurityPolicy: config.mode === 'production' ? undefined : false }));
   app.use(cookieParser());
   app.enableCors({ origin: config.http.webOrigins, credentials: true });

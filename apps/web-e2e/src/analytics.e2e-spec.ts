@@ -27,7 +27,10 @@ async function overview(request: APIRequestContext, token: string, qs: string): 
 
 const openedCard = (page: Page) => page.getByTestId('analytics-card-opened').getByTestId('analytics-card-value');
 
-test('an admin reads team analytics: non-empty charts, the channel filter and the range change the numbers, the CSV has the same numbers', async ({ page, request }) => {
+test('an admin reads team analytics: non-empty charts, the channel filter and the range change the numbers, the CSV has the same numbers', async ({
+  page,
+  request,
+}) => {
   test.setTimeout(180_000);
   const token = await adminToken(request);
 
@@ -37,12 +40,12 @@ test('an admin reads team analytics: non-empty charts, the channel filter and th
     expect((await request.post(`${SIM_URL}/_sim/customers/${customer}/inbox-reply`, { data: { text: 'It is, until Sunday.' } })).ok()).toBe(true);
   }
   const last28 = `from=${day(-27)}&to=${day(0)}`;
-  await expect
-    .poll(async () => (await overview(request, token, last28)).summary.firstResponse.count, { timeout: 60_000 })
-    .toBeGreaterThanOrEqual(2);
+  await expect.poll(async () => (await overview(request, token, last28)).summary.firstResponse.count, { timeout: 60_000 }).toBeGreaterThanOrEqual(2);
   const all = await overview(request, token, last28);
   const channels = (await (await request.get('/api/channels', { headers: { authorization: `Bearer ${token}` } })).json()) as ChannelDto[];
-  const instagram = all.channels.map((row) => channels.find((c) => c.id === row.channelId)).find((c) => c?.platform === 'INSTAGRAM' && all.channels.find((r) => r.channelId === c.id)!.opened > 0);
+  const instagram = all.channels
+    .map((row) => channels.find((c) => c.id === row.channelId))
+    .find((c) => c?.platform === 'INSTAGRAM' && all.channels.find((r) => r.channelId === c.id)!.opened > 0);
   expect(instagram).toBeDefined();
   const igOnly = await overview(request, token, `${last28}&channelId=${instagram!.id}`);
   expect(igOnly.summary.opened).toBeLessThan(all.summary.opened);
@@ -84,7 +87,10 @@ test('an admin reads team analytics: non-empty charts, the channel filter and th
   await expect(openedCard(page)).toHaveText(String(igOnly.summary.opened));
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('analytics-csv-overview').click()]);
   expect(download.suggestedFilename()).toMatch(/^analytics-overview-.*\.csv$/);
-  const rows = (await readFile((await download.path()) as string, 'utf8')).trim().split(/\r?\n/).map((line) => line.split(','));
+  const rows = (await readFile((await download.path()) as string, 'utf8'))
+    .trim()
+    .split(/\r?\n/)
+    .map((line) => line.split(','));
   expect(rows[0]).toEqual(['metric', 'value', 'team']);
   const value = (metric: string) => rows.find((r) => r[0] === metric)?.[1];
   expect(value('opened')).toBe(String(igOnly.summary.opened));

@@ -58,7 +58,10 @@ test('an admin resets a password and deactivates and reactivates a teammate', as
   await expect(page).toHaveURL(/\/inbox$/);
   await page.goto('/settings/users');
   await rowAction(page, agent.name, 'Reactivate…');
-  await page.getByRole('alertdialog', { name: `Reactivate ${agent.name}?` }).getByRole('button', { name: 'Reactivate' }).click();
+  await page
+    .getByRole('alertdialog', { name: `Reactivate ${agent.name}?` })
+    .getByRole('button', { name: 'Reactivate' })
+    .click();
   await expect(row).toContainText('Active');
   await logOut(page);
 

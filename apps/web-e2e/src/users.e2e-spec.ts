@@ -2,9 +2,7 @@ import { expect, test } from './support/fixtures';
 import { E2E_ADMIN } from './support/e2e-env';
 import { logIn, logOut, mainNav } from './support/session';
 
-test('an admin adds an agent, who signs in without admin navigation and gets a 403 on the users page', async ({
-  page,
-}) => {
+test('an admin adds an agent, who signs in without admin navigation and gets a 403 on the users page', async ({ page }) => {
   const agent = { name: 'Avery Agent', email: `avery.${Date.now()}@e2e.test`, password: 'Agent-Passw0rd-1' };
 
   // Signed out, the admin page sends you to sign in and back again afterwards.

@@ -66,9 +66,53 @@ async function seed(q, channels, agentIds) {
   let seq = 0;
   const flush = async (force) => {
     if (!force && messages.length < BATCH) return;
-    await insertBatches(q, 'contacts', ['id', 'channel_id', 'platform', 'external_id', 'display_name', 'name', 'username', 'created_at', 'updated_at'], contacts);
-    await insertBatches(q, 'conversations', ['id', 'channel_id', 'platform', 'contact_id', 'customer_external_id', 'status', 'assignee_id', 'unread_count', 'last_message_at', 'last_message_preview', 'last_message_direction', 'last_customer_message_at', 'created_at', 'updated_at'], conversations);
-    await insertBatches(q, 'messages', ['id', 'conversation_id', 'channel_id', 'platform', 'mid', 'direction', 'status', 'source', 'sender_user_id', 'text', 'sent_at', 'created_at', 'updated_at'], messages);
+    await insertBatches(
+      q,
+      'contacts',
+      ['id', 'channel_id', 'platform', 'external_id', 'display_name', 'name', 'username', 'created_at', 'updated_at'],
+      contacts,
+    );
+    await insertBatches(
+      q,
+      'conversations',
+      [
+        'id',
+        'channel_id',
+        'platform',
+        'contact_id',
+        'customer_external_id',
+        'status',
+        'assignee_id',
+        'unread_count',
+        'last_message_at',
+        'last_message_preview',
+        'last_message_direction',
+        'last_customer_message_at',
+        'created_at',
+        'updated_at',
+      ],
+      conversations,
+    );
+    await insertBatches(
+      q,
+      'messages',
+      [
+        'id',
+        'conversation_id',
+        'channel_id',
+        'platform',
+        'mid',
+        'direction',
+        'status',
+        'source',
+        'sender_user_id',
+        'text',
+        'sent_at',
+        'created_at',
+        'updated_at',
+      ],
+      messages,
+    );
     if (statuses.length) await insertBatches(q, 'analytics_status_changes', ['conversation_id', 'status', 'changed_at'], statuses);
     contacts = [];
     conversations = [];
@@ -87,19 +131,59 @@ async function seed(q, channels, agentIds) {
     const first = at;
     let lastCustomer = at;
     let lastDir = 'inbound';
-    contacts.push([contactId, channel.id, channel.platform, String(8_000_000_000_000_000 + i), `Customer ${i}`, `Customer ${i}`, `customer_${i}`, dt(at), dt(at)]);
+    contacts.push([
+      contactId,
+      channel.id,
+      channel.platform,
+      String(8_000_000_000_000_000 + i),
+      `Customer ${i}`,
+      `Customer ${i}`,
+      `customer_${i}`,
+      dt(at),
+      dt(at),
+    ]);
     for (let k = 0; k < n; k += 1) {
       seq += 1;
       const inbound = k % 2 === 0;
-      messages.push([orderedId(), conversationId, channel.id, channel.platform, `m_analytics_${seq}`, inbound ? 'inbound' : 'outbound', inbound ? 'received' : 'delivered', inbound ? 'customer' : 'agent', inbound ? null : (assignee ?? agentIds[0]), `message ${seq}`, dt(at), dt(at), dt(at)]);
+      messages.push([
+        orderedId(),
+        conversationId,
+        channel.id,
+        channel.platform,
+        `m_analytics_${seq}`,
+        inbound ? 'inbound' : 'outbound',
+        inbound ? 'received' : 'delivered',
+        inbound ? 'customer' : 'agent',
+        inbound ? null : (assignee ?? agentIds[0]),
+        `message ${seq}`,
+        dt(at),
+        dt(at),
+        dt(at),
+      ]);
       if (inbound) lastCustomer = at;
       lastDir = inbound ? 'inbound' : 'outbound';
       at += Math.floor(Math.random() * (inbound ? 6 * HOUR : 2 * HOUR)) + 60_000;
     }
     if (resolved) statuses.push([conversationId, 'resolved', dt(at)]);
-    conversations.push([conversationId, channel.id, channel.platform, contactId, String(8_000_000_000_000_000 + i), resolved ? 'resolved' : 'open', assignee, 0, dt(at), 'message', lastDir, dt(lastCustomer), dt(first), dt(at)]);
+    conversations.push([
+      conversationId,
+      channel.id,
+      channel.platform,
+      contactId,
+      String(8_000_000_000_000_000 + i),
+      resolved ? 'resolved' : 'open',
+      assignee,
+      0,
+      dt(at),
+      'message',
+      lastDir,
+      dt(lastCustomer),
+      dt(first),
+      dt(at),
+    ]);
     await flush(false);
-    if (i > 0 && i % 20_000 === 0) process.stdout.write(`  seeded ${i} conversations, ${seq} messages (${Math.round((Date.now() - started) / 1000)} s, load ${load()})\n`);
+    if (i > 0 && i % 20_000 === 0)
+      process.stdout.write(`  seeded ${i} conversations, ${seq} messages (${Math.round((Date.now() - started) / 1000)} s, load ${load()})\n`);
   }
   await flush(true);
   await q.query('SET SESSION unique_checks = 1, foreign_key_checks = 1');
@@ -129,7 +213,10 @@ async function measure(url, token) {
 const localDay = (ms) => new Date(ms).toISOString().slice(0, 10);
 
 function section(results) {
-  const rows = results.endpoints.map((e) => `| ${e.name} | ${e.role} | ${e.status} | ${e.p50} | ${e.p95} | ${e.p99} | ${e.name.startsWith('baseline') ? '' : e.p95 < BUDGET_P95_MS ? 'yes' : '**no**'} |`);
+  const rows = results.endpoints.map(
+    (e) =>
+      `| ${e.name} | ${e.role} | ${e.status} | ${e.p50} | ${e.p95} | ${e.p99} | ${e.name.startsWith('baseline') ? '' : e.p95 < BUDGET_P95_MS ? 'yes' : '**no**'} |`,
+  );
   return [
     '<!-- analytics-bench:start -->',
     '## Team analytics at scale on MySQL/MariaDB (`tools/bench/src/analytics-bench.mjs`)',
@@ -186,11 +273,20 @@ async function main() {
     INSIGHTS_SYNC_ENABLED: 'false',
     COMMENTS_BACKFILL_ON_CONNECT: 'false',
   };
-  const results = { at: new Date().toISOString(), machine: machine(version.v), sizes: { conversations: CONVERSATIONS, messages: MESSAGES, agents: AGENTS, channels: CHANNELS }, loadBefore: load() };
+  const results = {
+    at: new Date().toISOString(),
+    machine: machine(version.v),
+    sizes: { conversations: CONVERSATIONS, messages: MESSAGES, agents: AGENTS, channels: CHANNELS },
+    loadBefore: load(),
+  };
   let sim;
   let api;
   try {
-    sim = await launch(join(ROOT, 'dist/tools/meta-sim/main.js'), { META_SIM_PORT: String(PORTS.sim), META_SIM_WEBHOOK_INSTAGRAM_URL: 'http://127.0.0.1:9/none', META_SIM_WEBHOOK_FACEBOOK_URL: 'http://127.0.0.1:9/none' }, `http://127.0.0.1:${PORTS.sim}/_sim`);
+    sim = await launch(
+      join(ROOT, 'dist/tools/meta-sim/main.js'),
+      { META_SIM_PORT: String(PORTS.sim), META_SIM_WEBHOOK_INSTAGRAM_URL: 'http://127.0.0.1:9/none', META_SIM_WEBHOOK_FACEBOOK_URL: 'http://127.0.0.1:9/none' },
+      `http://127.0.0.1:${PORTS.sim}/_sim`,
+    );
     process.stdout.write('migrating + connecting the sandbox channels (first api boot)…\n');
     api = await launch(join(ROOT, 'dist/apps/api/main.js'), apiEnv, `${base}/api/health`);
     let channels = [];
@@ -208,7 +304,10 @@ async function main() {
     const hash = bcrypt.hashSync(AGENT_PASSWORD, 10);
     const agentIds = Array.from({ length: AGENTS }, () => orderedId());
     const now = new Date();
-    if (agentIds.length) await q.query('INSERT INTO users (id, email, name, role, active, password_hash, created_at, updated_at) VALUES ?', [agentIds.map((id, i) => [id, `agent${i}@bench.test`, `Agent ${i}`, 'AGENT', 1, hash, now, now])]);
+    if (agentIds.length)
+      await q.query('INSERT INTO users (id, email, name, role, active, password_hash, created_at, updated_at) VALUES ?', [
+        agentIds.map((id, i) => [id, `agent${i}@bench.test`, `Agent ${i}`, 'AGENT', 1, hash, now, now]),
+      ]);
     process.stdout.write(`seeding ${CONVERSATIONS} conversations / ${MESSAGES} messages…\n`);
     results.seed = await seed(q, channels, agentIds);
     results.sizes.messages = results.seed.messages;
@@ -224,7 +323,9 @@ async function main() {
       await sleep(1000);
     }
     results.rebuildSeconds = Math.round((Date.now() - buildStarted) / 100) / 10;
-    const [[counts]] = await q.query('SELECT (SELECT COUNT(*) FROM analytics_conversation_cycles) AS cycles, (SELECT COUNT(*) FROM analytics_message_buckets) AS buckets');
+    const [[counts]] = await q.query(
+      'SELECT (SELECT COUNT(*) FROM analytics_conversation_cycles) AS cycles, (SELECT COUNT(*) FROM analytics_message_buckets) AS buckets',
+    );
     results.rollups = { cycles: Number(counts.cycles), buckets: Number(counts.buckets) };
     process.stdout.write(`  rollups built in ${results.rebuildSeconds} s: ${JSON.stringify(results.rollups)}\n`);
 
@@ -244,7 +345,10 @@ async function main() {
     ];
     results.endpoints = [];
     for (const e of endpoints) {
-      for (const [role, token] of [['admin', adminToken], ['agent', agentToken]]) {
+      for (const [role, token] of [
+        ['admin', adminToken],
+        ['agent', agentToken],
+      ]) {
         const r = await measure(`${base}${e.path}`, token);
         results.endpoints.push({ name: e.name, role, path: e.path, ...r });
         process.stdout.write(`  ${e.name} [${role}] status ${r.status}: p50 ${r.p50} ms p95 ${r.p95} ms\n`);

@@ -6,7 +6,9 @@ import mysql from 'mysql2/promise';
 
 const { BASELINE_PORT, BASELINE_DB_URL, APP_SECRET } = process.env;
 const pool = mysql.createPool({ uri: BASELINE_DB_URL, connectionLimit: 20 });
-await pool.query('CREATE TABLE IF NOT EXISTS baseline_events (id INT AUTO_INCREMENT PRIMARY KEY, raw_body MEDIUMTEXT NOT NULL, received_at DATETIME(3) NOT NULL)');
+await pool.query(
+  'CREATE TABLE IF NOT EXISTS baseline_events (id INT AUTO_INCREMENT PRIMARY KEY, raw_body MEDIUMTEXT NOT NULL, received_at DATETIME(3) NOT NULL)',
+);
 
 const server = createServer((req, res) => {
   const chunks = [];

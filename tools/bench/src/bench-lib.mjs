@@ -26,7 +26,10 @@ export function machine(extra = '') {
   return `${cpus().length} × ${cpus()[0]?.model.trim()}, ${round(totalmem() / 2 ** 30, 0)} GB RAM, Node ${process.version}${extra ? `, ${extra}` : ''}`;
 }
 
-export const load = () => loadavg().map((n) => round(n, 2)).join(' ');
+export const load = () =>
+  loadavg()
+    .map((n) => round(n, 2))
+    .join(' ');
 
 /** Parses `--name=value` / `--flag` arguments. */
 export function flags(argv = process.argv.slice(2)) {
@@ -70,7 +73,11 @@ export function stop(child) {
 }
 
 export async function login(apiBase, email, password) {
-  const res = await fetch(`${apiBase}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
+  const res = await fetch(`${apiBase}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
   if (res.status !== 200) throw new Error(`login ${email}: ${res.status} ${await res.text()}`);
   const body = await res.json();
   return body.accessToken;

@@ -48,7 +48,20 @@ const pick = (weights) => {
   for (const [value, w] of weights) if ((r -= w) < 0) return value;
   return weights[weights.length - 1][0];
 };
-const WORDS = ['love this', 'price?', 'do you ship to Austria', 'size 38 available', 'refund please', 'amazing colours', 'when is the restock', 'follow me for followers', 'call 0176 1234 5678', '🔥🔥🔥', 'is it waterproof', 'great service'];
+const WORDS = [
+  'love this',
+  'price?',
+  'do you ship to Austria',
+  'size 38 available',
+  'refund please',
+  'amazing colours',
+  'when is the restock',
+  'follow me for followers',
+  'call 0176 1234 5678',
+  '🔥🔥🔥',
+  'is it waterproof',
+  'great service',
+];
 
 async function insertBatches(conn, table, columns, rows) {
   const sql = `INSERT INTO ${table} (${columns.join(',')}) VALUES ?`;
@@ -64,11 +77,34 @@ async function seed(q, channels, agentId) {
   for (let i = 0; i < POSTS; i += 1) {
     const channel = channels[i % channels.length];
     const isAd = i % 10 === 0;
-    const type = isAd ? 'AD' : channel.platform === 'INSTAGRAM' ? pick([['FEED', 0.6], ['REELS', 0.3], ['STORY', 0.08], ['LIVE', 0.02]]) : 'POST';
+    const type = isAd
+      ? 'AD'
+      : channel.platform === 'INSTAGRAM'
+        ? pick([
+            ['FEED', 0.6],
+            ['REELS', 0.3],
+            ['STORY', 0.08],
+            ['LIVE', 0.02],
+          ])
+        : 'POST';
     const externalId = channel.platform === 'INSTAGRAM' ? String(19_000_000_000_000_000n + BigInt(i)) : `${channel.external}_${9_000_000_000 + i}`;
     const postedAt = now - Math.floor(400 * DAY * Math.random() ** 2);
     posts.push({ channel, externalId, type, isAd, postedAt, last: postedAt });
-    postRows.push([orderedId(), channel.id, channel.platform, externalId, type, isAd, `Post ${i} caption`, `https://example.com/p/${i}`, dt(postedAt), dt(postedAt), dt(postedAt), dt(postedAt), dt(postedAt)]);
+    postRows.push([
+      orderedId(),
+      channel.id,
+      channel.platform,
+      externalId,
+      type,
+      isAd,
+      `Post ${i} caption`,
+      `https://example.com/p/${i}`,
+      dt(postedAt),
+      dt(postedAt),
+      dt(postedAt),
+      dt(postedAt),
+      dt(postedAt),
+    ]);
   }
   let rows = [];
   for (let i = 0; i < COMMENTS; i += 1) {
@@ -77,17 +113,53 @@ async function seed(q, channels, agentId) {
     const at = Math.min(now, post.postedAt + Math.floor(30 * DAY * Math.random() ** 3));
     post.last = Math.max(post.last, at);
     const own = Math.random() < 0.1;
-    const status = own ? 'own' : pick([['needs_reply', 0.25], ['replied', 0.45], ['done', 0.1], ['hidden', 0.12], ['deleted', 0.08]]);
-    const kind = post.type === 'LIVE' ? 'live_comment' : pick([['comment', 0.93], ['mention', 0.05], ['post', 0.02]]);
+    const status = own
+      ? 'own'
+      : pick([
+          ['needs_reply', 0.25],
+          ['replied', 0.45],
+          ['done', 0.1],
+          ['hidden', 0.12],
+          ['deleted', 0.08],
+        ]);
+    const kind =
+      post.type === 'LIVE'
+        ? 'live_comment'
+        : pick([
+            ['comment', 0.93],
+            ['mention', 0.05],
+            ['post', 0.02],
+          ]);
     const isReply = kind === 'comment' && Math.random() < 0.25;
     const assignee = Math.random() < 0.1 ? agentId : null;
     const author = String(6_500_000_000_000_000 + Math.floor(Math.random() * COMMENTS * 0.3));
     const text = `${WORDS[i % WORDS.length]} #${i}`;
     rows.push([
-      orderedId(), post.channel.id, post.channel.platform, kind, `c_${i}`, isReply ? `c_${Math.max(0, i - 1)}` : null, isReply, post.externalId, post.type,
-      post.isAd ? 'bench-ad' : null, post.isAd, author, `Author ${author.slice(-5)}`, `user_${author.slice(-6)}`, own, own ? 'Thanks!' : text,
-      status === 'hidden', status === 'deleted' ? dt(at + 60_000) : null, status, assignee, status === 'replied' ? dt(at + 600_000) : null,
-      status === 'done' ? dt(at + 600_000) : null, dt(at), dt(at), dt(at),
+      orderedId(),
+      post.channel.id,
+      post.channel.platform,
+      kind,
+      `c_${i}`,
+      isReply ? `c_${Math.max(0, i - 1)}` : null,
+      isReply,
+      post.externalId,
+      post.type,
+      post.isAd ? 'bench-ad' : null,
+      post.isAd,
+      author,
+      `Author ${author.slice(-5)}`,
+      `user_${author.slice(-6)}`,
+      own,
+      own ? 'Thanks!' : text,
+      status === 'hidden',
+      status === 'deleted' ? dt(at + 60_000) : null,
+      status,
+      assignee,
+      status === 'replied' ? dt(at + 600_000) : null,
+      status === 'done' ? dt(at + 600_000) : null,
+      dt(at),
+      dt(at),
+      dt(at),
     ]);
     if (rows.length >= BATCH) {
       await insertComments(q, rows);
@@ -102,18 +174,64 @@ async function seed(q, channels, agentId) {
   await q.query(`INSERT INTO comment_counts (channel_id, object_external_id, kind, is_reply, is_ad, assignee_id, status, platform, n)
     SELECT channel_id, COALESCE(object_external_id, ''), kind, is_reply, is_ad, COALESCE(assignee_id, ''), status, platform, COUNT(*)
     FROM comments GROUP BY channel_id, COALESCE(object_external_id, ''), kind, is_reply, is_ad, COALESCE(assignee_id, ''), status, platform`);
-  await insertBatches(q, 'comment_posts', ['id', 'channel_id', 'platform', 'external_id', 'product_type', 'is_ad', 'caption', 'permalink_url', 'posted_at', 'fetched_at', 'last_comment_at', 'created_at', 'updated_at'], postRows);
+  await insertBatches(
+    q,
+    'comment_posts',
+    [
+      'id',
+      'channel_id',
+      'platform',
+      'external_id',
+      'product_type',
+      'is_ad',
+      'caption',
+      'permalink_url',
+      'posted_at',
+      'fetched_at',
+      'last_comment_at',
+      'created_at',
+      'updated_at',
+    ],
+    postRows,
+  );
   await q.query('SET SESSION unique_checks = 1, foreign_key_checks = 1');
   for (const t of ['comments', 'comment_posts', 'comment_counts']) await q.query(`ANALYZE TABLE ${t}`);
   return { seconds: (Date.now() - started) / 1000, hotPost: posts[0].externalId, channel: channels[0].id };
 }
 
 function insertComments(q, rows) {
-  return insertBatches(q, 'comments', [
-    'id', 'channel_id', 'platform', 'kind', 'external_id', 'parent_external_id', 'is_reply', 'object_external_id', 'media_product_type',
-    'ad_id', 'is_ad', 'author_external_id', 'author_name', 'author_username', 'is_from_business', 'text',
-    'is_hidden', 'removed_at', 'status', 'assignee_id', 'replied_at', 'done_at', 'commented_at', 'created_at', 'updated_at',
-  ], rows);
+  return insertBatches(
+    q,
+    'comments',
+    [
+      'id',
+      'channel_id',
+      'platform',
+      'kind',
+      'external_id',
+      'parent_external_id',
+      'is_reply',
+      'object_external_id',
+      'media_product_type',
+      'ad_id',
+      'is_ad',
+      'author_external_id',
+      'author_name',
+      'author_username',
+      'is_from_business',
+      'text',
+      'is_hidden',
+      'removed_at',
+      'status',
+      'assignee_id',
+      'replied_at',
+      'done_at',
+      'commented_at',
+      'created_at',
+      'updated_at',
+    ],
+    rows,
+  );
 }
 
 async function timed(url, token, init = {}) {
@@ -155,13 +273,26 @@ async function main() {
   let sim;
   let api;
   try {
-    sim = await launch(join(ROOT, 'dist/tools/meta-sim/main.js'), { META_SIM_PORT: String(PORTS.sim), META_SIM_WEBHOOK_INSTAGRAM_URL: 'http://127.0.0.1:9/none', META_SIM_WEBHOOK_FACEBOOK_URL: 'http://127.0.0.1:9/none' }, `http://127.0.0.1:${PORTS.sim}/_sim`);
+    sim = await launch(
+      join(ROOT, 'dist/tools/meta-sim/main.js'),
+      { META_SIM_PORT: String(PORTS.sim), META_SIM_WEBHOOK_INSTAGRAM_URL: 'http://127.0.0.1:9/none', META_SIM_WEBHOOK_FACEBOOK_URL: 'http://127.0.0.1:9/none' },
+      `http://127.0.0.1:${PORTS.sim}/_sim`,
+    );
     api = await launch(
       join(ROOT, 'dist/apps/api/main.js'),
       {
-        NODE_ENV: 'production', APP_MODE: 'sandbox', API_HOST: '127.0.0.1', API_PORT: String(PORTS.api), DATA_DIR: dataDir, DATABASE_URL: dbUrl.replace(/^mysql:/, 'mariadb:'),
-        META_SIM_URL: `http://127.0.0.1:${PORTS.sim}`, LOG_LEVEL: 'warn', ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password,
-        WEBHOOK_WORKER_ENABLED: 'false', COMMENTS_BACKFILL_ON_CONNECT: 'false',
+        NODE_ENV: 'production',
+        APP_MODE: 'sandbox',
+        API_HOST: '127.0.0.1',
+        API_PORT: String(PORTS.api),
+        DATA_DIR: dataDir,
+        DATABASE_URL: dbUrl.replace(/^mysql:/, 'mariadb:'),
+        META_SIM_URL: `http://127.0.0.1:${PORTS.sim}`,
+        LOG_LEVEL: 'warn',
+        ADMIN_EMAIL: ADMIN.email,
+        ADMIN_PASSWORD: ADMIN.password,
+        WEBHOOK_WORKER_ENABLED: 'false',
+        COMMENTS_BACKFILL_ON_CONNECT: 'false',
       },
       `${base}/api/health`,
     );
@@ -169,11 +300,19 @@ async function main() {
     let channels = [];
     for (let i = 0; i < 150 && channels.length < 2; i += 1) {
       const res = await timed(`${base}/api/channels`, admin);
-      channels = res.status === 200 ? JSON.parse(res.body).filter((c) => c.status === 'active').map((c) => ({ id: c.id, platform: c.platform, external: c.externalId })) : [];
+      channels =
+        res.status === 200
+          ? JSON.parse(res.body)
+              .filter((c) => c.status === 'active')
+              .map((c) => ({ id: c.id, platform: c.platform, external: c.externalId }))
+          : [];
       if (channels.length < 2) await new Promise((r) => setTimeout(r, 200));
     }
     if (!channels.length) throw new Error('the sandbox channels did not connect');
-    const created = await timed(`${base}/api/users`, admin, { method: 'POST', body: JSON.stringify({ email: AGENT.email, name: 'Bench Agent', password: AGENT.password, role: 'AGENT' }) });
+    const created = await timed(`${base}/api/users`, admin, {
+      method: 'POST',
+      body: JSON.stringify({ email: AGENT.email, name: 'Bench Agent', password: AGENT.password, role: 'AGENT' }),
+    });
     const agentToken = await login(base, AGENT.email, AGENT.password);
     const agentId = created.status < 300 ? JSON.parse(created.body).id : JSON.parse((await timed(`${base}/api/auth/me`, agentToken)).body).id;
 
@@ -212,12 +351,24 @@ async function main() {
     process.stdout.write(`  GET /api/comments/posts          p95 ${results.posts.p95} ms\n`);
 
     for (let i = 0; i < RULES; i += 1) {
-      const body = { name: `Bench rule ${i}`, conditions: i % 4 === 0 ? { containsPhone: true } : i % 4 === 1 ? { keywords: { words: [`word${i}`, 'refund'], mode: 'any' }, containsLink: true } : i % 4 === 2 ? { regex: { pattern: `\\bprice\\b.*${i}` } } : { emojiOnly: true, firstCommentOfUser: true }, actions: i % 2 ? [{ type: 'hide' }] : [{ type: 'private_reply', text: 'Hi {{first_name}}!' }] };
+      const body = {
+        name: `Bench rule ${i}`,
+        conditions:
+          i % 4 === 0
+            ? { containsPhone: true }
+            : i % 4 === 1
+              ? { keywords: { words: [`word${i}`, 'refund'], mode: 'any' }, containsLink: true }
+              : i % 4 === 2
+                ? { regex: { pattern: `\\bprice\\b.*${i}` } }
+                : { emojiOnly: true, firstCommentOfUser: true },
+        actions: i % 2 ? [{ type: 'hide' }] : [{ type: 'private_reply', text: 'Hi {{first_name}}!' }],
+      };
       const res = await timed(`${base}/api/comment-rules`, admin, { method: 'POST', body: JSON.stringify(body) });
       if (res.status !== 201) throw new Error(`rule ${i}: ${res.status} ${res.body}`);
     }
     const dry = [];
-    for (let i = 0; i < 5; i += 1) dry.push((await timed(`${base}/api/comment-rules/dry-run`, admin, { method: 'POST', body: JSON.stringify({ limit: DRY_RUN_LIMIT }) })).ms);
+    for (let i = 0; i < 5; i += 1)
+      dry.push((await timed(`${base}/api/comment-rules/dry-run`, admin, { method: 'POST', body: JSON.stringify({ limit: DRY_RUN_LIMIT }) })).ms);
     const perComment = summarize(dry.map((ms) => ms / DRY_RUN_LIMIT));
     results.rules = { rules: RULES, comments: DRY_RUN_LIMIT, msPerComment: perComment };
     process.stdout.write(`  rules: ${RULES} rules over ${DRY_RUN_LIMIT} comments: p50 ${perComment.p50} ms / comment (incl. the facts' queries)\n`);

@@ -89,7 +89,13 @@ async function seed(q, channels, agentIds) {
   let diff = MESSAGES - counts.reduce((a, b) => a + b, 0);
   for (let i = 1; diff !== 0 && i < counts.length * 4; i += 1) {
     const k = 1 + (i % (counts.length - 1));
-    if (diff > 0) { counts[k] += 1; diff -= 1; } else if (counts[k] > 1) { counts[k] -= 1; diff += 1; }
+    if (diff > 0) {
+      counts[k] += 1;
+      diff -= 1;
+    } else if (counts[k] > 1) {
+      counts[k] -= 1;
+      diff += 1;
+    }
   }
 
   // bulk load without the full-text indexes (rebuilt below)
@@ -103,15 +109,59 @@ async function seed(q, channels, agentIds) {
   let messageDocs = [];
   const flush = async (force) => {
     if (contactRows.length >= BATCH || (force && contactRows.length)) {
-      await insertBatches(q, 'contacts', ['id', 'channel_id', 'platform', 'external_id', 'display_name', 'name', 'username', 'created_at', 'updated_at'], contactRows);
-      await insertBatches(q, 'conversations', ['id', 'channel_id', 'platform', 'contact_id', 'customer_external_id', 'status', 'assignee_id', 'unread_count', 'last_message_at', 'last_message_preview', 'last_message_direction', 'last_customer_message_at', 'created_at', 'updated_at'], convRows);
+      await insertBatches(
+        q,
+        'contacts',
+        ['id', 'channel_id', 'platform', 'external_id', 'display_name', 'name', 'username', 'created_at', 'updated_at'],
+        contactRows,
+      );
+      await insertBatches(
+        q,
+        'conversations',
+        [
+          'id',
+          'channel_id',
+          'platform',
+          'contact_id',
+          'customer_external_id',
+          'status',
+          'assignee_id',
+          'unread_count',
+          'last_message_at',
+          'last_message_preview',
+          'last_message_direction',
+          'last_customer_message_at',
+          'created_at',
+          'updated_at',
+        ],
+        convRows,
+      );
       await insertBatches(q, 'contact_search', ['contact_id', 'body'], contactDocs);
       contactRows = [];
       convRows = [];
       contactDocs = [];
     }
     if (msgRows.length >= BATCH || (force && msgRows.length)) {
-      await insertBatches(q, 'messages', ['id', 'conversation_id', 'channel_id', 'platform', 'mid', 'direction', 'status', 'source', 'sender_user_id', 'text', 'sent_at', 'created_at', 'updated_at'], msgRows);
+      await insertBatches(
+        q,
+        'messages',
+        [
+          'id',
+          'conversation_id',
+          'channel_id',
+          'platform',
+          'mid',
+          'direction',
+          'status',
+          'source',
+          'sender_user_id',
+          'text',
+          'sent_at',
+          'created_at',
+          'updated_at',
+        ],
+        msgRows,
+      );
       await insertBatches(q, 'message_search', ['message_id', 'conversation_id', 'sent_at', 'body'], messageDocs);
       msgRows = [];
       messageDocs = [];
@@ -123,7 +173,12 @@ async function seed(q, channels, agentIds) {
     const conversationId = orderedId();
     const external = String(7_000_000_000_000_000 + i);
     const assignee = Math.random() < 0.3 ? null : agentIds[Math.floor(agentIds.length * Math.random() ** 1.5)];
-    const status = pick([['open', 0.5], ['pending', 0.15], ['snoozed', 0.05], ['resolved', 0.3]]);
+    const status = pick([
+      ['open', 0.5],
+      ['pending', 0.15],
+      ['snoozed', 0.05],
+      ['resolved', 0.3],
+    ]);
     const unread = status !== 'resolved' && Math.random() < 0.35 ? 1 + Math.floor(Math.random() * 6) : 0;
     const last = now - Math.floor(365 * DAY * Math.random() ** 3); // recent activity is denser
     const n = counts[i];
@@ -139,17 +194,50 @@ async function seed(q, channels, agentIds) {
       const sentAt = n === 1 ? last : first + Math.floor(((last - first) * k) / (n - 1));
       const inbound = k === n - 1 ? unread > 0 || Math.random() < 0.6 : Math.random() < 0.55;
       const flavour = Math.random();
-      const text = flavour < 0.02 ? CJK_TEXT : `Message ${messageSeq} ${inbound ? `is the blue ${zipfWord()} in stock?` : `yes, we ship the ${zipfWord()} tomorrow`}${flavour > 0.98 ? ' 🎉' : ''}`;
+      const text =
+        flavour < 0.02
+          ? CJK_TEXT
+          : `Message ${messageSeq} ${inbound ? `is the blue ${zipfWord()} in stock?` : `yes, we ship the ${zipfWord()} tomorrow`}${flavour > 0.98 ? ' 🎉' : ''}`;
       const messageId = orderedId();
       messageDocs.push([messageId, conversationId, dt(sentAt), searchDocument(text)]);
-      msgRows.push([messageId, conversationId, channel.id, channel.platform, `m_bench_${messageSeq}`, inbound ? 'inbound' : 'outbound', inbound ? 'received' : 'delivered', inbound ? 'customer' : 'agent', inbound ? null : (assignee ?? agentIds[0]), text, dt(sentAt), dt(sentAt), dt(sentAt)]);
+      msgRows.push([
+        messageId,
+        conversationId,
+        channel.id,
+        channel.platform,
+        `m_bench_${messageSeq}`,
+        inbound ? 'inbound' : 'outbound',
+        inbound ? 'received' : 'delivered',
+        inbound ? 'customer' : 'agent',
+        inbound ? null : (assignee ?? agentIds[0]),
+        text,
+        dt(sentAt),
+        dt(sentAt),
+        dt(sentAt),
+      ]);
       lastText = text;
       lastDir = inbound ? 'inbound' : 'outbound';
       if (inbound) lastCustomer = sentAt;
     }
-    convRows.push([conversationId, channel.id, channel.platform, contactId, external, status, assignee, unread, dt(last), lastText, lastDir, dt(lastCustomer), dt(first), dt(last)]);
+    convRows.push([
+      conversationId,
+      channel.id,
+      channel.platform,
+      contactId,
+      external,
+      status,
+      assignee,
+      unread,
+      dt(last),
+      lastText,
+      lastDir,
+      dt(lastCustomer),
+      dt(first),
+      dt(last),
+    ]);
     await flush(false);
-    if (i > 0 && i % 20_000 === 0) process.stdout.write(`  seeded ${i} conversations, ${messageSeq} messages (${Math.round((Date.now() - started) / 1000)} s, load ${load()})\n`);
+    if (i > 0 && i % 20_000 === 0)
+      process.stdout.write(`  seeded ${i} conversations, ${messageSeq} messages (${Math.round((Date.now() - started) / 1000)} s, load ${load()})\n`);
   }
   await flush(true);
   await q.query('SET SESSION unique_checks = 1, foreign_key_checks = 1');
@@ -177,7 +265,12 @@ async function listParams(base) {
     if (!res || res.status !== 200 || !path.endsWith('json')) continue;
     const doc = await res.json();
     const op = doc.paths?.['/api/conversations']?.get;
-    if (op) return { params: (op.parameters ?? []).filter((p) => p.in === 'query'), hasCounts: Boolean(doc.paths['/api/conversations/counts']), schemas: doc.components?.schemas ?? {} };
+    if (op)
+      return {
+        params: (op.parameters ?? []).filter((p) => p.in === 'query'),
+        hasCounts: Boolean(doc.paths['/api/conversations/counts']),
+        schemas: doc.components?.schemas ?? {},
+      };
   }
   return { params: [], hasCounts: false, schemas: {} };
 }
@@ -195,7 +288,8 @@ function filterCases(params, ctx) {
     } else if (/search|^q$/i.test(p.name)) {
       for (const c of SEARCH_CASES) cases.push({ name: `${p.name}=${c.q} (${c.name})`, query: `${p.name}=${encodeURIComponent(c.q)}` });
     } else if (/assignee/i.test(p.name)) {
-      for (const v of ['me', 'unassigned', 'any', ctx.agentId]) cases.push({ name: `${p.name}=${v === ctx.agentId ? '<agent id>' : v}`, query: `${p.name}=${v}` });
+      for (const v of ['me', 'unassigned', 'any', ctx.agentId])
+        cases.push({ name: `${p.name}=${v === ctx.agentId ? '<agent id>' : v}`, query: `${p.name}=${v}` });
     } else if (/channel/i.test(p.name)) {
       cases.push({ name: `${p.name}=<channel>`, query: `${p.name}=${ctx.channelId}` });
     } else if (/platform/i.test(p.name)) {
@@ -262,7 +356,11 @@ async function main() {
   let sim;
   let api;
   try {
-    sim = await launch(join(ROOT, 'dist/tools/meta-sim/main.js'), { META_SIM_PORT: String(PORTS.sim), META_SIM_WEBHOOK_INSTAGRAM_URL: 'http://127.0.0.1:9/none', META_SIM_WEBHOOK_FACEBOOK_URL: 'http://127.0.0.1:9/none' }, `http://127.0.0.1:${PORTS.sim}/_sim`);
+    sim = await launch(
+      join(ROOT, 'dist/tools/meta-sim/main.js'),
+      { META_SIM_PORT: String(PORTS.sim), META_SIM_WEBHOOK_INSTAGRAM_URL: 'http://127.0.0.1:9/none', META_SIM_WEBHOOK_FACEBOOK_URL: 'http://127.0.0.1:9/none' },
+      `http://127.0.0.1:${PORTS.sim}/_sim`,
+    );
     process.stdout.write('migrating + connecting the sandbox channels (first api boot)…\n');
     api = await launch(join(ROOT, 'dist/apps/api/main.js'), apiEnv(false), `${base}/api/health`);
     let channels = [];
@@ -280,7 +378,9 @@ async function main() {
     if (REUSE) {
       const [rows] = await q.query(`SELECT id FROM users WHERE email LIKE 'agent%@bench.test' ORDER BY CAST(SUBSTRING(email, 6) AS UNSIGNED)`);
       agentIds = rows.map((r) => r.id);
-      const [[sizes]] = await q.query('SELECT (SELECT COUNT(*) FROM conversations) AS c, (SELECT COUNT(*) FROM messages) AS m, (SELECT COUNT(DISTINCT channel_id) FROM conversations) AS ch');
+      const [[sizes]] = await q.query(
+        'SELECT (SELECT COUNT(*) FROM conversations) AS c, (SELECT COUNT(*) FROM messages) AS m, (SELECT COUNT(DISTINCT channel_id) FROM conversations) AS ch',
+      );
       results.sizes = { conversations: Number(sizes.c), messages: Number(sizes.m), agents: agentIds.length, channels: Number(sizes.ch) };
       const [used] = await q.query('SELECT DISTINCT channel_id AS id FROM conversations');
       channels = channels.filter((c) => used.some((u) => u.id === c.id));
@@ -289,8 +389,13 @@ async function main() {
       const hash = bcrypt.hashSync(AGENT_PASSWORD, 10);
       agentIds = Array.from({ length: AGENTS }, () => orderedId());
       const now = new Date();
-      if (agentIds.length) await q.query('INSERT INTO users (id, email, name, role, active, password_hash, created_at, updated_at) VALUES ?', [agentIds.map((id, i) => [id, `agent${i}@bench.test`, `Agent ${i}`, 'AGENT', 1, hash, now, now])]);
-      process.stdout.write(`seeding ${CONVERSATIONS} conversations / ${MESSAGES} messages over ${channels.length} channels and ${AGENTS} agents (batches of ${BATCH})…\n`);
+      if (agentIds.length)
+        await q.query('INSERT INTO users (id, email, name, role, active, password_hash, created_at, updated_at) VALUES ?', [
+          agentIds.map((id, i) => [id, `agent${i}@bench.test`, `Agent ${i}`, 'AGENT', 1, hash, now, now]),
+        ]);
+      process.stdout.write(
+        `seeding ${CONVERSATIONS} conversations / ${MESSAGES} messages over ${channels.length} channels and ${AGENTS} agents (batches of ${BATCH})…\n`,
+      );
       results.seed = await seed(q, channels, agentIds);
     }
     results.loadAfterSeed = load();
@@ -303,8 +408,12 @@ async function main() {
     const cases = filterCases(ctx.params, ctx);
     results.listParams = ctx.params.map((p) => p.name);
     // longest thread among the unassigned conversations, so the agent may read it too (others answer 404 to an agent)
-    const [[longest]] = await q.query('SELECT m.conversation_id AS id, COUNT(*) AS n FROM messages m JOIN conversations c ON c.id = m.conversation_id WHERE c.assignee_id IS NULL GROUP BY m.conversation_id ORDER BY n DESC LIMIT 1');
-    const [[typical]] = await q.query(`SELECT id FROM conversations WHERE assignee_id IS NULL ORDER BY last_message_at DESC LIMIT 1 OFFSET ${Math.min(500, Math.floor(CONVERSATIONS / 10))}`);
+    const [[longest]] = await q.query(
+      'SELECT m.conversation_id AS id, COUNT(*) AS n FROM messages m JOIN conversations c ON c.id = m.conversation_id WHERE c.assignee_id IS NULL GROUP BY m.conversation_id ORDER BY n DESC LIMIT 1',
+    );
+    const [[typical]] = await q.query(
+      `SELECT id FROM conversations WHERE assignee_id IS NULL ORDER BY last_message_at DESC LIMIT 1 OFFSET ${Math.min(500, Math.floor(CONVERSATIONS / 10))}`,
+    );
     // noise floor of the same run: the health check (one SELECT 1 through the same stack)
     const endpoints = [{ name: 'baseline: GET /api/health', path: '/api/health' }];
     for (const c of cases) endpoints.push({ name: `list ${c.name}`, path: `/api/conversations${c.query ? `?${c.query}` : ''}` });
@@ -319,7 +428,10 @@ async function main() {
     results.loadDuringMeasure = [];
     results.endpoints = [];
     for (const e of endpoints) {
-      for (const [role, token] of [['admin', adminToken], ['agent', agentToken]]) {
+      for (const [role, token] of [
+        ['admin', adminToken],
+        ['agent', agentToken],
+      ]) {
         let path = e.path;
         if (e.cursor) {
           const first = JSON.parse((await timed(`${base}${e.path}`, token)).body);
@@ -336,18 +448,27 @@ async function main() {
 
     // SQL capture: one request per endpoint with DB_LOGGING on, then EXPLAIN of every SELECT that touched the inbox tables
     process.stdout.write('capturing SQL and EXPLAIN…\n');
-    api = await launch(join(ROOT, 'dist/apps/api/main.js'), apiEnv(true), `${base}/api/health`, (chunk) => { sqlLog += chunk.toString(); });
+    api = await launch(join(ROOT, 'dist/apps/api/main.js'), apiEnv(true), `${base}/api/health`, (chunk) => {
+      sqlLog += chunk.toString();
+    });
     const t2 = { admin: await login(base, ADMIN.email, ADMIN.password), agent: await login(base, 'agent0@bench.test', AGENT_PASSWORD) };
     results.explains = [];
     for (const r of results.endpoints) {
       sqlLog = '';
       await timed(`${base}${r.path}`, t2[r.role]);
       await sleep(50);
-      const statements = parseQueries(sqlLog).filter((s) => /^SELECT/i.test(s.sql) && /`?(conversations|messages|contacts|message_search|contact_search)`?/.test(s.sql) && !/FROM `?users`?/i.test(s.sql));
+      const statements = parseQueries(sqlLog).filter(
+        (s) => /^SELECT/i.test(s.sql) && /`?(conversations|messages|contacts|message_search|contact_search)`?/.test(s.sql) && !/FROM `?users`?/i.test(s.sql),
+      );
       for (const s of statements) {
         const sql = mysql.format(s.sql, s.params);
         const [plan] = await q.query(`EXPLAIN ${sql}`);
-        results.explains.push({ endpoint: r.endpoint, role: r.role, sql, plan: plan.map((p) => ({ table: p.table, type: p.type, key: p.key, rows: p.rows, Extra: p.Extra })) });
+        results.explains.push({
+          endpoint: r.endpoint,
+          role: r.role,
+          sql,
+          plan: plan.map((p) => ({ table: p.table, type: p.type, key: p.key, rows: p.rows, Extra: p.Extra })),
+        });
       }
     }
     await stop(api);
@@ -387,19 +508,28 @@ async function main() {
 
 /** The run as Markdown: p50/p95 per endpoint and role, then the EXPLAIN of every SQL statement they ran. */
 function report(results) {
-  const cell = (v) => String(v ?? '').replace(/\|/g, '\\|').replace(/\s+/g, ' ');
+  const cell = (v) =>
+    String(v ?? '')
+      .replace(/\|/g, '\\|')
+      .replace(/\s+/g, ' ');
   const lines = [
     `Run ${new Date().toISOString()} — ${results.machine}; ${results.sizes.conversations} conversations, ${results.sizes.messages} messages, ${results.sizes.agents} agents; load ${results.loadBefore} before, ${(results.loadDuringMeasure ?? []).join(' / ')} during. Generated by \`inbox-scale-bench.mjs --write-doc\`.`,
     '',
     '| endpoint | role | status | rows | samples | p50 ms | p95 ms | p95 < 50 ms |',
     '|---|---|---|---|---|---|---|---|',
-    ...(results.endpoints ?? []).map((e) => `| ${cell(e.endpoint)} | ${e.role} | ${e.status} | ${e.rows} | ${e.n} | ${e.p50} | ${e.p95} | ${e.endpoint.startsWith('baseline') ? '(reference)' : e.p95 < 50 ? 'met' : '**missed**'} |`),
+    ...(results.endpoints ?? []).map(
+      (e) =>
+        `| ${cell(e.endpoint)} | ${e.role} | ${e.status} | ${e.rows} | ${e.n} | ${e.p50} | ${e.p95} | ${e.endpoint.startsWith('baseline') ? '(reference)' : e.p95 < 50 ? 'met' : '**missed**'} |`,
+    ),
     '',
     'EXPLAIN of every SELECT over the inbox tables that each request ran (MariaDB/MySQL `EXPLAIN`; one line per table of the plan: access type, key, estimated rows, Extra).',
     '',
     '| endpoint | role | SQL | plan |',
     '|---|---|---|---|',
-    ...(results.explains ?? []).map((x) => `| ${cell(x.endpoint)} | ${x.role} | \`${cell(x.sql.length > 400 ? `${x.sql.slice(0, 400)}…` : x.sql).replace(/`/g, "'")}\` | ${x.plan.map((p) => cell(`${p.table}: ${p.type} ${p.key ?? '—'} ~${p.rows}${p.Extra ? ` (${p.Extra})` : ''}`)).join('<br>')} |`),
+    ...(results.explains ?? []).map(
+      (x) =>
+        `| ${cell(x.endpoint)} | ${x.role} | \`${cell(x.sql.length > 400 ? `${x.sql.slice(0, 400)}…` : x.sql).replace(/`/g, "'")}\` | ${x.plan.map((p) => cell(`${p.table}: ${p.type} ${p.key ?? '—'} ~${p.rows}${p.Extra ? ` (${p.Extra})` : ''}`)).join('<br>')} |`,
+    ),
   ];
   return lines.join('\n');
 }

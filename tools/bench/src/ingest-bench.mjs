@@ -38,7 +38,20 @@ function body() {
   const customer = String(6543210987000000 + (seq % CUSTOMERS));
   return JSON.stringify({
     object: 'instagram',
-    entry: [{ id: IG_ACCOUNT, time: now, messaging: [{ sender: { id: customer }, recipient: { id: IG_ACCOUNT }, timestamp: now, message: { mid: `bench_${process.pid}_${seq}`, text: `Bench message ${seq} — is the blue one in stock?` } }] }],
+    entry: [
+      {
+        id: IG_ACCOUNT,
+        time: now,
+        messaging: [
+          {
+            sender: { id: customer },
+            recipient: { id: IG_ACCOUNT },
+            timestamp: now,
+            message: { mid: `bench_${process.pid}_${seq}`, text: `Bench message ${seq} — is the blue one in stock?` },
+          },
+        ],
+      },
+    ],
   });
 }
 
@@ -47,10 +60,20 @@ function post(port, path) {
   const signature = `sha256=${createHmac('sha256', SECRET).update(payload).digest('hex')}`;
   const started = process.hrtime.bigint();
   return new Promise((done) => {
-    const req = http.request({ host: '127.0.0.1', port, path, method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload), 'x-hub-signature-256': signature } }, (res) => {
-      res.resume();
-      res.on('end', () => done({ ok: res.statusCode === 200, ms: Number(process.hrtime.bigint() - started) / 1e6 }));
-    });
+    const req = http.request(
+      {
+        host: '127.0.0.1',
+        port,
+        path,
+        method: 'POST',
+        agent,
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload), 'x-hub-signature-256': signature },
+      },
+      (res) => {
+        res.resume();
+        res.on('end', () => done({ ok: res.statusCode === 200, ms: Number(process.hrtime.bigint() - started) / 1e6 }));
+      },
+    );
     req.on('error', () => done({ ok: false, ms: Number(process.hrtime.bigint() - started) / 1e6 }));
     req.end(payload);
   });
@@ -138,7 +161,11 @@ async function main() {
   const portBase = Number(process.env.BENCH_PORT_BASE ?? 3900);
   const ports = { sim: portBase + 2, api: portBase + 1, baseline: portBase + 3 };
 
-  const sim = await launch(join(ROOT, 'dist/tools/meta-sim/main.js'), { META_SIM_PORT: String(ports.sim), META_SIM_WEBHOOK_INSTAGRAM_URL: 'http://127.0.0.1:9/none', META_SIM_WEBHOOK_FACEBOOK_URL: 'http://127.0.0.1:9/none' }, `http://127.0.0.1:${ports.sim}/_sim`);
+  const sim = await launch(
+    join(ROOT, 'dist/tools/meta-sim/main.js'),
+    { META_SIM_PORT: String(ports.sim), META_SIM_WEBHOOK_INSTAGRAM_URL: 'http://127.0.0.1:9/none', META_SIM_WEBHOOK_FACEBOOK_URL: 'http://127.0.0.1:9/none' },
+    `http://127.0.0.1:${ports.sim}/_sim`,
+  );
   const apiEnv = (worker) => ({
     NODE_ENV: 'production',
     APP_MODE: 'sandbox',
@@ -164,7 +191,11 @@ async function main() {
       if (Number(row.n) > 0) break;
       await new Promise((r) => setTimeout(r, 200));
     }
-    const baseline = await launch(join(ROOT, 'tools/bench/src/baseline-server.mjs'), { BASELINE_PORT: String(ports.baseline), BASELINE_DB_URL: dbUrl, APP_SECRET: SECRET }, `http://127.0.0.1:${ports.baseline}/`);
+    const baseline = await launch(
+      join(ROOT, 'tools/bench/src/baseline-server.mjs'),
+      { BASELINE_PORT: String(ports.baseline), BASELINE_DB_URL: dbUrl, APP_SECRET: SECRET },
+      `http://127.0.0.1:${ports.baseline}/`,
+    );
 
     // warm-up
     await saturate(ports.baseline, '/', 1);
@@ -191,10 +222,20 @@ async function main() {
       const [[row]] = await q.query(`SELECT COUNT(*) AS n FROM webhook_events WHERE status IN ('pending','processing','failed')`);
       remaining = Number(row.n);
     }
-    const [[span]] = await q.query(`SELECT COUNT(*) AS n, TIMESTAMPDIFF(MICROSECOND, MIN(processed_at), MAX(processed_at)) / 1e6 AS seconds FROM webhook_events WHERE status = 'processed'`);
+    const [[span]] = await q.query(
+      `SELECT COUNT(*) AS n, TIMESTAMPDIFF(MICROSECOND, MIN(processed_at), MAX(processed_at)) / 1e6 AS seconds FROM webhook_events WHERE status = 'processed'`,
+    );
     const [[bad]] = await q.query(`SELECT COUNT(*) AS n FROM webhook_events WHERE status IN ('failed','dead')`);
     const [[msgs]] = await q.query(`SELECT COUNT(*) AS n FROM messages`);
-    results.drain = { backlog: Number(backlog.n), processed: Number(span.n), seconds: Number(span.seconds), perSecond: Number(span.n) / Number(span.seconds), wallSeconds: (Date.now() - drainStart) / 1000, failedOrDead: Number(bad.n), messages: Number(msgs.n) };
+    results.drain = {
+      backlog: Number(backlog.n),
+      processed: Number(span.n),
+      seconds: Number(span.seconds),
+      perSecond: Number(span.n) / Number(span.seconds),
+      wallSeconds: (Date.now() - drainStart) / 1000,
+      failedOrDead: Number(bad.n),
+      messages: Number(msgs.n),
+    };
 
     process.stdout.write(`phase 4: ${RATE} req/s with the worker on…\n`);
     const [[mark]] = await q.query('SELECT COALESCE(MAX(id), 0) AS id FROM webhook_events');
@@ -204,11 +245,24 @@ async function main() {
       if (Number(row.n) === 0) break;
       await new Promise((r) => setTimeout(r, 200));
     }
-    const [lags] = await q.query(`SELECT TIMESTAMPDIFF(MICROSECOND, received_at, processed_at) / 1000 AS ms FROM webhook_events WHERE id > ? AND processed_at IS NOT NULL ORDER BY ms`, [mark.id]);
+    const [lags] = await q.query(
+      `SELECT TIMESTAMPDIFF(MICROSECOND, received_at, processed_at) / 1000 AS ms FROM webhook_events WHERE id > ? AND processed_at IS NOT NULL ORDER BY ms`,
+      [mark.id],
+    );
     const lagMs = lags.map((r) => Number(r.ms));
-    const [[window]] = await q.query(`SELECT COUNT(*) AS n, TIMESTAMPDIFF(MICROSECOND, MIN(processed_at), MAX(processed_at)) / 1e6 AS seconds FROM webhook_events WHERE id > ?`, [mark.id]);
+    const [[window]] = await q.query(
+      `SELECT COUNT(*) AS n, TIMESTAMPDIFF(MICROSECOND, MIN(processed_at), MAX(processed_at)) / 1e6 AS seconds FROM webhook_events WHERE id > ?`,
+      [mark.id],
+    );
     const [[lagBad]] = await q.query(`SELECT COUNT(*) AS n FROM webhook_events WHERE id > ? AND status IN ('failed','dead')`, [mark.id]);
-    results.lag = { failedOrDead: Number(lagBad.n), events: lagMs.length, p50: pct(lagMs, 50), p99: pct(lagMs, 99), max: lagMs[lagMs.length - 1], appliedPerSecond: Number(window.n) / Number(window.seconds) };
+    results.lag = {
+      failedOrDead: Number(lagBad.n),
+      events: lagMs.length,
+      p50: pct(lagMs, 50),
+      p99: pct(lagMs, 99),
+      max: lagMs[lagMs.length - 1],
+      appliedPerSecond: Number(window.n) / Number(window.seconds),
+    };
     await stop(api);
   } finally {
     await stop(sim);

@@ -37,17 +37,43 @@ function webhook(kind, customers) {
   const now = Date.now();
   const mid = `m_bench_${kind}_${process.pid}_${seq}`;
   const customer = String(7_100_000_000_000_000 + (kind === 'probe' ? seq % customers : 1_000 + (seq % customers)));
-  const payload = JSON.stringify({ object: 'page', entry: [{ id: SIM_PAGE_ID, time: now, messaging: [{ sender: { id: customer }, recipient: { id: SIM_PAGE_ID }, timestamp: now, message: { mid, text: `Bench ${kind} ${seq}: is the blue jacket still in stock?` } }] }] });
+  const payload = JSON.stringify({
+    object: 'page',
+    entry: [
+      {
+        id: SIM_PAGE_ID,
+        time: now,
+        messaging: [
+          {
+            sender: { id: customer },
+            recipient: { id: SIM_PAGE_ID },
+            timestamp: now,
+            message: { mid, text: `Bench ${kind} ${seq}: is the blue jacket still in stock?` },
+          },
+        ],
+      },
+    ],
+  });
   return { mid, payload };
 }
 
 function post(port, path, payload) {
   const started = process.hrtime.bigint();
   return new Promise((done) => {
-    const req = http.request({ host: '127.0.0.1', port, path, method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload), 'x-hub-signature-256': sign(payload) } }, (res) => {
-      res.resume();
-      res.on('end', () => done({ ok: res.statusCode === 200, ms: Number(process.hrtime.bigint() - started) / 1e6 }));
-    });
+    const req = http.request(
+      {
+        host: '127.0.0.1',
+        port,
+        path,
+        method: 'POST',
+        agent,
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload), 'x-hub-signature-256': sign(payload) },
+      },
+      (res) => {
+        res.resume();
+        res.on('end', () => done({ ok: res.statusCode === 200, ms: Number(process.hrtime.bigint() - started) / 1e6 }));
+      },
+    );
     req.on('error', () => done({ ok: false, ms: Number(process.hrtime.bigint() - started) / 1e6 }));
     req.end(payload);
   });
@@ -64,10 +90,12 @@ async function sender(port, path, kind, rate, total, customers, onSent) {
     const { mid, payload } = webhook(kind, customers);
     const sentAt = process.hrtime.bigint();
     onSent?.(mid, sentAt);
-    inflight.push(post(port, path, payload).then((r) => {
-      if (!r.ok) failed += 1;
-      return r.ms;
-    }));
+    inflight.push(
+      post(port, path, payload).then((r) => {
+        if (!r.ok) failed += 1;
+        return r.ms;
+      }),
+    );
   }
   const acks = await Promise.all(inflight);
   return { achieved: total / ((Date.now() - start) / 1000), failed, ack: summarize(acks) };
@@ -94,7 +122,14 @@ async function phase(target, socket, loadRate) {
   const deadline = Date.now() + TIMEOUT_MS;
   while (pending.size > 0 && Date.now() < deadline) await sleep(50);
   socket.off('message.created', onEvent);
-  return { socket: summarize(latencies), lost: pending.size, probeAck: probes.ack, probeFailed: probes.failed, background: background && { achieved: Math.round(background.achieved), failed: background.failed, ack: background.ack }, load: loadDuring.join(' | ') || load() };
+  return {
+    socket: summarize(latencies),
+    lost: pending.size,
+    probeAck: probes.ack,
+    probeFailed: probes.failed,
+    background: background && { achieved: Math.round(background.achieved), failed: background.failed, ack: background.ack },
+    load: loadDuring.join(' | ') || load(),
+  };
 }
 
 function socketFor(url, token) {
@@ -126,28 +161,40 @@ async function main() {
   let baseline;
   const sockets = [];
   try {
-    sim = await launch(join(ROOT, 'dist/tools/meta-sim/main.js'), { META_SIM_PORT: String(PORTS.sim), META_SIM_WEBHOOK_INSTAGRAM_URL: 'http://127.0.0.1:9/none', META_SIM_WEBHOOK_FACEBOOK_URL: 'http://127.0.0.1:9/none' }, `http://127.0.0.1:${PORTS.sim}/_sim`);
-    api = await launch(join(ROOT, 'dist/apps/api/main.js'), {
-      NODE_ENV: 'production',
-      APP_MODE: 'sandbox',
-      API_HOST: '127.0.0.1',
-      API_PORT: String(PORTS.api),
-      DATA_DIR: dataDir,
-      DATABASE_URL: dbUrl.replace(/^mysql:/, 'mariadb:'),
-      META_SIM_URL: `http://127.0.0.1:${PORTS.sim}`,
-      LOG_LEVEL: 'warn',
-      ADMIN_EMAIL: ADMIN.email,
-      ADMIN_PASSWORD: ADMIN.password,
-      ...(POLL_MS ? { WEBHOOK_POLL_INTERVAL_MS: POLL_MS } : {}),
-      // one client address sends everything here: measure latency, not the per-IP budget
-      WEBHOOK_RATE_LIMIT_PER_SECOND: '0',
-    }, `http://127.0.0.1:${PORTS.api}/api/health`);
+    sim = await launch(
+      join(ROOT, 'dist/tools/meta-sim/main.js'),
+      { META_SIM_PORT: String(PORTS.sim), META_SIM_WEBHOOK_INSTAGRAM_URL: 'http://127.0.0.1:9/none', META_SIM_WEBHOOK_FACEBOOK_URL: 'http://127.0.0.1:9/none' },
+      `http://127.0.0.1:${PORTS.sim}/_sim`,
+    );
+    api = await launch(
+      join(ROOT, 'dist/apps/api/main.js'),
+      {
+        NODE_ENV: 'production',
+        APP_MODE: 'sandbox',
+        API_HOST: '127.0.0.1',
+        API_PORT: String(PORTS.api),
+        DATA_DIR: dataDir,
+        DATABASE_URL: dbUrl.replace(/^mysql:/, 'mariadb:'),
+        META_SIM_URL: `http://127.0.0.1:${PORTS.sim}`,
+        LOG_LEVEL: 'warn',
+        ADMIN_EMAIL: ADMIN.email,
+        ADMIN_PASSWORD: ADMIN.password,
+        ...(POLL_MS ? { WEBHOOK_POLL_INTERVAL_MS: POLL_MS } : {}),
+        // one client address sends everything here: measure latency, not the per-IP budget
+        WEBHOOK_RATE_LIMIT_PER_SECOND: '0',
+      },
+      `http://127.0.0.1:${PORTS.api}/api/health`,
+    );
     for (let i = 0; i < 150; i += 1) {
       const [[row]] = await q.query('SELECT COUNT(*) AS n FROM facebook_pages WHERE page_id = ?', [SIM_PAGE_ID]);
       if (Number(row.n) > 0) break;
       await sleep(200);
     }
-    baseline = await launch(join(ROOT, 'tools/bench/src/socket-relay-baseline.mjs'), { BASELINE_PORT: String(PORTS.baseline), APP_SECRET: (await import('./bench-lib.mjs')).SIM_APP_SECRET }, `http://127.0.0.1:${PORTS.baseline}/`);
+    baseline = await launch(
+      join(ROOT, 'tools/bench/src/socket-relay-baseline.mjs'),
+      { BASELINE_PORT: String(PORTS.baseline), APP_SECRET: (await import('./bench-lib.mjs')).SIM_APP_SECRET },
+      `http://127.0.0.1:${PORTS.baseline}/`,
+    );
 
     const token = await login(`http://127.0.0.1:${PORTS.api}`, ADMIN.email, ADMIN.password);
     const apiSocket = await socketFor(`http://127.0.0.1:${PORTS.api}`, token);
@@ -159,12 +206,17 @@ async function main() {
     const warm = await phase(targets.api, apiSocket, 0).catch((e) => ({ error: String(e) }));
     results.warmup = warm;
     process.stdout.write(`warm-up (api): ${JSON.stringify(warm.socket)} lost ${warm.lost}\n`);
-    for (const [name, load] of [['idle', 0], [`${LOAD_RATE}/s background`, LOAD_RATE]].filter(([, l], i) => i === 0 || l > 0)) {
+    for (const [name, load] of [
+      ['idle', 0],
+      [`${LOAD_RATE}/s background`, LOAD_RATE],
+    ].filter(([, l], i) => i === 0 || l > 0)) {
       for (const which of ['baseline', 'api']) {
         process.stdout.write(`phase ${which} ${name}…\n`);
         const r = await phase(targets[which], which === 'api' ? apiSocket : baseSocket, load);
         results[`${which} ${name}`] = r;
-        process.stdout.write(`  socket ${JSON.stringify(r.socket)} lost ${r.lost}; probe ack ${JSON.stringify(r.probeAck)}; background ${JSON.stringify(r.background)}; load ${r.load}\n`);
+        process.stdout.write(
+          `  socket ${JSON.stringify(r.socket)} lost ${r.lost}; probe ack ${JSON.stringify(r.probeAck)}; background ${JSON.stringify(r.background)}; load ${r.load}\n`,
+        );
       }
     }
   } finally {
@@ -181,7 +233,9 @@ async function main() {
   const loaded = results[`api ${LOAD_RATE}/s background`];
   if (loaded?.socket) {
     const ok = loaded.socket.p99 < 100 && loaded.lost === 0;
-    process.stdout.write(`\ntarget (issue 13): webhook → agent socket p99 < 100 ms with ${LOAD_RATE} webhooks/s in the background: p99 ${loaded.socket.p99} ms, lost ${loaded.lost} — ${ok ? 'met' : 'MISSED'}\n`);
+    process.stdout.write(
+      `\ntarget (issue 13): webhook → agent socket p99 < 100 ms with ${LOAD_RATE} webhooks/s in the background: p99 ${loaded.socket.p99} ms, lost ${loaded.lost} — ${ok ? 'met' : 'MISSED'}\n`,
+    );
   }
   process.stdout.write(`\nJSON ${JSON.stringify(results)}\n`);
 }

@@ -103,7 +103,10 @@ export async function startMetaSim(options: MetaSimOptions = {}): Promise<Runnin
     retryDelaysMs: options.retryDelaysMs ?? [200, 1000, 5000, 30000, 120000],
     timeoutMs: options.webhookTimeoutMs ?? 5000,
     disableAfterMs: options.webhookDisableAfterMs ?? 3_600_000,
-    urls: { ...(options.webhooks?.instagram ? { instagram: options.webhooks.instagram } : {}), ...(options.webhooks?.page ? { page: options.webhooks.page } : {}) },
+    urls: {
+      ...(options.webhooks?.instagram ? { instagram: options.webhooks.instagram } : {}),
+      ...(options.webhooks?.page ? { page: options.webhooks.page } : {}),
+    },
   });
   const seed = options.seed ?? true;
   // Scenario knobs that a reset puts back (connection settings such as webhook URLs survive a reset).

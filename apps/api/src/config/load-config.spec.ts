@@ -44,7 +44,12 @@ describe('loadConfig', () => {
 
   it('points sandbox mode at the Meta simulator and production at Meta', () => {
     const sandbox = loadConfig({ DATA_DIR: tmp() }).meta;
-    expect(sandbox).toMatchObject({ graphUrl: 'http://127.0.0.1:3002', instagramGraphUrl: 'http://127.0.0.1:3002/ig', simUrl: 'http://127.0.0.1:3002', appId: '913300000000001' });
+    expect(sandbox).toMatchObject({
+      graphUrl: 'http://127.0.0.1:3002',
+      instagramGraphUrl: 'http://127.0.0.1:3002/ig',
+      simUrl: 'http://127.0.0.1:3002',
+      appId: '913300000000001',
+    });
     const production = loadConfig({
       APP_MODE: 'production',
       DATA_DIR: tmp(),
@@ -56,7 +61,12 @@ describe('loadConfig', () => {
       META_WEBHOOK_VERIFY_TOKEN: 'verify-me-please',
       API_PUBLIC_URL: 'https://api.inbox.example.com',
     }).meta;
-    expect(production).toMatchObject({ graphUrl: 'https://graph.facebook.com', instagramGraphUrl: 'https://graph.instagram.com', simUrl: null, appId: '1234567890' });
+    expect(production).toMatchObject({
+      graphUrl: 'https://graph.facebook.com',
+      instagramGraphUrl: 'https://graph.instagram.com',
+      simUrl: null,
+      appId: '1234567890',
+    });
   });
 
   it('requires the Meta app in production', () => {
@@ -105,7 +115,14 @@ describe('loadConfig', () => {
     }
     expect(error).toBeInstanceOf(ConfigValidationError);
     const problems = (error as ConfigValidationError).problems.join('\n');
-    for (const name of ['FACEBOOK_APP_ID', 'FACEBOOK_APP_SECRET', 'INSTAGRAM_APP_SECRET', 'META_WEBHOOK_VERIFY_TOKEN', 'INSTAGRAM_PAGE_ACCESS_TOKEN', 'META_SIM_URL']) {
+    for (const name of [
+      'FACEBOOK_APP_ID',
+      'FACEBOOK_APP_SECRET',
+      'INSTAGRAM_APP_SECRET',
+      'META_WEBHOOK_VERIFY_TOKEN',
+      'INSTAGRAM_PAGE_ACCESS_TOKEN',
+      'META_SIM_URL',
+    ]) {
       expect(problems).toContain(name);
     }
     expect(problems).toContain("the Meta simulator's published app secret");

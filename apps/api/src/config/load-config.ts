@@ -39,7 +39,11 @@ export function loadConfig(rawEnv: NodeJS.ProcessEnv = process.env, cwd = proces
   const secrets =
     env.JWT_SECRET && env.TOKEN_ENCRYPTION_KEY
       ? { jwtSecret: env.JWT_SECRET, tokenEncryptionKey: env.TOKEN_ENCRYPTION_KEY }
-      : { ...loadOrCreateSandboxSecrets(dataDir), ...(env.JWT_SECRET ? { jwtSecret: env.JWT_SECRET } : {}), ...(env.TOKEN_ENCRYPTION_KEY ? { tokenEncryptionKey: env.TOKEN_ENCRYPTION_KEY } : {}) };
+      : {
+          ...loadOrCreateSandboxSecrets(dataDir),
+          ...(env.JWT_SECRET ? { jwtSecret: env.JWT_SECRET } : {}),
+          ...(env.TOKEN_ENCRYPTION_KEY ? { tokenEncryptionKey: env.TOKEN_ENCRYPTION_KEY } : {}),
+        };
 
   const runMigrations = env.DB_RUN_MIGRATIONS ?? true;
   const logging = env.DB_LOGGING ?? false;
@@ -52,10 +56,16 @@ export function loadConfig(rawEnv: NodeJS.ProcessEnv = process.env, cwd = proces
     http: {
       port: env.API_PORT ?? 3001,
       host: env.API_HOST ?? '0.0.0.0',
-      webOrigins: (env.WEB_ORIGIN ?? 'http://localhost:3000,http://127.0.0.1:3000').split(',').map((o) => o.trim()).filter(Boolean),
+      webOrigins: (env.WEB_ORIGIN ?? 'http://localhost:3000,http://127.0.0.1:3000')
+        .split(',')
+        .map((o) => o.trim())
+        .filter(Boolean),
       cookieSecure: env.COOKIE_SECURE ?? mode === 'production',
       publicApiUrl: (env.API_PUBLIC_URL ?? `http://127.0.0.1:${env.API_PORT ?? 3001}`).replace(/\/+$/, ''),
-      trustedProxies: (env.TRUSTED_PROXIES ?? 'loopback').split(',').map((p) => p.trim()).filter(Boolean),
+      trustedProxies: (env.TRUSTED_PROXIES ?? 'loopback')
+        .split(',')
+        .map((p) => p.trim())
+        .filter(Boolean),
       docs: env.API_DOCS ?? (mode === 'production' ? 'off' : 'public'),
     },
     dataDir,
@@ -161,10 +171,10 @@ function metaConfig(env: EnvVars, mode: AppConfig['mode']): AppConfig['meta'] {
     instagramAppSecret: env.INSTAGRAM_APP_SECRET ?? appSecret,
     webhookVerifyToken: env.META_WEBHOOK_VERIFY_TOKEN ?? SANDBOX_META_APP.verifyToken,
     apiVersion: env.META_API_VERSION,
-    graphUrl: env.META_GRAPH_URL ?? (simUrl ?? 'https://graph.facebook.com'),
+    graphUrl: env.META_GRAPH_URL ?? simUrl ?? 'https://graph.facebook.com',
     instagramGraphUrl: env.META_INSTAGRAM_GRAPH_URL ?? (simUrl ? `${simUrl}/ig` : 'https://graph.instagram.com'),
     instagramOAuthUrl: env.META_INSTAGRAM_OAUTH_URL ?? (simUrl ? `${simUrl}/ig` : 'https://api.instagram.com'),
-    facebookDialogUrl: env.META_FACEBOOK_DIALOG_URL ?? (simUrl ?? 'https://www.facebook.com'),
+    facebookDialogUrl: env.META_FACEBOOK_DIALOG_URL ?? simUrl ?? 'https://www.facebook.com',
     instagramDialogUrl: env.META_INSTAGRAM_DIALOG_URL ?? (simUrl ? `${simUrl}/ig` : 'https://www.instagram.com'),
     timeoutMs: env.META_GRAPH_TIMEOUT_MS ?? 15_000,
     simUrl,

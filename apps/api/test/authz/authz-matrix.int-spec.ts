@@ -59,7 +59,12 @@ describe('authorization matrix: every route and socket event × role × ownershi
   };
 
   const connect = (caller: Caller): ClientSocket => {
-    const socket: ClientSocket = io(h.t.url, { transports: ['websocket'], auth: caller === 'anonymous' ? {} : { token: tokens[caller] }, reconnection: false, forceNew: true });
+    const socket: ClientSocket = io(h.t.url, {
+      transports: ['websocket'],
+      auth: caller === 'anonymous' ? {} : { token: tokens[caller] },
+      reconnection: false,
+      forceNew: true,
+    });
     sockets.push(socket);
     return socket;
   };
@@ -71,7 +76,11 @@ describe('authorization matrix: every route and socket event × role × ownershi
       socket.once('disconnect', (reason) => resolve(`disconnected: ${reason}`));
     });
   const emit = (socket: ClientSocket, event: string, payload: object | undefined) =>
-    new Promise<unknown>((resolve) => (socket as unknown as { timeout(ms: number): { emit(e: string, p: unknown, cb: (err: unknown, ack: unknown) => void): void } }).timeout(3000).emit(event, payload ?? {}, (err, ack) => resolve(err ? 'no answer' : ack)));
+    new Promise<unknown>((resolve) =>
+      (socket as unknown as { timeout(ms: number): { emit(e: string, p: unknown, cb: (err: unknown, ack: unknown) => void): void } })
+        .timeout(3000)
+        .emit(event, payload ?? {}, (err, ack) => resolve(err ? 'no answer' : ack)),
+    );
 
   beforeAll(async () => {
     h = await startIngestionHarness();
@@ -84,7 +93,11 @@ describe('authorization matrix: every route and socket event × role × ownershi
     ids.agent = agent.user.id;
     ids.otherAgent = other.user.id;
     await h.t.http.patch(`/api/users/${gone.user.id}`).set('Authorization', `Bearer ${h.admin}`).send({ active: false }).expect(200);
-    const customers: Record<Ownership, string> = { own: SIM_SEED.messengerCustomers[0].psid, other: SIM_SEED.messengerCustomers[1].psid, unassigned: SIM_SEED.instagramCustomers[0].igsid };
+    const customers: Record<Ownership, string> = {
+      own: SIM_SEED.messengerCustomers[0].psid,
+      other: SIM_SEED.messengerCustomers[1].psid,
+      unassigned: SIM_SEED.instagramCustomers[0].igsid,
+    };
     for (const [ownership, customer] of Object.entries(customers) as [Ownership, string][]) {
       h.sim.customerSends(customer, { text: `authz ${ownership}` });
     }
@@ -106,7 +119,9 @@ describe('authorization matrix: every route and socket event × role × ownershi
     expect(listed.filter((r) => !registered.includes(r))).toEqual([]); // a row for a route that is gone
     expect(new Set(listed).size).toBe(listed.length);
     // and what each route declares matches its row
-    const declared = new Map(discoverRoutes(h.t.app).map((r) => [`${r.method} ${r.path}`, r.isPublic ? 'public' : r.roles?.includes(Role.AGENT) ? 'member' : 'admin']));
+    const declared = new Map(
+      discoverRoutes(h.t.app).map((r) => [`${r.method} ${r.path}`, r.isPublic ? 'public' : r.roles?.includes(Role.AGENT) ? 'member' : 'admin']),
+    );
     expect(TABLE.filter((e) => declared.get(e.route) !== e.access).map((e) => `${e.route}: table ${e.access}, code ${declared.get(e.route)}`)).toEqual([]);
 
     const events: string[] = [];

@@ -38,7 +38,13 @@ describe('chaos: Meta answering 5xx / timeouts / 613 / 4 for a while (integratio
 
   it('loses nothing and sends nothing twice', async () => {
     const phases = [
-      { name: '5xx', faults: [{ pattern: 'POST /*/messages', httpStatus: 503 }, { pattern: 'GET /*/conversations', httpStatus: 500 }] },
+      {
+        name: '5xx',
+        faults: [
+          { pattern: 'POST /*/messages', httpStatus: 503 },
+          { pattern: 'GET /*/conversations', httpStatus: 500 },
+        ],
+      },
       { name: 'timeouts after delivery', faults: [{ pattern: 'POST /*/messages', timeout: true, afterHandling: true }] },
       // Meta names when access comes back (estimated_time_to_regain_access); the client pauses the account that long
       { name: '613', faults: [{ pattern: 'POST /*/messages', code: 613, regainAccessMinutes: 0.05 }] },
@@ -77,23 +83,38 @@ describe('chaos: Meta answering 5xx / timeouts / 613 / 4 for a while (integratio
     // every send settles: delivered (once), or failed with a reason — never stuck pending/unknown
     const messages = () => h.t.dataSource.getRepository(MessageEntity);
     const ids = answers.map((a) => (a as SendMessageResponse).message.id);
-    const settled = await waitFor(async () => {
-      const rows = await Promise.all(ids.map((id) => messages().findOneByOrFail({ id })));
-      return rows.every((r) => r.status !== 'pending' && r.status !== 'unknown') ? rows : null;
-    }, 60_000, 'every send to settle').catch(async (error: unknown) => {
+    const settled = await waitFor(
+      async () => {
+        const rows = await Promise.all(ids.map((id) => messages().findOneByOrFail({ id })));
+        return rows.every((r) => r.status !== 'pending' && r.status !== 'unknown') ? rows : null;
+      },
+      60_000,
+      'every send to settle',
+    ).catch(async (error: unknown) => {
       const rows = await Promise.all(ids.map((id) => messages().findOneByOrFail({ id })));
       const stuck = rows.filter((r) => r.status === 'pending' || r.status === 'unknown');
       const twins = await Promise.all(stuck.slice(0, 4).map((r) => messages().find({ where: { text: r.text as string } })));
-      const echoes = h.sim.deliveries().filter((d) => stuck.some((r) => d.body.includes(r.text as string))).map((d) => [d.ok, d.status, d.body.slice(0, 300)]);
-      throw new Error(`${String(error)}: ${JSON.stringify(stuck.map((r) => [r.status, r.errorCode, r.text, r.updatedAt]))} twins ${JSON.stringify(twins.map((t) => t.map((m) => [m.status, m.source, m.mid, m.clientKey])))} echoes ${JSON.stringify(echoes.slice(0, 3))} now ${new Date().toISOString()}`);
+      const echoes = h.sim
+        .deliveries()
+        .filter((d) => stuck.some((r) => d.body.includes(r.text as string)))
+        .map((d) => [d.ok, d.status, d.body.slice(0, 300)]);
+      throw new Error(
+        `${String(error)}: ${JSON.stringify(stuck.map((r) => [r.status, r.errorCode, r.text, r.updatedAt]))} twins ${JSON.stringify(twins.map((t) => t.map((m) => [m.status, m.source, m.mid, m.clientKey])))} echoes ${JSON.stringify(echoes.slice(0, 3))} now ${new Date().toISOString()}`,
+      );
     });
     const failed = settled.filter((r) => r.status === 'failed');
     for (const row of failed) expect(row.errorMessage).toMatch(/\S/);
     for (const [index, s] of sends.entries()) {
       const got = await customerGot(s.customer, s.text);
-      expect({ text: s.text, got, status: settled[index].status }).toEqual({ text: s.text, got: settled[index].status === 'failed' ? 0 : 1, status: settled[index].status });
+      expect({ text: s.text, got, status: settled[index].status }).toEqual({
+        text: s.text,
+        got: settled[index].status === 'failed' ? 0 : 1,
+        status: settled[index].status,
+      });
     }
-    console.info(`[chaos sim-faults] ${sends.length} sends and ${inbound.length} customer messages over ${phases.length} fault windows of ${WINDOW_MS} ms; delivered: ${sends.length - failed.length}; failed with a reason: ${failed.length} (${[...new Set(failed.map((f) => f.errorCode))].join(', ')})`);
+    console.info(
+      `[chaos sim-faults] ${sends.length} sends and ${inbound.length} customer messages over ${phases.length} fault windows of ${WINDOW_MS} ms; delivered: ${sends.length - failed.length}; failed with a reason: ${failed.length} (${[...new Set(failed.map((f) => f.errorCode))].join(', ')})`,
+    );
 
     for (const row of failed) {
       const res = await h.t.http.post(`/api/conversations/${row.conversationId}/messages/${row.id}/retry`).set(admin());

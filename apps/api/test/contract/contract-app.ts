@@ -30,7 +30,13 @@ export function mockProvider<T>(token: Type<T>, methods: Partial<Record<keyof T,
 export interface ContractApp {
   app: INestApplication;
   /** `as(role)` signs the request as that user; `as(null)` sends no token. */
-  as(role: Role | null): { get(path: string): request.Test; post(path: string): request.Test; put(path: string): request.Test; patch(path: string): request.Test; delete(path: string): request.Test };
+  as(role: Role | null): {
+    get(path: string): request.Test;
+    post(path: string): request.Test;
+    put(path: string): request.Test;
+    patch(path: string): request.Test;
+    delete(path: string): request.Test;
+  };
   close(): Promise<void>;
 }
 

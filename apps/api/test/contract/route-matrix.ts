@@ -24,7 +24,8 @@ export async function roleMatrixViolations(api: ContractApp, rules: readonly Rou
       return rule.body ? req.send(rule.body) : req;
     };
     const anonymous = (await call(null)).status;
-    if (rule.roles === 'public' ? anonymous === 401 || anonymous === 403 : anonymous !== 401) wrong.push(`${rule.method.toUpperCase()} ${rule.path} anonymous → ${anonymous}`);
+    if (rule.roles === 'public' ? anonymous === 401 || anonymous === 403 : anonymous !== 401)
+      wrong.push(`${rule.method.toUpperCase()} ${rule.path} anonymous → ${anonymous}`);
     for (const role of [Role.ADMIN, Role.AGENT]) {
       const status = (await call(role)).status;
       const admitted = rule.roles === 'public' || rule.roles.includes(role);

@@ -1,4 +1,12 @@
-import { ClientToServerEvents, ConversationPresenceEvent, MessageEventPayload, Role, RoomAck, ServerToClientEvents, SessionReadyEvent } from '@ticklegram/domain-models';
+import {
+  ClientToServerEvents,
+  ConversationPresenceEvent,
+  MessageEventPayload,
+  Role,
+  RoomAck,
+  ServerToClientEvents,
+  SessionReadyEvent,
+} from '@ticklegram/domain-models';
 import { SIM_SEED } from '@ticklegram/meta-sim';
 import { randomUUID } from 'node:crypto';
 import { io, Socket } from 'socket.io-client';
@@ -48,12 +56,24 @@ describe('collaboration: conversation rooms, scoped events, presence (e2e)', () 
   const assign = (conversationId: string, assigneeId: string | null) =>
     h.t.http.post(`/api/conversations/${conversationId}/assign`).set('Authorization', `Bearer ${admin.token}`).send({ assigneeId });
   const adminSends = async (conversationId: string, text: string) => {
-    const res = await h.t.http.post(`/api/conversations/${conversationId}/messages`).set('Authorization', `Bearer ${admin.token}`).set('Idempotency-Key', randomUUID()).send({ text });
+    const res = await h.t.http
+      .post(`/api/conversations/${conversationId}/messages`)
+      .set('Authorization', `Bearer ${admin.token}`)
+      .set('Idempotency-Key', randomUUID())
+      .send({ text });
     expect(['sent', 'delivered', 'read']).toContain(res.body.message.status);
     return res.body.message.id as string;
   };
-  const messagesFor = (client: Client, messageId: string) => client.of<MessageEventPayload>('message.updated').concat(client.of<MessageEventPayload>('message.created')).filter((p) => p.message.id === messageId);
-  const lastPresence = (client: Client, conversationId: string) => client.of<ConversationPresenceEvent>('presence.updated').filter((p) => p.conversationId === conversationId).pop();
+  const messagesFor = (client: Client, messageId: string) =>
+    client
+      .of<MessageEventPayload>('message.updated')
+      .concat(client.of<MessageEventPayload>('message.created'))
+      .filter((p) => p.message.id === messageId);
+  const lastPresence = (client: Client, conversationId: string) =>
+    client
+      .of<ConversationPresenceEvent>('presence.updated')
+      .filter((p) => p.conversationId === conversationId)
+      .pop();
 
   beforeAll(async () => {
     // with TEST_REDIS_URL (CI) the Socket.IO server runs on the Redis adapter: room eviction uses fetchSockets across it
@@ -87,7 +107,11 @@ describe('collaboration: conversation rooms, scoped events, presence (e2e)', () 
     expect((await boss.join(id)).ok).toBe(true);
 
     const messageId = await adminSends(id, 'Scoped hello');
-    await waitFor(async () => messagesFor(alice, messageId).length >= 2 && messagesFor(boss, messageId).length >= 2, 5000, 'created + updated to Alice and the admin');
+    await waitFor(
+      async () => messagesFor(alice, messageId).length >= 2 && messagesFor(boss, messageId).length >= 2,
+      5000,
+      'created + updated to Alice and the admin',
+    );
     // one emit to the union of rooms: Alice is in the room and in her user room, yet gets each event once
     expect(alice.of<MessageEventPayload>('message.created').filter((p) => p.message.id === messageId)).toHaveLength(1);
     expect(messagesFor(bob, messageId)).toEqual([]);
@@ -109,10 +133,24 @@ describe('collaboration: conversation rooms, scoped events, presence (e2e)', () 
     await waitFor(async () => lastPresence(boss, id)?.viewers.some((v) => v.userId === agentA.id), 3000, 'Alice viewing');
 
     expect(await alice.typing(id, true)).toEqual({ ok: true });
-    await waitFor(async () => lastPresence(boss, id)?.typing.map((t) => t.userId).join() === agentA.id, 3000, 'Alice typing');
+    await waitFor(
+      async () =>
+        lastPresence(boss, id)
+          ?.typing.map((t) => t.userId)
+          .join() === agentA.id,
+      3000,
+      'Alice typing',
+    );
     expect(lastPresence(boss, id)?.typing[0]?.name).toBe('Alice Agent');
     // the customer sees the business typing as well
-    await waitFor(async () => h.sim.context.requests.some((r) => r.params['sender_action'] === 'typing_on' && (r.params['recipient'] as { id?: string })?.id === SIM_SEED.messengerCustomers[0].psid) || null, 3000, 'typing_on sent to Meta');
+    await waitFor(
+      async () =>
+        h.sim.context.requests.some(
+          (r) => r.params['sender_action'] === 'typing_on' && (r.params['recipient'] as { id?: string })?.id === SIM_SEED.messengerCustomers[0].psid,
+        ) || null,
+      3000,
+      'typing_on sent to Meta',
+    );
     await alice.typing(id, false);
     await waitFor(async () => lastPresence(boss, id)?.typing.length === 0, 3000, 'Alice stopped typing');
 
@@ -122,7 +160,12 @@ describe('collaboration: conversation rooms, scoped events, presence (e2e)', () 
     expect((online.body.users as { userId: string }[]).map((u) => u.userId)).toEqual(expect.arrayContaining([agentA.id, admin.id]));
 
     alice.socket.disconnect();
-    await waitFor(async () => boss.of<{ user: { userId: string }; online: boolean }>('presence.online_changed').some((e) => e.user.userId === agentA.id && !e.online) || null, 3000, 'Alice offline');
+    await waitFor(
+      async () =>
+        boss.of<{ user: { userId: string }; online: boolean }>('presence.online_changed').some((e) => e.user.userId === agentA.id && !e.online) || null,
+      3000,
+      'Alice offline',
+    );
   });
 
   it('reassignment removes the previous assignee from the room and tells the new one', async () => {
@@ -133,8 +176,19 @@ describe('collaboration: conversation rooms, scoped events, presence (e2e)', () 
     expect((await boss.join(id)).ok).toBe(true);
 
     expect((await assign(id, agentB.id)).status).toBe(200);
-    await waitFor(async () => bob.of<{ conversation: { id: string; assigneeId: string } }>('conversation.assigned').some((e) => e.conversation.id === id && e.conversation.assigneeId === agentB.id) || null, 3000, 'Bob told');
-    expect(alice.of<{ conversation: { id: string }; previousAssigneeId: string }>('conversation.assigned').some((e) => e.conversation.id === id && e.previousAssigneeId === agentA.id)).toBe(true);
+    await waitFor(
+      async () =>
+        bob
+          .of<{ conversation: { id: string; assigneeId: string } }>('conversation.assigned')
+          .some((e) => e.conversation.id === id && e.conversation.assigneeId === agentB.id) || null,
+      3000,
+      'Bob told',
+    );
+    expect(
+      alice
+        .of<{ conversation: { id: string }; previousAssigneeId: string }>('conversation.assigned')
+        .some((e) => e.conversation.id === id && e.previousAssigneeId === agentA.id),
+    ).toBe(true);
     await waitFor(async () => !lastPresence(boss, id)?.viewers.some((v) => v.userId === agentA.id), 3000, 'Alice evicted from the viewers');
 
     const messageId = await adminSends(id, 'Only for Bob now');

@@ -17,7 +17,13 @@ describe('rate limits shared across replicas through Redis (e2e)', () => {
   let redis: Redis;
 
   beforeAll(async () => {
-    const env = { REDIS_URL: redisUrl, REDIS_KEY_PREFIX: prefix, THROTTLE_LOGIN_LIMIT: '4', THROTTLE_LOGIN_ACCOUNT_LIMIT: '100', WEBHOOK_BAD_SIGNATURE_LIMIT_PER_MINUTE: '4' };
+    const env = {
+      REDIS_URL: redisUrl,
+      REDIS_KEY_PREFIX: prefix,
+      THROTTLE_LOGIN_LIMIT: '4',
+      THROTTLE_LOGIN_ACCOUNT_LIMIT: '100',
+      WEBHOOK_BAD_SIGNATURE_LIMIT_PER_MINUTE: '4',
+    };
     replicaA = await startTestApp(env);
     replicaB = await startTestApp(env);
     redis = new Redis(redisUrl);
@@ -44,7 +50,12 @@ describe('rate limits shared across replicas through Redis (e2e)', () => {
   });
 
   it('counts bad webhook signatures from one address on either replica against one budget', async () => {
-    const forged = (replica: TestApp) => fetch(`${replica.url}/webhooks/facebook`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-hub-signature-256': `sha256=${'0'.repeat(64)}` }, body: '{"object":"page","entry":[]}' });
+    const forged = (replica: TestApp) =>
+      fetch(`${replica.url}/webhooks/facebook`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-hub-signature-256': `sha256=${'0'.repeat(64)}` },
+        body: '{"object":"page","entry":[]}',
+      });
     expect((await forged(replicaA)).status).toBe(401);
     expect((await forged(replicaB)).status).toBe(401);
     expect((await forged(replicaA)).status).toBe(401);
@@ -64,7 +75,10 @@ describe('rate limits shared across replicas through Redis (e2e)', () => {
     await limiterA.acquire(account, 'conversations');
     const started = Date.now();
     const third = limiterB.acquire(account, 'conversations').then(() => Date.now() - started);
-    const winner = await Promise.race([third.then(() => 'replica B got a slot'), new Promise((resolve) => setTimeout(() => resolve('replica B is waiting'), 250))]);
+    const winner = await Promise.race([
+      third.then(() => 'replica B got a slot'),
+      new Promise((resolve) => setTimeout(() => resolve('replica B is waiting'), 250)),
+    ]);
     expect(winner).toBe('replica B is waiting');
     // and it gets the next window's slot
     expect(await third).toBeGreaterThanOrEqual(250);

@@ -25,8 +25,19 @@ describe('presence across replicas through Redis (e2e)', () => {
   const seedConversation = async (t: TestApp) => {
     const contacts = t.dataSource.getRepository(ContactEntity);
     const conversations = t.dataSource.getRepository(ConversationEntity);
-    const contact = await contacts.save(contacts.create({ channelId: randomUUID(), platform: MessagePlatform.FACEBOOK, externalId: `psid-${conversationId}`, displayName: 'Shared Customer' }));
-    await conversations.save(conversations.create({ id: conversationId, channelId: contact.channelId, platform: MessagePlatform.FACEBOOK, contactId: contact.id, customerExternalId: contact.externalId, assigneeId: null }));
+    const contact = await contacts.save(
+      contacts.create({ channelId: randomUUID(), platform: MessagePlatform.FACEBOOK, externalId: `psid-${conversationId}`, displayName: 'Shared Customer' }),
+    );
+    await conversations.save(
+      conversations.create({
+        id: conversationId,
+        channelId: contact.channelId,
+        platform: MessagePlatform.FACEBOOK,
+        contactId: contact.id,
+        customerExternalId: contact.externalId,
+        assigneeId: null,
+      }),
+    );
   };
   const connect = async (t: TestApp, token: string) => {
     const socket: ClientSocket = io(t.url, { transports: ['websocket'], auth: { token }, reconnection: false, forceNew: true });

@@ -1,4 +1,13 @@
-import { AnalyticsAgentRow, AnalyticsChannelRow, AnalyticsOverviewResponse, ConversationStatus, InboxMessageSource, InboxMessageStatus, MessagePlatform, Role } from '@ticklegram/domain-models';
+import {
+  AnalyticsAgentRow,
+  AnalyticsChannelRow,
+  AnalyticsOverviewResponse,
+  ConversationStatus,
+  InboxMessageSource,
+  InboxMessageStatus,
+  MessagePlatform,
+  Role,
+} from '@ticklegram/domain-models';
 import { randomUUID } from 'node:crypto';
 import { AnalyticsProjector } from '../../src/modules/analytics/analytics-projector.service';
 import { AnalyticsConversationLabelEntity } from '../../src/modules/analytics/entities/analytics-conversation-label.entity';
@@ -50,9 +59,29 @@ describe('analytics over a hand-built dataset (integration)', () => {
   };
   const BERLIN = 'from=2026-03-28&to=2026-03-29&tz=Europe/Berlin';
 
-  async function conversation(key: string, o: { channelId: string; platform: MessagePlatform; assigneeId: string | null; status: ConversationStatus; lastDirection: 'inbound' | 'outbound'; lastCustomerAt: string; ad?: boolean }) {
+  async function conversation(
+    key: string,
+    o: {
+      channelId: string;
+      platform: MessagePlatform;
+      assigneeId: string | null;
+      status: ConversationStatus;
+      lastDirection: 'inbound' | 'outbound';
+      lastCustomerAt: string;
+      ad?: boolean;
+    },
+  ) {
     const contact = await t.dataSource.getRepository(ContactEntity).save(
-      Object.assign(new ContactEntity(), { channelId: o.channelId, platform: o.platform, externalId: `cust-${key}`, displayName: `Customer ${key}`, name: null, username: null, profilePicUrl: null, profileFetchedAt: null }),
+      Object.assign(new ContactEntity(), {
+        channelId: o.channelId,
+        platform: o.platform,
+        externalId: `cust-${key}`,
+        displayName: `Customer ${key}`,
+        name: null,
+        username: null,
+        profilePicUrl: null,
+        profileFetchedAt: null,
+      }),
     );
     const row = await t.dataSource.getRepository(ConversationEntity).save(
       Object.assign(new ConversationEntity(), {
@@ -69,7 +98,9 @@ describe('analytics over a hand-built dataset (integration)', () => {
         lastCustomerMessageAt: at(o.lastCustomerAt),
         customerReadAt: null,
         customerDeliveredAt: null,
-        referral: o.ad ? { kind: 'ad', source: 'ADS', ref: null, adId: 'ad-1', adTitle: 'Spring', campaignId: null, adsetId: null, productId: null, at: o.lastCustomerAt } : null,
+        referral: o.ad
+          ? { kind: 'ad', source: 'ADS', ref: null, adId: 'ad-1', adTitle: 'Spring', campaignId: null, adsetId: null, productId: null, at: o.lastCustomerAt }
+          : null,
       }),
     );
     conv[key] = row.id;
@@ -77,7 +108,12 @@ describe('analytics over a hand-built dataset (integration)', () => {
   }
 
   let n = 0;
-  async function message(key: string, iso: string, direction: 'inbound' | 'outbound', o: { source?: InboxMessageSource; status?: InboxMessageStatus; sender?: string } = {}) {
+  async function message(
+    key: string,
+    iso: string,
+    direction: 'inbound' | 'outbound',
+    o: { source?: InboxMessageSource; status?: InboxMessageStatus; sender?: string } = {},
+  ) {
     const c = await t.dataSource.getRepository(ConversationEntity).findOneByOrFail({ id: conv[key] });
     const row = await t.dataSource.getRepository(MessageEntity).save(
       Object.assign(new MessageEntity(), {
@@ -102,7 +138,28 @@ describe('analytics over a hand-built dataset (integration)', () => {
 
   async function comment(externalId: string, iso: string, o: Partial<CommentEntity>) {
     await t.dataSource.getRepository(CommentEntity).save(
-      Object.assign(new CommentEntity(), { channelId: ch.ig1, platform: IG, kind: 'comment', externalId, parentExternalId: null, objectExternalId: 'media-1', mediaProductType: 'FEED', adId: null, authorExternalId: 'someone', authorName: null, authorUsername: null, isFromBusiness: false, text: 'hi', isHidden: false, removedAt: null, editedAt: null, permalinkUrl: null, commentedAt: at(iso), lastEventAt: null, ...o }),
+      Object.assign(new CommentEntity(), {
+        channelId: ch.ig1,
+        platform: IG,
+        kind: 'comment',
+        externalId,
+        parentExternalId: null,
+        objectExternalId: 'media-1',
+        mediaProductType: 'FEED',
+        adId: null,
+        authorExternalId: 'someone',
+        authorName: null,
+        authorUsername: null,
+        isFromBusiness: false,
+        text: 'hi',
+        isHidden: false,
+        removedAt: null,
+        editedAt: null,
+        permalinkUrl: null,
+        commentedAt: at(iso),
+        lastEventAt: null,
+        ...o,
+      }),
     );
   }
 
@@ -124,7 +181,15 @@ describe('analytics over a hand-built dataset (integration)', () => {
     expect(label.status).toBe(201);
     labelId = label.body.id;
 
-    await conversation('c1', { channelId: ch.ig1, platform: IG, assigneeId: agentA.id, status: 'resolved', lastDirection: 'outbound', lastCustomerAt: '2026-03-28T20:00:00Z', ad: true });
+    await conversation('c1', {
+      channelId: ch.ig1,
+      platform: IG,
+      assigneeId: agentA.id,
+      status: 'resolved',
+      lastDirection: 'outbound',
+      lastCustomerAt: '2026-03-28T20:00:00Z',
+      ad: true,
+    });
     await message('c1', '2026-03-28T08:00:00Z', 'inbound');
     await message('c1', '2026-03-28T08:30:00Z', 'outbound', { sender: agentA.id });
     await statusAt('c1', 'resolved', '2026-03-28T09:00:00Z');
@@ -134,28 +199,65 @@ describe('analytics over a hand-built dataset (integration)', () => {
     await statusAt('c1', 'open', '2026-03-29T05:00:00Z');
     await statusAt('c1', 'resolved', '2026-03-29T06:00:00Z');
 
-    await conversation('c2', { channelId: ch.fb1, platform: FB, assigneeId: agentB.id, status: 'resolved', lastDirection: 'outbound', lastCustomerAt: '2026-03-27T22:30:00Z' });
+    await conversation('c2', {
+      channelId: ch.fb1,
+      platform: FB,
+      assigneeId: agentB.id,
+      status: 'resolved',
+      lastDirection: 'outbound',
+      lastCustomerAt: '2026-03-27T22:30:00Z',
+    });
     await message('c2', '2026-03-27T22:30:00Z', 'inbound');
     await message('c2', '2026-03-27T23:30:00Z', 'outbound', { sender: agentB.id });
     await statusAt('c2', 'resolved', '2026-03-28T10:00:00Z');
 
-    await conversation('c3', { channelId: ch.ig2, platform: IG, assigneeId: null, status: 'open', lastDirection: 'outbound', lastCustomerAt: '2026-03-29T21:30:00Z' });
+    await conversation('c3', {
+      channelId: ch.ig2,
+      platform: IG,
+      assigneeId: null,
+      status: 'open',
+      lastDirection: 'outbound',
+      lastCustomerAt: '2026-03-29T21:30:00Z',
+    });
     await message('c3', '2026-03-29T21:30:00Z', 'inbound');
     await message('c3', '2026-03-29T21:31:00Z', 'outbound', { source: 'automation' });
 
-    await conversation('c4', { channelId: ch.ig1, platform: IG, assigneeId: agentA.id, status: 'open', lastDirection: 'inbound', lastCustomerAt: '2026-03-29T22:30:00Z' });
+    await conversation('c4', {
+      channelId: ch.ig1,
+      platform: IG,
+      assigneeId: agentA.id,
+      status: 'open',
+      lastDirection: 'inbound',
+      lastCustomerAt: '2026-03-29T22:30:00Z',
+    });
     await message('c4', '2026-03-29T22:30:00Z', 'inbound');
 
-    await conversation('c5', { channelId: ch.fb1, platform: FB, assigneeId: agentA.id, status: 'open', lastDirection: 'outbound', lastCustomerAt: '2026-03-28T14:00:00Z' });
+    await conversation('c5', {
+      channelId: ch.fb1,
+      platform: FB,
+      assigneeId: agentA.id,
+      status: 'open',
+      lastDirection: 'outbound',
+      lastCustomerAt: '2026-03-28T14:00:00Z',
+    });
     await message('c5', '2026-03-28T12:00:00Z', 'inbound');
     await message('c5', '2026-03-28T12:05:00Z', 'outbound', { sender: agentA.id, status: 'failed' });
     await message('c5', '2026-03-28T13:00:00Z', 'outbound', { sender: agentA.id, status: 'read' });
     await message('c5', '2026-03-28T14:00:00Z', 'inbound');
     await message('c5', '2026-03-29T15:00:00Z', 'outbound', { sender: agentA.id });
     const template = await message('c5', '2026-03-29T16:00:00Z', 'outbound', { sender: agentA.id, status: 'delivered' });
-    await t.dataSource.getRepository(TemplateSendEntity).insert({ messageId: template.id, templateId: randomUUID(), parameters: {}, urlSuffix: null, createdAt: new Date() });
+    await t.dataSource
+      .getRepository(TemplateSendEntity)
+      .insert({ messageId: template.id, templateId: randomUUID(), parameters: {}, urlSuffix: null, createdAt: new Date() });
 
-    await conversation('c6', { channelId: ch.ig1, platform: IG, assigneeId: agentB.id, status: 'resolved', lastDirection: 'outbound', lastCustomerAt: '2026-03-28T15:00:00Z' });
+    await conversation('c6', {
+      channelId: ch.ig1,
+      platform: IG,
+      assigneeId: agentB.id,
+      status: 'resolved',
+      lastDirection: 'outbound',
+      lastCustomerAt: '2026-03-28T15:00:00Z',
+    });
     await message('c6', '2026-03-28T15:00:00Z', 'inbound');
     await message('c6', '2026-03-28T15:10:00Z', 'outbound', { source: 'native_app' });
     await statusAt('c6', 'resolved', '2026-03-28T15:20:00Z');
@@ -229,16 +331,58 @@ describe('analytics over a hand-built dataset (integration)', () => {
 
     const agent = (id: string) => o.agents.find((r) => r.agentId === id) as AnalyticsAgentRow;
     expect(o.agents).toHaveLength(2);
-    expect(agent(agentA.id)).toEqual({ agentId: agentA.id, name: 'Agent A', opened: 3, resolved: 2, messagesOut: 5, firstResponse: { count: 3, median: 3600, p90: 18000 }, resolution: { count: 2, median: 3600, p90: 36000 } });
-    expect(agent(agentB.id)).toEqual({ agentId: agentB.id, name: 'Agent B', opened: 1, resolved: 2, messagesOut: 2, firstResponse: { count: 1, median: 600, p90: 600 }, resolution: { count: 2, median: 3600, p90: 41400 } });
+    expect(agent(agentA.id)).toEqual({
+      agentId: agentA.id,
+      name: 'Agent A',
+      opened: 3,
+      resolved: 2,
+      messagesOut: 5,
+      firstResponse: { count: 3, median: 3600, p90: 18000 },
+      resolution: { count: 2, median: 3600, p90: 36000 },
+    });
+    expect(agent(agentB.id)).toEqual({
+      agentId: agentB.id,
+      name: 'Agent B',
+      opened: 1,
+      resolved: 2,
+      messagesOut: 2,
+      firstResponse: { count: 1, median: 600, p90: 600 },
+      resolution: { count: 2, median: 3600, p90: 41400 },
+    });
 
     const channel = (id: string) => o.channels.find((r) => r.channelId === id) as AnalyticsChannelRow;
     expect(o.channels).toHaveLength(3);
-    expect(channel(ch.ig1)).toMatchObject({ opened: 3, resolved: 3, messagesIn: 3, messagesOut: 3, firstResponse: { count: 3, median: 1800, p90: 18000 }, resolution: { count: 3, median: 3600, p90: 36000 } });
-    expect(channel(ch.fb1)).toMatchObject({ opened: 1, resolved: 1, messagesIn: 2, messagesOut: 4, firstResponse: { count: 1, median: 3600, p90: 3600 }, resolution: { count: 1, median: 41400, p90: 41400 } });
-    expect(channel(ch.ig2)).toMatchObject({ opened: 1, resolved: 0, messagesIn: 1, messagesOut: 1, firstResponse: { count: 0, median: null, p90: null }, resolution: { count: 0, median: null, p90: null } });
+    expect(channel(ch.ig1)).toMatchObject({
+      opened: 3,
+      resolved: 3,
+      messagesIn: 3,
+      messagesOut: 3,
+      firstResponse: { count: 3, median: 1800, p90: 18000 },
+      resolution: { count: 3, median: 3600, p90: 36000 },
+    });
+    expect(channel(ch.fb1)).toMatchObject({
+      opened: 1,
+      resolved: 1,
+      messagesIn: 2,
+      messagesOut: 4,
+      firstResponse: { count: 1, median: 3600, p90: 3600 },
+      resolution: { count: 1, median: 41400, p90: 41400 },
+    });
+    expect(channel(ch.ig2)).toMatchObject({
+      opened: 1,
+      resolved: 0,
+      messagesIn: 1,
+      messagesOut: 1,
+      firstResponse: { count: 0, median: null, p90: null },
+      resolution: { count: 0, median: null, p90: null },
+    });
 
-    expect(o.live).toEqual({ open: 3, unassigned: 1, agentsOnline: 0, waitingLongest: [{ conversationId: conv['c4'], contactName: 'Customer c4', channelId: ch.ig1, waitingSince: '2026-03-29T22:30:00.000Z' }] });
+    expect(o.live).toEqual({
+      open: 3,
+      unassigned: 1,
+      agentsOnline: 0,
+      waitingLongest: [{ conversationId: conv['c4'], contactName: 'Customer c4', channelId: ch.ig1, waitingSince: '2026-03-29T22:30:00.000Z' }],
+    });
   });
 
   it('the same dates in UTC move the midnight edges', async () => {
@@ -249,8 +393,20 @@ describe('analytics over a hand-built dataset (integration)', () => {
   });
 
   it('filters by channel, platform, agent and label', async () => {
-    expect((await overview(`${BERLIN}&channelId=${ch.fb1}`)).summary).toMatchObject({ opened: 1, resolved: 1, messagesIn: 2, messagesOut: 4, commentsReceived: 0 });
-    expect((await overview(`${BERLIN}&platform=INSTAGRAM`)).summary).toMatchObject({ opened: 4, resolved: 3, messagesIn: 4, messagesOut: 4, commentsReceived: 2 });
+    expect((await overview(`${BERLIN}&channelId=${ch.fb1}`)).summary).toMatchObject({
+      opened: 1,
+      resolved: 1,
+      messagesIn: 2,
+      messagesOut: 4,
+      commentsReceived: 0,
+    });
+    expect((await overview(`${BERLIN}&platform=INSTAGRAM`)).summary).toMatchObject({
+      opened: 4,
+      resolved: 3,
+      messagesIn: 4,
+      messagesOut: 4,
+      commentsReceived: 2,
+    });
     const byB = await overview(`${BERLIN}&agentId=${agentB.id}`);
     expect(byB.summary).toMatchObject({ opened: 1, resolved: 2, messagesIn: 1, messagesOut: 2, commentsReceived: 0 });
     expect(byB.team).toMatchObject({ opened: 5, resolved: 4, messagesIn: 6, messagesOut: 8, commentsReceived: 2 });
@@ -261,7 +417,10 @@ describe('analytics over a hand-built dataset (integration)', () => {
     const refused = await get(`/api/analytics/overview?${BERLIN}&businessHours=true`, admin);
     expect(refused.status).toBe(400);
     expect(JSON.stringify(refused.body)).toContain('businessHours');
-    const saved = await t.http.put('/api/analytics/settings').set('Authorization', `Bearer ${admin}`).send({ businessHours: { timeZone: 'Europe/Berlin', weekdays: [6], start: '09:00', end: '17:00' } });
+    const saved = await t.http
+      .put('/api/analytics/settings')
+      .set('Authorization', `Bearer ${admin}`)
+      .send({ businessHours: { timeZone: 'Europe/Berlin', weekdays: [6], start: '09:00', end: '17:00' } });
     expect(saved.status).toBe(200);
     const o = await overview(`${BERLIN}&businessHours=true`);
     expect(o.summary.firstResponse).toEqual({ count: 4, median: 600, p90: 3600 }); // [0, 600, 1800, 3600]
@@ -272,7 +431,16 @@ describe('analytics over a hand-built dataset (integration)', () => {
   it('an agent sees their own numbers and the team totals, never a teammate’s', async () => {
     const o = await overview(BERLIN, agentA.token);
     expect(o.scope).toBe('own');
-    expect(o.summary).toMatchObject({ opened: 3, resolved: 2, messagesIn: 4, messagesOut: 5, firstResponse: { count: 3, median: 3600, p90: 18000 }, commentsReceived: 1, commentsAnswered: 1, commentsHidden: 0 });
+    expect(o.summary).toMatchObject({
+      opened: 3,
+      resolved: 2,
+      messagesIn: 4,
+      messagesOut: 5,
+      firstResponse: { count: 3, median: 3600, p90: 18000 },
+      commentsReceived: 1,
+      commentsAnswered: 1,
+      commentsHidden: 0,
+    });
     expect(o.team).toMatchObject({ opened: 5, resolved: 4, messagesIn: 6, messagesOut: 8, commentsReceived: 2 });
     expect(o.agents.map((a) => a.agentId)).toEqual([agentA.id]);
     expect(o.channels.map((c) => c.channelId).sort()).toEqual([ch.ig1, ch.fb1].sort());
@@ -295,7 +463,10 @@ describe('analytics over a hand-built dataset (integration)', () => {
       const res = await get(`/api/analytics/${table}?${BERLIN}&format=csv`, admin);
       expect(res.status).toBe(200);
       expect(res.headers['content-type']).toMatch(/^text\/csv/);
-      return res.text.trim().split('\r\n').map((line) => line.split(','));
+      return res.text
+        .trim()
+        .split('\r\n')
+        .map((line) => line.split(','));
     };
     const summary = await csv('overview');
     expect(summary[0]).toEqual(['metric', 'value', 'team']);
@@ -311,9 +482,13 @@ describe('analytics over a hand-built dataset (integration)', () => {
     expect((await csv('frt-distribution')).slice(1)).toEqual(o.frtDistribution.map((b) => [b.bucket, String(b.count)]));
     expect((await csv('heatmap')).slice(1)).toHaveLength(168);
     const agents = await csv('agents');
-    expect(agents.slice(1).map((r) => [r[0], r[2], r[3], r[4], r[5]])).toEqual(o.agents.map((a) => [a.agentId, a.opened, a.resolved, a.messagesOut, a.firstResponse.median].map(String)));
+    expect(agents.slice(1).map((r) => [r[0], r[2], r[3], r[4], r[5]])).toEqual(
+      o.agents.map((a) => [a.agentId, a.opened, a.resolved, a.messagesOut, a.firstResponse.median].map(String)),
+    );
     const channels = await csv('channels');
-    expect(channels.slice(1).map((r) => [r[0], r[3], r[5], r[6]])).toEqual(o.channels.map((c) => [c.channelId, c.opened, c.messagesIn, c.messagesOut].map(String)));
+    expect(channels.slice(1).map((r) => [r[0], r[3], r[5], r[6]])).toEqual(
+      o.channels.map((c) => [c.channelId, c.opened, c.messagesIn, c.messagesOut].map(String)),
+    );
     const json = await get(`/api/analytics/agents?${BERLIN}`, admin);
     expect(json.body).toEqual(o.agents);
   });
@@ -336,7 +511,14 @@ describe('analytics over a hand-built dataset (integration)', () => {
 
   it('a status change and a message through the real inbox paths update the rollups', async () => {
     const now = Date.now();
-    await conversation('live', { channelId: ch.ig2, platform: IG, assigneeId: null, status: 'open', lastDirection: 'inbound', lastCustomerAt: new Date(now - 3_600_000).toISOString() });
+    await conversation('live', {
+      channelId: ch.ig2,
+      platform: IG,
+      assigneeId: null,
+      status: 'open',
+      lastDirection: 'inbound',
+      lastCustomerAt: new Date(now - 3_600_000).toISOString(),
+    });
     await message('live', new Date(now - 3_600_000).toISOString(), 'inbound');
     const res = await t.http.patch(`/api/conversations/${conv['live']}`).set('Authorization', `Bearer ${admin}`).send({ status: 'resolved' });
     expect(res.status).toBe(200);

@@ -58,7 +58,9 @@ describe('auth (integration)', () => {
     const { accessToken } = await t.login(TEST_ADMIN.email, TEST_ADMIN.password);
     await t.http.get('/api/auth/me').expect(401);
     const [header, payload, signature] = accessToken.split('.');
-    const forged = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(payload, 'base64url').toString()), role: 'ADMIN', sub: 'someone-else' })).toString('base64url');
+    const forged = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(payload, 'base64url').toString()), role: 'ADMIN', sub: 'someone-else' })).toString(
+      'base64url',
+    );
     await t.http.get('/api/auth/me').set('Authorization', `Bearer ${header}.${forged}.${signature}`).expect(401);
     const expired = await new JwtService().signAsync(
       { sub: 'x', email: 'x@y.z', role: 'ADMIN', exp: Math.floor(Date.now() / 1000) - 10 },
@@ -102,7 +104,8 @@ describe('auth (integration)', () => {
   });
 
   it('bounds guesses per account even when the client rotates X-Forwarded-For', async () => {
-    const attempt = (i: number) => t.http.post('/api/auth/login').set('X-Forwarded-For', `198.51.100.${i}`).send({ email: 'target@int.test', password: 'wrong-password' });
+    const attempt = (i: number) =>
+      t.http.post('/api/auth/login').set('X-Forwarded-For', `198.51.100.${i}`).send({ email: 'target@int.test', password: 'wrong-password' });
     for (let i = 0; i < 12; i += 1) expect((await attempt(i)).status).toBe(401);
     expect((await attempt(99)).status).toBe(429);
   });

@@ -1,4 +1,13 @@
-import { AttributionResponse, CapiEventDto, CapiSettingsDto, ChannelDto, MessagePlatform, OutcomeDto, OutcomeEventPayload, Role } from '@ticklegram/domain-models';
+import {
+  AttributionResponse,
+  CapiEventDto,
+  CapiSettingsDto,
+  ChannelDto,
+  MessagePlatform,
+  OutcomeDto,
+  OutcomeEventPayload,
+  Role,
+} from '@ticklegram/domain-models';
 import { SIM_SEED } from '@ticklegram/meta-sim';
 import { createHash, randomUUID } from 'node:crypto';
 import { CapiSender, SENDING_LEASE_MS } from '../../src/modules/capi/capi-sender';
@@ -35,9 +44,9 @@ describe('conversions API: outcomes, outbox, settings, attribution (integration)
 
   const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
   const admin = () => bearer(h.admin);
-  const received = async (eventId?: string) =>
-    (await h.control<{ data: ReceivedEvent[] }>(`/_sim/capi/events${eventId ? `?eventId=${eventId}` : ''}`)).data;
-  const record = (conversationId: string, body: object, token = h.admin) => h.t.http.post(`/api/conversations/${conversationId}/outcomes`).set(bearer(token)).send(body);
+  const received = async (eventId?: string) => (await h.control<{ data: ReceivedEvent[] }>(`/_sim/capi/events${eventId ? `?eventId=${eventId}` : ''}`)).data;
+  const record = (conversationId: string, body: object, token = h.admin) =>
+    h.t.http.post(`/api/conversations/${conversationId}/outcomes`).set(bearer(token)).send(body);
   const eventOf = async (outcomeId: string): Promise<CapiEventDto> => {
     const res = await h.t.http.get('/api/capi/events?limit=200').set(admin());
     const found = (res.body.items as CapiEventDto[]).find((e) => e.outcomeId === outcomeId);
@@ -45,10 +54,14 @@ describe('conversions API: outcomes, outbox, settings, attribution (integration)
     return found;
   };
   const eventIn = (outcomeId: string, statuses: string[], timeoutMs = 10_000) =>
-    waitFor(async () => {
-      const e = await eventOf(outcomeId);
-      return statuses.includes(e.status) ? e : null;
-    }, timeoutMs, `event of ${outcomeId} in ${statuses.join('/')}`);
+    waitFor(
+      async () => {
+        const e = await eventOf(outcomeId);
+        return statuses.includes(e.status) ? e : null;
+      },
+      timeoutMs,
+      `event of ${outcomeId} in ${statuses.join('/')}`,
+    );
   const adConversation = async (customerId: string, adId: string): Promise<string> => {
     await h.control(`/_sim/customers/${customerId}/ad-referral`, { adId });
     await h.settle();
@@ -107,7 +120,10 @@ describe('conversions API: outcomes, outbox, settings, attribution (integration)
       expect(JSON.stringify(audit)).not.toContain(secret);
       // back to the Page's own token for the rest (the dedicated one is not a token Meta knows)
       expect((await h.t.http.patch(`/api/capi/settings/${page.id}`).set(admin()).send({ accessToken: null })).body.hasAccessToken).toBe(false);
-      const bad = await h.t.http.patch(`/api/capi/settings/${page.id}`).set(admin()).send({ datasetId: 'abc', testEventCode: 'no spaces', enabled: 'yes', secret: 1 });
+      const bad = await h.t.http
+        .patch(`/api/capi/settings/${page.id}`)
+        .set(admin())
+        .send({ datasetId: 'abc', testEventCode: 'no spaces', enabled: 'yes', secret: 1 });
       expect(bad.status).toBe(400);
       expect(bad.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['datasetId', 'enabled', 'secret', 'testEventCode']);
     });
@@ -115,12 +131,34 @@ describe('conversions API: outcomes, outbox, settings, attribution (integration)
 
   describe('outcomes → the event Meta receives', () => {
     it('a Messenger purchase: business_messaging, messenger, Page id + PSID, hashed email and phone, value, event_id, test code', async () => {
-      const res = await record(fbConversation, { type: 'purchase', value: 49.9, currency: 'EUR', email: ' Noah.Fischer@Example.com ', phone: '+43 660 1234567' });
+      const res = await record(fbConversation, {
+        type: 'purchase',
+        value: 49.9,
+        currency: 'EUR',
+        email: ' Noah.Fischer@Example.com ',
+        phone: '+43 660 1234567',
+      });
       expect(res.status).toBe(201);
       const outcome = res.body as OutcomeDto;
-      expect(outcome).toMatchObject({ type: 'Purchase', value: 49.9, currency: 'EUR', hasEmail: true, hasPhone: true, adId: ADS.springSale.id, conversationId: fbConversation });
+      expect(outcome).toMatchObject({
+        type: 'Purchase',
+        value: 49.9,
+        currency: 'EUR',
+        hasEmail: true,
+        hasPhone: true,
+        adId: ADS.springSale.id,
+        conversationId: fbConversation,
+      });
       const event = await eventIn(outcome.id, ['accepted']);
-      expect(event).toMatchObject({ eventName: 'Purchase', eventId: outcome.id, datasetId: SIM_SEED.datasets.page, testEventCode: 'TEST4711', eventsReceived: 1, attempts: 1, message: null });
+      expect(event).toMatchObject({
+        eventName: 'Purchase',
+        eventId: outcome.id,
+        datasetId: SIM_SEED.datasets.page,
+        testEventCode: 'TEST4711',
+        eventsReceived: 1,
+        attempts: 1,
+        message: null,
+      });
       const [got] = await received(outcome.id);
       expect(got?.datasetId).toBe(SIM_SEED.datasets.page);
       expect(got?.testEventCode).toBe('TEST4711');
@@ -153,13 +191,21 @@ describe('conversions API: outcomes, outbox, settings, attribution (integration)
       expect(res.status).toBe(201);
       await eventIn(res.body.id, ['accepted']);
       try {
-        await waitFor(async () => live.find((p) => p.outcome.id === res.body.id && p.outcome.event.status === 'accepted'), 5000, 'the accepted outcome on the socket');
+        await waitFor(
+          async () => live.find((p) => p.outcome.id === res.body.id && p.outcome.event.status === 'accepted'),
+          5000,
+          'the accepted outcome on the socket',
+        );
       } finally {
         socket.close();
       }
       const [got] = await received(res.body.id);
       expect(got?.datasetId).toBe(SIM_SEED.datasets.instagram);
-      expect(got?.event).toMatchObject({ event_name: 'LeadSubmitted', messaging_channel: 'instagram', user_data: { ig_account_id: SIM_SEED.instagram.id, ig_sid: NOAH_IG } });
+      expect(got?.event).toMatchObject({
+        event_name: 'LeadSubmitted',
+        messaging_channel: 'instagram',
+        user_data: { ig_account_id: SIM_SEED.instagram.id, ig_sid: NOAH_IG },
+      });
       expect(got?.event.custom_data).toBeUndefined();
       expect(got?.event.user_data['em']).toBeUndefined();
     });
@@ -201,10 +247,14 @@ describe('conversions API: outcomes, outbox, settings, attribution (integration)
       expect(first.attempts).toBe(1);
       expect(first.message).toContain('trying again');
       expect(new Date(first.nextAttemptAt as string).getTime()).toBeGreaterThan(Date.now() - 100);
-      const second = await waitFor(async () => {
-        const e = await eventOf(body.id);
-        return e.attempts >= 2 && e.status === 'retrying' ? e : null;
-      }, 10_000, 'second attempt');
+      const second = await waitFor(
+        async () => {
+          const e = await eventOf(body.id);
+          return e.attempts >= 2 && e.status === 'retrying' ? e : null;
+        },
+        10_000,
+        'second attempt',
+      );
       // the second wait is longer than the first (300 ms base, doubled, ±20 %)
       expect(new Date(second.nextAttemptAt as string).getTime() - new Date(second.updatedAt).getTime()).toBeGreaterThan(400);
       h.sim.clearFaults();
@@ -279,7 +329,9 @@ describe('conversions API: outcomes, outbox, settings, attribution (integration)
       const event = await eventOf(lost.id);
       await waitFor(async () => ((await eventOf(lost.id)).status === 'accepted' ? true : null), 10_000, 'sent');
       const before = (await received(lost.id)).length;
-      await h.t.dataSource.getRepository(CapiEventEntity).update({ id: event.id }, { status: 'sending', claimToken: randomUUID(), claimedAt: new Date(Date.now() - SENDING_LEASE_MS - 1000) });
+      await h.t.dataSource
+        .getRepository(CapiEventEntity)
+        .update({ id: event.id }, { status: 'sending', claimToken: randomUUID(), claimedAt: new Date(Date.now() - SENDING_LEASE_MS - 1000) });
       await sender.idle();
       await sender.runOnce();
       expect(await eventOf(lost.id)).toMatchObject({ status: 'uncertain' });
@@ -294,7 +346,17 @@ describe('conversions API: outcomes, outbox, settings, attribution (integration)
       const event = await eventOf(body.id);
       await h.t.dataSource.getRepository(CapiEventEntity).update(
         { id: event.id },
-        { status: 'queued', payload: { event_name: 'CartAbandoned', event_time: Math.floor(Date.now() / 1000) - 8 * 86400, event_id: body.id, action_source: 'business_messaging', messaging_channel: 'messenger', user_data: { page_id: SIM_SEED.page.id, page_scoped_user_id: NOAH_FB } } },
+        {
+          status: 'queued',
+          payload: {
+            event_name: 'CartAbandoned',
+            event_time: Math.floor(Date.now() / 1000) - 8 * 86400,
+            event_id: body.id,
+            action_source: 'business_messaging',
+            messaging_channel: 'messenger',
+            user_data: { page_id: SIM_SEED.page.id, page_scoped_user_id: NOAH_FB },
+          },
+        },
       );
       const before = (await received(body.id)).length;
       // the sender's own interval may pick it up first; either way it fails without a call to Meta
@@ -307,14 +369,24 @@ describe('conversions API: outcomes, outbox, settings, attribution (integration)
   describe('attribution', () => {
     it('per ad: conversations started, first response, outcomes, value, events accepted; CSV; agents may read it', async () => {
       // the business answers the Instagram ad conversation
-      const reply = await h.t.http.post(`/api/conversations/${igConversation}/messages`).set(admin()).set('Idempotency-Key', randomUUID()).send({ text: 'Hi Noah! Which size?' });
+      const reply = await h.t.http
+        .post(`/api/conversations/${igConversation}/messages`)
+        .set(admin())
+        .set('Idempotency-Key', randomUUID())
+        .send({ text: 'Hi Noah! Which size?' });
       expect(reply.status).toBe(201);
       await record(igConversation, { type: 'purchase', value: 120, currency: 'EUR' });
       await record(igConversation, { type: 'purchase', value: 30.5, currency: 'USD' });
-      await waitFor(async () => {
-        const [row] = await h.t.dataSource.query("SELECT COUNT(*) AS n FROM capi_events WHERE conversation_id = ? AND status <> 'accepted'", [igConversation]);
-        return Number(row.n) === 1 ? true : null; // only the "crashed" (uncertain) one is not accepted
-      }, 10_000, 'Instagram events accepted');
+      await waitFor(
+        async () => {
+          const [row] = await h.t.dataSource.query("SELECT COUNT(*) AS n FROM capi_events WHERE conversation_id = ? AND status <> 'accepted'", [
+            igConversation,
+          ]);
+          return Number(row.n) === 1 ? true : null; // only the "crashed" (uncertain) one is not accepted
+        },
+        10_000,
+        'Instagram events accepted',
+      );
       const today = new Date().toISOString().slice(0, 10);
       const res = await h.t.http.get(`/api/attribution?from=${today}&to=${today}&tz=UTC&channelId=${ig.id}`).set(bearer(agent.token));
       expect(res.status).toBe(200);
@@ -343,8 +415,14 @@ describe('conversions API: outcomes, outbox, settings, attribution (integration)
       expect(csv.status).toBe(200);
       expect(csv.headers['content-type']).toContain('text/csv');
       const lines = csv.text.trim().split('\r\n');
-      expect(lines[0]).toBe('ad_id,ad_title,campaign_id,campaign_name,adset_id,adset_name,platform,conversations_started,responded,first_response_median_seconds,first_response_mean_seconds,leads,qualified_leads,purchases,other_outcomes,value,events_accepted');
-      expect(lines[1]).toMatch(new RegExp(`^${ADS.springDrop.id},Spring drop,${ADS.springDrop.campaignId},Spring sale 2026,${ADS.springDrop.adsetId},"AT \\+ DE, 18–34, Instagram",INSTAGRAM,1,1,\\d+,\\d+,1,0,2,1,120.00 EUR; 30.50 USD,3$`));
+      expect(lines[0]).toBe(
+        'ad_id,ad_title,campaign_id,campaign_name,adset_id,adset_name,platform,conversations_started,responded,first_response_median_seconds,first_response_mean_seconds,leads,qualified_leads,purchases,other_outcomes,value,events_accepted',
+      );
+      expect(lines[1]).toMatch(
+        new RegExp(
+          `^${ADS.springDrop.id},Spring drop,${ADS.springDrop.campaignId},Spring sale 2026,${ADS.springDrop.adsetId},"AT \\+ DE, 18–34, Instagram",INSTAGRAM,1,1,\\d+,\\d+,1,0,2,1,120.00 EUR; 30.50 USD,3$`,
+        ),
+      );
 
       const all = (await h.t.http.get(`/api/attribution?from=${today}&to=${today}`).set(admin())).body as AttributionResponse;
       expect(all.rows.map((r) => r.adId).sort()).toEqual([ADS.springSale.id, ADS.springDrop.id].sort());

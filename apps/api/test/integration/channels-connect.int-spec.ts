@@ -45,14 +45,23 @@ describe('channels: connect (integration)', () => {
     expect(complete.status).toBe(200);
     const selection = complete.body as FacebookLoginSelectionDto;
     const page = selection.pages.find((p) => p.pageId === SIM_SEED.page.id);
-    expect(page).toMatchObject({ name: SIM_SEED.page.name, instagram: { id: SIM_SEED.instagram.id, username: SIM_SEED.instagram.username }, connectedPageChannelId: null });
+    expect(page).toMatchObject({
+      name: SIM_SEED.page.name,
+      instagram: { id: SIM_SEED.instagram.id, username: SIM_SEED.instagram.username },
+      connectedPageChannelId: null,
+    });
 
     // the code is single-use: completing twice fails in plain words
     const replay = await as(admin).post('/api/facebook/oauth/complete', { code: back.get('code'), state: back.get('state') });
     expect(replay.status).toBe(502);
     expect(replay.body.code).toBe('CHANNELS_OAUTH_FAILED');
 
-    const connect = record(await as(admin).post('/api/facebook/pages', { selectionId: selection.selectionId, pages: [{ pageId: SIM_SEED.page.id, connectPage: true, connectInstagram: true }] }));
+    const connect = record(
+      await as(admin).post('/api/facebook/pages', {
+        selectionId: selection.selectionId,
+        pages: [{ pageId: SIM_SEED.page.id, connectPage: true, connectInstagram: true }],
+      }),
+    );
     expect(connect.status).toBe(201);
     const channels = connect.body.channels as ChannelDto[];
     expect(channels.map((c) => [c.platform, c.externalId, c.connection, c.status])).toEqual([
@@ -70,7 +79,10 @@ describe('channels: connect (integration)', () => {
     expect(subscription?.fields).toEqual(expect.arrayContaining(['messages', 'message_echoes', 'feed']));
 
     // a forged or foreign selection is refused
-    const forged = await as(admin).post('/api/facebook/pages', { selectionId: 'v1:AAAA:BBBB:CCCC', pages: [{ pageId: SIM_SEED.page.id, connectPage: true, connectInstagram: false }] });
+    const forged = await as(admin).post('/api/facebook/pages', {
+      selectionId: 'v1:AAAA:BBBB:CCCC',
+      pages: [{ pageId: SIM_SEED.page.id, connectPage: true, connectInstagram: false }],
+    });
     expect(forged.status).toBe(400);
     expect(forged.body.code).toBe('CHANNELS_SELECTION_INVALID');
   });
@@ -82,7 +94,13 @@ describe('channels: connect (integration)', () => {
     const res = record(await as(admin).post('/api/instagram/oauth/complete', { code: back.get('code'), state: back.get('state') }));
     expect(res.status).toBe(201);
     const [channel] = res.body.channels as ChannelDto[];
-    expect(channel).toMatchObject({ platform: MessagePlatform.INSTAGRAM, externalId: SIM_SEED.instagramLogin.id, username: SIM_SEED.instagramLogin.username, connection: 'instagram_login', status: ChannelStatus.ACTIVE });
+    expect(channel).toMatchObject({
+      platform: MessagePlatform.INSTAGRAM,
+      externalId: SIM_SEED.instagramLogin.id,
+      username: SIM_SEED.instagramLogin.username,
+      connection: 'instagram_login',
+      status: ChannelStatus.ACTIVE,
+    });
     const expiresInDays = (Date.parse(channel.health.tokenExpiresAt ?? '') - Date.now()) / 86_400_000;
     expect(expiresInDays).toBeGreaterThan(59);
     expect(sim.context.store.subscriptions.get(SIM_SEED.instagramLogin.id)?.active).toBe(true);
@@ -92,7 +110,7 @@ describe('channels: connect (integration)', () => {
     expect(second.body.channels[0].id).toBe(channel.id);
     const rows = await t.dataSource.query('SELECT COUNT(*) AS n FROM instagram_accounts WHERE ig_user_id = ?', [SIM_SEED.instagramLogin.id]);
     expect(Number(rows[0].n)).toBe(1);
-    const audit = await t.dataSource.query("SELECT action FROM audit_log WHERE target_id = ? ORDER BY id", [channel.id]);
+    const audit = await t.dataSource.query('SELECT action FROM audit_log WHERE target_id = ? ORDER BY id', [channel.id]);
     expect(audit.map((a: { action: string }) => a.action)).toEqual(['channel.connected', 'channel.reconnected']);
   });
 
@@ -117,7 +135,17 @@ describe('channels: connect (integration)', () => {
 
   it('refuses an expired pasted token in plain words', async () => {
     const expired = 'EAASimExpiredPageToken000000000001';
-    sim.context.store.tokens.set(expired, { token: expired, type: 'PAGE', appId: SIM_SEED.app.id, subjectId: SIM_SEED.page.id, userId: SIM_SEED.admin.id, scopes: ['pages_messaging', 'pages_manage_metadata'], issuedAt: Date.now() - 3 * 86_400_000, expiresAt: Date.now() - 86_400_000, longLived: false });
+    sim.context.store.tokens.set(expired, {
+      token: expired,
+      type: 'PAGE',
+      appId: SIM_SEED.app.id,
+      subjectId: SIM_SEED.page.id,
+      userId: SIM_SEED.admin.id,
+      scopes: ['pages_messaging', 'pages_manage_metadata'],
+      issuedAt: Date.now() - 3 * 86_400_000,
+      expiresAt: Date.now() - 86_400_000,
+      longLived: false,
+    });
     const res = await as(admin).post('/api/facebook/pages/token', { accessToken: expired });
     expect(res.status).toBe(422);
     expect(res.body.code).toBe('CHANNELS_TOKEN_INVALID');
@@ -135,7 +163,17 @@ describe('channels: connect (integration)', () => {
 
   it('names the missing instagram_manage_messages permission', async () => {
     const partial = 'EAASimPagePartialScopes0000000001';
-    sim.context.store.tokens.set(partial, { token: partial, type: 'PAGE', appId: SIM_SEED.app.id, subjectId: SIM_SEED.page.id, userId: SIM_SEED.admin.id, scopes: ['pages_show_list', 'pages_messaging', 'pages_manage_metadata', 'instagram_basic'], issuedAt: Date.now(), expiresAt: 0, longLived: true });
+    sim.context.store.tokens.set(partial, {
+      token: partial,
+      type: 'PAGE',
+      appId: SIM_SEED.app.id,
+      subjectId: SIM_SEED.page.id,
+      userId: SIM_SEED.admin.id,
+      scopes: ['pages_show_list', 'pages_messaging', 'pages_manage_metadata', 'instagram_basic'],
+      issuedAt: Date.now(),
+      expiresAt: 0,
+      longLived: true,
+    });
     const res = await as(admin).post('/api/instagram/accounts/token', { accessToken: partial });
     expect(res.status).toBe(422);
     expect(res.body).toMatchObject({ code: 'CHANNELS_MISSING_PERMISSIONS', message: expect.stringContaining('the permission: instagram_manage_messages.') });
@@ -196,8 +234,14 @@ describe('channels: connect (integration)', () => {
     const reconnect = record(await as(admin).post(`/api/facebook/pages/${page.id}/reconnect`));
     expect(reconnect.status).toBe(200);
     const back = await approveInDialog(sim, reconnect.body.authorizeUrl, SIM_SEED.admin.id);
-    const selection = (await as(admin).post('/api/facebook/oauth/complete', { code: back.get('code'), state: back.get('state') })).body as FacebookLoginSelectionDto;
-    const again = record(await as(admin).post('/api/facebook/pages', { selectionId: selection.selectionId, pages: [{ pageId: SIM_SEED.page.id, connectPage: true, connectInstagram: false }] }));
+    const selection = (await as(admin).post('/api/facebook/oauth/complete', { code: back.get('code'), state: back.get('state') }))
+      .body as FacebookLoginSelectionDto;
+    const again = record(
+      await as(admin).post('/api/facebook/pages', {
+        selectionId: selection.selectionId,
+        pages: [{ pageId: SIM_SEED.page.id, connectPage: true, connectInstagram: false }],
+      }),
+    );
     expect(again.body.channels[0]).toMatchObject({ id: page.id, status: ChannelStatus.ACTIVE });
     expect(sim.context.store.subscriptions.get(SIM_SEED.page.id)?.active).toBe(true);
   });
@@ -215,7 +259,9 @@ describe('channels: connect (integration)', () => {
     }
     // every table, every column: no token string anywhere in the database
     const dump = JSON.stringify(
-      await Promise.all(['instagram_accounts', 'facebook_pages', 'audit_log', 'instagram_users', 'facebook_users'].map((table) => t.dataSource.query(`SELECT * FROM ${table}`))),
+      await Promise.all(
+        ['instagram_accounts', 'facebook_pages', 'audit_log', 'instagram_users', 'facebook_users'].map((table) => t.dataSource.query(`SELECT * FROM ${table}`)),
+      ),
     );
     bodies.push((await as(admin).get('/api/channels')).body, (await as(admin).get('/api/instagram/accounts')).body);
     const responses = JSON.stringify(bodies);

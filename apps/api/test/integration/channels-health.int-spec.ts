@@ -80,7 +80,14 @@ describe('channels: health and token lifecycle (integration)', () => {
     const page = await ref(MessagePlatform.FACEBOOK, SIM_SEED.page.id);
     const viaPage = await ref(MessagePlatform.INSTAGRAM, SIM_SEED.instagram.id);
     const igLogin = await ref(MessagePlatform.INSTAGRAM, SIM_SEED.instagramLogin.id);
-    expect(viaPage).toMatchObject({ platform: MessagePlatform.INSTAGRAM, username: SIM_SEED.instagram.username, linkedPageExternalId: SIM_SEED.page.id, connection: 'facebook_login', status: ChannelStatus.ACTIVE, humanAgentEnabled: true });
+    expect(viaPage).toMatchObject({
+      platform: MessagePlatform.INSTAGRAM,
+      username: SIM_SEED.instagram.username,
+      linkedPageExternalId: SIM_SEED.page.id,
+      connection: 'facebook_login',
+      status: ChannelStatus.ACTIVE,
+      humanAgentEnabled: true,
+    });
     expect(igLogin).toMatchObject({ username: SIM_SEED.instagramLogin.username, linkedPageExternalId: null, connection: 'instagram_login' });
     expect(await channels.resolveByExternalId(MessagePlatform.INSTAGRAM, SIM_SEED.page.id)).toBeNull();
     expect(await channels.getById(page.id)).toEqual(page);
@@ -152,7 +159,11 @@ describe('channels: health and token lifecycle (integration)', () => {
     const page = await ref(MessagePlatform.FACEBOOK, SIM_SEED.page.id);
     const [igCustomer] = SIM_SEED.instagramCustomers;
     const [fbCustomer] = SIM_SEED.messengerCustomers;
-    expect(await channels.lookupCustomerProfile(viaPage, igCustomer.igsid)).toEqual({ name: igCustomer.name, username: igCustomer.username, profilePicUrl: expect.stringContaining('http') });
+    expect(await channels.lookupCustomerProfile(viaPage, igCustomer.igsid)).toEqual({
+      name: igCustomer.name,
+      username: igCustomer.username,
+      profilePicUrl: expect.stringContaining('http'),
+    });
     expect(await channels.lookupCustomerProfile(page, fbCustomer.psid)).toMatchObject({ name: fbCustomer.name, username: null });
     const calls = sim.context.requests.length;
     expect((await channels.lookupCustomerProfile(viaPage, igCustomer.igsid)).username).toBe(igCustomer.username);
@@ -182,9 +193,15 @@ describe('channels: health and token lifecycle (integration)', () => {
   it('refreshes an Instagram Login token near expiry', async () => {
     const igLogin = await ref(MessagePlatform.INSTAGRAM, SIM_SEED.instagramLogin.id);
     // 58 days later: Meta's token is 58 days old, ours expires in 2 days
-    const res = await fetch(`${sim.url}/_sim/tokens/age`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token: SIM_SEED.instagramLogin.accessToken, hours: 58 * 24 }) });
+    const res = await fetch(`${sim.url}/_sim/tokens/age`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ token: SIM_SEED.instagramLogin.accessToken, hours: 58 * 24 }),
+    });
     expect(res.ok).toBe(true);
-    await t.dataSource.getRepository(InstagramAccountEntity).update({ id: igLogin.id }, { tokenExpiresAt: new Date(Date.now() + 2 * 86_400_000), tokenIssuedAt: new Date(Date.now() - 58 * 86_400_000) });
+    await t.dataSource
+      .getRepository(InstagramAccountEntity)
+      .update({ id: igLogin.id }, { tokenExpiresAt: new Date(Date.now() + 2 * 86_400_000), tokenIssuedAt: new Date(Date.now() - 58 * 86_400_000) });
 
     const report = await t.app.get(InstagramTokenRefreshService).refreshExpiringTokens();
     expect(report.changed).toEqual([igLogin.id]);
@@ -207,7 +224,8 @@ describe('channels: health and token lifecycle (integration)', () => {
     const adminSocket = connect(admin);
     const agentSocket = connect(agent.accessToken);
     await Promise.all([adminSocket, agentSocket].map((s) => new Promise((resolve) => s.once('session.ready', resolve))));
-    const nextUpdate = (s: ClientSocket) => new Promise<ChannelUpdatedEvent>((resolve) => s.on('channel.updated', (e) => e.channel.status === ChannelStatus.NEEDS_REAUTH && resolve(e)));
+    const nextUpdate = (s: ClientSocket) =>
+      new Promise<ChannelUpdatedEvent>((resolve) => s.on('channel.updated', (e) => e.channel.status === ChannelStatus.NEEDS_REAUTH && resolve(e)));
     const received = Promise.all([nextUpdate(adminSocket), nextUpdate(agentSocket)]);
 
     const viaPage = await ref(MessagePlatform.INSTAGRAM, SIM_SEED.instagram.id);
@@ -217,7 +235,11 @@ describe('channels: health and token lifecycle (integration)', () => {
     expect(await channels.lookupCustomerProfile(viaPage, second.igsid)).toEqual({ name: null, username: null, profilePicUrl: null });
 
     const [toAdmin, toAgent] = await received;
-    expect(toAdmin.channel).toMatchObject({ id: viaPage.id, status: ChannelStatus.NEEDS_REAUTH, health: { lastGraphError: { code: 190, kind: 'reauth_required' } } });
+    expect(toAdmin.channel).toMatchObject({
+      id: viaPage.id,
+      status: ChannelStatus.NEEDS_REAUTH,
+      health: { lastGraphError: { code: 190, kind: 'reauth_required' } },
+    });
     expect(toAdmin.channel.statusReason).toMatch(/Reconnect/);
     expect(toAgent.channel.id).toBe(viaPage.id);
     expect((await channels.getById(viaPage.id))?.status).toBe(ChannelStatus.NEEDS_REAUTH);
@@ -227,7 +249,11 @@ describe('channels: health and token lifecycle (integration)', () => {
   });
 
   it('finds a revoked token in the periodic debug_token check', async () => {
-    const res = await fetch(`${sim.url}/_sim/tokens/invalidate`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token: SIM_SEED.page.accessToken, subcode: 460 }) });
+    const res = await fetch(`${sim.url}/_sim/tokens/invalidate`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ token: SIM_SEED.page.accessToken, subcode: 460 }),
+    });
     expect(res.ok).toBe(true);
     const page = await ref(MessagePlatform.FACEBOOK, SIM_SEED.page.id);
     const report = await maintenance.checkTokens();
@@ -248,7 +274,11 @@ describe('channels: health and token lifecycle (integration)', () => {
     expect(ok.body).toMatchObject({ id: igLogin.id, status: ChannelStatus.ACTIVE, health: { subscription: { state: 'subscribed' } } });
     expect(Date.parse(ok.body.health.tokenCheckedAt)).toBeGreaterThan(Date.parse(igLogin.health.tokenCheckedAt ?? '1970-01-01'));
 
-    await fetch(`${sim.url}/_sim/tokens/invalidate`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token: await channels.getAccessToken(igLogin.id), subcode: 460 }) });
+    await fetch(`${sim.url}/_sim/tokens/invalidate`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ token: await channels.getAccessToken(igLogin.id), subcode: 460 }),
+    });
     const broken = await t.http.post(`/api/channels/${igLogin.id}/check`).set('Authorization', `Bearer ${admin}`);
     expect(broken.body).toMatchObject({ status: ChannelStatus.NEEDS_REAUTH, health: { lastGraphError: { code: 190, subcode: 460 } } });
     expect((await t.http.post('/api/channels/00000000-0000-4000-8000-000000000000/check').set('Authorization', `Bearer ${admin}`)).status).toBe(404);

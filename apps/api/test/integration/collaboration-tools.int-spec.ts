@@ -1,4 +1,13 @@
-import { CannedResponseDto, ConversationDto, ConversationEventPayload, ConversationListResponse, LabelDto, NoteDto, NoteMentionedEvent, Role } from '@ticklegram/domain-models';
+import {
+  CannedResponseDto,
+  ConversationDto,
+  ConversationEventPayload,
+  ConversationListResponse,
+  LabelDto,
+  NoteDto,
+  NoteMentionedEvent,
+  Role,
+} from '@ticklegram/domain-models';
 import { SIM_SEED } from '@ticklegram/meta-sim';
 import { randomUUID } from 'node:crypto';
 import { IngestionHarness, startIngestionHarness, waitFor } from '../utils/webhooks-harness';
@@ -43,7 +52,10 @@ describe('collaboration tools (integration)', () => {
 
   describe('canned responses', () => {
     it('admins create, update and delete (audited); everyone lists', async () => {
-      const created = await h.t.http.post('/api/canned-responses').set(admin()).send({ shortcut: 'Thanks', title: 'Thank you', body: 'Thanks for reaching out!' });
+      const created = await h.t.http
+        .post('/api/canned-responses')
+        .set(admin())
+        .send({ shortcut: 'Thanks', title: 'Thank you', body: 'Thanks for reaching out!' });
       expect(created.status).toBe(201);
       const dto = created.body as CannedResponseDto;
       expect(dto).toMatchObject({ shortcut: 'thanks', title: 'Thank you', body: 'Thanks for reaching out!' });
@@ -94,7 +106,10 @@ describe('collaboration tools (integration)', () => {
           socket.once('connect_error', reject);
         });
         const sendsBefore = graphSends().length;
-        const res = await h.t.http.post(`/api/conversations/${shared}/notes`).set(bearer(agentA.token)).send({ body: `@${agentB.name} can you check the order? cc @${agentA.email}` });
+        const res = await h.t.http
+          .post(`/api/conversations/${shared}/notes`)
+          .set(bearer(agentA.token))
+          .send({ body: `@${agentB.name} can you check the order? cc @${agentA.email}` });
         expect(res.status).toBe(201);
         const note = res.body as NoteDto;
         // the author is not notified about themselves
@@ -102,7 +117,10 @@ describe('collaboration tools (integration)', () => {
         const event = await waitFor(async () => received.find((e) => e.note.id === note.id), 5000, 'note.mentioned');
         expect(event).toEqual({ conversationId: shared, note });
 
-        const byEmail = await h.t.http.post(`/api/conversations/${shared}/notes`).set(admin()).send({ body: `ping @${agentB.email}.` });
+        const byEmail = await h.t.http
+          .post(`/api/conversations/${shared}/notes`)
+          .set(admin())
+          .send({ body: `ping @${agentB.email}.` });
         expect(byEmail.body.mentionUserIds).toEqual([agentB.id]);
         await waitFor(async () => received.find((e) => e.note.id === byEmail.body.id), 5000, 'note.mentioned by email');
 
@@ -122,10 +140,16 @@ describe('collaboration tools (integration)', () => {
     });
 
     it('explicit mentionUserIds are honoured; mentioning someone who cannot see the conversation does not leak it', async () => {
-      const explicit = await h.t.http.post(`/api/conversations/${shared}/notes`).set(admin()).send({ body: 'see above', mentionUserIds: [agentA.id] });
+      const explicit = await h.t.http
+        .post(`/api/conversations/${shared}/notes`)
+        .set(admin())
+        .send({ body: 'see above', mentionUserIds: [agentA.id] });
       expect(explicit.status).toBe(201);
       expect(explicit.body.mentionUserIds).toEqual([agentA.id]);
-      const hidden = await h.t.http.post(`/api/conversations/${privateToB}/notes`).set(admin()).send({ body: `@${agentA.name} fyi` });
+      const hidden = await h.t.http
+        .post(`/api/conversations/${privateToB}/notes`)
+        .set(admin())
+        .send({ body: `@${agentA.name} fyi` });
       expect(hidden.status).toBe(201);
       expect(hidden.body.mentionUserIds).toEqual([]);
     });
@@ -134,7 +158,10 @@ describe('collaboration tools (integration)', () => {
       expect((await h.t.http.get(`/api/conversations/${privateToB}/notes`).set(bearer(agentA.token))).status).toBe(404);
       expect((await h.t.http.post(`/api/conversations/${privateToB}/notes`).set(bearer(agentA.token)).send({ body: 'x' })).status).toBe(404);
       expect((await h.t.http.get(`/api/conversations/${privateToB}/notes`).set(bearer(agentB.token))).status).toBe(200);
-      const bad = await h.t.http.post(`/api/conversations/${shared}/notes`).set(bearer(agentA.token)).send({ body: '', mentionUserIds: ['nope'] });
+      const bad = await h.t.http
+        .post(`/api/conversations/${shared}/notes`)
+        .set(bearer(agentA.token))
+        .send({ body: '', mentionUserIds: ['nope'] });
       expect(bad.status).toBe(400);
       expect((bad.body.errors as { field: string }[]).map((f) => f.field).sort()).toEqual(['body', 'mentionUserIds']);
     });
@@ -180,10 +207,17 @@ describe('collaboration tools (integration)', () => {
           socket.once('session.ready', resolve);
           socket.once('connect_error', reject);
         });
-        const res = await h.t.http.put(`/api/conversations/${shared}/labels`).set(bearer(agentA.token)).send({ labelIds: [urgent.id, billing.id] });
+        const res = await h.t.http
+          .put(`/api/conversations/${shared}/labels`)
+          .set(bearer(agentA.token))
+          .send({ labelIds: [urgent.id, billing.id] });
         expect(res.status).toBe(200);
         expect((res.body as ConversationDto).labels).toEqual([billing, urgent]);
-        await waitFor(async () => updates.find((u) => u.conversation.id === shared && u.conversation.labels?.length === 2), 5000, 'conversation.updated with labels');
+        await waitFor(
+          async () => updates.find((u) => u.conversation.id === shared && u.conversation.labels?.length === 2),
+          5000,
+          'conversation.updated with labels',
+        );
 
         expect((await h.t.http.get(`/api/conversations/${shared}/labels`).set(bearer(agentB.token))).body).toEqual([billing, urgent]);
         const filtered = (await h.t.http.get('/api/conversations').query({ label: billing.id }).set(admin())).body as ConversationListResponse;
@@ -193,7 +227,10 @@ describe('collaboration tools (integration)', () => {
         expect(none.items.map((c) => c.id)).toEqual([shared]);
 
         // removing a label from the set, and deleting a label, unlink it
-        await h.t.http.put(`/api/conversations/${shared}/labels`).set(admin()).send({ labelIds: [billing.id] });
+        await h.t.http
+          .put(`/api/conversations/${shared}/labels`)
+          .set(admin())
+          .send({ labelIds: [billing.id] });
         await h.t.http.delete(`/api/labels/${billing.id}`).set(admin());
         expect((await h.t.http.get(`/api/conversations/${shared}/labels`).set(admin())).body).toEqual([]);
       } finally {
@@ -203,13 +240,33 @@ describe('collaboration tools (integration)', () => {
 
     it('out of scope: 404; unknown or malformed label ids: 400', async () => {
       const label = await createLabel(`L-${randomUUID().slice(0, 6)}`);
-      expect((await h.t.http.put(`/api/conversations/${privateToB}/labels`).set(bearer(agentA.token)).send({ labelIds: [label.id] })).status).toBe(404);
+      expect(
+        (
+          await h.t.http
+            .put(`/api/conversations/${privateToB}/labels`)
+            .set(bearer(agentA.token))
+            .send({ labelIds: [label.id] })
+        ).status,
+      ).toBe(404);
       expect((await h.t.http.get(`/api/conversations/${privateToB}/labels`).set(bearer(agentA.token))).status).toBe(404);
-      expect((await h.t.http.put(`/api/conversations/${privateToB}/labels`).set(bearer(agentB.token)).send({ labelIds: [label.id] })).status).toBe(200);
-      const unknown = await h.t.http.put(`/api/conversations/${shared}/labels`).set(admin()).send({ labelIds: [randomUUID()] });
+      expect(
+        (
+          await h.t.http
+            .put(`/api/conversations/${privateToB}/labels`)
+            .set(bearer(agentB.token))
+            .send({ labelIds: [label.id] })
+        ).status,
+      ).toBe(200);
+      const unknown = await h.t.http
+        .put(`/api/conversations/${shared}/labels`)
+        .set(admin())
+        .send({ labelIds: [randomUUID()] });
       expect(unknown.status).toBe(400);
       expect(unknown.body.code).toBe('LABEL_UNKNOWN_IDS');
-      const malformed = await h.t.http.put(`/api/conversations/${shared}/labels`).set(admin()).send({ labelIds: ['nope'] });
+      const malformed = await h.t.http
+        .put(`/api/conversations/${shared}/labels`)
+        .set(admin())
+        .send({ labelIds: ['nope'] });
       expect(malformed.status).toBe(400);
       expect((malformed.body.errors as { field: string }[])[0].field).toBe('labelIds');
       expect((await h.t.http.get('/api/conversations').query({ label: 'nope' }).set(admin())).status).toBe(400);

@@ -35,7 +35,13 @@ describe('comments desk (SQLite, or MariaDB with TEST_DATABASE_URL)', () => {
   let agentA: { token: string; id: string };
   let agentB: { token: string; id: string };
 
-  const api = async <T>(method: 'get' | 'post' | 'put' | 'delete', path: string, token: string, body?: object, expected?: number): Promise<{ status: number; body: T }> => {
+  const api = async <T>(
+    method: 'get' | 'post' | 'put' | 'delete',
+    path: string,
+    token: string,
+    body?: object,
+    expected?: number,
+  ): Promise<{ status: number; body: T }> => {
     const req = h.t.http[method](path).set('Authorization', `Bearer ${token}`);
     const res = body ? await req.send(body) : await req;
     if (expected !== undefined && res.status !== expected) throw new Error(`${method.toUpperCase()} ${path}: ${res.status} ${JSON.stringify(res.body)}`);
@@ -49,7 +55,9 @@ describe('comments desk (SQLite, or MariaDB with TEST_DATABASE_URL)', () => {
   /** `postId` narrows the search for old (seeded) comments that are not among the 100 newest. */
   const stored = async (externalId: string, postId?: string): Promise<CommentDto> => {
     const query = `status=all&limit=100${postId ? `&postId=${encodeURIComponent(postId)}` : ''}`;
-    const found = (await api<CommentListResponse>('get', `/api/comments?${query}`, h.admin, undefined, 200)).body.items.find((c) => c.externalId === externalId);
+    const found = (await api<CommentListResponse>('get', `/api/comments?${query}`, h.admin, undefined, 200)).body.items.find(
+      (c) => c.externalId === externalId,
+    );
     if (!found) throw new Error(`comment ${externalId} not in the desk`);
     return found;
   };
@@ -68,14 +76,34 @@ describe('comments desk (SQLite, or MariaDB with TEST_DATABASE_URL)', () => {
     const id = await comment(commenters.anna.igsid, media['ad'] as string, 'Is this jacket waterproof?');
     const list = (await api<CommentListResponse>('get', '/api/comments?status=needs_reply&source=ad', h.admin, undefined, 200)).body;
     const found = list.items.find((c) => c.externalId === id);
-    expect(found).toMatchObject({ status: 'needs_reply', source: 'ad', kind: 'comment', isReply: false, text: 'Is this jacket waterproof?', author: { username: instagramCustomers[1]?.username } });
+    expect(found).toMatchObject({
+      status: 'needs_reply',
+      source: 'ad',
+      kind: 'comment',
+      isReply: false,
+      text: 'Is this jacket waterproof?',
+      author: { username: instagramCustomers[1]?.username },
+    });
     expect(list.counts.needs_reply).toBeGreaterThanOrEqual(1);
-    expect(list.counts.all).toBe(Object.entries(list.counts).filter(([k]) => k !== 'all').reduce((n, [, v]) => n + v, 0));
-    expect((await api<CommentListResponse>('get', '/api/comments?status=needs_reply&source=organic', h.admin, undefined, 200)).body.items.map((c) => c.externalId)).not.toContain(id);
+    expect(list.counts.all).toBe(
+      Object.entries(list.counts)
+        .filter(([k]) => k !== 'all')
+        .reduce((n, [, v]) => n + v, 0),
+    );
+    expect(
+      (await api<CommentListResponse>('get', '/api/comments?status=needs_reply&source=organic', h.admin, undefined, 200)).body.items.map((c) => c.externalId),
+    ).not.toContain(id);
     expect((await api<CommentListResponse>('get', '/api/comments?kind=reply', h.admin, undefined, 200)).body.items.map((c) => c.externalId)).not.toContain(id);
-    expect((await api<CommentListResponse>('get', `/api/comments?search=WATERPROOF&postId=${media['ad']}`, h.admin, undefined, 200)).body.items.map((c) => c.externalId)).toEqual([id]);
+    expect(
+      (await api<CommentListResponse>('get', `/api/comments?search=WATERPROOF&postId=${media['ad']}`, h.admin, undefined, 200)).body.items.map(
+        (c) => c.externalId,
+      ),
+    ).toEqual([id]);
     // full text, as in the inbox: word prefixes, every word, the author's username; never the middle of a word
-    const searched = async (q: string) => (await api<CommentListResponse>('get', `/api/comments?search=${encodeURIComponent(q)}&postId=${media['ad']}`, h.admin, undefined, 200)).body.items.map((c) => c.externalId);
+    const searched = async (q: string) =>
+      (await api<CommentListResponse>('get', `/api/comments?search=${encodeURIComponent(q)}&postId=${media['ad']}`, h.admin, undefined, 200)).body.items.map(
+        (c) => c.externalId,
+      );
     expect(await searched('jack waterpr')).toEqual([id]);
     expect(await searched(`${instagramCustomers[1]?.username} jacket`)).toEqual([id]);
     expect(await searched('aterproof')).toEqual([]);
@@ -118,7 +146,13 @@ describe('comments desk (SQLite, or MariaDB with TEST_DATABASE_URL)', () => {
     // the conversation shows the originating comment, and the message is the agent's
     const person = (await api<PersonCommentsResponse>('get', `/api/conversations/${detail.conversation?.id}/comments`, h.admin, undefined, 200)).body;
     expect(person.items.map((i) => i.id)).toContain(c.id);
-    const messages = await api<{ items: { text: string; source: string }[] }>('get', `/api/conversations/${detail.conversation?.id}/messages`, h.admin, undefined, 200);
+    const messages = await api<{ items: { text: string; source: string }[] }>(
+      'get',
+      `/api/conversations/${detail.conversation?.id}/messages`,
+      h.admin,
+      undefined,
+      200,
+    );
     expect(messages.body.items.filter((m) => m.text === 'Yes! Details in your DMs.').map((m) => m.source)).toEqual(['agent']);
   });
 
@@ -139,7 +173,9 @@ describe('comments desk (SQLite, or MariaDB with TEST_DATABASE_URL)', () => {
     const reply = await api<CommentActionResponse>('post', `/api/comments/${c.id}/replies`, agentA.token, { text: 'In Vienna!' }, 201);
     expect(reply.body.comment.status).toBe('replied');
     await api('post', `/api/comments/${c.id}/hide`, agentA.token, undefined, 200);
-    expect((await h.control<{ data: { id: string; hidden: boolean }[] }>(`/_sim/comments?objectId=${media['reel']}`)).data.find((x) => x.id === id)).toMatchObject({ hidden: true });
+    expect(
+      (await h.control<{ data: { id: string; hidden: boolean }[] }>(`/_sim/comments?objectId=${media['reel']}`)).data.find((x) => x.id === id),
+    ).toMatchObject({ hidden: true });
     expect((await api('post', `/api/comments/${c.id}/hide`, agentA.token)).status).toBe(422);
     await api('post', `/api/comments/${c.id}/unhide`, agentA.token, undefined, 200);
     const deleted = await api<CommentActionResponse>('delete', `/api/comments/${c.id}`, agentA.token, undefined, 200);
@@ -166,21 +202,46 @@ describe('comments desk (SQLite, or MariaDB with TEST_DATABASE_URL)', () => {
 
   it('runs rules in order after storing the comment: a phone number is hidden on Meta within a second, logged', async () => {
     const admin = h.admin;
-    const hide = (await api<CommentRuleDto>('post', '/api/comment-rules', admin, { name: 'Hide phone numbers', stopProcessing: true, conditions: { containsPhone: true }, actions: [{ type: 'hide' }] }, 201)).body;
-    const never = (await api<CommentRuleDto>('post', '/api/comment-rules', admin, { name: 'Label everything', conditions: {}, actions: [{ type: 'assign', userId: agentB.id }] }, 201)).body;
+    const hide = (
+      await api<CommentRuleDto>(
+        'post',
+        '/api/comment-rules',
+        admin,
+        { name: 'Hide phone numbers', stopProcessing: true, conditions: { containsPhone: true }, actions: [{ type: 'hide' }] },
+        201,
+      )
+    ).body;
+    const never = (
+      await api<CommentRuleDto>(
+        'post',
+        '/api/comment-rules',
+        admin,
+        { name: 'Label everything', conditions: {}, actions: [{ type: 'assign', userId: agentB.id }] },
+        201,
+      )
+    ).body;
     const started = Date.now();
     const id = await comment(commenters.spammer.igsid, media['post'] as string, 'Cheap followers! Call +49 176 1234 5678');
-    const hidden = await waitFor(async () => {
-      const c = await stored(id);
-      return c.status === 'hidden' ? c : null;
-    }, 5_000, 'the rule to hide the comment');
+    const hidden = await waitFor(
+      async () => {
+        const c = await stored(id);
+        return c.status === 'hidden' ? c : null;
+      },
+      5_000,
+      'the rule to hide the comment',
+    );
     expect(Date.now() - started).toBeLessThan(5_000);
     // stopProcessing: the second rule did not run
     expect(hidden.assigneeId).toBeNull();
     const sim = (await h.control<{ data: { id: string; hidden: boolean }[] }>(`/_sim/comments?objectId=${media['post']}`)).data.find((x) => x.id === id);
     expect(sim?.hidden).toBe(true);
     const log = (await api<CommentRuleLogResponse>('get', `/api/comment-rules/${hide.id}/log`, admin, undefined, 200)).body;
-    expect(log.items[0]).toMatchObject({ action: 'hide', status: 'done', actor: { type: 'rule', name: 'Hide phone numbers' }, commentText: 'Cheap followers! Call +49 176 1234 5678' });
+    expect(log.items[0]).toMatchObject({
+      action: 'hide',
+      status: 'done',
+      actor: { type: 'rule', name: 'Hide phone numbers' },
+      commentText: 'Cheap followers! Call +49 176 1234 5678',
+    });
 
     // without a phone number the second rule assigns
     const other = await comment(commenters.anna.igsid, media['post'] as string, 'Lovely colours');
@@ -192,13 +253,29 @@ describe('comments desk (SQLite, or MariaDB with TEST_DATABASE_URL)', () => {
     await api('delete', `/api/comment-rules/${never.id}`, admin, undefined, 204);
     await api('delete', `/api/comment-rules/${hide.id}`, admin, undefined, 204);
     expect((await api('get', '/api/comment-rules', agentA.token)).status).toBe(403);
-    const badRule = await api<{ errors: { field: string }[] }>('post', '/api/comment-rules', admin, { name: 'x', conditions: { regex: { pattern: '(a+)+$' } }, actions: [{ type: 'public_reply' }] });
+    const badRule = await api<{ errors: { field: string }[] }>('post', '/api/comment-rules', admin, {
+      name: 'x',
+      conditions: { regex: { pattern: '(a+)+$' } },
+      actions: [{ type: 'public_reply' }],
+    });
     expect(badRule.status).toBe(400);
     expect(badRule.body.errors.map((e) => e.field).sort()).toEqual(['actions.0.text', 'conditions.regex.pattern']);
   });
 
   it('queues private replies over the hourly limit instead of dropping them, once per person per post', async () => {
-    const rule = (await api<CommentRuleDto>('post', '/api/comment-rules', h.admin, { name: 'DM price askers', conditions: { keywords: { words: ['price'], mode: 'any' } }, actions: [{ type: 'private_reply', text: 'Hi {{first_name}}, prices are in your DMs.' }] }, 201)).body;
+    const rule = (
+      await api<CommentRuleDto>(
+        'post',
+        '/api/comment-rules',
+        h.admin,
+        {
+          name: 'DM price askers',
+          conditions: { keywords: { words: ['price'], mode: 'any' } },
+          actions: [{ type: 'private_reply', text: 'Hi {{first_name}}, prices are in your DMs.' }],
+        },
+        201,
+      )
+    ).body;
     const customers = instagramCustomers.slice(0, 4).map((c) => c.igsid);
     const ids: string[] = [];
     for (const customer of customers) ids.push(await comment(customer, media['carousel'] as string, 'What is the price?'));
@@ -239,7 +316,10 @@ describe('comments desk (SQLite, or MariaDB with TEST_DATABASE_URL)', () => {
 
   it('keeps the per-status counters equal to a recount after everything above', async () => {
     const recount = async (where = '1 = 1', params: unknown[] = []) => {
-      const rows: { status: string; n: number | string }[] = await h.t.dataSource.query(`SELECT status, COUNT(*) AS n FROM comments WHERE status <> 'own' AND ${where} GROUP BY status`, params);
+      const rows: { status: string; n: number | string }[] = await h.t.dataSource.query(
+        `SELECT status, COUNT(*) AS n FROM comments WHERE status <> 'own' AND ${where} GROUP BY status`,
+        params,
+      );
       return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
     };
     const counts = (await api<CommentListResponse>('get', '/api/comments', h.admin, undefined, 200)).body.counts;

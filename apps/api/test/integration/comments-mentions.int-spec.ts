@@ -31,12 +31,24 @@ describe('comments desk: mentions, Facebook edits and removals, Live comments (S
     const inComment = await h.control<{ commentId: string }>(`/_sim/customers/${customer.igsid}/mentions`, { commentText: 'Ask @example.store about sizes' });
     await h.settle();
     await h.t.app.get(CommentEnricher).idle();
-    const mentions = await waitFor(async () => {
-      const items = await list('kind=mention&status=all');
-      return items.filter((c) => c.text).length >= 2 ? items : null;
-    }, 10_000, 'the mentions and their text');
-    expect(mentions.find((c) => c.externalId === `mention:${caption.mediaId}`)).toMatchObject({ kind: 'mention', text: 'Best jacket ever, thanks @example.store!', status: 'needs_reply' });
-    expect(mentions.find((c) => c.externalId === inComment.commentId)).toMatchObject({ kind: 'mention', text: 'Ask @example.store about sizes', author: { username: customer.username } });
+    const mentions = await waitFor(
+      async () => {
+        const items = await list('kind=mention&status=all');
+        return items.filter((c) => c.text).length >= 2 ? items : null;
+      },
+      10_000,
+      'the mentions and their text',
+    );
+    expect(mentions.find((c) => c.externalId === `mention:${caption.mediaId}`)).toMatchObject({
+      kind: 'mention',
+      text: 'Best jacket ever, thanks @example.store!',
+      status: 'needs_reply',
+    });
+    expect(mentions.find((c) => c.externalId === inComment.commentId)).toMatchObject({
+      kind: 'mention',
+      text: 'Ask @example.store about sizes',
+      author: { username: customer.username },
+    });
   });
 
   it('applies Facebook comment edits and removals, and Page mentions', async () => {

@@ -12,9 +12,25 @@ const PAGE = SIM_SEED.page;
 const [JANE, MAX, AIKO, LUCIA] = SIM_SEED.messengerCustomers;
 const KAI = SIM_SEED.instagramCustomers[2];
 
-interface SimMessage { mid: string; direction: 'inbound' | 'outbound'; createdAt: number; text: string | null; attachments: { type: string; url?: string }[]; isDeleted?: boolean }
-interface SimThread { conversationId: string; messages: SimMessage[] }
-interface StoredMessage { mid: string; direction: string; sent_at: string | Date; text: string | null; attachments: unknown }
+interface SimMessage {
+  mid: string;
+  direction: 'inbound' | 'outbound';
+  createdAt: number;
+  text: string | null;
+  attachments: { type: string; url?: string }[];
+  isDeleted?: boolean;
+}
+interface SimThread {
+  conversationId: string;
+  messages: SimMessage[];
+}
+interface StoredMessage {
+  mid: string;
+  direction: string;
+  sent_at: string | Date;
+  text: string | null;
+  attachments: unknown;
+}
 
 /**
  * History import and gap recovery against the simulator over real HTTP, on SQLite and MariaDB: the
@@ -31,19 +47,34 @@ describe('history import and gap recovery (integration)', () => {
   let pageChannelId: string;
 
   const boot = async (env: Record<string, string>): Promise<void> => {
-    t = await startTestApp({ SANDBOX_AUTOCONNECT: 'true', META_SIM_URL: sim.url, WEBHOOK_POLL_INTERVAL_MS: '50', HISTORY_PAGE_SIZE: '2', HISTORY_GAP_GRACE_SECONDS: '0', ...env }, { db, keepDatabase: true });
+    t = await startTestApp(
+      { SANDBOX_AUTOCONNECT: 'true', META_SIM_URL: sim.url, WEBHOOK_POLL_INTERVAL_MS: '50', HISTORY_PAGE_SIZE: '2', HISTORY_GAP_GRACE_SECONDS: '0', ...env },
+      { db, keepDatabase: true },
+    );
     await t.app.get(SandboxChannelsBootstrap).done;
     sim.setWebhookUrls({ instagram: `${t.url}/webhooks/instagram`, page: `${t.url}/webhooks/facebook` });
     admin = (await t.login(TEST_ADMIN.email, TEST_ADMIN.password)).accessToken;
     const channels = (await t.http.get('/api/channels').set('Authorization', `Bearer ${admin}`)).body as ChannelDto[];
     pageChannelId = (channels.find((c) => c.platform === MessagePlatform.FACEBOOK) as ChannelDto).id;
   };
-  const history = async (): Promise<ChannelHistoryDto[]> => (await t.http.get('/api/channels/history').set('Authorization', `Bearer ${admin}`).expect(200)).body as ChannelHistoryDto[];
+  const history = async (): Promise<ChannelHistoryDto[]> =>
+    (await t.http.get('/api/channels/history').set('Authorization', `Bearer ${admin}`).expect(200)).body as ChannelHistoryDto[];
   const historyOf = async (channelId: string) => (await history()).find((h) => h.channelId === channelId);
-  const thread = async (customerId: string): Promise<SimThread> => (await (await fetch(`${sim.url}/_sim/customers/${customerId}/conversation`)).json()) as SimThread;
+  const thread = async (customerId: string): Promise<SimThread> =>
+    (await (await fetch(`${sim.url}/_sim/customers/${customerId}/conversation`)).json()) as SimThread;
   const stored = (customerId: string): Promise<StoredMessage[]> =>
-    t.dataSource.query('SELECT m.mid, m.direction, m.sent_at, m.text, m.attachments FROM messages m JOIN conversations c ON c.id = m.conversation_id WHERE c.customer_external_id = ? ORDER BY m.sent_at', [customerId]);
-  const conversation = async (customerId: string) => ((await t.dataSource.query('SELECT status, unread_count, last_message_direction FROM conversations WHERE customer_external_id = ?', [customerId])) as { status: string; unread_count: number; last_message_direction: string }[])[0];
+    t.dataSource.query(
+      'SELECT m.mid, m.direction, m.sent_at, m.text, m.attachments FROM messages m JOIN conversations c ON c.id = m.conversation_id WHERE c.customer_external_id = ? ORDER BY m.sent_at',
+      [customerId],
+    );
+  const conversation = async (customerId: string) =>
+    (
+      (await t.dataSource.query('SELECT status, unread_count, last_message_direction FROM conversations WHERE customer_external_id = ?', [customerId])) as {
+        status: string;
+        unread_count: number;
+        last_message_direction: string;
+      }[]
+    )[0];
   /** Every message of the simulator's thread is stored once, with Meta's time and direction. */
   const expectSameThread = async (customerId: string): Promise<void> => {
     const expected = (await thread(customerId)).messages.filter((m) => !m.isDeleted);
@@ -55,7 +86,8 @@ describe('history import and gap recovery (integration)', () => {
       expect([row.direction, Math.floor(new Date(row.sent_at).getTime() / 1000)]).toEqual([m.direction, Math.floor(m.createdAt / 1000)]);
     }
   };
-  const conversationsCalls = (since: number) => sim.context.requests.filter((r) => r.at >= since && r.method === 'GET' && /\/(conversations|messages)$/.test(r.path));
+  const conversationsCalls = (since: number) =>
+    sim.context.requests.filter((r) => r.at >= since && r.method === 'GET' && /\/(conversations|messages)$/.test(r.path));
 
   beforeAll(async () => {
     sim = await startMetaSim({ port: 0, deliveryDelayMs: 20, retryDelaysMs: [100, 300, 600] });
@@ -88,7 +120,9 @@ describe('history import and gap recovery (integration)', () => {
     await t.close();
     const restartedAt = Date.now();
     await boot({ HISTORY_IMPORT_ON_CONNECT: 'false' });
-    await t.dataSource.getRepository(ChannelHistoryEntity).update({ channelId: pageChannelId }, { importStatus: 'running', leaseUntil: new Date(Date.now() - 1000) });
+    await t.dataSource
+      .getRepository(ChannelHistoryEntity)
+      .update({ channelId: pageChannelId }, { importStatus: 'running', leaseUntil: new Date(Date.now() - 1000) });
     await t.app.get(HistorySyncService).startImport(pageChannelId);
     await t.app.get(HistorySyncService).idle();
     expect(await historyOf(pageChannelId)).toMatchObject({ importStatus: 'done', conversationsDone: 4, importError: null });
@@ -101,7 +135,10 @@ describe('history import and gap recovery (integration)', () => {
     expect(resumed).not.toContain(`/${luciaConversation}/messages`);
 
     for (const customer of [JANE, MAX, AIKO, LUCIA]) await expectSameThread(customer.psid);
-    const [{ n }] = await t.dataSource.query("SELECT COUNT(*) AS n FROM channel_history WHERE channel_id = ? AND messages_imported = (SELECT COUNT(*) FROM messages WHERE channel_id = ?)", [pageChannelId, pageChannelId]);
+    const [{ n }] = await t.dataSource.query(
+      'SELECT COUNT(*) AS n FROM channel_history WHERE channel_id = ? AND messages_imported = (SELECT COUNT(*) FROM messages WHERE channel_id = ?)',
+      [pageChannelId, pageChannelId],
+    );
     expect(Number(n)).toBe(1);
 
     // within the rate limit: never 613, never three calls for the account inside Meta's window (per process run)
@@ -128,10 +165,14 @@ describe('history import and gap recovery (integration)', () => {
   it('imports the other channels at connect on its own (the sandbox case)', async () => {
     await t.close();
     await boot({ HISTORY_IMPORT_ON_CONNECT: 'true' });
-    await waitFor(async () => {
-      const rows = await history();
-      return rows.length === 3 && rows.every((r) => r.importStatus === 'done');
-    }, 60_000, 'every channel imported');
+    await waitFor(
+      async () => {
+        const rows = await history();
+        return rows.length === 3 && rows.every((r) => r.importStatus === 'done');
+      },
+      60_000,
+      'every channel imported',
+    );
     await expectSameThread(KAI.igsid);
     await expectSameThread(SIM_SEED.instagramLoginCustomers[0].igsid);
   }, 90_000);
@@ -150,18 +191,38 @@ describe('history import and gap recovery (integration)', () => {
   }, 60_000);
 
   it('recovers what an outage lost (subscription dropped by Meta): re-subscribes, every missed message once, audited', async () => {
-    await fetch(`${sim.url}/_sim/webhooks/outage`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ mode: 'drop', accountId: PAGE.id, unsubscribe: true, durationMs: 300 }) });
-    const lost = [sim.customerSends(JANE.psid, { text: 'hello?' }), sim.customerSends(MAX.psid, { text: 'anyone there?' }), sim.customerSends(JANE.psid, { text: 'still waiting' })];
+    await fetch(`${sim.url}/_sim/webhooks/outage`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ mode: 'drop', accountId: PAGE.id, unsubscribe: true, durationMs: 300 }),
+    });
+    const lost = [
+      sim.customerSends(JANE.psid, { text: 'hello?' }),
+      sim.customerSends(MAX.psid, { text: 'anyone there?' }),
+      sim.customerSends(JANE.psid, { text: 'still waiting' }),
+    ];
     await sim.flushWebhooks();
-    await waitFor(async () => ((await (await fetch(`${sim.url}/_sim/webhooks/outage`)).json()) as { data: unknown[] }).data.length === 0, 5_000, 'the outage to end');
+    await waitFor(
+      async () => ((await (await fetch(`${sim.url}/_sim/webhooks/outage`)).json()) as { data: unknown[] }).data.length === 0,
+      5_000,
+      'the outage to end',
+    );
     expect((await stored(JANE.psid)).some((r) => r.mid === lost[0].mid)).toBe(false);
 
     const res = await t.http.post(`/api/channels/${pageChannelId}/recover`).set('Authorization', `Bearer ${admin}`).expect(200);
-    expect((res.body as ChannelHistoryDto).lastRecovery).toMatchObject({ trigger: 'manual', messagesRecovered: 3, conversations: 2, resubscribed: true, error: null });
+    expect((res.body as ChannelHistoryDto).lastRecovery).toMatchObject({
+      trigger: 'manual',
+      messagesRecovered: 3,
+      conversations: 2,
+      resubscribed: true,
+      error: null,
+    });
     await expectSameThread(JANE.psid);
     await expectSameThread(MAX.psid);
     expect(Number((await conversation(JANE.psid)).unread_count)).toBeGreaterThanOrEqual(2);
-    const audit = (await t.dataSource.query("SELECT details FROM audit_log WHERE action = 'channel.history_recovered' ORDER BY created_at DESC")) as { details: unknown }[];
+    const audit = (await t.dataSource.query("SELECT details FROM audit_log WHERE action = 'channel.history_recovered' ORDER BY created_at DESC")) as {
+      details: unknown;
+    }[];
     const details = typeof audit[0].details === 'string' ? JSON.parse(audit[0].details) : audit[0].details;
     expect(details).toMatchObject({ trigger: 'manual', messagesRecovered: 3, resubscribed: true });
 
@@ -184,14 +245,26 @@ describe('history import and gap recovery (integration)', () => {
   }, 60_000);
 
   it('the periodic check finds messages no webhook brought while the channel stayed subscribed, and is quiet when nothing is missing', async () => {
-    const outage = (await (await fetch(`${sim.url}/_sim/webhooks/outage`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ mode: 'drop', accountId: PAGE.id }) })).json()) as { id: number };
+    const outage = (await (
+      await fetch(`${sim.url}/_sim/webhooks/outage`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ mode: 'drop', accountId: PAGE.id }),
+      })
+    ).json()) as { id: number };
     const lost = sim.customerSends(LUCIA.psid, { text: '¿hola?' });
     await sim.flushWebhooks();
     await fetch(`${sim.url}/_sim/webhooks/outage/${outage.id}`, { method: 'DELETE' });
     const sync = t.app.get(HistorySyncService);
     await sync.startRecovery(pageChannelId, 'periodic');
     await sync.idle();
-    expect((await historyOf(pageChannelId))?.lastRecovery).toMatchObject({ trigger: 'periodic', messagesRecovered: 1, conversations: 1, resubscribed: false, error: null });
+    expect((await historyOf(pageChannelId))?.lastRecovery).toMatchObject({
+      trigger: 'periodic',
+      messagesRecovered: 1,
+      conversations: 1,
+      resubscribed: false,
+      error: null,
+    });
     expect((await stored(LUCIA.psid)).filter((r) => r.mid === lost.mid)).toHaveLength(1);
     const before = (await historyOf(pageChannelId))?.lastRecovery?.at;
     await sync.startRecovery(pageChannelId, 'periodic');
@@ -200,10 +273,18 @@ describe('history import and gap recovery (integration)', () => {
   }, 60_000);
 
   it('when the health check re-subscribes a channel Meta dropped, what was missed is recovered on its own', async () => {
-    await fetch(`${sim.url}/_sim/webhooks/outage`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ mode: 'drop', accountId: PAGE.id, unsubscribe: true, durationMs: 300 }) });
+    await fetch(`${sim.url}/_sim/webhooks/outage`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ mode: 'drop', accountId: PAGE.id, unsubscribe: true, durationMs: 300 }),
+    });
     const lost = sim.customerSends(AIKO.psid, { text: 'hello again' });
     await sim.flushWebhooks();
-    await waitFor(async () => ((await (await fetch(`${sim.url}/_sim/webhooks/outage`)).json()) as { data: unknown[] }).data.length === 0, 5_000, 'the outage to end');
+    await waitFor(
+      async () => ((await (await fetch(`${sim.url}/_sim/webhooks/outage`)).json()) as { data: unknown[] }).data.length === 0,
+      5_000,
+      'the outage to end',
+    );
     const report = await t.app.get(ChannelMaintenanceService).reconcileSubscriptions();
     expect(report.changed).toContain(pageChannelId);
     await waitFor(async () => (await historyOf(pageChannelId))?.lastRecovery?.trigger === 'subscription', 15_000, 'the recovery after re-subscribing');

@@ -43,7 +43,8 @@ describe('inbox counts under concurrent updates (integration)', () => {
     expect(res.status).toBe(200);
     return res.body as ConversationCountsResponse;
   };
-  const rows = (): Promise<Row[]> => h.t.dataSource.query('SELECT status, platform, assignee_id, unread_count FROM conversations WHERE last_message_at IS NOT NULL');
+  const rows = (): Promise<Row[]> =>
+    h.t.dataSource.query('SELECT status, platform, assignee_id, unread_count FROM conversations WHERE last_message_at IS NOT NULL');
 
   beforeAll(async () => {
     h = await startIngestionHarness();
@@ -82,7 +83,10 @@ describe('inbox counts under concurrent updates (integration)', () => {
           return post(`/api/conversations/${id}/assign`, { assigneeId: random(3) ? agents[random(agents.length)].id : null });
         case 1: {
           const status = CONVERSATION_STATUSES[random(CONVERSATION_STATUSES.length)];
-          return h.t.http.patch(`/api/conversations/${id}`).set('Authorization', `Bearer ${actor}`).send(status === 'snoozed' ? { status, snoozedUntil } : { status });
+          return h.t.http
+            .patch(`/api/conversations/${id}`)
+            .set('Authorization', `Bearer ${actor}`)
+            .send(status === 'snoozed' ? { status, snoozedUntil } : { status });
         }
         case 2:
           return post(`/api/conversations/${id}/read`, {});

@@ -1,4 +1,12 @@
-import { ContactPanelResponse, ConversationCountsResponse, ConversationListResponse, ConversationStatus, MessagePlatform, PersonCommentsResponse, Role } from '@ticklegram/domain-models';
+import {
+  ContactPanelResponse,
+  ConversationCountsResponse,
+  ConversationListResponse,
+  ConversationStatus,
+  MessagePlatform,
+  PersonCommentsResponse,
+  Role,
+} from '@ticklegram/domain-models';
 import { randomUUID } from 'node:crypto';
 import { CommentEntity } from '../../src/modules/comments/entities/comment.entity';
 import { ContactEntity } from '../../src/modules/inbox/entities/contact.entity';
@@ -27,9 +35,31 @@ describe('inbox filters, counts and contact panel (integration)', () => {
   };
   const named = (...keys: string[]) => keys.map((k) => ids[k]);
 
-  async function seed(key: string, o: { channelId: string; platform: MessagePlatform; externalId: string; name: string; username?: string; status?: ConversationStatus; assigneeId?: string | null; unread?: number; minutes: number }) {
+  async function seed(
+    key: string,
+    o: {
+      channelId: string;
+      platform: MessagePlatform;
+      externalId: string;
+      name: string;
+      username?: string;
+      status?: ConversationStatus;
+      assigneeId?: string | null;
+      unread?: number;
+      minutes: number;
+    },
+  ) {
     const contact = await t.dataSource.getRepository(ContactEntity).save(
-      Object.assign(new ContactEntity(), { channelId: o.channelId, platform: o.platform, externalId: o.externalId, displayName: o.name, name: o.name, username: o.username ?? null, profilePicUrl: null, profileFetchedAt: null }),
+      Object.assign(new ContactEntity(), {
+        channelId: o.channelId,
+        platform: o.platform,
+        externalId: o.externalId,
+        displayName: o.name,
+        name: o.name,
+        username: o.username ?? null,
+        profilePicUrl: null,
+        profileFetchedAt: null,
+      }),
     );
     const at = new Date(base + o.minutes * 60_000);
     const conversation = await t.dataSource.getRepository(ConversationEntity).save(
@@ -47,7 +77,20 @@ describe('inbox filters, counts and contact panel (integration)', () => {
         lastCustomerMessageAt: at,
         customerReadAt: null,
         customerDeliveredAt: null,
-        referral: key === 'alice' ? { kind: 'ad', source: 'ADS', ref: 'spring', adId: 'ad-1', adTitle: 'Spring sale', campaignId: null, adsetId: null, productId: null, at: at.toISOString() } : null,
+        referral:
+          key === 'alice'
+            ? {
+                kind: 'ad',
+                source: 'ADS',
+                ref: 'spring',
+                adId: 'ad-1',
+                adTitle: 'Spring sale',
+                campaignId: null,
+                adsetId: null,
+                productId: null,
+                at: at.toISOString(),
+              }
+            : null,
       }),
     );
     ids[key] = conversation.id;
@@ -62,25 +105,90 @@ describe('inbox filters, counts and contact panel (integration)', () => {
     agentA = { token: a.accessToken, id: a.user.id };
     agentB = { token: b.accessToken, id: b.user.id };
 
-    await seed('alice', { channelId: channels.ig1, platform: IG, externalId: 'igsid-alice', name: 'Alice Anders', username: 'alice_a', unread: 2, minutes: 50 });
-    const bob = await seed('bob', { channelId: channels.fb1, platform: FB, externalId: 'psid-bob', name: 'Bob Brown', status: 'pending', assigneeId: agentA.id, minutes: 40 });
-    await seed('carol', { channelId: channels.ig1, platform: IG, externalId: 'igsid-carol', name: 'Carol Chen', status: 'resolved', assigneeId: agentB.id, minutes: 30 });
+    await seed('alice', {
+      channelId: channels.ig1,
+      platform: IG,
+      externalId: 'igsid-alice',
+      name: 'Alice Anders',
+      username: 'alice_a',
+      unread: 2,
+      minutes: 50,
+    });
+    const bob = await seed('bob', {
+      channelId: channels.fb1,
+      platform: FB,
+      externalId: 'psid-bob',
+      name: 'Bob Brown',
+      status: 'pending',
+      assigneeId: agentA.id,
+      minutes: 40,
+    });
+    await seed('carol', {
+      channelId: channels.ig1,
+      platform: IG,
+      externalId: 'igsid-carol',
+      name: 'Carol Chen',
+      status: 'resolved',
+      assigneeId: agentB.id,
+      minutes: 30,
+    });
     // Alice again on a second Instagram account: same IGSID on the same platform = same person here
     await seed('alice2', { channelId: channels.ig2, platform: IG, externalId: 'igsid-alice', name: 'Alice A.', status: 'snoozed', unread: 1, minutes: 20 });
     // and once more, assigned to agent B (agent A must not see it in the panel)
     await seed('alice3', { channelId: randomUUID(), platform: IG, externalId: 'igsid-alice', name: 'Alice Anders', assigneeId: agentB.id, minutes: 15 });
     // a lookalike on Facebook: same name and username, different platform → not linked
-    await seed('aliceFb', { channelId: channels.fb1, platform: FB, externalId: 'psid-alice', name: 'Alice Anders', username: 'alice_a', assigneeId: agentA.id, unread: 3, minutes: 10 });
+    await seed('aliceFb', {
+      channelId: channels.fb1,
+      platform: FB,
+      externalId: 'psid-alice',
+      name: 'Alice Anders',
+      username: 'alice_a',
+      assigneeId: agentA.id,
+      unread: 3,
+      minutes: 10,
+    });
     // three conversations with the very same activity time (cursor ties)
     for (const k of ['tie1', 'tie2', 'tie3']) await seed(k, { channelId: channels.fb1, platform: FB, externalId: `psid-${k}`, name: `Tie ${k}`, minutes: 5 });
 
     await t.dataSource.getRepository(MessageEntity).save(
-      Object.assign(new MessageEntity(), { conversationId: bob.id, channelId: channels.fb1, platform: FB, mid: 'm-bob-1', direction: 'inbound', status: 'received', source: 'customer', kind: 'message', text: 'I need a REFUND please', attachments: [], sentAt: new Date(base + 40 * 60_000) }),
+      Object.assign(new MessageEntity(), {
+        conversationId: bob.id,
+        channelId: channels.fb1,
+        platform: FB,
+        mid: 'm-bob-1',
+        direction: 'inbound',
+        status: 'received',
+        source: 'customer',
+        kind: 'message',
+        text: 'I need a REFUND please',
+        attachments: [],
+        sentAt: new Date(base + 40 * 60_000),
+      }),
     );
     const comments = t.dataSource.getRepository(CommentEntity);
     for (const [i, author] of ['igsid-alice', 'igsid-alice', 'someone-else'].entries()) {
       await comments.save(
-        Object.assign(new CommentEntity(), { channelId: channels.ig1, platform: IG, kind: 'comment', externalId: `cm-${i}`, parentExternalId: null, objectExternalId: 'media-1', mediaProductType: 'FEED', adId: null, authorExternalId: author, authorName: null, authorUsername: null, isFromBusiness: false, text: `comment ${i}`, isHidden: false, removedAt: null, editedAt: null, permalinkUrl: `https://instagram.test/p/${i}`, commentedAt: new Date(base + i * 60_000), lastEventAt: null }),
+        Object.assign(new CommentEntity(), {
+          channelId: channels.ig1,
+          platform: IG,
+          kind: 'comment',
+          externalId: `cm-${i}`,
+          parentExternalId: null,
+          objectExternalId: 'media-1',
+          mediaProductType: 'FEED',
+          adId: null,
+          authorExternalId: author,
+          authorName: null,
+          authorUsername: null,
+          isFromBusiness: false,
+          text: `comment ${i}`,
+          isHidden: false,
+          removedAt: null,
+          editedAt: null,
+          permalinkUrl: `https://instagram.test/p/${i}`,
+          commentedAt: new Date(base + i * 60_000),
+          lastEventAt: null,
+        }),
       );
     }
   });
@@ -147,7 +255,8 @@ describe('inbox filters, counts and contact panel (integration)', () => {
     expect(seen).toEqual(all);
     // filtered pages too
     const page1 = (await get('/api/conversations?limit=1&platform=FACEBOOK&assignee=unassigned', admin)).body as ConversationListResponse;
-    const page2 = (await get(`/api/conversations?limit=5&platform=FACEBOOK&assignee=unassigned&cursor=${encodeURIComponent(page1.nextCursor ?? '')}`, admin)).body as ConversationListResponse;
+    const page2 = (await get(`/api/conversations?limit=5&platform=FACEBOOK&assignee=unassigned&cursor=${encodeURIComponent(page1.nextCursor ?? '')}`, admin))
+      .body as ConversationListResponse;
     expect([...page1.items, ...page2.items].map((c) => c.id).sort()).toEqual(named('tie1', 'tie2', 'tie3').sort());
     expect(page2.nextCursor).toBeNull();
   });
@@ -158,12 +267,36 @@ describe('inbox filters, counts and contact panel (integration)', () => {
       expect(res.status).toBe(200);
       return res.body as ConversationCountsResponse;
     };
-    expect(await counts(admin)).toEqual({ all: 9, mine: 0, unassigned: 5, unread: 3, myUnreadMessages: 0, byStatus: { open: 6, pending: 1, snoozed: 1, resolved: 1 }, byPlatform: { INSTAGRAM: 4, FACEBOOK: 5 } });
-    expect(await counts(agentA.token)).toEqual({ all: 7, mine: 2, unassigned: 5, unread: 3, myUnreadMessages: 3, byStatus: { open: 5, pending: 1, snoozed: 1, resolved: 0 }, byPlatform: { INSTAGRAM: 2, FACEBOOK: 5 } });
-    expect(await counts(agentB.token)).toEqual({ all: 7, mine: 2, unassigned: 5, unread: 2, myUnreadMessages: 0, byStatus: { open: 5, pending: 0, snoozed: 1, resolved: 1 }, byPlatform: { INSTAGRAM: 4, FACEBOOK: 3 } });
+    expect(await counts(admin)).toEqual({
+      all: 9,
+      mine: 0,
+      unassigned: 5,
+      unread: 3,
+      myUnreadMessages: 0,
+      byStatus: { open: 6, pending: 1, snoozed: 1, resolved: 1 },
+      byPlatform: { INSTAGRAM: 4, FACEBOOK: 5 },
+    });
+    expect(await counts(agentA.token)).toEqual({
+      all: 7,
+      mine: 2,
+      unassigned: 5,
+      unread: 3,
+      myUnreadMessages: 3,
+      byStatus: { open: 5, pending: 1, snoozed: 1, resolved: 0 },
+      byPlatform: { INSTAGRAM: 2, FACEBOOK: 5 },
+    });
+    expect(await counts(agentB.token)).toEqual({
+      all: 7,
+      mine: 2,
+      unassigned: 5,
+      unread: 2,
+      myUnreadMessages: 0,
+      byStatus: { open: 5, pending: 0, snoozed: 1, resolved: 1 },
+      byPlatform: { INSTAGRAM: 4, FACEBOOK: 3 },
+    });
   });
 
-  it("shows the contact, their other conversations (by Meta id only), comments and referral, within scope", async () => {
+  it('shows the contact, their other conversations (by Meta id only), comments and referral, within scope', async () => {
     const panel = async (key: string, token: string) => get(`/api/conversations/${ids[key]}/contact`, token);
     const forAdmin = (await panel('alice', admin)).body as ContactPanelResponse;
     expect(forAdmin.contact).toMatchObject({ externalId: 'igsid-alice', displayName: 'Alice Anders', platform: IG });

@@ -116,7 +116,8 @@ describe('inbox search (integration)', () => {
   });
 
   it("respects the agent's scope", async () => {
-    const assign = (id: string, assigneeId: string | null) => h.t.http.post(`/api/conversations/${id}/assign`).set('Authorization', `Bearer ${h.admin}`).send({ assigneeId });
+    const assign = (id: string, assigneeId: string | null) =>
+      h.t.http.post(`/api/conversations/${id}/assign`).set('Authorization', `Bearer ${h.admin}`).send({ assigneeId });
     expect((await assign(conv[IG[0].igsid], otherAgent.id)).status).toBe(200);
     expect((await assign(conv[FB[0].psid], agent.id)).status).toBe(200);
     // admin sees both; the agent sees their own and unassigned ones, never a teammate's

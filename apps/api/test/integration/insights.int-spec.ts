@@ -37,7 +37,11 @@ describe('insights (integration)', () => {
   let loginIg: InsightSyncStatusDto;
   const sockets: ClientSocket[] = [];
 
-  const get = <T>(path: string, token = h.admin) => h.t.http.get(path).set('Authorization', `Bearer ${token}`).then((res) => ({ status: res.status, body: res.body as T }));
+  const get = <T>(path: string, token = h.admin) =>
+    h.t.http
+      .get(path)
+      .set('Authorization', `Bearer ${token}`)
+      .then((res) => ({ status: res.status, body: res.body as T }));
   const page = { accessToken: SIM_SEED.page.accessToken, accountKey: 'test' };
   /** What Meta (the sim) answers for one account metric on one UTC day, asked independently of the sync. */
   const metaDaily = async (metric: 'reach' | 'views', day: string): Promise<number | null> => {
@@ -91,7 +95,24 @@ describe('insights (integration)', () => {
     const calls = h.sim.context.requests.filter((r) => r.path.endsWith(`${SIM_SEED.instagram.id}/insights`));
     const requested = new Set(calls.flatMap((r) => String(r.params['metric']).split(',')));
     for (const retired of ['impressions', 'profile_views', 'website_clicks', 'plays', 'video_views']) expect(requested.has(retired)).toBe(false);
-    expect(requested).toEqual(new Set(['views', 'reach', 'accounts_engaged', 'total_interactions', 'likes', 'comments', 'shares', 'saves', 'replies', 'reposts', 'follows_and_unfollows', 'profile_links_taps', 'follower_count', 'follower_demographics']));
+    expect(requested).toEqual(
+      new Set([
+        'views',
+        'reach',
+        'accounts_engaged',
+        'total_interactions',
+        'likes',
+        'comments',
+        'shares',
+        'saves',
+        'replies',
+        'reposts',
+        'follows_and_unfollows',
+        'profile_links_taps',
+        'follower_count',
+        'follower_demographics',
+      ]),
+    );
   });
 
   it('serves a range as daily series equal to what Meta reported, with totals and the change against the previous range', async () => {
@@ -123,12 +144,23 @@ describe('insights (integration)', () => {
   it('keeps missing days as null rather than zero', async () => {
     const longAgo = addDays(toDay(new Date()), -200);
     const res = await get<AccountInsightsResponse>(`/api/insights/accounts/${pageIg.channelId}?from=${longAgo}&to=${addDays(longAgo, 2)}`);
-    expect(res.body.metrics.find((m) => m.metric === 'views')).toMatchObject({ total: null, previousTotal: null, change: null, series: [{ value: null }, { value: null }, { value: null }] });
+    expect(res.body.metrics.find((m) => m.metric === 'views')).toMatchObject({
+      total: null,
+      previousTotal: null,
+      change: null,
+      series: [{ value: null }, { value: null }, { value: null }],
+    });
   });
 
   it('is idempotent: a second sync rewrites the same rows, and resumes from where the first stopped', async () => {
     const rows = async () =>
-      ((await h.t.dataSource.query('SELECT metric, day, value FROM insight_snapshots WHERE channel_id = ? ORDER BY metric, day', [pageIg.channelId])) as { metric: string; day: string; value: number }[]).map((r) => `${r.metric} ${r.day} ${Number(r.value)}`);
+      (
+        (await h.t.dataSource.query('SELECT metric, day, value FROM insight_snapshots WHERE channel_id = ? ORDER BY metric, day', [pageIg.channelId])) as {
+          metric: string;
+          day: string;
+          value: number;
+        }[]
+      ).map((r) => `${r.metric} ${r.day} ${Number(r.value)}`);
     const countRows = async () => (await rows()).length;
     const snapshot = await rows();
     const before = snapshot.length;
@@ -139,7 +171,9 @@ describe('insights (integration)', () => {
     expect(await countRows()).toBe(before);
     expect(await h.count('SELECT COUNT(*) AS n FROM media_insights WHERE channel_id = ?', [pageIg.channelId])).toBe(media);
     // the two days before the last one synced are read again (Meta is up to 48 h late), not the whole backfill
-    const dayCalls = h.sim.context.requests.filter((r) => r.path.endsWith(`${SIM_SEED.instagram.id}/insights`) && r.params['metric_type'] === 'total_value' && r.params['period'] === 'day');
+    const dayCalls = h.sim.context.requests.filter(
+      (r) => r.path.endsWith(`${SIM_SEED.instagram.id}/insights`) && r.params['metric_type'] === 'total_value' && r.params['period'] === 'day',
+    );
     expect(dayCalls).toHaveLength(3);
   });
 
@@ -158,7 +192,13 @@ describe('insights (integration)', () => {
     const views = res.body.items.map((m) => m.views as number);
     expect(views).toEqual([...views].sort((a, b) => b - a));
     const post = res.body.items.find((m) => m.mediaId === SIM_SEED.media.post);
-    expect(post).toMatchObject({ productType: 'FEED', mediaType: 'IMAGE', views: await metaLifetime(SIM_SEED.media.post, 'views'), saves: await metaLifetime(SIM_SEED.media.post, 'saved'), unavailableReason: null });
+    expect(post).toMatchObject({
+      productType: 'FEED',
+      mediaType: 'IMAGE',
+      views: await metaLifetime(SIM_SEED.media.post, 'views'),
+      saves: await metaLifetime(SIM_SEED.media.post, 'saved'),
+      unavailableReason: null,
+    });
     expect(post?.thumbnailUrl).toContain('/cdn/');
     const reel = res.body.items.find((m) => m.mediaId === SIM_SEED.media.reel);
     expect(reel).toMatchObject({ productType: 'REELS', extra: { ig_reels_avg_watch_time: expect.any(Number) } });
@@ -174,7 +214,9 @@ describe('insights (integration)', () => {
 
   it('keeps live story metrics, leaves out those Meta withholds (< 5), and merges the story_insights webhook', async () => {
     const res = await get<StoryInsightsResponse>(`/api/insights/stories?channelId=${pageIg.channelId}`);
-    const live = [...h.sim.context.store.media.values()].filter((m) => m.accountId === SIM_SEED.instagram.id && m.mediaProductType === 'STORY' && Date.now() - m.createdAt < DAY);
+    const live = [...h.sim.context.store.media.values()].filter(
+      (m) => m.accountId === SIM_SEED.instagram.id && m.mediaProductType === 'STORY' && Date.now() - m.createdAt < DAY,
+    );
     expect(res.body.items.map((s) => s.mediaId).sort()).toEqual(live.map((m) => m.id).sort());
     const story = res.body.items.find((s) => s.mediaId === SIM_SEED.media.story);
     expect(story).toMatchObject({ source: 'api', metrics: { views: 190, reach: 152, navigation: 49 } });
@@ -185,7 +227,10 @@ describe('insights (integration)', () => {
     await h.settle();
     const after = (await get<StoryInsightsResponse>(`/api/insights/stories?channelId=${pageIg.channelId}`)).body.items;
     expect(after).toHaveLength(res.body.items.length);
-    expect(after.find((s) => s.mediaId === SIM_SEED.media.story)).toMatchObject({ source: 'webhook', metrics: { views: 190, reach: 152, taps_forward: 40, taps_back: 6 } });
+    expect(after.find((s) => s.mediaId === SIM_SEED.media.story)).toMatchObject({
+      source: 'webhook',
+      metrics: { views: 190, reach: 152, taps_forward: 40, taps_back: 6 },
+    });
     expect(after.find((s) => s.mediaId === SIM_SEED.media.story)?.metrics).not.toHaveProperty('impressions');
   });
 
@@ -252,6 +297,8 @@ describe('insights (integration)', () => {
     const channel = (await h.t.app.get(ChannelsService).list()).find((c) => c.id === pageIg.channelId);
     expect(channel?.status).toBe(ChannelStatus.NEEDS_REAUTH);
     // the history already stored is still served
-    expect((await get<AccountInsightsResponse>(`/api/insights/accounts/${pageIg.channelId}`)).body.metrics.find((m) => m.metric === 'reach')?.total).toEqual(expect.any(Number));
+    expect((await get<AccountInsightsResponse>(`/api/insights/accounts/${pageIg.channelId}`)).body.metrics.find((m) => m.metric === 'reach')?.total).toEqual(
+      expect.any(Number),
+    );
   });
 });

@@ -41,7 +41,8 @@ describe('login throttle (integration)', () => {
     afterAll(() => t?.close());
 
     it('ignores a forged X-Forwarded-For: rotating it buys no new budget, and the audit log records the real peer', async () => {
-      const attempt = (i: number) => t.http.post('/api/auth/login').set('X-Forwarded-For', `198.51.100.${i}`).send({ email: 'victim@int.test', password: 'wrong-password' });
+      const attempt = (i: number) =>
+        t.http.post('/api/auth/login').set('X-Forwarded-For', `198.51.100.${i}`).send({ email: 'victim@int.test', password: 'wrong-password' });
       for (let i = 0; i < 3; i += 1) expect((await attempt(i)).status).toBe(401);
       expect((await attempt(42)).status).toBe(429);
 

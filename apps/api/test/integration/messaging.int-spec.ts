@@ -133,12 +133,20 @@ describe('messaging: reply policy, sending, idempotency, access scope (integrati
         expect(policy).toMatchObject({ mode: 'blocked', reasonCode: 'HUMAN_AGENT_EXPIRED', freeTextAllowed: false });
         expect(res.status).toBe(409);
       } else {
-        expect(policy).toMatchObject({ mode: 'template_required', cause: 'HUMAN_AGENT_EXPIRED', approvedUtilityTemplates: expect.any(Number), templates: expect.any(Array) });
+        expect(policy).toMatchObject({
+          mode: 'template_required',
+          cause: 'HUMAN_AGENT_EXPIRED',
+          approvedUtilityTemplates: expect.any(Number),
+          templates: expect.any(Array),
+        });
         expect(res.status).toBe(422);
       }
       expect(res.body.message).toBe(policy.reason);
       expect(graphSends()).toHaveLength(before);
-      const stored: { n: number | string }[] = await h.t.dataSource.query("SELECT COUNT(*) AS n FROM messages WHERE conversation_id = ? AND direction = 'outbound' AND text = 'Too late'", [id]);
+      const stored: { n: number | string }[] = await h.t.dataSource.query(
+        "SELECT COUNT(*) AS n FROM messages WHERE conversation_id = ? AND direction = 'outbound' AND text = 'Too late'",
+        [id],
+      );
       expect(Number(stored[0].n)).toBe(0);
     });
   });
@@ -215,7 +223,11 @@ describe('messaging: reply policy, sending, idempotency, access scope (integrati
       const id = await conversationWith(FB[0].psid);
       const key = randomUUID();
       const before = graphSends().length;
-      const results = await Promise.all([send(id, { text: 'Double click' }, key), send(id, { text: 'Double click' }, key), send(id, { text: 'Double click' }, key)]);
+      const results = await Promise.all([
+        send(id, { text: 'Double click' }, key),
+        send(id, { text: 'Double click' }, key),
+        send(id, { text: 'Double click' }, key),
+      ]);
       const ids = new Set(results.map((r) => r.body.message.id));
       expect(results.map((r) => r.status)).toEqual([201, 201, 201]);
       expect(ids.size).toBe(1);
@@ -240,7 +252,14 @@ describe('messaging: reply policy, sending, idempotency, access scope (integrati
       const messages = h.t.dataSource.getRepository(MessageEntity);
       const conversation = await h.t.dataSource.getRepository(ConversationEntity).findOneByOrFail({ id });
       const mid = `aWdfZAGEchoRace${randomUUID().replace(/-/g, '')}`;
-      const base = { conversationId: id, channelId: conversation.channelId, platform: conversation.platform, direction: 'outbound' as const, text: 'raced', sentAt: new Date() };
+      const base = {
+        conversationId: id,
+        channelId: conversation.channelId,
+        platform: conversation.platform,
+        direction: 'outbound' as const,
+        text: 'raced',
+        sentAt: new Date(),
+      };
       const echo = await messages.save(messages.create({ ...base, mid, status: 'sent', source: 'native_app', clientKey: null }));
       const ours = await messages.save(messages.create({ ...base, mid: null, status: 'pending', source: 'agent', clientKey: randomUUID() }));
       const { message, removedEcho } = await repo.markSent(ours, mid);
@@ -255,10 +274,31 @@ describe('messaging: reply policy, sending, idempotency, access scope (integrati
       const messages = h.t.dataSource.getRepository(MessageEntity);
       const old = new Date(Date.now() - 10 * 60_000);
       const stuck = await messages.save(
-        messages.create({ conversationId: id, channelId: conversation.channelId, platform: conversation.platform, direction: 'outbound', status: 'pending', source: 'agent', clientKey: randomUUID(), text: 'lost in a crash', sentAt: old, createdAt: old }),
+        messages.create({
+          conversationId: id,
+          channelId: conversation.channelId,
+          platform: conversation.platform,
+          direction: 'outbound',
+          status: 'pending',
+          source: 'agent',
+          clientKey: randomUUID(),
+          text: 'lost in a crash',
+          sentAt: old,
+          createdAt: old,
+        }),
       );
       const fresh = await messages.save(
-        messages.create({ conversationId: id, channelId: conversation.channelId, platform: conversation.platform, direction: 'outbound', status: 'pending', source: 'agent', clientKey: randomUUID(), text: 'still in flight', sentAt: new Date() }),
+        messages.create({
+          conversationId: id,
+          channelId: conversation.channelId,
+          platform: conversation.platform,
+          direction: 'outbound',
+          status: 'pending',
+          source: 'agent',
+          clientKey: randomUUID(),
+          text: 'still in flight',
+          sentAt: new Date(),
+        }),
       );
       expect(await h.t.app.get(OutboundRecoveryService).recover()).toBe(1);
       expect(await messages.findOneByOrFail({ id: stuck.id })).toMatchObject({ status: 'unknown', errorCode: 'INTERRUPTED' });
@@ -282,8 +322,18 @@ describe('messaging: reply policy, sending, idempotency, access scope (integrati
 
     it('quotes a message (reply_to) and offers quick replies through the Send API', async () => {
       const id = await conversationWith(FB[3].psid);
-      const rows: { mid: string }[] = await h.t.dataSource.query("SELECT mid FROM messages WHERE conversation_id = ? AND direction = 'inbound' ORDER BY sent_at DESC", [id]);
-      const res = await send(id, { text: 'Which size?', replyToMid: rows[0].mid, quickReplies: [{ title: 'Small', payload: 'SIZE_S' }, { title: 'Large', payload: 'SIZE_L' }] });
+      const rows: { mid: string }[] = await h.t.dataSource.query(
+        "SELECT mid FROM messages WHERE conversation_id = ? AND direction = 'inbound' ORDER BY sent_at DESC",
+        [id],
+      );
+      const res = await send(id, {
+        text: 'Which size?',
+        replyToMid: rows[0].mid,
+        quickReplies: [
+          { title: 'Small', payload: 'SIZE_S' },
+          { title: 'Large', payload: 'SIZE_L' },
+        ],
+      });
       expect(res.body.message).toMatchObject({ status: SENT, replyToMid: rows[0].mid });
       const call = graphSends().pop();
       expect(call?.params['reply_to']).toEqual({ mid: rows[0].mid });
@@ -308,7 +358,9 @@ describe('messaging: reply policy, sending, idempotency, access scope (integrati
       for (const contentType of ['user_phone_number', 'user_email']) {
         const refused = await send(ig, { text: 'Your number?', quickReplies: [{ contentType }] });
         expect(refused.status).toBe(400);
-        expect(refused.body.errors).toEqual([{ field: 'quickReplies', messages: [expect.stringMatching(/^Instagram stopped offering (phone-number|email) quick replies on 5 October 2026/)] }]);
+        expect(refused.body.errors).toEqual([
+          { field: 'quickReplies', messages: [expect.stringMatching(/^Instagram stopped offering (phone-number|email) quick replies on 5 October 2026/)] },
+        ]);
       }
       const untitled = await send(ig, { text: 'pick', quickReplies: [{ contentType: 'text', payload: 'X' }] });
       expect([untitled.status, untitled.body.errors?.[0]?.field]).toEqual([400, 'quickReplies.0.title']);
@@ -337,7 +389,10 @@ describe('messaging: reply policy, sending, idempotency, access scope (integrati
   describe('stale view', () => {
     it('asks for confirmation when newer customer messages arrived after the one the agent saw', async () => {
       const id = await conversationWith(FB[1].psid);
-      const seen: { id: string }[] = await h.t.dataSource.query("SELECT id FROM messages WHERE conversation_id = ? AND direction = 'inbound' ORDER BY sent_at DESC", [id]);
+      const seen: { id: string }[] = await h.t.dataSource.query(
+        "SELECT id FROM messages WHERE conversation_id = ? AND direction = 'inbound' ORDER BY sent_at DESC",
+        [id],
+      );
       const lastSeenMessageId = seen[0].id;
       h.sim.customerSends(FB[1].psid, { text: 'Actually, never mind' });
       await h.settle();
@@ -345,7 +400,10 @@ describe('messaging: reply policy, sending, idempotency, access scope (integrati
       expect([stale.status, stale.body.code]).toEqual([409, 'MESSAGING_STALE_VIEW']);
       const confirmed = await send(id, { text: 'Sure, on it!', lastSeenMessageId, confirmStale: true });
       expect(confirmed.status).toBe(201);
-      const fresh: { id: string }[] = await h.t.dataSource.query("SELECT id FROM messages WHERE conversation_id = ? AND direction = 'inbound' ORDER BY sent_at DESC", [id]);
+      const fresh: { id: string }[] = await h.t.dataSource.query(
+        "SELECT id FROM messages WHERE conversation_id = ? AND direction = 'inbound' ORDER BY sent_at DESC",
+        [id],
+      );
       expect((await send(id, { text: 'Up to date', lastSeenMessageId: fresh[0].id })).status).toBe(201);
     });
   });
@@ -384,7 +442,10 @@ describe('messaging: reply policy, sending, idempotency, access scope (integrati
       // admins see everything and their reassignments are audited
       const back = await h.t.http.post(`/api/conversations/${id}/assign`).set(admin()).send({ assigneeId: null });
       expect(back.body.conversation.assigneeId).toBeNull();
-      const audit: { n: number | string }[] = await h.t.dataSource.query("SELECT COUNT(*) AS n FROM audit_log WHERE action = 'conversation.assigned' AND target_id = ?", [id]);
+      const audit: { n: number | string }[] = await h.t.dataSource.query(
+        "SELECT COUNT(*) AS n FROM audit_log WHERE action = 'conversation.assigned' AND target_id = ?",
+        [id],
+      );
       expect(Number(audit[0].n)).toBe(1);
     });
 
@@ -430,7 +491,10 @@ describe('messaging: reply policy, sending, idempotency, access scope (integrati
       const missing = await h.t.http.patch(`/api/conversations/${id}`).set(admin()).send({ status: 'snoozed' });
       expect(missing.status).toBe(400);
       expect(missing.body.errors[0].field).toBe('snoozedUntil');
-      const past = await h.t.http.patch(`/api/conversations/${id}`).set(admin()).send({ status: 'snoozed', snoozedUntil: new Date(Date.now() - HOUR).toISOString() });
+      const past = await h.t.http
+        .patch(`/api/conversations/${id}`)
+        .set(admin())
+        .send({ status: 'snoozed', snoozedUntil: new Date(Date.now() - HOUR).toISOString() });
       expect([past.status, past.body.errors?.[0]?.field]).toEqual([400, 'snoozedUntil']);
       const until = new Date(Date.now() + HOUR).toISOString();
       const snoozed = await h.t.http.patch(`/api/conversations/${id}`).set(admin()).send({ status: 'snoozed', snoozedUntil: until });
@@ -447,34 +511,58 @@ describe('messaging: reply policy, sending, idempotency, access scope (integrati
       expect(read.status).toBe(200);
       expect(read.body.conversation.unreadCount).toBe(0);
       // the customer sees "Seen" (a mark_seen sender action inside the window)
-      await waitFor(async () => h.sim.context.requests.some((r) => r.params['sender_action'] === 'mark_seen' && (r.params['recipient'] as { id?: string })?.id === FB[2].psid) || null, 3000, 'mark_seen');
+      await waitFor(
+        async () =>
+          h.sim.context.requests.some((r) => r.params['sender_action'] === 'mark_seen' && (r.params['recipient'] as { id?: string })?.id === FB[2].psid) ||
+          null,
+        3000,
+        'mark_seen',
+      );
     });
   });
 
   describe('reactions and uploads', () => {
     it("reacts to the customer's message and takes it back", async () => {
       const id = await conversationWith(IG[0].igsid);
-      const rows: { mid: string }[] = await h.t.dataSource.query("SELECT mid FROM messages WHERE conversation_id = ? AND direction = 'inbound' ORDER BY sent_at DESC", [id]);
+      const rows: { mid: string }[] = await h.t.dataSource.query(
+        "SELECT mid FROM messages WHERE conversation_id = ? AND direction = 'inbound' ORDER BY sent_at DESC",
+        [id],
+      );
       const mid = rows[0].mid;
-      const react = await h.t.http.post(`/api/conversations/${id}/messages/${encodeURIComponent(mid)}/reactions`).set(admin()).send({ action: 'react', reaction: 'love' });
+      const react = await h.t.http
+        .post(`/api/conversations/${id}/messages/${encodeURIComponent(mid)}/reactions`)
+        .set(admin())
+        .send({ action: 'react', reaction: 'love' });
       expect(react.status).toBe(200);
       expect(react.body.reactions).toEqual([expect.objectContaining({ by: 'business', reaction: 'love' })]);
       const call = h.sim.context.requests.filter((r) => r.params['sender_action'] === 'react').pop();
       expect(call?.status).toBe(200);
-      const wrong = await h.t.http.post(`/api/conversations/${id}/messages/${encodeURIComponent(mid)}/reactions`).set(admin()).send({ action: 'react', reaction: '😂' });
+      const wrong = await h.t.http
+        .post(`/api/conversations/${id}/messages/${encodeURIComponent(mid)}/reactions`)
+        .set(admin())
+        .send({ action: 'react', reaction: '😂' });
       expect(wrong.status).toBe(400);
-      const unreact = await h.t.http.post(`/api/conversations/${id}/messages/${encodeURIComponent(mid)}/reactions`).set(admin()).send({ action: 'unreact' });
+      const unreact = await h.t.http
+        .post(`/api/conversations/${id}/messages/${encodeURIComponent(mid)}/reactions`)
+        .set(admin())
+        .send({ action: 'unreact' });
       expect(unreact.body.reactions).toEqual([]);
     });
 
     it('uploads a file checked against the platform limits and sends it by signed URL', async () => {
       const id = await conversationWith(FB[0].psid);
-      const png = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8ffff3f0005fe02fea7d6a4150000000049454e44ae426082', 'hex');
+      const png = Buffer.from(
+        '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8ffff3f0005fe02fea7d6a4150000000049454e44ae426082',
+        'hex',
+      );
       const upload = await h.t.http.post('/api/uploads?platform=FACEBOOK').set(admin()).attach('file', png, { filename: 'dot.png', contentType: 'image/png' });
       expect(upload.status).toBe(201);
       expect(upload.body).toMatchObject({ kind: 'image', mimeType: 'image/png', sizeBytes: png.length });
 
-      const exe = await h.t.http.post('/api/uploads?platform=INSTAGRAM').set(admin()).attach('file', Buffer.from('MZ'), { filename: 'x.exe', contentType: 'application/x-msdownload' });
+      const exe = await h.t.http
+        .post('/api/uploads?platform=INSTAGRAM')
+        .set(admin())
+        .attach('file', Buffer.from('MZ'), { filename: 'x.exe', contentType: 'application/x-msdownload' });
       expect([exe.status, exe.body.code]).toEqual([400, 'MESSAGING_UPLOAD_REJECTED']);
 
       const res = await send(id, { attachments: [upload.body.id] });
@@ -482,7 +570,10 @@ describe('messaging: reply policy, sending, idempotency, access scope (integrati
       // the thread shows our own attachment from the stored copy
       const mediaPath = (res.body.message as MessageDto).attachments[0]?.mediaPath;
       expect(mediaPath).toBe(`/api/media/messages/${res.body.message.id}/0`);
-      const media = await h.t.http.get(mediaPath as string).set(admin()).buffer(true);
+      const media = await h.t.http
+        .get(mediaPath as string)
+        .set(admin())
+        .buffer(true);
       expect([media.status, media.headers['content-type'], Buffer.compare(media.body as Buffer, png)]).toEqual([200, 'image/png', 0]);
       const call = graphSends().pop();
       const url = (call?.params['message'] as { attachment?: { payload?: { url?: string } } }).attachment?.payload?.url;
@@ -508,7 +599,11 @@ describe('messaging: reply policy, sending, idempotency, access scope (integrati
           socket.once('session.ready', resolve);
           socket.once('connect_error', reject);
         });
-        await waitFor(async () => ((await h.t.http.get('/api/presence/online').set(admin())).body.users as { userId: string }[]).some((u) => u.userId === agentB.id), 5000, 'agent B online');
+        await waitFor(
+          async () => ((await h.t.http.get('/api/presence/online').set(admin())).body.users as { userId: string }[]).some((u) => u.userId === agentB.id),
+          5000,
+          'agent B online',
+        );
         // a customer no other test wrote with: the conversation is new
         const customer = SIM_SEED.instagramLoginCustomers[0].igsid;
         const id = await conversationWith(customer);
@@ -540,10 +635,12 @@ describe('messaging: reply policy, sending, idempotency, access scope (integrati
         const customer = SIM_SEED.newCustomers.instagram.igsid;
         const { mid } = h.sim.customerSends(customer, { text: 'while presence is slow' });
         // the message and its delivery row are committed while the presence lookup still hangs
-        await waitFor(async () => (await h.count("SELECT COUNT(*) AS n FROM messages WHERE mid = ?", [mid])) === 1, 10_000, 'the message to commit');
+        await waitFor(async () => (await h.count('SELECT COUNT(*) AS n FROM messages WHERE mid = ?', [mid])) === 1, 10_000, 'the message to commit');
         await h.settle();
         await waitFor(async () => asked, 5000, 'the presence lookup');
-        const rows: { assignee_id: string | null }[] = await h.t.dataSource.query('SELECT assignee_id FROM conversations WHERE customer_external_id = ?', [customer]);
+        const rows: { assignee_id: string | null }[] = await h.t.dataSource.query('SELECT assignee_id FROM conversations WHERE customer_external_id = ?', [
+          customer,
+        ]);
         expect(rows[0].assignee_id).toBeNull();
       } finally {
         release();

@@ -1,4 +1,15 @@
-import { ChannelDto, ClientToServerEvents, ConversationDto, ConversationOptinsResponse, OptinsUpdatedEvent, ConversationListResponse, ReplyPolicyResponse, ServerToClientEvents, WebhookEventDetailDto, WebhookEventListResponse } from '@ticklegram/domain-models';
+import {
+  ChannelDto,
+  ClientToServerEvents,
+  ConversationDto,
+  ConversationOptinsResponse,
+  OptinsUpdatedEvent,
+  ConversationListResponse,
+  ReplyPolicyResponse,
+  ServerToClientEvents,
+  WebhookEventDetailDto,
+  WebhookEventListResponse,
+} from '@ticklegram/domain-models';
 import { SIM_SEED } from '@ticklegram/meta-sim';
 import { io, Socket } from 'socket.io-client';
 import { IngestionHarness, startIngestionHarness, waitFor } from '../utils/webhooks-harness';
@@ -59,7 +70,11 @@ describe('Messenger platform events (integration)', () => {
     const policy = await policyOf(conversation.id);
     expect(policy).toMatchObject({ mode: 'blocked', reasonCode: 'THREAD_OWNED_BY_OTHER_APP', freeTextAllowed: false });
     expect(policy.reason).toMatch(/^Meta Business Suite inbox controls this conversation/);
-    const sent = await h.t.http.post(`/api/conversations/${conversation.id}/messages`).set('Authorization', `Bearer ${h.admin}`).set('Idempotency-Key', 'handover-blocked-1').send({ text: 'Yes!' });
+    const sent = await h.t.http
+      .post(`/api/conversations/${conversation.id}/messages`)
+      .set('Authorization', `Bearer ${h.admin}`)
+      .set('Idempotency-Key', 'handover-blocked-1')
+      .send({ text: 'Yes!' });
     expect(sent.status).toBe(409);
     expect(sent.body.code).toBe('MESSAGING_REPLY_BLOCKED');
 
@@ -75,10 +90,14 @@ describe('Messenger platform events (integration)', () => {
     expect((await policyOf(conversation.id)).mode).toBe('response');
   });
 
-  it('learns another app owns a thread from standby deliveries alone, and stores this app\'s handover roles on the Page', async () => {
+  it("learns another app owns a thread from standby deliveries alone, and stores this app's handover roles on the Page", async () => {
     const page = SIM_SEED.page.id;
     const setRoles = (roles: Record<string, string[]>) =>
-      fetch(`${h.sim.url}/_sim/pages/${page}/app-roles`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ roles }) }).then((r) => expect(r.ok).toBe(true));
+      fetch(`${h.sim.url}/_sim/pages/${page}/app-roles`, {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ roles }),
+      }).then((r) => expect(r.ok).toBe(true));
     await setRoles({ [BOT]: ['primary_receiver'], [SIM_SEED.app.id]: ['secondary_receiver'] });
     try {
       await h.settle();
@@ -142,7 +161,10 @@ describe('Messenger platform events (integration)', () => {
     try {
       const optin = await h.control<{ token?: string }>(`/_sim/customers/${customer}/optin`, { title: 'Order updates', payload: 'ORDERS' });
       await h.settle();
-      const rows = async () => h.t.dataSource.query('SELECT kind, topic, status, token_enc FROM messenger_optins WHERE psid = ?', [customer]) as Promise<{ kind: string; topic: string; status: string; token_enc: string }[]>;
+      const rows = async () =>
+        h.t.dataSource.query('SELECT kind, topic, status, token_enc FROM messenger_optins WHERE psid = ?', [customer]) as Promise<
+          { kind: string; topic: string; status: string; token_enc: string }[]
+        >;
       const [row] = await rows();
       expect(row).toMatchObject({ kind: 'notification_messages', topic: 'Order updates', status: 'active' });
       expect(optin.token).toBeTruthy();
@@ -174,7 +196,20 @@ describe('Messenger platform events (integration)', () => {
     const at = Date.now();
     const body = JSON.stringify({
       object: 'instagram',
-      entry: [{ id: SIM_SEED.instagram.id, time: at, messaging: [{ sender: { id: IG[0].igsid }, recipient: { id: SIM_SEED.instagram.id }, timestamp: at, pass_thread_control: { previous_owner_app_id: BOT, new_owner_app_id: SIM_SEED.app.id } }] }],
+      entry: [
+        {
+          id: SIM_SEED.instagram.id,
+          time: at,
+          messaging: [
+            {
+              sender: { id: IG[0].igsid },
+              recipient: { id: SIM_SEED.instagram.id },
+              timestamp: at,
+              pass_thread_control: { previous_owner_app_id: BOT, new_owner_app_id: SIM_SEED.app.id },
+            },
+          ],
+        },
+      ],
     });
     expect((await h.postSigned('/webhooks/instagram', body)).status).toBe(200);
     await h.settle();

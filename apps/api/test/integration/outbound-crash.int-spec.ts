@@ -35,7 +35,11 @@ describe('outbound sends survive SIGKILL (built api)', () => {
   const customers = [...SIM_SEED.messengerCustomers.slice(0, 4).map((c) => c.psid), ...SIM_SEED.instagramCustomers.slice(0, 4).map((c) => c.igsid)];
 
   const post = async (path: string, body: object, headers: Record<string, string> = {}) => {
-    const res = await fetch(`${api.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, ...headers }, body: JSON.stringify(body) });
+    const res = await fetch(`${api.url}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, ...headers },
+      body: JSON.stringify(body),
+    });
     return { status: res.status, body: (await res.json()) as Record<string, unknown> };
   };
   const send = async (s: Send): Promise<SendMessageResponse | null> => {
@@ -52,10 +56,11 @@ describe('outbound sends survive SIGKILL (built api)', () => {
     return inbox.messages.filter((m) => m.text === text).length;
   };
   const ours = async (sends: Send[]) => {
-    const rows: { client_key: string; status: string; mid: string | null; error_message: string | null; id: string; conversation_id: string }[] = await shared.connection.query(
-      `SELECT id, conversation_id, client_key, status, mid, error_message FROM messages WHERE client_key IN (${sends.map(() => '?').join(',')})`,
-      sends.map((s) => s.key),
-    );
+    const rows: { client_key: string; status: string; mid: string | null; error_message: string | null; id: string; conversation_id: string }[] =
+      await shared.connection.query(
+        `SELECT id, conversation_id, client_key, status, mid, error_message FROM messages WHERE client_key IN (${sends.map(() => '?').join(',')})`,
+        sends.map((s) => s.key),
+      );
     return rows;
   };
 
@@ -74,17 +79,26 @@ describe('outbound sends survive SIGKILL (built api)', () => {
     });
     await api.start();
     shared = await connect();
-    await waitFor(async () => (await shared.count('SELECT COUNT(*) AS n FROM facebook_pages')) > 0 && (await shared.count('SELECT COUNT(*) AS n FROM instagram_accounts')) > 0, 45_000, 'the sandbox channels');
+    await waitFor(
+      async () =>
+        (await shared.count('SELECT COUNT(*) AS n FROM facebook_pages')) > 0 && (await shared.count('SELECT COUNT(*) AS n FROM instagram_accounts')) > 0,
+      45_000,
+      'the sandbox channels',
+    );
     sim.setWebhookUrls({ instagram: `${api.url}/webhooks/instagram`, page: `${api.url}/webhooks/facebook` });
     const login = await fetch(`${api.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(ADMIN) });
     token = ((await login.json()) as { accessToken: string }).accessToken;
     for (const customer of customers) sim.customerSends(customer, { text: `hello ${randomUUID().slice(0, 6)}` });
     await sim.flushWebhooks();
     for (const customer of customers) {
-      const rows: { id: string }[] = await waitFor(async () => {
-        const found: { id: string }[] = await shared.connection.query('SELECT id FROM conversations WHERE customer_external_id = ?', [customer]);
-        return found.length ? found : null;
-      }, 20_000, `the conversation with ${customer}`);
+      const rows: { id: string }[] = await waitFor(
+        async () => {
+          const found: { id: string }[] = await shared.connection.query('SELECT id FROM conversations WHERE customer_external_id = ?', [customer]);
+          return found.length ? found : null;
+        },
+        20_000,
+        `the conversation with ${customer}`,
+      );
       conversations.set(customer, rows[0].id);
     }
   }, 300_000);
@@ -104,7 +118,13 @@ describe('outbound sends survive SIGKILL (built api)', () => {
 
     const sends: Send[] = Array.from({ length: BURST }, (_, i) => {
       const customer = customers[i % customers.length];
-      return { key: randomUUID(), text: `burst-${i}-${randomUUID().slice(0, 8)}`, customer, conversationId: conversations.get(customer) as string, first: null };
+      return {
+        key: randomUUID(),
+        text: `burst-${i}-${randomUUID().slice(0, 8)}`,
+        customer,
+        conversationId: conversations.get(customer) as string,
+        first: null,
+      };
     });
     const inFlight: Promise<void>[] = [];
     for (const [i, s] of sends.entries()) {
@@ -133,10 +153,14 @@ describe('outbound sends survive SIGKILL (built api)', () => {
       s.first = answer;
     }
     await sim.flushWebhooks();
-    const settled = await waitFor(async () => {
-      const rows = await ours(sends);
-      return rows.length === BURST && rows.every((r) => !['pending', 'unknown'].includes(r.status)) ? rows : null;
-    }, 60_000, 'every send to be settled');
+    const settled = await waitFor(
+      async () => {
+        const rows = await ours(sends);
+        return rows.length === BURST && rows.every((r) => !['pending', 'unknown'].includes(r.status)) ? rows : null;
+      },
+      60_000,
+      'every send to be settled',
+    );
 
     const deliveredTwice: string[] = [];
     for (const s of sends) if ((await customerGot(s.customer, s.text)) > 1) deliveredTwice.push(s.text);
@@ -149,12 +173,18 @@ describe('outbound sends survive SIGKILL (built api)', () => {
     for (const s of sends) {
       const row = settled.find((r) => r.client_key === s.key);
       const got = await customerGot(s.customer, s.text);
-      expect({ text: s.text, status: row?.status, got }).toEqual({ text: s.text, status: got === 1 ? expect.stringMatching(/^(sent|delivered|read)$/) : 'failed', got });
+      expect({ text: s.text, status: row?.status, got }).toEqual({
+        text: s.text,
+        status: got === 1 ? expect.stringMatching(/^(sent|delivered|read)$/) : 'failed',
+        got,
+      });
     }
 
     // what happened, for docs/RELIABILITY.md
     const failedBeforeRetry = settled.filter((r) => r.status === 'failed').length;
-    console.info(`[outbound-crash] ${BURST} sends; unanswered at the kill: ${sends.length - answeredBeforeKill}; pending in the database at the kill: ${atKill.filter((r) => r.status === 'pending').length}; settled as delivered: ${BURST - failedBeforeRetry}; failed with a reason (not delivered): ${failedBeforeRetry}; delivered twice: ${deliveredTwice.length}`);
+    console.info(
+      `[outbound-crash] ${BURST} sends; unanswered at the kill: ${sends.length - answeredBeforeKill}; pending in the database at the kill: ${atKill.filter((r) => r.status === 'pending').length}; settled as delivered: ${BURST - failedBeforeRetry}; failed with a reason (not delivered): ${failedBeforeRetry}; delivered twice: ${deliveredTwice.length}`,
+    );
 
     // the agent retries what failed: each goes out once
     for (const row of settled.filter((r) => r.status === 'failed')) {

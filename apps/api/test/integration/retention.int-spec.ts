@@ -42,7 +42,17 @@ describe('retention jobs (integration)', () => {
     const repo = t.dataSource.getRepository(RefreshTokenEntity);
     const ids: string[] = [];
     for (let i = 0; i < count; i += 1) {
-      const row = repo.create({ userId, familyId: randomUUID(), tokenHash: randomUUID().replace(/-/g, ''), expiresAt: new Date(Date.now() + DAY), revokedAt: null, replacedById: null, userAgent: null, ip: null, ...fields });
+      const row = repo.create({
+        userId,
+        familyId: randomUUID(),
+        tokenHash: randomUUID().replace(/-/g, ''),
+        expiresAt: new Date(Date.now() + DAY),
+        revokedAt: null,
+        replacedById: null,
+        userAgent: null,
+        ip: null,
+        ...fields,
+      });
       ids.push((await repo.save(row)).id);
     }
     return ids;
@@ -51,7 +61,18 @@ describe('retention jobs (integration)', () => {
     const repo = t.dataSource.getRepository(WebhookEventEntity);
     const ids: number[] = [];
     for (let i = 0; i < count; i += 1) {
-      const saved = await repo.save(repo.create({ endpoint: 'instagram', object: 'instagram', channelExternalId: null, entryCount: 1, rawBody: '{"object":"instagram","entry":[]}', status, nextAttemptAt: receivedAt, receivedAt }));
+      const saved = await repo.save(
+        repo.create({
+          endpoint: 'instagram',
+          object: 'instagram',
+          channelExternalId: null,
+          entryCount: 1,
+          rawBody: '{"object":"instagram","entry":[]}',
+          status,
+          nextAttemptAt: receivedAt,
+          receivedAt,
+        }),
+      );
       ids.push(saved.id);
     }
     return ids;
@@ -63,7 +84,16 @@ describe('retention jobs (integration)', () => {
   };
   const plantUpload = async (createdAt: Date) => {
     const repo = t.dataSource.getRepository(UploadEntity);
-    const upload = repo.create({ userId, platform: MessagePlatform.FACEBOOK, kind: 'image', fileName: 'a.png', mimeType: 'image/png', sizeBytes: 3, storedFile: `${randomUUID()}.png`, createdAt });
+    const upload = repo.create({
+      userId,
+      platform: MessagePlatform.FACEBOOK,
+      kind: 'image',
+      fileName: 'a.png',
+      mimeType: 'image/png',
+      sizeBytes: 3,
+      storedFile: `${randomUUID()}.png`,
+      createdAt,
+    });
     await repo.save(upload);
     mkdirSync(join(t.config.dataDir, 'uploads'), { recursive: true });
     const path = join(t.config.dataDir, 'uploads', upload.storedFile);
@@ -108,7 +138,13 @@ describe('retention jobs (integration)', () => {
     const newMedia = plantMediaFile(daysAgo(10));
 
     const report = await t.app.get(RetentionService).runOnce();
-    expect(report).toMatchObject({ uploads: 1, media: 1, webhookEvents: oldFinished.length, appliedEvents: oldKeys.length, refreshTokens: expiredTokens.length + longRevoked.length });
+    expect(report).toMatchObject({
+      uploads: 1,
+      media: 1,
+      webhookEvents: oldFinished.length,
+      appliedEvents: oldKeys.length,
+      refreshTokens: expiredTokens.length + longRevoked.length,
+    });
 
     const tokenIds = (await t.dataSource.getRepository(RefreshTokenEntity).find({ select: { id: true } })).map((r) => r.id);
     expect(tokenIds).toEqual(expect.arrayContaining([...recentlyRevoked, ...liveTokens]));

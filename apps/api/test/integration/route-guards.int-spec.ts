@@ -28,7 +28,12 @@ describe('every route declares who may call it (integration)', () => {
 
   it('finds the routes (a sanity check of the discovery)', () => {
     expect(routes.length).toBeGreaterThan(60);
-    expect(routes.map(label)).toEqual(expect.arrayContaining([expect.stringMatching(/^GET \/api\/conversations \(ConversationsController\.list\)$/), expect.stringMatching(/^GET \/webhooks\/facebook /)]));
+    expect(routes.map(label)).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^GET \/api\/conversations \(ConversationsController\.list\)$/),
+        expect.stringMatching(/^GET \/webhooks\/facebook /),
+      ]),
+    );
   });
 
   it('no handler is left without @Public() or @Roles(...)', () => {

@@ -1,4 +1,13 @@
-import { ChannelDto, MessagePlatform, MessageTemplateDto, ReplyPolicyResponse, Role, SendMessageResponse, TemplateEventPayload, TemplateStatus } from '@ticklegram/domain-models';
+import {
+  ChannelDto,
+  MessagePlatform,
+  MessageTemplateDto,
+  ReplyPolicyResponse,
+  Role,
+  SendMessageResponse,
+  TemplateEventPayload,
+  TemplateStatus,
+} from '@ticklegram/domain-models';
 import { SIM_SEED } from '@ticklegram/meta-sim';
 import { randomUUID } from 'node:crypto';
 import { ConversationEntity } from '../../src/modules/inbox/entities/conversation.entity';
@@ -26,10 +35,20 @@ describe('templates: rules, Meta review, sync, access, sending (integration)', (
   const templateCalls = (method: string) => h.sim.context.requests.filter((r) => r.method === method && /\/message_templates$/.test(r.path));
   const graphSends = () => h.sim.context.requests.filter((r) => r.method === 'POST' && /\/messages$/.test(r.path));
   const stored = async (id: string) => (await h.t.http.get(`/api/templates/${id}`).set(admin())).body as MessageTemplateDto;
-  const auditActions = async (id: string) => ((await h.t.dataSource.query('SELECT action FROM audit_log WHERE target_id = ? ORDER BY id', [id])) as { action: string }[]).map((r) => r.action);
-  const create = (body: object, token = h.admin) => h.t.http.post('/api/templates').set(bearer(token)).send({ channelId: pageChannelId, language: 'en_US', ...body });
+  const auditActions = async (id: string) =>
+    ((await h.t.dataSource.query('SELECT action FROM audit_log WHERE target_id = ? ORDER BY id', [id])) as { action: string }[]).map((r) => r.action);
+  const create = (body: object, token = h.admin) =>
+    h.t.http
+      .post('/api/templates')
+      .set(bearer(token))
+      .send({ channelId: pageChannelId, language: 'en_US', ...body });
   const reviewPolicy = (policy: object) => h.control('/_sim/templates/review-policy', policy);
-  const valid = (name: string, extra: object = {}) => ({ name, body: 'Hi {{1}}, your order {{2}} has shipped and arrives soon.', examples: { '1': 'Jane', '2': '#1001' }, ...extra });
+  const valid = (name: string, extra: object = {}) => ({
+    name,
+    body: 'Hi {{1}}, your order {{2}} has shipped and arrives soon.',
+    examples: { '1': 'Jane', '2': '#1001' },
+    ...extra,
+  });
 
   const conversationWith = async (customerId: string, hoursAgo: number): Promise<string> => {
     h.sim.customerSends(customerId, { text: `hello ${randomUUID().slice(0, 6)}` });
@@ -46,10 +65,14 @@ describe('templates: rules, Meta review, sync, access, sending (integration)', (
     const res = await create({ ...valid(name, extra), submit: true });
     expect(res.status).toBe(201);
     await h.settle();
-    return waitFor(async () => {
-      const t = await stored(res.body.id);
-      return t.status === TemplateStatus.APPROVED ? t : null;
-    }, 10_000, `${name} approved`);
+    return waitFor(
+      async () => {
+        const t = await stored(res.body.id);
+        return t.status === TemplateStatus.APPROVED ? t : null;
+      },
+      10_000,
+      `${name} approved`,
+    );
   };
 
   beforeAll(async () => {
@@ -129,7 +152,13 @@ describe('templates: rules, Meta review, sync, access, sending (integration)', (
             { type: 'HEADER', format: 'TEXT', text: 'Your order' },
             { type: 'BODY', text: valid('x').body, example: { body_text: [['Jane', '#1001']] } },
             { type: 'FOOTER', text: 'Example Store team' },
-            { type: 'BUTTONS', buttons: [{ type: 'POSTBACK', text: 'Talk to us', payload: 'TALK' }, { type: 'URL', text: 'Track', url: 'https://example.com/track/{{1}}', example: { url_suffix_example: '1001' } }] },
+            {
+              type: 'BUTTONS',
+              buttons: [
+                { type: 'POSTBACK', text: 'Talk to us', payload: 'TALK' },
+                { type: 'URL', text: 'Track', url: 'https://example.com/track/{{1}}', example: { url_suffix_example: '1001' } },
+              ],
+            },
           ],
         });
 
@@ -154,23 +183,61 @@ describe('templates: rules, Meta review, sync, access, sending (integration)', (
       expect(res.body.status).toBe('PENDING');
       await h.settle();
       const rejected = await waitFor(async () => ((await stored(res.body.id)).status === 'REJECTED' ? stored(res.body.id) : null), 10_000, 'rejected');
-      expect(rejected).toMatchObject({ statusReasonCode: 'TAG_SHOULD_BE_MARKETING', statusReason: expect.stringMatching(/^Meta rejected it: Meta considers it marketing/) });
+      expect(rejected).toMatchObject({
+        statusReasonCode: 'TAG_SHOULD_BE_MARKETING',
+        statusReason: expect.stringMatching(/^Meta rejected it: Meta considers it marketing/),
+      });
     });
 
     it('named variables go to Meta as parameter_format NAMED with named examples', async () => {
       await reviewPolicy({ mode: 'approve', delayMs: 5000 });
-      const res = await create({ name: 'named_vars', body: 'Hello {{first_name}}, your table for {{party_size}} is ready.', examples: { first_name: 'Aiko', party_size: '4' }, submit: true });
+      const res = await create({
+        name: 'named_vars',
+        body: 'Hello {{first_name}}, your table for {{party_size}} is ready.',
+        examples: { first_name: 'Aiko', party_size: '4' },
+        submit: true,
+      });
       expect(res.status).toBe(201);
       expect(templateCalls('POST').pop()?.params).toMatchObject({
         parameter_format: 'NAMED',
-        components: [{ type: 'BODY', example: { body_text_named_params: [{ param_name: 'first_name', example: 'Aiko' }, { param_name: 'party_size', example: '4' }] } }],
+        components: [
+          {
+            type: 'BODY',
+            example: {
+              body_text_named_params: [
+                { param_name: 'first_name', example: 'Aiko' },
+                { param_name: 'party_size', example: '4' },
+              ],
+            },
+          },
+        ],
       });
     });
 
     it('PAUSED arrives under message_template_status_update too (the other field name); stale webhooks are ignored', async () => {
       const t = await approvedTemplate('pause_me');
       const entry = (event: string, time: number) =>
-        JSON.stringify({ object: 'page', entry: [{ id: SIM_SEED.page.id, time, changes: [{ field: 'message_template_status_update', value: { event, message_template_id: Number(t.externalId), message_template_name: t.name, message_template_language: 'en_US', reason: 'NONE' } }] }] });
+        JSON.stringify({
+          object: 'page',
+          entry: [
+            {
+              id: SIM_SEED.page.id,
+              time,
+              changes: [
+                {
+                  field: 'message_template_status_update',
+                  value: {
+                    event,
+                    message_template_id: Number(t.externalId),
+                    message_template_name: t.name,
+                    message_template_language: 'en_US',
+                    reason: 'NONE',
+                  },
+                },
+              ],
+            },
+          ],
+        });
       const onMeta = h.sim.context.store.templates.get(t.externalId as string);
       if (onMeta) onMeta.status = 'PAUSED';
       expect((await h.postSigned('/webhooks/facebook', entry('PAUSED', Math.floor(Date.now() / 1000)))).status).toBe(200);
@@ -194,7 +261,13 @@ describe('templates: rules, Meta review, sync, access, sending (integration)', (
       expect(seeded).toMatchObject({
         status: 'APPROVED',
         externalId: SIM_SEED.templates.withButtons.id,
-        content: { header: { format: 'TEXT', text: 'Delivery update' }, buttons: [{ type: 'URL', urlExample: '1001' }, { type: 'QUICK_REPLY', payload: 'TALK_TO_US' }] },
+        content: {
+          header: { format: 'TEXT', text: 'Delivery update' },
+          buttons: [
+            { type: 'URL', urlExample: '1001' },
+            { type: 'QUICK_REPLY', payload: 'TALK_TO_US' },
+          ],
+        },
       });
       expect(list.find((t) => t.name === SIM_SEED.templates.rejected.name)).toMatchObject({ status: 'REJECTED', statusReasonCode: 'TAG_SHOULD_BE_MARKETING' });
       const pendingSeed = list.find((t) => t.name === SIM_SEED.templates.pending.name) as MessageTemplateDto;
@@ -223,19 +296,31 @@ describe('templates: rules, Meta review, sync, access, sending (integration)', (
     it('lists library templates and clones one, approved by Meta', async () => {
       const library = await h.t.http.get(`/api/templates/library?channelId=${pageChannelId}&search=order&language=en_US`).set(admin());
       expect(library.status).toBe(200);
-      const source = (library.body.items as { name: string; content: { body: string; examples: Record<string, string> } }[]).find((t) => t.name === 'order_confirmation');
+      const source = (library.body.items as { name: string; content: { body: string; examples: Record<string, string> } }[]).find(
+        (t) => t.name === 'order_confirmation',
+      );
       expect(source?.content).toMatchObject({ body: expect.stringContaining('{{1}}'), examples: { '1': 'Jane', '2': '#1001' } });
 
       await reviewPolicy({ mode: 'auto', delayMs: 50 });
-      const clone = await h.t.http.post('/api/templates/clone').set(admin()).send({ channelId: pageChannelId, libraryTemplateName: 'order_confirmation', language: 'en_US', name: 'order_confirmation_copy' });
+      const clone = await h.t.http
+        .post('/api/templates/clone')
+        .set(admin())
+        .send({ channelId: pageChannelId, libraryTemplateName: 'order_confirmation', language: 'en_US', name: 'order_confirmation_copy' });
       expect(clone.status).toBe(201);
       expect(clone.body).toMatchObject({ status: 'PENDING', libraryTemplateName: 'order_confirmation', content: source?.content });
-      expect(templateCalls('POST').pop()?.params).toMatchObject({ library_template_name: 'order_confirmation', category: 'UTILITY', name: 'order_confirmation_copy' });
+      expect(templateCalls('POST').pop()?.params).toMatchObject({
+        library_template_name: 'order_confirmation',
+        category: 'UTILITY',
+        name: 'order_confirmation_copy',
+      });
       await h.settle();
       await waitFor(async () => (await stored(clone.body.id)).status === 'APPROVED', 10_000, 'clone approved');
       expect(await auditActions(clone.body.id)).toEqual(['template.cloned', 'template.status_changed']);
 
-      const missing = await h.t.http.post('/api/templates/clone').set(admin()).send({ channelId: pageChannelId, libraryTemplateName: 'no_such_template', language: 'en_US', name: 'nothing_here' });
+      const missing = await h.t.http
+        .post('/api/templates/clone')
+        .set(admin())
+        .send({ channelId: pageChannelId, libraryTemplateName: 'no_such_template', language: 'en_US', name: 'nothing_here' });
       expect([missing.status, missing.body.code]).toEqual([404, 'TEMPLATE_LIBRARY_NOT_FOUND']);
     });
   });
@@ -300,13 +385,33 @@ describe('templates: rules, Meta review, sync, access, sending (integration)', (
       const res = await h.t.http.post(`/api/conversations/${aiko}/messages`).set(admin()).set('Idempotency-Key', key).send(body);
       expect(res.status).toBe(201);
       const { message } = res.body as SendMessageResponse;
-      expect(message).toMatchObject({ status: SENT, text: 'Hi Aiko, your order #1042 is ready for pickup today.', template: { id: order.id, name: 'order_ready', language: 'en_US' }, mid: expect.any(String) });
+      expect(message).toMatchObject({
+        status: SENT,
+        text: 'Hi Aiko, your order #1042 is ready for pickup today.',
+        template: { id: order.id, name: 'order_ready', language: 'en_US' },
+        mid: expect.any(String),
+      });
       const call = graphSends().slice(before);
       expect(call).toHaveLength(1);
       expect(call[0].params).toMatchObject({
         messaging_type: 'UTILITY',
         recipient: { id: AIKO },
-        message: { metadata: key, template: { name: 'order_ready', language: { code: 'en_US' }, components: [{ type: 'body', parameters: [{ type: 'text', text: 'Aiko' }, { type: 'text', text: '#1042' }] }] } },
+        message: {
+          metadata: key,
+          template: {
+            name: 'order_ready',
+            language: { code: 'en_US' },
+            components: [
+              {
+                type: 'body',
+                parameters: [
+                  { type: 'text', text: 'Aiko' },
+                  { type: 'text', text: '#1042' },
+                ],
+              },
+            ],
+          },
+        },
       });
       const inbox = await h.control<{ messages: { text?: string }[] }>(`/_sim/customers/${AIKO}/inbox`);
       expect(inbox.messages.map((m) => m.text)).toContain('Hi Aiko, your order #1042 is ready for pickup today.');
@@ -321,15 +426,38 @@ describe('templates: rules, Meta review, sync, access, sending (integration)', (
 
     it('fills a link button’s suffix (seeded delivery_update_card) and named variables by name', async () => {
       const card = ((await h.t.http.get('/api/templates?search=delivery_update_card').set(admin())).body.items as MessageTemplateDto[])[0];
-      const res = await h.t.http.post(`/api/conversations/${aiko}/messages`).set(admin()).set('Idempotency-Key', randomUUID()).send({ template: { id: card.id, parameters: ['Aiko', '#7', 'Friday'], urlSuffix: '7' } });
+      const res = await h.t.http
+        .post(`/api/conversations/${aiko}/messages`)
+        .set(admin())
+        .set('Idempotency-Key', randomUUID())
+        .send({ template: { id: card.id, parameters: ['Aiko', '#7', 'Friday'], urlSuffix: '7' } });
       expect(res.body.message).toMatchObject({ status: SENT, text: 'Hi Aiko, your order #7 arrives on Friday.' });
-      expect(graphSends().pop()?.params['message']).toMatchObject({ template: { components: [{ type: 'body' }, { type: 'buttons', parameters: [{ type: 'URL', url: '7' }] }] } });
+      expect(graphSends().pop()?.params['message']).toMatchObject({
+        template: { components: [{ type: 'body' }, { type: 'buttons', parameters: [{ type: 'URL', url: '7' }] }] },
+      });
 
-      const named = await approvedTemplate('table_ready', { body: 'Hello {{first_name}}, your table for {{party_size}} is ready.', examples: { first_name: 'Aiko', party_size: '4' } });
-      const sent = await h.t.http.post(`/api/conversations/${aiko}/messages`).set(admin()).set('Idempotency-Key', randomUUID()).send({ template: { id: named.id, parameters: { party_size: '2', first_name: 'Aiko' } } });
+      const named = await approvedTemplate('table_ready', {
+        body: 'Hello {{first_name}}, your table for {{party_size}} is ready.',
+        examples: { first_name: 'Aiko', party_size: '4' },
+      });
+      const sent = await h.t.http
+        .post(`/api/conversations/${aiko}/messages`)
+        .set(admin())
+        .set('Idempotency-Key', randomUUID())
+        .send({ template: { id: named.id, parameters: { party_size: '2', first_name: 'Aiko' } } });
       expect(sent.body.message).toMatchObject({ status: SENT, text: 'Hello Aiko, your table for 2 is ready.' });
       expect(graphSends().pop()?.params['message']).toMatchObject({
-        template: { components: [{ type: 'body', parameters: [{ type: 'text', text: 'Aiko', parameter_name: 'first_name' }, { type: 'text', text: '2', parameter_name: 'party_size' }] }] },
+        template: {
+          components: [
+            {
+              type: 'body',
+              parameters: [
+                { type: 'text', text: 'Aiko', parameter_name: 'first_name' },
+                { type: 'text', text: '2', parameter_name: 'party_size' },
+              ],
+            },
+          ],
+        },
       });
     });
 
@@ -340,7 +468,11 @@ describe('templates: rules, Meta review, sync, access, sending (integration)', (
       ['an unknown template', () => ({ template: { id: randomUUID(), parameters: [] } }), 422, 'TEMPLATE_NOT_USABLE'],
     ])('refuses %s and sends nothing', async (_case, bodyOf, status, code) => {
       const before = graphSends().length;
-      const res = await h.t.http.post(`/api/conversations/${aiko}/messages`).set(admin()).set('Idempotency-Key', randomUUID()).send(bodyOf({ order: order.id }));
+      const res = await h.t.http
+        .post(`/api/conversations/${aiko}/messages`)
+        .set(admin())
+        .set('Idempotency-Key', randomUUID())
+        .send(bodyOf({ order: order.id }));
       expect(res.status).toBe(status);
       if (status === 400) expect(res.body.errors.map((e: { field: string }) => e.field)).toContain(code);
       else expect(res.body.code).toBe(code);
@@ -349,7 +481,11 @@ describe('templates: rules, Meta review, sync, access, sending (integration)', (
 
     it('a template Meta has not approved is refused with the reason; free text still needs a template', async () => {
       const draft = await create(valid('not_yet'));
-      const res = await h.t.http.post(`/api/conversations/${aiko}/messages`).set(bearer(agent)).set('Idempotency-Key', randomUUID()).send({ template: { id: draft.body.id, parameters: ['a', 'b'] } });
+      const res = await h.t.http
+        .post(`/api/conversations/${aiko}/messages`)
+        .set(bearer(agent))
+        .set('Idempotency-Key', randomUUID())
+        .send({ template: { id: draft.body.id, parameters: ['a', 'b'] } });
       expect([res.status, res.body.code]).toEqual([422, 'TEMPLATE_NOT_USABLE']);
       expect(res.body.message).toMatch(/not_yet cannot be sent here: Not submitted to Meta yet/);
       const text = await h.t.http.post(`/api/conversations/${aiko}/messages`).set(admin()).set('Idempotency-Key', randomUUID()).send({ text: 'free text' });
@@ -358,19 +494,30 @@ describe('templates: rules, Meta review, sync, access, sending (integration)', (
 
     it('on Instagram a template is a field error', async () => {
       const ig = await conversationWith(SIM_SEED.instagramCustomers[0].igsid, 1);
-      const res = await h.t.http.post(`/api/conversations/${ig}/messages`).set(admin()).set('Idempotency-Key', randomUUID()).send({ template: { id: order.id, parameters: ['a', 'b'] } });
+      const res = await h.t.http
+        .post(`/api/conversations/${ig}/messages`)
+        .set(admin())
+        .set('Idempotency-Key', randomUUID())
+        .send({ template: { id: order.id, parameters: ['a', 'b'] } });
       expect(res.status).toBe(400);
       expect(res.body.errors[0]).toMatchObject({ field: 'template', messages: [expect.stringMatching(/only on Messenger/)] });
     });
 
     it("Meta's error is shown in plain words; a retry sends the same template and values", async () => {
       h.sim.addFault({ pattern: `POST /${SIM_SEED.page.id}/messages`, code: 551, times: 1 });
-      const res = await h.t.http.post(`/api/conversations/${aiko}/messages`).set(admin()).set('Idempotency-Key', randomUUID()).send({ template: { id: order.id, parameters: ['Aiko', '#9'] } });
+      const res = await h.t.http
+        .post(`/api/conversations/${aiko}/messages`)
+        .set(admin())
+        .set('Idempotency-Key', randomUUID())
+        .send({ template: { id: order.id, parameters: ['Aiko', '#9'] } });
       expect(res.body.message).toMatchObject({ status: 'failed', errorCode: '551', errorMessage: expect.stringMatching(/can't receive your messages/) });
       const retried = await h.t.http.post(`/api/conversations/${aiko}/messages/${res.body.message.id}/retry`).set(admin());
       expect(retried.status).toBe(200);
       expect(retried.body.message).toMatchObject({ status: SENT, text: 'Hi Aiko, your order #9 is ready for pickup today.' });
-      expect(graphSends().pop()?.params).toMatchObject({ messaging_type: 'UTILITY', message: { template: { name: 'order_ready', components: [{ parameters: [{ text: 'Aiko' }, { text: '#9' }] }] } } });
+      expect(graphSends().pop()?.params).toMatchObject({
+        messaging_type: 'UTILITY',
+        message: { template: { name: 'order_ready', components: [{ parameters: [{ text: 'Aiko' }, { text: '#9' }] }] } },
+      });
     });
 
     it('deleting a template deletes it on Meta (by hsm_id) and here', async () => {

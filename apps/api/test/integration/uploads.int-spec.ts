@@ -6,7 +6,10 @@ import { UploadEntity } from '../../src/modules/messaging/entities/upload.entity
 import { UploadsService } from '../../src/modules/messaging/uploads.service';
 import { IngestionHarness, startIngestionHarness } from '../utils/webhooks-harness';
 
-const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8ffff3f0005fe02fea7d6a4150000000049454e44ae426082', 'hex');
+const PNG = Buffer.from(
+  '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8ffff3f0005fe02fea7d6a4150000000049454e44ae426082',
+  'hex',
+);
 const HTML = Buffer.from('<html><script>fetch("/api/auth/refresh",{method:"POST"})</script></html>');
 
 /**
@@ -39,7 +42,10 @@ describe('uploads: allow-listed types, safe serving, links from the configured p
     h.sim.customerSends(customer, { text: `hello ${randomUUID().slice(0, 6)}` });
     await h.settle();
     const [conversation]: { id: string }[] = await h.t.dataSource.query('SELECT id FROM conversations WHERE customer_external_id = ?', [customer]);
-    const upload = await h.t.http.post('/api/uploads?platform=FACEBOOK').set(admin()).attach('file', PNG, { filename: 'dot.png', contentType: 'image/png; name=x' });
+    const upload = await h.t.http
+      .post('/api/uploads?platform=FACEBOOK')
+      .set(admin())
+      .attach('file', PNG, { filename: 'dot.png', contentType: 'image/png; name=x' });
     expect(upload.status).toBe(201);
     expect(upload.body.mimeType).toBe('image/png');
 

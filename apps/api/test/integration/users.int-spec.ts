@@ -23,7 +23,11 @@ describe('users and roles (integration)', () => {
     const agent = await t.createUser(Role.AGENT);
     const list = await t.http.get('/api/users').set(auth(agent.accessToken)).expect(403);
     expect(list.body).toMatchObject({ statusCode: 403, code: 'AUTH_FORBIDDEN' });
-    await t.http.post('/api/users').set(auth(agent.accessToken)).send({ email: 'x@int.test', name: 'X', role: 'AGENT', password: 'long-password-1' }).expect(403);
+    await t.http
+      .post('/api/users')
+      .set(auth(agent.accessToken))
+      .send({ email: 'x@int.test', name: 'X', role: 'AGENT', password: 'long-password-1' })
+      .expect(403);
     await t.http.patch(`/api/users/${agent.user.id}`).set(auth(agent.accessToken)).send({ role: 'ADMIN' }).expect(403);
     await t.http.get('/api/auth/me').set(auth(agent.accessToken)).expect(200);
   });

@@ -17,14 +17,54 @@ describe('webhook batch apply (integration)', () => {
   let h: IngestionHarness;
 
   beforeAll(async () => {
-    h = await startIngestionHarness({ WEBHOOK_WORKER_ENABLED: 'false', WEBHOOK_WORKER_CONCURRENCY: '1', WEBHOOK_CLAIM_BATCH: '50', MEDIA_DOWNLOAD_ON_INGEST: 'false' });
+    h = await startIngestionHarness({
+      WEBHOOK_WORKER_ENABLED: 'false',
+      WEBHOOK_WORKER_CONCURRENCY: '1',
+      WEBHOOK_CLAIM_BATCH: '50',
+      MEDIA_DOWNLOAD_ON_INGEST: 'false',
+    });
   });
   afterAll(() => h?.close());
 
   it('applies a claimed batch in one commit; a failing event rolls back alone and only its delivery is retried', async () => {
     const dm = (i: number) =>
-      JSON.stringify({ object: 'instagram', entry: [{ id: IG, time: Date.now(), messaging: [{ sender: { id: CUSTOMERS[i % CUSTOMERS.length].igsid }, recipient: { id: IG }, timestamp: Date.now() + i, message: { mid: `m-batch-${i}`, text: `batch ${i}` } }] }] });
-    const comment = JSON.stringify({ object: 'instagram', entry: [{ id: IG, time: Date.now(), changes: [{ field: 'comments', value: { id: '17990000000000777', text: 'poisoned', from: { id: CUSTOMERS[0].igsid, username: CUSTOMERS[0].username }, media: { id: SIM_SEED.media.reel } } }] }] });
+      JSON.stringify({
+        object: 'instagram',
+        entry: [
+          {
+            id: IG,
+            time: Date.now(),
+            messaging: [
+              {
+                sender: { id: CUSTOMERS[i % CUSTOMERS.length].igsid },
+                recipient: { id: IG },
+                timestamp: Date.now() + i,
+                message: { mid: `m-batch-${i}`, text: `batch ${i}` },
+              },
+            ],
+          },
+        ],
+      });
+    const comment = JSON.stringify({
+      object: 'instagram',
+      entry: [
+        {
+          id: IG,
+          time: Date.now(),
+          changes: [
+            {
+              field: 'comments',
+              value: {
+                id: '17990000000000777',
+                text: 'poisoned',
+                from: { id: CUSTOMERS[0].igsid, username: CUSTOMERS[0].username },
+                media: { id: SIM_SEED.media.reel },
+              },
+            },
+          ],
+        },
+      ],
+    });
     // the poisoned delivery is third: inside the first batch on both databases
     for (let i = 0; i < 2; i += 1) expect((await h.postSigned('/webhooks/instagram', dm(i))).status).toBe(200);
     expect((await h.postSigned('/webhooks/instagram', comment)).status).toBe(200);
@@ -58,7 +98,11 @@ describe('webhook batch apply (integration)', () => {
     const worker = h.t.app.get(WebhookWorker);
     try {
       await worker.start();
-      await waitFor(async () => (await h.count(`SELECT COUNT(*) AS n FROM webhook_events WHERE status = 'pending'`)) === 0 && batchSizes.length > 0, 20_000, 'the batch to be claimed');
+      await waitFor(
+        async () => (await h.count(`SELECT COUNT(*) AS n FROM webhook_events WHERE status = 'pending'`)) === 0 && batchSizes.length > 0,
+        20_000,
+        'the batch to be claimed',
+      );
       await waitFor(async () => (await h.count(`SELECT COUNT(*) AS n FROM webhook_events WHERE status = 'processing'`)) === 0, 20_000, 'the batch to finish');
     } finally {
       spy.mockRestore();
@@ -72,7 +116,9 @@ describe('webhook batch apply (integration)', () => {
     expect(batchSizes[0]).toBe(batch);
     expect(await h.count(`SELECT COUNT(*) AS n FROM messages WHERE mid LIKE 'm-batch-%'`)).toBe(DELIVERIES);
     expect(await h.count(`SELECT COUNT(*) AS n FROM webhook_events WHERE status = 'processed'`)).toBe(DELIVERIES);
-    const failed: { status: string; last_error: string; attempts: number }[] = await h.t.dataSource.query(`SELECT status, last_error, attempts FROM webhook_events WHERE status NOT IN ('processed')`);
+    const failed: { status: string; last_error: string; attempts: number }[] = await h.t.dataSource.query(
+      `SELECT status, last_error, attempts FROM webhook_events WHERE status NOT IN ('processed')`,
+    );
     expect(failed).toHaveLength(1);
     // retried alone since (3 attempts in the harness): failed, or dead by now
     expect(['failed', 'dead']).toContain(failed[0].status);
@@ -89,20 +135,36 @@ describe('webhook batch apply (integration)', () => {
     expect(inTransaction.filter((sql) => /^UPDATE\s+["`]webhook_events["`]/i.test(sql))).toHaveLength(batch);
     expect(inTransaction.filter(isCommit)).toHaveLength(1);
     const perDelivery = inTransaction.length / batch;
-    process.stdout.write(`batch of ${batch} deliveries: ${inTransaction.length} statements in 1 transaction (${perDelivery.toFixed(1)} per delivery); ${statements.length} statements in all while it ran\n`);
+    process.stdout.write(
+      `batch of ${batch} deliveries: ${inTransaction.length} statements in 1 transaction (${perDelivery.toFixed(1)} per delivery); ${statements.length} statements in all while it ran\n`,
+    );
     // a regression guard (measured: 10.2 on SQLite, 14.6 on MariaDB, which locks rows with extra reads)
     expect(perDelivery).toBeLessThan(16);
   });
 
   it('two batches touching the same conversations in opposite orders wait for each other instead of deadlocking', async () => {
     const [c1, c2] = [CUSTOMERS[2].igsid, CUSTOMERS[3].igsid];
-    const dm = (customer: string, mid: string) => JSON.stringify({ object: 'instagram', entry: [{ id: IG, time: Date.now(), messaging: [{ sender: { id: customer }, recipient: { id: IG }, timestamp: Date.now(), message: { mid, text: mid } }] }] });
+    const dm = (customer: string, mid: string) =>
+      JSON.stringify({
+        object: 'instagram',
+        entry: [
+          { id: IG, time: Date.now(), messaging: [{ sender: { id: customer }, recipient: { id: IG }, timestamp: Date.now(), message: { mid, text: mid } }] },
+        ],
+      });
     const worker = h.t.app.get(WebhookWorker);
     // both conversations exist first (their rows are what the batches lock)
     await worker.start();
     try {
-      for (const [c, mid] of [[c1, 'm-lock-0a'], [c2, 'm-lock-0b']]) expect((await h.postSigned('/webhooks/instagram', dm(c, mid))).status).toBe(200);
-      await waitFor(async () => (await h.count(`SELECT COUNT(*) AS n FROM messages WHERE mid IN ('m-lock-0a', 'm-lock-0b')`)) === 2, 20_000, 'the conversations');
+      for (const [c, mid] of [
+        [c1, 'm-lock-0a'],
+        [c2, 'm-lock-0b'],
+      ])
+        expect((await h.postSigned('/webhooks/instagram', dm(c, mid))).status).toBe(200);
+      await waitFor(
+        async () => (await h.count(`SELECT COUNT(*) AS n FROM messages WHERE mid IN ('m-lock-0a', 'm-lock-0b')`)) === 2,
+        20_000,
+        'the conversations',
+      );
     } finally {
       await worker.stop();
     }
@@ -112,7 +174,13 @@ describe('webhook batch apply (integration)', () => {
     try {
       for (let round = 0; round < 5; round += 1) {
         // batch A: c1 then c2; batch B: c2 then c1
-        for (const [c, mid] of [[c1, `m-lock-${round}-a1`], [c2, `m-lock-${round}-a2`], [c2, `m-lock-${round}-b1`], [c1, `m-lock-${round}-b2`]]) expect((await h.postSigned('/webhooks/instagram', dm(c, mid))).status).toBe(200);
+        for (const [c, mid] of [
+          [c1, `m-lock-${round}-a1`],
+          [c2, `m-lock-${round}-a2`],
+          [c2, `m-lock-${round}-b1`],
+          [c1, `m-lock-${round}-b2`],
+        ])
+          expect((await h.postSigned('/webhooks/instagram', dm(c, mid))).status).toBe(200);
         const a = await events.claim('lock-a', 2, 60_000, 5);
         const b = await events.claim('lock-b', 2, 60_000, 5);
         expect([a.rows.length, b.rows.length]).toEqual([2, 2]);

@@ -28,7 +28,12 @@ describe('webhook ingestion survives SIGKILL (built api)', () => {
     const { db, connect } = await sharedDatabase();
     mysql = db.kind === 'mysql';
     // Meta retries for hours; on a loaded machine the api can take a while to boot again
-    sim = await startMetaSim({ port: 0, deliveryDelayMs: 5, retryDelaysMs: [200, 400, 800, 1500, 2500, 4000, 6000, 8000, 10000, 15000, 20000, 30000, 30000], webhookTimeoutMs: 5000 });
+    sim = await startMetaSim({
+      port: 0,
+      deliveryDelayMs: 5,
+      retryDelaysMs: [200, 400, 800, 1500, 2500, 4000, 6000, 8000, 10000, 15000, 20000, 30000, 30000],
+      webhookTimeoutMs: 5000,
+    });
     // two replicas: a short lease, so the survivor takes over the killed one's claimed rows within the test
     const env = { ...sharedEnv(db, sim.url), ...(mysql ? { WEBHOOK_LEASE_MS: '3000' } : {}) };
     replicas.push(new ApiProcess(build.file, await freePort(), env));
@@ -36,7 +41,12 @@ describe('webhook ingestion survives SIGKILL (built api)', () => {
     // one replica connects the sandbox channels first; the second finds them there
     await replicas[0].start();
     shared = await connect();
-    await waitFor(async () => (await shared.count('SELECT COUNT(*) AS n FROM facebook_pages')) > 0 && (await shared.count('SELECT COUNT(*) AS n FROM instagram_accounts')) > 0, 45_000, 'the sandbox channels');
+    await waitFor(
+      async () =>
+        (await shared.count('SELECT COUNT(*) AS n FROM facebook_pages')) > 0 && (await shared.count('SELECT COUNT(*) AS n FROM instagram_accounts')) > 0,
+      45_000,
+      'the sandbox channels',
+    );
     if (replicas[1]) await replicas[1].start();
     const other = replicas[1] ?? replicas[0];
     sim.setWebhookUrls({ instagram: `${replicas[0].url}/webhooks/instagram`, page: `${other.url}/webhooks/facebook` });
@@ -60,7 +70,11 @@ describe('webhook ingestion survives SIGKILL (built api)', () => {
       await new Promise((r) => setTimeout(r, 8));
     }
     await sim.flushWebhooks();
-    await waitFor(async () => (await shared.count(`SELECT COUNT(*) AS n FROM webhook_events WHERE status IN ('pending','processing','failed')`)) === 0, 60_000, 'the workers to drain');
+    await waitFor(
+      async () => (await shared.count(`SELECT COUNT(*) AS n FROM webhook_events WHERE status IN ('pending','processing','failed')`)) === 0,
+      60_000,
+      'the workers to drain',
+    );
 
     const acked = new Set<string>();
     const refused = sim.deliveries().filter((d) => !d.ok).length;
@@ -71,7 +85,9 @@ describe('webhook ingestion survives SIGKILL (built api)', () => {
     // the kill really interrupted deliveries, and Meta's retries then got everything through
     expect(refused).toBeGreaterThan(0);
     expect(acked.size).toBe(TOTAL);
-    const rows: { mid: string; n: number | string }[] = await shared.connection.query(`SELECT mid, COUNT(*) AS n FROM messages WHERE text LIKE 'crash-%' GROUP BY mid`);
+    const rows: { mid: string; n: number | string }[] = await shared.connection.query(
+      `SELECT mid, COUNT(*) AS n FROM messages WHERE text LIKE 'crash-%' GROUP BY mid`,
+    );
     const counts = new Map(rows.map((r) => [r.mid, Number(r.n)]));
     const wrong = sent.filter((mid) => acked.has(mid) && counts.get(mid) !== 1);
     expect(wrong).toEqual([]);

@@ -37,7 +37,11 @@ describe('webhook ingestion (integration)', () => {
   const businessSends = async (recipient: string, text: string): Promise<string> => {
     const token = SIM_SEED.page.accessToken;
     const url = `${h.sim.url}/v25.0/${SIM_SEED.page.id}/messages?access_token=${token}&appsecret_proof=${appSecretProof(token, SIM_SEED.app.secret)}`;
-    const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ recipient: { id: recipient }, messaging_type: 'RESPONSE', message: { text } }) });
+    const res = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ recipient: { id: recipient }, messaging_type: 'RESPONSE', message: { text } }),
+    });
     const body = (await res.json()) as { message_id?: string };
     if (!body.message_id) throw new Error(`send failed: ${JSON.stringify(body)}`);
     return body.message_id;
@@ -51,7 +55,9 @@ describe('webhook ingestion (integration)', () => {
   describe('the receiver', () => {
     it('answers the hub.challenge handshake on every path, 403 on a wrong token', async () => {
       for (const path of ['/webhooks/instagram', '/webhooks/facebook', '/webhook']) {
-        const ok = await h.t.http.get(path).query({ 'hub.mode': 'subscribe', 'hub.verify_token': h.t.config.meta.webhookVerifyToken, 'hub.challenge': '1158201444' });
+        const ok = await h.t.http
+          .get(path)
+          .query({ 'hub.mode': 'subscribe', 'hub.verify_token': h.t.config.meta.webhookVerifyToken, 'hub.challenge': '1158201444' });
         expect([path, ok.status, ok.text]).toEqual([path, 200, '1158201444']);
         const bad = await h.t.http.get(path).query({ 'hub.mode': 'subscribe', 'hub.verify_token': 'wrong-token', 'hub.challenge': '1' });
         expect([path, bad.status]).toEqual([path, 403]);
@@ -80,7 +86,11 @@ describe('webhook ingestion (integration)', () => {
       expect(bad.status).toBe(400);
       expect(await h.count(`SELECT COUNT(*) AS n FROM webhook_events WHERE status = 'rejected'`)).toBe(1);
 
-      const entries = Array.from({ length: 1000 }, (_, i) => ({ id: '0', time: Date.now(), changes: [{ field: 'comments', value: { id: `9000${i}`, text: 'sample', from: { id: '1', username: 'sample' }, media: { id: '2' } } }] }));
+      const entries = Array.from({ length: 1000 }, (_, i) => ({
+        id: '0',
+        time: Date.now(),
+        changes: [{ field: 'comments', value: { id: `9000${i}`, text: 'sample', from: { id: '1', username: 'sample' }, media: { id: '2' } } }],
+      }));
       const batch = JSON.stringify({ object: 'instagram', entry: entries });
       expect((await h.postSigned('/webhooks/instagram', batch)).status).toBe(200);
 
@@ -97,20 +107,35 @@ describe('webhook ingestion (integration)', () => {
       const { mid } = h.sim.customerSends(IG[0].igsid, { text: 'Do you ship to Austria? 🇦🇹' });
       await h.settle();
       const conversation = await conversationOf(IG[0].igsid);
-      expect(conversation).toMatchObject({ platform: 'INSTAGRAM', status: 'open', unreadCount: 1, lastMessagePreview: 'Do you ship to Austria? 🇦🇹', lastMessageDirection: 'inbound' });
+      expect(conversation).toMatchObject({
+        platform: 'INSTAGRAM',
+        status: 'open',
+        unreadCount: 1,
+        lastMessagePreview: 'Do you ship to Austria? 🇦🇹',
+        lastMessageDirection: 'inbound',
+      });
       expect(conversation.contact.displayName).toBe(IG[0].name);
       expect(conversation.contact.username).toBe(IG[0].username);
       expect(conversation.lastCustomerMessageAt).not.toBeNull();
-      expect(await messageByMid(IG[0].igsid, mid)).toMatchObject({ direction: 'inbound', status: 'received', source: 'customer', text: 'Do you ship to Austria? 🇦🇹' });
+      expect(await messageByMid(IG[0].igsid, mid)).toMatchObject({
+        direction: 'inbound',
+        status: 'received',
+        source: 'customer',
+        text: 'Do you ship to Austria? 🇦🇹',
+      });
     });
 
     it('a Messenger message with an image stores the file and serves it to signed-in users', async () => {
       const { mid } = h.sim.customerSends(FB[0].psid, { text: 'Here is the receipt', attachments: [{ type: 'image' }] });
       await h.settle();
-      const message = await waitFor(async () => {
-        const m = await messageByMid(FB[0].psid, mid);
-        return m.attachments[0]?.mediaPath ? m : null;
-      }, 10_000, 'the image to be stored');
+      const message = await waitFor(
+        async () => {
+          const m = await messageByMid(FB[0].psid, mid);
+          return m.attachments[0]?.mediaPath ? m : null;
+        },
+        10_000,
+        'the image to be stored',
+      );
       expect(message.attachments[0]).toMatchObject({ type: 'image' });
       const file = await h.t.http.get(message.attachments[0].mediaPath as string).set('Authorization', `Bearer ${h.admin}`);
       expect(file.status).toBe(200);
@@ -124,7 +149,11 @@ describe('webhook ingestion (integration)', () => {
       const path = message.attachments[0].mediaPath as string;
       expect((await h.t.http.get(path).set('Authorization', `Bearer ${other.accessToken}`)).status).toBe(200); // unassigned: every agent
       const conversation = await conversationOf(FB[0].psid);
-      await h.t.http.post(`/api/conversations/${conversation.id}/assign`).set('Authorization', `Bearer ${h.admin}`).send({ assigneeId: owner.user.id }).expect(200);
+      await h.t.http
+        .post(`/api/conversations/${conversation.id}/assign`)
+        .set('Authorization', `Bearer ${h.admin}`)
+        .send({ assigneeId: owner.user.id })
+        .expect(200);
       expect((await h.t.http.get(path).set('Authorization', `Bearer ${owner.accessToken}`)).status).toBe(200);
       expect((await h.t.http.get(path).set('Authorization', `Bearer ${other.accessToken}`)).status).toBe(404);
       await h.t.http.post(`/api/conversations/${conversation.id}/assign`).set('Authorization', `Bearer ${h.admin}`).send({ assigneeId: null }).expect(200);
@@ -168,7 +197,12 @@ describe('webhook ingestion (integration)', () => {
 
     it('postbacks and referrals are stored with their attribution', async () => {
       const customer = FB[3].psid;
-      await h.control(`/_sim/customers/${customer}/referral`, { ref: 'spring_sale', source: 'ADS', adId: '6045246247433', adsContextData: { ad_title: 'Spring sale' } });
+      await h.control(`/_sim/customers/${customer}/referral`, {
+        ref: 'spring_sale',
+        source: 'ADS',
+        adId: '6045246247433',
+        adsContextData: { ad_title: 'Spring sale' },
+      });
       await h.control(`/_sim/customers/${customer}/postback`, { title: 'Get Started', payload: 'GET_STARTED' });
       await h.settle();
       const conversation = await conversationOf(customer);
@@ -184,7 +218,9 @@ describe('webhook ingestion (integration)', () => {
       expect(message.kind).toBe('story_mention');
       expect(message.attachments[0]).toMatchObject({ type: 'story_mention', expired: false });
       const [row] = (await as('/api/webhook-events?limit=1')).body.items as WebhookEventListResponse['items'];
-      expect(((await as(`/api/webhook-events/${row.id}`)).body as WebhookEventDetailDto).items?.map((i) => [i.type, i.outcome])).toEqual([['ig_story_mention', 'applied']]);
+      expect(((await as(`/api/webhook-events/${row.id}`)).body as WebhookEventDetailDto).items?.map((i) => [i.type, i.outcome])).toEqual([
+        ['ig_story_mention', 'applied'],
+      ]);
       expect(message.attachments[0].url).toContain(h.sim.url);
       // passed through while the link works, never written to media storage
       const path = message.attachments[0].mediaPath as string;
@@ -194,13 +230,19 @@ describe('webhook ingestion (integration)', () => {
       expect(readdirSync(join(h.t.config.dataDir, 'media')).filter((f) => f.startsWith(message.id))).toEqual([]);
 
       // the story expires: Meta's link stops working, the message says so
-      await h.t.dataSource.query('UPDATE messages SET attachments = ? WHERE id = ?', [JSON.stringify([{ ...message.attachments[0], url: `${h.sim.url}/cdn/expired/story.png` }]), message.id]);
+      await h.t.dataSource.query('UPDATE messages SET attachments = ? WHERE id = ?', [
+        JSON.stringify([{ ...message.attachments[0], url: `${h.sim.url}/cdn/expired/story.png` }]),
+        message.id,
+      ]);
       expect((await h.t.http.get(path).set('Authorization', `Bearer ${h.admin}`)).status).toBe(410);
       expect((await messageByMid(IG[1].igsid, mid)).attachments[0]).toMatchObject({ expired: true, mediaPath: null });
     });
 
     it('a story reply is a message that keeps which story it answered (applied by the instagram module)', async () => {
-      const { mid } = await h.control<{ mid: string }>(`/_sim/customers/${IG[2].igsid}/messages`, { text: 'Where is this from?', storyId: SIM_SEED.media.story });
+      const { mid } = await h.control<{ mid: string }>(`/_sim/customers/${IG[2].igsid}/messages`, {
+        text: 'Where is this from?',
+        storyId: SIM_SEED.media.story,
+      });
       await h.settle();
       const message = await messageByMid(IG[2].igsid, mid);
       expect(message).toMatchObject({ kind: 'message', text: 'Where is this from?', direction: 'inbound' });
@@ -213,12 +255,17 @@ describe('webhook ingestion (integration)', () => {
 
     it('comments, mentions and Facebook feed changes land in comments', async () => {
       const ig = await h.control<{ id: string }>(`/_sim/customers/${IG[2].igsid}/comments`, { objectId: SIM_SEED.media.post, text: 'Love this!' });
-      const fb = await h.control<{ id: string }>(`/_sim/customers/${FB[1].psid}/comments`, { objectId: `${SIM_SEED.page.id}_122100000000000001`, text: 'How much is it?' });
+      const fb = await h.control<{ id: string }>(`/_sim/customers/${FB[1].psid}/comments`, {
+        objectId: `${SIM_SEED.page.id}_122100000000000001`,
+        text: 'How much is it?',
+      });
       await h.control('/_sim/mentions', { username: 'someone.else', caption: 'Look at @example.store' });
       await h.settle();
       await h.control(`/_sim/comments/${fb.id}/edit`, { text: 'How much is it in EUR?' });
       await h.settle();
-      const rows: { external_id: string; kind: string; text: string | null; edited_at: unknown }[] = await h.t.dataSource.query('SELECT external_id, kind, text, edited_at FROM comments');
+      const rows: { external_id: string; kind: string; text: string | null; edited_at: unknown }[] = await h.t.dataSource.query(
+        'SELECT external_id, kind, text, edited_at FROM comments',
+      );
       expect(rows.find((r) => r.external_id === ig.id)).toMatchObject({ kind: 'comment', text: 'Love this!' });
       expect(rows.find((r) => r.external_id === fb.id)).toMatchObject({ kind: 'comment', text: 'How much is it in EUR?' });
       expect(rows.find((r) => r.external_id === fb.id)?.edited_at).not.toBeNull();
@@ -226,13 +273,20 @@ describe('webhook ingestion (integration)', () => {
     });
 
     it('pushes message.created to signed-in dashboards after the commit', async () => {
-      const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io(h.t.url, { transports: ['websocket'], auth: { token: h.admin }, reconnection: false, forceNew: true });
+      const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io(h.t.url, {
+        transports: ['websocket'],
+        auth: { token: h.admin },
+        reconnection: false,
+        forceNew: true,
+      });
       try {
         await new Promise<void>((resolve, reject) => {
           socket.once('session.ready', () => resolve());
           socket.once('connect_error', reject);
         });
-        const received = new Promise<MessageEventPayload>((resolve) => socket.on('message.created', (payload) => payload.message.text === 'live, please' && resolve(payload)));
+        const received = new Promise<MessageEventPayload>((resolve) =>
+          socket.on('message.created', (payload) => payload.message.text === 'live, please' && resolve(payload)),
+        );
         const { mid } = h.sim.customerSends(IG[3].igsid, { text: 'live, please' });
         const payload = await received;
         expect(payload.message.mid).toBe(mid);
@@ -287,7 +341,11 @@ describe('webhook ingestion (integration)', () => {
       h.sim.setDeliveryBehaviour({ outOfOrder: false });
 
       // the order the api acknowledged them in (the sim sends one after the other, awaiting each answer)
-      const arrived = h.sim.deliveries().filter((d) => d.id > before && d.ok).sort((a, b) => a.id - b.id).map((d) => d.body);
+      const arrived = h.sim
+        .deliveries()
+        .filter((d) => d.id > before && d.ok)
+        .sort((a, b) => a.id - b.id)
+        .map((d) => d.body);
       const at = (pattern: RegExp) => arrived.findIndex((body) => pattern.test(body));
       const messageAt = at(new RegExp(`"message":\\{"mid":"${mid}","text":"draft"`));
       const echoAt = at(new RegExp(`"mid":"${outbound}"[^}]*"is_echo":true|"is_echo":true[^}]*"mid":"${outbound}"`));
@@ -317,10 +375,14 @@ describe('webhook ingestion (integration)', () => {
         await h.settle();
         expect((await messageByMid(IG[2].igsid, mid)).text).toBe('after the poison');
 
-        const dead = await waitFor(async () => {
-          const list = (await as('/api/webhook-events?status=dead')).body as WebhookEventListResponse;
-          return list.items[0] ?? null;
-        }, 10_000, 'a dead event');
+        const dead = await waitFor(
+          async () => {
+            const list = (await as('/api/webhook-events?status=dead')).body as WebhookEventListResponse;
+            return list.items[0] ?? null;
+          },
+          10_000,
+          'a dead event',
+        );
         expect(dead.attempts).toBe(3);
         expect(dead.lastError).toMatch(/comments/);
 
@@ -344,7 +406,16 @@ describe('webhook ingestion (integration)', () => {
       const item = (extra: object) => ({ sender: { id: FB[0].psid }, recipient: { id: SIM_SEED.page.id }, timestamp: at, ...extra });
       const body = JSON.stringify({
         object: 'page',
-        entry: [{ id: SIM_SEED.page.id, time: at, messaging: [item({ account_linking: { status: 'linked', authorization_code: 'code-1' } }), item({ response_feedback: { mid: 'm.fb.feedback', feedback: 'Good response' } })] }],
+        entry: [
+          {
+            id: SIM_SEED.page.id,
+            time: at,
+            messaging: [
+              item({ account_linking: { status: 'linked', authorization_code: 'code-1' } }),
+              item({ response_feedback: { mid: 'm.fb.feedback', feedback: 'Good response' } }),
+            ],
+          },
+        ],
       });
       expect((await h.postSigned('/webhooks/facebook', body)).status).toBe(200);
       await h.settle();

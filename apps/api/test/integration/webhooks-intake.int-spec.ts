@@ -6,7 +6,12 @@ const BAD_SIGNATURE_BUDGET = 3;
 const PER_SECOND = 5;
 
 /** A raw POST whose body we control byte by byte: resolves with the answer, whether or not we finished sending. */
-function rawPost(url: string, headers: Record<string, string | number>, send: (write: (chunk: string) => boolean) => Promise<void> | void, end = true): Promise<{ status: number; headers: IncomingMessage['headers']; body: string; answeredBeforeEnd: boolean }> {
+function rawPost(
+  url: string,
+  headers: Record<string, string | number>,
+  send: (write: (chunk: string) => boolean) => Promise<void> | void,
+  end = true,
+): Promise<{ status: number; headers: IncomingMessage['headers']; body: string; answeredBeforeEnd: boolean }> {
   return new Promise((resolve, reject) => {
     let ended = false;
     const req = httpRequest(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers } }, (res) => {
@@ -38,12 +43,32 @@ function rawPost(url: string, headers: Record<string, string | number>, send: (w
  */
 describe('webhook intake (integration)', () => {
   let t: TestApp;
-  const delivery = (mid: string) => JSON.stringify({ object: 'page', entry: [{ id: 'intake-page', time: Date.now(), messaging: [{ sender: { id: '1' }, recipient: { id: 'intake-page' }, timestamp: Date.now(), message: { mid, text: 'hi' } }] }] });
+  const delivery = (mid: string) =>
+    JSON.stringify({
+      object: 'page',
+      entry: [
+        {
+          id: 'intake-page',
+          time: Date.now(),
+          messaging: [{ sender: { id: '1' }, recipient: { id: 'intake-page' }, timestamp: Date.now(), message: { mid, text: 'hi' } }],
+        },
+      ],
+    });
   const rows = async () => Number(((await t.dataSource.query('SELECT COUNT(*) AS n FROM webhook_events')) as { n: number | string }[])[0].n);
-  const signed = (body: string) => fetch(`${t.url}/webhooks/facebook`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-hub-signature-256': signSha256(body, t.config.meta.appSecret), 'x-request-id': 'meta-delivery-0001' }, body });
+  const signed = (body: string) =>
+    fetch(`${t.url}/webhooks/facebook`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-hub-signature-256': signSha256(body, t.config.meta.appSecret), 'x-request-id': 'meta-delivery-0001' },
+      body,
+    });
 
   beforeAll(async () => {
-    t = await startTestApp({ WEBHOOK_WORKER_ENABLED: 'false', WEBHOOK_BODY_LIMIT_BYTES: '65536', WEBHOOK_BAD_SIGNATURE_LIMIT_PER_MINUTE: String(BAD_SIGNATURE_BUDGET), WEBHOOK_RATE_LIMIT_PER_SECOND: String(PER_SECOND) });
+    t = await startTestApp({
+      WEBHOOK_WORKER_ENABLED: 'false',
+      WEBHOOK_BODY_LIMIT_BYTES: '65536',
+      WEBHOOK_BAD_SIGNATURE_LIMIT_PER_MINUTE: String(BAD_SIGNATURE_BUDGET),
+      WEBHOOK_RATE_LIMIT_PER_SECOND: String(PER_SECOND),
+    });
   });
   afterAll(() => t?.close());
 
@@ -61,7 +86,12 @@ describe('webhook intake (integration)', () => {
   });
 
   it('refuses a too-large declared length with 413 without waiting for the body', async () => {
-    const res = await rawPost(`${t.url}/webhooks/instagram`, { 'content-length': 65537, 'x-hub-signature-256': `sha256=${'0'.repeat(64)}` }, (write) => void write('{"object":'), false);
+    const res = await rawPost(
+      `${t.url}/webhooks/instagram`,
+      { 'content-length': 65537, 'x-hub-signature-256': `sha256=${'0'.repeat(64)}` },
+      (write) => void write('{"object":'),
+      false,
+    );
     expect(res.status).toBe(413);
     expect(res.answeredBeforeEnd).toBe(true);
     expect(JSON.parse(res.body)).toMatchObject({ statusCode: 413, code: 'WEBHOOKS_BODY_TOO_LARGE' });
@@ -121,7 +151,12 @@ describe('webhook intake (integration)', () => {
     const body = delivery('m-intake-forged');
     const forged = await fetch(`${t.url}/webhooks/facebook`, { method: 'POST', headers: { 'x-hub-signature-256': signSha256(body, 'not-the-secret') }, body });
     expect(forged.status).toBe(401);
-    const refused = await rawPost(`${t.url}/webhooks/facebook`, { 'content-length': 4096, 'x-hub-signature-256': signSha256(body, t.config.meta.appSecret) }, () => undefined, false);
+    const refused = await rawPost(
+      `${t.url}/webhooks/facebook`,
+      { 'content-length': 4096, 'x-hub-signature-256': signSha256(body, t.config.meta.appSecret) },
+      () => undefined,
+      false,
+    );
     expect(refused.status).toBe(429);
     expect(refused.answeredBeforeEnd).toBe(true);
     expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);

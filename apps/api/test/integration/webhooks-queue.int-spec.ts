@@ -8,7 +8,17 @@ import { startTestApp, TestApp } from '../utils/test-app';
 import { waitFor } from '../utils/webhooks-harness';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const pageDelivery = (i: number) => JSON.stringify({ object: 'page', entry: [{ id: 'queue-test-page', time: Date.now(), messaging: [{ sender: { id: `c${i}` }, recipient: { id: 'queue-test-page' }, timestamp: Date.now(), message: { mid: `m-queue-${i}`, text: 'hi' } }] }] });
+const pageDelivery = (i: number) =>
+  JSON.stringify({
+    object: 'page',
+    entry: [
+      {
+        id: 'queue-test-page',
+        time: Date.now(),
+        messaging: [{ sender: { id: `c${i}` }, recipient: { id: 'queue-test-page' }, timestamp: Date.now(), message: { mid: `m-queue-${i}`, text: 'hi' } }],
+      },
+    ],
+  });
 
 /**
  * The work queue itself (`webhook_events` claims, leases, attempt caps) on the real database — SQLite,
@@ -18,7 +28,8 @@ describe('webhook work queue (integration)', () => {
   let t: TestApp;
   let events: WebhookEventRepository;
 
-  const insert = (i: number) => events.insert({ endpoint: 'facebook', object: 'page', channelExternalId: 'queue-test-page', entryCount: 1, rawBody: pageDelivery(i), status: 'pending' });
+  const insert = (i: number) =>
+    events.insert({ endpoint: 'facebook', object: 'page', channelExternalId: 'queue-test-page', entryCount: 1, rawBody: pageDelivery(i), status: 'pending' });
   const row = async (id: number) => (await events.findById(id)) as WebhookEventEntity;
   const withWebhooks = (webhooks: Partial<AppConfig['webhooks']>): AppConfig => ({ ...t.config, webhooks: { ...t.config.webhooks, ...webhooks } });
 
@@ -66,7 +77,9 @@ describe('webhook work queue (integration)', () => {
   it('a row whose workers keep dying is not claimed again after the last attempt: the claim makes it dead', async () => {
     const id = await insert(5);
     // as left by a killed worker on its last attempt: processing, lease expired
-    await t.dataSource.getRepository(WebhookEventEntity).update({ id }, { status: 'processing', attempts: 3, lockedBy: 'gone', nextAttemptAt: new Date(Date.now() - 1000) });
+    await t.dataSource
+      .getRepository(WebhookEventEntity)
+      .update({ id }, { status: 'processing', attempts: 3, lockedBy: 'gone', nextAttemptAt: new Date(Date.now() - 1000) });
     const { rows, dead } = await events.claim('survivor', 10, 500, 3);
     expect(rows).toEqual([]);
     expect(dead).toEqual([id]);

@@ -73,13 +73,17 @@ describe('API_ROLE: receiver and worker processes', () => {
       stdio: 'ignore',
     });
     procs.push(child);
-    await waitFor(async () => {
-      try {
-        return (await fetch(`http://127.0.0.1:${port}/api/health`)).status === 200;
-      } catch {
-        return false;
-      }
-    }, 90_000, `the ${role} to listen`);
+    await waitFor(
+      async () => {
+        try {
+          return (await fetch(`http://127.0.0.1:${port}/api/health`)).status === 200;
+        } catch {
+          return false;
+        }
+      },
+      90_000,
+      `the ${role} to listen`,
+    );
   };
 
   beforeAll(async () => {
@@ -116,7 +120,11 @@ describe('API_ROLE: receiver and worker processes', () => {
       for (let i = 0; i < MESSAGES; i += 1) sim.customerSends(customers[i % customers.length], { text: `roles-${i}` });
       await sim.flushWebhooks();
       expect(sim.deliveries().filter((d) => !d.ok)).toEqual([]);
-      await waitFor(async () => (await count(`SELECT COUNT(*) AS n FROM messages WHERE text LIKE 'roles-%'`)) === MESSAGES, 60_000, 'the worker to apply every message');
+      await waitFor(
+        async () => (await count(`SELECT COUNT(*) AS n FROM messages WHERE text LIKE 'roles-%'`)) === MESSAGES,
+        60_000,
+        'the worker to apply every message',
+      );
       expect(await count(`SELECT COUNT(*) AS n FROM webhook_events WHERE status NOT IN ('processed', 'unsupported')`)).toBe(0);
 
       // the worker is not an entry point for Meta or the dashboard

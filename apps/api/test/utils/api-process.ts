@@ -48,9 +48,10 @@ export async function sharedDatabase(): Promise<{ db: TestDatabase; connect: () 
   return {
     db,
     async connect() {
-      const connection = await (db.url
-        ? new DataSource({ type: 'mysql', url: db.url, timezone: 'Z' })
-        : new DataSource({ type: 'better-sqlite3', database: join(db.dataDir, 'ticklegram.sqlite'), readonly: true, timeout: 5000 })
+      const connection = await (
+        db.url
+          ? new DataSource({ type: 'mysql', url: db.url, timezone: 'Z' })
+          : new DataSource({ type: 'better-sqlite3', database: join(db.dataDir, 'ticklegram.sqlite'), readonly: true, timeout: 5000 })
       ).initialize();
       return {
         db,
@@ -88,7 +89,15 @@ export class ApiProcess {
   async start(): Promise<void> {
     this.child = spawn(process.execPath, [this.main], {
       cwd: ROOT,
-      env: { PATH: process.env['PATH'] ?? '', NODE_ENV: 'test', APP_MODE: 'sandbox', API_HOST: '127.0.0.1', API_PORT: String(this.port), LOG_LEVEL: 'silent', ...this.env },
+      env: {
+        PATH: process.env['PATH'] ?? '',
+        NODE_ENV: 'test',
+        APP_MODE: 'sandbox',
+        API_HOST: '127.0.0.1',
+        API_PORT: String(this.port),
+        LOG_LEVEL: 'silent',
+        ...this.env,
+      },
       stdio: 'ignore',
     });
     const child = this.child;

@@ -19,7 +19,11 @@ export interface DiscoveredRoute {
   roles: Role[] | null;
 }
 
-const joinPath = (...parts: string[]) => `/${parts.map((p) => p.replace(/^\/+|\/+$/g, '')).filter(Boolean).join('/')}`;
+const joinPath = (...parts: string[]) =>
+  `/${parts
+    .map((p) => p.replace(/^\/+|\/+$/g, ''))
+    .filter(Boolean)
+    .join('/')}`;
 
 /** Every route handler of every controller the app registered, with what it declares about access. */
 export function discoverRoutes(app: INestApplication): DiscoveredRoute[] {
@@ -42,7 +46,14 @@ export function discoverRoutes(app: INestApplication): DiscoveredRoute[] {
       for (const prefix of prefixes) {
         for (const path of ([] as string[]).concat(paths)) {
           const local = joinPath(prefix, path);
-          routes.push({ controller: type.name, handler: name, method, path: UNPREFIXED.has(local.slice(1)) ? local : joinPath('api', local), isPublic, roles: roles?.length ? roles : null });
+          routes.push({
+            controller: type.name,
+            handler: name,
+            method,
+            path: UNPREFIXED.has(local.slice(1)) ? local : joinPath('api', local),
+            isPublic,
+            roles: roles?.length ? roles : null,
+          });
         }
       }
     }

@@ -34,7 +34,14 @@ export async function waitFor<T>(check: () => Promise<T | null | undefined | fal
  */
 export async function startIngestionHarness(env: Record<string, string> = {}): Promise<IngestionHarness> {
   const sim = await startMetaSim({ port: 0, deliveryDelayMs: 20, retryDelaysMs: [100, 300, 1000] });
-  const t = await startTestApp({ SANDBOX_AUTOCONNECT: 'true', META_SIM_URL: sim.url, WEBHOOK_POLL_INTERVAL_MS: '50', WEBHOOK_RETRY_BASE_MS: '50', WEBHOOK_MAX_ATTEMPTS: '3', ...env });
+  const t = await startTestApp({
+    SANDBOX_AUTOCONNECT: 'true',
+    META_SIM_URL: sim.url,
+    WEBHOOK_POLL_INTERVAL_MS: '50',
+    WEBHOOK_RETRY_BASE_MS: '50',
+    WEBHOOK_MAX_ATTEMPTS: '3',
+    ...env,
+  });
   await t.app.get(SandboxChannelsBootstrap).done;
   sim.setWebhookUrls({ instagram: `${t.url}/webhooks/instagram`, page: `${t.url}/webhooks/facebook` });
   const admin = (await t.login(TEST_ADMIN.email, TEST_ADMIN.password)).accessToken;
@@ -52,17 +59,29 @@ export async function startIngestionHarness(env: Record<string, string> = {}): P
     admin,
     count,
     async control<T>(path: string, body?: object): Promise<T> {
-      const res = await fetch(`${sim.url}${path}`, { method: body ? 'POST' : 'GET', headers: { 'content-type': 'application/json' }, body: body ? JSON.stringify(body) : undefined });
+      const res = await fetch(`${sim.url}${path}`, {
+        method: body ? 'POST' : 'GET',
+        headers: { 'content-type': 'application/json' },
+        body: body ? JSON.stringify(body) : undefined,
+      });
       if (!res.ok) throw new Error(`sim ${path}: ${res.status} ${await res.text()}`);
       return (await res.json()) as T;
     },
     async postSigned(path: string, body: string, secret = SIM_SEED.app.secret) {
-      const res = await fetch(`${t.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-hub-signature-256': signSha256(body, secret) }, body });
+      const res = await fetch(`${t.url}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-hub-signature-256': signSha256(body, secret) },
+        body,
+      });
       return { status: res.status, text: await res.text() };
     },
     async settle() {
       await sim.flushWebhooks();
-      await waitFor(async () => (await count(`SELECT COUNT(*) AS n FROM webhook_events WHERE status IN ('pending','processing')`)) === 0, 15_000, 'the worker to drain');
+      await waitFor(
+        async () => (await count(`SELECT COUNT(*) AS n FROM webhook_events WHERE status IN ('pending','processing')`)) === 0,
+        15_000,
+        'the worker to drain',
+      );
       void isMysql;
     },
     async close() {

@@ -33,7 +33,10 @@ async function commentOnPhone(phone: Page, mediaId: string, text: string): Promi
 
 test.describe.configure({ mode: 'serial' });
 
-test('an ad comment arrives live as needs reply; the private reply reaches the phone as a DM; the answer shows the originating comment in the inbox', async ({ page, browser }) => {
+test('an ad comment arrives live as needs reply; the private reply reaches the phone as a DM; the answer shows the originating comment in the inbox', async ({
+  page,
+  browser,
+}) => {
   await page.goto('/login?next=/comments');
   await logIn(page, E2E_ADMIN.email, E2E_ADMIN.password);
   await expect(page).toHaveURL(/\/comments/);
@@ -98,7 +101,9 @@ test('a rule hides a comment with a phone number within a second, on the phone a
   await expect(page.getByTestId('rule-log-entry').filter({ hasText: spam })).toHaveAttribute('data-status', 'done');
 
   // from the comment being stored (the rule queued the hide in that transaction) to Meta hiding it
-  const log = (await (await request.get(`/api/comment-rules/${rule.id}/log`, { headers: { authorization: `Bearer ${token}` } })).json()) as { items: { commentText: string; createdAt: string; finishedAt: string }[] };
+  const log = (await (await request.get(`/api/comment-rules/${rule.id}/log`, { headers: { authorization: `Bearer ${token}` } })).json()) as {
+    items: { commentText: string; createdAt: string; finishedAt: string }[];
+  };
   const entry = log.items.find((e) => e.commentText === spam);
   expect(entry).toBeDefined();
   expect(Date.parse(entry?.finishedAt ?? '') - Date.parse(entry?.createdAt ?? '')).toBeLessThan(1_000 * Number(process.env['E2E_TIMEOUT_SCALE'] ?? 1));

@@ -12,7 +12,14 @@ const AGENT = { email: 'agent.conversions@e2e.test', name: 'Cleo Agent', passwor
 
 interface SimCapiEvent {
   datasetId: string;
-  event: { event_name: string; event_id: string; action_source: string; messaging_channel: string; user_data: Record<string, unknown>; custom_data?: { value: number; currency: string } };
+  event: {
+    event_name: string;
+    event_id: string;
+    action_source: string;
+    messaging_channel: string;
+    user_data: Record<string, unknown>;
+    custom_data?: { value: number; currency: string };
+  };
 }
 
 const pageErrors: string[] = [];
@@ -37,11 +44,17 @@ test.describe.configure({ mode: 'serial' });
 test.beforeAll(async ({ request }) => {
   const login = await request.post('/api/auth/login', { data: { email: E2E_ADMIN.email, password: E2E_ADMIN.password } });
   const { accessToken } = (await login.json()) as { accessToken: string };
-  const created = await request.post('/api/users', { headers: { authorization: `Bearer ${accessToken}` }, data: { email: AGENT.email, name: AGENT.name, role: 'AGENT', password: AGENT.password } });
+  const created = await request.post('/api/users', {
+    headers: { authorization: `Bearer ${accessToken}` },
+    data: { email: AGENT.email, name: AGENT.name, role: 'AGENT', password: AGENT.password },
+  });
   expect([200, 201, 409]).toContain(created.status());
 });
 
-test('an agent records a 49.90 EUR purchase on a conversation from an ad: accepted in the Conversions API log, received by Meta, counted in Attribution', async ({ browser, request }) => {
+test('an agent records a 49.90 EUR purchase on a conversation from an ad: accepted in the Conversions API log, received by Meta, counted in Attribution', async ({
+  browser,
+  request,
+}) => {
   // the sandbox opened Noah's conversation from the "Spring sale" ad through the webhook path at start
   const agent = await signedIn(browser, AGENT.email, AGENT.password, '/inbox');
   const conversation = agent.getByTestId('conversation-list-item').filter({ hasText: 'Noah Fischer' });

@@ -9,7 +9,10 @@ const LUCIA = '7123456789012348';
 const OUR_APP = '913300000000001';
 const PAGE_INBOX = '263902037430900';
 
-test('another app taking a Messenger conversation shows in the thread live, the composer says why nothing can be sent, and it clears when control comes back', async ({ page, request }) => {
+test('another app taking a Messenger conversation shows in the thread live, the composer says why nothing can be sent, and it clears when control comes back', async ({
+  page,
+  request,
+}) => {
   const sim = (path: string, data: object) => request.post(`${SIM_URL}/_sim${path}`, { data }).then((res) => expect(res.ok()).toBe(true));
   const question = `Can I still change my order? (${Date.now()})`;
 

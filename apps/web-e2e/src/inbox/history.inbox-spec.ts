@@ -7,7 +7,9 @@ import { logIn } from '../support/session';
  * first start, no webhook involved): Max (26 h) and Aiko (8 days) with their older messages, and the
  * Accounts card says what was imported and offers "Recover now".
  */
-test('a fresh sandbox opens on the seeded history: Max and Aiko with weeks of older messages; Accounts shows the import and recovers on request', async ({ page }) => {
+test('a fresh sandbox opens on the seeded history: Max and Aiko with weeks of older messages; Accounts shows the import and recovers on request', async ({
+  page,
+}) => {
   await page.goto('/login?next=/inbox');
   await logIn(page, E2E_ADMIN.email, E2E_ADMIN.password);
   await expect(page).toHaveURL(/\/inbox/);

@@ -29,11 +29,17 @@ test.describe.configure({ mode: 'serial' });
 test.beforeAll(async ({ request }) => {
   const login = await request.post('/api/auth/login', { data: { email: E2E_ADMIN.email, password: E2E_ADMIN.password } });
   const { accessToken } = (await login.json()) as { accessToken: string };
-  const created = await request.post('/api/users', { headers: { authorization: `Bearer ${accessToken}` }, data: { email: AGENT.email, name: AGENT.name, role: 'AGENT', password: AGENT.password } });
+  const created = await request.post('/api/users', {
+    headers: { authorization: `Bearer ${accessToken}` },
+    data: { email: AGENT.email, name: AGENT.name, role: 'AGENT', password: AGENT.password },
+  });
   expect([200, 201, 409]).toContain(created.status());
 });
 
-test('an admin creates a utility template, it turns Approved live; an agent sends it to Aiko (8 days) with a variable; the phone shows it', async ({ browser, request }) => {
+test('an admin creates a utility template, it turns Approved live; an agent sends it to Aiko (8 days) with a variable; the phone shows it', async ({
+  browser,
+  request,
+}) => {
   // Meta approves after a short review, so "In review" is visible first
   await sim(request, '/templates/review-policy', { mode: 'approve', delayMs: 2500 });
   const admin = await signedIn(browser, E2E_ADMIN.email, E2E_ADMIN.password, '/templates');

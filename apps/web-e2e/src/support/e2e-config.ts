@@ -47,7 +47,15 @@ export function e2eConfig(stack: E2eStack): PlaywrightTestConfig {
       screenshot: 'only-on-failure',
       launchOptions: {
         executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
-        args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+        args: [
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+          '--no-first-run',
+          '--disable-quic',
+        ],
       },
     },
     projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], ...(stack.viewport && { viewport: stack.viewport }) } }],
@@ -99,7 +107,14 @@ export function e2eConfig(stack: E2eStack): PlaywrightTestConfig {
         command: 'node apps/web/scripts/start-standalone.mjs',
         url: `${webUrl}/login`,
         timeout: 60_000,
-        env: { PORT: String(stack.ports.web), HOSTNAME: '127.0.0.1', API_INTERNAL_URL: apiUrl, API_PUBLIC_URL: apiUrl, WEB_CSP_IMAGE_ORIGINS: simUrl, NEXT_TELEMETRY_DISABLED: '1' },
+        env: {
+          PORT: String(stack.ports.web),
+          HOSTNAME: '127.0.0.1',
+          API_INTERNAL_URL: apiUrl,
+          API_PUBLIC_URL: apiUrl,
+          WEB_CSP_IMAGE_ORIGINS: simUrl,
+          NEXT_TELEMETRY_DISABLED: '1',
+        },
       },
     ],
   });

@@ -13,7 +13,10 @@ export const test = base.extend<{ pageErrors: Error[]; cspViolations: string[] }
       const errors: Error[] = [];
       page.on('pageerror', (error) => errors.push(error));
       await use(errors);
-      expect(errors.map((e) => e.message), 'uncaught errors in the page').toEqual([]);
+      expect(
+        errors.map((e) => e.message),
+        'uncaught errors in the page',
+      ).toEqual([]);
     },
     { auto: true },
   ],
@@ -21,7 +24,8 @@ export const test = base.extend<{ pageErrors: Error[]; cspViolations: string[] }
     async ({ page }, use) => {
       const violations: string[] = [];
       page.on('console', (message) => {
-        if (message.type() === 'error' && /Content Security Policy/i.test(message.text()) && !message.text().includes(CSP_PROBE_ORIGIN)) violations.push(message.text());
+        if (message.type() === 'error' && /Content Security Policy/i.test(message.text()) && !message.text().includes(CSP_PROBE_ORIGIN))
+          violations.push(message.text());
       });
       await use(violations);
       expect(violations, 'resources blocked by the Content-Security-Policy').toEqual([]);

@@ -8,9 +8,7 @@ export default function GlobalError({ error, reset }: { error: Error & { digest?
     <html lang="en">
       <body className="flex min-h-svh flex-col items-center justify-center gap-3 px-6 text-center font-sans">
         <h1 className="text-xl font-semibold">TickleGram hit a problem</h1>
-        <p className="max-w-sm text-sm text-muted-foreground">
-          Reload the page to continue{error.digest ? ` (reference ${error.digest})` : ''}.
-        </p>
+        <p className="max-w-sm text-sm text-muted-foreground">Reload the page to continue{error.digest ? ` (reference ${error.digest})` : ''}.</p>
         <button
           type="button"
           onClick={reset}

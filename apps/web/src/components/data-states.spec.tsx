@@ -33,7 +33,13 @@ function Fruits({ queryFn }: { queryFn: () => Promise<string[]> }) {
         </EmptyState>
       }
     >
-      {(data) => <ul aria-label="Fruit">{data.map((f) => <li key={f}>{f}</li>)}</ul>}
+      {(data) => (
+        <ul aria-label="Fruit">
+          {data.map((f) => (
+            <li key={f}>{f}</li>
+          ))}
+        </ul>
+      )}
     </QueryStates>
   );
 }

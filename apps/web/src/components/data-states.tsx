@@ -35,7 +35,19 @@ export function ErrorState({ title, message, onRetry, retrying = false }: { titl
 }
 
 /** Nothing here yet: what would be here, and what to do about it. */
-export function EmptyState({ icon: Icon, title, children, className, ...props }: { icon: LucideIcon; title: string; children?: React.ReactNode; className?: string; 'data-testid'?: string }) {
+export function EmptyState({
+  icon: Icon,
+  title,
+  children,
+  className,
+  ...props
+}: {
+  icon: LucideIcon;
+  title: string;
+  children?: React.ReactNode;
+  className?: string;
+  'data-testid'?: string;
+}) {
   return (
     <div className={cn('flex flex-col items-center rounded-xl border border-dashed px-6 py-12 text-center', className)} {...props}>
       <Icon className="size-7 text-muted-foreground" aria-hidden />

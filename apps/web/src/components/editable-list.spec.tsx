@@ -48,7 +48,11 @@ describe('EditableList', () => {
 
   it('says in plain words why a delete failed', async () => {
     jest.spyOn(window, 'confirm').mockReturnValue(true);
-    renderList(jest.fn((_id: string, { onError }: { onError: (e: unknown) => void }) => onError(new ApiError({ statusCode: 0, code: 'WEB_NETWORK_ERROR', message: 'fetch failed' }))));
+    renderList(
+      jest.fn((_id: string, { onError }: { onError: (e: unknown) => void }) =>
+        onError(new ApiError({ statusCode: 0, code: 'WEB_NETWORK_ERROR', message: 'fetch failed' })),
+      ),
+    );
     fireEvent.click(screen.getByRole('button', { name: 'Delete Refund' }));
     expect(await screen.findByText("Can't reach the server. Check your connection and try again.")).toBeTruthy();
   });

@@ -10,9 +10,7 @@ export function Forbidden({ backHref = '/inbox', backLabel = 'Back to inbox' }: 
       </span>
       <p className="mt-6 text-sm font-semibold tracking-wide text-muted-foreground">403 · Forbidden</p>
       <h1 className="mt-2 text-2xl font-semibold tracking-tight">You don&apos;t have access to this page</h1>
-      <p className="mt-2 max-w-sm text-sm text-muted-foreground">
-        This page is only for workspace admins. If you need it, ask an admin to change your role.
-      </p>
+      <p className="mt-2 max-w-sm text-sm text-muted-foreground">This page is only for workspace admins. If you need it, ask an admin to change your role.</p>
       <Button asChild className="mt-6">
         <Link href={backHref}>{backLabel}</Link>
       </Button>

@@ -3,7 +3,12 @@ import { Toaster } from 'sonner';
 import { ApiError } from './api/api-error';
 import { saveWithToast } from './save-with-toast';
 
-const fieldError = new ApiError({ statusCode: 400, code: 'VALIDATION_FAILED', message: 'Some fields are invalid.', errors: [{ field: 'name', messages: ['name must be shorter'] }] });
+const fieldError = new ApiError({
+  statusCode: 400,
+  code: 'VALIDATION_FAILED',
+  message: 'Some fields are invalid.',
+  errors: [{ field: 'name', messages: ['name must be shorter'] }],
+});
 const offline = new ApiError({ statusCode: 0, code: 'WEB_NETWORK_ERROR', message: 'fetch failed' });
 
 describe('saveWithToast', () => {

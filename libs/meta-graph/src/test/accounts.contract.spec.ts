@@ -43,7 +43,10 @@ describe('Subscriptions, conversations and profiles against the Meta simulator',
     const messenger = await collect(client.conversations.iterateConversations(page, SIM_SEED.page.id, { platform: 'messenger', limit: 2 }));
     expect(messenger.length).toBe(SIM_SEED.messengerCustomers.length);
     expect(messenger[0]).toMatchObject({ id: expect.any(String), updated_time: expect.any(String), participants: { data: expect.any(Array) } });
-    const instagram = await client.conversations.listConversations(page, SIM_SEED.page.id, { platform: 'instagram', userId: SIM_SEED.instagramCustomers[0].igsid });
+    const instagram = await client.conversations.listConversations(page, SIM_SEED.page.id, {
+      platform: 'instagram',
+      userId: SIM_SEED.instagramCustomers[0].igsid,
+    });
     expect(instagram.data).toHaveLength(1);
     const conversationId = instagram.data[0]?.id as string;
     const messages = await collect(client.conversations.iterateMessages(page, conversationId, { limit: 1, accountKey: SIM_SEED.page.id }));

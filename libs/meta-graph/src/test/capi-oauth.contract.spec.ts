@@ -36,7 +36,11 @@ describe('Conversions API and tokens against the Meta simulator', () => {
       const res = await client.capi.sendEvents(page, SIM_SEED.pixel.id, [purchase(1)], { testEventCode: 'TEST123' });
       expect(res.eventsReceived).toBe(1);
       expect(res.batches[0]?.fbtrace_id).toBeTruthy();
-      const stored = await control<{ data: { testEventCode?: string; event: { user_data: Record<string, unknown> } }[] }>(sim, 'GET', `/pixels/${SIM_SEED.pixel.id}/events`);
+      const stored = await control<{ data: { testEventCode?: string; event: { user_data: Record<string, unknown> } }[] }>(
+        sim,
+        'GET',
+        `/pixels/${SIM_SEED.pixel.id}/events`,
+      );
       const last = stored.data[stored.data.length - 1];
       expect(last?.testEventCode).toBe('TEST123');
       expect(last?.event.user_data).toEqual({
@@ -105,19 +109,36 @@ describe('Conversions API and tokens against the Meta simulator', () => {
       expect((await client.oauth.fetchAppAccessToken()).access_token).toBe(`${sim.appId}|${sim.appSecret}`);
     });
 
-    it('gets a Page token via the app token and lists the user\'s Pages with their Instagram account', async () => {
+    it("gets a Page token via the app token and lists the user's Pages with their Instagram account", async () => {
       const viaApp = await client.oauth.getPageAccessToken(SIM_SEED.page.id);
       expect(viaApp).toMatchObject({ id: SIM_SEED.page.id, access_token: expect.any(String) });
       const pages = await collect(client.oauth.iterateUserPages(SIM_SEED.admin.userToken));
-      expect(pages).toEqual([expect.objectContaining({ id: SIM_SEED.page.id, access_token: expect.any(String), instagram_business_account: expect.objectContaining({ id: SIM_SEED.instagram.id }) })]);
+      expect(pages).toEqual([
+        expect.objectContaining({
+          id: SIM_SEED.page.id,
+          access_token: expect.any(String),
+          instagram_business_account: expect.objectContaining({ id: SIM_SEED.instagram.id }),
+        }),
+      ]);
     });
 
     it('runs the Instagram Login flow: code → short-lived → long-lived → refresh', async () => {
-      const code = await simOAuthCode(sim, 'instagram', SIM_SEED.instagramLogin.id, redirectUri, ['instagram_business_basic', 'instagram_business_manage_messages']);
+      const code = await simOAuthCode(sim, 'instagram', SIM_SEED.instagramLogin.id, redirectUri, [
+        'instagram_business_basic',
+        'instagram_business_manage_messages',
+      ]);
       const short = await client.oauth.exchangeInstagramCode(code, redirectUri);
-      expect(short).toMatchObject({ access_token: expect.any(String), user_id: SIM_SEED.instagramLogin.id, permissions: ['instagram_business_basic', 'instagram_business_manage_messages'] });
+      expect(short).toMatchObject({
+        access_token: expect.any(String),
+        user_id: SIM_SEED.instagramLogin.id,
+        permissions: ['instagram_business_basic', 'instagram_business_manage_messages'],
+      });
       const [codeReq] = await simRequests(sim, '/oauth/access_token');
-      expect(codeReq).toMatchObject({ method: 'POST', host: 'instagram', params: expect.objectContaining({ grant_type: 'authorization_code', client_id: sim.appId }) });
+      expect(codeReq).toMatchObject({
+        method: 'POST',
+        host: 'instagram',
+        params: expect.objectContaining({ grant_type: 'authorization_code', client_id: sim.appId }),
+      });
       const long = await client.oauth.exchangeInstagramLongLivedToken(short.access_token);
       expect(long.expires_in).toBeGreaterThan(50 * 86_400);
       const tooFresh = (await client.oauth.refreshInstagramToken(long.access_token).catch((e: unknown) => e)) as MetaGraphError;

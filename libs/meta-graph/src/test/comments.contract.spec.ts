@@ -78,7 +78,10 @@ describe('Comments, media and feed against the Meta simulator', () => {
       expect(media).toMatchObject({ id: SIM_SEED.media.mentioned, caption: expect.stringContaining('@example.store') });
       const [req] = await simRequests(sim, `/${igId}`);
       expect(String(req?.params['fields'])).toMatch(/^mentioned_media\.media_id\(\d+\)\{/);
-      const mention = await control<{ mediaId: string; commentId: string }>(sim, 'POST', '/mentions', { username: 'reel.fan', commentText: 'Ask @example.store!' });
+      const mention = await control<{ mediaId: string; commentId: string }>(sim, 'POST', '/mentions', {
+        username: 'reel.fan',
+        commentText: 'Ask @example.store!',
+      });
       const comment = await client.comments.getMentionedComment(page, igId, mention.commentId);
       expect(comment).toMatchObject({ id: mention.commentId, text: 'Ask @example.store!' });
       const tagged = await client.comments.listTaggedMedia(page, igId);
@@ -95,7 +98,7 @@ describe('Comments, media and feed against the Meta simulator', () => {
       expect(comment?.comments?.data.map((c) => c.id)).toContain(SIM_SEED.fbComments.pageReply);
     });
 
-    it('iterates the feed and a post\'s comments across pages', async () => {
+    it("iterates the feed and a post's comments across pages", async () => {
       const posts = await collect(client.comments.iteratePageFeed(page, SIM_SEED.page.id, { limit: 1 }));
       expect(posts.map((p) => p.id)).toEqual(expect.arrayContaining([SIM_SEED.posts.photo, SIM_SEED.posts.status]));
       const comments = await collect(client.comments.iteratePostComments(page, SIM_SEED.posts.photo, { limit: 1 }));
@@ -117,7 +120,9 @@ describe('Comments, media and feed against the Meta simulator', () => {
       const reply = await client.comments.replyToFacebookComment(page, SIM_SEED.fbComments.onStatus, 'We are on it');
       expect(reply.id).toContain('_');
       expect(await client.comments.setFacebookCommentHidden(page, SIM_SEED.fbComments.onStatus, true)).toEqual({ success: true });
-      const hideCall = (await simRequests(sim, `/${SIM_SEED.fbComments.onStatus}`)).find((r) => r.method === 'POST' && r.path === `/${SIM_SEED.fbComments.onStatus}`);
+      const hideCall = (await simRequests(sim, `/${SIM_SEED.fbComments.onStatus}`)).find(
+        (r) => r.method === 'POST' && r.path === `/${SIM_SEED.fbComments.onStatus}`,
+      );
       expect(hideCall?.params['is_hidden']).toBe(true);
       expect((await client.comments.getFacebookComment(page, SIM_SEED.fbComments.onStatus)).is_hidden).toBe(true);
       expect(await client.comments.deleteFacebookComment(page, reply.id)).toEqual({ success: true });

@@ -75,7 +75,12 @@ describe('Graph HTTP core against the Meta simulator', () => {
 
   it('retries a 5xx and then succeeds', async () => {
     await control(sim, 'POST', '/faults', { pattern: `GET /${SIM_SEED.page.id}`, httpStatus: 503, code: 2, times: 1 });
-    const res = await client.http.request<{ id: string }>({ method: 'GET', path: `/${SIM_SEED.page.id}`, accessToken: page.accessToken, query: { fields: 'id,name' } });
+    const res = await client.http.request<{ id: string }>({
+      method: 'GET',
+      path: `/${SIM_SEED.page.id}`,
+      accessToken: page.accessToken,
+      query: { fields: 'id,name' },
+    });
     expect(res.data.id).toBe(SIM_SEED.page.id);
     expect(res.attempts).toBe(2);
     const reqs = await simRequests(sim, `/${SIM_SEED.page.id}`);
@@ -85,7 +90,9 @@ describe('Graph HTTP core against the Meta simulator', () => {
   it('never replays a POST send after a transient 500: Meta may have delivered it, so the outcome is unknown', async () => {
     await control(sim, 'POST', '/faults', { pattern: `POST /${SIM_SEED.page.id}/messages`, code: 1, times: 1, afterHandling: true });
     const target = { auth: page, senderId: SIM_SEED.page.id, platform: 'messenger' as const };
-    const error = (await client.messaging.sendText(target, SIM_SEED.messengerCustomers[0].psid, 'hello after a hiccup').catch((e: unknown) => e)) as MetaGraphError;
+    const error = (await client.messaging
+      .sendText(target, SIM_SEED.messengerCustomers[0].psid, 'hello after a hiccup')
+      .catch((e: unknown) => e)) as MetaGraphError;
     expect(error).toMatchObject({ kind: 'retryable', httpStatus: 500, outcomeUnknown: true });
     expect((await simRequests(sim, '/messages')).map((r) => r.status)).toEqual([500]);
   });
@@ -100,7 +107,9 @@ describe('Graph HTTP core against the Meta simulator', () => {
 
   it('gives up after maxAttempts on a persistent 5xx', async () => {
     await control(sim, 'POST', '/faults', { pattern: `GET /${SIM_SEED.page.id}`, httpStatus: 500, code: 2 });
-    const error = (await client.http.request({ method: 'GET', path: `/${SIM_SEED.page.id}`, accessToken: page.accessToken }).catch((e: unknown) => e)) as MetaGraphError;
+    const error = (await client.http
+      .request({ method: 'GET', path: `/${SIM_SEED.page.id}`, accessToken: page.accessToken })
+      .catch((e: unknown) => e)) as MetaGraphError;
     expect(error.kind).toBe('retryable');
     expect(await simRequests(sim, `/${SIM_SEED.page.id}`)).toHaveLength(3);
   });
@@ -140,7 +149,9 @@ describe('Graph HTTP core against the Meta simulator', () => {
     const local = simClient(sim, { timeoutMs: 150 }).client;
     try {
       await control(sim, 'POST', '/faults', { pattern: `GET /${SIM_SEED.page.id}`, timeout: true });
-      const error = (await local.http.request({ method: 'GET', path: `/${SIM_SEED.page.id}`, accessToken: page.accessToken }).catch((e: unknown) => e)) as MetaGraphError;
+      const error = (await local.http
+        .request({ method: 'GET', path: `/${SIM_SEED.page.id}`, accessToken: page.accessToken })
+        .catch((e: unknown) => e)) as MetaGraphError;
       expect(error.kind).toBe('retryable');
       expect(error.networkCode).toBe('ECONNABORTED');
       expect(error.message).not.toContain(page.accessToken);
@@ -154,7 +165,9 @@ describe('Graph HTTP core against the Meta simulator', () => {
     const local = simClient(sim, { timeoutMs: 150 }).client;
     try {
       await control(sim, 'POST', '/faults', { pattern: `POST /${SIM_SEED.page.id}/messages`, timeout: true });
-      const error = (await local.messaging.sendText({ auth: page, senderId: SIM_SEED.page.id, platform: 'messenger' }, SIM_SEED.messengerCustomers[0].psid, 'once').catch((e: unknown) => e)) as MetaGraphError;
+      const error = (await local.messaging
+        .sendText({ auth: page, senderId: SIM_SEED.page.id, platform: 'messenger' }, SIM_SEED.messengerCustomers[0].psid, 'once')
+        .catch((e: unknown) => e)) as MetaGraphError;
       expect(error.kind).toBe('retryable');
       expect(await faultHits(sim)).toEqual([1]);
     } finally {

@@ -20,20 +20,40 @@ describe('Insights and templates against the Meta simulator', () => {
   describe('insights', () => {
     it('reads account insights with the current metric names and total_value', async () => {
       const res = await client.insights.getAccountInsights(page, SIM_SEED.instagram.id);
-      expect(res.data.map((m) => m.name).sort()).toEqual(['accounts_engaged', 'follows_and_unfollows', 'profile_links_taps', 'reach', 'total_interactions', 'views']);
+      expect(res.data.map((m) => m.name).sort()).toEqual([
+        'accounts_engaged',
+        'follows_and_unfollows',
+        'profile_links_taps',
+        'reach',
+        'total_interactions',
+        'views',
+      ]);
       expect(res.data[0]?.total_value?.value).toEqual(expect.any(Number));
       const [req] = await simRequests(sim, '/insights');
-      expect(req?.params).toMatchObject({ period: 'day', metric_type: 'total_value', metric: 'reach,views,accounts_engaged,total_interactions,follows_and_unfollows,profile_links_taps' });
+      expect(req?.params).toMatchObject({
+        period: 'day',
+        metric_type: 'total_value',
+        metric: 'reach,views,accounts_engaged,total_interactions,follows_and_unfollows,profile_links_taps',
+      });
     });
 
     it('reads account insights on graph.instagram.com with an Instagram Login token', async () => {
-      const res = await client.insights.getAccountInsights({ accessToken: SIM_SEED.instagramLogin.accessToken, host: 'instagram' }, SIM_SEED.instagramLogin.id, { metrics: ['reach', 'views'] });
+      const res = await client.insights.getAccountInsights(
+        { accessToken: SIM_SEED.instagramLogin.accessToken, host: 'instagram' },
+        SIM_SEED.instagramLogin.id,
+        { metrics: ['reach', 'views'] },
+      );
       expect(res.data.map((m) => m.name)).toEqual(['reach', 'views']);
     });
 
     it('reads media and story insights', async () => {
       const media = await client.insights.getMediaInsights(page, SIM_SEED.media.post, ['views', 'reach', 'likes', 'saved']);
-      expect(media.data.map((m) => [m.name, typeof m.values?.[0]?.value])).toEqual([['views', 'number'], ['reach', 'number'], ['likes', 'number'], ['saved', 'number']]);
+      expect(media.data.map((m) => [m.name, typeof m.values?.[0]?.value])).toEqual([
+        ['views', 'number'],
+        ['reach', 'number'],
+        ['likes', 'number'],
+        ['saved', 'number'],
+      ]);
       const story = await client.insights.getStoryInsights(page, SIM_SEED.media.story, ['reach', 'views']);
       expect(story.data.map((m) => m.name)).toEqual(['reach', 'views']);
       // the seeded story has fewer than 5 replies: Meta answers (#10) "Not enough viewers"
@@ -62,7 +82,9 @@ describe('Insights and templates against the Meta simulator', () => {
       const created = await client.templates.submitTemplate(page, SIM_SEED.page.id, {
         name: 'delivery_window_update',
         language: 'en_US',
-        components: [{ type: 'BODY', text: 'Hi {{1}}, your delivery arrives between {{2}} and {{3}} today.', example: { body_text: [['Jane', '9:00', '11:00']] } }],
+        components: [
+          { type: 'BODY', text: 'Hi {{1}}, your delivery arrives between {{2}} and {{3}} today.', example: { body_text: [['Jane', '9:00', '11:00']] } },
+        ],
       });
       expect(created).toMatchObject({ id: expect.any(String), status: 'PENDING', category: 'UTILITY' });
       const [req] = await simRequests(sim, '/message_templates');
@@ -86,13 +108,17 @@ describe('Insights and templates against the Meta simulator', () => {
     });
 
     it('clones a library template', async () => {
-      const cloned = await client.templates.cloneLibraryTemplate(page, SIM_SEED.page.id, { name: 'order_confirmed_copy', language: 'en_US', libraryTemplateName: 'order_confirmation' });
+      const cloned = await client.templates.cloneLibraryTemplate(page, SIM_SEED.page.id, {
+        name: 'order_confirmed_copy',
+        language: 'en_US',
+        libraryTemplateName: 'order_confirmation',
+      });
       expect(cloned).toMatchObject({ id: expect.any(String), status: 'PENDING', category: 'UTILITY' });
       const [req] = await simRequests(sim, '/message_templates');
       expect(req?.params).toMatchObject({ library_template_name: 'order_confirmation', category: 'UTILITY' });
     });
 
-    it('lists Meta\'s template library, filtered by name or content and language', async () => {
+    it("lists Meta's template library, filtered by name or content and language", async () => {
       const library = await client.templates.listLibraryTemplates(page, { nameOrContent: 'order', language: 'en_US' });
       expect(library.data.map((t) => t['name'])).toContain('order_confirmation');
       expect(library.data.every((t) => t['language'] === 'en_US')).toBe(true);
@@ -105,7 +131,10 @@ describe('Insights and templates against the Meta simulator', () => {
         .submitTemplate(page, SIM_SEED.page.id, {
           name: 'bad_buttons',
           language: 'en_US',
-          components: [{ type: 'BODY', text: 'Your order {{1}} has shipped, track it below.' }, { type: 'BUTTONS', buttons: [{ type: 'QUICK_REPLY', text: 'Ok' } as never] }],
+          components: [
+            { type: 'BODY', text: 'Your order {{1}} has shipped, track it below.' },
+            { type: 'BUTTONS', buttons: [{ type: 'QUICK_REPLY', text: 'Ok' } as never] },
+          ],
         })
         .catch((e: unknown) => e)) as MetaGraphError;
       expect(error.kind).toBe('invalid_request');

@@ -111,7 +111,10 @@ describe('Send API against the Meta simulator', () => {
     const upload = await client.messaging.uploadAttachment(instagram, { type: 'image', url: sample('photo-2.png'), platform: 'instagram' });
     expect(upload.attachment_id).toMatch(/^\d+$/);
     const [req] = await simRequests(sim, '/message_attachments');
-    expect(req?.params).toMatchObject({ platform: 'instagram', message: { attachment: { type: 'image', payload: { url: sample('photo-2.png'), is_reusable: true } } } });
+    expect(req?.params).toMatchObject({
+      platform: 'instagram',
+      message: { attachment: { type: 'image', payload: { url: sample('photo-2.png'), is_reusable: true } } },
+    });
     const res = await client.messaging.sendImages(instagram, igJane.igsid, [{ url: sample('photo-1.png') }, { attachmentId: upload.attachment_id }]);
     const sent = (await conversation(igJane.igsid)).find((m) => m.mid === res.message_id);
     expect(sent?.attachments).toHaveLength(2);
@@ -130,7 +133,7 @@ describe('Send API against the Meta simulator', () => {
     expect((await conversation(jane.psid)).find((m) => m.mid === qr.message_id)?.quickReplies).toHaveLength(2);
   });
 
-  it('shares one of the business\'s own posts on Instagram (MEDIA_SHARE)', async () => {
+  it("shares one of the business's own posts on Instagram (MEDIA_SHARE)", async () => {
     const res = await client.messaging.sendMediaShare(instagram, igJane.igsid, SIM_SEED.media.post);
     expect(res.message_id).toBeTruthy();
     expect(await lastBody()).toMatchObject({ message: { attachment: { type: 'MEDIA_SHARE', payload: { id: SIM_SEED.media.post } } } });
@@ -148,7 +151,9 @@ describe('Send API against the Meta simulator', () => {
   it('refuses Instagram phone-number / email quick replies (disabled 2026-10-05) with a plain reason; Messenger keeps them', async () => {
     for (const content_type of ['user_phone_number', 'user_email'] as const) {
       for (const target of [instagram, igLogin]) {
-        const error = (await client.messaging.sendQuickReplies(target, igJane.igsid, 'Your number?', [{ content_type }]).catch((e: unknown) => e)) as SendValidationError;
+        const error = (await client.messaging
+          .sendQuickReplies(target, igJane.igsid, 'Your number?', [{ content_type }])
+          .catch((e: unknown) => e)) as SendValidationError;
         expect(error).toBeInstanceOf(SendValidationError);
         expect(error.problems.join(' ')).toMatch(/Instagram stopped offering (phone-number|email) quick replies on 5 October 2026/);
       }
@@ -162,7 +167,9 @@ describe('Send API against the Meta simulator', () => {
     const inbound = await control<{ mid: string }>(sim, 'POST', `/customers/${igJane.igsid}/messages`, { text: 'love this' });
     const react = await client.messaging.react(instagram, igJane.igsid, inbound.mid);
     expect(react).toEqual({ recipient_id: igJane.igsid });
-    expect(await lastBody()).toEqual(expect.objectContaining({ recipient: { id: igJane.igsid }, sender_action: 'react', payload: { message_id: inbound.mid, reaction: 'love' } }));
+    expect(await lastBody()).toEqual(
+      expect.objectContaining({ recipient: { id: igJane.igsid }, sender_action: 'react', payload: { message_id: inbound.mid, reaction: 'love' } }),
+    );
     expect((await conversation(igJane.igsid)).find((m) => m.mid === inbound.mid)?.reactions[SIM_SEED.instagram.id]?.reaction).toBe('love');
     await client.messaging.unreact(instagram, igJane.igsid, inbound.mid);
     expect((await conversation(igJane.igsid)).find((m) => m.mid === inbound.mid)?.reactions[SIM_SEED.instagram.id]).toBeUndefined();
@@ -177,9 +184,13 @@ describe('Send API against the Meta simulator', () => {
     expect(res.recipient_id).toBe(igJane.igsid);
     expect(await lastBody()).toEqual(expect.objectContaining({ recipient: { comment_id: SIM_SEED.igComments.onPost }, message: { text: 'Sent you a DM!' } }));
     expect(await lastBody()).not.toHaveProperty('messaging_type');
-    const again = (await client.messaging.sendPrivateReply(instagram, { commentId: SIM_SEED.igComments.onPost }, { text: 'again' }).catch((e: unknown) => e)) as MetaGraphError;
+    const again = (await client.messaging
+      .sendPrivateReply(instagram, { commentId: SIM_SEED.igComments.onPost }, { text: 'again' })
+      .catch((e: unknown) => e)) as MetaGraphError;
     expect(again.kind).toBe('invalid_request');
-    const old = (await client.messaging.sendPrivateReply(instagram, { commentId: SIM_SEED.igComments.old }, { text: 'old' }).catch((e: unknown) => e)) as MetaGraphError;
+    const old = (await client.messaging
+      .sendPrivateReply(instagram, { commentId: SIM_SEED.igComments.old }, { text: 'old' })
+      .catch((e: unknown) => e)) as MetaGraphError;
     expect(old.kind).toBe('invalid_request');
     expect(old.userMessage).toMatch(/7 days/);
     expect(await simRequests(sim, '/messages')).toHaveLength(3);
@@ -191,7 +202,9 @@ describe('Send API against the Meta simulator', () => {
   });
 
   it('sends an approved utility template by name + language + parameters, even outside the window', async () => {
-    const templates = await client.templates.listTemplates({ accessToken: SIM_SEED.page.accessToken }, SIM_SEED.page.id, { name: SIM_SEED.templates.approved.name });
+    const templates = await client.templates.listTemplates({ accessToken: SIM_SEED.page.accessToken }, SIM_SEED.page.id, {
+      name: SIM_SEED.templates.approved.name,
+    });
     const body = templates.data[0]?.components?.find((c) => c.type === 'BODY');
     const count = body && 'text' in body ? (body.text.match(/\{\{[^}]+\}\}/g) ?? []).length : 0;
     const res = await client.messaging.sendUtilityTemplate(messenger, aiko.psid, {
@@ -205,7 +218,9 @@ describe('Send API against the Meta simulator', () => {
       message: { template: { name: SIM_SEED.templates.approved.name, language: { code: 'en_US' } } },
     });
     expect((await conversation(aiko.psid)).find((m) => m.mid === res.message_id)?.templateName).toBe(SIM_SEED.templates.approved.name);
-    const pending = (await client.messaging.sendUtilityTemplate(messenger, aiko.psid, { name: SIM_SEED.templates.pending.name, languageCode: 'en_US' }).catch((e: unknown) => e)) as MetaGraphError;
+    const pending = (await client.messaging
+      .sendUtilityTemplate(messenger, aiko.psid, { name: SIM_SEED.templates.pending.name, languageCode: 'en_US' })
+      .catch((e: unknown) => e)) as MetaGraphError;
     expect(pending.kind).toBe('invalid_request');
   });
 

@@ -58,7 +58,13 @@ export async function clearSimRequests(sim: SimEndpoint): Promise<void> {
 }
 
 /** Runs the sim's OAuth dialog decision and returns the authorization code it redirects with. */
-export async function simOAuthCode(sim: SimEndpoint, flavour: 'facebook' | 'instagram', subject: string, redirectUri: string, scopes: string[]): Promise<string> {
+export async function simOAuthCode(
+  sim: SimEndpoint,
+  flavour: 'facebook' | 'instagram',
+  subject: string,
+  redirectUri: string,
+  scopes: string[],
+): Promise<string> {
   const res = await fetch(`${sim.url}/_sim/oauth/decide`, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },

@@ -56,11 +56,7 @@ export function normalizeAttachment(raw: unknown): NormalizedAttachment {
   // Product shares come as a template with `template_type: "product"` or just `payload.product.elements`.
   if (type === 'template' && (templateType === 'product' || isRecord(payload?.['product']))) type = 'product';
 
-  const url =
-    readString(payload?.['url']) ??
-    readString(payload?.['story_media_url']) ??
-    readString(att?.['url']) ??
-    readString(payload?.['src']);
+  const url = readString(payload?.['url']) ?? readString(payload?.['story_media_url']) ?? readString(att?.['url']) ?? readString(payload?.['src']);
   const mediaId =
     readId(payload?.['ig_post_media_id']) ??
     readId(payload?.['reel_video_id']) ??

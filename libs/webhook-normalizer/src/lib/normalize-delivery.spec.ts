@@ -8,7 +8,11 @@ const message = (mid: string) => ({ sender: { id: '7123456789012345' }, recipien
 
 describe('describeDelivery', () => {
   it('names the object, the first entry id (numbers too) and the entry count', () => {
-    expect(describeDelivery({ object: 'page', entry: [{ id: Number(PAGE), messaging: [] }, { id: OTHER_PAGE }] })).toEqual({ object: 'page', firstEntryId: PAGE, entryCount: 2 });
+    expect(describeDelivery({ object: 'page', entry: [{ id: Number(PAGE), messaging: [] }, { id: OTHER_PAGE }] })).toEqual({
+      object: 'page',
+      firstEntryId: PAGE,
+      entryCount: 2,
+    });
   });
 
   it.each([null, 'text', [], {}, { object: 7, entry: 'x' }, { object: 'page', entry: [null] }])('never throws on %p', (body) => {
@@ -20,7 +24,14 @@ describe('describeDelivery', () => {
 
 describe('normalizeDelivery', () => {
   it('returns the platform, each entry id once in order, and the same events as normalizeWebhook', () => {
-    const body = { object: 'page', entry: [{ id: PAGE, time: 1, messaging: [message('m.1')] }, { id: OTHER_PAGE, time: 1, messaging: [] }, { id: PAGE, time: 2, messaging: [message('m.2')] }] };
+    const body = {
+      object: 'page',
+      entry: [
+        { id: PAGE, time: 1, messaging: [message('m.1')] },
+        { id: OTHER_PAGE, time: 1, messaging: [] },
+        { id: PAGE, time: 2, messaging: [message('m.2')] },
+      ],
+    };
     const delivery = normalizeDelivery(body, { appId: '1' });
     expect(delivery.platform).toBe(MessagePlatform.FACEBOOK);
     expect(delivery.entryIds).toEqual([PAGE, OTHER_PAGE]);

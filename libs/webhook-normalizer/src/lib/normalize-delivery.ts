@@ -47,6 +47,15 @@ export function describeDelivery(body: unknown): DeliverySummary {
 export function normalizeDelivery(body: unknown, options: NormalizeOptions = {}): NormalizedDelivery {
   const summary = describeDelivery(body);
   const platform = platformOfObject(summary.object) ?? null;
-  const entryIds = platform === null ? [] : [...new Set(entriesOf(body).map(entryId).filter((id): id is string => id !== null))];
+  const entryIds =
+    platform === null
+      ? []
+      : [
+          ...new Set(
+            entriesOf(body)
+              .map(entryId)
+              .filter((id): id is string => id !== null),
+          ),
+        ];
   return { ...summary, platform, entryIds, events: normalizeWebhook(body, options) };
 }

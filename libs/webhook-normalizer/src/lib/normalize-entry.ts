@@ -10,12 +10,7 @@ import { unsupportedEvent } from './unsupported';
 const DASHBOARD_TEST_ENTRY_ID = '0';
 
 /** One `entry[]` item of a known object: every `messaging[]`, `standby[]` and `changes[]` item, in that order. */
-export function normalizeEntry(
-  raw: unknown,
-  object: string,
-  platform: MessagePlatform,
-  options: NormalizeOptions = {},
-): NormalizedEvent[] {
+export function normalizeEntry(raw: unknown, object: string, platform: MessagePlatform, options: NormalizeOptions = {}): NormalizedEvent[] {
   const base = { object, platform };
   if (!isRecord(raw)) {
     return [unsupportedEvent({ reason: 'invalid_entry', detail: 'entry is not an object', raw, ctx: base })];

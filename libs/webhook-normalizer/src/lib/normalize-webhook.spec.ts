@@ -46,7 +46,13 @@ describe('normalizeWebhook: garbage never throws', () => {
   });
 
   it('unknown objects keep every entry as unsupported (never dropped)', () => {
-    const body = { object: 'whatsapp_business_account', entry: [{ id: '1', changes: [] }, { id: '2', changes: [] }] };
+    const body = {
+      object: 'whatsapp_business_account',
+      entry: [
+        { id: '1', changes: [] },
+        { id: '2', changes: [] },
+      ],
+    };
     const events = asUnsupported(normalizeWebhook(body));
     expect(events.map((e) => e.reason)).toEqual(['unknown_object', 'unknown_object']);
     expect(events[1]?.raw).toEqual({ object: 'whatsapp_business_account', entry: { id: '2', changes: [] } });
@@ -161,7 +167,18 @@ describe('normalizeWebhook: batches', () => {
         id: PAGE,
         time: 1767225600123,
         messaging: [
-          { sender: { id: PSID }, recipient: { id: PAGE }, timestamp: 1767225599876, message: { mid: 'm_f', attachments: [{ type: 'image', payload: { url: 'u', sticker_id: 1 } }, { type: 'sticker', payload: { url: 'u', sticker_id: 1 } }] } },
+          {
+            sender: { id: PSID },
+            recipient: { id: PAGE },
+            timestamp: 1767225599876,
+            message: {
+              mid: 'm_f',
+              attachments: [
+                { type: 'image', payload: { url: 'u', sticker_id: 1 } },
+                { type: 'sticker', payload: { url: 'u', sticker_id: 1 } },
+              ],
+            },
+          },
         ],
       }),
     );

@@ -21,12 +21,7 @@ function matches(rawBody: Buffer, header: string | undefined, algorithm: 'sha256
  * preferred; when it is absent the legacy `X-Hub-Signature: sha1=<hex>` is accepted. A present but
  * wrong sha256 header fails even if a sha1 header would match. An empty app secret never verifies.
  */
-export function verifyMetaSignature(
-  rawBody: Buffer,
-  headerValue256: string | undefined,
-  headerValueSha1: string | undefined,
-  appSecret: string,
-): boolean {
+export function verifyMetaSignature(rawBody: Buffer, headerValue256: string | undefined, headerValueSha1: string | undefined, appSecret: string): boolean {
   if (!Buffer.isBuffer(rawBody) || typeof appSecret !== 'string' || appSecret.length === 0) return false;
   const has256 = typeof headerValue256 === 'string' && headerValue256.trim().length > 0;
   if (has256) return matches(rawBody, headerValue256, 'sha256', appSecret);

@@ -35,7 +35,13 @@ describe('meta-sim: comments desk (comments, replies, mentions, Live, ads, priva
     expect(story.body.data.map((c) => c.id)).toEqual([SIM_SEED.igComments.onStory]);
     const ad = await graph(sim, 'GET', `/v27.0/${SIM_SEED.media.ad}`, PAGE.accessToken, { query: { fields: 'media_product_type,comments_count' } });
     expect(ad.body).toMatchObject({ media_product_type: 'AD', comments_count: 2 });
-    const adsPosts = await graph<{ data: Array<{ id: string; is_published: boolean; promotion_status: string }> }>(sim, 'GET', `/v27.0/${PAGE.id}/ads_posts`, PAGE.accessToken, { query: { fields: 'id,is_published,promotion_status' } });
+    const adsPosts = await graph<{ data: Array<{ id: string; is_published: boolean; promotion_status: string }> }>(
+      sim,
+      'GET',
+      `/v27.0/${PAGE.id}/ads_posts`,
+      PAGE.accessToken,
+      { query: { fields: 'id,is_published,promotion_status' } },
+    );
     expect(adsPosts.body.data).toEqual([{ id: SIM_SEED.posts.ad, is_published: false, promotion_status: 'active' }]);
     const feed = await graph<{ data: Array<{ id: string }> }>(sim, 'GET', `/v27.0/${PAGE.id}/feed`, PAGE.accessToken);
     expect(feed.body.data.map((p) => p.id)).not.toContain(SIM_SEED.posts.ad);
@@ -51,40 +57,82 @@ describe('meta-sim: comments desk (comments, replies, mentions, Live, ads, priva
     const changes = hooks.changes();
     expect(changes.find((c) => c.value['text'] === 'Price?')).toEqual({
       field: 'comments',
-      value: { from: { id: JANE_IG.igsid, username: JANE_IG.username }, media: { id: SIM_SEED.media.ad, media_product_type: 'AD', ad_id: SIM_SEED.ads.springDrop.id, ad_title: 'Spring drop' }, id: expect.any(String), text: 'Price?' },
+      value: {
+        from: { id: JANE_IG.igsid, username: JANE_IG.username },
+        media: { id: SIM_SEED.media.ad, media_product_type: 'AD', ad_id: SIM_SEED.ads.springDrop.id, ad_title: 'Spring drop' },
+        id: expect.any(String),
+        text: 'Price?',
+      },
     });
-    expect(changes.find((c) => c.value['text'] === 'Show the hood!')).toMatchObject({ field: 'live_comments', value: { media: { id: SIM_SEED.media.live, media_product_type: 'LIVE' } } });
-    expect(changes.find((c) => c.value['message'] === 'Blue in M?')).toMatchObject({ field: 'feed', value: { item: 'comment', verb: 'add', post: { id: SIM_SEED.posts.ad, is_published: false, promotion_status: 'active' } } });
+    expect(changes.find((c) => c.value['text'] === 'Show the hood!')).toMatchObject({
+      field: 'live_comments',
+      value: { media: { id: SIM_SEED.media.live, media_product_type: 'LIVE' } },
+    });
+    expect(changes.find((c) => c.value['message'] === 'Blue in M?')).toMatchObject({
+      field: 'feed',
+      value: { item: 'comment', verb: 'add', post: { id: SIM_SEED.posts.ad, is_published: false, promotion_status: 'active' } },
+    });
   });
 
   it('threads replies one level deep; Facebook authors edit and remove (feed edited/remove), Instagram comments cannot be edited', async () => {
-    const reply = await control<{ id: string }>(sim, 'POST', `/customers/${KAI.igsid}/comments`, { objectId: SIM_SEED.media.restock, text: 'Thanks!', parentId: '18000000000000211' });
+    const reply = await control<{ id: string }>(sim, 'POST', `/customers/${KAI.igsid}/comments`, {
+      objectId: SIM_SEED.media.restock,
+      text: 'Thanks!',
+      parentId: '18000000000000211',
+    });
     expect((await control(sim, 'POST', `/comments/${reply.body.id}/edit`, { text: 'x' })).status).toBe(400);
     const fb = await control<{ id: string }>(sim, 'POST', `/customers/${MAX_FB.psid}/comments`, { objectId: SIM_SEED.posts.umbrellas, text: 'Any update?' });
     await control(sim, 'POST', `/comments/${fb.body.id}/edit`, { text: 'Any update on my refund?' });
     await control(sim, 'POST', `/comments/${fb.body.id}/delete`);
     await sim.flushWebhooks();
     expect(hooks.changes().find((c) => c.value['id'] === reply.body.id)?.value['parent_id']).toBe(SIM_SEED.igComments.onRestock);
-    const fbVerbs = hooks.changes().filter((c) => c.value['comment_id'] === fb.body.id).map((c) => [c.value['verb'], c.value['message']]);
-    expect(fbVerbs).toEqual([['add', 'Any update?'], ['edited', 'Any update on my refund?'], ['remove', undefined]]);
+    const fbVerbs = hooks
+      .changes()
+      .filter((c) => c.value['comment_id'] === fb.body.id)
+      .map((c) => [c.value['verb'], c.value['message']]);
+    expect(fbVerbs).toEqual([
+      ['add', 'Any update?'],
+      ['edited', 'Any update on my refund?'],
+      ['remove', undefined],
+    ]);
   });
 
   it('mentions: Instagram caption and comment (mentions webhook + mentioned_media / mentioned_comment), Facebook post and comment (mention)', async () => {
     const caption = await control<{ mediaId: string }>(sim, 'POST', `/customers/${REEL_FAN.igsid}/mentions`, { caption: 'New jacket from @example.store 😍' });
-    const inComment = await control<{ mediaId: string; commentId: string }>(sim, 'POST', `/customers/${REEL_FAN.igsid}/mentions`, { commentText: '@example.store do you ship to Italy?' });
+    const inComment = await control<{ mediaId: string; commentId: string }>(sim, 'POST', `/customers/${REEL_FAN.igsid}/mentions`, {
+      commentText: '@example.store do you ship to Italy?',
+    });
     const fbPost = await control<{ postId: string }>(sim, 'POST', `/customers/${JANE_FB.psid}/mentions`, {});
-    const fbComment = await control<{ postId: string; commentId: string }>(sim, 'POST', `/customers/${JANE_FB.psid}/mentions`, { commentText: 'Thanks Example Store!' });
+    const fbComment = await control<{ postId: string; commentId: string }>(sim, 'POST', `/customers/${JANE_FB.psid}/mentions`, {
+      commentText: 'Thanks Example Store!',
+    });
     await sim.flushWebhooks();
-    const mentions = hooks.changes().filter((c) => c.field === 'mentions').map((c) => c.value);
+    const mentions = hooks
+      .changes()
+      .filter((c) => c.field === 'mentions')
+      .map((c) => c.value);
     expect(mentions).toEqual([{ media_id: caption.body.mediaId }, { comment_id: inComment.body.commentId, media_id: inComment.body.mediaId }]);
-    const media = await graph(sim, 'GET', `/v27.0/${IG}`, PAGE.accessToken, { query: { fields: `mentioned_media.media_id(${caption.body.mediaId}){caption,username}` } });
+    const media = await graph(sim, 'GET', `/v27.0/${IG}`, PAGE.accessToken, {
+      query: { fields: `mentioned_media.media_id(${caption.body.mediaId}){caption,username}` },
+    });
     expect(media.body).toMatchObject({ mentioned_media: { caption: 'New jacket from @example.store 😍', username: REEL_FAN.username } });
-    const comment = await graph(sim, 'GET', `/v27.0/${IG}`, PAGE.accessToken, { query: { fields: `mentioned_comment.comment_id(${inComment.body.commentId}){text}` } });
+    const comment = await graph(sim, 'GET', `/v27.0/${IG}`, PAGE.accessToken, {
+      query: { fields: `mentioned_comment.comment_id(${inComment.body.commentId}){text}` },
+    });
     expect(comment.body).toMatchObject({ mentioned_comment: { text: '@example.store do you ship to Italy?' } });
-    const fb = hooks.changes().filter((c) => c.field === 'mention').map((c) => c.value);
+    const fb = hooks
+      .changes()
+      .filter((c) => c.field === 'mention')
+      .map((c) => c.value);
     expect(fb).toEqual([
       expect.objectContaining({ item: 'post', verb: 'add', post_id: fbPost.body.postId, sender_id: JANE_FB.feedUserId, sender_name: JANE_FB.name }),
-      expect.objectContaining({ item: 'comment', verb: 'add', post_id: fbComment.body.postId, comment_id: fbComment.body.commentId, message: 'Thanks Example Store!' }),
+      expect.objectContaining({
+        item: 'comment',
+        verb: 'add',
+        post_id: fbComment.body.postId,
+        comment_id: fbComment.body.commentId,
+        message: 'Thanks Example Store!',
+      }),
     ]);
     expect((await graph(sim, 'GET', `/v27.0/${fbPost.body.postId}`, PAGE.accessToken)).status).toBe(200);
   });
@@ -93,14 +141,22 @@ describe('meta-sim: comments desk (comments, replies, mentions, Live, ads, priva
     const anna = SIM_SEED.commenters.anna;
     const res = await privateReply(SIM_SEED.igComments.onLive, 'Hi Anna, here is the link');
     expect(res.body).toEqual({ recipient_id: anna.igsid, message_id: expect.any(String) });
-    const thread = await control<{ messages: Array<{ text: string; privateReplyToComment?: { text: string } }> }>(sim, 'GET', `/customers/${anna.igsid}/conversation`);
-    expect(thread.body.messages).toEqual([expect.objectContaining({ text: 'Hi Anna, here is the link', privateReplyToComment: expect.objectContaining({ text: 'Hi from Vienna 👋' }) })]);
+    const thread = await control<{ messages: Array<{ text: string; privateReplyToComment?: { text: string } }> }>(
+      sim,
+      'GET',
+      `/customers/${anna.igsid}/conversation`,
+    );
+    expect(thread.body.messages).toEqual([
+      expect.objectContaining({ text: 'Hi Anna, here is the link', privateReplyToComment: expect.objectContaining({ text: 'Hi from Vienna 👋' }) }),
+    ]);
     await control(sim, 'POST', `/customers/${anna.igsid}/messages`, { text: 'Thank you!' });
     const tom = await privateReply('998877665544_900000000000021', 'It is 89 €');
     const tomCustomer = await control<{ id: string; feedUserId: string }>(sim, 'GET', `/customers/${String(tom.body['recipient_id'])}`);
     expect(tomCustomer.body).toMatchObject({ feedUserId: SIM_SEED.commenters.tom.feedUserId });
     await sim.flushWebhooks();
-    expect(hooks.messaging().map((m) => (m['message'] as { text?: string } | undefined)?.text)).toEqual(expect.arrayContaining(['Hi Anna, here is the link', 'Thank you!']));
+    expect(hooks.messaging().map((m) => (m['message'] as { text?: string } | undefined)?.text)).toEqual(
+      expect.arrayContaining(['Hi Anna, here is the link', 'Thank you!']),
+    );
   });
 
   it('private-reply rules: stories and ads allowed, Live only while on air, business comments refused, 750/hour', async () => {
@@ -111,7 +167,9 @@ describe('meta-sim: comments desk (comments, replies, mentions, Live, ads, priva
     expect((await privateReply(SIM_SEED.igComments.onLive)).body).toMatchObject({ error: { code: 100, error_subcode: 2534025 } });
     expect((await control(sim, 'POST', `/customers/${KAI.igsid}/comments`, { objectId: SIM_SEED.media.live, text: 'late' })).status).toBe(400);
     const live = await control<{ id: string }>(sim, 'POST', '/lives', { caption: 'Q&A' });
-    expect((await graph<{ data: Array<{ id: string }> }>(sim, 'GET', `/v27.0/${IG}/live_media`, PAGE.accessToken)).body.data.map((m) => m.id)).toEqual([live.body.id]);
+    expect((await graph<{ data: Array<{ id: string }> }>(sim, 'GET', `/v27.0/${IG}/live_media`, PAGE.accessToken)).body.data.map((m) => m.id)).toEqual([
+      live.body.id,
+    ]);
 
     await control(sim, 'POST', '/settings', { privateRepliesPerHour: 3 });
     expect((await privateReply(SIM_SEED.igComments.unanswered)).status).toBe(200);

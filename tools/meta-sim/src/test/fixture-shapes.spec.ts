@@ -14,7 +14,11 @@ type Shape = string | { [k: string]: Shape } | Shape[];
 function shape(v: unknown): Shape {
   if (Array.isArray(v)) return v.length ? [shape(v[0])] : [];
   if (v && typeof v === 'object') {
-    return Object.fromEntries(Object.keys(v).sort().map((k) => [k, shape((v as Record<string, unknown>)[k])]));
+    return Object.fromEntries(
+      Object.keys(v)
+        .sort()
+        .map((k) => [k, shape((v as Record<string, unknown>)[k])]),
+    );
   }
   return v === null ? 'null' : typeof v;
 }
@@ -64,15 +68,30 @@ describe('meta-sim: webhook payloads match the shared fixtures', () => {
   }
 
   const send = (recipient: string, message: Record<string, unknown>, extra: Record<string, unknown> = {}): Promise<{ body: { message_id: string } }> =>
-    graph(sim, 'POST', `/v23.0/${SIM_SEED.page.id}/messages`, SIM_SEED.page.accessToken, { json: { recipient: { id: recipient }, messaging_type: 'RESPONSE', message, ...extra } });
+    graph(sim, 'POST', `/v23.0/${SIM_SEED.page.id}/messages`, SIM_SEED.page.accessToken, {
+      json: { recipient: { id: recipient }, messaging_type: 'RESPONSE', message, ...extra },
+    });
 
   it('Instagram messaging events', async () => {
     await expectLike('ig-message-text', () => control(sim, 'POST', `/customers/${IG}/messages`, { text: 'Do you ship to Austria?' }));
     await expectLike('ig-message-audio', () => control(sim, 'POST', `/customers/${IG}/messages`, { attachments: [{ type: 'audio' }] }));
     await expectLike('ig-message-file', () => control(sim, 'POST', `/customers/${IG}/messages`, { attachments: [{ type: 'file' }] }));
-    await expectLike('ig-message-quick-reply', () => control(sim, 'POST', `/customers/${IG}/messages`, { text: 'Live chat now', quickReply: { payload: 'QR_LIVE_CHAT' } }));
+    await expectLike('ig-message-quick-reply', () =>
+      control(sim, 'POST', `/customers/${IG}/messages`, { text: 'Live chat now', quickReply: { payload: 'QR_LIVE_CHAT' } }),
+    );
     await expectLike('ig-story-mention', () => control(sim, 'POST', `/customers/${IG}/story-mention`));
-    await expectLike('ig-message-ads-referral', () => control(sim, 'POST', `/customers/${IG}/messages`, { text: 'Price?', referral: { ref: 'ctd_spring', ad_id: '120200000000000002', source: 'ADS', type: 'OPEN_THREAD', ads_context_data: { ad_title: 'Spring drop', photo_url: 'https://x/y.jpg' } } }));
+    await expectLike('ig-message-ads-referral', () =>
+      control(sim, 'POST', `/customers/${IG}/messages`, {
+        text: 'Price?',
+        referral: {
+          ref: 'ctd_spring',
+          ad_id: '120200000000000002',
+          source: 'ADS',
+          type: 'OPEN_THREAD',
+          ads_context_data: { ad_title: 'Spring drop', photo_url: 'https://x/y.jpg' },
+        },
+      }),
+    );
     const { mid } = sim.customerSends(IG, { text: 'hello' });
     const echo = await send(IG, { text: 'Yes, we ship to Austria in 3-5 days.' });
     await expectLike('ig-message-reply-to', () => control(sim, 'POST', `/customers/${IG}/messages`, { text: 'this one', replyToMid: echo.body.message_id }));
@@ -86,8 +105,12 @@ describe('meta-sim: webhook payloads match the shared fixtures', () => {
   });
 
   it('Instagram changes', async () => {
-    await expectLike('ig-comment-self', () => graph(sim, 'POST', `/v23.0/${SIM_SEED.media.post}/comments`, SIM_SEED.page.accessToken, { query: { message: 'Restocked!' } }));
-    await expectLike('ig-comment-add', () => control(sim, 'POST', `/customers/${IG}/comments`, { objectId: SIM_SEED.media.post, text: 'Which sizes are left?' }));
+    await expectLike('ig-comment-self', () =>
+      graph(sim, 'POST', `/v23.0/${SIM_SEED.media.post}/comments`, SIM_SEED.page.accessToken, { query: { message: 'Restocked!' } }),
+    );
+    await expectLike('ig-comment-add', () =>
+      control(sim, 'POST', `/customers/${IG}/comments`, { objectId: SIM_SEED.media.post, text: 'Which sizes are left?' }),
+    );
     await expectLike('ig-mention-in-media', () => control(sim, 'POST', '/mentions', { username: 'sofia.designs' }));
   });
 
@@ -95,13 +118,37 @@ describe('meta-sim: webhook payloads match the shared fixtures', () => {
     await expectLike('fb-message-text', () => control(sim, 'POST', `/customers/${PSID}/messages`, { text: 'Hi, is the blue jacket still in stock?' }));
     await expectLike('fb-message-image', () => control(sim, 'POST', `/customers/${PSID}/messages`, { attachments: [{ type: 'image' }] }));
     await expectLike('fb-message-file', () => control(sim, 'POST', `/customers/${PSID}/messages`, { attachments: [{ type: 'file' }] }));
-    await expectLike('fb-message-quick-reply', () => control(sim, 'POST', `/customers/${PSID}/messages`, { text: 'Track my order', quickReply: { payload: 'QR_TRACK_ORDER' } }));
-    await expectLike('fb-message-ads-referral', () => control(sim, 'POST', `/customers/${PSID}/messages`, { text: 'Is this available in M?', referral: { ref: 'spring_sale', ad_id: '120200000000000001', source: 'ADS', type: 'OPEN_THREAD', ads_context_data: { ad_title: 'Spring sale', photo_url: 'https://x/y.jpg', post_id: '1_2', product_id: '3', flow_id: '4' } } }));
+    await expectLike('fb-message-quick-reply', () =>
+      control(sim, 'POST', `/customers/${PSID}/messages`, { text: 'Track my order', quickReply: { payload: 'QR_TRACK_ORDER' } }),
+    );
+    await expectLike('fb-message-ads-referral', () =>
+      control(sim, 'POST', `/customers/${PSID}/messages`, {
+        text: 'Is this available in M?',
+        referral: {
+          ref: 'spring_sale',
+          ad_id: '120200000000000001',
+          source: 'ADS',
+          type: 'OPEN_THREAD',
+          ads_context_data: { ad_title: 'Spring sale', photo_url: 'https://x/y.jpg', post_id: '1_2', product_id: '3', flow_id: '4' },
+        },
+      }),
+    );
     const echoed = await send(PSID, { text: 'Thanks! Your order ships tomorrow.', metadata: 'crm-msg-1001' });
-    await expectLike('fb-message-reply-to', () => control(sim, 'POST', `/customers/${PSID}/messages`, { text: 'This one please', replyToMid: echoed.body.message_id }));
-    await expectLike('fb-message-reaction-react', () => control(sim, 'POST', `/customers/${PSID}/reactions`, { mid: echoed.body.message_id, reaction: 'love' }));
+    await expectLike('fb-message-reply-to', () =>
+      control(sim, 'POST', `/customers/${PSID}/messages`, { text: 'This one please', replyToMid: echoed.body.message_id }),
+    );
+    await expectLike('fb-message-reaction-react', () =>
+      control(sim, 'POST', `/customers/${PSID}/reactions`, { mid: echoed.body.message_id, reaction: 'love' }),
+    );
     await expectLike('fb-postback-button', () => control(sim, 'POST', `/customers/${PSID}/postback`, { title: 'Talk to an agent', payload: 'HANDOFF_AGENT' }));
-    await expectLike('fb-referral-ad', () => control(sim, 'POST', `/customers/${PSID}/referral`, { ref: 'spring_sale', source: 'ADS', adId: '120200000000000001', adsContextData: { ad_title: 'Spring sale', photo_url: 'https://x/y.jpg', post_id: '1_2', flow_id: '4' } }));
+    await expectLike('fb-referral-ad', () =>
+      control(sim, 'POST', `/customers/${PSID}/referral`, {
+        ref: 'spring_sale',
+        source: 'ADS',
+        adId: '120200000000000001',
+        adsContextData: { ad_title: 'Spring sale', photo_url: 'https://x/y.jpg', post_id: '1_2', flow_id: '4' },
+      }),
+    );
     hooks.received.length = 0;
     await send(PSID, { text: 'Thanks! Your order ships tomorrow.', metadata: 'crm-msg-1001' });
     await sim.flushWebhooks();
@@ -118,13 +165,22 @@ describe('meta-sim: webhook payloads match the shared fixtures', () => {
   });
 
   it('Facebook feed and template status changes', async () => {
-    const add = await control<{ id: string }>(sim, 'POST', `/customers/${PSID}/comments`, { objectId: SIM_SEED.posts.photo, text: 'How much is shipping to Austria?' });
+    const add = await control<{ id: string }>(sim, 'POST', `/customers/${PSID}/comments`, {
+      objectId: SIM_SEED.posts.photo,
+      text: 'How much is shipping to Austria?',
+    });
     await sim.flushWebhooks();
     expect(shape(hooks.changes()[0])).toEqual(shape(fixtureItem('fb-feed-comment-add').item));
-    await expectLike('fb-feed-comment-edited', () => control(sim, 'POST', `/comments/${add.body.id}/edit`, { text: 'How much is shipping to Vienna, Austria?' }));
+    await expectLike('fb-feed-comment-edited', () =>
+      control(sim, 'POST', `/comments/${add.body.id}/edit`, { text: 'How much is shipping to Vienna, Austria?' }),
+    );
     await expectLike('fb-feed-comment-remove', () => control(sim, 'POST', `/comments/${add.body.id}/delete`));
     await expectLike('fb-feed-post-add', () => control(sim, 'POST', `/customers/${PSID}/posts`, { message: 'Great service yesterday!' }));
-    await expectLike('fb-feed-reaction-add', () => control(sim, 'POST', `/customers/${PSID}/post-reactions`, { postId: SIM_SEED.posts.photo, reaction: 'love' }));
-    await expectLike('fb-messenger-template-status-update', () => control(sim, 'POST', `/templates/${SIM_SEED.templates.pending.id}/review`, { status: 'APPROVED' }));
+    await expectLike('fb-feed-reaction-add', () =>
+      control(sim, 'POST', `/customers/${PSID}/post-reactions`, { postId: SIM_SEED.posts.photo, reaction: 'love' }),
+    );
+    await expectLike('fb-messenger-template-status-update', () =>
+      control(sim, 'POST', `/templates/${SIM_SEED.templates.pending.id}/review`, { status: 'APPROVED' }),
+    );
   });
 });

@@ -12,7 +12,9 @@ describe('meta-sim: tokens, appsecret_proof and basic reads', () => {
   it('rejects an unknown token with Meta error 190 OAuthException', async () => {
     const res = await graph(sim, 'GET', '/v23.0/me', 'bogus', { proof: false });
     expect(res.status).toBe(400);
-    expect(res.body).toEqual({ error: expect.objectContaining({ code: 190, type: 'OAuthException', message: expect.any(String), fbtrace_id: expect.any(String) }) });
+    expect(res.body).toEqual({
+      error: expect.objectContaining({ code: 190, type: 'OAuthException', message: expect.any(String), fbtrace_id: expect.any(String) }),
+    });
     expect(res.headers.get('www-authenticate')).toContain('invalid_token');
   });
 
@@ -29,9 +31,12 @@ describe('meta-sim: tokens, appsecret_proof and basic reads', () => {
 
   it('accepts Bearer tokens, any version prefix and no version', async () => {
     for (const prefix of ['/v21.0', '/v25.0', '']) {
-      const res = await fetch(`${sim.url}${prefix}/me?fields=id&appsecret_proof=${(await import('../index')).appSecretProof(SIM_SEED.page.accessToken, sim.appSecret)}`, {
-        headers: { authorization: `Bearer ${SIM_SEED.page.accessToken}` },
-      });
+      const res = await fetch(
+        `${sim.url}${prefix}/me?fields=id&appsecret_proof=${(await import('../index')).appSecretProof(SIM_SEED.page.accessToken, sim.appSecret)}`,
+        {
+          headers: { authorization: `Bearer ${SIM_SEED.page.accessToken}` },
+        },
+      );
       expect(await res.json()).toEqual({ id: SIM_SEED.page.id });
     }
   });
@@ -41,7 +46,11 @@ describe('meta-sim: tokens, appsecret_proof and basic reads', () => {
     const buc = JSON.parse(page.headers.get('x-business-use-case-usage') ?? '{}') as Record<string, Array<Record<string, unknown>>>;
     expect(buc[SIM_SEED.page.id]?.[0]).toEqual(expect.objectContaining({ type: 'pages', call_count: expect.any(Number), estimated_time_to_regain_access: 0 }));
     const app = await graph(sim, 'GET', `/v23.0/${SIM_SEED.page.id}`, SIM_SEED.app.accessToken, { query: { fields: 'access_token' } });
-    expect(JSON.parse(app.headers.get('x-app-usage') ?? '{}')).toEqual({ call_count: expect.any(Number), total_cputime: expect.any(Number), total_time: expect.any(Number) });
+    expect(JSON.parse(app.headers.get('x-app-usage') ?? '{}')).toEqual({
+      call_count: expect.any(Number),
+      total_cputime: expect.any(Number),
+      total_time: expect.any(Number),
+    });
     expect(app.body).toEqual({ access_token: SIM_SEED.page.accessToken, id: SIM_SEED.page.id });
   });
 
@@ -52,7 +61,9 @@ describe('meta-sim: tokens, appsecret_proof and basic reads', () => {
 
   it('serves profiles, media with nested comments and replies', async () => {
     const ig = SIM_SEED.instagramCustomers[0];
-    const profile = await graph(sim, 'GET', `/v23.0/${ig.igsid}`, SIM_SEED.page.accessToken, { query: { fields: 'name,username,profile_pic,follower_count,is_user_follow_business' } });
+    const profile = await graph(sim, 'GET', `/v23.0/${ig.igsid}`, SIM_SEED.page.accessToken, {
+      query: { fields: 'name,username,profile_pic,follower_count,is_user_follow_business' },
+    });
     expect(profile.body).toMatchObject({ id: ig.igsid, username: ig.username, name: ig.name, profile_pic: expect.stringContaining('/cdn/avatar/') });
     const media = await graph<{ data: Array<Record<string, unknown>> }>(sim, 'GET', `/v23.0/${SIM_SEED.instagram.id}/media`, SIM_SEED.page.accessToken, {
       query: { fields: 'id,caption,comments{id,text,username,timestamp,replies{id,text,username}}' },
@@ -65,17 +76,35 @@ describe('meta-sim: tokens, appsecret_proof and basic reads', () => {
 
   it('returns Facebook feed with comments, reaction summary and nested replies', async () => {
     const res = await graph<{ data: Array<Record<string, unknown>> }>(sim, 'GET', `/v23.0/${SIM_SEED.page.id}/feed`, SIM_SEED.page.accessToken, {
-      query: { fields: 'id,message,permalink_url,comments.limit(25){id,message,created_time,from{id,name,picture{url}},comments.limit(25){id,message}},reactions.summary(total_count)', limit: '25' },
+      query: {
+        fields:
+          'id,message,permalink_url,comments.limit(25){id,message,created_time,from{id,name,picture{url}},comments.limit(25){id,message}},reactions.summary(total_count)',
+        limit: '25',
+      },
     });
     const photo = res.body.data.find((p) => p['id'] === SIM_SEED.posts.photo);
     expect(photo).toMatchObject({
       reactions: { data: [], summary: { total_count: 42 } },
-      comments: { data: [{ id: SIM_SEED.fbComments.onPhoto, from: { id: expect.any(String), name: 'Jane Example', picture: { data: { url: expect.any(String) } } }, comments: { data: [{ id: SIM_SEED.fbComments.pageReply }] } }] },
+      comments: {
+        data: [
+          {
+            id: SIM_SEED.fbComments.onPhoto,
+            from: { id: expect.any(String), name: 'Jane Example', picture: { data: { url: expect.any(String) } } },
+            comments: { data: [{ id: SIM_SEED.fbComments.pageReply }] },
+          },
+        ],
+      },
     });
   });
 
   it('pages edges with cursors and supports filter/order/summary as query params', async () => {
-    const first = await graph<{ data: Array<{ id: string }>; paging: { cursors: { after: string }; next?: string } }>(sim, 'GET', `/v23.0/${SIM_SEED.instagram.id}/media`, SIM_SEED.page.accessToken, { query: { limit: '2' } });
+    const first = await graph<{ data: Array<{ id: string }>; paging: { cursors: { after: string }; next?: string } }>(
+      sim,
+      'GET',
+      `/v23.0/${SIM_SEED.instagram.id}/media`,
+      SIM_SEED.page.accessToken,
+      { query: { limit: '2' } },
+    );
     expect(first.body.data).toHaveLength(2);
     expect(first.body.paging.next).toContain(`after=${first.body.paging.cursors.after}`);
     const seen = [...first.body.data];
@@ -88,17 +117,26 @@ describe('meta-sim: tokens, appsecret_proof and basic reads', () => {
     }
     const ids = seen.map((m) => m.id);
     expect(new Set(ids).size).toBe(ids.length);
-    const grid = (await control<{ data: Array<{ id: string; accountId: string; mediaProductType: string }> }>(sim, 'GET', '/media')).body.data
-      .filter((m) => m.accountId === SIM_SEED.instagram.id && ['FEED', 'REELS'].includes(m.mediaProductType));
+    const grid = (await control<{ data: Array<{ id: string; accountId: string; mediaProductType: string }> }>(sim, 'GET', '/media')).body.data.filter(
+      (m) => m.accountId === SIM_SEED.instagram.id && ['FEED', 'REELS'].includes(m.mediaProductType),
+    );
     expect(ids.sort()).toEqual(grid.map((m) => m.id).sort());
     expect(ids).toEqual(expect.arrayContaining([SIM_SEED.media.post, SIM_SEED.media.reel, SIM_SEED.media.carousel]));
     expect(ids).not.toContain(SIM_SEED.media.story);
     expect(ids).not.toContain(SIM_SEED.media.ad);
     expect(ids).not.toContain(SIM_SEED.media.live);
-    const stream = await graph<{ data: unknown[]; summary: { total_count: number } }>(sim, 'GET', `/v23.0/${SIM_SEED.posts.photo}/comments`, SIM_SEED.page.accessToken, { query: { filter: 'stream', summary: 'true', order: 'reverse_chronological' } });
+    const stream = await graph<{ data: unknown[]; summary: { total_count: number } }>(
+      sim,
+      'GET',
+      `/v23.0/${SIM_SEED.posts.photo}/comments`,
+      SIM_SEED.page.accessToken,
+      { query: { filter: 'stream', summary: 'true', order: 'reverse_chronological' } },
+    );
     expect(stream.body.data).toHaveLength(2);
     expect(stream.body.summary.total_count).toBe(2);
-    const top = await graph<{ data: unknown[] }>(sim, 'GET', `/v23.0/${SIM_SEED.posts.photo}/comments`, SIM_SEED.page.accessToken, { query: { filter: 'toplevel' } });
+    const top = await graph<{ data: unknown[] }>(sim, 'GET', `/v23.0/${SIM_SEED.posts.photo}/comments`, SIM_SEED.page.accessToken, {
+      query: { filter: 'toplevel' },
+    });
     expect(top.body.data).toHaveLength(1);
   });
 
@@ -110,8 +148,14 @@ describe('meta-sim: tokens, appsecret_proof and basic reads', () => {
 
   it('serves /me/accounts with page tokens for a user token, and debug_token', async () => {
     const accounts = await graph<{ data: Array<Record<string, unknown>> }>(sim, 'GET', '/v23.0/me/accounts', SIM_SEED.admin.userToken);
-    expect(accounts.body.data[0]).toMatchObject({ id: SIM_SEED.page.id, access_token: SIM_SEED.page.accessToken, tasks: expect.arrayContaining(['MESSAGING']) });
-    const dbg = await graph<{ data: Record<string, unknown> }>(sim, 'GET', '/v23.0/debug_token', SIM_SEED.app.accessToken, { query: { input_token: SIM_SEED.page.accessToken } });
+    expect(accounts.body.data[0]).toMatchObject({
+      id: SIM_SEED.page.id,
+      access_token: SIM_SEED.page.accessToken,
+      tasks: expect.arrayContaining(['MESSAGING']),
+    });
+    const dbg = await graph<{ data: Record<string, unknown> }>(sim, 'GET', '/v23.0/debug_token', SIM_SEED.app.accessToken, {
+      query: { input_token: SIM_SEED.page.accessToken },
+    });
     expect(dbg.body.data).toMatchObject({ app_id: SIM_SEED.app.id, type: 'PAGE', is_valid: true, expires_at: 0, profile_id: SIM_SEED.page.id });
   });
 });

@@ -30,12 +30,16 @@ describe('meta-sim: conversation history, webhook outages, faults for a period',
 
   it('serves weeks of history through the Conversations API, newest first and paged, without touching the windows', async () => {
     await control(sim, 'POST', '/settings', { conversationsPerSecond: 0 });
-    const list = await graph<Page<{ id: string }>>(sim, 'GET', `/v27.0/${PAGE.id}/conversations`, PAGE.accessToken, { query: { platform: 'messenger', user_id: MAX.psid } });
+    const list = await graph<Page<{ id: string }>>(sim, 'GET', `/v27.0/${PAGE.id}/conversations`, PAGE.accessToken, {
+      query: { platform: 'messenger', user_id: MAX.psid },
+    });
     const convId = list.body.data[0]?.id ?? '';
     const all: Msg[] = [];
     let after: string | undefined;
     do {
-      const res = await graph<Page<Msg>>(sim, 'GET', `/v27.0/${convId}/messages`, PAGE.accessToken, { query: { fields: 'id,created_time,message,from', limit: '5', ...(after ? { after } : {}) } });
+      const res = await graph<Page<Msg>>(sim, 'GET', `/v27.0/${convId}/messages`, PAGE.accessToken, {
+        query: { fields: 'id,created_time,message,from', limit: '5', ...(after ? { after } : {}) },
+      });
       all.push(...res.body.data);
       after = res.body.paging?.next ? res.body.paging.cursors?.after : undefined;
     } while (after);
@@ -45,7 +49,9 @@ describe('meta-sim: conversation history, webhook outages, faults for a period',
     expect(((times[0] ?? 0) - (times[times.length - 1] ?? 0)) / 86_400_000).toBeGreaterThan(28);
     expect(all[0]?.message).toBe('Thanks!');
     expect(all.some((m) => m.from.id === PAGE.id)).toBe(true);
-    const late = await graph(sim, 'POST', `/v27.0/${PAGE.id}/messages`, PAGE.accessToken, { json: { recipient: { id: MAX.psid }, messaging_type: 'RESPONSE', message: { text: 'hi' } } });
+    const late = await graph(sim, 'POST', `/v27.0/${PAGE.id}/messages`, PAGE.accessToken, {
+      json: { recipient: { id: MAX.psid }, messaging_type: 'RESPONSE', message: { text: 'hi' } },
+    });
     expect(late.body).toMatchObject({ error: { code: 10, error_subcode: 2018278 } }); // Max still wrote 26 h ago
   });
 
@@ -82,7 +88,9 @@ describe('meta-sim: conversation history, webhook outages, faults for a period',
     expect(deliveries.body.skipped.map((s) => s.reason)).toEqual(['outage']);
     expect(deliveries.body.disabledSubscriptions.map((d) => d.accountId)).toEqual([PAGE.id]);
     expect((await graph<Page<unknown>>(sim, 'GET', `/v27.0/${PAGE.id}/subscribed_apps`, PAGE.accessToken)).body.data).toEqual([]);
-    const conv = await graph<Page<{ messages: Page<{ id: string }> }>>(sim, 'GET', `/v27.0/${PAGE.id}/conversations`, PAGE.accessToken, { query: { platform: 'messenger', user_id: JANE.psid, fields: 'messages.limit(1){id}' } });
+    const conv = await graph<Page<{ messages: Page<{ id: string }> }>>(sim, 'GET', `/v27.0/${PAGE.id}/conversations`, PAGE.accessToken, {
+      query: { platform: 'messenger', user_id: JANE.psid, fields: 'messages.limit(1){id}' },
+    });
     expect(conv.body.data[0]?.messages.data[0]?.id).toBe(lost.mid);
     sim.customerSends(JANE.psid, { text: 'still not subscribed' });
     await sim.flushWebhooks();
@@ -101,7 +109,9 @@ describe('meta-sim: conversation history, webhook outages, faults for a period',
     await until(async () => (await graph(sim, 'GET', '/v27.0/me', PAGE.accessToken)).status === 200);
     expect((await control<{ data: unknown[] }>(sim, 'GET', '/faults')).body.data).toEqual([]);
     await control(sim, 'POST', '/faults', { pattern: 'POST /*/messages', code: 613, durationMs: 60_000 });
-    const throttled = await graph(sim, 'POST', `/v27.0/${PAGE.id}/messages`, PAGE.accessToken, { json: { recipient: { id: JANE.psid }, messaging_type: 'RESPONSE', message: { text: 'x' } } });
+    const throttled = await graph(sim, 'POST', `/v27.0/${PAGE.id}/messages`, PAGE.accessToken, {
+      json: { recipient: { id: JANE.psid }, messaging_type: 'RESPONSE', message: { text: 'x' } },
+    });
     expect(throttled.body).toMatchObject({ error: { code: 613 } });
     expect(JSON.parse(throttled.headers.get('x-business-use-case-usage') ?? '{}')[PAGE.id]?.[0]?.estimated_time_to_regain_access).toBe(5);
   });

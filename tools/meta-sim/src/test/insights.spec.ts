@@ -6,14 +6,19 @@ import { control, graph, startTestSim, WebhookReceiver } from './sim-test-kit';
 const PAGE = SIM_SEED.page;
 const IG = SIM_SEED.instagram.id;
 const DAY_S = 86_400;
-type Metric = { name: string; values?: Array<{ value: unknown; end_time: string }>; total_value?: { value?: number; breakdowns?: Array<{ dimension_keys: string[]; results: Array<{ dimension_values: string[]; value: number }> }> } };
+type Metric = {
+  name: string;
+  values?: Array<{ value: unknown; end_time: string }>;
+  total_value?: { value?: number; breakdowns?: Array<{ dimension_keys: string[]; results: Array<{ dimension_values: string[]; value: number }> }> };
+};
 type Insights = { data: Metric[]; error?: { code: number; error_subcode?: number } };
 
 describe('meta-sim: Instagram insights', () => {
   let sim: RunningMetaSim;
   let hooks: WebhookReceiver;
   const today = (): number => Math.floor(Date.now() / 1000 / DAY_S) * DAY_S;
-  const insights = (query: Record<string, string>, id: string = IG): Promise<{ status: number; body: Insights }> => graph<Insights>(sim, 'GET', `/v27.0/${id}/insights`, PAGE.accessToken, { query });
+  const insights = (query: Record<string, string>, id: string = IG): Promise<{ status: number; body: Insights }> =>
+    graph<Insights>(sim, 'GET', `/v27.0/${id}/insights`, PAGE.accessToken, { query });
 
   beforeAll(async () => {
     hooks = await new WebhookReceiver().start();
@@ -41,7 +46,9 @@ describe('meta-sim: Instagram insights', () => {
     expect(older.body.data[0]?.values).toEqual([]);
     const other = await startTestSim();
     try {
-      const again = await graph<Insights>(other, 'GET', `/v27.0/${IG}/insights`, PAGE.accessToken, { query: { metric: 'reach', period: 'day', ...windows[2] } });
+      const again = await graph<Insights>(other, 'GET', `/v27.0/${IG}/insights`, PAGE.accessToken, {
+        query: { metric: 'reach', period: 'day', ...windows[2] },
+      });
       expect(again.body.data[0]?.values).toEqual(series[2]);
     } finally {
       await other.close();
@@ -63,7 +70,9 @@ describe('meta-sim: Instagram insights', () => {
     const t = Object.fromEntries(all.map((m) => [m.name, m.total_value?.value ?? 0]));
     expect(t['views']).toBeGreaterThan(t['reach'] ?? 0);
     expect(t['reach']).toBeGreaterThan(t['accounts_engaged'] ?? 0);
-    expect(t['total_interactions']).toBe((t['likes'] ?? 0) + (t['comments'] ?? 0) + (t['shares'] ?? 0) + (t['saves'] ?? 0) + (t['replies'] ?? 0) + (t['reposts'] ?? 0));
+    expect(t['total_interactions']).toBe(
+      (t['likes'] ?? 0) + (t['comments'] ?? 0) + (t['shares'] ?? 0) + (t['saves'] ?? 0) + (t['replies'] ?? 0) + (t['reposts'] ?? 0),
+    );
 
     const refused: Array<[string, Record<string, string>]> = [
       ['likes as time series', { metric: 'likes', period: 'day' }],
@@ -83,11 +92,23 @@ describe('meta-sim: Instagram insights', () => {
   });
 
   it('serves demographics and online followers where the account qualifies (≥ 100 followers)', async () => {
-    const demo = await insights({ metric: 'follower_demographics', period: 'lifetime', metric_type: 'total_value', breakdown: 'age', timeframe: 'last_30_days' });
+    const demo = await insights({
+      metric: 'follower_demographics',
+      period: 'lifetime',
+      metric_type: 'total_value',
+      breakdown: 'age',
+      timeframe: 'last_30_days',
+    });
     const results = demo.body.data[0]?.total_value?.breakdowns?.[0]?.results ?? [];
     expect(results.map((r) => r.dimension_values[0])).toContain('25-34');
     expect(results.reduce((a, r) => a + r.value, 0)).toBe(1520);
-    const engaged = await insights({ metric: 'engaged_audience_demographics', period: 'lifetime', metric_type: 'total_value', breakdown: 'country', timeframe: 'last_90_days' });
+    const engaged = await insights({
+      metric: 'engaged_audience_demographics',
+      period: 'lifetime',
+      metric_type: 'total_value',
+      breakdown: 'country',
+      timeframe: 'last_90_days',
+    });
     expect(engaged.body.data[0]?.total_value?.breakdowns?.[0]?.results[0]?.dimension_values).toEqual(['AT']);
     expect((await insights({ metric: 'follower_demographics', period: 'lifetime', metric_type: 'total_value' })).body.error?.code).toBe(100);
     const online = await insights({ metric: 'online_followers', period: 'lifetime', since: String(today() - 3 * DAY_S), until: String(today()) });
@@ -96,16 +117,27 @@ describe('meta-sim: Instagram insights', () => {
     expect((await insights({ metric: 'follower_demographics', period: 'lifetime', metric_type: 'total_value', breakdown: 'age' })).body.error?.code).toBe(100);
   });
 
-  it('has per-media metrics for the archive (posts, reels, carousels) with Meta\'s breakdown rules', async () => {
-    const media = await graph<{ data: Array<{ id: string; media_product_type: string }> }>(sim, 'GET', `/v27.0/${IG}/media`, PAGE.accessToken, { query: { fields: 'id,media_product_type', limit: '50' } });
+  it("has per-media metrics for the archive (posts, reels, carousels) with Meta's breakdown rules", async () => {
+    const media = await graph<{ data: Array<{ id: string; media_product_type: string }> }>(sim, 'GET', `/v27.0/${IG}/media`, PAGE.accessToken, {
+      query: { fields: 'id,media_product_type', limit: '50' },
+    });
     expect(media.body.data.length).toBeGreaterThanOrEqual(14);
     const reel = await insights({ metric: 'views,reach,ig_reels_avg_watch_time,reels_skip_rate,total_views' }, '18000000000000114');
-    expect(reel.body.data.map((m) => [m.name, typeof m.values?.[0]?.value])).toEqual([['views', 'number'], ['reach', 'number'], ['ig_reels_avg_watch_time', 'number'], ['reels_skip_rate', 'number'], ['total_views', 'number']]);
+    expect(reel.body.data.map((m) => [m.name, typeof m.values?.[0]?.value])).toEqual([
+      ['views', 'number'],
+      ['reach', 'number'],
+      ['ig_reels_avg_watch_time', 'number'],
+      ['reels_skip_rate', 'number'],
+      ['total_views', 'number'],
+    ]);
     const carousel = await insights({ metric: 'profile_activity', breakdown: 'action_type' }, '18000000000000112');
     const activity = carousel.body.data[0];
     expect(activity?.total_value?.breakdowns?.[0]?.results.reduce((a, r) => a + r.value, 0)).toBe(activity?.values?.[0]?.value);
     expect((await insights({ metric: 'likes', breakdown: 'action_type' }, '18000000000000112')).body.error?.code).toBe(1);
-    const igLogin = await graph<Insights>(sim, 'GET', `/v27.0/${SIM_SEED.media.igLoginPost}/insights`, SIM_SEED.instagramLogin.accessToken, { base: sim.instagramBaseUrl, query: { metric: 'total_views' } });
+    const igLogin = await graph<Insights>(sim, 'GET', `/v27.0/${SIM_SEED.media.igLoginPost}/insights`, SIM_SEED.instagramLogin.accessToken, {
+      base: sim.instagramBaseUrl,
+      query: { metric: 'total_views' },
+    });
     expect(igLogin.body.error?.code).toBe(100);
   });
 
@@ -120,7 +152,10 @@ describe('meta-sim: Instagram insights', () => {
     expect(sendDueStoryInsights(sim.context)).toBe(1);
     expect(sendDueStoryInsights(sim.context)).toBe(0);
     await sim.flushWebhooks();
-    const reported = hooks.changes().filter((c) => c.field === 'story_insights').map((c) => c.value);
+    const reported = hooks
+      .changes()
+      .filter((c) => c.field === 'story_insights')
+      .map((c) => c.value);
     expect(reported).toEqual([
       { media_id: SIM_SEED.media.story, exits: -1, replies: -1, reach: 152, taps_forward: 40, taps_back: 6, impressions: 190 },
       expect.objectContaining({ media_id: posted.body.id, reach: expect.any(Number) }),

@@ -6,7 +6,12 @@ const PAGE = SIM_SEED.page;
 const JANE_PSID = SIM_SEED.messengerCustomers[0].psid;
 const JANE_IG = SIM_SEED.instagramCustomers[0].igsid;
 
-async function sendText(sim: RunningMetaSim, recipient: string, text: string, extra: Record<string, unknown> = {}): Promise<{ status: number; body: Record<string, unknown> }> {
+async function sendText(
+  sim: RunningMetaSim,
+  recipient: string,
+  text: string,
+  extra: Record<string, unknown> = {},
+): Promise<{ status: number; body: Record<string, unknown> }> {
   return graph(sim, 'POST', `/v23.0/${PAGE.id}/messages`, PAGE.accessToken, {
     json: { recipient: { id: recipient }, messaging_type: 'RESPONSE', message: { text }, ...extra },
   });
@@ -63,38 +68,62 @@ describe('meta-sim: Send API rules', () => {
 
   it('validates quick replies (max 13, title ≤ 20 chars)', async () => {
     const qr = (n: number, title = 'Yes'): unknown[] => Array.from({ length: n }, (_, i) => ({ content_type: 'text', title, payload: `P${i}` }));
-    const ok = await graph(sim, 'POST', `/v23.0/${PAGE.id}/messages`, PAGE.accessToken, { json: { recipient: { id: JANE_PSID }, messaging_type: 'RESPONSE', message: { text: 'Pick', quick_replies: qr(13) } } });
+    const ok = await graph(sim, 'POST', `/v23.0/${PAGE.id}/messages`, PAGE.accessToken, {
+      json: { recipient: { id: JANE_PSID }, messaging_type: 'RESPONSE', message: { text: 'Pick', quick_replies: qr(13) } },
+    });
     expect(ok.status).toBe(200);
-    const many = await graph(sim, 'POST', `/v23.0/${PAGE.id}/messages`, PAGE.accessToken, { json: { recipient: { id: JANE_PSID }, messaging_type: 'RESPONSE', message: { text: 'Pick', quick_replies: qr(14) } } });
+    const many = await graph(sim, 'POST', `/v23.0/${PAGE.id}/messages`, PAGE.accessToken, {
+      json: { recipient: { id: JANE_PSID }, messaging_type: 'RESPONSE', message: { text: 'Pick', quick_replies: qr(14) } },
+    });
     expect(many.body).toMatchObject({ error: { code: 100 } });
-    const longTitle = await graph(sim, 'POST', `/v23.0/${PAGE.id}/messages`, PAGE.accessToken, { json: { recipient: { id: JANE_PSID }, messaging_type: 'RESPONSE', message: { text: 'Pick', quick_replies: qr(1, 'x'.repeat(21)) } } });
+    const longTitle = await graph(sim, 'POST', `/v23.0/${PAGE.id}/messages`, PAGE.accessToken, {
+      json: { recipient: { id: JANE_PSID }, messaging_type: 'RESPONSE', message: { text: 'Pick', quick_replies: qr(1, 'x'.repeat(21)) } },
+    });
     expect(longTitle.body).toMatchObject({ error: { code: 100 } });
   });
 
   it('allows one private reply per comment within 7 days', async () => {
-    const first = await graph(sim, 'POST', `/v23.0/${PAGE.id}/messages`, PAGE.accessToken, { json: { recipient: { comment_id: SIM_SEED.igComments.onPost }, message: { text: 'Sent you the size chart!' } } });
+    const first = await graph(sim, 'POST', `/v23.0/${PAGE.id}/messages`, PAGE.accessToken, {
+      json: { recipient: { comment_id: SIM_SEED.igComments.onPost }, message: { text: 'Sent you the size chart!' } },
+    });
     expect(first.status).toBe(200);
     expect(first.body).toEqual({ recipient_id: JANE_IG, message_id: expect.any(String) });
-    const second = await graph(sim, 'POST', `/v23.0/${PAGE.id}/messages`, PAGE.accessToken, { json: { recipient: { comment_id: SIM_SEED.igComments.onPost }, message: { text: 'again' } } });
+    const second = await graph(sim, 'POST', `/v23.0/${PAGE.id}/messages`, PAGE.accessToken, {
+      json: { recipient: { comment_id: SIM_SEED.igComments.onPost }, message: { text: 'again' } },
+    });
     expect(second.status).toBe(400);
     expect(second.body).toMatchObject({ error: { code: 10900 } });
-    const old = await graph(sim, 'POST', `/v23.0/${PAGE.id}/messages`, PAGE.accessToken, { json: { recipient: { comment_id: SIM_SEED.igComments.old }, message: { text: 'late' } } });
+    const old = await graph(sim, 'POST', `/v23.0/${PAGE.id}/messages`, PAGE.accessToken, {
+      json: { recipient: { comment_id: SIM_SEED.igComments.old }, message: { text: 'late' } },
+    });
     expect(old.body).toMatchObject({ error: { code: 10903 } });
-    const fb = await graph(sim, 'POST', `/v23.0/me/messages`, PAGE.accessToken, { json: { recipient: { comment_id: SIM_SEED.fbComments.onPhoto }, message: { text: 'Shipping is free above 50 €' } } });
+    const fb = await graph(sim, 'POST', `/v23.0/me/messages`, PAGE.accessToken, {
+      json: { recipient: { comment_id: SIM_SEED.fbComments.onPhoto }, message: { text: 'Shipping is free above 50 €' } },
+    });
     expect(fb.body).toEqual({ recipient_id: JANE_PSID, message_id: expect.any(String) });
   });
 
   it('sends attachments by URL, checks size limits, and reuses attachment_id', async () => {
     const small = `${sim.url}/cdn/samples/photo-1.png`;
-    const up = await graph<{ attachment_id: string }>(sim, 'POST', `/v23.0/${PAGE.id}/message_attachments`, PAGE.accessToken, { json: { platform: 'instagram', message: { attachment: { type: 'image', payload: { url: small, is_reusable: true } } } } });
+    const up = await graph<{ attachment_id: string }>(sim, 'POST', `/v23.0/${PAGE.id}/message_attachments`, PAGE.accessToken, {
+      json: { platform: 'instagram', message: { attachment: { type: 'image', payload: { url: small, is_reusable: true } } } },
+    });
     expect(up.body.attachment_id).toEqual(expect.any(String));
-    const byId = await graph(sim, 'POST', `/v23.0/${PAGE.id}/messages`, PAGE.accessToken, { json: { recipient: { id: JANE_IG }, message: { attachment: { type: 'image', payload: { attachment_id: up.body.attachment_id } } } } });
+    const byId = await graph(sim, 'POST', `/v23.0/${PAGE.id}/messages`, PAGE.accessToken, {
+      json: { recipient: { id: JANE_IG }, message: { attachment: { type: 'image', payload: { attachment_id: up.body.attachment_id } } } },
+    });
     expect(byId.status).toBe(200);
-    const big = await graph(sim, 'POST', `/v23.0/${PAGE.id}/messages`, PAGE.accessToken, { json: { recipient: { id: JANE_IG }, message: { attachment: { type: 'image', payload: { url: `${sim.url}/cdn/sized/9000000/big.jpg` } } } } });
+    const big = await graph(sim, 'POST', `/v23.0/${PAGE.id}/messages`, PAGE.accessToken, {
+      json: { recipient: { id: JANE_IG }, message: { attachment: { type: 'image', payload: { url: `${sim.url}/cdn/sized/9000000/big.jpg` } } } },
+    });
     expect(big.body).toMatchObject({ error: { code: 100, error_subcode: 2018109 } });
-    const video = await graph(sim, 'POST', `/v23.0/${PAGE.id}/messages`, PAGE.accessToken, { json: { recipient: { id: JANE_IG }, message: { attachment: { type: 'video', payload: { url: `${sim.url}/cdn/sized/9000000/clip.mp4` } } } } });
+    const video = await graph(sim, 'POST', `/v23.0/${PAGE.id}/messages`, PAGE.accessToken, {
+      json: { recipient: { id: JANE_IG }, message: { attachment: { type: 'video', payload: { url: `${sim.url}/cdn/sized/9000000/clip.mp4` } } } },
+    });
     expect(video.status).toBe(200);
-    const heart = await graph(sim, 'POST', `/v23.0/${PAGE.id}/messages`, PAGE.accessToken, { json: { recipient: { id: JANE_IG }, message: { attachment: { type: 'like_heart' } } } });
+    const heart = await graph(sim, 'POST', `/v23.0/${PAGE.id}/messages`, PAGE.accessToken, {
+      json: { recipient: { id: JANE_IG }, message: { attachment: { type: 'like_heart' } } },
+    });
     expect(heart.status).toBe(200);
   });
 
@@ -117,7 +146,9 @@ describe('meta-sim: Send API rules', () => {
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
     const base = `http://127.0.0.1:${(server.address() as import('node:net').AddressInfo).port}`;
     const sendImage = (url: string): Promise<{ status: number; body: Record<string, unknown> }> =>
-      graph(sim, 'POST', `/v23.0/${PAGE.id}/messages`, PAGE.accessToken, { json: { recipient: { id: JANE_IG }, message: { attachment: { type: 'image', payload: { url } } } } });
+      graph(sim, 'POST', `/v23.0/${PAGE.id}/messages`, PAGE.accessToken, {
+        json: { recipient: { id: JANE_IG }, message: { attachment: { type: 'image', payload: { url } } } },
+      });
     try {
       expect((await sendImage(`${base}/ok.png`)).status).toBe(200);
       expect((await sendImage(`${base}/missing.png`)).body).toMatchObject({ error: { code: 100, error_subcode: 2018008 } });
@@ -130,11 +161,19 @@ describe('meta-sim: Send API rules', () => {
   it('supports sender actions and reactions (response has only recipient_id)', async () => {
     const conv = await control<{ messages: Array<{ mid: string; direction: string }> }>(sim, 'GET', `/customers/${JANE_IG}/conversation`);
     const inbound = conv.body.messages.find((m) => m.direction === 'inbound');
-    const typing = await graph(sim, 'POST', `/v23.0/${PAGE.id}/messages`, PAGE.accessToken, { json: { recipient: { id: JANE_IG }, sender_action: 'typing_on' } });
+    const typing = await graph(sim, 'POST', `/v23.0/${PAGE.id}/messages`, PAGE.accessToken, {
+      json: { recipient: { id: JANE_IG }, sender_action: 'typing_on' },
+    });
     expect(typing.body).toEqual({ recipient_id: JANE_IG });
-    const react = await graph(sim, 'POST', `/v23.0/${PAGE.id}/messages`, PAGE.accessToken, { json: { recipient: { id: JANE_IG }, sender_action: 'react', payload: { message_id: inbound?.mid, reaction: 'love' } } });
+    const react = await graph(sim, 'POST', `/v23.0/${PAGE.id}/messages`, PAGE.accessToken, {
+      json: { recipient: { id: JANE_IG }, sender_action: 'react', payload: { message_id: inbound?.mid, reaction: 'love' } },
+    });
     expect(react.body).toEqual({ recipient_id: JANE_IG });
-    const after = await control<{ businessTyping: boolean; messages: Array<{ mid: string; reactions: Record<string, unknown> }> }>(sim, 'GET', `/customers/${JANE_IG}/conversation`);
+    const after = await control<{ businessTyping: boolean; messages: Array<{ mid: string; reactions: Record<string, unknown> }> }>(
+      sim,
+      'GET',
+      `/customers/${JANE_IG}/conversation`,
+    );
     expect(after.body.businessTyping).toBe(true);
     expect(after.body.messages.find((m) => m.mid === inbound?.mid)?.reactions[SIM_SEED.instagram.id]).toEqual({ reaction: 'love', emoji: '❤️' });
   });
@@ -143,25 +182,47 @@ describe('meta-sim: Send API rules', () => {
     // Long enough that the PENDING read below always happens before the review, even on a loaded machine.
     await control(sim, 'POST', '/templates/review-policy', { delayMs: 1000 });
     const submit = await graph<{ id: string; status: string }>(sim, 'POST', `/v23.0/${PAGE.id}/message_templates`, PAGE.accessToken, {
-      json: { name: 'delivery_update', category: 'UTILITY', language: 'en_US', components: [{ type: 'BODY', text: 'Hello {{1}}, your parcel {{2}} arrives today.', example: { body_text: [['Jane', 'A1']] } }] },
+      json: {
+        name: 'delivery_update',
+        category: 'UTILITY',
+        language: 'en_US',
+        components: [{ type: 'BODY', text: 'Hello {{1}}, your parcel {{2}} arrives today.', example: { body_text: [['Jane', 'A1']] } }],
+      },
     });
     expect(submit.body).toEqual({ id: expect.any(String), status: 'PENDING', category: 'UTILITY' });
     const pending = await graph(sim, 'GET', `/v23.0/${submit.body.id}`, PAGE.accessToken, { query: { fields: 'id,name,status' } });
     expect(pending.body).toMatchObject({ status: 'PENDING' });
     await control(sim, 'POST', '/templates/review-policy', { delayMs: 50 });
-    await until(async () => (await graph<{ data: Array<{ status: string }> }>(sim, 'GET', `/v23.0/${PAGE.id}/message_templates`, PAGE.accessToken, { query: { name: 'delivery_update' } })).body.data[0]?.status === 'APPROVED');
+    await until(
+      async () =>
+        (
+          await graph<{ data: Array<{ status: string }> }>(sim, 'GET', `/v23.0/${PAGE.id}/message_templates`, PAGE.accessToken, {
+            query: { name: 'delivery_update' },
+          })
+        ).body.data[0]?.status === 'APPROVED',
+    );
 
     const rejected = await graph<{ id: string }>(sim, 'POST', `/v23.0/${PAGE.id}/message_templates`, PAGE.accessToken, {
       json: { name: 'bad_template', category: 'UTILITY', language: 'en_US', components: [{ type: 'BODY', text: '{{1}} is ready' }] },
     });
-    await until(async () => (await graph<{ status: string }>(sim, 'GET', `/v23.0/${rejected.body.id}`, PAGE.accessToken, { query: { fields: 'status' } })).body.status !== 'PENDING');
+    await until(
+      async () =>
+        (await graph<{ status: string }>(sim, 'GET', `/v23.0/${rejected.body.id}`, PAGE.accessToken, { query: { fields: 'status' } })).body.status !==
+        'PENDING',
+    );
     const rej = await graph(sim, 'GET', `/v23.0/${rejected.body.id}`, PAGE.accessToken, { query: { fields: 'status,rejected_reason' } });
     expect(rej.body).toMatchObject({ status: 'REJECTED', rejected_reason: 'INCORRECT_PARAMS' });
 
     const aiko = SIM_SEED.messengerCustomers[2].psid; // last message 8 days ago
     const send = (name: string, params: string[]): Promise<{ status: number; body: Record<string, unknown> }> =>
       graph(sim, 'POST', `/v23.0/${PAGE.id}/messages`, PAGE.accessToken, {
-        json: { recipient: { id: aiko }, messaging_type: 'UTILITY', message: { template: { name, language: { code: 'en_US' }, components: [{ type: 'body', parameters: params.map((text) => ({ type: 'text', text })) }] } } },
+        json: {
+          recipient: { id: aiko },
+          messaging_type: 'UTILITY',
+          message: {
+            template: { name, language: { code: 'en_US' }, components: [{ type: 'body', parameters: params.map((text) => ({ type: 'text', text })) }] },
+          },
+        },
       });
     expect((await send('delivery_update', ['Aiko', 'Z9'])).status).toBe(200);
     expect((await send(SIM_SEED.templates.pending.name, ['Monday'])).body).toMatchObject({ error: { code: 100 } });
@@ -182,7 +243,10 @@ describe('meta-sim: Send API rules', () => {
     await control(sim, 'POST', '/faults', { pattern: '/*/insights', code: 80002, times: 1 });
     const throttled = await graph(sim, 'GET', `/v23.0/${SIM_SEED.instagram.id}/insights`, PAGE.accessToken, { query: { metric: 'reach', period: 'day' } });
     expect(throttled.body).toMatchObject({ error: { code: 80002 } });
-    const usage = JSON.parse(throttled.headers.get('x-business-use-case-usage') ?? '{}') as Record<string, Array<{ type: string; estimated_time_to_regain_access: number }>>;
+    const usage = JSON.parse(throttled.headers.get('x-business-use-case-usage') ?? '{}') as Record<
+      string,
+      Array<{ type: string; estimated_time_to_regain_access: number }>
+    >;
     expect(usage[SIM_SEED.instagram.id]?.[0]).toMatchObject({ type: 'instagram', estimated_time_to_regain_access: 5 });
 
     await control(sim, 'POST', '/faults', { pattern: 'GET /me', httpStatus: 503, times: 1 });
@@ -203,7 +267,12 @@ describe('meta-sim: Send API rules', () => {
     await control(sim, 'POST', '/faults', { pattern: `POST /${PAGE.id}/messages`, timeout: true, times: 1, afterHandling: true });
     const body = JSON.stringify({ recipient: { id: JANE_PSID }, messaging_type: 'RESPONSE', message: { text: 'went out, no answer' } });
     await expect(
-      fetch(`${sim.url}/v23.0/${PAGE.id}/messages?access_token=${PAGE.accessToken}&appsecret_proof=${appSecretProof(PAGE.accessToken, sim.appSecret)}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body, signal: AbortSignal.timeout(300) }),
+      fetch(`${sim.url}/v23.0/${PAGE.id}/messages?access_token=${PAGE.accessToken}&appsecret_proof=${appSecretProof(PAGE.accessToken, sim.appSecret)}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body,
+        signal: AbortSignal.timeout(300),
+      }),
     ).rejects.toThrow();
     const inbox = await control<{ messages: Array<{ text: string }> }>(sim, 'GET', `/customers/${JANE_PSID}/inbox`);
     const texts = inbox.body.messages.map((m) => m.text);
@@ -222,16 +291,22 @@ describe('meta-sim: Send API rules', () => {
   });
 
   it('validates insights metrics: current names work, deprecated ones fail with 100', async () => {
-    const ok = await graph<{ data: Array<Record<string, unknown>> }>(sim, 'GET', `/v23.0/${SIM_SEED.instagram.id}/insights`, PAGE.accessToken, { query: { metric: 'reach,views,accounts_engaged', period: 'day', metric_type: 'total_value' } });
+    const ok = await graph<{ data: Array<Record<string, unknown>> }>(sim, 'GET', `/v23.0/${SIM_SEED.instagram.id}/insights`, PAGE.accessToken, {
+      query: { metric: 'reach,views,accounts_engaged', period: 'day', metric_type: 'total_value' },
+    });
     expect(ok.body.data.map((d) => d['name'])).toEqual(['reach', 'views', 'accounts_engaged']);
     expect(ok.body.data[0]).toMatchObject({ period: 'day', total_value: { value: expect.any(Number) } });
-    const series = await graph<{ data: Array<{ values: unknown[] }> }>(sim, 'GET', `/v23.0/${SIM_SEED.instagram.id}/insights`, PAGE.accessToken, { query: { metric: 'reach', period: 'day' } });
+    const series = await graph<{ data: Array<{ values: unknown[] }> }>(sim, 'GET', `/v23.0/${SIM_SEED.instagram.id}/insights`, PAGE.accessToken, {
+      query: { metric: 'reach', period: 'day' },
+    });
     expect(series.body.data[0]?.values.length).toBe(2);
     for (const metric of ['impressions', 'profile_views', 'website_clicks']) {
       const dep = await graph(sim, 'GET', `/v23.0/${SIM_SEED.instagram.id}/insights`, PAGE.accessToken, { query: { metric, period: 'day' } });
       expect(dep.body).toMatchObject({ error: { code: 100 } });
     }
-    const media = await graph<{ data: Array<Record<string, unknown>> }>(sim, 'GET', `/v23.0/${SIM_SEED.media.reel}/insights`, PAGE.accessToken, { query: { metric: 'views,reach,ig_reels_avg_watch_time' } });
+    const media = await graph<{ data: Array<Record<string, unknown>> }>(sim, 'GET', `/v23.0/${SIM_SEED.media.reel}/insights`, PAGE.accessToken, {
+      query: { metric: 'views,reach,ig_reels_avg_watch_time' },
+    });
     expect(media.body.data[0]).toMatchObject({ name: 'views', period: 'lifetime', values: [{ value: expect.any(Number) }] });
     const plays = await graph(sim, 'GET', `/v23.0/${SIM_SEED.media.reel}/insights`, PAGE.accessToken, { query: { metric: 'plays' } });
     expect(plays.body).toMatchObject({ error: { code: 100 } });

@@ -42,7 +42,12 @@ describe('meta-sim: Messenger handover, standby, opt-ins and policy enforcement'
     await control(sim, 'POST', `/customers/${JANE}/inbox-reply`, { text: 'No, I am Sam.' });
     await sim.flushWebhooks();
     expect(messaging()).toEqual([
-      { sender: { id: JANE }, recipient: { id: PAGE.id }, timestamp: expect.any(Number), take_thread_control: { previous_owner_app_id: OUR_APP, new_owner_app_id: PAGE_INBOX, metadata: 'agent took over' } },
+      {
+        sender: { id: JANE },
+        recipient: { id: PAGE.id },
+        timestamp: expect.any(Number),
+        take_thread_control: { previous_owner_app_id: OUR_APP, new_owner_app_id: PAGE_INBOX, metadata: 'agent took over' },
+      },
     ]);
     expect(standby()).toStrictEqual([
       expect.objectContaining({ message: expect.objectContaining({ text: 'Are you a bot?' }) }),
@@ -65,13 +70,17 @@ describe('meta-sim: Messenger handover, standby, opt-ins and policy enforcement'
   });
 
   it('passes to the bot through the Graph API; standby postbacks lose their payload; the bot releases back to the primary receiver', async () => {
-    const passed = await graph(sim, 'POST', `/v27.0/${PAGE.id}/pass_thread_control`, PAGE.accessToken, { json: { recipient: { id: JANE }, target_app_id: BOT, metadata: 'to bot' } });
+    const passed = await graph(sim, 'POST', `/v27.0/${PAGE.id}/pass_thread_control`, PAGE.accessToken, {
+      json: { recipient: { id: JANE }, target_app_id: BOT, metadata: 'to bot' },
+    });
     expect(passed.body).toEqual({ success: true });
     const receivers = await graph(sim, 'GET', `/v27.0/${PAGE.id}/secondary_receivers`, PAGE.accessToken, { query: { fields: 'id,name' } });
     expect(receivers.body).toEqual({ data: [{ id: BOT, name: SIM_SEED.otherApps.bot.name }] });
     await control(sim, 'POST', `/customers/${JANE}/postback`, { title: 'Talk to a human', payload: 'HUMAN' });
     await sim.flushWebhooks();
-    expect(standby()).toEqual([{ sender: { id: JANE }, recipient: { id: PAGE.id }, timestamp: expect.any(Number), postback: { mid: expect.any(String), title: 'Talk to a human' } }]);
+    expect(standby()).toEqual([
+      { sender: { id: JANE }, recipient: { id: PAGE.id }, timestamp: expect.any(Number), postback: { mid: expect.any(String), title: 'Talk to a human' } },
+    ]);
     const notOwner = await graph(sim, 'POST', `/v27.0/${PAGE.id}/release_thread_control`, PAGE.accessToken, { json: { recipient: { id: JANE } } });
     expect(notOwner.body).toMatchObject({ error: { code: 10 } });
 
@@ -94,16 +103,22 @@ describe('meta-sim: Messenger handover, standby, opt-ins and policy enforcement'
     expect(standby()).toEqual([expect.objectContaining({ message: expect.objectContaining({ text: 'hello?' }) })]);
     const take = await graph(sim, 'POST', `/v27.0/${PAGE.id}/take_thread_control`, PAGE.accessToken, { json: { recipient: { id: JANE } } });
     expect(take.body).toMatchObject({ error: { code: 10 } });
-    const request = await graph(sim, 'POST', `/v27.0/${PAGE.id}/request_thread_control`, PAGE.accessToken, { json: { recipient: { id: JANE }, metadata: 'please' } });
+    const request = await graph(sim, 'POST', `/v27.0/${PAGE.id}/request_thread_control`, PAGE.accessToken, {
+      json: { recipient: { id: JANE }, metadata: 'please' },
+    });
     expect(request.body).toEqual({ success: true });
   });
 
   it('policy enforcement: block restricts sending with 10/1893063 (messages and private replies) until unblock', async () => {
     await control(sim, 'POST', `/pages/${PAGE.id}/policy`, { action: 'block', reason: 'Spammy messages' });
     await sim.flushWebhooks();
-    expect(messaging()).toEqual([{ recipient: { id: PAGE.id }, timestamp: expect.any(Number), 'policy-enforcement': { action: 'block', reason: 'Spammy messages' } }]);
+    expect(messaging()).toEqual([
+      { recipient: { id: PAGE.id }, timestamp: expect.any(Number), 'policy-enforcement': { action: 'block', reason: 'Spammy messages' } },
+    ]);
     expect((await send('hi')).body).toMatchObject({ error: { code: 10, error_subcode: 1893063, error_user_msg: 'Spammy messages' } });
-    const reply = await graph(sim, 'POST', `/v27.0/${PAGE.id}/messages`, PAGE.accessToken, { json: { recipient: { comment_id: SIM_SEED.fbComments.onPhoto }, message: { text: 'DM' } } });
+    const reply = await graph(sim, 'POST', `/v27.0/${PAGE.id}/messages`, PAGE.accessToken, {
+      json: { recipient: { comment_id: SIM_SEED.fbComments.onPhoto }, message: { text: 'DM' } },
+    });
     expect(reply.body).toMatchObject({ error: { code: 10, error_subcode: 1893063 } });
     await control(sim, 'POST', `/pages/${PAGE.id}/policy`, { action: 'unblock' });
     expect((await send('hi again')).status).toBe(200);
@@ -115,7 +130,13 @@ describe('meta-sim: Messenger handover, standby, opt-ins and policy enforcement'
     await control(sim, 'POST', `/customers/${JANE}/optin`, { type: 'send_to_messenger', ref: 'checkout-42' });
     await sim.flushWebhooks();
     const optins = messaging().map((m) => m['optin'] as Record<string, unknown>);
-    expect(optins[0]).toMatchObject({ type: 'notification_messages', payload: 'RESTOCK', title: 'Restock alerts', notification_messages_token: optin.body.token, user_token_status: 'REFRESHED' });
+    expect(optins[0]).toMatchObject({
+      type: 'notification_messages',
+      payload: 'RESTOCK',
+      title: 'Restock alerts',
+      notification_messages_token: optin.body.token,
+      user_token_status: 'REFRESHED',
+    });
     expect(optins[1]).toMatchObject({ notification_messages_token: optin.body.token, notification_messages_status: 'STOP_NOTIFICATIONS' });
     expect(optins[2]).toEqual({ ref: 'checkout-42' });
     expect((await control(sim, 'POST', `/customers/${JANE_IG}/optin`, {})).status).toBe(400);
@@ -123,7 +144,9 @@ describe('meta-sim: Messenger handover, standby, opt-ins and policy enforcement'
 
   it('Instagram has no handover since 2025-10-23', async () => {
     expect((await control(sim, 'POST', `/customers/${JANE_IG}/handover`, { action: 'take' })).status).toBe(400);
-    const res = await graph(sim, 'POST', `/v27.0/${PAGE.id}/pass_thread_control`, PAGE.accessToken, { json: { recipient: { id: JANE_IG }, target_app_id: BOT } });
+    const res = await graph(sim, 'POST', `/v27.0/${PAGE.id}/pass_thread_control`, PAGE.accessToken, {
+      json: { recipient: { id: JANE_IG }, target_app_id: BOT },
+    });
     expect(res.body).toMatchObject({ error: { code: 100, error_subcode: 2534037 } });
   });
 });
@@ -142,13 +165,23 @@ describe('meta-sim: Graph v27.0 and Instagram quick replies', () => {
     expect((await graph(sim, 'GET', '/v27.0/', PAGE.accessToken, { query: ids })).body).toMatchObject({ error: { code: 12 } });
     expect((await graph(sim, 'GET', '/v26.0/', PAGE.accessToken, { query: ids })).status).toBe(200);
 
-    const aliased = await graph(sim, 'GET', `/v25.0/${PAGE.id}`, PAGE.accessToken, { query: { fields: 'name.as(title),instagram_business_account{username.as(handle)}' } });
-    expect(aliased.body).toEqual({ title: PAGE.name, instagram_business_account: { handle: SIM_SEED.instagram.username, id: SIM_SEED.instagram.id }, id: PAGE.id });
-    expect((await graph(sim, 'GET', `/v27.0/${PAGE.id}`, PAGE.accessToken, { query: { fields: 'name.as(title)' } })).body).toMatchObject({ error: { code: 12 } });
+    const aliased = await graph(sim, 'GET', `/v25.0/${PAGE.id}`, PAGE.accessToken, {
+      query: { fields: 'name.as(title),instagram_business_account{username.as(handle)}' },
+    });
+    expect(aliased.body).toEqual({
+      title: PAGE.name,
+      instagram_business_account: { handle: SIM_SEED.instagram.username, id: SIM_SEED.instagram.id },
+      id: PAGE.id,
+    });
+    expect((await graph(sim, 'GET', `/v27.0/${PAGE.id}`, PAGE.accessToken, { query: { fields: 'name.as(title)' } })).body).toMatchObject({
+      error: { code: 12 },
+    });
 
     const tunnelled = await graph(sim, 'POST', `/v27.0/${SIM_SEED.fbComments.onStatus}`, PAGE.accessToken, { query: { method: 'delete' } });
     expect(tunnelled.body).toMatchObject({ error: { code: 12 } });
-    expect((await graph(sim, 'POST', `/v24.0/${SIM_SEED.fbComments.onStatus}`, PAGE.accessToken, { query: { method: 'delete' } })).body).toEqual({ success: true });
+    expect((await graph(sim, 'POST', `/v24.0/${SIM_SEED.fbComments.onStatus}`, PAGE.accessToken, { query: { method: 'delete' } })).body).toEqual({
+      success: true,
+    });
   });
 
   it('answers facebook-api-version: the requested version, v27.0 when unversioned', async () => {
@@ -158,10 +191,14 @@ describe('meta-sim: Graph v27.0 and Instagram quick replies', () => {
 
   it('refuses user_phone_number / user_email quick replies on Instagram (100/2534015), keeps them on Messenger', async () => {
     for (const contentType of ['user_phone_number', 'user_email']) {
-      const ig = await graph(sim, 'POST', `/v27.0/${PAGE.id}/messages`, PAGE.accessToken, { json: { recipient: { id: SIM_SEED.instagramCustomers[0].igsid }, message: { text: 'Your number?', quick_replies: [{ content_type: contentType }] } } });
+      const ig = await graph(sim, 'POST', `/v27.0/${PAGE.id}/messages`, PAGE.accessToken, {
+        json: { recipient: { id: SIM_SEED.instagramCustomers[0].igsid }, message: { text: 'Your number?', quick_replies: [{ content_type: contentType }] } },
+      });
       expect(ig.body).toMatchObject({ error: { code: 100, error_subcode: 2534015 } });
     }
-    const fb = await graph(sim, 'POST', `/v27.0/${PAGE.id}/messages`, PAGE.accessToken, { json: { recipient: { id: JANE }, messaging_type: 'RESPONSE', message: { text: 'Your email?', quick_replies: [{ content_type: 'user_email' }] } } });
+    const fb = await graph(sim, 'POST', `/v27.0/${PAGE.id}/messages`, PAGE.accessToken, {
+      json: { recipient: { id: JANE }, messaging_type: 'RESPONSE', message: { text: 'Your email?', quick_replies: [{ content_type: 'user_email' }] } },
+    });
     expect(fb.status).toBe(200);
   });
 });

@@ -15,7 +15,12 @@ async function approve(sim: RunningMetaSim, dialogUrl: string, subject: string):
     subject,
     decision: 'allow',
   });
-  const res = await fetch(`${sim.url}/_sim/oauth/decide`, { method: 'POST', body: form, redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+  const res = await fetch(`${sim.url}/_sim/oauth/decide`, {
+    method: 'POST',
+    body: form,
+    redirect: 'manual',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+  });
   expect(res.status).toBe(302);
   return new URL(res.headers.get('location') ?? '');
 }
@@ -47,17 +52,25 @@ describe('meta-sim: OAuth dialogs and token endpoints', () => {
     expect(long.body.expires_in).toBeGreaterThan(5_000_000);
     const accounts = await graph<{ data: Array<{ id: string; access_token: string }> }>(sim, 'GET', '/v23.0/me/accounts', long.body.access_token);
     const pageToken = accounts.body.data[0]?.access_token ?? '';
-    const dbg = await graph<{ data: Record<string, unknown> }>(sim, 'GET', '/v23.0/debug_token', SIM_SEED.app.accessToken, { query: { input_token: pageToken } });
+    const dbg = await graph<{ data: Record<string, unknown> }>(sim, 'GET', '/v23.0/debug_token', SIM_SEED.app.accessToken, {
+      query: { input_token: pageToken },
+    });
     expect(dbg.body.data).toMatchObject({ type: 'PAGE', is_valid: true, expires_at: 0 });
     expect(dbg.body.data['scopes']).toEqual(['pages_show_list', 'pages_messaging']);
     // Granted scopes are enforced: pages_messaging yes, utility templates / webhooks subscription no.
-    const send = await graph(sim, 'POST', `/v23.0/${SIM_SEED.page.id}/messages`, pageToken, { json: { recipient: { id: SIM_SEED.messengerCustomers[0].psid }, messaging_type: 'RESPONSE', message: { text: 'hi' } } });
+    const send = await graph(sim, 'POST', `/v23.0/${SIM_SEED.page.id}/messages`, pageToken, {
+      json: { recipient: { id: SIM_SEED.messengerCustomers[0].psid }, messaging_type: 'RESPONSE', message: { text: 'hi' } },
+    });
     expect(send.status).toBe(200);
     const subscribe = await graph(sim, 'POST', `/v23.0/${SIM_SEED.page.id}/subscribed_apps`, pageToken, { query: { subscribed_fields: 'messages' } });
     expect(subscribe.body).toMatchObject({ error: { code: 200, message: '(#200) Requires pages_manage_metadata permission to manage the object' } });
-    const bad = await graph(sim, 'GET', '/v23.0/oauth/access_token', undefined, { query: { grant_type: 'client_credentials', client_id: sim.appId, client_secret: 'nope' } });
+    const bad = await graph(sim, 'GET', '/v23.0/oauth/access_token', undefined, {
+      query: { grant_type: 'client_credentials', client_id: sim.appId, client_secret: 'nope' },
+    });
     expect(bad.body).toMatchObject({ error: { code: 1 } });
-    const app = await graph(sim, 'GET', '/v23.0/oauth/access_token', undefined, { query: { grant_type: 'client_credentials', client_id: sim.appId, client_secret: sim.appSecret } });
+    const app = await graph(sim, 'GET', '/v23.0/oauth/access_token', undefined, {
+      query: { grant_type: 'client_credentials', client_id: sim.appId, client_secret: sim.appSecret },
+    });
     expect(app.body).toEqual({ access_token: `${sim.appId}|${sim.appSecret}`, token_type: 'bearer' });
   });
 
@@ -70,16 +83,27 @@ describe('meta-sim: OAuth dialogs and token endpoints', () => {
     const form = new URLSearchParams({ client_id: sim.appId, client_secret: sim.appSecret, grant_type: 'authorization_code', redirect_uri: redirect, code });
     const shortRes = await fetch(`${sim.instagramBaseUrl}/oauth/access_token`, { method: 'POST', body: form });
     const short = (await shortRes.json()) as { data: Array<{ access_token: string; user_id: string; permissions: string }> };
-    expect(short.data[0]).toEqual({ access_token: expect.any(String), user_id: SIM_SEED.instagramLogin.id, permissions: 'instagram_business_basic,instagram_business_manage_messages' });
+    expect(short.data[0]).toEqual({
+      access_token: expect.any(String),
+      user_id: SIM_SEED.instagramLogin.id,
+      permissions: 'instagram_business_basic,instagram_business_manage_messages',
+    });
     const shortToken = short.data[0]?.access_token ?? '';
     const long = await graph<{ access_token: string; expires_in: number }>(sim, 'GET', '/access_token', undefined, {
-      base: sim.instagramBaseUrl, query: { grant_type: 'ig_exchange_token', client_secret: sim.appSecret, access_token: shortToken },
+      base: sim.instagramBaseUrl,
+      query: { grant_type: 'ig_exchange_token', client_secret: sim.appSecret, access_token: shortToken },
     });
     expect(long.body).toEqual({ access_token: expect.any(String), token_type: 'bearer', expires_in: 5184000 });
-    const tooEarly = await graph(sim, 'GET', '/refresh_access_token', undefined, { base: sim.instagramBaseUrl, query: { grant_type: 'ig_refresh_token', access_token: long.body.access_token } });
+    const tooEarly = await graph(sim, 'GET', '/refresh_access_token', undefined, {
+      base: sim.instagramBaseUrl,
+      query: { grant_type: 'ig_refresh_token', access_token: long.body.access_token },
+    });
     expect(tooEarly.body).toMatchObject({ error: { code: 100 } });
     await control(sim, 'POST', '/tokens/age', { token: long.body.access_token, hours: 25 });
-    const refreshed = await graph<{ access_token: string }>(sim, 'GET', '/refresh_access_token', undefined, { base: sim.instagramBaseUrl, query: { grant_type: 'ig_refresh_token', access_token: long.body.access_token } });
+    const refreshed = await graph<{ access_token: string }>(sim, 'GET', '/refresh_access_token', undefined, {
+      base: sim.instagramBaseUrl,
+      query: { grant_type: 'ig_refresh_token', access_token: long.body.access_token },
+    });
     expect(refreshed.body).toEqual({ access_token: expect.any(String), token_type: 'bearer', expires_in: 5184000 });
     const me = await graph(sim, 'GET', '/v23.0/me', refreshed.body.access_token, { base: sim.instagramBaseUrl, query: { fields: 'user_id,username' } });
     expect(me.body).toEqual({ id: SIM_SEED.instagramLogin.appScopedId, user_id: SIM_SEED.instagramLogin.id, username: SIM_SEED.instagramLogin.username });
@@ -91,7 +115,9 @@ describe('meta-sim: OAuth dialogs and token endpoints', () => {
   it('cancelling the dialog redirects with error=access_denied', async () => {
     const redirect = 'http://127.0.0.1:3001/cb';
     const res = await fetch(`${sim.url}/_sim/oauth/decide`, {
-      method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      method: 'POST',
+      redirect: 'manual',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
       body: new URLSearchParams({ flavour: 'facebook', redirect_uri: redirect, state: 'q', decision: 'cancel' }),
     });
     const loc = new URL(res.headers.get('location') ?? '');

@@ -39,7 +39,12 @@ export async function graph<T = Record<string, unknown>>(
   return { status: res.status, body: (await res.json()) as T, headers: res.headers };
 }
 
-export async function control<T = Record<string, unknown>>(sim: RunningMetaSim, method: string, path: string, json?: unknown): Promise<{ status: number; body: T }> {
+export async function control<T = Record<string, unknown>>(
+  sim: RunningMetaSim,
+  method: string,
+  path: string,
+  json?: unknown,
+): Promise<{ status: number; body: T }> {
   const res = await fetch(`${sim.url}/_sim${path}`, {
     method,
     headers: json !== undefined ? { 'content-type': 'application/json' } : {},
@@ -93,7 +98,9 @@ export class WebhookReceiver {
   }
 
   changes(): Array<{ field: string; value: Record<string, unknown> }> {
-    return this.received.flatMap((r) => r.json.entry.flatMap((e) => (e['changes'] as Array<{ field: string; value: Record<string, unknown> }> | undefined) ?? []));
+    return this.received.flatMap((r) =>
+      r.json.entry.flatMap((e) => (e['changes'] as Array<{ field: string; value: Record<string, unknown> }> | undefined) ?? []),
+    );
   }
 
   async close(): Promise<void> {

@@ -44,7 +44,20 @@ describe('meta-sim: webhook delivery', () => {
     expect([...text].every((ch) => ch.charCodeAt(0) < 0x80)).toBe(true);
     expect(hook?.json).toEqual({
       object: 'page',
-      entry: [{ id: PAGE.id, time: expect.any(Number), messaging: [{ sender: { id: LUCIA.psid }, recipient: { id: PAGE.id }, timestamp: expect.any(Number), message: { mid: expect.any(String), text: '¿Tienen la talla M? 😍' } }] }],
+      entry: [
+        {
+          id: PAGE.id,
+          time: expect.any(Number),
+          messaging: [
+            {
+              sender: { id: LUCIA.psid },
+              recipient: { id: PAGE.id },
+              timestamp: expect.any(Number),
+              message: { mid: expect.any(String), text: '¿Tienen la talla M? 😍' },
+            },
+          ],
+        },
+      ],
     });
   });
 
@@ -77,7 +90,11 @@ describe('meta-sim: webhook delivery', () => {
     expect(hooks.received).toHaveLength(3);
     expect(hooks.received.map((r) => r.raw.toString())).toEqual(Array(3).fill(hooks.received[0]?.raw.toString()));
     const attempts = (await control<{ data: Array<{ attempt: number; status: number; ok: boolean }> }>(sim, 'GET', '/deliveries')).body.data;
-    expect(attempts.map((a) => [a.attempt, a.status, a.ok])).toEqual([[1, 500, false], [2, 500, false], [3, 200, true]]);
+    expect(attempts.map((a) => [a.attempt, a.status, a.ok])).toEqual([
+      [1, 500, false],
+      [2, 500, false],
+      [3, 200, true],
+    ]);
   });
 
   it('unsubscribes the app from an account whose messaging webhooks keep failing (Meta: after 1 h)', async () => {
@@ -101,21 +118,44 @@ describe('meta-sim: webhook delivery', () => {
     });
     await sim.flushWebhooks();
     const items = hooks.messaging();
-    expect(items).toContainEqual({ sender: { id: PAGE.id }, recipient: { id: LUCIA.psid }, timestamp: expect.any(Number), message: { mid: res.body.message_id, text: 'Sí, la tenemos', is_echo: true, app_id: Number(SIM_SEED.app.id), metadata: 'crm-1' } });
-    expect(items).toContainEqual({ sender: { id: LUCIA.psid }, recipient: { id: PAGE.id }, delivery: { mids: [res.body.message_id], watermark: expect.any(Number) } });
+    expect(items).toContainEqual({
+      sender: { id: PAGE.id },
+      recipient: { id: LUCIA.psid },
+      timestamp: expect.any(Number),
+      message: { mid: res.body.message_id, text: 'Sí, la tenemos', is_echo: true, app_id: Number(SIM_SEED.app.id), metadata: 'crm-1' },
+    });
+    expect(items).toContainEqual({
+      sender: { id: LUCIA.psid },
+      recipient: { id: PAGE.id },
+      delivery: { mids: [res.body.message_id], watermark: expect.any(Number) },
+    });
     hooks.received.length = 0;
     await control(sim, 'POST', `/customers/${LUCIA.psid}/read`);
     await sim.flushWebhooks();
-    expect(hooks.messaging()).toEqual([{ sender: { id: LUCIA.psid }, recipient: { id: PAGE.id }, timestamp: expect.any(Number), read: { watermark: expect.any(Number) } }]);
+    expect(hooks.messaging()).toEqual([
+      { sender: { id: LUCIA.psid }, recipient: { id: PAGE.id }, timestamp: expect.any(Number), read: { watermark: expect.any(Number) } },
+    ]);
   });
 
   it('delivers Instagram echoes and messaging_seen with the message id', async () => {
-    const res = await graph<{ message_id: string }>(sim, 'POST', `/v23.0/${PAGE.id}/messages`, PAGE.accessToken, { json: { recipient: { id: JANE_IG.igsid }, message: { text: 'hey' } } });
+    const res = await graph<{ message_id: string }>(sim, 'POST', `/v23.0/${PAGE.id}/messages`, PAGE.accessToken, {
+      json: { recipient: { id: JANE_IG.igsid }, message: { text: 'hey' } },
+    });
     await control(sim, 'POST', `/customers/${JANE_IG.igsid}/read`);
     await sim.flushWebhooks();
     const items = hooks.messaging();
-    expect(items[0]).toEqual({ sender: { id: SIM_SEED.instagram.id }, recipient: { id: JANE_IG.igsid }, timestamp: expect.any(Number), message: { mid: res.body.message_id, text: 'hey', is_echo: true } });
-    expect(items[1]).toEqual({ sender: { id: JANE_IG.igsid }, recipient: { id: SIM_SEED.instagram.id }, timestamp: expect.any(Number), read: { mid: res.body.message_id } });
+    expect(items[0]).toEqual({
+      sender: { id: SIM_SEED.instagram.id },
+      recipient: { id: JANE_IG.igsid },
+      timestamp: expect.any(Number),
+      message: { mid: res.body.message_id, text: 'hey', is_echo: true },
+    });
+    expect(items[1]).toEqual({
+      sender: { id: JANE_IG.igsid },
+      recipient: { id: SIM_SEED.instagram.id },
+      timestamp: expect.any(Number),
+      read: { mid: res.body.message_id },
+    });
   });
 
   it('turns customer actions into the right webhook shapes', async () => {
@@ -139,9 +179,21 @@ describe('meta-sim: webhook delivery', () => {
     expect(m[5]).toMatchObject({ referral: { ref: 'bio_link', source: 'SHORTLINK', type: 'OPEN_THREAD' } });
     expect(m[6]).toMatchObject({ postback: { mid: expect.any(String), title: 'Track my order', payload: 'IB_TRACK_ORDER' } });
     expect(m[7]).toMatchObject({ message: { text: 'Live chat now', quick_reply: { payload: 'QR_LIVE_CHAT' } } });
-    expect(m[8]).toMatchObject({ message: { text: 'Love this!', reply_to: { story: { url: expect.stringContaining('/cdn/media/'), id: SIM_SEED.media.story } } } });
+    expect(m[8]).toMatchObject({
+      message: { text: 'Love this!', reply_to: { story: { url: expect.stringContaining('/cdn/media/'), id: SIM_SEED.media.story } } },
+    });
     expect(m[9]).toMatchObject({ message: { attachments: [{ type: 'video', payload: { url: expect.stringContaining('/cdn/samples/clip.mp4') } }] } });
-    expect(hooks.changes()).toEqual([{ field: 'comments', value: { from: { id: JANE_IG.igsid, username: JANE_IG.username }, media: { id: SIM_SEED.media.post, media_product_type: 'FEED' }, id: expect.any(String), text: 'Which sizes are left?' } }]);
+    expect(hooks.changes()).toEqual([
+      {
+        field: 'comments',
+        value: {
+          from: { id: JANE_IG.igsid, username: JANE_IG.username },
+          media: { id: SIM_SEED.media.post, media_product_type: 'FEED' },
+          id: expect.any(String),
+          text: 'Which sizes are left?',
+        },
+      },
+    ]);
   });
 
   it('delivers Facebook feed comments with epoch-second times', async () => {
@@ -149,7 +201,17 @@ describe('meta-sim: webhook delivery', () => {
     await sim.flushWebhooks();
     const entry = hooks.received[0]?.json.entry[0];
     expect(String(entry?.['time'])).toHaveLength(10);
-    expect(hooks.changes()[0]).toEqual({ field: 'feed', value: expect.objectContaining({ item: 'comment', verb: 'add', post_id: SIM_SEED.posts.photo, parent_id: SIM_SEED.posts.photo, message: 'Precio?', from: { id: LUCIA.feedUserId, name: LUCIA.name } }) });
+    expect(hooks.changes()[0]).toEqual({
+      field: 'feed',
+      value: expect.objectContaining({
+        item: 'comment',
+        verb: 'add',
+        post_id: SIM_SEED.posts.photo,
+        parent_id: SIM_SEED.posts.photo,
+        message: 'Precio?',
+        from: { id: LUCIA.feedUserId, name: LUCIA.name },
+      }),
+    });
   });
 
   it('only delivers to subscribed accounts and fields', async () => {
@@ -187,26 +249,50 @@ describe('meta-sim: webhook delivery', () => {
   });
 
   it('configures the page callback through POST /{app-id}/subscriptions with the handshake', async () => {
-    const ok = await graph(sim, 'POST', `/v23.0/${sim.appId}/subscriptions`, SIM_SEED.app.accessToken, { query: { object: 'page', callback_url: `${hooks.url}/fb-app`, verify_token: 'sim-verify-token', fields: 'messages' } });
+    const ok = await graph(sim, 'POST', `/v23.0/${sim.appId}/subscriptions`, SIM_SEED.app.accessToken, {
+      query: { object: 'page', callback_url: `${hooks.url}/fb-app`, verify_token: 'sim-verify-token', fields: 'messages' },
+    });
     expect(ok.body).toEqual({ success: true });
-    const bad = await graph(sim, 'POST', `/v23.0/${sim.appId}/subscriptions`, SIM_SEED.app.accessToken, { query: { object: 'page', callback_url: `${hooks.url}/x`, verify_token: 'nope' } });
+    const bad = await graph(sim, 'POST', `/v23.0/${sim.appId}/subscriptions`, SIM_SEED.app.accessToken, {
+      query: { object: 'page', callback_url: `${hooks.url}/x`, verify_token: 'nope' },
+    });
     expect(bad.body).toMatchObject({ error: { code: 100 } });
-    const ig = await graph(sim, 'POST', `/v23.0/${sim.appId}/subscriptions`, SIM_SEED.app.accessToken, { query: { object: 'instagram', callback_url: `${hooks.url}/x`, verify_token: 'sim-verify-token' } });
+    const ig = await graph(sim, 'POST', `/v23.0/${sim.appId}/subscriptions`, SIM_SEED.app.accessToken, {
+      query: { object: 'instagram', callback_url: `${hooks.url}/x`, verify_token: 'sim-verify-token' },
+    });
     expect(ig.body).toMatchObject({ error: { code: 100 } });
-    const list = await graph<{ data: Array<{ object: string; callback_url: string }> }>(sim, 'GET', `/v23.0/${sim.appId}/subscriptions`, SIM_SEED.app.accessToken);
+    const list = await graph<{ data: Array<{ object: string; callback_url: string }> }>(
+      sim,
+      'GET',
+      `/v23.0/${sim.appId}/subscriptions`,
+      SIM_SEED.app.accessToken,
+    );
     expect(list.body.data.find((d) => d.object === 'page')?.callback_url).toBe(`${hooks.url}/fb-app`);
   });
 
   it('sends story_insights changes with counts below 5 reported as -1', async () => {
     await control(sim, 'POST', `/stories/${SIM_SEED.media.story}/insights-webhook`);
     await sim.flushWebhooks();
-    expect(hooks.changes()).toEqual([{ field: 'story_insights', value: { media_id: SIM_SEED.media.story, exits: -1, replies: -1, reach: 152, taps_forward: 40, taps_back: 6, impressions: 190 } }]);
+    expect(hooks.changes()).toEqual([
+      {
+        field: 'story_insights',
+        value: { media_id: SIM_SEED.media.story, exits: -1, replies: -1, reach: 152, taps_forward: 40, taps_back: 6, impressions: 190 },
+      },
+    ]);
   });
 
   it('verifies callback URLs with the hub.challenge handshake', async () => {
-    const ok = await control<{ ok: boolean; status: number }>(sim, 'PUT', '/webhooks', { object: 'page', callbackUrl: `${hooks.url}/fb2`, verifyToken: 'sim-verify-token' });
+    const ok = await control<{ ok: boolean; status: number }>(sim, 'PUT', '/webhooks', {
+      object: 'page',
+      callbackUrl: `${hooks.url}/fb2`,
+      verifyToken: 'sim-verify-token',
+    });
     expect(ok.body).toMatchObject({ ok: true, status: 200 });
-    const bad = await control<{ ok: boolean; status: number }>(sim, 'PUT', '/webhooks', { object: 'page', callbackUrl: `${hooks.url}/fb3`, verifyToken: 'wrong' });
+    const bad = await control<{ ok: boolean; status: number }>(sim, 'PUT', '/webhooks', {
+      object: 'page',
+      callbackUrl: `${hooks.url}/fb3`,
+      verifyToken: 'wrong',
+    });
     expect(bad.status).toBe(400);
     expect(bad.body).toMatchObject({ ok: false, status: 403 });
     sim.customerSends(LUCIA.psid, { text: 'to fb2' });

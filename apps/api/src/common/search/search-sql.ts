@@ -29,7 +29,9 @@ export const searchSql = {
     const fts = `${table}_fts`;
     await queryRunner.query(`CREATE VIRTUAL TABLE ${fts} USING fts5(body, content='${table}', content_rowid='rowid', tokenize='ascii')`);
     await queryRunner.query(`CREATE TRIGGER ${table}_ai AFTER INSERT ON ${table} BEGIN INSERT INTO ${fts}(rowid, body) VALUES (new.rowid, new.body); END`);
-    await queryRunner.query(`CREATE TRIGGER ${table}_ad AFTER DELETE ON ${table} BEGIN INSERT INTO ${fts}(${fts}, rowid, body) VALUES ('delete', old.rowid, old.body); END`);
+    await queryRunner.query(
+      `CREATE TRIGGER ${table}_ad AFTER DELETE ON ${table} BEGIN INSERT INTO ${fts}(${fts}, rowid, body) VALUES ('delete', old.rowid, old.body); END`,
+    );
     await queryRunner.query(
       `CREATE TRIGGER ${table}_au AFTER UPDATE OF body ON ${table} BEGIN INSERT INTO ${fts}(${fts}, rowid, body) VALUES ('delete', old.rowid, old.body); INSERT INTO ${fts}(rowid, body) VALUES (new.rowid, new.body); END`,
     );

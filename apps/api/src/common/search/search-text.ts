@@ -34,7 +34,8 @@ const MAX_TERM_BYTES = 40;
 const FOLD_BASE = /[\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}]/u;
 const MARK = /\p{M}/u;
 const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
-const GRAM_CHAR = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}\u30fc\u3005]/u;
+const GRAM_CHAR =
+  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}\u30fc\u3005]/u;
 const PICTO = /\p{Extended_Pictographic}/u;
 const REGIONAL = /\p{Regional_Indicator}/u;
 /** Zero-width joiner, variation selectors, skin-tone modifiers, keycap: parts of an emoji, not words. */
@@ -122,7 +123,8 @@ export function searchTokens(text: string, mode: 'index' | 'query' = 'index'): S
     if (u.cls === 'word') {
       tokens.push({ word: run.map((x) => x.ch).join(''), start: run[0].start, end: run[run.length - 1].end, kind: 'word' });
     } else {
-      for (let k = 0; k + 1 < run.length; k += 1) tokens.push({ word: run[k].ch + run[k + 1].ch, start: run[k].start, end: run[k + 1].end, kind: 'gram', firstEnd: run[k].end });
+      for (let k = 0; k + 1 < run.length; k += 1)
+        tokens.push({ word: run[k].ch + run[k + 1].ch, start: run[k].start, end: run[k + 1].end, kind: 'gram', firstEnd: run[k].end });
       const last = run[run.length - 1];
       if (mode === 'index' || run.length === 1) tokens.push({ word: last.ch, start: last.start, end: last.end, kind: 'gram' });
     }
@@ -142,7 +144,14 @@ function joinCompounds(nfc: string, tokens: SearchToken[], mode: 'index' | 'quer
   let i = 0;
   while (i < tokens.length) {
     let j = i;
-    while (j + 1 < tokens.length && tokens[j].kind === 'word' && tokens[j + 1].kind === 'word' && tokens[j + 1].start - tokens[j].end === 1 && CONNECTOR.test(nfc[tokens[j].end])) j += 1;
+    while (
+      j + 1 < tokens.length &&
+      tokens[j].kind === 'word' &&
+      tokens[j + 1].kind === 'word' &&
+      tokens[j + 1].start - tokens[j].end === 1 &&
+      CONNECTOR.test(nfc[tokens[j].end])
+    )
+      j += 1;
     const chain = tokens.slice(i, j + 1);
     if (chain.length > 1) {
       const word = chain.map((t, k) => (k ? nfc[chain[k - 1].end] : '') + t.word).join('');
@@ -216,8 +225,6 @@ export function searchSnippet(text: string, query: string, width = 140): { text:
   const prefix = from > 0 ? '…' : '';
   const suffix = to < nfc.length ? '…' : '';
   const shift = prefix.length - from;
-  const highlights = ranges
-    .filter(([s, e]) => e > from && s < to)
-    .map(([s, e]): [number, number] => [Math.max(s, from) + shift, Math.min(e, to) + shift]);
+  const highlights = ranges.filter(([s, e]) => e > from && s < to).map(([s, e]): [number, number] => [Math.max(s, from) + shift, Math.min(e, to) + shift]);
   return { text: prefix + nfc.slice(from, to) + suffix, highlights };
 }

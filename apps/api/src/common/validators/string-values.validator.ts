@@ -11,7 +11,13 @@ function isStringRecord(value: unknown, maxLength: number): boolean {
 /** An object whose values are all strings (≤ `maxLength`), e.g. template examples by variable name. */
 export function IsStringRecord(maxLength: number, options?: ValidationOptions): PropertyDecorator {
   return ValidateBy(
-    { name: 'isStringRecord', validator: { validate: (value) => isStringRecord(value, maxLength), defaultMessage: () => `$property must be an object of texts (each at most ${maxLength} characters)` } },
+    {
+      name: 'isStringRecord',
+      validator: {
+        validate: (value) => isStringRecord(value, maxLength),
+        defaultMessage: () => `$property must be an object of texts (each at most ${maxLength} characters)`,
+      },
+    },
     options,
   );
 }
@@ -22,7 +28,10 @@ export function IsStringListOrRecord(maxLength: number, options?: ValidationOpti
     {
       name: 'isStringListOrRecord',
       validator: {
-        validate: (value) => (Array.isArray(value) ? value.length <= MAX_KEYS && value.every((v) => typeof v === 'string' && v.length <= maxLength) : isStringRecord(value, maxLength)),
+        validate: (value) =>
+          Array.isArray(value)
+            ? value.length <= MAX_KEYS && value.every((v) => typeof v === 'string' && v.length <= maxLength)
+            : isStringRecord(value, maxLength),
         defaultMessage: () => `$property must be a list of texts or an object of texts (each at most ${maxLength} characters)`,
       },
     },

@@ -47,7 +47,14 @@ export class CreateUsersAndAuth1763776800000 implements MigrationInterface {
     await queryRunner.createIndex('refresh_tokens', new TableIndex({ name: 'idx_refresh_tokens_user', columnNames: ['user_id'] }));
     await queryRunner.createForeignKey(
       'refresh_tokens',
-      new TableForeignKey({ name: 'fk_refresh_tokens_user', columnNames: ['user_id'], referencedTableName: 'users', referencedColumnNames: ['id'], onDelete: 'CASCADE', onUpdate: 'NO ACTION' }),
+      new TableForeignKey({
+        name: 'fk_refresh_tokens_user',
+        columnNames: ['user_id'],
+        referencedTableName: 'users',
+        referencedColumnNames: ['id'],
+        onDelete: 'CASCADE',
+        onUpdate: 'NO ACTION',
+      }),
     );
 
     await queryRunner.createTable(

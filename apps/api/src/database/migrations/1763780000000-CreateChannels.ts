@@ -74,7 +74,14 @@ export class CreateChannels1763780000000 implements MigrationInterface {
     );
     await queryRunner.createForeignKey(
       'instagram_users',
-      new TableForeignKey({ name: 'fk_instagram_users_channel', columnNames: ['channel_id'], referencedTableName: 'instagram_accounts', referencedColumnNames: ['id'], onDelete: 'CASCADE', onUpdate: 'NO ACTION' }),
+      new TableForeignKey({
+        name: 'fk_instagram_users_channel',
+        columnNames: ['channel_id'],
+        referencedTableName: 'instagram_accounts',
+        referencedColumnNames: ['id'],
+        onDelete: 'CASCADE',
+        onUpdate: 'NO ACTION',
+      }),
     );
 
     await queryRunner.createTable(
@@ -86,7 +93,14 @@ export class CreateChannels1763780000000 implements MigrationInterface {
     );
     await queryRunner.createForeignKey(
       'facebook_users',
-      new TableForeignKey({ name: 'fk_facebook_users_channel', columnNames: ['channel_id'], referencedTableName: 'facebook_pages', referencedColumnNames: ['id'], onDelete: 'CASCADE', onUpdate: 'NO ACTION' }),
+      new TableForeignKey({
+        name: 'fk_facebook_users_channel',
+        columnNames: ['channel_id'],
+        referencedTableName: 'facebook_pages',
+        referencedColumnNames: ['id'],
+        onDelete: 'CASCADE',
+        onUpdate: 'NO ACTION',
+      }),
     );
   }
 

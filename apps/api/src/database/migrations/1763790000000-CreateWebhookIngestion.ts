@@ -11,7 +11,10 @@ export class CreateWebhookIngestion1763790000000 implements MigrationInterface {
     const dialect = dialectOf(queryRunner.connection.driver.options.type);
     const c = columns(dialect);
     // SQLite reads an INT column back as INTEGER; declaring it so keeps the schema equal to the entities
-    const int = (name: string, extra: Partial<TableColumnOptions> = {}): TableColumnOptions => ({ ...c.int(name, extra), type: dialect === 'mysql' ? 'int' : 'integer' });
+    const int = (name: string, extra: Partial<TableColumnOptions> = {}): TableColumnOptions => ({
+      ...c.int(name, extra),
+      type: dialect === 'mysql' ? 'int' : 'integer',
+    });
     // plain TEXT (64 KB on MySQL) is enough for the columns below; large bodies are JSON columns
     const text = (name: string, extra: Partial<TableColumnOptions> = {}): TableColumnOptions => ({ name, type: 'text', ...extra });
 
@@ -41,24 +44,30 @@ export class CreateWebhookIngestion1763790000000 implements MigrationInterface {
     );
     await queryRunner.createIndex('webhook_events', new TableIndex({ name: 'idx_webhook_events_claim', columnNames: ['status', 'next_attempt_at'] }));
     await queryRunner.createIndex('webhook_events', new TableIndex({ name: 'idx_webhook_events_received', columnNames: ['received_at'] }));
-    await queryRunner.createIndex('webhook_events', new TableIndex({ name: 'idx_webhook_events_channel', columnNames: ['channel_external_id', 'received_at'] }));
+    await queryRunner.createIndex(
+      'webhook_events',
+      new TableIndex({ name: 'idx_webhook_events_channel', columnNames: ['channel_external_id', 'received_at'] }),
+    );
 
     await queryRunner.createTable(
       new Table({
         name: 'applied_events',
-        columns: [
-          { ...c.string('dedupe_key', 191), isPrimary: true },
-          c.string('type', 40),
-          int('webhook_event_id'),
-          c.timestamp('applied_at'),
-        ],
+        columns: [{ ...c.string('dedupe_key', 191), isPrimary: true }, c.string('type', 40), int('webhook_event_id'), c.timestamp('applied_at')],
       }),
     );
 
     await queryRunner.createTable(
       new Table({
         name: 'pending_message_events',
-        columns: [c.incrementPrimary(), c.uuid('channel_id'), c.string('mid', 191), c.string('type', 40), c.string('dedupe_key', 191), c.json('event'), c.timestamp('created_at')],
+        columns: [
+          c.incrementPrimary(),
+          c.uuid('channel_id'),
+          c.string('mid', 191),
+          c.string('type', 40),
+          c.string('dedupe_key', 191),
+          c.json('event'),
+          c.timestamp('created_at'),
+        ],
         uniques: [{ name: 'uq_pending_message_events_dedupe', columnNames: ['dedupe_key'] }],
       }),
     );

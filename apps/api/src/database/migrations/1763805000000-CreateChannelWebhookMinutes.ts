@@ -13,11 +13,7 @@ export class CreateChannelWebhookMinutes1763805000000 implements MigrationInterf
     await queryRunner.createTable(
       new Table({
         name: 'channel_webhook_minutes',
-        columns: [
-          { ...c.uuid('channel_id'), isPrimary: true },
-          integer('minute', true),
-          integer('count'),
-        ],
+        columns: [{ ...c.uuid('channel_id'), isPrimary: true }, integer('minute', true), integer('count')],
       }),
     );
     await queryRunner.createIndex('channel_webhook_minutes', new TableIndex({ name: 'idx_channel_webhook_minutes_minute', columnNames: ['minute'] }));

@@ -27,10 +27,20 @@ export class CreateCollaborationTools1763820000000 implements MigrationInterface
     await queryRunner.createTable(
       new Table({
         name: 'conversation_notes',
-        columns: [c.uuidPrimary(), c.uuid('conversation_id'), c.uuid('author_id'), { name: 'body', type: 'text' }, c.json('mention_user_ids'), c.timestamp('created_at')],
+        columns: [
+          c.uuidPrimary(),
+          c.uuid('conversation_id'),
+          c.uuid('author_id'),
+          { name: 'body', type: 'text' },
+          c.json('mention_user_ids'),
+          c.timestamp('created_at'),
+        ],
       }),
     );
-    await queryRunner.createIndex('conversation_notes', new TableIndex({ name: 'idx_conversation_notes_conversation', columnNames: ['conversation_id', 'created_at'] }));
+    await queryRunner.createIndex(
+      'conversation_notes',
+      new TableIndex({ name: 'idx_conversation_notes_conversation', columnNames: ['conversation_id', 'created_at'] }),
+    );
     await queryRunner.createTable(
       new Table({
         name: 'labels',

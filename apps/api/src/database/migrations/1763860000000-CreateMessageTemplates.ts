@@ -39,7 +39,13 @@ export class CreateMessageTemplates1763860000000 implements MigrationInterface {
     await queryRunner.createTable(
       new Table({
         name: 'message_template_sends',
-        columns: [{ ...c.uuid('message_id'), isPrimary: true }, c.uuid('template_id'), c.json('parameters'), c.string('url_suffix', 1000, { isNullable: true }), c.timestamp('created_at')],
+        columns: [
+          { ...c.uuid('message_id'), isPrimary: true },
+          c.uuid('template_id'),
+          c.json('parameters'),
+          c.string('url_suffix', 1000, { isNullable: true }),
+          c.timestamp('created_at'),
+        ],
       }),
     );
   }

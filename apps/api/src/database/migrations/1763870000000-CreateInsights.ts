@@ -29,7 +29,9 @@ export class CreateInsights1763870000000 implements MigrationInterface {
           c.json('counts'),
           c.timestamp('fetched_at'),
         ],
-        uniques: [new TableUnique({ name: 'uq_insight_demographics_channel_breakdown_day', columnNames: ['channel_id', 'metric', 'breakdown', 'captured_on'] })],
+        uniques: [
+          new TableUnique({ name: 'uq_insight_demographics_channel_breakdown_day', columnNames: ['channel_id', 'metric', 'breakdown', 'captured_on'] }),
+        ],
       }),
     );
     await queryRunner.createTable(
@@ -79,7 +81,10 @@ export class CreateInsights1763870000000 implements MigrationInterface {
       new TableColumn(c.string('permalink', 512, { isNullable: true })),
       new TableColumn(c.timestamp('posted_at', { isNullable: true })),
     ]);
-    await queryRunner.createIndex('story_insights', new TableIndex({ name: 'idx_story_insights_channel_received', columnNames: ['channel_id', 'received_at'] }));
+    await queryRunner.createIndex(
+      'story_insights',
+      new TableIndex({ name: 'idx_story_insights_channel_received', columnNames: ['channel_id', 'received_at'] }),
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

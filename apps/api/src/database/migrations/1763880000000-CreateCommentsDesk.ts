@@ -12,7 +12,10 @@ export class CreateCommentsDesk1763880000000 implements MigrationInterface {
   async up(queryRunner: QueryRunner): Promise<void> {
     const dialect = dialectOf(queryRunner.connection.driver.options.type);
     const c = columns(dialect);
-    const int = (name: string, extra: Partial<TableColumnOptions> = {}): TableColumnOptions => ({ ...c.int(name, extra), type: dialect === 'mysql' ? 'int' : 'integer' });
+    const int = (name: string, extra: Partial<TableColumnOptions> = {}): TableColumnOptions => ({
+      ...c.int(name, extra),
+      type: dialect === 'mysql' ? 'int' : 'integer',
+    });
     const text = (name: string, extra: Partial<TableColumnOptions> = {}): TableColumnOptions => ({ name, type: 'text', ...extra });
 
     await queryRunner.addColumns('comments', [
@@ -75,7 +78,10 @@ export class CreateCommentsDesk1763880000000 implements MigrationInterface {
       }),
     );
     await queryRunner.createIndex('comment_posts', new TableIndex({ name: 'idx_comment_posts_last_comment', columnNames: ['last_comment_at', 'id'] }));
-    await queryRunner.createIndex('comment_posts', new TableIndex({ name: 'idx_comment_posts_channel_last_comment', columnNames: ['channel_id', 'last_comment_at', 'id'] }));
+    await queryRunner.createIndex(
+      'comment_posts',
+      new TableIndex({ name: 'idx_comment_posts_channel_last_comment', columnNames: ['channel_id', 'last_comment_at', 'id'] }),
+    );
 
     await queryRunner.createTable(
       new Table({
@@ -177,7 +183,8 @@ export class CreateCommentsDesk1763880000000 implements MigrationInterface {
     await queryRunner.dropTable('comment_backfills');
     await queryRunner.dropIndex('comment_rules', 'idx_comment_rules_position');
     await queryRunner.dropTable('comment_rules');
-    for (const name of ['idx_comment_actions_comment', 'idx_comment_actions_rule', 'idx_comment_actions_due', 'idx_comment_actions_budget']) await queryRunner.dropIndex('comment_actions', name);
+    for (const name of ['idx_comment_actions_comment', 'idx_comment_actions_rule', 'idx_comment_actions_due', 'idx_comment_actions_budget'])
+      await queryRunner.dropIndex('comment_actions', name);
     await queryRunner.dropTable('comment_actions');
     await queryRunner.dropIndex('comment_posts', 'idx_comment_posts_last_comment');
     await queryRunner.dropIndex('comment_posts', 'idx_comment_posts_channel_last_comment');
@@ -194,7 +201,21 @@ export class CreateCommentsDesk1763880000000 implements MigrationInterface {
       await queryRunner.dropIndex('comments', name);
     }
     await queryRunner.createIndex('comments', new TableIndex({ name: 'idx_comments_object', columnNames: ['object_external_id'] }));
-    for (const name of ['done_at', 'private_reply_queued', 'private_reply_recipient_id', 'private_reply_mid', 'private_replied_at', 'replied_at', 'label_ids', 'assignee_id', 'status', 'removed_by', 'ad_title', 'is_ad', 'is_reply']) {
+    for (const name of [
+      'done_at',
+      'private_reply_queued',
+      'private_reply_recipient_id',
+      'private_reply_mid',
+      'private_replied_at',
+      'replied_at',
+      'label_ids',
+      'assignee_id',
+      'status',
+      'removed_by',
+      'ad_title',
+      'is_ad',
+      'is_reply',
+    ]) {
       await queryRunner.dropColumn('comments', name);
     }
   }

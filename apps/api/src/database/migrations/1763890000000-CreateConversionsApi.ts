@@ -2,7 +2,22 @@ import { MigrationInterface, QueryRunner, Table, TableIndex, TableUnique } from 
 import { columns, dialectOf } from '../column-types';
 
 const PLATFORMS = ['INSTAGRAM', 'FACEBOOK'];
-const OUTCOME_TYPES = ['LeadSubmitted', 'QualifiedLead', 'Purchase', 'InitiateCheckout', 'AddToCart', 'ViewContent', 'OrderCreated', 'OrderShipped', 'OrderDelivered', 'OrderCanceled', 'OrderReturned', 'CartAbandoned', 'RatingProvided', 'ReviewProvided'];
+const OUTCOME_TYPES = [
+  'LeadSubmitted',
+  'QualifiedLead',
+  'Purchase',
+  'InitiateCheckout',
+  'AddToCart',
+  'ViewContent',
+  'OrderCreated',
+  'OrderShipped',
+  'OrderDelivered',
+  'OrderCanceled',
+  'OrderReturned',
+  'CartAbandoned',
+  'RatingProvided',
+  'ReviewProvided',
+];
 const EVENT_STATUSES = ['queued', 'sending', 'retrying', 'accepted', 'failed', 'uncertain'];
 
 /** Conversions API for business messaging: settings per channel, outcomes on conversations, the event outbox. */
@@ -48,7 +63,10 @@ export class CreateConversionsApi1763890000000 implements MigrationInterface {
         ],
       }),
     );
-    await queryRunner.createIndex('conversion_outcomes', new TableIndex({ name: 'idx_conversion_outcomes_conversation', columnNames: ['conversation_id', 'occurred_at'] }));
+    await queryRunner.createIndex(
+      'conversion_outcomes',
+      new TableIndex({ name: 'idx_conversion_outcomes_conversation', columnNames: ['conversation_id', 'occurred_at'] }),
+    );
     await queryRunner.createIndex('conversion_outcomes', new TableIndex({ name: 'idx_conversion_outcomes_ad', columnNames: ['ad_id', 'occurred_at'] }));
     await queryRunner.createIndex('conversion_outcomes', new TableIndex({ name: 'idx_conversion_outcomes_occurred', columnNames: ['occurred_at'] }));
     await queryRunner.createTable(
@@ -91,7 +109,8 @@ export class CreateConversionsApi1763890000000 implements MigrationInterface {
   async down(queryRunner: QueryRunner): Promise<void> {
     for (const name of ['idx_capi_events_claim', 'idx_capi_events_created', 'idx_capi_events_status_due']) await queryRunner.dropIndex('capi_events', name);
     await queryRunner.dropTable('capi_events');
-    for (const name of ['idx_conversion_outcomes_occurred', 'idx_conversion_outcomes_ad', 'idx_conversion_outcomes_conversation']) await queryRunner.dropIndex('conversion_outcomes', name);
+    for (const name of ['idx_conversion_outcomes_occurred', 'idx_conversion_outcomes_ad', 'idx_conversion_outcomes_conversation'])
+      await queryRunner.dropIndex('conversion_outcomes', name);
     await queryRunner.dropTable('conversion_outcomes');
     await queryRunner.dropTable('capi_settings');
   }

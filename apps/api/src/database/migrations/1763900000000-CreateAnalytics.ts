@@ -54,12 +54,25 @@ export class CreateAnalytics1763900000000 implements MigrationInterface {
           c.uuid('channel_id'),
           c.enum('platform', MESSAGE_PLATFORMS),
           c.uuid('assignee_id', { isNullable: true }),
-          ...['messages_in', 'messages_out', 'replies_window', 'replies_human_agent', 'replies_template', 'replies_other'].map((name) => c.int(name, { default: 0 })),
+          ...['messages_in', 'messages_out', 'replies_window', 'replies_human_agent', 'replies_template', 'replies_other'].map((name) =>
+            c.int(name, { default: 0 }),
+          ),
         ],
         indices: [
           new TableIndex({
             name: 'idx_analytics_buckets_bucket',
-            columnNames: ['bucket_at', 'channel_id', 'assignee_id', 'platform', 'messages_in', 'messages_out', 'replies_window', 'replies_human_agent', 'replies_template', 'replies_other'],
+            columnNames: [
+              'bucket_at',
+              'channel_id',
+              'assignee_id',
+              'platform',
+              'messages_in',
+              'messages_out',
+              'replies_window',
+              'replies_human_agent',
+              'replies_template',
+              'replies_other',
+            ],
           }),
           new TableIndex({ name: 'idx_analytics_buckets_channel_bucket', columnNames: ['channel_id', 'bucket_at'] }),
           new TableIndex({ name: 'idx_analytics_buckets_assignee_bucket', columnNames: ['assignee_id', 'bucket_at'] }),
@@ -88,7 +101,13 @@ export class CreateAnalytics1763900000000 implements MigrationInterface {
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    for (const table of ['analytics_settings', 'analytics_conversation_labels', 'analytics_message_buckets', 'analytics_conversation_cycles', 'analytics_status_changes']) {
+    for (const table of [
+      'analytics_settings',
+      'analytics_conversation_labels',
+      'analytics_message_buckets',
+      'analytics_conversation_cycles',
+      'analytics_status_changes',
+    ]) {
       await queryRunner.dropTable(table);
     }
   }

@@ -25,21 +25,47 @@ export class CreateSearchIndex1763920000000 implements MigrationInterface {
         name: 'message_search',
         columns: [c.uuidPrimary('message_id'), c.uuid('conversation_id'), c.timestamp('sent_at'), { name: 'body', type: 'text' }],
         indices: [new TableIndex({ name: 'idx_message_search_conversation', columnNames: ['conversation_id', 'sent_at'] })],
-        foreignKeys: [new TableForeignKey({ name: 'fk_message_search_message', columnNames: ['message_id'], referencedTableName: 'messages', referencedColumnNames: ['id'], onDelete: 'CASCADE', onUpdate: 'NO ACTION' })],
+        foreignKeys: [
+          new TableForeignKey({
+            name: 'fk_message_search_message',
+            columnNames: ['message_id'],
+            referencedTableName: 'messages',
+            referencedColumnNames: ['id'],
+            onDelete: 'CASCADE',
+            onUpdate: 'NO ACTION',
+          }),
+        ],
       }),
     );
     await queryRunner.createTable(
       new Table({
         name: 'contact_search',
         columns: [c.uuidPrimary('contact_id'), { name: 'body', type: 'text' }],
-        foreignKeys: [new TableForeignKey({ name: 'fk_contact_search_contact', columnNames: ['contact_id'], referencedTableName: 'contacts', referencedColumnNames: ['id'], onDelete: 'CASCADE', onUpdate: 'NO ACTION' })],
+        foreignKeys: [
+          new TableForeignKey({
+            name: 'fk_contact_search_contact',
+            columnNames: ['contact_id'],
+            referencedTableName: 'contacts',
+            referencedColumnNames: ['id'],
+            onDelete: 'CASCADE',
+            onUpdate: 'NO ACTION',
+          }),
+        ],
       }),
     );
-    await this.backfill(queryRunner, 'SELECT id, conversation_id, sent_at, text FROM messages WHERE text IS NOT NULL', 'message_search (message_id, conversation_id, sent_at, body)', (r) => {
-      const body = searchDocument(r['text'] as string);
-      return body ? [r['id'], r['conversation_id'], r['sent_at'], body] : null;
-    });
-    await this.backfill(queryRunner, 'SELECT id, display_name, name, username FROM contacts WHERE 1 = 1', 'contact_search (contact_id, body)', (r) => [r['id'], searchDocument(r['display_name'] as string, r['name'] as string | null, r['username'] as string | null)]);
+    await this.backfill(
+      queryRunner,
+      'SELECT id, conversation_id, sent_at, text FROM messages WHERE text IS NOT NULL',
+      'message_search (message_id, conversation_id, sent_at, body)',
+      (r) => {
+        const body = searchDocument(r['text'] as string);
+        return body ? [r['id'], r['conversation_id'], r['sent_at'], body] : null;
+      },
+    );
+    await this.backfill(queryRunner, 'SELECT id, display_name, name, username FROM contacts WHERE 1 = 1', 'contact_search (contact_id, body)', (r) => [
+      r['id'],
+      searchDocument(r['display_name'] as string, r['name'] as string | null, r['username'] as string | null),
+    ]);
     // the index is built once over the filled tables (faster than maintaining it row by row)
     await searchSql.create(queryRunner, dialect, 'message_search');
     await searchSql.create(queryRunner, dialect, 'contact_search');

@@ -16,16 +16,28 @@ export class CreateCommentSearch1763920000002 implements MigrationInterface {
       new Table({
         name: 'comment_search',
         columns: [c.uuidPrimary('comment_id'), { name: 'body', type: 'text' }],
-        foreignKeys: [new TableForeignKey({ name: 'fk_comment_search_comment', columnNames: ['comment_id'], referencedTableName: 'comments', referencedColumnNames: ['id'], onDelete: 'CASCADE', onUpdate: 'NO ACTION' })],
+        foreignKeys: [
+          new TableForeignKey({
+            name: 'fk_comment_search_comment',
+            columnNames: ['comment_id'],
+            referencedTableName: 'comments',
+            referencedColumnNames: ['id'],
+            onDelete: 'CASCADE',
+            onUpdate: 'NO ACTION',
+          }),
+        ],
       }),
     );
     let after = '';
     for (;;) {
-      const rows = (await queryRunner.query(`SELECT id, text, author_name, author_username FROM comments WHERE id > ? ORDER BY id LIMIT ${BATCH}`, [after])) as Record<string, string | null>[];
+      const rows = (await queryRunner.query(`SELECT id, text, author_name, author_username FROM comments WHERE id > ? ORDER BY id LIMIT ${BATCH}`, [
+        after,
+      ])) as Record<string, string | null>[];
       if (!rows.length) break;
       after = rows[rows.length - 1]['id'] as string;
       const values = rows.map((r) => [r['id'], searchDocument(r['text'], r['author_name'], r['author_username'])]).filter(([, body]) => body);
-      if (values.length) await queryRunner.query(`INSERT INTO comment_search (comment_id, body) VALUES ${values.map(() => '(?, ?)').join(', ')}`, values.flat());
+      if (values.length)
+        await queryRunner.query(`INSERT INTO comment_search (comment_id, body) VALUES ${values.map(() => '(?, ?)').join(', ')}`, values.flat());
     }
     await searchSql.create(queryRunner, dialect, 'comment_search');
   }

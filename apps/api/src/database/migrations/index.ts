@@ -20,4 +20,25 @@ import { CreateChannelHistory1763930000000 } from './1763930000000-CreateChannel
 import { AddMessageStatusUnknown1763940000000 } from './1763940000000-AddMessageStatusUnknown';
 
 /** Every migration, in order. Listed explicitly because the api is bundled (no glob loading). */
-export const MIGRATIONS = [CreateUsersAndAuth1763776800000, CreateChannels1763780000000, CreateWebhookIngestion1763790000000, CreateMessagingAndAssignment1763800000000, CreateChannelWebhookMinutes1763805000000, AddInboxFilterIndexes1763810000000, CreateCollaborationTools1763820000000, AddHandoverOptinsAndPolicy1763830000000, AddUserSessionVersion1763840000000, AddRetentionIndexes1763850000000, CreateMessageTemplates1763860000000, CreateInsights1763870000000, CreateCommentsDesk1763880000000, CreateConversionsApi1763890000000, CreateAnalytics1763900000000, CreateSearchIndex1763920000000, AddConversationCountsIndex1763920000001, CreateCommentSearch1763920000002, CreateChannelHistory1763930000000, AddMessageStatusUnknown1763940000000];
+export const MIGRATIONS = [
+  CreateUsersAndAuth1763776800000,
+  CreateChannels1763780000000,
+  CreateWebhookIngestion1763790000000,
+  CreateMessagingAndAssignment1763800000000,
+  CreateChannelWebhookMinutes1763805000000,
+  AddInboxFilterIndexes1763810000000,
+  CreateCollaborationTools1763820000000,
+  AddHandoverOptinsAndPolicy1763830000000,
+  AddUserSessionVersion1763840000000,
+  AddRetentionIndexes1763850000000,
+  CreateMessageTemplates1763860000000,
+  CreateInsights1763870000000,
+  CreateCommentsDesk1763880000000,
+  CreateConversionsApi1763890000000,
+  CreateAnalytics1763900000000,
+  CreateSearchIndex1763920000000,
+  AddConversationCountsIndex1763920000001,
+  CreateCommentSearch1763920000002,
+  CreateChannelHistory1763930000000,
+  AddMessageStatusUnknown1763940000000,
+];

@@ -44,23 +44,67 @@ export function overviewCsv(table: AnalyticsTable, o: AnalyticsOverviewResponse)
   switch (table) {
     case 'overview': {
       const team = new Map(summaryRows(o.team));
-      return toCsv(['metric', 'value', 'team'], summaryRows(o.summary).map(([k, v]) => [k, v, team.get(k) ?? null]));
+      return toCsv(
+        ['metric', 'value', 'team'],
+        summaryRows(o.summary).map(([k, v]) => [k, v, team.get(k) ?? null]),
+      );
     }
     case 'volume':
-      return toCsv(['date', 'opened', 'resolved', 'messages_in', 'messages_out'], o.volume.map((d) => [d.date, d.opened, d.resolved, d.messagesIn, d.messagesOut]));
+      return toCsv(
+        ['date', 'opened', 'resolved', 'messages_in', 'messages_out'],
+        o.volume.map((d) => [d.date, d.opened, d.resolved, d.messagesIn, d.messagesOut]),
+      );
     case 'agents':
       return toCsv(
-        ['agent_id', 'name', 'opened', 'resolved', 'messages_out', 'first_response_median_seconds', 'first_response_p90_seconds', 'resolution_median_seconds', 'resolution_p90_seconds'],
+        [
+          'agent_id',
+          'name',
+          'opened',
+          'resolved',
+          'messages_out',
+          'first_response_median_seconds',
+          'first_response_p90_seconds',
+          'resolution_median_seconds',
+          'resolution_p90_seconds',
+        ],
         o.agents.map((a) => [a.agentId, a.name, a.opened, a.resolved, a.messagesOut, ...durations(a.firstResponse), ...durations(a.resolution)]),
       );
     case 'channels':
       return toCsv(
-        ['channel_id', 'name', 'platform', 'opened', 'resolved', 'messages_in', 'messages_out', 'first_response_median_seconds', 'first_response_p90_seconds', 'resolution_median_seconds', 'resolution_p90_seconds'],
-        o.channels.map((c) => [c.channelId, c.name, c.platform, c.opened, c.resolved, c.messagesIn, c.messagesOut, ...durations(c.firstResponse), ...durations(c.resolution)]),
+        [
+          'channel_id',
+          'name',
+          'platform',
+          'opened',
+          'resolved',
+          'messages_in',
+          'messages_out',
+          'first_response_median_seconds',
+          'first_response_p90_seconds',
+          'resolution_median_seconds',
+          'resolution_p90_seconds',
+        ],
+        o.channels.map((c) => [
+          c.channelId,
+          c.name,
+          c.platform,
+          c.opened,
+          c.resolved,
+          c.messagesIn,
+          c.messagesOut,
+          ...durations(c.firstResponse),
+          ...durations(c.resolution),
+        ]),
       );
     case 'frt-distribution':
-      return toCsv(['bucket', 'count'], o.frtDistribution.map((b) => [b.bucket, b.count]));
+      return toCsv(
+        ['bucket', 'count'],
+        o.frtDistribution.map((b) => [b.bucket, b.count]),
+      );
     case 'heatmap':
-      return toCsv(['weekday', 'hour', 'messages_in'], o.heatmap.map((h) => [h.weekday, h.hour, h.messagesIn]));
+      return toCsv(
+        ['weekday', 'hour', 'messages_in'],
+        o.heatmap.map((h) => [h.weekday, h.hour, h.messagesIn]),
+      );
   }
 }

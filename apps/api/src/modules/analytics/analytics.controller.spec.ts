@@ -10,7 +10,17 @@ const RANGE = 'from=2026-03-01&to=2026-03-31';
 
 describe('AnalyticsController (contract)', () => {
   let api: ContractApp;
-  const overview = { range: { from: '2026-03-01', to: '2026-03-31' }, summary: {}, team: {}, volume: [], agents: [], channels: [], frtDistribution: [], heatmap: [], live: {} };
+  const overview = {
+    range: { from: '2026-03-01', to: '2026-03-31' },
+    summary: {},
+    team: {},
+    volume: [],
+    agents: [],
+    channels: [],
+    frtDistribution: [],
+    heatmap: [],
+    live: {},
+  };
   const service = mockProvider(AnalyticsService, { overview, settings: { businessHours: null }, saveSettings: { businessHours: null } });
   const projector = mockProvider(AnalyticsProjector, { rebuild: 0 });
   const audit = mockProvider(AuditService, { record: undefined });

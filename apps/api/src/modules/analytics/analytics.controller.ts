@@ -33,7 +33,11 @@ export class AnalyticsController {
 
   @Get('overview')
   @ApiOkResponse({ description: 'Every figure for the range (JSON), or the summary table as text/csv with format=csv' })
-  async overview(@CurrentUser() caller: AuthUser, @Query() query: AnalyticsQueryDto, @Res({ passthrough: true }) res: Response): Promise<AnalyticsOverviewResponse | string> {
+  async overview(
+    @CurrentUser() caller: AuthUser,
+    @Query() query: AnalyticsQueryDto,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<AnalyticsOverviewResponse | string> {
     const overview = await this.analytics.overview(caller, query);
     return query.format === 'csv' ? this.csv(res, 'overview', overview) : overview;
   }

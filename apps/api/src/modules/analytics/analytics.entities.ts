@@ -5,4 +5,10 @@ import { AnalyticsSettingEntity } from './entities/analytics-setting.entity';
 import { AnalyticsStatusChangeEntity } from './entities/analytics-status-change.entity';
 
 /** The analytics module's tables (spread into the global ENTITIES list). */
-export const ANALYTICS_ENTITIES = [AnalyticsStatusChangeEntity, AnalyticsCycleEntity, AnalyticsMessageBucketEntity, AnalyticsConversationLabelEntity, AnalyticsSettingEntity];
+export const ANALYTICS_ENTITIES = [
+  AnalyticsStatusChangeEntity,
+  AnalyticsCycleEntity,
+  AnalyticsMessageBucketEntity,
+  AnalyticsConversationLabelEntity,
+  AnalyticsSettingEntity,
+];

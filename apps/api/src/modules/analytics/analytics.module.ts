@@ -21,7 +21,17 @@ import { AnalyticsRollupRepository } from './repositories/analytics-rollup.repos
  * Nothing imports this module.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature(ANALYTICS_ENTITIES), InboxModule, LabelsModule, TemplatesModule, CommentsModule, UsersModule, ChannelsModule, RealtimeModule, AuditModule],
+  imports: [
+    TypeOrmModule.forFeature(ANALYTICS_ENTITIES),
+    InboxModule,
+    LabelsModule,
+    TemplatesModule,
+    CommentsModule,
+    UsersModule,
+    ChannelsModule,
+    RealtimeModule,
+    AuditModule,
+  ],
   controllers: [AnalyticsController],
   providers: [AnalyticsRollupRepository, AnalyticsQueryRepository, AnalyticsProjector, AnalyticsService],
   exports: [AnalyticsProjector],

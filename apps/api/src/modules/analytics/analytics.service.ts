@@ -39,7 +39,8 @@ export class AnalyticsService {
     }
     const settings = await this.store.getSettings();
     const businessHours = query.businessHours === true;
-    if (businessHours && !settings?.businessHours) throw new RequestValidationException([{ field: 'businessHours', messages: ['business hours are not configured (Analytics settings)'] }]);
+    if (businessHours && !settings?.businessHours)
+      throw new RequestValidationException([{ field: 'businessHours', messages: ['business hours are not configured (Analytics settings)'] }]);
     const isAdmin = caller.role === Role.ADMIN;
     if (!isAdmin && query.agentId && query.agentId !== caller.id) {
       throw new AnalyticsException(AnalyticsExceptionCode.ANALYTICS_AGENT_SCOPE, 'Agents see their own numbers and the team totals only.');
@@ -57,7 +58,12 @@ export class AnalyticsService {
     const summary = summaryOf(opened, resolved, buckets, commentFigures);
     const teamSummary = own.agentId ? await this.teamSummary(team, businessHours) : summary;
 
-    const [users, channels, live, online] = await Promise.all([this.users.listActiveTeammates(), this.channels.list(), this.facts.live(caller), this.presence.onlineUsers()]);
+    const [users, channels, live, online] = await Promise.all([
+      this.users.listActiveTeammates(),
+      this.channels.list(),
+      this.facts.live(caller),
+      this.presence.onlineUsers(),
+    ]);
     const agents = (isAdmin ? users : users.filter((u) => u.id === caller.id)).map((u) => ({ id: u.id, name: u.name }));
     return {
       range: { from: query.from, to: query.to, tz, start: start.toISOString(), end: end.toISOString(), businessHours },
@@ -66,7 +72,12 @@ export class AnalyticsService {
       team: teamSummary,
       volume: volumeOf(query.from, query.to, tz, opened, resolved, buckets),
       agents: agentRowsOf(agents, opened, resolved, pairs),
-      channels: channelRowsOf(channels.map((c) => ({ id: c.id, name: c.name, platform: c.platform })), opened, resolved, pairs),
+      channels: channelRowsOf(
+        channels.map((c) => ({ id: c.id, name: c.name, platform: c.platform })),
+        opened,
+        resolved,
+        pairs,
+      ),
       frtDistribution: frtDistribution(opened.map((c) => c.frt).filter((v): v is number => v !== null)),
       heatmap: heatmapOf(tz, buckets),
       live: {
@@ -84,8 +95,11 @@ export class AnalyticsService {
   }
 
   async saveSettings(businessHours: BusinessHoursDto | null, userId: string): Promise<AnalyticsSettingsDto> {
-    if (businessHours && businessHours.end <= businessHours.start) throw new RequestValidationException([{ field: 'businessHours.end', messages: ['end must be after start'] }]);
-    const normalized = businessHours ? { timeZone: businessHours.timeZone, weekdays: [...businessHours.weekdays].sort((a, b) => a - b), start: businessHours.start, end: businessHours.end } : null;
+    if (businessHours && businessHours.end <= businessHours.start)
+      throw new RequestValidationException([{ field: 'businessHours.end', messages: ['end must be after start'] }]);
+    const normalized = businessHours
+      ? { timeZone: businessHours.timeZone, weekdays: [...businessHours.weekdays].sort((a, b) => a - b), start: businessHours.start, end: businessHours.end }
+      : null;
     await this.store.saveBusinessHours(normalized, userId);
     return { businessHours: normalized };
   }

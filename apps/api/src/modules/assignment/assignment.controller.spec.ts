@@ -49,18 +49,22 @@ describe('assignment controllers (contract)', () => {
     ['snoozing without a time', 'patch', '', { status: 'snoozed' }, ['snoozedUntil']],
     ['a snooze time that is not ISO 8601', 'patch', '', { status: 'snoozed', snoozedUntil: 'tomorrow' }, ['snoozedUntil']],
   ] as const)('refuses %s', async (_label, method, path, body, fields) => {
-    const res = await api.as(Role.AGENT)[method](`/api/conversations/${ANY_ID}${path ? `/${path}` : ''}`).send(body);
+    const res = await api
+      .as(Role.AGENT)
+      [method](`/api/conversations/${ANY_ID}${path ? `/${path}` : ''}`)
+      .send(body);
     expect([res.status, fieldsOf(res.body)]).toEqual([400, fields]);
     expect(assignment.useValue['assign']).not.toHaveBeenCalled();
     expect(assignment.useValue['updateStatus']).not.toHaveBeenCalled();
   });
 
-  it.each([[{ autoAssign: 'yes', capacity: 5 }, ['autoAssign']], [{ autoAssign: true, capacity: 0 }, ['capacity']], [{ autoAssign: true, capacity: 5, mode: 'x' }, ['mode']]])(
-    'PUT /api/settings/assignment refuses %j',
-    async (body, fields) => {
-      const res = await api.as(Role.ADMIN).put('/api/settings/assignment').send(body);
-      expect([res.status, fieldsOf(res.body)]).toEqual([400, fields]);
-      expect(settings.useValue['update']).not.toHaveBeenCalled();
-    },
-  );
+  it.each([
+    [{ autoAssign: 'yes', capacity: 5 }, ['autoAssign']],
+    [{ autoAssign: true, capacity: 0 }, ['capacity']],
+    [{ autoAssign: true, capacity: 5, mode: 'x' }, ['mode']],
+  ])('PUT /api/settings/assignment refuses %j', async (body, fields) => {
+    const res = await api.as(Role.ADMIN).put('/api/settings/assignment').send(body);
+    expect([res.status, fieldsOf(res.body)]).toEqual([400, fields]);
+    expect(settings.useValue['update']).not.toHaveBeenCalled();
+  });
 });

@@ -24,13 +24,23 @@ export class AssignmentController {
   @Post(':id/assign')
   @HttpCode(200)
   @ApiOkResponse()
-  assign(@CurrentUser() user: AuthUser, @Param('id', new ParseUUIDPipe()) id: string, @Body() body: AssignConversationRequestDto, @Ip() ip: string): Promise<ConversationStateResponse> {
+  assign(
+    @CurrentUser() user: AuthUser,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() body: AssignConversationRequestDto,
+    @Ip() ip: string,
+  ): Promise<ConversationStateResponse> {
     return this.assignment.assign(user, id, body.assigneeId, ip);
   }
 
   @Patch(':id')
   @ApiOkResponse()
-  update(@CurrentUser() user: AuthUser, @Param('id', new ParseUUIDPipe()) id: string, @Body() body: UpdateConversationRequestDto, @Ip() ip: string): Promise<ConversationStateResponse> {
+  update(
+    @CurrentUser() user: AuthUser,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() body: UpdateConversationRequestDto,
+    @Ip() ip: string,
+  ): Promise<ConversationStateResponse> {
     return this.assignment.updateStatus(user, id, body, ip);
   }
 }

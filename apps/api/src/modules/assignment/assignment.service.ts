@@ -56,7 +56,10 @@ export class AssignmentService implements OnApplicationBootstrap, OnApplicationS
       const takesUnassigned = previous === null && assigneeId === actor.id;
       const handsOverOwn = previous === actor.id;
       if (!takesUnassigned && !handsOverOwn) {
-        throw new AssignmentException(MessagingErrorCode.ASSIGNMENT_FORBIDDEN, 'Agents can take unassigned conversations and hand over their own, nothing else.');
+        throw new AssignmentException(
+          MessagingErrorCode.ASSIGNMENT_FORBIDDEN,
+          'Agents can take unassigned conversations and hand over their own, nothing else.',
+        );
       }
     }
     if (assigneeId) {
@@ -70,7 +73,13 @@ export class AssignmentService implements OnApplicationBootstrap, OnApplicationS
     }
     conversation.assigneeId = assigneeId;
     if (actor.role === Role.ADMIN) {
-      await this.audit.record({ actor, action: 'conversation.assigned', target: { type: 'conversation', id }, details: { from: previous, to: assigneeId }, ip });
+      await this.audit.record({
+        actor,
+        action: 'conversation.assigned',
+        target: { type: 'conversation', id },
+        details: { from: previous, to: assigneeId },
+        ip,
+      });
     }
     await this.afterAssignment(conversation, previous, actor.id);
     return this.state(conversation);
@@ -99,7 +108,13 @@ export class AssignmentService implements OnApplicationBootstrap, OnApplicationS
       await this.snoozes.delete({ conversationId: id });
     }
     if (actor.role === Role.ADMIN) {
-      await this.audit.record({ actor, action: 'conversation.status_changed', target: { type: 'conversation', id }, details: { from: previous, to: body.status, snoozedUntil: body.snoozedUntil ?? null }, ip });
+      await this.audit.record({
+        actor,
+        action: 'conversation.status_changed',
+        target: { type: 'conversation', id },
+        details: { from: previous, to: body.status, snoozedUntil: body.snoozedUntil ?? null },
+        ip,
+      });
     }
     const fresh = await this.reload(conversation);
     await this.publish(fresh);
@@ -144,4 +159,3 @@ export class AssignmentService implements OnApplicationBootstrap, OnApplicationS
     this.events.conversationUpdated(conversation, contact);
   }
 }
-

@@ -39,7 +39,13 @@ export class AccessTokenService {
 
   sign(user: AuthUser & { sessionVersion: number }): Promise<string> {
     const claims: Omit<AccessClaims, 'exp'> = { sub: user.id, email: user.email, role: user.role, sv: user.sessionVersion };
-    return this.jwt.signAsync(claims, { secret: this.config.auth.jwtSecret, expiresIn: this.ttlSeconds, issuer: ISSUER, audience: AUDIENCE, algorithm: 'HS256' });
+    return this.jwt.signAsync(claims, {
+      secret: this.config.auth.jwtSecret,
+      expiresIn: this.ttlSeconds,
+      issuer: ISSUER,
+      audience: AUDIENCE,
+      algorithm: 'HS256',
+    });
   }
 
   /**
@@ -58,7 +64,12 @@ export class AccessTokenService {
   private async verify(token: string | undefined | null): Promise<AccessClaims | null> {
     if (!token) return null;
     try {
-      const claims = await this.jwt.verifyAsync<AccessClaims>(token, { secret: this.config.auth.jwtSecret, issuer: ISSUER, audience: AUDIENCE, algorithms: ['HS256'] });
+      const claims = await this.jwt.verifyAsync<AccessClaims>(token, {
+        secret: this.config.auth.jwtSecret,
+        issuer: ISSUER,
+        audience: AUDIENCE,
+        algorithms: ['HS256'],
+      });
       if (typeof claims.sub !== 'string' || !Object.values(Role).includes(claims.role) || typeof claims.exp !== 'number') return null;
       return claims;
     } catch {

@@ -14,11 +14,7 @@ import { RefreshTokenRevoker } from './refresh-token-revoker';
 import { RefreshTokenService } from './refresh-token.service';
 
 @Module({
-  imports: [
-    UsersModule,
-    TypeOrmModule.forFeature([RefreshTokenEntity]),
-    JwtModule.register({}),
-  ],
+  imports: [UsersModule, TypeOrmModule.forFeature([RefreshTokenEntity]), JwtModule.register({})],
   controllers: [AuthController],
   providers: [
     AccessTokenService,

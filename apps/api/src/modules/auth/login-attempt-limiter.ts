@@ -24,7 +24,11 @@ export class LoginAttemptLimiter {
   constructor(@Inject(APP_CONFIG) config: AppConfig, @Inject(REDIS_CLIENT) redis: RedisClient) {
     const throttle = config.auth.loginThrottle;
     this.perClient = sharedRateLimiter(redis, config.redisKeyPrefix, { points: throttle.limit, durationSec: throttle.ttlSeconds, keyPrefix: 'login-client' });
-    this.perAccount = sharedRateLimiter(redis, config.redisKeyPrefix, { points: throttle.accountLimit, durationSec: throttle.accountTtlSeconds, keyPrefix: 'login-account' });
+    this.perAccount = sharedRateLimiter(redis, config.redisKeyPrefix, {
+      points: throttle.accountLimit,
+      durationSec: throttle.accountTtlSeconds,
+      keyPrefix: 'login-account',
+    });
   }
 
   /** Takes one attempt from both budgets, or refuses with 429 when either is spent. */

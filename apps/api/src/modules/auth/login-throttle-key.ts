@@ -4,13 +4,15 @@
  * characters, so `José@x`, `JOSE@x`, `jose\u200b@x` and the fullwidth `ｊｏｓｅ@x` share one budget.
  */
 export function loginThrottleKey(email: string): string {
-  return email
-    .normalize('NFKD')
-    .replace(/[\p{M}\p{Cf}\p{Cc}]+/gu, '')
-    .normalize('NFKC')
-    // a simple case fold: lower, upper, lower again folds ẞ/ß to ss as the collation does
-    .toLowerCase()
-    .toUpperCase()
-    .toLowerCase()
-    .replace(/\s+/gu, '');
+  return (
+    email
+      .normalize('NFKD')
+      .replace(/[\p{M}\p{Cf}\p{Cc}]+/gu, '')
+      .normalize('NFKC')
+      // a simple case fold: lower, upper, lower again folds ẞ/ß to ss as the collation does
+      .toLowerCase()
+      .toUpperCase()
+      .toLowerCase()
+      .replace(/\s+/gu, '')
+  );
 }

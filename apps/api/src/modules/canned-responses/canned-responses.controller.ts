@@ -29,7 +29,12 @@ export class CannedResponsesController {
   @Patch(':id')
   @Roles(Role.ADMIN)
   @ApiOkResponse()
-  update(@CurrentUser() actor: AuthUser, @Param('id', new ParseUUIDPipe()) id: string, @Body() body: UpdateCannedResponseRequestDto, @Ip() ip: string): Promise<CannedResponseDto> {
+  update(
+    @CurrentUser() actor: AuthUser,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() body: UpdateCannedResponseRequestDto,
+    @Ip() ip: string,
+  ): Promise<CannedResponseDto> {
     return this.cannedResponses.update(actor, id, body, ip);
   }
 

@@ -23,7 +23,13 @@ export class CannedResponsesService {
   async create(actor: AuthUser, body: CreateCannedResponseRequestDto, ip: string | null): Promise<CannedResponseDto> {
     await this.assertShortcutFree(body.shortcut);
     const saved = await this.repo.save({ ...body, createdBy: actor.id });
-    await this.audit.record({ actor, action: 'canned_response.created', target: { type: 'canned_response', id: saved.id }, details: { shortcut: saved.shortcut }, ip });
+    await this.audit.record({
+      actor,
+      action: 'canned_response.created',
+      target: { type: 'canned_response', id: saved.id },
+      details: { shortcut: saved.shortcut },
+      ip,
+    });
     return toCannedResponseDto(saved);
   }
 

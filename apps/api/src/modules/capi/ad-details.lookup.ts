@@ -50,7 +50,13 @@ export class AdDetailsLookup {
       const ad = await this.graph.capi.getAd({ accessToken: target.auth.accessToken, accountKey: channel.externalId }, adId);
       this.cache.set(adId, {
         until: now + FOUND_TTL_MS,
-        details: { name: ad.name ?? null, campaignId: ad.campaign?.id ?? null, campaignName: ad.campaign?.name ?? null, adsetId: ad.adset?.id ?? null, adsetName: ad.adset?.name ?? null },
+        details: {
+          name: ad.name ?? null,
+          campaignId: ad.campaign?.id ?? null,
+          campaignName: ad.campaign?.name ?? null,
+          adsetId: ad.adset?.id ?? null,
+          adsetName: ad.adset?.name ?? null,
+        },
       });
     } catch (err) {
       this.logger.debug?.({ adId, err: err instanceof Error ? err.message : String(err) }, 'ad details unavailable');

@@ -2,8 +2,15 @@ import { MessagePlatform } from '@ticklegram/domain-models';
 import { addDays, AttributedConversation, attributionCsv, attributionRows, attributionSeries, localDay, startOfLocalDay } from './attribution.rules';
 
 const conv = (id: string, adId: string, startedAt: string, firstResponseAt: string | null): AttributedConversation => ({
-  conversationId: id, channelId: 'ch', platform: MessagePlatform.FACEBOOK, adId, adTitle: adId === 'A' ? 'Ad A' : null, campaignId: adId === 'A' ? 'C1' : null, adsetId: null,
-  startedAt: new Date(startedAt), firstResponseAt: firstResponseAt ? new Date(firstResponseAt) : null,
+  conversationId: id,
+  channelId: 'ch',
+  platform: MessagePlatform.FACEBOOK,
+  adId,
+  adTitle: adId === 'A' ? 'Ad A' : null,
+  campaignId: adId === 'A' ? 'C1' : null,
+  adsetId: null,
+  startedAt: new Date(startedAt),
+  firstResponseAt: firstResponseAt ? new Date(firstResponseAt) : null,
 });
 
 describe('attribution rules', () => {
@@ -17,7 +24,12 @@ describe('attribution rules', () => {
   });
 
   it('per ad: conversations, answers and their median/mean wait, outcomes, value per currency, accepted events', () => {
-    const conversations = [conv('1', 'A', '2026-12-01T10:00:00Z', '2026-12-01T10:01:00Z'), conv('2', 'A', '2026-12-02T10:00:00Z', '2026-12-02T10:03:00Z'), conv('3', 'A', '2026-12-02T11:00:00Z', null), conv('4', 'B', '2026-12-02T12:00:00Z', null)];
+    const conversations = [
+      conv('1', 'A', '2026-12-01T10:00:00Z', '2026-12-01T10:01:00Z'),
+      conv('2', 'A', '2026-12-02T10:00:00Z', '2026-12-02T10:03:00Z'),
+      conv('3', 'A', '2026-12-02T11:00:00Z', null),
+      conv('4', 'B', '2026-12-02T12:00:00Z', null),
+    ];
     const outcomes = [
       { conversationId: '1', type: 'Purchase' as const, occurredAt: new Date('2026-12-01T12:00:00Z'), value: 49.9, currency: 'EUR', accepted: true },
       { conversationId: '2', type: 'Purchase' as const, occurredAt: new Date('2026-12-03T12:00:00Z'), value: 10.1, currency: 'EUR', accepted: false },
@@ -26,8 +38,27 @@ describe('attribution rules', () => {
     ];
     const rows = attributionRows(conversations, outcomes);
     expect(rows).toEqual([
-      expect.objectContaining({ adId: 'A', adTitle: 'Ad A', campaignId: 'C1', conversationsStarted: 3, responded: 2, firstResponseMedianSeconds: 120, firstResponseMeanSeconds: 120, outcomes: { Purchase: 2, LeadSubmitted: 1 }, value: { EUR: 60 }, eventsAccepted: 2 }),
-      expect.objectContaining({ adId: 'B', conversationsStarted: 1, responded: 0, firstResponseMedianSeconds: null, outcomes: { Purchase: 1 }, value: { USD: 5 }, eventsAccepted: 1 }),
+      expect.objectContaining({
+        adId: 'A',
+        adTitle: 'Ad A',
+        campaignId: 'C1',
+        conversationsStarted: 3,
+        responded: 2,
+        firstResponseMedianSeconds: 120,
+        firstResponseMeanSeconds: 120,
+        outcomes: { Purchase: 2, LeadSubmitted: 1 },
+        value: { EUR: 60 },
+        eventsAccepted: 2,
+      }),
+      expect.objectContaining({
+        adId: 'B',
+        conversationsStarted: 1,
+        responded: 0,
+        firstResponseMedianSeconds: null,
+        outcomes: { Purchase: 1 },
+        value: { USD: 5 },
+        eventsAccepted: 1,
+      }),
     ]);
     expect(attributionSeries(conversations, outcomes, '2026-12-01', '2026-12-03', 'UTC')).toEqual([
       { date: '2026-12-01', conversationsStarted: 1, outcomes: 1 },

@@ -19,7 +19,16 @@ export function localDay(at: Date, tz: string): string {
 /** Milliseconds `tz` is ahead of UTC at `at`. */
 function offsetMs(at: number, tz: string): number {
   const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-US', { timeZone: tz, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' })
+    new Intl.DateTimeFormat('en-US', {
+      timeZone: tz,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    })
       .formatToParts(new Date(at))
       .map((p) => [p.type, Number(p.value)]),
   ) as Record<string, number>;
@@ -77,9 +86,22 @@ export function attributionRows(conversations: AttributedConversation[], outcome
   const rows = new Map<string, AttributionRowDto & { waits: number[] }>();
   for (const c of conversations) {
     const row = rows.get(c.adId) ?? {
-      adId: c.adId, adTitle: null, campaignId: null, adsetId: null, campaignName: null, adsetName: null, channelId: c.channelId, platform: c.platform,
-      conversationsStarted: 0, responded: 0, firstResponseMedianSeconds: null, firstResponseMeanSeconds: null,
-      outcomes: {}, value: {}, eventsAccepted: 0, waits: [],
+      adId: c.adId,
+      adTitle: null,
+      campaignId: null,
+      adsetId: null,
+      campaignName: null,
+      adsetName: null,
+      channelId: c.channelId,
+      platform: c.platform,
+      conversationsStarted: 0,
+      responded: 0,
+      firstResponseMedianSeconds: null,
+      firstResponseMeanSeconds: null,
+      outcomes: {},
+      value: {},
+      eventsAccepted: 0,
+      waits: [],
     };
     row.adTitle ??= c.adTitle;
     row.campaignId ??= c.campaignId;
@@ -104,7 +126,13 @@ export function attributionRows(conversations: AttributedConversation[], outcome
 }
 
 /** Per local day from `fromDay` to `toDay` (inclusive): conversations started and outcomes of those conversations recorded. */
-export function attributionSeries(conversations: AttributedConversation[], outcomes: AttributedOutcome[], fromDay: string, toDay: string, tz: string): AttributionPointDto[] {
+export function attributionSeries(
+  conversations: AttributedConversation[],
+  outcomes: AttributedOutcome[],
+  fromDay: string,
+  toDay: string,
+  tz: string,
+): AttributionPointDto[] {
   const points = new Map<string, AttributionPointDto>();
   for (let day = fromDay; day <= toDay; day = addDays(day, 1)) points.set(day, { date: day, conversationsStarted: 0, outcomes: 0 });
   for (const c of conversations) {
@@ -127,14 +155,52 @@ function cell(value: string | number | null): string {
 }
 
 export function attributionCsv(rows: AttributionRowDto[]): string {
-  const header = ['ad_id', 'ad_title', 'campaign_id', 'campaign_name', 'adset_id', 'adset_name', 'platform', 'conversations_started', 'responded', 'first_response_median_seconds', 'first_response_mean_seconds', 'leads', 'qualified_leads', 'purchases', 'other_outcomes', 'value', 'events_accepted'];
+  const header = [
+    'ad_id',
+    'ad_title',
+    'campaign_id',
+    'campaign_name',
+    'adset_id',
+    'adset_name',
+    'platform',
+    'conversations_started',
+    'responded',
+    'first_response_median_seconds',
+    'first_response_mean_seconds',
+    'leads',
+    'qualified_leads',
+    'purchases',
+    'other_outcomes',
+    'value',
+    'events_accepted',
+  ];
   const lines = rows.map((r) => {
     const leads = r.outcomes.LeadSubmitted ?? 0;
     const qualified = r.outcomes.QualifiedLead ?? 0;
     const purchases = r.outcomes.Purchase ?? 0;
     const all = Object.values(r.outcomes).reduce((a, b) => a + (b ?? 0), 0);
-    const value = Object.entries(r.value).map(([currency, amount]) => `${amount.toFixed(2)} ${currency}`).join('; ');
-    return [r.adId, r.adTitle, r.campaignId, r.campaignName, r.adsetId, r.adsetName, r.platform, r.conversationsStarted, r.responded, r.firstResponseMedianSeconds, r.firstResponseMeanSeconds, leads, qualified, purchases, all - leads - qualified - purchases, value, r.eventsAccepted]
+    const value = Object.entries(r.value)
+      .map(([currency, amount]) => `${amount.toFixed(2)} ${currency}`)
+      .join('; ');
+    return [
+      r.adId,
+      r.adTitle,
+      r.campaignId,
+      r.campaignName,
+      r.adsetId,
+      r.adsetName,
+      r.platform,
+      r.conversationsStarted,
+      r.responded,
+      r.firstResponseMedianSeconds,
+      r.firstResponseMeanSeconds,
+      leads,
+      qualified,
+      purchases,
+      all - leads - qualified - purchases,
+      value,
+      r.eventsAccepted,
+    ]
       .map(cell)
       .join(',');
   });

@@ -3,7 +3,16 @@ import { AttributionResponse } from '@ticklegram/domain-models';
 import { RequestValidationException } from '../../common/pipes/validation.pipe';
 import { AdDetailsLookup } from './ad-details.lookup';
 import { AdConversationsRepository } from '../inbox/repositories/ad-conversations.repository';
-import { addDays, AttributedConversation, AttributedOutcome, attributionRows, attributionSeries, isTimeZone, localDay, startOfLocalDay } from './attribution.rules';
+import {
+  addDays,
+  AttributedConversation,
+  AttributedOutcome,
+  attributionRows,
+  attributionSeries,
+  isTimeZone,
+  localDay,
+  startOfLocalDay,
+} from './attribution.rules';
 import { outcomeValue } from './capi.mapper';
 import { AttributionQueryDto } from './dto/capi.query.dto';
 import { CapiEventRepository } from './repositories/capi-event.repository';
@@ -27,7 +36,8 @@ export class AttributionService {
     const toDay = query.to ? dayOf(query.to, tz) : localDay(now, tz);
     const fromDay = query.from ? dayOf(query.from, tz) : addDays(toDay, -29);
     if (fromDay > toDay) throw new RequestValidationException([{ field: 'from', messages: ['from must not be after to'] }]);
-    if (addDays(fromDay, MAX_DAYS) <= toDay) throw new RequestValidationException([{ field: 'from', messages: [`the range may span at most ${MAX_DAYS} days`] }]);
+    if (addDays(fromDay, MAX_DAYS) <= toDay)
+      throw new RequestValidationException([{ field: 'from', messages: [`the range may span at most ${MAX_DAYS} days`] }]);
     const from = startOfLocalDay(fromDay, tz);
     const to = startOfLocalDay(addDays(toDay, 1), tz);
 

@@ -30,7 +30,12 @@ export class CapiEventsService {
 
   async list(query: CapiEventsQueryDto): Promise<CapiEventListResponse> {
     const limit = query.limit ?? 50;
-    const rows = await this.events.list({ status: query.status, channelId: query.channelId, before: query.cursor ? decode(query.cursor) : undefined, limit: limit + 1 });
+    const rows = await this.events.list({
+      status: query.status,
+      channelId: query.channelId,
+      before: query.cursor ? decode(query.cursor) : undefined,
+      limit: limit + 1,
+    });
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
     return { items: page.map(toEventDto), nextCursor: rows.length > limit && last ? encode(last.createdAt, last.id) : null };
@@ -43,7 +48,13 @@ export class CapiEventsService {
     if (!(await this.events.requeue(id, [...CAPI_RESENDABLE], new Date()))) {
       throw new CapiException(CapiErrorCode.CAPI_EVENT_NOT_RESENDABLE, `Only failed or uncertain events can be sent again; this one is ${event.status}.`);
     }
-    await this.audit.record({ actor, action: 'capi.event_resent', target: { type: 'capi_event', id }, details: { previousStatus: event.status, eventName: event.eventName, eventId: event.eventId }, ip });
+    await this.audit.record({
+      actor,
+      action: 'capi.event_resent',
+      target: { type: 'capi_event', id },
+      details: { previousStatus: event.status, eventName: event.eventName, eventId: event.eventId },
+      ip,
+    });
     const fresh = (await this.events.findById(id)) ?? event;
     const dto = toEventDto(fresh);
     this.gateway.eventUpdated(dto);

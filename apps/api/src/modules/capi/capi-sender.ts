@@ -115,12 +115,29 @@ export class CapiSender implements OnApplicationBootstrap, OnApplicationShutdown
     const sentAt = new Date();
     const where = { datasetId: settings.datasetId, testEventCode: settings.testEventCode, sentAt };
     try {
-      const result = await this.graph.capi.sendEvents(target.auth, settings.datasetId as string, rows.map((r) => r.payload), { testEventCode: settings.testEventCode ?? undefined });
+      const result = await this.graph.capi.sendEvents(
+        target.auth,
+        settings.datasetId as string,
+        rows.map((r) => r.payload),
+        { testEventCode: settings.testEventCode ?? undefined },
+      );
       const answer = result.batches[0];
-      await this.finish(rows, token, { ...where, status: 'accepted', message: null, eventsReceived: result.eventsReceived, fbtraceId: answer?.fbtrace_id ?? null });
+      await this.finish(rows, token, {
+        ...where,
+        status: 'accepted',
+        message: null,
+        eventsReceived: result.eventsReceived,
+        fbtraceId: answer?.fbtrace_id ?? null,
+      });
     } catch (error) {
       // one invalid event rejects Meta's whole request: send each on its own so only the bad one fails
-      const verdict = judgeFailure(error, Math.max(...rows.map((r) => r.attempts + 1)), this.config.capi.maxAttempts, this.config.capi.retryBaseMs, channel.name);
+      const verdict = judgeFailure(
+        error,
+        Math.max(...rows.map((r) => r.attempts + 1)),
+        this.config.capi.maxAttempts,
+        this.config.capi.retryBaseMs,
+        channel.name,
+      );
       if (verdict.status === 'failed' && rows.length > 1 && !verdict.channelProblem) {
         for (const row of rows) await this.sendBatch(target, [row], token);
         return;
@@ -131,7 +148,10 @@ export class CapiSender implements OnApplicationBootstrap, OnApplicationShutdown
       } else {
         await this.finish(rows, token, { ...where, status: verdict.status, message: verdict.message });
       }
-      this.logger.warn({ channelId: channel.id, events: ids.length, status: verdict.status, err: error instanceof Error ? error.message : String(error) }, 'Conversions API send did not go through');
+      this.logger.warn(
+        { channelId: channel.id, events: ids.length, status: verdict.status, err: error instanceof Error ? error.message : String(error) },
+        'Conversions API send did not go through',
+      );
     }
   }
 

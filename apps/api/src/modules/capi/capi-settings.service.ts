@@ -45,7 +45,11 @@ export class CapiSettingsService {
   }
 
   async list(): Promise<CapiSettingsDto[]> {
-    const [pages, instagram, rows] = await Promise.all([this.channels.listRefs(MessagePlatform.FACEBOOK), this.channels.listRefs(MessagePlatform.INSTAGRAM), this.settings.list()]);
+    const [pages, instagram, rows] = await Promise.all([
+      this.channels.listRefs(MessagePlatform.FACEBOOK),
+      this.channels.listRefs(MessagePlatform.INSTAGRAM),
+      this.settings.list(),
+    ]);
     const byChannel = new Map(rows.map((r) => [r.channelId, r]));
     return [...pages, ...instagram]
       .filter((c) => c.status !== ChannelStatus.DISCONNECTED)
@@ -54,7 +58,9 @@ export class CapiSettingsService {
 
   async update(actor: AuthUser, channelId: string, body: UpdateCapiSettingsRequestDto, ip: string | null): Promise<CapiSettingsDto> {
     const channel = await this.supportedChannel(channelId);
-    const row = (await this.settings.findByChannel(channel.id)) ?? this.settings.create({ channelId: channel.id, datasetId: null, testEventCode: null, accessTokenEncrypted: null, enabled: true });
+    const row =
+      (await this.settings.findByChannel(channel.id)) ??
+      this.settings.create({ channelId: channel.id, datasetId: null, testEventCode: null, accessTokenEncrypted: null, enabled: true });
     const changed: Record<string, unknown> = {};
     if (body.datasetId !== undefined) row.datasetId = changed['datasetId'] = body.datasetId;
     if (body.testEventCode !== undefined) row.testEventCode = changed['testEventCode'] = body.testEventCode || null;
@@ -71,8 +77,11 @@ export class CapiSettingsService {
   /** Asks Meta for the account's business-messaging dataset (Meta creates it on the first call) and stores it. */
   async connectDataset(actor: AuthUser | null, channelId: string, ip: string | null): Promise<CapiSettingsDto> {
     const channel = await this.supportedChannel(channelId);
-    if (channel.status !== ChannelStatus.ACTIVE) throw new CapiException(CapiErrorCode.CAPI_CHANNEL_UNSUPPORTED, `${channel.name} is not connected right now. Reconnect it under Accounts first.`);
-    const row = (await this.settings.findByChannel(channel.id)) ?? this.settings.create({ channelId: channel.id, datasetId: null, testEventCode: null, accessTokenEncrypted: null, enabled: true });
+    if (channel.status !== ChannelStatus.ACTIVE)
+      throw new CapiException(CapiErrorCode.CAPI_CHANNEL_UNSUPPORTED, `${channel.name} is not connected right now. Reconnect it under Accounts first.`);
+    const row =
+      (await this.settings.findByChannel(channel.id)) ??
+      this.settings.create({ channelId: channel.id, datasetId: null, testEventCode: null, accessTokenEncrypted: null, enabled: true });
     let datasetId: string;
     try {
       datasetId = String((await this.graph.capi.getOrCreateDataset(await this.authFor(channel, row), channel.externalId)).id);
@@ -92,7 +101,8 @@ export class CapiSettingsService {
     const unavailable = CapiSettingsService.unavailableReason(channel);
     if (unavailable) return { problem: unavailable };
     const settings = await this.settings.findByChannel(channel.id);
-    if (!settings?.datasetId) return { problem: `The Conversions API is not set up for ${channel.name}: an admin picks its dataset under Settings → Conversions API, then resends.` };
+    if (!settings?.datasetId)
+      return { problem: `The Conversions API is not set up for ${channel.name}: an admin picks its dataset under Settings → Conversions API, then resends.` };
     if (!settings.enabled) return { problem: `Sending conversion events is turned off for ${channel.name} (Settings → Conversions API).` };
     try {
       return { channel, settings, auth: await this.authFor(channel, settings) };
@@ -136,7 +146,10 @@ export class CapiSettingsService {
     if (error.kind === 'permission' || error.kind === 'reauth_required') {
       void this.recordChannelProblem(channel.id, error);
       const scope = channel.platform === MessagePlatform.FACEBOOK ? 'page_events' : 'instagram_manage_events';
-      return new CapiException(CapiErrorCode.CAPI_META_REJECTED, `Meta refused: ${channel.name} has not granted TickleGram the permission for conversion events (${scope}). Reconnect it under Accounts and allow it.`);
+      return new CapiException(
+        CapiErrorCode.CAPI_META_REJECTED,
+        `Meta refused: ${channel.name} has not granted TickleGram the permission for conversion events (${scope}). Reconnect it under Accounts and allow it.`,
+      );
     }
     return new CapiException(CapiErrorCode.CAPI_META_REJECTED, `Meta refused: ${error.metaUserMessage ?? error.userMessage}`);
   }

@@ -8,7 +8,31 @@ import { AttributionController, CapiController } from './capi.controller';
 import { OutcomesController } from './outcomes.controller';
 import { OutcomesService } from './outcomes.service';
 
-const REPORT = { from: '2026-12-01', to: '2026-12-03', tz: 'UTC', rows: [{ adId: '1', adTitle: '=HYPERLINK("x")', campaignId: '7', adsetId: null, campaignName: 'Spring, 2026', adsetName: null, channelId: 'c', platform: 'FACEBOOK', conversationsStarted: 2, responded: 1, firstResponseMedianSeconds: 60, firstResponseMeanSeconds: 60, outcomes: { Purchase: 1 }, value: { EUR: 49.9 }, eventsAccepted: 1 }], series: [] };
+const REPORT = {
+  from: '2026-12-01',
+  to: '2026-12-03',
+  tz: 'UTC',
+  rows: [
+    {
+      adId: '1',
+      adTitle: '=HYPERLINK("x")',
+      campaignId: '7',
+      adsetId: null,
+      campaignName: 'Spring, 2026',
+      adsetName: null,
+      channelId: 'c',
+      platform: 'FACEBOOK',
+      conversationsStarted: 2,
+      responded: 1,
+      firstResponseMedianSeconds: 60,
+      firstResponseMeanSeconds: 60,
+      outcomes: { Purchase: 1 },
+      value: { EUR: 49.9 },
+      eventsAccepted: 1,
+    },
+  ],
+  series: [],
+};
 
 describe('Conversions API controllers (contract)', () => {
   let api: ContractApp;
@@ -18,7 +42,10 @@ describe('Conversions API controllers (contract)', () => {
   const attribution = mockProvider(AttributionService, { report: REPORT });
 
   beforeAll(async () => {
-    api = await startContractApp({ controllers: [OutcomesController, CapiController, AttributionController], providers: [outcomes, settings, events, attribution] });
+    api = await startContractApp({
+      controllers: [OutcomesController, CapiController, AttributionController],
+      providers: [outcomes, settings, events, attribution],
+    });
   });
   afterAll(() => api.close());
   beforeEach(() => jest.clearAllMocks());

@@ -31,7 +31,12 @@ export class CapiController {
   /** Dataset, test event code, a dedicated token (stored encrypted, never returned), on/off. */
   @Patch('settings/:channelId')
   @ApiOkResponse()
-  updateSettings(@CurrentUser() user: AuthUser, @Param('channelId', new ParseUUIDPipe()) channelId: string, @Body() body: UpdateCapiSettingsRequestDto, @Ip() ip: string): Promise<CapiSettingsDto> {
+  updateSettings(
+    @CurrentUser() user: AuthUser,
+    @Param('channelId', new ParseUUIDPipe()) channelId: string,
+    @Body() body: UpdateCapiSettingsRequestDto,
+    @Ip() ip: string,
+  ): Promise<CapiSettingsDto> {
     return this.settings.update(user, channelId, body, ip);
   }
 

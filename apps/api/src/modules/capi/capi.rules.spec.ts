@@ -2,7 +2,8 @@ import { MessagePlatform } from '@ticklegram/domain-models';
 import { CapiValidationError, MetaGraphError } from '@ticklegram/meta-graph';
 import { buildEventInput, currencyDigits, judgeFailure, retryDelayMs, toMinorUnits, tooOldForMeta } from './capi.rules';
 
-const graphError = (init: Partial<ConstructorParameters<typeof MetaGraphError>[0]>) => new MetaGraphError({ kind: 'unknown', message: 'm', userMessage: 'Meta had a problem.', ...init });
+const graphError = (init: Partial<ConstructorParameters<typeof MetaGraphError>[0]>) =>
+  new MetaGraphError({ kind: 'unknown', message: 'm', userMessage: 'Meta had a problem.', ...init });
 
 describe('capi rules', () => {
   it.each([
@@ -20,12 +21,29 @@ describe('capi rules', () => {
   });
 
   it('builds the business-messaging event per channel: ids unhashed, contact data as hashes, value only with a currency', () => {
-    const facts = { eventId: 'e1', type: 'Purchase' as const, occurredAt: new Date('2026-12-03T10:00:00Z'), value: 49.9, currency: 'EUR', emailHash: 'a'.repeat(64), phoneHash: null };
+    const facts = {
+      eventId: 'e1',
+      type: 'Purchase' as const,
+      occurredAt: new Date('2026-12-03T10:00:00Z'),
+      value: 49.9,
+      currency: 'EUR',
+      emailHash: 'a'.repeat(64),
+      phoneHash: null,
+    };
     expect(buildEventInput(facts, { platform: MessagePlatform.FACEBOOK, accountId: 'P', customerId: 'PSID' })).toEqual({
-      event_name: 'Purchase', event_time: 1796292000, event_id: 'e1', action_source: 'business_messaging', messaging_channel: 'messenger',
-      user_data: { page_id: 'P', page_scoped_user_id: 'PSID', em: ['a'.repeat(64)] }, custom_data: { value: 49.9, currency: 'EUR' }, partner_agent: 'ticklegram',
+      event_name: 'Purchase',
+      event_time: 1796292000,
+      event_id: 'e1',
+      action_source: 'business_messaging',
+      messaging_channel: 'messenger',
+      user_data: { page_id: 'P', page_scoped_user_id: 'PSID', em: ['a'.repeat(64)] },
+      custom_data: { value: 49.9, currency: 'EUR' },
+      partner_agent: 'ticklegram',
     });
-    const ig = buildEventInput({ ...facts, type: 'LeadSubmitted', value: null, currency: null, emailHash: null }, { platform: MessagePlatform.INSTAGRAM, accountId: 'IG', customerId: 'IGSID' });
+    const ig = buildEventInput(
+      { ...facts, type: 'LeadSubmitted', value: null, currency: null, emailHash: null },
+      { platform: MessagePlatform.INSTAGRAM, accountId: 'IG', customerId: 'IGSID' },
+    );
     expect(ig).toMatchObject({ messaging_channel: 'instagram', user_data: { ig_account_id: 'IG', ig_sid: 'IGSID' } });
     expect(ig.custom_data).toBeUndefined();
   });
@@ -58,9 +76,16 @@ describe('capi rules', () => {
   });
 
   it('says why in plain words', () => {
-    expect(judgeFailure(graphError({ kind: 'invalid_request', httpStatus: 400, metaUserMessage: 'Event 0: bad' }), 1, 3, 1000, 'X').status === 'failed').toBe(true);
-    expect(judgeFailure(graphError({ kind: 'invalid_request', httpStatus: 400, metaUserMessage: 'Event 0: bad' }), 1, 3, 1000, 'X')).toMatchObject({ message: 'Meta refused the event. Meta says: Event 0: bad' });
-    expect(judgeFailure(graphError({ kind: 'permission', httpStatus: 403 }), 1, 3, 1000, 'Example Store')).toMatchObject({ message: expect.stringContaining('page_events'), channelProblem: true });
+    expect(judgeFailure(graphError({ kind: 'invalid_request', httpStatus: 400, metaUserMessage: 'Event 0: bad' }), 1, 3, 1000, 'X').status === 'failed').toBe(
+      true,
+    );
+    expect(judgeFailure(graphError({ kind: 'invalid_request', httpStatus: 400, metaUserMessage: 'Event 0: bad' }), 1, 3, 1000, 'X')).toMatchObject({
+      message: 'Meta refused the event. Meta says: Event 0: bad',
+    });
+    expect(judgeFailure(graphError({ kind: 'permission', httpStatus: 403 }), 1, 3, 1000, 'Example Store')).toMatchObject({
+      message: expect.stringContaining('page_events'),
+      channelProblem: true,
+    });
     const wait = judgeFailure(graphError({ kind: 'rate_limited', httpStatus: 400, retryAfterMs: 60_000 }), 1, 3, 1000, 'X');
     expect(wait).toMatchObject({ status: 'retrying', delayMs: 60_000 });
   });

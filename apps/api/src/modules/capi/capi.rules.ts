@@ -62,7 +62,9 @@ export function buildEventInput(outcome: OutcomeFacts, subject: EventSubject): C
     action_source: 'business_messaging',
     messaging_channel: messenger ? 'messenger' : 'instagram',
     user_data: {
-      ...(messenger ? { page_id: subject.accountId, page_scoped_user_id: subject.customerId } : { ig_account_id: subject.accountId, ig_sid: subject.customerId }),
+      ...(messenger
+        ? { page_id: subject.accountId, page_scoped_user_id: subject.customerId }
+        : { ig_account_id: subject.accountId, ig_sid: subject.customerId }),
       ...(outcome.emailHash ? { em: [outcome.emailHash] } : {}),
       ...(outcome.phoneHash ? { ph: [outcome.phoneHash] } : {}),
     },
@@ -101,14 +103,20 @@ export const UNCERTAIN_MESSAGE =
  * with backoff, up to `maxAttempts`; a request that may have reached Meta is never repeated on its own.
  */
 export function judgeFailure(error: unknown, attempts: number, maxAttempts: number, retryBaseMs: number, accountName: string): FailureVerdict {
-  if (error instanceof CapiValidationError) return { status: 'failed', message: `Not sent: ${error.problems.map((p) => p.reason).join('; ')}.`, channelProblem: false };
+  if (error instanceof CapiValidationError)
+    return { status: 'failed', message: `Not sent: ${error.problems.map((p) => p.reason).join('; ')}.`, channelProblem: false };
   if (!isMetaGraphError(error)) return { status: 'failed', message: 'Not sent because of an internal error; resend it to try again.', channelProblem: false };
   const temporary = error.kind === 'retryable' || error.kind === 'rate_limited';
   if (temporary && error.httpStatus === undefined && !(error.networkCode && NOT_SENT_CODES.has(error.networkCode))) {
     return { status: 'uncertain', message: UNCERTAIN_MESSAGE };
   }
   if (temporary) {
-    if (attempts >= maxAttempts) return { status: 'failed', message: `Meta was not reachable after ${attempts} attempts (${error.userMessage}). Resend it when Meta answers again.`, channelProblem: false };
+    if (attempts >= maxAttempts)
+      return {
+        status: 'failed',
+        message: `Meta was not reachable after ${attempts} attempts (${error.userMessage}). Resend it when Meta answers again.`,
+        channelProblem: false,
+      };
     const delayMs = Math.max(retryDelayMs(attempts, retryBaseMs), error.retryAfterMs ?? 0);
     return { status: 'retrying', message: `Meta is not answering right now (${error.userMessage}); trying again shortly.`, delayMs };
   }
@@ -119,7 +127,12 @@ export function judgeFailure(error: unknown, attempts: number, maxAttempts: numb
       channelProblem: true,
     };
   }
-  if (error.kind === 'reauth_required') return { status: 'failed', message: `Meta no longer accepts the access token of ${accountName}. Reconnect it under Accounts, then resend.`, channelProblem: true };
+  if (error.kind === 'reauth_required')
+    return {
+      status: 'failed',
+      message: `Meta no longer accepts the access token of ${accountName}. Reconnect it under Accounts, then resend.`,
+      channelProblem: true,
+    };
   const detail = error.metaUserMessage ? `Meta says: ${error.metaUserMessage}` : error.userMessage;
   return { status: 'failed', message: `Meta refused the event. ${detail}`, channelProblem: false };
 }

@@ -24,7 +24,12 @@ export class OutcomesController {
   @Post()
   @Roles(Role.ADMIN, Role.AGENT)
   @ApiOkResponse()
-  record(@CurrentUser() user: AuthUser, @Param('id', new ParseUUIDPipe()) id: string, @Body() body: RecordOutcomeRequestDto, @Ip() ip: string): Promise<OutcomeDto> {
+  record(
+    @CurrentUser() user: AuthUser,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() body: RecordOutcomeRequestDto,
+    @Ip() ip: string,
+  ): Promise<OutcomeDto> {
     return this.outcomes.record(user, id, body, ip);
   }
 }

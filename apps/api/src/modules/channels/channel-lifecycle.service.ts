@@ -29,7 +29,13 @@ export class ChannelLifecycleService {
       subscribedFields: [],
     });
     this.channels.invalidate();
-    await this.audit.record({ actor: actor.user, action: 'channel.disconnected', target: { type: entity.identity().kind, id: entity.id }, details: { name: entity.name }, ip: actor.ip ?? null });
+    await this.audit.record({
+      actor: actor.user,
+      action: 'channel.disconnected',
+      target: { type: entity.identity().kind, id: entity.id },
+      details: { name: entity.name },
+      ip: actor.ip ?? null,
+    });
     this.channels.emitUpdated(entity);
     return this.channels.toDto(entity);
   }

@@ -79,7 +79,10 @@ export class ChannelMaintenanceService implements OnApplicationBootstrap {
           lastGraphErrorAt: new Date(),
           tokenCheckedAt: new Date(),
         });
-        const reason = check.subcode === 463 ? 'The connection to Meta expired. Reconnect the channel.' : "Meta no longer accepts this channel's token. Reconnect the channel.";
+        const reason =
+          check.subcode === 463
+            ? 'The connection to Meta expired. Reconnect the channel.'
+            : "Meta no longer accepts this channel's token. Reconnect the channel.";
         await this.service.markNeedsReauth(channel, reason, { code: check.code, subcode: check.subcode });
         report.changed.push(channel.id);
         return;
@@ -124,7 +127,12 @@ export class ChannelMaintenanceService implements OnApplicationBootstrap {
         subscribedFields: res.success ? [...target.fields] : [],
         subscriptionCheckedAt: new Date(),
       });
-      await this.audit.record({ actor: null, action: 'channel.resubscribed', target: { type: channel.identity().kind, id: channel.id }, details: { name: channel.name, previous: [...have], fields: target.fields } });
+      await this.audit.record({
+        actor: null,
+        action: 'channel.resubscribed',
+        target: { type: channel.identity().kind, id: channel.id },
+        details: { name: channel.name, previous: [...have], fields: target.fields },
+      });
       this.logger.warn({ channelId: channel.id }, 'webhook subscription was missing; subscribed again');
       this.service.emitUpdated(channel);
       report.changed.push(channel.id);

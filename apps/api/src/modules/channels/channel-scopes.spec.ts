@@ -1,5 +1,12 @@
 import { MessagePlatform } from '@ticklegram/domain-models';
-import { FACEBOOK_LOGIN_REQUESTED_SCOPES, featureGaps, INSTAGRAM_LOGIN_REQUESTED_SCOPES, missingScopes, PAGE_FEATURE_SCOPES, scopeRequirement } from './channel-scopes';
+import {
+  FACEBOOK_LOGIN_REQUESTED_SCOPES,
+  featureGaps,
+  INSTAGRAM_LOGIN_REQUESTED_SCOPES,
+  missingScopes,
+  PAGE_FEATURE_SCOPES,
+  scopeRequirement,
+} from './channel-scopes';
 
 describe('channel scopes', () => {
   it.each([
@@ -22,7 +29,11 @@ describe('channel scopes', () => {
     const page = scopeRequirement(MessagePlatform.FACEBOOK, 'facebook_login');
     const granted = ['pages_messaging', 'pages_manage_metadata', 'pages_show_list', 'pages_read_engagement', 'pages_manage_engagement'];
     expect(missingScopes(granted, page)).toEqual({ required: [], recommended: ['page_utility_messaging', 'page_events', 'ads_read'] });
-    expect(featureGaps(granted, page)).toContainEqual({ feature: 'Utility templates', missingScopes: ['page_utility_messaging'], effect: expect.stringContaining('Reconnect the Page') });
+    expect(featureGaps(granted, page)).toContainEqual({
+      feature: 'Utility templates',
+      missingScopes: ['page_utility_messaging'],
+      effect: expect.stringContaining('Reconnect the Page'),
+    });
     expect(featureGaps([...granted, 'page_utility_messaging', 'page_events', 'ads_read'], page)).toEqual([]);
     expect(featureGaps([...granted, 'pages_utility_messaging', 'page_events', 'ads_read'], page)).toEqual([]);
     expect(FACEBOOK_LOGIN_REQUESTED_SCOPES).toEqual(expect.arrayContaining(PAGE_FEATURE_SCOPES.flatMap((f) => f.scopes)));
@@ -31,8 +42,12 @@ describe('channel scopes', () => {
   it('the Conversions API for business messaging needs page_events (Pages) and instagram_manage_events (Instagram via a Page)', () => {
     const page = scopeRequirement(MessagePlatform.FACEBOOK, 'facebook_login');
     const igViaPage = scopeRequirement(MessagePlatform.INSTAGRAM, 'facebook_login');
-    expect(featureGaps(['pages_messaging', 'page_utility_messaging', 'ads_read'], page)).toEqual([{ feature: 'Conversions API', missingScopes: ['page_events'], effect: expect.stringContaining('Reconnect the Page') }]);
-    expect(featureGaps(['instagram_basic', 'ads_read'], igViaPage)).toEqual([{ feature: 'Conversions API', missingScopes: ['instagram_manage_events'], effect: expect.stringContaining('Conversions API') }]);
+    expect(featureGaps(['pages_messaging', 'page_utility_messaging', 'ads_read'], page)).toEqual([
+      { feature: 'Conversions API', missingScopes: ['page_events'], effect: expect.stringContaining('Reconnect the Page') },
+    ]);
+    expect(featureGaps(['instagram_basic', 'ads_read'], igViaPage)).toEqual([
+      { feature: 'Conversions API', missingScopes: ['instagram_manage_events'], effect: expect.stringContaining('Conversions API') },
+    ]);
     expect(featureGaps(['instagram_basic', 'instagram_manage_events', 'ads_read'], igViaPage)).toEqual([]);
     expect(featureGaps(['instagram_basic', 'instagram_manage_events'], igViaPage).map((g) => g.feature)).toEqual(['Ad names in attribution']);
     expect(FACEBOOK_LOGIN_REQUESTED_SCOPES).toEqual(expect.arrayContaining(['page_events', 'instagram_manage_events']));

@@ -20,15 +20,37 @@ export interface ScopeRequirement {
  * also asks from (add a feature's permissions here, e.g. the Conversions API's, and both follow).
  */
 export const PAGE_FEATURE_SCOPES: readonly FeatureScopes[] = [
-  { feature: 'Utility templates', scopes: ['page_utility_messaging'], effect: 'Templates cannot be created, reviewed or sent outside the 24-hour window. Reconnect the Page and allow the permission.' },
-  { feature: 'Conversions API', scopes: ['page_events'], effect: 'Outcomes recorded on Messenger conversations cannot be reported to Meta (Conversions API for business messaging). Reconnect the Page and allow the permission.' },
-  { feature: 'Ad names in attribution', scopes: ['ads_read'], effect: 'Attribution shows ads by id only, without their campaign and ad set. Reconnect and allow the permission.' },
+  {
+    feature: 'Utility templates',
+    scopes: ['page_utility_messaging'],
+    effect: 'Templates cannot be created, reviewed or sent outside the 24-hour window. Reconnect the Page and allow the permission.',
+  },
+  {
+    feature: 'Conversions API',
+    scopes: ['page_events'],
+    effect:
+      'Outcomes recorded on Messenger conversations cannot be reported to Meta (Conversions API for business messaging). Reconnect the Page and allow the permission.',
+  },
+  {
+    feature: 'Ad names in attribution',
+    scopes: ['ads_read'],
+    effect: 'Attribution shows ads by id only, without their campaign and ad set. Reconnect and allow the permission.',
+  },
 ];
 
 /** Features of an Instagram account connected through a Page (Facebook Login) and their permissions. */
 export const INSTAGRAM_FEATURE_SCOPES: readonly FeatureScopes[] = [
-  { feature: 'Conversions API', scopes: ['instagram_manage_events'], effect: 'Outcomes recorded on Instagram conversations cannot be reported to Meta (Conversions API for business messaging). Reconnect through Facebook Login and allow the permission.' },
-  { feature: 'Ad names in attribution', scopes: ['ads_read'], effect: 'Attribution shows ads by id only, without their campaign and ad set. Reconnect and allow the permission.' },
+  {
+    feature: 'Conversions API',
+    scopes: ['instagram_manage_events'],
+    effect:
+      'Outcomes recorded on Instagram conversations cannot be reported to Meta (Conversions API for business messaging). Reconnect through Facebook Login and allow the permission.',
+  },
+  {
+    feature: 'Ad names in attribution',
+    scopes: ['ads_read'],
+    effect: 'Attribution shows ads by id only, without their campaign and ad set. Reconnect and allow the permission.',
+  },
 ];
 
 export const FACEBOOK_PAGE_SCOPES: ScopeRequirement = {

@@ -28,7 +28,13 @@ export function toChannelDto(entity: ChannelBaseEntity, webhooksLastHour: number
       webhooksLastHour,
       lastGraphError:
         entity.lastGraphError && entity.lastGraphErrorAt
-          ? { at: entity.lastGraphErrorAt.toISOString(), code: entity.lastGraphError.code, subcode: entity.lastGraphError.subcode, kind: entity.lastGraphError.kind, message: entity.lastGraphError.message }
+          ? {
+              at: entity.lastGraphErrorAt.toISOString(),
+              code: entity.lastGraphError.code,
+              subcode: entity.lastGraphError.subcode,
+              kind: entity.lastGraphError.kind,
+              message: entity.lastGraphError.message,
+            }
           : null,
       subscription: { state: entity.subscriptionState, fields: entity.subscribedFields ?? [], checkedAt: iso(entity.subscriptionCheckedAt) },
       tokenExpiresAt: iso(entity.tokenExpiresAt),

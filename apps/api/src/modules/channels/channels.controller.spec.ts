@@ -56,7 +56,12 @@ describe('channel controllers: channels, Instagram, Facebook (contract)', () => 
         { method: 'get', path: '/api/facebook/pages', roles: admin },
         { method: 'get', path: '/api/facebook/oauth/start', roles: admin },
         { method: 'post', path: '/api/facebook/oauth/complete', roles: admin, body: { code: 'c', state: 's' } },
-        { method: 'post', path: '/api/facebook/pages', roles: admin, body: { selectionId: 'sel', pages: [{ pageId: '1', connectPage: true, connectInstagram: false }] } },
+        {
+          method: 'post',
+          path: '/api/facebook/pages',
+          roles: admin,
+          body: { selectionId: 'sel', pages: [{ pageId: '1', connectPage: true, connectInstagram: false }] },
+        },
         { method: 'post', path: '/api/facebook/pages/token', roles: admin, body: { accessToken: token } },
         { method: 'post', path: `/api/facebook/pages/${ANY_ID}/reconnect`, roles: admin },
         { method: 'patch', path: `/api/facebook/pages/${ANY_ID}`, roles: admin, body: { humanAgentEnabled: true } },
@@ -70,7 +75,12 @@ describe('channel controllers: channels, Instagram, Facebook (contract)', () => 
     ['an empty token', '/api/instagram/accounts/token', { accessToken: '   ' }, ['accessToken']],
     ['a login callback without a state', '/api/instagram/oauth/complete', { code: 'c' }, ['state']],
     ['a selection without Pages', '/api/facebook/pages', { selectionId: 'sel', pages: [] }, ['pages']],
-    ['a Page id that is not numeric', '/api/facebook/pages', { selectionId: 'sel', pages: [{ pageId: 'my-page', connectPage: true, connectInstagram: false }] }, ['pages.0.pageId']],
+    [
+      'a Page id that is not numeric',
+      '/api/facebook/pages',
+      { selectionId: 'sel', pages: [{ pageId: 'my-page', connectPage: true, connectInstagram: false }] },
+      ['pages.0.pageId'],
+    ],
   ])('refuses %s (400 naming the field, Meta never called)', async (_label, path, body, fields) => {
     const res = await api.as(Role.ADMIN).post(path).send(body);
     expect([res.status, fieldsOf(res.body)]).toEqual([400, fields]);

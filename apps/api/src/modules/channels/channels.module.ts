@@ -23,7 +23,16 @@ import { ChannelWebhookMinuteRepository } from './repositories/channel-webhook-m
 @Module({
   imports: [TypeOrmModule.forFeature([ChannelWebhookMinuteEntity]), ScheduleModule.forRoot()],
   controllers: [ChannelsController],
-  providers: [ChannelPlatforms, ChannelWebhookMinuteRepository, ChannelsService, ChannelsGateway, ChannelMaintenanceService, ChannelLifecycleService, ChannelConnectSupport, LoginDialogService],
+  providers: [
+    ChannelPlatforms,
+    ChannelWebhookMinuteRepository,
+    ChannelsService,
+    ChannelsGateway,
+    ChannelMaintenanceService,
+    ChannelLifecycleService,
+    ChannelConnectSupport,
+    LoginDialogService,
+  ],
   exports: [ChannelPlatforms, ChannelsService, ChannelsGateway, ChannelMaintenanceService, ChannelLifecycleService, ChannelConnectSupport, LoginDialogService],
 })
 export class ChannelsModule {}

@@ -126,7 +126,10 @@ export class ChannelsService implements OnApplicationShutdown {
   // ── used by the channels and platform modules ─────────────────────────────────────────
 
   async list(): Promise<ChannelDto[]> {
-    const [lists, counts] = await Promise.all([Promise.all(this.platforms.all().map((p) => p.accounts.list())), this.webhookMinutes.countsSince(epochMinute(Date.now()) - 59)]);
+    const [lists, counts] = await Promise.all([
+      Promise.all(this.platforms.all().map((p) => p.accounts.list())),
+      this.webhookMinutes.countsSince(epochMinute(Date.now()) - 59),
+    ]);
     const all = lists.flat();
     for (const entity of all) this.hourCounts.set(entity.id, counts.get(entity.id) ?? 0);
     return all.map((entity) => this.toDto(entity));

@@ -68,7 +68,15 @@ export function toCommentActionDto(a: CommentActionEntity, names: ReadonlyMap<st
       ? { type: 'user', id: a.actorUserId, name: names.get(a.actorUserId) ?? null }
       : { type: 'system' };
   const payload = a.payload ?? {};
-  const detail = payload.text ?? (payload.assigneeId !== undefined ? (payload.assigneeId ? (names.get(payload.assigneeId) ?? payload.assigneeId) : 'nobody') : (payload.labelId ? (names.get(payload.labelId) ?? payload.labelId) : null));
+  const detail =
+    payload.text ??
+    (payload.assigneeId !== undefined
+      ? payload.assigneeId
+        ? (names.get(payload.assigneeId) ?? payload.assigneeId)
+        : 'nobody'
+      : payload.labelId
+        ? (names.get(payload.labelId) ?? payload.labelId)
+        : null);
   return {
     id: a.id,
     commentId: a.commentId,

@@ -1,11 +1,24 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { CommentActionResponse, CommentBackfillDto, CommentDetailResponse, CommentListResponse, CommentPostListResponse, Role } from '@ticklegram/domain-models';
+import {
+  CommentActionResponse,
+  CommentBackfillDto,
+  CommentDetailResponse,
+  CommentListResponse,
+  CommentPostListResponse,
+  Role,
+} from '@ticklegram/domain-models';
 import { AuthUser, CurrentUser } from '../../common/decorators/current-user.decorator';
 import { Roles } from '../../common/decorators/roles.decorator';
 import { CommentBackfillService } from './backfill/comment-backfill.service';
 import { CommentsService } from './comments.service';
-import { AssignCommentRequestDto, CommentBackfillRequestDto, CommentTextRequestDto, SetCommentDoneRequestDto, SetCommentLabelsRequestDto } from './dto/comment-action.request.dto';
+import {
+  AssignCommentRequestDto,
+  CommentBackfillRequestDto,
+  CommentTextRequestDto,
+  SetCommentDoneRequestDto,
+  SetCommentLabelsRequestDto,
+} from './dto/comment-action.request.dto';
 import { ListCommentPostsQueryDto, ListCommentsQueryDto } from './dto/list-comments.query.dto';
 import { CommentModerationService } from './moderation/comment-moderation.service';
 
@@ -56,7 +69,11 @@ export class CommentsController {
 
   /** Meta's private reply: once per comment, within 7 days (Live: while on air); 409 / 422 with the reason otherwise. */
   @Post(':id/private-reply')
-  privateReply(@CurrentUser() user: AuthUser, @Param('id', new ParseUUIDPipe()) id: string, @Body() body: CommentTextRequestDto): Promise<CommentActionResponse> {
+  privateReply(
+    @CurrentUser() user: AuthUser,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() body: CommentTextRequestDto,
+  ): Promise<CommentActionResponse> {
     return this.moderation.graphAction(user, id, 'private_reply', body.text);
   }
 
@@ -90,7 +107,11 @@ export class CommentsController {
   }
 
   @Put(':id/labels')
-  labels(@CurrentUser() user: AuthUser, @Param('id', new ParseUUIDPipe()) id: string, @Body() body: SetCommentLabelsRequestDto): Promise<CommentActionResponse> {
+  labels(
+    @CurrentUser() user: AuthUser,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() body: SetCommentLabelsRequestDto,
+  ): Promise<CommentActionResponse> {
     return this.moderation.setLabels(user, id, body.labelIds);
   }
 }

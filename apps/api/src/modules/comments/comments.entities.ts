@@ -7,4 +7,12 @@ import { CommentEntity } from './entities/comment.entity';
 import { CommentSearchEntity } from './entities/comment-search.entity';
 
 /** Tables of the comments module. */
-export const COMMENTS_ENTITIES = [CommentEntity, CommentPostEntity, CommentActionEntity, CommentRuleEntity, CommentBackfillEntity, CommentCountEntity, CommentSearchEntity];
+export const COMMENTS_ENTITIES = [
+  CommentEntity,
+  CommentPostEntity,
+  CommentActionEntity,
+  CommentRuleEntity,
+  CommentBackfillEntity,
+  CommentCountEntity,
+  CommentSearchEntity,
+];

@@ -1,6 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { CommentDetailResponse, CommentListResponse, CommentPostListResponse, MessagePlatform, PersonCommentsResponse, privateReplyEligibility } from '@ticklegram/domain-models';
+import {
+  CommentDetailResponse,
+  CommentListResponse,
+  CommentPostListResponse,
+  MessagePlatform,
+  PersonCommentsResponse,
+  privateReplyEligibility,
+} from '@ticklegram/domain-models';
 import { Repository } from 'typeorm';
 import { CustomerConversationsService } from '../inbox/customer-conversations.service';
 import { ConversationNotFoundException } from '../inbox/inbox.exception';
@@ -19,7 +26,8 @@ const encode = (at: Date, id: string) => Buffer.from(`${at.toISOString()}|${id}`
 function decode(cursor: string): { at: Date; id: string } {
   const [time, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
   const at = new Date(time ?? '');
-  if (!id || Number.isNaN(at.getTime())) throw new CommentsException(CommentsExceptionCode.COMMENTS_BAD_CURSOR, 'cursor must be the nextCursor of a previous page');
+  if (!id || Number.isNaN(at.getTime()))
+    throw new CommentsException(CommentsExceptionCode.COMMENTS_BAD_CURSOR, 'cursor must be the nextCursor of a previous page');
   return { at, id };
 }
 
@@ -59,7 +67,11 @@ export class CommentsService {
     const limit = query.limit ?? 30;
     const rows = await this.posts.list({ platform: query.platform, channelId: query.channelId }, query.cursor ? decode(query.cursor) : undefined, limit + 1);
     const page = rows.slice(0, limit);
-    const counts = await this.comments.countsByPost(caller, [...new Set(page.map((p) => p.channelId))], page.map((p) => p.externalId));
+    const counts = await this.comments.countsByPost(
+      caller,
+      [...new Set(page.map((p) => p.channelId))],
+      page.map((p) => p.externalId),
+    );
     const last = page[page.length - 1];
     return {
       items: page.map((p) => toCommentPostDto(p, counts.get(`${p.channelId}:${p.externalId}`))),
@@ -74,11 +86,16 @@ export class CommentsService {
       comment.parentExternalId ? this.comments.findByExternalId(comment.channelId, comment.parentExternalId) : null,
       this.comments.replies(comment.channelId, comment.externalId),
       comment.authorExternalId ? this.comments.byAuthor(caller, comment.channelId, comment.authorExternalId, comment.id, 20) : [],
-      this.conversations.find(caller, comment.channelId, [comment.privateReplyRecipientId ?? '', comment.platform === MessagePlatform.INSTAGRAM ? (comment.authorExternalId ?? '') : '']),
+      this.conversations.find(caller, comment.channelId, [
+        comment.privateReplyRecipientId ?? '',
+        comment.platform === MessagePlatform.INSTAGRAM ? (comment.authorExternalId ?? '') : '',
+      ]),
       this.actions.find({ where: { commentId: comment.id }, order: { createdAt: 'ASC' }, take: 200 }),
     ]);
     const names = await this.names.forActions(activity);
-    const counts = post ? (await this.comments.countsByPost(caller, [post.channelId], [post.externalId])).get(`${post.channelId}:${post.externalId}`) : undefined;
+    const counts = post
+      ? (await this.comments.countsByPost(caller, [post.channelId], [post.externalId])).get(`${post.channelId}:${post.externalId}`)
+      : undefined;
     return {
       comment: toCommentDto(comment),
       post: post ? toCommentPostDto(post, counts) : null,

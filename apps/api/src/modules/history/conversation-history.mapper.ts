@@ -31,7 +31,19 @@ export function toAttachment(raw: Record<string, unknown>): NormalizedAttachment
   const video = raw['video_data'] as Record<string, unknown> | undefined;
   const mime = str(raw['mime_type']) ?? '';
   const url = str(image?.['url']) ?? str(video?.['url']) ?? str(raw['file_url']);
-  const type: NormalizedAttachment['type'] = image ? 'image' : video ? 'video' : mime.startsWith('audio/') ? 'audio' : mime.startsWith('image/') ? 'image' : mime.startsWith('video/') ? 'video' : url ? 'file' : 'unsupported';
+  const type: NormalizedAttachment['type'] = image
+    ? 'image'
+    : video
+      ? 'video'
+      : mime.startsWith('audio/')
+        ? 'audio'
+        : mime.startsWith('image/')
+          ? 'image'
+          : mime.startsWith('video/')
+            ? 'video'
+            : url
+              ? 'file'
+              : 'unsupported';
   return { type, rawType: type, ...(url ? { url } : {}), ...(str(raw['name']) ? { title: str(raw['name']) } : {}), payload: raw };
 }
 
@@ -42,10 +54,17 @@ export function toHistoryMessage(wire: ConversationMessageWire, customerId: stri
   const attachments = (wire.attachments?.data ?? []).map(toAttachment);
   if (wire.sticker) attachments.push({ type: 'sticker', rawType: 'sticker', url: wire.sticker, payload: { url: wire.sticker } });
   const story = wire.story as { mention?: { link?: string; id?: string } } | undefined;
-  if (story?.mention) attachments.push({ type: 'story_mention', rawType: 'story_mention', ...(story.mention.link ? { url: story.mention.link } : {}), payload: story.mention });
+  if (story?.mention)
+    attachments.push({ type: 'story_mention', rawType: 'story_mention', ...(story.mention.link ? { url: story.mention.link } : {}), payload: story.mention });
   for (const share of wire.shares?.data ?? []) {
     const link = str(share['link']);
-    attachments.push({ type: 'share', rawType: 'share', ...(link ? { url: link } : {}), ...(str(share['name']) ? { title: str(share['name']) } : {}), payload: share });
+    attachments.push({
+      type: 'share',
+      rawType: 'share',
+      ...(link ? { url: link } : {}),
+      ...(str(share['name']) ? { title: str(share['name']) } : {}),
+      payload: share,
+    });
   }
   return {
     mid: wire.id,

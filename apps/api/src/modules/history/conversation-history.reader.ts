@@ -42,7 +42,11 @@ export class ConversationHistoryReader {
 
   async source(channel: ChannelRef): Promise<HistorySource> {
     const target = await this.channels.sendTarget(channel);
-    const ids = new Set([channel.externalId, ...(channel.linkedPageExternalId ? [channel.linkedPageExternalId] : []), ...(target.senderId !== 'me' ? [target.senderId] : [])]);
+    const ids = new Set([
+      channel.externalId,
+      ...(channel.linkedPageExternalId ? [channel.linkedPageExternalId] : []),
+      ...(target.senderId !== 'me' ? [target.senderId] : []),
+    ]);
     return {
       auth: { ...target.auth, accountKey: channel.externalId },
       nodeId: target.senderId,
@@ -53,7 +57,11 @@ export class ConversationHistoryReader {
 
   async page(source: HistorySource, after: string | null): Promise<ConversationsPage> {
     await this.pace(source);
-    const res = await this.graph.conversations.listConversations(source.auth, source.nodeId, { platform: source.platform, limit: this.config.history.pageSize, ...(after ? { after } : {}) });
+    const res = await this.graph.conversations.listConversations(source.auth, source.nodeId, {
+      platform: source.platform,
+      limit: this.config.history.pageSize,
+      ...(after ? { after } : {}),
+    });
     const next = res.paging?.next && res.paging.cursors?.after ? res.paging.cursors.after : null;
     return { conversations: res.data, next };
   }
@@ -73,7 +81,11 @@ export class ConversationHistoryReader {
     let after: string | undefined;
     for (;;) {
       await this.pace(source);
-      const page = await this.graph.conversations.listMessages(source.auth, conversationId, { limit: this.config.history.pageSize, accountKey: source.auth.accountKey, ...(after ? { after } : {}) });
+      const page = await this.graph.conversations.listMessages(source.auth, conversationId, {
+        limit: this.config.history.pageSize,
+        accountKey: source.auth.accountKey,
+        ...(after ? { after } : {}),
+      });
       for (const wire of page.data) {
         const message = toHistoryMessage(wire, customerId);
         if (!message) continue;

@@ -102,10 +102,14 @@ export class HistorySyncService implements OnApplicationBootstrap, OnApplication
   async recoverNow(channelId: string, actor: AuthUser): Promise<ChannelHistoryDto> {
     const channel = await this.channels.getById(channelId);
     if (!channel) throw new HistoryException(HistoryExceptionCode.HISTORY_CHANNEL_NOT_FOUND, 'This channel does not exist.');
-    if (channel.status !== ChannelStatus.ACTIVE) throw new HistoryException(HistoryExceptionCode.HISTORY_CHANNEL_INACTIVE, `${channel.name} is not connected. Reconnect it before recovering messages.`);
+    if (channel.status !== ChannelStatus.ACTIVE)
+      throw new HistoryException(HistoryExceptionCode.HISTORY_CHANNEL_INACTIVE, `${channel.name} is not connected. Reconnect it before recovering messages.`);
     const row = await this.rows.ensure(channelId);
     if (this.running.has(channelId) || !(await this.rows.claim(row.id, LEASE_MS))) {
-      throw new HistoryException(HistoryExceptionCode.HISTORY_BUSY, 'A history import or recovery is already running for this channel. Try again when it has finished.');
+      throw new HistoryException(
+        HistoryExceptionCode.HISTORY_BUSY,
+        'A history import or recovery is already running for this channel. Try again when it has finished.',
+      );
     }
     // an import that never finished (failed, or never started) goes on from where it stopped: it reads everything
     await this.track(channelId, row.importStatus === 'done' ? this.runRecovery(channel, row, 'manual', actor) : this.runImport(channel, row));
@@ -131,12 +135,17 @@ export class HistorySyncService implements OnApplicationBootstrap, OnApplication
 
   private noteResubscribed(channelId: string): void {
     if (this.running.has(channelId)) this.resubscribed.add(channelId);
-    else void this.startRecovery(channelId, 'subscription').catch((error) => this.logger.warn({ channelId, err: String(error) }, 'recovery after re-subscription failed to start'));
+    else
+      void this.startRecovery(channelId, 'subscription').catch((error) =>
+        this.logger.warn({ channelId, err: String(error) }, 'recovery after re-subscription failed to start'),
+      );
   }
 
   private async tick(): Promise<void> {
     try {
-      const active = (await Promise.all([MessagePlatform.INSTAGRAM, MessagePlatform.FACEBOOK].map((p) => this.channels.listRefs(p, [ChannelStatus.ACTIVE])))).flat();
+      const active = (
+        await Promise.all([MessagePlatform.INSTAGRAM, MessagePlatform.FACEBOOK].map((p) => this.channels.listRefs(p, [ChannelStatus.ACTIVE])))
+      ).flat();
       const rows = new Map((await this.rows.list(active.map((c) => c.id))).map((r) => [r.channelId, r]));
       const periodicMs = this.config.history.gapCheckMinutes * 60_000;
       const periodic = periodicMs > 0 && Date.now() - this.lastPeriodic >= periodicMs;
@@ -181,13 +190,25 @@ export class HistorySyncService implements OnApplicationBootstrap, OnApplication
             break;
           }
           const added = await this.mergeConversation(channel, source, conversation, since);
-          await this.rows.patch(row, { importPageOffset: index + 1, conversationsDone: row.conversationsDone + 1, messagesImported: row.messagesImported + added, leaseUntil: new Date(Date.now() + LEASE_MS) });
+          await this.rows.patch(row, {
+            importPageOffset: index + 1,
+            conversationsDone: row.conversationsDone + 1,
+            messagesImported: row.messagesImported + added,
+            leaseUntil: new Date(Date.now() + LEASE_MS),
+          });
           this.emit(row);
         }
         if (reachedOlder || !page.next) break;
         await this.rows.patch(row, { importCursor: page.next, importPageOffset: 0 });
       }
-      await this.rows.patch(row, { importStatus: 'done', importFinishedAt: new Date(), importCursor: null, importPageOffset: 0, syncedUntil: row.importStartedAt, leaseUntil: null });
+      await this.rows.patch(row, {
+        importStatus: 'done',
+        importFinishedAt: new Date(),
+        importCursor: null,
+        importPageOffset: 0,
+        syncedUntil: row.importStartedAt,
+        leaseUntil: null,
+      });
       this.logger.log({ channelId: channel.id, conversations: row.conversationsDone, messages: row.messagesImported }, 'history imported');
     } catch (error) {
       const reason = await this.describeFailure(channel, error);
@@ -198,7 +219,13 @@ export class HistorySyncService implements OnApplicationBootstrap, OnApplication
   }
 
   /** Merges one listed conversation's messages since `since` (until `until`); returns how many were new. */
-  private async mergeConversation(channel: ChannelRef, source: HistorySource, conversation: { id: string; participants?: { data: { id: string }[] } }, since: Date, until?: Date): Promise<number> {
+  private async mergeConversation(
+    channel: ChannelRef,
+    source: HistorySource,
+    conversation: { id: string; participants?: { data: { id: string }[] } },
+    since: Date,
+    until?: Date,
+  ): Promise<number> {
     const customer = this.reader.customerOf(source, conversation);
     if (!customer) return 0;
     const messages = await this.reader.messages(source, conversation.id, customer, since, until);
@@ -237,14 +264,30 @@ export class HistorySyncService implements OnApplicationBootstrap, OnApplication
       ...(error ? {} : { syncedUntil: until ?? startedAt }),
       ...(quiet
         ? {}
-        : { recoveryTrigger: trigger, recoverySince: since, recoveryAt: new Date(), recoveryAdded: outcome.added, recoveryConversations: outcome.conversations, recoveryResubscribed: resubscribed, recoveryError: error }),
+        : {
+            recoveryTrigger: trigger,
+            recoverySince: since,
+            recoveryAt: new Date(),
+            recoveryAdded: outcome.added,
+            recoveryConversations: outcome.conversations,
+            recoveryResubscribed: resubscribed,
+            recoveryError: error,
+          }),
     });
     if (!quiet) {
       await this.audit.record({
         actor,
         action: error ? 'channel.recovery_failed' : 'channel.history_recovered',
         target: { type: channel.platform === MessagePlatform.INSTAGRAM ? 'instagram_account' : 'facebook_page', id: channel.id },
-        details: { name: channel.name, trigger, since: since.toISOString(), messagesRecovered: outcome.added, conversations: outcome.conversations, resubscribed, ...(error ? { error } : {}) },
+        details: {
+          name: channel.name,
+          trigger,
+          since: since.toISOString(),
+          messagesRecovered: outcome.added,
+          conversations: outcome.conversations,
+          resubscribed,
+          ...(error ? { error } : {}),
+        },
       });
       this.emit(row);
     }

@@ -48,7 +48,10 @@ describe('inbox controllers (contract)', () => {
 
   it('passes typed filters to the service', async () => {
     expect((await api.as(Role.AGENT).get('/api/conversations?platform=INSTAGRAM&unread=true&limit=5&assignee=me')).status).toBe(200);
-    expect(service.useValue['list']).toHaveBeenCalledWith(expect.objectContaining({ role: Role.AGENT }), expect.objectContaining({ platform: 'INSTAGRAM', unread: true, limit: 5, assignee: 'me' }));
+    expect(service.useValue['list']).toHaveBeenCalledWith(
+      expect.objectContaining({ role: Role.AGENT }),
+      expect.objectContaining({ platform: 'INSTAGRAM', unread: true, limit: 5, assignee: 'me' }),
+    );
   });
 
   it.each([

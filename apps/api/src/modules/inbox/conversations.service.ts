@@ -68,7 +68,11 @@ export class ConversationsService {
   }
 
   /** What matched in each listed conversation: the contact's name, else its newest matching message. */
-  private async searchMatches(page: { conversation: ConversationEntity; contact: ContactEntity }[], searchText: string, terms: string[]): Promise<Map<string, SearchMatchDto>> {
+  private async searchMatches(
+    page: { conversation: ConversationEntity; contact: ContactEntity }[],
+    searchText: string,
+    terms: string[],
+  ): Promise<Map<string, SearchMatchDto>> {
     const out = new Map<string, SearchMatchDto>();
     for (const { conversation, contact } of page) {
       const match = contactMatch(contact, searchText);
@@ -94,7 +98,8 @@ export class ConversationsService {
   }
 
   async messages(caller: Caller, conversationId: string, query: ListMessagesQueryDto): Promise<MessageListResponse> {
-    if (!(await this.inbox.findConversation(caller, conversationId))) throw new InboxException(InboxExceptionCode.INBOX_CONVERSATION_NOT_FOUND, 'No such conversation');
+    if (!(await this.inbox.findConversation(caller, conversationId)))
+      throw new InboxException(InboxExceptionCode.INBOX_CONVERSATION_NOT_FOUND, 'No such conversation');
     const limit = query.limit ?? 50;
     const before = query.before ? decode(query.before) : undefined;
     const rows = await this.inbox.listMessages(conversationId, { before: before && { sentAt: before.at, id: before.id }, limit: limit + 1 });

@@ -87,7 +87,13 @@ export class CustomerConversationsService {
     const effects: (() => void)[] = [];
     const conversationId = await this.dataSource.transaction(async (m) => {
       const locked = await this.writer.lock(m, channel.id, input.customerExternalId);
-      const { conversation, contact } = await this.writer.upsert(m, channel, { platform: channel.platform, customerExternalId: input.customerExternalId }, profile, locked);
+      const { conversation, contact } = await this.writer.upsert(
+        m,
+        channel,
+        { platform: channel.platform, customerExternalId: input.customerExternalId },
+        profile,
+        locked,
+      );
       // the echo webhook was faster: it is our message, sent by this agent (or a rule)
       const claimEcho = async (): Promise<boolean> => {
         const echoed = input.mid ? await m.findOne(MessageEntity, { where: { channelId: channel.id, mid: input.mid }, ...lockFor(m) }) : null;

@@ -43,7 +43,9 @@ export class InboxGateway {
 
   /** `extra`: fields the caller loaded beyond the entity (e.g. labels). */
   conversationUpdated(conversation: ConversationEntity, contact: ContactEntity, extra: Partial<ConversationDto> = {}): void {
-    this.realtime.toRooms(this.audience(conversation.id, conversation.assigneeId), 'conversation.updated', { conversation: { ...toConversationDto(conversation, contact), ...extra } });
+    this.realtime.toRooms(this.audience(conversation.id, conversation.assigneeId), 'conversation.updated', {
+      conversation: { ...toConversationDto(conversation, contact), ...extra },
+    });
     this.activity.touched({ conversationId: conversation.id, status: conversation.status });
   }
 

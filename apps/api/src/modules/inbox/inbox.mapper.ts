@@ -1,4 +1,14 @@
-import { AttributionDto, ContactDto, ConversationDto, MessageAttachmentDto, MessageDto, MessagePlatform, MessageTemplateRefDto, NormalizedReferral, ThreadOwnerDto } from '@ticklegram/domain-models';
+import {
+  AttributionDto,
+  ContactDto,
+  ConversationDto,
+  MessageAttachmentDto,
+  MessageDto,
+  MessagePlatform,
+  MessageTemplateRefDto,
+  NormalizedReferral,
+  ThreadOwnerDto,
+} from '@ticklegram/domain-models';
 import { PAGE_INBOX_APP_IDS } from '@ticklegram/webhook-normalizer';
 import { ContactEntity } from './entities/contact.entity';
 import { ConversationEntity } from './entities/conversation.entity';
@@ -72,7 +82,10 @@ function toAttachmentDto(message: MessageEntity, attachment: StoredAttachment, i
     rawType: attachment.rawType,
     url: attachment.url ?? null,
     // stored copies, and story mentions passed through from Meta while their link works
-    mediaPath: attachment.storedFile || (attachment.type === 'story_mention' && attachment.url && !attachment.expired) ? `/api/media/messages/${message.id}/${index}` : null,
+    mediaPath:
+      attachment.storedFile || (attachment.type === 'story_mention' && attachment.url && !attachment.expired)
+        ? `/api/media/messages/${message.id}/${index}`
+        : null,
     title: attachment.title ?? null,
     stickerId: attachment.stickerId ?? null,
     mediaId: attachment.mediaId ?? null,
@@ -118,7 +131,9 @@ function templateRefOf(metadata: string | null): MessageTemplateRefDto | null {
   if (!metadata?.startsWith('{"template"')) return null;
   try {
     const ref = (JSON.parse(metadata) as { template?: Partial<MessageTemplateRefDto> }).template;
-    return ref && typeof ref.id === 'string' && typeof ref.name === 'string' && typeof ref.language === 'string' ? { id: ref.id, name: ref.name, language: ref.language } : null;
+    return ref && typeof ref.id === 'string' && typeof ref.name === 'string' && typeof ref.language === 'string'
+      ? { id: ref.id, name: ref.name, language: ref.language }
+      : null;
   } catch {
     return null;
   }

@@ -41,7 +41,11 @@ import { SearchIndexer } from './search/search-indexer';
  * it depends on none of them.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([ContactEntity, ConversationEntity, MessageEntity, PendingMessageEventEntity, MessageSearchEntity, ContactSearchEntity]), MediaModule, LabelsModule],
+  imports: [
+    TypeOrmModule.forFeature([ContactEntity, ConversationEntity, MessageEntity, PendingMessageEventEntity, MessageSearchEntity, ContactSearchEntity]),
+    MediaModule,
+    LabelsModule,
+  ],
   controllers: [ConversationsController, ConversationLabelsController, MessageMediaController],
   providers: [
     ScopedConversationRepository,
@@ -67,6 +71,19 @@ import { SearchIndexer } from './search/search-indexer';
     HistoryMergeService,
     AdConversationsRepository,
   ],
-  exports: [MessageIngestApplier, AdConversationsRepository, CustomerConversationsService, ScopedConversationRepository, ConversationCountsRepository, MessageRepository, OutboundMessageRepository, InboxGateway, ThreadControlService, HistoryMergeService, InboxActivity, ConversationFactsRepository],
+  exports: [
+    MessageIngestApplier,
+    AdConversationsRepository,
+    CustomerConversationsService,
+    ScopedConversationRepository,
+    ConversationCountsRepository,
+    MessageRepository,
+    OutboundMessageRepository,
+    InboxGateway,
+    ThreadControlService,
+    HistoryMergeService,
+    InboxActivity,
+    ConversationFactsRepository,
+  ],
 })
 export class InboxModule {}

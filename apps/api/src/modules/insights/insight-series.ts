@@ -31,7 +31,12 @@ export function relativeChange(current: number | null, previous: number | null):
  * One series per metric for the range (a point per day, `null` where Meta had no value) with its total
  * and the change against the previous range of the same length.
  */
-export function buildSeries(metrics: readonly InsightAccountMetric[], range: DayRange, previous: DayRange, rows: readonly SnapshotValue[]): InsightMetricSeries[] {
+export function buildSeries(
+  metrics: readonly InsightAccountMetric[],
+  range: DayRange,
+  previous: DayRange,
+  rows: readonly SnapshotValue[],
+): InsightMetricSeries[] {
   const byMetric = new Map<string, Map<string, number>>();
   for (const row of rows) {
     let days = byMetric.get(row.metric);
@@ -43,8 +48,14 @@ export function buildSeries(metrics: readonly InsightAccountMetric[], range: Day
   return metrics.map((metric) => {
     const values = byMetric.get(metric) ?? new Map<string, number>();
     const series = days.map((date) => ({ date, value: values.get(date) ?? null }));
-    const total = aggregate(metric, series.map((p) => p.value));
-    const previousTotal = aggregate(metric, previousDays.map((d) => values.get(d) ?? null));
+    const total = aggregate(
+      metric,
+      series.map((p) => p.value),
+    );
+    const previousTotal = aggregate(
+      metric,
+      previousDays.map((d) => values.get(d) ?? null),
+    );
     return { metric, total, previousTotal, change: relativeChange(total, previousTotal), series };
   });
 }

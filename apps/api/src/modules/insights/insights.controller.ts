@@ -32,7 +32,13 @@ export class InsightsController {
   @ApiAcceptedResponse({ description: 'The syncs started (running in the background); their statuses' })
   async startSync(@CurrentUser() actor: AuthUser, @Body() body: InsightsSyncRequestDto, @Ip() ip: string): Promise<InsightSyncStatusDto[]> {
     const statuses = await this.sync.requestSync(body.channelId);
-    await this.audit.record({ actor, action: 'insights.sync_requested', target: body.channelId ? { type: 'instagram_account', id: body.channelId } : undefined, details: { accounts: statuses.length }, ip });
+    await this.audit.record({
+      actor,
+      action: 'insights.sync_requested',
+      target: body.channelId ? { type: 'instagram_account', id: body.channelId } : undefined,
+      details: { accounts: statuses.length },
+      ip,
+    });
     return statuses;
   }
 

@@ -3,7 +3,20 @@ import { MediaInsightEntity } from './entities/media-insight.entity';
 import { StoryInsightEntity } from './entities/story-insight.entity';
 
 /** Story metrics we show: the current API names and the webhook's navigation counts (its `impressions` is retired). */
-const STORY_METRICS = new Set(['views', 'reach', 'replies', 'shares', 'follows', 'profile_visits', 'total_interactions', 'navigation', 'link_clicks', 'taps_forward', 'taps_back', 'exits']);
+const STORY_METRICS = new Set([
+  'views',
+  'reach',
+  'replies',
+  'shares',
+  'follows',
+  'profile_visits',
+  'total_interactions',
+  'navigation',
+  'link_clicks',
+  'taps_forward',
+  'taps_back',
+  'exits',
+]);
 
 export function toMediaInsightDto(entity: MediaInsightEntity): MediaInsightDto {
   return {

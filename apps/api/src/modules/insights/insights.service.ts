@@ -79,7 +79,15 @@ export class InsightsService {
     const sort = query.sort ?? 'posted_at';
     const order = query.order ?? 'desc';
     const bounds = optionalBounds(query.from, query.to);
-    const items = await this.media.list({ channelIds, sort, order, productType: query.productType, limit: query.limit ?? 24, postedFrom: bounds.from, postedBefore: bounds.before });
+    const items = await this.media.list({
+      channelIds,
+      sort,
+      order,
+      productType: query.productType,
+      limit: query.limit ?? 24,
+      postedFrom: bounds.from,
+      postedBefore: bounds.before,
+    });
     return { items: items.map(toMediaInsightDto), sort, order };
   }
 
@@ -133,7 +141,8 @@ export function resolveRange(from: string | undefined, to: string | undefined, t
   const end = to ?? today;
   const start = from ?? addDays(end, -(DEFAULT_RANGE_DAYS - 1));
   if (start > end) throw new InsightsException(InsightsExceptionCode.INSIGHTS_INVALID_RANGE, '`from` must be on or before `to`.');
-  if (daysInclusive(start, end) > MAX_RANGE_DAYS) throw new InsightsException(InsightsExceptionCode.INSIGHTS_INVALID_RANGE, `A range can span at most ${MAX_RANGE_DAYS} days.`);
+  if (daysInclusive(start, end) > MAX_RANGE_DAYS)
+    throw new InsightsException(InsightsExceptionCode.INSIGHTS_INVALID_RANGE, `A range can span at most ${MAX_RANGE_DAYS} days.`);
   return { from: start, to: end };
 }
 

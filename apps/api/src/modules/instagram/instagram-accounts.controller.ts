@@ -55,7 +55,12 @@ export class InstagramAccountsController {
   }
 
   @Patch('accounts/:id')
-  async update(@CurrentUser() user: AuthUser, @Param('id', new ParseUUIDPipe()) id: string, @Body() body: UpdateChannelRequestDto, @Ip() ip: string): Promise<ChannelDto> {
+  async update(
+    @CurrentUser() user: AuthUser,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() body: UpdateChannelRequestDto,
+    @Ip() ip: string,
+  ): Promise<ChannelDto> {
     return this.lifecycle.updateSettings({ user, ip, source: 'paste_token' }, await this.find(id), body);
   }
 

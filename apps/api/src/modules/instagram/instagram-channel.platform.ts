@@ -48,11 +48,16 @@ export class InstagramChannelPlatform implements ChannelPlatform, OnModuleInit {
     if (channel.connection === 'instagram_login') {
       return { auth: { accessToken, host: 'instagram', accountKey: channel.externalId }, senderId: channel.externalId, platform: 'instagram' };
     }
-    return { auth: { accessToken, host: 'facebook', accountKey: channel.externalId }, senderId: channel.linkedPageExternalId ?? channel.externalId, platform: 'instagram' };
+    return {
+      auth: { accessToken, host: 'facebook', accountKey: channel.externalId },
+      senderId: channel.linkedPageExternalId ?? channel.externalId,
+      platform: 'instagram',
+    };
   }
 
   subscriptionTarget(entity: InstagramAccountEntity, token: string): SubscriptionTarget {
-    if (entity.connection === 'instagram_login') return { auth: { accessToken: token, host: 'instagram', accountKey: entity.igUserId }, nodeId: 'me', fields: INSTAGRAM_LOGIN_SUBSCRIBED_FIELDS };
+    if (entity.connection === 'instagram_login')
+      return { auth: { accessToken: token, host: 'instagram', accountKey: entity.igUserId }, nodeId: 'me', fields: INSTAGRAM_LOGIN_SUBSCRIBED_FIELDS };
     // webhooks for Instagram via a Page arrive through the Page's subscription
     const pageId = entity.linkedPageId ?? entity.igUserId;
     return { auth: { accessToken: token, accountKey: pageId }, nodeId: pageId, fields: DEFAULT_PAGE_SUBSCRIBED_FIELDS };

@@ -50,10 +50,16 @@ export class InstagramConnectService {
     if (info?.type === 'PAGE') {
       const pageId = info.profile_id ?? info.user_id;
       const page = await this.support.metaStep('Could not read the Page of this token', () =>
-        this.support.graph.profiles.getMe<{ id: string; instagram_business_account?: { id: string } }>({ accessToken: token }, 'id,instagram_business_account{id}'),
+        this.support.graph.profiles.getMe<{ id: string; instagram_business_account?: { id: string } }>(
+          { accessToken: token },
+          'id,instagram_business_account{id}',
+        ),
       );
       if (!page.instagram_business_account) {
-        throw new ChannelsException(ChannelsExceptionCode.CHANNELS_NO_INSTAGRAM_ACCOUNT, 'The Page of this token has no Instagram professional account linked. Link one in the Page settings first.');
+        throw new ChannelsException(
+          ChannelsExceptionCode.CHANNELS_NO_INSTAGRAM_ACCOUNT,
+          'The Page of this token has no Instagram professional account linked. Link one in the Page settings first.',
+        );
       }
       const channel = await this.connectViaPage(actor, pageId ?? page.id, token, page.instagram_business_account.id, info);
       return [this.channels.toDto(channel)];
@@ -90,11 +96,18 @@ export class InstagramConnectService {
     return account;
   }
 
-  async connectInstagramLogin(actor: ConnectActor, token: string, meta: { scopes: string[] | null; expiresAt: Date | null; issuedAt: Date | null }): Promise<InstagramAccountEntity> {
+  async connectInstagramLogin(
+    actor: ConnectActor,
+    token: string,
+    meta: { scopes: string[] | null; expiresAt: Date | null; issuedAt: Date | null },
+  ): Promise<InstagramAccountEntity> {
     if (meta.scopes) this.support.requireScopes(meta.scopes, INSTAGRAM_LOGIN_SCOPES);
     const auth: GraphAuth = { accessToken: token, host: 'instagram' };
     const me = await this.support.metaStep('Instagram did not accept this token', () =>
-      this.support.graph.profiles.getMe<{ id: string; user_id?: string; username?: string; name?: string; profile_picture_url?: string }>(auth, 'id,user_id,username,name,profile_picture_url'),
+      this.support.graph.profiles.getMe<{ id: string; user_id?: string; username?: string; name?: string; profile_picture_url?: string }>(
+        auth,
+        'id,user_id,username,name,profile_picture_url',
+      ),
     );
     const igUserId = String(me.user_id ?? me.id);
     const subscribedFields = await this.support.subscribe({ ...auth, accountKey: igUserId }, 'me', INSTAGRAM_LOGIN_SUBSCRIBED_FIELDS);

@@ -29,7 +29,11 @@ export class InstagramProfilesService {
       if (profile && cached?.fetchedAt && Date.now() - cached.fetchedAt.getTime() < REFRESH_AFTER_MS) return profile;
       let fetched: CustomerProfile;
       try {
-        const auth: GraphAuth = { accessToken: await context.accessToken(), host: channel.connection === 'instagram_login' ? 'instagram' : 'facebook', accountKey: channel.externalId };
+        const auth: GraphAuth = {
+          accessToken: await context.accessToken(),
+          host: channel.connection === 'instagram_login' ? 'instagram' : 'facebook',
+          accountKey: channel.externalId,
+        };
         const p = await this.graph.profiles.getInstagramUserProfile(auth, igsid, 'id,name,username,profile_pic');
         fetched = { name: p.name ?? null, username: p.username ?? null, profilePicUrl: p.profile_pic ?? null };
       } catch (error) {

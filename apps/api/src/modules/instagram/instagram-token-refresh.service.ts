@@ -35,7 +35,11 @@ export class InstagramTokenRefreshService implements OnApplicationBootstrap {
     const report: JobReport = { checked: 0, changed: [], failed: [] };
     const horizon = now.getTime() + this.config.channels.tokenRefreshDays * DAY;
     const candidates = (await this.accounts.listActiveInstagramLogin()).filter(
-      (a) => a.tokenExpiresAt && a.tokenExpiresAt.getTime() <= horizon && a.tokenExpiresAt.getTime() > now.getTime() && (!a.tokenIssuedAt || now.getTime() - a.tokenIssuedAt.getTime() >= DAY),
+      (a) =>
+        a.tokenExpiresAt &&
+        a.tokenExpiresAt.getTime() <= horizon &&
+        a.tokenExpiresAt.getTime() > now.getTime() &&
+        (!a.tokenIssuedAt || now.getTime() - a.tokenIssuedAt.getTime() >= DAY),
     );
     for (const account of candidates) {
       report.checked += 1;
@@ -49,7 +53,12 @@ export class InstagramTokenRefreshService implements OnApplicationBootstrap {
           tokenExpiresAt: fresh.expires_in ? new Date(Date.now() + fresh.expires_in * 1000) : null,
           tokenCheckedAt: new Date(),
         });
-        await this.audit.record({ actor: null, action: 'channel.token_refreshed', target: { type: 'instagram_account', id: account.id }, details: { name: account.name, expiresAt: account.tokenExpiresAt?.toISOString() ?? null } });
+        await this.audit.record({
+          actor: null,
+          action: 'channel.token_refreshed',
+          target: { type: 'instagram_account', id: account.id },
+          details: { name: account.name, expiresAt: account.tokenExpiresAt?.toISOString() ?? null },
+        });
         this.channels.emitUpdated(account);
         report.changed.push(account.id);
       } catch (error) {

@@ -21,7 +21,15 @@ import { InstagramUserRepository } from './repositories/instagram-user.repositor
 @Module({
   imports: [TypeOrmModule.forFeature([InstagramAccountEntity, InstagramUserEntity]), InboxModule],
   controllers: [InstagramAccountsController],
-  providers: [InstagramAccountRepository, InstagramUserRepository, InstagramProfilesService, InstagramConnectService, InstagramChannelPlatform, InstagramTokenRefreshService, StoryMessagesApplier],
+  providers: [
+    InstagramAccountRepository,
+    InstagramUserRepository,
+    InstagramProfilesService,
+    InstagramConnectService,
+    InstagramChannelPlatform,
+    InstagramTokenRefreshService,
+    StoryMessagesApplier,
+  ],
   exports: [InstagramConnectService, InstagramAccountRepository, InstagramTokenRefreshService],
 })
 export class InstagramModule {}

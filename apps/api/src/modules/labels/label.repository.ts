@@ -44,7 +44,11 @@ export class LabelRepository {
   async setForConversation(conversationId: string, labelIds: string[]): Promise<void> {
     await this.links.manager.transaction(async (manager) => {
       await manager.delete(ConversationLabelEntity, { conversationId });
-      if (labelIds.length > 0) await manager.insert(ConversationLabelEntity, labelIds.map((labelId) => ({ conversationId, labelId })));
+      if (labelIds.length > 0)
+        await manager.insert(
+          ConversationLabelEntity,
+          labelIds.map((labelId) => ({ conversationId, labelId })),
+        );
     });
   }
 

@@ -29,7 +29,12 @@ export class LabelsController {
   @Patch(':id')
   @Roles(Role.ADMIN)
   @ApiOkResponse()
-  update(@CurrentUser() actor: AuthUser, @Param('id', new ParseUUIDPipe()) id: string, @Body() body: UpdateLabelRequestDto, @Ip() ip: string): Promise<LabelDto> {
+  update(
+    @CurrentUser() actor: AuthUser,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() body: UpdateLabelRequestDto,
+    @Ip() ip: string,
+  ): Promise<LabelDto> {
     return this.labels.update(actor, id, body, ip);
   }
 

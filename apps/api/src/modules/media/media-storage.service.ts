@@ -11,7 +11,10 @@ export function simOrigins(simUrl: string | null): string[] {
   if (!simUrl) return [];
   const url = new URL(simUrl);
   const origins = [url.origin];
-  for (const [from, to] of [['127.0.0.1', 'localhost'], ['localhost', '127.0.0.1']]) {
+  for (const [from, to] of [
+    ['127.0.0.1', 'localhost'],
+    ['localhost', '127.0.0.1'],
+  ]) {
     if (url.hostname === from) origins.push(`${url.protocol}//${to}${url.port ? `:${url.port}` : ''}`);
   }
   return origins;
@@ -61,7 +64,15 @@ export class MediaStorage {
       if (!entry.isFile()) continue;
       const path = join(this.dir, entry.name);
       const info = await stat(path).catch(() => null);
-      if (info && info.mtime < before && (await unlink(path).then(() => true, () => false))) removed += 1;
+      if (
+        info &&
+        info.mtime < before &&
+        (await unlink(path).then(
+          () => true,
+          () => false,
+        ))
+      )
+        removed += 1;
     }
     return removed;
   }

@@ -71,7 +71,11 @@ describe('safeDownload', () => {
   });
 
   const policy = () => ({ extraOrigins: [origin], maxBytes: 2048, timeoutMs: 500 });
-  const reason = (p: Promise<unknown>) => p.then(() => 'ok', (e: unknown) => (e instanceof MediaDownloadError ? e.reason : String(e)));
+  const reason = (p: Promise<unknown>) =>
+    p.then(
+      () => 'ok',
+      (e: unknown) => (e instanceof MediaDownloadError ? e.reason : String(e)),
+    );
 
   it('stores an allowed file', async () => {
     const result = await safeDownload(`${origin}/small.png`, join(dir, 'a'), policy());

@@ -21,7 +21,14 @@ describe('messaging controllers (contract)', () => {
   beforeAll(async () => {
     api = await startContractApp({
       controllers: [ConversationMessagesController, UploadsController],
-      providers: [sending, reactions, assignment, mockProvider(SenderActionsService, { markSeen: false }), uploads, { provide: APP_CONFIG, useValue: { http: { publicApiUrl: 'https://api.contract.test' } } }],
+      providers: [
+        sending,
+        reactions,
+        assignment,
+        mockProvider(SenderActionsService, { markSeen: false }),
+        uploads,
+        { provide: APP_CONFIG, useValue: { http: { publicApiUrl: 'https://api.contract.test' } } },
+      ],
     });
   });
   afterAll(() => api.close());
@@ -57,9 +64,19 @@ describe('messaging controllers (contract)', () => {
   });
 
   it('a phone-number quick reply passes the DTO (the rules engine decides per platform)', async () => {
-    const res = await api.as(Role.AGENT).post(`${conversation}/messages`).set('Idempotency-Key', 'contract-key-2').send({ text: 'Your number?', quickReplies: [{ contentType: 'user_phone_number' }] });
+    const res = await api
+      .as(Role.AGENT)
+      .post(`${conversation}/messages`)
+      .set('Idempotency-Key', 'contract-key-2')
+      .send({ text: 'Your number?', quickReplies: [{ contentType: 'user_phone_number' }] });
     expect(res.status).toBe(201);
-    expect(sending.useValue['send']).toHaveBeenCalledWith(expect.anything(), ANY_ID, 'contract-key-2', { text: 'Your number?', quickReplies: [{ contentType: 'user_phone_number' }] }, expect.any(String));
+    expect(sending.useValue['send']).toHaveBeenCalledWith(
+      expect.anything(),
+      ANY_ID,
+      'contract-key-2',
+      { text: 'Your number?', quickReplies: [{ contentType: 'user_phone_number' }] },
+      expect.any(String),
+    );
   });
 
   it.each([[{ action: 'like' }], [{ action: 'react', reaction: '' }], [{}]])('POST …/reactions refuses %j', async (body) => {

@@ -50,7 +50,11 @@ export class ConversationMessagesController {
   @Post('messages/:messageId/retry')
   @HttpCode(200)
   @ApiOkResponse()
-  retry(@CurrentUser() user: AuthUser, @Param('id', new ParseUUIDPipe()) id: string, @Param('messageId', new ParseUUIDPipe()) messageId: string): Promise<SendMessageResponse> {
+  retry(
+    @CurrentUser() user: AuthUser,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('messageId', new ParseUUIDPipe()) messageId: string,
+  ): Promise<SendMessageResponse> {
     return this.sending.retry(user, id, messageId, this.apiBaseUrl);
   }
 
@@ -68,7 +72,12 @@ export class ConversationMessagesController {
   @Post('messages/:mid/reactions')
   @HttpCode(200)
   @ApiOkResponse()
-  react(@CurrentUser() user: AuthUser, @Param('id', new ParseUUIDPipe()) id: string, @Param('mid') mid: string, @Body() body: ReactToMessageRequestDto): Promise<MessageDto> {
+  react(
+    @CurrentUser() user: AuthUser,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('mid') mid: string,
+    @Body() body: ReactToMessageRequestDto,
+  ): Promise<MessageDto> {
     return this.reactions.react(user, id, mid, body);
   }
 }

@@ -23,7 +23,16 @@ import { UploadsService } from './uploads.service';
 @Module({
   imports: [TypeOrmModule.forFeature([UploadEntity]), InboxModule, AssignmentModule, TemplatesModule],
   controllers: [ConversationMessagesController, UploadsController],
-  providers: [ReplyPolicyService, OutboundGraphSender, SendMessageService, ReactionsService, UploadsService, SenderActionsService, OutboundRecoveryService, OutboundReconciliationService],
+  providers: [
+    ReplyPolicyService,
+    OutboundGraphSender,
+    SendMessageService,
+    ReactionsService,
+    UploadsService,
+    SenderActionsService,
+    OutboundRecoveryService,
+    OutboundReconciliationService,
+  ],
   exports: [ReplyPolicyService, SenderActionsService, UploadsService],
 })
 export class MessagingModule {}

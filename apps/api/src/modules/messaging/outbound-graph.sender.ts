@@ -34,7 +34,9 @@ export class OutboundGraphSender {
     }
     if (content.text !== null) message.text = content.text;
     if (content.quickReplies.length) {
-      message.quick_replies = content.quickReplies.map((q) => ((q.contentType ?? 'text') === 'text' ? { content_type: 'text', title: q.title, payload: q.payload } : { content_type: q.contentType ?? 'text' }));
+      message.quick_replies = content.quickReplies.map((q) =>
+        (q.contentType ?? 'text') === 'text' ? { content_type: 'text', title: q.title, payload: q.payload } : { content_type: q.contentType ?? 'text' },
+      );
     }
     const wire: WireAttachment[] = content.attachments.map((a) => ({ type: a.kind, payload: { url: a.url } }));
     if (wire.length === 1) message.attachment = wire[0];

@@ -31,7 +31,10 @@ export class OutboundRecoveryService implements OnApplicationBootstrap {
     let recovered = 0;
     for (const message of stuck) {
       if (message.mid) continue;
-      const marked = await this.messages.markInterrupted(message.id, 'Sending was interrupted before Meta confirmed it, so it may or may not have reached the customer. We are checking with Meta; it can be sent again only if Meta does not have it.');
+      const marked = await this.messages.markInterrupted(
+        message.id,
+        'Sending was interrupted before Meta confirmed it, so it may or may not have reached the customer. We are checking with Meta; it can be sent again only if Meta does not have it.',
+      );
       if (!marked) continue;
       recovered += 1;
       const conversation = await this.conversations.findById(message.conversationId);

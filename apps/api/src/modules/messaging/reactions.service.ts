@@ -48,7 +48,10 @@ export class ReactionsService {
     }
     const others = (message.reactions ?? []).filter((r) => r.by !== 'business');
     const isEmoji = conversation.platform === MessagePlatform.FACEBOOK && reaction !== 'love';
-    message.reactions = body.action === 'react' ? [...others, { by: 'business', reaction: isEmoji ? 'other' : reaction, emoji: isEmoji ? reaction : null, at: new Date().toISOString() }] : others;
+    message.reactions =
+      body.action === 'react'
+        ? [...others, { by: 'business', reaction: isEmoji ? 'other' : reaction, emoji: isEmoji ? reaction : null, at: new Date().toISOString() }]
+        : others;
     const saved = await this.messages.save(message);
     this.events.message(conversation, saved, 'message.updated');
     return toMessageDto(saved);

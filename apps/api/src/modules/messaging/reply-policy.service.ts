@@ -26,7 +26,9 @@ export class ReplyPolicyService {
     const channel = await this.channels.getById(conversation.channelId);
     const messenger = conversation.platform === MessagePlatform.FACEBOOK;
     // how many templates could go out if the window is closed; the final list below uses the real policy
-    const listed = messenger ? await this.templates.options(role, { channelId: conversation.channelId, platform: conversation.platform, policyMode: 'template_required' }) : [];
+    const listed = messenger
+      ? await this.templates.options(role, { channelId: conversation.channelId, platform: conversation.platform, policyMode: 'template_required' })
+      : [];
     const policy = decideReplyPolicy(
       {
         platform: conversation.platform,

@@ -38,8 +38,10 @@ import { TemplateSendContext, TemplateSendingService, TemplateSendPlan } from '.
 const CHANNEL_HEALTH_KINDS = new Set(['reauth_required', 'permission', 'temporarily_blocked']);
 
 /** Shown on a send Meta never answered (timeout, lost connection, 5xx). */
-export const UNCONFIRMED_REASON = 'Meta did not confirm this message, so it may or may not have reached the customer. We are checking with Meta; it can be sent again only if Meta does not have it.';
-const UNCONFIRMED_RETRY_REASON = 'We are still checking with Meta whether this message reached the customer. Sending it again now could deliver it twice; it becomes retryable if Meta does not have it.';
+export const UNCONFIRMED_REASON =
+  'Meta did not confirm this message, so it may or may not have reached the customer. We are checking with Meta; it can be sent again only if Meta does not have it.';
+const UNCONFIRMED_RETRY_REASON =
+  'We are still checking with Meta whether this message reached the customer. Sending it again now could deliver it twice; it becomes retryable if Meta does not have it.';
 
 /** Stored on the message alongside the attachments so a retry can rebuild the same Send API call. */
 interface OutboundAttachmentRef extends StoredAttachment {
@@ -74,10 +76,19 @@ export class SendMessageService {
     return (await this.policies.evaluate(conversation, contact, 'human', Date.now(), caller.role)).policy;
   }
 
-  async send(caller: Caller, conversationId: string, idempotencyKey: string | undefined, body: SendMessageRequestDto, apiBaseUrl: string): Promise<SendMessageResponse> {
+  async send(
+    caller: Caller,
+    conversationId: string,
+    idempotencyKey: string | undefined,
+    body: SendMessageRequestDto,
+    apiBaseUrl: string,
+  ): Promise<SendMessageResponse> {
     const key = idempotencyKey?.trim();
     if (!key || !IDEMPOTENCY_KEY_PATTERN.test(key)) {
-      throw new MessagingException(MessagingErrorCode.MESSAGING_IDEMPOTENCY_KEY_INVALID, 'Send an Idempotency-Key header: 8–64 letters, digits, "-", "_", ":" or "." (a uuid fits).');
+      throw new MessagingException(
+        MessagingErrorCode.MESSAGING_IDEMPOTENCY_KEY_INVALID,
+        'Send an Idempotency-Key header: 8–64 letters, digits, "-", "_", ":" or "." (a uuid fits).',
+      );
     }
     const conversation = await this.visible(caller, conversationId);
 
@@ -125,7 +136,11 @@ export class SendMessageService {
       attachments: attachments.length ? attachments : null,
       replyToMid: body.replyToMid ?? null,
       quickReplyPayload: null,
-      metadata: plan ? JSON.stringify({ template: { id: plan.templateId, name: plan.name, language: plan.language } }).slice(0, 1000) : body.quickReplies?.length ? JSON.stringify({ quickReplies: body.quickReplies }).slice(0, 1000) : null,
+      metadata: plan
+        ? JSON.stringify({ template: { id: plan.templateId, name: plan.name, language: plan.language } }).slice(0, 1000)
+        : body.quickReplies?.length
+          ? JSON.stringify({ quickReplies: body.quickReplies }).slice(0, 1000)
+          : null,
       sentAt: new Date(),
     });
     try {
@@ -227,11 +242,16 @@ export class SendMessageService {
       updated = sent;
     } catch (error) {
       const { code, reason } = this.describeFailure(error);
-      if (isMetaGraphError(error) && CHANNEL_HEALTH_KINDS.has(error.kind)) await this.channels.recordGraphError(conversation.channelId, error).catch(() => undefined);
+      if (isMetaGraphError(error) && CHANNEL_HEALTH_KINDS.has(error.kind))
+        await this.channels.recordGraphError(conversation.channelId, error).catch(() => undefined);
       if (isMetaGraphError(error) && error.outcomeUnknown) {
         // Meta may have delivered it: reconciliation finds out before anyone may send it again
         this.logger.warn({ messageId: message.id, code, networkCode: error.networkCode, httpStatus: error.httpStatus }, 'send outcome unknown');
-        updated = await this.messages.markUnknown(message, code ?? error.networkCode ?? (error.httpStatus ? String(error.httpStatus) : null), UNCONFIRMED_REASON);
+        updated = await this.messages.markUnknown(
+          message,
+          code ?? error.networkCode ?? (error.httpStatus ? String(error.httpStatus) : null),
+          UNCONFIRMED_REASON,
+        );
       } else {
         this.logger.warn({ messageId: message.id, code, kind: isMetaGraphError(error) ? error.kind : 'local' }, 'send failed');
         updated = await this.messages.markFailed(message, code, reason);
@@ -265,7 +285,8 @@ export class SendMessageService {
   private async validateContent(caller: Caller, platform: MessagePlatform, body: SendMessageRequestDto): Promise<UploadEntity[]> {
     const errors: { field: string; messages: string[] }[] = [];
     if (body.template) {
-      if (platform !== MessagePlatform.FACEBOOK) errors.push({ field: 'template', messages: ['Utility templates exist only on Messenger; Instagram has no template messages.'] });
+      if (platform !== MessagePlatform.FACEBOOK)
+        errors.push({ field: 'template', messages: ['Utility templates exist only on Messenger; Instagram has no template messages.'] });
       if (body.text !== undefined || body.attachments?.length || body.quickReplies?.length || body.replyToMid) {
         errors.push({ field: 'template', messages: ['A template goes out on its own: send it without text, attachments, quick replies or a quoted message.'] });
       }
@@ -277,7 +298,10 @@ export class SendMessageService {
       if (!verdict.ok) errors.push({ field: 'text', messages: [verdict.reason] });
     }
     if (body.text !== undefined && body.attachments?.length) {
-      errors.push({ field: 'attachments', messages: ['Text and attachments go out as separate messages on Instagram and Messenger. Send the text first, then the files.'] });
+      errors.push({
+        field: 'attachments',
+        messages: ['Text and attachments go out as separate messages on Instagram and Messenger. Send the text first, then the files.'],
+      });
     }
     if (body.quickReplies?.length && body.text === undefined) errors.push({ field: 'quickReplies', messages: ['Quick replies need a text to go with them.'] });
     if (body.quickReplies?.length) {
@@ -287,7 +311,10 @@ export class SendMessageService {
     if (errors.length) throw new RequestValidationException(errors);
     const uploads = await this.uploads.findUsable(caller, body.attachments ?? []);
     const mismatched = uploads.find((u) => u.platform !== platform);
-    if (mismatched) throw new RequestValidationException([{ field: 'attachments', messages: [`${mismatched.fileName} was checked for the other platform. Upload it again here.`] }]);
+    if (mismatched)
+      throw new RequestValidationException([
+        { field: 'attachments', messages: [`${mismatched.fileName} was checked for the other platform. Upload it again here.`] },
+      ]);
     const verdict = validateAttachments(
       platform,
       uploads.map((u) => ({ mimeType: u.mimeType, sizeBytes: u.sizeBytes })),
@@ -305,14 +332,20 @@ export class SendMessageService {
     if (newer > 0) {
       throw new MessagingException(
         MessagingErrorCode.MESSAGING_STALE_VIEW,
-        newer === 1 ? 'The customer sent a new message since you last looked. Read it, then send again or confirm.' : `The customer sent ${newer} new messages since you last looked. Read them, then send again or confirm.`,
+        newer === 1
+          ? 'The customer sent a new message since you last looked. Read it, then send again or confirm.'
+          : `The customer sent ${newer} new messages since you last looked. Read them, then send again or confirm.`,
         HttpStatus.CONFLICT,
       );
     }
   }
 
   private async touchConversation(conversation: ConversationEntity, message: MessageEntity): Promise<void> {
-    await this.conversations.recordLastMessage(conversation.id, { lastMessageAt: message.sentAt, lastMessagePreview: previewOf(message).slice(0, 255) || null, lastMessageDirection: 'outbound' });
+    await this.conversations.recordLastMessage(conversation.id, {
+      lastMessageAt: message.sentAt,
+      lastMessagePreview: previewOf(message).slice(0, 255) || null,
+      lastMessageDirection: 'outbound',
+    });
     // answering means the agent has read the thread
     await this.conversations.update(conversation.id, { unreadCount: 0 });
     const fresh = (await this.conversations.findById(conversation.id)) ?? conversation;

@@ -51,7 +51,8 @@ export class SenderActionsService {
       await this.sender.senderAction(channel, conversation.customerExternalId, action);
       return true;
     } catch (error) {
-      if (isMetaGraphError(error) && error.kind === 'reauth_required') await this.channels.recordGraphError(conversation.channelId, error).catch(() => undefined);
+      if (isMetaGraphError(error) && error.kind === 'reauth_required')
+        await this.channels.recordGraphError(conversation.channelId, error).catch(() => undefined);
       this.logger.warn({ conversationId: conversation.id, action, code: isMetaGraphError(error) ? error.code : undefined }, 'sender action failed');
       return false;
     }

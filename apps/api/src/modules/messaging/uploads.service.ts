@@ -60,7 +60,10 @@ export class UploadsService {
     if (!verdict.ok) throw new MessagingException(MessagingErrorCode.MESSAGING_UPLOAD_REJECTED, verdict.reason);
     await mkdir(this.dir, { recursive: true });
     const id = randomUUID();
-    const ext = extname(file.originalname).toLowerCase().replace(/[^.a-z0-9]/g, '').slice(0, 10);
+    const ext = extname(file.originalname)
+      .toLowerCase()
+      .replace(/[^.a-z0-9]/g, '')
+      .slice(0, 10);
     const storedFile = `${id}${ext}`;
     await writeFile(join(this.dir, storedFile), file.buffer, { mode: 0o600 });
     const entity = this.uploads.create({
@@ -69,7 +72,11 @@ export class UploadsService {
       platform,
       kind: verdict.kind,
       // non-ASCII names are not supported by Meta's attachment upload; keep ours readable but ASCII
-      fileName: file.originalname.normalize('NFKD').replace(/[^\x20-\x7e]/g, '_').slice(0, 255) || `file${ext}`,
+      fileName:
+        file.originalname
+          .normalize('NFKD')
+          .replace(/[^\x20-\x7e]/g, '_')
+          .slice(0, 255) || `file${ext}`,
       // the allow-listed type the platform check passed, without parameters a browser might act on
       mimeType: normalizeMimeType(file.mimetype).slice(0, 127),
       sizeBytes: file.size,

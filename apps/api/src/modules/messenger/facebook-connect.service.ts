@@ -52,7 +52,10 @@ export class FacebookConnectService {
     const candidates = await Promise.all(
       pages.map(async (page) => {
         const ig = page.instagram_business_account ?? null;
-        const [connectedPage, connectedIg] = await Promise.all([this.pages.findByExternalId(page.id), ig ? this.instagramAccounts.findByExternalId(ig.id) : Promise.resolve(null)]);
+        const [connectedPage, connectedIg] = await Promise.all([
+          this.pages.findByExternalId(page.id),
+          ig ? this.instagramAccounts.findByExternalId(ig.id) : Promise.resolve(null),
+        ]);
         return {
           pageId: page.id,
           name: page.name ?? page.id,
@@ -69,16 +72,27 @@ export class FacebookConnectService {
 
   /** Connects what the admin picked after Facebook Login. Page tokens are fetched again server-side. */
   async connectSelection(actor: ConnectActor & { user: AuthUser }, request: ConnectFacebookPagesRequest): Promise<ChannelDto[]> {
-    const selection = this.dialogs.open<FacebookSelection>(request.selectionId, 'fb-selection', actor.user.id, ChannelsExceptionCode.CHANNELS_SELECTION_INVALID, 'This Facebook login has expired. Connect again.');
+    const selection = this.dialogs.open<FacebookSelection>(
+      request.selectionId,
+      'fb-selection',
+      actor.user.id,
+      ChannelsExceptionCode.CHANNELS_SELECTION_INVALID,
+      'This Facebook login has expired. Connect again.',
+    );
     const pages = new Map((await this.listPages(selection.t)).map((p) => [p.id, p]));
     const connected: ChannelBaseEntity[] = [];
     for (const choice of request.pages) {
       const page = pages.get(choice.pageId);
-      if (!page?.access_token) throw new ChannelsException(ChannelsExceptionCode.CHANNELS_SELECTION_INVALID, `You do not manage the Page ${choice.pageId} with this Facebook login.`);
+      if (!page?.access_token)
+        throw new ChannelsException(ChannelsExceptionCode.CHANNELS_SELECTION_INVALID, `You do not manage the Page ${choice.pageId} with this Facebook login.`);
       const info = await this.support.inspect(page.access_token);
       if (choice.connectPage) connected.push(await this.connectPage(actor, page.access_token, info, page));
       if (choice.connectInstagram) {
-        if (!page.instagram_business_account) throw new ChannelsException(ChannelsExceptionCode.CHANNELS_NO_INSTAGRAM_ACCOUNT, `${page.name ?? 'This Page'} has no Instagram professional account linked.`);
+        if (!page.instagram_business_account)
+          throw new ChannelsException(
+            ChannelsExceptionCode.CHANNELS_NO_INSTAGRAM_ACCOUNT,
+            `${page.name ?? 'This Page'} has no Instagram professional account linked.`,
+          );
         connected.push(await this.instagram.connectViaPage(actor, page.id, page.access_token, page.instagram_business_account.id, info));
       }
     }
@@ -101,7 +115,10 @@ export class FacebookConnectService {
     this.support.requireScopes(info.scopes ?? [], FACEBOOK_PAGE_SCOPES);
     const auth: GraphAuth = { accessToken: pageToken };
     const me = await this.support.metaStep('Could not read the Page', () =>
-      this.support.graph.profiles.getMe<{ id: string; name?: string; username?: string; picture?: { data?: { url?: string } } }>(auth, 'id,name,username,picture'),
+      this.support.graph.profiles.getMe<{ id: string; name?: string; username?: string; picture?: { data?: { url?: string } } }>(
+        auth,
+        'id,name,username,picture',
+      ),
     );
     const subscribedFields = await this.support.subscribe({ ...auth, accountKey: me.id }, me.id, DEFAULT_PAGE_SUBSCRIBED_FIELDS);
     const existing = await this.pages.findByExternalId(me.id);

@@ -28,7 +28,10 @@ export class MessengerProfilesService {
       if (profile && cached?.fetchedAt && Date.now() - cached.fetchedAt.getTime() < REFRESH_AFTER_MS) return profile;
       let fetched: CustomerProfile;
       try {
-        const p = await this.graph.profiles.getMessengerUserProfile({ accessToken: await context.accessToken(), host: 'facebook', accountKey: channel.externalId }, psid);
+        const p = await this.graph.profiles.getMessengerUserProfile(
+          { accessToken: await context.accessToken(), host: 'facebook', accountKey: channel.externalId },
+          psid,
+        );
         fetched = { name: p.name ?? ([p.first_name, p.last_name].filter(Boolean).join(' ') || null), username: null, profilePicUrl: p.profile_pic ?? null };
       } catch (error) {
         await context.onGraphError(error).catch(() => undefined);

@@ -25,7 +25,9 @@ describe('PresenceService', () => {
     sockets = sockets.filter((s) => s !== socket);
   };
   const updates = (conversationId: string) =>
-    emitted.filter((e) => e.event === 'presence.updated' && (e.payload as { conversationId: string }).conversationId === conversationId).map((e) => e.payload as { viewers: { userId: string }[]; typing: { userId: string }[] });
+    emitted
+      .filter((e) => e.event === 'presence.updated' && (e.payload as { conversationId: string }).conversationId === conversationId)
+      .map((e) => e.payload as { viewers: { userId: string }[]; typing: { userId: string }[] });
   const flush = () => new Promise((resolve) => setImmediate(resolve));
 
   beforeEach(() => {
@@ -65,7 +67,12 @@ describe('PresenceService', () => {
     const a1 = open('a1', alice);
     const a2 = open('a2', alice);
     const b1 = open('b1', bob);
-    for (const [socket, name] of [[a1, 'Alice'], [a2, 'Alice'], [b1, 'Bob']] as const) await presence.connected(socket, name);
+    for (const [socket, name] of [
+      [a1, 'Alice'],
+      [a2, 'Alice'],
+      [b1, 'Bob'],
+    ] as const)
+      await presence.connected(socket, name);
     for (const socket of [a1, a2, b1]) socket.rooms.add(rooms.conversation('c1'));
     await presence.startViewing('c1', a1);
     await presence.startViewing('c1', a2);

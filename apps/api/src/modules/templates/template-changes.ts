@@ -36,19 +36,39 @@ export class TemplateChanges {
     private readonly gateway: TemplatesGateway,
   ) {}
 
-  async announce(template: MessageTemplateEntity, previousStatus: TemplateStatus | null, action: string, actor: AuthUser | null, details: Record<string, unknown> = {}, ip: string | null = null): Promise<void> {
+  async announce(
+    template: MessageTemplateEntity,
+    previousStatus: TemplateStatus | null,
+    action: string,
+    actor: AuthUser | null,
+    details: Record<string, unknown> = {},
+    ip: string | null = null,
+  ): Promise<void> {
     await this.audit.record({
       actor,
       action,
       target: { type: 'message_template', id: template.id },
-      details: { name: template.name, language: template.language, channelId: template.channelId, status: template.status, ...(previousStatus && previousStatus !== template.status ? { previousStatus } : {}), ...details },
+      details: {
+        name: template.name,
+        language: template.language,
+        channelId: template.channelId,
+        status: template.status,
+        ...(previousStatus && previousStatus !== template.status ? { previousStatus } : {}),
+        ...details,
+      },
       ip,
     });
     this.gateway.updated(toTemplateDto(template), previousStatus);
   }
 
   async deleted(template: MessageTemplateEntity, actor: AuthUser | null, details: Record<string, unknown> = {}, ip: string | null = null): Promise<void> {
-    await this.audit.record({ actor, action: 'template.deleted', target: { type: 'message_template', id: template.id }, details: { name: template.name, language: template.language, channelId: template.channelId, ...details }, ip });
+    await this.audit.record({
+      actor,
+      action: 'template.deleted',
+      target: { type: 'message_template', id: template.id },
+      details: { name: template.name, language: template.language, channelId: template.channelId, ...details },
+      ip,
+    });
     this.gateway.deleted(template.id, template.channelId);
   }
 }

@@ -27,8 +27,18 @@ describe('template components', () => {
         ],
       },
     ]);
-    const named: TemplateContent = { ...card, parameterFormat: 'NAMED', header: null, footer: null, buttons: [], body: 'Hello {{first_name}}, see you soon.', examples: { first_name: 'Aiko' } };
-    expect(toMetaComponents(named)).toEqual([{ type: 'BODY', text: named.body, example: { body_text_named_params: [{ param_name: 'first_name', example: 'Aiko' }] } }]);
+    const named: TemplateContent = {
+      ...card,
+      parameterFormat: 'NAMED',
+      header: null,
+      footer: null,
+      buttons: [],
+      body: 'Hello {{first_name}}, see you soon.',
+      examples: { first_name: 'Aiko' },
+    };
+    expect(toMetaComponents(named)).toEqual([
+      { type: 'BODY', text: named.body, example: { body_text_named_params: [{ param_name: 'first_name', example: 'Aiko' }] } },
+    ]);
   });
 
   it('reads a template back (full example URL → suffix) and round-trips our content', () => {
@@ -48,22 +58,59 @@ describe('template components', () => {
 
   it('sends body parameters in order (named: with parameter_name) and button parameters up to the link', () => {
     expect(toSendComponents(card, { '1': 'Aiko', '2': '#7', '3': 'Monday' }, '7')).toEqual([
-      { type: 'body', parameters: [{ type: 'text', text: 'Aiko' }, { type: 'text', text: '#7' }, { type: 'text', text: 'Monday' }] },
-      { type: 'buttons', parameters: [{ type: 'POSTBACK', payload: 'TALK' }, { type: 'URL', url: '7' }] },
+      {
+        type: 'body',
+        parameters: [
+          { type: 'text', text: 'Aiko' },
+          { type: 'text', text: '#7' },
+          { type: 'text', text: 'Monday' },
+        ],
+      },
+      {
+        type: 'buttons',
+        parameters: [
+          { type: 'POSTBACK', payload: 'TALK' },
+          { type: 'URL', url: '7' },
+        ],
+      },
     ]);
     const named: TemplateContent = { ...card, parameterFormat: 'NAMED', buttons: [], body: 'Hello {{first_name}}, table for {{party_size}}.' };
     expect(toSendComponents(named, { first_name: 'Aiko', party_size: '2' }, null)).toEqual([
-      { type: 'body', parameters: [{ type: 'text', text: 'Aiko', parameter_name: 'first_name' }, { type: 'text', text: '2', parameter_name: 'party_size' }] },
+      {
+        type: 'body',
+        parameters: [
+          { type: 'text', text: 'Aiko', parameter_name: 'first_name' },
+          { type: 'text', text: '2', parameter_name: 'party_size' },
+        ],
+      },
     ]);
   });
 
   it("reads Meta's library items", () => {
-    expect(fromLibraryItem({ name: 'shipping_update', language: 'en_US', topic: 'ORDER_MANAGEMENT', usecase: 'SHIPPING_UPDATE', header: 'On its way', body: 'Hi {{1}}, order {{2}} shipped.', body_params: ['Jane', '#1'], buttons: [{ type: 'URL', text: 'Track', url: 'https://example.com/t/{{1}}' }] })).toEqual({
+    expect(
+      fromLibraryItem({
+        name: 'shipping_update',
+        language: 'en_US',
+        topic: 'ORDER_MANAGEMENT',
+        usecase: 'SHIPPING_UPDATE',
+        header: 'On its way',
+        body: 'Hi {{1}}, order {{2}} shipped.',
+        body_params: ['Jane', '#1'],
+        buttons: [{ type: 'URL', text: 'Track', url: 'https://example.com/t/{{1}}' }],
+      }),
+    ).toEqual({
       name: 'shipping_update',
       language: 'en_US',
       topic: 'ORDER_MANAGEMENT',
       usecase: 'SHIPPING_UPDATE',
-      content: { parameterFormat: 'POSITIONAL', header: { format: 'TEXT', text: 'On its way' }, body: 'Hi {{1}}, order {{2}} shipped.', examples: { '1': 'Jane', '2': '#1' }, footer: null, buttons: [{ type: 'URL', text: 'Track', url: 'https://example.com/t/{{1}}', urlExample: null }] },
+      content: {
+        parameterFormat: 'POSITIONAL',
+        header: { format: 'TEXT', text: 'On its way' },
+        body: 'Hi {{1}}, order {{2}} shipped.',
+        examples: { '1': 'Jane', '2': '#1' },
+        footer: null,
+        buttons: [{ type: 'URL', text: 'Track', url: 'https://example.com/t/{{1}}', urlExample: null }],
+      },
     });
     expect(fromLibraryItem({ name: 'x' })).toBeNull();
   });

@@ -24,7 +24,8 @@ export function toMetaComponents(content: TemplateContent): TemplateComponentDef
 }
 
 function toMetaButton(button: TemplateButton): TemplateButtonDefinition {
-  if (button.type === 'URL') return { type: 'URL', text: button.text, url: button.url, ...(button.urlExample ? { example: { url_suffix_example: button.urlExample } } : {}) };
+  if (button.type === 'URL')
+    return { type: 'URL', text: button.text, url: button.url, ...(button.urlExample ? { example: { url_suffix_example: button.urlExample } } : {}) };
   if (button.type === 'QUICK_REPLY') return { type: 'POSTBACK', text: button.text, payload: button.payload ?? button.text };
   return { type: 'PHONE_NUMBER', text: button.text, phone_number: button.phoneNumber };
 }
@@ -36,7 +37,9 @@ export function toSendComponents(content: TemplateContent, values: Record<string
   if (names.length > 0) {
     components.push({
       type: 'body',
-      parameters: names.map((name) => (content.parameterFormat === 'NAMED' ? { type: 'text', text: values[name] ?? '', parameter_name: name } : { type: 'text', text: values[name] ?? '' })),
+      parameters: names.map((name) =>
+        content.parameterFormat === 'NAMED' ? { type: 'text', text: values[name] ?? '', parameter_name: name } : { type: 'text', text: values[name] ?? '' },
+      ),
     });
   }
   const suffixIndex = content.buttons.findIndex((b) => b.type === 'URL' && urlVariable(b.url) !== null);
@@ -67,7 +70,14 @@ export function fromMetaTemplate(wire: TemplateWire): ParsedMetaTemplate | null 
   const components = Array.isArray(wire.components) ? (wire.components as unknown as Record<string, unknown>[]) : [];
   const content = contentFromComponents(components, wire.parameter_format);
   if (!wire.id || !wire.name || !wire.language || !status || !content) return null;
-  return { externalId: String(wire.id), name: wire.name, language: wire.language, status, reasonCode: wire.rejected_reason ?? wire.specific_rejection_reason ?? null, content };
+  return {
+    externalId: String(wire.id),
+    name: wire.name,
+    language: wire.language,
+    status,
+    reasonCode: wire.rejected_reason ?? wire.specific_rejection_reason ?? null,
+    content,
+  };
 }
 
 export function parseStatus(value: unknown): TemplateStatus | null {
@@ -84,7 +94,9 @@ export function fromLibraryItem(item: Record<string, unknown>): LibraryTemplateD
   const names = variableNames(body);
   const params = Array.isArray(item['body_params']) ? item['body_params'].map((v) => String(v)) : [];
   const header = str(item['header']);
-  const buttons = Array.isArray(item['buttons']) ? (item['buttons'] as unknown[]).map((b) => parseButton(obj(b))).filter((b): b is TemplateButton => b !== null) : [];
+  const buttons = Array.isArray(item['buttons'])
+    ? (item['buttons'] as unknown[]).map((b) => parseButton(obj(b))).filter((b): b is TemplateButton => b !== null)
+    : [];
   return {
     name,
     language,
@@ -130,7 +142,13 @@ function contentFromComponents(components: Record<string, unknown>[], format: un
   const rawButtons = Array.isArray(buttonsComponent?.['buttons']) ? (buttonsComponent['buttons'] as unknown[]) : [];
   return {
     parameterFormat: named ? 'NAMED' : 'POSITIONAL',
-    header: !headerComponent ? null : headerFormat === 'TEXT' && headerText ? { format: 'TEXT', text: headerText } : headerFormat === 'TEXT' ? null : { format: 'IMAGE' },
+    header: !headerComponent
+      ? null
+      : headerFormat === 'TEXT' && headerText
+        ? { format: 'TEXT', text: headerText }
+        : headerFormat === 'TEXT'
+          ? null
+          : { format: 'IMAGE' },
     body,
     examples,
     footer: str(find('FOOTER')?.['text']),

@@ -28,24 +28,39 @@ export class TemplateLibraryService {
   async list(query: LibraryQueryDto): Promise<LibraryTemplateDto[]> {
     const page = await this.pages.page(query.channelId ?? (await this.defaultPageId()));
     const res = await this.pages.call(page, 'Could not read Meta’s template library', () =>
-      this.graph.templates.listLibraryTemplates(page.auth, { nameOrContent: query.search?.trim() || undefined, language: query.language, limit: LIBRARY_PAGE_SIZE }),
+      this.graph.templates.listLibraryTemplates(page.auth, {
+        nameOrContent: query.search?.trim() || undefined,
+        language: query.language,
+        limit: LIBRARY_PAGE_SIZE,
+      }),
     );
     return res.data.map(fromLibraryItem).filter((t): t is LibraryTemplateDto => t !== null);
   }
 
   /** Copies a library template onto the Page under a new name; Meta reviews clones within seconds. */
   async clone(actor: AuthUser, body: CloneLibraryTemplateRequestDto, ip: string | null): Promise<MessageTemplateDto> {
-    const nameProblems = validateTemplateDraft({ name: body.name, language: body.language, body: 'x' }).filter((p) => p.field === 'name' || p.field === 'language');
+    const nameProblems = validateTemplateDraft({ name: body.name, language: body.language, body: 'x' }).filter(
+      (p) => p.field === 'name' || p.field === 'language',
+    );
     if (nameProblems.length) throw new RequestValidationException(problemsByField(nameProblems));
     const page = await this.pages.page(body.channelId);
     if (await this.templates.findByNameAndLanguage(page.channel.id, body.name, body.language)) throw templateNameTaken(body.name, body.language);
-    const library = await this.pages.call(page, 'Could not read Meta’s template library', () => this.graph.templates.listLibraryTemplates(page.auth, { nameOrContent: body.libraryTemplateName, language: body.language, limit: LIBRARY_PAGE_SIZE }));
+    const library = await this.pages.call(page, 'Could not read Meta’s template library', () =>
+      this.graph.templates.listLibraryTemplates(page.auth, { nameOrContent: body.libraryTemplateName, language: body.language, limit: LIBRARY_PAGE_SIZE }),
+    );
     const source = library.data.map(fromLibraryItem).find((t) => t?.name === body.libraryTemplateName && t.language === body.language);
     if (!source) {
-      throw new TemplatesException(TemplatesErrorCode.TEMPLATE_LIBRARY_NOT_FOUND, `Meta’s library has no template ${body.libraryTemplateName} in ${body.language}.`);
+      throw new TemplatesException(
+        TemplatesErrorCode.TEMPLATE_LIBRARY_NOT_FOUND,
+        `Meta’s library has no template ${body.libraryTemplateName} in ${body.language}.`,
+      );
     }
     const answer = await this.pages.call(page, `Meta did not clone ${body.libraryTemplateName}`, () =>
-      this.graph.templates.cloneLibraryTemplate(page.auth, page.pageId, { name: body.name, language: body.language, libraryTemplateName: body.libraryTemplateName }),
+      this.graph.templates.cloneLibraryTemplate(page.auth, page.pageId, {
+        name: body.name,
+        language: body.language,
+        libraryTemplateName: body.libraryTemplateName,
+      }),
     );
     const now = new Date();
     const template = this.templates.create({
@@ -72,13 +87,24 @@ export class TemplateLibraryService {
       if (stored) return toTemplateDto(stored);
       throw error;
     }
-    await this.changes.announce(template, null, 'template.cloned', actor, { libraryTemplateName: body.libraryTemplateName, externalId: template.externalId }, ip);
+    await this.changes.announce(
+      template,
+      null,
+      'template.cloned',
+      actor,
+      { libraryTemplateName: body.libraryTemplateName, externalId: template.externalId },
+      ip,
+    );
     return toTemplateDto(template);
   }
 
   private async defaultPageId(): Promise<string> {
     const [first] = await this.pages.activePages();
-    if (!first) throw new TemplatesException(TemplatesErrorCode.TEMPLATE_CHANNEL_INVALID, 'Connect a Facebook Page first: Meta’s template library is read with its connection.');
+    if (!first)
+      throw new TemplatesException(
+        TemplatesErrorCode.TEMPLATE_CHANNEL_INVALID,
+        'Connect a Facebook Page first: Meta’s template library is read with its connection.',
+      );
     return first.id;
   }
 }

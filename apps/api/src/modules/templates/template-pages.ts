@@ -37,7 +37,10 @@ export class TemplatePages {
   async page(channelId: string): Promise<TemplatePage> {
     const channel = await this.channel(channelId);
     if (channel.status !== ChannelStatus.ACTIVE) {
-      throw new TemplatesException(TemplatesErrorCode.TEMPLATE_CHANNEL_INVALID, `${channel.name} is not connected right now, so Meta cannot be asked. Reconnect it under Accounts first.`);
+      throw new TemplatesException(
+        TemplatesErrorCode.TEMPLATE_CHANNEL_INVALID,
+        `${channel.name} is not connected right now, so Meta cannot be asked. Reconnect it under Accounts first.`,
+      );
     }
     const target = await this.channels.sendTarget(channel);
     return { channel, auth: target.auth, pageId: target.senderId };

@@ -77,14 +77,20 @@ export class TemplateSendingService {
     const send = await this.sends.findByMessageId(messageId);
     if (!send) return null;
     const template = await this.templates.findById(send.templateId);
-    if (!template) throw new TemplatesException(TemplatesErrorCode.TEMPLATE_NOT_USABLE, 'The template of this message was deleted, so it cannot be sent again.');
+    if (!template)
+      throw new TemplatesException(TemplatesErrorCode.TEMPLATE_NOT_USABLE, 'The template of this message was deleted, so it cannot be sent again.');
     const content = template.content;
     const names = Object.keys(send.parameters);
     const parameters = content.parameterFormat === 'NAMED' ? send.parameters : names.sort((a, b) => Number(a) - Number(b)).map((n) => send.parameters[n] ?? '');
     return this.planFor(template, parameters, send.urlSuffix, ctx);
   }
 
-  private planFor(template: MessageTemplateEntity, parameters: SendTemplateInput['parameters'], urlSuffix: string | null, ctx: TemplateSendContext): TemplateSendPlan {
+  private planFor(
+    template: MessageTemplateEntity,
+    parameters: SendTemplateInput['parameters'],
+    urlSuffix: string | null,
+    ctx: TemplateSendContext,
+  ): TemplateSendPlan {
     const usability = templateUsability(toTemplateDto(template), ctx);
     if (!usability.usable) throw new TemplatesException(TemplatesErrorCode.TEMPLATE_NOT_USABLE, `${template.name} cannot be sent here: ${usability.reason}`);
     const resolved = resolveTemplateParameters(template.content, parameters, urlSuffix);

@@ -33,7 +33,8 @@ export class TemplateStatusApplier implements EventApplier<TemplateStatusEvent, 
   async prepare(event: TemplateStatusEvent, channel: ChannelRef): Promise<Prepared> {
     if (!event.templateId) return { imported: null };
     if (await this.templates.findByExternalId(channel.id, event.templateId)) return { imported: null };
-    if (event.templateName && event.language && (await this.templates.findByNameAndLanguage(channel.id, event.templateName, event.language))) return { imported: null };
+    if (event.templateName && event.language && (await this.templates.findByNameAndLanguage(channel.id, event.templateName, event.language)))
+      return { imported: null };
     try {
       const page = await this.pages.page(channel.id);
       return { imported: fromMetaTemplate(await this.graph.templates.getTemplateStatus(page.auth, event.templateId)) };
@@ -80,7 +81,9 @@ export class TemplateStatusApplier implements EventApplier<TemplateStatusEvent, 
     await this.templates.saveIn(ctx.manager, template);
     if (!changed && action !== 'template.imported') return { outcome: 'noted', detail: 'status unchanged or older than the one stored' };
     const stored = template;
-    ctx.afterCommit(() => this.changes.announce(stored, previous, action, null, { source: 'webhook', field: event.field, reasonCode: stored.statusReasonCode }));
+    ctx.afterCommit(() =>
+      this.changes.announce(stored, previous, action, null, { source: 'webhook', field: event.field, reasonCode: stored.statusReasonCode }),
+    );
     return { outcome: 'applied' };
   }
 }

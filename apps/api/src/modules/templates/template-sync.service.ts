@@ -95,7 +95,9 @@ export class TemplateSyncService implements OnApplicationBootstrap, OnApplicatio
   async syncChannel(channel: ChannelRef): Promise<Counts> {
     const page = await this.pages.page(channel.id);
     const startedAt = new Date();
-    const wires = await this.pages.call(page, `Could not read ${channel.name}’s templates from Meta`, () => collect(this.graph.templates.iterateTemplates(page.auth, page.pageId, { limit: 100 })));
+    const wires = await this.pages.call(page, `Could not read ${channel.name}’s templates from Meta`, () =>
+      collect(this.graph.templates.iterateTemplates(page.auth, page.pageId, { limit: 100 })),
+    );
     const remote = wires.map(fromMetaTemplate).filter((t): t is ParsedMetaTemplate => t !== null);
     const counts: Counts = { created: 0, updated: 0, removed: 0 };
     for (const parsed of remote) {
@@ -115,7 +117,9 @@ export class TemplateSyncService implements OnApplicationBootstrap, OnApplicatio
   }
 
   private async upsert(channelId: string, parsed: ParsedMetaTemplate): Promise<'created' | 'updated' | 'same'> {
-    const known = (await this.templates.findByExternalId(channelId, parsed.externalId)) ?? (await this.templates.findByNameAndLanguage(channelId, parsed.name, parsed.language));
+    const known =
+      (await this.templates.findByExternalId(channelId, parsed.externalId)) ??
+      (await this.templates.findByNameAndLanguage(channelId, parsed.name, parsed.language));
     if (!known) {
       try {
         const now = new Date();

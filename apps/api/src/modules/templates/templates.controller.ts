@@ -65,7 +65,12 @@ export class TemplatesController {
 
   @Patch(':id')
   @ApiOkResponse()
-  update(@CurrentUser() user: AuthUser, @Param('id', new ParseUUIDPipe()) id: string, @Body() body: UpdateTemplateRequestDto, @Ip() ip: string): Promise<MessageTemplateDto> {
+  update(
+    @CurrentUser() user: AuthUser,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() body: UpdateTemplateRequestDto,
+    @Ip() ip: string,
+  ): Promise<MessageTemplateDto> {
     return this.templates.update(user, id, body, ip);
   }
 

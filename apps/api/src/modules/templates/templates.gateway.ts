@@ -12,7 +12,8 @@ export class TemplatesGateway {
 
   updated(template: MessageTemplateDto, previousStatus: TemplateStatus | null): void {
     this.realtime.toRole(Role.ADMIN, 'template.updated', { template });
-    if (template.status === TemplateStatus.APPROVED || previousStatus === TemplateStatus.APPROVED) this.realtime.toRole(Role.AGENT, 'template.updated', { template });
+    if (template.status === TemplateStatus.APPROVED || previousStatus === TemplateStatus.APPROVED)
+      this.realtime.toRole(Role.AGENT, 'template.updated', { template });
   }
 
   deleted(id: string, channelId: string): void {

@@ -146,7 +146,8 @@ export class TemplatesService {
       try {
         await this.graph.templates.deleteTemplate(page.auth, page.pageId, { hsmId: template.externalId });
       } catch (error) {
-        if (!(isMetaGraphError(error) && error.subcode === META_TEMPLATE_GONE)) throw await this.pages.explain(page, `Meta did not delete ${template.name}`, error);
+        if (!(isMetaGraphError(error) && error.subcode === META_TEMPLATE_GONE))
+          throw await this.pages.explain(page, `Meta did not delete ${template.name}`, error);
       }
     }
     await this.templates.remove(template.id);
@@ -175,7 +176,10 @@ export class TemplatesService {
     const template = await this.templates.findById(id);
     if (!template) throw new TemplateNotFoundException();
     if (template.status !== TemplateStatus.DRAFT) {
-      throw new TemplatesException(TemplatesErrorCode.TEMPLATE_NOT_DRAFT, `${template.name} was already submitted to Meta, which does not allow changes. Create a new template instead.`);
+      throw new TemplatesException(
+        TemplatesErrorCode.TEMPLATE_NOT_DRAFT,
+        `${template.name} was already submitted to Meta, which does not allow changes. Create a new template instead.`,
+      );
     }
     return template;
   }
@@ -199,6 +203,12 @@ function draftOf(template: MessageTemplateEntity): TemplateDraft {
     body: c.body,
     examples: c.examples,
     footer: c.footer,
-    buttons: c.buttons.flatMap((b): TemplateButtonInput[] => (b.type === 'URL' ? [{ type: 'URL', text: b.text, url: b.url, urlExample: b.urlExample }] : b.type === 'QUICK_REPLY' ? [{ type: 'QUICK_REPLY', text: b.text, payload: b.payload }] : [])),
+    buttons: c.buttons.flatMap((b): TemplateButtonInput[] =>
+      b.type === 'URL'
+        ? [{ type: 'URL', text: b.text, url: b.url, urlExample: b.urlExample }]
+        : b.type === 'QUICK_REPLY'
+          ? [{ type: 'QUICK_REPLY', text: b.text, payload: b.payload }]
+          : [],
+    ),
   };
 }

@@ -36,7 +36,13 @@ export class InitialAdminService implements OnApplicationBootstrap {
     }
     const admin = configured ?? { email: SANDBOX_ADMIN_EMAIL, password: randomBytes(12).toString('base64url'), name: 'Sandbox Admin' };
     try {
-      const user = await this.users.insert({ email: admin.email, name: admin.name, role: Role.ADMIN, active: true, passwordHash: await this.hasher.hash(admin.password) });
+      const user = await this.users.insert({
+        email: admin.email,
+        name: admin.name,
+        role: Role.ADMIN,
+        active: true,
+        passwordHash: await this.hasher.hash(admin.password),
+      });
       await this.audit.record({ actor: null, action: 'user.initial_admin_created', target: { type: 'user', id: user.id }, details: { email: user.email } });
     } catch (error) {
       if (error instanceof DuplicateEmailError) return; // another replica created it first

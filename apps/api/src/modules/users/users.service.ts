@@ -76,7 +76,12 @@ export class UsersService {
       actor,
       action: 'user.updated',
       target: { type: 'user', id },
-      details: { changed, ...(request.password !== undefined && { passwordReset: true }), ...(request.role && { role: request.role }), ...(request.active !== undefined && { active: request.active }) },
+      details: {
+        changed,
+        ...(request.password !== undefined && { passwordReset: true }),
+        ...(request.role && { role: request.role }),
+        ...(request.active !== undefined && { active: request.active }),
+      },
       ip,
     });
     const newRole = request.role !== undefined && request.role !== user.role ? request.role : null;

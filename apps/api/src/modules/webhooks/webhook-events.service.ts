@@ -48,7 +48,13 @@ export class WebhookEventsService {
     if (row.status === 'rejected') throw new WebhooksException(WebhooksExceptionCode.WEBHOOKS_EVENT_BUSY, 'A rejected body (not JSON) cannot be replayed');
     const requeued = await this.events.requeue(id);
     if (!requeued) throw new WebhooksException(WebhooksExceptionCode.WEBHOOKS_EVENT_BUSY, 'The event is being processed; try again in a moment');
-    await this.audit.record({ actor, action: 'webhook_event.replay', target: { type: 'webhook_event', id: String(id) }, details: { previousStatus: row.status, attempts: row.attempts }, ip });
+    await this.audit.record({
+      actor,
+      action: 'webhook_event.replay',
+      target: { type: 'webhook_event', id: String(id) },
+      details: { previousStatus: row.status, attempts: row.attempts },
+      ip,
+    });
     this.worker.wake();
     return toWebhookEventDto((await this.events.findById(id)) ?? row);
   }

@@ -117,45 +117,62 @@ export class WebhookProcessor {
     // Concurrent batches (MySQL loops) lock conversations in one global order, so they wait for each
     // other instead of deadlocking; the sort is stable, so one customer's deliveries keep their order.
     const ordered = [...plans].sort((a, b) => (lockKeyOf(a) < lockKeyOf(b) ? -1 : lockKeyOf(a) > lockKeyOf(b) ? 1 : 0));
-    await this.events.exclusive(() => this.dataSource.transaction(async (manager) => {
-      let savepoints = 0;
-      for (const plan of ordered) {
-        const { row } = plan;
-        if (plan.invalid) {
-          if (await this.recordFailure(row, workerId, new Error(plan.invalid), null, true, manager)) dead.push(row);
-          continue;
-        }
-        const items: WebhookEventItemDto[] = [];
-        const failures: string[] = [];
-        for (const step of plan.steps) {
-          if (step.kind === 'done') {
-            items.push(step.item);
+    await this.events.exclusive(() =>
+      this.dataSource.transaction(async (manager) => {
+        let savepoints = 0;
+        for (const plan of ordered) {
+          const { row } = plan;
+          if (plan.invalid) {
+            if (await this.recordFailure(row, workerId, new Error(plan.invalid), null, true, manager)) dead.push(row);
             continue;
           }
-          savepoints += 1;
-          try {
-            const applied = await applyInSavepoint(manager, `ev_${savepoints}`, { event: step.event, channel: step.channel, webhookEventId: row.id, applier: step.applier.applier, prepared: step.prepared, batch: step.batch });
-            effects.push(...applied.effects);
-            items.push(itemOf(step.event, applied.result.outcome, applied.result.detail));
-          } catch (error) {
-            if (error instanceof BatchAborted) throw error;
-            if (error instanceof DuplicateEvent) {
-              items.push(itemOf(step.event, 'duplicate'));
+          const items: WebhookEventItemDto[] = [];
+          const failures: string[] = [];
+          for (const step of plan.steps) {
+            if (step.kind === 'done') {
+              items.push(step.item);
               continue;
             }
-            this.logger.warn({ webhookEventId: row.id, type: step.event.type, dedupeKey: step.event.dedupeKey, error: errorText(error) }, 'webhook event failed');
-            failures.push(`${step.event.type} ${step.event.dedupeKey}: ${errorText(error)}`);
-            items.push(itemOf(step.event, 'failed', errorText(error)));
+            savepoints += 1;
+            try {
+              const applied = await applyInSavepoint(manager, `ev_${savepoints}`, {
+                event: step.event,
+                channel: step.channel,
+                webhookEventId: row.id,
+                applier: step.applier.applier,
+                prepared: step.prepared,
+                batch: step.batch,
+              });
+              effects.push(...applied.effects);
+              items.push(itemOf(step.event, applied.result.outcome, applied.result.detail));
+            } catch (error) {
+              if (error instanceof BatchAborted) throw error;
+              if (error instanceof DuplicateEvent) {
+                items.push(itemOf(step.event, 'duplicate'));
+                continue;
+              }
+              this.logger.warn(
+                { webhookEventId: row.id, type: step.event.type, dedupeKey: step.event.dedupeKey, error: errorText(error) },
+                'webhook event failed',
+              );
+              failures.push(`${step.event.type} ${step.event.dedupeKey}: ${errorText(error)}`);
+              items.push(itemOf(step.event, 'failed', errorText(error)));
+            }
           }
+          if (failures.length) {
+            if (await this.recordFailure(row, workerId, new Error(failures.join('\n')), items, false, manager)) dead.push(row);
+            continue;
+          }
+          const notApplied = items.filter((i) => i.outcome === 'unsupported' || i.outcome === 'unhandled').length;
+          await this.events.finish(
+            row.id,
+            workerId,
+            { status: notApplied ? 'unsupported' : 'processed', items, eventCount: plan.eventCount, unsupportedCount: notApplied },
+            manager,
+          );
         }
-        if (failures.length) {
-          if (await this.recordFailure(row, workerId, new Error(failures.join('\n')), items, false, manager)) dead.push(row);
-          continue;
-        }
-        const notApplied = items.filter((i) => i.outcome === 'unsupported' || i.outcome === 'unhandled').length;
-        await this.events.finish(row.id, workerId, { status: notApplied ? 'unsupported' : 'processed', items, eventCount: plan.eventCount, unsupportedCount: notApplied }, manager);
-      }
-    }));
+      }),
+    );
     return { effects, dead };
   }
 
@@ -218,7 +235,12 @@ export class WebhookProcessor {
       return;
     }
     const notApplied = items.filter((i) => i.outcome === 'unsupported' || i.outcome === 'unhandled').length;
-    await this.events.finish(row.id, workerId, { status: notApplied ? 'unsupported' : 'processed', items, eventCount: delivery.events.length, unsupportedCount: notApplied });
+    await this.events.finish(row.id, workerId, {
+      status: notApplied ? 'unsupported' : 'processed',
+      items,
+      eventCount: delivery.events.length,
+      unsupportedCount: notApplied,
+    });
   }
 
   private async plan(event: NormalizedEvent): Promise<Planned> {
@@ -256,7 +278,9 @@ export class WebhookProcessor {
     const { event, channel, applier } = step;
     const prepared = applier.applier.prepare ? await applier.applier.prepare(event, channel, batch) : undefined;
     try {
-      const { result, effects } = await this.events.exclusive(() => applyInTransaction(this.dataSource, { event, channel, webhookEventId, applier: applier.applier, prepared, batch }));
+      const { result, effects } = await this.events.exclusive(() =>
+        applyInTransaction(this.dataSource, { event, channel, webhookEventId, applier: applier.applier, prepared, batch }),
+      );
       for (const effect of effects) {
         try {
           await effect();
@@ -302,7 +326,14 @@ export class WebhookProcessor {
   }
 
   /** Records a failed attempt (retry with backoff, or dead); true when the row is now dead. */
-  private async recordFailure(row: WebhookEventEntity, workerId: string, error: Error, items: WebhookEventItemDto[] | null, final: boolean, manager?: EntityManager): Promise<boolean> {
+  private async recordFailure(
+    row: WebhookEventEntity,
+    workerId: string,
+    error: Error,
+    items: WebhookEventItemDto[] | null,
+    final: boolean,
+    manager?: EntityManager,
+  ): Promise<boolean> {
     const { dead, nextAttemptAt } = nextAttempt(row.attempts, this.config.webhooks, final);
     const lastError = errorText(error);
     const updated = await this.events.fail(row.id, workerId, { status: dead ? 'dead' : 'failed', lastError, nextAttemptAt, items }, manager);
@@ -314,7 +345,6 @@ export class WebhookProcessor {
     const fresh = await this.events.findById(row.id);
     if (fresh) this.gateway.deliveryDead(toWebhookEventDto(fresh));
   }
-
 }
 
 /** The conversation a delivery's first applied event touches (channel + customer), for lock ordering. */

@@ -39,7 +39,15 @@ export class WebhookReceiver {
     try {
       parsed = JSON.parse(text);
     } catch {
-      const id = await this.events.insert({ endpoint, object: null, channelExternalId: null, entryCount: 0, rawBody: text, status: 'rejected', lastError: 'body is not JSON' });
+      const id = await this.events.insert({
+        endpoint,
+        object: null,
+        channelExternalId: null,
+        entryCount: 0,
+        rawBody: text,
+        status: 'rejected',
+        lastError: 'body is not JSON',
+      });
       return { ok: false, id };
     }
     const { object, firstEntryId, entryCount } = describeDelivery(parsed);

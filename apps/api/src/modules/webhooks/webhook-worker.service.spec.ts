@@ -4,7 +4,16 @@ import { WebhookProcessor } from './webhook-processor.service';
 import { WebhookWorker } from './webhook-worker.service';
 
 const config = {
-  webhooks: { workerEnabled: true, workerConcurrency: 1, claimBatch: 10, maxAttempts: 3, retryBaseMs: 10, leaseMs: 30_000, pollIntervalMs: 60_000, bodyLimitBytes: 1 },
+  webhooks: {
+    workerEnabled: true,
+    workerConcurrency: 1,
+    claimBatch: 10,
+    maxAttempts: 3,
+    retryBaseMs: 10,
+    leaseMs: 30_000,
+    pollIntervalMs: 60_000,
+    bodyLimitBytes: 1,
+  },
 } as unknown as AppConfig;
 
 describe('WebhookWorker', () => {

@@ -95,7 +95,10 @@ export class WebhookWorker implements OnApplicationBootstrap, OnModuleDestroy {
         continue;
       }
       this.busy += 1;
-      const lease = this.keepLeased(claimed.map((row) => row.id), workerId);
+      const lease = this.keepLeased(
+        claimed.map((row) => row.id),
+        workerId,
+      );
       try {
         await this.processor.processBatch(claimed, workerId);
       } catch (error) {
@@ -115,9 +118,14 @@ export class WebhookWorker implements OnApplicationBootstrap, OnModuleDestroy {
    */
   private keepLeased(ids: number[], workerId: string): { stop(): void } {
     const { leaseMs } = this.config.webhooks;
-    const timer = setInterval(() => {
-      this.events.extendLeases(ids, workerId, leaseMs).catch((error: unknown) => this.logger.warn({ error: String(error) }, 'extending webhook leases failed'));
-    }, Math.max(100, Math.floor(leaseMs / 3)));
+    const timer = setInterval(
+      () => {
+        this.events
+          .extendLeases(ids, workerId, leaseMs)
+          .catch((error: unknown) => this.logger.warn({ error: String(error) }, 'extending webhook leases failed'));
+      },
+      Math.max(100, Math.floor(leaseMs / 3)),
+    );
     timer.unref();
     return { stop: () => clearInterval(timer) };
   }

@@ -22,7 +22,17 @@ import { WebhookWorker } from './webhook-worker.service';
 @Module({
   imports: [TypeOrmModule.forFeature([WebhookEventEntity, AppliedEventEntity]), DiscoveryModule],
   controllers: [WebhooksController, WebhookEventsController],
-  providers: [WebhookEventRepository, WebhookReceiver, WebhookIntake, WebhookProcessor, WebhookWorker, WebhookEventsService, ApplierRegistry, WebhooksGateway, WebhookRetentionRepository],
+  providers: [
+    WebhookEventRepository,
+    WebhookReceiver,
+    WebhookIntake,
+    WebhookProcessor,
+    WebhookWorker,
+    WebhookEventsService,
+    ApplierRegistry,
+    WebhooksGateway,
+    WebhookRetentionRepository,
+  ],
   exports: [WebhookIntake, WebhookWorker, ApplierRegistry, WebhookRetentionRepository],
 })
 export class WebhooksModule {}

@@ -1,4 +1,18 @@
-import { AtSign, BarChart3, Megaphone, Target, FileText, LineChart, Inbox, MessageSquareText, Settings, ShieldCheck, Users, Webhook, type LucideIcon } from 'lucide-react';
+import {
+  AtSign,
+  BarChart3,
+  Megaphone,
+  Target,
+  FileText,
+  LineChart,
+  Inbox,
+  MessageSquareText,
+  Settings,
+  ShieldCheck,
+  Users,
+  Webhook,
+  type LucideIcon,
+} from 'lucide-react';
 import { Role } from '@ticklegram/domain-models';
 
 export interface NavItem {

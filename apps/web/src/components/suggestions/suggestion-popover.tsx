@@ -29,9 +29,24 @@ export interface SuggestionPopoverProps<T extends { id: string }> extends Sugges
  * The keyboard suggestion list above a textarea (`/` canned responses, `@` mentions). Focus stays in
  * the textarea: its keys are handled by `useSuggestionMenu`, which also wires `aria-activedescendant`.
  */
-export function SuggestionPopover<T extends { id: string }>({ name, label, hint, items, activeIndex, loading, emptyText, onPick, onHover, renderItem, itemClassName }: SuggestionPopoverProps<T>) {
+export function SuggestionPopover<T extends { id: string }>({
+  name,
+  label,
+  hint,
+  items,
+  activeIndex,
+  loading,
+  emptyText,
+  onPick,
+  onHover,
+  renderItem,
+  itemClassName,
+}: SuggestionPopoverProps<T>) {
   return (
-    <div className="absolute inset-x-3 bottom-full z-20 mb-1 overflow-hidden rounded-lg border bg-popover text-popover-foreground shadow-md" data-testid={`${name}-popover`}>
+    <div
+      className="absolute inset-x-3 bottom-full z-20 mb-1 overflow-hidden rounded-lg border bg-popover text-popover-foreground shadow-md"
+      data-testid={`${name}-popover`}
+    >
       <p className="border-b px-3 py-1.5 text-[11px] text-muted-foreground">{hint}</p>
       {items.length === 0 ? (
         <p className="px-3 py-2 text-sm text-muted-foreground">{loading ? 'Loading…' : emptyText}</p>

@@ -27,7 +27,17 @@ export interface SuggestionMenu<T> {
  * trigger the user dismissed with Esc. `canOpen` adds a condition of the caller's (e.g. only while
  * something can still match).
  */
-export function useSuggestionMenu<T extends { id: string }>({ name, token, items, canOpen = true }: { name: string; token: SuggestionToken | null; items: readonly T[]; canOpen?: boolean }): SuggestionMenu<T> {
+export function useSuggestionMenu<T extends { id: string }>({
+  name,
+  token,
+  items,
+  canOpen = true,
+}: {
+  name: string;
+  token: SuggestionToken | null;
+  items: readonly T[];
+  canOpen?: boolean;
+}): SuggestionMenu<T> {
   const [index, setIndex] = React.useState(0);
   const [dismissedAt, setDismissedAt] = React.useState<number | null>(null);
   const open = token !== null && token.start !== dismissedAt && canOpen;

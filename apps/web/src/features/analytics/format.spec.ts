@@ -24,8 +24,22 @@ describe('analytics format', () => {
   it('reads filters from the URL and ignores malformed values', () => {
     const id = '0b6f7f6e-8a47-4d43-9a37-2f7d0b1c9a11';
     const f = filtersFromParams(new URLSearchParams(`range=7&tz=Asia/Kolkata&channel=${id}&platform=INSTAGRAM&agent=nope&bh=1`), 'UTC');
-    expect(f).toEqual({ custom: null, range: 7, tz: 'Asia/Kolkata', channelId: id, platform: 'INSTAGRAM', agentId: undefined, labelId: undefined, businessHours: true });
-    expect(filtersFromParams(new URLSearchParams('range=5&tz=Mars/Base&platform=TIKTOK'), 'Europe/Berlin')).toMatchObject({ range: 28, tz: 'Europe/Berlin', platform: undefined, businessHours: false });
+    expect(f).toEqual({
+      custom: null,
+      range: 7,
+      tz: 'Asia/Kolkata',
+      channelId: id,
+      platform: 'INSTAGRAM',
+      agentId: undefined,
+      labelId: undefined,
+      businessHours: true,
+    });
+    expect(filtersFromParams(new URLSearchParams('range=5&tz=Mars/Base&platform=TIKTOK'), 'Europe/Berlin')).toMatchObject({
+      range: 28,
+      tz: 'Europe/Berlin',
+      platform: undefined,
+      businessHours: false,
+    });
     expect(queryOf(f, new Date('2026-01-10T12:00:00Z'))).toMatchObject({ from: '2026-01-04', to: '2026-01-10', tz: 'Asia/Kolkata', businessHours: true });
     const custom = filtersFromParams(new URLSearchParams('from=2026-02-01&to=2026-02-10'), 'UTC');
     expect(queryOf(custom)).toMatchObject({ from: '2026-02-01', to: '2026-02-10' });

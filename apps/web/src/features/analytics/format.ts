@@ -67,7 +67,16 @@ export function filtersFromParams(params: URLSearchParams, defaultTz: string): A
 
 export function queryOf(filters: AnalyticsFilters, now: Date = new Date()): AnalyticsQuery {
   const { from, to } = filters.custom ?? rangeInZone(filters.range, filters.tz, now);
-  return { from, to, tz: filters.tz, channelId: filters.channelId, platform: filters.platform, agentId: filters.agentId, labelId: filters.labelId, businessHours: filters.businessHours || undefined };
+  return {
+    from,
+    to,
+    tz: filters.tz,
+    channelId: filters.channelId,
+    platform: filters.platform,
+    agentId: filters.agentId,
+    labelId: filters.labelId,
+    businessHours: filters.businessHours || undefined,
+  };
 }
 
 /** `45s`, `12m`, `3h 20m`, `2d 4h`; an em dash when there is nothing to show. */

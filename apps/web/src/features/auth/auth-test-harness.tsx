@@ -14,7 +14,17 @@ export function sessionResponse(token: string, user: Partial<UserDto> = {}): Ses
   return {
     accessToken: token,
     expiresIn: 900,
-    user: { id: 'u1', email: 'ada@example.test', name: 'Ada Admin', role: Role.ADMIN, active: true, lastLoginAt: null, createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z', ...user },
+    user: {
+      id: 'u1',
+      email: 'ada@example.test',
+      name: 'Ada Admin',
+      role: Role.ADMIN,
+      active: true,
+      lastLoginAt: null,
+      createdAt: '2026-01-01T00:00:00.000Z',
+      updatedAt: '2026-01-01T00:00:00.000Z',
+      ...user,
+    },
   };
 }
 
@@ -58,7 +68,10 @@ export function SignIn() {
 }
 
 /** Renders `children` inside the real providers, signed in through `serveApi`'s refresh. */
-export function renderSignedIn(children: React.ReactNode, queryClient = new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } })) {
+export function renderSignedIn(
+  children: React.ReactNode,
+  queryClient = new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } }),
+) {
   return render(
     <QueryClientProvider client={queryClient}>
       <AuthProvider>

@@ -109,6 +109,7 @@ export function useAttribution(range: AttributionRange) {
   const client = useApiClient();
   return useQuery({
     queryKey: capiKeys.attribution(range),
-    queryFn: ({ signal }) => client.request<AttributionResponse>('/api/attribution', { signal, query: { from: range.from, to: range.to, tz: range.tz, channelId: range.channelId } }),
+    queryFn: ({ signal }) =>
+      client.request<AttributionResponse>('/api/attribution', { signal, query: { from: range.from, to: range.to, tz: range.tz, channelId: range.channelId } }),
   });
 }

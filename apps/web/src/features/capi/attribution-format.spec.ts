@@ -3,8 +3,22 @@ import { MessagePlatform } from '@ticklegram/domain-models';
 import { formatValues, formatWait, isIsoDay, otherOutcomes } from './attribution-format';
 
 const row = (patch: Partial<AttributionRowDto>): AttributionRowDto => ({
-  adId: '1', adTitle: null, campaignId: null, adsetId: null, campaignName: null, adsetName: null, channelId: 'c', platform: MessagePlatform.FACEBOOK, conversationsStarted: 1, responded: 0,
-  firstResponseMedianSeconds: null, firstResponseMeanSeconds: null, outcomes: {}, value: {}, eventsAccepted: 0, ...patch,
+  adId: '1',
+  adTitle: null,
+  campaignId: null,
+  adsetId: null,
+  campaignName: null,
+  adsetName: null,
+  channelId: 'c',
+  platform: MessagePlatform.FACEBOOK,
+  conversationsStarted: 1,
+  responded: 0,
+  firstResponseMedianSeconds: null,
+  firstResponseMeanSeconds: null,
+  outcomes: {},
+  value: {},
+  eventsAccepted: 0,
+  ...patch,
 });
 
 describe('attribution formatting', () => {

@@ -80,7 +80,8 @@ export function useStartLogin() {
 export function useReconnect() {
   const client = useApiClient();
   return useMutation({
-    mutationFn: (channel: ChannelDto) => client.request<OAuthStartResponse>(`${basePath(channel)}/${encodeURIComponent(channel.id)}/reconnect`, { method: 'POST' }),
+    mutationFn: (channel: ChannelDto) =>
+      client.request<OAuthStartResponse>(`${basePath(channel)}/${encodeURIComponent(channel.id)}/reconnect`, { method: 'POST' }),
     onSuccess: ({ authorizeUrl }) => window.location.assign(authorizeUrl),
   });
 }

@@ -61,10 +61,13 @@ describe('channel view helpers', () => {
       blocking: true,
       text: "Meta has restricted this Page from sending messages. Replies are blocked until Meta lifts it. Meta's reason: “Spam reports”",
     });
-    expect(restrictionNotice(channel({ restriction: { action: 'warning', reason: null, at: '2026-11-22T10:00:00Z' } }))).toEqual({ blocking: false, text: 'Meta sent this Page a policy warning; sending still works.' });
+    expect(restrictionNotice(channel({ restriction: { action: 'warning', reason: null, at: '2026-11-22T10:00:00Z' } }))).toEqual({
+      blocking: false,
+      text: 'Meta sent this Page a policy warning; sending still works.',
+    });
   });
 
-  it('names this app\'s handover role on a Page', () => {
+  it("names this app's handover role on a Page", () => {
     expect(handoverRoleText(channel())).toBeNull();
     expect(handoverRoleText(channel({ appRoles: [] }))).toBeNull();
     expect(handoverRoleText(channel({ appRoles: ['primary_receiver'] }))).toBe('Primary receiver');

@@ -25,6 +25,9 @@ export function recoveryText(history: ChannelHistoryDto | undefined, now = Date.
   const last = history?.lastRecovery;
   if (!last) return null;
   if (last.error) return `Recovery failed ${relativeTime(last.at, now)}: ${last.error}`;
-  const what = last.messagesRecovered > 0 ? `Recovered ${count(last.messagesRecovered, 'message', 'messages')} in ${count(last.conversations, 'conversation', 'conversations')}` : 'Nothing was missing';
+  const what =
+    last.messagesRecovered > 0
+      ? `Recovered ${count(last.messagesRecovered, 'message', 'messages')} in ${count(last.conversations, 'conversation', 'conversations')}`
+      : 'Nothing was missing';
   return `${what} ${relativeTime(last.at, now)}, ${TRIGGERS[last.trigger]}${last.resubscribed ? '; webhook subscription restored' : ''}`;
 }

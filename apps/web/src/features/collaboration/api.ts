@@ -1,7 +1,16 @@
 'use client';
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { CannedResponseDto, CannedResponseRequest, ConversationDto, ConversationPriority, CreateNoteRequest, LabelDto, LabelRequest, NoteDto } from '@ticklegram/domain-models';
+import type {
+  CannedResponseDto,
+  CannedResponseRequest,
+  ConversationDto,
+  ConversationPriority,
+  CreateNoteRequest,
+  LabelDto,
+  LabelRequest,
+  NoteDto,
+} from '@ticklegram/domain-models';
 import { useApiClient } from '../auth/auth-provider';
 
 export const collaborationKeys = {
@@ -54,7 +63,9 @@ export function useCreateNote(conversationId: string) {
   return useMutation({
     mutationFn: (body: CreateNoteRequest) => client.request<NoteDto>(`/api/conversations/${encodeURIComponent(conversationId)}/notes`, { json: body }),
     onSuccess: (note) =>
-      queryClient.setQueryData<NoteDto[]>(collaborationKeys.notes(conversationId), (notes) => (notes?.some((n) => n.id === note.id) ? notes : [...(notes ?? []), note])),
+      queryClient.setQueryData<NoteDto[]>(collaborationKeys.notes(conversationId), (notes) =>
+        notes?.some((n) => n.id === note.id) ? notes : [...(notes ?? []), note],
+      ),
   });
 }
 
@@ -74,7 +85,9 @@ export function useSaveLabel() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ id, ...body }: LabelRequest & { id?: string }) =>
-      id ? client.request<LabelDto>(`/api/labels/${encodeURIComponent(id)}`, { method: 'PATCH', json: body }) : client.request<LabelDto>('/api/labels', { json: body }),
+      id
+        ? client.request<LabelDto>(`/api/labels/${encodeURIComponent(id)}`, { method: 'PATCH', json: body })
+        : client.request<LabelDto>('/api/labels', { json: body }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: labelKeys.all }),
   });
 }
@@ -100,7 +113,8 @@ export function useSetConversationLabels(conversationId: string) {
   const client = useApiClient();
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (labelIds: string[]) => client.request<ConversationDto>(`/api/conversations/${encodeURIComponent(conversationId)}/labels`, { method: 'PUT', json: { labelIds } }),
+    mutationFn: (labelIds: string[]) =>
+      client.request<ConversationDto>(`/api/conversations/${encodeURIComponent(conversationId)}/labels`, { method: 'PUT', json: { labelIds } }),
     onSuccess: (conversation) => queryClient.setQueryData(labelKeys.ofConversation(conversationId), conversation.labels ?? []),
   });
 }
@@ -108,6 +122,7 @@ export function useSetConversationLabels(conversationId: string) {
 export function useSetPriority(conversationId: string) {
   const client = useApiClient();
   return useMutation({
-    mutationFn: (priority: ConversationPriority) => client.request<ConversationDto>(`/api/conversations/${encodeURIComponent(conversationId)}/priority`, { method: 'PUT', json: { priority } }),
+    mutationFn: (priority: ConversationPriority) =>
+      client.request<ConversationDto>(`/api/conversations/${encodeURIComponent(conversationId)}/priority`, { method: 'PUT', json: { priority } }),
   });
 }

@@ -36,7 +36,17 @@ export function useCommentList(filters: CommentFilters) {
     queryKey: commentKeys.list(filters),
     queryFn: ({ pageParam, signal }) =>
       client.request<CommentListResponse>('/api/comments', {
-        query: { status: filters.status, platform: filters.platform, postId: filters.postId, source: filters.source, kind: filters.kind, search: filters.search, assignee: filters.assignee, cursor: pageParam, limit: 30 },
+        query: {
+          status: filters.status,
+          platform: filters.platform,
+          postId: filters.postId,
+          source: filters.source,
+          kind: filters.kind,
+          search: filters.search,
+          assignee: filters.assignee,
+          cursor: pageParam,
+          limit: 30,
+        },
         signal,
       }),
     initialPageParam: undefined as string | undefined,
@@ -159,7 +169,8 @@ export function useSaveCommentRule() {
   const client = useApiClient();
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, rule }: { id?: string; rule: CommentRuleRequest }) => client.request<CommentRuleDto>(id ? `/api/comment-rules/${id}` : '/api/comment-rules', { method: id ? 'PUT' : 'POST', json: rule }),
+    mutationFn: ({ id, rule }: { id?: string; rule: CommentRuleRequest }) =>
+      client.request<CommentRuleDto>(id ? `/api/comment-rules/${id}` : '/api/comment-rules', { method: id ? 'PUT' : 'POST', json: rule }),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: commentKeys.rules() }),
   });
 }
@@ -184,7 +195,10 @@ export function useReorderCommentRules() {
 
 export function useDryRun() {
   const client = useApiClient();
-  return useMutation({ mutationFn: (request: CommentRuleDryRunRequest) => client.request<CommentRuleDryRunResponse>('/api/comment-rules/dry-run', { method: 'POST', json: request }) });
+  return useMutation({
+    mutationFn: (request: CommentRuleDryRunRequest) =>
+      client.request<CommentRuleDryRunResponse>('/api/comment-rules/dry-run', { method: 'POST', json: request }),
+  });
 }
 
 export function useRuleLog(id: string | null) {

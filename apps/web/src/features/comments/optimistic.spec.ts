@@ -3,10 +3,34 @@ import { applyCommandOptimistically } from './optimistic';
 import { filtersFromParams } from './filters';
 
 const comment: CommentDto = {
-  id: 'c1', channelId: 'ch', platform: MessagePlatform.INSTAGRAM, kind: 'comment', isReply: false, externalId: '1', parentExternalId: null, postExternalId: 'm1',
-  mediaProductType: 'FEED', source: 'organic', adId: null, adTitle: null, author: { externalId: 'a', name: null, username: 'jane' }, isFromBusiness: false,
-  text: 'hi', status: 'needs_reply', isHidden: false, removed: false, removedBy: null, editedAt: null, commentedAt: '2026-12-01T00:00:00.000Z', permalinkUrl: null,
-  assigneeId: null, labelIds: [], repliedAt: null, privateReply: null, privateReplyQueued: false, doneAt: null,
+  id: 'c1',
+  channelId: 'ch',
+  platform: MessagePlatform.INSTAGRAM,
+  kind: 'comment',
+  isReply: false,
+  externalId: '1',
+  parentExternalId: null,
+  postExternalId: 'm1',
+  mediaProductType: 'FEED',
+  source: 'organic',
+  adId: null,
+  adTitle: null,
+  author: { externalId: 'a', name: null, username: 'jane' },
+  isFromBusiness: false,
+  text: 'hi',
+  status: 'needs_reply',
+  isHidden: false,
+  removed: false,
+  removedBy: null,
+  editedAt: null,
+  commentedAt: '2026-12-01T00:00:00.000Z',
+  permalinkUrl: null,
+  assigneeId: null,
+  labelIds: [],
+  repliedAt: null,
+  privateReply: null,
+  privateReplyQueued: false,
+  doneAt: null,
 };
 
 describe('applyCommandOptimistically', () => {
@@ -22,7 +46,13 @@ describe('applyCommandOptimistically', () => {
 describe('filtersFromParams', () => {
   it('reads known values and ignores the rest', () => {
     expect(filtersFromParams(new URLSearchParams('status=hidden&kind=live&source=ad&platform=FACEBOOK&q=refund&post=p1'))).toEqual({
-      status: 'hidden', kind: 'live', source: 'ad', platform: 'FACEBOOK', search: 'refund', postId: 'p1', assignee: undefined,
+      status: 'hidden',
+      kind: 'live',
+      source: 'ad',
+      platform: 'FACEBOOK',
+      search: 'refund',
+      postId: 'p1',
+      assignee: undefined,
     });
     expect(filtersFromParams(new URLSearchParams('status=bogus&kind=x&platform=TIKTOK')).status).toBe('needs_reply');
   });

@@ -90,7 +90,10 @@ export function assignConversation(client: ApiClient, id: string, assigneeId: st
 }
 
 export function updateConversationStatus(client: ApiClient, id: string, status: ConversationStatus, snoozedUntil?: string): Promise<ConversationStateResponse> {
-  return client.request(`/api/conversations/${encodeURIComponent(id)}`, { method: 'PATCH', json: { status, snoozedUntil } satisfies UpdateConversationRequest });
+  return client.request(`/api/conversations/${encodeURIComponent(id)}`, {
+    method: 'PATCH',
+    json: { status, snoozedUntil } satisfies UpdateConversationRequest,
+  });
 }
 
 export function listOnlineUsers(client: ApiClient, signal?: AbortSignal): Promise<OnlineUsersResponse> {
@@ -99,7 +102,9 @@ export function listOnlineUsers(client: ApiClient, signal?: AbortSignal): Promis
 
 /** Instagram accepts only `love`; Messenger any emoji. */
 export function reactToMessage(client: ApiClient, conversationId: string, mid: string, action: 'react' | 'unreact', reaction?: string): Promise<MessageDto> {
-  return client.request(`/api/conversations/${encodeURIComponent(conversationId)}/messages/${encodeURIComponent(mid)}/reactions`, { json: { action, reaction } satisfies ReactToMessageRequest });
+  return client.request(`/api/conversations/${encodeURIComponent(conversationId)}/messages/${encodeURIComponent(mid)}/reactions`, {
+    json: { action, reaction } satisfies ReactToMessageRequest,
+  });
 }
 
 export async function retryMessage(client: ApiClient, conversationId: string, messageId: string): Promise<MessageDto> {
@@ -154,7 +159,11 @@ export async function sendMessage(client: ApiClient, conversationId: string, inp
 export async function uploadFile(client: ApiClient, platform: MessagePlatform, file: File): Promise<UploadDto> {
   const form = new FormData();
   form.set('file', file);
-  const response = await authedFetch(client, `/api/uploads?platform=${encodeURIComponent(platform)}`, { method: 'POST', body: form, headers: { accept: 'application/json' } });
+  const response = await authedFetch(client, `/api/uploads?platform=${encodeURIComponent(platform)}`, {
+    method: 'POST',
+    body: form,
+    headers: { accept: 'application/json' },
+  });
   return jsonOrThrow<UploadDto>(response);
 }
 

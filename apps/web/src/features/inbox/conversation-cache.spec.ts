@@ -1,5 +1,12 @@
 import { MessagePlatform } from '@ticklegram/domain-models';
-import { flattenMessages, optimisticId, upsertConversationInList, upsertMessageInThread, type ConversationPages, type MessagePages } from './conversation-cache';
+import {
+  flattenMessages,
+  optimisticId,
+  upsertConversationInList,
+  upsertMessageInThread,
+  type ConversationPages,
+  type MessagePages,
+} from './conversation-cache';
 import { DEFAULT_FILTERS, type InboxFilters } from './filters';
 import { conversationDto, messageDto } from './test-factories';
 
@@ -69,7 +76,13 @@ describe('upsertConversationInList', () => {
 
 describe('upsertConversationInList in a searched list', () => {
   it('keeps the search match of a row when a live update has none', () => {
-    const searchMatch = { field: 'message' as const, snippet: 'the blue one', highlights: [[4, 8]] as [number, number][], messageId: 'm1', sentAt: '2026-11-22T10:00:00.000Z' };
+    const searchMatch = {
+      field: 'message' as const,
+      snippet: 'the blue one',
+      highlights: [[4, 8]] as [number, number][],
+      messageId: 'm1',
+      sentAt: '2026-11-22T10:00:00.000Z',
+    };
     const row = conversationDto({ id: 'a', lastMessageAt: '2026-11-22T10:00:00.000Z', searchMatch });
     const searched: InboxFilters = { ...DEFAULT_FILTERS, search: 'blue' };
     const next = upsertConversationInList(list([row]), { ...row, searchMatch: undefined, unreadCount: 3 }, searched, 'me');
@@ -78,7 +91,10 @@ describe('upsertConversationInList in a searched list', () => {
 });
 
 describe('upsertMessageInThread', () => {
-  const thread = (...pages: ReturnType<typeof messageDto>[][]): MessagePages => ({ pages: pages.map((items) => ({ items, nextCursor: null })), pageParams: pages.map(() => undefined) });
+  const thread = (...pages: ReturnType<typeof messageDto>[][]): MessagePages => ({
+    pages: pages.map((items) => ({ items, nextCursor: null })),
+    pageParams: pages.map(() => undefined),
+  });
   const m1 = messageDto({ id: 'm1', mid: 'mid.1', sentAt: '2026-11-22T10:00:00.000Z' });
   const m2 = messageDto({ id: 'm2', mid: 'mid.2', sentAt: '2026-11-22T10:05:00.000Z' });
 
@@ -109,9 +125,25 @@ describe('upsertMessageInThread', () => {
     ]);
   });
 
-  it('lets the socket copy of our own send take over the pending bubble, not another agent\'s', () => {
-    const pending = messageDto({ id: optimisticId('k1'), mid: null, direction: 'outbound', status: 'pending', source: 'agent', senderUserId: 'me', text: 'On its way' });
-    const fromSocket = messageDto({ id: 'real', mid: 'mid.9', direction: 'outbound', status: 'pending', source: 'agent', senderUserId: 'me', text: 'On its way' });
+  it("lets the socket copy of our own send take over the pending bubble, not another agent's", () => {
+    const pending = messageDto({
+      id: optimisticId('k1'),
+      mid: null,
+      direction: 'outbound',
+      status: 'pending',
+      source: 'agent',
+      senderUserId: 'me',
+      text: 'On its way',
+    });
+    const fromSocket = messageDto({
+      id: 'real',
+      mid: 'mid.9',
+      direction: 'outbound',
+      status: 'pending',
+      source: 'agent',
+      senderUserId: 'me',
+      text: 'On its way',
+    });
     expect(flattenMessages(upsertMessageInThread(thread([m1, pending]), fromSocket)).map((m) => m.id)).toEqual(['m1', 'real']);
     const teammate = { ...fromSocket, id: 'other', mid: 'mid.10', senderUserId: 'bo' };
     expect(flattenMessages(upsertMessageInThread(thread([m1, pending]), teammate)).map((m) => m.id)).toEqual(['m1', pending.id, 'other']);

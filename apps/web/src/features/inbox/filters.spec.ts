@@ -19,22 +19,29 @@ describe('inbox filters in the URL', () => {
 
   it('round-trips to short links and api queries', () => {
     expect(inboxHref('/inbox/c1', DEFAULT_FILTERS)).toBe('/inbox/c1');
-    expect(inboxHref('/inbox', { ...DEFAULT_FILTERS, folder: 'unassigned', platform: MessagePlatform.INSTAGRAM })).toBe('/inbox?folder=unassigned&platform=INSTAGRAM');
+    expect(inboxHref('/inbox', { ...DEFAULT_FILTERS, folder: 'unassigned', platform: MessagePlatform.INSTAGRAM })).toBe(
+      '/inbox?folder=unassigned&platform=INSTAGRAM',
+    );
     expect(inboxHref('/inbox', { ...DEFAULT_FILTERS, unread: true, status: 'open' })).toBe('/inbox?status=open&unread=1');
   });
 
   it('sends every filter to the api (nothing is filtered in the browser)', () => {
-    const defined = (q: Record<string, string | undefined>): Record<string, string> => Object.fromEntries(Object.entries(q).filter((e): e is [string, string] => e[1] !== undefined));
+    const defined = (q: Record<string, string | undefined>): Record<string, string> =>
+      Object.fromEntries(Object.entries(q).filter((e): e is [string, string] => e[1] !== undefined));
     expect(defined(conversationListQuery(DEFAULT_FILTERS))).toEqual({});
     expect(defined(conversationListQuery({ ...DEFAULT_FILTERS, folder: 'mine', search: 'ana' }))).toEqual({ assignee: 'me', search: 'ana' });
     expect(defined(conversationListQuery({ ...DEFAULT_FILTERS, folder: 'unassigned' }))).toEqual({ assignee: 'unassigned' });
-    expect(defined(conversationListQuery({ folder: 'all', platform: MessagePlatform.INSTAGRAM, status: 'pending', unread: true, search: '', label: null }))).toEqual({
+    expect(
+      defined(conversationListQuery({ folder: 'all', platform: MessagePlatform.INSTAGRAM, status: 'pending', unread: true, search: '', label: null })),
+    ).toEqual({
       platform: 'INSTAGRAM',
       status: 'pending',
       unread: 'true',
     });
     // the query string the api client builds from it
-    const qs = new URLSearchParams(defined(conversationListQuery({ folder: 'mine', platform: MessagePlatform.FACEBOOK, status: 'resolved', unread: false, search: 'x y', label: null }))).toString();
+    const qs = new URLSearchParams(
+      defined(conversationListQuery({ folder: 'mine', platform: MessagePlatform.FACEBOOK, status: 'resolved', unread: false, search: 'x y', label: null })),
+    ).toString();
     expect(qs).toBe('assignee=me&platform=FACEBOOK&status=resolved&search=x+y');
   });
 

@@ -34,7 +34,13 @@ export function filterTeammates(teammates: readonly TeammateDto[], query: string
   const name = (t: TeammateDto) => t.name.toLowerCase();
   const prefix = teammates.filter((t) => name(t).startsWith(q));
   if (/\s/.test(q)) return prefix.slice(0, limit);
-  const word = teammates.filter((t) => !prefix.includes(t) && name(t).split(/\s+/).some((w) => w.startsWith(q)));
+  const word = teammates.filter(
+    (t) =>
+      !prefix.includes(t) &&
+      name(t)
+        .split(/\s+/)
+        .some((w) => w.startsWith(q)),
+  );
   const rest = teammates.filter((t) => !prefix.includes(t) && !word.includes(t) && name(t).includes(q));
   return [...prefix, ...word, ...rest].slice(0, limit);
 }

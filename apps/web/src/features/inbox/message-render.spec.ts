@@ -1,5 +1,15 @@
 import { MessagePlatform, type MessageAttachmentDto } from '@ticklegram/domain-models';
-import { attachmentView, canRetry, failureReason, originLabel, quoteText, reactionSummary, startsNewDay, statusView, unconfirmedReason } from './message-render';
+import {
+  attachmentView,
+  canRetry,
+  failureReason,
+  originLabel,
+  quoteText,
+  reactionSummary,
+  startsNewDay,
+  statusView,
+  unconfirmedReason,
+} from './message-render';
 import { messageDto } from './test-factories';
 
 const attachment = (overrides: Partial<MessageAttachmentDto>): MessageAttachmentDto => ({
@@ -29,19 +39,32 @@ describe('attachmentView', () => {
   });
 
   it('marks a story mention expired when flagged or without a link', () => {
-    expect(attachmentView(attachment({ type: 'story_mention', url: 'https://cdn/s', expired: true }))).toEqual({ kind: 'story_mention', src: null, expired: true });
+    expect(attachmentView(attachment({ type: 'story_mention', url: 'https://cdn/s', expired: true }))).toEqual({
+      kind: 'story_mention',
+      src: null,
+      expired: true,
+    });
     expect(attachmentView(attachment({ type: 'story_mention' }))).toMatchObject({ expired: true });
     expect(attachmentView(attachment({ type: 'story_mention', url: 'https://cdn/s' }))).toMatchObject({ expired: false, src: 'https://cdn/s' });
   });
 
   it('labels shared posts and reels, names files from their URL', () => {
-    expect(attachmentView(attachment({ type: 'reel', rawType: 'ig_reel', url: 'https://cdn/r.mp4' }))).toMatchObject({ kind: 'shared_post', label: 'Shared reel' });
+    expect(attachmentView(attachment({ type: 'reel', rawType: 'ig_reel', url: 'https://cdn/r.mp4' }))).toMatchObject({
+      kind: 'shared_post',
+      label: 'Shared reel',
+    });
     expect(attachmentView(attachment({ type: 'share', url: 'https://cdn/p.jpg' }))).toMatchObject({ kind: 'shared_post', label: 'Shared post' });
-    expect(attachmentView(attachment({ type: 'file', url: 'https://cdn/files/invoice%20(1).pdf?sig=1' }))).toMatchObject({ kind: 'file', name: 'invoice (1).pdf' });
+    expect(attachmentView(attachment({ type: 'file', url: 'https://cdn/files/invoice%20(1).pdf?sig=1' }))).toMatchObject({
+      kind: 'file',
+      name: 'invoice (1).pdf',
+    });
   });
 
   it('keeps unknown types as an unsupported placeholder instead of dropping them', () => {
-    expect(attachmentView(attachment({ type: 'unsupported', rawType: 'unsupported_type' }))).toEqual({ kind: 'unsupported', label: "This unsupported type can't be shown here yet." });
+    expect(attachmentView(attachment({ type: 'unsupported', rawType: 'unsupported_type' }))).toEqual({
+      kind: 'unsupported',
+      label: "This unsupported type can't be shown here yet.",
+    });
     expect(attachmentView(attachment({ type: 'video' })).kind).toBe('video');
     expect(attachmentView(attachment({ type: 'audio' })).kind).toBe('audio');
   });

@@ -124,7 +124,10 @@ export function failureReason(message: Pick<MessageDto, 'errorMessage' | 'errorC
  * lookup) and it becomes sent or "not sent"; it cannot be retried before, so the customer never gets it twice.
  */
 export function unconfirmedReason(message: Pick<MessageDto, 'errorMessage'>): string {
-  return message.errorMessage ?? 'Meta did not confirm this message yet, so it may or may not have reached the customer. We are checking with Meta before it can be sent again.';
+  return (
+    message.errorMessage ??
+    'Meta did not confirm this message yet, so it may or may not have reached the customer. We are checking with Meta before it can be sent again.'
+  );
 }
 
 /** Only a send we made can be retried; echoes from the native apps are not ours to resend. */

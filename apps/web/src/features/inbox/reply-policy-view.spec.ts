@@ -41,7 +41,13 @@ describe('reply policy countdown', () => {
       reasonCode: ReplyBlockReason.WINDOW_CLOSED,
       evaluatedAt,
     };
-    expect(policyBannerView(blocked, t0)).toEqual({ tone: 'danger', title: 'Window closed', detail: 'More than 7 days passed.', countdown: null, canType: false });
+    expect(policyBannerView(blocked, t0)).toEqual({
+      tone: 'danger',
+      title: 'Window closed',
+      detail: 'More than 7 days passed.',
+      countdown: null,
+      canType: false,
+    });
     expect(policyExpired(blocked, t0 + 100 * HOUR)).toBe(false);
   });
 
@@ -50,13 +56,22 @@ describe('reply policy countdown', () => {
     expect(inside).toMatchObject({ mode: 'response', timeLeftMs: 23 * HOUR, evaluatedAt });
     const late = localReplyPolicy(conversationDto({ lastCustomerMessageAt: new Date(t0 - 30 * HOUR).toISOString() }), t0);
     expect(late.freeTextAllowed).toBe(false);
-    const messengerLate = localReplyPolicy(conversationDto({ platform: MessagePlatform.FACEBOOK, lastCustomerMessageAt: new Date(t0 - 30 * HOUR).toISOString() }), t0);
+    const messengerLate = localReplyPolicy(
+      conversationDto({ platform: MessagePlatform.FACEBOOK, lastCustomerMessageAt: new Date(t0 - 30 * HOUR).toISOString() }),
+      t0,
+    );
     expect(messengerLate.mode).toBe('template_required');
-    expect(localReplyPolicy(conversationDto({ lastCustomerMessageAt: null }), t0)).toMatchObject({ mode: 'blocked', reasonCode: ReplyBlockReason.NO_CUSTOMER_MESSAGE });
+    expect(localReplyPolicy(conversationDto({ lastCustomerMessageAt: null }), t0)).toMatchObject({
+      mode: 'blocked',
+      reasonCode: ReplyBlockReason.NO_CUSTOMER_MESSAGE,
+    });
   });
 
   it('blocks locally too while another app owns the conversation', () => {
-    const owned = conversationDto({ lastCustomerMessageAt: new Date(t0 - HOUR).toISOString(), threadOwner: { ownedBy: 'other_app', appId: '1', appName: null, since: evaluatedAt } });
+    const owned = conversationDto({
+      lastCustomerMessageAt: new Date(t0 - HOUR).toISOString(),
+      threadOwner: { ownedBy: 'other_app', appId: '1', appName: null, since: evaluatedAt },
+    });
     expect(localReplyPolicy(owned, t0)).toMatchObject({ mode: 'blocked', reasonCode: ReplyBlockReason.THREAD_OWNED_BY_OTHER_APP });
   });
 });

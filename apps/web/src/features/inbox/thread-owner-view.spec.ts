@@ -7,7 +7,9 @@ describe('threadOwnerNotice', () => {
   });
 
   it('names the app that owns it when known', () => {
-    const notice = threadOwnerNotice({ threadOwner: { ownedBy: 'other_app', appId: '263902037430900', appName: 'Meta Business Suite inbox', since: '2026-11-20T10:00:00.000Z' } });
+    const notice = threadOwnerNotice({
+      threadOwner: { ownedBy: 'other_app', appId: '263902037430900', appName: 'Meta Business Suite inbox', since: '2026-11-20T10:00:00.000Z' },
+    });
     expect(notice?.title).toBe('Meta Business Suite inbox has this conversation');
     expect(notice?.detail).toContain('until Meta Business Suite inbox passes the conversation back');
   });

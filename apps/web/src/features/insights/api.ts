@@ -1,13 +1,7 @@
 'use client';
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type {
-  AccountInsightsResponse,
-  InsightMediaSort,
-  InsightSyncStatusDto,
-  MediaInsightsResponse,
-  StoryInsightsResponse,
-} from '@ticklegram/domain-models';
+import type { AccountInsightsResponse, InsightMediaSort, InsightSyncStatusDto, MediaInsightsResponse, StoryInsightsResponse } from '@ticklegram/domain-models';
 import { useApiClient } from '../auth/auth-provider';
 import { mergeStatuses } from './status-cache';
 
@@ -43,7 +37,8 @@ export function useMediaInsights(channelId: string | null, sort: InsightMediaSor
   const client = useApiClient();
   return useQuery({
     queryKey: insightsKeys.media(channelId ?? '', sort),
-    queryFn: ({ signal }) => client.request<MediaInsightsResponse>('/api/insights/media', { query: { channelId: channelId ?? undefined, sort, order: 'desc', limit: 12 }, signal }),
+    queryFn: ({ signal }) =>
+      client.request<MediaInsightsResponse>('/api/insights/media', { query: { channelId: channelId ?? undefined, sort, order: 'desc', limit: 12 }, signal }),
     enabled: channelId !== null,
   });
 }
@@ -52,7 +47,8 @@ export function useStoryInsights(channelId: string | null) {
   const client = useApiClient();
   return useQuery({
     queryKey: insightsKeys.stories(channelId ?? ''),
-    queryFn: ({ signal }) => client.request<StoryInsightsResponse>('/api/insights/stories', { query: { channelId: channelId ?? undefined, limit: 20 }, signal }),
+    queryFn: ({ signal }) =>
+      client.request<StoryInsightsResponse>('/api/insights/stories', { query: { channelId: channelId ?? undefined, limit: 20 }, signal }),
     enabled: channelId !== null,
   });
 }

@@ -20,7 +20,11 @@ describe('optinView', () => {
     ['subscribed until the token expires', optin({ tokenExpiresAt: '2027-05-20T10:00:00Z' }), { status: 'Subscribed', active: true }],
     ['expired token', optin({ tokenExpiresAt: '2026-11-30T10:00:00Z' }), { status: 'Expired', active: false }],
     ['stopped (an expiry does not matter then)', optin({ status: 'stopped', tokenExpiresAt: '2026-11-30T10:00:00Z' }), { status: 'Stopped', active: false }],
-    ['a plugin opt-in without a topic is named by its kind', optin({ kind: 'send_to_messenger', topic: '' }), { title: 'Send to Messenger', kind: 'Send to Messenger' }],
+    [
+      'a plugin opt-in without a topic is named by its kind',
+      optin({ kind: 'send_to_messenger', topic: '' }),
+      { title: 'Send to Messenger', kind: 'Send to Messenger' },
+    ],
     ['an unknown kind in plain words', optin({ kind: 'some_new_kind', topic: '' }), { title: 'some new kind' }],
   ])('%s', (_label, input, expected) => {
     expect(optinView(input, NOW)).toMatchObject(expected);

@@ -28,5 +28,12 @@ export function optinView(optin: MessengerOptinDto, now = Date.now()): OptinView
   const details = [`Opted in ${day(optin.optedInAt)}`];
   if (stopped) details.push(`Stopped ${day(optin.updatedAt)}`);
   else if (optin.tokenExpiresAt) details.push(`${expired ? 'Expired' : 'Expires'} ${day(optin.tokenExpiresAt)}`);
-  return { id: optin.id, title: optin.topic || kind, kind, active: !stopped && !expired, status: stopped ? 'Stopped' : expired ? 'Expired' : 'Subscribed', details };
+  return {
+    id: optin.id,
+    title: optin.topic || kind,
+    kind,
+    active: !stopped && !expired,
+    status: stopped ? 'Stopped' : expired ? 'Expired' : 'Subscribed',
+    details,
+  };
 }

@@ -33,7 +33,12 @@ export function useTemplateLibrary(channelId: string | undefined, search: string
   return useQuery({
     queryKey: templateKeys.library(channelId, search, language),
     queryFn: async ({ signal }) =>
-      (await client.request<LibraryTemplateListResponse>('/api/templates/library', { signal, query: { channelId, search: search || undefined, language: language || undefined } })).items,
+      (
+        await client.request<LibraryTemplateListResponse>('/api/templates/library', {
+          signal,
+          query: { channelId, search: search || undefined, language: language || undefined },
+        })
+      ).items,
     enabled,
     staleTime: 5 * 60_000,
   });

@@ -44,10 +44,23 @@ describe('template form', () => {
       name: 'table_ready',
       language: 'de_DE',
       status: TemplateStatus.DRAFT,
-      content: { parameterFormat: 'NAMED', header: { format: 'TEXT', text: 'Tisch' }, body: 'Hallo {{first_name}}, bitte kommen.', examples: { first_name: 'Jana' }, footer: null, buttons: [{ type: 'QUICK_REPLY', text: 'Ok', payload: 'OK' }] },
+      content: {
+        parameterFormat: 'NAMED',
+        header: { format: 'TEXT', text: 'Tisch' },
+        body: 'Hallo {{first_name}}, bitte kommen.',
+        examples: { first_name: 'Jana' },
+        footer: null,
+        buttons: [{ type: 'QUICK_REPLY', text: 'Ok', payload: 'OK' }],
+      },
     } as unknown as MessageTemplateDto;
     const form = formFromTemplate(template);
-    expect(form).toMatchObject({ name: 'table_ready', language: 'de_DE', header: 'Tisch', footer: '', buttons: [{ type: 'QUICK_REPLY', text: 'Ok', payload: 'OK' }] });
+    expect(form).toMatchObject({
+      name: 'table_ready',
+      language: 'de_DE',
+      header: 'Tisch',
+      footer: '',
+      buttons: [{ type: 'QUICK_REPLY', text: 'Ok', payload: 'OK' }],
+    });
     expect(previewContent(form)).toEqual({ ...template.content });
   });
 

@@ -36,7 +36,11 @@ export function formFromTemplate(template: MessageTemplateDto): TemplateFormStat
     examples: { ...c.examples },
     footer: c.footer ?? '',
     buttons: c.buttons.flatMap((b): TemplateButtonInput[] =>
-      b.type === 'URL' ? [{ type: 'URL', text: b.text, url: b.url, urlExample: b.urlExample ?? '' }] : b.type === 'QUICK_REPLY' ? [{ type: 'QUICK_REPLY', text: b.text, payload: b.payload ?? '' }] : [],
+      b.type === 'URL'
+        ? [{ type: 'URL', text: b.text, url: b.url, urlExample: b.urlExample ?? '' }]
+        : b.type === 'QUICK_REPLY'
+          ? [{ type: 'QUICK_REPLY', text: b.text, payload: b.payload ?? '' }]
+          : [],
     ),
   };
 }
@@ -72,7 +76,11 @@ export function previewContent(form: TemplateFormState): TemplateContent {
     body: form.body,
     examples: draft.examples ?? {},
     footer: draft.footer ?? null,
-    buttons: (draft.buttons ?? []).map((b) => (b.type === 'URL' ? { type: 'URL', text: b.text, url: b.url ?? '', urlExample: b.urlExample ?? null } : { type: 'QUICK_REPLY', text: b.text, payload: b.payload ?? null })),
+    buttons: (draft.buttons ?? []).map((b) =>
+      b.type === 'URL'
+        ? { type: 'URL', text: b.text, url: b.url ?? '', urlExample: b.urlExample ?? null }
+        : { type: 'QUICK_REPLY', text: b.text, payload: b.payload ?? null },
+    ),
   };
 }
 

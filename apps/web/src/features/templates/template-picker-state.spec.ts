@@ -2,8 +2,22 @@ import { TemplateStatus, type MessageTemplateDto, type ReplyPolicyTemplateOption
 import { filterTemplates, parseTemplateFilters, templateFiltersToParams } from './template-filters';
 import { customerNameFor, filterPickerOptions, initialPickerValues, pickerLanguages, sendInputFor } from './template-picker-state';
 
-const positional: TemplateContent = { parameterFormat: 'POSITIONAL', header: null, body: 'Hi {{1}}, order {{2}} is ready.', examples: { '1': 'Jane', '2': '#1' }, footer: null, buttons: [] };
-const named: TemplateContent = { parameterFormat: 'NAMED', header: null, body: 'Dear {{first_name}}, table for {{party_size}}.', examples: { first_name: 'A', party_size: '2' }, footer: null, buttons: [] };
+const positional: TemplateContent = {
+  parameterFormat: 'POSITIONAL',
+  header: null,
+  body: 'Hi {{1}}, order {{2}} is ready.',
+  examples: { '1': 'Jane', '2': '#1' },
+  footer: null,
+  buttons: [],
+};
+const named: TemplateContent = {
+  parameterFormat: 'NAMED',
+  header: null,
+  body: 'Dear {{first_name}}, table for {{party_size}}.',
+  examples: { first_name: 'A', party_size: '2' },
+  footer: null,
+  buttons: [],
+};
 const option = (name: string, language: string, content: TemplateContent, usable = true): ReplyPolicyTemplateOption => ({
   template: { id: name, name, language, content, status: TemplateStatus.APPROVED, channelId: 'p' } as MessageTemplateDto,
   usable,
@@ -32,7 +46,11 @@ describe('template picker', () => {
 
   it('sends values in order for numbered templates and by name for named ones', () => {
     expect(sendInputFor('t1', positional, { '2': '#9', '1': 'Aiko' }, '')).toEqual({ id: 't1', parameters: ['Aiko', '#9'] });
-    expect(sendInputFor('t2', named, { first_name: 'Aiko', party_size: '4' }, ' 77 ')).toEqual({ id: 't2', parameters: { first_name: 'Aiko', party_size: '4' }, urlSuffix: '77' });
+    expect(sendInputFor('t2', named, { first_name: 'Aiko', party_size: '4' }, ' 77 ')).toEqual({
+      id: 't2',
+      parameters: { first_name: 'Aiko', party_size: '4' },
+      urlSuffix: '77',
+    });
     expect(sendInputFor('t3', { ...positional, body: 'Your appointment is confirmed.', examples: {} }, {}, '')).toEqual({ id: 't3' });
   });
 });

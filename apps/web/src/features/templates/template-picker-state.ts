@@ -20,7 +20,10 @@ export function customerNameFor(contact: Pick<ContactDto, 'displayName'>): strin
 /** Options matching the search (name or text) and language; usable ones stay first, as the api sorted them. */
 export function filterPickerOptions(options: readonly ReplyPolicyTemplateOption[], search: string, language: string): ReplyPolicyTemplateOption[] {
   const q = search.trim().toLowerCase();
-  return options.filter((o) => (!language || o.template.language === language) && (!q || o.template.name.toLowerCase().includes(q) || o.template.content.body.toLowerCase().includes(q)));
+  return options.filter(
+    (o) =>
+      (!language || o.template.language === language) && (!q || o.template.name.toLowerCase().includes(q) || o.template.content.body.toLowerCase().includes(q)),
+  );
 }
 
 export function pickerLanguages(options: readonly ReplyPolicyTemplateOption[]): { code: string; label: string }[] {
@@ -37,7 +40,8 @@ export function initialPickerValues(content: TemplateContent, customerName: stri
 export function sendInputFor(templateId: string, content: TemplateContent, values: Record<string, string>, urlSuffix: string): SendTemplateInput {
   const names = variableNames(content.body);
   const input: SendTemplateInput = { id: templateId };
-  if (names.length > 0) input.parameters = content.parameterFormat === 'NAMED' ? Object.fromEntries(names.map((n) => [n, values[n] ?? ''])) : names.map((n) => values[n] ?? '');
+  if (names.length > 0)
+    input.parameters = content.parameterFormat === 'NAMED' ? Object.fromEntries(names.map((n) => [n, values[n] ?? ''])) : names.map((n) => values[n] ?? '');
   if (urlSuffix.trim()) input.urlSuffix = urlSuffix.trim();
   return input;
 }

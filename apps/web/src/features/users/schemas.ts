@@ -1,10 +1,7 @@
 import { z } from 'zod';
 import { PASSWORD_MIN_LENGTH, Role } from '@ticklegram/domain-models';
 
-export const passwordSchema = z
-  .string()
-  .min(PASSWORD_MIN_LENGTH, `Use at least ${PASSWORD_MIN_LENGTH} characters.`)
-  .max(200, 'Use at most 200 characters.');
+export const passwordSchema = z.string().min(PASSWORD_MIN_LENGTH, `Use at least ${PASSWORD_MIN_LENGTH} characters.`).max(200, 'Use at most 200 characters.');
 
 export const createUserSchema = z.object({
   name: z.string().trim().min(1, 'Enter a name.').max(120, 'Use at most 120 characters.'),

@@ -49,11 +49,7 @@ describe('describeApiError', () => {
   });
 
   it('tells how long to wait when the server said so', () => {
-    expect(describeApiError(new ApiError({ statusCode: 429, code: 'T', message: 'm' }, 30))).toBe(
-      'Too many attempts. Try again in 30 seconds.',
-    );
-    expect(describeApiError(new ApiError({ statusCode: 429, code: 'T', message: 'm' }, 90))).toBe(
-      'Too many attempts. Try again in 2 minutes.',
-    );
+    expect(describeApiError(new ApiError({ statusCode: 429, code: 'T', message: 'm' }, 30))).toBe('Too many attempts. Try again in 30 seconds.');
+    expect(describeApiError(new ApiError({ statusCode: 429, code: 'T', message: 'm' }, 90))).toBe('Too many attempts. Try again in 2 minutes.');
   });
 });

@@ -138,8 +138,7 @@ describe('createApiClient', () => {
     const onSessionChange = jest.fn();
     const client = createApiClient({
       onSessionChange,
-      fetch: async (input) =>
-        String(input).endsWith('/login') ? json(200, session('tok-x')) : new Response(null, { status: 204 }),
+      fetch: async (input) => (String(input).endsWith('/login') ? json(200, session('tok-x')) : new Response(null, { status: 204 })),
     });
     await client.login({ email: 'a@b.test', password: 'long enough secret' });
     await client.logout();

@@ -118,7 +118,11 @@ describe('forwardToApi (against a real HTTP server)', () => {
 
     it('forwards the address the client-address preload recorded from the TCP peer', async () => {
       registry[mark] = true;
-      const request = new Request('http://web.test/api/auth/login', { method: 'POST', headers: { 'x-forwarded-for': '203.0.113.7', 'x-real-ip': '6.6.6.6' }, body: '{}' });
+      const request = new Request('http://web.test/api/auth/login', {
+        method: 'POST',
+        headers: { 'x-forwarded-for': '203.0.113.7', 'x-real-ip': '6.6.6.6' },
+        body: '{}',
+      });
       await forwardToApi(request, base);
       expect(seen[seen.length - 1]?.headers['x-forwarded-for']).toBe('203.0.113.7');
       expect(seen[seen.length - 1]?.headers['x-real-ip']).toBeUndefined();

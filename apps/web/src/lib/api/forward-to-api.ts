@@ -73,11 +73,7 @@ export const CLEAR_REFRESH_COOKIE = `${REFRESH_COOKIE_NAME}=; Path=${REFRESH_COO
  * Forwards one browser request to the api, streaming the body both ways. The upstream base comes
  * from runtime env so one built image can point at any api.
  */
-export async function forwardToApi(
-  request: Request,
-  upstreamBase: string,
-  fetchImpl: typeof fetch = fetch,
-): Promise<Response> {
+export async function forwardToApi(request: Request, upstreamBase: string, fetchImpl: typeof fetch = fetch): Promise<Response> {
   const url = new URL(request.url);
   const target = `${upstreamBase.replace(/\/+$/, '')}${url.pathname}${url.search}`;
   const method = request.method.toUpperCase();
@@ -106,9 +102,7 @@ export async function forwardToApi(
 
   const headers = downstreamResponseHeaders(upstream.headers);
   const isRefresh = url.pathname === '/api/auth/refresh';
-  const setsRefreshCookie = upstream.headers
-    .getSetCookie()
-    .some((cookie) => cookie.startsWith(`${REFRESH_COOKIE_NAME}=`));
+  const setsRefreshCookie = upstream.headers.getSetCookie().some((cookie) => cookie.startsWith(`${REFRESH_COOKIE_NAME}=`));
   if (isRefresh && upstream.status === 401 && !setsRefreshCookie) headers.append('set-cookie', CLEAR_REFRESH_COOKIE);
 
   const nullBody = method === 'HEAD' || [101, 204, 205, 304].includes(upstream.status);

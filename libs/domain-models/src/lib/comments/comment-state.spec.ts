@@ -46,7 +46,9 @@ describe('privateReplyEligibility', () => {
 
 describe('renderCommentReply', () => {
   it('fills the author into the template', () => {
-    expect(renderCommentReply('Hi {{first_name}} ({{username}}), thanks {{ name }}!', { name: 'Jane Example', username: 'jane.example' })).toBe('Hi Jane (@jane.example), thanks Jane Example!');
+    expect(renderCommentReply('Hi {{first_name}} ({{username}}), thanks {{ name }}!', { name: 'Jane Example', username: 'jane.example' })).toBe(
+      'Hi Jane (@jane.example), thanks Jane Example!',
+    );
     expect(renderCommentReply('Hi {{first_name}}', { name: null, username: null })).toBe('Hi there');
     expect(renderCommentReply('Hi {{name}}', { name: null, username: 'kai' })).toBe('Hi @kai');
   });

@@ -44,14 +44,22 @@ export interface PrivateReplyInput {
  * while on air; posts, reels, stories and ads are allowed; mentions on someone else's media are not.
  */
 export function privateReplyEligibility(c: PrivateReplyInput, now: Date = new Date()): PrivateReplyEligibility {
-  if (c.privateRepliedAt) return { allowed: false, code: 'already_sent', reason: 'A private reply was already sent for this comment; Meta allows one per comment.' };
+  if (c.privateRepliedAt)
+    return { allowed: false, code: 'already_sent', reason: 'A private reply was already sent for this comment; Meta allows one per comment.' };
   if (c.privateReplyQueued) return { allowed: false, code: 'queued', reason: 'A private reply for this comment is already queued.' };
   if (c.isFromBusiness) return { allowed: false, code: 'own_comment', reason: 'This comment was written by your business.' };
   if (c.removed) return { allowed: false, code: 'removed', reason: 'This comment was deleted.' };
-  if (c.kind === 'mention') return { allowed: false, code: 'not_a_comment', reason: 'Meta allows private replies only to comments on your own posts, not to mentions elsewhere.' };
-  if (c.kind === 'live_comment' && c.liveEnded) return { allowed: false, code: 'live_ended', reason: 'The Live broadcast has ended; Meta allows private replies to Live comments only while it is on air.' };
+  if (c.kind === 'mention')
+    return { allowed: false, code: 'not_a_comment', reason: 'Meta allows private replies only to comments on your own posts, not to mentions elsewhere.' };
+  if (c.kind === 'live_comment' && c.liveEnded)
+    return {
+      allowed: false,
+      code: 'live_ended',
+      reason: 'The Live broadcast has ended; Meta allows private replies to Live comments only while it is on air.',
+    };
   const age = now.getTime() - new Date(c.commentedAt).getTime();
-  if (age >= PRIVATE_REPLY_WINDOW_MS) return { allowed: false, code: 'expired', reason: 'This comment is more than 7 days old; Meta no longer allows a private reply.' };
+  if (age >= PRIVATE_REPLY_WINDOW_MS)
+    return { allowed: false, code: 'expired', reason: 'This comment is more than 7 days old; Meta no longer allows a private reply.' };
   return { allowed: true };
 }
 
@@ -65,5 +73,7 @@ export function renderCommentReply(template: string, author: TemplateAuthor): st
   const name = author.name?.trim() || (author.username ? `@${author.username}` : 'there');
   const first = author.name?.trim().split(/\s+/)[0] || name;
   const username = author.username ? `@${author.username}` : name;
-  return template.replace(/\{\{\s*(name|first_name|username)\s*\}\}/g, (_, key: string) => (key === 'first_name' ? first : key === 'username' ? username : name));
+  return template.replace(/\{\{\s*(name|first_name|username)\s*\}\}/g, (_, key: string) =>
+    key === 'first_name' ? first : key === 'username' ? username : name,
+  );
 }

@@ -182,7 +182,12 @@ describe('validateAttachments', () => {
       ok: false,
       reason: 'Attachment 2: This file is 9 MB. Images sent on Instagram can be at most 8 MB.',
     });
-    expect(validateAttachments(IG, Array.from({ length: 11 }, () => image))).toEqual({
+    expect(
+      validateAttachments(
+        IG,
+        Array.from({ length: 11 }, () => image),
+      ),
+    ).toEqual({
       ok: false,
       reason: 'Instagram allows up to 10 images in one message; this one has 11. Send the rest in another message.',
     });

@@ -68,7 +68,21 @@ const MESSENGER_ATTACHMENTS: readonly KindRule[] = [
   { kind: 'image', mimeTypes: ['image/png', 'image/jpeg', 'image/jpg', 'image/gif'], maxBytes: MESSENGER_IMAGE_MAX_BYTES },
   {
     kind: 'audio',
-    mimeTypes: ['audio/mpeg', 'audio/mp3', 'audio/mp4', 'audio/aac', 'audio/x-aac', 'audio/m4a', 'audio/x-m4a', 'audio/wav', 'audio/x-wav', 'audio/wave', 'audio/ogg', 'audio/webm', 'audio/amr'],
+    mimeTypes: [
+      'audio/mpeg',
+      'audio/mp3',
+      'audio/mp4',
+      'audio/aac',
+      'audio/x-aac',
+      'audio/m4a',
+      'audio/x-m4a',
+      'audio/wav',
+      'audio/x-wav',
+      'audio/wave',
+      'audio/ogg',
+      'audio/webm',
+      'audio/amr',
+    ],
     maxBytes: MESSENGER_ASSET_MAX_BYTES,
   },
   {
@@ -111,7 +125,8 @@ export function utf8ByteLength(text: string): number {
     const code = char.codePointAt(0) ?? 0;
     if (code < 0x80) bytes += 1;
     else if (code < 0x800) bytes += 2;
-    else if (code < 0x10000) bytes += 3; // includes lone surrogates, which encode as U+FFFD (3 bytes)
+    else if (code < 0x10000)
+      bytes += 3; // includes lone surrogates, which encode as U+FFFD (3 bytes)
     else bytes += 4;
   }
   return bytes;

@@ -38,7 +38,8 @@ export function validateQuickReplies(platform: MessagePlatform, replies: readonl
       return { ok: false, reason: `"${type}" is not a quick reply type ${platform === MessagePlatform.INSTAGRAM ? 'Instagram' : 'Messenger'} accepts.` };
     }
     if (type === 'text' && !(reply.title ?? '').trim()) return { ok: false, reason: 'A text quick reply needs a title.' };
-    if ((reply.title ?? '').length > QUICK_REPLY_TITLE_MAX_CHARS) return { ok: false, reason: `Quick reply titles are limited to ${QUICK_REPLY_TITLE_MAX_CHARS} characters.` };
+    if ((reply.title ?? '').length > QUICK_REPLY_TITLE_MAX_CHARS)
+      return { ok: false, reason: `Quick reply titles are limited to ${QUICK_REPLY_TITLE_MAX_CHARS} characters.` };
   }
   return { ok: true };
 }

@@ -1,14 +1,6 @@
 import { MessagePlatform } from '../enums';
 import { decideReplyPolicy } from './reply-policy';
-import {
-  DAY_MS,
-  HOUR_MS,
-  ReplyBlockReason,
-  ReplyPolicy,
-  ReplyPolicyInput,
-  ReplyPolicyMode,
-  ReplyPolicyResponse,
-} from './reply-policy.types';
+import { DAY_MS, HOUR_MS, ReplyBlockReason, ReplyPolicy, ReplyPolicyInput, ReplyPolicyMode, ReplyPolicyResponse } from './reply-policy.types';
 
 const IG = MessagePlatform.INSTAGRAM;
 const FB = MessagePlatform.FACEBOOK;
@@ -46,11 +38,35 @@ const template = (cause: ReplyBlockReason): Expected => ['template_required', ca
 /** Expected outcome per age, in the order of AGES: 23 h, 24 h, 25 h, 6 d, 7 d, 8 d. */
 const MATRIX: readonly (readonly [MessagePlatform, 'human' | 'automation', boolean, readonly Expected[]])[] = [
   [IG, 'human', true, [resp, tagged, tagged, tagged, blockedBy(R.HUMAN_AGENT_EXPIRED), blockedBy(R.HUMAN_AGENT_EXPIRED)]],
-  [IG, 'human', false, [resp, blockedBy(R.HUMAN_AGENT_DISABLED), blockedBy(R.HUMAN_AGENT_DISABLED), blockedBy(R.HUMAN_AGENT_DISABLED), blockedBy(R.WINDOW_CLOSED), blockedBy(R.WINDOW_CLOSED)]],
+  [
+    IG,
+    'human',
+    false,
+    [
+      resp,
+      blockedBy(R.HUMAN_AGENT_DISABLED),
+      blockedBy(R.HUMAN_AGENT_DISABLED),
+      blockedBy(R.HUMAN_AGENT_DISABLED),
+      blockedBy(R.WINDOW_CLOSED),
+      blockedBy(R.WINDOW_CLOSED),
+    ],
+  ],
   [IG, 'automation', true, [resp, ...Array.from({ length: 5 }, () => blockedBy(R.AUTOMATION_OUTSIDE_WINDOW))]],
   [IG, 'automation', false, [resp, ...Array.from({ length: 5 }, () => blockedBy(R.AUTOMATION_OUTSIDE_WINDOW))]],
   [FB, 'human', true, [resp, tagged, tagged, tagged, template(R.HUMAN_AGENT_EXPIRED), template(R.HUMAN_AGENT_EXPIRED)]],
-  [FB, 'human', false, [resp, template(R.HUMAN_AGENT_DISABLED), template(R.HUMAN_AGENT_DISABLED), template(R.HUMAN_AGENT_DISABLED), template(R.WINDOW_CLOSED), template(R.WINDOW_CLOSED)]],
+  [
+    FB,
+    'human',
+    false,
+    [
+      resp,
+      template(R.HUMAN_AGENT_DISABLED),
+      template(R.HUMAN_AGENT_DISABLED),
+      template(R.HUMAN_AGENT_DISABLED),
+      template(R.WINDOW_CLOSED),
+      template(R.WINDOW_CLOSED),
+    ],
+  ],
   [FB, 'automation', true, [resp, ...Array.from({ length: 5 }, () => template(R.AUTOMATION_OUTSIDE_WINDOW))]],
   [FB, 'automation', false, [resp, ...Array.from({ length: 5 }, () => template(R.AUTOMATION_OUTSIDE_WINDOW))]],
 ];
@@ -70,10 +86,7 @@ describe('decideReplyPolicy: window matrix', () => {
   it.each(CASES)(
     '$platform, $sender sender, HUMAN_AGENT $humanAgentEnabled, last message $ageLabel ago → $mode $code',
     ({ platform, sender, humanAgentEnabled, ageMs, mode, code }) => {
-      const policy = decideReplyPolicy(
-        input({ platform, sender, channel: { humanAgentEnabled }, lastCustomerMessageAt: ago(ageMs) }),
-        NOW,
-      );
+      const policy = decideReplyPolicy(input({ platform, sender, channel: { humanAgentEnabled }, lastCustomerMessageAt: ago(ageMs) }), NOW);
       expect(policy.mode).toBe(mode);
       expect(policy.platform).toBe(platform);
       expect(policy.label.length).toBeGreaterThan(0);
@@ -292,10 +305,7 @@ describe('decideReplyPolicy: channel status and first contact', () => {
     [FB, 'human', 3],
     [FB, 'automation', 3],
   ] as const)('%s never messaged (%s, templates %p) → blocked', (platform, sender, approvedUtilityTemplates) => {
-    const policy = decideReplyPolicy(
-      input({ platform, sender, approvedUtilityTemplates, lastCustomerMessageAt: null, customerName: 'Jane' }),
-      NOW,
-    );
+    const policy = decideReplyPolicy(input({ platform, sender, approvedUtilityTemplates, lastCustomerMessageAt: null, customerName: 'Jane' }), NOW);
     expect(policy).toMatchObject({ mode: 'blocked', reasonCode: R.NO_CUSTOMER_MESSAGE, label: 'Waiting for customer' });
     expect(policy.reason).toMatch(/^Jane hasn't messaged this (Instagram account|Facebook Page) yet\./);
   });
@@ -317,7 +327,11 @@ describe('decideReplyPolicy: Meta restrictions and thread control', () => {
   });
 
   it.each([
-    ['a named app', 'Meta Business Suite inbox', /^Meta Business Suite inbox controls this conversation.*Reply from Meta Business Suite inbox, or have it pass/],
+    [
+      'a named app',
+      'Meta Business Suite inbox',
+      /^Meta Business Suite inbox controls this conversation.*Reply from Meta Business Suite inbox, or have it pass/,
+    ],
     ['an unknown app', null, /^Another app controls this conversation.*Reply from that app, or have it pass/],
   ] as const)('another app owning the thread (%s) blocks sending with the reason', (_label, appName, reason) => {
     const policy = decideReplyPolicy(input({ platform: FB, threadOwner: { ownedBy: 'other_app', appName } }), NOW);
@@ -331,8 +345,12 @@ describe('decideReplyPolicy: Meta restrictions and thread control', () => {
 
   it('channel health comes first, then the restriction, then thread control', () => {
     const all = { humanAgentEnabled: true, channelStatus: 'needs_reauth' as const, sendingBlocked: { reason: 'x' } };
-    expect(decideReplyPolicy(input({ platform: FB, channel: all, threadOwner: { ownedBy: 'other_app' } }), NOW)).toMatchObject({ reasonCode: R.CHANNEL_NEEDS_REAUTH });
-    expect(decideReplyPolicy(input({ platform: FB, channel: { ...all, channelStatus: 'active' }, threadOwner: { ownedBy: 'other_app' } }), NOW)).toMatchObject({ reasonCode: R.CHANNEL_RESTRICTED });
+    expect(decideReplyPolicy(input({ platform: FB, channel: all, threadOwner: { ownedBy: 'other_app' } }), NOW)).toMatchObject({
+      reasonCode: R.CHANNEL_NEEDS_REAUTH,
+    });
+    expect(decideReplyPolicy(input({ platform: FB, channel: { ...all, channelStatus: 'active' }, threadOwner: { ownedBy: 'other_app' } }), NOW)).toMatchObject({
+      reasonCode: R.CHANNEL_RESTRICTED,
+    });
   });
 });
 
@@ -378,10 +396,7 @@ describe('decideReplyPolicy: private replies to comments', () => {
   });
 
   it.each([IG, FB])('%s: only one private reply per comment', (platform) => {
-    const policy = decideReplyPolicy(
-      input({ platform, lastCustomerMessageAt: null, privateReply: comment(HOUR_MS, { alreadyPrivatelyReplied: true }) }),
-      NOW,
-    );
+    const policy = decideReplyPolicy(input({ platform, lastCustomerMessageAt: null, privateReply: comment(HOUR_MS, { alreadyPrivatelyReplied: true }) }), NOW);
     expect(policy).toMatchObject({ mode: 'blocked', reasonCode: R.PRIVATE_REPLY_ALREADY_SENT, label: 'Private reply sent' });
   });
 
@@ -413,12 +428,11 @@ describe('decideReplyPolicy: private replies to comments', () => {
   it('outside the window an eligible comment still gets its private reply, otherwise the DM rules apply', () => {
     const base = { platform: IG, channel: { humanAgentEnabled: false }, lastCustomerMessageAt: ago(3 * DAY_MS) } as const;
     expect(decideReplyPolicy(input({ ...base, privateReply: comment(HOUR_MS) }), NOW).mode).toBe('private_reply');
-    expect(
-      decideReplyPolicy(input({ ...base, privateReply: comment(HOUR_MS, { alreadyPrivatelyReplied: true }) }), NOW),
-    ).toMatchObject({ mode: 'blocked', reasonCode: R.HUMAN_AGENT_DISABLED });
-    expect(
-      decideReplyPolicy(input({ ...base, channel: { humanAgentEnabled: true }, privateReply: comment(8 * DAY_MS) }), NOW).mode,
-    ).toBe('human_agent');
+    expect(decideReplyPolicy(input({ ...base, privateReply: comment(HOUR_MS, { alreadyPrivatelyReplied: true }) }), NOW)).toMatchObject({
+      mode: 'blocked',
+      reasonCode: R.HUMAN_AGENT_DISABLED,
+    });
+    expect(decideReplyPolicy(input({ ...base, channel: { humanAgentEnabled: true }, privateReply: comment(8 * DAY_MS) }), NOW).mode).toBe('human_agent');
   });
 });
 

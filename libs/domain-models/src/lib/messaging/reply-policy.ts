@@ -137,11 +137,7 @@ function response(input: ReplyPolicyInput, words: Words, last: number, now: numb
   };
 }
 
-function decidePrivateReply(
-  input: ReplyPolicyInput,
-  words: Words,
-  now: number,
-): PrivateReplyPolicy | BlockedReplyPolicy | null {
+function decidePrivateReply(input: ReplyPolicyInput, words: Words, now: number): PrivateReplyPolicy | BlockedReplyPolicy | null {
   const ctx = input.privateReply;
   if (!ctx) return null;
   if (ctx.alreadyPrivatelyReplied) {
@@ -227,12 +223,7 @@ function outsideWindow(
   return blocked(words, cause, `${why} You can reply again as soon as ${words.who} sends a new message.`);
 }
 
-function templateRequired(
-  input: ReplyPolicyInput,
-  words: Words,
-  cause: TemplateRequiredCause,
-  why: string,
-): TemplateRequiredReplyPolicy {
+function templateRequired(input: ReplyPolicyInput, words: Words, cause: TemplateRequiredCause, why: string): TemplateRequiredReplyPolicy {
   const count = normalizeTemplateCount(input.approvedUtilityTemplates);
   let next: string;
   if (count === null) {

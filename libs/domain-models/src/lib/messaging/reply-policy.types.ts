@@ -173,12 +173,7 @@ export interface BlockedReplyPolicy extends ReplyPolicyBase {
   reasonCode: ReplyBlockReason;
 }
 
-export type ReplyPolicy =
-  | ResponseReplyPolicy
-  | HumanAgentReplyPolicy
-  | PrivateReplyPolicy
-  | TemplateRequiredReplyPolicy
-  | BlockedReplyPolicy;
+export type ReplyPolicy = ResponseReplyPolicy | HumanAgentReplyPolicy | PrivateReplyPolicy | TemplateRequiredReplyPolicy | BlockedReplyPolicy;
 
 export type ReplyPolicyMode = ReplyPolicy['mode'];
 

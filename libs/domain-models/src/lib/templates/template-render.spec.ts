@@ -12,7 +12,14 @@ const positional: TemplateContent = {
     { type: 'QUICK_REPLY', text: 'Talk to us', payload: 'TALK' },
   ],
 };
-const named: TemplateContent = { parameterFormat: 'NAMED', header: null, body: 'Hello {{first_name}}, table for {{party_size}} at 8.', examples: { first_name: 'Aiko', party_size: '2' }, footer: null, buttons: [] };
+const named: TemplateContent = {
+  parameterFormat: 'NAMED',
+  header: null,
+  body: 'Hello {{first_name}}, table for {{party_size}} at 8.',
+  examples: { first_name: 'Aiko', party_size: '2' },
+  footer: null,
+  buttons: [],
+};
 
 describe('renderTemplate', () => {
   it('fills values, leaves missing ones visible and lists them', () => {

@@ -60,7 +60,11 @@ export type ResolvedTemplateParameters =
  * Checks what an agent sends with a template: the body variables' values (an array in order for
  * `{{1}}` templates, an object by name for named ones) and the URL button's suffix when it has one.
  */
-export function resolveTemplateParameters(content: TemplateContent, parameters: string[] | Record<string, string> | undefined, urlSuffix?: string | null): ResolvedTemplateParameters {
+export function resolveTemplateParameters(
+  content: TemplateContent,
+  parameters: string[] | Record<string, string> | undefined,
+  urlSuffix?: string | null,
+): ResolvedTemplateParameters {
   const problems: TemplateProblem[] = [];
   const names = variableNames(content.body);
   const values: Record<string, string> = {};
@@ -70,7 +74,13 @@ export function resolveTemplateParameters(content: TemplateContent, parameters: 
     if (!Array.isArray(given)) {
       problems.push({ field: 'template.parameters', message: 'This template numbers its variables: send their values in order, as a list.' });
     } else if (given.length !== names.length) {
-      problems.push({ field: 'template.parameters', message: names.length === 0 ? 'This template has no variables: send no values.' : `This template has ${names.length} variable${names.length === 1 ? '' : 's'}: send ${names.length} value${names.length === 1 ? '' : 's'} (got ${given.length}).` });
+      problems.push({
+        field: 'template.parameters',
+        message:
+          names.length === 0
+            ? 'This template has no variables: send no values.'
+            : `This template has ${names.length} variable${names.length === 1 ? '' : 's'}: send ${names.length} value${names.length === 1 ? '' : 's'} (got ${given.length}).`,
+      });
     } else {
       names.forEach((name, i) => (values[name] = given[i] ?? ''));
     }
@@ -98,7 +108,15 @@ export function resolveTemplateParameters(content: TemplateContent, parameters: 
   const trimmed = Object.fromEntries(Object.entries(values).map(([k, v]) => [k, v.trim()]));
   const rendered = renderTemplate(content, trimmed, suffix);
   if ([...rendered.body].length > RENDERED_BODY_MAX) {
-    return { ok: false, problems: [{ field: 'template.parameters', message: `With these values the message is ${[...rendered.body].length} characters; Messenger allows ${RENDERED_BODY_MAX}.` }] };
+    return {
+      ok: false,
+      problems: [
+        {
+          field: 'template.parameters',
+          message: `With these values the message is ${[...rendered.body].length} characters; Messenger allows ${RENDERED_BODY_MAX}.`,
+        },
+      ],
+    };
   }
   return { ok: true, values: trimmed, urlSuffix: suffix, rendered };
 }

@@ -14,7 +14,9 @@ const problemsOf = (patch: Partial<TemplateDraft>) => validateTemplateDraft({ ..
 describe('validateTemplateDraft', () => {
   it('accepts a valid positional draft, a named one, and one without variables', () => {
     expect(validateTemplateDraft(valid)).toEqual([]);
-    expect(problemsOf({ body: 'Hello {{first_name}}, your table for {{party_size}} is ready.', examples: { first_name: 'Aiko', party_size: '4' } })).toEqual([]);
+    expect(problemsOf({ body: 'Hello {{first_name}}, your table for {{party_size}} is ready.', examples: { first_name: 'Aiko', party_size: '4' } })).toEqual(
+      [],
+    );
     expect(problemsOf({ body: 'Your appointment is confirmed.', examples: {} })).toEqual([]);
   });
 
@@ -49,17 +51,52 @@ describe('validateTemplateDraft', () => {
     ['four buttons', { buttons: [1, 2, 3, 4].map((i) => ({ type: 'QUICK_REPLY' as const, text: `Option ${i}` })) }, 'buttons', /at most 3 buttons/],
     ['button without label', { buttons: [{ type: 'QUICK_REPLY', text: ' ' }] }, 'buttons.0.text', /label/],
     ['button label over 25', { buttons: [{ type: 'QUICK_REPLY', text: 'x'.repeat(26) }] }, 'buttons.0.text', /25 characters/],
-    ['duplicate labels', { buttons: [{ type: 'QUICK_REPLY', text: 'Yes' }, { type: 'QUICK_REPLY', text: 'yes' }] }, 'buttons.1.text', /its own label/],
+    [
+      'duplicate labels',
+      {
+        buttons: [
+          { type: 'QUICK_REPLY', text: 'Yes' },
+          { type: 'QUICK_REPLY', text: 'yes' },
+        ],
+      },
+      'buttons.1.text',
+      /its own label/,
+    ],
     ['quick reply payload over 1000', { buttons: [{ type: 'QUICK_REPLY', text: 'Yes', payload: 'p'.repeat(1001) }] }, 'buttons.0.payload', /1000/],
     ['URL not a link', { buttons: [{ type: 'URL', text: 'Track', url: 'example.com/track' }] }, 'buttons.0.url', /https:\/\//],
     ['URL ftp', { buttons: [{ type: 'URL', text: 'Track', url: 'ftp://example.com/x' }] }, 'buttons.0.url', /https:\/\//],
-    ['URL variable in the middle', { buttons: [{ type: 'URL', text: 'Track', url: 'https://example.com/{{1}}/track', urlExample: '1' }] }, 'buttons.0.url', /at its very end/],
-    ['URL with two variables', { buttons: [{ type: 'URL', text: 'Track', url: 'https://example.com/{{1}}/{{2}}', urlExample: '1' }] }, 'buttons.0.url', /at its very end/],
-    ['URL variable not {{1}}', { buttons: [{ type: 'URL', text: 'Track', url: 'https://example.com/track/{{2}}', urlExample: '1' }] }, 'buttons.0.url', /End the link with \{\{1\}\}/],
-    ['URL variable without example', { buttons: [{ type: 'URL', text: 'Track', url: 'https://example.com/track/{{1}}' }] }, 'buttons.0.urlExample', /example of the end of the link/],
+    [
+      'URL variable in the middle',
+      { buttons: [{ type: 'URL', text: 'Track', url: 'https://example.com/{{1}}/track', urlExample: '1' }] },
+      'buttons.0.url',
+      /at its very end/,
+    ],
+    [
+      'URL with two variables',
+      { buttons: [{ type: 'URL', text: 'Track', url: 'https://example.com/{{1}}/{{2}}', urlExample: '1' }] },
+      'buttons.0.url',
+      /at its very end/,
+    ],
+    [
+      'URL variable not {{1}}',
+      { buttons: [{ type: 'URL', text: 'Track', url: 'https://example.com/track/{{2}}', urlExample: '1' }] },
+      'buttons.0.url',
+      /End the link with \{\{1\}\}/,
+    ],
+    [
+      'URL variable without example',
+      { buttons: [{ type: 'URL', text: 'Track', url: 'https://example.com/track/{{1}}' }] },
+      'buttons.0.urlExample',
+      /example of the end of the link/,
+    ],
     [
       'two URL variables',
-      { buttons: [{ type: 'URL', text: 'Track', url: 'https://example.com/t/{{1}}', urlExample: '1' }, { type: 'URL', text: 'Return', url: 'https://example.com/r/{{1}}', urlExample: '2' }] },
+      {
+        buttons: [
+          { type: 'URL', text: 'Track', url: 'https://example.com/t/{{1}}', urlExample: '1' },
+          { type: 'URL', text: 'Return', url: 'https://example.com/r/{{1}}', urlExample: '2' },
+        ],
+      },
       'buttons.1.url',
       /Only one link button/,
     ],

@@ -69,12 +69,21 @@ export function templateWarnings(draft: Pick<TemplateDraft, 'body'>): TemplatePr
   const warnings: TemplateProblem[] = [];
   const body = draft.body ?? '';
   const variables = findVariableTokens(body).length;
-  const words = body.replace(/\{\{[^{}]*\}\}/g, ' ').split(/\s+/).filter(Boolean).length;
+  const words = body
+    .replace(/\{\{[^{}]*\}\}/g, ' ')
+    .split(/\s+/)
+    .filter(Boolean).length;
   if (variables > 0 && words < 2 * variables) {
-    warnings.push({ field: 'body', message: 'Meta often rejects templates with many variables and few words (PARAMS_TO_WORD_RATIO_EXCEED_LIMIT). Add more fixed text around the variables.' });
+    warnings.push({
+      field: 'body',
+      message: 'Meta often rejects templates with many variables and few words (PARAMS_TO_WORD_RATIO_EXCEED_LIMIT). Add more fixed text around the variables.',
+    });
   }
   if (PROMOTIONAL.test(body)) {
-    warnings.push({ field: 'body', message: 'Utility templates must not advertise: Meta rejects promotional wording such as sales or discounts (TAG_SHOULD_BE_MARKETING).' });
+    warnings.push({
+      field: 'body',
+      message: 'Utility templates must not advertise: Meta rejects promotional wording such as sales or discounts (TAG_SHOULD_BE_MARKETING).',
+    });
   }
   return warnings;
 }
@@ -101,7 +110,12 @@ export function contentFromDraft(draft: TemplateDraft): TemplateContent {
 function buttonFromInput(input: TemplateButtonInput): TemplateButton {
   if (input.type === 'URL') {
     const url = (input.url ?? '').trim();
-    return { type: 'URL', text: input.text.trim(), url, urlExample: urlVariable(url) !== null && !blank(input.urlExample) ? (input.urlExample as string).trim() : null };
+    return {
+      type: 'URL',
+      text: input.text.trim(),
+      url,
+      urlExample: urlVariable(url) !== null && !blank(input.urlExample) ? (input.urlExample as string).trim() : null,
+    };
   }
   return { type: 'QUICK_REPLY', text: input.text.trim(), payload: blank(input.payload) ? null : (input.payload as string) };
 }
@@ -146,7 +160,8 @@ function checkBody(body: string, format: TemplateParameterFormat, add: (field: s
   }
   const trimmed = body.trim();
   if (tokens.length > 0 && trimmed.startsWith('{{')) add('body', 'The text cannot start with a variable (Meta rejects it). Put some words first.');
-  if (tokens.length > 0 && trimmed.endsWith('}}')) add('body', 'The text cannot end with a variable (Meta rejects it). Add some words or punctuation after it.');
+  if (tokens.length > 0 && trimmed.endsWith('}}'))
+    add('body', 'The text cannot end with a variable (Meta rejects it). Add some words or punctuation after it.');
   return true;
 }
 
@@ -196,7 +211,13 @@ function checkButtons(buttons: TemplateButtonInput[], format: TemplateParameterF
     if (variable === null) return;
     urlVariables += 1;
     const expected = format === 'NAMED' ? isNamedName(variable) : variable === '1';
-    if (!expected) add(`${at}.url`, format === 'NAMED' ? 'With named variables, end the link with a lowercase name, e.g. {{order_id}}.' : 'End the link with {{1}} (link variables are numbered on their own).');
+    if (!expected)
+      add(
+        `${at}.url`,
+        format === 'NAMED'
+          ? 'With named variables, end the link with a lowercase name, e.g. {{order_id}}.'
+          : 'End the link with {{1}} (link variables are numbered on their own).',
+      );
     if (blank(button.urlExample)) add(`${at}.urlExample`, 'Give an example of the end of the link (e.g. 12345) for Meta’s review.');
     if (urlVariables > 1) add(`${at}.url`, 'Only one link button can end with a variable.');
   });

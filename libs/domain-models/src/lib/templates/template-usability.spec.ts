@@ -4,7 +4,14 @@ import { suggestTemplateValues } from './template-prefill';
 import { describeTemplateStatus } from './template-status';
 import { templateOptions, TemplateUsabilityContext, templateUsability } from './template-usability';
 
-const content: TemplateContent = { parameterFormat: 'POSITIONAL', header: null, body: 'Hi {{1}}, order {{2}} shipped.', examples: { '1': 'Jane', '2': '#1' }, footer: null, buttons: [] };
+const content: TemplateContent = {
+  parameterFormat: 'POSITIONAL',
+  header: null,
+  body: 'Hi {{1}}, order {{2}} shipped.',
+  examples: { '1': 'Jane', '2': '#1' },
+  footer: null,
+  buttons: [],
+};
 const template = (patch: Partial<MessageTemplateDto> = {}): MessageTemplateDto => ({
   id: 't1',
   channelId: 'page-1',
@@ -34,7 +41,12 @@ describe('templateUsability', () => {
     ['another Page', { channelId: 'page-2' }, {}, /another Facebook Page/],
     ['draft', { status: TemplateStatus.DRAFT }, {}, /Not submitted/],
     ['pending', { status: TemplateStatus.PENDING }, {}, /Waiting for Meta/],
-    ['rejected with a documented reason', { status: TemplateStatus.REJECTED, statusReasonCode: 'TAG_SHOULD_BE_MARKETING' }, {}, /rejected it: Meta considers it marketing/],
+    [
+      'rejected with a documented reason',
+      { status: TemplateStatus.REJECTED, statusReasonCode: 'TAG_SHOULD_BE_MARKETING' },
+      {},
+      /rejected it: Meta considers it marketing/,
+    ],
     ['paused', { status: TemplateStatus.PAUSED }, {}, /paused it/],
     ['disabled', { status: TemplateStatus.DISABLED }, {}, /disabled it/],
     ['image header', { content: { ...content, header: { format: 'IMAGE' } } }, {}, /image header/],
@@ -47,7 +59,14 @@ describe('templateUsability', () => {
   });
 
   it('lists usable templates first, then by name', () => {
-    const options = templateOptions([template({ id: 'b', name: 'b_update', status: TemplateStatus.PENDING }), template({ id: 'c', name: 'c_update' }), template({ id: 'a', name: 'a_update', status: TemplateStatus.REJECTED })], ctx);
+    const options = templateOptions(
+      [
+        template({ id: 'b', name: 'b_update', status: TemplateStatus.PENDING }),
+        template({ id: 'c', name: 'c_update' }),
+        template({ id: 'a', name: 'a_update', status: TemplateStatus.REJECTED }),
+      ],
+      ctx,
+    );
     expect(options.map((o) => [o.template.id, o.usable])).toEqual([
       ['c', true],
       ['a', false],
@@ -69,7 +88,12 @@ describe('suggestTemplateValues', () => {
     ['greeting then a number', 'Hi {{1}}, order {{2}} shipped.', 'Aiko Tanaka', { '1': 'Aiko' }],
     ['German greeting', 'Hallo {{1}}, danke!', 'Jana Schmidt', { '1': 'Jana' }],
     ['a number not after a greeting', 'Order {{1}} for you has shipped.', 'Aiko Tanaka', {}],
-    ['named first name and full name', 'Dear {{first_name}}, the invoice for {{full_name}} is ready.', 'Aiko Tanaka', { first_name: 'Aiko', full_name: 'Aiko Tanaka' }],
+    [
+      'named first name and full name',
+      'Dear {{first_name}}, the invoice for {{full_name}} is ready.',
+      'Aiko Tanaka',
+      { first_name: 'Aiko', full_name: 'Aiko Tanaka' },
+    ],
     ['unknown name: nothing', 'Hi {{1}}, order {{2}} shipped.', null, {}],
   ])('%s', (_case, body, name, expected) => {
     expect(suggestTemplateValues({ ...content, body, parameterFormat: /\{\{[a-z]/.test(body) ? 'NAMED' : 'POSITIONAL' }, { name })).toEqual(expected);

@@ -21,8 +21,12 @@ export function unsupportedContent(content: TemplateContent): string | null {
 }
 
 /** Whether this template can be sent in this conversation now, and if not, why (plain words). */
-export function templateUsability(template: Pick<MessageTemplateDto, 'channelId' | 'status' | 'statusReasonCode' | 'content'>, ctx: TemplateUsabilityContext): { usable: boolean; reason: string | null } {
-  if (ctx.platform !== MessagePlatform.FACEBOOK) return { usable: false, reason: 'Utility templates exist only on Messenger; Instagram has no template messages.' };
+export function templateUsability(
+  template: Pick<MessageTemplateDto, 'channelId' | 'status' | 'statusReasonCode' | 'content'>,
+  ctx: TemplateUsabilityContext,
+): { usable: boolean; reason: string | null } {
+  if (ctx.platform !== MessagePlatform.FACEBOOK)
+    return { usable: false, reason: 'Utility templates exist only on Messenger; Instagram has no template messages.' };
   if (template.channelId !== ctx.channelId) return { usable: false, reason: 'It belongs to another Facebook Page.' };
   if (template.status !== TemplateStatus.APPROVED) return { usable: false, reason: describeTemplateStatus(template.status, template.statusReasonCode) };
   const unsupported = unsupportedContent(template.content);
@@ -35,5 +39,7 @@ export function templateUsability(template: Pick<MessageTemplateDto, 'channelId'
 export function templateOptions(templates: readonly MessageTemplateDto[], ctx: TemplateUsabilityContext): ReplyPolicyTemplateOption[] {
   return templates
     .map((template) => ({ template, ...templateUsability(template, ctx) }))
-    .sort((a, b) => Number(b.usable) - Number(a.usable) || a.template.name.localeCompare(b.template.name) || a.template.language.localeCompare(b.template.language));
+    .sort(
+      (a, b) => Number(b.usable) - Number(a.usable) || a.template.name.localeCompare(b.template.name) || a.template.language.localeCompare(b.template.language),
+    );
 }

@@ -72,7 +72,10 @@ export function sha256Hex(value: string): string {
 
 /** Letters (any script) and digits only, lowercase. */
 function lettersOnly(value: string): string {
-  return value.normalize('NFC').toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+  return value
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]/gu, '');
 }
 
 /** Normalises one raw value of `field`; returns undefined when nothing usable is left. */
@@ -91,7 +94,12 @@ export function normalizeUserDataValue(field: HashedField, raw: string): string 
     case 'fn':
     case 'ln':
       // lowercase, no punctuation; UTF-8 letters kept (é stays é)
-      out = value.normalize('NFC').toLowerCase().replace(/[\p{P}\p{S}]/gu, '').replace(/\s+/g, ' ').trim();
+      out = value
+        .normalize('NFC')
+        .toLowerCase()
+        .replace(/[\p{P}\p{S}]/gu, '')
+        .replace(/\s+/g, ' ')
+        .trim();
       break;
     case 'ct':
       // lowercase, no spaces or punctuation

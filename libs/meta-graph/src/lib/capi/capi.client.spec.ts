@@ -5,7 +5,14 @@ const nowS = Math.floor(NOW / 1000);
 const DAY = 86_400;
 
 function event(overrides: Partial<CapiEventInput> = {}): CapiEventInput {
-  return { event_name: 'Purchase', event_time: nowS - 60, action_source: 'business_messaging', messaging_channel: 'messenger', user_data: { page_id: '1', page_scoped_user_id: '2' }, ...overrides };
+  return {
+    event_name: 'Purchase',
+    event_time: nowS - 60,
+    action_source: 'business_messaging',
+    messaging_channel: 'messenger',
+    user_data: { page_id: '1', page_scoped_user_id: '2' },
+    ...overrides,
+  };
 }
 
 describe('CAPI batching', () => {

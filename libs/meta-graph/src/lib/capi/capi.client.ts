@@ -4,16 +4,7 @@ import { CapiUserDataInput, CapiUserDataWire, buildCapiUserData } from './capi-u
 
 /** Conversions API sender (reference §10). */
 
-export type CapiActionSource =
-  | 'email'
-  | 'website'
-  | 'app'
-  | 'phone_call'
-  | 'chat'
-  | 'physical_store'
-  | 'system_generated'
-  | 'business_messaging'
-  | 'other';
+export type CapiActionSource = 'email' | 'website' | 'app' | 'phone_call' | 'chat' | 'physical_store' | 'system_generated' | 'business_messaging' | 'other';
 
 export interface CapiEventInput {
   event_name: string;

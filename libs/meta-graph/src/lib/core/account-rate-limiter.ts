@@ -76,13 +76,17 @@ export class AccountRateLimiter {
   readonly maxQueueWaitMs: number;
   private readonly now: () => number;
 
-  constructor(options: LimiterOptions = {}, private readonly onThrottle?: (event: ThrottleEvent) => void) {
+  constructor(
+    options: LimiterOptions = {},
+    private readonly onThrottle?: (event: ThrottleEvent) => void,
+  ) {
     this.enabled = options.enabled ?? true;
     this.highUsagePercent = options.highUsagePercent ?? 90;
     this.highUsagePauseMs = options.highUsagePauseMs ?? 30_000;
     this.maxQueueWaitMs = options.maxQueueWaitMs ?? 10_000;
     this.now = options.now ?? Date.now;
-    const factory = options.factory ?? ((spec: LimiterSpec) => new RateLimiterMemory({ points: spec.points, duration: spec.durationSec, keyPrefix: spec.keyPrefix }));
+    const factory =
+      options.factory ?? ((spec: LimiterSpec) => new RateLimiterMemory({ points: spec.points, duration: spec.durationSec, keyPrefix: spec.keyPrefix }));
     const second = 1 + Math.max(0, options.windowSafetyMs ?? 100) / 1000;
     const specs: LimiterSpec[] = [
       { rateClass: 'text', points: options.textPerSecond ?? 300, durationSec: second, keyPrefix: 'meta-send-text' },

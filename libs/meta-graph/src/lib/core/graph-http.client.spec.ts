@@ -25,7 +25,13 @@ async function withServer(handler: Handler, run: (baseUrl: string, hits: () => n
 }
 
 function client(baseUrl: string): GraphHttpClient {
-  return new GraphHttpClient({ graphBaseUrl: baseUrl, instagramBaseUrl: `${baseUrl}/ig`, appId: '1', appSecret: 'secret-xyz', retry: { maxAttempts: 3, baseDelayMs: 1, maxDelayMs: 5, maxRetryAfterMs: 2000 } });
+  return new GraphHttpClient({
+    graphBaseUrl: baseUrl,
+    instagramBaseUrl: `${baseUrl}/ig`,
+    appId: '1',
+    appSecret: 'secret-xyz',
+    retry: { maxAttempts: 3, baseDelayMs: 1, maxDelayMs: 5, maxRetryAfterMs: 2000 },
+  });
 }
 
 const json = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void => {
@@ -65,7 +71,8 @@ describe('GraphHttpClient edge cases', () => {
 
   it("keeps Meta's error_user_msg (with the token redacted) apart from our plain userMessage", async () => {
     await withServer(
-      (_req, res) => json(res, 400, { error: { message: 'Invalid parameter', code: 100, error_user_msg: 'BODY text must be at most 1024 characters (token t-secret-1)' } }),
+      (_req, res) =>
+        json(res, 400, { error: { message: 'Invalid parameter', code: 100, error_user_msg: 'BODY text must be at most 1024 characters (token t-secret-1)' } }),
       async (base) => {
         const http = client(base);
         const error = (await http.request({ method: 'POST', path: '/x', accessToken: 't-secret-1', body: {} }).catch((e: unknown) => e)) as MetaGraphError;
@@ -97,7 +104,9 @@ describe('GraphHttpClient edge cases', () => {
       (_req, res) => json(res, 500, { error: { message: 'An unknown error occurred', code: 1, is_transient: true } }),
       async (base, hits) => {
         const http = client(base);
-        const error = (await http.request({ method: 'POST', path: '/1/messages', accessToken: 't', body: { a: 1 } }).catch((e: unknown) => e)) as MetaGraphError;
+        const error = (await http
+          .request({ method: 'POST', path: '/1/messages', accessToken: 't', body: { a: 1 } })
+          .catch((e: unknown) => e)) as MetaGraphError;
         expect(error).toMatchObject({ kind: 'retryable', httpStatus: 500, outcomeUnknown: true });
         expect(hits()).toBe(1);
         http.close();
@@ -110,13 +119,21 @@ describe('GraphHttpClient edge cases', () => {
       () => undefined,
       async (base, hits) => {
         const http = client(base);
-        const error = (await http.request({ method: 'POST', path: '/1/messages', accessToken: 't', body: {}, timeoutMs: 150 }).catch((e: unknown) => e)) as MetaGraphError;
+        const error = (await http
+          .request({ method: 'POST', path: '/1/messages', accessToken: 't', body: {}, timeoutMs: 150 })
+          .catch((e: unknown) => e)) as MetaGraphError;
         expect(error).toMatchObject({ kind: 'retryable', outcomeUnknown: true });
         expect(hits()).toBe(1);
         http.close();
       },
     );
-    const refused = new GraphHttpClient({ graphBaseUrl: 'http://127.0.0.1:1', instagramBaseUrl: 'http://127.0.0.1:1/ig', appId: '1', appSecret: 's', retry: { maxAttempts: 2, baseDelayMs: 1, maxDelayMs: 2 } });
+    const refused = new GraphHttpClient({
+      graphBaseUrl: 'http://127.0.0.1:1',
+      instagramBaseUrl: 'http://127.0.0.1:1/ig',
+      appId: '1',
+      appSecret: 's',
+      retry: { maxAttempts: 2, baseDelayMs: 1, maxDelayMs: 2 },
+    });
     const error = (await refused.request({ method: 'POST', path: '/1/messages', accessToken: 't', body: {} }).catch((e: unknown) => e)) as MetaGraphError;
     expect(error).toMatchObject({ kind: 'retryable', networkCode: 'ECONNREFUSED', outcomeUnknown: false });
     refused.close();
@@ -125,7 +142,10 @@ describe('GraphHttpClient edge cases', () => {
   it('rate limits reject before Meta acts: a POST is still retried after the wait', async () => {
     let n = 0;
     await withServer(
-      (_req, res) => (n++ === 0 ? json(res, 400, { error: { message: 'Application request limit reached', code: 4 } }, { 'retry-after': '0.05' }) : json(res, 200, { message_id: 'm_1' })),
+      (_req, res) =>
+        n++ === 0
+          ? json(res, 400, { error: { message: 'Application request limit reached', code: 4 } }, { 'retry-after': '0.05' })
+          : json(res, 200, { message_id: 'm_1' }),
       async (base, hits) => {
         const http = client(base);
         const res = await http.request<{ message_id: string }>({ method: 'POST', path: '/1/messages', accessToken: 't', body: {} });
@@ -141,7 +161,14 @@ describe('GraphHttpClient edge cases', () => {
       (req, res) => json(res, 400, { error: { message: `bad ${req.url ?? ''} secret-xyz`, code: 100 } }),
       async (base) => {
         const http = client(base);
-        const error = (await http.request({ method: 'GET', path: '/oauth/access_token', query: { fb_exchange_token: 'short-lived-tok', client_secret: 'secret-xyz' }, accessToken: 'long-token-abc' }).catch((e: unknown) => e)) as MetaGraphError;
+        const error = (await http
+          .request({
+            method: 'GET',
+            path: '/oauth/access_token',
+            query: { fb_exchange_token: 'short-lived-tok', client_secret: 'secret-xyz' },
+            accessToken: 'long-token-abc',
+          })
+          .catch((e: unknown) => e)) as MetaGraphError;
         expect(error.message).toContain('[redacted]');
         for (const secret of ['short-lived-tok', 'secret-xyz', 'long-token-abc']) expect(error.message).not.toContain(secret);
         http.close();

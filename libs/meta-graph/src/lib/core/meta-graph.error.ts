@@ -199,7 +199,8 @@ export function classifyGraphError(input: ClassifyInput): Classification {
   if (code === 2018300 || code === 2018321 || subcode === 2018300 || subcode === 2018321) {
     return {
       kind: 'thread_controlled',
-      userMessage: 'Another app or an automated flow currently controls this conversation, so the reply was not sent. Try again once it hands the conversation back.',
+      userMessage:
+        'Another app or an automated flow currently controls this conversation, so the reply was not sent. Try again once it hands the conversation back.',
     };
   }
   if (code !== undefined && (RATE_LIMIT_CODES.has(code) || (code >= 80000 && code <= 80014))) {
@@ -224,13 +225,15 @@ export function classifyGraphError(input: ClassifyInput): Classification {
     if (code === 200 && subcode === 2534041) {
       return {
         kind: 'permission',
-        userMessage: 'The Instagram account owner has turned off API access to messages (Settings → Privacy → Messages → Connected tools). Ask them to allow access.',
+        userMessage:
+          'The Instagram account owner has turned off API access to messages (Settings → Privacy → Messages → Connected tools). Ask them to allow access.',
       };
     }
     if (code === 10 && subcode === 2534077) {
       return {
         kind: 'permission',
-        userMessage: 'The Instagram account and its Facebook Page are not properly linked (or two-factor authentication is pending). An admin needs to fix the link.',
+        userMessage:
+          'The Instagram account and its Facebook Page are not properly linked (or two-factor authentication is pending). An admin needs to fix the link.',
       };
     }
     if (code === 36103) {
@@ -309,8 +312,6 @@ export function classifyNetworkError(networkCode: string | undefined, platform?:
   const timedOut = networkCode === 'ECONNABORTED' || networkCode === 'ETIMEDOUT';
   return {
     kind: 'retryable',
-    userMessage: timedOut
-      ? `${where} did not answer in time. The request can be retried.`
-      : `Could not reach ${where}. The request can be retried.`,
+    userMessage: timedOut ? `${where} did not answer in time. The request can be retried.` : `Could not reach ${where}. The request can be retried.`,
   };
 }

@@ -19,7 +19,10 @@ describe('pagination', () => {
   });
 
   it('reuses time-based continuation params from paging.next without the token', () => {
-    expect(nextPageParams({ next: 'https://graph.facebook.com/v24.0/1/insights?until=1700&since=1600&access_token=t&appsecret_proof=p' })).toEqual({ until: '1700', since: '1600' });
+    expect(nextPageParams({ next: 'https://graph.facebook.com/v24.0/1/insights?until=1700&since=1600&access_token=t&appsecret_proof=p' })).toEqual({
+      until: '1700',
+      since: '1600',
+    });
     expect(nextPageParams({ cursors: { after: 'X' } })).toBeUndefined();
     expect(nextPageParams(undefined)).toBeUndefined();
   });

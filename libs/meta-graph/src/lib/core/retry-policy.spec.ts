@@ -19,12 +19,18 @@ describe('retry policy', () => {
     expect(backoffDelayMs(3, hi)).toBe(400);
   });
 
-  it.each<MetaGraphErrorKind>(['reauth_required', 'outside_window', 'recipient_unavailable', 'permission', 'invalid_request', 'temporarily_blocked', 'thread_controlled', 'unknown'])(
-    'never retries %s',
-    (kind) => {
-      expect(decideRetry(err(kind), 1, options, false).retry).toBe(false);
-    },
-  );
+  it.each<MetaGraphErrorKind>([
+    'reauth_required',
+    'outside_window',
+    'recipient_unavailable',
+    'permission',
+    'invalid_request',
+    'temporarily_blocked',
+    'thread_controlled',
+    'unknown',
+  ])('never retries %s', (kind) => {
+    expect(decideRetry(err(kind), 1, options, false).retry).toBe(false);
+  });
 
   it('retries retryable errors until maxAttempts', () => {
     expect(decideRetry(err('retryable'), 1, options, false)).toEqual({ retry: true, delayMs: 75 });

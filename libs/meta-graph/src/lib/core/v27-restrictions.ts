@@ -24,5 +24,6 @@ export function assertNoRemovedGraphFeatures(req: RequestParts): void {
   if (named('ids')) throw new ForbiddenGraphFeatureError('multi-ID requests (?ids=) are removed in Graph API v27.0: request one node at a time');
   if (named('method')) throw new ForbiddenGraphFeatureError('the method= override is removed in Graph API v27.0: send the real HTTP method');
   const fields = [query['fields'], req.form?.['fields'], body['fields']].filter((f): f is string => typeof f === 'string');
-  if (fields.some((f) => ALIAS.test(f)) || ALIAS.test(req.path)) throw new ForbiddenGraphFeatureError('field aliases (.as()) are removed in Graph API v27.0: request the field by its name');
+  if (fields.some((f) => ALIAS.test(f)) || ALIAS.test(req.path))
+    throw new ForbiddenGraphFeatureError('field aliases (.as()) are removed in Graph API v27.0: request the field by its name');
 }

@@ -76,9 +76,11 @@ export const IG_COMMENT_DETAIL_FIELDS = 'id,text,username,timestamp,like_count,h
 export const IG_MEDIA_FIELDS = 'id,caption,media_type,media_product_type,media_url,thumbnail_url,permalink,timestamp,like_count,comments_count,username';
 const IG_MEDIA_WITH_COMMENTS_FIELDS = `${IG_MEDIA_FIELDS},comments.limit(50){${IG_COMMENT_FIELDS},replies.limit(50){${IG_COMMENT_FIELDS}}}`;
 
-const FB_COMMENT_BASE = 'id,message,created_time,from{id,name,picture{url}},comment_count,permalink_url,is_hidden,can_hide,parent{id},attachment,reactions.summary(total_count)';
+const FB_COMMENT_BASE =
+  'id,message,created_time,from{id,name,picture{url}},comment_count,permalink_url,is_hidden,can_hide,parent{id},attachment,reactions.summary(total_count)';
 export const FB_COMMENT_FIELDS = `${FB_COMMENT_BASE},comments.summary(total_count)`;
-export const FB_POST_FIELDS = 'id,message,created_time,permalink_url,full_picture,status_type,attachments{media_type,url,media,title},reactions.summary(total_count),comments.summary(true).limit(0)';
+export const FB_POST_FIELDS =
+  'id,message,created_time,permalink_url,full_picture,status_type,attachments{media_type,url,media,title},reactions.summary(total_count),comments.summary(true).limit(0)';
 const FB_FEED_WITH_COMMENTS_FIELDS = `id,message,created_time,permalink_url,full_picture,status_type,reactions.summary(total_count),comments.limit(25).summary(true){${FB_COMMENT_BASE},comments.limit(25){${FB_COMMENT_BASE}}}`;
 
 export interface PageQuery {
@@ -103,15 +105,22 @@ export class CommentsClient {
   }
 
   iterateInstagramMedia(auth: GraphAuth, igUserId: string, query: Omit<PageQuery, 'after'> & { withComments?: boolean } = {}): AsyncGenerator<IgMediaWire> {
-    return paginate((c) => this.get<GraphPage<IgMediaWire>>(auth, `/${enc(igUserId)}/media`, {
-      fields: query.fields ?? (query.withComments ? IG_MEDIA_WITH_COMMENTS_FIELDS : IG_MEDIA_FIELDS),
-      limit: query.limit,
-      ...c,
-    }));
+    return paginate((c) =>
+      this.get<GraphPage<IgMediaWire>>(auth, `/${enc(igUserId)}/media`, {
+        fields: query.fields ?? (query.withComments ? IG_MEDIA_WITH_COMMENTS_FIELDS : IG_MEDIA_FIELDS),
+        limit: query.limit,
+        ...c,
+      }),
+    );
   }
 
   /** `GET /<IG_ID>/live_media` (broadcasts on air) or `/stories` (unexpired stories), optionally with comments. */
-  async listInstagramMediaEdge(auth: GraphAuth, igUserId: string, edge: 'live_media' | 'stories', query: PageQuery & { withComments?: boolean } = {}): Promise<GraphPage<IgMediaWire>> {
+  async listInstagramMediaEdge(
+    auth: GraphAuth,
+    igUserId: string,
+    edge: 'live_media' | 'stories',
+    query: PageQuery & { withComments?: boolean } = {},
+  ): Promise<GraphPage<IgMediaWire>> {
     return this.get<GraphPage<IgMediaWire>>(auth, `/${enc(igUserId)}/${edge}`, {
       fields: query.fields ?? (query.withComments ? IG_MEDIA_WITH_COMMENTS_FIELDS : IG_MEDIA_FIELDS),
       limit: query.limit,
@@ -182,7 +191,12 @@ export class CommentsClient {
    * Media in which the account was @mentioned in the caption:
    * `GET /<IG_ID>?fields=mentioned_media.media_id(<MEDIA_ID>){…}` (the id comes from a `mentions` webhook).
    */
-  async getMentionedMedia(auth: GraphAuth, igUserId: string, mediaId: string, fields = 'id,caption,media_type,media_url,permalink,timestamp,username,like_count,comments_count'): Promise<IgMediaWire | undefined> {
+  async getMentionedMedia(
+    auth: GraphAuth,
+    igUserId: string,
+    mediaId: string,
+    fields = 'id,caption,media_type,media_url,permalink,timestamp,username,like_count,comments_count',
+  ): Promise<IgMediaWire | undefined> {
     const res = await this.get<{ id: string; mentioned_media?: IgMediaWire }>(auth, `/${enc(igUserId)}`, {
       fields: `mentioned_media.media_id(${mediaId}){${fields}}`,
     });
@@ -190,7 +204,12 @@ export class CommentsClient {
   }
 
   /** Comment in which the account was @mentioned: `GET /<IG_ID>?fields=mentioned_comment.comment_id(<ID>){…}`. */
-  async getMentionedComment(auth: GraphAuth, igUserId: string, commentId: string, fields = 'id,text,timestamp,like_count,media{id,permalink}'): Promise<IgCommentWire | undefined> {
+  async getMentionedComment(
+    auth: GraphAuth,
+    igUserId: string,
+    commentId: string,
+    fields = 'id,text,timestamp,like_count,media{id,permalink}',
+  ): Promise<IgCommentWire | undefined> {
     const res = await this.get<{ id: string; mentioned_comment?: IgCommentWire }>(auth, `/${enc(igUserId)}`, {
       fields: `mentioned_comment.comment_id(${commentId}){${fields}}`,
     });
@@ -259,7 +278,11 @@ export class CommentsClient {
     });
   }
 
-  iteratePostComments(auth: GraphAuth, postId: string, query: Omit<PageQuery, 'after'> & { filter?: 'toplevel' | 'stream'; order?: 'chronological' | 'reverse_chronological' } = {}): AsyncGenerator<FbCommentWire> {
+  iteratePostComments(
+    auth: GraphAuth,
+    postId: string,
+    query: Omit<PageQuery, 'after'> & { filter?: 'toplevel' | 'stream'; order?: 'chronological' | 'reverse_chronological' } = {},
+  ): AsyncGenerator<FbCommentWire> {
     return paginate((c) => this.listPostComments(auth, postId, { ...query, ...c }));
   }
 
@@ -300,13 +323,28 @@ export class CommentsClient {
   }
 
   private async post<T>(auth: GraphAuth, path: string, body: Record<string, unknown>, idempotent = false): Promise<T> {
-    const res = await this.http.request<T>({ method: 'POST', host: hostOf(auth), path, accessToken: auth.accessToken, body, accountKey: auth.accountKey, idempotent });
+    const res = await this.http.request<T>({
+      method: 'POST',
+      host: hostOf(auth),
+      path,
+      accessToken: auth.accessToken,
+      body,
+      accountKey: auth.accountKey,
+      idempotent,
+    });
     return res.data;
   }
 
   private async del<T>(auth: GraphAuth, path: string): Promise<T> {
     // Deleting twice is harmless (the second answers "does not exist"), so a timeout may be retried.
-    const res = await this.http.request<T>({ method: 'DELETE', host: hostOf(auth), path, accessToken: auth.accessToken, accountKey: auth.accountKey, idempotent: true });
+    const res = await this.http.request<T>({
+      method: 'DELETE',
+      host: hostOf(auth),
+      path,
+      accessToken: auth.accessToken,
+      accountKey: auth.accountKey,
+      idempotent: true,
+    });
     return res.data;
   }
 }

@@ -53,14 +53,20 @@ export class ConversationsClient {
 
   /** `GET /<PAGE_ID or IG_ID or me>/conversations?platform=…`. */
   async listConversations(auth: GraphAuth, nodeId: string, query: ListConversationsQuery): Promise<GraphPage<ConversationWire>> {
-    return this.get<GraphPage<ConversationWire>>(auth, nodeId, `/${encodeURIComponent(nodeId)}/conversations`, {
-      platform: query.platform,
-      user_id: query.userId,
-      folder: query.folder,
-      fields: query.fields ?? CONVERSATION_FIELDS,
-      limit: query.limit,
-      after: query.after,
-    }, query.platform);
+    return this.get<GraphPage<ConversationWire>>(
+      auth,
+      nodeId,
+      `/${encodeURIComponent(nodeId)}/conversations`,
+      {
+        platform: query.platform,
+        user_id: query.userId,
+        folder: query.folder,
+        fields: query.fields ?? CONVERSATION_FIELDS,
+        limit: query.limit,
+        after: query.after,
+      },
+      query.platform,
+    );
   }
 
   iterateConversations(auth: GraphAuth, nodeId: string, query: Omit<ListConversationsQuery, 'after'>): AsyncGenerator<ConversationWire> {
@@ -68,15 +74,28 @@ export class ConversationsClient {
   }
 
   /** `GET /<CONVERSATION_ID>/messages` with message fields, newest first. */
-  async listMessages(auth: GraphAuth, conversationId: string, query: { limit?: number; after?: string; fields?: string; accountKey?: string } = {}): Promise<GraphPage<ConversationMessageWire>> {
-    return this.get<GraphPage<ConversationMessageWire>>(auth, query.accountKey ?? auth.accountKey ?? conversationId, `/${encodeURIComponent(conversationId)}/messages`, {
-      fields: query.fields ?? MESSAGE_FIELDS,
-      limit: query.limit,
-      after: query.after,
-    });
+  async listMessages(
+    auth: GraphAuth,
+    conversationId: string,
+    query: { limit?: number; after?: string; fields?: string; accountKey?: string } = {},
+  ): Promise<GraphPage<ConversationMessageWire>> {
+    return this.get<GraphPage<ConversationMessageWire>>(
+      auth,
+      query.accountKey ?? auth.accountKey ?? conversationId,
+      `/${encodeURIComponent(conversationId)}/messages`,
+      {
+        fields: query.fields ?? MESSAGE_FIELDS,
+        limit: query.limit,
+        after: query.after,
+      },
+    );
   }
 
-  iterateMessages(auth: GraphAuth, conversationId: string, query: { limit?: number; fields?: string; accountKey?: string } = {}): AsyncGenerator<ConversationMessageWire> {
+  iterateMessages(
+    auth: GraphAuth,
+    conversationId: string,
+    query: { limit?: number; fields?: string; accountKey?: string } = {},
+  ): AsyncGenerator<ConversationMessageWire> {
     return paginate((c) => this.listMessages(auth, conversationId, { ...query, ...c }));
   }
 
@@ -85,7 +104,13 @@ export class ConversationsClient {
     return this.get<ConversationMessageWire>(auth, auth.accountKey ?? messageId, `/${encodeURIComponent(messageId)}`, { fields });
   }
 
-  private async get<T>(auth: GraphAuth, accountKey: string, path: string, query: Record<string, string | number | undefined>, platform?: 'messenger' | 'instagram'): Promise<T> {
+  private async get<T>(
+    auth: GraphAuth,
+    accountKey: string,
+    path: string,
+    query: Record<string, string | number | undefined>,
+    platform?: 'messenger' | 'instagram',
+  ): Promise<T> {
     const res = await this.http.request<T>({
       method: 'GET',
       host: hostOf(auth),

@@ -64,9 +64,25 @@ export const DEPRECATED_IG_METRICS: readonly string[] = [
   'text_message_clicks',
 ];
 
-export const DEFAULT_ACCOUNT_METRICS: readonly IgAccountMetric[] = ['reach', 'views', 'accounts_engaged', 'total_interactions', 'follows_and_unfollows', 'profile_links_taps'];
+export const DEFAULT_ACCOUNT_METRICS: readonly IgAccountMetric[] = [
+  'reach',
+  'views',
+  'accounts_engaged',
+  'total_interactions',
+  'follows_and_unfollows',
+  'profile_links_taps',
+];
 export const DEFAULT_MEDIA_METRICS: readonly IgMediaMetric[] = ['views', 'reach', 'likes', 'comments', 'shares', 'saved', 'total_interactions'];
-export const DEFAULT_STORY_METRICS: readonly IgMediaMetric[] = ['views', 'reach', 'replies', 'navigation', 'shares', 'total_interactions', 'follows', 'profile_visits'];
+export const DEFAULT_STORY_METRICS: readonly IgMediaMetric[] = [
+  'views',
+  'reach',
+  'replies',
+  'navigation',
+  'shares',
+  'total_interactions',
+  'follows',
+  'profile_visits',
+];
 /** Reels support the feed metrics plus watch time (reference §8.2). */
 export const DEFAULT_REELS_METRICS: readonly IgMediaMetric[] = [...DEFAULT_MEDIA_METRICS, 'ig_reels_avg_watch_time'];
 
@@ -112,7 +128,9 @@ export interface AccountInsightsQuery {
 export class InsightsMetricError extends Error {
   override readonly name = 'InsightsMetricError';
   constructor(readonly metrics: string[]) {
-    super(`Deprecated Instagram insight metrics requested: ${metrics.join(', ')} (use views, reach, total_interactions, accounts_engaged, profile_links_taps, follows_and_unfollows)`);
+    super(
+      `Deprecated Instagram insight metrics requested: ${metrics.join(', ')} (use views, reach, total_interactions, accounts_engaged, profile_links_taps, follows_and_unfollows)`,
+    );
   }
 }
 
@@ -141,7 +159,12 @@ export class InsightsClient {
   }
 
   /** `GET /<MEDIA_ID>/insights` for a post or reel. */
-  async getMediaInsights(auth: GraphAuth, mediaId: string, metrics: readonly IgMediaMetric[] = DEFAULT_MEDIA_METRICS, breakdown?: string): Promise<InsightsResponse> {
+  async getMediaInsights(
+    auth: GraphAuth,
+    mediaId: string,
+    metrics: readonly IgMediaMetric[] = DEFAULT_MEDIA_METRICS,
+    breakdown?: string,
+  ): Promise<InsightsResponse> {
     return this.get(auth, `/${encodeURIComponent(mediaId)}/insights`, { metric: checkMetrics(metrics), breakdown });
   }
 
@@ -161,12 +184,26 @@ export class InsightsClient {
   }
 
   /** `GET /<STORY_ID>/insights` — only available for 24 h after posting. */
-  async getStoryInsights(auth: GraphAuth, storyId: string, metrics: readonly IgMediaMetric[] = DEFAULT_STORY_METRICS, breakdown?: string): Promise<InsightsResponse> {
+  async getStoryInsights(
+    auth: GraphAuth,
+    storyId: string,
+    metrics: readonly IgMediaMetric[] = DEFAULT_STORY_METRICS,
+    breakdown?: string,
+  ): Promise<InsightsResponse> {
     return this.get(auth, `/${encodeURIComponent(storyId)}/insights`, { metric: checkMetrics(metrics), breakdown });
   }
 
   private async get(auth: GraphAuth, path: string, query: Record<string, string | number | undefined>): Promise<InsightsResponse> {
-    const res = await this.http.request<InsightsResponse>({ method: 'GET', host: hostOf(auth), path, accessToken: auth.accessToken, query, accountKey: auth.accountKey, platform: 'instagram', rateClass: 'insights' });
+    const res = await this.http.request<InsightsResponse>({
+      method: 'GET',
+      host: hostOf(auth),
+      path,
+      accessToken: auth.accessToken,
+      query,
+      accountKey: auth.accountKey,
+      platform: 'instagram',
+      rateClass: 'insights',
+    });
     return res.data;
   }
 }

@@ -184,13 +184,7 @@ export class MessagingClient {
     });
   }
 
-  sendQuickReplies(
-    target: SendTarget,
-    recipientId: string,
-    text: string,
-    quickReplies: QuickReply[],
-    options: SendOptions = {},
-  ): Promise<SendMessageResponse> {
+  sendQuickReplies(target: SendTarget, recipientId: string, text: string, quickReplies: QuickReply[], options: SendOptions = {}): Promise<SendMessageResponse> {
     return this.send(target, { recipient: { id: recipientId }, message: { text, quick_replies: quickReplies }, ...options });
   }
 
@@ -209,11 +203,7 @@ export class MessagingClient {
   }
 
   /** Private reply to a comment (Facebook or Instagram) or a Facebook post: one per comment, within 7 days. */
-  sendPrivateReply(
-    target: SendTarget,
-    recipient: { commentId: string } | { postId: string },
-    message: OutboundMessage,
-  ): Promise<SendMessageResponse> {
+  sendPrivateReply(target: SendTarget, recipient: { commentId: string } | { postId: string }, message: OutboundMessage): Promise<SendMessageResponse> {
     return this.send(target, {
       recipient: 'commentId' in recipient ? { comment_id: recipient.commentId } : { post_id: recipient.postId },
       message,
@@ -290,7 +280,10 @@ export class MessagingClient {
     }
     if (message.quick_replies) {
       const platform = target.platform === 'instagram' ? MessagePlatform.INSTAGRAM : MessagePlatform.FACEBOOK;
-      const verdict = validateQuickReplies(platform, message.quick_replies.map((q) => ({ contentType: q.content_type, title: q.title })));
+      const verdict = validateQuickReplies(
+        platform,
+        message.quick_replies.map((q) => ({ contentType: q.content_type, title: q.title })),
+      );
       if (!verdict.ok) problems.push(verdict.reason);
     }
     if (message.attachments && message.attachments.length > IG_MAX_IMAGES) problems.push(`at most ${IG_MAX_IMAGES} images per message`);

@@ -84,7 +84,11 @@ export class TemplatesClient {
   }
 
   /** `GET /<PAGE_ID>/message_templates` (optionally filtered by name). */
-  async listTemplates(auth: GraphAuth, pageId: string, query: { name?: string; limit?: number; after?: string; fields?: string } = {}): Promise<GraphPage<TemplateWire>> {
+  async listTemplates(
+    auth: GraphAuth,
+    pageId: string,
+    query: { name?: string; limit?: number; after?: string; fields?: string } = {},
+  ): Promise<GraphPage<TemplateWire>> {
     const res = await this.http.request<GraphPage<TemplateWire>>({
       method: 'GET',
       host: hostOf(auth),
@@ -131,7 +135,10 @@ export class TemplatesClient {
   }
 
   /** `GET /message_template_library` — Meta's pre-approved templates. */
-  async listLibraryTemplates(auth: GraphAuth, query: { nameOrContent?: string; language?: string; limit?: number; after?: string } = {}): Promise<GraphPage<Record<string, unknown>>> {
+  async listLibraryTemplates(
+    auth: GraphAuth,
+    query: { nameOrContent?: string; language?: string; limit?: number; after?: string } = {},
+  ): Promise<GraphPage<Record<string, unknown>>> {
     const res = await this.http.request<GraphPage<Record<string, unknown>>>({
       method: 'GET',
       host: hostOf(auth),

@@ -81,25 +81,78 @@ describe('Facebook feed', () => {
   });
 
   it('captured legacy photo form: numeric photo_id and sender_id, post_id preferred', () => {
-    const event = only(pageChange('feed', { item: 'photo', verb: 'add', created_time: 1448555796, published: 1, photo_id: 900767076685784, post_id: `${PAGE}_900767076685784`, sender_id: Number(PAGE), sender_name: 'Store', link: 'https://example.org/test.jpg', message: 'New photo' }));
-    expect(event).toMatchObject({ type: 'feed_post', postId: `${PAGE}_900767076685784`, from: { id: PAGE, name: 'Store' }, isFromPage: true, published: true, timestamp: 1448555796000 });
+    const event = only(
+      pageChange('feed', {
+        item: 'photo',
+        verb: 'add',
+        created_time: 1448555796,
+        published: 1,
+        photo_id: 900767076685784,
+        post_id: `${PAGE}_900767076685784`,
+        sender_id: Number(PAGE),
+        sender_name: 'Store',
+        link: 'https://example.org/test.jpg',
+        message: 'New photo',
+      }),
+    );
+    expect(event).toMatchObject({
+      type: 'feed_post',
+      postId: `${PAGE}_900767076685784`,
+      from: { id: PAGE, name: 'Store' },
+      isFromPage: true,
+      published: true,
+      timestamp: 1448555796000,
+    });
   });
 
   it('Page posts (status / photo / video) and visitor posts, hidden and unpublished', () => {
-    expect(only(pageChange('feed', { item: 'status', verb: 'add', post_id: 'p1', published: 1, message: 'hello' }))).toMatchObject({ type: 'feed_post', item: 'status', published: true });
-    expect(only(pageChange('feed', { item: 'photo', verb: 'add', photo_id: 'ph1', link: 'https://fb/photo', published: 0 }))).toMatchObject({ type: 'feed_post', postId: 'ph1', published: false, link: 'https://fb/photo' });
+    expect(only(pageChange('feed', { item: 'status', verb: 'add', post_id: 'p1', published: 1, message: 'hello' }))).toMatchObject({
+      type: 'feed_post',
+      item: 'status',
+      published: true,
+    });
+    expect(only(pageChange('feed', { item: 'photo', verb: 'add', photo_id: 'ph1', link: 'https://fb/photo', published: 0 }))).toMatchObject({
+      type: 'feed_post',
+      postId: 'ph1',
+      published: false,
+      link: 'https://fb/photo',
+    });
     expect(only(pageChange('feed', { item: 'post', verb: 'hide', post_id: 'p2', is_hidden: true }))).toMatchObject({ action: 'hide', isHidden: true });
   });
 
   it('feed items we do not model stay visible as unsupported', () => {
-    expect(only(pageChange('feed', { item: 'rating', verb: 'add', open_graph_story_id: '1' }))).toMatchObject({ type: 'unsupported', reason: 'unknown_feed_item', field: 'feed', platform: MessagePlatform.FACEBOOK, channelExternalId: PAGE });
+    expect(only(pageChange('feed', { item: 'rating', verb: 'add', open_graph_story_id: '1' }))).toMatchObject({
+      type: 'unsupported',
+      reason: 'unknown_feed_item',
+      field: 'feed',
+      platform: MessagePlatform.FACEBOOK,
+      channelExternalId: PAGE,
+    });
   });
 });
 
 describe('Facebook Page mention and group feed as a change', () => {
   it('mention in a comment', () => {
-    const event = only(pageChange('mention', { item: 'comment', verb: 'add', post_id: 'p1', comment_id: 'c1', sender_id: '42', sender_name: 'Jane', message: '@Store hi', created_time: 1767225590 }));
-    expect(event).toMatchObject({ type: 'page_mention', item: 'comment', action: 'add', commentId: 'c1', from: { id: '42', name: 'Jane' }, timestamp: 1767225590000 });
+    const event = only(
+      pageChange('mention', {
+        item: 'comment',
+        verb: 'add',
+        post_id: 'p1',
+        comment_id: 'c1',
+        sender_id: '42',
+        sender_name: 'Jane',
+        message: '@Store hi',
+        created_time: 1767225590,
+      }),
+    );
+    expect(event).toMatchObject({
+      type: 'page_mention',
+      item: 'comment',
+      action: 'add',
+      commentId: 'c1',
+      from: { id: '42', name: 'Jane' },
+      timestamp: 1767225590000,
+    });
   });
 
   it('mention of a post without any sender (captured form)', () => {
@@ -108,7 +161,17 @@ describe('Facebook Page mention and group feed as a change', () => {
   });
 
   it('group_feed delivered as a change', () => {
-    const event = only(pageChange('group_feed', { group_id: 'g1', post_id: 'g1_p', item: 'post', verb: 'add', from: { id: '42', name: 'Jane' }, message: 'hi', created_time: 1767225590 }));
+    const event = only(
+      pageChange('group_feed', {
+        group_id: 'g1',
+        post_id: 'g1_p',
+        item: 'post',
+        verb: 'add',
+        from: { id: '42', name: 'Jane' },
+        message: 'hi',
+        created_time: 1767225590,
+      }),
+    );
     expect(event).toMatchObject({ type: 'group_feed', groupId: 'g1', item: 'post', via: 'changes', customerExternalId: null });
   });
 });
@@ -123,8 +186,22 @@ describe('Instagram changes', () => {
   });
 
   it('live comments, replies and ad comments', () => {
-    const event = only(igChange('live_comments', { id: '181', parent_id: '180', text: 'q', from: { id: '65' }, media: { id: 'm', media_product_type: 'AD', ad_id: 'ad1', ad_title: 'Spring', original_media_id: 'om' } }));
-    expect(event).toMatchObject({ type: 'ig_comment', field: 'live_comments', isReply: true, parentId: '180', media: { productType: 'AD', adId: 'ad1', adTitle: 'Spring', originalMediaId: 'om' } });
+    const event = only(
+      igChange('live_comments', {
+        id: '181',
+        parent_id: '180',
+        text: 'q',
+        from: { id: '65' },
+        media: { id: 'm', media_product_type: 'AD', ad_id: 'ad1', ad_title: 'Spring', original_media_id: 'om' },
+      }),
+    );
+    expect(event).toMatchObject({
+      type: 'ig_comment',
+      field: 'live_comments',
+      isReply: true,
+      parentId: '180',
+      media: { productType: 'AD', adId: 'ad1', adTitle: 'Spring', originalMediaId: 'om' },
+    });
   });
 
   it('a comment without any id is invalid, and missing from/media are tolerated', () => {
@@ -134,17 +211,33 @@ describe('Instagram changes', () => {
 
   it('mention in a comment and -1 insight values', () => {
     expect(only(igChange('mentions', { comment_id: 'c1', media_id: 'm1' }))).toMatchObject({ type: 'ig_mention', commentId: 'c1', mediaId: 'm1' });
-    expect(only(igChange('story_insights', { media_id: 'm2', reach: -1, replies: '3', note: 'x' }))).toMatchObject({ type: 'ig_story_insights', metrics: { reach: -1, replies: 3 } });
+    expect(only(igChange('story_insights', { media_id: 'm2', reach: -1, replies: '3', note: 'x' }))).toMatchObject({
+      type: 'ig_story_insights',
+      metrics: { reach: -1, replies: 3 },
+    });
   });
 
   it('unknown change fields are kept', () => {
-    expect(only(igChange('story_reactions', { media_id: 'm' }))).toMatchObject({ type: 'unsupported', reason: 'unknown_change_field', field: 'story_reactions', platform: MessagePlatform.INSTAGRAM });
+    expect(only(igChange('story_reactions', { media_id: 'm' }))).toMatchObject({
+      type: 'unsupported',
+      reason: 'unknown_change_field',
+      field: 'story_reactions',
+      platform: MessagePlatform.INSTAGRAM,
+    });
   });
 });
 
 describe('template status', () => {
   it.each(['message_template_status_update', 'messenger_template_status_update'])('%s', (field) => {
-    const event = only(pageChange(field, { event: 'rejected', message_template_id: 7, message_template_name: 'order_update', message_template_language: 'en_US', reason: 'INCORRECT_PARAMS' }));
+    const event = only(
+      pageChange(field, {
+        event: 'rejected',
+        message_template_id: 7,
+        message_template_name: 'order_update',
+        message_template_language: 'en_US',
+        reason: 'INCORRECT_PARAMS',
+      }),
+    );
     expect(event).toMatchObject({ type: 'template_status', field, templateId: '7', status: 'REJECTED', reason: 'INCORRECT_PARAMS', language: 'en_US' });
   });
 

@@ -54,7 +54,15 @@ function reaction(cc: ChangeContext, item: string, verb: string): NormalizedEven
   const event: FeedReactionEvent = {
     ...changeBase(cc, created),
     type: 'feed_reaction',
-    dedupeKey: dedupeKey('fb_reaction', cc.channel, commentId ?? postId, from?.id, action === 'other' ? verb : action, reactionType, created ?? cc.ctx.entryTime),
+    dedupeKey: dedupeKey(
+      'fb_reaction',
+      cc.channel,
+      commentId ?? postId,
+      from?.id,
+      action === 'other' ? verb : action,
+      reactionType,
+      created ?? cc.ctx.entryTime,
+    ),
     postId,
     commentId,
     parentId: readId(v['parent_id']),
@@ -68,8 +76,7 @@ function reaction(cc: ChangeContext, item: string, verb: string): NormalizedEven
 
 function post(cc: ChangeContext, item: string, verb: string): NormalizedEvent {
   const v = cc.value;
-  const postId =
-    readId(v['post_id']) ?? readId(v['photo_id']) ?? readId(v['video_id']) ?? readId(v['share_id']) ?? readId(v['event_id']);
+  const postId = readId(v['post_id']) ?? readId(v['photo_id']) ?? readId(v['video_id']) ?? readId(v['share_id']) ?? readId(v['event_id']);
   if (postId === null) return unsupportedChange(cc, 'invalid_change', `feed ${item} without post_id`);
   const action = feedAction(verb);
   const from = readAuthor(v);

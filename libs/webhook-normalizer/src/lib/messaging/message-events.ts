@@ -1,4 +1,11 @@
-import { MessagePlatform, type IgStoryMessageEvent, type MessageEditEvent, type MessageEvent, type MessageUnsendEvent, type NormalizedEvent } from '@ticklegram/domain-models';
+import {
+  MessagePlatform,
+  type IgStoryMessageEvent,
+  type MessageEditEvent,
+  type MessageEvent,
+  type MessageUnsendEvent,
+  type NormalizedEvent,
+} from '@ticklegram/domain-models';
 import { normalizeAttachments } from '../attachments';
 import { dedupeKey } from '../dedupe-key';
 import { classifyEchoSource } from '../echo-source';
@@ -61,9 +68,7 @@ export function normalizeMessage(ic: ItemContext): NormalizedEvent {
       .filter((c): c is string => c !== null),
     stickerId,
     isSelf: message['is_self'] === true,
-    isUnsupported:
-      message['is_unsupported'] === true ||
-      (attachments.length > 0 && attachments.every((a) => a.type === 'unsupported') && !message['text']),
+    isUnsupported: message['is_unsupported'] === true || (attachments.length > 0 && attachments.every((a) => a.type === 'unsupported') && !message['text']),
   };
   return storyMessage(event) ?? event;
 }

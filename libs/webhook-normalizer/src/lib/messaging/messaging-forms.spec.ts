@@ -9,7 +9,10 @@ const TS = 1767225599876;
 
 function fb(item: Record<string, unknown>, entry: Record<string, unknown> = {}, appId?: string): NormalizedEvent[] {
   return normalizeWebhook(
-    { object: 'page', entry: [{ id: PAGE, time: 1767225600123, messaging: [{ sender: { id: PSID }, recipient: { id: PAGE }, timestamp: TS, ...item }], ...entry }] },
+    {
+      object: 'page',
+      entry: [{ id: PAGE, time: 1767225600123, messaging: [{ sender: { id: PSID }, recipient: { id: PAGE }, timestamp: TS, ...item }], ...entry }],
+    },
     appId ? { appId } : {},
   );
 }
@@ -40,7 +43,13 @@ describe('ids and timestamps', () => {
   it('accepts numeric ids and converts them to strings', () => {
     const [event] = normalizeWebhook({
       object: 'page',
-      entry: [{ id: 104825791234560, time: 1767225600123, messaging: [{ sender: { id: 7123456789012345 }, recipient: { id: 104825791234560 }, timestamp: TS, message: { mid: 'm_n', text: 'x' } }] }],
+      entry: [
+        {
+          id: 104825791234560,
+          time: 1767225600123,
+          messaging: [{ sender: { id: 7123456789012345 }, recipient: { id: 104825791234560 }, timestamp: TS, message: { mid: 'm_n', text: 'x' } }],
+        },
+      ],
     });
     expect(event).toMatchObject({ channelExternalId: PAGE, customerExternalId: PSID, businessExternalId: PAGE });
   });
@@ -53,12 +62,18 @@ describe('ids and timestamps', () => {
 
   it('falls back to entry.time, then null, when the item has no timestamp', () => {
     expect(message(fb({ timestamp: undefined, message: { mid: 'm_t', text: 'x' } })).timestamp).toBe(1767225600123);
-    const [event] = normalizeWebhook({ object: 'page', entry: [{ id: PAGE, messaging: [{ sender: { id: PSID }, recipient: { id: PAGE }, message: { mid: 'm_u' } }] }] });
+    const [event] = normalizeWebhook({
+      object: 'page',
+      entry: [{ id: PAGE, messaging: [{ sender: { id: PSID }, recipient: { id: PAGE }, message: { mid: 'm_u' } }] }],
+    });
     expect(event).toMatchObject({ type: 'message', timestamp: null, entryTime: null, text: null, attachments: [] });
   });
 
   it('uses the recipient as channel when entry.id is missing', () => {
-    const [event] = normalizeWebhook({ object: 'page', entry: [{ messaging: [{ sender: { id: PSID }, recipient: { id: PAGE }, message: { mid: 'm_v', text: 'x' } }] }] });
+    const [event] = normalizeWebhook({
+      object: 'page',
+      entry: [{ messaging: [{ sender: { id: PSID }, recipient: { id: PAGE }, message: { mid: 'm_v', text: 'x' } }] }],
+    });
     expect(event).toMatchObject({ type: 'message', channelExternalId: PAGE, dedupeKey: `msg:${PAGE}:m_v` });
   });
 });
@@ -73,7 +88,14 @@ describe('echoes', () => {
     ['no app id', undefined, 'unknown'],
   ])('%s → %s', (_label, appId, source) => {
     const event = message(fb(echo(appId), {}, '913300000000001'));
-    expect(event).toMatchObject({ isEcho: true, direction: 'outbound', actor: 'business', echoSource: source, customerExternalId: PSID, businessExternalId: PAGE });
+    expect(event).toMatchObject({
+      isEcho: true,
+      direction: 'outbound',
+      actor: 'business',
+      echoSource: source,
+      customerExternalId: PSID,
+      businessExternalId: PAGE,
+    });
   });
 
   it('cannot call a non-inbox app "other" without knowing our app id', () => {
@@ -140,7 +162,13 @@ describe('message content', () => {
             { type: 'ig_story', payload: { story_media_id: '77', story_media_url: 'https://s' } },
             { type: 'ephemeral', payload: {} },
             { type: 'template', payload: { template_type: 'generic', elements: [{ title: 'Card' }] } },
-            { type: 'template', payload: { template_type: 'product', product: { elements: [{ id: 1, retailer_id: 'sku-1', image_url: 'https://i', title: 'Jacket', subtitle: '€80' }] } } },
+            {
+              type: 'template',
+              payload: {
+                template_type: 'product',
+                product: { elements: [{ id: 1, retailer_id: 'sku-1', image_url: 'https://i', title: 'Jacket', subtitle: '€80' }] },
+              },
+            },
             { type: 'appointment_booking', payload: { booking_id: 'b1', status: 'requested' } },
             { type: 'unsupported_type', payload: {} },
             { type: 'brand_new_type', payload: { url: 'https://n' } },
@@ -175,8 +203,14 @@ describe('message content', () => {
   });
 
   it('a product share without template_type (captured form) is still a product', () => {
-    const event = message(fb({ message: { mid: 'm_prod', attachments: [{ type: 'template', payload: { product: { elements: [{ id: 'P1', retailer_id: 'R1', title: 'T' }] } } }] } }));
-    expect(event.attachments).toEqual([expect.objectContaining({ type: 'product', rawType: 'template', products: [{ id: 'P1', retailerId: 'R1', imageUrl: null, title: 'T', subtitle: null }] })]);
+    const event = message(
+      fb({
+        message: { mid: 'm_prod', attachments: [{ type: 'template', payload: { product: { elements: [{ id: 'P1', retailer_id: 'R1', title: 'T' }] } } }] },
+      }),
+    );
+    expect(event.attachments).toEqual([
+      expect.objectContaining({ type: 'product', rawType: 'template', products: [{ id: 'P1', retailerId: 'R1', imageUrl: null, title: 'T', subtitle: null }] }),
+    ]);
   });
 
   it('flags unsupported content (is_unsupported or only unsupported_type attachments)', () => {
@@ -184,7 +218,7 @@ describe('message content', () => {
     expect(message(ig({ message: { mid: 'm_u2', attachments: [{ type: 'unsupported_type' }] } })).isUnsupported).toBe(true);
   });
 
-  it('reads Instagram story replies (the instagram module\'s ig_story_reply) and Messenger reply_to', () => {
+  it("reads Instagram story replies (the instagram module's ig_story_reply) and Messenger reply_to", () => {
     const story = only(ig({ message: { mid: 'm_sr', text: 'love it', reply_to: { story: { url: 'https://cdn/story', id: '1799' } } } }));
     expect(story).toMatchObject({ type: 'ig_story_reply', mid: 'm_sr', text: 'love it', replyTo: { story: { url: 'https://cdn/story', id: '1799' } } });
     expect(message(ig({ message: { mid: 'm_sr2', text: 'x', reply_to: {} } })).replyTo).toBeNull();
@@ -248,9 +282,14 @@ describe('receipts and reactions', () => {
 
 describe('postbacks, referrals, opt-ins and platform events', () => {
   it('standby postback without payload; Get-Started postback with referral', () => {
-    const standby = normalizeWebhook({ object: 'page', entry: [{ id: PAGE, standby: [{ sender: { id: PSID }, recipient: { id: PAGE }, timestamp: TS, postback: { title: 'Get Started' } }] }] });
+    const standby = normalizeWebhook({
+      object: 'page',
+      entry: [{ id: PAGE, standby: [{ sender: { id: PSID }, recipient: { id: PAGE }, timestamp: TS, postback: { title: 'Get Started' } }] }],
+    });
     expect(only(standby)).toMatchObject({ type: 'postback', isStandby: true, payload: null, mid: null, dedupeKey: `postback:${PAGE}:${PSID}:${TS}:-` });
-    const started = only(fb({ postback: { title: 'Get Started', payload: 'GET_STARTED', mid: 'm_pb', referral: { ref: 'promo', source: 'SHORTLINK', type: 'OPEN_THREAD' } } }));
+    const started = only(
+      fb({ postback: { title: 'Get Started', payload: 'GET_STARTED', mid: 'm_pb', referral: { ref: 'promo', source: 'SHORTLINK', type: 'OPEN_THREAD' } } }),
+    );
     expect(started).toMatchObject({ type: 'postback', referral: { kind: 'link', source: 'SHORTLINK', ref: 'promo' } });
   });
 
@@ -265,26 +304,70 @@ describe('postbacks, referrals, opt-ins and platform events', () => {
     const event = only(
       normalizeWebhook({
         object: 'page',
-        entry: [{ id: PAGE, messaging: [{ sender: { user_ref: 'ur-1' }, recipient: { id: PAGE }, timestamp: TS, optin: { type: 'notification_messages', payload: 'p', notification_messages_token: 'tok', token_expiry_timestamp: 1798761600 } }] }],
+        entry: [
+          {
+            id: PAGE,
+            messaging: [
+              {
+                sender: { user_ref: 'ur-1' },
+                recipient: { id: PAGE },
+                timestamp: TS,
+                optin: { type: 'notification_messages', payload: 'p', notification_messages_token: 'tok', token_expiry_timestamp: 1798761600 },
+              },
+            ],
+          },
+        ],
       }),
     );
-    expect(event).toMatchObject({ type: 'optin', customerExternalId: null, userRef: 'ur-1', optinType: 'notification_messages', notificationMessagesToken: 'tok', tokenExpiresAt: 1798761600000, title: null, timezone: null });
+    expect(event).toMatchObject({
+      type: 'optin',
+      customerExternalId: null,
+      userRef: 'ur-1',
+      optinType: 'notification_messages',
+      notificationMessagesToken: 'tok',
+      tokenExpiresAt: 1798761600000,
+      title: null,
+      timezone: null,
+    });
   });
 
   it('marketing opt-in with its topic title, timezone and stop status', () => {
-    const optin = { type: 'notification_messages', title: 'Order updates', payload: 'ORDERS', notification_messages_token: 'tok', notification_messages_timezone: 'Europe/Vienna', notification_messages_status: 'STOP_NOTIFICATIONS' };
-    const event = only(normalizeWebhook({ object: 'page', entry: [{ id: PAGE, messaging: [{ sender: { id: PSID }, recipient: { id: PAGE }, timestamp: TS, optin }] }] }));
-    expect(event).toMatchObject({ type: 'optin', customerExternalId: PSID, title: 'Order updates', timezone: 'Europe/Vienna', notificationMessagesStatus: 'STOP_NOTIFICATIONS', payload: 'ORDERS' });
+    const optin = {
+      type: 'notification_messages',
+      title: 'Order updates',
+      payload: 'ORDERS',
+      notification_messages_token: 'tok',
+      notification_messages_timezone: 'Europe/Vienna',
+      notification_messages_status: 'STOP_NOTIFICATIONS',
+    };
+    const event = only(
+      normalizeWebhook({ object: 'page', entry: [{ id: PAGE, messaging: [{ sender: { id: PSID }, recipient: { id: PAGE }, timestamp: TS, optin }] }] }),
+    );
+    expect(event).toMatchObject({
+      type: 'optin',
+      customerExternalId: PSID,
+      title: 'Order updates',
+      timezone: 'Europe/Vienna',
+      notificationMessagesStatus: 'STOP_NOTIFICATIONS',
+      payload: 'ORDERS',
+    });
   });
 
   it('policy enforcement: hyphenated (captured) and underscored keys, no sender', () => {
-    const hyphen = normalizeWebhook({ object: 'page', entry: [{ id: PAGE, messaging: [{ recipient: { id: PAGE }, timestamp: TS, 'policy-enforcement': { action: 'block', reason: 'spam' } }] }] });
+    const hyphen = normalizeWebhook({
+      object: 'page',
+      entry: [{ id: PAGE, messaging: [{ recipient: { id: PAGE }, timestamp: TS, 'policy-enforcement': { action: 'block', reason: 'spam' } }] }],
+    });
     expect(only(hyphen)).toMatchObject({ type: 'policy_enforcement', action: 'block', reason: 'spam', customerExternalId: null, businessExternalId: PAGE });
     expect(only(fb({ policy_enforcement: { action: 'warning', reason: 'r' } }))).toMatchObject({ type: 'policy_enforcement', action: 'warning' });
   });
 
   it('response feedback and unlinking', () => {
-    expect(only(fb({ response_feedback: { mid: 'm_bot', feedback: 'Good response' } }))).toMatchObject({ type: 'response_feedback', mid: 'm_bot', feedback: 'Good response' });
+    expect(only(fb({ response_feedback: { mid: 'm_bot', feedback: 'Good response' } }))).toMatchObject({
+      type: 'response_feedback',
+      mid: 'm_bot',
+      feedback: 'Good response',
+    });
     expect(only(fb({ account_linking: { status: 'unlinked' } }))).toMatchObject({ type: 'account_linking', status: 'unlinked', authorizationCode: null });
   });
 });
@@ -293,7 +376,18 @@ describe('dashboard test payloads and self messages', () => {
   it('a messaging field sent as a change (App Dashboard "Test") normalises as messaging, flagged as test', () => {
     const events = normalizeWebhook({
       object: 'instagram',
-      entry: [{ id: '0', time: 1767225600, changes: [{ field: 'messages', value: { sender: { id: '12334' }, recipient: { id: '23245' }, timestamp: '1527459824', message: { mid: 'random_mid', text: 'random_text' } } }] }],
+      entry: [
+        {
+          id: '0',
+          time: 1767225600,
+          changes: [
+            {
+              field: 'messages',
+              value: { sender: { id: '12334' }, recipient: { id: '23245' }, timestamp: '1527459824', message: { mid: 'random_mid', text: 'random_text' } },
+            },
+          ],
+        },
+      ],
     });
     expect(message(events)).toMatchObject({
       platform: MessagePlatform.INSTAGRAM,
@@ -315,7 +409,10 @@ describe('dashboard test payloads and self messages', () => {
           time: 1767225600,
           changes: [
             { field: 'messaging_seen', value: { sender: { id: IGSID }, recipient: { id: IG }, timestamp: 1767225599, read: { mid: 'm_1' } } },
-            { field: 'message_reactions', value: { sender: { id: IGSID }, recipient: { id: IG }, timestamp: 1767225599, reaction: { mid: 'm_1', action: 'react', reaction: 'love' } } },
+            {
+              field: 'message_reactions',
+              value: { sender: { id: IGSID }, recipient: { id: IG }, timestamp: 1767225599, reaction: { mid: 'm_1', action: 'react', reaction: 'love' } },
+            },
           ],
         },
       ],

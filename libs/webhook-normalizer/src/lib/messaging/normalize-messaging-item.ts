@@ -73,9 +73,7 @@ export function normalizeMessagingItem(raw: unknown, ctx: EntryContext): Normali
   if (raw['field'] === 'group_feed' || ('group_id' in raw && !('message' in raw))) {
     return [guarded(normalizeGroupFeed, ic, 'group_feed')];
   }
-  const events = HANDLERS.filter(([key]) => key in raw && raw[key] !== undefined).map(([key, handler]) =>
-    guarded(handler, ic, key),
-  );
+  const events = HANDLERS.filter(([key]) => key in raw && raw[key] !== undefined).map(([key, handler]) => guarded(handler, ic, key));
   if (events.length > 0) return events;
   const keys = Object.keys(raw).filter((k) => !ENVELOPE_KEYS.has(k));
   return [

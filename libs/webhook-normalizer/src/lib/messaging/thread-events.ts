@@ -25,10 +25,7 @@ export function normalizePostback(ic: ItemContext): NormalizedEvent {
   const event: PostbackEvent = {
     ...base,
     type: 'postback',
-    dedupeKey:
-      mid !== null
-        ? dedupeKey('postback', ic.channel, mid)
-        : dedupeKey('postback', ic.channel, base.customerExternalId, ic.timestamp, payload),
+    dedupeKey: mid !== null ? dedupeKey('postback', ic.channel, mid) : dedupeKey('postback', ic.channel, base.customerExternalId, ic.timestamp, payload),
     mid,
     title: readString(postback['title']),
     payload,
@@ -66,8 +63,7 @@ export function normalizeOptin(ic: ItemContext): NormalizedEvent {
     payload: readString(optin['payload']),
     ref: readString(optin['ref']),
     userRef,
-    notificationMessagesToken:
-      readString(optin['notification_messages_token']) ?? readString(optin['one_time_notif_token']),
+    notificationMessagesToken: readString(optin['notification_messages_token']) ?? readString(optin['one_time_notif_token']),
     notificationMessagesStatus: readString(optin['notification_messages_status']) ?? readString(optin['user_token_status']),
     tokenExpiresAt: toEpochMs(optin['token_expiry_timestamp']),
     title: readString(optin['title']),

@@ -25,7 +25,7 @@ function hashString(s: string): number {
 /** A soft two-colour gradient with a centred disc, colours derived from `key`. */
 export function pngFor(key: string, size = 160): Buffer {
   const h = hashString(key);
-  const c1 = [(h & 0xff), (h >> 8) & 0xff, (h >> 16) & 0xff];
+  const c1 = [h & 0xff, (h >> 8) & 0xff, (h >> 16) & 0xff];
   const c2 = [255 - (c1[0] ?? 0) / 2, 255 - (c1[1] ?? 0) / 3, 200];
   const rows: Buffer[] = [];
   const r = size * 0.28;
@@ -84,7 +84,15 @@ export function cdnAsset(path: string): CdnAsset | undefined {
   if (sized) {
     const size = Number(sized[1]);
     const name = sized[2] ?? 'blob';
-    const mime = name.endsWith('.png') ? 'image/png' : name.endsWith('.jpg') ? 'image/jpeg' : name.endsWith('.mp4') ? 'video/mp4' : name.endsWith('.pdf') ? 'application/pdf' : 'application/octet-stream';
+    const mime = name.endsWith('.png')
+      ? 'image/png'
+      : name.endsWith('.jpg')
+        ? 'image/jpeg'
+        : name.endsWith('.mp4')
+          ? 'video/mp4'
+          : name.endsWith('.pdf')
+            ? 'application/pdf'
+            : 'application/octet-stream';
     return { mime, size, body: () => Buffer.alloc(Math.min(size, 64 * 1024 * 1024)) };
   }
   const sample = /^samples\/([\w.-]+)$/.exec(path);

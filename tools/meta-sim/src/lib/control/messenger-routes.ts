@@ -41,25 +41,38 @@ export const messengerRoutes: Route[] = [
   ['GET', /^\/_sim\/apps$/, (ctx) => ({ data: [...ctx.store.apps.values()], ourAppId: ctx.store.settings.appId })],
   ['GET', /^\/_sim\/pages$/, (ctx) => ({ data: [...ctx.store.pages.keys()].map((id) => pageView(ctx, id)) })],
   ['GET', /^\/_sim\/pages\/([^/]+)$/, (ctx, m) => pageView(ctx, m[1] ?? '')],
-  ['PUT', /^\/_sim\/pages\/([^/]+)\/app-roles$/, (ctx, m, body) => {
-    const roles = body['roles'];
-    if (!roles || typeof roles !== 'object' || Array.isArray(roles)) badRequest('roles must be an object {appId: ["primary_receiver"|"secondary_receiver"]}');
-    const clean = Object.fromEntries(Object.entries(roles as Record<string, unknown>).map(([k, v]) => [k, Array.isArray(v) ? v.map(String) : [String(v)]]));
-    setAppRoles(ctx, pageOf(ctx, m[1] ?? ''), clean);
-    return pageView(ctx, m[1] ?? '');
-  }],
-  ['POST', /^\/_sim\/pages\/([^/]+)\/policy$/, (ctx, m, body) => {
-    const action = str(body['action']);
-    if (action !== 'block' && action !== 'unblock' && action !== 'warning') badRequest('action must be block, unblock or warning');
-    enforcePolicy(ctx, pageOf(ctx, m[1] ?? ''), action, str(body['reason']));
-    return pageView(ctx, m[1] ?? '');
-  }],
+  [
+    'PUT',
+    /^\/_sim\/pages\/([^/]+)\/app-roles$/,
+    (ctx, m, body) => {
+      const roles = body['roles'];
+      if (!roles || typeof roles !== 'object' || Array.isArray(roles)) badRequest('roles must be an object {appId: ["primary_receiver"|"secondary_receiver"]}');
+      const clean = Object.fromEntries(Object.entries(roles as Record<string, unknown>).map(([k, v]) => [k, Array.isArray(v) ? v.map(String) : [String(v)]]));
+      setAppRoles(ctx, pageOf(ctx, m[1] ?? ''), clean);
+      return pageView(ctx, m[1] ?? '');
+    },
+  ],
+  [
+    'POST',
+    /^\/_sim\/pages\/([^/]+)\/policy$/,
+    (ctx, m, body) => {
+      const action = str(body['action']);
+      if (action !== 'block' && action !== 'unblock' && action !== 'warning') badRequest('action must be block, unblock or warning');
+      enforcePolicy(ctx, pageOf(ctx, m[1] ?? ''), action, str(body['reason']));
+      return pageView(ctx, m[1] ?? '');
+    },
+  ],
   ['GET', /^\/_sim\/customers\/([^/]+)\/thread$/, (ctx, m) => threadView(ctx, m[1] ?? '')],
   ['POST', /^\/_sim\/customers\/([^/]+)\/handover$/, (ctx, m, body) => handover(ctx, m[1] ?? '', body)],
-  ['POST', /^\/_sim\/customers\/([^/]+)\/optin$/, (ctx, m, body) => {
-    const type = str(body['type']);
-    if (type !== undefined && type !== 'notification_messages' && type !== 'send_to_messenger') badRequest('type must be notification_messages or send_to_messenger');
-    return customerOptsIn(ctx, customerOf(ctx, m[1] ?? ''), { type, payload: str(body['payload']), ref: str(body['ref']), title: str(body['title']) });
-  }],
+  [
+    'POST',
+    /^\/_sim\/customers\/([^/]+)\/optin$/,
+    (ctx, m, body) => {
+      const type = str(body['type']);
+      if (type !== undefined && type !== 'notification_messages' && type !== 'send_to_messenger')
+        badRequest('type must be notification_messages or send_to_messenger');
+      return customerOptsIn(ctx, customerOf(ctx, m[1] ?? ''), { type, payload: str(body['payload']), ref: str(body['ref']), title: str(body['title']) });
+    },
+  ],
   ['POST', /^\/_sim\/customers\/([^/]+)\/optin\/(stop|resume)$/, (ctx, m) => customerTogglesNotifications(ctx, customerOf(ctx, m[1] ?? ''), m[2] === 'stop')],
 ];

@@ -7,8 +7,20 @@ import { cdn, customer, CustomerActionError } from './customer-actions';
 
 function igComment(ctx: SimContext, c: SimCustomer, accountId: string, objectId: string, text: string, parentId?: string, mentions: string[] = []): SimComment {
   return {
-    id: ctx.store.newNumericId('ig-comment', 18000000000090000n), platform: 'instagram', accountId, objectId, parentId, fromId: c.id,
-    fromName: c.name, fromUsername: c.username, text, createdAt: Date.now(), hidden: false, deleted: false, likeCount: 0, mentions,
+    id: ctx.store.newNumericId('ig-comment', 18000000000090000n),
+    platform: 'instagram',
+    accountId,
+    objectId,
+    parentId,
+    fromId: c.id,
+    fromName: c.name,
+    fromUsername: c.username,
+    text,
+    createdAt: Date.now(),
+    hidden: false,
+    deleted: false,
+    likeCount: 0,
+    mentions,
   };
 }
 
@@ -25,7 +37,8 @@ export function customerComments(ctx: SimContext, customerId: string, objectId: 
   const media = s.media.get(objectId);
   const post = s.posts.get(objectId);
   const parent = parentId ? s.comments.get(parentId) : undefined;
-  if (parentId && (!parent || parent.deleted || parent.objectId !== objectId)) throw new CustomerActionError(400, 'parentId must be a comment on the same object');
+  if (parentId && (!parent || parent.deleted || parent.objectId !== objectId))
+    throw new CustomerActionError(400, 'parentId must be a comment on the same object');
   // Meta threads are one level deep: a reply to a reply belongs to the top-level comment.
   const threadParent = parent ? (parent.parentId ?? parent.id) : undefined;
   let comment: SimComment;
@@ -37,8 +50,19 @@ export function customerComments(ctx: SimContext, customerId: string, objectId: 
     if (c.platform !== 'messenger' || post.pageId !== c.accountId) throw new CustomerActionError(400, 'This customer cannot comment on that post');
     const postPart = post.id.split('_')[1] ?? post.id;
     comment = {
-      id: `${postPart}_${s.newNumericId('fb-comment', 900000000090000n)}`, platform: 'messenger', accountId: post.pageId, objectId, parentId: threadParent,
-      fromId: c.feedUserId ?? c.id, fromName: c.name, text, createdAt: Date.now(), hidden: false, deleted: false, likeCount: 0, mentions: [],
+      id: `${postPart}_${s.newNumericId('fb-comment', 900000000090000n)}`,
+      platform: 'messenger',
+      accountId: post.pageId,
+      objectId,
+      parentId: threadParent,
+      fromId: c.feedUserId ?? c.id,
+      fromName: c.name,
+      text,
+      createdAt: Date.now(),
+      hidden: false,
+      deleted: false,
+      likeCount: 0,
+      mentions: [],
     };
   } else {
     throw new CustomerActionError(404, `Unknown media or post ${objectId}`);
@@ -75,8 +99,17 @@ function externalMedia(ctx: SimContext, byUsername: string, caption: string, men
   const s = ctx.store;
   const id = s.newNumericId('media', 18000000000080000n);
   s.media.set(id, {
-    id, accountId: 'external', ownerUsername: byUsername, caption, mediaType: 'IMAGE', mediaProductType: 'FEED',
-    mediaUrl: cdn(ctx, `media/${id}.png`), permalink: `https://www.instagram.com/p/SIM${id.slice(-6)}/`, createdAt: Date.now(), likeCount: 0, mentions,
+    id,
+    accountId: 'external',
+    ownerUsername: byUsername,
+    caption,
+    mediaType: 'IMAGE',
+    mediaProductType: 'FEED',
+    mediaUrl: cdn(ctx, `media/${id}.png`),
+    permalink: `https://www.instagram.com/p/SIM${id.slice(-6)}/`,
+    createdAt: Date.now(),
+    likeCount: 0,
+    mentions,
   });
   return id;
 }
@@ -85,7 +118,13 @@ function externalMedia(ctx: SimContext, byUsername: string, caption: string, men
  * Another account @mentions the IG account: in a caption (`mentions` value `{media_id}`) or, with
  * `commentText`, in a comment on their own media (`{comment_id, media_id}`).
  */
-export function mentionInMedia(ctx: SimContext, accountId: string, byUsername: string, caption: string, commentText?: string): { mediaId: string; commentId?: string } {
+export function mentionInMedia(
+  ctx: SimContext,
+  accountId: string,
+  byUsername: string,
+  caption: string,
+  commentText?: string,
+): { mediaId: string; commentId?: string } {
   const s = ctx.store;
   if (!s.instagramAccounts.has(accountId)) throw new CustomerActionError(404, `Unknown IG account ${accountId}`);
   const mediaId = externalMedia(ctx, byUsername, caption, commentText ? [] : [accountId]);
@@ -95,8 +134,19 @@ export function mentionInMedia(ctx: SimContext, accountId: string, byUsername: s
   }
   const commentId = s.newNumericId('ig-comment', 18000000000090000n);
   s.comments.set(commentId, {
-    id: commentId, platform: 'instagram', accountId: 'external', objectId: mediaId, fromId: `ext_${byUsername}`, fromName: byUsername,
-    fromUsername: byUsername, text: commentText, createdAt: Date.now(), hidden: false, deleted: false, likeCount: 0, mentions: [accountId],
+    id: commentId,
+    platform: 'instagram',
+    accountId: 'external',
+    objectId: mediaId,
+    fromId: `ext_${byUsername}`,
+    fromName: byUsername,
+    fromUsername: byUsername,
+    text: commentText,
+    createdAt: Date.now(),
+    hidden: false,
+    deleted: false,
+    likeCount: 0,
+    mentions: [accountId],
   });
   ctx.webhooks.enqueue(igMentionEvent(accountId, mediaId, commentId));
   return { mediaId, commentId };
@@ -106,7 +156,11 @@ export function mentionInMedia(ctx: SimContext, accountId: string, byUsername: s
  * The customer @mentions the business on their own profile. Instagram: a post caption (`mentions`
  * `{media_id}`) or a comment (`{comment_id, media_id}`). Facebook: a timeline post or a comment (`mention`).
  */
-export function customerMentionsBusiness(ctx: SimContext, customerId: string, input: { caption?: string; commentText?: string }): { mediaId?: string; postId?: string; commentId?: string } {
+export function customerMentionsBusiness(
+  ctx: SimContext,
+  customerId: string,
+  input: { caption?: string; commentText?: string },
+): { mediaId?: string; postId?: string; commentId?: string } {
   const s = ctx.store;
   const c = customer(ctx, customerId);
   const business = s.accountName(c.accountId);
@@ -128,9 +182,18 @@ export function customerMentionsBusiness(ctx: SimContext, customerId: string, in
   const fromId = c.feedUserId ?? c.id;
   const id = `${fromId}_${s.newNumericId('post', 122100000000080000n)}`;
   const post: SimPost = {
-    id, pageId: 'external', fromId, fromName: c.name, message: input.caption ?? (input.commentText ? 'Weekend finds' : `Great service from ${handle} today!`),
-    statusType: 'mobile_status_update', permalinkUrl: `https://www.facebook.com/${id}`, createdAt: Date.now(), reactionCount: 0, isHidden: false,
-    deleted: false, mentions: input.commentText ? [] : [c.accountId],
+    id,
+    pageId: 'external',
+    fromId,
+    fromName: c.name,
+    message: input.caption ?? (input.commentText ? 'Weekend finds' : `Great service from ${handle} today!`),
+    statusType: 'mobile_status_update',
+    permalinkUrl: `https://www.facebook.com/${id}`,
+    createdAt: Date.now(),
+    reactionCount: 0,
+    isHidden: false,
+    deleted: false,
+    mentions: input.commentText ? [] : [c.accountId],
   };
   s.posts.set(id, post);
   if (!input.commentText) {
@@ -139,8 +202,18 @@ export function customerMentionsBusiness(ctx: SimContext, customerId: string, in
     return { postId: id };
   }
   const comment: SimComment = {
-    id: `${id.split('_')[1]}_${s.newNumericId('fb-comment', 900000000090000n)}`, platform: 'messenger', accountId: 'external', objectId: id, fromId,
-    fromName: c.name, text: input.commentText, createdAt: Date.now(), hidden: false, deleted: false, likeCount: 0, mentions: [c.accountId],
+    id: `${id.split('_')[1]}_${s.newNumericId('fb-comment', 900000000090000n)}`,
+    platform: 'messenger',
+    accountId: 'external',
+    objectId: id,
+    fromId,
+    fromName: c.name,
+    text: input.commentText,
+    createdAt: Date.now(),
+    hidden: false,
+    deleted: false,
+    likeCount: 0,
+    mentions: [c.accountId],
   };
   s.comments.set(comment.id, comment);
   post.mentions = [c.accountId];
@@ -155,8 +228,17 @@ export function visitorPost(ctx: SimContext, customerId: string, message: string
   if (c.platform !== 'messenger') throw new CustomerActionError(400, 'Visitor posts exist only on Facebook Pages');
   const id = `${c.accountId}_${s.newNumericId('post', 122100000000090000n)}`;
   const post: SimPost = {
-    id, pageId: c.accountId, fromId: c.feedUserId ?? c.id, fromName: c.name, message, statusType: 'wall_post',
-    permalinkUrl: `https://www.facebook.com/${id}`, createdAt: Date.now(), reactionCount: 0, isHidden: false, deleted: false,
+    id,
+    pageId: c.accountId,
+    fromId: c.feedUserId ?? c.id,
+    fromName: c.name,
+    message,
+    statusType: 'wall_post',
+    permalinkUrl: `https://www.facebook.com/${id}`,
+    createdAt: Date.now(),
+    reactionCount: 0,
+    isHidden: false,
+    deleted: false,
   };
   s.posts.set(id, post);
   ctx.webhooks.enqueue(feedPostEvent(post, 'add'));
@@ -186,8 +268,18 @@ export function setLive(ctx: SimContext, accountId: string, live: boolean, media
   const id = s.newNumericId('media', 18000000000070000n);
   const account = s.instagramAccounts.get(accountId);
   s.media.set(id, {
-    id, accountId, ownerUsername: account?.username ?? '', caption: caption ?? 'Live now 🎥', mediaType: 'VIDEO', mediaProductType: 'LIVE',
-    mediaUrl: cdn(ctx, `media/${id}.png`), permalink: `https://www.instagram.com/p/SIM${id.slice(-6)}/`, createdAt: Date.now(), likeCount: 0, mentions: [], liveStatus: 'live',
+    id,
+    accountId,
+    ownerUsername: account?.username ?? '',
+    caption: caption ?? 'Live now 🎥',
+    mediaType: 'VIDEO',
+    mediaProductType: 'LIVE',
+    mediaUrl: cdn(ctx, `media/${id}.png`),
+    permalink: `https://www.instagram.com/p/SIM${id.slice(-6)}/`,
+    createdAt: Date.now(),
+    likeCount: 0,
+    mentions: [],
+    liveStatus: 'live',
   });
   s.changed('media', id);
   return id;

@@ -1,14 +1,6 @@
 import type { SimAttachment, SimCustomer, SimMessage } from '../state/model';
 import type { SimContext } from '../sim-context';
-import {
-  editEvent,
-  inboundMessageEvent,
-  postbackEvent,
-  reactionEvent,
-  readEvent,
-  referralEvent,
-  unsendEvent,
-} from '../webhooks/events';
+import { editEvent, inboundMessageEvent, postbackEvent, reactionEvent, readEvent, referralEvent, unsendEvent } from '../webhooks/events';
 import { deliverOutbound } from '../graph/send-api';
 import { PAGE_INBOX_APP_ID } from '../messenger/thread-control';
 
@@ -46,7 +38,8 @@ export function customer(ctx: SimContext, id: string): SimCustomer {
 function ownMessage(ctx: SimContext, c: SimCustomer, mid: string, direction?: 'inbound' | 'outbound'): SimMessage {
   const m = ctx.store.messages.get(mid);
   const conv = ctx.store.conversationOf(c);
-  if (!m || m.conversationId !== conv.id || (direction && m.direction !== direction)) throw new CustomerActionError(404, `Unknown message ${mid} in this conversation`);
+  if (!m || m.conversationId !== conv.id || (direction && m.direction !== direction))
+    throw new CustomerActionError(404, `Unknown message ${mid} in this conversation`);
   return m;
 }
 
@@ -61,7 +54,18 @@ export function customerSends(ctx: SimContext, customerId: string, input: Custom
   const now = Date.now();
   const attachments: SimAttachment[] = (input.attachments ?? []).map((a) => ({
     type: a.type,
-    url: a.url ?? cdn(ctx, a.type === 'image' || a.type === 'sticker' ? 'samples/photo-1.png' : a.type === 'video' ? 'samples/clip.mp4' : a.type === 'audio' ? 'samples/voice.m4a' : 'samples/invoice.pdf'),
+    url:
+      a.url ??
+      cdn(
+        ctx,
+        a.type === 'image' || a.type === 'sticker'
+          ? 'samples/photo-1.png'
+          : a.type === 'video'
+            ? 'samples/clip.mp4'
+            : a.type === 'audio'
+              ? 'samples/voice.m4a'
+              : 'samples/invoice.pdf',
+      ),
     title: a.title,
     extra: a.extra,
   }));
@@ -79,9 +83,20 @@ export function customerSends(ctx: SimContext, customerId: string, input: Custom
   }
   if (input.replyToMid) ownMessage(ctx, c, input.replyToMid);
   const m: SimMessage = {
-    mid: s.newMid(c.platform), conversationId: conv.id, direction: 'inbound', senderId: c.id, recipientId: c.accountId,
-    createdAt: now, text: input.text, attachments, quickReplyPayload: input.quickReplyPayload, replyToMid: input.replyToMid,
-    isDeleted: false, numEdit: 0, reactions: {}, referral: input.referral,
+    mid: s.newMid(c.platform),
+    conversationId: conv.id,
+    direction: 'inbound',
+    senderId: c.id,
+    recipientId: c.accountId,
+    createdAt: now,
+    text: input.text,
+    attachments,
+    quickReplyPayload: input.quickReplyPayload,
+    replyToMid: input.replyToMid,
+    isDeleted: false,
+    numEdit: 0,
+    reactions: {},
+    referral: input.referral,
   };
   s.addMessage(m);
   if (input.referral) conv.referrals.push({ at: now, referral: input.referral });
@@ -118,8 +133,18 @@ export function businessRepliesInMetaInbox(ctx: SimContext, customerId: string, 
   const c = customer(ctx, customerId);
   const conv = s.conversationOf(c);
   const m: SimMessage = {
-    mid: s.newMid(c.platform), conversationId: conv.id, direction: 'outbound', senderId: c.accountId, recipientId: c.id,
-    createdAt: Date.now(), text, attachments: [], isDeleted: false, numEdit: 0, reactions: {}, appId,
+    mid: s.newMid(c.platform),
+    conversationId: conv.id,
+    direction: 'outbound',
+    senderId: c.accountId,
+    recipientId: c.id,
+    createdAt: Date.now(),
+    text,
+    attachments: [],
+    isDeleted: false,
+    numEdit: 0,
+    reactions: {},
+    appId,
   };
   deliverOutbound(ctx, c, m);
   return m;
@@ -194,7 +219,12 @@ export function customerReads(ctx: SimContext, customerId: string): { read: numb
  * The customer taps "Send message" on a click-to-message ad: a new thread's first message carries
  * `message.referral`; an existing thread gets a `referral` event (reopening the window), then the text.
  */
-export function customerOpensChatFromAd(ctx: SimContext, customerId: string, adId: string, text?: string): { mid?: string; newThread: boolean; referral: Record<string, unknown> } {
+export function customerOpensChatFromAd(
+  ctx: SimContext,
+  customerId: string,
+  adId: string,
+  text?: string,
+): { mid?: string; newThread: boolean; referral: Record<string, unknown> } {
   const s = ctx.store;
   const c = customer(ctx, customerId);
   const ad = s.ads.get(adId);

@@ -87,7 +87,12 @@ export class FaultRegistry {
       if (fault.times !== undefined && fault.hits >= fault.times) continue;
       if (this.random() >= (fault.rate ?? 1)) continue;
       fault.hits++;
-      const error = fault.code !== undefined ? faultError(fault.code, fault.subcode, fault.message, fault.httpStatus) : fault.httpStatus && fault.httpStatus >= 500 ? faultError(2, undefined, fault.message, fault.httpStatus) : undefined;
+      const error =
+        fault.code !== undefined
+          ? faultError(fault.code, fault.subcode, fault.message, fault.httpStatus)
+          : fault.httpStatus && fault.httpStatus >= 500
+            ? faultError(2, undefined, fault.message, fault.httpStatus)
+            : undefined;
       if (fault.times !== undefined && fault.hits >= fault.times) {
         this.faults = this.faults.filter((f) => f !== fault);
       }

@@ -19,18 +19,37 @@ function visibleAds(store: SimStore, auth: AuthContext): SimAd[] {
 }
 
 function campaignNode(c: SimCampaign, ads: SimAd[]): GraphNode {
-  return new GraphNode('Campaign', c.id, {
-    id: c.id, name: c.name, objective: c.objective, status: 'ACTIVE', effective_status: 'ACTIVE', account_id: c.adAccountId.replace(/^act_/, ''),
-    created_time: isoTime(Math.min(...ads.map((a) => a.createdAt))),
-  }, ['id']);
+  return new GraphNode(
+    'Campaign',
+    c.id,
+    {
+      id: c.id,
+      name: c.name,
+      objective: c.objective,
+      status: 'ACTIVE',
+      effective_status: 'ACTIVE',
+      account_id: c.adAccountId.replace(/^act_/, ''),
+      created_time: isoTime(Math.min(...ads.map((a) => a.createdAt))),
+    },
+    ['id'],
+  );
 }
 
 function adSetNode(store: SimStore, a: SimAdSet, ads: SimAd[]): GraphNode {
   const campaign = store.campaigns.get(a.campaignId);
-  return new GraphNode('AdSet', a.id, {
-    id: a.id, name: a.name, campaign_id: a.campaignId, status: 'ACTIVE', effective_status: 'ACTIVE',
-    campaign: campaign ? campaignNode(campaign, ads) : undefined,
-  }, ['id']);
+  return new GraphNode(
+    'AdSet',
+    a.id,
+    {
+      id: a.id,
+      name: a.name,
+      campaign_id: a.campaignId,
+      status: 'ACTIVE',
+      effective_status: 'ACTIVE',
+      campaign: campaign ? campaignNode(campaign, ads) : undefined,
+    },
+    ['id'],
+  );
 }
 
 function adNode(store: SimStore, ad: SimAd, ads: SimAd[]): GraphNode {
@@ -39,12 +58,23 @@ function adNode(store: SimStore, ad: SimAd, ads: SimAd[]): GraphNode {
   const creative: Record<string, unknown> = { id: `${ad.id}9`, title: ad.title, body: ad.body, image_url: ad.imageUrl, name: `${ad.name} creative` };
   if (ad.objectId && ad.platform === 'messenger') creative['effective_object_story_id'] = ad.objectId;
   if (ad.objectId && ad.platform === 'instagram') creative['effective_instagram_media_id'] = ad.objectId;
-  return new GraphNode('Ad', ad.id, {
-    id: ad.id, name: ad.name, status: 'ACTIVE', effective_status: 'ACTIVE', adset_id: ad.adsetId, campaign_id: ad.campaignId,
-    created_time: isoTime(ad.createdAt), creative,
-    adset: adset ? adSetNode(store, adset, ads) : undefined,
-    campaign: campaign ? campaignNode(campaign, ads) : undefined,
-  }, ['id']);
+  return new GraphNode(
+    'Ad',
+    ad.id,
+    {
+      id: ad.id,
+      name: ad.name,
+      status: 'ACTIVE',
+      effective_status: 'ACTIVE',
+      adset_id: ad.adsetId,
+      campaign_id: ad.campaignId,
+      created_time: isoTime(ad.createdAt),
+      creative,
+      adset: adset ? adSetNode(store, adset, ads) : undefined,
+      campaign: campaign ? campaignNode(campaign, ads) : undefined,
+    },
+    ['id'],
+  );
 }
 
 /** Resolves an Ads Manager id the caller may read, or undefined. */
@@ -54,16 +84,50 @@ export function adsLookup(store: SimStore, auth: AuthContext, id: string): Graph
   const ad = ads.find((a) => a.id === id);
   if (ad) return adNode(store, ad, ads);
   const adset = store.adsets.get(id);
-  if (adset && ads.some((a) => a.adsetId === id)) return adSetNode(store, adset, ads.filter((a) => a.adsetId === id));
+  if (adset && ads.some((a) => a.adsetId === id))
+    return adSetNode(
+      store,
+      adset,
+      ads.filter((a) => a.adsetId === id),
+    );
   const campaign = store.campaigns.get(id);
-  if (campaign && ads.some((a) => a.campaignId === id)) return campaignNode(campaign, ads.filter((a) => a.campaignId === id));
+  if (campaign && ads.some((a) => a.campaignId === id))
+    return campaignNode(
+      campaign,
+      ads.filter((a) => a.campaignId === id),
+    );
   const account = [...store.campaigns.values()].find((c) => c.adAccountId === id && ads.some((a) => a.campaignId === c.id));
   if (!account) return undefined;
   const inAccount = ads.filter((a) => store.campaigns.get(a.campaignId)?.adAccountId === id);
-  return new GraphNode('AdAccount', id, {
-    id, account_id: id.replace(/^act_/, ''), name: 'Example Store ads', currency: 'EUR', timezone_name: 'Europe/Vienna',
-    ads: () => new Edge(() => inAccount.map((a) => adNode(store, a, ads)), ['id']),
-    adsets: () => new Edge(() => [...new Set(inAccount.map((a) => a.adsetId))].map((x) => store.adsets.get(x)).filter((x): x is SimAdSet => !!x).map((x) => adSetNode(store, x, inAccount)), ['id']),
-    campaigns: () => new Edge(() => [...new Set(inAccount.map((a) => a.campaignId))].map((x) => store.campaigns.get(x)).filter((x): x is SimCampaign => !!x).map((x) => campaignNode(x, inAccount)), ['id']),
-  }, ['id']);
+  return new GraphNode(
+    'AdAccount',
+    id,
+    {
+      id,
+      account_id: id.replace(/^act_/, ''),
+      name: 'Example Store ads',
+      currency: 'EUR',
+      timezone_name: 'Europe/Vienna',
+      ads: () => new Edge(() => inAccount.map((a) => adNode(store, a, ads)), ['id']),
+      adsets: () =>
+        new Edge(
+          () =>
+            [...new Set(inAccount.map((a) => a.adsetId))]
+              .map((x) => store.adsets.get(x))
+              .filter((x): x is SimAdSet => !!x)
+              .map((x) => adSetNode(store, x, inAccount)),
+          ['id'],
+        ),
+      campaigns: () =>
+        new Edge(
+          () =>
+            [...new Set(inAccount.map((a) => a.campaignId))]
+              .map((x) => store.campaigns.get(x))
+              .filter((x): x is SimCampaign => !!x)
+              .map((x) => campaignNode(x, inAccount)),
+          ['id'],
+        ),
+    },
+    ['id'],
+  );
 }

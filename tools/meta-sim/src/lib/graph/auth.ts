@@ -48,7 +48,13 @@ export function validateToken(store: SimStore, raw: string, host: GraphHost): Si
       460: 'Error validating access token: The session has been invalidated because the user changed their password or Facebook has changed the session for security reasons.',
       467: 'Error validating access token: The session is invalid because the user logged out.',
     };
-    throw new GraphError(400, 190, messages[token.invalidSubcode] ?? 'Error validating access token: The session is invalid.', 'OAuthException', token.invalidSubcode);
+    throw new GraphError(
+      400,
+      190,
+      messages[token.invalidSubcode] ?? 'Error validating access token: The session is invalid.',
+      'OAuthException',
+      token.invalidSubcode,
+    );
   }
   if (token.expiresAt !== 0 && token.expiresAt <= Date.now()) throw Errors.expiredToken(token.expiresAt);
   return token;
@@ -76,12 +82,7 @@ export function accountsFor(store: SimStore, token: SimToken): Set<string> {
   return ids;
 }
 
-export function authenticate(
-  store: SimStore,
-  params: Record<string, unknown>,
-  headers: IncomingHttpHeaders,
-  host: GraphHost,
-): AuthContext {
+export function authenticate(store: SimStore, params: Record<string, unknown>, headers: IncomingHttpHeaders, host: GraphHost): AuthContext {
   const raw = extractToken(params, headers);
   if (!raw) throw Errors.missingToken();
   const token = validateToken(store, raw, host);

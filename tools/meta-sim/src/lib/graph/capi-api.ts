@@ -15,9 +15,41 @@ import { Errors } from './graph-error';
 
 const ACTION_SOURCES = ['email', 'website', 'app', 'phone_call', 'chat', 'physical_store', 'system_generated', 'business_messaging', 'other'];
 const MESSAGING_CHANNELS = ['messenger', 'instagram', 'whatsapp'];
-const MESSAGING_EVENTS = ['Purchase', 'LeadSubmitted', 'InitiateCheckout', 'AddToCart', 'ViewContent', 'OrderCreated', 'OrderShipped', 'OrderDelivered', 'OrderCanceled', 'OrderReturned', 'CartAbandoned', 'QualifiedLead', 'RatingProvided', 'ReviewProvided'];
+const MESSAGING_EVENTS = [
+  'Purchase',
+  'LeadSubmitted',
+  'InitiateCheckout',
+  'AddToCart',
+  'ViewContent',
+  'OrderCreated',
+  'OrderShipped',
+  'OrderDelivered',
+  'OrderCanceled',
+  'OrderReturned',
+  'CartAbandoned',
+  'QualifiedLead',
+  'RatingProvided',
+  'ReviewProvided',
+];
 const HASHED = ['em', 'ph', 'fn', 'ln', 'db', 'ge', 'ct', 'st', 'zp', 'country'];
-const NEVER_HASHED = ['client_ip_address', 'client_user_agent', 'fbc', 'fbp', 'subscription_id', 'fb_login_id', 'lead_id', 'anon_id', 'madid', 'page_id', 'page_scoped_user_id', 'ctwa_clid', 'ig_account_id', 'ig_sid', 'instagram_business_account_id', 'whatsapp_business_account_id'];
+const NEVER_HASHED = [
+  'client_ip_address',
+  'client_user_agent',
+  'fbc',
+  'fbp',
+  'subscription_id',
+  'fb_login_id',
+  'lead_id',
+  'anon_id',
+  'madid',
+  'page_id',
+  'page_scoped_user_id',
+  'ctwa_clid',
+  'ig_account_id',
+  'ig_sid',
+  'instagram_business_account_id',
+  'whatsapp_business_account_id',
+];
 const IDENTIFIERS = [...HASHED, 'external_id', ...NEVER_HASHED];
 const SHA256 = /^[a-f0-9]{64}$/;
 const DAY_S = 86_400;
@@ -37,7 +69,8 @@ function checkBusinessMessaging(ctx: SimContext, pixel: SimPixel, i: number, e: 
   if (!channel) throw invalid(i, 'messaging_channel is required for business_messaging events');
   if (!MESSAGING_CHANNELS.includes(channel)) throw invalid(i, `messaging_channel must be one of ${MESSAGING_CHANNELS.join(', ')}`);
   const name = str(e['event_name']) ?? '';
-  if (!MESSAGING_EVENTS.includes(name)) throw invalid(i, `event_name ${name} is not supported for business messaging (use one of ${MESSAGING_EVENTS.join(', ')})`);
+  if (!MESSAGING_EVENTS.includes(name))
+    throw invalid(i, `event_name ${name} is not supported for business messaging (use one of ${MESSAGING_EVENTS.join(', ')})`);
   const id = (k: string): string | undefined => str(userData[k]);
   let accountId: string | undefined;
   if (channel === 'messenger') {
@@ -45,13 +78,16 @@ function checkBusinessMessaging(ctx: SimContext, pixel: SimPixel, i: number, e: 
     const psid = id('page_scoped_user_id');
     if (!accountId || !psid) throw invalid(i, 'user_data.page_id and user_data.page_scoped_user_id are required for messaging_channel messenger');
     if (!s.pages.has(accountId)) throw invalid(i, `user_data.page_id ${accountId} is not a Page`);
-    if (s.customerByAccount(accountId, psid)?.platform !== 'messenger') throw invalid(i, `user_data.page_scoped_user_id ${psid} is not a person who messaged Page ${accountId}`);
+    if (s.customerByAccount(accountId, psid)?.platform !== 'messenger')
+      throw invalid(i, `user_data.page_scoped_user_id ${psid} is not a person who messaged Page ${accountId}`);
   } else if (channel === 'instagram') {
     accountId = id('ig_account_id') ?? id('instagram_business_account_id');
     const igsid = id('ig_sid');
-    if (!accountId || !igsid) throw invalid(i, 'user_data.ig_account_id (or instagram_business_account_id) and user_data.ig_sid are required for messaging_channel instagram');
+    if (!accountId || !igsid)
+      throw invalid(i, 'user_data.ig_account_id (or instagram_business_account_id) and user_data.ig_sid are required for messaging_channel instagram');
     if (!s.instagramAccounts.has(accountId)) throw invalid(i, `user_data.ig_account_id ${accountId} is not an Instagram professional account`);
-    if (s.customerByAccount(accountId, igsid)?.platform !== 'instagram') throw invalid(i, `user_data.ig_sid ${igsid} is not a person who messaged ${accountId}`);
+    if (s.customerByAccount(accountId, igsid)?.platform !== 'instagram')
+      throw invalid(i, `user_data.ig_sid ${igsid} is not a person who messaged ${accountId}`);
   } else if (!id('whatsapp_business_account_id') || !id('ctwa_clid')) {
     throw invalid(i, 'user_data.whatsapp_business_account_id and user_data.ctwa_clid are required for messaging_channel whatsapp');
   }
@@ -67,7 +103,8 @@ function checkEvent(ctx: SimContext, pixel: SimPixel, i: number, raw: unknown, n
   if (t > now + 60) throw invalid(i, 'event_time cannot be in the future');
   const source = str(e['action_source']);
   const maxAge = source === 'physical_store' ? 62 * DAY_S : 7 * DAY_S;
-  if (now - t > maxAge) throw Errors.param('Invalid parameter', 2804004, `Event ${i}: event_time is more than 7 days in the past; the whole request was rejected`);
+  if (now - t > maxAge)
+    throw Errors.param('Invalid parameter', 2804004, `Event ${i}: event_time is more than 7 days in the past; the whole request was rejected`);
   if (!source || !ACTION_SOURCES.includes(source)) throw invalid(i, `action_source must be one of ${ACTION_SOURCES.join(', ')}`);
   const userData = obj(e['user_data']);
   if (source === 'website' && (!str(e['event_source_url']) || !str(userData?.['client_user_agent']))) {
@@ -111,7 +148,8 @@ export function receiveEvents(ctx: SimContext, auth: AuthContext, pixelId: strin
 export function getOrCreateDataset(ctx: SimContext, auth: AuthContext, nodeId: string): Record<string, unknown> {
   const id = nodeId === 'me' ? auth.token.subjectId : nodeId;
   const isAccount = ctx.store.pages.has(id) || ctx.store.instagramAccounts.has(id);
-  if (!isAccount || !auth.accountIds.has(id) || auth.token.type === 'APP' || auth.token.type === 'IG_USER') throw Errors.unsupportedGet(`${nodeId}/dataset`, 'post');
+  if (!isAccount || !auth.accountIds.has(id) || auth.token.type === 'APP' || auth.token.type === 'IG_USER')
+    throw Errors.unsupportedGet(`${nodeId}/dataset`, 'post');
   requireScope(auth, [eventsScope(ctx, id)]);
   const existing = [...ctx.store.pixels.values()].find((p) => p.ownerId === id);
   if (existing) return { id: existing.id };

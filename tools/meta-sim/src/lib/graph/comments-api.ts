@@ -46,9 +46,20 @@ export function replyToIgComment(ctx: SimContext, auth: AuthContext, commentId: 
   const text = requireMessage(params);
   const author = businessAuthor(ctx, parent.accountId);
   const reply: SimComment = {
-    id: newCommentId(ctx, parent), platform: 'instagram', accountId: parent.accountId, objectId: parent.objectId,
-    parentId: parent.parentId ?? parent.id, fromId: author.id, fromName: author.name, fromUsername: author.username, text,
-    createdAt: Date.now(), hidden: false, deleted: false, likeCount: 0, mentions: [],
+    id: newCommentId(ctx, parent),
+    platform: 'instagram',
+    accountId: parent.accountId,
+    objectId: parent.objectId,
+    parentId: parent.parentId ?? parent.id,
+    fromId: author.id,
+    fromName: author.name,
+    fromUsername: author.username,
+    text,
+    createdAt: Date.now(),
+    hidden: false,
+    deleted: false,
+    likeCount: 0,
+    mentions: [],
   };
   ctx.store.comments.set(reply.id, reply);
   publish(ctx, reply, 'add');
@@ -65,13 +76,54 @@ export function createComment(ctx: SimContext, auth: AuthContext, objectId: stri
   let comment: SimComment;
   if (media && auth.accountIds.has(media.accountId)) {
     const author = businessAuthor(ctx, media.accountId);
-    comment = { id: newCommentId(ctx, { platform: 'instagram', objectId }), platform: 'instagram', accountId: media.accountId, objectId, fromId: author.id, fromName: author.name, fromUsername: author.username, text, createdAt: Date.now(), hidden: false, deleted: false, likeCount: 0, mentions: [] };
+    comment = {
+      id: newCommentId(ctx, { platform: 'instagram', objectId }),
+      platform: 'instagram',
+      accountId: media.accountId,
+      objectId,
+      fromId: author.id,
+      fromName: author.name,
+      fromUsername: author.username,
+      text,
+      createdAt: Date.now(),
+      hidden: false,
+      deleted: false,
+      likeCount: 0,
+      mentions: [],
+    };
   } else if (post && !post.deleted && auth.accountIds.has(post.pageId)) {
     const author = businessAuthor(ctx, post.pageId);
-    comment = { id: newCommentId(ctx, { platform: 'messenger', objectId }), platform: 'messenger', accountId: post.pageId, objectId, fromId: author.id, fromName: author.name, text, createdAt: Date.now(), hidden: false, deleted: false, likeCount: 0, mentions: [] };
+    comment = {
+      id: newCommentId(ctx, { platform: 'messenger', objectId }),
+      platform: 'messenger',
+      accountId: post.pageId,
+      objectId,
+      fromId: author.id,
+      fromName: author.name,
+      text,
+      createdAt: Date.now(),
+      hidden: false,
+      deleted: false,
+      likeCount: 0,
+      mentions: [],
+    };
   } else if (parentComment && !parentComment.deleted && parentComment.platform === 'messenger' && auth.accountIds.has(parentComment.accountId)) {
     const author = businessAuthor(ctx, parentComment.accountId);
-    comment = { id: newCommentId(ctx, { platform: 'messenger', objectId: parentComment.objectId }), platform: 'messenger', accountId: parentComment.accountId, objectId: parentComment.objectId, parentId: parentComment.parentId ?? parentComment.id, fromId: author.id, fromName: author.name, text, createdAt: Date.now(), hidden: false, deleted: false, likeCount: 0, mentions: [] };
+    comment = {
+      id: newCommentId(ctx, { platform: 'messenger', objectId: parentComment.objectId }),
+      platform: 'messenger',
+      accountId: parentComment.accountId,
+      objectId: parentComment.objectId,
+      parentId: parentComment.parentId ?? parentComment.id,
+      fromId: author.id,
+      fromName: author.name,
+      text,
+      createdAt: Date.now(),
+      hidden: false,
+      deleted: false,
+      likeCount: 0,
+      mentions: [],
+    };
   } else {
     throw Errors.unsupportedGet(objectId, 'post');
   }
@@ -85,7 +137,8 @@ export function updateComment(ctx: SimContext, auth: AuthContext, commentId: str
   const c = ownComment(ctx, auth, commentId, 'post');
   const flag = str(c.platform === 'instagram' ? params['hide'] : (params['is_hidden'] ?? params['hide']));
   const message = str(params['message']);
-  if (flag === undefined && message === undefined) throw Errors.param(c.platform === 'instagram' ? 'param hide must be non-empty.' : 'param is_hidden or message must be non-empty.');
+  if (flag === undefined && message === undefined)
+    throw Errors.param(c.platform === 'instagram' ? 'param hide must be non-empty.' : 'param is_hidden or message must be non-empty.');
   if (flag !== undefined) {
     if (c.fromId === c.accountId) throw Errors.param('Cannot hide a comment made by the owner of the media', c.platform === 'instagram' ? 2534015 : undefined);
     const hidden = flag === 'true' || flag === '1';

@@ -43,9 +43,17 @@ export function checkConversationsRate(ctx: SimContext, account: string, now = D
   const recent = (perCtx.get(account) ?? []).filter((t) => now - t < WINDOW_MS);
   if (recent.length >= limit) {
     perCtx.set(account, recent);
-    throw new GraphError(400, 613, '(#613) Calls to this api have exceeded the rate limit. The Conversations API allows 2 calls per second per account.', 'OAuthException', undefined, {
-      error_user_title: 'Too many requests', error_user_msg: 'Slow down: wait a second before reading more conversations.',
-    });
+    throw new GraphError(
+      400,
+      613,
+      '(#613) Calls to this api have exceeded the rate limit. The Conversations API allows 2 calls per second per account.',
+      'OAuthException',
+      undefined,
+      {
+        error_user_title: 'Too many requests',
+        error_user_msg: 'Slow down: wait a second before reading more conversations.',
+      },
+    );
   }
   recent.push(now);
   perCtx.set(account, recent);

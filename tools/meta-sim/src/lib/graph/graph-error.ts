@@ -48,12 +48,9 @@ export const Errors = {
       'OAuthException',
       463,
     ),
-  missingToken: (): GraphError =>
-    new GraphError(400, 104, 'An access token is required to request this resource.', 'OAuthException'),
-  proofRequired: (): GraphError =>
-    new GraphError(400, 100, 'API calls from the server require an appsecret_proof argument', 'GraphMethodException'),
-  proofInvalid: (): GraphError =>
-    new GraphError(400, 100, 'Invalid appsecret_proof provided in the API argument', 'GraphMethodException'),
+  missingToken: (): GraphError => new GraphError(400, 104, 'An access token is required to request this resource.', 'OAuthException'),
+  proofRequired: (): GraphError => new GraphError(400, 100, 'API calls from the server require an appsecret_proof argument', 'GraphMethodException'),
+  proofInvalid: (): GraphError => new GraphError(400, 100, 'Invalid appsecret_proof provided in the API argument', 'GraphMethodException'),
   unsupportedGet: (id: string, method = 'get'): GraphError =>
     new GraphError(
       400,
@@ -62,14 +59,12 @@ export const Errors = {
       'GraphMethodException',
       33,
     ),
-  unknownPath: (path: string): GraphError =>
-    new GraphError(400, 2500, `Unknown path components: /${path}`, 'OAuthException'),
+  unknownPath: (path: string): GraphError => new GraphError(400, 2500, `Unknown path components: /${path}`, 'OAuthException'),
   nonexistingField: (field: string, nodeType: string): GraphError =>
     new GraphError(400, 100, `(#100) Tried accessing nonexisting field (${field}) on node type (${nodeType})`, 'OAuthException'),
   param: (message: string, subcode?: number, userMsg?: string): GraphError =>
     new GraphError(400, 100, `(#100) ${message}`, 'OAuthException', subcode, userMsg ? { error_user_msg: userMsg } : {}),
-  permission: (message: string, subcode?: number): GraphError =>
-    new GraphError(403, 10, `(#10) ${message}`, 'OAuthException', subcode),
+  permission: (message: string, subcode?: number): GraphError => new GraphError(403, 10, `(#10) ${message}`, 'OAuthException', subcode),
   outsideWindow: (platform: 'messenger' | 'instagram'): GraphError =>
     new GraphError(
       400,
@@ -77,7 +72,7 @@ export const Errors = {
       '(#10) This message is sent outside of allowed window. Learn more about the new policy here: https://developers.facebook.com/docs/messenger-platform/policy-overview',
       'OAuthException',
       platform === 'instagram' ? 2534022 : 2018278,
-      { error_user_title: 'Message Not Sent', error_user_msg: 'This person isn\'t available right now.' },
+      { error_user_title: 'Message Not Sent', error_user_msg: "This person isn't available right now." },
     ),
 };
 
@@ -91,11 +86,15 @@ export function faultError(code: number, subcode?: number, message?: string, sta
     17: [403, '(#17) User request limit reached', 'OAuthException', true],
     32: [403, '(#32) Page request limit reached', 'OAuthException', true],
     100: [400, '(#100) Invalid parameter', 'OAuthException'],
-    190: [400, 'Error validating access token: The session has been invalidated because the user changed their password or Facebook has changed the session for security reasons.', 'OAuthException'],
+    190: [
+      400,
+      'Error validating access token: The session has been invalidated because the user changed their password or Facebook has changed the session for security reasons.',
+      'OAuthException',
+    ],
     200: [403, '(#200) Permissions error', 'OAuthException'],
     341: [400, '(#341) Application limit reached', 'OAuthException', true],
     368: [400, '(#368) The action attempted has been deemed abusive or is otherwise disallowed', 'OAuthException'],
-    551: [400, '(#551) This person isn\'t available right now.', 'OAuthException'],
+    551: [400, "(#551) This person isn't available right now.", 'OAuthException'],
     613: [400, '(#613) Calls to this api have exceeded the rate limit.', 'OAuthException', true],
     80001: [400, '(#80001) There have been too many calls to this Page account. Wait a bit and try again.', 'OAuthException', true],
     80002: [400, '(#80002) There have been too many calls to this Instagram account. Wait a bit and try again.', 'OAuthException', true],

@@ -65,11 +65,17 @@ function nextUrlFor(call: GraphCall): (after: string) => string {
 }
 
 function edgeResponse(call: GraphCall, items: Array<GraphNode | Record<string, unknown>>, defaults: string[]): Record<string, unknown> {
-  return renderEdge(new Edge(() => items, defaults), requestedFields(call), {}, {
-    limit: Number(str(call.params['limit']) ?? 25) || 25,
-    after: str(call.params['after']),
-    before: str(call.params['before']),
-  }, nextUrlFor(call));
+  return renderEdge(
+    new Edge(() => items, defaults),
+    requestedFields(call),
+    {},
+    {
+      limit: Number(str(call.params['limit']) ?? 25) || 25,
+      after: str(call.params['after']),
+      before: str(call.params['before']),
+    },
+    nextUrlFor(call),
+  );
 }
 
 function bucFor(call: GraphCall): { businessId?: string; type: string } {
@@ -112,7 +118,12 @@ async function dispatch(call: GraphCall): Promise<unknown> {
     if (method !== 'GET' || !ids) throw Errors.unknownPath('');
     if (restrictedVersion(call)) throw deprecatedIn27('Multi-ID lookup (?ids=)');
     const fields = requestedFields(call);
-    return Object.fromEntries(ids.split(',').filter(Boolean).map((one) => [one, renderNode(nodes.byId(one), fields)]));
+    return Object.fromEntries(
+      ids
+        .split(',')
+        .filter(Boolean)
+        .map((one) => [one, renderNode(nodes.byId(one), fields)]),
+    );
   }
 
   // Instagram Login's `/me` returns an app-scoped `id`; it addresses the same professional account.
@@ -195,7 +206,7 @@ async function dispatch(call: GraphCall): Promise<unknown> {
     case 'GET conversations': {
       const node = nodes.byId(id);
       const platform = str(params['platform']) === 'instagram' || host === 'instagram' ? 'instagram' : 'messenger';
-      const accountId = node.type === 'Page' ? node.id : (ctx.store.instagramAccounts.has(node.id) ? node.id : auth.token.subjectId);
+      const accountId = node.type === 'Page' ? node.id : ctx.store.instagramAccounts.has(node.id) ? node.id : auth.token.subjectId;
       if (node.type !== 'Page' && node.type !== 'User') throw Errors.unsupportedGet(`${id}/conversations`);
       const userId = str(params['user_id']);
       return edgeResponse(call, nodes.conversationsOf(accountId, platform, userId), ['id']);
@@ -214,20 +225,44 @@ async function dispatch(call: GraphCall): Promise<unknown> {
   const modifiers: Record<string, string> = { filter: str(params['filter']) ?? '', order: str(params['order']) ?? '' };
   const summary = str(params['summary']);
   if (summary !== undefined) modifiers['summary'] = summary;
-  return renderEdge(value, fields, modifiers, {
-    limit: Number(str(params['limit']) ?? 25) || 25,
-    after: str(params['after']),
-    before: str(params['before']),
-  }, nextUrlFor(call));
+  return renderEdge(
+    value,
+    fields,
+    modifiers,
+    {
+      limit: Number(str(params['limit']) ?? 25) || 25,
+      after: str(params['after']),
+      before: str(params['before']),
+    },
+    nextUrlFor(call),
+  );
 }
 
 /** Serves one Graph API request (`path` is already stripped of host prefix and version). */
-export async function handleGraph(ctx: SimContext, req: IncomingMessage, res: ServerResponse, host: GraphHost, path: string, url: URL, version?: string): Promise<void> {
+export async function handleGraph(
+  ctx: SimContext,
+  req: IncomingMessage,
+  res: ServerResponse,
+  host: GraphHost,
+  path: string,
+  url: URL,
+  version?: string,
+): Promise<void> {
   const method = (req.method ?? 'GET').toUpperCase();
   let status = 200;
   let body: unknown;
   const extraHeaders: Record<string, string> = {};
-  const call: GraphCall = { ctx, method, host, segments: path.split('/').filter(Boolean).map(decodeURIComponent), params: {}, files: [], url, headers: req.headers, version: version ?? ctx.store.settings.graphVersion };
+  const call: GraphCall = {
+    ctx,
+    method,
+    host,
+    segments: path.split('/').filter(Boolean).map(decodeURIComponent),
+    params: {},
+    files: [],
+    url,
+    headers: req.headers,
+    version: version ?? ctx.store.settings.graphVersion,
+  };
   let regain = 0;
   try {
     const parsed = await parseBody(req);
@@ -279,7 +314,10 @@ export async function handleGraph(ctx: SimContext, req: IncomingMessage, res: Se
     }
   }
   const buc = bucFor(call);
-  Object.assign(extraHeaders, ctx.usage.headers(call.auth?.token, buc.businessId, buc.type, regain), { 'x-fb-trace-id': 'SimTrace', 'facebook-api-version': call.version });
+  Object.assign(extraHeaders, ctx.usage.headers(call.auth?.token, buc.businessId, buc.type, regain), {
+    'x-fb-trace-id': 'SimTrace',
+    'facebook-api-version': call.version,
+  });
   ctx.requests.push({ at: Date.now(), method: call.method, host, path: `/${call.segments.join('/')}`, params: redact(call.params), status, response: body });
   if (ctx.requests.length > 2000) ctx.requests.splice(0, ctx.requests.length - 2000);
   sendJson(res, status, body, extraHeaders);

@@ -11,7 +11,14 @@ import { resolveSendTarget } from './send-api';
  * `GET secondary_receivers`. The calling app is the token's app.
  */
 
-export const HANDOVER_EDGES = ['pass_thread_control', 'take_thread_control', 'request_thread_control', 'release_thread_control', 'thread_owner', 'secondary_receivers'];
+export const HANDOVER_EDGES = [
+  'pass_thread_control',
+  'take_thread_control',
+  'request_thread_control',
+  'release_thread_control',
+  'thread_owner',
+  'secondary_receivers',
+];
 
 function toGraphError(err: unknown): unknown {
   if (!(err instanceof HandoverError)) return err;
@@ -27,7 +34,14 @@ function customerFor(ctx: SimContext, auth: AuthContext, nodeId: string, recipie
   return customer;
 }
 
-export function handleHandover(ctx: SimContext, auth: AuthContext, method: string, nodeId: string, edge: string, params: Record<string, unknown>): Record<string, unknown> {
+export function handleHandover(
+  ctx: SimContext,
+  auth: AuthContext,
+  method: string,
+  nodeId: string,
+  edge: string,
+  params: Record<string, unknown>,
+): Record<string, unknown> {
   const s = ctx.store;
   const pageId = nodeId === 'me' ? auth.token.subjectId : nodeId;
   const page = s.pages.get(pageId);
@@ -35,12 +49,15 @@ export function handleHandover(ctx: SimContext, auth: AuthContext, method: strin
   const appId = auth.token.appId;
   if (method === 'GET' && edge === 'thread_owner') {
     const customer = customerFor(ctx, auth, pageId, str(params['recipient']));
-    if (customer?.platform !== 'messenger') throw toGraphError(new HandoverError('instagram', 'The Handover Protocol is not available for Instagram since 2025-10-23 (Conversation Routing)'));
+    if (customer?.platform !== 'messenger')
+      throw toGraphError(new HandoverError('instagram', 'The Handover Protocol is not available for Instagram since 2025-10-23 (Conversation Routing)'));
     return { data: [{ thread_owner: { app_id: threadOwner(s, s.conversationOf(customer)) } }] };
   }
   if (method === 'GET' && edge === 'secondary_receivers') {
     if (primaryReceiver(page) !== appId) throw new GraphError(403, 10, '(#10) Only the primary receiver can list secondary receivers', 'OAuthException');
-    const data = Object.entries(page.appRoles).filter(([, roles]) => roles.includes('secondary_receiver')).map(([id]) => ({ id, name: s.apps.get(id)?.name ?? id }));
+    const data = Object.entries(page.appRoles)
+      .filter(([, roles]) => roles.includes('secondary_receiver'))
+      .map(([id]) => ({ id, name: s.apps.get(id)?.name ?? id }));
     return { data };
   }
   if (method !== 'POST' || edge === 'thread_owner' || edge === 'secondary_receivers') throw Errors.unsupportedGet(`${nodeId}/${edge}`, method.toLowerCase());

@@ -40,23 +40,49 @@ const ACCOUNT_DEPRECATED: Record<string, string> = {
 const TIME_SERIES_OK = ['reach', 'follower_count', 'online_followers'];
 const TIMEFRAMES: Record<string, number> = { this_week: 7, last_14_days: 14, last_30_days: 30, this_month: 30, prev_month: 30, last_90_days: 90 };
 const SPLITS: Record<string, Array<[string, number]>> = {
-  media_product_type: [['FEED', 42], ['REELS', 38], ['STORY', 15], ['AD', 5]],
-  follower_type: [['NON_FOLLOWER', 64], ['FOLLOWER', 36]],
-  contact_button_type: [['UNDEFINED', 46], ['BOOK_NOW', 14], ['CALL', 12], ['DIRECTION', 11], ['EMAIL', 9], ['TEXT', 6], ['INSTANT_EXPERIENCE', 2]],
+  media_product_type: [
+    ['FEED', 42],
+    ['REELS', 38],
+    ['STORY', 15],
+    ['AD', 5],
+  ],
+  follower_type: [
+    ['NON_FOLLOWER', 64],
+    ['FOLLOWER', 36],
+  ],
+  contact_button_type: [
+    ['UNDEFINED', 46],
+    ['BOOK_NOW', 14],
+    ['CALL', 12],
+    ['DIRECTION', 11],
+    ['EMAIL', 9],
+    ['TEXT', 6],
+    ['INSTANT_EXPERIENCE', 2],
+  ],
 };
 
 function title(metric: string): string {
-  return metric.split('_').map((w, i) => (i === 0 ? w[0]?.toUpperCase() + w.slice(1) : w)).join(' ');
+  return metric
+    .split('_')
+    .map((w, i) => (i === 0 ? w[0]?.toUpperCase() + w.slice(1) : w))
+    .join(' ');
 }
 
 export function deprecatedError(metric: string, when: string): GraphError {
-  return Errors.param(`Starting from ${when}, the ${metric} metric is no longer supported. Please use the views metric instead.`, undefined, `The ${metric} metric has been deprecated.`);
+  return Errors.param(
+    `Starting from ${when}, the ${metric} metric is no longer supported. Please use the views metric instead.`,
+    undefined,
+    `The ${metric} metric has been deprecated.`,
+  );
 }
 
 export function metricsParam(params: Record<string, unknown>): string[] {
   const raw = str(params['metric']);
   if (!raw) throw Errors.param('The parameter metric is required');
-  return raw.split(',').map((m) => m.trim()).filter(Boolean);
+  return raw
+    .split(',')
+    .map((m) => m.trim())
+    .filter(Boolean);
 }
 
 function profileOf(ctx: SimContext, igId: string): AccountProfile {
@@ -66,7 +92,10 @@ function profileOf(ctx: SimContext, igId: string): AccountProfile {
 
 function byBreakdown(metric: string, breakdown: string, total: number, days: DayMetrics[]): Array<{ dimension_values: string[]; value: number }> {
   if (breakdown === 'follow_type' && metric === 'follows_and_unfollows') {
-    return [{ dimension_values: ['FOLLOWER'], value: days.reduce((a, d) => a + d.follows, 0) }, { dimension_values: ['NON_FOLLOWER'], value: days.reduce((a, d) => a + d.unfollows, 0) }];
+    return [
+      { dimension_values: ['FOLLOWER'], value: days.reduce((a, d) => a + d.follows, 0) },
+      { dimension_values: ['NON_FOLLOWER'], value: days.reduce((a, d) => a + d.unfollows, 0) },
+    ];
   }
   return split(total, SPLITS[breakdown === 'follow_type' ? 'follower_type' : breakdown] ?? []);
 }
@@ -83,9 +112,13 @@ export function accountInsights(ctx: SimContext, auth: AuthContext, igId: string
     if (!ACCOUNT_METRICS.includes(m)) throw Errors.param(`metric[${i}] must be one of the following values: ${ACCOUNT_METRICS.join(', ')}`);
   });
   const period = str(params['period']) ?? 'day';
-  if (!['day', 'week', 'days_28', 'month', 'lifetime'].includes(period)) throw Errors.param('period must be one of the following values: day, week, days_28, month, lifetime');
+  if (!['day', 'week', 'days_28', 'month', 'lifetime'].includes(period))
+    throw Errors.param('period must be one of the following values: day, week, days_28, month, lifetime');
   const metricType = str(params['metric_type']) ?? 'time_series';
-  const breakdowns = (str(params['breakdown']) ?? '').split(',').map((b) => b.trim()).filter(Boolean);
+  const breakdowns = (str(params['breakdown']) ?? '')
+    .split(',')
+    .map((b) => b.trim())
+    .filter(Boolean);
   const today = Math.floor(Date.now() / DAY) * DAY;
   const until = str(params['until']) ? Math.floor((Number(params['until']) * 1000) / DAY) * DAY : today;
   const since = str(params['since']) ? Math.floor((Number(params['since']) * 1000) / DAY) * DAY : until - 2 * DAY;
@@ -105,12 +138,16 @@ export function accountInsights(ctx: SimContext, auth: AuthContext, igId: string
     if (DEMOGRAPHIC_METRICS.includes(m)) {
       needsFollowers(m);
       if (period !== 'lifetime' || metricType !== 'total_value') throw Errors.param(`The ${m} metric requires period=lifetime and metric_type=total_value`);
-      if (breakdowns.length !== 1 || !demographics(breakdowns[0] ?? '', 1)) throw Errors.param(`The ${m} metric requires one breakdown out of age, city, country, gender`);
+      if (breakdowns.length !== 1 || !demographics(breakdowns[0] ?? '', 1))
+        throw Errors.param(`The ${m} metric requires one breakdown out of age, city, country, gender`);
       const timeframe = str(params['timeframe']) ?? 'last_30_days';
       const span = TIMEFRAMES[timeframe];
       if (!span) throw Errors.param(`timeframe must be one of ${Object.keys(TIMEFRAMES).join(', ')}`);
-      const window = Array.from({ length: span }, (_, i) => today - (i + 1) * DAY).filter(available).map((d) => dayMetrics(profile, d));
-      const total = m === 'follower_demographics' ? ig.followersCount : rangeTotal(m === 'engaged_audience_demographics' ? 'accounts_engaged' : 'reach', window);
+      const window = Array.from({ length: span }, (_, i) => today - (i + 1) * DAY)
+        .filter(available)
+        .map((d) => dayMetrics(profile, d));
+      const total =
+        m === 'follower_demographics' ? ig.followersCount : rangeTotal(m === 'engaged_audience_demographics' ? 'accounts_engaged' : 'reach', window);
       return { ...base, total_value: { breakdowns: [{ dimension_keys: [breakdowns[0]], results: demographics(breakdowns[0] ?? '', total) }] } };
     }
     if (m === 'online_followers') {
@@ -143,7 +180,9 @@ export function accountInsights(ctx: SimContext, auth: AuthContext, igId: string
     return {
       ...base,
       values: dayList.map((d) => {
-        const span = Array.from({ length: window }, (_, i) => d - i * DAY).filter(available).map((x) => dayMetrics(profile, x));
+        const span = Array.from({ length: window }, (_, i) => d - i * DAY)
+          .filter(available)
+          .map((x) => dayMetrics(profile, x));
         return { value: rangeTotal(key, span), end_time: isoTime(d + DAY + 7 * 3_600_000) };
       }),
     };

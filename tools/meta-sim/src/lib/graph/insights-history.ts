@@ -61,9 +61,20 @@ export function dayMetrics(account: AccountProfile, dayStart: number): DayMetric
   const follows = Math.round(reach * (0.008 + 0.01 * r('follows')) * (campaign > 1 ? 1.3 : 1));
   const unfollows = Math.round(follows * (0.2 + 0.3 * r('unfollows')));
   return {
-    reach, views, accounts_engaged: engaged, likes, comments, shares, saves, replies, reposts,
+    reach,
+    views,
+    accounts_engaged: engaged,
+    likes,
+    comments,
+    shares,
+    saves,
+    replies,
+    reposts,
     total_interactions: likes + comments + shares + saves + replies + reposts,
-    follows, unfollows, follows_and_unfollows: follows + unfollows, follower_count: follows,
+    follows,
+    unfollows,
+    follows_and_unfollows: follows + unfollows,
+    follower_count: follows,
     profile_links_taps: Math.round(engaged * (0.04 + 0.05 * r('taps'))),
   };
 }
@@ -100,10 +111,46 @@ export function onlineFollowers(account: AccountProfile, dayStart: number): Reco
 }
 
 const DEMOGRAPHICS: Record<string, Array<[string, number]>> = {
-  age: [['13-17', 2], ['18-24', 19], ['25-34', 37], ['35-44', 24], ['45-54', 11], ['55-64', 5], ['65+', 2]],
-  gender: [['F', 58], ['M', 38], ['U', 4]],
-  country: [['AT', 34], ['DE', 29], ['CH', 9], ['IT', 6], ['US', 5], ['ES', 4], ['GB', 3], ['FR', 3], ['NL', 2], ['JP', 2], ['PL', 2], ['CZ', 1]],
-  city: [['Vienna, Vienna', 19], ['Graz, Styria', 7], ['Munich, Bavaria', 8], ['Berlin, Berlin', 7], ['Linz, Upper Austria', 5], ['Salzburg, Salzburg', 4], ['Zürich, Zurich', 4], ['Hamburg, Hamburg', 3], ['Innsbruck, Tyrol', 3], ['Milan, Lombardy', 2]],
+  age: [
+    ['13-17', 2],
+    ['18-24', 19],
+    ['25-34', 37],
+    ['35-44', 24],
+    ['45-54', 11],
+    ['55-64', 5],
+    ['65+', 2],
+  ],
+  gender: [
+    ['F', 58],
+    ['M', 38],
+    ['U', 4],
+  ],
+  country: [
+    ['AT', 34],
+    ['DE', 29],
+    ['CH', 9],
+    ['IT', 6],
+    ['US', 5],
+    ['ES', 4],
+    ['GB', 3],
+    ['FR', 3],
+    ['NL', 2],
+    ['JP', 2],
+    ['PL', 2],
+    ['CZ', 1],
+  ],
+  city: [
+    ['Vienna, Vienna', 19],
+    ['Graz, Styria', 7],
+    ['Munich, Bavaria', 8],
+    ['Berlin, Berlin', 7],
+    ['Linz, Upper Austria', 5],
+    ['Salzburg, Salzburg', 4],
+    ['Zürich, Zurich', 4],
+    ['Hamburg, Hamburg', 3],
+    ['Innsbruck, Tyrol', 3],
+    ['Milan, Lombardy', 2],
+  ],
 };
 
 export function demographics(breakdown: string, total: number): Array<{ dimension_values: string[]; value: number }> | undefined {

@@ -15,18 +15,53 @@ import { split } from './insights-history';
 const FEED = ['views', 'reach', 'likes', 'comments', 'shares', 'saved', 'total_interactions', 'follows', 'profile_visits', 'profile_activity', 'reposts'];
 const MEDIA_METRICS: Record<string, string[]> = {
   FEED,
-  REELS: ['views', 'reach', 'likes', 'comments', 'shares', 'saved', 'total_interactions', 'reposts', 'ig_reels_avg_watch_time', 'ig_reels_video_view_total_time', 'reels_skip_rate', 'crossposted_views', 'facebook_views'],
+  REELS: [
+    'views',
+    'reach',
+    'likes',
+    'comments',
+    'shares',
+    'saved',
+    'total_interactions',
+    'reposts',
+    'ig_reels_avg_watch_time',
+    'ig_reels_video_view_total_time',
+    'reels_skip_rate',
+    'crossposted_views',
+    'facebook_views',
+  ],
   STORY: ['views', 'reach', 'replies', 'navigation', 'shares', 'follows', 'profile_visits', 'profile_activity', 'total_interactions', 'link_clicks'],
 };
 const FACEBOOK_LOGIN_TOTALS = ['total_likes', 'total_comments', 'total_views'];
 const MEDIA_DEPRECATED = ['impressions', 'plays', 'clips_replays_count', 'ig_reels_aggregated_all_plays_count', 'video_views'];
 const BREAKDOWNS: Record<string, { key: string; split: Array<[string, number]> }> = {
-  profile_activity: { key: 'action_type', split: [['BIO_LINK_CLICKED', 45], ['DIRECTION', 18], ['CALL', 12], ['EMAIL', 10], ['TEXT', 8], ['OTHER', 7]] },
-  navigation: { key: 'story_navigation_action_type', split: [['TAP_FORWARD', 70], ['TAP_BACK', 12], ['TAP_EXIT', 10], ['SWIPE_FORWARD', 8]] },
+  profile_activity: {
+    key: 'action_type',
+    split: [
+      ['BIO_LINK_CLICKED', 45],
+      ['DIRECTION', 18],
+      ['CALL', 12],
+      ['EMAIL', 10],
+      ['TEXT', 8],
+      ['OTHER', 7],
+    ],
+  },
+  navigation: {
+    key: 'story_navigation_action_type',
+    split: [
+      ['TAP_FORWARD', 70],
+      ['TAP_BACK', 12],
+      ['TAP_EXIT', 10],
+      ['SWIPE_FORWARD', 8],
+    ],
+  },
 };
 
 function title(metric: string): string {
-  return metric.split('_').map((w, i) => (i === 0 ? w[0]?.toUpperCase() + w.slice(1) : w)).join(' ');
+  return metric
+    .split('_')
+    .map((w, i) => (i === 0 ? w[0]?.toUpperCase() + w.slice(1) : w))
+    .join(' ');
 }
 
 export function mediaValue(ctx: SimContext, mediaId: string, metric: string): number {
@@ -58,7 +93,14 @@ export function mediaInsights(ctx: SimContext, auth: AuthContext, mediaId: strin
   const data = metrics.map((m) => {
     const value = mediaValue(ctx, mediaId, m);
     if (product === 'STORY' && value < 5) throw Errors.permission('Not enough viewers for the media to show insights');
-    const out: Record<string, unknown> = { name: m, period: 'lifetime', values: [{ value }], title: title(m), description: `Simulated ${m} for the media.`, id: `${mediaId}/insights/${m}/lifetime` };
+    const out: Record<string, unknown> = {
+      name: m,
+      period: 'lifetime',
+      values: [{ value }],
+      title: title(m),
+      description: `Simulated ${m} for the media.`,
+      id: `${mediaId}/insights/${m}/lifetime`,
+    };
     const spec = BREAKDOWNS[m];
     if (breakdown && spec) out['total_value'] = { value, breakdowns: [{ dimension_keys: [spec.key], results: split(value, spec.split) }] };
     return out;

@@ -1,14 +1,4 @@
-import type {
-  SimComment,
-  SimConversation,
-  SimCustomer,
-  SimInstagramAccount,
-  SimMedia,
-  SimMessage,
-  SimPage,
-  SimPost,
-  SimTemplate,
-} from '../state/model';
+import type { SimComment, SimConversation, SimCustomer, SimInstagramAccount, SimMedia, SimMessage, SimPage, SimPost, SimTemplate } from '../state/model';
 import type { SimStore } from '../state/store';
 import type { AuthContext } from './auth';
 import { Edge, GraphNode, isoTime, Selector } from './fields';
@@ -64,7 +54,8 @@ export class NodeFactory {
     if (pixel && this.auth.token.type !== 'IG_USER') return new GraphNode('AdsPixel', pixel.id, { id: pixel.id, name: pixel.name });
     const user = s.users.get(id);
     if (user && (this.auth.token.type === 'APP' || this.auth.token.subjectId === id)) return this.fbUser(user.id, user.name);
-    if (id === s.settings.appId) return new GraphNode('Application', id, { id, name: s.settings.appName, link: 'https://www.facebook.com/games/?app_id=' + id }, ['id', 'name']);
+    if (id === s.settings.appId)
+      return new GraphNode('Application', id, { id, name: s.settings.appName, link: 'https://www.facebook.com/games/?app_id=' + id }, ['id', 'name']);
     return undefined;
   }
 
@@ -88,11 +79,16 @@ export class NodeFactory {
   }
 
   fbUser(id: string, name: string): GraphNode {
-    return new GraphNode('User', id, {
+    return new GraphNode(
+      'User',
       id,
-      name,
-      accounts: () => new Edge(() => this.accountsOf(id), ['access_token', 'category', 'category_list', 'name', 'id', 'tasks']),
-    }, ['name', 'id']);
+      {
+        id,
+        name,
+        accounts: () => new Edge(() => this.accountsOf(id), ['access_token', 'category', 'category_list', 'name', 'id', 'tasks']),
+      },
+      ['name', 'id'],
+    );
   }
 
   /** Pages the user administers, with page tokens (`/me/accounts`). */
@@ -106,14 +102,31 @@ export class NodeFactory {
     if (t.type !== 'USER' && t.type !== 'APP') return undefined;
     const long = t.type === 'APP' || t.longLived;
     for (const existing of this.store.tokens.values()) {
-      const sameGrant = t.type === 'APP' || (existing.userId === t.subjectId && existing.scopes.length === t.scopes.length && t.scopes.every((sc) => existing.scopes.includes(sc)));
-      if (existing.type === 'PAGE' && existing.subjectId === page.id && existing.longLived === long && sameGrant && existing.invalidSubcode === undefined && (existing.expiresAt === 0 || existing.expiresAt > Date.now())) return existing.token;
+      const sameGrant =
+        t.type === 'APP' ||
+        (existing.userId === t.subjectId && existing.scopes.length === t.scopes.length && t.scopes.every((sc) => existing.scopes.includes(sc)));
+      if (
+        existing.type === 'PAGE' &&
+        existing.subjectId === page.id &&
+        existing.longLived === long &&
+        sameGrant &&
+        existing.invalidSubcode === undefined &&
+        (existing.expiresAt === 0 || existing.expiresAt > Date.now())
+      )
+        return existing.token;
     }
     const token = this.store.newToken('EAASimPage');
     const now = Date.now();
     this.store.tokens.set(token, {
-      token, type: 'PAGE', appId: this.store.settings.appId, subjectId: page.id, userId: t.type === 'USER' ? t.subjectId : undefined,
-      scopes: t.scopes, issuedAt: now, expiresAt: long ? 0 : now + 3_600_000, longLived: long,
+      token,
+      type: 'PAGE',
+      appId: this.store.settings.appId,
+      subjectId: page.id,
+      userId: t.type === 'USER' ? t.subjectId : undefined,
+      scopes: t.scopes,
+      issuedAt: now,
+      expiresAt: long ? 0 : now + 3_600_000,
+      longLived: long,
     });
     return token;
   }
@@ -135,7 +148,11 @@ export class NodeFactory {
       instagram_business_account: ig ? () => this.instagramAccount(ig) : undefined,
       connected_instagram_account: ig ? () => this.instagramAccount(ig) : undefined,
       feed: () => new Edge(() => this.postsOf(page.id), ['created_time', 'message', 'id']),
-      posts: () => new Edge(() => this.postsOf(page.id).filter((p) => p.fields['from'] && (p.fields['from'] as { id: string }).id === page.id), ['created_time', 'message', 'id']),
+      posts: () =>
+        new Edge(
+          () => this.postsOf(page.id).filter((p) => p.fields['from'] && (p.fields['from'] as { id: string }).id === page.id),
+          ['created_time', 'message', 'id'],
+        ),
       published_posts: () => new Edge(() => this.postsOf(page.id), ['created_time', 'message', 'id']),
       // Dark posts that only run as ads (not in the feed).
       ads_posts: () => new Edge(() => this.postsOf(page.id, 'ads'), ['created_time', 'message', 'id']),
@@ -197,8 +214,20 @@ export class NodeFactory {
       media_count: () => mediaOf().length,
       media: () => new Edge(() => mediaOf(), ['id']),
       // Only stories that have not expired (24 h) and broadcasts on air right now.
-      stories: () => new Edge(() => [...s.media.values()].filter((m) => m.accountId === ig.id && m.mediaProductType === 'STORY' && Date.now() - m.createdAt < 86_400_000).map((m) => this.media(m)), ['id']),
-      live_media: () => new Edge(() => [...s.media.values()].filter((m) => m.accountId === ig.id && m.mediaProductType === 'LIVE' && m.liveStatus === 'live').map((m) => this.media(m)), ['id']),
+      stories: () =>
+        new Edge(
+          () =>
+            [...s.media.values()]
+              .filter((m) => m.accountId === ig.id && m.mediaProductType === 'STORY' && Date.now() - m.createdAt < 86_400_000)
+              .map((m) => this.media(m)),
+          ['id'],
+        ),
+      live_media: () =>
+        new Edge(
+          () =>
+            [...s.media.values()].filter((m) => m.accountId === ig.id && m.mediaProductType === 'LIVE' && m.liveStatus === 'live').map((m) => this.media(m)),
+          ['id'],
+        ),
       // Meta exposes mentions as field expansions, not list edges: mentioned_media.media_id(X){…}, mentioned_comment.comment_id(X){…}
       mentioned_media: new Selector((mods) => {
         const media = s.media.get(mods['media_id'] ?? '');
@@ -221,32 +250,40 @@ export class NodeFactory {
 
   customer(c: SimCustomer): GraphNode {
     if (c.platform === 'instagram') {
-      return new GraphNode('User', c.id, {
+      return new GraphNode(
+        'User',
+        c.id,
+        {
+          id: c.id,
+          name: c.name,
+          username: c.username,
+          profile_pic: c.profilePicUrl,
+          follower_count: c.followerCount,
+          is_user_follow_business: c.isUserFollowBusiness,
+          is_business_follow_user: c.isBusinessFollowUser,
+          is_verified_user: c.isVerifiedUser,
+        },
+        ['name', 'username', 'profile_pic', 'id'],
+      );
+    }
+    return new GraphNode(
+      'User',
+      c.id,
+      {
         id: c.id,
         name: c.name,
-        username: c.username,
+        first_name: c.firstName,
+        last_name: c.lastName,
         profile_pic: c.profilePicUrl,
-        follower_count: c.followerCount,
-        is_user_follow_business: c.isUserFollowBusiness,
-        is_business_follow_user: c.isBusinessFollowUser,
-        is_verified_user: c.isVerifiedUser,
-      }, ['name', 'username', 'profile_pic', 'id']);
-    }
-    return new GraphNode('User', c.id, {
-      id: c.id,
-      name: c.name,
-      first_name: c.firstName,
-      last_name: c.lastName,
-      profile_pic: c.profilePicUrl,
-      locale: c.locale,
-      timezone: c.timezone,
-    }, ['first_name', 'last_name', 'profile_pic', 'id']);
+        locale: c.locale,
+        timezone: c.timezone,
+      },
+      ['first_name', 'last_name', 'profile_pic', 'id'],
+    );
   }
 
   private commentsOn(objectId: string, topLevelOnly: boolean, order?: string): SimComment[] {
-    const list = [...this.store.comments.values()].filter(
-      (c) => c.objectId === objectId && !c.deleted && (!topLevelOnly || !c.parentId),
-    );
+    const list = [...this.store.comments.values()].filter((c) => c.objectId === objectId && !c.deleted && (!topLevelOnly || !c.parentId));
     list.sort((a, b) => a.createdAt - b.createdAt);
     return order === 'reverse_chronological' ? list.reverse() : list;
   }
@@ -255,40 +292,58 @@ export class NodeFactory {
     const s = this.store;
     const owner = s.instagramAccounts.get(m.accountId);
     const top = (): SimComment[] => this.commentsOn(m.id, true);
-    return new GraphNode('IGMedia', m.id, {
-      id: m.id,
-      caption: m.caption || undefined,
-      media_type: m.mediaType,
-      media_product_type: m.mediaProductType,
-      media_url: m.mediaUrl,
-      thumbnail_url: m.mediaType === 'VIDEO' ? m.mediaUrl : undefined,
-      permalink: m.permalink,
-      shortcode: m.permalink.split('/').filter(Boolean).pop(),
-      timestamp: isoTime(m.createdAt),
-      username: m.ownerUsername,
-      owner: owner ? { id: owner.id } : undefined,
-      like_count: m.likeCount,
-      comments_count: () => this.commentsOn(m.id, false).length,
-      is_comment_enabled: true,
-      comments: () => new Edge(() => top().map((c) => this.igComment(c)), ['timestamp', 'text', 'id']),
-    }, ['id']);
+    return new GraphNode(
+      'IGMedia',
+      m.id,
+      {
+        id: m.id,
+        caption: m.caption || undefined,
+        media_type: m.mediaType,
+        media_product_type: m.mediaProductType,
+        media_url: m.mediaUrl,
+        thumbnail_url: m.mediaType === 'VIDEO' ? m.mediaUrl : undefined,
+        permalink: m.permalink,
+        shortcode: m.permalink.split('/').filter(Boolean).pop(),
+        timestamp: isoTime(m.createdAt),
+        username: m.ownerUsername,
+        owner: owner ? { id: owner.id } : undefined,
+        like_count: m.likeCount,
+        comments_count: () => this.commentsOn(m.id, false).length,
+        is_comment_enabled: true,
+        comments: () => new Edge(() => top().map((c) => this.igComment(c)), ['timestamp', 'text', 'id']),
+      },
+      ['id'],
+    );
   }
 
   igComment(c: SimComment): GraphNode {
     const media = this.store.media.get(c.objectId);
-    return new GraphNode('IGComment', c.id, {
-      id: c.id,
-      text: c.text,
-      timestamp: isoTime(c.createdAt),
-      username: c.fromUsername,
-      from: { id: c.fromId, username: c.fromUsername },
-      user: this.store.customers.has(c.fromId) ? undefined : { id: c.fromId },
-      hidden: c.hidden,
-      like_count: c.likeCount,
-      parent_id: c.parentId,
-      media: media ? { id: media.id, media_product_type: media.mediaProductType } : undefined,
-      replies: () => new Edge(() => [...this.store.comments.values()].filter((r) => r.parentId === c.id && !r.deleted).sort((a, b) => a.createdAt - b.createdAt).map((r) => this.igComment(r)), ['timestamp', 'text', 'id']),
-    }, ['timestamp', 'text', 'id']);
+    return new GraphNode(
+      'IGComment',
+      c.id,
+      {
+        id: c.id,
+        text: c.text,
+        timestamp: isoTime(c.createdAt),
+        username: c.fromUsername,
+        from: { id: c.fromId, username: c.fromUsername },
+        user: this.store.customers.has(c.fromId) ? undefined : { id: c.fromId },
+        hidden: c.hidden,
+        like_count: c.likeCount,
+        parent_id: c.parentId,
+        media: media ? { id: media.id, media_product_type: media.mediaProductType } : undefined,
+        replies: () =>
+          new Edge(
+            () =>
+              [...this.store.comments.values()]
+                .filter((r) => r.parentId === c.id && !r.deleted)
+                .sort((a, b) => a.createdAt - b.createdAt)
+                .map((r) => this.igComment(r)),
+            ['timestamp', 'text', 'id'],
+          ),
+      },
+      ['timestamp', 'text', 'id'],
+    );
   }
 
   private personFrom(id: string, name: string): Record<string, unknown> {
@@ -299,49 +354,96 @@ export class NodeFactory {
   }
 
   post(p: SimPost): GraphNode {
-    const comments = (filter?: string, order?: string): GraphNode[] =>
-      this.commentsOn(p.id, filter !== 'stream', order).map((c) => this.fbComment(c));
-    return new GraphNode('Post', p.id, {
-      id: p.id,
-      message: p.message,
-      created_time: isoTime(p.createdAt),
-      updated_time: isoTime(p.createdAt),
-      permalink_url: p.permalinkUrl,
-      full_picture: p.fullPicture,
-      status_type: p.statusType,
-      is_hidden: p.isHidden,
-      is_published: p.isPublished ?? true,
-      promotion_status: p.adId ? 'active' : 'inactive',
-      from: this.personFrom(p.fromId, p.fromName),
-      shares: { count: 0 },
-      attachments: () => new Edge(() => (p.fullPicture ? [{ media: { image: { src: p.fullPicture, height: 720, width: 720 } }, media_type: 'photo', type: 'photo', url: p.permalinkUrl }] : []), ['media', 'type', 'url']),
-      comments: () => new Edge(({ filter, order }) => comments(filter, order), ['created_time', 'from', 'message', 'id'], (n) => ({ order: 'ranked', total_count: n, can_comment: true })),
-      reactions: () => new Edge(() => [], ['id', 'name', 'type'], () => ({ total_count: p.reactionCount, viewer_reaction: 'NONE' })),
-      likes: () => new Edge(() => [], ['id', 'name'], () => ({ total_count: p.reactionCount, can_like: true, has_liked: false })),
-    }, ['created_time', 'message', 'id']);
+    const comments = (filter?: string, order?: string): GraphNode[] => this.commentsOn(p.id, filter !== 'stream', order).map((c) => this.fbComment(c));
+    return new GraphNode(
+      'Post',
+      p.id,
+      {
+        id: p.id,
+        message: p.message,
+        created_time: isoTime(p.createdAt),
+        updated_time: isoTime(p.createdAt),
+        permalink_url: p.permalinkUrl,
+        full_picture: p.fullPicture,
+        status_type: p.statusType,
+        is_hidden: p.isHidden,
+        is_published: p.isPublished ?? true,
+        promotion_status: p.adId ? 'active' : 'inactive',
+        from: this.personFrom(p.fromId, p.fromName),
+        shares: { count: 0 },
+        attachments: () =>
+          new Edge(
+            () =>
+              p.fullPicture
+                ? [{ media: { image: { src: p.fullPicture, height: 720, width: 720 } }, media_type: 'photo', type: 'photo', url: p.permalinkUrl }]
+                : [],
+            ['media', 'type', 'url'],
+          ),
+        comments: () =>
+          new Edge(
+            ({ filter, order }) => comments(filter, order),
+            ['created_time', 'from', 'message', 'id'],
+            (n) => ({ order: 'ranked', total_count: n, can_comment: true }),
+          ),
+        reactions: () =>
+          new Edge(
+            () => [],
+            ['id', 'name', 'type'],
+            () => ({ total_count: p.reactionCount, viewer_reaction: 'NONE' }),
+          ),
+        likes: () =>
+          new Edge(
+            () => [],
+            ['id', 'name'],
+            () => ({ total_count: p.reactionCount, can_like: true, has_liked: false }),
+          ),
+      },
+      ['created_time', 'message', 'id'],
+    );
   }
 
   fbComment(c: SimComment): GraphNode {
-    const replies = (): SimComment[] => [...this.store.comments.values()].filter((r) => r.parentId === c.id && !r.deleted).sort((a, b) => a.createdAt - b.createdAt);
+    const replies = (): SimComment[] =>
+      [...this.store.comments.values()].filter((r) => r.parentId === c.id && !r.deleted).sort((a, b) => a.createdAt - b.createdAt);
     const post = this.store.posts.get(c.objectId);
-    return new GraphNode('Comment', c.id, {
-      id: c.id,
-      message: c.text,
-      created_time: isoTime(c.createdAt),
-      from: this.personFrom(c.fromId, c.fromName),
-      comment_count: () => replies().length,
-      like_count: c.likeCount,
-      is_hidden: c.hidden,
-      can_hide: c.fromId !== c.accountId,
-      can_remove: true,
-      can_reply_privately: !c.privateReplyMid && Date.now() - c.createdAt < 7 * 86_400_000,
-      permalink_url: `${post?.permalinkUrl ?? 'https://www.facebook.com/'}?comment_id=${c.id.split('_')[1] ?? c.id}`,
-      parent: c.parentId ? () => { const parent = this.store.comments.get(c.parentId ?? ''); return parent ? this.fbComment(parent) : undefined; } : undefined,
-      object: post ? { id: post.id } : undefined,
-      attachment: undefined,
-      message_tags: [],
-      comments: () => new Edge(() => replies().map((r) => this.fbComment(r)), ['created_time', 'from', 'message', 'id'], (n) => ({ order: 'chronological', total_count: n, can_comment: true })),
-      reactions: () => new Edge(() => [], ['id', 'name', 'type'], () => ({ total_count: c.likeCount, viewer_reaction: 'NONE' })),
-    }, ['created_time', 'from', 'message', 'id']);
+    return new GraphNode(
+      'Comment',
+      c.id,
+      {
+        id: c.id,
+        message: c.text,
+        created_time: isoTime(c.createdAt),
+        from: this.personFrom(c.fromId, c.fromName),
+        comment_count: () => replies().length,
+        like_count: c.likeCount,
+        is_hidden: c.hidden,
+        can_hide: c.fromId !== c.accountId,
+        can_remove: true,
+        can_reply_privately: !c.privateReplyMid && Date.now() - c.createdAt < 7 * 86_400_000,
+        permalink_url: `${post?.permalinkUrl ?? 'https://www.facebook.com/'}?comment_id=${c.id.split('_')[1] ?? c.id}`,
+        parent: c.parentId
+          ? () => {
+              const parent = this.store.comments.get(c.parentId ?? '');
+              return parent ? this.fbComment(parent) : undefined;
+            }
+          : undefined,
+        object: post ? { id: post.id } : undefined,
+        attachment: undefined,
+        message_tags: [],
+        comments: () =>
+          new Edge(
+            () => replies().map((r) => this.fbComment(r)),
+            ['created_time', 'from', 'message', 'id'],
+            (n) => ({ order: 'chronological', total_count: n, can_comment: true }),
+          ),
+        reactions: () =>
+          new Edge(
+            () => [],
+            ['id', 'name', 'type'],
+            () => ({ total_count: c.likeCount, viewer_reaction: 'NONE' }),
+          ),
+      },
+      ['created_time', 'from', 'message', 'id'],
+    );
   }
 }

@@ -15,7 +15,9 @@ const DAY = 86_400_000;
 const HOUR = 3_600_000;
 
 function invalidFor(platform: 'messenger' | 'instagram', why: string): GraphError {
-  return platform === 'instagram' ? Errors.param(`The comment is invalid for a private reply: ${why}`, 2534025) : Errors.param(`Invalid comment or post id for a private reply: ${why}`, 33);
+  return platform === 'instagram'
+    ? Errors.param(`The comment is invalid for a private reply: ${why}`, 2534025)
+    : Errors.param(`Invalid comment or post id for a private reply: ${why}`, 33);
 }
 
 function targetComment(ctx: SimContext, recipient: Record<string, unknown>): { comment?: SimComment; postId?: string } {
@@ -28,8 +30,18 @@ function targetComment(ctx: SimContext, recipient: Record<string, unknown>): { c
   return {
     postId,
     comment: {
-      id: post.id, platform: 'messenger', accountId: post.pageId, objectId: post.id, fromId: post.fromId, fromName: post.fromName, text: post.message,
-      createdAt: post.createdAt, hidden: false, deleted: post.deleted, likeCount: 0, mentions: [],
+      id: post.id,
+      platform: 'messenger',
+      accountId: post.pageId,
+      objectId: post.id,
+      fromId: post.fromId,
+      fromName: post.fromName,
+      text: post.message,
+      createdAt: post.createdAt,
+      hidden: false,
+      deleted: post.deleted,
+      likeCount: 0,
+      mentions: [],
     },
   };
 }
@@ -41,15 +53,36 @@ function commenterAsCustomer(ctx: SimContext, comment: SimComment): SimCustomer 
   if (existing) return existing;
   const [first = comment.fromName, ...rest] = comment.fromName.split(' ');
   const base = {
-    accountId: comment.accountId, name: comment.fromName, firstName: first, lastName: rest.join(' '), followerCount: 0,
-    isUserFollowBusiness: false, isBusinessFollowUser: false, isVerifiedUser: false, locale: 'en_US', timezone: 0,
+    accountId: comment.accountId,
+    name: comment.fromName,
+    firstName: first,
+    lastName: rest.join(' '),
+    followerCount: 0,
+    isUserFollowBusiness: false,
+    isBusinessFollowUser: false,
+    isVerifiedUser: false,
+    locale: 'en_US',
+    timezone: 0,
   };
-  const customer: SimCustomer = comment.platform === 'instagram'
-    ? { ...base, id: comment.fromId, platform: 'instagram', username: comment.fromUsername, profilePicUrl: `${s.settings.publicUrl}/cdn/avatar/${comment.fromId}.png` }
-    : (() => {
-        const psid = s.newNumericId('psid', 7123456789019000n);
-        return { ...base, id: psid, platform: 'messenger' as const, feedUserId: comment.fromId, profilePicUrl: `${s.settings.publicUrl}/cdn/avatar/${psid}.png` };
-      })();
+  const customer: SimCustomer =
+    comment.platform === 'instagram'
+      ? {
+          ...base,
+          id: comment.fromId,
+          platform: 'instagram',
+          username: comment.fromUsername,
+          profilePicUrl: `${s.settings.publicUrl}/cdn/avatar/${comment.fromId}.png`,
+        }
+      : (() => {
+          const psid = s.newNumericId('psid', 7123456789019000n);
+          return {
+            ...base,
+            id: psid,
+            platform: 'messenger' as const,
+            feedUserId: comment.fromId,
+            profilePicUrl: `${s.settings.publicUrl}/cdn/avatar/${psid}.png`,
+          };
+        })();
   s.customers.set(customer.id, customer);
   return customer;
 }
@@ -63,7 +96,13 @@ export function privateRepliesLastHour(ctx: SimContext, accountId: string): numb
   return n;
 }
 
-export function sendPrivateReply(ctx: SimContext, auth: AuthContext, target: SendTarget, recipient: Record<string, unknown>, message: Record<string, unknown>): Record<string, unknown> {
+export function sendPrivateReply(
+  ctx: SimContext,
+  auth: AuthContext,
+  target: SendTarget,
+  recipient: Record<string, unknown>,
+  message: Record<string, unknown>,
+): Record<string, unknown> {
   const s = ctx.store;
   checkNotRestricted(ctx, target.ownerId);
   const { comment, postId } = targetComment(ctx, recipient);
@@ -77,20 +116,38 @@ export function sendPrivateReply(ctx: SimContext, auth: AuthContext, target: Sen
   const media = s.media.get(comment.objectId);
   if (media?.mediaProductType === 'LIVE' && media.liveStatus !== 'live') throw invalidFor(platform, 'the live broadcast has ended');
   if (Date.now() - comment.createdAt > 7 * DAY) {
-    throw new GraphError(400, 10903, '(#10903) This activity can\'t be replied to (older than 7 days)', 'OAuthException');
+    throw new GraphError(400, 10903, "(#10903) This activity can't be replied to (older than 7 days)", 'OAuthException');
   }
   if (privateRepliesLastHour(ctx, comment.accountId) >= s.settings.privateRepliesPerHour) {
-    throw new GraphError(400, 613, '(#613) Calls to this api have exceeded the rate limit. Private replies are limited per hour for this account.', 'OAuthException', platform === 'instagram' ? 2534040 : undefined);
+    throw new GraphError(
+      400,
+      613,
+      '(#613) Calls to this api have exceeded the rate limit. Private replies are limited per hour for this account.',
+      'OAuthException',
+      platform === 'instagram' ? 2534040 : undefined,
+    );
   }
   const text = str(message['text']);
   if (!text) throw Errors.param('Private replies support text messages only');
-  if (platform === 'instagram' && Buffer.byteLength(text, 'utf8') > 1000) throw Errors.param('Length of param message[text] must be less than or equal to 1000 bytes', 2534015);
+  if (platform === 'instagram' && Buffer.byteLength(text, 'utf8') > 1000)
+    throw Errors.param('Length of param message[text] must be less than or equal to 1000 bytes', 2534015);
   const customer = commenterAsCustomer(ctx, comment);
   const conv = s.conversationOf(customer);
   const msg: SimMessage = {
-    mid: s.newMid(customer.platform), conversationId: conv.id, direction: 'outbound', senderId: customer.accountId,
-    recipientId: customer.id, createdAt: Date.now(), text, attachments: [], isDeleted: false, numEdit: 0, reactions: {},
-    appId: auth.token.appId, isPrivateReplyTo: comment.id, messagingType: 'RESPONSE',
+    mid: s.newMid(customer.platform),
+    conversationId: conv.id,
+    direction: 'outbound',
+    senderId: customer.accountId,
+    recipientId: customer.id,
+    createdAt: Date.now(),
+    text,
+    attachments: [],
+    isDeleted: false,
+    numEdit: 0,
+    reactions: {},
+    appId: auth.token.appId,
+    isPrivateReplyTo: comment.id,
+    messagingType: 'RESPONSE',
   };
   if (stored) stored.privateReplyMid = msg.mid;
   deliverOutbound(ctx, customer, msg);

@@ -45,15 +45,14 @@ export function checkNotRestricted(ctx: SimContext, pageId: string): void {
   const restriction = ctx.store.pages.get(pageId)?.restriction;
   if (restriction) {
     throw new GraphError(403, 10, '(#10) This Page is temporarily restricted from sending messages.', 'OAuthException', 1893063, {
-      error_user_title: 'Page restricted', error_user_msg: restriction.reason,
+      error_user_title: 'Page restricted',
+      error_user_msg: restriction.reason,
     });
   }
 }
 
 export function noUser(platform: Platform): GraphError {
-  return platform === 'instagram'
-    ? Errors.param('No matching Instagram user', 2534014)
-    : Errors.param('No matching user found', 2018001);
+  return platform === 'instagram' ? Errors.param('No matching Instagram user', 2534014) : Errors.param('No matching user found', 2018001);
 }
 
 async function urlSize(ctx: SimContext, url: string): Promise<number | undefined> {
@@ -157,7 +156,13 @@ export async function handleSend(ctx: SimContext, auth: AuthContext, nodeId: str
   const conv = s.conversationOf(customer);
   const now = Date.now();
   if (ownedByAnotherApp(s, conv)) {
-    throw new GraphError(403, 10, `(#10) Another app (${threadOwner(s, conv)}) controls this thread; your app can send once thread control is passed to it.`, 'OAuthException', 2018300);
+    throw new GraphError(
+      403,
+      10,
+      `(#10) Another app (${threadOwner(s, conv)}) controls this thread; your app can send once thread control is passed to it.`,
+      'OAuthException',
+      2018300,
+    );
   }
 
   const senderAction = str(params['sender_action']);
@@ -202,7 +207,11 @@ export async function handleSend(ctx: SimContext, auth: AuthContext, nodeId: str
   }
   if (tag) {
     if (DEPRECATED_TAGS.includes(tag)) {
-      throw Errors.param(`The tag ${tag} is no longer supported. Use utility message templates or the Marketing Messages API instead.`, undefined, 'This message tag has been deprecated.');
+      throw Errors.param(
+        `The tag ${tag} is no longer supported. Use utility message templates or the Marketing Messages API instead.`,
+        undefined,
+        'This message tag has been deprecated.',
+      );
     }
     if (tag !== 'HUMAN_AGENT') throw Errors.param(`param tag must be one of {HUMAN_AGENT} - got "${tag}"`);
   }
@@ -211,7 +220,8 @@ export async function handleSend(ctx: SimContext, auth: AuthContext, nodeId: str
   // Utility template (documented shape message.template, or attachment.payload.template_type=utility_messages)
   const attachmentRaw = obj(message['attachment']);
   const attPayload = obj(attachmentRaw?.['payload']);
-  const templateSpec = obj(message['template']) ?? obj(params['template']) ?? (str(attPayload?.['template_type']) === 'utility_messages' ? attPayload : undefined);
+  const templateSpec =
+    obj(message['template']) ?? obj(params['template']) ?? (str(attPayload?.['template_type']) === 'utility_messages' ? attPayload : undefined);
   let text = str(message['text']);
   let templateName: string | undefined;
   const attachments: SimAttachment[] = [];
@@ -274,16 +284,37 @@ export async function handleSend(ctx: SimContext, auth: AuthContext, nodeId: str
     if (!target2 || target2.conversationId !== conv.id) throw Errors.param('Invalid reply_to mid', 2534015);
   }
   const msg: SimMessage = {
-    mid: s.newMid(platform), conversationId: conv.id, direction: 'outbound', senderId: customer.accountId,
-    recipientId: customer.id, createdAt: now, text, attachments, quickReplies: Array.isArray(message['quick_replies']) ? (message['quick_replies'] as unknown[]) : undefined,
-    replyToMid: replyTo, tag, messagingType, metadata: str(message['metadata']), appId: auth.token.appId, templateName,
-    isDeleted: false, numEdit: 0, reactions: {},
+    mid: s.newMid(platform),
+    conversationId: conv.id,
+    direction: 'outbound',
+    senderId: customer.accountId,
+    recipientId: customer.id,
+    createdAt: now,
+    text,
+    attachments,
+    quickReplies: Array.isArray(message['quick_replies']) ? (message['quick_replies'] as unknown[]) : undefined,
+    replyToMid: replyTo,
+    tag,
+    messagingType,
+    metadata: str(message['metadata']),
+    appId: auth.token.appId,
+    templateName,
+    isDeleted: false,
+    numEdit: 0,
+    reactions: {},
   };
   const reusable = attachmentRaw && obj(attachmentRaw['payload'])?.['is_reusable'] === true && attachments[0] && !attachments[0].attachmentId;
   let attachmentId: string | undefined;
   if (reusable && attachments[0]) {
     attachmentId = s.newNumericId('attachment', 900000000000000n);
-    s.uploads.set(attachmentId, { id: attachmentId, accountId: target.ownerId, type: attachments[0].type, url: attachments[0].url, size: attachments[0].size ?? 0, createdAt: now });
+    s.uploads.set(attachmentId, {
+      id: attachmentId,
+      accountId: target.ownerId,
+      type: attachments[0].type,
+      url: attachments[0].url,
+      size: attachments[0].size ?? 0,
+      createdAt: now,
+    });
     attachments[0].attachmentId = attachmentId;
   }
   deliverOutbound(ctx, customer, msg);
@@ -306,7 +337,8 @@ export async function handleAttachmentUpload(
   const type = str(attachment?.['type'])?.toLowerCase();
   const payload = obj(attachment?.['payload']) ?? {};
   const platform: Platform = str(params['platform']) === 'instagram' || auth.host === 'instagram' ? 'instagram' : 'messenger';
-  if (!type || !['image', 'video', 'audio', 'file'].includes(type)) throw Errors.param('param message[attachment][type] must be one of {image, video, audio, file}');
+  if (!type || !['image', 'video', 'audio', 'file'].includes(type))
+    throw Errors.param('param message[attachment][type] must be one of {image, video, audio, file}');
   const file = files.find((f) => f.field === 'filedata');
   let size: number | undefined;
   let url = str(payload['url']);

@@ -7,15 +7,43 @@ import { Errors } from './graph-error';
 /** `/{page-id}/subscribed_apps` (FB) and `/me/subscribed_apps` (graph.instagram.com). */
 
 const PAGE_FIELDS = [
-  'messages', 'message_echoes', 'message_deliveries', 'message_reads', 'message_reactions', 'message_edits',
-  'messaging_postbacks', 'messaging_referrals', 'messaging_optins', 'messaging_account_linking', 'messaging_handovers',
-  'messaging_policy_enforcement', 'messaging_feedback', 'messaging_game_plays', 'messaging_seen',
-  'messenger_template_status_update', 'message_template_status_update', 'response_feedback', 'send_cart', 'standby',
-  'feed', 'mention', 'group_feed',
+  'messages',
+  'message_echoes',
+  'message_deliveries',
+  'message_reads',
+  'message_reactions',
+  'message_edits',
+  'messaging_postbacks',
+  'messaging_referrals',
+  'messaging_optins',
+  'messaging_account_linking',
+  'messaging_handovers',
+  'messaging_policy_enforcement',
+  'messaging_feedback',
+  'messaging_game_plays',
+  'messaging_seen',
+  'messenger_template_status_update',
+  'message_template_status_update',
+  'response_feedback',
+  'send_cart',
+  'standby',
+  'feed',
+  'mention',
+  'group_feed',
 ];
 const IG_FIELDS = [
-  'messages', 'message_echoes', 'message_reactions', 'messaging_postbacks', 'messaging_referral', 'messaging_seen',
-  'message_edit', 'messaging_optins', 'messaging_handover', 'standby', 'comments', 'live_comments',
+  'messages',
+  'message_echoes',
+  'message_reactions',
+  'messaging_postbacks',
+  'messaging_referral',
+  'messaging_seen',
+  'message_edit',
+  'messaging_optins',
+  'messaging_handover',
+  'standby',
+  'comments',
+  'live_comments',
 ];
 
 function accountOf(ctx: SimContext, auth: AuthContext, nodeId: string): string {
@@ -32,7 +60,12 @@ function accountOf(ctx: SimContext, auth: AuthContext, nodeId: string): string {
 export function subscribeApp(ctx: SimContext, auth: AuthContext, nodeId: string, params: Record<string, unknown>): Record<string, unknown> {
   const id = accountOf(ctx, auth, nodeId);
   const raw = params['subscribed_fields'];
-  const fields = Array.isArray(raw) ? raw.map(String) : (str(raw) ?? '').split(',').map((f) => f.trim()).filter(Boolean);
+  const fields = Array.isArray(raw)
+    ? raw.map(String)
+    : (str(raw) ?? '')
+        .split(',')
+        .map((f) => f.trim())
+        .filter(Boolean);
   if (fields.length === 0) throw Errors.param('param subscribed_fields must be non-empty.');
   const allowed = auth.host === 'instagram' ? IG_FIELDS : PAGE_FIELDS;
   fields.forEach((f, i) => {
@@ -45,9 +78,10 @@ export function subscribeApp(ctx: SimContext, auth: AuthContext, nodeId: string,
 export function listSubscribedApps(ctx: SimContext, auth: AuthContext, nodeId: string): Record<string, unknown> {
   const id = accountOf(ctx, auth, nodeId);
   const sub = ctx.store.subscriptions.get(id);
-  const data = sub && sub.active
-    ? [{ category: 'Business', link: `https://sim.example/app/${sub.appId}`, name: ctx.store.settings.appName, id: sub.appId, subscribed_fields: sub.fields }]
-    : [];
+  const data =
+    sub && sub.active
+      ? [{ category: 'Business', link: `https://sim.example/app/${sub.appId}`, name: ctx.store.settings.appName, id: sub.appId, subscribed_fields: sub.fields }]
+      : [];
   return { data };
 }
 
@@ -63,7 +97,8 @@ export function unsubscribeApp(ctx: SimContext, auth: AuthContext, nodeId: strin
  * Per the reference, Instagram webhooks cannot be configured through this endpoint.
  */
 export async function setAppSubscription(ctx: SimContext, auth: AuthContext, appId: string, params: Record<string, unknown>): Promise<Record<string, unknown>> {
-  if (auth.token.type !== 'APP' || appId !== ctx.store.settings.appId) throw Errors.permission('This method must be called with an app access_token', undefined);
+  if (auth.token.type !== 'APP' || appId !== ctx.store.settings.appId)
+    throw Errors.permission('This method must be called with an app access_token', undefined);
   const object = str(params['object']);
   const callbackUrl = str(params['callback_url']);
   const verifyToken = str(params['verify_token']) ?? '';
@@ -72,14 +107,19 @@ export async function setAppSubscription(ctx: SimContext, auth: AuthContext, app
   }
   if (!callbackUrl) throw Errors.param('param callback_url must be non-empty.');
   const result = await verifyCallback(ctx, callbackUrl, verifyToken);
-  if (!result.ok) throw Errors.param(`The URL couldn't be validated. Response does not match challenge, expected value="${result.challenge}", received="${result.body ?? ''}"`, 2200);
+  if (!result.ok)
+    throw Errors.param(
+      `The URL couldn't be validated. Response does not match challenge, expected value="${result.challenge}", received="${result.body ?? ''}"`,
+      2200,
+    );
   ctx.webhooks.options.urls.page = callbackUrl;
   ctx.store.settings.verifyToken = verifyToken;
   return { success: true };
 }
 
 export function listAppSubscriptions(ctx: SimContext, auth: AuthContext, appId: string): Record<string, unknown> {
-  if (auth.token.type !== 'APP' || appId !== ctx.store.settings.appId) throw Errors.permission('This method must be called with an app access_token', undefined);
+  if (auth.token.type !== 'APP' || appId !== ctx.store.settings.appId)
+    throw Errors.permission('This method must be called with an app access_token', undefined);
   const data = (['page', 'instagram'] as const)
     .filter((o) => ctx.webhooks.options.urls[o])
     .map((o) => ({

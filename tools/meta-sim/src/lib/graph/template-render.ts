@@ -64,7 +64,10 @@ export function renderTemplate(t: SimTemplate, components: unknown): RenderedTem
   if (header && (header.format ?? 'TEXT').toUpperCase() === 'TEXT') title = fill(t, header.text ?? '', paramsOf(components, 'header'), 'header');
   if (header && header.format?.toUpperCase() === 'IMAGE') {
     const param = paramsOf(components, 'header')[0];
-    imageUrl = str(obj(param?.['image'])?.['link']) ?? str(obj(header.example)?.['header_url']) ?? str((obj(header.example)?.['header_handle'] as unknown[] | undefined)?.[0]);
+    imageUrl =
+      str(obj(param?.['image'])?.['link']) ??
+      str(obj(header.example)?.['header_url']) ??
+      str((obj(header.example)?.['header_handle'] as unknown[] | undefined)?.[0]);
   }
   const buttonParams = paramsOf(components, 'buttons');
   const rendered = buttons.map((b, i) => {

@@ -19,7 +19,10 @@ function variables(text: string, format: 'POSITIONAL' | 'NAMED', where: string):
   const found = [...text.matchAll(VARIABLE)].map((m) => (m[1] ?? '').trim());
   for (const v of found) {
     const ok = format === 'NAMED' ? /^[a-z][a-z0-9_]*$/.test(v) : /^\d+$/.test(v);
-    if (!ok) throw invalid(`Invalid variable {{${v}}} in ${where}: use ${format === 'NAMED' ? 'lowercase letters, digits and underscores' : 'numbers {{1}}, {{2}}…'} only`);
+    if (!ok)
+      throw invalid(
+        `Invalid variable {{${v}}} in ${where}: use ${format === 'NAMED' ? 'lowercase letters, digits and underscores' : 'numbers {{1}}, {{2}}…'} only`,
+      );
   }
   return found;
 }
@@ -67,10 +70,12 @@ export function validateComponents(raw: unknown, format: 'POSITIONAL' | 'NAMED')
         if (variables(c.text, format, 'HEADER').length > 1) throw invalid('HEADER text may have at most one variable');
       } else if (headerFormat === 'IMAGE') {
         const handle = c.example?.['header_handle'];
-        if (!(Array.isArray(handle) && handle.length > 0) && !str(c.example?.['header_url'])) throw invalid('An IMAGE header needs example.header_handle (a Resumable Upload handle)');
+        if (!(Array.isArray(handle) && handle.length > 0) && !str(c.example?.['header_url']))
+          throw invalid('An IMAGE header needs example.header_handle (a Resumable Upload handle)');
       } else throw invalid('HEADER format must be TEXT or IMAGE');
     }
-    if (c.type === 'FOOTER' && (!c.text || [...c.text].length > 60 || variables(c.text, format, 'FOOTER').length > 0)) throw invalid('FOOTER text must be 1 to 60 characters without variables');
+    if (c.type === 'FOOTER' && (!c.text || [...c.text].length > 60 || variables(c.text, format, 'FOOTER').length > 0))
+      throw invalid('FOOTER text must be 1 to 60 characters without variables');
     if (c.type === 'BUTTONS') {
       if (!c.buttons || c.buttons.length === 0 || c.buttons.length > 3) throw invalid('BUTTONS must have 1 to 3 buttons');
       c.buttons = c.buttons.map((b, i) => button(b, i, format));

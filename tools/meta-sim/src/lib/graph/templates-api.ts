@@ -25,12 +25,16 @@ export function reviewOutcome(t: SimTemplate): { status: TemplateStatus; reason?
   if (t.category !== 'UTILITY') return { status: 'REJECTED', reason: 'TAG_SHOULD_BE_MARKETING' };
   if (/^\s*\{\{/.test(body) || /\}\}\s*$/.test(body)) return { status: 'REJECTED', reason: 'INCORRECT_PARAMS' };
   if (t.parameterFormat === 'POSITIONAL' && vars.some((p, i) => p !== String(i + 1))) return { status: 'REJECTED', reason: 'INCORRECT_PARAMS' };
-  const words = body.replace(/\{\{[^}]*\}\}/g, ' ').split(/\s+/).filter(Boolean).length;
+  const words = body
+    .replace(/\{\{[^}]*\}\}/g, ' ')
+    .split(/\s+/)
+    .filter(Boolean).length;
   if (vars.length > 0 && words / vars.length < 2) return { status: 'REJECTED', reason: 'PARAMS_TO_WORD_RATIO_EXCEED_LIMIT' };
   if (/\b(sale|discount|% off|promo|coupon)\b/i.test(body)) return { status: 'REJECTED', reason: 'TAG_SHOULD_BE_MARKETING' };
   const example = bodyComponent?.example ?? {};
   const samples = t.parameterFormat === 'NAMED' ? example['body_text_named_params'] : (example['body_text'] as unknown[] | undefined)?.[0];
-  if (vars.length > 0 && (!Array.isArray(samples) || samples.length < vars.length)) return { status: 'REJECTED', reason: 'TEMPLATE_VARIABLES_MISSING_SAMPLE_VALUES' };
+  if (vars.length > 0 && (!Array.isArray(samples) || samples.length < vars.length))
+    return { status: 'REJECTED', reason: 'TEMPLATE_VARIABLES_MISSING_SAMPLE_VALUES' };
   return { status: 'APPROVED' };
 }
 
@@ -75,8 +79,16 @@ export function submitTemplate(ctx: SimContext, auth: AuthContext, nodeId: strin
   if (exists) throw Errors.param(`Message template "${name}" already exists in ${language}`, 2388024);
   const id = ctx.store.newNumericId('template', 104595129350000n);
   const t: SimTemplate = {
-    id, pageId, name, language, category, components,
-    parameterFormat, status: 'PENDING', createdAt: Date.now(), deleted: false,
+    id,
+    pageId,
+    name,
+    language,
+    category,
+    components,
+    parameterFormat,
+    status: 'PENDING',
+    createdAt: Date.now(),
+    deleted: false,
   };
   ctx.store.templates.set(id, t);
   const set = timers.get(ctx) ?? new Set<NodeJS.Timeout>();
@@ -86,14 +98,27 @@ export function submitTemplate(ctx: SimContext, auth: AuthContext, nodeId: strin
     if (t.deleted || t.status !== 'PENDING') return;
     const { templateReviewMode: mode, templateRejectReason } = ctx.store.settings;
     // Clones of Meta's library are pre-approved; otherwise the configured review decides.
-    const outcome = mode === 'approve' ? { status: 'APPROVED' as const } : mode === 'reject' ? { status: 'REJECTED' as const, reason: templateRejectReason } : library ? { status: 'APPROVED' as const } : reviewOutcome(t);
+    const outcome =
+      mode === 'approve'
+        ? { status: 'APPROVED' as const }
+        : mode === 'reject'
+          ? { status: 'REJECTED' as const, reason: templateRejectReason }
+          : library
+            ? { status: 'APPROVED' as const }
+            : reviewOutcome(t);
     setTemplateStatus(ctx, t, outcome.status, outcome.reason);
   }, ctx.store.settings.templateReviewMs);
   set.add(timer);
   return { id, status: 'PENDING', category };
 }
 
-export function listTemplates(ctx: SimContext, auth: AuthContext, nodes: NodeFactory, nodeId: string, params: Record<string, unknown>): ReturnType<NodeFactory['template']>[] {
+export function listTemplates(
+  ctx: SimContext,
+  auth: AuthContext,
+  nodes: NodeFactory,
+  nodeId: string,
+  params: Record<string, unknown>,
+): ReturnType<NodeFactory['template']>[] {
   const pageId = pageOf(ctx, auth, nodeId);
   const name = str(params['name']);
   const status = str(params['status']);

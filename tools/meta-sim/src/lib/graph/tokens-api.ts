@@ -13,7 +13,8 @@ const IG_LONG_LIVED_S = 5_184_000;
 function checkClient(ctx: SimContext, params: Record<string, unknown>): void {
   const clientId = str(params['client_id']);
   const secret = str(params['client_secret']);
-  if (clientId !== undefined && clientId !== ctx.store.settings.appId) throw new GraphError(400, 101, 'Error validating application. Invalid application ID.', 'OAuthException');
+  if (clientId !== undefined && clientId !== ctx.store.settings.appId)
+    throw new GraphError(400, 101, 'Error validating application. Invalid application ID.', 'OAuthException');
   if (secret !== ctx.store.settings.appSecret) throw new GraphError(400, 1, 'Error validating client secret.', 'OAuthException');
 }
 
@@ -31,7 +32,13 @@ function consumeCode(ctx: SimContext, params: Record<string, unknown>, flavour: 
   if (entry.used) throw new GraphError(400, 100, 'This authorization code has been used.', 'OAuthException', 36009);
   if (Date.now() - entry.issuedAt > HOUR) throw new GraphError(400, 100, 'This authorization code has expired.', 'OAuthException', 36007);
   if (str(params['redirect_uri']) !== entry.redirectUri) {
-    throw new GraphError(400, 100, 'Error validating verification code. Please make sure your redirect_uri is identical to the one you used in the OAuth dialog request', 'OAuthException', 36008);
+    throw new GraphError(
+      400,
+      100,
+      'Error validating verification code. Please make sure your redirect_uri is identical to the one you used in the OAuth dialog request',
+      'OAuthException',
+      36008,
+    );
   }
   entry.used = true;
   return { subjectId: entry.subjectId, scopes: entry.scopes };
@@ -50,7 +57,14 @@ export function facebookAccessToken(ctx: SimContext, params: Record<string, unkn
     const short = validateToken(ctx.store, raw, 'facebook');
     if (short.type !== 'USER' && short.type !== 'PAGE') throw Errors.param('fb_exchange_token must be a user or page access token');
     if (short.type === 'PAGE') return { access_token: short.token, token_type: 'bearer' };
-    const t = issue(ctx, 'EAASimUserLL', { type: 'USER', subjectId: short.subjectId, userId: short.subjectId, scopes: short.scopes, expiresAt: Date.now() + LONG_LIVED_S * 1000, longLived: true });
+    const t = issue(ctx, 'EAASimUserLL', {
+      type: 'USER',
+      subjectId: short.subjectId,
+      userId: short.subjectId,
+      scopes: short.scopes,
+      expiresAt: Date.now() + LONG_LIVED_S * 1000,
+      longLived: true,
+    });
     return { access_token: t.token, token_type: 'bearer', expires_in: LONG_LIVED_S };
   }
   if (params['code'] !== undefined) {
@@ -65,10 +79,19 @@ export function facebookAccessToken(ctx: SimContext, params: Record<string, unkn
 export function debugToken(ctx: SimContext, params: Record<string, unknown>, inspector: SimToken): Record<string, unknown> {
   const input = str(params['input_token']);
   if (!input) throw Errors.param('The parameter input_token is required');
-  if (inspector.type !== 'APP' && inspector.appId !== ctx.store.settings.appId) throw Errors.permission('Debug token requires an app token or a token of the same app');
+  if (inspector.type !== 'APP' && inspector.appId !== ctx.store.settings.appId)
+    throw Errors.permission('Debug token requires an app token or a token of the same app');
   const appToken = `${ctx.store.settings.appId}|`;
   if (input.startsWith(appToken)) {
-    return { data: { app_id: ctx.store.settings.appId, type: 'APP', application: ctx.store.settings.appName, is_valid: input === `${appToken}${ctx.store.settings.appSecret}`, scopes: [] } };
+    return {
+      data: {
+        app_id: ctx.store.settings.appId,
+        type: 'APP',
+        application: ctx.store.settings.appName,
+        is_valid: input === `${appToken}${ctx.store.settings.appSecret}`,
+        scopes: [],
+      },
+    };
   }
   const t = ctx.store.tokens.get(input);
   if (!t) {
@@ -117,7 +140,13 @@ export function instagramExchange(ctx: SimContext, params: Record<string, unknow
   if (!raw) throw Errors.missingToken();
   const short = validateToken(ctx.store, raw, 'instagram');
   if (short.type !== 'IG_USER') throw Errors.invalidToken();
-  const t = issue(ctx, 'IGAASimLong', { type: 'IG_USER', subjectId: short.subjectId, scopes: short.scopes, expiresAt: Date.now() + IG_LONG_LIVED_S * 1000, longLived: true });
+  const t = issue(ctx, 'IGAASimLong', {
+    type: 'IG_USER',
+    subjectId: short.subjectId,
+    scopes: short.scopes,
+    expiresAt: Date.now() + IG_LONG_LIVED_S * 1000,
+    longLived: true,
+  });
   return { access_token: t.token, token_type: 'bearer', expires_in: IG_LONG_LIVED_S };
 }
 
@@ -130,6 +159,12 @@ export function instagramRefresh(ctx: SimContext, params: Record<string, unknown
   if (t.type !== 'IG_USER' || !t.longLived) throw Errors.param('Only long-lived Instagram User tokens can be refreshed');
   if (Date.now() - t.issuedAt < 24 * HOUR) throw Errors.param('The access token must be at least 24 hours old to be refreshed');
   if (!t.scopes.includes('instagram_business_basic')) throw Errors.permission('The instagram_business_basic permission is required to refresh the token');
-  const fresh = issue(ctx, 'IGAASimLong', { type: 'IG_USER', subjectId: t.subjectId, scopes: t.scopes, expiresAt: Date.now() + IG_LONG_LIVED_S * 1000, longLived: true });
+  const fresh = issue(ctx, 'IGAASimLong', {
+    type: 'IG_USER',
+    subjectId: t.subjectId,
+    scopes: t.scopes,
+    expiresAt: Date.now() + IG_LONG_LIVED_S * 1000,
+    longLived: true,
+  });
   return { access_token: fresh.token, token_type: 'bearer', expires_in: IG_LONG_LIVED_S };
 }

@@ -24,7 +24,10 @@ export function customerOptsIn(ctx: SimContext, customer: SimCustomer, input: Op
   const type = input.type ?? 'notification_messages';
   const optin: SimOptin = { type, payload: input.payload, ref: input.ref, title: input.title, status: 'ACTIVE', at };
   if (type === 'notification_messages') {
-    optin.token = createHash('sha256').update(`${customer.id}:${conv.optins.length}:${input.title ?? ''}`).digest('hex').slice(0, 32);
+    optin.token = createHash('sha256')
+      .update(`${customer.id}:${conv.optins.length}:${input.title ?? ''}`)
+      .digest('hex')
+      .slice(0, 32);
   }
   conv.optins.push(optin);
   ctx.webhooks.enqueue(optinEvent(customer, optin));

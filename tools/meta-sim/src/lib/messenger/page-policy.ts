@@ -8,9 +8,11 @@ import { policyEnforcementEvent } from '../webhooks/platform-events';
  */
 export function enforcePolicy(ctx: SimContext, page: SimPage, action: 'block' | 'unblock' | 'warning', reason?: string): void {
   const now = Date.now();
-  const text = reason ?? (action === 'unblock'
-    ? 'The restriction on your Page has been lifted.'
-    : 'The bot violated our Platform Policies (https://developers.facebook.com/policy/#messengerplatform). Common violations include sending out excessive spammy messages or being non-functional.');
+  const text =
+    reason ??
+    (action === 'unblock'
+      ? 'The restriction on your Page has been lifted.'
+      : 'The bot violated our Platform Policies (https://developers.facebook.com/policy/#messengerplatform). Common violations include sending out excessive spammy messages or being non-functional.');
   if (action === 'block') page.restriction = { reason: text, since: now };
   if (action === 'unblock') page.restriction = undefined;
   ctx.webhooks.enqueue(policyEnforcementEvent(page.id, now, action, text));

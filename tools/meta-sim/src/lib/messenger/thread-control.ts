@@ -27,7 +27,14 @@ export class HandoverError extends Error {
 
 /** Fields whose events belong to a thread and go to `standby[]` for apps that don't own it. */
 const THREAD_FIELDS = new Set([
-  'messages', 'message_echoes', 'message_deliveries', 'message_reads', 'message_reactions', 'message_edits', 'messaging_postbacks', 'messaging_referrals',
+  'messages',
+  'message_echoes',
+  'message_deliveries',
+  'message_reads',
+  'message_reactions',
+  'message_edits',
+  'messaging_postbacks',
+  'messaging_referrals',
 ]);
 
 export function primaryReceiver(page: SimPage): string | undefined {
@@ -72,7 +79,13 @@ function knownApp(store: SimStore, page: SimPage, appId: string): boolean {
  * `actor` (an app id) passes / takes / requests / releases control of `customer`'s thread, checked
  * like Meta does; our app receives the webhook Meta would send it.
  */
-export function changeThreadControl(ctx: SimContext, customer: SimCustomer, actor: string, action: HandoverAction, options: { target?: string; metadata?: string } = {}): { owner: string | undefined } {
+export function changeThreadControl(
+  ctx: SimContext,
+  customer: SimCustomer,
+  actor: string,
+  action: HandoverAction,
+  options: { target?: string; metadata?: string } = {},
+): { owner: string | undefined } {
   const s = ctx.store;
   if (customer.platform !== 'messenger') {
     throw new HandoverError('instagram', 'The Handover Protocol is not available for Instagram since 2025-10-23 (Conversation Routing)');
@@ -127,13 +140,15 @@ export function setAppRoles(ctx: SimContext, page: SimPage, roles: Record<string
   if (primaries.length !== 1) throw new HandoverError('not_primary', 'Exactly one app must be the primary receiver');
   for (const [appId, r] of Object.entries(roles)) {
     if (!s.apps.has(appId)) throw new HandoverError('unknown_app', `Unknown app ${appId}`);
-    if (r.some((role) => role !== PRIMARY_RECEIVER && role !== SECONDARY_RECEIVER)) throw new HandoverError('no_role', `Roles must be ${PRIMARY_RECEIVER} or ${SECONDARY_RECEIVER}`);
+    if (r.some((role) => role !== PRIMARY_RECEIVER && role !== SECONDARY_RECEIVER))
+      throw new HandoverError('no_role', `Roles must be ${PRIMARY_RECEIVER} or ${SECONDARY_RECEIVER}`);
   }
   const ours = s.settings.appId;
   const before = JSON.stringify(page.appRoles[ours] ?? []);
   page.appRoles = Object.fromEntries(Object.entries(roles).map(([k, v]) => [k, [...v]]));
   for (const conv of s.conversations.values()) {
-    if (conv.accountId === page.id && conv.threadOwnerAppId && !page.appRoles[conv.threadOwnerAppId] && conv.threadOwnerAppId !== PAGE_INBOX_APP_ID) conv.threadOwnerAppId = undefined;
+    if (conv.accountId === page.id && conv.threadOwnerAppId && !page.appRoles[conv.threadOwnerAppId] && conv.threadOwnerAppId !== PAGE_INBOX_APP_ID)
+      conv.threadOwnerAppId = undefined;
   }
   if (JSON.stringify(page.appRoles[ours] ?? []) !== before) ctx.webhooks.enqueue(appRolesEvent(page.id, Date.now(), { [ours]: page.appRoles[ours] ?? [] }));
   s.changed('page', page.id);

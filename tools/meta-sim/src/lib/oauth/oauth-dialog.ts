@@ -39,12 +39,25 @@ export function renderDialog(ctx: SimContext, flavour: 'facebook' | 'instagram',
   if (!/^https?:\/\//.test(redirectUri)) return errorPage(res, 'URL blocked: redirect_uri must be an absolute http(s) URL.');
   if (flavour === 'instagram' && q.get('response_type') !== 'code') return errorPage(res, 'response_type must be code');
   const s = ctx.store;
-  const accounts = flavour === 'facebook'
-    ? [...s.users.values()].map((u) => ({ id: u.id, label: u.name, sub: `Pages: ${[...s.pages.values()].filter((p) => p.adminUserIds.includes(u.id)).map((p) => p.name).join(', ')}`, pic: `${s.settings.publicUrl}/cdn/avatar/${u.id}.png` }))
-    : [...s.instagramAccounts.values()].filter((a) => a.via === 'instagram_login').map((a) => ({ id: a.id, label: `@${a.username}`, sub: a.name, pic: a.profilePictureUrl }));
+  const accounts =
+    flavour === 'facebook'
+      ? [...s.users.values()].map((u) => ({
+          id: u.id,
+          label: u.name,
+          sub: `Pages: ${[...s.pages.values()]
+            .filter((p) => p.adminUserIds.includes(u.id))
+            .map((p) => p.name)
+            .join(', ')}`,
+          pic: `${s.settings.publicUrl}/cdn/avatar/${u.id}.png`,
+        }))
+      : [...s.instagramAccounts.values()]
+          .filter((a) => a.via === 'instagram_login')
+          .map((a) => ({ id: a.id, label: `@${a.username}`, sub: a.name, pic: a.profilePictureUrl }));
   const hidden = (k: string, v: string): string => `<input type="hidden" name="${k}" value="${escapeHtml(v)}">`;
   const brand = flavour === 'facebook' ? 'Facebook' : 'Instagram';
-  const html = page(`Log in with ${brand}`, `
+  const html = page(
+    `Log in with ${brand}`,
+    `
     <h1>${escapeHtml(s.settings.appName)} is requesting access</h1>
     <p class="muted">Continue as one of these ${flavour === 'facebook' ? 'people' : 'professional accounts'} (simulated ${brand} Login).</p>
     <form method="post" action="/_sim/oauth/decide" aria-label="${brand} login">
@@ -55,7 +68,8 @@ export function renderDialog(ctx: SimContext, flavour: 'facebook' | 'instagram',
         <button type="submit" name="decision" value="cancel" class="secondary" data-testid="oauth-cancel">Cancel</button>
         <button type="submit" name="decision" value="allow" class="${flavour === 'facebook' ? 'primary' : 'ig'}" data-testid="oauth-approve">Allow</button>
       </div>
-    </form>`);
+    </form>`,
+  );
   sendHtml(res, 200, html);
 }
 
@@ -83,7 +97,15 @@ export async function handleDecision(ctx: SimContext, req: IncomingMessage, res:
   if (!valid) return errorPage(res, 'Pick an account to continue');
   const scopes = (str(params['scope']) ?? '').split(',').filter(Boolean);
   const code = codeFor(ctx, flavour, subject, redirectUri, state);
-  ctx.store.oauthCodes.set(code, { code, flavour, redirectUri, subjectId: subject, scopes: scopes.length ? scopes : ['public_profile'], issuedAt: Date.now(), used: false });
+  ctx.store.oauthCodes.set(code, {
+    code,
+    flavour,
+    redirectUri,
+    subjectId: subject,
+    scopes: scopes.length ? scopes : ['public_profile'],
+    issuedAt: Date.now(),
+    used: false,
+  });
   target.searchParams.set('code', code);
   if (state) target.searchParams.set('state', state);
   // Instagram appends `#_` to the redirect (documented quirk).

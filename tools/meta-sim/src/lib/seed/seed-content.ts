@@ -17,11 +17,30 @@ export function seedContent(store: SimStore, now: number): void {
   const s = SIM_SEED;
   const ig = s.instagram.id;
 
-  const media = (id: string, accountId: string, owner: string, caption: string, type: SimMedia['mediaType'], product: SimMedia['mediaProductType'], daysAgo: number, likes: number, extra: Partial<SimMedia> = {}): void => {
+  const media = (
+    id: string,
+    accountId: string,
+    owner: string,
+    caption: string,
+    type: SimMedia['mediaType'],
+    product: SimMedia['mediaProductType'],
+    daysAgo: number,
+    likes: number,
+    extra: Partial<SimMedia> = {},
+  ): void => {
     store.media.set(id, {
-      id, accountId, ownerUsername: owner, caption, mediaType: type, mediaProductType: product,
-      mediaUrl: `${cdn}/media/${id}.png`, permalink: `https://www.instagram.com/p/SIM${id.slice(-6)}/`,
-      createdAt: now - daysAgo * DAY, likeCount: likes, mentions: [], ...extra,
+      id,
+      accountId,
+      ownerUsername: owner,
+      caption,
+      mediaType: type,
+      mediaProductType: product,
+      mediaUrl: `${cdn}/media/${id}.png`,
+      permalink: `https://www.instagram.com/p/SIM${id.slice(-6)}/`,
+      createdAt: now - daysAgo * DAY,
+      likeCount: likes,
+      mentions: [],
+      ...extra,
     });
   };
   media(s.media.post, ig, s.instagram.username, 'New rain jackets are in! ☔', 'IMAGE', 'FEED', 3, 87);
@@ -31,13 +50,36 @@ export function seedContent(store: SimStore, now: number): void {
   media(s.media.mentioned, 'external', 'sofia.designs', 'Wearing my new jacket from @example.store', 'IMAGE', 'FEED', 1, 14, { mentions: [ig] });
   media(s.media.igLoginPost, s.instagramLogin.id, s.instagramLogin.username, 'Morning flow 🧘', 'IMAGE', 'FEED', 1, 33);
   media(s.media.restock, ig, s.instagram.username, 'Restock alert: the yellow raincoat is back 💛 Sizes XS–XL.', 'IMAGE', 'FEED', 1, 164);
-  media(s.media.ad, ig, s.instagram.username, 'Spring drop: light jackets for April showers. Tap to chat with us!', 'IMAGE', 'AD', 6, 412, { adId: s.ads.springDrop.id });
+  media(s.media.ad, ig, s.instagram.username, 'Spring drop: light jackets for April showers. Tap to chat with us!', 'IMAGE', 'AD', 6, 412, {
+    adId: s.ads.springDrop.id,
+  });
   media(s.media.live, ig, s.instagram.username, 'Live: spring try-on 🎥', 'VIDEO', 'LIVE', 20 / (24 * 60), 38, { liveStatus: 'live' });
 
-  const comment = (platform: 'instagram' | 'messenger', id: string, accountId: string, objectId: string, from: Author, text: string, hoursAgo: number, parentId?: string): void => {
+  const comment = (
+    platform: 'instagram' | 'messenger',
+    id: string,
+    accountId: string,
+    objectId: string,
+    from: Author,
+    text: string,
+    hoursAgo: number,
+    parentId?: string,
+  ): void => {
     store.comments.set(id, {
-      id, platform, accountId, objectId, parentId, fromId: from.id, fromName: from.name, fromUsername: from.username, text,
-      createdAt: now - hoursAgo * HOUR, hidden: false, deleted: false, likeCount: 0, mentions: [],
+      id,
+      platform,
+      accountId,
+      objectId,
+      parentId,
+      fromId: from.id,
+      fromName: from.name,
+      fromUsername: from.username,
+      text,
+      createdAt: now - hoursAgo * HOUR,
+      hidden: false,
+      deleted: false,
+      likeCount: 0,
+      mentions: [],
     });
   };
   const igc = (id: string, objectId: string, from: Author, text: string, hoursAgo: number, parentId?: string): void =>
@@ -63,18 +105,41 @@ export function seedContent(store: SimStore, now: number): void {
 
   // Facebook posts and comments
   const page: Author = { id: s.page.id, name: s.page.name };
-  const post = (id: string, message: string, statusType: string, daysAgo: number, reactions: number, extra: { picture?: boolean; permalink: string; adId?: string }): void => {
+  const post = (
+    id: string,
+    message: string,
+    statusType: string,
+    daysAgo: number,
+    reactions: number,
+    extra: { picture?: boolean; permalink: string; adId?: string },
+  ): void => {
     store.posts.set(id, {
-      id, pageId: s.page.id, fromId: page.id, fromName: page.name, message, statusType,
-      fullPicture: extra.picture ? `${cdn}/media/${id}.png` : undefined, permalinkUrl: `https://www.facebook.com/${s.page.id}/posts/${extra.permalink}`,
-      createdAt: now - daysAgo * DAY, reactionCount: reactions, isHidden: false, deleted: false,
+      id,
+      pageId: s.page.id,
+      fromId: page.id,
+      fromName: page.name,
+      message,
+      statusType,
+      fullPicture: extra.picture ? `${cdn}/media/${id}.png` : undefined,
+      permalinkUrl: `https://www.facebook.com/${s.page.id}/posts/${extra.permalink}`,
+      createdAt: now - daysAgo * DAY,
+      reactionCount: reactions,
+      isHidden: false,
+      deleted: false,
       ...(extra.adId ? { isPublished: false, adId: extra.adId } : {}),
     });
   };
   post(s.posts.photo, 'Our spring collection is here 🌸', 'added_photos', 2, 42, { picture: true, permalink: 'pfbid0SIM1' });
   post(s.posts.status, 'Closed on Monday for inventory.', 'mobile_status_update', 5, 7, { permalink: 'pfbid0SIM2' });
-  post(s.posts.umbrellas, 'Umbrella weather ☂️ Our windproof umbrellas are back in five colours.', 'added_photos', 1, 23, { picture: true, permalink: 'pfbid0SIM3' });
-  post(s.posts.ad, 'Spring sale - rain jackets: 30% off this week only. Send us a message to reserve yours!', 'added_photos', 6, 318, { picture: true, permalink: 'pfbid0SIMAD', adId: s.ads.springSale.id });
+  post(s.posts.umbrellas, 'Umbrella weather ☂️ Our windproof umbrellas are back in five colours.', 'added_photos', 1, 23, {
+    picture: true,
+    permalink: 'pfbid0SIM3',
+  });
+  post(s.posts.ad, 'Spring sale - rain jackets: 30% off this week only. Send us a message to reserve yours!', 'added_photos', 6, 318, {
+    picture: true,
+    permalink: 'pfbid0SIMAD',
+    adId: s.ads.springSale.id,
+  });
   const [mJane, mMax, , mLucia] = s.messengerCustomers;
   const fbUser = (c: { feedUserId: string; name: string }): Author => ({ id: c.feedUserId, name: c.name });
   const fbc = (id: string, objectId: string, from: Author, text: string, hoursAgo: number, parentId?: string): void =>

@@ -43,15 +43,29 @@ function mediaMetrics(store: SimStore, m: SimMedia): void {
   const saved = m.likeCount * (0.05 + 0.07 * r('saved'));
   const visits = reach * (0.02 + 0.02 * r('visits'));
   const values: Record<string, number> = {
-    views, reach, likes: m.likeCount, comments, shares, saved, total_interactions: m.likeCount + comments + Math.round(shares) + Math.round(saved),
-    follows: reach * (0.003 + 0.004 * r('follows')), profile_visits: visits, profile_activity: visits * (0.3 + 0.2 * r('activity')), reposts: shares * (0.2 + 0.3 * r('reposts')),
-    total_likes: m.likeCount * (m.adId ? 3.5 : 1), total_comments: comments, total_views: views * (m.adId ? 4 : 1),
+    views,
+    reach,
+    likes: m.likeCount,
+    comments,
+    shares,
+    saved,
+    total_interactions: m.likeCount + comments + Math.round(shares) + Math.round(saved),
+    follows: reach * (0.003 + 0.004 * r('follows')),
+    profile_visits: visits,
+    profile_activity: visits * (0.3 + 0.2 * r('activity')),
+    reposts: shares * (0.2 + 0.3 * r('reposts')),
+    total_likes: m.likeCount * (m.adId ? 3.5 : 1),
+    total_comments: comments,
+    total_views: views * (m.adId ? 4 : 1),
   };
   if (reels) {
     const avgMs = 4000 + 5000 * r('watch');
     Object.assign(values, {
-      ig_reels_avg_watch_time: avgMs, ig_reels_video_view_total_time: views * avgMs, reels_skip_rate: 20 + 25 * r('skip'),
-      crossposted_views: views * 0.1, facebook_views: views * 0.08,
+      ig_reels_avg_watch_time: avgMs,
+      ig_reels_video_view_total_time: views * avgMs,
+      reels_skip_rate: 20 + 25 * r('skip'),
+      crossposted_views: views * 0.1,
+      facebook_views: views * 0.08,
     });
   }
   for (const [metric, value] of Object.entries(values)) put(store, m.id, metric, value);
@@ -69,15 +83,33 @@ export function seedInsights(store: SimStore, now: number): void {
   for (const ig of store.instagramAccounts.values()) ig.insightsSince = since;
   for (const [id, daysAgo, type, product, caption, likes] of ARCHIVE) {
     store.media.set(id, {
-      id, accountId: s.instagram.id, ownerUsername: s.instagram.username, caption, mediaType: type, mediaProductType: product,
-      mediaUrl: `${cdn}/media/${id}.png`, permalink: `https://www.instagram.com/p/SIM${id.slice(-6)}/`, createdAt: now - daysAgo * DAY - 5 * HOUR, likeCount: likes, mentions: [],
+      id,
+      accountId: s.instagram.id,
+      ownerUsername: s.instagram.username,
+      caption,
+      mediaType: type,
+      mediaProductType: product,
+      mediaUrl: `${cdn}/media/${id}.png`,
+      permalink: `https://www.instagram.com/p/SIM${id.slice(-6)}/`,
+      createdAt: now - daysAgo * DAY - 5 * HOUR,
+      likeCount: likes,
+      mentions: [],
     });
   }
   const story = (id: string, hoursAgo: number, metrics: Record<string, number>, sent: boolean): void => {
     if (!store.media.has(id)) {
       store.media.set(id, {
-        id, accountId: s.instagram.id, ownerUsername: s.instagram.username, caption: '', mediaType: 'IMAGE', mediaProductType: 'STORY',
-        mediaUrl: `${cdn}/media/${id}.png`, permalink: `https://www.instagram.com/stories/${s.instagram.username}/${id}/`, createdAt: now - hoursAgo * HOUR, likeCount: 0, mentions: [],
+        id,
+        accountId: s.instagram.id,
+        ownerUsername: s.instagram.username,
+        caption: '',
+        mediaType: 'IMAGE',
+        mediaProductType: 'STORY',
+        mediaUrl: `${cdn}/media/${id}.png`,
+        permalink: `https://www.instagram.com/stories/${s.instagram.username}/${id}/`,
+        createdAt: now - hoursAgo * HOUR,
+        likeCount: 0,
+        mentions: [],
       });
     }
     const media = store.media.get(id);
@@ -85,9 +117,64 @@ export function seedInsights(store: SimStore, now: number): void {
     for (const [metric, value] of Object.entries(metrics)) put(store, id, metric, value);
   };
   // The fresh seeded story keeps its small numbers (replies < 5 → "Not enough viewers").
-  story(s.media.story, 0.2 * 24, { views: 190, reach: 152, replies: 1, navigation: 49, shares: 3, follows: 2, profile_visits: 4, total_interactions: 6, exits: 3, taps_forward: 40, taps_back: 6 }, false);
-  story(s.media.storyMorning, 3, { views: 412, reach: 318, replies: 9, navigation: 122, shares: 11, follows: 6, profile_visits: 17, profile_activity: 8, total_interactions: 26, link_clicks: 14, exits: 21, taps_forward: 88, taps_back: 13 }, false);
-  story(s.media.storyExpired, 30, { views: 655, reach: 501, replies: 12, navigation: 203, shares: 15, follows: 9, profile_visits: 22, profile_activity: 10, total_interactions: 36, link_clicks: 19, exits: 34, taps_forward: 150, taps_back: 19 }, true);
+  story(
+    s.media.story,
+    0.2 * 24,
+    {
+      views: 190,
+      reach: 152,
+      replies: 1,
+      navigation: 49,
+      shares: 3,
+      follows: 2,
+      profile_visits: 4,
+      total_interactions: 6,
+      exits: 3,
+      taps_forward: 40,
+      taps_back: 6,
+    },
+    false,
+  );
+  story(
+    s.media.storyMorning,
+    3,
+    {
+      views: 412,
+      reach: 318,
+      replies: 9,
+      navigation: 122,
+      shares: 11,
+      follows: 6,
+      profile_visits: 17,
+      profile_activity: 8,
+      total_interactions: 26,
+      link_clicks: 14,
+      exits: 21,
+      taps_forward: 88,
+      taps_back: 13,
+    },
+    false,
+  );
+  story(
+    s.media.storyExpired,
+    30,
+    {
+      views: 655,
+      reach: 501,
+      replies: 12,
+      navigation: 203,
+      shares: 15,
+      follows: 9,
+      profile_visits: 22,
+      profile_activity: 10,
+      total_interactions: 36,
+      link_clicks: 19,
+      exits: 34,
+      taps_forward: 150,
+      taps_back: 19,
+    },
+    true,
+  );
   for (const m of store.media.values()) {
     if (m.accountId !== 'external' && m.mediaProductType !== 'STORY') mediaMetrics(store, m);
   }

@@ -128,7 +128,9 @@ export class SimStore {
   newHistoryMid(platform: Platform): string {
     const n = this.ids.next('history-mid');
     if (platform === 'instagram') {
-      return Buffer.from(`ig_item:1:IGMessageID:hist_${String(n).padStart(8, '0')}`).toString('base64').replace(/=+$/, '');
+      return Buffer.from(`ig_item:1:IGMessageID:hist_${String(n).padStart(8, '0')}`)
+        .toString('base64')
+        .replace(/=+$/, '');
     }
     return `m_hist${String(n).padStart(9, '0')}${'x'.repeat(8)}`;
   }

@@ -18,8 +18,12 @@ function value(ctx: SimContext, storyId: string, metric: string): number {
 
 export function sendStoryInsights(ctx: SimContext, story: SimMedia): Record<string, number> {
   const metrics = {
-    exits: value(ctx, story.id, 'exits'), replies: value(ctx, story.id, 'replies'), reach: value(ctx, story.id, 'reach'),
-    taps_forward: value(ctx, story.id, 'taps_forward'), taps_back: value(ctx, story.id, 'taps_back'), impressions: value(ctx, story.id, 'views'),
+    exits: value(ctx, story.id, 'exits'),
+    replies: value(ctx, story.id, 'replies'),
+    reach: value(ctx, story.id, 'reach'),
+    taps_forward: value(ctx, story.id, 'taps_forward'),
+    taps_back: value(ctx, story.id, 'taps_back'),
+    impressions: value(ctx, story.id, 'views'),
   };
   const account = ctx.store.instagramAccounts.get(story.accountId);
   // Insights webhooks exist only for Instagram API with Facebook Login (reference §3.2).
@@ -47,16 +51,35 @@ export function postStory(ctx: SimContext, accountId: string): SimMedia {
   if (!account) throw new Error(`Unknown IG account ${accountId}`);
   const id = s.newNumericId('story', 18000000000060000n);
   const story: SimMedia = {
-    id, accountId, ownerUsername: account.username, caption: '', mediaType: 'IMAGE', mediaProductType: 'STORY',
-    mediaUrl: `${s.settings.publicUrl}/cdn/media/${id}.png`, permalink: `https://www.instagram.com/stories/${account.username}/${id}/`, createdAt: Date.now(), likeCount: 0, mentions: [],
+    id,
+    accountId,
+    ownerUsername: account.username,
+    caption: '',
+    mediaType: 'IMAGE',
+    mediaProductType: 'STORY',
+    mediaUrl: `${s.settings.publicUrl}/cdn/media/${id}.png`,
+    permalink: `https://www.instagram.com/stories/${account.username}/${id}/`,
+    createdAt: Date.now(),
+    likeCount: 0,
+    mentions: [],
   };
   s.media.set(id, story);
   const seed = Number(id.slice(-3));
-  const reach = 120 + (seed * 37) % 300;
+  const reach = 120 + ((seed * 37) % 300);
   const metrics: Record<string, number> = {
-    reach, views: Math.round(reach * 1.3), replies: 5 + (seed % 6), navigation: Math.round(reach * 0.4), shares: 5 + (seed % 4), follows: 5 + (seed % 3),
-    profile_visits: 8 + (seed % 9), profile_activity: 5 + (seed % 4), total_interactions: 20 + (seed % 10), link_clicks: 6 + (seed % 7),
-    exits: 10 + (seed % 12), taps_forward: Math.round(reach * 0.3), taps_back: 6 + (seed % 8),
+    reach,
+    views: Math.round(reach * 1.3),
+    replies: 5 + (seed % 6),
+    navigation: Math.round(reach * 0.4),
+    shares: 5 + (seed % 4),
+    follows: 5 + (seed % 3),
+    profile_visits: 8 + (seed % 9),
+    profile_activity: 5 + (seed % 4),
+    total_interactions: 20 + (seed % 10),
+    link_clicks: 6 + (seed % 7),
+    exits: 10 + (seed % 12),
+    taps_forward: Math.round(reach * 0.3),
+    taps_back: 6 + (seed % 8),
   };
   for (const [metric, lifetime] of Object.entries(metrics)) s.insights.push({ objectId: id, metric, daily: [], lifetime });
   s.changed('media', id);

@@ -175,7 +175,16 @@ export class WebhookDispatcher {
    */
   startOutage(spec: { mode: 'pause' | 'drop'; object?: WebhookObject; accountId?: string; durationMs?: number; unsubscribe?: boolean }): Outage {
     const now = Date.now();
-    const outage: Outage = { id: ++this.outageSeq, mode: spec.mode, object: spec.object, accountId: spec.accountId, startedAt: now, held: 0, dropped: 0, unsubscribe: spec.unsubscribe === true };
+    const outage: Outage = {
+      id: ++this.outageSeq,
+      mode: spec.mode,
+      object: spec.object,
+      accountId: spec.accountId,
+      startedAt: now,
+      held: 0,
+      dropped: 0,
+      unsubscribe: spec.unsubscribe === true,
+    };
     if (spec.durationMs !== undefined) {
       outage.until = now + spec.durationMs;
       const timer = setTimeout(() => this.endOutage(outage.id), spec.durationMs);
@@ -290,13 +299,29 @@ export class WebhookDispatcher {
     }
   }
 
-  private async send(object: WebhookObject, body: string, eventCount: number, batchId: number, attempt: number, messagingAccounts: string[] = []): Promise<void> {
+  private async send(
+    object: WebhookObject,
+    body: string,
+    eventCount: number,
+    batchId: number,
+    attempt: number,
+    messagingAccounts: string[] = [],
+  ): Promise<void> {
     const url = this.options.urls[object];
     if (!url || this.closed) return;
     this.inFlight++;
     const signature = signSha256(body, this.store.settings.appSecret);
     const record: DeliveryAttempt = {
-      id: ++this.seq, batchId, object, url, attempt, body, signature, eventCount, at: Date.now(), ok: false,
+      id: ++this.seq,
+      batchId,
+      object,
+      url,
+      attempt,
+      body,
+      signature,
+      eventCount,
+      at: Date.now(),
+      ok: false,
     };
     this.attempts.push(record);
     if (this.attempts.length > MAX_LOG) this.attempts.splice(0, this.attempts.length - MAX_LOG);

@@ -31,7 +31,10 @@ export function inboundMessageEvent(c: SimCustomer, m: SimMessage, referral?: Re
   if (m.replyToMid && c.platform === 'messenger') message['reply_to'] = { mid: m.replyToMid, is_self_reply: false };
   if (referral) message['referral'] = referral;
   return {
-    object: objectOf(c.platform), accountId: c.accountId, field: 'messages', kind: 'messaging',
+    object: objectOf(c.platform),
+    accountId: c.accountId,
+    field: 'messages',
+    kind: 'messaging',
     item: { sender: { id: c.id }, recipient: { id: c.accountId }, timestamp: m.createdAt, message },
   };
 }
@@ -44,14 +47,20 @@ export function echoEvent(store: SimStore, c: SimCustomer, m: SimMessage): Webho
     if (m.metadata !== undefined) message['metadata'] = m.metadata;
   }
   return {
-    object: objectOf(c.platform), accountId: c.accountId, field: 'message_echoes', kind: 'messaging',
+    object: objectOf(c.platform),
+    accountId: c.accountId,
+    field: 'message_echoes',
+    kind: 'messaging',
     item: { sender: { id: c.accountId }, recipient: { id: c.id }, timestamp: m.createdAt, message },
   };
 }
 
 export function deliveryEvent(c: SimCustomer, mids: string[], watermark: number): WebhookEvent {
   return {
-    object: 'page', accountId: c.accountId, field: 'message_deliveries', kind: 'messaging',
+    object: 'page',
+    accountId: c.accountId,
+    field: 'message_deliveries',
+    kind: 'messaging',
     item: { sender: { id: c.id }, recipient: { id: c.accountId }, delivery: { mids, watermark } },
   };
 }
@@ -59,12 +68,18 @@ export function deliveryEvent(c: SimCustomer, mids: string[], watermark: number)
 export function readEvent(c: SimCustomer, at: number, lastMid: string): WebhookEvent {
   if (c.platform === 'instagram') {
     return {
-      object: 'instagram', accountId: c.accountId, field: 'messaging_seen', kind: 'messaging',
+      object: 'instagram',
+      accountId: c.accountId,
+      field: 'messaging_seen',
+      kind: 'messaging',
       item: { sender: { id: c.id }, recipient: { id: c.accountId }, timestamp: at, read: { mid: lastMid } },
     };
   }
   return {
-    object: 'page', accountId: c.accountId, field: 'message_reads', kind: 'messaging',
+    object: 'page',
+    accountId: c.accountId,
+    field: 'message_reads',
+    kind: 'messaging',
     item: { sender: { id: c.id }, recipient: { id: c.accountId }, timestamp: at, read: { watermark: at } },
   };
 }
@@ -76,21 +91,30 @@ export function reactionEvent(c: SimCustomer, at: number, mid: string, action: '
     if (emoji) body['emoji'] = emoji;
   }
   return {
-    object: objectOf(c.platform), accountId: c.accountId, field: 'message_reactions', kind: 'messaging',
+    object: objectOf(c.platform),
+    accountId: c.accountId,
+    field: 'message_reactions',
+    kind: 'messaging',
     item: { sender: { id: c.id }, recipient: { id: c.accountId }, timestamp: at, reaction: body },
   };
 }
 
 export function unsendEvent(c: SimCustomer, at: number, mid: string): WebhookEvent {
   return {
-    object: objectOf(c.platform), accountId: c.accountId, field: 'messages', kind: 'messaging',
+    object: objectOf(c.platform),
+    accountId: c.accountId,
+    field: 'messages',
+    kind: 'messaging',
     item: { sender: { id: c.id }, recipient: { id: c.accountId }, timestamp: at, message: { mid, is_deleted: true } },
   };
 }
 
 export function editEvent(c: SimCustomer, at: number, mid: string, text: string, numEdit: number): WebhookEvent {
   return {
-    object: objectOf(c.platform), accountId: c.accountId, field: c.platform === 'instagram' ? 'message_edit' : 'message_edits', kind: 'messaging',
+    object: objectOf(c.platform),
+    accountId: c.accountId,
+    field: c.platform === 'instagram' ? 'message_edit' : 'message_edits',
+    kind: 'messaging',
     item: { sender: { id: c.id }, recipient: { id: c.accountId }, timestamp: at, message_edit: { mid, text, num_edit: numEdit } },
   };
 }
@@ -99,14 +123,20 @@ export function postbackEvent(c: SimCustomer, at: number, mid: string, title: st
   const postback: Record<string, unknown> = { mid, title, payload };
   if (referral) postback['referral'] = referral;
   return {
-    object: objectOf(c.platform), accountId: c.accountId, field: 'messaging_postbacks', kind: 'messaging',
+    object: objectOf(c.platform),
+    accountId: c.accountId,
+    field: 'messaging_postbacks',
+    kind: 'messaging',
     item: { sender: { id: c.id }, recipient: { id: c.accountId }, timestamp: at, postback },
   };
 }
 
 export function referralEvent(c: SimCustomer, at: number, referral: Record<string, unknown>): WebhookEvent {
   return {
-    object: objectOf(c.platform), accountId: c.accountId, field: c.platform === 'instagram' ? 'messaging_referral' : 'messaging_referrals', kind: 'messaging',
+    object: objectOf(c.platform),
+    accountId: c.accountId,
+    field: c.platform === 'instagram' ? 'messaging_referral' : 'messaging_referrals',
+    kind: 'messaging',
     item: { sender: { id: c.id }, recipient: { id: c.accountId }, timestamp: at, referral },
   };
 }
@@ -140,8 +170,12 @@ export function feedCommentEvent(store: SimStore, comment: SimComment, verb: 'ad
   const value: Record<string, unknown> = { from: { id: comment.fromId, name: comment.fromName } };
   if (post && verb === 'add') {
     value['post'] = {
-      status_type: post.statusType, is_published: post.isPublished ?? true, updated_time: new Date(post.createdAt).toISOString().replace(/\.\d{3}Z$/, '+0000'),
-      permalink_url: post.permalinkUrl, promotion_status: post.adId ? 'active' : 'inactive', id: post.id,
+      status_type: post.statusType,
+      is_published: post.isPublished ?? true,
+      updated_time: new Date(post.createdAt).toISOString().replace(/\.\d{3}Z$/, '+0000'),
+      permalink_url: post.permalinkUrl,
+      promotion_status: post.adId ? 'active' : 'inactive',
+      id: post.id,
     };
   }
   if (verb !== 'remove') value['message'] = comment.text;
@@ -159,8 +193,25 @@ export function feedCommentEvent(store: SimStore, comment: SimComment, verb: 'ad
 /** Page `mention` field: someone @mentions the Page in a post or a comment on their own timeline. */
 export function pageMentionEvent(pageId: string, post: SimPost, comment?: SimComment): WebhookEvent {
   const value: Record<string, unknown> = comment
-    ? { post_id: post.id, comment_id: comment.id, sender_name: comment.fromName, sender_id: comment.fromId, item: 'comment', verb: 'add', message: comment.text, created_time: Math.floor(comment.createdAt / 1000) }
-    : { post_id: post.id, sender_name: post.fromName, sender_id: post.fromId, item: 'post', verb: 'add', message: post.message, created_time: Math.floor(post.createdAt / 1000) };
+    ? {
+        post_id: post.id,
+        comment_id: comment.id,
+        sender_name: comment.fromName,
+        sender_id: comment.fromId,
+        item: 'comment',
+        verb: 'add',
+        message: comment.text,
+        created_time: Math.floor(comment.createdAt / 1000),
+      }
+    : {
+        post_id: post.id,
+        sender_name: post.fromName,
+        sender_id: post.fromId,
+        item: 'post',
+        verb: 'add',
+        message: post.message,
+        created_time: Math.floor(post.createdAt / 1000),
+      };
   return { object: 'page', accountId: pageId, field: 'mention', kind: 'changes', item: { field: 'mention', value } };
 }
 
@@ -173,21 +224,42 @@ export function feedPostEvent(post: SimPost, verb: 'add' | 'remove'): WebhookEve
 
 export function feedReactionEvent(pageId: string, postId: string, from: { id: string; name: string }, reactionType: string, at: number): WebhookEvent {
   return {
-    object: 'page', accountId: pageId, field: 'feed', kind: 'changes',
-    item: { field: 'feed', value: { from, post_id: postId, parent_id: postId, created_time: Math.floor(at / 1000), item: 'reaction', reaction_type: reactionType, verb: 'add' } },
+    object: 'page',
+    accountId: pageId,
+    field: 'feed',
+    kind: 'changes',
+    item: {
+      field: 'feed',
+      value: { from, post_id: postId, parent_id: postId, created_time: Math.floor(at / 1000), item: 'reaction', reaction_type: reactionType, verb: 'add' },
+    },
   };
 }
 
 export function templateStatusEvent(t: SimTemplate): WebhookEvent {
   return {
-    object: 'page', accountId: t.pageId, field: 'messenger_template_status_update', kind: 'changes',
+    object: 'page',
+    accountId: t.pageId,
+    field: 'messenger_template_status_update',
+    kind: 'changes',
     item: {
       field: 'messenger_template_status_update',
-      value: { event: t.status, message_template_id: t.id, message_template_name: t.name, message_template_language: t.language, reason: t.status === 'REJECTED' ? (t.rejectedReason ?? 'INCORRECT_PARAMS') : 'NONE' },
+      value: {
+        event: t.status,
+        message_template_id: t.id,
+        message_template_name: t.name,
+        message_template_language: t.language,
+        reason: t.status === 'REJECTED' ? (t.rejectedReason ?? 'INCORRECT_PARAMS') : 'NONE',
+      },
     },
   };
 }
 
 export function storyInsightsEvent(accountId: string, mediaId: string, metrics: Record<string, number>): WebhookEvent {
-  return { object: 'instagram', accountId, field: 'story_insights', kind: 'changes', item: { field: 'story_insights', value: { media_id: mediaId, ...metrics } } };
+  return {
+    object: 'instagram',
+    accountId,
+    field: 'story_insights',
+    kind: 'changes',
+    item: { field: 'story_insights', value: { media_id: mediaId, ...metrics } },
+  };
 }

@@ -31,7 +31,13 @@ export function requestThreadControlEvent(c: SimCustomer, at: number, requestedO
 }
 
 export function appRolesEvent(pageId: string, at: number, roles: Record<string, string[]>): WebhookEvent {
-  return { object: 'page', accountId: pageId, field: 'messaging_handovers', kind: 'messaging', item: { recipient: { id: pageId }, timestamp: at, app_roles: roles } };
+  return {
+    object: 'page',
+    accountId: pageId,
+    field: 'messaging_handovers',
+    kind: 'messaging',
+    item: { recipient: { id: pageId }, timestamp: at, app_roles: roles },
+  };
 }
 
 export function optinEvent(c: SimCustomer, optin: SimOptin, change?: 'STOP_NOTIFICATIONS' | 'RESUME_NOTIFICATIONS'): WebhookEvent {
@@ -56,7 +62,10 @@ export function optinEvent(c: SimCustomer, optin: SimOptin, change?: 'STOP_NOTIF
 /** Meta's key is hyphenated and the item has no sender (reference §2). */
 export function policyEnforcementEvent(pageId: string, at: number, action: 'block' | 'unblock' | 'warning', reason: string): WebhookEvent {
   return {
-    object: 'page', accountId: pageId, field: 'messaging_policy_enforcement', kind: 'messaging',
+    object: 'page',
+    accountId: pageId,
+    field: 'messaging_policy_enforcement',
+    kind: 'messaging',
     item: { recipient: { id: pageId }, timestamp: at, 'policy-enforcement': { action, reason } },
   };
 }

@@ -1,7 +1,11 @@
 import type { SimContext } from '../sim-context';
 
 /** Meta's verification handshake: GET callback?hub.mode=subscribe&hub.challenge=N&hub.verify_token=T. */
-export async function verifyCallback(ctx: SimContext, callbackUrl: string, verifyToken: string): Promise<{ ok: boolean; status?: number; body?: string; challenge: string; error?: string }> {
+export async function verifyCallback(
+  ctx: SimContext,
+  callbackUrl: string,
+  verifyToken: string,
+): Promise<{ ok: boolean; status?: number; body?: string; challenge: string; error?: string }> {
   const challenge = String(1000000000 + Math.floor(Math.random() * 999999999));
   const u = new URL(callbackUrl);
   u.searchParams.set('hub.mode', 'subscribe');

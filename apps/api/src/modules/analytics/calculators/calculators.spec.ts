@@ -6,9 +6,21 @@ import { localParts, rangeOf, zonedToUtc } from './time-zone';
 
 const at = (iso: string) => new Date(iso);
 let n = 0;
-const msg = (iso: string, o: Partial<MessageFact> = {}): MessageFact => ({ id: `m${++n}`, direction: 'inbound', source: 'customer', status: 'received', kind: 'message', sentAt: at(iso), ...o });
+const msg = (iso: string, o: Partial<MessageFact> = {}): MessageFact => ({
+  id: `m${++n}`,
+  direction: 'inbound',
+  source: 'customer',
+  status: 'received',
+  kind: 'message',
+  sentAt: at(iso),
+  ...o,
+});
 const reply = (iso: string, o: Partial<MessageFact> = {}) => msg(iso, { direction: 'outbound', source: 'agent', status: 'sent', ...o });
-const facts = (messages: MessageFact[], statusChanges: { status: 'open' | 'resolved' | 'snoozed' | 'pending'; at: string }[] = [], o: Partial<ConversationFacts> = {}): ConversationFacts => ({
+const facts = (
+  messages: MessageFact[],
+  statusChanges: { status: 'open' | 'resolved' | 'snoozed' | 'pending'; at: string }[] = [],
+  o: Partial<ConversationFacts> = {},
+): ConversationFacts => ({
   conversationId: 'c1',
   channelId: 'ch1',
   platform: MessagePlatform.INSTAGRAM,
@@ -65,7 +77,16 @@ describe('statistics', () => {
   });
 
   it('FRT buckets include their lower bound', () => {
-    expect([0, 3599, 3600, 14_399, 14_400, 28_800, 86_399, 86_400].map(frtBucketOf)).toEqual(['0-1h', '0-1h', '1-4h', '1-4h', '4-8h', '8-24h', '8-24h', '24h+']);
+    expect([0, 3599, 3600, 14_399, 14_400, 28_800, 86_399, 86_400].map(frtBucketOf)).toEqual([
+      '0-1h',
+      '0-1h',
+      '1-4h',
+      '1-4h',
+      '4-8h',
+      '8-24h',
+      '8-24h',
+      '24h+',
+    ]);
     expect(frtDistribution([10, 4000, 90_000, 100_000]).map((b) => b.count)).toEqual([1, 1, 0, 0, 2]);
   });
 });
@@ -85,7 +106,13 @@ describe('conversation cycles', () => {
       NINE_TO_FIVE,
     );
     expect(cycles).toHaveLength(1);
-    expect(cycles[0]).toMatchObject({ openedAt: at('2026-01-12T09:00:00Z'), firstResponseAt: at('2026-01-12T09:30:00Z'), frtSeconds: 1800, frtBusinessSeconds: 1800, resolvedAt: null });
+    expect(cycles[0]).toMatchObject({
+      openedAt: at('2026-01-12T09:00:00Z'),
+      firstResponseAt: at('2026-01-12T09:30:00Z'),
+      frtSeconds: 1800,
+      frtBusinessSeconds: 1800,
+      resolvedAt: null,
+    });
   });
 
   it('a customer message after a resolution opens a new cycle; snoozes do not; a manual reopen undoes the resolution', () => {
@@ -110,7 +137,10 @@ describe('conversation cycles', () => {
   });
 
   it('a reply after the resolution is not the next cycle’s first response', () => {
-    const cycles = cyclesOf(facts([msg('2026-01-12T09:00:00Z'), reply('2026-01-12T11:30:00Z'), msg('2026-01-12T12:00:00Z')], [{ status: 'resolved', at: '2026-01-12T11:00:00Z' }]), null);
+    const cycles = cyclesOf(
+      facts([msg('2026-01-12T09:00:00Z'), reply('2026-01-12T11:30:00Z'), msg('2026-01-12T12:00:00Z')], [{ status: 'resolved', at: '2026-01-12T11:00:00Z' }]),
+      null,
+    );
     expect(cycles.map((c) => [c.resolutionSeconds, c.firstResponseAt])).toEqual([
       [7200, null],
       [null, null],
@@ -131,7 +161,14 @@ describe('reply kinds and buckets', () => {
 
   it('counts per 15-minute bucket', () => {
     const rows = bucketsOf(
-      facts([msg('2026-01-12T09:00:00Z'), msg('2026-01-12T09:14:59Z'), reply('2026-01-12T09:15:00Z'), reply('2026-01-12T09:20:00Z', { source: 'automation' }), reply('2026-01-12T09:21:00Z', { status: 'failed' }), msg('2026-01-12T09:22:00Z', { kind: 'story_mention' })]),
+      facts([
+        msg('2026-01-12T09:00:00Z'),
+        msg('2026-01-12T09:14:59Z'),
+        reply('2026-01-12T09:15:00Z'),
+        reply('2026-01-12T09:20:00Z', { source: 'automation' }),
+        reply('2026-01-12T09:21:00Z', { status: 'failed' }),
+        msg('2026-01-12T09:22:00Z', { kind: 'story_mention' }),
+      ]),
     );
     expect(rows.map((r) => [r.bucketAt.toISOString(), r.messagesIn, r.messagesOut, r.repliesWindow])).toEqual([
       ['2026-01-12T09:00:00.000Z', 2, 0, 0],

@@ -1,4 +1,12 @@
-import { BusinessHoursDto, ConversationStatus, InboxMessageDirection, InboxMessageKind, InboxMessageSource, InboxMessageStatus, MessagePlatform } from '@ticklegram/domain-models';
+import {
+  BusinessHoursDto,
+  ConversationStatus,
+  InboxMessageDirection,
+  InboxMessageKind,
+  InboxMessageSource,
+  InboxMessageStatus,
+  MessagePlatform,
+} from '@ticklegram/domain-models';
 import { businessSecondsBetween } from './business-hours';
 
 /** What the projection needs of a message (never its text). */
@@ -72,7 +80,9 @@ export const isHumanReply = (m: MessageFact) => isDeliveredOutbound(m) && (m.sou
 
 const seconds = (from: Date, to: Date) => Math.round((to.getTime() - from.getTime()) / 1000);
 
-function chronological(facts: ConversationFacts): ({ type: 'message'; at: number; message: MessageFact } | { type: 'status'; at: number; status: ConversationStatus })[] {
+function chronological(
+  facts: ConversationFacts,
+): ({ type: 'message'; at: number; message: MessageFact } | { type: 'status'; at: number; status: ConversationStatus })[] {
   const events = [
     ...facts.messages.map((message) => ({ type: 'message' as const, at: message.sentAt.getTime(), message })),
     ...facts.statusChanges.map((s) => ({ type: 'status' as const, at: s.at.getTime(), status: s.status })),
@@ -146,7 +156,19 @@ export function bucketsOf(facts: ConversationFacts): BucketRow[] {
     const key = Math.floor(at.getTime() / BUCKET_MS) * BUCKET_MS;
     let row = buckets.get(key);
     if (!row) {
-      row = { conversationId: facts.conversationId, bucketAt: new Date(key), channelId: facts.channelId, platform: facts.platform, assigneeId: facts.assigneeId, messagesIn: 0, messagesOut: 0, repliesWindow: 0, repliesHumanAgent: 0, repliesTemplate: 0, repliesOther: 0 };
+      row = {
+        conversationId: facts.conversationId,
+        bucketAt: new Date(key),
+        channelId: facts.channelId,
+        platform: facts.platform,
+        assigneeId: facts.assigneeId,
+        messagesIn: 0,
+        messagesOut: 0,
+        repliesWindow: 0,
+        repliesHumanAgent: 0,
+        repliesTemplate: 0,
+        repliesOther: 0,
+      };
       buckets.set(key, row);
     }
     return row;

@@ -35,7 +35,12 @@ export function summaryOf(opened: OpenedCycleRow[], resolved: ResolvedCycleRow[]
     messagesOut: sum(buckets, 'messagesOut'),
     firstResponse: durationStats(values(opened.map((c) => c.frt))),
     resolution: durationStats(values(resolved.map((c) => c.resolution))),
-    replies: { window: sum(buckets, 'repliesWindow'), humanAgent: sum(buckets, 'repliesHumanAgent'), template: sum(buckets, 'repliesTemplate'), other: sum(buckets, 'repliesOther') },
+    replies: {
+      window: sum(buckets, 'repliesWindow'),
+      humanAgent: sum(buckets, 'repliesHumanAgent'),
+      template: sum(buckets, 'repliesTemplate'),
+      other: sum(buckets, 'repliesOther'),
+    },
     commentsReceived: comments.received,
     commentsAnswered: comments.answered,
     commentsHidden: comments.hidden,
@@ -44,7 +49,14 @@ export function summaryOf(opened: OpenedCycleRow[], resolved: ResolvedCycleRow[]
 }
 
 /** One row per local day of `[from, to]`, zeros included. */
-export function volumeOf(from: string, to: string, tz: string, opened: OpenedCycleRow[], resolved: ResolvedCycleRow[], buckets: BucketSums[]): AnalyticsVolumeDay[] {
+export function volumeOf(
+  from: string,
+  to: string,
+  tz: string,
+  opened: OpenedCycleRow[],
+  resolved: ResolvedCycleRow[],
+  buckets: BucketSums[],
+): AnalyticsVolumeDay[] {
   const days = new Map<string, AnalyticsVolumeDay>();
   for (let d = from; d <= to; d = addDays(d, 1)) days.set(d, { date: d, opened: 0, resolved: 0, messagesIn: 0, messagesOut: 0 });
   const at = (instant: Date) => days.get(localDate(instant, tz));
@@ -84,7 +96,11 @@ interface Grouped {
   resolution: number[];
 }
 
-function groupCycles(opened: OpenedCycleRow[], resolved: ResolvedCycleRow[], keyOf: (c: { channelId: string; assigneeId: string | null }) => string | null): Map<string, Grouped> {
+function groupCycles(
+  opened: OpenedCycleRow[],
+  resolved: ResolvedCycleRow[],
+  keyOf: (c: { channelId: string; assigneeId: string | null }) => string | null,
+): Map<string, Grouped> {
   const groups = new Map<string, Grouped>();
   const group = (key: string) => {
     let g = groups.get(key);
@@ -109,10 +125,18 @@ function groupCycles(opened: OpenedCycleRow[], resolved: ResolvedCycleRow[], key
 }
 
 const EMPTY: Grouped = { opened: 0, resolved: 0, frt: [], resolution: [] };
-const stats = (g: Grouped): { firstResponse: DurationStats; resolution: DurationStats } => ({ firstResponse: durationStats(g.frt), resolution: durationStats(g.resolution) });
+const stats = (g: Grouped): { firstResponse: DurationStats; resolution: DurationStats } => ({
+  firstResponse: durationStats(g.frt),
+  resolution: durationStats(g.resolution),
+});
 
 /** Per agent (the conversations' current assignee); `agents` names who may appear, in the given order. `pairs`: sums per (channel, assignee). */
-export function agentRowsOf(agents: { id: string; name: string }[], opened: OpenedCycleRow[], resolved: ResolvedCycleRow[], pairs: BucketSums[]): AnalyticsAgentRow[] {
+export function agentRowsOf(
+  agents: { id: string; name: string }[],
+  opened: OpenedCycleRow[],
+  resolved: ResolvedCycleRow[],
+  pairs: BucketSums[],
+): AnalyticsAgentRow[] {
   const groups = groupCycles(opened, resolved, (c) => c.assigneeId);
   const out = new Map([...sumBy(pairs, (b) => b.assigneeId)].map(([id, s]) => [id, s.messagesOut]));
   return agents
@@ -123,7 +147,12 @@ export function agentRowsOf(agents: { id: string; name: string }[], opened: Open
     .filter((row) => row.opened || row.resolved || row.messagesOut);
 }
 
-export function channelRowsOf(channels: { id: string; name: string; platform: string }[], opened: OpenedCycleRow[], resolved: ResolvedCycleRow[], pairs: BucketSums[]): AnalyticsChannelRow[] {
+export function channelRowsOf(
+  channels: { id: string; name: string; platform: string }[],
+  opened: OpenedCycleRow[],
+  resolved: ResolvedCycleRow[],
+  pairs: BucketSums[],
+): AnalyticsChannelRow[] {
   const groups = groupCycles(opened, resolved, (c) => c.channelId);
   const byChannel = sumBy(pairs, (b) => b.channelId);
   const known = new Map(channels.map((c) => [c.id, c]));
@@ -133,7 +162,16 @@ export function channelRowsOf(channels: { id: string; name: string; platform: st
       const g = groups.get(id) ?? EMPTY;
       const b = byChannel.get(id);
       const channel = known.get(id);
-      return { channelId: id, name: channel?.name ?? 'Disconnected channel', platform: channel?.platform ?? '', opened: g.opened, resolved: g.resolved, messagesIn: b?.messagesIn ?? 0, messagesOut: b?.messagesOut ?? 0, ...stats(g) };
+      return {
+        channelId: id,
+        name: channel?.name ?? 'Disconnected channel',
+        platform: channel?.platform ?? '',
+        opened: g.opened,
+        resolved: g.resolved,
+        messagesIn: b?.messagesIn ?? 0,
+        messagesOut: b?.messagesOut ?? 0,
+        ...stats(g),
+      };
     })
     .sort((a, b) => a.name.localeCompare(b.name) || a.channelId.localeCompare(b.channelId));
 }

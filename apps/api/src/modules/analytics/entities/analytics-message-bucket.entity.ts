@@ -4,7 +4,18 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 /** A conversation's messages in one 15-minute UTC bucket: counts only, recomputed from `messages`. */
 @Entity({ name: 'analytics_message_buckets' })
 // covering: a range of buckets is summed from the index alone
-@Index('idx_analytics_buckets_bucket', ['bucketAt', 'channelId', 'assigneeId', 'platform', 'messagesIn', 'messagesOut', 'repliesWindow', 'repliesHumanAgent', 'repliesTemplate', 'repliesOther'])
+@Index('idx_analytics_buckets_bucket', [
+  'bucketAt',
+  'channelId',
+  'assigneeId',
+  'platform',
+  'messagesIn',
+  'messagesOut',
+  'repliesWindow',
+  'repliesHumanAgent',
+  'repliesTemplate',
+  'repliesOther',
+])
 @Index('idx_analytics_buckets_channel_bucket', ['channelId', 'bucketAt'])
 @Index('idx_analytics_buckets_assignee_bucket', ['assigneeId', 'bucketAt'])
 export class AnalyticsMessageBucketEntity {

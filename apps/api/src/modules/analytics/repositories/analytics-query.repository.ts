@@ -70,8 +70,20 @@ export class AnalyticsQueryRepository {
       .createQueryBuilder('c')
       .select(['c.channel_id AS channelId', 'c.assignee_id AS assigneeId', 'c.opened_at AS openedAt', `${frt} AS frt`, 'c.from_ad AS fromAd'])
       .where('c.opened_at >= :start AND c.opened_at < :end', { start: filter.start, end: filter.end });
-    const rows = await this.filtered(qb, filter).getRawMany<{ channelId: string; assigneeId: string | null; openedAt: string | Date; frt: unknown; fromAd: unknown }>();
-    return rows.map((r) => ({ channelId: r.channelId, assigneeId: r.assigneeId, openedAt: toDate(r.openedAt), frt: nullableNum(r.frt), fromAd: num(r.fromAd) === 1 || r.fromAd === true }));
+    const rows = await this.filtered(qb, filter).getRawMany<{
+      channelId: string;
+      assigneeId: string | null;
+      openedAt: string | Date;
+      frt: unknown;
+      fromAd: unknown;
+    }>();
+    return rows.map((r) => ({
+      channelId: r.channelId,
+      assigneeId: r.assigneeId,
+      openedAt: toDate(r.openedAt),
+      frt: nullableNum(r.frt),
+      fromAd: num(r.fromAd) === 1 || r.fromAd === true,
+    }));
   }
 
   async resolved(filter: RollupFilter, businessHours: boolean): Promise<ResolvedCycleRow[]> {
@@ -87,7 +99,10 @@ export class AnalyticsQueryRepository {
   /** Message sums per bucket time, or per (channel, assignee) pair (few groups; per-channel and per-agent sums add them up). */
   async bucketSums(filter: RollupFilter, by: 'bucket' | 'channelAssignee'): Promise<BucketSums[]> {
     const groups = by === 'bucket' ? ['b.bucket_at'] : ['b.channel_id', 'b.assignee_id'];
-    const qb = this.buckets.createQueryBuilder('b').select(groups[0], 'g0').where('b.bucket_at >= :start AND b.bucket_at < :end', { start: filter.start, end: filter.end });
+    const qb = this.buckets
+      .createQueryBuilder('b')
+      .select(groups[0], 'g0')
+      .where('b.bucket_at >= :start AND b.bucket_at < :end', { start: filter.start, end: filter.end });
     if (groups[1]) qb.addSelect(groups[1], 'g1');
     for (const [col, alias] of SUMS) qb.addSelect(`SUM(b.${col})`, alias);
     this.filtered(qb, filter, 'b').groupBy(groups[0]);
@@ -105,11 +120,18 @@ export class AnalyticsQueryRepository {
     });
   }
 
-  private filtered<T extends SelectQueryBuilder<AnalyticsCycleEntity> | SelectQueryBuilder<AnalyticsMessageBucketEntity>>(qb: T, filter: RollupFilter, alias = 'c'): T {
+  private filtered<T extends SelectQueryBuilder<AnalyticsCycleEntity> | SelectQueryBuilder<AnalyticsMessageBucketEntity>>(
+    qb: T,
+    filter: RollupFilter,
+    alias = 'c',
+  ): T {
     if (filter.channelId) qb.andWhere(`${alias}.channel_id = :channelId`, { channelId: filter.channelId });
     if (filter.platform) qb.andWhere(`${alias}.platform = :platform`, { platform: filter.platform });
     if (filter.agentId) qb.andWhere(`${alias}.assignee_id = :agentId`, { agentId: filter.agentId });
-    if (filter.labelId) qb.andWhere(`${alias}.conversation_id IN (SELECT l.conversation_id FROM analytics_conversation_labels l WHERE l.label_id = :labelId)`, { labelId: filter.labelId });
+    if (filter.labelId)
+      qb.andWhere(`${alias}.conversation_id IN (SELECT l.conversation_id FROM analytics_conversation_labels l WHERE l.label_id = :labelId)`, {
+        labelId: filter.labelId,
+      });
     return qb;
   }
 }

@@ -22,7 +22,12 @@ export class AnalyticsRollupRepository {
   ) {}
 
   /** Replaces everything the rollups hold about these conversations (no rows: they are gone); see `write`. */
-  async replaceConversations(conversationIds: string[], cycles: CycleRow[], buckets: BucketRow[], labels: { conversationId: string; labelId: string }[]): Promise<void> {
+  async replaceConversations(
+    conversationIds: string[],
+    cycles: CycleRow[],
+    buckets: BucketRow[],
+    labels: { conversationId: string; labelId: string }[],
+  ): Promise<void> {
     if (!conversationIds.length) return;
     await this.write(async (manager) => {
       const where = { conversationId: In(conversationIds) };
@@ -72,12 +77,24 @@ export class AnalyticsRollupRepository {
 
   async saveBusinessHours(businessHours: BusinessHoursDto | null, userId: string): Promise<void> {
     const current = await this.getSettings();
-    await this.settings.save({ key: SETTINGS_KEY, businessHours, rebuiltAt: current?.rebuiltAt ?? null, updatedBy: userId, updatedAt: new Date() }, { transaction: false });
+    await this.settings.save(
+      { key: SETTINGS_KEY, businessHours, rebuiltAt: current?.rebuiltAt ?? null, updatedBy: userId, updatedAt: new Date() },
+      { transaction: false },
+    );
   }
 
   async markRebuilt(at: Date): Promise<void> {
     const current = await this.getSettings();
-    await this.settings.save({ key: SETTINGS_KEY, businessHours: current?.businessHours ?? null, rebuiltAt: at, updatedBy: current?.updatedBy ?? null, updatedAt: current?.updatedAt ?? at }, { transaction: false });
+    await this.settings.save(
+      {
+        key: SETTINGS_KEY,
+        businessHours: current?.businessHours ?? null,
+        rebuiltAt: at,
+        updatedBy: current?.updatedBy ?? null,
+        updatedAt: current?.updatedAt ?? at,
+      },
+      { transaction: false },
+    );
   }
 
   /**

@@ -1,5 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { AssignConversationRequest, AssignmentSettingsDto, CONVERSATION_STATUSES, ConversationStatus, UpdateConversationRequest } from '@ticklegram/domain-models';
+import {
+  AssignConversationRequest,
+  AssignmentSettingsDto,
+  CONVERSATION_STATUSES,
+  ConversationStatus,
+  UpdateConversationRequest,
+} from '@ticklegram/domain-models';
 import { IsBoolean, IsIn, IsInt, IsISO8601, IsUUID, Max, Min, ValidateIf } from 'class-validator';
 
 export class AssignConversationRequestDto implements AssignConversationRequest {
@@ -31,4 +37,3 @@ export class AssignmentSettingsRequestDto implements AssignmentSettingsDto {
   @Max(1000)
   capacity!: number;
 }
-

@@ -42,5 +42,4 @@ export class RefreshTokenEntity extends CreatedEntity {
 
   @Column({ type: 'varchar', length: 64, nullable: true })
   ip!: string | null;
-
 }

@@ -16,5 +16,4 @@ export class CannedResponseEntity extends TimestampedEntity {
 
   @Column({ name: 'created_by', type: 'varchar', length: 36, nullable: true })
   createdBy!: string | null;
-
 }

@@ -80,7 +80,12 @@ export class CapiEventRepository {
   }
 
   /** Moves claimed events on; returns how many moved (0 when the claim was lost). */
-  async finish(ids: string[], token: string, patch: Partial<Pick<CapiEventEntity, 'status' | 'message' | 'nextAttemptAt' | 'eventsReceived' | 'fbtraceId' | 'sentAt' | 'datasetId' | 'testEventCode'>>, now: Date): Promise<number> {
+  async finish(
+    ids: string[],
+    token: string,
+    patch: Partial<Pick<CapiEventEntity, 'status' | 'message' | 'nextAttemptAt' | 'eventsReceived' | 'fbtraceId' | 'sentAt' | 'datasetId' | 'testEventCode'>>,
+    now: Date,
+  ): Promise<number> {
     if (ids.length === 0) return 0;
     const result = await this.events
       .createQueryBuilder()

@@ -10,7 +10,10 @@ export class ConversionOutcomeRepository {
   constructor(@InjectRepository(ConversionOutcomeEntity) private readonly outcomes: Repository<ConversionOutcomeEntity>) {}
 
   /** The outcome and its outbox row, in one transaction (nothing else happens inside it). */
-  async recordWithEvent(outcome: Partial<ConversionOutcomeEntity>, event: (saved: ConversionOutcomeEntity) => Partial<CapiEventEntity>): Promise<{ outcome: ConversionOutcomeEntity; event: CapiEventEntity }> {
+  async recordWithEvent(
+    outcome: Partial<ConversionOutcomeEntity>,
+    event: (saved: ConversionOutcomeEntity) => Partial<CapiEventEntity>,
+  ): Promise<{ outcome: ConversionOutcomeEntity; event: CapiEventEntity }> {
     return this.outcomes.manager.transaction(async (m: EntityManager) => {
       const saved = await m.save(m.create(ConversionOutcomeEntity, outcome));
       const row = await m.save(m.create(CapiEventEntity, event(saved)));

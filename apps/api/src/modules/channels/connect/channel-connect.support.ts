@@ -144,7 +144,8 @@ export class ChannelConnectSupport {
     if (error instanceof ChannelsException) return error;
     if (isMetaGraphError(error)) {
       if (error.kind === 'reauth_required') return new ChannelsException(ChannelsExceptionCode.CHANNELS_TOKEN_INVALID, `${what}: ${error.userMessage}`);
-      if (error.kind === 'retryable' || error.kind === 'rate_limited') return new ChannelsException(ChannelsExceptionCode.CHANNELS_META_UNAVAILABLE, `${what}: Meta is not answering right now. Try again in a minute.`);
+      if (error.kind === 'retryable' || error.kind === 'rate_limited')
+        return new ChannelsException(ChannelsExceptionCode.CHANNELS_META_UNAVAILABLE, `${what}: Meta is not answering right now. Try again in a minute.`);
       if (error.kind === 'permission') return new ChannelsException(ChannelsExceptionCode.CHANNELS_MISSING_PERMISSIONS, `${what}: ${error.userMessage}`);
       return new ChannelsException(ChannelsExceptionCode.CHANNELS_OAUTH_FAILED, `${what}: ${error.userMessage}`);
     }
@@ -163,7 +164,10 @@ export class ChannelConnectSupport {
       );
     }
     if (info.app_id && info.app_id !== this.config.meta.appId && info.app_id !== this.config.meta.instagramAppId) {
-      throw new ChannelsException(ChannelsExceptionCode.CHANNELS_TOKEN_WRONG_KIND, 'This token belongs to another Meta app. Generate it for this app (see docs/meta-setup.md).');
+      throw new ChannelsException(
+        ChannelsExceptionCode.CHANNELS_TOKEN_WRONG_KIND,
+        'This token belongs to another Meta app. Generate it for this app (see docs/meta-setup.md).',
+      );
     }
     return info;
   }

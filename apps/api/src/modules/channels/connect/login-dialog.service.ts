@@ -59,8 +59,18 @@ export class LoginDialogService {
   }
 
   verifyState(userId: string, state: string, flavour: LoginFlavour): void {
-    const parsed = this.open<Sealed & { f: LoginFlavour }>(state, 'oauth', userId, ChannelsExceptionCode.CHANNELS_OAUTH_STATE_INVALID, 'This login link is invalid or has expired. Start connecting again.');
-    if (parsed.f !== flavour) throw new ChannelsException(ChannelsExceptionCode.CHANNELS_OAUTH_STATE_INVALID, 'This login link is for the other kind of account. Start connecting again.');
+    const parsed = this.open<Sealed & { f: LoginFlavour }>(
+      state,
+      'oauth',
+      userId,
+      ChannelsExceptionCode.CHANNELS_OAUTH_STATE_INVALID,
+      'This login link is invalid or has expired. Start connecting again.',
+    );
+    if (parsed.f !== flavour)
+      throw new ChannelsException(
+        ChannelsExceptionCode.CHANNELS_OAUTH_STATE_INVALID,
+        'This login link is for the other kind of account. Start connecting again.',
+      );
   }
 
   seal(kind: string, userId: string, ttlMs: number, data: Record<string, unknown>): string {

@@ -16,5 +16,4 @@ export abstract class CustomerProfileBaseEntity extends TimestampedEntity {
   /** When Meta last answered for this profile; refreshed after 24 h. */
   @TimestampColumn({ name: 'fetched_at', nullable: true })
   fetchedAt!: Date | null;
-
 }

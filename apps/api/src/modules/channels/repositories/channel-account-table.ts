@@ -42,7 +42,13 @@ export class ChannelAccountTable<T extends ChannelBaseEntity> implements Channel
   }
 
   async advanceLastWebhook(id: string, at: Date): Promise<void> {
-    await this.common().createQueryBuilder().update().set({ lastWebhookAt: at }).where('id = :id', { id }).andWhere('(last_webhook_at IS NULL OR last_webhook_at < :at)', { at }).execute();
+    await this.common()
+      .createQueryBuilder()
+      .update()
+      .set({ lastWebhookAt: at })
+      .where('id = :id', { id })
+      .andWhere('(last_webhook_at IS NULL OR last_webhook_at < :at)', { at })
+      .execute();
   }
 
   create(values: Partial<T>): T {

@@ -16,7 +16,9 @@ export class ChannelWebhookMinuteRepository {
     const mysql = dialectOf(this.webhookMinutes.manager.connection.driver.options.type) === 'mysql';
     const values = rows.map(() => '(?, ?, ?)').join(', ');
     const params = rows.flatMap((r) => [r.channelId, r.minute, r.count]);
-    const conflict = mysql ? 'ON DUPLICATE KEY UPDATE count = count + VALUES(count)' : 'ON CONFLICT (channel_id, minute) DO UPDATE SET count = count + excluded.count';
+    const conflict = mysql
+      ? 'ON DUPLICATE KEY UPDATE count = count + VALUES(count)'
+      : 'ON CONFLICT (channel_id, minute) DO UPDATE SET count = count + excluded.count';
     await this.webhookMinutes.query(`INSERT INTO channel_webhook_minutes (channel_id, minute, count) VALUES ${values} ${conflict}`, params);
   }
 

@@ -102,6 +102,7 @@ export class BackfillMerger {
     const onAir = new Set(posts.filter((p) => p.productType === 'LIVE').map((p) => p.externalId));
     const lives = await this.dataSource.getRepository(CommentPostEntity).find({ where: { channelId: channel.id, productType: 'LIVE', liveEndedAt: IsNull() } });
     const ended = lives.filter((l) => !onAir.has(l.externalId));
-    if (ended.length) await this.dataSource.getRepository(CommentPostEntity).update({ id: In(ended.map((l) => l.id)) }, { liveEndedAt: new Date(), updatedAt: new Date() });
+    if (ended.length)
+      await this.dataSource.getRepository(CommentPostEntity).update({ id: In(ended.map((l) => l.id)) }, { liveEndedAt: new Date(), updatedAt: new Date() });
   }
 }

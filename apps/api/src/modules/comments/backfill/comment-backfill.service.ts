@@ -47,9 +47,12 @@ export class CommentBackfillService implements OnApplicationBootstrap, OnApplica
   onApplicationBootstrap(): void {
     if (!this.config.comments.backfillOnConnect || !this.config.webhooks.workerEnabled) return;
     const sweep = () => {
-      this.timer = setTimeout(() => {
-        void this.sweep().finally(() => !this.stopped && sweep());
-      }, this.timer ? SWEEP_MS : 2_000);
+      this.timer = setTimeout(
+        () => {
+          void this.sweep().finally(() => !this.stopped && sweep());
+        },
+        this.timer ? SWEEP_MS : 2_000,
+      );
       this.timer.unref?.();
     };
     sweep();
@@ -63,7 +66,9 @@ export class CommentBackfillService implements OnApplicationBootstrap, OnApplica
 
   /** Starts a run per channel (all active ones when none is named); returns the runs as started. */
   async start(channelId: string | undefined, trigger: 'connect' | 'manual', requestedBy: AuthUser | null): Promise<CommentBackfillDto[]> {
-    const targets = channelId ? [await this.channels.getById(channelId)] : (await this.channels.list()).filter((c) => c.status === ChannelStatus.ACTIVE).map((c) => c.id);
+    const targets = channelId
+      ? [await this.channels.getById(channelId)]
+      : (await this.channels.list()).filter((c) => c.status === ChannelStatus.ACTIVE).map((c) => c.id);
     const refs: ChannelRef[] = [];
     for (const target of targets) {
       const ref = typeof target === 'string' ? await this.channels.getById(target) : target;
@@ -78,9 +83,28 @@ export class CommentBackfillService implements OnApplicationBootstrap, OnApplica
         if (current) started.push(toBackfillDto(current));
         continue;
       }
-      const run = await this.runs.save(this.runs.create({ channelId: channel.id, trigger, status: 'running', requestedBy: requestedBy?.id ?? null, postsDone: 0, commentsSeen: 0, commentsAdded: 0, error: null, startedAt: new Date(), finishedAt: null }));
+      const run = await this.runs.save(
+        this.runs.create({
+          channelId: channel.id,
+          trigger,
+          status: 'running',
+          requestedBy: requestedBy?.id ?? null,
+          postsDone: 0,
+          commentsSeen: 0,
+          commentsAdded: 0,
+          error: null,
+          startedAt: new Date(),
+          finishedAt: null,
+        }),
+      );
       this.gateway.backfillUpdated(toBackfillDto(run));
-      if (requestedBy) await this.audit.record({ actor: requestedBy, action: 'comments.backfill_started', target: { type: channel.platform === MessagePlatform.INSTAGRAM ? 'instagram_account' : 'facebook_page', id: channel.id }, details: { name: channel.name } });
+      if (requestedBy)
+        await this.audit.record({
+          actor: requestedBy,
+          action: 'comments.backfill_started',
+          target: { type: channel.platform === MessagePlatform.INSTAGRAM ? 'instagram_account' : 'facebook_page', id: channel.id },
+          details: { name: channel.name },
+        });
       const task = this.execute(channel, run).finally(() => this.running.delete(channel.id));
       this.running.set(channel.id, task);
       started.push(toBackfillDto(run));
@@ -115,10 +139,17 @@ export class CommentBackfillService implements OnApplicationBootstrap, OnApplica
   private async execute(channel: ChannelRef, run: CommentBackfillEntity): Promise<void> {
     try {
       const auth = (await this.channels.sendTarget(channel)).auth;
-      const knownAds = await this.dataSource.getRepository(CommentPostEntity).find({ where: { channelId: channel.id, isAd: true, lastCommentAt: Not(IsNull()) }, take: 25 });
+      const knownAds = await this.dataSource
+        .getRepository(CommentPostEntity)
+        .find({ where: { channelId: channel.id, isAd: true, lastCommentAt: Not(IsNull()) }, take: 25 });
       const posts: FetchedPost[] =
         channel.platform === MessagePlatform.INSTAGRAM
-          ? await instagramPosts(this.graph, auth, channel.externalId, knownAds.map((p) => p.externalId))
+          ? await instagramPosts(
+              this.graph,
+              auth,
+              channel.externalId,
+              knownAds.map((p) => p.externalId),
+            )
           : await facebookPosts(this.graph, auth, channel.externalId);
       if (channel.platform === MessagePlatform.INSTAGRAM) await this.merger.markEndedLives(channel, posts);
       for (const post of posts) {
@@ -126,7 +157,10 @@ export class CommentBackfillService implements OnApplicationBootstrap, OnApplica
         run.postsDone += 1;
         run.commentsSeen += merged.seen;
         run.commentsAdded += merged.added;
-        await this.runs.update({ id: run.id }, { postsDone: run.postsDone, commentsSeen: run.commentsSeen, commentsAdded: run.commentsAdded, updatedAt: new Date() });
+        await this.runs.update(
+          { id: run.id },
+          { postsDone: run.postsDone, commentsSeen: run.commentsSeen, commentsAdded: run.commentsAdded, updatedAt: new Date() },
+        );
         this.gateway.backfillUpdated(toBackfillDto(run));
       }
       Object.assign(run, { status: 'done', finishedAt: new Date() });

@@ -6,25 +6,41 @@ import { IsEnum, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLen
 const STATUS_FILTERS: CommentStatusFilter[] = ['needs_reply', 'replied', 'done', 'hidden', 'deleted', 'all'];
 
 export class ListCommentsQueryDto {
-  @ApiPropertyOptional({ enum: MessagePlatform }) @IsOptional() @IsEnum(MessagePlatform)
+  @ApiPropertyOptional({ enum: MessagePlatform })
+  @IsOptional()
+  @IsEnum(MessagePlatform)
   platform?: MessagePlatform;
 
-  @ApiPropertyOptional() @IsOptional() @IsUUID()
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsUUID()
   channelId?: string;
 
-  @ApiPropertyOptional({ description: "the post's or media's Meta id" }) @IsOptional() @IsString() @MaxLength(191)
+  @ApiPropertyOptional({ description: "the post's or media's Meta id" })
+  @IsOptional()
+  @IsString()
+  @MaxLength(191)
   postId?: string;
 
-  @ApiPropertyOptional({ enum: STATUS_FILTERS, default: 'needs_reply' }) @IsOptional() @IsIn(STATUS_FILTERS)
+  @ApiPropertyOptional({ enum: STATUS_FILTERS, default: 'needs_reply' })
+  @IsOptional()
+  @IsIn(STATUS_FILTERS)
   status?: CommentStatusFilter;
 
-  @ApiPropertyOptional({ enum: ['organic', 'ad'] }) @IsOptional() @IsIn(['organic', 'ad'])
+  @ApiPropertyOptional({ enum: ['organic', 'ad'] })
+  @IsOptional()
+  @IsIn(['organic', 'ad'])
   source?: CommentSource;
 
-  @ApiPropertyOptional({ enum: COMMENT_KIND_FILTERS }) @IsOptional() @IsIn([...COMMENT_KIND_FILTERS])
+  @ApiPropertyOptional({ enum: COMMENT_KIND_FILTERS })
+  @IsOptional()
+  @IsIn([...COMMENT_KIND_FILTERS])
   kind?: CommentKindFilter;
 
-  @ApiPropertyOptional({ description: 'text, author name or username contains' }) @IsOptional() @IsString() @MaxLength(100)
+  @ApiPropertyOptional({ description: 'text, author name or username contains' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
   search?: string;
 
   @ApiPropertyOptional({ description: 'me | unassigned | any | a user id' })
@@ -32,23 +48,43 @@ export class ListCommentsQueryDto {
   @Matches(/^(me|unassigned|any|[0-9a-fA-F-]{36})$/, { message: 'assignee must be me, unassigned, any or a user id' })
   assignee?: string;
 
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200)
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
   cursor?: string;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 30 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100)
+  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 30 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
   limit?: number;
 }
 
 export class ListCommentPostsQueryDto {
-  @ApiPropertyOptional({ enum: MessagePlatform }) @IsOptional() @IsEnum(MessagePlatform)
+  @ApiPropertyOptional({ enum: MessagePlatform })
+  @IsOptional()
+  @IsEnum(MessagePlatform)
   platform?: MessagePlatform;
 
-  @ApiPropertyOptional() @IsOptional() @IsUUID()
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsUUID()
   channelId?: string;
 
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200)
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
   cursor?: string;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 30 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100)
+  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 30 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
   limit?: number;
 }

@@ -33,9 +33,12 @@ export class CommentEnricher {
 
   enqueue(channel: ChannelRef, comment: CommentEntity): void {
     const tasks: Promise<void>[] = [];
-    if (comment.objectExternalId && comment.kind !== 'mention') tasks.push(this.once(`post:${channel.id}:${comment.objectExternalId}`, () => this.post(channel, comment.objectExternalId as string)));
-    if (comment.kind === 'mention' && channel.platform === MessagePlatform.INSTAGRAM) tasks.push(this.once(`mention:${comment.id}`, () => this.mention(channel, comment)));
-    for (const task of tasks) task.catch((error) => this.logger.debug?.({ err: error instanceof Error ? error.message : String(error) }, 'comment enrichment failed'));
+    if (comment.objectExternalId && comment.kind !== 'mention')
+      tasks.push(this.once(`post:${channel.id}:${comment.objectExternalId}`, () => this.post(channel, comment.objectExternalId as string)));
+    if (comment.kind === 'mention' && channel.platform === MessagePlatform.INSTAGRAM)
+      tasks.push(this.once(`mention:${comment.id}`, () => this.mention(channel, comment)));
+    for (const task of tasks)
+      task.catch((error) => this.logger.debug?.({ err: error instanceof Error ? error.message : String(error) }, 'comment enrichment failed'));
   }
 
   /** Resolves when every enrichment started so far finished (tests). */

@@ -26,7 +26,6 @@ type NewComment = Partial<CommentEntity> & Pick<CommentEntity, 'kind' | 'comment
 @Injectable()
 @AppliesEvents('ig_comment', 'ig_mention', 'feed_comment', 'feed_post', 'page_mention')
 export class CommentEventsApplier implements EventApplier<CommentEvent> {
-
   constructor(
     private readonly writer: CommentWriter,
     private readonly rules: RuleRunner,
@@ -160,26 +159,30 @@ export class CommentEventsApplier implements EventApplier<CommentEvent> {
   }
 
   private build(ctx: ApplyContext, externalId: string, fields: NewComment): CommentEntity {
-    return Object.assign(new CommentEntity(), {
-      channelId: ctx.channel.id,
-      platform: ctx.channel.platform,
-      externalId: externalId.slice(0, 191),
-      parentExternalId: null,
-      objectExternalId: null,
-      mediaProductType: null,
-      adId: null,
-      authorExternalId: null,
-      isFromBusiness: false,
-      text: null,
-      isHidden: false,
-      lastEventAt: null,
-      ...UNTOUCHED_COMMENT,
-      ...fields,
-    }, {
-      adTitle: fields.adTitle?.slice(0, 255) ?? null,
-      authorName: fields.authorName?.slice(0, 160) ?? null,
-      authorUsername: fields.authorUsername?.slice(0, 64) ?? null,
-    });
+    return Object.assign(
+      new CommentEntity(),
+      {
+        channelId: ctx.channel.id,
+        platform: ctx.channel.platform,
+        externalId: externalId.slice(0, 191),
+        parentExternalId: null,
+        objectExternalId: null,
+        mediaProductType: null,
+        adId: null,
+        authorExternalId: null,
+        isFromBusiness: false,
+        text: null,
+        isHidden: false,
+        lastEventAt: null,
+        ...UNTOUCHED_COMMENT,
+        ...fields,
+      },
+      {
+        adTitle: fields.adTitle?.slice(0, 255) ?? null,
+        authorName: fields.authorName?.slice(0, 160) ?? null,
+        authorUsername: fields.authorUsername?.slice(0, 64) ?? null,
+      },
+    );
   }
 
   /** The post row, the rules (customer comments only), and after the commit: the event, enrichment, queued actions. */

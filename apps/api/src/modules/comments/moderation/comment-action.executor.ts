@@ -83,11 +83,22 @@ export class CommentActionExecutor {
     }
   }
 
-  private async failed(channel: ChannelRef, comment: CommentEntity, row: CommentActionEntity, error: unknown, options: { deferTransient: boolean }): Promise<ExecutionResult> {
+  private async failed(
+    channel: ChannelRef,
+    comment: CommentEntity,
+    row: CommentActionEntity,
+    error: unknown,
+    options: { deferTransient: boolean },
+  ): Promise<ExecutionResult> {
     const graphError = isMetaGraphError(error) ? error : null;
-    if (!graphError) this.logger.warn({ err: error instanceof Error ? error.message : String(error), action: row.action, commentId: comment.id }, 'comment action failed');
-    const reason = graphError?.userMessage ?? (error instanceof Error && error.name === 'ChannelsException' ? error.message : 'Meta could not be reached or answered unexpectedly.');
-    const transient = graphError ? graphError.kind === 'rate_limited' || graphError.kind === 'retryable' : !(error instanceof Error && error.name === 'ChannelsException');
+    if (!graphError)
+      this.logger.warn({ err: error instanceof Error ? error.message : String(error), action: row.action, commentId: comment.id }, 'comment action failed');
+    const reason =
+      graphError?.userMessage ??
+      (error instanceof Error && error.name === 'ChannelsException' ? error.message : 'Meta could not be reached or answered unexpectedly.');
+    const transient = graphError
+      ? graphError.kind === 'rate_limited' || graphError.kind === 'retryable'
+      : !(error instanceof Error && error.name === 'ChannelsException');
     // Meta's private-reply limit: queue it, also for an agent
     const limited = graphError?.kind === 'rate_limited' && row.action === 'private_reply';
     if (transient && (options.deferTransient || limited) && row.attempts < MAX_ATTEMPTS) {
@@ -97,16 +108,34 @@ export class CommentActionExecutor {
     if (graphError && (graphError.kind === 'reauth_required' || graphError.kind === 'permission' || graphError.kind === 'temporarily_blocked')) {
       await this.channels.recordGraphError(channel.id, graphError).catch(() => undefined);
     }
-    const gone = graphError?.kind === 'invalid_request' && graphError.code === 100 && graphError.subcode === 33 && (row.action === 'hide' || row.action === 'unhide' || row.action === 'delete');
+    const gone =
+      graphError?.kind === 'invalid_request' &&
+      graphError.code === 100 &&
+      graphError.subcode === 33 &&
+      (row.action === 'hide' || row.action === 'unhide' || row.action === 'delete');
     return this.finish(comment, row, 'failed', null, reason, graphError, gone);
   }
 
-  private async succeed(comment: CommentEntity, row: CommentActionEntity, resultId: string | null, change: (c: CommentEntity) => void, reply?: { channel: ChannelRef; replyId: string; text: string }): Promise<ExecutionResult> {
+  private async succeed(
+    comment: CommentEntity,
+    row: CommentActionEntity,
+    resultId: string | null,
+    change: (c: CommentEntity) => void,
+    reply?: { channel: ChannelRef; replyId: string; text: string },
+  ): Promise<ExecutionResult> {
     const result = await this.dataSource.transaction(async (m) => {
       const fresh = (await this.writer.lockById(m, comment.id)) ?? comment;
       change(fresh);
       const saved = await this.writer.save(m, fresh);
-      Object.assign(row, { status: 'done', resultExternalId: resultId?.slice(0, 191) ?? null, errorCode: null, errorMessage: null, finishedAt: new Date(), leaseUntil: null, nextAttemptAt: null });
+      Object.assign(row, {
+        status: 'done',
+        resultExternalId: resultId?.slice(0, 191) ?? null,
+        errorCode: null,
+        errorMessage: null,
+        finishedAt: new Date(),
+        leaseUntil: null,
+        nextAttemptAt: null,
+      });
       await m.save(CommentActionEntity, row);
       let ours: CommentEntity | null = null;
       if (reply && !(await this.writer.lockByExternalId(m, fresh.channelId, reply.replyId))) {
@@ -132,7 +161,10 @@ export class CommentActionExecutor {
         source: row.actorUserId ? 'agent' : 'automation',
       });
     } catch (error) {
-      this.logger.warn({ err: error instanceof Error ? error.message : String(error), commentId: comment.id }, 'private reply sent; the conversation will appear with the echo webhook');
+      this.logger.warn(
+        { err: error instanceof Error ? error.message : String(error), commentId: comment.id },
+        'private reply sent; the conversation will appear with the echo webhook',
+      );
     }
   }
 
@@ -161,7 +193,13 @@ export class CommentActionExecutor {
 
   private async defer(comment: CommentEntity, row: CommentActionEntity, at: Date, reason: string, attempted: boolean): Promise<ExecutionResult> {
     const saved = await this.dataSource.transaction(async (m) => {
-      Object.assign(row, { status: 'queued', nextAttemptAt: at, leaseUntil: null, errorMessage: reason.slice(0, 500), attempts: attempted ? row.attempts : Math.max(0, row.attempts - 1) });
+      Object.assign(row, {
+        status: 'queued',
+        nextAttemptAt: at,
+        leaseUntil: null,
+        errorMessage: reason.slice(0, 500),
+        attempts: attempted ? row.attempts : Math.max(0, row.attempts - 1),
+      });
       await m.save(CommentActionEntity, row);
       if (row.action !== 'private_reply') return comment;
       const fresh = (await this.writer.lockById(m, comment.id)) ?? comment;
@@ -173,7 +211,15 @@ export class CommentActionExecutor {
     return { row, comment: saved };
   }
 
-  private async finish(comment: CommentEntity, row: CommentActionEntity, status: 'failed', resultId: string | null, reason: string, error?: MetaGraphError | null, gone = false): Promise<ExecutionResult> {
+  private async finish(
+    comment: CommentEntity,
+    row: CommentActionEntity,
+    status: 'failed',
+    resultId: string | null,
+    reason: string,
+    error?: MetaGraphError | null,
+    gone = false,
+  ): Promise<ExecutionResult> {
     const saved = await this.dataSource.transaction(async (m) => {
       Object.assign(row, {
         status,

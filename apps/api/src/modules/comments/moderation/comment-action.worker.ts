@@ -117,11 +117,22 @@ export class CommentActionWorker implements OnApplicationBootstrap, OnApplicatio
     const comment = await this.comments.findOneBy({ id: row.commentId });
     const channel = comment ? await this.channels.getById(comment.channelId) : null;
     if (!comment || !channel) {
-      await this.actions.update({ id }, { status: 'failed', errorMessage: comment ? 'The channel was disconnected.' : 'The comment no longer exists.', finishedAt: new Date(), leaseUntil: null });
+      await this.actions.update(
+        { id },
+        {
+          status: 'failed',
+          errorMessage: comment ? 'The channel was disconnected.' : 'The comment no longer exists.',
+          finishedAt: new Date(),
+          leaseUntil: null,
+        },
+      );
       return;
     }
     if (comment.removedAt) {
-      await this.actions.update({ id }, { status: 'skipped', errorMessage: 'The comment was deleted before this could run.', finishedAt: new Date(), leaseUntil: null });
+      await this.actions.update(
+        { id },
+        { status: 'skipped', errorMessage: 'The comment was deleted before this could run.', finishedAt: new Date(), leaseUntil: null },
+      );
       return;
     }
     try {

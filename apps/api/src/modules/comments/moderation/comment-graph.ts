@@ -21,7 +21,8 @@ export class CommentGraph {
   /** Instagram replies are one level deep: a reply to a reply goes under its top-level comment. */
   async publicReply(channel: ChannelRef, comment: CommentEntity, text: string): Promise<{ id: string }> {
     const auth = await this.auth(channel);
-    if (channel.platform === MessagePlatform.INSTAGRAM) return this.graph.comments.replyToInstagramComment(auth, comment.parentExternalId ?? comment.externalId, text);
+    if (channel.platform === MessagePlatform.INSTAGRAM)
+      return this.graph.comments.replyToInstagramComment(auth, comment.parentExternalId ?? comment.externalId, text);
     return this.graph.comments.replyToFacebookComment(auth, comment.externalId, text);
   }
 

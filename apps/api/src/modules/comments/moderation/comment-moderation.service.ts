@@ -46,13 +46,24 @@ export class CommentModerationService {
     await this.check(comment, action);
     const channel = await this.channels.getById(comment.channelId);
     if (!channel) throw new CommentsException(CommentsExceptionCode.COMMENTS_CHANNEL_NOT_FOUND, 'The channel of this comment was disconnected.');
-    const row = CommentActionExecutor.newRow({ commentId: comment.id, channelId: comment.channelId, action, status: 'running', actorUserId: caller.id, payload: text ? { text } : null, attempts: 1 });
+    const row = CommentActionExecutor.newRow({
+      commentId: comment.id,
+      channelId: comment.channelId,
+      action,
+      status: 'running',
+      actorUserId: caller.id,
+      payload: text ? { text } : null,
+      attempts: 1,
+    });
     await this.dataSource.getRepository(CommentActionEntity).save(row);
     const result = await this.executor.run(channel, comment, row, { deferTransient: false });
     if (result.row.status === 'failed') {
       // no Graph error code: Meta could not be reached (or failed without one)
       const transient = result.row.errorCode === null;
-      throw new CommentsException(transient ? CommentsExceptionCode.COMMENTS_META_UNAVAILABLE : CommentsExceptionCode.COMMENTS_META_REFUSED, result.row.errorMessage ?? 'Meta refused this action.');
+      throw new CommentsException(
+        transient ? CommentsExceptionCode.COMMENTS_META_UNAVAILABLE : CommentsExceptionCode.COMMENTS_META_REFUSED,
+        result.row.errorMessage ?? 'Meta refused this action.',
+      );
     }
     return this.response(result.comment, result.row);
   }
@@ -64,7 +75,8 @@ export class CommentModerationService {
       if (!user || !user.active) throw new CommentsException(CommentsExceptionCode.COMMENTS_UNKNOWN_ASSIGNEE, 'No such active user.');
     }
     // agents take unassigned comments and hand over or release their own (the inbox's rule)
-    if (caller.role !== Role.ADMIN && comment.assigneeId !== null && comment.assigneeId !== caller.id) throw new CommentsException(CommentsExceptionCode.COMMENTS_ACTION_NOT_ALLOWED, 'This comment is assigned to a teammate.');
+    if (caller.role !== Role.ADMIN && comment.assigneeId !== null && comment.assigneeId !== caller.id)
+      throw new CommentsException(CommentsExceptionCode.COMMENTS_ACTION_NOT_ALLOWED, 'This comment is assigned to a teammate.');
     return this.local(caller, id, 'assign', { assigneeId }, (c) => (c.assigneeId = assigneeId));
   }
 
@@ -84,7 +96,8 @@ export class CommentModerationService {
     const refuse = (message: string) => new CommentsException(CommentsExceptionCode.COMMENTS_ACTION_NOT_ALLOWED, message);
     if (comment.removedAt) throw refuse('This comment was deleted.');
     if (comment.kind === 'mention' && action !== 'public_reply') throw refuse('A mention elsewhere can only be answered publicly.');
-    if (comment.isFromBusiness && (action === 'hide' || action === 'unhide' || action === 'private_reply')) throw refuse('This comment was written by your business.');
+    if (comment.isFromBusiness && (action === 'hide' || action === 'unhide' || action === 'private_reply'))
+      throw refuse('This comment was written by your business.');
     if (action === 'hide' && comment.isHidden) throw refuse('This comment is already hidden.');
     if (action === 'unhide' && !comment.isHidden) throw refuse('This comment is not hidden.');
     if (action !== 'private_reply') return;
@@ -101,17 +114,37 @@ export class CommentModerationService {
     });
     if (eligibility.allowed) return;
     const conflict = eligibility.code === 'already_sent' || eligibility.code === 'queued';
-    throw new CommentsException(conflict ? CommentsExceptionCode.COMMENTS_PRIVATE_REPLY_CONFLICT : CommentsExceptionCode.COMMENTS_PRIVATE_REPLY_NOT_ALLOWED, eligibility.reason);
+    throw new CommentsException(
+      conflict ? CommentsExceptionCode.COMMENTS_PRIVATE_REPLY_CONFLICT : CommentsExceptionCode.COMMENTS_PRIVATE_REPLY_NOT_ALLOWED,
+      eligibility.reason,
+    );
   }
 
-  private async local(caller: AuthUser, id: string, action: CommentActionType, payload: CommentActionPayload | null, change: (c: CommentEntity) => void): Promise<CommentActionResponse> {
+  private async local(
+    caller: AuthUser,
+    id: string,
+    action: CommentActionType,
+    payload: CommentActionPayload | null,
+    change: (c: CommentEntity) => void,
+  ): Promise<CommentActionResponse> {
     const { comment, row, previousAssigneeId } = await this.dataSource.transaction(async (m) => {
       const fresh = await this.writer.lockById(m, id);
       if (!fresh || !CommentAccessPolicy.canSee(caller, fresh)) throw new CommentsException(CommentsExceptionCode.COMMENTS_NOT_FOUND, 'No such comment.');
       const previous = fresh.assigneeId;
       change(fresh);
       const saved = await this.writer.save(m, fresh);
-      const entry = await m.save(CommentActionEntity, CommentActionExecutor.newRow({ commentId: id, channelId: fresh.channelId, action, status: 'done', actorUserId: caller.id, payload, finishedAt: new Date() }));
+      const entry = await m.save(
+        CommentActionEntity,
+        CommentActionExecutor.newRow({
+          commentId: id,
+          channelId: fresh.channelId,
+          action,
+          status: 'done',
+          actorUserId: caller.id,
+          payload,
+          finishedAt: new Date(),
+        }),
+      );
       return { comment: saved, row: entry, previousAssigneeId: previous };
     });
     const dto = toCommentDto(comment);

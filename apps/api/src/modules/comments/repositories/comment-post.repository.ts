@@ -13,7 +13,14 @@ export class CommentPostRepository {
     const qb = this.posts.createQueryBuilder('post').where('post.last_comment_at IS NOT NULL');
     if (filters.platform) qb.andWhere('post.platform = :platform', { platform: filters.platform });
     if (filters.channelId) qb.andWhere('post.channel_id = :channelId', { channelId: filters.channelId });
-    if (after) qb.andWhere(new Brackets((w) => w.where('post.last_comment_at < :at', { at: after.at }).orWhere('post.last_comment_at = :at AND post.id < :afterId', { at: after.at, afterId: after.id })));
+    if (after)
+      qb.andWhere(
+        new Brackets((w) =>
+          w
+            .where('post.last_comment_at < :at', { at: after.at })
+            .orWhere('post.last_comment_at = :at AND post.id < :afterId', { at: after.at, afterId: after.id }),
+        ),
+      );
     return qb.orderBy('post.last_comment_at', 'DESC').addOrderBy('post.id', 'DESC').take(limit).getMany();
   }
 

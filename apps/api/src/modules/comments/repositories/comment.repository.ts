@@ -39,11 +39,24 @@ export class CommentRepository {
     @InjectRepository(CommentCountEntity) private readonly counts$: Repository<CommentCountEntity>,
   ) {}
 
-  async list(caller: Caller, filters: CommentFilters, status: CommentStatusFilter, after: { at: Date; id: string } | undefined, limit: number): Promise<CommentEntity[]> {
+  async list(
+    caller: Caller,
+    filters: CommentFilters,
+    status: CommentStatusFilter,
+    after: { at: Date; id: string } | undefined,
+    limit: number,
+  ): Promise<CommentEntity[]> {
     const qb = this.filtered(caller, filters);
     if (status === 'all') qb.andWhere("comment.status <> 'own'");
     else qb.andWhere('comment.status = :status', { status });
-    if (after) qb.andWhere(new Brackets((w) => w.where('comment.commented_at < :at', { at: after.at }).orWhere('comment.commented_at = :at AND comment.id < :afterId', { at: after.at, afterId: after.id })));
+    if (after)
+      qb.andWhere(
+        new Brackets((w) =>
+          w
+            .where('comment.commented_at < :at', { at: after.at })
+            .orWhere('comment.commented_at = :at AND comment.id < :afterId', { at: after.at, afterId: after.id }),
+        ),
+      );
     return qb.orderBy('comment.commented_at', 'DESC').addOrderBy('comment.id', 'DESC').take(limit).getMany();
   }
 
@@ -59,7 +72,11 @@ export class CommentRepository {
           .andWhere("comment.status <> 'own'")
           .groupBy('comment.status')
           .getRawMany<{ status: string; n: string | number }>()
-      : await this.counted(caller, filters).select('cc.status', 'status').addSelect('SUM(cc.n)', 'n').groupBy('cc.status').getRawMany<{ status: string; n: string | number }>();
+      : await this.counted(caller, filters)
+          .select('cc.status', 'status')
+          .addSelect('SUM(cc.n)', 'n')
+          .groupBy('cc.status')
+          .getRawMany<{ status: string; n: string | number }>();
     const counts = Object.fromEntries([...COMMENT_STATUSES, 'all'].map((s) => [s, 0])) as CommentStatusCounts;
     for (const row of rows) {
       const n = Number(row.n);
@@ -112,7 +129,11 @@ export class CommentRepository {
   byAuthor(caller: Caller, channelId: string, authorExternalId: string, exceptId: string, limit: number): Promise<CommentEntity[]> {
     const qb = this.comments
       .createQueryBuilder('comment')
-      .where('comment.channel_id = :channelId AND comment.author_external_id = :author AND comment.id <> :exceptId', { channelId, author: authorExternalId, exceptId });
+      .where('comment.channel_id = :channelId AND comment.author_external_id = :author AND comment.id <> :exceptId', {
+        channelId,
+        author: authorExternalId,
+        exceptId,
+      });
     return CommentAccessPolicy.applyTo(qb, caller).orderBy('comment.commented_at', 'DESC').addOrderBy('comment.id', 'DESC').take(limit).getMany();
   }
 
@@ -169,7 +190,9 @@ export class CommentRepository {
       if (!terms.length) qb.andWhere('1 = 0');
       else {
         const dialect = dialectOf(this.comments.manager.connection.options.type);
-        qb.andWhere(`comment.id IN (SELECT cs.comment_id FROM comment_search cs WHERE ${searchSql.match(dialect, 'comment_search', 'cs', 'commentSearch')})`, { commentSearch: searchSql.query(dialect, terms) });
+        qb.andWhere(`comment.id IN (SELECT cs.comment_id FROM comment_search cs WHERE ${searchSql.match(dialect, 'comment_search', 'cs', 'commentSearch')})`, {
+          commentSearch: searchSql.query(dialect, terms),
+        });
       }
     }
     return CommentAccessPolicy.applyTo(qb, caller);

@@ -15,7 +15,9 @@ export class CommentRuleCache {
 
   enabled(): Promise<CompiledRule[]> {
     if (this.cached && Date.now() - this.cached.at < TTL_MS) return this.cached.rules;
-    const rules = this.rules.find({ where: { enabled: true }, order: { position: 'ASC', createdAt: 'ASC' } }).then((rows) => rows.map((r) => compileRule(toEvaluable(r))));
+    const rules = this.rules
+      .find({ where: { enabled: true }, order: { position: 'ASC', createdAt: 'ASC' } })
+      .then((rows) => rows.map((r) => compileRule(toEvaluable(r))));
     this.cached = { rules, at: Date.now() };
     rules.catch(() => (this.cached = null));
     return rules;

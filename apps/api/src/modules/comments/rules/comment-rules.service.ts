@@ -59,7 +59,15 @@ export class CommentRulesService {
     await this.validate(body);
     const last = await this.rules.find({ order: { position: 'DESC' }, take: 1 });
     const rule = await this.rules.save(
-      this.rules.create({ name: body.name, enabled: body.enabled ?? true, stopProcessing: body.stopProcessing ?? false, conditions: clean(body.conditions), actions: toRuleActions(body.actions), position: (last[0]?.position ?? 0) + 1, createdBy: actor.id }),
+      this.rules.create({
+        name: body.name,
+        enabled: body.enabled ?? true,
+        stopProcessing: body.stopProcessing ?? false,
+        conditions: clean(body.conditions),
+        actions: toRuleActions(body.actions),
+        position: (last[0]?.position ?? 0) + 1,
+        createdBy: actor.id,
+      }),
     );
     this.cache.invalidate();
     await this.audit.record({ actor, action: 'comment_rule.created', target: { type: 'comment_rule', id: rule.id }, details: { name: rule.name } });
@@ -69,10 +77,21 @@ export class CommentRulesService {
   async update(actor: AuthUser, id: string, body: CommentRuleRequestDto): Promise<CommentRuleDto> {
     const rule = await this.get(id);
     await this.validate(body);
-    Object.assign(rule, { name: body.name, enabled: body.enabled ?? rule.enabled, stopProcessing: body.stopProcessing ?? rule.stopProcessing, conditions: clean(body.conditions), actions: toRuleActions(body.actions) });
+    Object.assign(rule, {
+      name: body.name,
+      enabled: body.enabled ?? rule.enabled,
+      stopProcessing: body.stopProcessing ?? rule.stopProcessing,
+      conditions: clean(body.conditions),
+      actions: toRuleActions(body.actions),
+    });
     const saved = await this.rules.save(rule);
     this.cache.invalidate();
-    await this.audit.record({ actor, action: 'comment_rule.updated', target: { type: 'comment_rule', id }, details: { name: saved.name, enabled: saved.enabled } });
+    await this.audit.record({
+      actor,
+      action: 'comment_rule.updated',
+      target: { type: 'comment_rule', id },
+      details: { name: saved.name, enabled: saved.enabled },
+    });
     return toRuleDto(saved);
   }
 
@@ -103,11 +122,23 @@ export class CommentRulesService {
     let rules: CompiledRule[];
     if (body.rule) {
       await this.validate(body.rule, 'rule.');
-      rules = [compileRule({ id: null, name: body.rule.name, stopProcessing: false, conditions: clean(body.rule.conditions), actions: toRuleActions(body.rule.actions) })];
+      rules = [
+        compileRule({
+          id: null,
+          name: body.rule.name,
+          stopProcessing: false,
+          conditions: clean(body.rule.conditions),
+          actions: toRuleActions(body.rule.actions),
+        }),
+      ];
     } else {
       rules = (await this.rules.find({ where: { enabled: true }, order: { position: 'ASC', createdAt: 'ASC' } })).map((r) => compileRule(toEvaluable(r)));
     }
-    const latest = await this.comments.find({ where: { isFromBusiness: false, status: Not('own') }, order: { commentedAt: 'DESC', id: 'DESC' }, take: body.limit });
+    const latest = await this.comments.find({
+      where: { isFromBusiness: false, status: Not('own') },
+      order: { commentedAt: 'DESC', id: 'DESC' },
+      take: body.limit,
+    });
     const ended = await this.endedLives(latest);
     const results: CommentRuleDryRunResponse['results'] = [];
     for (const comment of latest) {
@@ -116,7 +147,11 @@ export class CommentRulesService {
       if (!matches.length) continue;
       results.push({
         comment: toCommentDto(comment),
-        matches: matches.map(({ rule, actions }) => ({ ruleId: rule.id, ruleName: rule.name, actions: actions.map((a) => ({ type: a.action.type, outcome: a.outcome, reason: a.reason })) })),
+        matches: matches.map(({ rule, actions }) => ({
+          ruleId: rule.id,
+          ruleName: rule.name,
+          actions: actions.map((a) => ({ type: a.action.type, outcome: a.outcome, reason: a.reason })),
+        })),
       });
     }
     return { evaluated: latest.length, matched: results.length, results };
@@ -131,14 +166,23 @@ export class CommentRulesService {
       take: limit + 1,
     });
     const page = rows.slice(0, limit);
-    const comments = page.length ? await this.comments.find({ select: { id: true, text: true, authorName: true, authorUsername: true, removedAt: true }, where: { id: In(page.map((a) => a.commentId)) } }) : [];
+    const comments = page.length
+      ? await this.comments.find({
+          select: { id: true, text: true, authorName: true, authorUsername: true, removedAt: true },
+          where: { id: In(page.map((a) => a.commentId)) },
+        })
+      : [];
     const byId = new Map(comments.map((c) => [c.id, c]));
     const names = await this.names.forActions(page);
     const last = page[page.length - 1];
     return {
       items: page.map((a) => {
         const c = byId.get(a.commentId);
-        return { ...toCommentActionDto(a, names), commentText: c && !c.removedAt ? c.text : null, commentAuthor: c ? (c.authorName ?? (c.authorUsername ? `@${c.authorUsername}` : null)) : null };
+        return {
+          ...toCommentActionDto(a, names),
+          commentText: c && !c.removedAt ? c.text : null,
+          commentAuthor: c ? (c.authorName ?? (c.authorUsername ? `@${c.authorUsername}` : null)) : null,
+        };
       }),
       nextCursor: rows.length > limit && last ? encode(last.createdAt, last.id) : null,
     };
@@ -147,7 +191,9 @@ export class CommentRulesService {
   private async endedLives(comments: CommentEntity[]): Promise<Set<string>> {
     const ids = [...new Set(comments.filter((c) => c.kind === 'live_comment' && c.objectExternalId).map((c) => c.objectExternalId as string))];
     if (!ids.length) return new Set();
-    const posts = await this.dataSource.getRepository(CommentPostEntity).find({ select: { channelId: true, externalId: true, liveEndedAt: true }, where: { externalId: In(ids) } });
+    const posts = await this.dataSource
+      .getRepository(CommentPostEntity)
+      .find({ select: { channelId: true, externalId: true, liveEndedAt: true }, where: { externalId: In(ids) } });
     return new Set(posts.filter((p) => p.liveEndedAt).map((p) => `${p.channelId}:${p.externalId}`));
   }
 
@@ -164,7 +210,11 @@ export class CommentRulesService {
     if (regex !== undefined) {
       try {
         new RegExp(regex, 'u');
-        if (!safeRegex(regex)) errors.push({ field: `${prefix}conditions.regex.pattern`, messages: ['this pattern could take exponential time on some comments (nested repetition); simplify it'] });
+        if (!safeRegex(regex))
+          errors.push({
+            field: `${prefix}conditions.regex.pattern`,
+            messages: ['this pattern could take exponential time on some comments (nested repetition); simplify it'],
+          });
       } catch {
         errors.push({ field: `${prefix}conditions.regex.pattern`, messages: ['not a valid regular expression'] });
       }
@@ -177,9 +227,11 @@ export class CommentRulesService {
       if (action.type === 'assign') {
         const user = action.userId ? await this.users.findById(action.userId) : null;
         if (!action.userId) errors.push({ field: field('userId'), messages: ['an assign action needs userId'] });
-        else if (!user || !user.active || (user.role !== Role.AGENT && user.role !== Role.ADMIN)) errors.push({ field: field('userId'), messages: ['no such active user'] });
+        else if (!user || !user.active || (user.role !== Role.AGENT && user.role !== Role.ADMIN))
+          errors.push({ field: field('userId'), messages: ['no such active user'] });
       }
-      if ((action.type === 'public_reply' || action.type === 'private_reply') && !action.text) errors.push({ field: field('text'), messages: ['a reply action needs text'] });
+      if ((action.type === 'public_reply' || action.type === 'private_reply') && !action.text)
+        errors.push({ field: field('text'), messages: ['a reply action needs text'] });
     }
     if (errors.length) throw new RequestValidationException(errors);
   }
@@ -188,7 +240,8 @@ export class CommentRulesService {
 function decodeCursor(cursor: string): { at: Date; id: string } {
   const [time, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
   const at = new Date(time ?? '');
-  if (!id || Number.isNaN(at.getTime())) throw new CommentsException(CommentsExceptionCode.COMMENTS_BAD_CURSOR, 'cursor must be the nextCursor of a previous page');
+  if (!id || Number.isNaN(at.getTime()))
+    throw new CommentsException(CommentsExceptionCode.COMMENTS_BAD_CURSOR, 'cursor must be the nextCursor of a previous page');
   return { at, id };
 }
 

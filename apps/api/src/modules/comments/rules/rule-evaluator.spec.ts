@@ -13,7 +13,8 @@ const facts = (text: string, extra: Partial<CommentFacts> = {}): CommentFacts =>
   alreadyAssigned: false,
   ...extra,
 });
-const rule = (name: string, conditions: EvaluableRule['conditions'], actions: EvaluableRule['actions'], stopProcessing = false) => compileRule({ id: name, name, conditions, actions, stopProcessing });
+const rule = (name: string, conditions: EvaluableRule['conditions'], actions: EvaluableRule['actions'], stopProcessing = false) =>
+  compileRule({ id: name, name, conditions, actions, stopProcessing });
 
 describe('text signals', () => {
   it.each([
@@ -59,7 +60,11 @@ describe('evaluateRules', () => {
   });
 
   it('ANDs conditions: source, posts, first comment, platform, regex', () => {
-    const r = rule('r', { source: 'ad', postExternalIds: ['media-1'], firstCommentOfUser: true, platforms: [MessagePlatform.INSTAGRAM], regex: { pattern: 'dm\\s+me' } }, [{ type: 'hide' }]);
+    const r = rule(
+      'r',
+      { source: 'ad', postExternalIds: ['media-1'], firstCommentOfUser: true, platforms: [MessagePlatform.INSTAGRAM], regex: { pattern: 'dm\\s+me' } },
+      [{ type: 'hide' }],
+    );
     expect(evaluateRules([r], facts('DM me', { source: 'ad', firstCommentOfUser: true })).length).toBe(1);
     expect(evaluateRules([r], facts('DM me', { source: 'organic', firstCommentOfUser: true })).length).toBe(0);
     expect(evaluateRules([r], facts('DM me', { source: 'ad', firstCommentOfUser: false })).length).toBe(0);
@@ -68,11 +73,17 @@ describe('evaluateRules', () => {
 
   it('runs in order: stop processing, the first assignment wins, nothing after a delete, one private reply per person and post', () => {
     const first = rule('first', {}, [{ type: 'assign', userId: 'u1' }]);
-    const second = rule('second', {}, [{ type: 'assign', userId: 'u2' }, { type: 'private_reply', text: 'hi' }]);
+    const second = rule('second', {}, [
+      { type: 'assign', userId: 'u2' },
+      { type: 'private_reply', text: 'hi' },
+    ]);
     const stop = rule('stop', { containsPhone: true }, [{ type: 'delete' }], true);
     const after = rule('after', {}, [{ type: 'hide' }]);
     const plain = evaluateRules([first, second], facts('hello'));
-    expect(plain.map((m) => m.actions.map((a) => `${a.action.type}:${a.outcome}`))).toEqual([['assign:would_run'], ['assign:would_skip', 'private_reply:would_run']]);
+    expect(plain.map((m) => m.actions.map((a) => `${a.action.type}:${a.outcome}`))).toEqual([
+      ['assign:would_run'],
+      ['assign:would_skip', 'private_reply:would_run'],
+    ]);
     expect(evaluateRules([stop, after], facts('call 0176 1234 5678')).map((m) => m.rule.name)).toEqual(['stop']);
     const deleted = evaluateRules([rule('del', {}, [{ type: 'delete' }]), after], facts('x'));
     expect(deleted[1]?.actions[0]).toMatchObject({ outcome: 'would_skip', reason: 'An earlier action deletes the comment.' });
@@ -83,7 +94,9 @@ describe('evaluateRules', () => {
   });
 
   it('evaluates 20 rules well under a millisecond per comment', () => {
-    const rules = Array.from({ length: 20 }, (_, i) => rule(`r${i}`, { keywords: { words: [`word${i}`, 'refund'], mode: 'any' }, containsLink: i % 2 === 0 }, [{ type: 'hide' }]));
+    const rules = Array.from({ length: 20 }, (_, i) =>
+      rule(`r${i}`, { keywords: { words: [`word${i}`, 'refund'], mode: 'any' }, containsLink: i % 2 === 0 }, [{ type: 'hide' }]),
+    );
     const started = process.hrtime.bigint();
     for (let i = 0; i < 1000; i += 1) evaluateRules(rules, facts(`Comment ${i}: I want a refund, see www.example.com or call 0176 1234 5678`));
     const perComment = Number(process.hrtime.bigint() - started) / 1e6 / 1000;

@@ -93,7 +93,8 @@ export function evaluateRules(rules: readonly CompiledRule[], facts: CommentFact
       else if (action.type === 'assign' && assigned) skip('The comment is already assigned.');
       else if (action.type === 'private_reply' && facts.privateReplySentToAuthorOnPost) skip('This person already got a private reply on this post.');
       else if (action.type === 'private_reply' && facts.privateReplyRefusal) skip(facts.privateReplyRefusal);
-      else if ((action.type === 'public_reply' || action.type === 'private_reply' || action.type === 'hide') && planned.has(action.type)) skip('An earlier rule already does this.');
+      else if ((action.type === 'public_reply' || action.type === 'private_reply' || action.type === 'hide') && planned.has(action.type))
+        skip('An earlier rule already does this.');
       else {
         actions.push({ action, outcome: 'would_run', reason: null });
         planned.add(action.type);

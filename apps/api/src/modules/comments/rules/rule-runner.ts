@@ -83,23 +83,50 @@ export class RuleRunner {
       for (const { action, outcome, reason } of actions) {
         const base = { commentId: comment.id, channelId: channel.id, ruleId: rule.id };
         if (outcome === 'would_skip') {
-          await m.save(CommentActionEntity, CommentActionExecutor.newRow({ ...base, action: action.type === 'assign' ? 'assign' : action.type, status: 'skipped', errorMessage: reason?.slice(0, 500) ?? null, finishedAt: now }));
+          await m.save(
+            CommentActionEntity,
+            CommentActionExecutor.newRow({
+              ...base,
+              action: action.type === 'assign' ? 'assign' : action.type,
+              status: 'skipped',
+              errorMessage: reason?.slice(0, 500) ?? null,
+              finishedAt: now,
+            }),
+          );
           continue;
         }
         switch (action.type) {
           case 'label':
             comment.labelIds = [...new Set([...(comment.labelIds ?? []), action.labelId])];
             changed = true;
-            await m.save(CommentActionEntity, CommentActionExecutor.newRow({ ...base, action: 'label', status: 'done', payload: { labelId: action.labelId }, finishedAt: now }));
+            await m.save(
+              CommentActionEntity,
+              CommentActionExecutor.newRow({ ...base, action: 'label', status: 'done', payload: { labelId: action.labelId }, finishedAt: now }),
+            );
             break;
           case 'assign':
             comment.assigneeId = action.userId;
             changed = true;
-            await m.save(CommentActionEntity, CommentActionExecutor.newRow({ ...base, action: 'assign', status: 'done', payload: { assigneeId: action.userId }, finishedAt: now }));
+            await m.save(
+              CommentActionEntity,
+              CommentActionExecutor.newRow({ ...base, action: 'assign', status: 'done', payload: { assigneeId: action.userId }, finishedAt: now }),
+            );
             break;
           default: {
-            const text = action.type === 'public_reply' || action.type === 'private_reply' ? renderCommentReply(action.text, { name: comment.authorName, username: comment.authorUsername }) : undefined;
-            await m.save(CommentActionEntity, CommentActionExecutor.newRow({ ...base, action: action.type, status: 'queued', payload: text === undefined ? null : { text }, nextAttemptAt: now }));
+            const text =
+              action.type === 'public_reply' || action.type === 'private_reply'
+                ? renderCommentReply(action.text, { name: comment.authorName, username: comment.authorUsername })
+                : undefined;
+            await m.save(
+              CommentActionEntity,
+              CommentActionExecutor.newRow({
+                ...base,
+                action: action.type,
+                status: 'queued',
+                payload: text === undefined ? null : { text },
+                nextAttemptAt: now,
+              }),
+            );
             if (action.type === 'private_reply') {
               comment.privateReplyQueued = true;
               changed = true;

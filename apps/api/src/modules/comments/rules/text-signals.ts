@@ -11,7 +11,8 @@ export function fold(text: string): string {
   return text.normalize('NFKC').toLocaleLowerCase();
 }
 
-const NO_SPACE_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
+const NO_SPACE_SCRIPT =
+  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Does the folded `text` contain `phrase` as whole word(s)? */
@@ -22,10 +23,12 @@ export function containsPhrase(text: string, phrase: string): boolean {
   return new RegExp(`(?<![\\p{L}\\p{N}])${escape(needle).replace(/\s+/g, '\\s+')}(?![\\p{L}\\p{N}])`, 'u').test(text);
 }
 
-const URL_PATTERN = /\b(?:https?:\/\/|www\.)\S+|\b[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*\.(?:[a-z]{2,24})(?:\/\S*)?\b/iu;
+const URL_PATTERN =
+  /\b(?:https?:\/\/|www\.)\S+|\b[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*\.(?:[a-z]{2,24})(?:\/\S*)?\b/iu;
 const EMAIL_PATTERN = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/u;
 /** A link: a scheme, `www.`, or a host name with a known-looking top-level domain (`shop.example.com`, `bit.ly/x`). */
-const COMMON_TLDS = /\.(?:com|net|org|io|co|ly|me|info|biz|shop|store|online|site|xyz|app|link|click|top|ru|de|uk|fr|es|it|nl|at|ch|pl|br|in|jp|cn|us|ca|au|tk|gl|gd|to)(?:[/:?#]|\b)/iu;
+const COMMON_TLDS =
+  /\.(?:com|net|org|io|co|ly|me|info|biz|shop|store|online|site|xyz|app|link|click|top|ru|de|uk|fr|es|it|nl|at|ch|pl|br|in|jp|cn|us|ca|au|tk|gl|gd|to)(?:[/:?#]|\b)/iu;
 
 export function containsLink(text: string): boolean {
   const withoutEmails = text.replace(new RegExp(EMAIL_PATTERN.source, 'gu'), ' ');

@@ -22,7 +22,18 @@ export class ChannelHistoryRepository {
     const existing = await this.find(channelId);
     if (existing) return existing;
     try {
-      return await this.rows.save(this.rows.create({ channelId, importStatus: 'pending', conversationsDone: 0, messagesImported: 0, importPageOffset: 0, recoveryAdded: 0, recoveryConversations: 0, recoveryResubscribed: false }));
+      return await this.rows.save(
+        this.rows.create({
+          channelId,
+          importStatus: 'pending',
+          conversationsDone: 0,
+          messagesImported: 0,
+          importPageOffset: 0,
+          recoveryAdded: 0,
+          recoveryConversations: 0,
+          recoveryResubscribed: false,
+        }),
+      );
     } catch (error) {
       if (!isDuplicateKeyError(error)) throw error;
       return (await this.find(channelId)) as ChannelHistoryEntity;

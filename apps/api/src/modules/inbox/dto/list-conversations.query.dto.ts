@@ -7,23 +7,30 @@ const UUID_OR_KEYWORD = /^(me|unassigned|any|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}
 
 export class ListConversationsQueryDto implements ConversationListQuery {
   @ApiPropertyOptional({ description: 'Matches contact names/usernames and message text' })
-  @IsOptional() @IsString() @MaxLength(100)
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
   search?: string;
 
   @ApiPropertyOptional({ enum: MessagePlatform })
-  @IsOptional() @IsIn(Object.values(MessagePlatform))
+  @IsOptional()
+  @IsIn(Object.values(MessagePlatform))
   platform?: MessagePlatform;
 
   @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional() @IsUUID()
+  @IsOptional()
+  @IsUUID()
   channelId?: string;
 
   @ApiPropertyOptional({ enum: CONVERSATION_STATUSES })
-  @IsOptional() @IsIn(CONVERSATION_STATUSES as ConversationStatus[])
+  @IsOptional()
+  @IsIn(CONVERSATION_STATUSES as ConversationStatus[])
   status?: ConversationStatus;
 
   @ApiPropertyOptional({ description: "`me`, `unassigned`, `any` or a user id (within the caller's scope: an agent gets nothing for a teammate)" })
-  @IsOptional() @IsString() @Matches(UUID_OR_KEYWORD, { message: 'assignee must be me, unassigned, any or a user id' })
+  @IsOptional()
+  @IsString()
+  @Matches(UUID_OR_KEYWORD, { message: 'assignee must be me, unassigned, any or a user id' })
   assignee?: ConversationAssigneeFilter;
 
   @ApiPropertyOptional({ description: 'true: only conversations with unread messages' })
@@ -33,24 +40,37 @@ export class ListConversationsQueryDto implements ConversationListQuery {
   unread?: boolean;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'Only conversations with this label' })
-  @IsOptional() @IsUUID()
+  @IsOptional()
+  @IsUUID()
   label?: string;
 
   @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
-  @IsOptional() @IsString() @MaxLength(200)
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
   cursor?: string;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 30 })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
   limit?: number;
 }
 
 export class ListMessagesQueryDto {
   @ApiPropertyOptional({ description: 'nextCursor of the previous page (older messages)' })
-  @IsOptional() @IsString() @MaxLength(200)
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
   before?: string;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(200)
   limit?: number;
 }

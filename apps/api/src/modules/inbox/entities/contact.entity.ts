@@ -31,5 +31,4 @@ export class ContactEntity extends TimestampedEntity {
 
   @TimestampColumn({ name: 'profile_fetched_at', nullable: true })
   profileFetchedAt!: Date | null;
-
 }

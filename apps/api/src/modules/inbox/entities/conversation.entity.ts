@@ -1,4 +1,14 @@
-import { AttributionDto, CONVERSATION_PRIORITIES, CONVERSATION_STATUSES, ConversationPriority, ConversationStatus, InboxMessageDirection, MessagePlatform, THREAD_OWNERS, ThreadOwner } from '@ticklegram/domain-models';
+import {
+  AttributionDto,
+  CONVERSATION_PRIORITIES,
+  CONVERSATION_STATUSES,
+  ConversationPriority,
+  ConversationStatus,
+  InboxMessageDirection,
+  MessagePlatform,
+  THREAD_OWNERS,
+  ThreadOwner,
+} from '@ticklegram/domain-models';
 import { Column, Entity, Index, Unique } from 'typeorm';
 import { TimestampColumn } from '../../../database/timestamp.column';
 import { TimestampedEntity } from '../../../database/base.entity';
@@ -78,5 +88,4 @@ export class ConversationEntity extends TimestampedEntity {
   /** Time of the event that set the owner; older events do not overwrite it. */
   @TimestampColumn({ name: 'thread_owner_at', nullable: true })
   threadOwnerAt!: Date | null;
-
 }

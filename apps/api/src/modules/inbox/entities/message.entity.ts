@@ -128,5 +128,4 @@ export class MessageEntity extends TimestampedEntity {
 
   @TimestampColumn({ name: 'read_at', nullable: true })
   readAt!: Date | null;
-
 }

@@ -24,12 +24,7 @@ type Merged = Pick<MessageEntity, 'direction' | 'sentAt' | 'text' | 'attachments
  * Any order of pages converges on the same preview and window; recovered customer messages newer
  * than our last reply are unread and reopen a resolved or snoozed conversation, as a webhook would.
  */
-export function applyHistory(
-  conversation: ConversationState,
-  fresh: readonly Merged[],
-  latestOutboundAt: Date | null,
-  createdByImport: boolean,
-): void {
+export function applyHistory(conversation: ConversationState, fresh: readonly Merged[], latestOutboundAt: Date | null, createdByImport: boolean): void {
   for (const message of fresh) {
     if (!conversation.lastMessageAt || conversation.lastMessageAt <= message.sentAt) {
       conversation.lastMessageAt = message.sentAt;

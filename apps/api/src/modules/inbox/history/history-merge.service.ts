@@ -67,13 +67,24 @@ export class HistoryMergeService {
     }
   }
 
-  private async mergeOnce(channel: ChannelRef, customer: string, messages: readonly HistoryMessage[], profile: CustomerProfile | null): Promise<HistoryMergeResult> {
+  private async mergeOnce(
+    channel: ChannelRef,
+    customer: string,
+    messages: readonly HistoryMessage[],
+    profile: CustomerProfile | null,
+  ): Promise<HistoryMergeResult> {
     const effects: (() => void | Promise<void>)[] = [];
     const result = await this.dataSource.transaction(async (m) => {
       const locked = await this.writer.lock(m, channel.id, customer);
       const { conversation, contact } = await this.writer.upsert(m, channel, { platform: channel.platform, customerExternalId: customer }, profile, locked);
-      const stored = await this.storedMids(m, channel.id, messages.map((x) => x.mid));
-      const fresh = [...new Map(messages.filter((x) => !stored.has(x.mid)).map((x) => [x.mid, x])).values()].sort((a, b) => a.sentAt.getTime() - b.sentAt.getTime());
+      const stored = await this.storedMids(
+        m,
+        channel.id,
+        messages.map((x) => x.mid),
+      );
+      const fresh = [...new Map(messages.filter((x) => !stored.has(x.mid)).map((x) => [x.mid, x])).values()].sort(
+        (a, b) => a.sentAt.getTime() - b.sentAt.getTime(),
+      );
       if (!fresh.length) return { conversationId: conversation.id, added: 0 };
 
       const rows: MessageEntity[] = [];
@@ -102,7 +113,11 @@ export class HistoryMergeService {
       const ctx: ApplyContext = { webhookEventId: 0, channel, manager: m, batch: undefined, afterCommit: (effect) => effects.push(effect) };
       for (const row of rows) await this.refs.replayParked(row, conversation, ctx);
 
-      const latestOutbound = await m.findOne(MessageEntity, { select: { id: true, sentAt: true }, where: { conversationId: conversation.id, direction: 'outbound' }, order: { sentAt: 'DESC' } });
+      const latestOutbound = await m.findOne(MessageEntity, {
+        select: { id: true, sentAt: true },
+        where: { conversationId: conversation.id, direction: 'outbound' },
+        order: { sentAt: 'DESC' },
+      });
       applyHistory(conversation, rows, latestOutbound?.sentAt ?? null, !locked);
       await this.writer.save(m, conversation);
 

@@ -82,7 +82,14 @@ export class ConversationWriter {
     );
   }
 
-  private async upsertContact(m: EntityManager, channel: ChannelRef, event: ConversationOpening, customer: string, profile: CustomerProfile | null, knownId: string | null): Promise<ContactEntity> {
+  private async upsertContact(
+    m: EntityManager,
+    channel: ChannelRef,
+    event: ConversationOpening,
+    customer: string,
+    profile: CustomerProfile | null,
+    knownId: string | null,
+  ): Promise<ContactEntity> {
     const existing = await m.findOne(ContactEntity, { where: knownId ? { id: knownId } : { channelId: channel.id, externalId: customer } });
     if (existing) {
       // a profile fetched later fills a contact that had only a placeholder name
@@ -93,7 +100,12 @@ export class ConversationWriter {
       }
       return existing;
     }
-    const contact = m.create(ContactEntity, { channelId: channel.id, platform: event.platform, externalId: customer, ...displayFields(event, customer, profile) });
+    const contact = m.create(ContactEntity, {
+      channelId: channel.id,
+      platform: event.platform,
+      externalId: customer,
+      ...displayFields(event, customer, profile),
+    });
     await insertRow(m, ContactEntity, contact);
     return contact;
   }

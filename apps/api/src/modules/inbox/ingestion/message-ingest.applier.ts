@@ -67,7 +67,10 @@ export class MessageIngestApplier implements EventApplier<StartEvent, PreparedCo
     if (!wanted.length) return new Set();
     const contacts = await this.contacts.find({
       select: { channelId: true, externalId: true },
-      where: { channelId: In([...new Set(wanted.map((e) => e.channel.id))]), externalId: In([...new Set(wanted.map((e) => e.event.customerExternalId as string))]) },
+      where: {
+        channelId: In([...new Set(wanted.map((e) => e.channel.id))]),
+        externalId: In([...new Set(wanted.map((e) => e.event.customerExternalId as string))]),
+      },
     });
     return new Set(contacts.map((c) => `${c.channelId}:${c.externalId}`));
   }
@@ -131,11 +134,14 @@ export class MessageIngestApplier implements EventApplier<StartEvent, PreparedCo
     // our own send stored before the Send API answered: matched by the client key echoed in metadata
     // (Instagram echoes carry no app id, so anything but another app's echo may be ours)
     if (outbound && event.echoSource !== 'other_app') {
-      const pending = event.metadata ? await m.findOne(MessageEntity, { where: { conversationId: conversation.id, clientKey: event.metadata } }) : await this.unconfirmedSendLike(m, conversation.id, event);
+      const pending = event.metadata
+        ? await m.findOne(MessageEntity, { where: { conversationId: conversation.id, clientKey: event.metadata } })
+        : await this.unconfirmedSendLike(m, conversation.id, event);
       if (pending && !pending.mid) {
         pending.mid = event.mid;
         // Meta echoed it, so it was sent — also when a crash or a lost answer left it failed/unknown
-        if (pending.status === 'pending' || pending.status === 'failed' || pending.status === 'unknown') Object.assign(pending, { status: 'sent', errorCode: null, errorMessage: null });
+        if (pending.status === 'pending' || pending.status === 'failed' || pending.status === 'unknown')
+          Object.assign(pending, { status: 'sent', errorCode: null, errorMessage: null });
         await m.save(pending);
         this.announce.message(ctx, pending, 'message.updated');
         return { outcome: 'applied', detail: 'matched pending send by client key' };
@@ -186,7 +192,8 @@ export class MessageIngestApplier implements EventApplier<StartEvent, PreparedCo
 
   private async applyPostback(event: PostbackEvent, ctx: ApplyContext, profile: CustomerProfile | null): Promise<ApplyResult> {
     const m = ctx.manager;
-    if (event.mid && (await m.exists(MessageEntity, { where: { channelId: ctx.channel.id, mid: event.mid } }))) return { outcome: 'applied', detail: 'already stored' };
+    if (event.mid && (await m.exists(MessageEntity, { where: { channelId: ctx.channel.id, mid: event.mid } })))
+      return { outcome: 'applied', detail: 'already stored' };
     const { conversation, contact } = await this.writer.upsert(m, ctx.channel, event, profile);
     const referral = event.referral ? toAttribution(event.referral, event.timestamp) : null;
     const message = m.create(MessageEntity, {
@@ -236,7 +243,8 @@ export class MessageIngestApplier implements EventApplier<StartEvent, PreparedCo
     const when = eventTime(event.timestamp);
     conversation.referral ??= toAttribution(event.referral, event.timestamp);
     // opening an m.me / ig.me link or an ad on an existing thread reopens the messaging window
-    if (event.actor === 'customer' && (!conversation.lastCustomerMessageAt || conversation.lastCustomerMessageAt < when)) conversation.lastCustomerMessageAt = when;
+    if (event.actor === 'customer' && (!conversation.lastCustomerMessageAt || conversation.lastCustomerMessageAt < when))
+      conversation.lastCustomerMessageAt = when;
     await this.writer.save(ctx.manager, conversation);
     this.announce.conversation(ctx, conversation, contact);
     return { outcome: 'applied' };

@@ -8,7 +8,18 @@ import { PendingMessageEventEntity } from '../entities/pending-message-event.ent
 import { MessageMediaService } from '../media/message-media.service';
 import { ConversationWriter } from './conversation-writer';
 import { IngestAnnouncer } from './ingest-announcer';
-import { applyDelivery, applyEdit, applyReaction, applyReceipt, applyUnsend, bumpCustomerActivity, eventTime, raiseWatermark, receiptSources, withoutRaw } from './message-state.rules';
+import {
+  applyDelivery,
+  applyEdit,
+  applyReaction,
+  applyReceipt,
+  applyUnsend,
+  bumpCustomerActivity,
+  eventTime,
+  raiseWatermark,
+  receiptSources,
+  withoutRaw,
+} from './message-state.rules';
 import { lockFor } from './row-lock';
 
 /** Events that refer to a message by mid and wait for it when it has not landed yet. */
@@ -35,7 +46,9 @@ export class MessageRefUpdater {
     const missing = mids.filter((mid) => !found.some((f) => f.mid === mid));
     for (const mid of missing) {
       const dedupeKey = mids.length > 1 ? `${event.dedupeKey.slice(0, 150)}:${mid.slice(-40)}` : event.dedupeKey;
-      await m.save(m.create(PendingMessageEventEntity, { channelId: ctx.channel.id, mid, type: event.type, dedupeKey, event: withoutRaw(event), createdAt: new Date() }));
+      await m.save(
+        m.create(PendingMessageEventEntity, { channelId: ctx.channel.id, mid, type: event.type, dedupeKey, event: withoutRaw(event), createdAt: new Date() }),
+      );
     }
     for (const message of found) {
       const conversation = await m.findOneByOrFail(ConversationEntity, { id: message.conversationId });
@@ -47,7 +60,11 @@ export class MessageRefUpdater {
   /** Applies the events parked for a message that just landed, oldest first. */
   async replayParked(message: MessageEntity, conversation: ConversationEntity, ctx: ApplyContext): Promise<void> {
     if (!message.mid) return;
-    const parked = await ctx.manager.find(PendingMessageEventEntity, { where: { channelId: message.channelId, mid: message.mid }, order: { id: 'ASC' }, ...lockFor(ctx.manager) });
+    const parked = await ctx.manager.find(PendingMessageEventEntity, {
+      where: { channelId: message.channelId, mid: message.mid },
+      order: { id: 'ASC' },
+      ...lockFor(ctx.manager),
+    });
     if (!parked.length) return;
     const events = parked.map((p) => p.event as unknown as MessageRefEvent).sort((a, b) => (a.timestamp ?? 0) - (b.timestamp ?? 0));
     for (const event of events) await this.applyToMessage(event, message, conversation, ctx);
@@ -57,7 +74,9 @@ export class MessageRefUpdater {
   /** Every outbound message of the conversation sent at or before `upTo` becomes read / delivered (`includeId` too). */
   async markOutbound(conversation: ConversationEntity, upTo: Date, status: 'read' | 'delivered', ctx: ApplyContext, includeId?: string): Promise<void> {
     const from = receiptSources(status);
-    const targets = await ctx.manager.find(MessageEntity, { where: { conversationId: conversation.id, direction: 'outbound', status: In(from), sentAt: LessThanOrEqual(upTo) } });
+    const targets = await ctx.manager.find(MessageEntity, {
+      where: { conversationId: conversation.id, direction: 'outbound', status: In(from), sentAt: LessThanOrEqual(upTo) },
+    });
     if (includeId && !targets.some((t) => t.id === includeId)) {
       const self = await ctx.manager.findOneBy(MessageEntity, { id: includeId });
       if (self) targets.push(self);

@@ -12,13 +12,35 @@ import { previewOf } from '../inbox.mapper';
 /** What a rule needs of a message. */
 export type MessageState = Pick<
   MessageEntity,
-  'direction' | 'status' | 'sentAt' | 'text' | 'attachments' | 'editHistory' | 'editCount' | 'editedAt' | 'unsentAt' | 'reactions' | 'quickReplyPayload' | 'deliveredAt' | 'readAt' | 'kind' | 'unsupported'
+  | 'direction'
+  | 'status'
+  | 'sentAt'
+  | 'text'
+  | 'attachments'
+  | 'editHistory'
+  | 'editCount'
+  | 'editedAt'
+  | 'unsentAt'
+  | 'reactions'
+  | 'quickReplyPayload'
+  | 'deliveredAt'
+  | 'readAt'
+  | 'kind'
+  | 'unsupported'
 >;
 
 /** What a rule needs of a conversation. */
 export type ConversationState = Pick<
   ConversationEntity,
-  'status' | 'unreadCount' | 'lastMessageAt' | 'lastMessagePreview' | 'lastMessageDirection' | 'lastCustomerMessageAt' | 'customerReadAt' | 'customerDeliveredAt' | 'referral'
+  | 'status'
+  | 'unreadCount'
+  | 'lastMessageAt'
+  | 'lastMessagePreview'
+  | 'lastMessageDirection'
+  | 'lastCustomerMessageAt'
+  | 'customerReadAt'
+  | 'customerDeliveredAt'
+  | 'referral'
 >;
 
 /** Meta's ms timestamp, or now when Meta sent none. */
@@ -40,7 +62,10 @@ export function echoSourceLabel(source: EchoSource | null): InboxMessageSource {
 }
 
 /** A business message that lands after the customer's read / delivery watermark passed it is read / delivered already. */
-export function outboundStatusAt(conversation: Pick<ConversationState, 'customerReadAt' | 'customerDeliveredAt'>, sentAt: Date): Extract<InboxMessageStatus, 'sent' | 'delivered' | 'read'> {
+export function outboundStatusAt(
+  conversation: Pick<ConversationState, 'customerReadAt' | 'customerDeliveredAt'>,
+  sentAt: Date,
+): Extract<InboxMessageStatus, 'sent' | 'delivered' | 'read'> {
   if (conversation.customerReadAt && conversation.customerReadAt >= sentAt) return 'read';
   if (conversation.customerDeliveredAt && conversation.customerDeliveredAt >= sentAt) return 'delivered';
   return 'sent';
@@ -135,7 +160,11 @@ export function bumpCustomerActivity(conversation: ConversationState, when: Date
  * customer message counts as unread, opens the window and reopens a resolved or snoozed conversation;
  * our reply to the latest customer message clears the unread count. The first attribution sticks.
  */
-export function touchConversation(conversation: ConversationState, message: Pick<MessageEntity, 'direction' | 'sentAt' | 'text' | 'attachments' | 'kind' | 'unsentAt'>, referral: AttributionDto | null): void {
+export function touchConversation(
+  conversation: ConversationState,
+  message: Pick<MessageEntity, 'direction' | 'sentAt' | 'text' | 'attachments' | 'kind' | 'unsentAt'>,
+  referral: AttributionDto | null,
+): void {
   if (!conversation.lastMessageAt || conversation.lastMessageAt <= message.sentAt) {
     conversation.lastMessageAt = message.sentAt;
     conversation.lastMessagePreview = previewOf(message).slice(0, 255) || null;

@@ -5,7 +5,10 @@ import { Repository, SelectQueryBuilder } from 'typeorm';
 import { ConversationEntity } from '../entities/conversation.entity';
 import { Caller, ConversationAccessPolicy } from '../conversation-access.policy';
 
-type GroupRow = { status: ConversationStatus; platform: MessagePlatform } & Record<'all' | 'mine' | 'unassigned' | 'unread' | 'myUnreadMessages', string | number | null>;
+type GroupRow = { status: ConversationStatus; platform: MessagePlatform } & Record<
+  'all' | 'mine' | 'unassigned' | 'unread' | 'myUnreadMessages',
+  string | number | null
+>;
 
 /**
  * Sidebar folder counts over exactly the rows the caller's conversation list can show (scoped, with

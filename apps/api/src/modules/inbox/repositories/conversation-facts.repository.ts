@@ -1,6 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { AttributionDto, ConversationStatus, InboxMessageDirection, InboxMessageKind, InboxMessageSource, InboxMessageStatus, MessagePlatform } from '@ticklegram/domain-models';
+import {
+  AttributionDto,
+  ConversationStatus,
+  InboxMessageDirection,
+  InboxMessageKind,
+  InboxMessageSource,
+  InboxMessageStatus,
+  MessagePlatform,
+} from '@ticklegram/domain-models';
 import { In, MoreThan, Repository } from 'typeorm';
 import { Caller, ConversationAccessPolicy } from '../conversation-access.policy';
 import { ConversationEntity } from '../entities/conversation.entity';
@@ -46,7 +54,10 @@ export class ConversationFactsRepository {
 
   findMany(ids: string[]): Promise<ConversationFactsRow[]> {
     if (!ids.length) return Promise.resolve([]);
-    return this.conversations.find({ where: { id: In(ids) }, select: { id: true, channelId: true, platform: true, assigneeId: true, status: true, referral: true } });
+    return this.conversations.find({
+      where: { id: In(ids) },
+      select: { id: true, channelId: true, platform: true, assigneeId: true, status: true, referral: true },
+    });
   }
 
   /** Conversation ids in id order, `limit` after `afterId` (rebuilds walk every conversation). */

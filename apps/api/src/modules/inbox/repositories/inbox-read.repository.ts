@@ -39,15 +39,19 @@ export class InboxReadRepository {
    * Newest activity first; ties broken by id, so the cursor is stable. Equality filters lead the
    * (column, last_message_at, id) indexes of migration 1763810000000.
    */
-  async listConversations(caller: Caller, options: ConversationListFilter & { after?: ConversationPageCursor; limit: number }): Promise<{ conversation: ConversationEntity; contact: ContactEntity }[]> {
-    const qb = this.scoped(caller)
-      .orderBy('c.last_message_at', 'DESC')
-      .addOrderBy('c.id', 'DESC')
-      .limit(options.limit);
+  async listConversations(
+    caller: Caller,
+    options: ConversationListFilter & { after?: ConversationPageCursor; limit: number },
+  ): Promise<{ conversation: ConversationEntity; contact: ContactEntity }[]> {
+    const qb = this.scoped(caller).orderBy('c.last_message_at', 'DESC').addOrderBy('c.id', 'DESC').limit(options.limit);
     this.applyFilter(qb, options);
     if (options.after) {
       const { lastMessageAt, id } = options.after;
-      qb.andWhere(new Brackets((w) => w.where('c.last_message_at < :at', { at: lastMessageAt }).orWhere('c.last_message_at = :at AND c.id < :id', { at: lastMessageAt, id })));
+      qb.andWhere(
+        new Brackets((w) =>
+          w.where('c.last_message_at < :at', { at: lastMessageAt }).orWhere('c.last_message_at = :at AND c.id < :id', { at: lastMessageAt, id }),
+        ),
+      );
     }
     return this.withContacts(await qb.getMany());
   }
@@ -56,9 +60,17 @@ export class InboxReadRepository {
    * The same customer's other conversations the caller may see: same platform and same Meta id
    * (PSID/IGSID). Names and usernames are never used to link people.
    */
-  async otherConversationsOf(caller: Caller, conversation: Pick<ConversationEntity, 'id' | 'platform' | 'customerExternalId'>, limit: number): Promise<{ conversation: ConversationEntity; contact: ContactEntity }[]> {
+  async otherConversationsOf(
+    caller: Caller,
+    conversation: Pick<ConversationEntity, 'id' | 'platform' | 'customerExternalId'>,
+    limit: number,
+  ): Promise<{ conversation: ConversationEntity; contact: ContactEntity }[]> {
     const rows = await this.conversations.find({
-      where: ConversationAccessPolicy.where(caller, { platform: conversation.platform, customerExternalId: conversation.customerExternalId, id: Not(conversation.id) }),
+      where: ConversationAccessPolicy.where(caller, {
+        platform: conversation.platform,
+        customerExternalId: conversation.customerExternalId,
+        id: Not(conversation.id),
+      }),
       order: { lastMessageAt: 'DESC', id: 'DESC' },
       take: limit,
     });

@@ -71,7 +71,10 @@ export class InboxSearchRepository {
       for (const r of older) chosen.set(r.conversation_id, r.message_id);
     }
     if (!chosen.size) return new Map();
-    const messages = await this.raw<{ conversation_id: string; id: string; text: string | null; sent_at: Date | string }>('SELECT m.conversation_id, m.id, m.text, m.sent_at FROM messages m WHERE m.id IN (:...ids)', { ids: [...chosen.values()] });
+    const messages = await this.raw<{ conversation_id: string; id: string; text: string | null; sent_at: Date | string }>(
+      'SELECT m.conversation_id, m.id, m.text, m.sent_at FROM messages m WHERE m.id IN (:...ids)',
+      { ids: [...chosen.values()] },
+    );
     const out = new Map<string, { id: string; text: string; sentAt: Date }>();
     for (const m of messages) if (m.text) out.set(m.conversation_id, { id: m.id, text: m.text, sentAt: toDate(m.sent_at) });
     return out;

@@ -62,7 +62,12 @@ export class OutboundMessageRepository {
   async markSent(message: MessageEntity, mid: string): Promise<{ message: MessageEntity; removedEcho: MessageEntity | null }> {
     let removedEcho: MessageEntity | null = null;
     const setMid = () =>
-      this.messages.createQueryBuilder().update(MessageEntity).set({ mid, updatedAt: new Date() }).where('id = :id AND mid IS NULL', { id: message.id }).execute();
+      this.messages
+        .createQueryBuilder()
+        .update(MessageEntity)
+        .set({ mid, updatedAt: new Date() })
+        .where('id = :id AND mid IS NULL', { id: message.id })
+        .execute();
     try {
       await setMid();
     } catch (error) {

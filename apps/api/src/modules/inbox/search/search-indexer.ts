@@ -35,7 +35,8 @@ export class SearchIndexer implements EntitySubscriberInterface {
     const entity = event.entity as Record<string, unknown> | undefined;
     if (!event.databaseEntity) {
       // an UPDATE … WHERE by criteria: the rows it changed are unknown here
-      if (entity && Object.keys(entity).some((k) => fields.has(k))) throw new Error(`${event.metadata.name}: searchable fields must change through save() so the search index follows`);
+      if (entity && Object.keys(entity).some((k) => fields.has(k)))
+        throw new Error(`${event.metadata.name}: searchable fields must change through save() so the search index follows`);
       return;
     }
     if (!event.updatedColumns.some((c) => fields.has(c.propertyName))) return;

@@ -52,7 +52,10 @@ export class InsightSnapshotRepository {
   }
 
   async upsertDemographics(channelId: string, metric: string, breakdown: string, capturedOn: string, counts: Record<string, number>): Promise<void> {
-    await this.demographics.upsert({ channelId, metric, breakdown, capturedOn, counts, fetchedAt: new Date() }, { conflictPaths: ['channelId', 'metric', 'breakdown', 'capturedOn'], skipUpdateIfNoValuesChanged: false });
+    await this.demographics.upsert(
+      { channelId, metric, breakdown, capturedOn, counts, fetchedAt: new Date() },
+      { conflictPaths: ['channelId', 'metric', 'breakdown', 'capturedOn'], skipUpdateIfNoValuesChanged: false },
+    );
   }
 
   /** The newest capture of each breakdown up to `onOrBefore`. */

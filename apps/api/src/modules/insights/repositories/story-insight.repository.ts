@@ -43,7 +43,11 @@ export class StoryInsightRepository {
   async saveFromWebhook(manager: EntityManager, channelId: string, mediaId: string, metrics: Record<string, number>): Promise<void> {
     const existing = await manager.findOne(StoryInsightEntity, { where: { channelId, mediaId } });
     if (existing) {
-      await manager.update(StoryInsightEntity, { id: existing.id }, { metrics: { ...existing.metrics, ...metrics }, receivedAt: new Date(), source: 'webhook' });
+      await manager.update(
+        StoryInsightEntity,
+        { id: existing.id },
+        { metrics: { ...existing.metrics, ...metrics }, receivedAt: new Date(), source: 'webhook' },
+      );
     } else {
       await manager.insert(StoryInsightEntity, { channelId, mediaId, metrics, receivedAt: new Date(), source: 'webhook' });
     }

@@ -33,7 +33,10 @@ export class MediaInsightsFetcher {
 
   async sync(target: SyncTarget, limit: number, progress: ProgressFn): Promise<MediaSyncReport> {
     const items: IgMediaWire[] = [];
-    for await (const item of this.graph.comments.iterateInstagramMedia(target.auth, target.igUserId, { fields: IG_MEDIA_CARD_FIELDS, limit: Math.min(limit, 50) })) {
+    for await (const item of this.graph.comments.iterateInstagramMedia(target.auth, target.igUserId, {
+      fields: IG_MEDIA_CARD_FIELDS,
+      limit: Math.min(limit, 50),
+    })) {
       if (!NO_MEDIA_INSIGHTS.has(item.media_product_type ?? '')) items.push(item);
       if (items.length >= limit) break;
     }

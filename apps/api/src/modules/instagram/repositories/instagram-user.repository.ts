@@ -19,6 +19,8 @@ export class InstagramUserRepository {
     const values = { name: profile.name, username: profile.username, profilePicUrl: profile.profilePicUrl, fetchedAt: now };
     const updated = await this.users.update({ channelId, igsid }, { ...values, updatedAt: now });
     if (updated.affected) return;
-    await this.users.save(this.users.create({ channelId, igsid, ...values })).catch(() => this.users.update({ channelId, igsid }, { ...values, updatedAt: now }));
+    await this.users
+      .save(this.users.create({ channelId, igsid, ...values }))
+      .catch(() => this.users.update({ channelId, igsid }, { ...values, updatedAt: now }));
   }
 }

@@ -11,5 +11,4 @@ export class LabelEntity extends TimestampedEntity {
   /** `#rrggbb` */
   @Column({ type: 'varchar', length: 7 })
   color!: string;
-
 }

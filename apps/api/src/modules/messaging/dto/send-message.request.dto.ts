@@ -2,12 +2,29 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { QuickReplyInput, ReactToMessageRequest, SendMessageRequest, SendTemplateInput } from '@ticklegram/domain-models';
 import { Type } from 'class-transformer';
 import { IsStringListOrRecord } from '../../../common/validators/string-values.validator';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, ValidateIf, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUUID,
+  MaxLength,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
 
 const isText = (o: QuickReplyInputDto) => (o.contentType ?? 'text') === 'text';
 
 export class QuickReplyInputDto implements QuickReplyInput {
-  @ApiPropertyOptional({ enum: ['text', 'user_phone_number', 'user_email'], default: 'text', description: 'Instagram: text only (phone/email disabled by Meta on 2026-10-05)' })
+  @ApiPropertyOptional({
+    enum: ['text', 'user_phone_number', 'user_email'],
+    default: 'text',
+    description: 'Instagram: text only (phone/email disabled by Meta on 2026-10-05)',
+  })
   @IsOptional()
   @IsIn(['text', 'user_phone_number', 'user_email'], { message: 'contentType must be text, user_phone_number or user_email' })
   contentType?: 'text' | 'user_phone_number' | 'user_email';
@@ -32,7 +49,10 @@ export class SendTemplateInputDto implements SendTemplateInput {
   @IsUUID()
   id!: string;
 
-  @ApiPropertyOptional({ description: 'Body variable values: a list in order for {{1}} templates, an object by name for named ones', example: ['Aiko', '#1001'] })
+  @ApiPropertyOptional({
+    description: 'Body variable values: a list in order for {{1}} templates, an object by name for named ones',
+    example: ['Aiko', '#1001'],
+  })
   @IsOptional()
   @IsStringListOrRecord(1000)
   parameters?: string[] | Record<string, string>;

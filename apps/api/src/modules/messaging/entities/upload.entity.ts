@@ -30,5 +30,4 @@ export class UploadEntity extends CreatedEntity {
   /** File name under DATA_DIR/uploads (random, never the client's name). */
   @Column({ name: 'stored_file', type: 'varchar', length: 255 })
   storedFile!: string;
-
 }

@@ -38,6 +38,13 @@ export class FacebookPageEntity extends ChannelBaseEntity {
   }
 
   identity(): ChannelIdentity {
-    return { platform: MessagePlatform.FACEBOOK, externalId: this.pageId, username: this.username, connection: 'facebook_login', linkedPageExternalId: null, kind: 'facebook_page' };
+    return {
+      platform: MessagePlatform.FACEBOOK,
+      externalId: this.pageId,
+      username: this.username,
+      connection: 'facebook_login',
+      linkedPageExternalId: null,
+      kind: 'facebook_page',
+    };
   }
 }

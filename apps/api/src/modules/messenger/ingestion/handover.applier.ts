@@ -35,13 +35,22 @@ export class HandoverApplier implements EventApplier<HandoverEvent> {
         return this.applyRoles(event, ctx);
       case 'request_thread_control':
         // the owner decides; nothing changes until it passes control
-        return { outcome: 'noted', detail: `app ${event.requestedOwnerAppId ?? '?'} asked for control of this conversation; it stays with its owner until passed` };
+        return {
+          outcome: 'noted',
+          detail: `app ${event.requestedOwnerAppId ?? '?'} asked for control of this conversation; it stays with its owner until passed`,
+        };
       default: {
         const change = ownerFromHandover(event.newOwnerAppId, this.ourAppIds, at);
         if (!change || !event.customerExternalId) return { outcome: 'noted', detail: `${event.action} without a new owner or customer` };
         const result = await this.threadControl.applyOwner(ctx, event.customerExternalId, change);
         if (result === 'no_conversation') return { outcome: 'noted', detail: 'no conversation with this customer yet; the next message records who owns it' };
-        return { outcome: 'applied', detail: result === 'unchanged' ? 'owner already known (or a newer change was applied)' : `now owned by ${change.ownedBy === 'this_app' ? 'this app' : `app ${change.appId}`}` };
+        return {
+          outcome: 'applied',
+          detail:
+            result === 'unchanged'
+              ? 'owner already known (or a newer change was applied)'
+              : `now owned by ${change.ownedBy === 'this_app' ? 'this app' : `app ${change.appId}`}`,
+        };
       }
     }
   }

@@ -22,7 +22,8 @@ export class OptinApplier implements EventApplier<OptinEvent> {
   ) {}
 
   async apply(event: OptinEvent, ctx: ApplyContext): Promise<ApplyResult> {
-    if (!event.customerExternalId) return { outcome: 'noted', detail: 'opt-in known only by user_ref (the person has not messaged the Page): nothing to attach it to' };
+    if (!event.customerExternalId)
+      return { outcome: 'noted', detail: 'opt-in known only by user_ref (the person has not messaged the Page): nothing to attach it to' };
     const m = ctx.manager;
     const at = new Date(event.timestamp ?? event.entryTime ?? Date.now());
     const kind = (event.optinType ?? 'send_to_messenger').slice(0, 40);

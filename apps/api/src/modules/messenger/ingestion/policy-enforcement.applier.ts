@@ -28,7 +28,11 @@ export class PolicyEnforcementApplier implements EventApplier<PolicyEnforcementE
     const at = new Date(event.timestamp ?? event.entryTime ?? Date.now());
     const next = nextRestriction({ action: page.restrictionAction, at: page.restrictionAt }, { action: event.action, reason: event.reason, at });
     if (!next) return { outcome: 'applied', detail: `older than the stored policy state, or not an action we know (${event.action ?? 'none'})` };
-    await ctx.manager.update(FacebookPageEntity, { id: page.id }, { restrictionAction: next.action, restrictionReason: next.reason?.slice(0, 500) ?? null, restrictionAt: at, updatedAt: new Date() });
+    await ctx.manager.update(
+      FacebookPageEntity,
+      { id: page.id },
+      { restrictionAction: next.action, restrictionReason: next.reason?.slice(0, 500) ?? null, restrictionAt: at, updatedAt: new Date() },
+    );
     ctx.afterCommit(async () => {
       this.channels.invalidate();
       await this.audit.record({

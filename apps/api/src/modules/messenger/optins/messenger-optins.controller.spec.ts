@@ -14,7 +14,7 @@ describe('MessengerOptinsController (contract)', () => {
   afterAll(() => api.close());
   beforeEach(() => jest.clearAllMocks());
 
-  it('admins and agents read a conversation\'s opt-ins (the service checks the conversation scope)', async () => {
+  it("admins and agents read a conversation's opt-ins (the service checks the conversation scope)", async () => {
     expect(await roleMatrixViolations(api, [{ method: 'get', path: `/api/conversations/${ANY_ID}/optins`, roles: [Role.ADMIN, Role.AGENT] }])).toEqual([]);
     expect(optins.useValue['ofConversation']).toHaveBeenCalledWith(expect.objectContaining({ role: Role.AGENT }), ANY_ID);
   });

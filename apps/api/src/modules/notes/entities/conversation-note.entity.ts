@@ -16,5 +16,4 @@ export class ConversationNoteEntity extends CreatedEntity {
 
   @Column({ name: 'mention_user_ids', type: 'json' })
   mentionUserIds!: string[];
-
 }

@@ -53,7 +53,13 @@ export class MessageTemplateRepository {
   }
 
   /** Inside ingestion's transaction: the template a status webhook is about (by Meta id, else name + language). */
-  async findForStatusEvent(m: EntityManager, channelId: string, externalId: string | null, name: string | null, language: string | null): Promise<MessageTemplateEntity | null> {
+  async findForStatusEvent(
+    m: EntityManager,
+    channelId: string,
+    externalId: string | null,
+    name: string | null,
+    language: string | null,
+  ): Promise<MessageTemplateEntity | null> {
     if (externalId) {
       const byId = await m.findOneBy(MessageTemplateEntity, { channelId, externalId });
       if (byId) return byId;

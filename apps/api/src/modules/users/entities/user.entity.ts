@@ -27,5 +27,4 @@ export class UserEntity extends TimestampedEntity {
   /** In every access token; bumped on password reset and deactivation, which ends every session. */
   @Column({ name: 'session_version', type: 'int', default: 0 })
   sessionVersion!: number;
-
 }

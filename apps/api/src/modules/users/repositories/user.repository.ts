@@ -50,7 +50,11 @@ export class UserRepository {
   }
 
   /** `endSessions` bumps the session version in the same statement: tokens issued before stop working. */
-  async update(id: string, changes: Partial<Pick<UserEntity, 'name' | 'role' | 'active' | 'passwordHash' | 'lastLoginAt'>>, endSessions = false): Promise<UserEntity> {
+  async update(
+    id: string,
+    changes: Partial<Pick<UserEntity, 'name' | 'role' | 'active' | 'passwordHash' | 'lastLoginAt'>>,
+    endSessions = false,
+  ): Promise<UserEntity> {
     await this.users.update({ id }, { ...changes, updatedAt: new Date(), ...(endSessions && { sessionVersion: () => 'session_version + 1' }) });
     return (await this.findById(id)) as UserEntity;
   }

@@ -4,7 +4,8 @@ import { TimestampColumn } from '../../../database/timestamp.column';
 
 const RAW_BODY = {
   to: (value: string | undefined) => (value === undefined ? undefined : { raw: value }),
-  from: (value: unknown) => (typeof value === 'object' && value !== null && 'raw' in value ? String((value as { raw: unknown }).raw) : typeof value === 'string' ? value : ''),
+  from: (value: unknown) =>
+    typeof value === 'object' && value !== null && 'raw' in value ? String((value as { raw: unknown }).raw) : typeof value === 'string' ? value : '',
 };
 
 /** One POST from Meta, stored verbatim before it is acknowledged; the worker queue claims these rows. */

@@ -64,12 +64,22 @@ describe('ApplierRegistry', () => {
   });
 
   it('refuses to boot when two modules claim the same type on the same platform', async () => {
-    await expect(boot(MessagesApplier, SecondReactionApplier)).rejects.toThrow(/"reaction" events are claimed by both (MessagesApplier and SecondReactionApplier|SecondReactionApplier and MessagesApplier)/);
+    await expect(boot(MessagesApplier, SecondReactionApplier)).rejects.toThrow(
+      /"reaction" events are claimed by both (MessagesApplier and SecondReactionApplier|SecondReactionApplier and MessagesApplier)/,
+    );
   });
 
   it.each([
-    ['an all-platform claim against a platform claim', { types: ['handover'] as ClaimableEventType[] }, { types: ['handover'] as ClaimableEventType[], platforms: [MessagePlatform.FACEBOOK] }],
-    ['overlapping platform lists', { types: ['optin'] as ClaimableEventType[], platforms: [MessagePlatform.FACEBOOK, MessagePlatform.INSTAGRAM] }, { types: ['optin'] as ClaimableEventType[], platforms: [MessagePlatform.INSTAGRAM] }],
+    [
+      'an all-platform claim against a platform claim',
+      { types: ['handover'] as ClaimableEventType[] },
+      { types: ['handover'] as ClaimableEventType[], platforms: [MessagePlatform.FACEBOOK] },
+    ],
+    [
+      'overlapping platform lists',
+      { types: ['optin'] as ClaimableEventType[], platforms: [MessagePlatform.FACEBOOK, MessagePlatform.INSTAGRAM] },
+      { types: ['optin'] as ClaimableEventType[], platforms: [MessagePlatform.INSTAGRAM] },
+    ],
   ])('rejects %s', (_label, first, second) => {
     const registry = new ApplierRegistry({} as never);
     registry.register('First', { apply: applied }, first);

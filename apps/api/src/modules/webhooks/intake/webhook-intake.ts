@@ -48,8 +48,15 @@ export class WebhookIntake {
   ) {
     const { rateLimitPerSecond, badSignatureLimitPerMinute, bodyLimitBytes } = config.webhooks;
     this.limit = bodyLimitBytes;
-    this.perClient = rateLimitPerSecond > 0 ? sharedRateLimiter(redis, config.redisKeyPrefix, { points: rateLimitPerSecond, durationSec: 1, keyPrefix: 'webhook-client' }) : null;
-    this.badSignatures = sharedRateLimiter(redis, config.redisKeyPrefix, { points: badSignatureLimitPerMinute, durationSec: 60, keyPrefix: 'webhook-bad-signature' });
+    this.perClient =
+      rateLimitPerSecond > 0
+        ? sharedRateLimiter(redis, config.redisKeyPrefix, { points: rateLimitPerSecond, durationSec: 1, keyPrefix: 'webhook-client' })
+        : null;
+    this.badSignatures = sharedRateLimiter(redis, config.redisKeyPrefix, {
+      points: badSignatureLimitPerMinute,
+      durationSec: 60,
+      keyPrefix: 'webhook-bad-signature',
+    });
   }
 
   /** Express middleware for {@link WEBHOOK_PATHS}: answers every POST, passes other methods on. */

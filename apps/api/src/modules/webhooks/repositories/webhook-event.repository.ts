@@ -89,37 +89,44 @@ export class WebhookEventRepository {
   async claim(workerId: string, limit: number, leaseMs: number, maxAttempts: number): Promise<{ rows: WebhookEventEntity[]; dead: number[] }> {
     const now = new Date();
     const leaseEnd = new Date(now.getTime() + leaseMs);
-    const { claimed, dead } = await this.exclusive(() => this.dataSource.transaction(async (m) => {
-      const qb = m
-        .createQueryBuilder(WebhookEventEntity, 'e')
-        .select('e.id', 'id')
-        .addSelect('e.attempts', 'attempts')
-        .where('e.status IN (:...statuses)', { statuses: CLAIMABLE })
-        .andWhere('e.nextAttemptAt <= :now', { now })
-        .orderBy('e.id', 'ASC')
-        .limit(limit);
-      if (this.dialect === 'mysql') qb.setLock('pessimistic_write').setOnLocked('skip_locked');
-      const rows: { id: number | string; attempts: number | string }[] = await qb.getRawMany();
-      const exhausted = rows.filter((r) => Number(r.attempts) >= maxAttempts).map((r) => Number(r.id));
-      const claimable = rows.filter((r) => Number(r.attempts) < maxAttempts).map((r) => Number(r.id));
-      if (exhausted.length) {
-        await m
-          .createQueryBuilder()
-          .update(WebhookEventEntity)
-          .set({ status: 'dead', lockedBy: null, lockedUntil: null, lastError: `gave up after ${maxAttempts} attempts: the worker stopped before it could finish or record a failure (process killed, crashed or lost its database connection)` })
-          .where({ id: In(exhausted) })
-          .execute();
-      }
-      if (claimable.length) {
-        await m
-          .createQueryBuilder()
-          .update(WebhookEventEntity)
-          .set({ status: 'processing', lockedBy: workerId, lockedUntil: leaseEnd, nextAttemptAt: leaseEnd, attempts: () => 'attempts + 1' })
-          .where({ id: In(claimable) })
-          .execute();
-      }
-      return { claimed: claimable, dead: exhausted };
-    }));
+    const { claimed, dead } = await this.exclusive(() =>
+      this.dataSource.transaction(async (m) => {
+        const qb = m
+          .createQueryBuilder(WebhookEventEntity, 'e')
+          .select('e.id', 'id')
+          .addSelect('e.attempts', 'attempts')
+          .where('e.status IN (:...statuses)', { statuses: CLAIMABLE })
+          .andWhere('e.nextAttemptAt <= :now', { now })
+          .orderBy('e.id', 'ASC')
+          .limit(limit);
+        if (this.dialect === 'mysql') qb.setLock('pessimistic_write').setOnLocked('skip_locked');
+        const rows: { id: number | string; attempts: number | string }[] = await qb.getRawMany();
+        const exhausted = rows.filter((r) => Number(r.attempts) >= maxAttempts).map((r) => Number(r.id));
+        const claimable = rows.filter((r) => Number(r.attempts) < maxAttempts).map((r) => Number(r.id));
+        if (exhausted.length) {
+          await m
+            .createQueryBuilder()
+            .update(WebhookEventEntity)
+            .set({
+              status: 'dead',
+              lockedBy: null,
+              lockedUntil: null,
+              lastError: `gave up after ${maxAttempts} attempts: the worker stopped before it could finish or record a failure (process killed, crashed or lost its database connection)`,
+            })
+            .where({ id: In(exhausted) })
+            .execute();
+        }
+        if (claimable.length) {
+          await m
+            .createQueryBuilder()
+            .update(WebhookEventEntity)
+            .set({ status: 'processing', lockedBy: workerId, lockedUntil: leaseEnd, nextAttemptAt: leaseEnd, attempts: () => 'attempts + 1' })
+            .where({ id: In(claimable) })
+            .execute();
+        }
+        return { claimed: claimable, dead: exhausted };
+      }),
+    );
     if (claimed.length === 0) return { rows: [], dead };
     return { rows: await this.repo.find({ where: { id: In(claimed) }, order: { id: 'ASC' } }), dead };
   }
@@ -151,8 +158,16 @@ export class WebhookEventRepository {
     return (update.affected ?? 0) > 0;
   }
 
-  async fail(id: number, workerId: string, fields: { status: 'failed' | 'dead'; lastError: string; nextAttemptAt: Date; items: WebhookEventItemDto[] | null }, manager?: EntityManager): Promise<boolean> {
-    const update = await (manager?.getRepository(WebhookEventEntity) ?? this.repo).update({ id, lockedBy: workerId, status: 'processing' }, { ...fields, lockedBy: null, lockedUntil: null });
+  async fail(
+    id: number,
+    workerId: string,
+    fields: { status: 'failed' | 'dead'; lastError: string; nextAttemptAt: Date; items: WebhookEventItemDto[] | null },
+    manager?: EntityManager,
+  ): Promise<boolean> {
+    const update = await (manager?.getRepository(WebhookEventEntity) ?? this.repo).update(
+      { id, lockedBy: workerId, status: 'processing' },
+      { ...fields, lockedBy: null, lockedUntil: null },
+    );
     return (update.affected ?? 0) > 0;
   }
 
@@ -175,7 +190,21 @@ export class WebhookEventRepository {
   async list(filter: WebhookEventFilter): Promise<WebhookEventEntity[]> {
     const qb = this.repo
       .createQueryBuilder('e')
-      .select(['e.id', 'e.endpoint', 'e.object', 'e.channelExternalId', 'e.entryCount', 'e.status', 'e.attempts', 'e.nextAttemptAt', 'e.lastError', 'e.eventCount', 'e.unsupportedCount', 'e.receivedAt', 'e.processedAt'])
+      .select([
+        'e.id',
+        'e.endpoint',
+        'e.object',
+        'e.channelExternalId',
+        'e.entryCount',
+        'e.status',
+        'e.attempts',
+        'e.nextAttemptAt',
+        'e.lastError',
+        'e.eventCount',
+        'e.unsupportedCount',
+        'e.receivedAt',
+        'e.processedAt',
+      ])
       .orderBy('e.id', 'DESC')
       .limit(filter.limit);
     if (filter.status) qb.andWhere('e.status = :status', { status: filter.status });
@@ -187,7 +216,12 @@ export class WebhookEventRepository {
   }
 
   async countByStatus(): Promise<Partial<Record<WebhookEventStatus, number>>> {
-    const rows: { status: WebhookEventStatus; count: string | number }[] = await this.repo.createQueryBuilder('e').select('e.status', 'status').addSelect('COUNT(*)', 'count').groupBy('e.status').getRawMany();
+    const rows: { status: WebhookEventStatus; count: string | number }[] = await this.repo
+      .createQueryBuilder('e')
+      .select('e.status', 'status')
+      .addSelect('COUNT(*)', 'count')
+      .groupBy('e.status')
+      .getRawMany();
     return Object.fromEntries(rows.map((r) => [r.status, Number(r.count)]));
   }
 }

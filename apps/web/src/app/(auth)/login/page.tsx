@@ -21,9 +21,7 @@ export default function LoginPage() {
             <LoginForm />
           </Suspense>
         </div>
-        <p className="mt-6 text-center text-xs text-muted-foreground">
-          Forgot your password? Ask a workspace admin to reset it.
-        </p>
+        <p className="mt-6 text-center text-xs text-muted-foreground">Forgot your password? Ask a workspace admin to reset it.</p>
       </div>
     </main>
   );

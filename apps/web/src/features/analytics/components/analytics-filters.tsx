@@ -20,7 +20,19 @@ export interface FilterChange {
   bh?: boolean;
 }
 
-function FilterSelect({ label, testId, value, options, onChange }: { label: string; testId: string; value: string | undefined; options: { value: string; label: string }[]; onChange: (value: string | null) => void }) {
+function FilterSelect({
+  label,
+  testId,
+  value,
+  options,
+  onChange,
+}: {
+  label: string;
+  testId: string;
+  value: string | undefined;
+  options: { value: string; label: string }[];
+  onChange: (value: string | null) => void;
+}) {
   return (
     <Select value={value ?? ALL} onValueChange={(v) => onChange(v === ALL ? null : v)}>
       <SelectTrigger className="w-44" aria-label={label} data-testid={testId}>
@@ -43,9 +55,27 @@ function CustomRange({ value, onChange }: { value: { from: string; to: string };
   const input = 'h-8 rounded-md border bg-background px-2 text-sm focus-visible:outline-2 focus-visible:outline-ring';
   return (
     <div className="flex items-center gap-1 text-sm" data-testid="analytics-custom-range">
-      <input type="date" aria-label="From" className={input} value={value.from} max={value.to} data-testid="analytics-from" onChange={(e) => e.target.value && e.target.value <= value.to && onChange(e.target.value, value.to)} />
-      <span aria-hidden className="text-muted-foreground">–</span>
-      <input type="date" aria-label="To" className={input} value={value.to} min={value.from} data-testid="analytics-to" onChange={(e) => e.target.value && e.target.value >= value.from && onChange(value.from, e.target.value)} />
+      <input
+        type="date"
+        aria-label="From"
+        className={input}
+        value={value.from}
+        max={value.to}
+        data-testid="analytics-from"
+        onChange={(e) => e.target.value && e.target.value <= value.to && onChange(e.target.value, value.to)}
+      />
+      <span aria-hidden className="text-muted-foreground">
+        –
+      </span>
+      <input
+        type="date"
+        aria-label="To"
+        className={input}
+        value={value.to}
+        min={value.from}
+        data-testid="analytics-to"
+        onChange={(e) => e.target.value && e.target.value >= value.from && onChange(value.from, e.target.value)}
+      />
     </div>
   );
 }
@@ -82,7 +112,9 @@ export function AnalyticsFiltersBar({
             onClick={() => onChange({ range: days, from: null, to: null })}
             className={cn(
               'rounded-md px-3 py-1 text-sm transition-colors focus-visible:outline-2 focus-visible:outline-ring',
-              !filters.custom && filters.range === days ? 'bg-primary text-primary-foreground' : 'text-muted-foreground hover:bg-accent hover:text-accent-foreground',
+              !filters.custom && filters.range === days
+                ? 'bg-primary text-primary-foreground'
+                : 'text-muted-foreground hover:bg-accent hover:text-accent-foreground',
             )}
           >
             {days} days
@@ -90,13 +122,49 @@ export function AnalyticsFiltersBar({
         ))}
       </div>
       <CustomRange value={filters.custom ?? range} onChange={(from, to) => onChange({ from, to })} />
-      <FilterSelect label="Channel" testId="analytics-channel" value={filters.channelId} options={channels.map((c) => ({ value: c.id, label: `${c.name} (${c.platform === MessagePlatform.INSTAGRAM ? 'Instagram' : 'Messenger'})` }))} onChange={(v) => onChange({ channel: v })} />
-      <FilterSelect label="Platform" testId="analytics-platform" value={filters.platform} options={[{ value: MessagePlatform.INSTAGRAM, label: 'Instagram' }, { value: MessagePlatform.FACEBOOK, label: 'Messenger' }]} onChange={(v) => onChange({ platform: v })} />
-      {agents && <FilterSelect label="Agent" testId="analytics-agent" value={filters.agentId} options={agents.map((a) => ({ value: a.id, label: a.name }))} onChange={(v) => onChange({ agent: v })} />}
-      {labels.length > 0 && <FilterSelect label="Label" testId="analytics-label" value={filters.labelId} options={labels.map((l) => ({ value: l.id, label: l.name }))} onChange={(v) => onChange({ label: v })} />}
+      <FilterSelect
+        label="Channel"
+        testId="analytics-channel"
+        value={filters.channelId}
+        options={channels.map((c) => ({ value: c.id, label: `${c.name} (${c.platform === MessagePlatform.INSTAGRAM ? 'Instagram' : 'Messenger'})` }))}
+        onChange={(v) => onChange({ channel: v })}
+      />
+      <FilterSelect
+        label="Platform"
+        testId="analytics-platform"
+        value={filters.platform}
+        options={[
+          { value: MessagePlatform.INSTAGRAM, label: 'Instagram' },
+          { value: MessagePlatform.FACEBOOK, label: 'Messenger' },
+        ]}
+        onChange={(v) => onChange({ platform: v })}
+      />
+      {agents && (
+        <FilterSelect
+          label="Agent"
+          testId="analytics-agent"
+          value={filters.agentId}
+          options={agents.map((a) => ({ value: a.id, label: a.name }))}
+          onChange={(v) => onChange({ agent: v })}
+        />
+      )}
+      {labels.length > 0 && (
+        <FilterSelect
+          label="Label"
+          testId="analytics-label"
+          value={filters.labelId}
+          options={labels.map((l) => ({ value: l.id, label: l.name }))}
+          onChange={(v) => onChange({ label: v })}
+        />
+      )}
       {businessHoursAvailable && (
         <div className="flex items-center gap-2">
-          <Switch id="analytics-bh" checked={filters.businessHours} onCheckedChange={(checked) => onChange({ bh: checked })} data-testid="analytics-business-hours" />
+          <Switch
+            id="analytics-bh"
+            checked={filters.businessHours}
+            onCheckedChange={(checked) => onChange({ bh: checked })}
+            data-testid="analytics-business-hours"
+          />
           <Label htmlFor="analytics-bh" className="text-sm font-normal">
             Business hours only
           </Label>

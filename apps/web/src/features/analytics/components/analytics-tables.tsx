@@ -3,7 +3,21 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '../..
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '../../../components/ui/table';
 import { formatDuration, formatNumber } from '../format';
 
-function TableCard({ title, description, testId, action, empty, children }: { title: string; description: string; testId: string; action: React.ReactNode; empty: boolean; children: React.ReactNode }) {
+function TableCard({
+  title,
+  description,
+  testId,
+  action,
+  empty,
+  children,
+}: {
+  title: string;
+  description: string;
+  testId: string;
+  action: React.ReactNode;
+  empty: boolean;
+  children: React.ReactNode;
+}) {
   return (
     <Card className="gap-4" data-testid={testId}>
       <CardHeader className="flex flex-row items-start justify-between gap-2">
@@ -13,7 +27,9 @@ function TableCard({ title, description, testId, action, empty, children }: { ti
         </div>
         {action}
       </CardHeader>
-      <CardContent>{empty ? <p className="rounded-lg border border-dashed px-4 py-6 text-center text-sm text-muted-foreground">Nothing in this range.</p> : children}</CardContent>
+      <CardContent>
+        {empty ? <p className="rounded-lg border border-dashed px-4 py-6 text-center text-sm text-muted-foreground">Nothing in this range.</p> : children}
+      </CardContent>
     </Card>
   );
 }

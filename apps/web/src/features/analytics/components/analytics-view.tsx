@@ -22,7 +22,16 @@ import { AgentsTable, ChannelsTable } from './analytics-tables';
 import { SummaryCards } from './summary-cards';
 
 const browserZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
-const PARAM: Record<keyof FilterChange, string> = { range: 'range', from: 'from', to: 'to', channel: 'channel', platform: 'platform', agent: 'agent', label: 'label', bh: 'bh' };
+const PARAM: Record<keyof FilterChange, string> = {
+  range: 'range',
+  from: 'from',
+  to: 'to',
+  channel: 'channel',
+  platform: 'platform',
+  agent: 'agent',
+  label: 'label',
+  bh: 'bh',
+};
 
 /** Team analytics: filters in the URL, figures from the api's rollups, every table downloadable as CSV. */
 export function AnalyticsView() {
@@ -75,18 +84,35 @@ export function AnalyticsView() {
     <PageContainer>
       <PageHeader
         title="Analytics"
-        description={isAdmin ? 'How fast and how well the team answers. Definitions: first response = first human reply after the customer wrote.' : 'Your own numbers, with the team’s totals beside them.'}
+        description={
+          isAdmin
+            ? 'How fast and how well the team answers. Definitions: first response = first human reply after the customer wrote.'
+            : 'Your own numbers, with the team’s totals beside them.'
+        }
         actions={data ? csvButton('overview', 'Summary CSV') : undefined}
       />
       <div className="mt-6 space-y-6">
-        <AnalyticsFiltersBar filters={filters} range={{ from: query.from, to: query.to }} channels={channels.data ?? []} labels={labels.data ?? []} agents={agentOptions} businessHoursAvailable={Boolean(settings.data?.businessHours)} onChange={change} />
+        <AnalyticsFiltersBar
+          filters={filters}
+          range={{ from: query.from, to: query.to }}
+          channels={channels.data ?? []}
+          labels={labels.data ?? []}
+          agents={agentOptions}
+          businessHoursAvailable={Boolean(settings.data?.businessHours)}
+          onChange={change}
+        />
         {overview.isPending ? (
           <div className="space-y-4" aria-busy="true" aria-label="Loading analytics">
             <Skeleton className="h-28 w-full" />
             <Skeleton className="h-72 w-full" />
           </div>
         ) : overview.isError ? (
-          <ErrorState title="Couldn't load analytics" message={describeApiError(overview.error)} onRetry={() => void overview.refetch()} retrying={overview.isFetching} />
+          <ErrorState
+            title="Couldn't load analytics"
+            message={describeApiError(overview.error)}
+            onRetry={() => void overview.refetch()}
+            retrying={overview.isFetching}
+          />
         ) : !data ? null : (
           <>
             {data.summary.opened === 0 && data.summary.messagesIn === 0 && data.summary.messagesOut === 0 && (
@@ -94,16 +120,32 @@ export function AnalyticsView() {
                 Try a longer range or fewer filters.
               </EmptyState>
             )}
-            <div className={overview.isFetching ? 'opacity-70 transition-opacity' : undefined} data-testid="analytics-content" data-range={`${data.range.from}..${data.range.to}`}>
+            <div
+              className={overview.isFetching ? 'opacity-70 transition-opacity' : undefined}
+              data-testid="analytics-content"
+              data-range={`${data.range.from}..${data.range.to}`}
+            >
               <SummaryCards summary={data.summary} team={data.scope === 'own' ? data.team : null} />
               <section aria-label="Live now" className="mt-4 grid gap-3 sm:grid-cols-4" data-testid="analytics-live">
-                <Card className="gap-1 px-4 py-3"><p className="text-xs text-muted-foreground">Open now</p><p className="text-xl font-semibold tabular-nums">{formatNumber(data.live.open)}</p></Card>
-                <Card className="gap-1 px-4 py-3"><p className="text-xs text-muted-foreground">Unassigned</p><p className="text-xl font-semibold tabular-nums">{formatNumber(data.live.unassigned)}</p></Card>
-                <Card className="gap-1 px-4 py-3"><p className="text-xs text-muted-foreground">Agents online</p><p className="text-xl font-semibold tabular-nums">{formatNumber(data.live.agentsOnline)}</p></Card>
+                <Card className="gap-1 px-4 py-3">
+                  <p className="text-xs text-muted-foreground">Open now</p>
+                  <p className="text-xl font-semibold tabular-nums">{formatNumber(data.live.open)}</p>
+                </Card>
+                <Card className="gap-1 px-4 py-3">
+                  <p className="text-xs text-muted-foreground">Unassigned</p>
+                  <p className="text-xl font-semibold tabular-nums">{formatNumber(data.live.unassigned)}</p>
+                </Card>
+                <Card className="gap-1 px-4 py-3">
+                  <p className="text-xs text-muted-foreground">Agents online</p>
+                  <p className="text-xl font-semibold tabular-nums">{formatNumber(data.live.agentsOnline)}</p>
+                </Card>
                 <Card className="gap-1 px-4 py-3">
                   <p className="text-xs text-muted-foreground">Waiting longest</p>
                   {data.live.waitingLongest[0] ? (
-                    <a className="truncate text-sm font-medium underline-offset-2 hover:underline" href={`/inbox/${data.live.waitingLongest[0].conversationId}`}>
+                    <a
+                      className="truncate text-sm font-medium underline-offset-2 hover:underline"
+                      href={`/inbox/${data.live.waitingLongest[0].conversationId}`}
+                    >
                       {data.live.waitingLongest[0].contactName ?? 'A customer'} · since {new Date(data.live.waitingLongest[0].waitingSince).toLocaleString()}
                     </a>
                   ) : (

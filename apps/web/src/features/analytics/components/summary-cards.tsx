@@ -13,10 +13,30 @@ const CARDS: CardDef[] = [
   { key: 'opened', label: 'Conversations opened', value: (s) => formatNumber(s.opened), hint: (s) => `${formatNumber(s.fromAds)} from ads` },
   { key: 'resolved', label: 'Resolved', value: (s) => formatNumber(s.resolved) },
   { key: 'messages', label: 'Messages in / out', value: (s) => `${formatNumber(s.messagesIn)} / ${formatNumber(s.messagesOut)}` },
-  { key: 'frt', label: 'First response (median)', value: (s) => formatDuration(s.firstResponse.median), hint: (s) => `p90 ${formatDuration(s.firstResponse.p90)} · ${formatNumber(s.firstResponse.count)} answered` },
-  { key: 'resolution', label: 'Resolution time (median)', value: (s) => formatDuration(s.resolution.median), hint: (s) => `p90 ${formatDuration(s.resolution.p90)}` },
-  { key: 'replies', label: 'Replies: window / HUMAN_AGENT / template', value: (s) => `${formatNumber(s.replies.window)} / ${formatNumber(s.replies.humanAgent)} / ${formatNumber(s.replies.template)}`, hint: (s) => `${formatNumber(s.replies.other)} other` },
-  { key: 'comments', label: 'Comments answered / hidden', value: (s) => `${formatNumber(s.commentsAnswered)} / ${formatNumber(s.commentsHidden)}`, hint: (s) => `of ${formatNumber(s.commentsReceived)} received` },
+  {
+    key: 'frt',
+    label: 'First response (median)',
+    value: (s) => formatDuration(s.firstResponse.median),
+    hint: (s) => `p90 ${formatDuration(s.firstResponse.p90)} · ${formatNumber(s.firstResponse.count)} answered`,
+  },
+  {
+    key: 'resolution',
+    label: 'Resolution time (median)',
+    value: (s) => formatDuration(s.resolution.median),
+    hint: (s) => `p90 ${formatDuration(s.resolution.p90)}`,
+  },
+  {
+    key: 'replies',
+    label: 'Replies: window / HUMAN_AGENT / template',
+    value: (s) => `${formatNumber(s.replies.window)} / ${formatNumber(s.replies.humanAgent)} / ${formatNumber(s.replies.template)}`,
+    hint: (s) => `${formatNumber(s.replies.other)} other`,
+  },
+  {
+    key: 'comments',
+    label: 'Comments answered / hidden',
+    value: (s) => `${formatNumber(s.commentsAnswered)} / ${formatNumber(s.commentsHidden)}`,
+    hint: (s) => `of ${formatNumber(s.commentsReceived)} received`,
+  },
 ];
 
 /** The range's figures; for an agent their own with the team's beside them. */

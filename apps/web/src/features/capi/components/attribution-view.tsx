@@ -157,7 +157,9 @@ function AttributionTable({ data }: { data: AttributionResponse }) {
               </TableCell>
               <TableCell className="text-right tabular-nums">
                 {formatWait(row.firstResponseMedianSeconds)}
-                {row.responded < row.conversationsStarted ? <span className="block text-xs text-muted-foreground">{row.conversationsStarted - row.responded} unanswered</span> : null}
+                {row.responded < row.conversationsStarted ? (
+                  <span className="block text-xs text-muted-foreground">{row.conversationsStarted - row.responded} unanswered</span>
+                ) : null}
               </TableCell>
               <TableCell className="text-right tabular-nums">{row.outcomes.LeadSubmitted ?? 0}</TableCell>
               <TableCell className="text-right tabular-nums">{row.outcomes.QualifiedLead ?? 0}</TableCell>

@@ -3,7 +3,15 @@
 import * as React from 'react';
 import { toast } from 'sonner';
 import { Megaphone, RotateCw } from 'lucide-react';
-import { CAPI_EVENT_STATUSES, CAPI_RESENDABLE, MessagePlatform, OUTCOME_LABELS, type CapiEventDto, type CapiEventStatus, type CapiSettingsDto } from '@ticklegram/domain-models';
+import {
+  CAPI_EVENT_STATUSES,
+  CAPI_RESENDABLE,
+  MessagePlatform,
+  OUTCOME_LABELS,
+  type CapiEventDto,
+  type CapiEventStatus,
+  type CapiSettingsDto,
+} from '@ticklegram/domain-models';
 import { describeApiError, fieldErrorMessages } from '../../../lib/api/api-error';
 import { AdminSettingsPage } from '../../../components/admin-settings-page';
 import { EmptyState, QueryStates } from '../../../components/data-states';
@@ -18,8 +26,22 @@ import { formatMoney } from '../outcome-form';
 
 type BadgeVariant = 'default' | 'secondary' | 'outline' | 'success' | 'muted' | 'destructive';
 
-export const EVENT_STATUS_LABEL: Record<CapiEventStatus, string> = { queued: 'Queued', sending: 'Sending', retrying: 'Retrying', accepted: 'Accepted', failed: 'Failed', uncertain: 'Uncertain' };
-const EVENT_STATUS_VARIANT: Record<CapiEventStatus, BadgeVariant> = { queued: 'muted', sending: 'secondary', retrying: 'secondary', accepted: 'success', failed: 'destructive', uncertain: 'outline' };
+export const EVENT_STATUS_LABEL: Record<CapiEventStatus, string> = {
+  queued: 'Queued',
+  sending: 'Sending',
+  retrying: 'Retrying',
+  accepted: 'Accepted',
+  failed: 'Failed',
+  uncertain: 'Uncertain',
+};
+const EVENT_STATUS_VARIANT: Record<CapiEventStatus, BadgeVariant> = {
+  queued: 'muted',
+  sending: 'secondary',
+  retrying: 'secondary',
+  accepted: 'success',
+  failed: 'destructive',
+  uncertain: 'outline',
+};
 
 /** Settings → Conversions API: the dataset and test code per channel, and the log of events sent to Meta. */
 export function CapiSettingsView() {
@@ -115,20 +137,37 @@ function ChannelSettingsRow({ item }: { item: CapiSettingsDto }) {
           <div className="grid gap-3 sm:grid-cols-[1fr_auto_1fr] sm:items-end">
             <label className="grid gap-1 text-sm">
               <span className="text-xs text-muted-foreground">Dataset id</span>
-              <Input value={datasetId} onChange={(e) => setDatasetId(e.target.value.trim())} placeholder="e.g. 1234567890300001" aria-invalid={errors['datasetId'] ? true : undefined} data-testid="capi-dataset" />
+              <Input
+                value={datasetId}
+                onChange={(e) => setDatasetId(e.target.value.trim())}
+                placeholder="e.g. 1234567890300001"
+                aria-invalid={errors['datasetId'] ? true : undefined}
+                data-testid="capi-dataset"
+              />
             </label>
             <Button
               type="button"
               variant="outline"
               disabled={connect.isPending}
-              onClick={() => connect.mutate(item.channelId, { onSuccess: (s) => toast.success(`Dataset ${s.datasetId} connected`), onError: (error) => toast.error(describeApiError(error)) })}
+              onClick={() =>
+                connect.mutate(item.channelId, {
+                  onSuccess: (s) => toast.success(`Dataset ${s.datasetId} connected`),
+                  onError: (error) => toast.error(describeApiError(error)),
+                })
+              }
               data-testid="capi-connect-dataset"
             >
               {connect.isPending ? 'Asking Meta…' : 'Get from Meta'}
             </Button>
             <label className="grid gap-1 text-sm">
               <span className="text-xs text-muted-foreground">Test event code (optional)</span>
-              <Input value={testCode} onChange={(e) => setTestCode(e.target.value.trim())} placeholder="TEST12345" aria-invalid={errors['testEventCode'] ? true : undefined} data-testid="capi-test-code" />
+              <Input
+                value={testCode}
+                onChange={(e) => setTestCode(e.target.value.trim())}
+                placeholder="TEST12345"
+                aria-invalid={errors['testEventCode'] ? true : undefined}
+                data-testid="capi-test-code"
+              />
             </label>
           </div>
           <label className="grid gap-1 text-sm">
@@ -147,7 +186,14 @@ function ChannelSettingsRow({ item }: { item: CapiSettingsDto }) {
               Save
             </Button>
             {item.hasAccessToken ? (
-              <Button type="button" size="sm" variant="ghost" onClick={() => update.mutate({ channelId: item.channelId, body: { accessToken: null } }, { onError: (error) => toast.error(describeApiError(error)) })}>
+              <Button
+                type="button"
+                size="sm"
+                variant="ghost"
+                onClick={() =>
+                  update.mutate({ channelId: item.channelId, body: { accessToken: null } }, { onError: (error) => toast.error(describeApiError(error)) })
+                }
+              >
                 Remove the stored token
               </Button>
             ) : null}
@@ -175,7 +221,10 @@ function EventLog() {
             aria-selected={status === value}
             onClick={() => setStatus(value)}
             data-testid={`capi-filter-${value ?? 'all'}`}
-            className={cn('rounded-full border px-3 py-1 text-sm transition-colors', status === value ? 'border-primary bg-primary text-primary-foreground' : 'hover:bg-accent')}
+            className={cn(
+              'rounded-full border px-3 py-1 text-sm transition-colors',
+              status === value ? 'border-primary bg-primary text-primary-foreground' : 'hover:bg-accent',
+            )}
           >
             {value ? EVENT_STATUS_LABEL[value] : 'All'}
           </button>
@@ -219,7 +268,9 @@ function EventsTable({ items }: { items: readonly CapiEventDto[] }) {
               <TableCell className="whitespace-nowrap text-sm">{new Date(event.createdAt).toLocaleString()}</TableCell>
               <TableCell className="text-sm">
                 {OUTCOME_LABELS[event.eventName]}
-                {event.value !== null && event.currency ? <span className="ml-1 tabular-nums text-muted-foreground">{formatMoney(event.value, event.currency)}</span> : null}
+                {event.value !== null && event.currency ? (
+                  <span className="ml-1 tabular-nums text-muted-foreground">{formatMoney(event.value, event.currency)}</span>
+                ) : null}
                 {event.testEventCode ? <span className="ml-1 text-xs text-muted-foreground">(test {event.testEventCode})</span> : null}
               </TableCell>
               <TableCell className="text-sm">{event.platform === MessagePlatform.FACEBOOK ? 'Messenger' : 'Instagram'}</TableCell>
@@ -236,7 +287,9 @@ function EventsTable({ items }: { items: readonly CapiEventDto[] }) {
                     {event.fbtraceId ? ` · trace ${event.fbtraceId}` : ''}
                   </span>
                 ) : (
-                  <span className={event.status === 'failed' || event.status === 'uncertain' ? 'text-destructive' : 'text-muted-foreground'}>{event.message ?? ''}</span>
+                  <span className={event.status === 'failed' || event.status === 'uncertain' ? 'text-destructive' : 'text-muted-foreground'}>
+                    {event.message ?? ''}
+                  </span>
                 )}
               </TableCell>
               <TableCell className="text-right">
@@ -245,7 +298,9 @@ function EventsTable({ items }: { items: readonly CapiEventDto[] }) {
                     size="sm"
                     variant="outline"
                     disabled={resend.isPending}
-                    onClick={() => resend.mutate(event.id, { onSuccess: () => toast.success('Sent again'), onError: (error) => toast.error(describeApiError(error)) })}
+                    onClick={() =>
+                      resend.mutate(event.id, { onSuccess: () => toast.success('Sent again'), onError: (error) => toast.error(describeApiError(error)) })
+                    }
                     data-testid="capi-event-resend"
                   >
                     <RotateCw aria-hidden /> Resend

@@ -27,7 +27,12 @@ export function ConversationOutcomes({ conversationId }: { conversationId: strin
         </button>
       </p>
     );
-  if (outcomes.data.length === 0) return <p className="text-xs text-muted-foreground" data-testid="outcomes-empty">No outcome recorded yet.</p>;
+  if (outcomes.data.length === 0)
+    return (
+      <p className="text-xs text-muted-foreground" data-testid="outcomes-empty">
+        No outcome recorded yet.
+      </p>
+    );
   return (
     <ul className="grid gap-1.5" data-testid="conversation-outcomes">
       {outcomes.data.map((o) => (
@@ -36,7 +41,10 @@ export function ConversationOutcomes({ conversationId }: { conversationId: strin
             <span className="font-medium">{OUTCOME_LABELS[o.type]}</span>
             {o.value !== null && o.currency ? <span className="tabular-nums">{formatMoney(o.value, o.currency)}</span> : null}
           </span>
-          <span className={cn('text-xs', o.event.status === 'failed' || o.event.status === 'uncertain' ? 'text-destructive' : 'text-muted-foreground')} title={o.event.message ?? undefined}>
+          <span
+            className={cn('text-xs', o.event.status === 'failed' || o.event.status === 'uncertain' ? 'text-destructive' : 'text-muted-foreground')}
+            title={o.event.message ?? undefined}
+          >
             {EVENT_LABEL[o.event.status]} · {new Date(o.recordedAt).toLocaleString()}
           </span>
         </li>

@@ -12,14 +12,23 @@ import { Input } from '../../../components/ui/input';
 import { useRecordOutcome } from '../api';
 import { EMPTY_OUTCOME_FORM, formatMoney, outcomeRequest, type OutcomeFormValues } from '../outcome-form';
 
-const FIELD = 'h-9 w-full rounded-md border border-input bg-transparent px-3 text-sm shadow-xs outline-none focus-visible:border-ring focus-visible:ring-[3px] focus-visible:ring-ring/50';
+const FIELD =
+  'h-9 w-full rounded-md border border-input bg-transparent px-3 text-sm shadow-xs outline-none focus-visible:border-ring focus-visible:ring-[3px] focus-visible:ring-ring/50';
 
 /** "Record outcome" in the thread header: a lead, a purchase… reported to Meta's Conversions API. */
 export function RecordOutcomeButton({ conversation }: { conversation: ConversationDto }) {
   const [open, setOpen] = React.useState(false);
   return (
     <>
-      <Button variant="ghost" size="sm" className="h-8 shrink-0 gap-1.5 px-2 text-xs" onClick={() => setOpen(true)} aria-label="Record outcome" title="Record outcome (lead, purchase…)" data-testid="record-outcome">
+      <Button
+        variant="ghost"
+        size="sm"
+        className="h-8 shrink-0 gap-1.5 px-2 text-xs"
+        onClick={() => setOpen(true)}
+        aria-label="Record outcome"
+        title="Record outcome (lead, purchase…)"
+        data-testid="record-outcome"
+      >
         <BadgeCheck className="size-3.5" aria-hidden />
         <span className="hidden 2xl:inline">Record outcome</span>
       </Button>
@@ -47,7 +56,8 @@ function RecordOutcomeDialog({ conversation, onClose }: { conversation: Conversa
         toast.success(`${outcome.label}${outcome.value !== null && outcome.currency ? ` of ${formatMoney(outcome.value, outcome.currency)}` : ''} recorded`);
         onClose();
       },
-      onError: (error) => setErrors({ ...fieldErrorMessages(error), ...(Object.keys(fieldErrorMessages(error)).length ? {} : { form: describeApiError(error) }) }),
+      onError: (error) =>
+        setErrors({ ...fieldErrorMessages(error), ...(Object.keys(fieldErrorMessages(error)).length ? {} : { form: describeApiError(error) }) }),
     });
   };
 
@@ -59,8 +69,8 @@ function RecordOutcomeDialog({ conversation, onClose }: { conversation: Conversa
             <DialogTitle>Record outcome</DialogTitle>
             <DialogDescription>
               What came of this conversation with {conversation.contact.displayName}
-              {conversation.referral?.kind === 'ad' ? ` (from the ad ${conversation.referral.adTitle ?? conversation.referral.adId})` : ''}. It is reported to Meta's
-              Conversions API; email and phone are hashed first.
+              {conversation.referral?.kind === 'ad' ? ` (from the ad ${conversation.referral.adTitle ?? conversation.referral.adId})` : ''}. It is reported to
+              Meta's Conversions API; email and phone are hashed first.
             </DialogDescription>
           </DialogHeader>
           <FormField id="outcome-type" label="What happened" error={errors['type']}>
@@ -76,10 +86,27 @@ function RecordOutcomeDialog({ conversation, onClose }: { conversation: Conversa
           </FormField>
           <div className="grid grid-cols-[1fr_7rem] gap-3">
             <FormField id="outcome-value" label={values.type === 'Purchase' ? 'Value' : 'Value (optional)'} error={errors['value']}>
-              {(props) => <Input {...props} inputMode="decimal" placeholder="49.90" value={values.value} onChange={(e) => set({ value: e.target.value })} data-testid="outcome-value" />}
+              {(props) => (
+                <Input
+                  {...props}
+                  inputMode="decimal"
+                  placeholder="49.90"
+                  value={values.value}
+                  onChange={(e) => set({ value: e.target.value })}
+                  data-testid="outcome-value"
+                />
+              )}
             </FormField>
             <FormField id="outcome-currency" label="Currency" error={errors['currency']}>
-              {(props) => <Input {...props} maxLength={3} value={values.currency} onChange={(e) => set({ currency: e.target.value.toUpperCase() })} data-testid="outcome-currency" />}
+              {(props) => (
+                <Input
+                  {...props}
+                  maxLength={3}
+                  value={values.currency}
+                  onChange={(e) => set({ currency: e.target.value.toUpperCase() })}
+                  data-testid="outcome-currency"
+                />
+              )}
             </FormField>
           </div>
           <FormField id="outcome-email" label="Email (optional)" error={errors['email']} hint="Helps Meta match the customer; only its hash is stored.">

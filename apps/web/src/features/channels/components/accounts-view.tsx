@@ -48,7 +48,12 @@ export function AccountsView() {
             ))}
           </LoadingState>
         ) : channels.isError ? (
-          <ErrorState title="Couldn't load accounts" message={describeChannelError(channels.error)} onRetry={() => void channels.refetch()} retrying={channels.isFetching} />
+          <ErrorState
+            title="Couldn't load accounts"
+            message={describeChannelError(channels.error)}
+            onRetry={() => void channels.refetch()}
+            retrying={channels.isFetching}
+          />
         ) : connected.length === 0 ? (
           <EmptyState icon={AtSign} title="No accounts connected yet" className="py-14" data-testid="accounts-empty">
             {isAdmin

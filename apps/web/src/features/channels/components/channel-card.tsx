@@ -42,10 +42,12 @@ export function ChannelCard({ channel, isAdmin, history }: { channel: ChannelDto
   const update = useUpdateChannel();
   const humanAgentId = `human-agent-${channel.id}`;
   const onHumanAgent = (humanAgentEnabled: boolean) =>
-    update.mutate({ channel, body: { humanAgentEnabled } }, { onError: (error) => toast.error('Could not change the setting', { description: describeChannelError(error) }) });
+    update.mutate(
+      { channel, body: { humanAgentEnabled } },
+      { onError: (error) => toast.error('Could not change the setting', { description: describeChannelError(error) }) },
+    );
   const { health } = channel;
-  const subscription =
-    health.subscription.state === 'subscribed' ? 'Receiving' : health.subscription.state === 'missing' ? 'Not subscribed' : 'Unknown';
+  const subscription = health.subscription.state === 'subscribed' ? 'Receiving' : health.subscription.state === 'missing' ? 'Not subscribed' : 'Unknown';
   const restriction = restrictionNotice(channel);
   const handoverRole = handoverRoleText(channel);
   const onReconnect = () =>
@@ -53,7 +55,9 @@ export function ChannelCard({ channel, isAdmin, history }: { channel: ChannelDto
   const onCheck = () =>
     check.mutate(channel, {
       onSuccess: (result) =>
-        result.status === ChannelStatus.ACTIVE ? toast.success(`${result.name} is working`) : toast.error(`${result.name} needs reconnecting`, { description: result.statusReason ?? undefined }),
+        result.status === ChannelStatus.ACTIVE
+          ? toast.success(`${result.name} is working`)
+          : toast.error(`${result.name} needs reconnecting`, { description: result.statusReason ?? undefined }),
       onError: (error) => toast.error('Could not check the channel', { description: describeChannelError(error) }),
     });
 
@@ -92,7 +96,11 @@ export function ChannelCard({ channel, isAdmin, history }: { channel: ChannelDto
 
       {restriction && channel.status !== ChannelStatus.DISCONNECTED ? (
         <p
-          className={restriction.blocking ? 'mt-4 rounded-md bg-destructive/10 px-3 py-2 text-sm text-destructive' : 'mt-4 rounded-md bg-amber-500/10 px-3 py-2 text-sm text-amber-900 dark:text-amber-200'}
+          className={
+            restriction.blocking
+              ? 'mt-4 rounded-md bg-destructive/10 px-3 py-2 text-sm text-destructive'
+              : 'mt-4 rounded-md bg-amber-500/10 px-3 py-2 text-sm text-amber-900 dark:text-amber-200'
+          }
           role={restriction.blocking ? 'alert' : 'status'}
           data-testid="channel-restriction"
           data-action={channel.restriction?.action}
@@ -102,7 +110,11 @@ export function ChannelCard({ channel, isAdmin, history }: { channel: ChannelDto
       ) : null}
       {channel.status !== ChannelStatus.DISCONNECTED
         ? channel.featureGaps.map((gap) => (
-            <p key={gap.feature} className="mt-4 rounded-md border border-amber-500/40 bg-amber-500/10 px-3 py-2 text-sm text-amber-900 dark:text-amber-200" data-testid="channel-feature-gap">
+            <p
+              key={gap.feature}
+              className="mt-4 rounded-md border border-amber-500/40 bg-amber-500/10 px-3 py-2 text-sm text-amber-900 dark:text-amber-200"
+              data-testid="channel-feature-gap"
+            >
               <span className="font-medium">{gap.feature} unavailable:</span> the connection lacks {gap.missingScopes.join(', ')}. {gap.effect}
             </p>
           ))
@@ -139,7 +151,13 @@ export function ChannelCard({ channel, isAdmin, history }: { channel: ChannelDto
           <label htmlFor={humanAgentId} className="text-muted-foreground">
             Human agent tag <span className="block text-xs">Lets agents reply up to 7 days after the customer&apos;s last message.</span>
           </label>
-          <Switch id={humanAgentId} checked={channel.humanAgentEnabled} onCheckedChange={onHumanAgent} disabled={update.isPending} data-testid="channel-human-agent" />
+          <Switch
+            id={humanAgentId}
+            checked={channel.humanAgentEnabled}
+            onCheckedChange={onHumanAgent}
+            disabled={update.isPending}
+            data-testid="channel-human-agent"
+          />
         </div>
       ) : null}
 

@@ -4,7 +4,13 @@
 import * as React from 'react';
 import { screen, waitFor } from '@testing-library/react';
 import { ChannelStatus, type ChannelDto } from '@ticklegram/domain-models';
-import { allowUpdatesOutsideAct, renderWithRealtime, serveRefresh, startRealtimeTestServer, type RealtimeTestServer } from '../../realtime/realtime-test-harness';
+import {
+  allowUpdatesOutsideAct,
+  renderWithRealtime,
+  serveRefresh,
+  startRealtimeTestServer,
+  type RealtimeTestServer,
+} from '../../realtime/realtime-test-harness';
 import { useChannelLiveUpdates } from '../hooks/use-channel-live-updates';
 import { channelDto } from '../test-factories';
 import { ChannelsAttentionBanner } from './channels-attention-banner';
@@ -67,7 +73,10 @@ describe('ChannelsAttentionBanner', () => {
     stored = [channelDto({ status: ChannelStatus.NEEDS_REAUTH })];
     for (const socket of await server.sockets()) socket.conn.close();
 
-    expect(await screen.findByTestId('channels-attention-banner', {}, { timeout: 10_000 })).toHaveProperty('textContent', expect.stringContaining('Example Studio needs attention.'));
+    expect(await screen.findByTestId('channels-attention-banner', {}, { timeout: 10_000 })).toHaveProperty(
+      'textContent',
+      expect.stringContaining('Example Studio needs attention.'),
+    );
     view.unmount();
   });
 });

@@ -19,7 +19,11 @@ export function ChannelsAttentionBanner() {
   const names = broken.map((c) => c.name).join(', ');
   const isAdmin = user?.role === Role.ADMIN;
   return (
-    <div role="alert" data-testid="channels-attention-banner" className="flex flex-wrap items-center gap-x-3 gap-y-1 border-b border-destructive/30 bg-destructive/10 px-6 py-2.5 text-sm">
+    <div
+      role="alert"
+      data-testid="channels-attention-banner"
+      className="flex flex-wrap items-center gap-x-3 gap-y-1 border-b border-destructive/30 bg-destructive/10 px-6 py-2.5 text-sm"
+    >
       <AlertTriangle className="size-4 shrink-0 text-destructive" aria-hidden />
       <p className="min-w-0 flex-1">
         <span className="font-medium">{broken.length === 1 ? `${names} needs attention.` : `${broken.length} accounts need attention: ${names}.`}</span>{' '}

@@ -16,10 +16,20 @@ export function ConnectButtons() {
 
   return (
     <>
-      <Button onClick={() => go('facebook')} disabled={start.isPending} data-testid="connect-facebook" className="bg-[#1877f2] text-white hover:bg-[#1877f2]/90">
+      <Button
+        onClick={() => go('facebook')}
+        disabled={start.isPending}
+        data-testid="connect-facebook"
+        className="bg-[#1877f2] text-white hover:bg-[#1877f2]/90"
+      >
         {busy('facebook') ? <Loader2 className="animate-spin" aria-hidden /> : <PlatformMark platform={MessagePlatform.FACEBOOK} />} Connect with Facebook
       </Button>
-      <Button onClick={() => go('instagram')} disabled={start.isPending} data-testid="connect-instagram" className="bg-[#d62976] text-white hover:bg-[#d62976]/90">
+      <Button
+        onClick={() => go('instagram')}
+        disabled={start.isPending}
+        data-testid="connect-instagram"
+        className="bg-[#d62976] text-white hover:bg-[#d62976]/90"
+      >
         {busy('instagram') ? <Loader2 className="animate-spin" aria-hidden /> : <PlatformMark platform={MessagePlatform.INSTAGRAM} />} Connect with Instagram
       </Button>
     </>

@@ -39,8 +39,8 @@ export function DisconnectDialog({ channel }: { channel: ChannelDto }) {
         <AlertDialogHeader>
           <AlertDialogTitle>Disconnect {channel.name}?</AlertDialogTitle>
           <AlertDialogDescription>
-            New messages and comments from this account will stop arriving and nobody can reply from TickleGram until an admin connects it
-            again. Existing conversations stay readable.
+            New messages and comments from this account will stop arriving and nobody can reply from TickleGram until an admin connects it again. Existing
+            conversations stay readable.
           </AlertDialogDescription>
         </AlertDialogHeader>
         <AlertDialogFooter>

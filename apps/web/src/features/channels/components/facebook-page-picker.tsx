@@ -26,7 +26,14 @@ export function FacebookPagePicker({ selection }: { selection: FacebookLoginSele
 
   const onConnect = () =>
     connect.mutate(
-      { selectionId: selection.selectionId, pages: picked.map((p) => ({ pageId: p.pageId, connectPage: !!choices[p.pageId]?.connectPage, connectInstagram: !!choices[p.pageId]?.connectInstagram })) },
+      {
+        selectionId: selection.selectionId,
+        pages: picked.map((p) => ({
+          pageId: p.pageId,
+          connectPage: !!choices[p.pageId]?.connectPage,
+          connectInstagram: !!choices[p.pageId]?.connectInstagram,
+        })),
+      },
       {
         onSuccess: ({ channels }) => {
           toast.success(channels.length === 1 ? `${channels[0]?.name} is connected` : `${channels.length} channels connected`);
@@ -52,18 +59,38 @@ export function FacebookPagePicker({ selection }: { selection: FacebookLoginSele
             <ChannelAvatar channel={{ name: page.name, pictureUrl: page.pictureUrl, platform: MessagePlatform.FACEBOOK }} />
             <span className="min-w-0 flex-1">
               <span className="block font-medium">{page.name}</span>
-              <span className="block text-sm text-muted-foreground">Messenger and Page comments{page.connectedPageChannelId ? ' · already connected (renews access)' : ''}</span>
+              <span className="block text-sm text-muted-foreground">
+                Messenger and Page comments{page.connectedPageChannelId ? ' · already connected (renews access)' : ''}
+              </span>
             </span>
-            <Switch checked={!!choices[page.pageId]?.connectPage} onCheckedChange={toggle(page.pageId, 'connectPage')} aria-label={`Connect the Page ${page.name}`} data-testid="pick-page" />
+            <Switch
+              checked={!!choices[page.pageId]?.connectPage}
+              onCheckedChange={toggle(page.pageId, 'connectPage')}
+              aria-label={`Connect the Page ${page.name}`}
+              data-testid="pick-page"
+            />
           </label>
           {page.instagram ? (
             <label className="flex items-center gap-4 border-t pt-3">
-              <ChannelAvatar channel={{ name: page.instagram.name ?? page.instagram.username ?? 'Instagram', pictureUrl: page.instagram.pictureUrl, platform: MessagePlatform.INSTAGRAM }} />
+              <ChannelAvatar
+                channel={{
+                  name: page.instagram.name ?? page.instagram.username ?? 'Instagram',
+                  pictureUrl: page.instagram.pictureUrl,
+                  platform: MessagePlatform.INSTAGRAM,
+                }}
+              />
               <span className="min-w-0 flex-1">
                 <span className="block font-medium">{page.instagram.username ? `@${page.instagram.username}` : page.instagram.name}</span>
-                <span className="block text-sm text-muted-foreground">Instagram Direct and comments, through this Page{page.connectedInstagramChannelId ? ' · already connected' : ''}</span>
+                <span className="block text-sm text-muted-foreground">
+                  Instagram Direct and comments, through this Page{page.connectedInstagramChannelId ? ' · already connected' : ''}
+                </span>
               </span>
-              <Switch checked={!!choices[page.pageId]?.connectInstagram} onCheckedChange={toggle(page.pageId, 'connectInstagram')} aria-label={`Connect the Instagram account ${page.instagram.username ?? ''}`} data-testid="pick-instagram" />
+              <Switch
+                checked={!!choices[page.pageId]?.connectInstagram}
+                onCheckedChange={toggle(page.pageId, 'connectInstagram')}
+                aria-label={`Connect the Instagram account ${page.instagram.username ?? ''}`}
+                data-testid="pick-instagram"
+              />
             </label>
           ) : null}
         </Card>

@@ -64,7 +64,10 @@ export function OAuthCallbackView({ flavour }: { flavour: LoginFlavour }) {
     <PageContainer>
       <PageHeader title={title} />
       {denied ? (
-        <Problem title="Nothing was connected" message="The login was cancelled or permissions were declined. Try again and allow the permissions TickleGram asks for." />
+        <Problem
+          title="Nothing was connected"
+          message="The login was cancelled or permissions were declined. Try again and allow the permissions TickleGram asks for."
+        />
       ) : !code || !state ? (
         <Problem title="This link is incomplete" message="Start connecting from the Accounts page." />
       ) : failure ? (

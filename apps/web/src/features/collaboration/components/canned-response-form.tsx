@@ -19,7 +19,10 @@ export function CannedResponseForm({ editing, onDone }: { editing: CannedRespons
 
   async function onSubmit(event: React.FormEvent) {
     event.preventDefault();
-    if (!(await saveWithToast(() => save.mutateAsync({ id: editing?.id, shortcut, title, body }), editing ? 'Canned response updated' : 'Canned response added'))) return;
+    if (
+      !(await saveWithToast(() => save.mutateAsync({ id: editing?.id, shortcut, title, body }), editing ? 'Canned response updated' : 'Canned response added'))
+    )
+      return;
     if (!editing) {
       setShortcut('');
       setTitle('');
@@ -30,16 +33,34 @@ export function CannedResponseForm({ editing, onDone }: { editing: CannedRespons
   }
 
   return (
-    <form onSubmit={(e) => void onSubmit(e)} className="grid gap-3 rounded-xl border bg-card p-4" aria-label={editing ? 'Edit canned response' : 'New canned response'}>
+    <form
+      onSubmit={(e) => void onSubmit(e)}
+      className="grid gap-3 rounded-xl border bg-card p-4"
+      aria-label={editing ? 'Edit canned response' : 'New canned response'}
+    >
       <div className="grid gap-3 sm:grid-cols-[12rem_1fr]">
         <div className="grid gap-1">
           <Label htmlFor="canned-shortcut">Shortcut</Label>
-          <Input id="canned-shortcut" value={shortcut} onChange={(e) => setShortcut(e.target.value)} placeholder="thanks" aria-invalid={Boolean(errors.shortcut)} required />
+          <Input
+            id="canned-shortcut"
+            value={shortcut}
+            onChange={(e) => setShortcut(e.target.value)}
+            placeholder="thanks"
+            aria-invalid={Boolean(errors.shortcut)}
+            required
+          />
           {errors.shortcut ? <p className="text-xs text-destructive">{errors.shortcut}</p> : null}
         </div>
         <div className="grid gap-1">
           <Label htmlFor="canned-title">Title</Label>
-          <Input id="canned-title" value={title} onChange={(e) => setTitle(e.target.value)} placeholder="Thank you" aria-invalid={Boolean(errors.title)} required />
+          <Input
+            id="canned-title"
+            value={title}
+            onChange={(e) => setTitle(e.target.value)}
+            placeholder="Thank you"
+            aria-invalid={Boolean(errors.title)}
+            required
+          />
           {errors.title ? <p className="text-xs text-destructive">{errors.title}</p> : null}
         </div>
       </div>

@@ -5,7 +5,15 @@ import { Check, ChevronDown, Flag, Tag } from 'lucide-react';
 import { CONVERSATION_PRIORITIES, type ConversationDto, type ConversationPriority } from '@ticklegram/domain-models';
 import { toast } from 'sonner';
 import { Button } from '../../../components/ui/button';
-import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuLabel, DropdownMenuRadioGroup, DropdownMenuRadioItem, DropdownMenuTrigger } from '../../../components/ui/dropdown-menu';
+import {
+  DropdownMenu,
+  DropdownMenuContent,
+  DropdownMenuItem,
+  DropdownMenuLabel,
+  DropdownMenuRadioGroup,
+  DropdownMenuRadioItem,
+  DropdownMenuTrigger,
+} from '../../../components/ui/dropdown-menu';
 import { describeApiError } from '../../../lib/api/api-error';
 import { cn } from '../../../lib/utils';
 import { useConversationLabels, useLabels, useSetConversationLabels, useSetPriority } from '../api';
@@ -64,7 +72,13 @@ export function ConversationTagsMenu({ conversation, onUpdated }: { conversation
       </DropdownMenu>
       <DropdownMenu>
         <DropdownMenuTrigger asChild>
-          <Button variant="ghost" size="sm" className={cn('h-8 gap-1 px-2 text-xs', PRIORITY_CLASSES[priority])} aria-label={`Priority: ${PRIORITY_LABELS[priority]}`} data-testid="priority-menu">
+          <Button
+            variant="ghost"
+            size="sm"
+            className={cn('h-8 gap-1 px-2 text-xs', PRIORITY_CLASSES[priority])}
+            aria-label={`Priority: ${PRIORITY_LABELS[priority]}`}
+            data-testid="priority-menu"
+          >
             <Flag className="size-3.5" aria-hidden />
             <span className="hidden lg:inline">{priority === 'none' ? 'Priority' : PRIORITY_LABELS[priority]}</span>
           </Button>

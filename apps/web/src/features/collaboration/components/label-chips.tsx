@@ -7,7 +7,11 @@ export function LabelChips({ labels, className }: { labels: readonly LabelDto[];
   return (
     <ul className={cn('flex flex-wrap gap-1', className)} aria-label="Labels">
       {labels.map((label) => (
-        <li key={label.id} className="inline-flex items-center gap-1 rounded-full border px-1.5 py-px text-[11px] leading-4 text-foreground" data-testid="label-chip">
+        <li
+          key={label.id}
+          className="inline-flex items-center gap-1 rounded-full border px-1.5 py-px text-[11px] leading-4 text-foreground"
+          data-testid="label-chip"
+        >
           <span className="size-2 rounded-full" style={{ backgroundColor: label.color }} aria-hidden />
           {label.name}
         </li>

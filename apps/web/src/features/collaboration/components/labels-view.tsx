@@ -28,7 +28,11 @@ function LabelForm({ editing, onDone }: { editing: LabelDto | null; onDone: () =
   }
 
   return (
-    <form onSubmit={(e) => void onSubmit(e)} className="flex flex-wrap items-end gap-3 rounded-xl border bg-card p-4" aria-label={editing ? 'Edit label' : 'New label'}>
+    <form
+      onSubmit={(e) => void onSubmit(e)}
+      className="flex flex-wrap items-end gap-3 rounded-xl border bg-card p-4"
+      aria-label={editing ? 'Edit label' : 'New label'}
+    >
       <div className="grid flex-1 gap-1">
         <Label htmlFor="label-name">Name</Label>
         <Input id="label-name" value={name} onChange={(e) => setName(e.target.value)} placeholder="VIP" aria-invalid={Boolean(errors.name)} required />
@@ -36,7 +40,13 @@ function LabelForm({ editing, onDone }: { editing: LabelDto | null; onDone: () =
       </div>
       <div className="grid gap-1">
         <Label htmlFor="label-color">Colour</Label>
-        <input id="label-color" type="color" value={color} onChange={(e) => setColor(e.target.value)} className="h-9 w-14 cursor-pointer rounded-md border bg-transparent" />
+        <input
+          id="label-color"
+          type="color"
+          value={color}
+          onChange={(e) => setColor(e.target.value)}
+          className="h-9 w-14 cursor-pointer rounded-md border bg-transparent"
+        />
         {errors.color ? <p className="text-xs text-destructive">{errors.color}</p> : null}
       </div>
       {editing ? (

@@ -38,12 +38,19 @@ export function useRuleDraft(editing: CommentRuleDto | null) {
   const [labelId, setLabelId] = React.useState(a.find((x): x is Extract<CommentRuleAction, { type: 'label' }> => x.type === 'label')?.labelId ?? '');
   const teammates = useTeammates();
   const labels = useLabels();
-  const [publicReply, setPublicReply] = React.useState(a.find((x): x is Extract<CommentRuleAction, { type: 'public_reply' }> => x.type === 'public_reply')?.text ?? '');
-  const [privateReply, setPrivateReply] = React.useState(a.find((x): x is Extract<CommentRuleAction, { type: 'private_reply' }> => x.type === 'private_reply')?.text ?? '');
+  const [publicReply, setPublicReply] = React.useState(
+    a.find((x): x is Extract<CommentRuleAction, { type: 'public_reply' }> => x.type === 'public_reply')?.text ?? '',
+  );
+  const [privateReply, setPrivateReply] = React.useState(
+    a.find((x): x is Extract<CommentRuleAction, { type: 'private_reply' }> => x.type === 'private_reply')?.text ?? '',
+  );
   const [stop, setStop] = React.useState(editing?.stopProcessing ?? false);
 
   const request = (): CommentRuleRequest => {
-    const list = words.split(',').map((w) => w.trim()).filter(Boolean);
+    const list = words
+      .split(',')
+      .map((w) => w.trim())
+      .filter(Boolean);
     const actions: CommentRuleAction[] = [];
     if (hide) actions.push({ type: 'hide' });
     if (remove) actions.push({ type: 'delete' });
@@ -77,7 +84,12 @@ export function useRuleDraft(editing: CommentRuleDto | null) {
             <Label htmlFor="rule-words">Has the words (comma-separated)</Label>
             <Input id="rule-words" value={words} onChange={(e) => setWords(e.target.value)} placeholder="price, cost" />
           </div>
-          <select aria-label="Keyword mode" className="h-9 rounded-md border bg-background px-2 text-sm" value={mode} onChange={(e) => setMode(e.target.value as KeywordMode)}>
+          <select
+            aria-label="Keyword mode"
+            className="h-9 rounded-md border bg-background px-2 text-sm"
+            value={mode}
+            onChange={(e) => setMode(e.target.value as KeywordMode)}
+          >
             <option value="any">any of them</option>
             <option value="all">all of them</option>
             <option value="exact">is exactly one</option>
@@ -90,11 +102,22 @@ export function useRuleDraft(editing: CommentRuleDto | null) {
         <div className="grid gap-1 sm:grid-cols-2">
           {CHECKS.map(([key, label]) => (
             <label key={key} className="flex items-center gap-2 text-sm">
-              <input type="checkbox" checked={checks[key]} onChange={(e) => setChecks((s) => ({ ...s, [key]: e.target.checked }))} data-testid={`rule-${key}`} /> {label}
+              <input
+                type="checkbox"
+                checked={checks[key]}
+                onChange={(e) => setChecks((s) => ({ ...s, [key]: e.target.checked }))}
+                data-testid={`rule-${key}`}
+              />{' '}
+              {label}
             </label>
           ))}
         </div>
-        <select aria-label="Ads or organic" className="h-9 w-fit rounded-md border bg-background px-2 text-sm" value={source} onChange={(e) => setSource(e.target.value as typeof source)}>
+        <select
+          aria-label="Ads or organic"
+          className="h-9 w-fit rounded-md border bg-background px-2 text-sm"
+          value={source}
+          onChange={(e) => setSource(e.target.value as typeof source)}
+        >
           <option value="">on ads and organic posts</option>
           <option value="ad">on ads only</option>
           <option value="organic">on organic posts only</option>
@@ -102,18 +125,36 @@ export function useRuleDraft(editing: CommentRuleDto | null) {
       </fieldset>
       <fieldset className="grid gap-2 rounded-md border p-3">
         <legend className="px-1 text-sm font-medium">…then</legend>
-        <label className="flex items-center gap-2 text-sm"><input type="checkbox" checked={hide} onChange={(e) => setHide(e.target.checked)} data-testid="rule-action-hide" /> Hide it</label>
-        <label className="flex items-center gap-2 text-sm"><input type="checkbox" checked={remove} onChange={(e) => setRemove(e.target.checked)} /> Delete it</label>
-        <select aria-label="Label it" className="h-9 w-fit rounded-md border bg-background px-2 text-sm" value={labelId} onChange={(e) => setLabelId(e.target.value)}>
+        <label className="flex items-center gap-2 text-sm">
+          <input type="checkbox" checked={hide} onChange={(e) => setHide(e.target.checked)} data-testid="rule-action-hide" /> Hide it
+        </label>
+        <label className="flex items-center gap-2 text-sm">
+          <input type="checkbox" checked={remove} onChange={(e) => setRemove(e.target.checked)} /> Delete it
+        </label>
+        <select
+          aria-label="Label it"
+          className="h-9 w-fit rounded-md border bg-background px-2 text-sm"
+          value={labelId}
+          onChange={(e) => setLabelId(e.target.value)}
+        >
           <option value="">No label</option>
           {(labels.data ?? []).map((l) => (
-            <option key={l.id} value={l.id}>Label it “{l.name}”</option>
+            <option key={l.id} value={l.id}>
+              Label it “{l.name}”
+            </option>
           ))}
         </select>
-        <select aria-label="Assign it" className="h-9 w-fit rounded-md border bg-background px-2 text-sm" value={assignee} onChange={(e) => setAssignee(e.target.value)}>
+        <select
+          aria-label="Assign it"
+          className="h-9 w-fit rounded-md border bg-background px-2 text-sm"
+          value={assignee}
+          onChange={(e) => setAssignee(e.target.value)}
+        >
           <option value="">Nobody</option>
           {(teammates.data ?? []).map((t) => (
-            <option key={t.id} value={t.id}>Assign it to {t.name}</option>
+            <option key={t.id} value={t.id}>
+              Assign it to {t.name}
+            </option>
           ))}
         </select>
         <div className="grid gap-1">
@@ -124,7 +165,9 @@ export function useRuleDraft(editing: CommentRuleDto | null) {
           <Label htmlFor="rule-private">Send a private reply (once per person per post)</Label>
           <Input id="rule-private" value={privateReply} onChange={(e) => setPrivateReply(e.target.value)} />
         </div>
-        <label className="flex items-center gap-2 text-sm"><input type="checkbox" checked={stop} onChange={(e) => setStop(e.target.checked)} /> Stop checking later rules when this one matches</label>
+        <label className="flex items-center gap-2 text-sm">
+          <input type="checkbox" checked={stop} onChange={(e) => setStop(e.target.checked)} /> Stop checking later rules when this one matches
+        </label>
       </fieldset>
     </>
   );
@@ -148,11 +191,17 @@ export function CommentRuleForm({ editing, onDone, draft }: { editing: CommentRu
     <form onSubmit={(e) => void onSubmit(e)} className="grid gap-3 rounded-xl border bg-card p-4" aria-label={editing ? 'Edit rule' : 'New rule'}>
       {draft.fields}
       {Object.entries(errors).map(([field, message]) => (
-        <p key={field} className="text-xs text-destructive">{field}: {message}</p>
+        <p key={field} className="text-xs text-destructive">
+          {field}: {message}
+        </p>
       ))}
       <div className="flex gap-2">
-        <Button type="submit" disabled={save.isPending} data-testid="rule-save">{editing ? 'Save rule' : 'Add rule'}</Button>
-        <Button type="button" variant="ghost" onClick={onDone}>Cancel</Button>
+        <Button type="submit" disabled={save.isPending} data-testid="rule-save">
+          {editing ? 'Save rule' : 'Add rule'}
+        </Button>
+        <Button type="button" variant="ghost" onClick={onDone}>
+          Cancel
+        </Button>
       </div>
     </form>
   );

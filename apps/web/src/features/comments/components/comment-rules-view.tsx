@@ -25,9 +25,18 @@ export function CommentRulesView() {
   if (user && !isAdmin) return <Forbidden />;
   return (
     <PageContainer>
-      <PageHeader title="Comment rules" description="Rules run top to bottom on every new comment, right after it arrives. Hide, delete and replies go through Meta's limits: they wait in a queue, never dropped." />
+      <PageHeader
+        title="Comment rules"
+        description="Rules run top to bottom on every new comment, right after it arrives. Hide, delete and replies go through Meta's limits: they wait in a queue, never dropped."
+      />
       <div className="grid gap-4">
-        {editing ? <RuleEditor key={editing === 'new' ? 'new' : editing.id} editing={editing === 'new' ? null : editing} onDone={() => setEditing(null)} /> : <Button className="w-fit" onClick={() => setEditing('new')} data-testid="rule-new">New rule</Button>}
+        {editing ? (
+          <RuleEditor key={editing === 'new' ? 'new' : editing.id} editing={editing === 'new' ? null : editing} onDone={() => setEditing(null)} />
+        ) : (
+          <Button className="w-fit" onClick={() => setEditing('new')} data-testid="rule-new">
+            New rule
+          </Button>
+        )}
         {rules.isPending ? (
           <Skeleton className="h-24" />
         ) : rules.isError ? (
@@ -50,7 +59,12 @@ function RuleEditor({ editing, onDone }: { editing: CommentRuleDto | null; onDon
   return (
     <div className="grid gap-3">
       <CommentRuleForm editing={editing} onDone={onDone} draft={draft} />
-      <Button variant="outline" className="w-fit" disabled={dry.isPending} onClick={() => dry.mutate({ limit: 100, rule: draft.request() }, { onError: (e) => toast.error(describeApiError(e)) })}>
+      <Button
+        variant="outline"
+        className="w-fit"
+        disabled={dry.isPending}
+        onClick={() => dry.mutate({ limit: 100, rule: draft.request() }, { onError: (e) => toast.error(describeApiError(e)) })}
+      >
         Try this rule on the last 100 comments
       </Button>
       {dry.data ? <DryRunResult result={dry.data} /> : null}
@@ -58,7 +72,17 @@ function RuleEditor({ editing, onDone }: { editing: CommentRuleDto | null; onDon
   );
 }
 
-function RuleList({ rules, onEdit, onLog, logOf }: { rules: CommentRuleDto[]; onEdit: (r: CommentRuleDto) => void; onLog: (id: string | null) => void; logOf: string | null }) {
+function RuleList({
+  rules,
+  onEdit,
+  onLog,
+  logOf,
+}: {
+  rules: CommentRuleDto[];
+  onEdit: (r: CommentRuleDto) => void;
+  onLog: (id: string | null) => void;
+  logOf: string | null;
+}) {
   const reorder = useReorderCommentRules();
   const remove = useDeleteCommentRule();
   const save = useSaveCommentRule();
@@ -81,15 +105,41 @@ function RuleList({ rules, onEdit, onLog, logOf }: { rules: CommentRuleDto[]; on
               type="checkbox"
               checked={rule.enabled}
               aria-label={`${rule.name} enabled`}
-              onChange={(e) => save.mutate({ id: rule.id, rule: { name: rule.name, stopProcessing: rule.stopProcessing, conditions: rule.conditions, actions: rule.actions, enabled: e.target.checked } })}
+              onChange={(e) =>
+                save.mutate({
+                  id: rule.id,
+                  rule: { name: rule.name, stopProcessing: rule.stopProcessing, conditions: rule.conditions, actions: rule.actions, enabled: e.target.checked },
+                })
+              }
             />
             On
           </label>
-          <Button variant="ghost" size="icon" aria-label="Move up" disabled={index === 0} onClick={() => move(index, -1)}><ArrowUp className="size-4" /></Button>
-          <Button variant="ghost" size="icon" aria-label="Move down" disabled={index === rules.length - 1} onClick={() => move(index, 1)}><ArrowDown className="size-4" /></Button>
-          <Button variant="ghost" size="sm" aria-pressed={logOf === rule.id} onClick={() => onLog(logOf === rule.id ? null : rule.id)} data-testid="rule-log-toggle">Log</Button>
-          <Button variant="ghost" size="icon" aria-label={`Edit ${rule.name}`} onClick={() => onEdit(rule)}><Pencil className="size-4" /></Button>
-          <Button variant="ghost" size="icon" aria-label={`Delete ${rule.name}`} onClick={() => window.confirm(`Delete the rule “${rule.name}”?`) && remove.mutate(rule.id)}><Trash2 className="size-4" /></Button>
+          <Button variant="ghost" size="icon" aria-label="Move up" disabled={index === 0} onClick={() => move(index, -1)}>
+            <ArrowUp className="size-4" />
+          </Button>
+          <Button variant="ghost" size="icon" aria-label="Move down" disabled={index === rules.length - 1} onClick={() => move(index, 1)}>
+            <ArrowDown className="size-4" />
+          </Button>
+          <Button
+            variant="ghost"
+            size="sm"
+            aria-pressed={logOf === rule.id}
+            onClick={() => onLog(logOf === rule.id ? null : rule.id)}
+            data-testid="rule-log-toggle"
+          >
+            Log
+          </Button>
+          <Button variant="ghost" size="icon" aria-label={`Edit ${rule.name}`} onClick={() => onEdit(rule)}>
+            <Pencil className="size-4" />
+          </Button>
+          <Button
+            variant="ghost"
+            size="icon"
+            aria-label={`Delete ${rule.name}`}
+            onClick={() => window.confirm(`Delete the rule “${rule.name}”?`) && remove.mutate(rule.id)}
+          >
+            <Trash2 className="size-4" />
+          </Button>
         </li>
       ))}
     </ol>
@@ -101,10 +151,22 @@ function RuleLog({ id, name }: { id: string; name: string }) {
   return (
     <section className="grid gap-2 rounded-xl border bg-card p-4" aria-label={`Log of ${name}`} data-testid="rule-log">
       <h2 className="font-medium">What “{name}” did</h2>
-      {log.isPending ? <Skeleton className="h-12" /> : log.isError ? <p className="text-sm text-destructive">{describeApiError(log.error)}</p> : log.data.items.length === 0 ? <p className="text-sm text-muted-foreground">Nothing yet.</p> : (
+      {log.isPending ? (
+        <Skeleton className="h-12" />
+      ) : log.isError ? (
+        <p className="text-sm text-destructive">{describeApiError(log.error)}</p>
+      ) : log.data.items.length === 0 ? (
+        <p className="text-sm text-muted-foreground">Nothing yet.</p>
+      ) : (
         <ul className="grid gap-1 text-sm">
           {log.data.items.map((e) => (
-            <li key={e.id} data-testid="rule-log-entry" data-action={e.action} data-status={e.status} className={cn(e.status === 'failed' && 'text-destructive')}>
+            <li
+              key={e.id}
+              data-testid="rule-log-entry"
+              data-action={e.action}
+              data-status={e.status}
+              className={cn(e.status === 'failed' && 'text-destructive')}
+            >
               {new Date(e.createdAt).toLocaleString()} · {e.action.replace('_', ' ')} · {e.status}
               {e.commentAuthor ? ` · ${e.commentAuthor}` : ''}: “{e.commentText ?? 'deleted comment'}”{e.reason ? ` — ${e.reason}` : ''}
             </li>
@@ -126,7 +188,13 @@ function DryRunPanel() {
           Last comments
           <Input type="number" min={1} max={500} value={limit} onChange={(e) => setLimit(Number(e.target.value) || 1)} className="w-28" />
         </label>
-        <Button variant="outline" disabled={dry.isPending} onClick={() => dry.mutate({ limit: Math.min(500, Math.max(1, limit)) }, { onError: (e) => toast.error(describeApiError(e)) })}>Run</Button>
+        <Button
+          variant="outline"
+          disabled={dry.isPending}
+          onClick={() => dry.mutate({ limit: Math.min(500, Math.max(1, limit)) }, { onError: (e) => toast.error(describeApiError(e)) })}
+        >
+          Run
+        </Button>
       </div>
       {dry.data ? <DryRunResult result={dry.data} /> : null}
     </section>
@@ -136,12 +204,16 @@ function DryRunPanel() {
 function DryRunResult({ result }: { result: CommentRuleDryRunResponse }) {
   return (
     <div className="grid gap-1 text-sm" data-testid="dry-run-result">
-      <p className="text-muted-foreground">{result.matched} of {result.evaluated} comments would be touched. Nothing was changed.</p>
+      <p className="text-muted-foreground">
+        {result.matched} of {result.evaluated} comments would be touched. Nothing was changed.
+      </p>
       <ul className="grid gap-1">
         {result.results.slice(0, 50).map((r) => (
           <li key={r.comment.id}>
             “{r.comment.text ?? 'deleted'}” →{' '}
-            {r.matches.map((m) => `${m.ruleName}: ${m.actions.map((a) => (a.outcome === 'would_run' ? a.type : `${a.type} skipped (${a.reason})`)).join(', ')}`).join('; ')}
+            {r.matches
+              .map((m) => `${m.ruleName}: ${m.actions.map((a) => (a.outcome === 'would_run' ? a.type : `${a.type} skipped (${a.reason})`)).join(', ')}`)
+              .join('; ')}
           </li>
         ))}
       </ul>

@@ -52,13 +52,29 @@ export function CommentStream({
             className={cn('rounded-md px-2 py-1 text-xs font-medium hover:bg-accent', filters.status === status && 'bg-accent')}
           >
             {STATUS_LABELS[status]}
-            {counts ? <span className="ml-1 text-muted-foreground" data-testid={`comment-count-${status}`}>{counts[status]}</span> : null}
+            {counts ? (
+              <span className="ml-1 text-muted-foreground" data-testid={`comment-count-${status}`}>
+                {counts[status]}
+              </span>
+            ) : null}
           </button>
         ))}
       </div>
       <div className="flex flex-wrap gap-2 border-b p-2">
-        <Input ref={searchRef} aria-label="Search comments" placeholder="Search (/)" defaultValue={filters.search ?? ''} className="h-8 min-w-32 flex-1" onKeyDown={(e) => e.key === 'Enter' && setFilter('q', e.currentTarget.value.trim() || undefined)} />
-        <select aria-label="Platform" className={selectClass} value={filters.platform ?? ''} onChange={(e) => setFilter('platform', e.target.value || undefined)}>
+        <Input
+          ref={searchRef}
+          aria-label="Search comments"
+          placeholder="Search (/)"
+          defaultValue={filters.search ?? ''}
+          className="h-8 min-w-32 flex-1"
+          onKeyDown={(e) => e.key === 'Enter' && setFilter('q', e.currentTarget.value.trim() || undefined)}
+        />
+        <select
+          aria-label="Platform"
+          className={selectClass}
+          value={filters.platform ?? ''}
+          onChange={(e) => setFilter('platform', e.target.value || undefined)}
+        >
           <option value="">All platforms</option>
           <option value="INSTAGRAM">Instagram</option>
           <option value="FACEBOOK">Facebook</option>
@@ -76,7 +92,12 @@ export function CommentStream({
           <option value="live">Live</option>
           <option value="post">Visitor posts</option>
         </select>
-        <select aria-label="Assignee" className={selectClass} value={filters.assignee ?? ''} onChange={(e) => setFilter('assignee', e.target.value || undefined)}>
+        <select
+          aria-label="Assignee"
+          className={selectClass}
+          value={filters.assignee ?? ''}
+          onChange={(e) => setFilter('assignee', e.target.value || undefined)}
+        >
           <option value="">Anyone</option>
           <option value="me">Mine</option>
           <option value="unassigned">Unassigned</option>
@@ -84,11 +105,17 @@ export function CommentStream({
       </div>
       <div className="min-h-0 flex-1 overflow-y-auto" data-testid="comment-stream">
         {list.isPending ? (
-          <div className="grid gap-2 p-3">{[0, 1, 2, 3].map((i) => <Skeleton key={i} className="h-16" />)}</div>
+          <div className="grid gap-2 p-3">
+            {[0, 1, 2, 3].map((i) => (
+              <Skeleton key={i} className="h-16" />
+            ))}
+          </div>
         ) : list.isError ? (
           <div className="grid gap-2 p-4 text-sm">
             <p className="text-destructive">{describeApiError(list.error)}</p>
-            <Button variant="outline" size="sm" onClick={() => void list.refetch()}>Try again</Button>
+            <Button variant="outline" size="sm" onClick={() => void list.refetch()}>
+              Try again
+            </Button>
           </div>
         ) : items.length === 0 ? (
           <p className="p-4 text-sm text-muted-foreground" data-testid="comment-stream-empty">

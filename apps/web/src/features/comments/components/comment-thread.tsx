@@ -38,7 +38,14 @@ function actorName(a: CommentActionDto): string {
 /** The selected comment: its post, thread, the author's DM conversation and other comments, the activity, and the actions. */
 export function CommentThread({ id }: { id: string }) {
   const detail = useCommentDetail(id);
-  if (detail.isPending) return <div className="grid gap-3 p-4">{[0, 1, 2].map((i) => <Skeleton key={i} className="h-16" />)}</div>;
+  if (detail.isPending)
+    return (
+      <div className="grid gap-3 p-4">
+        {[0, 1, 2].map((i) => (
+          <Skeleton key={i} className="h-16" />
+        ))}
+      </div>
+    );
   if (detail.isError) return <p className="p-4 text-sm text-destructive">{describeApiError(detail.error)}</p>;
   return <ThreadBody data={detail.data} />;
 }
@@ -108,12 +115,18 @@ function ThreadBody({ data }: { data: CommentDetailResponse }) {
             {data.post.permalinkUrl ? (
               <>
                 {' · '}
-                <a href={data.post.permalinkUrl} target="_blank" rel="noreferrer" className="underline">open on {c.platform === 'INSTAGRAM' ? 'Instagram' : 'Facebook'}</a>
+                <a href={data.post.permalinkUrl} target="_blank" rel="noreferrer" className="underline">
+                  open on {c.platform === 'INSTAGRAM' ? 'Instagram' : 'Facebook'}
+                </a>
               </>
             ) : null}
           </p>
         ) : null}
-        {labelNames.length ? <p className="text-xs text-muted-foreground" data-testid="comment-labels">Labels: {labelNames.join(', ')}</p> : null}
+        {labelNames.length ? (
+          <p className="text-xs text-muted-foreground" data-testid="comment-labels">
+            Labels: {labelNames.join(', ')}
+          </p>
+        ) : null}
         {data.parent ? <Bubble comment={data.parent} now={now} muted /> : null}
         <Bubble comment={c} now={now} />
         {data.replies.map((r) => (
@@ -124,15 +137,23 @@ function ThreadBody({ data }: { data: CommentDetailResponse }) {
         {data.conversation ? (
           <p className="rounded-md border bg-muted/40 p-2 text-sm" data-testid="comment-conversation">
             {data.conversation.visible ? (
-              <Link className="underline" href={`/inbox/${data.conversation.id}`}>Open the DM conversation with {authorLabel(c)}</Link>
+              <Link className="underline" href={`/inbox/${data.conversation.id}`}>
+                Open the DM conversation with {authorLabel(c)}
+              </Link>
             ) : (
               'Their DM conversation is assigned to a teammate.'
             )}
           </p>
         ) : null}
-        {!canPrivate && !data.privateReply.allowed ? <p className="text-xs text-muted-foreground" data-testid="private-reply-reason">Private reply: {data.privateReply.reason}</p> : null}
+        {!canPrivate && !data.privateReply.allowed ? (
+          <p className="text-xs text-muted-foreground" data-testid="private-reply-reason">
+            Private reply: {data.privateReply.reason}
+          </p>
+        ) : null}
         <section aria-labelledby="comment-activity" className="grid gap-1">
-          <h3 id="comment-activity" className="text-xs font-medium text-muted-foreground">Activity</h3>
+          <h3 id="comment-activity" className="text-xs font-medium text-muted-foreground">
+            Activity
+          </h3>
           {data.activity.length === 0 ? <p className="text-xs text-muted-foreground">Nothing done yet.</p> : null}
           <ol className="grid gap-1 text-xs" data-testid="comment-activity">
             {data.activity.map((a) => (
@@ -146,10 +167,14 @@ function ThreadBody({ data }: { data: CommentDetailResponse }) {
         </section>
         {data.authorComments.length ? (
           <section aria-labelledby="author-comments" className="grid gap-1">
-            <h3 id="author-comments" className="text-xs font-medium text-muted-foreground">Their other comments</h3>
+            <h3 id="author-comments" className="text-xs font-medium text-muted-foreground">
+              Their other comments
+            </h3>
             <ul className="grid gap-1 text-xs">
               {data.authorComments.slice(0, 5).map((o) => (
-                <li key={o.id} className="truncate">{o.removed ? 'Comment deleted' : o.text} · {relativeTime(o.commentedAt, now)}</li>
+                <li key={o.id} className="truncate">
+                  {o.removed ? 'Comment deleted' : o.text} · {relativeTime(o.commentedAt, now)}
+                </li>
               ))}
             </ul>
           </section>
@@ -161,25 +186,70 @@ function ThreadBody({ data }: { data: CommentDetailResponse }) {
         <div className="grid gap-2 border-t p-3">
           <div className="flex flex-wrap gap-2">
             {!c.isFromBusiness ? (
-              <Button variant="outline" size="sm" data-testid="comment-hide" onClick={() => run({ type: c.isHidden ? 'unhide' : 'hide' }, c.isHidden ? 'Comment visible again' : 'Comment hidden')}>
+              <Button
+                variant="outline"
+                size="sm"
+                data-testid="comment-hide"
+                onClick={() => run({ type: c.isHidden ? 'unhide' : 'hide' }, c.isHidden ? 'Comment visible again' : 'Comment hidden')}
+              >
                 {c.isHidden ? 'Unhide' : 'Hide'} <kbd className="ml-1 text-muted-foreground">H</kbd>
               </Button>
             ) : null}
-            <Button variant="outline" size="sm" data-testid="comment-done" onClick={() => run({ type: 'done', done: !c.doneAt }, c.doneAt ? 'Reopened' : 'Marked done')}>
+            <Button
+              variant="outline"
+              size="sm"
+              data-testid="comment-done"
+              onClick={() => run({ type: 'done', done: !c.doneAt }, c.doneAt ? 'Reopened' : 'Marked done')}
+            >
               {c.doneAt ? 'Reopen' : 'Done'} <kbd className="ml-1 text-muted-foreground">E</kbd>
             </Button>
             {user && c.assigneeId !== user.id ? (
-              <Button variant="outline" size="sm" onClick={() => run({ type: 'assign', assigneeId: user.id }, 'Assigned to you')}>Assign to me</Button>
+              <Button variant="outline" size="sm" onClick={() => run({ type: 'assign', assigneeId: user.id }, 'Assigned to you')}>
+                Assign to me
+              </Button>
             ) : null}
-            <Button variant="outline" size="sm" className="text-destructive" data-testid="comment-delete" onClick={() => window.confirm('Delete this comment on Meta? This cannot be undone.') && run({ type: 'delete' }, 'Comment deleted')}>
+            <Button
+              variant="outline"
+              size="sm"
+              className="text-destructive"
+              data-testid="comment-delete"
+              onClick={() => window.confirm('Delete this comment on Meta? This cannot be undone.') && run({ type: 'delete' }, 'Comment deleted')}
+            >
               Delete <kbd className="ml-1 text-muted-foreground">#</kbd>
             </Button>
           </div>
           {c.kind !== 'mention' || mode === 'reply' ? (
-            <form onSubmit={(e) => { e.preventDefault(); send(); }} className="grid gap-2" aria-label="Reply">
+            <form
+              onSubmit={(e) => {
+                e.preventDefault();
+                send();
+              }}
+              className="grid gap-2"
+              aria-label="Reply"
+            >
               <div role="radiogroup" aria-label="Reply type" className="flex gap-1 text-xs">
-                <button type="button" role="radio" aria-checked={mode === 'reply'} data-testid="mode-public" className={cn('rounded px-2 py-1', mode === 'reply' && 'bg-accent')} onClick={() => setMode('reply')}>Public reply (R)</button>
-                <button type="button" role="radio" aria-checked={mode === 'private_reply'} data-testid="mode-private" disabled={!canPrivate} title={data.privateReply.allowed ? undefined : data.privateReply.reason} className={cn('rounded px-2 py-1 disabled:opacity-50', mode === 'private_reply' && 'bg-accent')} onClick={() => setMode('private_reply')}>Private reply (P)</button>
+                <button
+                  type="button"
+                  role="radio"
+                  aria-checked={mode === 'reply'}
+                  data-testid="mode-public"
+                  className={cn('rounded px-2 py-1', mode === 'reply' && 'bg-accent')}
+                  onClick={() => setMode('reply')}
+                >
+                  Public reply (R)
+                </button>
+                <button
+                  type="button"
+                  role="radio"
+                  aria-checked={mode === 'private_reply'}
+                  data-testid="mode-private"
+                  disabled={!canPrivate}
+                  title={data.privateReply.allowed ? undefined : data.privateReply.reason}
+                  className={cn('rounded px-2 py-1 disabled:opacity-50', mode === 'private_reply' && 'bg-accent')}
+                  onClick={() => setMode('private_reply')}
+                >
+                  Private reply (P)
+                </button>
               </div>
               <textarea
                 ref={inputRef}
@@ -213,14 +283,19 @@ function ThreadBody({ data }: { data: CommentDetailResponse }) {
 
 function Bubble({ comment, now, muted = false }: { comment: CommentDto; now: number; muted?: boolean }) {
   return (
-    <div className={cn('rounded-lg border p-3', comment.isFromBusiness && 'bg-primary/5', muted && 'opacity-70')} data-testid={comment.isFromBusiness ? 'comment-our-reply' : 'comment-bubble'}>
+    <div
+      className={cn('rounded-lg border p-3', comment.isFromBusiness && 'bg-primary/5', muted && 'opacity-70')}
+      data-testid={comment.isFromBusiness ? 'comment-our-reply' : 'comment-bubble'}
+    >
       <p className="flex gap-2 text-xs text-muted-foreground">
         <span className="font-medium text-foreground">{authorLabel(comment)}</span>
         <span>{relativeTime(comment.commentedAt, now)}</span>
         {comment.isHidden ? <span>· hidden</span> : null}
         {comment.editedAt ? <span>· edited</span> : null}
       </p>
-      <p className={cn('mt-1 whitespace-pre-wrap text-sm', comment.removed && 'italic text-muted-foreground')}>{comment.removed ? 'Comment deleted' : comment.text || '(no text)'}</p>
+      <p className={cn('mt-1 whitespace-pre-wrap text-sm', comment.removed && 'italic text-muted-foreground')}>
+        {comment.removed ? 'Comment deleted' : comment.text || '(no text)'}
+      </p>
     </div>
   );
 }

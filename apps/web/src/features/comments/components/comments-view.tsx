@@ -53,7 +53,9 @@ export function CommentsView() {
     <div className="flex h-full min-h-0 flex-col" data-testid="comments-desk" data-live={live}>
       <header className="flex items-center gap-3 border-b px-4 py-2">
         <h1 className="text-lg font-semibold">Comments</h1>
-        <span className={cn('text-xs', live === 'connected' ? 'text-emerald-600 dark:text-emerald-400' : 'text-muted-foreground')}>{live === 'connected' ? '● Live' : '○ Reconnecting…'}</span>
+        <span className={cn('text-xs', live === 'connected' ? 'text-emerald-600 dark:text-emerald-400' : 'text-muted-foreground')}>
+          {live === 'connected' ? '● Live' : '○ Reconnecting…'}
+        </span>
         <BackfillStatus />
       </header>
       <div className="flex min-h-0 flex-1">
@@ -61,17 +63,27 @@ export function CommentsView() {
           <PostList filters={filters} onSelect={(postId) => setParam('post', postId)} />
         </div>
         <div className={cn('w-full shrink-0 border-r md:flex md:w-96 md:flex-col', selectedId ? 'hidden' : 'flex flex-col')}>
-          <CommentStream filters={filters} setFilter={setParam} selectedId={selectedId} onSelect={(id) => setParam('c', id)} onOrder={onOrder} searchRef={searchRef} />
+          <CommentStream
+            filters={filters}
+            setFilter={setParam}
+            selectedId={selectedId}
+            onSelect={(id) => setParam('c', id)}
+            onOrder={onOrder}
+            searchRef={searchRef}
+          />
         </div>
         <div className={cn('min-h-0 min-w-0 flex-1 flex-col', selectedId ? 'flex' : 'hidden md:flex')}>
           {selectedId ? (
             <>
-              <button type="button" className="border-b p-2 text-left text-sm md:hidden" onClick={() => setParam('c', undefined)}>← Back</button>
+              <button type="button" className="border-b p-2 text-left text-sm md:hidden" onClick={() => setParam('c', undefined)}>
+                ← Back
+              </button>
               <CommentThread key={selectedId} id={selectedId} />
             </>
           ) : (
             <div className="m-auto max-w-sm p-6 text-center text-sm text-muted-foreground">
-              Pick a comment. Keys: <kbd>j</kbd>/<kbd>k</kbd> move, <kbd>r</kbd> reply, <kbd>p</kbd> private reply, <kbd>h</kbd> hide, <kbd>e</kbd> done, <kbd>#</kbd> delete, <kbd>/</kbd> search.
+              Pick a comment. Keys: <kbd>j</kbd>/<kbd>k</kbd> move, <kbd>r</kbd> reply, <kbd>p</kbd> private reply, <kbd>h</kbd> hide, <kbd>e</kbd> done,{' '}
+              <kbd>#</kbd> delete, <kbd>/</kbd> search.
             </div>
           )}
         </div>
@@ -91,13 +103,19 @@ function BackfillStatus() {
   const failed = runs.data?.filter((r) => r.status === 'failed') ?? [];
   return (
     <div className="ml-auto flex items-center gap-2 text-xs text-muted-foreground" data-testid="comment-backfill">
-      {running.length ? <span>Fetching recent comments… {running.reduce((n, r) => n + r.postsDone, 0)} posts, {running.reduce((n, r) => n + r.commentsAdded, 0)} new</span> : null}
+      {running.length ? (
+        <span>
+          Fetching recent comments… {running.reduce((n, r) => n + r.postsDone, 0)} posts, {running.reduce((n, r) => n + r.commentsAdded, 0)} new
+        </span>
+      ) : null}
       {!running.length && failed.length ? <span className="text-destructive">Last fetch failed: {failed[0]?.error}</span> : null}
       <Button
         variant="outline"
         size="sm"
         disabled={start.isPending || running.length > 0}
-        onClick={() => start.mutate(undefined, { onSuccess: () => toast.success('Fetching recent posts and comments'), onError: (e) => toast.error(describeApiError(e)) })}
+        onClick={() =>
+          start.mutate(undefined, { onSuccess: () => toast.success('Fetching recent posts and comments'), onError: (e) => toast.error(describeApiError(e)) })
+        }
       >
         Fetch recent comments
       </Button>

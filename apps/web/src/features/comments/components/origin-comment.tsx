@@ -14,7 +14,9 @@ export function OriginComment({ comment }: { comment: CommentDto }) {
     >
       <MessageSquareText className="mt-0.5 size-4 shrink-0" aria-hidden />
       <span className="grid">
-        <span>Private reply to their {comment.platform === 'INSTAGRAM' ? 'Instagram' : 'Facebook'} comment{comment.source === 'ad' ? ' on an ad' : ''}:</span>
+        <span>
+          Private reply to their {comment.platform === 'INSTAGRAM' ? 'Instagram' : 'Facebook'} comment{comment.source === 'ad' ? ' on an ad' : ''}:
+        </span>
         <span className="line-clamp-2 text-foreground">“{comment.removed ? 'Comment removed' : comment.text}”</span>
       </span>
     </Link>

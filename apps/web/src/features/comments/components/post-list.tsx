@@ -7,7 +7,16 @@ import { describeApiError } from '../../../lib/api/api-error';
 import { useCommentPosts } from '../api';
 import type { CommentFilters } from '../filters';
 
-const TYPE_LABEL: Record<string, string> = { FEED: 'Post', REELS: 'Reel', STORY: 'Story', LIVE: 'Live', AD: 'Ad', POST: 'Post', VISITOR_POST: 'Visitor post', MENTION: 'Mention' };
+const TYPE_LABEL: Record<string, string> = {
+  FEED: 'Post',
+  REELS: 'Reel',
+  STORY: 'Story',
+  LIVE: 'Live',
+  AD: 'Ad',
+  POST: 'Post',
+  VISITOR_POST: 'Visitor post',
+  MENTION: 'Mention',
+};
 
 /** Posts and media with comments, most recent activity first, with their needs-reply counts. */
 export function PostList({ filters, onSelect }: { filters: CommentFilters; onSelect: (postId: string | undefined) => void }) {
@@ -24,7 +33,11 @@ export function PostList({ filters, onSelect }: { filters: CommentFilters; onSel
       </button>
       <div className="min-h-0 flex-1 overflow-y-auto">
         {posts.isPending ? (
-          <div className="grid gap-2 p-3">{[0, 1, 2].map((i) => <Skeleton key={i} className="h-14" />)}</div>
+          <div className="grid gap-2 p-3">
+            {[0, 1, 2].map((i) => (
+              <Skeleton key={i} className="h-14" />
+            ))}
+          </div>
         ) : posts.isError ? (
           <p className="p-3 text-sm text-destructive">{describeApiError(posts.error)}</p>
         ) : posts.data.items.length === 0 ? (
@@ -57,14 +70,17 @@ function PostRow({ post, selected, onSelect }: { post: CommentPostDto; selected:
         // Meta CDN thumbnails: not proxied, they expire and are refreshed by the next backfill
         <img src={post.thumbnailUrl} alt="" className="size-10 shrink-0 rounded object-cover" loading="lazy" />
       ) : (
-        <span className="flex size-10 shrink-0 items-center justify-center rounded bg-muted text-[10px] font-semibold uppercase">{TYPE_LABEL[post.productType ?? ''] ?? 'Post'}</span>
+        <span className="flex size-10 shrink-0 items-center justify-center rounded bg-muted text-[10px] font-semibold uppercase">
+          {TYPE_LABEL[post.productType ?? ''] ?? 'Post'}
+        </span>
       )}
       <span className="grid min-w-0 flex-1">
         <span className="truncate text-sm">{post.adTitle ?? post.caption ?? TYPE_LABEL[post.productType ?? ''] ?? 'Post'}</span>
         <span className="text-xs text-muted-foreground">
           {TYPE_LABEL[post.productType ?? ''] ?? 'Post'}
           {post.isAd && post.productType !== 'AD' ? ' · Ad' : ''}
-          {post.productType === 'LIVE' ? (post.liveEnded ? ' · ended' : ' · on air') : ''} · {post.commentCount} {post.commentCount === 1 ? 'comment' : 'comments'}
+          {post.productType === 'LIVE' ? (post.liveEnded ? ' · ended' : ' · on air') : ''} · {post.commentCount}{' '}
+          {post.commentCount === 1 ? 'comment' : 'comments'}
         </span>
       </span>
       {post.needsReplyCount > 0 ? (

@@ -5,7 +5,11 @@ import { Avatar, AvatarFallback, AvatarImage } from '../../../components/ui/avat
 import { cn } from '../../../lib/utils';
 
 function initials(name: string): string {
-  const parts = name.replace(/[^\p{L}\p{N} ]/gu, ' ').trim().split(/\s+/).filter(Boolean);
+  const parts = name
+    .replace(/[^\p{L}\p{N} ]/gu, ' ')
+    .trim()
+    .split(/\s+/)
+    .filter(Boolean);
   const letters = parts.length > 1 ? `${parts[0]?.[0] ?? ''}${parts[parts.length - 1]?.[0] ?? ''}` : (parts[0] ?? '?').slice(0, 2);
   return letters.toUpperCase() || '?';
 }

@@ -58,7 +58,10 @@ export function ContactPanel({ conversation, className }: { conversation: Conver
             }
           />
         ) : null}
-        <Row label={conversation.platform === MessagePlatform.INSTAGRAM ? 'Instagram-scoped id' : 'Page-scoped id'} value={<code className="text-xs">{contact.externalId}</code>} />
+        <Row
+          label={conversation.platform === MessagePlatform.INSTAGRAM ? 'Instagram-scoped id' : 'Page-scoped id'}
+          value={<code className="text-xs">{contact.externalId}</code>}
+        />
         <Row label="Status" value={<span className="capitalize">{conversation.status}</span>} />
         <Row label="First contact" value={new Date(conversation.createdAt).toLocaleString()} />
       </dl>
@@ -68,7 +71,13 @@ export function ContactPanel({ conversation, className }: { conversation: Conver
           <div className="grid gap-1 rounded-lg border p-3 text-sm" data-testid="ad-card">
             <p className="flex items-center gap-1.5 font-medium">
               <Megaphone className="size-4 text-amber-600" aria-hidden />
-              {referral.kind === 'ad' ? 'Click-to-message ad' : referral.kind === 'link' ? `${conversation.platform === MessagePlatform.INSTAGRAM ? 'ig.me' : 'm.me'} link` : referral.kind === 'shop' ? 'Shop' : 'Other'}
+              {referral.kind === 'ad'
+                ? 'Click-to-message ad'
+                : referral.kind === 'link'
+                  ? `${conversation.platform === MessagePlatform.INSTAGRAM ? 'ig.me' : 'm.me'} link`
+                  : referral.kind === 'shop'
+                    ? 'Shop'
+                    : 'Other'}
             </p>
             {referral.adTitle ? <p>{referral.adTitle}</p> : null}
             {referral.adId ? <p className="text-xs text-muted-foreground">Ad {referral.adId}</p> : null}
@@ -132,24 +141,35 @@ function ContactHistory({ conversationId }: { conversationId: string }) {
           {entries.map(({ key, conversation, comment }) =>
             conversation ? (
               <li key={key} data-testid="contact-timeline-conversation">
-                <Link href={`/inbox/${encodeURIComponent(conversation.id)}`} scroll={false} className={cn('flex items-start gap-2 p-1.5 text-sm hover:bg-accent', linkClass)}>
+                <Link
+                  href={`/inbox/${encodeURIComponent(conversation.id)}`}
+                  scroll={false}
+                  className={cn('flex items-start gap-2 p-1.5 text-sm hover:bg-accent', linkClass)}
+                >
                   <MessageCircle className="mt-0.5 size-4 shrink-0 text-muted-foreground" aria-hidden />
                   <span className="grid min-w-0 flex-1">
                     <span className="truncate">{conversation.lastMessagePreview || 'No messages yet'}</span>
                     <span className="text-xs text-muted-foreground">
-                      {PLATFORM_NAMES[conversation.platform]} DM · <span className="capitalize">{conversation.status}</span> · {relativeTime(conversation.lastMessageAt, now)}
+                      {PLATFORM_NAMES[conversation.platform]} DM · <span className="capitalize">{conversation.status}</span> ·{' '}
+                      {relativeTime(conversation.lastMessageAt, now)}
                     </span>
                   </span>
                 </Link>
               </li>
             ) : comment ? (
               <li key={key} data-testid="contact-timeline-comment">
-                <Link href={`/comments?status=all&c=${encodeURIComponent(comment.id)}`} className={cn('flex items-start gap-2 p-1.5 text-sm hover:bg-accent', linkClass)}>
+                <Link
+                  href={`/comments?status=all&c=${encodeURIComponent(comment.id)}`}
+                  className={cn('flex items-start gap-2 p-1.5 text-sm hover:bg-accent', linkClass)}
+                >
                   <MessageSquareText className="mt-0.5 size-4 shrink-0 text-muted-foreground" aria-hidden />
                   <span className="grid min-w-0 flex-1">
-                    <span className={cn('line-clamp-2', comment.removed && 'italic text-muted-foreground')}>{comment.removed ? 'Comment removed' : comment.text || '(no text)'}</span>
+                    <span className={cn('line-clamp-2', comment.removed && 'italic text-muted-foreground')}>
+                      {comment.removed ? 'Comment removed' : comment.text || '(no text)'}
+                    </span>
                     <span className="text-xs text-muted-foreground">
-                      {comment.platform === 'INSTAGRAM' ? 'Instagram' : 'Facebook'} {comment.kind === 'mention' ? 'mention' : 'comment'} · {relativeTime(comment.commentedAt, now)}
+                      {comment.platform === 'INSTAGRAM' ? 'Instagram' : 'Facebook'} {comment.kind === 'mention' ? 'mention' : 'comment'} ·{' '}
+                      {relativeTime(comment.commentedAt, now)}
                       {comment.isHidden ? ' · hidden' : ''}
                       {comment.privateReply ? ' · private reply sent' : ''}
                     </span>

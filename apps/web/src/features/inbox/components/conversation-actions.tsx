@@ -63,7 +63,8 @@ export function ConversationActions({ conversation }: { conversation: Conversati
   });
 
   const mine = conversation.assigneeId !== null && conversation.assigneeId === user?.id;
-  const assigneeLabel = conversation.assigneeId === null ? 'Unassigned' : mine ? 'You' : (online.data?.find((u) => u.userId === conversation.assigneeId)?.name ?? 'Teammate');
+  const assigneeLabel =
+    conversation.assigneeId === null ? 'Unassigned' : mine ? 'You' : (online.data?.find((u) => u.userId === conversation.assigneeId)?.name ?? 'Teammate');
   // Agents may take unassigned conversations and hand over their own; admins may do anything.
   const canTake = conversation.assigneeId === null || isAdmin;
   const canUnassign = conversation.assigneeId !== null && (mine || isAdmin);
@@ -125,7 +126,9 @@ export function ConversationActions({ conversation }: { conversation: Conversati
           </DropdownMenuRadioGroup>
           <DropdownMenuSeparator />
           <DropdownMenuLabel className="text-xs font-normal text-muted-foreground">Snooze until</DropdownMenuLabel>
-          <DropdownMenuItem onSelect={() => setStatus.mutate({ status: 'snoozed', until: new Date(Date.now() + 3_600_000).toISOString() })}>In 1 hour</DropdownMenuItem>
+          <DropdownMenuItem onSelect={() => setStatus.mutate({ status: 'snoozed', until: new Date(Date.now() + 3_600_000).toISOString() })}>
+            In 1 hour
+          </DropdownMenuItem>
           <DropdownMenuItem onSelect={() => setStatus.mutate({ status: 'snoozed', until: tomorrowMorning().toISOString() })}>Tomorrow, 9:00</DropdownMenuItem>
         </DropdownMenuContent>
       </DropdownMenu>

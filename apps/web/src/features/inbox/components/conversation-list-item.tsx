@@ -63,7 +63,10 @@ export const ConversationListItem = React.memo(function ConversationListItem({
             </time>
           </div>
           <div className="mt-0.5 flex items-center gap-2">
-            <p className={cn('line-clamp-1 flex-1 text-sm', unread ? 'text-foreground' : 'text-muted-foreground')} data-testid={lineMatch ? 'search-snippet' : undefined}>
+            <p
+              className={cn('line-clamp-1 flex-1 text-sm', unread ? 'text-foreground' : 'text-muted-foreground')}
+              data-testid={lineMatch ? 'search-snippet' : undefined}
+            >
               {lineMatch ? (
                 <>
                   {lineMatch.field === 'username' ? '@' : null}

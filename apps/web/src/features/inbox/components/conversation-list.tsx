@@ -115,7 +115,11 @@ export function ConversationList({
           aria-live="polite"
           className={cn('flex items-center gap-1.5 text-[11px]', realtimeStatus === 'connected' ? 'sr-only' : 'text-amber-700 dark:text-amber-400')}
         >
-          {realtimeStatus === 'connected' ? 'Live updates on' : realtimeStatus === 'connecting' ? 'Connecting to live updates…' : 'Live updates paused — reconnecting…'}
+          {realtimeStatus === 'connected'
+            ? 'Live updates on'
+            : realtimeStatus === 'connecting'
+              ? 'Connecting to live updates…'
+              : 'Live updates paused — reconnecting…'}
         </p>
       </div>
       <div className="min-h-0 flex-1 overflow-y-auto" data-testid="conversation-list">

@@ -43,7 +43,11 @@ function FolderLink({
         active ? 'bg-sidebar-accent font-medium text-sidebar-accent-foreground' : 'text-muted-foreground hover:bg-accent hover:text-foreground',
       )}
     >
-      {Icon ? <Icon className="size-4" aria-hidden /> : <span aria-hidden className={cn('ml-1 mr-0.5 size-2 rounded-full', dot)} style={dotColor ? { backgroundColor: dotColor } : undefined} />}
+      {Icon ? (
+        <Icon className="size-4" aria-hidden />
+      ) : (
+        <span aria-hidden className={cn('ml-1 mr-0.5 size-2 rounded-full', dot)} style={dotColor ? { backgroundColor: dotColor } : undefined} />
+      )}
       <span className="flex-1 truncate">{label}</span>
       {count !== undefined ? (
         <span className="text-xs tabular-nums text-muted-foreground" aria-label={`${count} conversations`}>
@@ -62,7 +66,12 @@ export function InboxFolders({ filters, basePath, className }: { filters: InboxF
   const labels = labelsQuery.data ?? [];
   const counts: ConversationCountsResponse | undefined = countsQuery.data;
   return (
-    <nav aria-label="Inbox folders" className={cn('flex flex-col gap-5 overflow-y-auto p-3', className)} data-testid="inbox-folders" aria-busy={countsQuery.isPending}>
+    <nav
+      aria-label="Inbox folders"
+      className={cn('flex flex-col gap-5 overflow-y-auto p-3', className)}
+      data-testid="inbox-folders"
+      aria-busy={countsQuery.isPending}
+    >
       <div className="grid gap-0.5">
         <FolderLink href={href({ folder: 'all' })} active={filters.folder === 'all'} icon={Inbox} label="All" count={counts?.all} />
         <FolderLink href={href({ folder: 'mine' })} active={filters.folder === 'mine'} icon={User} label="Mine" count={counts?.mine} />
@@ -91,7 +100,14 @@ export function InboxFolders({ filters, basePath, className }: { filters: InboxF
         <h3 className="px-2 pb-1 text-xs font-medium text-muted-foreground">Status</h3>
         <FolderLink href={href({ status: null })} active={filters.status === null} label="Any status" dot="bg-muted-foreground/40" />
         {CONVERSATION_STATUSES.map((status) => (
-          <FolderLink key={status} href={href({ status })} active={filters.status === status} icon={STATUS_ICONS[status]} label={STATUS_NAMES[status]} count={counts?.byStatus[status]} />
+          <FolderLink
+            key={status}
+            href={href({ status })}
+            active={filters.status === status}
+            icon={STATUS_ICONS[status]}
+            label={STATUS_NAMES[status]}
+            count={counts?.byStatus[status]}
+          />
         ))}
       </div>
       {labels.length > 0 || filters.label ? (
@@ -118,12 +134,18 @@ export function InboxFolders({ filters, basePath, className }: { filters: InboxF
       {countsQuery.isError ? (
         <p role="status" className="px-2 text-xs text-muted-foreground">
           Counts unavailable.{' '}
-          <button type="button" className="underline outline-none focus-visible:ring-[3px] focus-visible:ring-ring/50" onClick={() => void countsQuery.refetch()}>
+          <button
+            type="button"
+            className="underline outline-none focus-visible:ring-[3px] focus-visible:ring-ring/50"
+            onClick={() => void countsQuery.refetch()}
+          >
             Retry
           </button>
         </p>
       ) : null}
-      {counts && counts.myUnreadMessages > 0 ? <p className="px-2 text-xs text-muted-foreground">{counts.myUnreadMessages} unread in your conversations</p> : null}
+      {counts && counts.myUnreadMessages > 0 ? (
+        <p className="px-2 text-xs text-muted-foreground">{counts.myUnreadMessages} unread in your conversations</p>
+      ) : null}
     </nav>
   );
 }

@@ -34,7 +34,11 @@ export function InboxShell({ children }: { children: React.ReactNode }) {
   return (
     <div className="flex h-full min-h-0" data-testid="inbox">
       <h1 className="sr-only">Inbox</h1>
-      <InboxFolders filters={filters} basePath={selectedId ? `/inbox/${selectedId}` : '/inbox'} className="hidden w-48 shrink-0 border-r bg-sidebar/40 xl:flex" />
+      <InboxFolders
+        filters={filters}
+        basePath={selectedId ? `/inbox/${selectedId}` : '/inbox'}
+        className="hidden w-48 shrink-0 border-r bg-sidebar/40 xl:flex"
+      />
       <div className={cn('w-full shrink-0 border-r md:flex md:w-80 2xl:w-96', selectedId ? 'hidden' : 'flex', 'min-h-0 flex-col')}>
         <ConversationList filters={filters} selectedId={selectedId} onSearch={onSearch} searchRef={searchRef} onOrderChange={onOrderChange} />
       </div>

@@ -57,7 +57,13 @@ function FileLink({ src, name }: { src: string | null; name: string }) {
   const media = useMediaUrl(src);
   if (!media.url) return <MediaMissing label={media.loading ? 'Loading file…' : `${name} (no longer available)`} />;
   return (
-    <a href={media.url} download={name} target="_blank" rel="noreferrer" className="flex items-center gap-2 rounded-lg border bg-background/60 px-3 py-2 text-sm hover:bg-accent">
+    <a
+      href={media.url}
+      download={name}
+      target="_blank"
+      rel="noreferrer"
+      className="flex items-center gap-2 rounded-lg border bg-background/60 px-3 py-2 text-sm hover:bg-accent"
+    >
       <FileText className="size-4 shrink-0" aria-hidden />
       <span className="truncate">{name}</span>
     </a>
@@ -116,7 +122,12 @@ export function MessageAttachment({ attachment }: { attachment: MessageAttachmen
       );
     case 'location':
       return (
-        <a href={view.link ?? undefined} target="_blank" rel="noreferrer" className="flex items-center gap-2 rounded-lg border bg-background/60 px-3 py-2 text-sm text-foreground">
+        <a
+          href={view.link ?? undefined}
+          target="_blank"
+          rel="noreferrer"
+          className="flex items-center gap-2 rounded-lg border bg-background/60 px-3 py-2 text-sm text-foreground"
+        >
           <MapPin className="size-4" aria-hidden />
           {view.label}
         </a>
@@ -143,7 +154,11 @@ export function StoryPreview({ src }: { src: string | null }) {
   const media = useMediaUrl(src);
   if (media.loading) return <Skeleton className="h-32 w-24 rounded-lg" />;
   if (!media.url || media.error) {
-    return <div className="flex h-32 w-24 items-center justify-center rounded-lg border border-dashed p-2 text-center text-xs text-muted-foreground">Story expired</div>;
+    return (
+      <div className="flex h-32 w-24 items-center justify-center rounded-lg border border-dashed p-2 text-center text-xs text-muted-foreground">
+        Story expired
+      </div>
+    );
   }
   return <img src={media.url} alt="Story" className="h-32 w-24 rounded-lg object-cover" onError={(e) => (e.currentTarget.style.display = 'none')} />;
 }

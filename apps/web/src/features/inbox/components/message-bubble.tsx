@@ -1,7 +1,23 @@
 'use client';
 
 import * as React from 'react';
-import { AlertCircle, Check, CheckCheck, Clock, CornerUpLeft, FileText, Heart, HelpCircle, Megaphone, MousePointerClick, Pencil, Reply, RotateCw, Smartphone, Undo2 } from 'lucide-react';
+import {
+  AlertCircle,
+  Check,
+  CheckCheck,
+  Clock,
+  CornerUpLeft,
+  FileText,
+  Heart,
+  HelpCircle,
+  Megaphone,
+  MousePointerClick,
+  Pencil,
+  Reply,
+  RotateCw,
+  Smartphone,
+  Undo2,
+} from 'lucide-react';
 import type { MessageDto, MessagePlatform } from '@ticklegram/domain-models';
 import { Button } from '../../../components/ui/button';
 import { Tooltip, TooltipContent, TooltipTrigger } from '../../../components/ui/tooltip';
@@ -16,7 +32,16 @@ const MEDIA_TYPES = new Set(['image', 'video', 'sticker']);
 function StatusTick({ message }: { message: MessageDto }) {
   const view = statusView(message);
   if (!view) return null;
-  const Icon = message.status === 'pending' ? Clock : message.status === 'sent' ? Check : message.status === 'failed' ? AlertCircle : message.status === 'unknown' ? HelpCircle : CheckCheck;
+  const Icon =
+    message.status === 'pending'
+      ? Clock
+      : message.status === 'sent'
+        ? Check
+        : message.status === 'failed'
+          ? AlertCircle
+          : message.status === 'unknown'
+            ? HelpCircle
+            : CheckCheck;
   return (
     <span
       data-testid="message-status"
@@ -102,15 +127,24 @@ export const MessageBubble = React.memo(function MessageBubble({
         </span>
       ) : null}
       {message.template ? (
-        <span className="flex items-center gap-1 text-[11px] text-muted-foreground" data-testid="message-template" title="Sent as a Meta-approved utility template">
+        <span
+          className="flex items-center gap-1 text-[11px] text-muted-foreground"
+          data-testid="message-template"
+          title="Sent as a Meta-approved utility template"
+        >
           <FileText className="size-3" aria-hidden />
           Template · {message.template.name}
         </span>
       ) : null}
       {message.referral ? (
-        <span className="inline-flex items-center gap-1 rounded-full bg-amber-500/10 px-2 py-0.5 text-[11px] font-medium text-amber-700 dark:text-amber-400" data-testid="referral-badge">
+        <span
+          className="inline-flex items-center gap-1 rounded-full bg-amber-500/10 px-2 py-0.5 text-[11px] font-medium text-amber-700 dark:text-amber-400"
+          data-testid="referral-badge"
+        >
           <Megaphone className="size-3" aria-hidden />
-          {message.referral.kind === 'ad' ? `From ad${message.referral.adTitle ? `: ${message.referral.adTitle}` : ''}` : `From ${message.referral.kind}${message.referral.ref ? ` (${message.referral.ref})` : ''}`}
+          {message.referral.kind === 'ad'
+            ? `From ad${message.referral.adTitle ? `: ${message.referral.adTitle}` : ''}`
+            : `From ${message.referral.kind}${message.referral.ref ? ` (${message.referral.ref})` : ''}`}
         </span>
       ) : null}
       <div className={cn('flex max-w-[min(80%,36rem)] items-end gap-1.5', outbound && 'flex-row-reverse')}>
@@ -125,7 +159,12 @@ export const MessageBubble = React.memo(function MessageBubble({
           )}
         >
           {message.replyToMid ? (
-            <div className={cn('flex gap-1.5 rounded-md border-l-2 px-2 py-1 text-xs', outbound ? 'border-primary-foreground/50 bg-primary-foreground/10' : 'border-foreground/30 bg-background/60')}>
+            <div
+              className={cn(
+                'flex gap-1.5 rounded-md border-l-2 px-2 py-1 text-xs',
+                outbound ? 'border-primary-foreground/50 bg-primary-foreground/10' : 'border-foreground/30 bg-background/60',
+              )}
+            >
               <CornerUpLeft className="mt-0.5 size-3 shrink-0" aria-hidden />
               <span className="line-clamp-2">{quoteText(replyTarget)}</span>
             </div>
@@ -142,7 +181,9 @@ export const MessageBubble = React.memo(function MessageBubble({
               {outbound ? 'Message unsent' : 'The customer unsent this message'}
             </span>
           ) : message.unsupported && !hasBody ? (
-            <span data-testid="unsupported-message">This message type isn&apos;t supported yet. Open {platform === 'INSTAGRAM' ? 'Instagram' : 'Messenger'} to see it.</span>
+            <span data-testid="unsupported-message">
+              This message type isn&apos;t supported yet. Open {platform === 'INSTAGRAM' ? 'Instagram' : 'Messenger'} to see it.
+            </span>
           ) : (
             <>
               {message.kind === 'postback' ? (

@@ -19,7 +19,10 @@ export function PlatformBadge({ platform, className, compact = false }: { platfo
     >
       <span
         aria-hidden
-        className={cn('size-1.5 rounded-full', platform === MessagePlatform.INSTAGRAM ? 'bg-gradient-to-tr from-amber-400 via-pink-500 to-purple-600' : 'bg-blue-500')}
+        className={cn(
+          'size-1.5 rounded-full',
+          platform === MessagePlatform.INSTAGRAM ? 'bg-gradient-to-tr from-amber-400 via-pink-500 to-purple-600' : 'bg-blue-500',
+        )}
       />
       {compact ? <span className="sr-only">{name}</span> : name}
     </span>

@@ -100,7 +100,13 @@ export function ThreadView({ conversationId }: { conversationId: string }) {
   const onReact = React.useCallback(
     (message: MessageDto, reacted: boolean) => {
       if (!message.mid) return;
-      reactToMessage(client, conversationId, message.mid, reacted ? 'unreact' : 'react', reacted ? undefined : REACTION_FOR[platformOf(queryClient, conversationId)])
+      reactToMessage(
+        client,
+        conversationId,
+        message.mid,
+        reacted ? 'unreact' : 'react',
+        reacted ? undefined : REACTION_FOR[platformOf(queryClient, conversationId)],
+      )
         .then((updated) => queryClient.setQueryData<MessagePages>(inboxKeys.messages(conversationId), (data) => upsertMessageInThread(data, updated)))
         .catch((error: unknown) => toast.error(isNotFound(error) ? 'Reactions are not available on the server yet.' : describeApiError(error)));
     },
@@ -206,7 +212,14 @@ export function ThreadView({ conversationId }: { conversationId: string }) {
           <ConversationTagsMenu conversation={conversation} onUpdated={(updated) => applyConversationUpdate(queryClient, updated, user?.id ?? null)} />
           <RecordOutcomeButton conversation={conversation} />
           <ConversationActions conversation={conversation} />
-          <Button variant="ghost" size="icon" className="size-8" onClick={togglePanel} aria-label={panelOpen ? 'Hide contact details' : 'Show contact details'} aria-pressed={panelOpen}>
+          <Button
+            variant="ghost"
+            size="icon"
+            className="size-8"
+            onClick={togglePanel}
+            aria-label={panelOpen ? 'Hide contact details' : 'Show contact details'}
+            aria-pressed={panelOpen}
+          >
             {panelOpen ? <PanelRightClose /> : <PanelRightOpen />}
           </Button>
         </header>
@@ -253,7 +266,9 @@ export function ThreadView({ conversationId }: { conversationId: string }) {
                       <span className="h-px flex-1 bg-border" />
                     </div>
                   ) : null}
-                  {placedNotes.before.get(message.id)?.map((note) => <NoteBubble key={note.id} note={note} />)}
+                  {placedNotes.before.get(message.id)?.map((note) => (
+                    <NoteBubble key={note.id} note={note} />
+                  ))}
                   {message.mid && originByMid.get(message.mid) ? <OriginComment comment={originByMid.get(message.mid) as CommentDto} /> : null}
                   <MessageBubble
                     message={message}

@@ -4,7 +4,18 @@ import * as React from 'react';
 import { useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ConversationDto, ReplyPolicyResponse } from '@ticklegram/domain-models';
 import { useApiClient } from '../../auth/auth-provider';
-import { fetchMediaBlob, getContactPanel, getConversation, getConversationCounts, getReplyPolicy, inboxKeys, isConversationListKey, isNotFound, listConversations, listMessages } from '../api';
+import {
+  fetchMediaBlob,
+  getContactPanel,
+  getConversation,
+  getConversationCounts,
+  getReplyPolicy,
+  inboxKeys,
+  isConversationListKey,
+  isNotFound,
+  listConversations,
+  listMessages,
+} from '../api';
 import { findConversation, flattenConversations, flattenMessages, type ConversationPages } from '../conversation-cache';
 import { conversationListQuery, DEFAULT_FILTERS, type InboxFilters } from '../filters';
 import { localReplyPolicy } from '../reply-policy-view';

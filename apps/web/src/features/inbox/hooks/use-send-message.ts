@@ -134,7 +134,11 @@ function removeOptimistic(queryClient: ReturnType<typeof useQueryClient>, conver
   );
 }
 
-const POLICY_CODES = new Set<string>([MessagingErrorCode.MESSAGING_REPLY_BLOCKED, MessagingErrorCode.MESSAGING_TEMPLATE_REQUIRED, TemplatesErrorCode.TEMPLATE_NOT_USABLE]);
+const POLICY_CODES = new Set<string>([
+  MessagingErrorCode.MESSAGING_REPLY_BLOCKED,
+  MessagingErrorCode.MESSAGING_TEMPLATE_REQUIRED,
+  TemplatesErrorCode.TEMPLATE_NOT_USABLE,
+]);
 
 /** The api's field messages are already plain language ("Text and attachments go out as separate messages…"). */
 function explainSendError(error: unknown): string {

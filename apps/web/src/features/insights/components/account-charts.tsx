@@ -21,7 +21,19 @@ function byDay(data: AccountInsightsResponse, metrics: readonly InsightAccountMe
 
 const hasValues = (rows: Row[], metrics: readonly string[]) => rows.some((row) => metrics.some((m) => row[m] !== null));
 
-function ChartCard({ title, description, testId, empty, children }: { title: string; description: string; testId: string; empty: boolean; children: React.ReactElement }) {
+function ChartCard({
+  title,
+  description,
+  testId,
+  empty,
+  children,
+}: {
+  title: string;
+  description: string;
+  testId: string;
+  empty: boolean;
+  children: React.ReactElement;
+}) {
   return (
     <Card className="gap-4" data-testid={testId}>
       <CardHeader>
@@ -30,7 +42,9 @@ function ChartCard({ title, description, testId, empty, children }: { title: str
       </CardHeader>
       <CardContent className="h-64">
         {empty ? (
-          <div className="flex h-full items-center justify-center rounded-lg border border-dashed text-sm text-muted-foreground">No data for these days yet.</div>
+          <div className="flex h-full items-center justify-center rounded-lg border border-dashed text-sm text-muted-foreground">
+            No data for these days yet.
+          </div>
         ) : (
           <ResponsiveContainer width="100%" height="100%">
             {children}
@@ -41,8 +55,17 @@ function ChartCard({ title, description, testId, empty, children }: { title: str
   );
 }
 
-const tooltip = <Tooltip contentStyle={tooltipStyle} cursor={tooltipCursor} labelFormatter={(label) => formatDay(String(label))} formatter={(value, name) => [formatCount(value as number), METRIC_LABEL[name as InsightAccountMetric] ?? name]} />;
-const legend = <Legend formatter={(name: string) => <span className="text-xs text-muted-foreground">{METRIC_LABEL[name as InsightAccountMetric] ?? name}</span>} />;
+const tooltip = (
+  <Tooltip
+    contentStyle={tooltipStyle}
+    cursor={tooltipCursor}
+    labelFormatter={(label) => formatDay(String(label))}
+    formatter={(value, name) => [formatCount(value as number), METRIC_LABEL[name as InsightAccountMetric] ?? name]}
+  />
+);
+const legend = (
+  <Legend formatter={(name: string) => <span className="text-xs text-muted-foreground">{METRIC_LABEL[name as InsightAccountMetric] ?? name}</span>} />
+);
 
 const REACH = ['views', 'reach'] as const;
 const INTERACTIONS = ['likes', 'comments', 'shares', 'saves'] as const;
@@ -63,11 +86,25 @@ export function AccountCharts({ data }: { data: AccountInsightsResponse }) {
           {tooltip}
           {legend}
           {REACH.map((metric, i) => (
-            <Line key={metric} type="monotone" dataKey={metric} stroke={CHART_COLORS[i]} strokeWidth={2} dot={false} connectNulls={false} isAnimationActive={false} />
+            <Line
+              key={metric}
+              type="monotone"
+              dataKey={metric}
+              stroke={CHART_COLORS[i]}
+              strokeWidth={2}
+              dot={false}
+              connectNulls={false}
+              isAnimationActive={false}
+            />
           ))}
         </LineChart>
       </ChartCard>
-      <ChartCard title="Interactions" description="Likes, comments, shares and saves per day" testId="insights-chart-interactions" empty={!hasValues(interactions, INTERACTIONS)}>
+      <ChartCard
+        title="Interactions"
+        description="Likes, comments, shares and saves per day"
+        testId="insights-chart-interactions"
+        empty={!hasValues(interactions, INTERACTIONS)}
+      >
         <BarChart data={interactions} margin={{ top: 8, right: 8, left: 0, bottom: 0 }}>
           <CartesianGrid {...gridProps} />
           <XAxis dataKey="date" {...axisProps} tickFormatter={formatDay} minTickGap={24} />
@@ -79,7 +116,12 @@ export function AccountCharts({ data }: { data: AccountInsightsResponse }) {
           ))}
         </BarChart>
       </ChartCard>
-      <ChartCard title="New followers" description="Per day (Meta reports it for accounts with 100+ followers)" testId="insights-chart-followers" empty={!hasValues(followers, FOLLOWERS)}>
+      <ChartCard
+        title="New followers"
+        description="Per day (Meta reports it for accounts with 100+ followers)"
+        testId="insights-chart-followers"
+        empty={!hasValues(followers, FOLLOWERS)}
+      >
         <BarChart data={followers} margin={{ top: 8, right: 8, left: 0, bottom: 0 }}>
           <CartesianGrid {...gridProps} />
           <XAxis dataKey="date" {...axisProps} tickFormatter={formatDay} minTickGap={24} />
@@ -97,7 +139,12 @@ function Demographics({ data }: { data: AccountInsightsResponse }) {
   const countries = data.demographics.find((d) => d.breakdown === 'country');
   const rows = (countries?.values ?? []).slice(0, 8);
   return (
-    <ChartCard title="Followers by country" description={countries ? `Top countries, as of ${formatDay(countries.capturedOn)}` : 'Meta shares demographics for accounts with 100+ followers'} testId="insights-chart-countries" empty={rows.length === 0}>
+    <ChartCard
+      title="Followers by country"
+      description={countries ? `Top countries, as of ${formatDay(countries.capturedOn)}` : 'Meta shares demographics for accounts with 100+ followers'}
+      testId="insights-chart-countries"
+      empty={rows.length === 0}
+    >
       <BarChart data={rows} layout="vertical" margin={{ top: 0, right: 16, left: 0, bottom: 0 }}>
         <CartesianGrid {...gridProps} horizontal={false} vertical />
         <XAxis type="number" {...axisProps} tickFormatter={(v: number) => formatCount(v)} />

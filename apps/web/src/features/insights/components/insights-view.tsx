@@ -99,7 +99,17 @@ export function InsightsView() {
           {describeApiError(statuses.error)}
         </Message>
       ) : !selected ? (
-        <Message icon={BarChart3} title="No Instagram account connected" action={user?.role === Role.ADMIN ? <Button asChild><Link href="/accounts">Connect an account</Link></Button> : undefined}>
+        <Message
+          icon={BarChart3}
+          title="No Instagram account connected"
+          action={
+            user?.role === Role.ADMIN ? (
+              <Button asChild>
+                <Link href="/accounts">Connect an account</Link>
+              </Button>
+            ) : undefined
+          }
+        >
           Insights appear here once an Instagram professional account is connected{user?.role === Role.ADMIN ? '.' : ' (an admin connects accounts).'}
         </Message>
       ) : (
@@ -114,7 +124,15 @@ export function InsightsView() {
               <Skeleton className="h-72 w-full" />
             </div>
           ) : account.isError ? (
-            <Message icon={AlertTriangle} title="Couldn't load this account's figures" action={<Button variant="outline" onClick={() => void account.refetch()}>Try again</Button>}>
+            <Message
+              icon={AlertTriangle}
+              title="Couldn't load this account's figures"
+              action={
+                <Button variant="outline" onClick={() => void account.refetch()}>
+                  Try again
+                </Button>
+              }
+            >
               {describeApiError(account.error)}
             </Message>
           ) : selected.daysStored === 0 && !account.data.lastSyncedAt ? (

@@ -4,7 +4,15 @@ import { Card } from '../../../components/ui/card';
 import { cn } from '../../../lib/utils';
 import { formatChange, formatCount, METRIC_LABEL } from '../format';
 
-const CARD_METRICS: readonly InsightAccountMetric[] = ['views', 'reach', 'accounts_engaged', 'total_interactions', 'follows_and_unfollows', 'profile_links_taps', 'followers_total'];
+const CARD_METRICS: readonly InsightAccountMetric[] = [
+  'views',
+  'reach',
+  'accounts_engaged',
+  'total_interactions',
+  'follows_and_unfollows',
+  'profile_links_taps',
+  'followers_total',
+];
 
 /** The range's totals with their change against the previous period of the same length. */
 export function MetricCards({ data }: { data: AccountInsightsResponse }) {
@@ -27,7 +35,9 @@ export function MetricCards({ data }: { data: AccountInsightsResponse }) {
                 change?.tone === 'down' && 'text-destructive',
                 (!change || change.tone === 'flat') && 'text-muted-foreground',
               )}
-              title={series?.previousTotal !== null && series?.previousTotal !== undefined ? `Previous period: ${formatCount(series.previousTotal)}` : undefined}
+              title={
+                series?.previousTotal !== null && series?.previousTotal !== undefined ? `Previous period: ${formatCount(series.previousTotal)}` : undefined
+              }
             >
               {change ? (
                 <>

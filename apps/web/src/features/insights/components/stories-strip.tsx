@@ -22,7 +22,14 @@ function StoryTile({ story }: { story: StoryInsightDto }) {
   return (
     <li className="w-36 shrink-0 overflow-hidden rounded-xl border bg-card" data-testid="insights-story">
       {story.thumbnailUrl && !broken ? (
-        <img src={story.thumbnailUrl} alt="" loading="lazy" referrerPolicy="no-referrer" onError={() => setBroken(true)} className="aspect-[9/16] h-40 w-full object-cover" />
+        <img
+          src={story.thumbnailUrl}
+          alt=""
+          loading="lazy"
+          referrerPolicy="no-referrer"
+          onError={() => setBroken(true)}
+          className="aspect-[9/16] h-40 w-full object-cover"
+        />
       ) : (
         <div className="flex h-40 w-full items-center justify-center bg-muted text-muted-foreground">
           <CircleDashed className="size-7" aria-hidden />
@@ -39,7 +46,8 @@ function StoryTile({ story }: { story: StoryInsightDto }) {
         ))}
       </dl>
       <p className="px-2 pb-2 text-[11px] text-muted-foreground">
-        {story.postedAt ? new Date(story.postedAt).toLocaleDateString('en', { month: 'short', day: 'numeric' }) : 'Expired'} · {story.source === 'webhook' ? 'final' : 'live'}
+        {story.postedAt ? new Date(story.postedAt).toLocaleDateString('en', { month: 'short', day: 'numeric' }) : 'Expired'} ·{' '}
+        {story.source === 'webhook' ? 'final' : 'live'}
       </p>
     </li>
   );
@@ -60,7 +68,9 @@ export function StoriesStrip({ channelId }: { channelId: string }) {
           Couldn&apos;t load stories: {describeApiError(stories.error)}
         </p>
       ) : stories.data.items.length === 0 ? (
-        <p className="rounded-xl border border-dashed p-6 text-sm text-muted-foreground">No stories yet. Meta keeps story metrics for 24 hours; we save them while the story is live.</p>
+        <p className="rounded-xl border border-dashed p-6 text-sm text-muted-foreground">
+          No stories yet. Meta keeps story metrics for 24 hours; we save them while the story is live.
+        </p>
       ) : (
         <ul className="flex gap-3 overflow-x-auto pb-2" data-testid="insights-stories" tabIndex={0} aria-label="Stories">
           {stories.data.items.map((story) => (

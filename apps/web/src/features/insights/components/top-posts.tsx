@@ -21,7 +21,16 @@ function Thumbnail({ item }: { item: MediaInsightDto }) {
     );
   }
   // Meta's CDN links are signed and expire: on error the icon above takes the image's place
-  return <img src={item.thumbnailUrl} alt="" loading="lazy" referrerPolicy="no-referrer" onError={() => setBroken(true)} className="aspect-square w-full object-cover" />;
+  return (
+    <img
+      src={item.thumbnailUrl}
+      alt=""
+      loading="lazy"
+      referrerPolicy="no-referrer"
+      onError={() => setBroken(true)}
+      className="aspect-square w-full object-cover"
+    />
+  );
 }
 
 function PostCard({ item }: { item: MediaInsightDto }) {
@@ -56,7 +65,12 @@ function PostCard({ item }: { item: MediaInsightDto }) {
         <div className="flex items-center justify-between text-xs text-muted-foreground">
           <time dateTime={item.postedAt}>{new Date(item.postedAt).toLocaleDateString('en', { month: 'short', day: 'numeric', year: 'numeric' })}</time>
           {item.permalink && (
-            <a href={item.permalink} target="_blank" rel="noreferrer noopener" className="inline-flex items-center gap-1 rounded hover:text-foreground focus-visible:outline-2">
+            <a
+              href={item.permalink}
+              target="_blank"
+              rel="noreferrer noopener"
+              className="inline-flex items-center gap-1 rounded hover:text-foreground focus-visible:outline-2"
+            >
               Open <ExternalLink className="size-3" aria-hidden />
             </a>
           )}

@@ -18,7 +18,11 @@ export function ContactOptins({ conversationId }: { conversationId: string }) {
       ) : query.isError ? (
         <p className="text-sm text-muted-foreground" role="alert">
           Couldn’t load.{' '}
-          <button type="button" className="rounded-md underline outline-none focus-visible:ring-[3px] focus-visible:ring-ring/50" onClick={() => void query.refetch()}>
+          <button
+            type="button"
+            className="rounded-md underline outline-none focus-visible:ring-[3px] focus-visible:ring-ring/50"
+            onClick={() => void query.refetch()}
+          >
             Retry
           </button>
         </p>
@@ -30,12 +34,24 @@ export function ContactOptins({ conversationId }: { conversationId: string }) {
             const view = optinView(optin);
             const Icon = view.active ? BellRing : BellOff;
             return (
-              <li key={view.id} className="flex items-start gap-2 rounded-lg border p-2.5 text-sm" data-testid="contact-optin" data-status={view.status.toLowerCase()}>
+              <li
+                key={view.id}
+                className="flex items-start gap-2 rounded-lg border p-2.5 text-sm"
+                data-testid="contact-optin"
+                data-status={view.status.toLowerCase()}
+              >
                 <Icon className={cn('mt-0.5 size-4 shrink-0', view.active ? 'text-emerald-600' : 'text-muted-foreground')} aria-hidden />
                 <span className="grid min-w-0 flex-1 gap-0.5">
                   <span className="flex items-center justify-between gap-2">
                     <span className="truncate font-medium">{view.title}</span>
-                    <span className={cn('shrink-0 rounded-full px-2 py-0.5 text-xs', view.active ? 'bg-emerald-100 text-emerald-800' : 'bg-muted text-muted-foreground')}>{view.status}</span>
+                    <span
+                      className={cn(
+                        'shrink-0 rounded-full px-2 py-0.5 text-xs',
+                        view.active ? 'bg-emerald-100 text-emerald-800' : 'bg-muted text-muted-foreground',
+                      )}
+                    >
+                      {view.status}
+                    </span>
                   </span>
                   {view.title !== view.kind ? <span className="text-xs text-muted-foreground">{view.kind}</span> : null}
                   <span className="text-xs text-muted-foreground">{view.details.join(' · ')}</span>

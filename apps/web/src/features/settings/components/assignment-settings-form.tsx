@@ -35,13 +35,23 @@ export function AssignmentSettingsForm({ saved }: { saved: AssignmentSettingsDto
     event.preventDefault();
     setTouched(true);
     if (problem) return;
-    await saveWithToast(() => save.mutateAsync({ autoAssign, capacity: Number(capacity) }), autoAssign ? 'Round-robin assignment is on' : 'Round-robin assignment is off');
+    await saveWithToast(
+      () => save.mutateAsync({ autoAssign, capacity: Number(capacity) }),
+      autoAssign ? 'Round-robin assignment is on' : 'Round-robin assignment is off',
+    );
   }
 
   return (
     <form noValidate onSubmit={(e) => void onSubmit(e)} className="grid gap-5" aria-label="Assignment settings" data-testid="assignment-settings">
       <div className="flex items-start gap-3">
-        <Switch id="round-robin" checked={autoAssign} onCheckedChange={setAutoAssign} aria-describedby="round-robin-hint" data-testid="round-robin-switch" className="mt-0.5" />
+        <Switch
+          id="round-robin"
+          checked={autoAssign}
+          onCheckedChange={setAutoAssign}
+          aria-describedby="round-robin-hint"
+          data-testid="round-robin-switch"
+          className="mt-0.5"
+        />
         <div className="grid gap-1">
           <Label htmlFor="round-robin">Round-robin assignment</Label>
           <p id="round-robin-hint" className="text-sm text-muted-foreground">
@@ -52,7 +62,12 @@ export function AssignmentSettingsForm({ saved }: { saved: AssignmentSettingsDto
         </div>
       </div>
       <div className="max-w-xs">
-        <FormField id="assignment-capacity" label="Open conversations per agent" error={capacityError || undefined} hint="Round-robin skips agents who already hold this many conversations that are not resolved.">
+        <FormField
+          id="assignment-capacity"
+          label="Open conversations per agent"
+          error={capacityError || undefined}
+          hint="Round-robin skips agents who already hold this many conversations that are not resolved."
+        >
           {(props) => (
             <Input
               {...props}

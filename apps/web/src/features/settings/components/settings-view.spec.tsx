@@ -41,7 +41,9 @@ describe('SettingsView', () => {
     fireEvent.change(capacityInput(), { target: { value: '5' } });
     fireEvent.click(saveButton());
 
-    await waitFor(() => expect(sent.filter((r) => r.method === 'PUT')).toEqual([{ method: 'PUT', url: '/api/settings/assignment', body: { autoAssign: true, capacity: 5 } }]));
+    await waitFor(() =>
+      expect(sent.filter((r) => r.method === 'PUT')).toEqual([{ method: 'PUT', url: '/api/settings/assignment', body: { autoAssign: true, capacity: 5 } }]),
+    );
     // the form starts over from what the api saved
     await waitFor(() => expect(saveButton().disabled).toBe(true));
     expect(roundRobin().getAttribute('aria-checked')).toBe('true');
@@ -49,7 +51,13 @@ describe('SettingsView', () => {
   });
 
   it('checks the capacity before sending and shows the api’s field reasons', async () => {
-    const refuse = () => jsonResponse(400, { statusCode: 400, code: 'VALIDATION_FAILED', message: 'Some fields are invalid.', errors: [{ field: 'capacity', messages: ['capacity must not be greater than 1000'] }] });
+    const refuse = () =>
+      jsonResponse(400, {
+        statusCode: 400,
+        code: 'VALIDATION_FAILED',
+        message: 'Some fields are invalid.',
+        errors: [{ field: 'capacity', messages: ['capacity must not be greater than 1000'] }],
+      });
     const sent = serveApi(assignmentApi(undefined, refuse), { role: Role.ADMIN });
     renderSignedIn(<SettingsView />);
     await screen.findByRole('switch', { name: 'Round-robin assignment' });

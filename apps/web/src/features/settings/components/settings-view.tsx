@@ -30,7 +30,11 @@ function AssignmentSection() {
   return (
     <Section id="settings-assignment" title="Assignment" description="Who new conversations go to.">
       <div className="rounded-xl border bg-card p-5">
-        <QueryStates query={settings} loading={<LoadingState label="Loading assignment settings" rows={2} />} errorTitle="Couldn't load the assignment settings">
+        <QueryStates
+          query={settings}
+          loading={<LoadingState label="Loading assignment settings" rows={2} />}
+          errorTitle="Couldn't load the assignment settings"
+        >
           {(saved) => <AssignmentSettingsForm key={`${saved.autoAssign}:${saved.capacity}`} saved={saved} />}
         </QueryStates>
       </div>

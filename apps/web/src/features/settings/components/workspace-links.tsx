@@ -12,7 +12,12 @@ interface WorkspaceLink {
 export const WORKSPACE_LINKS: readonly WorkspaceLink[] = [
   { href: '/settings/users', title: 'Users', description: 'Add teammates, change roles, reset passwords.', icon: Users },
   { href: '/settings/labels', title: 'Labels', description: 'Tags for conversations, with colours; filter the inbox by them.', icon: Tag },
-  { href: '/settings/canned-responses', title: 'Canned responses', description: 'Saved replies agents insert with / in the composer.', icon: MessageSquareText },
+  {
+    href: '/settings/canned-responses',
+    title: 'Canned responses',
+    description: 'Saved replies agents insert with / in the composer.',
+    icon: MessageSquareText,
+  },
   { href: '/settings/webhooks', title: 'Webhooks', description: 'Every delivery Meta sent, its outcome, and a replay button.', icon: Webhook },
 ];
 

@@ -31,7 +31,15 @@ export function ComposerTemplateAction({
           <FileText /> {usable > 0 ? 'Choose a template' : 'See templates'}
         </Button>
       ) : (
-        <Button type="button" size="icon" variant="ghost" className="size-8" aria-label="Send a utility template" onClick={() => setOpen(true)} data-testid="composer-template-button">
+        <Button
+          type="button"
+          size="icon"
+          variant="ghost"
+          className="size-8"
+          aria-label="Send a utility template"
+          onClick={() => setOpen(true)}
+          data-testid="composer-template-button"
+        >
           <FileText />
         </Button>
       )}

@@ -13,7 +13,8 @@ import { describeApiError, fieldErrorMessages } from '../../../lib/api/api-error
 import { useCloneTemplate, useTemplateLibrary } from '../api';
 import { TemplatePreview } from './template-preview';
 
-const FIELD = 'h-9 rounded-md border border-input bg-transparent px-3 text-sm shadow-xs outline-none focus-visible:border-ring focus-visible:ring-[3px] focus-visible:ring-ring/50';
+const FIELD =
+  'h-9 rounded-md border border-input bg-transparent px-3 text-sm shadow-xs outline-none focus-visible:border-ring focus-visible:ring-[3px] focus-visible:ring-ring/50';
 
 function CloneForm({ source, pages, onDone }: { source: LibraryTemplateDto; pages: ChannelDto[]; onDone: () => void }) {
   const clone = useCloneTemplate();
@@ -37,7 +38,14 @@ function CloneForm({ source, pages, onDone }: { source: LibraryTemplateDto; page
       <div className="flex flex-wrap items-end gap-2">
         <div className="grid min-w-48 flex-1 gap-1">
           <Label htmlFor={`clone-name-${source.name}-${source.language}`}>Name on your Page</Label>
-          <Input id={`clone-name-${source.name}-${source.language}`} value={name} onChange={(e) => setName(e.target.value)} aria-invalid={Boolean(errors.name)} autoFocus data-testid="library-clone-name" />
+          <Input
+            id={`clone-name-${source.name}-${source.language}`}
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            aria-invalid={Boolean(errors.name)}
+            autoFocus
+            data-testid="library-clone-name"
+          />
         </div>
         {pages.length > 1 ? (
           <select aria-label="Facebook Page" className={FIELD} value={channelId} onChange={(e) => setChannelId(e.target.value)}>
@@ -75,12 +83,20 @@ export function LibraryDialog({ open, onOpenChange, pages }: { open: boolean; on
       <DialogContent className="max-h-[calc(100vh-2rem)] overflow-y-auto sm:max-w-3xl" data-testid="template-library">
         <DialogHeader>
           <DialogTitle>Meta&apos;s template library</DialogTitle>
-          <DialogDescription>Ready-made utility templates written by Meta. A clone is reviewed within seconds; you fill in the variables when you send it.</DialogDescription>
+          <DialogDescription>
+            Ready-made utility templates written by Meta. A clone is reviewed within seconds; you fill in the variables when you send it.
+          </DialogDescription>
         </DialogHeader>
         <div className="flex flex-wrap gap-2">
           <div className="relative min-w-56 flex-1">
             <Search className="absolute top-2.5 left-3 size-4 text-muted-foreground" aria-hidden />
-            <Input value={search} onChange={(e) => setSearch(e.target.value)} placeholder="Search by name or text (order, appointment…)" className="pl-9" aria-label="Search the library" />
+            <Input
+              value={search}
+              onChange={(e) => setSearch(e.target.value)}
+              placeholder="Search by name or text (order, appointment…)"
+              className="pl-9"
+              aria-label="Search the library"
+            />
           </div>
           <select aria-label="Language" className={FIELD} value={language} onChange={(e) => setLanguage(e.target.value)}>
             <option value="">All languages</option>
@@ -107,7 +123,13 @@ export function LibraryDialog({ open, onOpenChange, pages }: { open: boolean; on
             {library.data.map((t) => {
               const key = `${t.name}/${t.language}`;
               return (
-                <li key={key} className="grid gap-3 rounded-xl border p-4 sm:grid-cols-[1fr_18rem]" data-testid="library-template" data-name={t.name} data-language={t.language}>
+                <li
+                  key={key}
+                  className="grid gap-3 rounded-xl border p-4 sm:grid-cols-[1fr_18rem]"
+                  data-testid="library-template"
+                  data-name={t.name}
+                  data-language={t.language}
+                >
                   <div className="grid content-start gap-1">
                     <p className="font-medium">{t.name}</p>
                     <p className="text-xs text-muted-foreground">

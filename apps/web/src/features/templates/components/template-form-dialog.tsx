@@ -3,7 +3,17 @@
 import * as React from 'react';
 import { Link2, Plus, Reply, Trash2 } from 'lucide-react';
 import { toast } from 'sonner';
-import { TEMPLATE_LANGUAGES, TEMPLATE_LIMITS, templateWarnings, urlVariable, validateTemplateDraft, variableNames, type ChannelDto, type MessageTemplateDto, type TemplateButtonInput } from '@ticklegram/domain-models';
+import {
+  TEMPLATE_LANGUAGES,
+  TEMPLATE_LIMITS,
+  templateWarnings,
+  urlVariable,
+  validateTemplateDraft,
+  variableNames,
+  type ChannelDto,
+  type MessageTemplateDto,
+  type TemplateButtonInput,
+} from '@ticklegram/domain-models';
 import { Button } from '../../../components/ui/button';
 import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle } from '../../../components/ui/dialog';
 import { Input } from '../../../components/ui/input';
@@ -13,7 +23,8 @@ import { useSaveTemplate, useSubmitTemplate } from '../api';
 import { draftFromForm, emptyTemplateForm, examplesFor, formFromTemplate, previewContent, type TemplateFormState } from '../template-form';
 import { TemplatePreview } from './template-preview';
 
-const FIELD = 'rounded-md border border-input bg-transparent px-3 py-2 text-sm shadow-xs outline-none focus-visible:border-ring focus-visible:ring-[3px] focus-visible:ring-ring/50 aria-invalid:border-destructive';
+const FIELD =
+  'rounded-md border border-input bg-transparent px-3 py-2 text-sm shadow-xs outline-none focus-visible:border-ring focus-visible:ring-[3px] focus-visible:ring-ring/50 aria-invalid:border-destructive';
 
 function FieldError({ id, message }: { id: string; message?: string }) {
   return message ? (
@@ -68,7 +79,8 @@ export function TemplateFormDialog({
     });
     if (field) setTouched((t) => new Set(t).add(field));
   };
-  const setButton = (index: number, patch: Partial<TemplateButtonInput>) => update({ buttons: form.buttons.map((b, i) => (i === index ? { ...b, ...patch } : b)) }, 'buttons');
+  const setButton = (index: number, patch: Partial<TemplateButtonInput>) =>
+    update({ buttons: form.buttons.map((b, i) => (i === index ? { ...b, ...patch } : b)) }, 'buttons');
 
   function addVariable() {
     const el = bodyRef.current;
@@ -87,7 +99,9 @@ export function TemplateFormDialog({
     setAttempted(true);
     if (problems.length > 0) return;
     try {
-      const saved = editing ? await save.mutateAsync({ id: editing.id, body: draft }) : await save.mutateAsync({ body: { ...draft, channelId: form.channelId } });
+      const saved = editing
+        ? await save.mutateAsync({ id: editing.id, body: draft })
+        : await save.mutateAsync({ body: { ...draft, channelId: form.channelId } });
       if (andSubmit) {
         const submitted = await submit.mutateAsync(saved.id);
         toast.success(`${submitted.name} was sent to Meta for review`, { description: 'Its status updates here as soon as Meta decides.' });
@@ -96,7 +110,10 @@ export function TemplateFormDialog({
       }
       onOpenChange(false);
     } catch (error) {
-      if (Object.keys(fieldErrorMessages(error)).length === 0) toast.error(andSubmit && save.isSuccess ? 'Saved as a draft, but Meta did not accept it' : 'Could not save the template', { description: describeApiError(error) });
+      if (Object.keys(fieldErrorMessages(error)).length === 0)
+        toast.error(andSubmit && save.isSuccess ? 'Saved as a draft, but Meta did not accept it' : 'Could not save the template', {
+          description: describeApiError(error),
+        });
     }
   }
 
@@ -106,7 +123,8 @@ export function TemplateFormDialog({
         <DialogHeader>
           <DialogTitle>{editing ? `Edit ${editing.name}` : 'New utility template'}</DialogTitle>
           <DialogDescription>
-            Utility templates reach customers outside Messenger&apos;s 24-hour window — order, delivery, appointment and account updates, never advertising. Meta reviews each one before it can be sent.
+            Utility templates reach customers outside Messenger&apos;s 24-hour window — order, delivery, appointment and account updates, never advertising.
+            Meta reviews each one before it can be sent.
           </DialogDescription>
         </DialogHeader>
         <form
@@ -133,13 +151,28 @@ export function TemplateFormDialog({
             <div className="grid gap-4 sm:grid-cols-[1fr_11rem]">
               <div className="grid gap-1">
                 <Label htmlFor="template-name">Name</Label>
-                <Input id="template-name" value={form.name} onChange={(e) => update({ name: e.target.value }, 'name')} placeholder="order_update" aria-invalid={Boolean(errorOf('name'))} aria-describedby="err-name" autoFocus data-testid="template-name" />
+                <Input
+                  id="template-name"
+                  value={form.name}
+                  onChange={(e) => update({ name: e.target.value }, 'name')}
+                  placeholder="order_update"
+                  aria-invalid={Boolean(errorOf('name'))}
+                  aria-describedby="err-name"
+                  autoFocus
+                  data-testid="template-name"
+                />
                 <FieldError id="err-name" message={errorOf('name')} />
                 {!errorOf('name') ? <p className="text-xs text-muted-foreground">Lowercase letters, digits and underscores.</p> : null}
               </div>
               <div className="grid content-start gap-1">
                 <Label htmlFor="template-language">Language</Label>
-                <select id="template-language" className={FIELD} value={form.language} onChange={(e) => update({ language: e.target.value }, 'language')} data-testid="template-language">
+                <select
+                  id="template-language"
+                  className={FIELD}
+                  value={form.language}
+                  onChange={(e) => update({ language: e.target.value }, 'language')}
+                  data-testid="template-language"
+                >
                   {TEMPLATE_LANGUAGES.map((l) => (
                     <option key={l.code} value={l.code}>
                       {l.label} ({l.code})
@@ -153,7 +186,14 @@ export function TemplateFormDialog({
               <Label htmlFor="template-header">
                 Header <span className="font-normal text-muted-foreground">(optional, up to {TEMPLATE_LIMITS.headerMax} characters)</span>
               </Label>
-              <Input id="template-header" value={form.header} onChange={(e) => update({ header: e.target.value }, 'header')} placeholder="Your order" aria-invalid={Boolean(errorOf('header'))} aria-describedby="err-header" />
+              <Input
+                id="template-header"
+                value={form.header}
+                onChange={(e) => update({ header: e.target.value }, 'header')}
+                placeholder="Your order"
+                aria-invalid={Boolean(errorOf('header'))}
+                aria-describedby="err-header"
+              />
               <FieldError id="err-header" message={errorOf('header')} />
             </div>
             <div className="grid gap-1">
@@ -177,7 +217,8 @@ export function TemplateFormDialog({
               />
               <FieldError id="err-body" message={errorOf('body')} />
               <p id="body-help" className="text-xs text-muted-foreground">
-                Variables: {'{{1}}'}, {'{{2}}'}… in order, or names like {'{{first_name}}'}. Not at the very start or end. {[...form.body].length} / {TEMPLATE_LIMITS.bodyMax}
+                Variables: {'{{1}}'}, {'{{2}}'}… in order, or names like {'{{first_name}}'}. Not at the very start or end. {[...form.body].length} /{' '}
+                {TEMPLATE_LIMITS.bodyMax}
               </p>
             </div>
             {variables.length > 0 ? (
@@ -205,28 +246,65 @@ export function TemplateFormDialog({
               <Label htmlFor="template-footer">
                 Footer <span className="font-normal text-muted-foreground">(optional)</span>
               </Label>
-              <Input id="template-footer" value={form.footer} onChange={(e) => update({ footer: e.target.value }, 'footer')} placeholder="Example Store" aria-invalid={Boolean(errorOf('footer'))} />
+              <Input
+                id="template-footer"
+                value={form.footer}
+                onChange={(e) => update({ footer: e.target.value }, 'footer')}
+                placeholder="Example Store"
+                aria-invalid={Boolean(errorOf('footer'))}
+              />
               <FieldError id="err-footer" message={errorOf('footer')} />
             </div>
             <fieldset className="grid gap-2">
-              <legend className="text-sm font-medium">Buttons <span className="font-normal text-muted-foreground">(up to {TEMPLATE_LIMITS.buttonsMax})</span></legend>
+              <legend className="text-sm font-medium">
+                Buttons <span className="font-normal text-muted-foreground">(up to {TEMPLATE_LIMITS.buttonsMax})</span>
+              </legend>
               {form.buttons.map((button, i) => (
                 <div key={i} className="grid gap-2 rounded-lg border p-3" data-testid="template-button">
                   <div className="flex items-center gap-2">
-                    {button.type === 'URL' ? <Link2 className="size-4 text-muted-foreground" aria-label="Link button" /> : <Reply className="size-4 text-muted-foreground" aria-label="Quick reply button" />}
-                    <Input value={button.text} onChange={(e) => setButton(i, { text: e.target.value })} placeholder={button.type === 'URL' ? 'Track order' : 'Talk to us'} aria-label={`Button ${i + 1} label`} aria-invalid={Boolean(errorOf(`buttons.${i}.text`))} />
-                    <Button type="button" variant="ghost" size="icon" className="size-8 shrink-0" aria-label={`Remove button ${i + 1}`} onClick={() => update({ buttons: form.buttons.filter((_, j) => j !== i) }, 'buttons')}>
+                    {button.type === 'URL' ? (
+                      <Link2 className="size-4 text-muted-foreground" aria-label="Link button" />
+                    ) : (
+                      <Reply className="size-4 text-muted-foreground" aria-label="Quick reply button" />
+                    )}
+                    <Input
+                      value={button.text}
+                      onChange={(e) => setButton(i, { text: e.target.value })}
+                      placeholder={button.type === 'URL' ? 'Track order' : 'Talk to us'}
+                      aria-label={`Button ${i + 1} label`}
+                      aria-invalid={Boolean(errorOf(`buttons.${i}.text`))}
+                    />
+                    <Button
+                      type="button"
+                      variant="ghost"
+                      size="icon"
+                      className="size-8 shrink-0"
+                      aria-label={`Remove button ${i + 1}`}
+                      onClick={() => update({ buttons: form.buttons.filter((_, j) => j !== i) }, 'buttons')}
+                    >
                       <Trash2 />
                     </Button>
                   </div>
                   <FieldError id={`err-buttons.${i}.text`} message={errorOf(`buttons.${i}.text`)} />
                   {button.type === 'URL' ? (
                     <>
-                      <Input value={button.url ?? ''} onChange={(e) => setButton(i, { url: e.target.value })} placeholder="https://example.com/track/{{1}}" aria-label={`Button ${i + 1} link`} aria-invalid={Boolean(errorOf(`buttons.${i}.url`))} />
+                      <Input
+                        value={button.url ?? ''}
+                        onChange={(e) => setButton(i, { url: e.target.value })}
+                        placeholder="https://example.com/track/{{1}}"
+                        aria-label={`Button ${i + 1} link`}
+                        aria-invalid={Boolean(errorOf(`buttons.${i}.url`))}
+                      />
                       <FieldError id={`err-buttons.${i}.url`} message={errorOf(`buttons.${i}.url`)} />
                       {urlVariable((button.url ?? '').trim()) !== null ? (
                         <>
-                          <Input value={button.urlExample ?? ''} onChange={(e) => setButton(i, { urlExample: e.target.value })} placeholder="Example end of the link, e.g. 1001" aria-label={`Button ${i + 1} link example`} aria-invalid={Boolean(errorOf(`buttons.${i}.urlExample`))} />
+                          <Input
+                            value={button.urlExample ?? ''}
+                            onChange={(e) => setButton(i, { urlExample: e.target.value })}
+                            placeholder="Example end of the link, e.g. 1001"
+                            aria-label={`Button ${i + 1} link example`}
+                            aria-invalid={Boolean(errorOf(`buttons.${i}.urlExample`))}
+                          />
                           <FieldError id={`err-buttons.${i}.urlExample`} message={errorOf(`buttons.${i}.urlExample`)} />
                         </>
                       ) : null}
@@ -238,10 +316,22 @@ export function TemplateFormDialog({
               ))}
               <FieldError id="err-buttons" message={errorOf('buttons')} />
               <div className="flex flex-wrap gap-2">
-                <Button type="button" variant="outline" size="sm" disabled={form.buttons.length >= TEMPLATE_LIMITS.buttonsMax} onClick={() => update({ buttons: [...form.buttons, { type: 'URL', text: '', url: '', urlExample: '' }] }, 'buttons')}>
+                <Button
+                  type="button"
+                  variant="outline"
+                  size="sm"
+                  disabled={form.buttons.length >= TEMPLATE_LIMITS.buttonsMax}
+                  onClick={() => update({ buttons: [...form.buttons, { type: 'URL', text: '', url: '', urlExample: '' }] }, 'buttons')}
+                >
                   <Link2 /> Link button
                 </Button>
-                <Button type="button" variant="outline" size="sm" disabled={form.buttons.length >= TEMPLATE_LIMITS.buttonsMax} onClick={() => update({ buttons: [...form.buttons, { type: 'QUICK_REPLY', text: '', payload: '' }] }, 'buttons')}>
+                <Button
+                  type="button"
+                  variant="outline"
+                  size="sm"
+                  disabled={form.buttons.length >= TEMPLATE_LIMITS.buttonsMax}
+                  onClick={() => update({ buttons: [...form.buttons, { type: 'QUICK_REPLY', text: '', payload: '' }] }, 'buttons')}
+                >
                   <Reply /> Quick reply
                 </Button>
               </div>
@@ -250,7 +340,11 @@ export function TemplateFormDialog({
           <div className="grid content-start gap-3 md:sticky md:top-0">
             <TemplatePreview content={previewContent(form)} />
             {warnings.map((w) => (
-              <p key={w.message} className="rounded-md border border-amber-500/40 bg-amber-500/10 px-3 py-2 text-xs text-amber-900 dark:text-amber-200" role="note">
+              <p
+                key={w.message}
+                className="rounded-md border border-amber-500/40 bg-amber-500/10 px-3 py-2 text-xs text-amber-900 dark:text-amber-200"
+                role="note"
+              >
                 {w.message}
               </p>
             ))}

@@ -1,20 +1,40 @@
 import * as React from 'react';
 import { fireEvent, render, screen } from '@testing-library/react';
-import { MessagePlatform, TemplateStatus, type ConversationDto, type MessageTemplateDto, type ReplyPolicyTemplateOption, type SendTemplateInput } from '@ticklegram/domain-models';
+import {
+  MessagePlatform,
+  TemplateStatus,
+  type ConversationDto,
+  type MessageTemplateDto,
+  type ReplyPolicyTemplateOption,
+  type SendTemplateInput,
+} from '@ticklegram/domain-models';
 import { TemplatePicker } from './template-picker';
 
 const conversation = { id: 'c1', platform: MessagePlatform.FACEBOOK, contact: { displayName: 'Aiko Tanaka' } } as ConversationDto;
 const template = (id: string, name: string, body: string, examples: Record<string, string>): MessageTemplateDto =>
-  ({ id, name, language: 'en_US', status: TemplateStatus.APPROVED, channelId: 'p', content: { parameterFormat: 'POSITIONAL', header: null, body, examples, footer: null, buttons: [] } }) as unknown as MessageTemplateDto;
+  ({
+    id,
+    name,
+    language: 'en_US',
+    status: TemplateStatus.APPROVED,
+    channelId: 'p',
+    content: { parameterFormat: 'POSITIONAL', header: null, body, examples, footer: null, buttons: [] },
+  }) as unknown as MessageTemplateDto;
 const options: ReplyPolicyTemplateOption[] = [
   { template: template('t1', 'order_ready', 'Hi {{1}}, your order {{2}} is ready.', { '1': 'Jane', '2': '#1001' }), usable: true, reason: null },
-  { template: template('t2', 'appointment_reminder', 'Reminder: your appointment is on {{1}}.', { '1': 'Monday' }), usable: false, reason: 'Waiting for Meta’s review (usually seconds to a few minutes).' },
+  {
+    template: template('t2', 'appointment_reminder', 'Reminder: your appointment is on {{1}}.', { '1': 'Monday' }),
+    usable: false,
+    reason: 'Waiting for Meta’s review (usually seconds to a few minutes).',
+  },
 ];
 
 function renderPicker() {
   const sent: { input: SendTemplateInput; text: string }[] = [];
   const onOpenChange = jest.fn();
-  render(<TemplatePicker open onOpenChange={onOpenChange} conversation={conversation} options={options} onSend={(input, text) => sent.push({ input, text })} />);
+  render(
+    <TemplatePicker open onOpenChange={onOpenChange} conversation={conversation} options={options} onSend={(input, text) => sent.push({ input, text })} />,
+  );
   return { sent, onOpenChange };
 }
 

@@ -2,7 +2,16 @@
 
 import * as React from 'react';
 import { ArrowLeft, FileText, Search, SendHorizontal } from 'lucide-react';
-import { resolveTemplateParameters, templateLanguageLabel, templateNeedsUrlSuffix, urlVariable, variableNames, type ConversationDto, type ReplyPolicyTemplateOption, type SendTemplateInput } from '@ticklegram/domain-models';
+import {
+  resolveTemplateParameters,
+  templateLanguageLabel,
+  templateNeedsUrlSuffix,
+  urlVariable,
+  variableNames,
+  type ConversationDto,
+  type ReplyPolicyTemplateOption,
+  type SendTemplateInput,
+} from '@ticklegram/domain-models';
 import { Button } from '../../../components/ui/button';
 import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle } from '../../../components/ui/dialog';
 import { Input } from '../../../components/ui/input';
@@ -11,7 +20,8 @@ import { cn } from '../../../lib/utils';
 import { customerNameFor, filterPickerOptions, initialPickerValues, pickerLanguages, sendInputFor } from '../template-picker-state';
 import { TemplatePreview } from './template-preview';
 
-const FIELD = 'h-9 rounded-md border border-input bg-transparent px-3 text-sm shadow-xs outline-none focus-visible:border-ring focus-visible:ring-[3px] focus-visible:ring-ring/50';
+const FIELD =
+  'h-9 rounded-md border border-input bg-transparent px-3 text-sm shadow-xs outline-none focus-visible:border-ring focus-visible:ring-[3px] focus-visible:ring-ring/50';
 
 function VariableForm({
   option,
@@ -55,7 +65,9 @@ function VariableForm({
             <p className="text-xs text-muted-foreground">{templateLanguageLabel(template.language)}</p>
           </div>
         </div>
-        {names.length === 0 && !needsSuffix ? <p className="text-sm text-muted-foreground">This template has no variables: it goes out exactly as shown.</p> : null}
+        {names.length === 0 && !needsSuffix ? (
+          <p className="text-sm text-muted-foreground">This template has no variables: it goes out exactly as shown.</p>
+        ) : null}
         {names.map((name, i) => {
           const field = content.parameterFormat === 'NAMED' ? `template.parameters.${name}` : `template.parameters.${i}`;
           const problem = problemOf(field);
@@ -78,7 +90,14 @@ function VariableForm({
         {needsSuffix ? (
           <div className="grid gap-1">
             <Label htmlFor="picker-url-suffix">End of the button&apos;s link</Label>
-            <Input id="picker-url-suffix" value={urlSuffix} onChange={(e) => setUrlSuffix(e.target.value)} placeholder={urlExample ? `e.g. ${urlExample}` : undefined} aria-invalid={Boolean(problemOf('template.urlSuffix'))} data-testid="template-picker-url-suffix" />
+            <Input
+              id="picker-url-suffix"
+              value={urlSuffix}
+              onChange={(e) => setUrlSuffix(e.target.value)}
+              placeholder={urlExample ? `e.g. ${urlExample}` : undefined}
+              aria-invalid={Boolean(problemOf('template.urlSuffix'))}
+              data-testid="template-picker-url-suffix"
+            />
             {problemOf('template.urlSuffix') ? <p className="text-xs text-destructive">{problemOf('template.urlSuffix')}</p> : null}
           </div>
         ) : null}
@@ -144,7 +163,10 @@ export function TemplatePicker({
       <DialogContent className="max-h-[calc(100vh-2rem)] overflow-y-auto sm:max-w-3xl" data-testid="template-picker">
         <DialogHeader>
           <DialogTitle>Send a utility template</DialogTitle>
-          <DialogDescription>Meta-approved templates can reach {conversation.contact.displayName} outside the 24-hour window. Fill in the values; the preview shows what they will read.</DialogDescription>
+          <DialogDescription>
+            Meta-approved templates can reach {conversation.contact.displayName} outside the 24-hour window. Fill in the values; the preview shows what they
+            will read.
+          </DialogDescription>
         </DialogHeader>
         {picked ? (
           <VariableForm
@@ -199,13 +221,22 @@ export function TemplatePicker({
             ) : (
               <ul id="template-picker-list" role="listbox" aria-label="Templates" className="grid gap-2">
                 {shown.map((option, i) => (
-                  <li key={option.template.id} id={`template-option-${option.template.id}`} role="option" aria-selected={i === activeIndex} aria-disabled={!option.usable}>
+                  <li
+                    key={option.template.id}
+                    id={`template-option-${option.template.id}`}
+                    role="option"
+                    aria-selected={i === activeIndex}
+                    aria-disabled={!option.usable}
+                  >
                     <button
                       type="button"
                       onClick={() => choose(option)}
                       onMouseEnter={() => setActive(i)}
                       disabled={!option.usable}
-                      className={cn('w-full rounded-lg border p-3 text-left outline-none focus-visible:ring-[3px] focus-visible:ring-ring/50 disabled:cursor-not-allowed disabled:opacity-60', i === activeIndex && option.usable && 'border-primary bg-primary/5')}
+                      className={cn(
+                        'w-full rounded-lg border p-3 text-left outline-none focus-visible:ring-[3px] focus-visible:ring-ring/50 disabled:cursor-not-allowed disabled:opacity-60',
+                        i === activeIndex && option.usable && 'border-primary bg-primary/5',
+                      )}
                       data-testid="template-picker-option"
                       data-name={option.template.name}
                     >

@@ -25,7 +25,17 @@ function WithPlaceholders({ text }: { text: string }) {
  * The template as the customer sees it in Messenger: a message bubble (body only) or a card with a
  * header, footer and buttons. `values` fill the variables (the examples when previewing the template).
  */
-export function TemplatePreview({ content, values, urlSuffix, className }: { content: TemplateContent; values?: Record<string, string>; urlSuffix?: string | null; className?: string }) {
+export function TemplatePreview({
+  content,
+  values,
+  urlSuffix,
+  className,
+}: {
+  content: TemplateContent;
+  values?: Record<string, string>;
+  urlSuffix?: string | null;
+  className?: string;
+}) {
   const rendered = renderTemplate(content, values ?? content.examples, urlSuffix ?? null);
   const card = rendered.header !== null || rendered.headerImage || rendered.footer !== null || rendered.buttons.length > 0;
   return (
@@ -39,7 +49,11 @@ export function TemplatePreview({ content, values, urlSuffix, className }: { con
             </div>
           ) : null}
           <div className="grid gap-1 px-3 py-2">
-            {rendered.header ? <p className="font-semibold" data-testid="template-preview-header">{rendered.header}</p> : null}
+            {rendered.header ? (
+              <p className="font-semibold" data-testid="template-preview-header">
+                {rendered.header}
+              </p>
+            ) : null}
             <p className="break-words whitespace-pre-wrap" data-testid="template-preview-body">
               {rendered.body ? <WithPlaceholders text={rendered.body} /> : <span className="text-muted-foreground">The message text appears here.</span>}
             </p>
@@ -49,7 +63,13 @@ export function TemplatePreview({ content, values, urlSuffix, className }: { con
             <ul className="divide-y border-t">
               {rendered.buttons.map((b, i) => (
                 <li key={i} className="flex items-center justify-center gap-1.5 px-3 py-2 text-center font-medium text-primary" title={b.url ?? undefined}>
-                  {b.type === 'URL' ? <ExternalLink className="size-3.5" aria-hidden /> : b.type === 'PHONE_NUMBER' ? <Phone className="size-3.5" aria-hidden /> : <Reply className="size-3.5" aria-hidden />}
+                  {b.type === 'URL' ? (
+                    <ExternalLink className="size-3.5" aria-hidden />
+                  ) : b.type === 'PHONE_NUMBER' ? (
+                    <Phone className="size-3.5" aria-hidden />
+                  ) : (
+                    <Reply className="size-3.5" aria-hidden />
+                  )}
                   {b.text || <span className="text-muted-foreground">Button</span>}
                 </li>
               ))}

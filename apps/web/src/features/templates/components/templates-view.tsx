@@ -5,7 +5,16 @@ import Link from 'next/link';
 import { useRouter, useSearchParams } from 'next/navigation';
 import { BookOpen, FileText, Pencil, Plus, RefreshCw, Search, Send, Trash2 } from 'lucide-react';
 import { toast } from 'sonner';
-import { ChannelStatus, MessagePlatform, Role, TEMPLATE_STATUSES, TEMPLATE_STATUS_LABELS, TemplateStatus, templateLanguageLabel, type MessageTemplateDto } from '@ticklegram/domain-models';
+import {
+  ChannelStatus,
+  MessagePlatform,
+  Role,
+  TEMPLATE_STATUSES,
+  TEMPLATE_STATUS_LABELS,
+  TemplateStatus,
+  templateLanguageLabel,
+  type MessageTemplateDto,
+} from '@ticklegram/domain-models';
 import { PageContainer, PageHeader } from '../../../components/page-header';
 import { Button } from '../../../components/ui/button';
 import { Input } from '../../../components/ui/input';
@@ -21,7 +30,8 @@ import { TemplateFormDialog } from './template-form-dialog';
 import { TemplatePreview } from './template-preview';
 import { TemplateStatusBadge } from './template-status-badge';
 
-const FIELD = 'h-9 rounded-md border border-input bg-transparent px-3 text-sm shadow-xs outline-none focus-visible:border-ring focus-visible:ring-[3px] focus-visible:ring-ring/50';
+const FIELD =
+  'h-9 rounded-md border border-input bg-transparent px-3 text-sm shadow-xs outline-none focus-visible:border-ring focus-visible:ring-[3px] focus-visible:ring-ring/50';
 const REASON_TONE: Partial<Record<TemplateStatus, string>> = {
   [TemplateStatus.REJECTED]: 'text-destructive',
   [TemplateStatus.DISABLED]: 'text-destructive',
@@ -42,13 +52,37 @@ function useTemplateFilters(): [TemplateFilters, (patch: Partial<TemplateFilters
   return [filters, set];
 }
 
-function TemplateRow({ template, selected, onSelect, pageName, admin, onEdit }: { template: MessageTemplateDto; selected: boolean; onSelect: () => void; pageName: string | null; admin: boolean; onEdit: () => void }) {
+function TemplateRow({
+  template,
+  selected,
+  onSelect,
+  pageName,
+  admin,
+  onEdit,
+}: {
+  template: MessageTemplateDto;
+  selected: boolean;
+  onSelect: () => void;
+  pageName: string | null;
+  admin: boolean;
+  onEdit: () => void;
+}) {
   const submit = useSubmitTemplate();
   const remove = useDeleteTemplate();
   return (
-    <li className={cn('rounded-xl border bg-card p-4 transition-colors', selected && 'border-primary ring-1 ring-primary/40')} data-testid="template-row" data-name={template.name} data-status={template.status}>
+    <li
+      className={cn('rounded-xl border bg-card p-4 transition-colors', selected && 'border-primary ring-1 ring-primary/40')}
+      data-testid="template-row"
+      data-name={template.name}
+      data-status={template.status}
+    >
       <div className="flex flex-wrap items-start gap-3">
-        <button type="button" onClick={onSelect} className="min-w-0 flex-1 rounded-sm text-left outline-none focus-visible:ring-[3px] focus-visible:ring-ring/50" aria-pressed={selected}>
+        <button
+          type="button"
+          onClick={onSelect}
+          className="min-w-0 flex-1 rounded-sm text-left outline-none focus-visible:ring-[3px] focus-visible:ring-ring/50"
+          aria-pressed={selected}
+        >
           <span className="flex flex-wrap items-center gap-2">
             <span className="font-medium break-all">{template.name}</span>
             <TemplateStatusBadge status={template.status} />
@@ -76,7 +110,12 @@ function TemplateRow({ template, selected, onSelect, pageName, admin, onEdit }: 
                   variant="outline"
                   size="sm"
                   disabled={submit.isPending}
-                  onClick={() => submit.mutate(template.id, { onSuccess: () => toast.success(`${template.name} was sent to Meta for review`), onError: (error) => toast.error('Meta did not accept it', { description: describeApiError(error) }) })}
+                  onClick={() =>
+                    submit.mutate(template.id, {
+                      onSuccess: () => toast.success(`${template.name} was sent to Meta for review`),
+                      onError: (error) => toast.error('Meta did not accept it', { description: describeApiError(error) }),
+                    })
+                  }
                   data-testid="template-row-submit"
                 >
                   <Send /> Submit
@@ -92,7 +131,10 @@ function TemplateRow({ template, selected, onSelect, pageName, admin, onEdit }: 
               onClick={() => {
                 const where = template.externalId ? ' here and on Meta' : '';
                 if (!window.confirm(`Delete ${template.name} (${template.language})${where}? This cannot be undone.`)) return;
-                remove.mutate(template, { onSuccess: () => toast.success(`${template.name} deleted`), onError: (error) => toast.error('Could not delete it', { description: describeApiError(error) }) });
+                remove.mutate(template, {
+                  onSuccess: () => toast.success(`${template.name} deleted`),
+                  onError: (error) => toast.error('Could not delete it', { description: describeApiError(error) }),
+                });
               }}
             >
               <Trash2 />
@@ -151,7 +193,10 @@ export function TemplatesView() {
                 disabled={sync.isPending || pages.length === 0}
                 onClick={() =>
                   sync.mutate(undefined, {
-                    onSuccess: (r) => (r.failures.length ? toast.error('Some Pages could not be read', { description: r.failures.map((f) => f.reason).join(' ') }) : toast.success('Templates are up to date with Meta')),
+                    onSuccess: (r) =>
+                      r.failures.length
+                        ? toast.error('Some Pages could not be read', { description: r.failures.map((f) => f.reason).join(' ') })
+                        : toast.success('Templates are up to date with Meta'),
                     onError: (error) => toast.error(describeApiError(error)),
                   })
                 }
@@ -175,7 +220,13 @@ export function TemplatesView() {
           <Input value={search} onChange={(e) => setSearch(e.target.value)} placeholder="Search templates" className="pl-9" aria-label="Search templates" />
         </div>
         {admin ? (
-          <select aria-label="Status" className={FIELD} value={filters.status ?? ''} onChange={(e) => setFilters({ status: (e.target.value || null) as TemplateStatus | null })} data-testid="templates-status-filter">
+          <select
+            aria-label="Status"
+            className={FIELD}
+            value={filters.status ?? ''}
+            onChange={(e) => setFilters({ status: (e.target.value || null) as TemplateStatus | null })}
+            data-testid="templates-status-filter"
+          >
             <option value="">Every status</option>
             {TEMPLATE_STATUSES.map((s) => (
               <option key={s} value={s}>
@@ -185,7 +236,12 @@ export function TemplatesView() {
           </select>
         ) : null}
         {pages.length > 1 ? (
-          <select aria-label="Facebook Page" className={FIELD} value={filters.channelId ?? ''} onChange={(e) => setFilters({ channelId: e.target.value || null })}>
+          <select
+            aria-label="Facebook Page"
+            className={FIELD}
+            value={filters.channelId ?? ''}
+            onChange={(e) => setFilters({ channelId: e.target.value || null })}
+          >
             <option value="">Every Page</option>
             {pages.map((p) => (
               <option key={p.id} value={p.id}>
@@ -215,7 +271,9 @@ export function TemplatesView() {
           <div className="flex flex-col items-center rounded-xl border border-dashed px-6 py-14 text-center">
             <FileText className="size-8 text-muted-foreground" aria-hidden />
             <p className="mt-3 font-medium">No Facebook Page connected</p>
-            <p className="mt-1 max-w-md text-sm text-muted-foreground">Utility templates belong to a Facebook Page (Messenger). {admin ? 'Connect one under Accounts first.' : 'An admin needs to connect one.'}</p>
+            <p className="mt-1 max-w-md text-sm text-muted-foreground">
+              Utility templates belong to a Facebook Page (Messenger). {admin ? 'Connect one under Accounts first.' : 'An admin needs to connect one.'}
+            </p>
             {admin ? (
               <Button asChild variant="outline" size="sm" className="mt-4">
                 <Link href="/accounts">Go to Accounts</Link>
@@ -225,16 +283,30 @@ export function TemplatesView() {
         ) : visible.length === 0 ? (
           <div className="flex flex-col items-center rounded-xl border border-dashed px-6 py-14 text-center" data-testid="templates-empty">
             <FileText className="size-8 text-muted-foreground" aria-hidden />
-            <p className="mt-3 font-medium">{(templates.data ?? []).length === 0 ? (admin ? 'No templates yet' : 'No approved templates yet') : 'No template matches'}</p>
+            <p className="mt-3 font-medium">
+              {(templates.data ?? []).length === 0 ? (admin ? 'No templates yet' : 'No approved templates yet') : 'No template matches'}
+            </p>
             <p className="mt-1 max-w-md text-sm text-muted-foreground">
-              {(templates.data ?? []).length === 0 ? (admin ? 'Write one, or clone one of Meta’s ready-made templates — clones are approved within seconds.' : 'An admin creates them; Meta approves them.') : 'Change the search or the filters.'}
+              {(templates.data ?? []).length === 0
+                ? admin
+                  ? 'Write one, or clone one of Meta’s ready-made templates — clones are approved within seconds.'
+                  : 'An admin creates them; Meta approves them.'
+                : 'Change the search or the filters.'}
             </p>
           </div>
         ) : (
           <div className="grid gap-6 lg:grid-cols-[1fr_20rem]">
             <ul className="grid content-start gap-3" aria-label="Templates">
               {visible.map((t) => (
-                <TemplateRow key={t.id} template={t} selected={selected?.id === t.id} onSelect={() => setSelectedId(t.id)} pageName={pageName(t.channelId)} admin={admin} onEdit={() => openForm(t)} />
+                <TemplateRow
+                  key={t.id}
+                  template={t}
+                  selected={selected?.id === t.id}
+                  onSelect={() => setSelectedId(t.id)}
+                  pageName={pageName(t.channelId)}
+                  admin={admin}
+                  onEdit={() => openForm(t)}
+                />
               ))}
             </ul>
             {selected ? (

@@ -46,8 +46,7 @@ function submit() {
   fireEvent.click(button);
 }
 
-const json = (status: number, body: unknown) =>
-  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 
 describe('CreateUserDialog', () => {
   it('shows the server’s field errors next to the fields they belong to', async () => {

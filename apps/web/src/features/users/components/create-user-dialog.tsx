@@ -7,15 +7,7 @@ import { AlertCircle, Loader2, UserPlus } from 'lucide-react';
 import { toast } from 'sonner';
 import { PASSWORD_MIN_LENGTH, Role, ROLES } from '@ticklegram/domain-models';
 import { Button } from '../../../components/ui/button';
-import {
-  Dialog,
-  DialogContent,
-  DialogDescription,
-  DialogFooter,
-  DialogHeader,
-  DialogTitle,
-  DialogTrigger,
-} from '../../../components/ui/dialog';
+import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from '../../../components/ui/dialog';
 import { Input } from '../../../components/ui/input';
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from '../../../components/ui/select';
 import { ApiError, describeApiError, fieldErrorMessages } from '../../../lib/api/api-error';
@@ -123,12 +115,7 @@ export function CreateUserDialog() {
               />
             )}
           </FormField>
-          <FormField
-            id="create-password"
-            label="Password"
-            error={errors.password?.message}
-            hint={`At least ${PASSWORD_MIN_LENGTH} characters.`}
-          >
+          <FormField id="create-password" label="Password" error={errors.password?.message} hint={`At least ${PASSWORD_MIN_LENGTH} characters.`}>
             {(a11y) => <Input type="password" autoComplete="new-password" {...a11y} {...register('password')} />}
           </FormField>
         </form>

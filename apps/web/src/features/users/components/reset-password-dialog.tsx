@@ -7,29 +7,14 @@ import { Loader2 } from 'lucide-react';
 import { toast } from 'sonner';
 import { PASSWORD_MIN_LENGTH, type UserDto } from '@ticklegram/domain-models';
 import { Button } from '../../../components/ui/button';
-import {
-  Dialog,
-  DialogContent,
-  DialogDescription,
-  DialogFooter,
-  DialogHeader,
-  DialogTitle,
-} from '../../../components/ui/dialog';
+import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from '../../../components/ui/dialog';
 import { Input } from '../../../components/ui/input';
 import { describeApiError, fieldErrorMessages } from '../../../lib/api/api-error';
 import { useUpdateUser } from '../api';
 import { resetPasswordSchema, type ResetPasswordValues } from '../schemas';
 import { FormField } from '../../../components/form-field';
 
-export function ResetPasswordDialog({
-  user,
-  open,
-  onOpenChange,
-}: {
-  user: UserDto;
-  open: boolean;
-  onOpenChange: (open: boolean) => void;
-}) {
+export function ResetPasswordDialog({ user, open, onOpenChange }: { user: UserDto; open: boolean; onOpenChange: (open: boolean) => void }) {
   const updateUser = useUpdateUser();
   const {
     register,
@@ -58,17 +43,10 @@ export function ResetPasswordDialog({
       <DialogContent className="sm:max-w-md">
         <DialogHeader>
           <DialogTitle>Reset password</DialogTitle>
-          <DialogDescription>
-            Set a new password for {user.name}. Their current password stops working right away.
-          </DialogDescription>
+          <DialogDescription>Set a new password for {user.name}. Their current password stops working right away.</DialogDescription>
         </DialogHeader>
         <form onSubmit={onSubmit} noValidate className="grid gap-4" id="reset-password-form">
-          <FormField
-            id="reset-password"
-            label="New password"
-            error={errors.password?.message}
-            hint={`At least ${PASSWORD_MIN_LENGTH} characters.`}
-          >
+          <FormField id="reset-password" label="New password" error={errors.password?.message} hint={`At least ${PASSWORD_MIN_LENGTH} characters.`}>
             {(a11y) => <Input type="password" autoComplete="new-password" autoFocus {...a11y} {...register('password')} />}
           </FormField>
         </form>

@@ -52,10 +52,8 @@ export function UserRowActions({ user, isSelf }: { user: UserDto; isSelf: boolea
     updateUser.mutate(
       { id: user.id, body: { active } },
       {
-        onSuccess: (updated) =>
-          toast.success(updated.active ? `${updated.name} can sign in again` : `${updated.name} was deactivated`),
-        onError: (error) =>
-          toast.error(active ? 'Could not reactivate' : 'Could not deactivate', { description: describeApiError(error) }),
+        onSuccess: (updated) => toast.success(updated.active ? `${updated.name} can sign in again` : `${updated.name} was deactivated`),
+        onError: (error) => toast.error(active ? 'Could not reactivate' : 'Could not deactivate', { description: describeApiError(error) }),
         onSettled: () => setConfirmOpen(false),
       },
     );

@@ -10,7 +10,11 @@ import { UsersTable, UsersTableSkeleton } from './users-table';
 
 export function UsersView() {
   return (
-    <AdminSettingsPage title="Users" description="Everyone who can sign in to this inbox. Admins manage teammates, accounts and templates." actions={<CreateUserDialog />}>
+    <AdminSettingsPage
+      title="Users"
+      description="Everyone who can sign in to this inbox. Admins manage teammates, accounts and templates."
+      actions={<CreateUserDialog />}
+    >
       <Teammates />
     </AdminSettingsPage>
   );

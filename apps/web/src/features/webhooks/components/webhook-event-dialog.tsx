@@ -33,7 +33,9 @@ export function WebhookEventDialog({ id, onClose }: { id: number | null; onClose
         <DialogHeader>
           <DialogTitle>Delivery #{id}</DialogTitle>
           <DialogDescription>
-            {event ? `${event.object ?? 'unknown object'} → /webhooks/${event.endpoint === 'alias' ? '' : event.endpoint} · received ${formatTime(event.receivedAt)}` : 'Loading…'}
+            {event
+              ? `${event.object ?? 'unknown object'} → /webhooks/${event.endpoint === 'alias' ? '' : event.endpoint} · received ${formatTime(event.receivedAt)}`
+              : 'Loading…'}
           </DialogDescription>
         </DialogHeader>
         {detail.isPending ? (

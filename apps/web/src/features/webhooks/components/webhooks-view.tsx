@@ -20,7 +20,10 @@ function isStatus(value: string | null): value is WebhookEventStatus {
 /** Admin view of what Meta delivered: status filter and selected delivery live in the URL. */
 export function WebhooksView() {
   return (
-    <AdminSettingsPage title="Webhooks" description="Every delivery Meta sent, as received. Failed events retry on their own; dead ones wait for you to replay them.">
+    <AdminSettingsPage
+      title="Webhooks"
+      description="Every delivery Meta sent, as received. Failed events retry on their own; dead ones wait for you to replay them."
+    >
       <WebhookDeliveries />
     </AdminSettingsPage>
   );

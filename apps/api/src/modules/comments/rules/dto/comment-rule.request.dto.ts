@@ -1,5 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { CommentRuleAction, CommentRuleActionType, CommentRuleConditions, CommentRuleDryRunRequest, CommentRuleRequest, CommentSource, KeywordMode, MessagePlatform } from '@ticklegram/domain-models';
+import {
+  CommentRuleAction,
+  CommentRuleActionType,
+  CommentRuleConditions,
+  CommentRuleDryRunRequest,
+  CommentRuleRequest,
+  CommentSource,
+  KeywordMode,
+  MessagePlatform,
+} from '@ticklegram/domain-models';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -50,37 +59,65 @@ export class RegexConditionDto {
 }
 
 export class CommentRuleConditionsDto implements CommentRuleConditions {
-  @ApiPropertyOptional({ type: KeywordsConditionDto }) @IsOptional() @ValidateNested() @Type(() => KeywordsConditionDto)
+  @ApiPropertyOptional({ type: KeywordsConditionDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => KeywordsConditionDto)
   keywords?: KeywordsConditionDto;
 
-  @ApiPropertyOptional({ type: RegexConditionDto }) @IsOptional() @ValidateNested() @Type(() => RegexConditionDto)
+  @ApiPropertyOptional({ type: RegexConditionDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => RegexConditionDto)
   regex?: RegexConditionDto;
 
-  @ApiPropertyOptional() @IsOptional() @IsBoolean()
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsBoolean()
   containsLink?: boolean;
 
-  @ApiPropertyOptional() @IsOptional() @IsBoolean()
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsBoolean()
   containsPhone?: boolean;
 
-  @ApiPropertyOptional() @IsOptional() @IsBoolean()
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsBoolean()
   containsEmail?: boolean;
 
-  @ApiPropertyOptional() @IsOptional() @IsBoolean()
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsBoolean()
   emojiOnly?: boolean;
 
-  @ApiPropertyOptional() @IsOptional() @IsBoolean()
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsBoolean()
   profanity?: boolean;
 
-  @ApiPropertyOptional({ enum: ['organic', 'ad'] }) @IsOptional() @IsIn(['organic', 'ad'])
+  @ApiPropertyOptional({ enum: ['organic', 'ad'] })
+  @IsOptional()
+  @IsIn(['organic', 'ad'])
   source?: CommentSource;
 
-  @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @ArrayMaxSize(200) @IsString({ each: true }) @MaxLength(191, { each: true })
+  @ApiPropertyOptional({ type: [String] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(200)
+  @IsString({ each: true })
+  @MaxLength(191, { each: true })
   postExternalIds?: string[];
 
-  @ApiPropertyOptional() @IsOptional() @IsBoolean()
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsBoolean()
   firstCommentOfUser?: boolean;
 
-  @ApiPropertyOptional({ enum: MessagePlatform, isArray: true }) @IsOptional() @IsArray() @IsEnum(MessagePlatform, { each: true })
+  @ApiPropertyOptional({ enum: MessagePlatform, isArray: true })
+  @IsOptional()
+  @IsArray()
+  @IsEnum(MessagePlatform, { each: true })
   platforms?: MessagePlatform[];
 }
 
@@ -92,10 +129,14 @@ export class CommentRuleActionDto {
   @IsIn(ACTION_TYPES)
   type!: CommentRuleActionType;
 
-  @ApiPropertyOptional({ description: 'label' }) @IsOptional() @IsUUID()
+  @ApiPropertyOptional({ description: 'label' })
+  @IsOptional()
+  @IsUUID()
   labelId?: string;
 
-  @ApiPropertyOptional({ description: 'assign' }) @IsOptional() @IsUUID()
+  @ApiPropertyOptional({ description: 'assign' })
+  @IsOptional()
+  @IsUUID()
   userId?: string;
 
   @ApiPropertyOptional({ description: 'public_reply / private_reply: {{name}}, {{first_name}}, {{username}}' })
@@ -115,10 +156,14 @@ export class CommentRuleRequestDto implements Omit<CommentRuleRequest, 'actions'
   @MaxLength(120)
   name!: string;
 
-  @ApiPropertyOptional({ default: true }) @IsOptional() @IsBoolean()
+  @ApiPropertyOptional({ default: true })
+  @IsOptional()
+  @IsBoolean()
   enabled?: boolean;
 
-  @ApiPropertyOptional({ default: false }) @IsOptional() @IsBoolean()
+  @ApiPropertyOptional({ default: false })
+  @IsOptional()
+  @IsBoolean()
   stopProcessing?: boolean;
 
   @ApiProperty({ type: CommentRuleConditionsDto })
@@ -158,10 +203,18 @@ export class CommentRuleDryRunRequestDto implements Omit<CommentRuleDryRunReques
 }
 
 export class CommentRuleLogQueryDto {
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200)
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
   cursor?: string;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 100 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100)
+  @ApiPropertyOptional({ minimum: 1, maximum: 100 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
   limit?: number;
 }
 
