@@ -103,7 +103,10 @@ export class AssignmentService implements OnApplicationBootstrap, OnApplicationS
     const previous = conversation.status;
     await this.conversations.update(id, { status: body.status });
     if (body.status === 'snoozed' && body.snoozedUntil) {
-      await this.snoozes.save({ conversationId: id, snoozedUntil: new Date(body.snoozedUntil), snoozedBy: actor.id, createdAt: new Date() });
+      // one statement: two agents snoozing the same conversation at once must not race a read-then-insert (duplicate key)
+      await this.snoozes.upsert({ conversationId: id, snoozedUntil: new Date(body.snoozedUntil), snoozedBy: actor.id, createdAt: new Date() }, [
+        'conversationId',
+      ]);
     } else {
       await this.snoozes.delete({ conversationId: id });
     }
