@@ -86,9 +86,10 @@ export async function startTestApp(env: Record<string, string> = {}, options: { 
     dataSource: app.get(DataSource),
     login,
     async createUser(role, overrides = {}) {
-      counter += 1;
+      // taken before any await: users created in parallel must not share a number (and an email)
+      const n = (counter += 1);
       const admin = await login(TEST_ADMIN.email, TEST_ADMIN.password);
-      const body = { email: `user${counter}-${Date.now()}@int.test`, name: `User ${counter}`, password: 'user-password-123', role, ...overrides };
+      const body = { email: `user${n}-${Date.now()}@int.test`, name: `User ${n}`, password: 'user-password-123', role, ...overrides };
       const res = await http.post('/api/users').set('Authorization', `Bearer ${admin.accessToken}`).send(body);
       if (res.status !== 201) throw new Error(`create user failed: ${res.status} ${JSON.stringify(res.body)}`);
       return login(body.email, body.password);
