@@ -17,6 +17,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import mysql from 'mysql2/promise';
 import { flags, launch, load, login, machine, ROOT, stop, summarize } from './bench-lib.mjs';
+import { loadSearchText } from './search-text-loader.mjs';
 
 const opts = flags();
 const SERVER_URL = (process.env.BENCH_DB_URL ?? 'mysql://root@127.0.0.1:3306').replace(/\/$/, '');
@@ -33,6 +34,7 @@ const PORTS = { api: Number(opts['api-port'] ?? 3931), sim: Number(opts['sim-por
 const ADMIN = { email: 'admin@bench.test', password: 'bench-admin-password' };
 const AGENT = { email: 'agent@bench.test', password: 'bench-agent-password' };
 const DAY = 86_400_000;
+const { searchDocument } = await loadSearchText();
 
 let idSeq = 0;
 const idPrefix = randomBytes(4).toString('hex');
@@ -72,6 +74,8 @@ async function seed(q, channels, agentId) {
   const now = Date.now();
   const started = Date.now();
   await q.query('SET SESSION unique_checks = 0, foreign_key_checks = 0');
+  // the api writes each comment's search document (comment_search); bulk-loaded without its FULLTEXT index, re-added once
+  await q.query('DROP INDEX ft_comment_search_body ON comment_search');
   const posts = [];
   const postRows = [];
   for (let i = 0; i < POSTS; i += 1) {
@@ -107,6 +111,7 @@ async function seed(q, channels, agentId) {
     ]);
   }
   let rows = [];
+  let docs = [];
   for (let i = 0; i < COMMENTS; i += 1) {
     // a few posts draw most comments
     const post = posts[Math.floor(POSTS * Math.random() ** 2.5)];
@@ -134,8 +139,13 @@ async function seed(q, channels, agentId) {
     const assignee = Math.random() < 0.1 ? agentId : null;
     const author = String(6_500_000_000_000_000 + Math.floor(Math.random() * COMMENTS * 0.3));
     const text = `${WORDS[i % WORDS.length]} #${i}`;
+    const id = orderedId();
+    const authorName = `Author ${author.slice(-5)}`;
+    const authorUsername = `user_${author.slice(-6)}`;
+    const body = own ? 'Thanks!' : text;
+    docs.push([id, searchDocument(body, authorName, authorUsername)]);
     rows.push([
-      orderedId(),
+      id,
       post.channel.id,
       post.channel.platform,
       kind,
@@ -147,10 +157,10 @@ async function seed(q, channels, agentId) {
       post.isAd ? 'bench-ad' : null,
       post.isAd,
       author,
-      `Author ${author.slice(-5)}`,
-      `user_${author.slice(-6)}`,
+      authorName,
+      authorUsername,
       own,
-      own ? 'Thanks!' : text,
+      body,
       status === 'hidden',
       status === 'deleted' ? dt(at + 60_000) : null,
       status,
@@ -163,11 +173,15 @@ async function seed(q, channels, agentId) {
     ]);
     if (rows.length >= BATCH) {
       await insertComments(q, rows);
+      await insertBatches(q, 'comment_search', ['comment_id', 'body'], docs);
       rows = [];
+      docs = [];
     }
     if (i > 0 && i % 100_000 === 0) process.stdout.write(`  seeded ${i} comments (${Math.round((Date.now() - started) / 1000)} s, load ${load()})\n`);
   }
   if (rows.length) await insertComments(q, rows);
+  if (docs.length) await insertBatches(q, 'comment_search', ['comment_id', 'body'], docs);
+  await q.query('ALTER TABLE comment_search ADD FULLTEXT INDEX ft_comment_search_body (body), FORCE');
   for (let i = 0; i < postRows.length; i += 1) postRows[i][10] = dt(posts[i].last);
   // the api keeps comment_counts on every write; a bulk seed rebuilds it once (the same SQL as the migration)
   await q.query('DELETE FROM comment_counts');
@@ -195,7 +209,7 @@ async function seed(q, channels, agentId) {
     postRows,
   );
   await q.query('SET SESSION unique_checks = 1, foreign_key_checks = 1');
-  for (const t of ['comments', 'comment_posts', 'comment_counts']) await q.query(`ANALYZE TABLE ${t}`);
+  for (const t of ['comments', 'comment_posts', 'comment_counts', 'comment_search']) await q.query(`ANALYZE TABLE ${t}`);
   return { seconds: (Date.now() - started) / 1000, hotPost: posts[0].externalId, channel: channels[0].id };
 }
 

@@ -14,6 +14,7 @@ import {
 } from '@ticklegram/domain-models';
 import { CommentActionWorker } from '../../src/modules/comments/moderation/comment-action.worker';
 import { CommentBackfillService } from '../../src/modules/comments/backfill/comment-backfill.service';
+import { COMMENT_SEARCH_LIMITS } from '../../src/modules/comments/repositories/comment-search.repository';
 import { IngestionHarness, startIngestionHarness, waitFor } from '../utils/webhooks-harness';
 
 jest.setTimeout(120_000);
@@ -111,6 +112,43 @@ describe('comments desk (SQLite, or MariaDB with TEST_DATABASE_URL)', () => {
 
     const posts = (await api<CommentPostListResponse>('get', '/api/comments/posts', h.admin, undefined, 200)).body;
     expect(posts.items.find((p) => p.externalId === media['ad'])).toMatchObject({ isAd: true, needsReplyCount: 1, commentCount: 1 });
+  });
+
+  it('searches a common word by walking the stream (same pages as the id list), its counts as lower bounds', async () => {
+    const ids: string[] = [];
+    for (let i = 0; i < 5; i += 1) {
+      ids.push(await comment(commenters.anna.igsid, media['ad'] as string, `zebracorn giveaway ${i}`));
+      await comment(commenters.marco.igsid, media['ad'] as string, `unrelated words ${i}`);
+    }
+    const pages = async (limit: number) => {
+      const seen: string[] = [];
+      let cursor: string | null = null;
+      let atLeast = false;
+      let all = 0;
+      do {
+        const query: string = `search=zebracorn&status=all&limit=${limit}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
+        const body: CommentListResponse = (await api<CommentListResponse>('get', `/api/comments?${query}`, h.admin, undefined, 200)).body;
+        if (!seen.length) [atLeast, all] = [body.countsAtLeast, body.counts.all];
+        seen.push(...body.items.map((c) => c.externalId));
+        cursor = body.nextCursor;
+      } while (cursor);
+      return { seen, atLeast, all };
+    };
+    // few matches: an id list, exact counts (newest first by time then id: same-second comments in id order)
+    const exact = await pages(100);
+    expect({ ...exact, seen: [...exact.seen].sort() }).toEqual({ seen: [...ids].sort(), atLeast: false, all: 5 });
+    const defaults = { ...COMMENT_SEARCH_LIMITS };
+    try {
+      // "many" matches: the stream is walked two rows at a time, then the full-text index takes over after four
+      Object.assign(COMMENT_SEARCH_LIMITS, { candidateCap: 2, scanChunk: 2, scanMax: 4 });
+      const many = await pages(2);
+      expect(many.seen).toEqual(exact.seen);
+      expect(many.atLeast).toBe(true);
+      expect(many.all).toBeGreaterThanOrEqual(1);
+      expect(many.all).toBeLessThanOrEqual(5);
+    } finally {
+      Object.assign(COMMENT_SEARCH_LIMITS, defaults);
+    }
   });
 
   it('validates every query and body with field-level reasons', async () => {

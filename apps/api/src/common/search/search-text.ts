@@ -228,3 +228,9 @@ export function searchSnippet(text: string, query: string, width = 140): { text:
   const highlights = ranges.filter(([s, e]) => e > from && s < to).map(([s, e]): [number, number] => [Math.max(s, from) + shift, Math.min(e, to) + shift]);
   return { text: prefix + nfc.slice(from, to) + suffix, highlights };
 }
+
+/** Whether a document of `searchDocument()` holds every query term as a word prefix — the engines' match, in memory. */
+export function documentMatches(document: string, terms: string[]): boolean {
+  const words = document.split(' ');
+  return terms.every((t) => words.some((w) => w.startsWith(t)));
+}

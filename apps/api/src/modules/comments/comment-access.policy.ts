@@ -1,3 +1,4 @@
+import { Role } from '@ticklegram/domain-models';
 import { SelectQueryBuilder } from 'typeorm';
 import { Caller, ConversationAccessPolicy } from '../inbox/conversation-access.policy';
 import type { CommentEntity } from './entities/comment.entity';
@@ -13,9 +14,14 @@ export const CommentAccessPolicy = {
     return ConversationAccessPolicy.canSee(caller, comment);
   },
 
-  /** Adds the scope to a query over comments aliased `alias`. */
+  /**
+   * Adds the scope to a query over comments aliased `alias`. The same rule as the inbox's, written so that
+   * MySQL cannot pick the assignee index for it (`assignee = me OR assignee IS NULL` made it read every
+   * unassigned comment and sort them — 50–60 ms at 500k comments — instead of walking the filter's
+   * ordered index and stopping at the page size).
+   */
   applyTo(qb: SelectQueryBuilder<CommentEntity>, caller: Caller, alias = 'comment'): SelectQueryBuilder<CommentEntity> {
-    ConversationAccessPolicy.applyTo(qb, caller, alias);
-    return qb;
+    if (caller.role === Role.ADMIN) return qb;
+    return qb.andWhere(`COALESCE(${alias}.assignee_id, :scopeUserId) = :scopeUserId`, { scopeUserId: caller.id });
   },
 } as const;

@@ -21,6 +21,7 @@ import { CommentGraph } from './moderation/comment-graph';
 import { CommentModerationService } from './moderation/comment-moderation.service';
 import { PrivateReplyBudget } from './moderation/private-reply-budget';
 import { CommentPostRepository } from './repositories/comment-post.repository';
+import { CommentSearchRepository } from './repositories/comment-search.repository';
 import { CommentRepository } from './repositories/comment.repository';
 import { CommentStatsRepository } from './repositories/comment-stats.repository';
 import { CommentRuleCache } from './rules/comment-rule-cache';
@@ -44,6 +45,7 @@ import { RuleRunner } from './rules/rule-runner';
     CommentWriter,
     CommentCounters,
     CommentRepository,
+    CommentSearchRepository,
     CommentStatsRepository,
     CommentPostRepository,
     CommentsService,

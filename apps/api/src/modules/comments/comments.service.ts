@@ -51,16 +51,16 @@ export class CommentsService {
       postId: query.postId,
       source: query.source,
       kind: query.kind,
-      search: query.search?.trim() || undefined,
+      search: query.search?.trim() ? await this.comments.searchMatch(query.search.trim()) : undefined,
       assigneeId: assignee === 'me' ? caller.id : assignee === 'unassigned' ? null : assignee && assignee !== 'any' ? assignee : undefined,
     };
-    const [rows, counts] = await Promise.all([
+    const [rows, { counts, atLeast }] = await Promise.all([
       this.comments.list(caller, filters, query.status ?? 'needs_reply', query.cursor ? decode(query.cursor) : undefined, limit + 1),
       this.comments.counts(caller, filters),
     ]);
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
-    return { items: page.map(toCommentDto), nextCursor: rows.length > limit && last ? encode(last.commentedAt, last.id) : null, counts };
+    return { items: page.map(toCommentDto), nextCursor: rows.length > limit && last ? encode(last.commentedAt, last.id) : null, counts, countsAtLeast: atLeast };
   }
 
   async listPosts(caller: Caller, query: ListCommentPostsQueryDto): Promise<CommentPostListResponse> {

@@ -73,6 +73,8 @@ export interface CommentListResponse {
   nextCursor: string | null;
   /** Per status over the same filters (all but `status`) and the caller's scope. */
   counts: CommentStatusCounts;
+  /** A search matched too many comments to count them all: each count is a lower bound ("2,000+"). */
+  countsAtLeast: boolean;
 }
 
 export interface CommentPostDto {

@@ -2,12 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { COMMENT_STATUSES, CommentKindFilter, CommentSource, CommentStatusCounts, CommentStatusFilter, MessagePlatform, Role } from '@ticklegram/domain-models';
 import { Brackets, In, Repository, SelectQueryBuilder } from 'typeorm';
-import { searchSql } from '../../../common/search/search-sql';
-import { queryTerms } from '../../../common/search/search-text';
-import { dialectOf } from '../../../database/column-types';
 import { Caller, CommentAccessPolicy } from '../comment-access.policy';
 import { CommentCountEntity } from '../entities/comment-count.entity';
 import { CommentEntity } from '../entities/comment.entity';
+import { COMMENT_SEARCH_LIMITS, CommentSearchMatch, CommentSearchRepository } from './comment-search.repository';
 
 export interface CommentFilters {
   platform?: MessagePlatform;
@@ -15,7 +13,8 @@ export interface CommentFilters {
   postId?: string;
   source?: CommentSource;
   kind?: CommentKindFilter;
-  search?: string;
+  /** What the text search matched (`CommentRepository.searchMatch`); none: no text search. */
+  search?: CommentSearchMatch;
   /** undefined: anyone; null: unassigned; a user id. */
   assigneeId?: string | null;
 }
@@ -37,7 +36,12 @@ export class CommentRepository {
   constructor(
     @InjectRepository(CommentEntity) private readonly comments: Repository<CommentEntity>,
     @InjectRepository(CommentCountEntity) private readonly counts$: Repository<CommentCountEntity>,
+    private readonly search: CommentSearchRepository,
   ) {}
+
+  searchMatch(text: string): Promise<CommentSearchMatch> {
+    return this.search.match(text);
+  }
 
   async list(
     caller: Caller,
@@ -46,6 +50,53 @@ export class CommentRepository {
     after: { at: Date; id: string } | undefined,
     limit: number,
   ): Promise<CommentEntity[]> {
+    if (filters.search?.kind === 'none') return [];
+    if (filters.search?.kind === 'many') return this.scanMatching(caller, filters, filters.search.terms, status, after, limit);
+    return this.page(caller, filters, status, after).take(limit).getMany();
+  }
+
+  /**
+   * A common word: walk the stream's ordered index and keep the rows whose document matches, a chunk at a
+   * time, until the page is full; a word common overall but rare under these filters falls back to the
+   * full-text index after `scanMax` rows.
+   */
+  private async scanMatching(
+    caller: Caller,
+    filters: CommentFilters,
+    terms: string[],
+    status: CommentStatusFilter,
+    after: { at: Date; id: string } | undefined,
+    limit: number,
+  ): Promise<CommentEntity[]> {
+    const { scanChunk, scanMax } = COMMENT_SEARCH_LIMITS;
+    const found: string[] = [];
+    let cursor = after;
+    for (let scanned = 0; found.length < limit; ) {
+      if (scanned >= scanMax) {
+        const rest = await this.page(caller, filters, status, cursor)
+          .andWhere(this.search.subquery('comment'), { commentSearch: this.search.engineQuery(terms) })
+          .select(['comment.id'])
+          .take(limit - found.length)
+          .getMany();
+        found.push(...rest.map((r) => r.id));
+        break;
+      }
+      const chunk = await this.page(caller, filters, status, cursor).select(['comment.id', 'comment.commentedAt']).take(scanChunk).getMany();
+      scanned += chunk.length;
+      const hits = await this.search.matching(
+        chunk.map((c) => c.id),
+        terms,
+      );
+      for (const c of chunk) if (hits.has(c.id) && found.length < limit) found.push(c.id);
+      const last = chunk[chunk.length - 1];
+      if (chunk.length < scanChunk || !last) break;
+      cursor = { at: last.commentedAt, id: last.id };
+    }
+    return found.length ? this.comments.find({ where: { id: In(found) }, order: { commentedAt: 'DESC', id: 'DESC' } }) : [];
+  }
+
+  /** The stream under the filters and the caller's scope, newest first from `after`. */
+  private page(caller: Caller, filters: CommentFilters, status: CommentStatusFilter, after: { at: Date; id: string } | undefined) {
     const qb = this.filtered(caller, filters);
     if (status === 'all') qb.andWhere("comment.status <> 'own'");
     else qb.andWhere('comment.status = :status', { status });
@@ -57,33 +108,39 @@ export class CommentRepository {
             .orWhere('comment.commented_at = :at AND comment.id < :afterId', { at: after.at, afterId: after.id }),
         ),
       );
-    return qb.orderBy('comment.commented_at', 'DESC').addOrderBy('comment.id', 'DESC').take(limit).getMany();
+    return qb.orderBy('comment.commented_at', 'DESC').addOrderBy('comment.id', 'DESC');
   }
 
   /**
    * Per status over the same filters. Without a text search they are a sum over `comment_counts` (kept
-   * by every comment write); a search counts the matching rows themselves.
+   * by every comment write); a search counts its matches — for a common word (`many`) only the first
+   * `candidateCap` of them, so each count is then a lower bound (`atLeast`).
    */
-  async counts(caller: Caller, filters: CommentFilters): Promise<CommentStatusCounts> {
-    const rows = filters.search
-      ? await this.filtered(caller, filters)
-          .select('comment.status', 'status')
-          .addSelect('COUNT(*)', 'n')
-          .andWhere("comment.status <> 'own'")
-          .groupBy('comment.status')
-          .getRawMany<{ status: string; n: string | number }>()
-      : await this.counted(caller, filters)
+  async counts(caller: Caller, filters: CommentFilters): Promise<{ counts: CommentStatusCounts; atLeast: boolean }> {
+    const match = filters.search;
+    const ids = match?.kind === 'ids' ? match.ids : match?.kind === 'many' ? match.sample : [];
+    const rows = !match
+      ? await this.counted(caller, filters)
           .select('cc.status', 'status')
           .addSelect('SUM(cc.n)', 'n')
           .groupBy('cc.status')
-          .getRawMany<{ status: string; n: string | number }>();
+          .getRawMany<{ status: string; n: string | number }>()
+      : ids.length
+        ? await this.filtered(caller, { ...filters, search: undefined })
+            .select('comment.status', 'status')
+            .addSelect('COUNT(*)', 'n')
+            .andWhere("comment.status <> 'own'")
+            .andWhere('comment.id IN (:...searchIds)', { searchIds: ids })
+            .groupBy('comment.status')
+            .getRawMany<{ status: string; n: string | number }>()
+        : [];
     const counts = Object.fromEntries([...COMMENT_STATUSES, 'all'].map((s) => [s, 0])) as CommentStatusCounts;
     for (const row of rows) {
       const n = Number(row.n);
       if (row.status in counts) counts[row.status as keyof CommentStatusCounts] = n;
       counts.all += n;
     }
-    return counts;
+    return { counts, atLeast: match?.kind === 'many' };
   }
 
   /** Comments and needs-reply counts per post (customer comments only). */
@@ -184,17 +241,8 @@ export class CommentRepository {
     if (f.kind) qb.andWhere(KIND_WHERE[f.kind], { yes: true, no: false });
     if (f.assigneeId === null) qb.andWhere('comment.assignee_id IS NULL');
     else if (f.assigneeId) qb.andWhere('comment.assignee_id = :assigneeId', { assigneeId: f.assigneeId });
-    if (f.search) {
-      // full text, the inbox's semantics (common/search): every word starts a word of the text or the author
-      const terms = queryTerms(f.search);
-      if (!terms.length) qb.andWhere('1 = 0');
-      else {
-        const dialect = dialectOf(this.comments.manager.connection.options.type);
-        qb.andWhere(`comment.id IN (SELECT cs.comment_id FROM comment_search cs WHERE ${searchSql.match(dialect, 'comment_search', 'cs', 'commentSearch')})`, {
-          commentSearch: searchSql.query(dialect, terms),
-        });
-      }
-    }
+    if (f.search?.kind === 'ids') qb.andWhere('comment.id IN (:...searchIds)', { searchIds: f.search.ids });
+    else if (f.search?.kind === 'none') qb.andWhere('1 = 0');
     return CommentAccessPolicy.applyTo(qb, caller);
   }
 }

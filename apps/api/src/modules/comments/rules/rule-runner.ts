@@ -14,16 +14,18 @@ export async function factsFor(m: EntityManager, rules: readonly CompiledRule[],
   const needsFirst = rules.some((r) => r.conditions.firstCommentOfUser);
   const needsPrivate = rules.some((r) => r.actions.some((a) => a.type === 'private_reply'));
   const author = comment.authorExternalId;
+  // platform first: author ids are per platform, and (platform, author_external_id) is the index that finds one person's comments
+  const byAuthor = { platform: comment.platform, channelId: comment.channelId, authorExternalId: author ?? undefined };
   const firstCommentOfUser =
     needsFirst && author
-      ? !(await m.exists(CommentEntity, { where: { channelId: comment.channelId, authorExternalId: author, id: Not(comment.id), isFromBusiness: false } }))
+      ? !(await m.exists(CommentEntity, { where: { ...byAuthor, id: Not(comment.id), isFromBusiness: false } }))
       : !author;
   const privateReplySentToAuthorOnPost =
     needsPrivate && author && comment.objectExternalId
       ? await m.exists(CommentEntity, {
           where: [
-            { channelId: comment.channelId, objectExternalId: comment.objectExternalId, authorExternalId: author, privateRepliedAt: Not(IsNull()) },
-            { channelId: comment.channelId, objectExternalId: comment.objectExternalId, authorExternalId: author, privateReplyQueued: true },
+            { ...byAuthor, objectExternalId: comment.objectExternalId, privateRepliedAt: Not(IsNull()) },
+            { ...byAuthor, objectExternalId: comment.objectExternalId, privateReplyQueued: true },
           ],
         })
       : false;

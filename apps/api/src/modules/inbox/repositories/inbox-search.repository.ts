@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { searchSql } from '../../../common/search/search-sql';
+import { documentMatches } from '../../../common/search/search-text';
 import { Dialect, dialectOf } from '../../../database/column-types';
 
 /** The search part of a list query over the conversations alias `c`. */
@@ -58,7 +59,7 @@ export class InboxSearchRepository {
        ) x WHERE x.rn <= ${RECENT_SCAN} ORDER BY x.conversation_id, x.rn`,
       { ids: conversationIds },
     );
-    for (const r of recent) if (!chosen.has(r.conversation_id) && bodyMatches(r.body, terms)) chosen.set(r.conversation_id, r.message_id);
+    for (const r of recent) if (!chosen.has(r.conversation_id) && documentMatches(r.body, terms)) chosen.set(r.conversation_id, r.message_id);
     const rest = conversationIds.filter((id) => !chosen.has(id));
     if (rest.length) {
       const older = await this.raw<{ conversation_id: string; message_id: string }>(
@@ -88,11 +89,6 @@ export class InboxSearchRepository {
 }
 
 /** The engines' rule on a stored body: every query term is a prefix of one of its terms. */
-function bodyMatches(body: string, terms: string[]): boolean {
-  const words = body.split(' ');
-  return terms.every((t) => words.some((w) => w.startsWith(t)));
-}
-
 /** SQLite returns `YYYY-MM-DD HH:MM:SS.SSS` (UTC), MySQL a Date. */
 function toDate(value: Date | string): Date {
   return value instanceof Date ? value : new Date(`${value.replace(' ', 'T')}Z`);

@@ -34,6 +34,7 @@ export function CommentStream({
   const now = useNow(30_000);
   const items: CommentDto[] = React.useMemo(() => list.data?.pages.flatMap((p) => p.items) ?? [], [list.data]);
   const counts = list.data?.pages[0]?.counts;
+  const countsAtLeast = list.data?.pages[0]?.countsAtLeast ?? false;
   React.useEffect(() => {
     onOrder(items.map((c) => c.id));
   }, [items, onOrder]);
@@ -55,6 +56,7 @@ export function CommentStream({
             {counts ? (
               <span className="ml-1 text-muted-foreground" data-testid={`comment-count-${status}`}>
                 {counts[status]}
+                {countsAtLeast ? '+' : ''}
               </span>
             ) : null}
           </button>
