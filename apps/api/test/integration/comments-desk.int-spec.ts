@@ -126,7 +126,7 @@ describe('comments desk (SQLite, or MariaDB with TEST_DATABASE_URL)', () => {
       let atLeast = false;
       let all = 0;
       do {
-        const query: string = `search=zebracorn&status=all&limit=${limit}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
+        const query = `search=zebracorn&status=all&limit=${limit}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
         const body: CommentListResponse = (await api<CommentListResponse>('get', `/api/comments?${query}`, h.admin, undefined, 200)).body;
         if (!seen.length) [atLeast, all] = [body.countsAtLeast, body.counts.all];
         seen.push(...body.items.map((c) => c.externalId));
