@@ -60,7 +60,12 @@ export class CommentsService {
     ]);
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
-    return { items: page.map(toCommentDto), nextCursor: rows.length > limit && last ? encode(last.commentedAt, last.id) : null, counts, countsAtLeast: atLeast };
+    return {
+      items: page.map(toCommentDto),
+      nextCursor: rows.length > limit && last ? encode(last.commentedAt, last.id) : null,
+      counts,
+      countsAtLeast: atLeast,
+    };
   }
 
   async listPosts(caller: Caller, query: ListCommentPostsQueryDto): Promise<CommentPostListResponse> {

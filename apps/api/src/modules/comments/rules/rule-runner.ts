@@ -17,9 +17,7 @@ export async function factsFor(m: EntityManager, rules: readonly CompiledRule[],
   // platform first: author ids are per platform, and (platform, author_external_id) is the index that finds one person's comments
   const byAuthor = { platform: comment.platform, channelId: comment.channelId, authorExternalId: author ?? undefined };
   const firstCommentOfUser =
-    needsFirst && author
-      ? !(await m.exists(CommentEntity, { where: { ...byAuthor, id: Not(comment.id), isFromBusiness: false } }))
-      : !author;
+    needsFirst && author ? !(await m.exists(CommentEntity, { where: { ...byAuthor, id: Not(comment.id), isFromBusiness: false } })) : !author;
   const privateReplySentToAuthorOnPost =
     needsPrivate && author && comment.objectExternalId
       ? await m.exists(CommentEntity, {
