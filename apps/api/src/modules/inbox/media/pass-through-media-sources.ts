@@ -23,10 +23,9 @@ export class PassThroughMediaSources {
   private readonly byType = new Map<string, PassThroughMediaSource>();
 
   register(source: PassThroughMediaSource): void {
-    for (const type of source.attachmentTypes) {
-      if (this.byType.has(type)) throw new Error(`two pass-through media sources claim attachment type "${type}"`);
-      this.byType.set(type, source);
-    }
+    const taken = source.attachmentTypes.find((type) => this.byType.has(type));
+    if (taken) throw new Error(`two pass-through media sources claim attachment type "${taken}"`);
+    for (const type of source.attachmentTypes) this.byType.set(type, source);
   }
 
   /** The source of an attachment of this type, if it is passed through. */
