@@ -1,4 +1,5 @@
-// ESLint rule: no import circle between the api's feature modules (apps/api/src/modules/<module>/).
+// ESLint rule: no import circle between feature folders — the api's modules (apps/api/src/modules/<module>/)
+// and the web app's features (apps/web/src/features/<feature>/).
 // `import/no-cycle` sees file-to-file circles only; two modules can still depend on each other through
 // different files. This rule builds the module graph from every file's relative imports once per lint
 // run and reports each import that points into a module which (directly or not) imports this one back.
@@ -14,12 +15,14 @@ function moduleOf(modulesRoot, file) {
   return file.slice(prefix.length).split(sep)[0] ?? null;
 }
 
+const isSpec = (name) => /\.spec\.tsx?$/.test(name);
+
 function sourceFiles(dir) {
   const out = [];
   for (const name of readdirSync(dir)) {
     const path = join(dir, name);
     if (statSync(path).isDirectory()) out.push(...sourceFiles(path));
-    else if (name.endsWith('.ts') && !name.endsWith('.spec.ts')) out.push(path);
+    else if (/\.tsx?$/.test(name) && !isSpec(name)) out.push(path);
   }
   return out;
 }
@@ -73,7 +76,7 @@ export const noModuleCycle = {
     const modulesRoot = resolve(context.options[0].modulesRoot);
     const file = resolve(context.filename);
     const from = moduleOf(modulesRoot, file);
-    if (!from || file.endsWith('.spec.ts')) return {};
+    if (!from || isSpec(file)) return {};
     if (!graphs.has(modulesRoot)) graphs.set(modulesRoot, buildGraph(modulesRoot));
     const graph = graphs.get(modulesRoot);
     const check = (node) => {

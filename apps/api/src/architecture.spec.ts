@@ -14,6 +14,7 @@ const EVENT_OWNERS: Record<string, string[]> = {
   insights: ['insights.'],
   templates: ['template.'],
   messenger: ['optin.'],
+  instagram: ['story.'],
   capi: ['capi.'],
   // handles `conversation.join` / `.leave` / `presence.typing` from clients; presence goes out through realtime
   collaboration: [],
@@ -37,7 +38,9 @@ describe('architecture', () => {
   const gateways = files(MODULES, '.gateway.ts');
 
   it('finds the gateways (a sanity check of this test)', () => {
-    expect(gateways.map(moduleOf)).toEqual(expect.arrayContaining(['inbox', 'channels', 'webhooks', 'notes', 'comments', 'insights']));
+    expect(gateways.map(moduleOf)).toEqual(
+      expect.arrayContaining(['inbox', 'channels', 'webhooks', 'notes', 'comments', 'insights', 'instagram', 'messenger']),
+    );
     const inbox = gateways.find((path) => path.endsWith('inbox.gateway.ts')) as string;
     expect(emittedEvents(readFileSync(inbox, 'utf8'))).toEqual(expect.arrayContaining(['conversation.updated', 'conversation.assigned']));
   });

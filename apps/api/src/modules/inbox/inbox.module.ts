@@ -23,6 +23,7 @@ import { MessageRefUpdater } from './ingestion/message-ref.updater';
 import { ReceiptsApplier } from './ingestion/receipts.applier';
 import { MessageMediaController } from './media/message-media.controller';
 import { MessageMediaService } from './media/message-media.service';
+import { PassThroughMediaSources } from './media/pass-through-media-sources';
 import { AdConversationsRepository } from './repositories/ad-conversations.repository';
 import { ConversationCountsRepository } from './repositories/conversation-counts.repository';
 import { ConversationFactsRepository } from './repositories/conversation-facts.repository';
@@ -36,7 +37,8 @@ import { SearchIndexer } from './search/search-indexer';
 /**
  * The platform-neutral conversation core: `contacts`, `conversations`, `messages`,
  * `pending_message_events`; the access policy and the scoped repository every conversation read goes
- * through; the appliers of DM events (messages, changes, receipts); message media; the inbox gateway
+ * through; the appliers of DM events (messages, changes, receipts); message media (platform modules
+ * register what they pass through in `PassThroughMediaSources`); the inbox gateway
  * (`conversation.*`, `message.*`). Assignment, messaging, notes, priority and collaboration build on it;
  * it depends on none of them.
  */
@@ -61,6 +63,7 @@ import { SearchIndexer } from './search/search-indexer';
     ConversationsService,
     CustomerConversationsService,
     MessageMediaService,
+    PassThroughMediaSources,
     ConversationWriter,
     IngestAnnouncer,
     MessageRefUpdater,
@@ -73,6 +76,7 @@ import { SearchIndexer } from './search/search-indexer';
   ],
   exports: [
     MessageIngestApplier,
+    PassThroughMediaSources,
     AdConversationsRepository,
     CustomerConversationsService,
     ScopedConversationRepository,

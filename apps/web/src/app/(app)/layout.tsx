@@ -1,4 +1,4 @@
-import { AppShell } from '../../components/shell/app-shell';
+import { AppShell } from './_components/shell/app-shell';
 import { ChannelsAttentionBanner } from '../../features/channels/components/channels-attention-banner';
 import { RealtimeProvider } from '../../features/realtime/realtime-provider';
 import { LiveUpdates } from './_components/live-updates';

@@ -1,6 +1,6 @@
 import { MessagePlatform } from '@ticklegram/domain-models';
 import { conversationListQuery, inboxFiltersToParams, inboxHref, matchesInboxFilters, parseInboxFilters, DEFAULT_FILTERS } from './filters';
-import { isTypingTarget, nextConversationHref } from './keyboard';
+import { nextConversationHref } from './keyboard';
 import { describePresence } from './presence';
 import { conversationDto } from './test-factories';
 
@@ -102,16 +102,6 @@ describe('keyboard navigation', () => {
     expect(nextConversationHref(order, 'b', 1)).toBeNull();
     expect(nextConversationHref(order, 'a', -1)).toBeNull();
     expect(nextConversationHref([], null, 1)).toBeNull();
-  });
-
-  it('treats text fields as typing, buttons and checkboxes not', () => {
-    expect(isTypingTarget(document.createElement('textarea'))).toBe(true);
-    expect(isTypingTarget(document.createElement('input'))).toBe(true);
-    const checkbox = document.createElement('input');
-    checkbox.type = 'checkbox';
-    expect(isTypingTarget(checkbox)).toBe(false);
-    expect(isTypingTarget(document.createElement('button'))).toBe(false);
-    expect(isTypingTarget(null)).toBe(false);
   });
 });
 

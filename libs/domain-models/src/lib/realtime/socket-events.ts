@@ -47,6 +47,10 @@ export interface ServerToClientEvents {
   'comment.updated': (payload: CommentEventPayload) => void;
   /** A comments backfill started, progressed or finished; to admins. */
   'comment.backfill_updated': (payload: CommentBackfillEventPayload) => void;
+  /** A customer mentioned the business in their Instagram story or replied to its story (instagram module, after the message is stored); to the conversation's audience. */
+  'story.received': (payload: StoryEventPayload) => void;
+  /** A story mention's media stopped working at Meta (the story expired or was deleted); to the conversation's audience. */
+  'story.expired': (payload: StoryExpiredEventPayload) => void;
   /** Instagram sent a story's final metrics (`story_insights`); to admins and agents. */
   'insights.story_updated': (payload: StoryInsightsEventPayload) => void;
   /** An Instagram account's insights sync moved on (phase, counts); to admins and agents. */
@@ -91,6 +95,20 @@ export interface CommentEventPayload {
 
 export interface CommentBackfillEventPayload {
   backfill: CommentBackfillDto;
+}
+
+/** An Instagram story message: a story mention or a reply to one of the business's stories. */
+export interface StoryEventPayload {
+  conversationId: string;
+  messageId: string;
+  kind: 'mention' | 'reply';
+  /** Meta's story id when it gave one. */
+  storyId: string | null;
+}
+
+export interface StoryExpiredEventPayload extends StoryEventPayload {
+  /** The attachment of the message whose link stopped working. */
+  attachmentIndex: number;
 }
 
 export interface StoryInsightsEventPayload {

@@ -33,6 +33,8 @@ export interface MessageShape {
   replyToStory?: { id: string | null; url: string | null } | null;
   /** false: the media must not be copied (it is passed through from Meta while its link works). */
   keepMedia?: boolean;
+  /** Called inside the transaction once a new message row is stored (not for a retry or an echo of a stored send). */
+  onStored?: (message: MessageEntity, ctx: ApplyContext) => void;
 }
 
 /** The customer's profile, looked up before the transaction when the customer is new. */
@@ -93,10 +95,6 @@ export class MessageIngestApplier implements EventApplier<StartEvent, PreparedCo
   }
 
   /**
-   * Stores a message (exported for the modules that own message-shaped events of their platform, shaped
-   * by them: Instagram's story mentions and story replies).
-   */
-  /**
    * An echo without our client key (Instagram echoes carry no metadata) of a send we never got Meta's
    * answer for (pending, unknown, or failed by reconciliation): the oldest such send of the conversation
    * with the same text, stored shortly before the echo. Without this the echo would become a second row and
@@ -113,6 +111,10 @@ export class MessageIngestApplier implements EventApplier<StartEvent, PreparedCo
     return candidates.find((c) => c.clientKey && Math.abs(echoAt - c.sentAt.getTime()) <= UNCONFIRMED_ECHO_WINDOW_MS) ?? null;
   }
 
+  /**
+   * Stores a message (exported for the modules that own message-shaped events of their platform, shaped
+   * by them: Instagram's story mentions and story replies).
+   */
   async ingestMessage(event: IncomingMessage, ctx: ApplyContext, prepared: PreparedContact | undefined, shape: MessageShape = {}): Promise<ApplyResult> {
     const profile = prepared?.profile ?? null;
     const m = ctx.manager;
@@ -187,6 +189,7 @@ export class MessageIngestApplier implements EventApplier<StartEvent, PreparedCo
     if (message.status === 'read' || message.status === 'delivered') message.deliveredAt = conversation.customerDeliveredAt ?? conversation.customerReadAt;
     await this.store(ctx, message, { conversation, contact }, referral, event);
     if (message.attachments?.length && shape.keepMedia !== false) ctx.afterCommit(() => this.media.enqueueMessage(message.id));
+    shape.onStored?.(message, ctx);
     return { outcome: 'applied' };
   }
 

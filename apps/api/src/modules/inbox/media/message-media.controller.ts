@@ -6,7 +6,7 @@ import { AuthUser, CurrentUser } from '../../../common/decorators/current-user.d
 import { Roles } from '../../../common/decorators/roles.decorator';
 import { MessageMediaService } from './message-media.service';
 
-/** Stored attachments, for signed-in users who may see the message's conversation (others get 404). */
+/** Stored (or passed-through) attachments, for signed-in users who may see the message's conversation (others get 404). */
 @ApiTags('media')
 @ApiBearerAuth()
 @Controller('media')
@@ -22,11 +22,11 @@ export class MessageMediaController {
     @Res() res: Response,
   ): Promise<void> {
     if (!(await this.media.canSee(caller, messageId))) throw new NotFoundException('No stored media for this attachment');
-    const story = await this.media.storyMention(messageId, index);
-    if (story === 'expired') throw new GoneException('The story has expired or was deleted');
-    if (story) {
-      this.send(res, story, 'private, no-store');
-      res.on('close', () => void story.done());
+    const passed = await this.media.passThrough(messageId, index);
+    if (passed === 'expired') throw new GoneException('This media has expired or was deleted at Meta');
+    if (passed) {
+      this.send(res, passed, 'private, no-store');
+      res.on('close', () => void passed.done());
       return;
     }
     const file = await this.media.fileFor(messageId, index);

@@ -7,15 +7,16 @@ import { StoredAttachment } from '../entities/message.entity';
 import { InboxGateway } from '../inbox.gateway';
 import { MessageRepository } from '../repositories/message.repository';
 import { ScopedConversationRepository } from '../repositories/scoped-conversation.repository';
+import { PassThroughMediaSources } from './pass-through-media-sources';
 
-/** Attachment kinds whose file we keep. Story mentions must not be stored (Meta's terms); posts/reels are links. */
+/** Attachment kinds whose file we keep. Posts/reels are links; platform modules pass some through (`PassThroughMediaSources`). */
 const STORABLE = new Set(['image', 'video', 'audio', 'file', 'sticker']);
 const MAX_PARALLEL = 4;
 
 /**
  * Message attachments: copied from Meta's CDN into DATA_DIR/media as `<messageId>-<index>` (their URLs
  * expire) after the message is committed, a few at a time (a missed one is fetched on first view), and
- * served back to those who may see the conversation. Story mentions are passed through, never kept.
+ * served back to those who may see the conversation. Platform modules' pass-through media is never kept.
  */
 @Injectable()
 export class MessageMediaService implements OnApplicationShutdown {
@@ -31,6 +32,7 @@ export class MessageMediaService implements OnApplicationShutdown {
     private readonly messages: MessageRepository,
     private readonly conversations: ScopedConversationRepository,
     private readonly gateway: InboxGateway,
+    private readonly passThroughSources: PassThroughMediaSources,
   ) {}
 
   /** Queues the message's attachments for download (after its transaction committed). */
@@ -68,25 +70,26 @@ export class MessageMediaService implements OnApplicationShutdown {
   }
 
   /**
-   * A story mention's media, passed through from Meta's CDN for this one response and never kept
-   * (Meta's terms). Once the link stops working the attachment is marked expired: `'expired'`.
+   * An attachment a platform module passes through from Meta for this one response and never keeps
+   * (`PassThroughMediaSources`: Instagram story mentions). The first time its link stops working the
+   * attachment is marked expired and its source told: `'expired'`. Null when it is not passed through.
    */
-  async storyMention(messageId: string, index: number): Promise<PassThroughFile | 'expired' | null> {
+  async passThrough(messageId: string, index: number): Promise<PassThroughFile | 'expired' | null> {
     const message = await this.messages.findById(messageId);
     const attachment = message?.attachments?.[index];
-    if (!message || message.unsentAt || !attachment || attachment.type !== 'story_mention' || !attachment.url) return null;
+    const source = attachment ? this.passThroughSources.sourceFor(attachment.type) : undefined;
+    if (!message || message.unsentAt || !attachment || !source || !attachment.url) return null;
     if (attachment.expired) return 'expired';
-    try {
-      return await this.storage.passThrough(attachment.url);
-    } catch (error) {
-      if (error instanceof MediaDownloadError && error.reason === 'http_error') {
-        const attachments = [...(message.attachments ?? [])];
-        attachments[index] = { ...attachment, expired: true };
-        await this.messages.updateAttachments(message.id, attachments);
-        return 'expired';
-      }
-      throw error;
+    const file = await source.fetch(attachment);
+    if (file !== 'expired') return file;
+    message.attachments = (message.attachments ?? []).map((a, i) => (i === index ? { ...a, expired: true } : a));
+    await this.messages.updateAttachments(message.id, message.attachments);
+    const conversation = await this.conversations.findById(message.conversationId);
+    if (conversation) {
+      this.gateway.message(conversation, message, 'message.updated');
+      source.expired(conversation, message, index);
     }
+    return 'expired';
   }
 
   /** Meta's terms: an unsent message's media is deleted too. */

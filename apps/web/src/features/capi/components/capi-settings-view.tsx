@@ -13,7 +13,7 @@ import {
   type CapiSettingsDto,
 } from '@ticklegram/domain-models';
 import { describeApiError, fieldErrorMessages } from '../../../lib/api/api-error';
-import { AdminSettingsPage } from '../../../components/admin-settings-page';
+import { AdminSettingsPage } from '../../auth/components/admin-settings-page';
 import { EmptyState, QueryStates } from '../../../components/data-states';
 import { Badge } from '../../../components/ui/badge';
 import { Button } from '../../../components/ui/button';

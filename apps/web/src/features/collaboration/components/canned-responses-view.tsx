@@ -3,7 +3,7 @@
 import * as React from 'react';
 import { MessageSquareText } from 'lucide-react';
 import type { CannedResponseDto } from '@ticklegram/domain-models';
-import { AdminSettingsPage } from '../../../components/admin-settings-page';
+import { AdminSettingsPage } from '../../auth/components/admin-settings-page';
 import { EmptyState, LoadingState, QueryStates } from '../../../components/data-states';
 import { EditableList } from '../../../components/editable-list';
 import { useCannedResponses, useDeleteCannedResponse } from '../api';

@@ -2,8 +2,8 @@
 
 import type { CommentDto } from '@ticklegram/domain-models';
 import { cn } from '../../../lib/utils';
-import { relativeTime } from '../../inbox/format-time';
-import { PlatformBadge } from '../../inbox/components/platform-badge';
+import { relativeTime } from '../../../lib/format-time';
+import { PlatformBadge } from '../../../components/platform-badge';
 
 export function authorLabel(comment: Pick<CommentDto, 'author' | 'isFromBusiness'>): string {
   if (comment.isFromBusiness) return 'Your business';

@@ -8,7 +8,7 @@ import { Input } from '../../../components/ui/input';
 import { Label } from '../../../components/ui/label';
 import { describeApiError, fieldErrorMessages } from '../../../lib/api/api-error';
 import { useLabels } from '../../collaboration/api';
-import { useTeammates } from '../../inbox/hooks/use-teammates';
+import { useTeammates } from '../../users/use-teammates';
 import { useSaveCommentRule } from '../api';
 
 const CHECKS = [

@@ -7,7 +7,7 @@ import { Skeleton } from '../../../components/ui/skeleton';
 import { Button } from '../../../components/ui/button';
 import { describeApiError } from '../../../lib/api/api-error';
 import { cn } from '../../../lib/utils';
-import { useNow } from '../../inbox/hooks/use-now';
+import { useNow } from '../../../lib/use-now';
 import { useCommentList } from '../api';
 import { STATUS_LABELS, type CommentFilters } from '../filters';
 import { CommentItem } from './comment-item';

@@ -8,7 +8,7 @@ import { Button } from '../../../components/ui/button';
 import { describeApiError } from '../../../lib/api/api-error';
 import { cn } from '../../../lib/utils';
 import { useAuth } from '../../auth/auth-provider';
-import { useListShortcuts } from '../../inbox/hooks/use-list-shortcuts';
+import { useListShortcuts } from '../../../lib/use-list-shortcuts';
 import { useBackfills, useStartBackfill } from '../api';
 import { filtersFromParams } from '../filters';
 import { useCommentEvents } from '../hooks/use-comment-events';

@@ -18,7 +18,7 @@ import { filterCannedResponses, insertCannedResponse, slashTokenAt } from '../..
 import { CannedResponsePopover } from '../../collaboration/components/canned-response-popover';
 import { useTypingSignal } from '../hooks/use-conversation-presence';
 import type { OutgoingDraft, SendOutcome } from '../hooks/use-send-message';
-import { useTeammates } from '../hooks/use-teammates';
+import { useTeammates } from '../../users/use-teammates';
 import { filterTeammates, insertMention, mentionTokenAt } from '../mentions';
 import { ComposerAttachments, ComposerReplyTo, StaleViewDialog } from './composer-parts';
 import { EmojiPicker } from './emoji-picker';

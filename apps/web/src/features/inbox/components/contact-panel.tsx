@@ -4,12 +4,12 @@ import Link from 'next/link';
 import { ExternalLink, Megaphone, MessageCircle, MessageSquareText } from 'lucide-react';
 import { MessagePlatform, type ConversationDto } from '@ticklegram/domain-models';
 import { cn } from '../../../lib/utils';
-import { relativeTime } from '../format-time';
+import { relativeTime } from '../../../lib/format-time';
 import { useContactPanel } from '../hooks/use-inbox-queries';
 import { ContactAvatar } from './contact-avatar';
 import { useConversationComments } from '../../comments/api';
 import { ContactOptins } from '../../messenger/components/contact-optins';
-import { PLATFORM_NAMES, PlatformBadge } from './platform-badge';
+import { PLATFORM_NAMES, PlatformBadge } from '../../../components/platform-badge';
 import { ConversationOutcomes } from '../../capi/components/conversation-outcomes';
 
 function profileUrl(conversation: ConversationDto): string | null {

@@ -6,10 +6,10 @@ import type { ConversationDto } from '@ticklegram/domain-models';
 import { cn } from '../../../lib/utils';
 import { LabelChips } from '../../collaboration/components/label-chips';
 import { PRIORITY_CLASSES, PRIORITY_LABELS } from '../../collaboration/priority';
-import { relativeTime } from '../format-time';
+import { relativeTime } from '../../../lib/format-time';
 import { ContactAvatar } from './contact-avatar';
 import { HighlightedText } from './highlighted-text';
-import { PlatformBadge } from './platform-badge';
+import { PlatformBadge } from '../../../components/platform-badge';
 
 function assigneeLabel(conversation: ConversationDto, currentUserId: string | null): string {
   if (!conversation.assigneeId) return 'Unassigned';

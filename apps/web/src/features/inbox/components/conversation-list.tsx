@@ -11,7 +11,7 @@ import { useAuth } from '../../auth/auth-provider';
 import { useRealtimeStatus } from '../../realtime/use-realtime';
 import { DEFAULT_FILTERS, inboxHref, type InboxFilters } from '../filters';
 import { useConversationList } from '../hooks/use-inbox-queries';
-import { useNow } from '../hooks/use-now';
+import { useNow } from '../../../lib/use-now';
 import { ConversationListItem } from './conversation-list-item';
 
 export function ConversationListSkeleton() {

@@ -7,7 +7,7 @@ import { cn } from '../../../lib/utils';
 import { inboxHref, type InboxFilters } from '../filters';
 import { useConversationCounts } from '../hooks/use-inbox-queries';
 import { useLabels } from '../../collaboration/api';
-import { PLATFORM_NAMES } from './platform-badge';
+import { PLATFORM_NAMES } from '../../../components/platform-badge';
 
 const STATUS_ICONS: Record<ConversationStatus, typeof Inbox> = { open: CircleDot, pending: Clock, snoozed: Moon, resolved: CheckCircle2 };
 const STATUS_NAMES: Record<ConversationStatus, string> = { open: 'Open', pending: 'Pending', snoozed: 'Snoozed', resolved: 'Resolved' };

@@ -4,7 +4,7 @@ import * as React from 'react';
 import { useParams, useRouter } from 'next/navigation';
 import { cn } from '../../../lib/utils';
 import { useInboxFilters } from '../hooks/use-inbox-filters';
-import { useListShortcuts } from '../hooks/use-list-shortcuts';
+import { useListShortcuts } from '../../../lib/use-list-shortcuts';
 import { nextConversationHref } from '../keyboard';
 import { ConversationList } from './conversation-list';
 import { InboxFolders } from './inbox-folders';

@@ -23,7 +23,7 @@ import { Button } from '../../../components/ui/button';
 import { Tooltip, TooltipContent, TooltipTrigger } from '../../../components/ui/tooltip';
 import { cn } from '../../../lib/utils';
 import { isOptimistic } from '../conversation-cache';
-import { clockTime } from '../format-time';
+import { clockTime } from '../../../lib/format-time';
 import { canRetry, failureReason, originLabel, quoteText, reactionSummary, statusView, unconfirmedReason } from '../message-render';
 import { MessageAttachment, StoryPreview } from './message-attachment';
 

@@ -3,7 +3,7 @@
 import { AlertTriangle, Ban, CheckCircle2, Timer } from 'lucide-react';
 import type { ReplyPolicyResponse } from '@ticklegram/domain-models';
 import { cn } from '../../../lib/utils';
-import { useNow } from '../hooks/use-now';
+import { useNow } from '../../../lib/use-now';
 import { policyBannerView } from '../reply-policy-view';
 
 const TONES = {

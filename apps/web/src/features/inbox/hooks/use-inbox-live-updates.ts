@@ -29,4 +29,8 @@ export function useInboxLiveUpdates(): void {
   useRealtimeEvent('conversation.assigned', ({ conversation }) => applyConversationUpdate(queryClient, conversation, userId));
   // Teammates coming online or going away change who can be assigned.
   useRealtimeEvent('presence.online_changed', () => void queryClient.invalidateQueries({ queryKey: inboxKeys.onlineTeammates() }));
+  // The templates a conversation may use (outside the messaging window) changed with Meta's review.
+  const refreshReplyPolicies = () => void queryClient.invalidateQueries({ queryKey: inboxKeys.replyPolicies() });
+  useRealtimeEvent('template.updated', refreshReplyPolicies);
+  useRealtimeEvent('template.deleted', refreshReplyPolicies);
 }

@@ -2,7 +2,7 @@
 
 import type * as React from 'react';
 import { ShieldCheck } from 'lucide-react';
-import { AdminOnly } from '../../../components/admin-only';
+import { AdminOnly } from '../../auth/components/admin-only';
 import { EmptyState, LoadingState, QueryStates } from '../../../components/data-states';
 import { PageContainer, PageHeader } from '../../../components/page-header';
 import { useAuth } from '../../auth/auth-provider';

@@ -6,8 +6,7 @@ import { Badge } from '../../../components/ui/badge';
 import { Skeleton } from '../../../components/ui/skeleton';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '../../../components/ui/table';
 import { Tooltip, TooltipContent, TooltipTrigger } from '../../../components/ui/tooltip';
-import { initials } from '../../../components/shell/user-menu';
-import { formatDateTime, formatLastLogin, roleLabel } from '../format';
+import { formatDateTime, formatLastLogin, initials, roleLabel } from '../format';
 import { UserRowActions } from './user-row-actions';
 
 function sortUsers(users: readonly UserDto[]): UserDto[] {

@@ -1,7 +1,7 @@
 'use client';
 
 import { Users } from 'lucide-react';
-import { AdminSettingsPage } from '../../../components/admin-settings-page';
+import { AdminSettingsPage } from '../../auth/components/admin-settings-page';
 import { EmptyState, QueryStates } from '../../../components/data-states';
 import { useAuth } from '../../auth/auth-provider';
 import { useUsers } from '../api';

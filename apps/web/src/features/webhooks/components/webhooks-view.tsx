@@ -3,7 +3,7 @@
 import { Webhook } from 'lucide-react';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { WEBHOOK_EVENT_STATUSES, type WebhookEventDto, type WebhookEventStatus } from '@ticklegram/domain-models';
-import { AdminSettingsPage } from '../../../components/admin-settings-page';
+import { AdminSettingsPage } from '../../auth/components/admin-settings-page';
 import { EmptyState, QueryStates } from '../../../components/data-states';
 import { Badge } from '../../../components/ui/badge';
 import { Skeleton } from '../../../components/ui/skeleton';

@@ -2,9 +2,9 @@
 
 import * as React from 'react';
 import { AlertTriangle } from 'lucide-react';
-import { useAuth } from '../../features/auth/auth-provider';
-import { Button } from '../ui/button';
-import { Skeleton } from '../ui/skeleton';
+import { useAuth } from '../../../../features/auth/auth-provider';
+import { Button } from '../../../../components/ui/button';
+import { Skeleton } from '../../../../components/ui/skeleton';
 import { AppSidebar, MobileNav } from './app-sidebar';
 
 function ShellSkeleton() {

@@ -1,8 +1,8 @@
 import { screen, waitFor } from '@testing-library/react';
 import { useQuery } from '@tanstack/react-query';
 import { Role } from '@ticklegram/domain-models';
-import { jsonResponse, renderSignedIn, serveApi } from '../features/auth/auth-test-harness';
-import { useApiClient } from '../features/auth/auth-provider';
+import { jsonResponse, renderSignedIn, serveApi } from '../auth-test-harness';
+import { useApiClient } from '../auth-provider';
 import { AdminOnly } from './admin-only';
 
 jest.mock('next/navigation', () => ({

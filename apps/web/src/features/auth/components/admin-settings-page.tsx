@@ -2,7 +2,7 @@
 
 import type * as React from 'react';
 import { AdminOnly } from './admin-only';
-import { PageContainer, PageHeader } from './page-header';
+import { PageContainer, PageHeader } from '../../../components/page-header';
 
 /**
  * The frame of an admin settings page: the 403 page for everyone else, then the header. Put the

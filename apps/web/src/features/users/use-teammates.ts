@@ -2,7 +2,7 @@
 
 import { useQuery } from '@tanstack/react-query';
 import type { TeammateDto } from '@ticklegram/domain-models';
-import { useApiClient } from '../../auth/auth-provider';
+import { useApiClient } from '../auth/auth-provider';
 
 export const teammateKeys = { directory: ['users', 'directory'] as const };
 

@@ -1,7 +1,7 @@
 'use client';
 
 import * as React from 'react';
-import { isTypingTarget } from '../keyboard';
+import { isTypingTarget } from './keyboard';
 
 /**
  * The keys of a list page (inbox, comments desk): `/` focuses the search, `j` / `k` move to the next /

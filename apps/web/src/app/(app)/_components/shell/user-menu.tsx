@@ -3,7 +3,7 @@
 import { ChevronsUpDown, LogOut, Monitor, Moon, Sun } from 'lucide-react';
 import { useTheme } from 'next-themes';
 import type { UserDto } from '@ticklegram/domain-models';
-import { Avatar, AvatarFallback } from '../ui/avatar';
+import { Avatar, AvatarFallback } from '../../../../components/ui/avatar';
 import {
   DropdownMenu,
   DropdownMenuContent,
@@ -13,16 +13,8 @@ import {
   DropdownMenuRadioItem,
   DropdownMenuSeparator,
   DropdownMenuTrigger,
-} from '../ui/dropdown-menu';
-import { roleLabel } from '../../features/users/format';
-
-export function initials(name: string): string {
-  const parts = name.trim().split(/\s+/).filter(Boolean);
-  if (parts.length === 0) return '?';
-  const first = parts[0]?.[0] ?? '';
-  const last = parts.length > 1 ? (parts[parts.length - 1]?.[0] ?? '') : '';
-  return (first + last).toUpperCase();
-}
+} from '../../../../components/ui/dropdown-menu';
+import { initials, roleLabel } from '../../../../features/users/format';
 
 export function UserMenu({ user, onSignOut }: { user: UserDto; onSignOut: () => void }) {
   const { theme, setTheme } = useTheme();

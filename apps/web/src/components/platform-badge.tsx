@@ -1,5 +1,5 @@
 import { MessagePlatform } from '@ticklegram/domain-models';
-import { cn } from '../../../lib/utils';
+import { cn } from '../lib/utils';
 
 export const PLATFORM_NAMES: Record<MessagePlatform, string> = {
   [MessagePlatform.INSTAGRAM]: 'Instagram',

@@ -3,8 +3,8 @@
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import type { UserDto } from '@ticklegram/domain-models';
-import { cn } from '../../lib/utils';
-import { Brand } from './brand';
+import { cn } from '../../../../lib/utils';
+import { Brand } from '../../../../components/shell/brand';
 import { PRIMARY_NAV, SETTINGS_NAV, isNavActive, visibleNav, type NavItem } from './nav-items';
 import { UserMenu } from './user-menu';
 

@@ -2,8 +2,8 @@
 
 import type * as React from 'react';
 import { Role } from '@ticklegram/domain-models';
-import { useAuth } from '../features/auth/auth-provider';
-import { Forbidden } from './forbidden';
+import { useAuth } from '../auth-provider';
+import { Forbidden } from '../../../components/forbidden';
 
 /**
  * Shows `children` to admins only; others get `fallback` (the 403 page by default). Mounting the
