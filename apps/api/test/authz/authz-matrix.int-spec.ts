@@ -7,7 +7,7 @@ import { io, Socket } from 'socket.io-client';
 import { CommentEntity } from '../../src/modules/comments/entities/comment.entity';
 import { ConversationEntity } from '../../src/modules/inbox/entities/conversation.entity';
 import { concretePath, discoverRoutes } from '../utils/routes';
-import { IngestionHarness, startIngestionHarness } from '../utils/webhooks-harness';
+import { IngestionHarness, startIngestionHarness, waitFor } from '../utils/webhooks-harness';
 import { RouteAuthz } from './authz-entry';
 import { ANALYTICS } from './tables/analytics.authz';
 import { AUTH_USERS } from './tables/auth-users.authz';
@@ -217,6 +217,30 @@ describe('authorization matrix: every route and socket event × role × ownershi
     await resetOwnership();
     expect(wrong).toEqual([]);
   }, 120_000);
+
+  it('sockets, server → client: a comment’s events reach admins and agents who may see it, never another agent', async () => {
+    const admin = connect('admin');
+    const agent = connect('agent');
+    expect([await handshake(admin), await handshake(agent)]).toEqual(['connected', 'connected']);
+    const seen = { admin: [] as string[], agent: [] as string[] };
+    admin.on('comment.updated', ({ comment: c }) => seen.admin.push(c.id));
+    agent.on('comment.updated', ({ comment: c }) => seen.agent.push(c.id));
+    const wrong: string[] = [];
+    for (const ownership of ['own', 'other', 'unassigned'] as const) {
+      await resetOwnership();
+      const res = await h.t.http.post(`/api/comments/${comment[ownership]}/done`).set('Authorization', `Bearer ${tokens.admin}`).send({ done: true });
+      expect(res.status).toBe(200);
+      // one broadcast reaches both sockets: once the admin has it, the agent would have it too
+      await waitFor(async () => seen.admin.includes(comment[ownership]), 5_000, `the admin's event (${ownership})`);
+      await new Promise((r) => setTimeout(r, 200));
+      if (seen.agent.includes(comment[ownership]) !== (ownership !== 'other'))
+        wrong.push(`comment.updated (${ownership}) → agent ${seen.agent.includes(comment[ownership])}`);
+    }
+    admin.disconnect();
+    agent.disconnect();
+    await resetOwnership();
+    expect(wrong).toEqual([]);
+  });
 
   it('sockets: anonymous and deactivated callers cannot connect; conversation events follow the same scope', async () => {
     for (const caller of ['anonymous', 'deactivated'] as const) expect(await handshake(connect(caller))).toMatch(/^refused|^disconnected/);
