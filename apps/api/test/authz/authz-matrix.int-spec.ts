@@ -4,9 +4,10 @@ import { ClientToServerEvents, MessagingErrorCode, Role, ServerToClientEvents } 
 import { SIM_SEED } from '@ticklegram/meta-sim';
 import { randomUUID } from 'node:crypto';
 import { io, Socket } from 'socket.io-client';
+import { CommentEntity } from '../../src/modules/comments/entities/comment.entity';
 import { ConversationEntity } from '../../src/modules/inbox/entities/conversation.entity';
 import { concretePath, discoverRoutes } from '../utils/routes';
-import { IngestionHarness, startIngestionHarness } from '../utils/webhooks-harness';
+import { IngestionHarness, startIngestionHarness, waitFor } from '../utils/webhooks-harness';
 import { RouteAuthz } from './authz-entry';
 import { ANALYTICS } from './tables/analytics.authz';
 import { AUTH_USERS } from './tables/auth-users.authz';
@@ -38,23 +39,30 @@ describe('authorization matrix: every route and socket event × role × ownershi
   const tokens = {} as Record<Exclude<Caller, 'anonymous'>, string>;
   const ids = {} as Record<'agent' | 'otherAgent', string>;
   const conversation = {} as Record<Ownership, string>;
+  const comment = {} as Record<Ownership, string>;
   const sockets: ClientSocket[] = [];
+  const comments = () => h.t.dataSource.getRepository(CommentEntity);
   const label = (entry: RouteAuthz, caller: Caller, ownership?: Ownership) => `${entry.route} as ${caller}${ownership ? ` (${ownership})` : ''}`;
 
-  /** Puts the three conversations back in their ownership (a send or an assign may have moved one). */
+  /** Puts the three conversations and the three comments back in their ownership (a send or an assign may have moved one). */
   const resetOwnership = async () => {
-    const repo = h.t.dataSource.getRepository(ConversationEntity);
-    await repo.update({ id: conversation.own }, { assigneeId: ids.agent });
-    await repo.update({ id: conversation.other }, { assigneeId: ids.otherAgent });
-    await repo.update({ id: conversation.unassigned }, { assigneeId: null });
+    for (const [repo, of] of [
+      [h.t.dataSource.getRepository(ConversationEntity), conversation],
+      [h.t.dataSource.getRepository(CommentEntity), comment],
+    ] as const) {
+      await repo.update({ id: of.own }, { assigneeId: ids.agent });
+      await repo.update({ id: of.other }, { assigneeId: ids.otherAgent });
+      await repo.update({ id: of.unassigned }, { assigneeId: null });
+    }
   };
 
-  const call = (entry: RouteAuthz, caller: Caller, conversationId?: string) => {
+  /** `id`: the conversation (or comment) that `:id` names. */
+  const call = (entry: RouteAuthz, caller: Caller, id?: string) => {
     const [method, path] = entry.route.split(' ') as [string, string];
-    const url = concretePath(conversationId ? path.replace(':id', conversationId) : path);
+    const url = concretePath(id ? path.replace(':id', id) : path);
     let req = h.t.http[method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete'](url);
     if (caller !== 'anonymous') req = req.set('Authorization', `Bearer ${tokens[caller]}`);
-    if (method !== 'GET' && method !== 'DELETE') req = req.set('Idempotency-Key', randomUUID()).send(entry.conversation?.body ?? {});
+    if (method !== 'GET' && method !== 'DELETE') req = req.set('Idempotency-Key', randomUUID()).send(entry.conversation?.body ?? entry.comment?.body ?? {});
     return req;
   };
 
@@ -105,6 +113,13 @@ describe('authorization matrix: every route and socket event × role × ownershi
     for (const [ownership, customer] of Object.entries(customers) as [Ownership, string][]) {
       conversation[ownership] = (await h.t.dataSource.getRepository(ConversationEntity).findOneByOrFail({ customerExternalId: customer })).id;
     }
+    // three comments on the seeded Instagram post, one per ownership
+    const commenter = SIM_SEED.instagramCustomers[1].igsid;
+    for (const ownership of ['own', 'other', 'unassigned'] as const) {
+      const sent = await h.control<{ id: string }>(`/_sim/customers/${commenter}/comments`, { objectId: SIM_SEED.media.post, text: `authz ${ownership}` });
+      await h.settle();
+      comment[ownership] = (await comments().findOneByOrFail({ externalId: sent.id })).id;
+    }
     await resetOwnership();
   }, 120_000);
   afterAll(async () => {
@@ -142,7 +157,7 @@ describe('authorization matrix: every route and socket event × role × ownershi
     const wrong: string[] = [];
     for (const entry of TABLE.filter((e) => e.access !== 'public')) {
       for (const caller of ['anonymous', 'deactivated'] as const) {
-        const res = await call(entry, caller, entry.conversation ? conversation.own : undefined);
+        const res = await call(entry, caller, entry.conversation ? conversation.own : entry.comment ? comment.own : undefined);
         if (res.status !== 401) wrong.push(`${label(entry, caller)} → ${res.status}`);
       }
     }
@@ -151,7 +166,7 @@ describe('authorization matrix: every route and socket event × role × ownershi
 
   it('agents get 403 from admin routes; admins and agents pass the role check of member routes', async () => {
     const wrong: string[] = [];
-    for (const entry of TABLE.filter((e) => e.access !== 'public' && !e.conversation)) {
+    for (const entry of TABLE.filter((e) => e.access !== 'public' && !e.conversation && !e.comment)) {
       for (const caller of ['admin', 'agent'] as const) {
         const status = (await call(entry, caller)).status;
         const allowed = entry.access === 'member' || caller === 'admin';
@@ -179,6 +194,53 @@ describe('authorization matrix: every route and socket event × role × ownershi
     await resetOwnership();
     expect(wrong).toEqual([]);
   }, 120_000);
+
+  it('comment routes: agents act on their own and unassigned comments, another agent’s is "not found"; admins act on all', async () => {
+    const wrong: string[] = [];
+    for (const entry of TABLE.filter((e) => e.comment)) {
+      for (const caller of ['admin', 'agent'] as const) {
+        for (const ownership of ['own', 'other', 'unassigned'] as const) {
+          await resetOwnership();
+          const shouldDeny = caller === 'agent' && ownership === 'other';
+          const before = shouldDeny ? JSON.stringify(await comments().findOneByOrFail({ id: comment.other })) : '';
+          const res = await call(entry, caller, comment[ownership]);
+          const denied = res.status === 404 && res.body?.code === 'COMMENTS_NOT_FOUND';
+          if (shouldDeny ? !denied : denied || res.status === 401 || res.status === 403 || res.status >= 500) {
+            wrong.push(`${label(entry, caller, ownership)} → ${res.status} ${res.body?.code ?? ''}`);
+          }
+          // a refused call changes nothing
+          if (shouldDeny && JSON.stringify(await comments().findOneByOrFail({ id: comment.other })) !== before)
+            wrong.push(`${label(entry, caller, ownership)} changed it`);
+        }
+      }
+    }
+    await resetOwnership();
+    expect(wrong).toEqual([]);
+  }, 120_000);
+
+  it('sockets, server → client: a comment’s events reach admins and agents who may see it, never another agent', async () => {
+    const admin = connect('admin');
+    const agent = connect('agent');
+    expect([await handshake(admin), await handshake(agent)]).toEqual(['connected', 'connected']);
+    const seen = { admin: [] as string[], agent: [] as string[] };
+    admin.on('comment.updated', ({ comment: c }) => seen.admin.push(c.id));
+    agent.on('comment.updated', ({ comment: c }) => seen.agent.push(c.id));
+    const wrong: string[] = [];
+    for (const ownership of ['own', 'other', 'unassigned'] as const) {
+      await resetOwnership();
+      const res = await h.t.http.post(`/api/comments/${comment[ownership]}/done`).set('Authorization', `Bearer ${tokens.admin}`).send({ done: true });
+      expect(res.status).toBe(200);
+      // one broadcast reaches both sockets: once the admin has it, the agent would have it too
+      await waitFor(async () => seen.admin.includes(comment[ownership]), 5_000, `the admin's event (${ownership})`);
+      await new Promise((r) => setTimeout(r, 200));
+      if (seen.agent.includes(comment[ownership]) !== (ownership !== 'other'))
+        wrong.push(`comment.updated (${ownership}) → agent ${seen.agent.includes(comment[ownership])}`);
+    }
+    admin.disconnect();
+    agent.disconnect();
+    await resetOwnership();
+    expect(wrong).toEqual([]);
+  });
 
   it('sockets: anonymous and deactivated callers cannot connect; conversation events follow the same scope', async () => {
     for (const caller of ['anonymous', 'deactivated'] as const) expect(await handshake(connect(caller))).toMatch(/^refused|^disconnected/);

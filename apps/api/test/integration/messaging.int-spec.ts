@@ -306,7 +306,7 @@ describe('messaging: reply policy, sending, idempotency, access scope (integrati
       const early = await h.t.http.post(`/api/conversations/${id}/messages/${stuck.id}/retry`).set(admin());
       expect([early.status, early.body.code]).toEqual([409, 'MESSAGING_SEND_UNCONFIRMED']);
       // Meta's thread has no such message: after the grace period it is failed, and only then retryable
-      await h.t.app.get(OutboundReconciliationService).sweep(Date.now() + h.t.config.outbound.reconcileGraceMs + 1000);
+      await h.t.app.get(OutboundReconciliationService).sweep(() => Date.now() + h.t.config.outbound.reconcileGraceMs + 1000);
       expect(await messages.findOneByOrFail({ id: stuck.id })).toMatchObject({ status: 'failed', errorCode: 'NOT_DELIVERED' });
       const retried = await h.t.http.post(`/api/conversations/${id}/messages/${stuck.id}/retry`).set(admin());
       expect(retried.body.message).toMatchObject({ status: SENT, text: 'lost in a crash' });

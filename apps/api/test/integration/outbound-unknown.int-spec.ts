@@ -113,7 +113,7 @@ describe('outbound: unknown outcomes are reconciled with Meta, never sent twice 
     expect((await reconciler().sweep()).unknown).toBeGreaterThanOrEqual(1);
     expect((await messages().findOneByOrFail({ id: messageId })).status).toBe('unknown');
 
-    const later = await reconciler().sweep(Date.now() + h.t.config.outbound.reconcileGraceMs + 1000);
+    const later = await reconciler().sweep(() => Date.now() + h.t.config.outbound.reconcileGraceMs + 1000);
     expect(later.not_delivered).toBe(1);
     const failed = await messages().findOneByOrFail({ id: messageId });
     expect(failed).toMatchObject({ status: 'failed', errorCode: 'NOT_DELIVERED', mid: null });
@@ -133,10 +133,10 @@ describe('outbound: unknown outcomes are reconciled with Meta, never sent twice 
     const res = await send(id, `lookup down ${randomUUID().slice(0, 8)}`);
     expect(res.body.message.status).toBe('unknown');
     h.sim.addFault({ pattern: 'GET /*/conversations', httpStatus: 500 });
-    await reconciler().sweep(Date.now() + h.t.config.outbound.reconcileGraceMs + 1000);
+    await reconciler().sweep(() => Date.now() + h.t.config.outbound.reconcileGraceMs + 1000);
     expect((await messages().findOneByOrFail({ id: res.body.message.id })).status).toBe('unknown');
     h.sim.clearFaults();
-    expect((await reconciler().sweep(Date.now() + h.t.config.outbound.reconcileGraceMs + 1000)).not_delivered).toBeGreaterThanOrEqual(1);
+    expect((await reconciler().sweep(() => Date.now() + h.t.config.outbound.reconcileGraceMs + 1000)).not_delivered).toBeGreaterThanOrEqual(1);
     expect((await messages().findOneByOrFail({ id: res.body.message.id })).status).toBe('failed');
   });
 });

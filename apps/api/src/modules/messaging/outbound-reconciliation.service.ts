@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { ConversationMessageWire, SendTarget } from '@ticklegram/meta-graph';
+import { ConversationMessageWire, isMetaGraphError, SendTarget } from '@ticklegram/meta-graph';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { ChannelsService } from '../channels/channels.service';
 import { InboxGateway } from '../inbox/inbox.gateway';
@@ -15,7 +15,8 @@ const LOOKUP_LIMIT = 25;
 
 export const NOT_DELIVERED_REASON = 'Meta confirmed this message never reached the customer. You can send it again.';
 
-export type ReconcileOutcome = 'sent' | 'not_delivered' | 'unknown';
+/** `deferred`: the account is paused (Meta's rate limit); it stays unknown, not judged, until a later pass can ask. */
+export type ReconcileOutcome = 'sent' | 'not_delivered' | 'unknown' | 'deferred';
 
 /**
  * Settles sends whose outcome is `unknown` (Meta never answered, or the process died mid-send). The echo
@@ -23,8 +24,11 @@ export type ReconcileOutcome = 'sent' | 'not_delivered' | 'unknown';
  * conversation's latest messages from the Conversations API. A business message with the same content,
  * sent since we tried and not stored yet, is ours → `sent` with its mid. None after the grace period
  * (`OUTBOUND_RECONCILE_GRACE_MS`: the echo may still be on its way) → `failed` (NOT_DELIVERED), and only
- * then may an agent retry. A lookup that fails leaves it `unknown`. Each pass first marks sends a dead
- * process left pending as `unknown` (any replica recovers another's).
+ * then may an agent retry. A lookup that fails leaves it `unknown`; one on an account Meta paused is
+ * `deferred` at once (never waited out inside a pass: one paused account would hold up every other). Each
+ * pass first marks sends a dead process left pending as `unknown` (any replica recovers another's).
+ * Passes never overlap: a timer tick while one runs is dropped, and a pass reads the clock when it starts
+ * (a queued tick used to carry the time it was queued at, so sends stayed unknown long after their grace).
  */
 @Injectable()
 export class OutboundReconciliationService implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -43,7 +47,7 @@ export class OutboundReconciliationService implements OnApplicationBootstrap, On
   ) {}
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => void this.sweep(), this.config.outbound.reconcileIntervalMs);
+    this.timer = setInterval(() => this.tick(), this.config.outbound.reconcileIntervalMs);
     this.timer.unref?.();
   }
 
@@ -52,23 +56,33 @@ export class OutboundReconciliationService implements OnApplicationBootstrap, On
     await this.running?.catch(() => undefined);
   }
 
-  /** One pass over the unknown sends (one at a time; a second call while one runs waits for it). */
-  async sweep(now = Date.now()): Promise<Record<ReconcileOutcome, number>> {
+  /** A timer tick: dropped while a pass runs. */
+  private tick(): void {
+    if (this.running) return;
+    void this.sweep();
+  }
+
+  /**
+   * One pass over the unknown sends. A call while a pass runs waits for it, then makes its own pass.
+   * `clock` is read when the pass starts (tests pass one that is ahead, to be past the grace period).
+   */
+  async sweep(clock: () => number = Date.now): Promise<Record<ReconcileOutcome, number>> {
     while (this.running) await this.running.catch(() => undefined);
-    const run = this.sweepOnce(now);
+    const run = this.sweepOnce(clock);
     this.running = run;
     try {
       return await run;
     } catch (err) {
       this.logger.warn({ err }, 'reconciling unconfirmed sends failed');
-      return { sent: 0, not_delivered: 0, unknown: 0 };
+      return { sent: 0, not_delivered: 0, unknown: 0, deferred: 0 };
     } finally {
       this.running = null;
     }
   }
 
-  private async sweepOnce(now: number): Promise<Record<ReconcileOutcome, number>> {
-    const counts: Record<ReconcileOutcome, number> = { sent: 0, not_delivered: 0, unknown: 0 };
+  private async sweepOnce(clock: () => number): Promise<Record<ReconcileOutcome, number>> {
+    const now = clock();
+    const counts: Record<ReconcileOutcome, number> = { sent: 0, not_delivered: 0, unknown: 0, deferred: 0 };
     await this.recovery.recover();
     for (const message of await this.messages.findUnknown(100)) {
       // one message that cannot be settled must not hold up the others
@@ -90,6 +104,7 @@ export class OutboundReconciliationService implements OnApplicationBootstrap, On
     try {
       found = await this.lookup(await this.channels.sendTarget(channel), conversation.customerExternalId, message);
     } catch (err) {
+      if (isMetaGraphError(err) && err.kind === 'rate_limited') return 'deferred';
       this.logger.warn({ err, messageId: message.id }, 'could not ask Meta about an unconfirmed send; will try again');
       return 'unknown';
     }
@@ -108,10 +123,19 @@ export class OutboundReconciliationService implements OnApplicationBootstrap, On
   /** The newest business message of the thread with this content, sent since we tried and not stored yet. */
   private async lookup(target: SendTarget, customerId: string, message: MessageEntity): Promise<ConversationMessageWire | null> {
     const node = target.auth.host === 'instagram' ? 'me' : target.senderId;
-    const threads = await this.graph.conversations.listConversations(target.auth, node, { platform: target.platform, userId: customerId, limit: 1 });
+    const threads = await this.graph.conversations.listConversations(target.auth, node, {
+      platform: target.platform,
+      userId: customerId,
+      limit: 1,
+      deferWhenPaused: true,
+    });
     const thread = threads.data[0];
     if (!thread) return null;
-    const recent = await this.graph.conversations.listMessages(target.auth, thread.id, { limit: LOOKUP_LIMIT, accountKey: target.auth.accountKey });
+    const recent = await this.graph.conversations.listMessages(target.auth, thread.id, {
+      limit: LOOKUP_LIMIT,
+      accountKey: target.auth.accountKey,
+      deferWhenPaused: true,
+    });
     const since = message.sentAt.getTime() - CLOCK_SKEW_MS;
     for (const candidate of recent.data) {
       if (candidate.from?.id === customerId) continue;

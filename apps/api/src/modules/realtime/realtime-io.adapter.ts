@@ -30,6 +30,17 @@ export class RealtimeIoAdapter extends IoAdapter {
       const pub = new Redis(this.config.redisUrl, { lazyConnect: false, maxRetriesPerRequest: null });
       const sub = pub.duplicate();
       for (const client of [pub, sub]) client.on('error', (err: Error) => this.logger.warn(`redis: ${err.message}`));
+      // What other replicas published while this subscriber was away is lost (pub/sub keeps nothing), and
+      // this replica's sockets would never know: close them when it is back, so the dashboards reconnect
+      // and refetch what they missed.
+      let subscribedBefore = false;
+      sub.on('ready', () => {
+        if (subscribedBefore) {
+          this.logger.warn('Redis is back: closing local sockets so their dashboards catch up on what they missed');
+          server.local.disconnectSockets(true);
+        }
+        subscribedBefore = true;
+      });
       this.redisClients = [pub, sub];
       server.adapter(createAdapter(pub, sub));
       this.logger.log('Socket.IO uses the Redis adapter');

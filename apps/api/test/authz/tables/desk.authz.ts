@@ -1,4 +1,4 @@
-import { admin, member, RouteAuthz } from '../authz-entry';
+import { admin, commentScoped, member, RouteAuthz } from '../authz-entry';
 
 /** comments/, insights/, templates/, canned-responses/, labels/, assignment settings, presence */
 export const DESK: RouteAuthz[] = [
@@ -6,15 +6,16 @@ export const DESK: RouteAuthz[] = [
   member('GET /api/comments/posts'),
   member('GET /api/comments/backfills'),
   admin('POST /api/comments/backfill'),
-  member('GET /api/comments/:id'),
-  member('POST /api/comments/:id/replies'),
-  member('POST /api/comments/:id/private-reply'),
-  member('POST /api/comments/:id/hide'),
-  member('POST /api/comments/:id/unhide'),
-  member('DELETE /api/comments/:id'),
-  member('POST /api/comments/:id/assign'),
-  member('POST /api/comments/:id/done'),
-  member('PUT /api/comments/:id/labels'),
+  // an agent acts only on comments they may see: their own and unassigned ones (delete last: it removes the comment)
+  commentScoped('GET /api/comments/:id'),
+  commentScoped('POST /api/comments/:id/replies', { text: 'authz matrix reply' }),
+  commentScoped('POST /api/comments/:id/private-reply', { text: 'authz matrix private reply' }),
+  commentScoped('POST /api/comments/:id/hide'),
+  commentScoped('POST /api/comments/:id/unhide'),
+  commentScoped('POST /api/comments/:id/assign', { assigneeId: null }),
+  commentScoped('POST /api/comments/:id/done', { done: true }),
+  commentScoped('PUT /api/comments/:id/labels', { labelIds: [] }),
+  commentScoped('DELETE /api/comments/:id'),
   admin('GET /api/comment-rules'),
   admin('POST /api/comment-rules'),
   admin('PUT /api/comment-rules/order'),

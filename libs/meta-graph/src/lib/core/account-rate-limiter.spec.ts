@@ -87,6 +87,17 @@ describe('AccountRateLimiter', () => {
     expect(performance.now() - started).toBeGreaterThanOrEqual(140);
   });
 
+  it('defers at once instead of waiting out a short pause when the caller asks (deferWhenPaused)', async () => {
+    const limiter = new AccountRateLimiter({ maxQueueWaitMs: 10_000 });
+    limiter.pause('page-1', 5_000, 'rate_limited_error');
+    const started = performance.now();
+    const error = (await limiter.acquire('page-1', 'conversations', true).catch((e: unknown) => e)) as MetaGraphError;
+    expect(performance.now() - started).toBeLessThan(100);
+    expect(error.kind).toBe('rate_limited');
+    expect(error.retryAfterMs).toBeGreaterThan(4_000);
+    await expect(limiter.acquire('page-2', 'conversations', true)).resolves.toBeUndefined();
+  });
+
   it('builds its limiters through the factory (so a RateLimiterRedis can be swapped in)', async () => {
     const specs: LimiterSpec[] = [];
     const limiter = new AccountRateLimiter({

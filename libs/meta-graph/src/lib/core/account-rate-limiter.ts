@@ -117,11 +117,14 @@ export class AccountRateLimiter {
     }
   }
 
-  /** Waits for this account's budget in `rateClass`; throws `rate_limited` when the wait would be too long. */
-  async acquire(accountKey: string, rateClass: RateClass | undefined): Promise<void> {
+  /**
+   * Waits for this account's budget in `rateClass`; throws `rate_limited` when the wait would be too long,
+   * or at once while the account is paused when `deferWhenPaused` (a background job that has other work).
+   */
+  async acquire(accountKey: string, rateClass: RateClass | undefined, deferWhenPaused = false): Promise<void> {
     if (!this.enabled) return;
     const paused = this.pauseRemainingMs(accountKey);
-    if (paused > this.maxQueueWaitMs) throw this.tooLong(paused, accountKey);
+    if (paused > this.maxQueueWaitMs || (paused > 0 && deferWhenPaused)) throw this.tooLong(paused, accountKey);
     if (paused > 0) await sleep(paused);
     if (!rateClass) return;
     const entry = this.queues.get(rateClass);

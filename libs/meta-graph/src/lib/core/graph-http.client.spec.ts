@@ -56,6 +56,26 @@ describe('GraphHttpClient edge cases', () => {
     );
   });
 
+  it('deferWhenPaused: a rate-limit answer is thrown at once (not sat out), and the paused account is not called again until the pause ends', async () => {
+    await withServer(
+      (_req, res) => json(res, 429, { error: { message: 'slow down' } }, { 'retry-after': '1' }),
+      async (base, hits) => {
+        const http = client(base);
+        const started = Date.now();
+        const first = (await http
+          .request({ method: 'GET', path: '/x', accessToken: 't', accountKey: 'acc', deferWhenPaused: true })
+          .catch((e: unknown) => e)) as MetaGraphError;
+        expect([first.kind, hits()]).toEqual(['rate_limited', 1]);
+        const second = (await http
+          .request({ method: 'GET', path: '/x', accessToken: 't', accountKey: 'acc', deferWhenPaused: true })
+          .catch((e: unknown) => e)) as MetaGraphError;
+        expect([second.kind, hits()]).toEqual(['rate_limited', 1]);
+        expect(Date.now() - started).toBeLessThan(500);
+        http.close();
+      },
+    );
+  });
+
   it('treats a 200 carrying an error object as a failure', async () => {
     await withServer(
       (_req, res) => json(res, 200, { error: { message: 'Invalid parameter', code: 100, error_subcode: 33, fbtrace_id: 'AbC' } }),

@@ -86,6 +86,11 @@ export interface GraphRequest {
   rateClass?: RateClass;
   /** Safe to repeat after an ambiguous failure (timeout, reset)? Default: GET only. */
   idempotent?: boolean;
+  /**
+   * Fail at once with `rate_limited` while the account is paused, and never sit out a rate-limit answer,
+   * instead of waiting inside the call: for background passes that would rather defer this item and go on.
+   */
+  deferWhenPaused?: boolean;
   /** Wording for user messages. */
   platform?: 'instagram' | 'messenger';
   timeoutMs?: number;
@@ -236,7 +241,7 @@ export class GraphHttpClient {
     const fullUrl = query ? `${url}?${query}` : url;
 
     for (let attempt = 1; ; attempt++) {
-      await this.limiter.acquire(req.accountKey ?? '_', req.rateClass);
+      await this.limiter.acquire(req.accountKey ?? '_', req.rateClass, req.deferWhenPaused);
       this.log({ type: 'request', method, endpoint: url, attempt, accountKey: req.accountKey });
       const started = Date.now();
       let response: AxiosResponse<unknown> | undefined;
@@ -294,6 +299,7 @@ export class GraphHttpClient {
       if (failure.kind === 'rate_limited' && req.accountKey && failure.retryAfterMs) {
         this.limiter.pause(req.accountKey, failure.retryAfterMs, 'rate_limited_error');
       }
+      if (req.deferWhenPaused && failure.kind === 'rate_limited') throw failure;
       const decision = decideRetry(failure, attempt, this.retry, ambiguous);
       if (!decision.retry) throw failure;
       this.log({ type: 'retry', method, endpoint: url, attempt, delayMs: decision.delayMs, kind: failure.kind, code: failure.code, subcode: failure.subcode });

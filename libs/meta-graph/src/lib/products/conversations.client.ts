@@ -46,6 +46,8 @@ export interface ListConversationsQuery {
   limit?: number;
   after?: string;
   fields?: string;
+  /** Fail at once with `rate_limited` while the account is paused (`GraphRequest.deferWhenPaused`). */
+  deferWhenPaused?: boolean;
 }
 
 export class ConversationsClient {
@@ -66,6 +68,7 @@ export class ConversationsClient {
         after: query.after,
       },
       query.platform,
+      query.deferWhenPaused,
     );
   }
 
@@ -77,7 +80,7 @@ export class ConversationsClient {
   async listMessages(
     auth: GraphAuth,
     conversationId: string,
-    query: { limit?: number; after?: string; fields?: string; accountKey?: string } = {},
+    query: { limit?: number; after?: string; fields?: string; accountKey?: string; deferWhenPaused?: boolean } = {},
   ): Promise<GraphPage<ConversationMessageWire>> {
     return this.get<GraphPage<ConversationMessageWire>>(
       auth,
@@ -88,6 +91,8 @@ export class ConversationsClient {
         limit: query.limit,
         after: query.after,
       },
+      undefined,
+      query.deferWhenPaused,
     );
   }
 
@@ -110,6 +115,7 @@ export class ConversationsClient {
     path: string,
     query: Record<string, string | number | undefined>,
     platform?: 'messenger' | 'instagram',
+    deferWhenPaused?: boolean,
   ): Promise<T> {
     const res = await this.http.request<T>({
       method: 'GET',
@@ -120,6 +126,7 @@ export class ConversationsClient {
       accountKey: auth.accountKey ?? accountKey,
       rateClass: 'conversations',
       platform,
+      deferWhenPaused,
     });
     return res.data;
   }
