@@ -4,6 +4,8 @@ import { MessagePlatform } from '@ticklegram/domain-models';
 import { Repository, SelectQueryBuilder } from 'typeorm';
 import { AnalyticsCycleEntity } from '../entities/analytics-cycle.entity';
 import { AnalyticsMessageBucketEntity } from '../entities/analytics-message-bucket.entity';
+import { AnalyticsMessageDailyTotalEntity } from '../entities/analytics-message-daily-total.entity';
+import { AnalyticsMessageTotalEntity, UNASSIGNED_KEY } from '../entities/analytics-message-total.entity';
 
 export interface RollupFilter {
   start: Date;
@@ -53,6 +55,7 @@ const SUMS: [string, keyof BucketSums][] = [
 
 /** Raw datetimes: Date objects on MySQL, UTC text on SQLite. */
 const toDate = (v: string | Date): Date => (v instanceof Date ? v : new Date(/[zZ]$/.test(v) ? v : `${v.replace(' ', 'T')}Z`));
+const DAY_MS = 86_400_000;
 const num = (v: unknown): number => Number(v ?? 0);
 const nullableNum = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
 
@@ -62,6 +65,8 @@ export class AnalyticsQueryRepository {
   constructor(
     @InjectRepository(AnalyticsCycleEntity) private readonly cycles: Repository<AnalyticsCycleEntity>,
     @InjectRepository(AnalyticsMessageBucketEntity) private readonly buckets: Repository<AnalyticsMessageBucketEntity>,
+    @InjectRepository(AnalyticsMessageTotalEntity) private readonly totals: Repository<AnalyticsMessageTotalEntity>,
+    @InjectRepository(AnalyticsMessageDailyTotalEntity) private readonly dailyTotals: Repository<AnalyticsMessageDailyTotalEntity>,
   ) {}
 
   async opened(filter: RollupFilter, businessHours: boolean): Promise<OpenedCycleRow[]> {
@@ -96,38 +101,70 @@ export class AnalyticsQueryRepository {
     return rows.map((r) => ({ channelId: r.channelId, assigneeId: r.assigneeId, resolvedAt: toDate(r.resolvedAt), resolution: nullableNum(r.resolution) }));
   }
 
-  /** Message sums per bucket time, or per (channel, assignee) pair (few groups; per-channel and per-agent sums add them up). */
+  /**
+   * Message sums per bucket time, or per (channel, assignee) pair (few groups; per-channel and per-agent sums
+   * add them up). Without a label filter they come from the totals across conversations — the pairs from the
+   * daily totals for the whole UTC days of the range and the 15-minute totals for its edges; the label
+   * filter needs the per-conversation buckets.
+   */
   async bucketSums(filter: RollupFilter, by: 'bucket' | 'channelAssignee'): Promise<BucketSums[]> {
-    const groups = by === 'bucket' ? ['b.bucket_at'] : ['b.channel_id', 'b.assignee_id'];
-    const qb = this.buckets
+    if (filter.labelId) return this.sums(this.buckets, 'bucket_at', 'assignee_id', filter, by);
+    if (by === 'bucket') return this.sums(this.totals, 'bucket_at', 'assignee_key', filter, by);
+    const firstDay = Math.ceil(filter.start.getTime() / DAY_MS) * DAY_MS;
+    const lastDay = Math.floor(filter.end.getTime() / DAY_MS) * DAY_MS;
+    if (firstDay >= lastDay) return this.sums(this.totals, 'bucket_at', 'assignee_key', filter, by);
+    const part = (start: number, end: number) => ({ ...filter, start: new Date(start), end: new Date(end) });
+    const parts = await Promise.all([
+      this.sums(this.dailyTotals, 'day_at', 'assignee_key', part(firstDay, lastDay), by),
+      firstDay > filter.start.getTime() ? this.sums(this.totals, 'bucket_at', 'assignee_key', part(filter.start.getTime(), firstDay), by) : [],
+      lastDay < filter.end.getTime() ? this.sums(this.totals, 'bucket_at', 'assignee_key', part(lastDay, filter.end.getTime()), by) : [],
+    ]);
+    const pairs = new Map<string, BucketSums>();
+    for (const row of parts.flat()) {
+      const key = `${row.channelId}|${row.assigneeId ?? ''}`;
+      const sum = pairs.get(key);
+      if (!sum) pairs.set(key, row);
+      else for (const [, alias] of SUMS) (sum[alias] as number) += row[alias] as number;
+    }
+    return [...pairs.values()];
+  }
+
+  private async sums(
+    repository: Repository<AnalyticsMessageBucketEntity> | Repository<AnalyticsMessageTotalEntity> | Repository<AnalyticsMessageDailyTotalEntity>,
+    timeColumn: string,
+    assigneeColumn: string,
+    filter: RollupFilter,
+    by: 'bucket' | 'channelAssignee',
+  ): Promise<BucketSums[]> {
+    const groups = by === 'bucket' ? [`b.${timeColumn}`] : ['b.channel_id', `b.${assigneeColumn}`];
+    const qb = (repository as Repository<AnalyticsMessageTotalEntity>)
       .createQueryBuilder('b')
       .select(groups[0], 'g0')
-      .where('b.bucket_at >= :start AND b.bucket_at < :end', { start: filter.start, end: filter.end });
+      .where(`b.${timeColumn} >= :start AND b.${timeColumn} < :end`, { start: filter.start, end: filter.end });
     if (groups[1]) qb.addSelect(groups[1], 'g1');
     for (const [col, alias] of SUMS) qb.addSelect(`SUM(b.${col})`, alias);
-    this.filtered(qb, filter, 'b').groupBy(groups[0]);
+    this.filtered(qb, filter, 'b', assigneeColumn).groupBy(groups[0]);
     if (groups[1]) qb.addGroupBy(groups[1]);
     const rows = await qb.getRawMany<Record<string, unknown>>();
     return rows.map((r) => {
       const sums: BucketSums = { messagesIn: 0, messagesOut: 0, repliesWindow: 0, repliesHumanAgent: 0, repliesTemplate: 0, repliesOther: 0 };
       if (by === 'bucket') sums.bucketAt = toDate(r['g0'] as string | Date);
       else {
+        const assigneeId = (r['g1'] as string | null) ?? null;
         sums.channelId = r['g0'] as string;
-        sums.assigneeId = (r['g1'] as string | null) ?? null;
+        sums.assigneeId = assigneeId === UNASSIGNED_KEY ? null : assigneeId;
       }
       for (const [, alias] of SUMS) (sums[alias] as number) = num(r[alias]);
       return sums;
     });
   }
 
-  private filtered<T extends SelectQueryBuilder<AnalyticsCycleEntity> | SelectQueryBuilder<AnalyticsMessageBucketEntity>>(
-    qb: T,
-    filter: RollupFilter,
-    alias = 'c',
-  ): T {
+  private filtered<
+    T extends SelectQueryBuilder<AnalyticsCycleEntity> | SelectQueryBuilder<AnalyticsMessageBucketEntity> | SelectQueryBuilder<AnalyticsMessageTotalEntity>,
+  >(qb: T, filter: RollupFilter, alias = 'c', assigneeColumn = 'assignee_id'): T {
     if (filter.channelId) qb.andWhere(`${alias}.channel_id = :channelId`, { channelId: filter.channelId });
     if (filter.platform) qb.andWhere(`${alias}.platform = :platform`, { platform: filter.platform });
-    if (filter.agentId) qb.andWhere(`${alias}.assignee_id = :agentId`, { agentId: filter.agentId });
+    if (filter.agentId) qb.andWhere(`${alias}.${assigneeColumn} = :agentId`, { agentId: filter.agentId });
     if (filter.labelId)
       qb.andWhere(`${alias}.conversation_id IN (SELECT l.conversation_id FROM analytics_conversation_labels l WHERE l.label_id = :labelId)`, {
         labelId: filter.labelId,

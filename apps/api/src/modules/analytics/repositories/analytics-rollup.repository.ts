@@ -3,14 +3,18 @@ import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { BusinessHoursDto, ConversationStatus } from '@ticklegram/domain-models';
 import { DataSource, EntityManager, In, Repository } from 'typeorm';
 import { BucketRow, CycleRow, StatusFact } from '../calculators/conversation-projection';
+import { dailyDelta, TOTAL_SUMS, TotalDelta, totalsDelta } from '../calculators/message-totals';
 import { AnalyticsConversationLabelEntity } from '../entities/analytics-conversation-label.entity';
 import { AnalyticsCycleEntity } from '../entities/analytics-cycle.entity';
 import { AnalyticsMessageBucketEntity } from '../entities/analytics-message-bucket.entity';
+import { AnalyticsMessageDailyTotalEntity } from '../entities/analytics-message-daily-total.entity';
+import { AnalyticsMessageTotalEntity } from '../entities/analytics-message-total.entity';
 import { AnalyticsSettingEntity } from '../entities/analytics-setting.entity';
 import { AnalyticsStatusChangeEntity } from '../entities/analytics-status-change.entity';
 
 const SETTINGS_KEY = 'workspace';
 const CHUNK = 200;
+const TOTAL_COLUMNS = ['messages_in', 'messages_out', 'replies_window', 'replies_human_agent', 'replies_template', 'replies_other'];
 
 /** Writes of the analytics tables: a conversation's rollups replaced as one, the status log, the settings. */
 @Injectable()
@@ -21,7 +25,10 @@ export class AnalyticsRollupRepository {
     @InjectRepository(AnalyticsSettingEntity) private readonly settings: Repository<AnalyticsSettingEntity>,
   ) {}
 
-  /** Replaces everything the rollups hold about these conversations (no rows: they are gone); see `write`. */
+  /**
+   * Replaces everything the rollups hold about these conversations (no rows: they are gone), and moves the
+   * message totals by the difference between their old and new buckets; see `write`.
+   */
   async replaceConversations(
     conversationIds: string[],
     cycles: CycleRow[],
@@ -31,12 +38,16 @@ export class AnalyticsRollupRepository {
     if (!conversationIds.length) return;
     await this.write(async (manager) => {
       const where = { conversationId: In(conversationIds) };
+      const before = await this.bucketsForUpdate(manager, conversationIds);
       await manager.delete(AnalyticsCycleEntity, where);
       await manager.delete(AnalyticsMessageBucketEntity, where);
       await manager.delete(AnalyticsConversationLabelEntity, where);
       for (let i = 0; i < cycles.length; i += CHUNK) await manager.insert(AnalyticsCycleEntity, cycles.slice(i, i + CHUNK));
       for (let i = 0; i < buckets.length; i += CHUNK) await manager.insert(AnalyticsMessageBucketEntity, buckets.slice(i, i + CHUNK));
       for (let i = 0; i < labels.length; i += CHUNK) await manager.insert(AnalyticsConversationLabelEntity, labels.slice(i, i + CHUNK));
+      const deltas = totalsDelta(before, buckets);
+      await this.addToTotals(manager, 'analytics_message_totals', 'bucket_at', deltas);
+      await this.addToTotals(manager, 'analytics_message_daily_totals', 'day_at', dailyDelta(deltas));
     });
   }
 
@@ -46,6 +57,8 @@ export class AnalyticsRollupRepository {
       await manager.clear(AnalyticsCycleEntity);
       await manager.clear(AnalyticsMessageBucketEntity);
       await manager.clear(AnalyticsConversationLabelEntity);
+      await manager.clear(AnalyticsMessageTotalEntity);
+      await manager.clear(AnalyticsMessageDailyTotalEntity);
     });
   }
 
@@ -97,6 +110,51 @@ export class AnalyticsRollupRepository {
     );
   }
 
+  /** The conversations' current buckets; on MySQL locked, so a recompute of the same conversation elsewhere waits for this one. */
+  private bucketsForUpdate(manager: EntityManager, conversationIds: string[]): Promise<AnalyticsMessageBucketEntity[]> {
+    const qb = manager.createQueryBuilder(AnalyticsMessageBucketEntity, 'b').where('b.conversation_id IN (:...ids)', { ids: conversationIds });
+    return (this.isSqlite ? qb : qb.setLock('pessimistic_write')).getMany();
+  }
+
+  /** Adds the deltas to their rows of a totals table (created when missing), then drops rows left at zero. */
+  private async addToTotals(manager: EntityManager, table: string, timeColumn: string, deltas: TotalDelta[]): Promise<void> {
+    const sets = TOTAL_COLUMNS.map((col) => (this.isSqlite ? `${col} = ${col} + excluded.${col}` : `${col} = ${col} + VALUES(${col})`)).join(', ');
+    const conflict = this.isSqlite ? `ON CONFLICT (${timeColumn}, channel_id, assignee_key) DO UPDATE SET ${sets}` : `ON DUPLICATE KEY UPDATE ${sets}`;
+    for (let i = 0; i < deltas.length; i += CHUNK) {
+      const chunk = deltas.slice(i, i + CHUNK);
+      const placeholders = chunk
+        .map(
+          () =>
+            `(${Array(4 + TOTAL_COLUMNS.length)
+              .fill('?')
+              .join(', ')})`,
+        )
+        .join(', ');
+      const params = chunk.flatMap((d) => [this.dbDate(d.bucketAt), d.channelId, d.assigneeKey, d.platform, ...TOTAL_SUMS.map((s) => d[s])]);
+      await manager.query(
+        `INSERT INTO ${table} (${timeColumn}, channel_id, assignee_key, platform, ${TOTAL_COLUMNS.join(', ')}) VALUES ${placeholders} ${conflict}`,
+        params,
+      );
+    }
+    const shrunk = [...new Set(deltas.filter((d) => TOTAL_SUMS.some((s) => d[s] < 0)).map((d) => d.bucketAt.getTime()))];
+    for (let i = 0; i < shrunk.length; i += CHUNK) {
+      const buckets = shrunk.slice(i, i + CHUNK).map((ms) => this.dbDate(new Date(ms)));
+      await manager.query(
+        `DELETE FROM ${table} WHERE ${timeColumn} IN (${buckets.map(() => '?').join(', ')}) AND ${TOTAL_COLUMNS.map((c) => `${c} = 0`).join(' AND ')}`,
+        buckets,
+      );
+    }
+  }
+
+  private get isSqlite(): boolean {
+    return this.dataSource.options.type === 'better-sqlite3';
+  }
+
+  /** A datetime parameter of a raw statement, stored as TypeORM stores it (UTC text on SQLite). */
+  private dbDate(date: Date): Date | string {
+    return this.isSqlite ? date.toISOString().replace('T', ' ').replace('Z', '') : date;
+  }
+
   /**
    * One transaction on MySQL. On SQLite TypeORM shares ONE connection and query runner, so a transaction of
    * ours would nest into (and commit or break) whatever the webhook worker has open at that moment: there the
@@ -104,7 +162,7 @@ export class AnalyticsRollupRepository {
    * the conversation's next change or a rebuild writes it again.
    */
   private async write(work: (manager: EntityManager) => Promise<void>): Promise<void> {
-    if (this.dataSource.options.type === 'better-sqlite3') {
+    if (this.isSqlite) {
       await work(this.dataSource.manager);
       return;
     }
