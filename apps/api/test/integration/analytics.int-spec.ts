@@ -13,6 +13,7 @@ import { AnalyticsProjector } from '../../src/modules/analytics/analytics-projec
 import { AnalyticsConversationLabelEntity } from '../../src/modules/analytics/entities/analytics-conversation-label.entity';
 import { AnalyticsCycleEntity } from '../../src/modules/analytics/entities/analytics-cycle.entity';
 import { AnalyticsMessageBucketEntity } from '../../src/modules/analytics/entities/analytics-message-bucket.entity';
+import { AnalyticsMessageChannelTotalEntity } from '../../src/modules/analytics/entities/analytics-message-channel-total.entity';
 import { AnalyticsMessageDailyTotalEntity } from '../../src/modules/analytics/entities/analytics-message-daily-total.entity';
 import { AnalyticsMessageTotalEntity, UNASSIGNED_KEY } from '../../src/modules/analytics/entities/analytics-message-total.entity';
 import { AnalyticsRollupRepository } from '../../src/modules/analytics/repositories/analytics-rollup.repository';
@@ -171,7 +172,8 @@ describe('analytics over a hand-built dataset (integration)', () => {
     const labels = await t.dataSource.getRepository(AnalyticsConversationLabelEntity).find({ order: { conversationId: 'ASC', labelId: 'ASC' } });
     const totals = await t.dataSource.getRepository(AnalyticsMessageTotalEntity).find({ order: { bucketAt: 'ASC', channelId: 'ASC', assigneeKey: 'ASC' } });
     const daily = await t.dataSource.getRepository(AnalyticsMessageDailyTotalEntity).find({ order: { dayAt: 'ASC', channelId: 'ASC', assigneeKey: 'ASC' } });
-    return { cycles, buckets, labels, totals, daily };
+    const perChannel = await t.dataSource.getRepository(AnalyticsMessageChannelTotalEntity).find({ order: { bucketAt: 'ASC', channelId: 'ASC' } });
+    return { cycles, buckets, labels, totals, daily, perChannel };
   }
 
   /** Both totals tables hold exactly what the per-conversation buckets add up to. */
@@ -179,6 +181,8 @@ describe('analytics over a hand-built dataset (integration)', () => {
     expect(sortTotals(rows.totals)).toEqual(expectedTotals(rows.buckets));
     const byDay = expectedTotals(rows.buckets.map((b) => ({ ...b, bucketAt: new Date(`${b.bucketAt.toISOString().slice(0, 10)}T00:00:00Z`) })));
     expect(sortTotals(rows.daily.map(({ dayAt, ...rest }) => Object.assign(new AnalyticsMessageTotalEntity(), { bucketAt: dayAt, ...rest })))).toEqual(byDay);
+    const byChannel = expectedTotals(rows.buckets.map((b) => ({ ...b, assigneeId: null })));
+    expect(sortTotals(rows.perChannel.map((r) => Object.assign(new AnalyticsMessageTotalEntity(), { ...r, assigneeKey: UNASSIGNED_KEY })))).toEqual(byChannel);
   }
 
   const sortTotals = (rows: AnalyticsMessageTotalEntity[]) =>

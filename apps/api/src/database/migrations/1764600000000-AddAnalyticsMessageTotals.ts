@@ -28,7 +28,7 @@ const CONVERSATION_INDEXES = [
 
 /**
  * Analytics at scale (issue 12): message sums across conversations per 15-minute bucket × channel ×
- * assignee and per UTC day × channel × assignee (filled here from the per-conversation buckets, then kept
+ * assignee, per UTC day × channel × assignee and per 15-minute bucket × channel (filled here from the per-conversation buckets, then kept
  * by the projector), covering
  * indexes for the cycle reads, and the indexes of the live-now queries on `conversations`.
  */
@@ -38,20 +38,21 @@ export class AddAnalyticsMessageTotals1764600000000 implements MigrationInterfac
   async up(queryRunner: QueryRunner): Promise<void> {
     const dialect = dialectOf(queryRunner.connection.driver.options.type);
     const c = columns(dialect);
-    const totalsTable = (name: string, timeColumn: string, indices: TableIndex[] = []) =>
+    const totalsTable = (name: string, timeColumn: string, perAssignee: boolean, indices: TableIndex[] = []) =>
       new Table({
         name,
         columns: [
           c.timestamp(timeColumn, { isPrimary: true }),
           c.uuid('channel_id', { isPrimary: true }),
-          c.uuid('assignee_key', { isPrimary: true }),
+          ...(perAssignee ? [c.uuid('assignee_key', { isPrimary: true })] : []),
           c.enum('platform', MESSAGE_PLATFORMS),
           ...SUMS.map((sum) => c.int(sum, { default: 0 })),
         ],
         indices,
       });
-    await queryRunner.createTable(totalsTable('analytics_message_totals', 'bucket_at', [TOTALS_ASSIGNEE_INDEX]));
-    await queryRunner.createTable(totalsTable('analytics_message_daily_totals', 'day_at'));
+    await queryRunner.createTable(totalsTable('analytics_message_totals', 'bucket_at', true, [TOTALS_ASSIGNEE_INDEX]));
+    await queryRunner.createTable(totalsTable('analytics_message_daily_totals', 'day_at', true));
+    await queryRunner.createTable(totalsTable('analytics_message_channel_totals', 'bucket_at', false));
     const sums = SUMS.join(', ');
     const summed = SUMS.map((sum) => `SUM(${sum})`).join(', ');
     await queryRunner.query(
@@ -66,6 +67,10 @@ export class AddAnalyticsMessageTotals1764600000000 implements MigrationInterfac
        SELECT ${day}, channel_id, assignee_key, MIN(platform), ${summed}
        FROM analytics_message_totals GROUP BY ${day}, channel_id, assignee_key`,
     );
+    await queryRunner.query(
+      `INSERT INTO analytics_message_channel_totals (bucket_at, channel_id, platform, ${sums})
+       SELECT bucket_at, channel_id, MIN(platform), ${summed} FROM analytics_message_totals GROUP BY bucket_at, channel_id`,
+    );
     for (const index of OLD_CYCLE_INDEXES) await queryRunner.dropIndex('analytics_conversation_cycles', index.name as string);
     for (const index of COVERING_CYCLE_INDEXES) await queryRunner.createIndex('analytics_conversation_cycles', index);
     for (const index of CONVERSATION_INDEXES) await queryRunner.createIndex('conversations', index);
@@ -75,6 +80,7 @@ export class AddAnalyticsMessageTotals1764600000000 implements MigrationInterfac
     for (const index of CONVERSATION_INDEXES) await queryRunner.dropIndex('conversations', index.name as string);
     for (const index of COVERING_CYCLE_INDEXES) await queryRunner.dropIndex('analytics_conversation_cycles', index.name as string);
     for (const index of OLD_CYCLE_INDEXES) await queryRunner.createIndex('analytics_conversation_cycles', index);
+    await queryRunner.dropTable('analytics_message_channel_totals');
     await queryRunner.dropTable('analytics_message_daily_totals');
     await queryRunner.dropTable('analytics_message_totals');
   }

@@ -1,6 +1,6 @@
 import { MessagePlatform } from '@ticklegram/domain-models';
 import { UNASSIGNED_KEY } from '../entities/analytics-message-total.entity';
-import { dailyDelta, totalsDelta } from './message-totals';
+import { rollUpDelta, totalsDelta } from './message-totals';
 
 const bucket = (iso: string, assigneeId: string | null, messagesIn: number, messagesOut = 0) => ({
   bucketAt: new Date(iso),
@@ -38,16 +38,25 @@ describe('totalsDelta', () => {
   });
 });
 
-describe('dailyDelta', () => {
+describe('rollUpDelta', () => {
   it('adds the 15-minute deltas of a UTC day together and drops days that net to nothing', () => {
     const deltas = totalsDelta(
       [bucket('2026-03-28T23:45:00Z', 'a', 1)],
       [bucket('2026-03-28T00:00:00Z', 'a', 2), bucket('2026-03-28T23:30:00Z', 'a', 1), bucket('2026-03-29T00:00:00Z', 'a', 1, 1)],
     );
-    expect(dailyDelta(deltas).map((d) => [d.bucketAt.toISOString(), d.messagesIn, d.messagesOut])).toEqual([
+    expect(rollUpDelta(deltas, { perDay: true, perAssignee: true }).map((d) => [d.bucketAt.toISOString(), d.messagesIn, d.messagesOut])).toEqual([
       ['2026-03-28T00:00:00.000Z', 2, 0],
       ['2026-03-29T00:00:00.000Z', 1, 1],
     ]);
-    expect(dailyDelta(totalsDelta([bucket('2026-03-28T08:00:00Z', 'a', 1)], [bucket('2026-03-28T09:00:00Z', 'a', 1)]))).toEqual([]);
+    expect(
+      rollUpDelta(totalsDelta([bucket('2026-03-28T08:00:00Z', 'a', 1)], [bucket('2026-03-28T09:00:00Z', 'a', 1)]), { perDay: true, perAssignee: true }),
+    ).toEqual([]);
+  });
+
+  it('adds up the assignees of a bucket and channel (a reassignment changes nothing there)', () => {
+    const moved = totalsDelta([bucket('2026-03-28T08:00:00Z', 'a', 2)], [bucket('2026-03-28T08:00:00Z', 'b', 2), bucket('2026-03-28T08:15:00Z', null, 1)]);
+    expect(rollUpDelta(moved, { perDay: false, perAssignee: false }).map((d) => [d.bucketAt.toISOString(), d.assigneeKey, d.messagesIn])).toEqual([
+      ['2026-03-28T08:15:00.000Z', null, 1],
+    ]);
   });
 });

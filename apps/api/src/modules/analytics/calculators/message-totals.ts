@@ -5,11 +5,12 @@ import type { BucketRow } from './conversation-projection';
 export const TOTAL_SUMS = ['messagesIn', 'messagesOut', 'repliesWindow', 'repliesHumanAgent', 'repliesTemplate', 'repliesOther'] as const;
 type SumKey = (typeof TOTAL_SUMS)[number];
 
-/** A change to one row of `analytics_message_totals`: added to it (negative values subtract). */
+/** A change to one row of a totals table: added to it (negative values subtract). */
 export interface TotalDelta extends Record<SumKey, number> {
   bucketAt: Date;
   channelId: string;
-  assigneeKey: string;
+  /** The assignee's id or `UNASSIGNED_KEY`; null in a table without assignees. */
+  assigneeKey: string | null;
   platform: MessagePlatform;
 }
 
@@ -42,20 +43,24 @@ export function totalsDelta(before: Bucket[], after: Bucket[]): TotalDelta[] {
 
 const DAY_MS = 86_400_000;
 
-/** The same deltas added up per UTC day (`bucketAt` = the day's midnight), for `analytics_message_daily_totals`. */
-export function dailyDelta(deltas: TotalDelta[]): TotalDelta[] {
-  const days = new Map<string, TotalDelta>();
+/**
+ * The same deltas added up for a coarser totals table: per UTC day (`bucketAt` = the day's midnight) and/or
+ * across assignees (`assigneeKey` null); rows that add up to nothing left out, in key order.
+ */
+export function rollUpDelta(deltas: TotalDelta[], to: { perDay: boolean; perAssignee: boolean }): TotalDelta[] {
+  const rows = new Map<string, TotalDelta>();
   for (const d of deltas) {
-    const dayAt = new Date(Math.floor(d.bucketAt.getTime() / DAY_MS) * DAY_MS);
-    const key = `${dayAt.toISOString()}|${d.channelId}|${d.assigneeKey}`;
-    let day = days.get(key);
-    if (!day) {
-      day = { ...d, bucketAt: dayAt, ...zeros() };
-      days.set(key, day);
+    const bucketAt = to.perDay ? new Date(Math.floor(d.bucketAt.getTime() / DAY_MS) * DAY_MS) : d.bucketAt;
+    const assigneeKey = to.perAssignee ? d.assigneeKey : null;
+    const key = `${bucketAt.toISOString()}|${d.channelId}|${assigneeKey ?? ''}`;
+    let row = rows.get(key);
+    if (!row) {
+      row = { ...d, bucketAt, assigneeKey, ...zeros() };
+      rows.set(key, row);
     }
-    for (const s of TOTAL_SUMS) day[s] += d[s];
+    for (const s of TOTAL_SUMS) row[s] += d[s];
   }
-  return [...days.entries()]
+  return [...rows.entries()]
     .filter(([, d]) => TOTAL_SUMS.some((s) => d[s] !== 0))
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([, d]) => d);

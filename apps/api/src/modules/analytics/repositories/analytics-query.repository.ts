@@ -4,6 +4,7 @@ import { MessagePlatform } from '@ticklegram/domain-models';
 import { Repository, SelectQueryBuilder } from 'typeorm';
 import { AnalyticsCycleEntity } from '../entities/analytics-cycle.entity';
 import { AnalyticsMessageBucketEntity } from '../entities/analytics-message-bucket.entity';
+import { AnalyticsMessageChannelTotalEntity } from '../entities/analytics-message-channel-total.entity';
 import { AnalyticsMessageDailyTotalEntity } from '../entities/analytics-message-daily-total.entity';
 import { AnalyticsMessageTotalEntity, UNASSIGNED_KEY } from '../entities/analytics-message-total.entity';
 
@@ -67,6 +68,7 @@ export class AnalyticsQueryRepository {
     @InjectRepository(AnalyticsMessageBucketEntity) private readonly buckets: Repository<AnalyticsMessageBucketEntity>,
     @InjectRepository(AnalyticsMessageTotalEntity) private readonly totals: Repository<AnalyticsMessageTotalEntity>,
     @InjectRepository(AnalyticsMessageDailyTotalEntity) private readonly dailyTotals: Repository<AnalyticsMessageDailyTotalEntity>,
+    @InjectRepository(AnalyticsMessageChannelTotalEntity) private readonly channelTotals: Repository<AnalyticsMessageChannelTotalEntity>,
   ) {}
 
   async opened(filter: RollupFilter, businessHours: boolean): Promise<OpenedCycleRow[]> {
@@ -103,13 +105,15 @@ export class AnalyticsQueryRepository {
 
   /**
    * Message sums per bucket time, or per (channel, assignee) pair (few groups; per-channel and per-agent sums
-   * add them up). Without a label filter they come from the totals across conversations — the pairs from the
-   * daily totals for the whole UTC days of the range and the 15-minute totals for its edges; the label
-   * filter needs the per-conversation buckets.
+   * add them up). Without a label filter they come from the totals across conversations — per bucket from
+   * the per-channel totals (per-assignee ones for an agent), the pairs from the daily totals for the whole
+   * UTC days of the range and the 15-minute totals for its edges; the label filter needs the
+   * per-conversation buckets.
    */
   async bucketSums(filter: RollupFilter, by: 'bucket' | 'channelAssignee'): Promise<BucketSums[]> {
     if (filter.labelId) return this.sums(this.buckets, 'bucket_at', 'assignee_id', filter, by);
-    if (by === 'bucket') return this.sums(this.totals, 'bucket_at', 'assignee_key', filter, by);
+    if (by === 'bucket')
+      return filter.agentId ? this.sums(this.totals, 'bucket_at', 'assignee_key', filter, by) : this.sums(this.channelTotals, 'bucket_at', '', filter, by);
     const firstDay = Math.ceil(filter.start.getTime() / DAY_MS) * DAY_MS;
     const lastDay = Math.floor(filter.end.getTime() / DAY_MS) * DAY_MS;
     if (firstDay >= lastDay) return this.sums(this.totals, 'bucket_at', 'assignee_key', filter, by);
@@ -130,7 +134,11 @@ export class AnalyticsQueryRepository {
   }
 
   private async sums(
-    repository: Repository<AnalyticsMessageBucketEntity> | Repository<AnalyticsMessageTotalEntity> | Repository<AnalyticsMessageDailyTotalEntity>,
+    repository:
+      | Repository<AnalyticsMessageBucketEntity>
+      | Repository<AnalyticsMessageTotalEntity>
+      | Repository<AnalyticsMessageDailyTotalEntity>
+      | Repository<AnalyticsMessageChannelTotalEntity>,
     timeColumn: string,
     assigneeColumn: string,
     filter: RollupFilter,

@@ -3,10 +3,11 @@ import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { BusinessHoursDto, ConversationStatus } from '@ticklegram/domain-models';
 import { DataSource, EntityManager, In, Repository } from 'typeorm';
 import { BucketRow, CycleRow, StatusFact } from '../calculators/conversation-projection';
-import { dailyDelta, TOTAL_SUMS, TotalDelta, totalsDelta } from '../calculators/message-totals';
+import { rollUpDelta, TOTAL_SUMS, TotalDelta, totalsDelta } from '../calculators/message-totals';
 import { AnalyticsConversationLabelEntity } from '../entities/analytics-conversation-label.entity';
 import { AnalyticsCycleEntity } from '../entities/analytics-cycle.entity';
 import { AnalyticsMessageBucketEntity } from '../entities/analytics-message-bucket.entity';
+import { AnalyticsMessageChannelTotalEntity } from '../entities/analytics-message-channel-total.entity';
 import { AnalyticsMessageDailyTotalEntity } from '../entities/analytics-message-daily-total.entity';
 import { AnalyticsMessageTotalEntity } from '../entities/analytics-message-total.entity';
 import { AnalyticsSettingEntity } from '../entities/analytics-setting.entity';
@@ -14,6 +15,8 @@ import { AnalyticsStatusChangeEntity } from '../entities/analytics-status-change
 
 const SETTINGS_KEY = 'workspace';
 const CHUNK = 200;
+const DAILY = { perDay: true, perAssignee: true };
+const CHANNEL = { perDay: false, perAssignee: false };
 const TOTAL_COLUMNS = ['messages_in', 'messages_out', 'replies_window', 'replies_human_agent', 'replies_template', 'replies_other'];
 
 /** Writes of the analytics tables: a conversation's rollups replaced as one, the status log, the settings. */
@@ -46,8 +49,9 @@ export class AnalyticsRollupRepository {
       for (let i = 0; i < buckets.length; i += CHUNK) await manager.insert(AnalyticsMessageBucketEntity, buckets.slice(i, i + CHUNK));
       for (let i = 0; i < labels.length; i += CHUNK) await manager.insert(AnalyticsConversationLabelEntity, labels.slice(i, i + CHUNK));
       const deltas = totalsDelta(before, buckets);
-      await this.addToTotals(manager, 'analytics_message_totals', 'bucket_at', deltas);
-      await this.addToTotals(manager, 'analytics_message_daily_totals', 'day_at', dailyDelta(deltas));
+      await this.addToTotals(manager, { table: 'analytics_message_totals', time: 'bucket_at', perAssignee: true }, deltas);
+      await this.addToTotals(manager, { table: 'analytics_message_daily_totals', time: 'day_at', perAssignee: true }, rollUpDelta(deltas, DAILY));
+      await this.addToTotals(manager, { table: 'analytics_message_channel_totals', time: 'bucket_at', perAssignee: false }, rollUpDelta(deltas, CHANNEL));
     });
   }
 
@@ -59,6 +63,7 @@ export class AnalyticsRollupRepository {
       await manager.clear(AnalyticsConversationLabelEntity);
       await manager.clear(AnalyticsMessageTotalEntity);
       await manager.clear(AnalyticsMessageDailyTotalEntity);
+      await manager.clear(AnalyticsMessageChannelTotalEntity);
     });
   }
 
@@ -117,30 +122,28 @@ export class AnalyticsRollupRepository {
   }
 
   /** Adds the deltas to their rows of a totals table (created when missing), then drops rows left at zero. */
-  private async addToTotals(manager: EntityManager, table: string, timeColumn: string, deltas: TotalDelta[]): Promise<void> {
+  private async addToTotals(manager: EntityManager, into: { table: string; time: string; perAssignee: boolean }, deltas: TotalDelta[]): Promise<void> {
+    const keys = [into.time, 'channel_id', ...(into.perAssignee ? ['assignee_key'] : [])];
+    const columns = [...keys, 'platform', ...TOTAL_COLUMNS];
     const sets = TOTAL_COLUMNS.map((col) => (this.isSqlite ? `${col} = ${col} + excluded.${col}` : `${col} = ${col} + VALUES(${col})`)).join(', ');
-    const conflict = this.isSqlite ? `ON CONFLICT (${timeColumn}, channel_id, assignee_key) DO UPDATE SET ${sets}` : `ON DUPLICATE KEY UPDATE ${sets}`;
+    const conflict = this.isSqlite ? `ON CONFLICT (${keys.join(', ')}) DO UPDATE SET ${sets}` : `ON DUPLICATE KEY UPDATE ${sets}`;
+    const row = `(${columns.map(() => '?').join(', ')})`;
     for (let i = 0; i < deltas.length; i += CHUNK) {
       const chunk = deltas.slice(i, i + CHUNK);
-      const placeholders = chunk
-        .map(
-          () =>
-            `(${Array(4 + TOTAL_COLUMNS.length)
-              .fill('?')
-              .join(', ')})`,
-        )
-        .join(', ');
-      const params = chunk.flatMap((d) => [this.dbDate(d.bucketAt), d.channelId, d.assigneeKey, d.platform, ...TOTAL_SUMS.map((s) => d[s])]);
-      await manager.query(
-        `INSERT INTO ${table} (${timeColumn}, channel_id, assignee_key, platform, ${TOTAL_COLUMNS.join(', ')}) VALUES ${placeholders} ${conflict}`,
-        params,
-      );
+      const params = chunk.flatMap((d) => [
+        this.dbDate(d.bucketAt),
+        d.channelId,
+        ...(into.perAssignee ? [d.assigneeKey] : []),
+        d.platform,
+        ...TOTAL_SUMS.map((s) => d[s]),
+      ]);
+      await manager.query(`INSERT INTO ${into.table} (${columns.join(', ')}) VALUES ${chunk.map(() => row).join(', ')} ${conflict}`, params);
     }
     const shrunk = [...new Set(deltas.filter((d) => TOTAL_SUMS.some((s) => d[s] < 0)).map((d) => d.bucketAt.getTime()))];
     for (let i = 0; i < shrunk.length; i += CHUNK) {
       const buckets = shrunk.slice(i, i + CHUNK).map((ms) => this.dbDate(new Date(ms)));
       await manager.query(
-        `DELETE FROM ${table} WHERE ${timeColumn} IN (${buckets.map(() => '?').join(', ')}) AND ${TOTAL_COLUMNS.map((c) => `${c} = 0`).join(' AND ')}`,
+        `DELETE FROM ${into.table} WHERE ${into.time} IN (${buckets.map(() => '?').join(', ')}) AND ${TOTAL_COLUMNS.map((c) => `${c} = 0`).join(' AND ')}`,
         buckets,
       );
     }
