@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { MessagePlatform } from '@ticklegram/domain-models';
 import { Repository, SelectQueryBuilder } from 'typeorm';
+import { daySpans } from '../calculators/day-spans';
 import { AnalyticsCycleEntity } from '../entities/analytics-cycle.entity';
 import { AnalyticsMessageBucketEntity } from '../entities/analytics-message-bucket.entity';
 import { AnalyticsMessageChannelTotalEntity } from '../entities/analytics-message-channel-total.entity';
@@ -56,7 +57,6 @@ const SUMS: [string, keyof BucketSums][] = [
 
 /** Raw datetimes: Date objects on MySQL, UTC text on SQLite. */
 const toDate = (v: string | Date): Date => (v instanceof Date ? v : new Date(/[zZ]$/.test(v) ? v : `${v.replace(' ', 'T')}Z`));
-const DAY_MS = 86_400_000;
 const num = (v: unknown): number => Number(v ?? 0);
 const nullableNum = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
 
@@ -106,31 +106,32 @@ export class AnalyticsQueryRepository {
   /**
    * Message sums per bucket time, or per (channel, assignee) pair (few groups; per-channel and per-agent sums
    * add them up). Without a label filter they come from the totals across conversations — per bucket from
-   * the per-channel totals (per-assignee ones for an agent), the pairs from the daily totals for the whole
-   * UTC days of the range and the 15-minute totals for its edges; the label filter needs the
-   * per-conversation buckets.
+   * the per-channel totals (per-assignee ones for an agent), the pairs from the daily totals of the UTC days
+   * the range touches with the 15-minute totals of its edges added or taken off (`daySpans`); the label
+   * filter needs the per-conversation buckets.
    */
   async bucketSums(filter: RollupFilter, by: 'bucket' | 'channelAssignee'): Promise<BucketSums[]> {
     if (filter.labelId) return this.sums(this.buckets, 'bucket_at', 'assignee_id', filter, by);
     if (by === 'bucket')
       return filter.agentId ? this.sums(this.totals, 'bucket_at', 'assignee_key', filter, by) : this.sums(this.channelTotals, 'bucket_at', '', filter, by);
-    const firstDay = Math.ceil(filter.start.getTime() / DAY_MS) * DAY_MS;
-    const lastDay = Math.floor(filter.end.getTime() / DAY_MS) * DAY_MS;
-    if (firstDay >= lastDay) return this.sums(this.totals, 'bucket_at', 'assignee_key', filter, by);
-    const part = (start: number, end: number) => ({ ...filter, start: new Date(start), end: new Date(end) });
-    const parts = await Promise.all([
-      this.sums(this.dailyTotals, 'day_at', 'assignee_key', part(firstDay, lastDay), by),
-      firstDay > filter.start.getTime() ? this.sums(this.totals, 'bucket_at', 'assignee_key', part(filter.start.getTime(), firstDay), by) : [],
-      lastDay < filter.end.getTime() ? this.sums(this.totals, 'bucket_at', 'assignee_key', part(lastDay, filter.end.getTime()), by) : [],
+    const spans = daySpans(filter.start.getTime(), filter.end.getTime());
+    if (!spans) return this.sums(this.totals, 'bucket_at', 'assignee_key', filter, by);
+    const part = ({ start, end }: { start: number; end: number }) => ({ ...filter, start: new Date(start), end: new Date(end) });
+    const [days, ...edges] = await Promise.all([
+      this.sums(this.dailyTotals, 'day_at', 'assignee_key', part(spans.days), by),
+      ...spans.edges.map((edge) => this.sums(this.totals, 'bucket_at', 'assignee_key', part(edge), by)),
     ]);
     const pairs = new Map<string, BucketSums>();
-    for (const row of parts.flat()) {
+    const add = (row: BucketSums, sign: number) => {
       const key = `${row.channelId}|${row.assigneeId ?? ''}`;
-      const sum = pairs.get(key);
-      if (!sum) pairs.set(key, row);
-      else for (const [, alias] of SUMS) (sum[alias] as number) += row[alias] as number;
-    }
-    return [...pairs.values()];
+      let sum = pairs.get(key);
+      if (!sum) pairs.set(key, (sum = { ...row, ...Object.fromEntries(SUMS.map(([, alias]) => [alias, 0])) }));
+      for (const [, alias] of SUMS) (sum[alias] as number) += sign * (row[alias] as number);
+    };
+    for (const row of days) add(row, 1);
+    edges.forEach((rows, i) => rows.forEach((row) => add(row, spans.edges[i].sign)));
+    // a pair with nothing inside the range (its day's messages all fell outside) is no row, as before
+    return [...pairs.values()].filter((sum) => SUMS.some(([, alias]) => sum[alias] !== 0));
   }
 
   private async sums(
