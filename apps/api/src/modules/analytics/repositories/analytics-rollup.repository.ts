@@ -4,6 +4,7 @@ import { BusinessHoursDto, ConversationStatus } from '@ticklegram/domain-models'
 import { DataSource, EntityManager, In, Repository } from 'typeorm';
 import { BucketRow, CycleRow, StatusFact } from '../calculators/conversation-projection';
 import { rollUpDelta, TOTAL_SUMS, TotalDelta, totalsDelta } from '../calculators/message-totals';
+import { addDays } from '../calculators/time-zone';
 import { AnalyticsConversationLabelEntity } from '../entities/analytics-conversation-label.entity';
 import { AnalyticsCycleEntity } from '../entities/analytics-cycle.entity';
 import { AnalyticsMessageBucketEntity } from '../entities/analytics-message-bucket.entity';
@@ -49,6 +50,7 @@ export class AnalyticsRollupRepository {
       for (let i = 0; i < buckets.length; i += CHUNK) await manager.insert(AnalyticsMessageBucketEntity, buckets.slice(i, i + CHUNK));
       for (let i = 0; i < labels.length; i += CHUNK) await manager.insert(AnalyticsConversationLabelEntity, labels.slice(i, i + CHUNK));
       const deltas = totalsDelta(before, buckets);
+      if (this.isSqlite) return this.recountTotals(manager, deltas);
       await this.addToTotals(manager, { table: 'analytics_message_totals', time: 'bucket_at', perAssignee: true }, deltas);
       await this.addToTotals(manager, { table: 'analytics_message_daily_totals', time: 'day_at', perAssignee: true }, rollUpDelta(deltas, DAILY));
       await this.addToTotals(manager, { table: 'analytics_message_channel_totals', time: 'bucket_at', perAssignee: false }, rollUpDelta(deltas, CHANNEL));
@@ -121,7 +123,46 @@ export class AnalyticsRollupRepository {
     return (this.isSqlite ? qb : qb.setLock('pessimistic_write')).getMany();
   }
 
-  /** Adds the deltas to their rows of a totals table (created when missing), then drops rows left at zero. */
+  /**
+   * SQLite: the totals of the buckets and days the deltas touch, counted again from the per-conversation
+   * buckets. Statements there may land in the webhook worker's transaction (see `write`); a rollback of it
+   * would lose a delta for good, whereas a recount is repaired by the next change in the same bucket.
+   * (MySQL adds the deltas inside our own transaction: no other writer's rows are read or locked.)
+   */
+  private async recountTotals(manager: EntityManager, deltas: TotalDelta[]): Promise<void> {
+    const sums = TOTAL_COLUMNS.join(', ');
+    const summed = TOTAL_COLUMNS.map((c) => `SUM(${c})`).join(', ');
+    const buckets = [...new Set(deltas.map((d) => d.bucketAt.getTime()))].map((ms) => this.dbDate(new Date(ms)) as string);
+    const days = [...new Set(buckets.map((b) => b.slice(0, 10)))];
+    for (let i = 0; i < buckets.length; i += CHUNK) {
+      const chunk = buckets.slice(i, i + CHUNK);
+      const list = chunk.map(() => '?').join(', ');
+      for (const [table, key] of [
+        ['analytics_message_totals', "channel_id, COALESCE(assignee_id, '')"],
+        ['analytics_message_channel_totals', 'channel_id'],
+      ]) {
+        const columns = table === 'analytics_message_totals' ? 'bucket_at, channel_id, assignee_key' : 'bucket_at, channel_id';
+        await manager.query(`DELETE FROM ${table} WHERE bucket_at IN (${list})`, chunk);
+        await manager.query(
+          `INSERT INTO ${table} (${columns}, platform, ${sums}) SELECT bucket_at, ${key}, MIN(platform), ${summed}
+           FROM analytics_message_buckets WHERE bucket_at IN (${list}) GROUP BY bucket_at, ${key}`,
+          chunk,
+        );
+      }
+    }
+    for (const day of days) {
+      const range = [`${day} 00:00:00.000`, `${addDays(day, 1)} 00:00:00.000`];
+      await manager.query('DELETE FROM analytics_message_daily_totals WHERE day_at >= ? AND day_at < ?', range);
+      await manager.query(
+        `INSERT INTO analytics_message_daily_totals (day_at, channel_id, assignee_key, platform, ${sums})
+         SELECT ?, channel_id, assignee_key, MIN(platform), ${summed}
+         FROM analytics_message_totals WHERE bucket_at >= ? AND bucket_at < ? GROUP BY channel_id, assignee_key`,
+        [range[0], ...range],
+      );
+    }
+  }
+
+  /** MySQL: adds the deltas to their rows of a totals table (created when missing), then drops rows left at zero. */
   private async addToTotals(manager: EntityManager, into: { table: string; time: string; perAssignee: boolean }, deltas: TotalDelta[]): Promise<void> {
     const keys = [into.time, 'channel_id', ...(into.perAssignee ? ['assignee_key'] : [])];
     const columns = [...keys, 'platform', ...TOTAL_COLUMNS];
