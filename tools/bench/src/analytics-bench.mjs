@@ -7,8 +7,10 @@
 //
 //   npx nx build api && npx nx build meta-sim
 //   node tools/bench/src/analytics-bench.mjs [--conversations=100000] [--messages=1000000] [--agents=50]
-//        [--channels=2] [--requests=40] [--batch=5000] [--keep] [--db=tg_bench_analytics]
+//        [--channels=2] [--requests=40] [--warmups=3] [--batch=5000] [--keep] [--reuse] [--db=tg_bench_analytics]
 //        [--perf-file=docs/PERFORMANCE.md] [--rebuild-timeout-s=3600] [--api-port=3931] [--sim-port=3932]
+//   --reuse: measure the database a `--keep` run left (no reseeding; sizes read from it). The rollups are
+//   still rebuilt by the api's first-start build, so a newer api's migrations and rollup tables apply.
 //   BENCH_DB_URL=mysql://root@127.0.0.1:3306 (default)
 //
 // Loopback only; every loop is bounded; the database is dropped at the end unless --keep.
@@ -28,6 +30,8 @@ const MESSAGES = Number(opts.messages ?? 1_000_000);
 const AGENTS = Number(opts.agents ?? 50);
 const CHANNELS = Number(opts.channels ?? 2);
 const REQUESTS = Number(opts.requests ?? 40);
+const WARMUPS = Number(opts.warmups ?? 3);
+const REUSE = Boolean(opts.reuse);
 const BATCH = Number(opts.batch ?? 5000);
 const KEEP = Boolean(opts.keep);
 const PERF_FILE = resolve(ROOT, String(opts['perf-file'] ?? 'docs/PERFORMANCE.md'));
@@ -49,8 +53,9 @@ function orderedId() {
 }
 const dt = (ms) => new Date(ms);
 
+/** `columns`: space-separated names. */
 async function insertBatches(conn, table, columns, rows) {
-  const sql = `INSERT INTO ${table} (${columns.join(',')}) VALUES ?`;
+  const sql = `INSERT INTO ${table} (${columns.split(' ').join(',')}) VALUES ?`;
   for (let i = 0; i < rows.length; i += BATCH) await conn.query(sql, [rows.slice(i, i + BATCH)]);
 }
 
@@ -66,54 +71,20 @@ async function seed(q, channels, agentIds) {
   let seq = 0;
   const flush = async (force) => {
     if (!force && messages.length < BATCH) return;
-    await insertBatches(
-      q,
-      'contacts',
-      ['id', 'channel_id', 'platform', 'external_id', 'display_name', 'name', 'username', 'created_at', 'updated_at'],
-      contacts,
-    );
+    await insertBatches(q, 'contacts', 'id channel_id platform external_id display_name name username created_at updated_at', contacts);
     await insertBatches(
       q,
       'conversations',
-      [
-        'id',
-        'channel_id',
-        'platform',
-        'contact_id',
-        'customer_external_id',
-        'status',
-        'assignee_id',
-        'unread_count',
-        'last_message_at',
-        'last_message_preview',
-        'last_message_direction',
-        'last_customer_message_at',
-        'created_at',
-        'updated_at',
-      ],
+      'id channel_id platform contact_id customer_external_id status assignee_id unread_count last_message_at last_message_preview last_message_direction last_customer_message_at created_at updated_at',
       conversations,
     );
     await insertBatches(
       q,
       'messages',
-      [
-        'id',
-        'conversation_id',
-        'channel_id',
-        'platform',
-        'mid',
-        'direction',
-        'status',
-        'source',
-        'sender_user_id',
-        'text',
-        'sent_at',
-        'created_at',
-        'updated_at',
-      ],
+      'id conversation_id channel_id platform mid direction status source sender_user_id text sent_at created_at updated_at',
       messages,
     );
-    if (statuses.length) await insertBatches(q, 'analytics_status_changes', ['conversation_id', 'status', 'changed_at'], statuses);
+    if (statuses.length) await insertBatches(q, 'analytics_status_changes', 'conversation_id status changed_at', statuses);
     contacts = [];
     conversations = [];
     messages = [];
@@ -191,6 +162,25 @@ async function seed(q, channels, agentIds) {
   return { seconds: Math.round((Date.now() - started) / 100) / 10, messages: seq };
 }
 
+/** What a `--keep` run left: its channels (the first --channels that have conversations) and sizes. */
+async function reusedData(q, results) {
+  const [channels] = await q.query(
+    'SELECT channel_id AS id, MIN(platform) AS platform FROM conversations GROUP BY channel_id ORDER BY MIN(platform), channel_id',
+  );
+  if (!channels.length) throw new Error(`--reuse: database ${DB} has no conversations (run once with --keep first)`);
+  const [[sizes]] = await q.query(
+    "SELECT (SELECT COUNT(*) FROM conversations) AS conversations, (SELECT COUNT(*) FROM messages) AS messages, (SELECT COUNT(*) FROM users WHERE email LIKE 'agent%@bench.test') AS agents",
+  );
+  Object.assign(results.sizes, {
+    conversations: Number(sizes.conversations),
+    messages: Number(sizes.messages),
+    agents: Number(sizes.agents),
+    channels: channels.length,
+  });
+  process.stdout.write(`reusing ${DB}: ${JSON.stringify(results.sizes)}\n`);
+  return channels.slice(0, CHANNELS);
+}
+
 async function timed(url, token) {
   const t0 = process.hrtime.bigint();
   const res = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
@@ -199,7 +189,8 @@ async function timed(url, token) {
 }
 
 async function measure(url, token) {
-  await timed(url, token); // warm-up
+  // warm-ups: the first requests of a case pay for cold pages and the api's per-range caches
+  for (let i = 0; i < WARMUPS; i += 1) await timed(url, token);
   const samples = [];
   let status = 0;
   for (let i = 0; i < REQUESTS; i += 1) {
@@ -219,19 +210,19 @@ function section(results) {
   );
   return [
     '<!-- analytics-bench:start -->',
-    '## Team analytics at scale on MySQL/MariaDB (`tools/bench/src/analytics-bench.mjs`)',
+    '### Latest run',
     '',
     `Run ${results.at} on ${results.machine}; load before ${results.loadBefore}, after ${results.loadAfter}.`,
     `Data: ${results.sizes.conversations} conversations, ${results.sizes.messages} messages, ${results.sizes.agents} agents over ${results.sizes.channels} channels (a year, recent days denser; about a third resolved).`,
-    `Rollups built from the source tables by the api's first-start build in ${results.rebuildSeconds} s (${results.rollups.cycles} cycles, ${results.rollups.buckets} 15-minute buckets).`,
-    `${REQUESTS} sequential requests per row after one warm-up; times in ms, measured by the client over loopback HTTP. Budget: p95 < ${BUDGET_P95_MS} ms.`,
+    `Rollups built from the source tables by the api's first-start build in ${results.rebuildSeconds} s (${results.rollups.cycles} cycles, ${results.rollups.buckets} per-conversation 15-minute buckets, ${results.rollups.totals} / ${results.rollups.daily} / ${results.rollups.perChannel} rows of 15-minute / daily / per-channel message totals).`,
+    `${REQUESTS} sequential requests per row after ${WARMUPS} warm-up requests; times in ms, measured by the client over loopback HTTP. Budget: p95 < ${BUDGET_P95_MS} ms.`,
     '',
     '| request | role | status | p50 | p95 | p99 | p95 within budget |',
     '|---|---|---|---|---|---|---|',
     ...rows,
     '',
-    'The overview reads only the analytics rollups (`analytics_conversation_cycles`, `analytics_message_buckets`), the comments',
-    'counts and the live-now counts of `conversations`; it never reads `messages`.',
+    'The overview reads only the analytics rollups (`analytics_conversation_cycles`, the `analytics_message_*totals`; with a label filter',
+    '`analytics_message_buckets`), the comments counts and the live-now counts of `conversations`; it never reads `messages`.',
     '<!-- analytics-bench:end -->',
   ].join('\n');
 }
@@ -251,8 +242,10 @@ function writeSection(results) {
 
 async function main() {
   const admin = await mysql.createConnection({ uri: SERVER_URL });
-  await admin.query(`DROP DATABASE IF EXISTS ${DB}`);
-  await admin.query(`CREATE DATABASE ${DB} CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+  if (!REUSE) {
+    await admin.query(`DROP DATABASE IF EXISTS ${DB}`);
+    await admin.query(`CREATE DATABASE ${DB} CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+  }
   const [[version]] = await admin.query('SELECT VERSION() AS v');
   const dbUrl = `${SERVER_URL}/${DB}`;
   const q = await mysql.createConnection({ uri: dbUrl });
@@ -287,31 +280,35 @@ async function main() {
       { META_SIM_PORT: String(PORTS.sim), META_SIM_WEBHOOK_INSTAGRAM_URL: 'http://127.0.0.1:9/none', META_SIM_WEBHOOK_FACEBOOK_URL: 'http://127.0.0.1:9/none' },
       `http://127.0.0.1:${PORTS.sim}/_sim`,
     );
-    process.stdout.write('migrating + connecting the sandbox channels (first api boot)…\n');
-    api = await launch(join(ROOT, 'dist/apps/api/main.js'), apiEnv, `${base}/api/health`);
-    let channels = [];
-    for (let i = 0; i < 150 && channels.length < CHANNELS; i += 1) {
-      const [fb] = await q.query(`SELECT id, 'FACEBOOK' AS platform FROM facebook_pages`);
-      const [ig] = await q.query(`SELECT id, 'INSTAGRAM' AS platform FROM instagram_accounts`);
-      channels = [...fb, ...ig].slice(0, CHANNELS);
-      if (channels.length < CHANNELS) await sleep(200);
-    }
-    if (!channels.length) throw new Error('no channel connected by the sandbox bootstrap');
-    await stop(api);
-    api = undefined;
-    results.sizes.channels = channels.length;
+    let channels;
+    if (REUSE) channels = await reusedData(q, results);
+    else {
+      process.stdout.write('migrating + connecting the sandbox channels (first api boot)…\n');
+      api = await launch(join(ROOT, 'dist/apps/api/main.js'), apiEnv, `${base}/api/health`);
+      channels = [];
+      for (let i = 0; i < 150 && channels.length < CHANNELS; i += 1) {
+        const [fb] = await q.query(`SELECT id, 'FACEBOOK' AS platform FROM facebook_pages`);
+        const [ig] = await q.query(`SELECT id, 'INSTAGRAM' AS platform FROM instagram_accounts`);
+        channels = [...fb, ...ig].slice(0, CHANNELS);
+        if (channels.length < CHANNELS) await sleep(200);
+      }
+      if (!channels.length) throw new Error('no channel connected by the sandbox bootstrap');
+      await stop(api);
+      api = undefined;
+      results.sizes.channels = channels.length;
 
-    const hash = bcrypt.hashSync(AGENT_PASSWORD, 10);
-    const agentIds = Array.from({ length: AGENTS }, () => orderedId());
-    const now = new Date();
-    if (agentIds.length)
-      await q.query('INSERT INTO users (id, email, name, role, active, password_hash, created_at, updated_at) VALUES ?', [
-        agentIds.map((id, i) => [id, `agent${i}@bench.test`, `Agent ${i}`, 'AGENT', 1, hash, now, now]),
-      ]);
-    process.stdout.write(`seeding ${CONVERSATIONS} conversations / ${MESSAGES} messages…\n`);
-    results.seed = await seed(q, channels, agentIds);
-    results.sizes.messages = results.seed.messages;
-    // the first boot built empty rollups: forget it, so the next start builds them over the seeded data
+      const hash = bcrypt.hashSync(AGENT_PASSWORD, 10);
+      const agentIds = Array.from({ length: AGENTS }, () => orderedId());
+      const now = new Date();
+      if (agentIds.length)
+        await q.query('INSERT INTO users (id, email, name, role, active, password_hash, created_at, updated_at) VALUES ?', [
+          agentIds.map((id, i) => [id, `agent${i}@bench.test`, `Agent ${i}`, 'AGENT', 1, hash, now, now]),
+        ]);
+      process.stdout.write(`seeding ${CONVERSATIONS} conversations / ${MESSAGES} messages…\n`);
+      results.seed = await seed(q, channels, agentIds);
+      results.sizes.messages = results.seed.messages;
+    }
+    // the first boot built empty rollups (or a reused database has older ones): forget them, so the next start builds them over the data
     await q.query('DELETE FROM analytics_settings');
 
     const buildStarted = Date.now();
@@ -324,9 +321,9 @@ async function main() {
     }
     results.rebuildSeconds = Math.round((Date.now() - buildStarted) / 100) / 10;
     const [[counts]] = await q.query(
-      'SELECT (SELECT COUNT(*) FROM analytics_conversation_cycles) AS cycles, (SELECT COUNT(*) FROM analytics_message_buckets) AS buckets',
+      'SELECT (SELECT COUNT(*) FROM analytics_conversation_cycles) AS cycles, (SELECT COUNT(*) FROM analytics_message_buckets) AS buckets, (SELECT COUNT(*) FROM analytics_message_totals) AS totals, (SELECT COUNT(*) FROM analytics_message_daily_totals) AS daily, (SELECT COUNT(*) FROM analytics_message_channel_totals) AS perChannel',
     );
-    results.rollups = { cycles: Number(counts.cycles), buckets: Number(counts.buckets) };
+    results.rollups = Object.fromEntries(Object.entries(counts).map(([k, v]) => [k, Number(v)]));
     process.stdout.write(`  rollups built in ${results.rebuildSeconds} s: ${JSON.stringify(results.rollups)}\n`);
 
     const adminToken = await login(base, ADMIN.email, ADMIN.password);

@@ -13,6 +13,9 @@ import { AnalyticsProjector } from '../../src/modules/analytics/analytics-projec
 import { AnalyticsConversationLabelEntity } from '../../src/modules/analytics/entities/analytics-conversation-label.entity';
 import { AnalyticsCycleEntity } from '../../src/modules/analytics/entities/analytics-cycle.entity';
 import { AnalyticsMessageBucketEntity } from '../../src/modules/analytics/entities/analytics-message-bucket.entity';
+import { AnalyticsMessageChannelTotalEntity } from '../../src/modules/analytics/entities/analytics-message-channel-total.entity';
+import { AnalyticsMessageDailyTotalEntity } from '../../src/modules/analytics/entities/analytics-message-daily-total.entity';
+import { AnalyticsMessageTotalEntity, UNASSIGNED_KEY } from '../../src/modules/analytics/entities/analytics-message-total.entity';
 import { AnalyticsRollupRepository } from '../../src/modules/analytics/repositories/analytics-rollup.repository';
 import { CommentEntity } from '../../src/modules/comments/entities/comment.entity';
 import { InboxActivity } from '../../src/modules/inbox/inbox-activity';
@@ -167,7 +170,58 @@ describe('analytics over a hand-built dataset (integration)', () => {
     const cycles = await t.dataSource.getRepository(AnalyticsCycleEntity).find({ order: { conversationId: 'ASC', cycleNo: 'ASC' } });
     const buckets = await t.dataSource.getRepository(AnalyticsMessageBucketEntity).find({ order: { conversationId: 'ASC', bucketAt: 'ASC' } });
     const labels = await t.dataSource.getRepository(AnalyticsConversationLabelEntity).find({ order: { conversationId: 'ASC', labelId: 'ASC' } });
-    return { cycles, buckets, labels };
+    const totals = await t.dataSource.getRepository(AnalyticsMessageTotalEntity).find({ order: { bucketAt: 'ASC', channelId: 'ASC', assigneeKey: 'ASC' } });
+    const daily = await t.dataSource.getRepository(AnalyticsMessageDailyTotalEntity).find({ order: { dayAt: 'ASC', channelId: 'ASC', assigneeKey: 'ASC' } });
+    const perChannel = await t.dataSource.getRepository(AnalyticsMessageChannelTotalEntity).find({ order: { bucketAt: 'ASC', channelId: 'ASC' } });
+    return { cycles, buckets, labels, totals, daily, perChannel };
+  }
+
+  /** Both totals tables hold exactly what the per-conversation buckets add up to. */
+  function expectTotalsOf(rows: Awaited<ReturnType<typeof rollupRows>>) {
+    expect(sortTotals(rows.totals)).toEqual(expectedTotals(rows.buckets));
+    const byDay = expectedTotals(rows.buckets.map((b) => ({ ...b, bucketAt: new Date(`${b.bucketAt.toISOString().slice(0, 10)}T00:00:00Z`) })));
+    expect(sortTotals(rows.daily.map(({ dayAt, ...rest }) => Object.assign(new AnalyticsMessageTotalEntity(), { bucketAt: dayAt, ...rest })))).toEqual(byDay);
+    const byChannel = expectedTotals(rows.buckets.map((b) => ({ ...b, assigneeId: null })));
+    expect(sortTotals(rows.perChannel.map((r) => Object.assign(new AnalyticsMessageTotalEntity(), { ...r, assigneeKey: UNASSIGNED_KEY })))).toEqual(byChannel);
+  }
+
+  const sortTotals = (rows: AnalyticsMessageTotalEntity[]) =>
+    [...rows].sort(
+      (a, b) =>
+        a.bucketAt.getTime() - b.bucketAt.getTime() ||
+        a.channelId.localeCompare(b.channelId, 'en', { sensitivity: 'variant' }) ||
+        a.assigneeKey.localeCompare(b.assigneeKey),
+    );
+
+  /** The totals the per-conversation buckets add up to, computed here independently of the projector. */
+  function expectedTotals(buckets: AnalyticsMessageBucketEntity[]): AnalyticsMessageTotalEntity[] {
+    const sums = new Map<string, AnalyticsMessageTotalEntity>();
+    for (const b of buckets) {
+      const assigneeKey = b.assigneeId ?? UNASSIGNED_KEY;
+      const key = `${b.bucketAt.toISOString()}|${b.channelId}|${assigneeKey}`;
+      const row =
+        sums.get(key) ??
+        Object.assign(new AnalyticsMessageTotalEntity(), {
+          bucketAt: b.bucketAt,
+          channelId: b.channelId,
+          assigneeKey,
+          platform: b.platform,
+          messagesIn: 0,
+          messagesOut: 0,
+          repliesWindow: 0,
+          repliesHumanAgent: 0,
+          repliesTemplate: 0,
+          repliesOther: 0,
+        });
+      row.messagesIn += b.messagesIn;
+      row.messagesOut += b.messagesOut;
+      row.repliesWindow += b.repliesWindow;
+      row.repliesHumanAgent += b.repliesHumanAgent;
+      row.repliesTemplate += b.repliesTemplate;
+      row.repliesOther += b.repliesOther;
+      sums.set(key, row);
+    }
+    return sortTotals([...sums.values()]);
   }
 
   beforeAll(async () => {
@@ -282,6 +336,7 @@ describe('analytics over a hand-built dataset (integration)', () => {
     const incremental = await rollupRows();
     expect(incremental.cycles).toHaveLength(7); // C1 ×2, C2, C3, C4, C5, C6
     expect(incremental.labels).toHaveLength(2);
+    expectTotalsOf(incremental);
 
     const res = await t.http.post('/api/analytics/rebuild').set('Authorization', `Bearer ${admin}`);
     expect(res.status).toBe(200);
@@ -528,5 +583,25 @@ describe('analytics over a hand-built dataset (integration)', () => {
     expect(cycles[0].resolvedAt).not.toBeNull();
     expect(cycles[0].resolutionSeconds).toBeGreaterThanOrEqual(3600);
     expect(await t.app.get(AnalyticsRollupRepository).lastStatus(conv['live'])).toBe('resolved');
+  });
+
+  it('the message totals follow a conversation whose assignee and messages change, and a rebuild agrees', async () => {
+    await t.dataSource.getRepository(ConversationEntity).update({ id: conv['c6'] }, { assigneeId: agentA.id });
+    await message('c6', '2026-03-28T15:05:00Z', 'inbound'); // same bucket as its first message
+    await t.dataSource.getRepository(MessageEntity).delete({ conversationId: conv['c3'] });
+    const activity = t.app.get(InboxActivity);
+    for (const key of ['c6', 'c3']) activity.touched({ conversationId: conv[key] });
+    await t.app.get(AnalyticsProjector).idle();
+    const incremental = await rollupRows();
+    expectTotalsOf(incremental);
+    expect(incremental.totals.some((r) => r.assigneeKey === agentB.id && r.channelId === ch.ig1)).toBe(false); // C6 was agent B's only IG1 conversation
+    expect(incremental.totals.some((r) => r.channelId === ch.ig2 && r.assigneeKey === UNASSIGNED_KEY && r.bucketAt < at('2026-04-01T00:00:00Z'))).toBe(false);
+
+    const o = await overview(BERLIN);
+    expect(o.summary).toMatchObject({ messagesIn: 6, messagesOut: 7 }); // +1 C6, −1 in −1 out C3
+    expect(o.agents.find((a) => a.agentId === agentA.id)?.messagesOut).toBe(6); // C6's native-app reply is agent A's now
+
+    expect((await t.http.post('/api/analytics/rebuild').set('Authorization', `Bearer ${admin}`)).status).toBe(200);
+    expect(await rollupRows()).toEqual(incremental);
   });
 });

@@ -1,6 +1,9 @@
 import { AnalyticsConversationLabelEntity } from './entities/analytics-conversation-label.entity';
 import { AnalyticsCycleEntity } from './entities/analytics-cycle.entity';
 import { AnalyticsMessageBucketEntity } from './entities/analytics-message-bucket.entity';
+import { AnalyticsMessageChannelTotalEntity } from './entities/analytics-message-channel-total.entity';
+import { AnalyticsMessageDailyTotalEntity } from './entities/analytics-message-daily-total.entity';
+import { AnalyticsMessageTotalEntity } from './entities/analytics-message-total.entity';
 import { AnalyticsSettingEntity } from './entities/analytics-setting.entity';
 import { AnalyticsStatusChangeEntity } from './entities/analytics-status-change.entity';
 
@@ -9,6 +12,9 @@ export const ANALYTICS_ENTITIES = [
   AnalyticsStatusChangeEntity,
   AnalyticsCycleEntity,
   AnalyticsMessageBucketEntity,
+  AnalyticsMessageTotalEntity,
+  AnalyticsMessageDailyTotalEntity,
+  AnalyticsMessageChannelTotalEntity,
   AnalyticsConversationLabelEntity,
   AnalyticsSettingEntity,
 ];

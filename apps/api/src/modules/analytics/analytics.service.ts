@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AnalyticsOverviewResponse, AnalyticsSettingsDto, AnalyticsSummary, BusinessHoursDto, Role } from '@ticklegram/domain-models';
+import { AnalyticsOverviewResponse, AnalyticsSettingsDto, BusinessHoursDto, Role } from '@ticklegram/domain-models';
 import { AuthUser } from '../../common/decorators/current-user.decorator';
 import { RequestValidationException } from '../../common/pipes/validation.pipe';
 import { ChannelsService } from '../channels/channels.service';
@@ -46,24 +46,31 @@ export class AnalyticsService {
       throw new AnalyticsException(AnalyticsExceptionCode.ANALYTICS_AGENT_SCOPE, 'Agents see their own numbers and the team totals only.');
     }
     const team: RollupFilter = { start, end, channelId: query.channelId, platform: query.platform, labelId: query.labelId };
-    const own: RollupFilter = { ...team, agentId: isAdmin ? query.agentId : caller.id };
+    const agentId = isAdmin ? query.agentId : caller.id;
+    const own: RollupFilter = { ...team, agentId };
+    const comments = (filter: RollupFilter) =>
+      this.comments.stats({ start, end, channelId: filter.channelId, platform: filter.platform, assigneeId: filter.agentId });
 
-    const [opened, resolved, buckets, pairs, commentFigures] = await Promise.all([
-      this.rollups.opened(own, businessHours),
-      this.rollups.resolved(own, businessHours),
+    // the team's cycles and (channel, assignee) sums are read once; the caller's own are the rows of their agent
+    const [teamOpened, teamResolved, buckets, teamPairs, commentFigures, teamComments, users, channels, live, online] = await Promise.all([
+      this.rollups.opened(team, businessHours),
+      this.rollups.resolved(team, businessHours),
       this.rollups.bucketSums(own, 'bucket'),
-      this.rollups.bucketSums(own, 'channelAssignee'),
-      this.comments.stats({ start, end, channelId: own.channelId, platform: own.platform, assigneeId: own.agentId }),
-    ]);
-    const summary = summaryOf(opened, resolved, buckets, commentFigures);
-    const teamSummary = own.agentId ? await this.teamSummary(team, businessHours) : summary;
-
-    const [users, channels, live, online] = await Promise.all([
+      this.rollups.bucketSums(team, 'channelAssignee'),
+      comments(own),
+      agentId ? comments(team) : null,
       this.users.listActiveTeammates(),
       this.channels.list(),
       this.facts.live(caller),
       this.presence.onlineUsers(),
     ]);
+    const mine = <T extends { assigneeId?: string | null }>(rows: T[]): T[] => (agentId ? rows.filter((r) => r.assigneeId === agentId) : rows);
+    const opened = mine(teamOpened);
+    const resolved = mine(teamResolved);
+    const pairs = mine(teamPairs);
+    const summary = summaryOf(opened, resolved, buckets, commentFigures);
+    const teamSummary = teamComments ? summaryOf(teamOpened, teamResolved, teamPairs, teamComments) : summary;
+
     const agents = (isAdmin ? users : users.filter((u) => u.id === caller.id)).map((u) => ({ id: u.id, name: u.name }));
     return {
       range: { from: query.from, to: query.to, tz, start: start.toISOString(), end: end.toISOString(), businessHours },
@@ -79,7 +86,7 @@ export class AnalyticsService {
         pairs,
       ),
       frtDistribution: frtDistribution(opened.map((c) => c.frt).filter((v): v is number => v !== null)),
-      heatmap: heatmapOf(tz, buckets),
+      heatmap: heatmapOf(query.from, query.to, tz, buckets),
       live: {
         open: live.open,
         unassigned: live.unassigned,
@@ -102,15 +109,5 @@ export class AnalyticsService {
       : null;
     await this.store.saveBusinessHours(normalized, userId);
     return { businessHours: normalized };
-  }
-
-  private async teamSummary(team: RollupFilter, businessHours: boolean): Promise<AnalyticsSummary> {
-    const [opened, resolved, buckets, comments] = await Promise.all([
-      this.rollups.opened(team, businessHours),
-      this.rollups.resolved(team, businessHours),
-      this.rollups.bucketSums(team, 'bucket'),
-      this.comments.stats({ start: team.start, end: team.end, channelId: team.channelId, platform: team.platform }),
-    ]);
-    return summaryOf(opened, resolved, buckets, comments);
   }
 }

@@ -1,7 +1,8 @@
 import { AnalyticsAgentRow, AnalyticsChannelRow, AnalyticsHeatmapCell, AnalyticsSummary, AnalyticsVolumeDay, DurationStats } from '@ticklegram/domain-models';
 import type { BucketSums, OpenedCycleRow, ResolvedCycleRow } from '../repositories/analytics-query.repository';
 import { durationStats } from './statistics';
-import { addDays, localDate, localParts } from './time-zone';
+import { localCalendar } from './local-calendar';
+import { addDays } from './time-zone';
 
 export interface CommentFigures {
   received: number;
@@ -59,7 +60,8 @@ export function volumeOf(
 ): AnalyticsVolumeDay[] {
   const days = new Map<string, AnalyticsVolumeDay>();
   for (let d = from; d <= to; d = addDays(d, 1)) days.set(d, { date: d, opened: 0, resolved: 0, messagesIn: 0, messagesOut: 0 });
-  const at = (instant: Date) => days.get(localDate(instant, tz));
+  const calendar = localCalendar(from, to, tz);
+  const at = (instant: Date) => days.get(calendar.slotOf(instant).date);
   for (const c of opened) {
     const day = at(c.openedAt);
     if (day) day.opened += 1;
@@ -77,13 +79,14 @@ export function volumeOf(
   return [...days.values()];
 }
 
-/** Customer messages by local weekday (Monday = 0) × hour; all 168 cells. */
-export function heatmapOf(tz: string, buckets: BucketSums[]): AnalyticsHeatmapCell[] {
+/** Customer messages by local weekday (Monday = 0) × hour; all 168 cells. `from`/`to`: the range the buckets are in. */
+export function heatmapOf(from: string, to: string, tz: string, buckets: BucketSums[]): AnalyticsHeatmapCell[] {
+  const calendar = localCalendar(from, to, tz);
   const cells: AnalyticsHeatmapCell[] = [];
   for (let weekday = 0; weekday < 7; weekday++) for (let hour = 0; hour < 24; hour++) cells.push({ weekday, hour, messagesIn: 0 });
   for (const b of buckets) {
     if (!b.bucketAt || !b.messagesIn) continue;
-    const p = localParts(b.bucketAt, tz);
+    const p = calendar.slotOf(b.bucketAt);
     cells[p.weekday * 24 + p.hour].messagesIn += b.messagesIn;
   }
   return cells;

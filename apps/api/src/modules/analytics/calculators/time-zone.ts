@@ -56,7 +56,7 @@ export function localParts(instant: Date | number, timeZone: string): LocalParts
 }
 
 /** Local time minus UTC at this instant, in ms (whole seconds). */
-function offsetAt(ms: number, timeZone: string): number {
+export function offsetAt(ms: number, timeZone: string): number {
   const p = localParts(ms, timeZone);
   return Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) - Math.floor(ms / 1000) * 1000;
 }

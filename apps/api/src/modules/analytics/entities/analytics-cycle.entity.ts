@@ -4,8 +4,9 @@ import { TimestampColumn } from '../../../database/timestamp.column';
 
 /** One cycle of a conversation (opened → first response → resolved), recomputed from the source tables. */
 @Entity({ name: 'analytics_conversation_cycles' })
-@Index('idx_analytics_cycles_opened', ['openedAt'])
-@Index('idx_analytics_cycles_resolved', ['resolvedAt'])
+// covering: the overview reads a range of cycles from these indexes alone
+@Index('idx_analytics_cycles_opened_covering', ['openedAt', 'channelId', 'platform', 'assigneeId', 'frtSeconds', 'frtBusinessSeconds', 'fromAd'])
+@Index('idx_analytics_cycles_resolved_covering', ['resolvedAt', 'channelId', 'platform', 'assigneeId', 'resolutionSeconds', 'resolutionBusinessSeconds'])
 @Index('idx_analytics_cycles_channel_opened', ['channelId', 'openedAt'])
 @Index('idx_analytics_cycles_assignee_opened', ['assigneeId', 'openedAt'])
 export class AnalyticsCycleEntity {

@@ -2,8 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { MessagePlatform } from '@ticklegram/domain-models';
 import { Repository, SelectQueryBuilder } from 'typeorm';
+import { daySpans } from '../calculators/day-spans';
 import { AnalyticsCycleEntity } from '../entities/analytics-cycle.entity';
 import { AnalyticsMessageBucketEntity } from '../entities/analytics-message-bucket.entity';
+import { AnalyticsMessageChannelTotalEntity } from '../entities/analytics-message-channel-total.entity';
+import { AnalyticsMessageDailyTotalEntity } from '../entities/analytics-message-daily-total.entity';
+import { AnalyticsMessageTotalEntity, UNASSIGNED_KEY } from '../entities/analytics-message-total.entity';
 
 export interface RollupFilter {
   start: Date;
@@ -62,6 +66,9 @@ export class AnalyticsQueryRepository {
   constructor(
     @InjectRepository(AnalyticsCycleEntity) private readonly cycles: Repository<AnalyticsCycleEntity>,
     @InjectRepository(AnalyticsMessageBucketEntity) private readonly buckets: Repository<AnalyticsMessageBucketEntity>,
+    @InjectRepository(AnalyticsMessageTotalEntity) private readonly totals: Repository<AnalyticsMessageTotalEntity>,
+    @InjectRepository(AnalyticsMessageDailyTotalEntity) private readonly dailyTotals: Repository<AnalyticsMessageDailyTotalEntity>,
+    @InjectRepository(AnalyticsMessageChannelTotalEntity) private readonly channelTotals: Repository<AnalyticsMessageChannelTotalEntity>,
   ) {}
 
   async opened(filter: RollupFilter, businessHours: boolean): Promise<OpenedCycleRow[]> {
@@ -96,38 +103,77 @@ export class AnalyticsQueryRepository {
     return rows.map((r) => ({ channelId: r.channelId, assigneeId: r.assigneeId, resolvedAt: toDate(r.resolvedAt), resolution: nullableNum(r.resolution) }));
   }
 
-  /** Message sums per bucket time, or per (channel, assignee) pair (few groups; per-channel and per-agent sums add them up). */
+  /**
+   * Message sums per bucket time, or per (channel, assignee) pair (few groups; per-channel and per-agent sums
+   * add them up). Without a label filter they come from the totals across conversations — per bucket from
+   * the per-channel totals (per-assignee ones for an agent), the pairs from the daily totals of the UTC days
+   * the range touches with the 15-minute totals of its edges added or taken off (`daySpans`); the label
+   * filter needs the per-conversation buckets.
+   */
   async bucketSums(filter: RollupFilter, by: 'bucket' | 'channelAssignee'): Promise<BucketSums[]> {
-    const groups = by === 'bucket' ? ['b.bucket_at'] : ['b.channel_id', 'b.assignee_id'];
-    const qb = this.buckets
+    if (filter.labelId) return this.sums(this.buckets, 'bucket_at', 'assignee_id', filter, by);
+    if (by === 'bucket')
+      return filter.agentId ? this.sums(this.totals, 'bucket_at', 'assignee_key', filter, by) : this.sums(this.channelTotals, 'bucket_at', '', filter, by);
+    const spans = daySpans(filter.start.getTime(), filter.end.getTime());
+    if (!spans) return this.sums(this.totals, 'bucket_at', 'assignee_key', filter, by);
+    const part = ({ start, end }: { start: number; end: number }) => ({ ...filter, start: new Date(start), end: new Date(end) });
+    const [days, ...edges] = await Promise.all([
+      this.sums(this.dailyTotals, 'day_at', 'assignee_key', part(spans.days), by),
+      ...spans.edges.map((edge) => this.sums(this.totals, 'bucket_at', 'assignee_key', part(edge), by)),
+    ]);
+    const pairs = new Map<string, BucketSums>();
+    const add = (row: BucketSums, sign: number) => {
+      const key = `${row.channelId}|${row.assigneeId ?? ''}`;
+      let sum = pairs.get(key);
+      if (!sum) pairs.set(key, (sum = { ...row, ...Object.fromEntries(SUMS.map(([, alias]) => [alias, 0])) }));
+      for (const [, alias] of SUMS) (sum[alias] as number) += sign * (row[alias] as number);
+    };
+    for (const row of days) add(row, 1);
+    edges.forEach((rows, i) => rows.forEach((row) => add(row, spans.edges[i].sign)));
+    // a pair with nothing inside the range (its day's messages all fell outside) is no row, as before
+    return [...pairs.values()].filter((sum) => SUMS.some(([, alias]) => sum[alias] !== 0));
+  }
+
+  private async sums(
+    repository:
+      | Repository<AnalyticsMessageBucketEntity>
+      | Repository<AnalyticsMessageTotalEntity>
+      | Repository<AnalyticsMessageDailyTotalEntity>
+      | Repository<AnalyticsMessageChannelTotalEntity>,
+    timeColumn: string,
+    assigneeColumn: string,
+    filter: RollupFilter,
+    by: 'bucket' | 'channelAssignee',
+  ): Promise<BucketSums[]> {
+    const groups = by === 'bucket' ? [`b.${timeColumn}`] : ['b.channel_id', `b.${assigneeColumn}`];
+    const qb = (repository as Repository<AnalyticsMessageTotalEntity>)
       .createQueryBuilder('b')
       .select(groups[0], 'g0')
-      .where('b.bucket_at >= :start AND b.bucket_at < :end', { start: filter.start, end: filter.end });
+      .where(`b.${timeColumn} >= :start AND b.${timeColumn} < :end`, { start: filter.start, end: filter.end });
     if (groups[1]) qb.addSelect(groups[1], 'g1');
     for (const [col, alias] of SUMS) qb.addSelect(`SUM(b.${col})`, alias);
-    this.filtered(qb, filter, 'b').groupBy(groups[0]);
+    this.filtered(qb, filter, 'b', assigneeColumn).groupBy(groups[0]);
     if (groups[1]) qb.addGroupBy(groups[1]);
     const rows = await qb.getRawMany<Record<string, unknown>>();
     return rows.map((r) => {
       const sums: BucketSums = { messagesIn: 0, messagesOut: 0, repliesWindow: 0, repliesHumanAgent: 0, repliesTemplate: 0, repliesOther: 0 };
       if (by === 'bucket') sums.bucketAt = toDate(r['g0'] as string | Date);
       else {
+        const assigneeId = (r['g1'] as string | null) ?? null;
         sums.channelId = r['g0'] as string;
-        sums.assigneeId = (r['g1'] as string | null) ?? null;
+        sums.assigneeId = assigneeId === UNASSIGNED_KEY ? null : assigneeId;
       }
       for (const [, alias] of SUMS) (sums[alias] as number) = num(r[alias]);
       return sums;
     });
   }
 
-  private filtered<T extends SelectQueryBuilder<AnalyticsCycleEntity> | SelectQueryBuilder<AnalyticsMessageBucketEntity>>(
-    qb: T,
-    filter: RollupFilter,
-    alias = 'c',
-  ): T {
+  private filtered<
+    T extends SelectQueryBuilder<AnalyticsCycleEntity> | SelectQueryBuilder<AnalyticsMessageBucketEntity> | SelectQueryBuilder<AnalyticsMessageTotalEntity>,
+  >(qb: T, filter: RollupFilter, alias = 'c', assigneeColumn = 'assignee_id'): T {
     if (filter.channelId) qb.andWhere(`${alias}.channel_id = :channelId`, { channelId: filter.channelId });
     if (filter.platform) qb.andWhere(`${alias}.platform = :platform`, { platform: filter.platform });
-    if (filter.agentId) qb.andWhere(`${alias}.assignee_id = :agentId`, { agentId: filter.agentId });
+    if (filter.agentId) qb.andWhere(`${alias}.${assigneeColumn} = :agentId`, { agentId: filter.agentId });
     if (filter.labelId)
       qb.andWhere(`${alias}.conversation_id IN (SELECT l.conversation_id FROM analytics_conversation_labels l WHERE l.label_id = :labelId)`, {
         labelId: filter.labelId,

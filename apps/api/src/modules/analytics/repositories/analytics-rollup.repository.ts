@@ -3,14 +3,22 @@ import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { BusinessHoursDto, ConversationStatus } from '@ticklegram/domain-models';
 import { DataSource, EntityManager, In, Repository } from 'typeorm';
 import { BucketRow, CycleRow, StatusFact } from '../calculators/conversation-projection';
+import { rollUpDelta, TOTAL_SUMS, TotalDelta, totalsDelta } from '../calculators/message-totals';
+import { addDays } from '../calculators/time-zone';
 import { AnalyticsConversationLabelEntity } from '../entities/analytics-conversation-label.entity';
 import { AnalyticsCycleEntity } from '../entities/analytics-cycle.entity';
 import { AnalyticsMessageBucketEntity } from '../entities/analytics-message-bucket.entity';
+import { AnalyticsMessageChannelTotalEntity } from '../entities/analytics-message-channel-total.entity';
+import { AnalyticsMessageDailyTotalEntity } from '../entities/analytics-message-daily-total.entity';
+import { AnalyticsMessageTotalEntity } from '../entities/analytics-message-total.entity';
 import { AnalyticsSettingEntity } from '../entities/analytics-setting.entity';
 import { AnalyticsStatusChangeEntity } from '../entities/analytics-status-change.entity';
 
 const SETTINGS_KEY = 'workspace';
 const CHUNK = 200;
+const DAILY = { perDay: true, perAssignee: true };
+const CHANNEL = { perDay: false, perAssignee: false };
+const TOTAL_COLUMNS = ['messages_in', 'messages_out', 'replies_window', 'replies_human_agent', 'replies_template', 'replies_other'];
 
 /** Writes of the analytics tables: a conversation's rollups replaced as one, the status log, the settings. */
 @Injectable()
@@ -21,7 +29,10 @@ export class AnalyticsRollupRepository {
     @InjectRepository(AnalyticsSettingEntity) private readonly settings: Repository<AnalyticsSettingEntity>,
   ) {}
 
-  /** Replaces everything the rollups hold about these conversations (no rows: they are gone); see `write`. */
+  /**
+   * Replaces everything the rollups hold about these conversations (no rows: they are gone), and moves the
+   * message totals by the difference between their old and new buckets; see `write`.
+   */
   async replaceConversations(
     conversationIds: string[],
     cycles: CycleRow[],
@@ -31,12 +42,18 @@ export class AnalyticsRollupRepository {
     if (!conversationIds.length) return;
     await this.write(async (manager) => {
       const where = { conversationId: In(conversationIds) };
+      const before = await this.bucketsForUpdate(manager, conversationIds);
       await manager.delete(AnalyticsCycleEntity, where);
       await manager.delete(AnalyticsMessageBucketEntity, where);
       await manager.delete(AnalyticsConversationLabelEntity, where);
       for (let i = 0; i < cycles.length; i += CHUNK) await manager.insert(AnalyticsCycleEntity, cycles.slice(i, i + CHUNK));
       for (let i = 0; i < buckets.length; i += CHUNK) await manager.insert(AnalyticsMessageBucketEntity, buckets.slice(i, i + CHUNK));
       for (let i = 0; i < labels.length; i += CHUNK) await manager.insert(AnalyticsConversationLabelEntity, labels.slice(i, i + CHUNK));
+      const deltas = totalsDelta(before, buckets);
+      if (this.isSqlite) return this.recountTotals(manager, deltas);
+      await this.addToTotals(manager, { table: 'analytics_message_totals', time: 'bucket_at', perAssignee: true }, deltas);
+      await this.addToTotals(manager, { table: 'analytics_message_daily_totals', time: 'day_at', perAssignee: true }, rollUpDelta(deltas, DAILY));
+      await this.addToTotals(manager, { table: 'analytics_message_channel_totals', time: 'bucket_at', perAssignee: false }, rollUpDelta(deltas, CHANNEL));
     });
   }
 
@@ -46,6 +63,9 @@ export class AnalyticsRollupRepository {
       await manager.clear(AnalyticsCycleEntity);
       await manager.clear(AnalyticsMessageBucketEntity);
       await manager.clear(AnalyticsConversationLabelEntity);
+      await manager.clear(AnalyticsMessageTotalEntity);
+      await manager.clear(AnalyticsMessageDailyTotalEntity);
+      await manager.clear(AnalyticsMessageChannelTotalEntity);
     });
   }
 
@@ -97,6 +117,88 @@ export class AnalyticsRollupRepository {
     );
   }
 
+  /** The conversations' current buckets; on MySQL locked, so a recompute of the same conversation elsewhere waits for this one. */
+  private bucketsForUpdate(manager: EntityManager, conversationIds: string[]): Promise<AnalyticsMessageBucketEntity[]> {
+    const qb = manager.createQueryBuilder(AnalyticsMessageBucketEntity, 'b').where('b.conversation_id IN (:...ids)', { ids: conversationIds });
+    return (this.isSqlite ? qb : qb.setLock('pessimistic_write')).getMany();
+  }
+
+  /**
+   * SQLite: the totals of the buckets and days the deltas touch, counted again from the per-conversation
+   * buckets. Statements there may land in the webhook worker's transaction (see `write`); a rollback of it
+   * would lose a delta for good, whereas a recount is repaired by the next change in the same bucket.
+   * (MySQL adds the deltas inside our own transaction: no other writer's rows are read or locked.)
+   */
+  private async recountTotals(manager: EntityManager, deltas: TotalDelta[]): Promise<void> {
+    const sums = TOTAL_COLUMNS.join(', ');
+    const summed = TOTAL_COLUMNS.map((c) => `SUM(${c})`).join(', ');
+    const buckets = [...new Set(deltas.map((d) => d.bucketAt.getTime()))].map((ms) => this.dbDate(new Date(ms)) as string);
+    const days = [...new Set(buckets.map((b) => b.slice(0, 10)))];
+    for (let i = 0; i < buckets.length; i += CHUNK) {
+      const chunk = buckets.slice(i, i + CHUNK);
+      const list = chunk.map(() => '?').join(', ');
+      for (const [table, key] of [
+        ['analytics_message_totals', "channel_id, COALESCE(assignee_id, '')"],
+        ['analytics_message_channel_totals', 'channel_id'],
+      ]) {
+        const columns = table === 'analytics_message_totals' ? 'bucket_at, channel_id, assignee_key' : 'bucket_at, channel_id';
+        await manager.query(`DELETE FROM ${table} WHERE bucket_at IN (${list})`, chunk);
+        await manager.query(
+          `INSERT INTO ${table} (${columns}, platform, ${sums}) SELECT bucket_at, ${key}, MIN(platform), ${summed}
+           FROM analytics_message_buckets WHERE bucket_at IN (${list}) GROUP BY bucket_at, ${key}`,
+          chunk,
+        );
+      }
+    }
+    for (const day of days) {
+      const range = [`${day} 00:00:00.000`, `${addDays(day, 1)} 00:00:00.000`];
+      await manager.query('DELETE FROM analytics_message_daily_totals WHERE day_at >= ? AND day_at < ?', range);
+      await manager.query(
+        `INSERT INTO analytics_message_daily_totals (day_at, channel_id, assignee_key, platform, ${sums})
+         SELECT ?, channel_id, assignee_key, MIN(platform), ${summed}
+         FROM analytics_message_totals WHERE bucket_at >= ? AND bucket_at < ? GROUP BY channel_id, assignee_key`,
+        [range[0], ...range],
+      );
+    }
+  }
+
+  /** MySQL: adds the deltas to their rows of a totals table (created when missing), then drops rows left at zero. */
+  private async addToTotals(manager: EntityManager, into: { table: string; time: string; perAssignee: boolean }, deltas: TotalDelta[]): Promise<void> {
+    const keys = [into.time, 'channel_id', ...(into.perAssignee ? ['assignee_key'] : [])];
+    const columns = [...keys, 'platform', ...TOTAL_COLUMNS];
+    const sets = TOTAL_COLUMNS.map((col) => (this.isSqlite ? `${col} = ${col} + excluded.${col}` : `${col} = ${col} + VALUES(${col})`)).join(', ');
+    const conflict = this.isSqlite ? `ON CONFLICT (${keys.join(', ')}) DO UPDATE SET ${sets}` : `ON DUPLICATE KEY UPDATE ${sets}`;
+    const row = `(${columns.map(() => '?').join(', ')})`;
+    for (let i = 0; i < deltas.length; i += CHUNK) {
+      const chunk = deltas.slice(i, i + CHUNK);
+      const params = chunk.flatMap((d) => [
+        this.dbDate(d.bucketAt),
+        d.channelId,
+        ...(into.perAssignee ? [d.assigneeKey] : []),
+        d.platform,
+        ...TOTAL_SUMS.map((s) => d[s]),
+      ]);
+      await manager.query(`INSERT INTO ${into.table} (${columns.join(', ')}) VALUES ${chunk.map(() => row).join(', ')} ${conflict}`, params);
+    }
+    const shrunk = [...new Set(deltas.filter((d) => TOTAL_SUMS.some((s) => d[s] < 0)).map((d) => d.bucketAt.getTime()))];
+    for (let i = 0; i < shrunk.length; i += CHUNK) {
+      const buckets = shrunk.slice(i, i + CHUNK).map((ms) => this.dbDate(new Date(ms)));
+      await manager.query(
+        `DELETE FROM ${into.table} WHERE ${into.time} IN (${buckets.map(() => '?').join(', ')}) AND ${TOTAL_COLUMNS.map((c) => `${c} = 0`).join(' AND ')}`,
+        buckets,
+      );
+    }
+  }
+
+  private get isSqlite(): boolean {
+    return this.dataSource.options.type === 'better-sqlite3';
+  }
+
+  /** A datetime parameter of a raw statement, stored as TypeORM stores it (UTC text on SQLite). */
+  private dbDate(date: Date): Date | string {
+    return this.isSqlite ? date.toISOString().replace('T', ' ').replace('Z', '') : date;
+  }
+
   /**
    * One transaction on MySQL. On SQLite TypeORM shares ONE connection and query runner, so a transaction of
    * ours would nest into (and commit or break) whatever the webhook worker has open at that moment: there the
@@ -104,7 +206,7 @@ export class AnalyticsRollupRepository {
    * the conversation's next change or a rebuild writes it again.
    */
   private async write(work: (manager: EntityManager) => Promise<void>): Promise<void> {
-    if (this.dataSource.options.type === 'better-sqlite3') {
+    if (this.isSqlite) {
       await work(this.dataSource.manager);
       return;
     }

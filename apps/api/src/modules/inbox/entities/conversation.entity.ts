@@ -24,6 +24,8 @@ import { TimestampedEntity } from '../../../database/base.entity';
 @Index('idx_conversations_platform_last', ['platform', 'lastMessageAt', 'id'])
 @Index('idx_conversations_platform_customer', ['platform', 'customerExternalId'])
 @Index('idx_conversations_counts', ['assigneeId', 'status', 'platform', 'unreadCount', 'lastMessageAt'])
+@Index('idx_conversations_waiting', ['lastMessageDirection', 'lastCustomerMessageAt', 'id'])
+@Index('idx_conversations_status_assignee', ['status', 'assigneeId'])
 export class ConversationEntity extends TimestampedEntity {
   @Column({ name: 'channel_id', type: 'varchar', length: 36 })
   channelId!: string;

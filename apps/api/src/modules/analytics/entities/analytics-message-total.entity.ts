@@ -1,0 +1,47 @@
+import { MessagePlatform } from '@ticklegram/domain-models';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+
+/** `assigneeKey` of unassigned conversations (a key column cannot be NULL on MySQL). */
+export const UNASSIGNED_KEY = '';
+
+/**
+ * The message buckets of every conversation added up per 15-minute UTC bucket, channel and current
+ * assignee: what the overview sums without a label filter (a few rows per bucket instead of one per
+ * conversation). Kept equal to `SUM(analytics_message_buckets)` by the projector's diffs, rebuildable.
+ * The primary key leads with the time, so a range is one walk of the clustered index on MySQL.
+ */
+@Entity({ name: 'analytics_message_totals' })
+// an agent's own sums: their rows of the range only
+@Index('idx_analytics_message_totals_assignee', ['assigneeKey', 'bucketAt'])
+export class AnalyticsMessageTotalEntity {
+  @PrimaryColumn({ name: 'bucket_at', type: 'datetime', precision: 3 })
+  bucketAt!: Date;
+
+  @PrimaryColumn({ name: 'channel_id', type: 'varchar', length: 36 })
+  channelId!: string;
+
+  /** The assignee's id, or `UNASSIGNED_KEY`. */
+  @PrimaryColumn({ name: 'assignee_key', type: 'varchar', length: 36 })
+  assigneeKey!: string;
+
+  @Column({ type: 'simple-enum', enum: MessagePlatform })
+  platform!: MessagePlatform;
+
+  @Column({ name: 'messages_in', type: 'int', default: 0 })
+  messagesIn!: number;
+
+  @Column({ name: 'messages_out', type: 'int', default: 0 })
+  messagesOut!: number;
+
+  @Column({ name: 'replies_window', type: 'int', default: 0 })
+  repliesWindow!: number;
+
+  @Column({ name: 'replies_human_agent', type: 'int', default: 0 })
+  repliesHumanAgent!: number;
+
+  @Column({ name: 'replies_template', type: 'int', default: 0 })
+  repliesTemplate!: number;
+
+  @Column({ name: 'replies_other', type: 'int', default: 0 })
+  repliesOther!: number;
+}
