@@ -31,6 +31,7 @@ import { MessageRepository } from './repositories/message.repository';
 import { OutboundMessageRepository } from './repositories/outbound-message.repository';
 import { ScopedConversationRepository } from './repositories/scoped-conversation.repository';
 import { InboxSearchRepository } from './repositories/inbox-search.repository';
+import { ConversationSearch } from './search/conversation-search';
 import { SearchIndexer } from './search/search-indexer';
 
 /**
@@ -51,6 +52,7 @@ import { SearchIndexer } from './search/search-indexer';
     ScopedConversationRepository,
     InboxReadRepository,
     InboxSearchRepository,
+    ConversationSearch,
     SearchIndexer,
     ConversationCountsRepository,
     ConversationFactsRepository,

@@ -1,0 +1,63 @@
+import { Injectable } from '@nestjs/common';
+import { scanMatching } from '../../../common/search/scan-matching';
+import { Caller } from '../conversation-access.policy';
+import { ConversationKey, ConversationListFilter, ConversationPageCursor, InboxReadRepository } from '../repositories/inbox-read.repository';
+import { ConversationSearchCondition, InboxSearchRepository } from '../repositories/inbox-search.repository';
+
+/** Tunable for the tests (small values reach every path with a few conversations). */
+export const INBOX_SEARCH_LIMITS = {
+  /** Conversations read per step of the walk. */
+  scanChunk: 200,
+  /** The walk stops once it has read this many conversations, or expects to before the page is full. */
+  scanMax: 4000,
+  /** Documents of the probe term read from the index at most; more and the term is not rare enough to ask it for. */
+  candidateCap: 2000,
+};
+
+/**
+ * Plans a text search of the conversation list (see docs/search.md):
+ * 1. Walk the list as it will be shown (scope, filters, cursor; newest first) and test each conversation's
+ *    documents in memory. A common word fills the page within a chunk or two and never reaches the index.
+ * 2. When the matches seen so far say the page would not fill within `scanMax` conversations, the words
+ *    are rare: ask the full-text index for the rarest of them in the documents read (an index query
+ *    naming a common term reads all of its postings, LIMIT or not) and test the few hits against all terms.
+ * 3. Only when even that term has more than `candidateCap` documents, the search becomes a subquery of the list.
+ */
+@Injectable()
+export class ConversationSearch {
+  constructor(
+    private readonly inbox: InboxReadRepository,
+    private readonly search: InboxSearchRepository,
+  ) {}
+
+  /** The search condition for a list page of `want` rows after `after` under `filter`. */
+  async condition(
+    caller: Caller,
+    filter: ConversationListFilter,
+    after: ConversationPageCursor | undefined,
+    want: number,
+    terms: string[],
+  ): Promise<ConversationSearchCondition> {
+    const { scanChunk, scanMax, candidateCap } = INBOX_SEARCH_LIMITS;
+    const termHits = new Map(terms.map((t) => [t, 0]));
+    const walk = await scanMatching<ConversationKey>({
+      chunk: (last, size) => this.inbox.listKeys(caller, filter, last ? { lastMessageAt: last.lastMessageAt, id: last.id } : after, size),
+      matching: async (rows) => {
+        const sample = await this.search.sample(rows, terms);
+        for (const [t, n] of sample.termHits) termHits.set(t, (termHits.get(t) ?? 0) + n);
+        return new Set(rows.filter((r) => sample.matched.has(r.id)));
+      },
+      want,
+      chunkSize: scanChunk,
+      keepGoing: ({ scanned, found }) => found > 0 && scanned + ((want - found) * scanned) / found <= scanMax,
+    });
+    if (walk.complete) return idsCondition(walk.found.map((c) => c.id));
+    const probe = [...termHits].sort((a, b) => a[1] - b[1])[0][0];
+    const ids = await this.search.indexMatches(terms, probe, candidateCap);
+    return ids ? idsCondition([...ids]) : this.search.subqueryCondition(terms);
+  }
+}
+
+function idsCondition(ids: string[]): ConversationSearchCondition {
+  return ids.length ? { sql: 'c.id IN (:...searchIds)', params: { searchIds: ids } } : { sql: '1 = 0', params: {} };
+}
