@@ -18,6 +18,7 @@ import { AddConversationCountsIndex1763920000001 } from './1763920000001-AddConv
 import { CreateCommentSearch1763920000002 } from './1763920000002-CreateCommentSearch';
 import { CreateChannelHistory1763930000000 } from './1763930000000-CreateChannelHistory';
 import { AddMessageStatusUnknown1763940000000 } from './1763940000000-AddMessageStatusUnknown';
+import { CreateConversationCounts1764700000000 } from './1764700000000-CreateConversationCounts';
 
 /** Every migration, in order. Listed explicitly because the api is bundled (no glob loading). */
 export const MIGRATIONS = [
@@ -41,4 +42,5 @@ export const MIGRATIONS = [
   CreateCommentSearch1763920000002,
   CreateChannelHistory1763930000000,
   AddMessageStatusUnknown1763940000000,
+  CreateConversationCounts1764700000000,
 ];

@@ -5,6 +5,7 @@ import { MediaModule } from '../media/media.module';
 import { ConversationLabelsController } from './conversation-labels.controller';
 import { ConversationsController } from './conversations.controller';
 import { ConversationsService } from './conversations.service';
+import { ConversationCountsMaintainer } from './counts/conversation-counts.maintainer';
 import { CustomerConversationsService } from './customer-conversations.service';
 import { ContactEntity } from './entities/contact.entity';
 import { ConversationEntity } from './entities/conversation.entity';
@@ -54,6 +55,7 @@ import { SearchIndexer } from './search/search-indexer';
     InboxSearchRepository,
     ConversationSearch,
     SearchIndexer,
+    ConversationCountsMaintainer,
     ConversationCountsRepository,
     ConversationFactsRepository,
     MessageRepository,
