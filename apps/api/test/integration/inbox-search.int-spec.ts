@@ -97,7 +97,7 @@ describe('inbox search (integration)', () => {
     expect(highlighted((await search('タワー'))[0])).toEqual(['タワー']);
   });
 
-  it('gives the same answers on every path: the list walk, the index by the rarest term, the subquery', async () => {
+  it('gives the same answers on every path: the list walk, the index by the rarest term, the longer walk, the subquery', async () => {
     const queries = ['blue', 'jacket', 'blue jacket', 'blue abroad', 'jane', 'jane blue', 'cafe', 'muller', '🎉', '東京タワー', 'sku-4411', 'nothing'];
     const answers = async () => Object.fromEntries(await Promise.all(queries.map(async (q) => [q, await found(q)] as const)));
     const repo = h.t.app.get(InboxSearchRepository);
@@ -112,7 +112,7 @@ describe('inbox search (integration)', () => {
       expect(walked['jane blue']).toEqual([]); // every term in one document: Jane's name never says blue
 
       // one conversation per chunk and at most two: a word not in the newest conversation goes to the index by its rarest term
-      Object.assign(INBOX_SEARCH_LIMITS, { scanChunk: 1, scanMax: 2 });
+      Object.assign(INBOX_SEARCH_LIMITS, { scanChunk: 1, maxChunk: 1, scanMax: 2 });
       expect(await answers()).toEqual(walked);
       expect(index).toHaveBeenCalled();
       // the index is asked for one term of the query (the rarest in what the walk read), the others are tested in memory
@@ -122,8 +122,14 @@ describe('inbox search (integration)', () => {
       expect(queryTerms('blue jacket')).toContain(index.mock.calls[0][1]);
       expect(subquery).not.toHaveBeenCalled();
 
-      // no term rare enough for the index either: the subquery of the list
-      Object.assign(INBOX_SEARCH_LIMITS, { candidateCap: 0 });
+      // no term rare enough for the index either: the walk goes on (here to the end of the list) …
+      Object.assign(INBOX_SEARCH_LIMITS, { candidateCap: 0, scanMax: 100 });
+      index.mockClear();
+      expect(await answers()).toEqual(walked);
+      expect(index).toHaveBeenCalled();
+      expect(subquery).not.toHaveBeenCalled();
+      // … and past scanMax conversations the search is a subquery of the list
+      Object.assign(INBOX_SEARCH_LIMITS, { scanMax: 2 });
       expect(await answers()).toEqual(walked);
       expect(subquery).toHaveBeenCalled();
     } finally {

@@ -42,4 +42,11 @@ describe('scanMatching', () => {
       { scanned: 20, found: 10 },
     ]);
   });
+
+  it('sizes later chunks by nextSize and resumes after a given row', async () => {
+    const { plan: p, reads } = plan(100, 10, 4);
+    const result = await scanMatching({ ...p, nextSize: ({ scanned, found }) => ((p.want - found) * scanned) / found }, 49);
+    expect(result).toEqual({ found: [50, 52, 54, 56, 58, 60, 62, 64, 66, 68], last: 69, complete: true });
+    expect(reads).toEqual([49, 53]); // 4 rows, then the 16 that two matches in four say the page needs
+  });
 });

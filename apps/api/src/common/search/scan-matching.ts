@@ -18,7 +18,10 @@ export interface ScanPlan<T> {
   matching(rows: T[]): Promise<Set<T>>;
   /** Rows wanted. */
   want: number;
+  /** Rows of the first chunk. */
   chunkSize: number;
+  /** Rows of each later chunk (default `chunkSize`): a caller that can estimate the rows still needed reads them in one step. */
+  nextSize?(progress: ScanProgress): number;
   /** Asked after every chunk that did not fill the page: false stops the walk (the caller then asks the index). */
   keepGoing(progress: ScanProgress): boolean;
 }
@@ -32,17 +35,21 @@ export interface ScanResult<T> {
   complete: boolean;
 }
 
-export async function scanMatching<T>(plan: ScanPlan<T>): Promise<ScanResult<T>> {
+/** Walks from the start of the list, or after `from` (a row an earlier walk stopped at). */
+export async function scanMatching<T>(plan: ScanPlan<T>, from?: T): Promise<ScanResult<T>> {
   const found: T[] = [];
-  let last: T | undefined;
+  let last = from;
   let scanned = 0;
+  let size = plan.chunkSize;
   for (;;) {
-    const rows = await plan.chunk(last, plan.chunkSize);
+    const rows = await plan.chunk(last, size);
     scanned += rows.length;
     const hits = rows.length ? await plan.matching(rows) : new Set<T>();
     for (const row of rows) if (hits.has(row) && found.length < plan.want) found.push(row);
     last = rows[rows.length - 1] ?? last;
-    if (found.length >= plan.want || rows.length < plan.chunkSize) return { found, last, complete: true };
-    if (!plan.keepGoing({ scanned, found: found.length })) return { found, last, complete: false };
+    if (found.length >= plan.want || rows.length < size) return { found, last, complete: true };
+    const progress = { scanned, found: found.length };
+    if (!plan.keepGoing(progress)) return { found, last, complete: false };
+    size = plan.nextSize?.(progress) ?? plan.chunkSize;
   }
 }

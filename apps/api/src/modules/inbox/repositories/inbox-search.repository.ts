@@ -46,17 +46,16 @@ export class InboxSearchRepository {
     };
     const byContact = new Map<string, string[]>();
     for (const c of conversations) byContact.set(c.contactId, [...(byContact.get(c.contactId) ?? []), c.id]);
-    const contacts = await this.raw<{ contact_id: string; body: string }>(
-      'SELECT cs.contact_id, cs.body FROM contact_search cs WHERE cs.contact_id IN (:...ids)',
-      {
+    // both reads at once on MySQL's pool (SQLite runs them one after the other)
+    const [contacts, messages] = await Promise.all([
+      this.raw<{ contact_id: string; body: string }>('SELECT cs.contact_id, cs.body FROM contact_search cs WHERE cs.contact_id IN (:...ids)', {
         ids: [...byContact.keys()],
-      },
-    );
+      }),
+      this.raw<{ conversation_id: string; body: string }>('SELECT ms.conversation_id, ms.body FROM message_search ms WHERE ms.conversation_id IN (:...ids)', {
+        ids: conversations.map((c) => c.id),
+      }),
+    ]);
     for (const r of contacts) if (test(r.body)) for (const id of byContact.get(r.contact_id) ?? []) matched.add(id);
-    const messages = await this.raw<{ conversation_id: string; body: string }>(
-      'SELECT ms.conversation_id, ms.body FROM message_search ms WHERE ms.conversation_id IN (:...ids)',
-      { ids: conversations.map((c) => c.id) },
-    );
     for (const r of messages) if (test(r.body) && !matched.has(r.conversation_id)) matched.add(r.conversation_id);
     return { matched, termHits };
   }

@@ -1,13 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { scanMatching } from '../../../common/search/scan-matching';
+import { ScanPlan, ScanProgress, scanMatching } from '../../../common/search/scan-matching';
 import { Caller } from '../conversation-access.policy';
 import { ConversationKey, ConversationListFilter, ConversationPageCursor, InboxReadRepository } from '../repositories/inbox-read.repository';
 import { ConversationSearchCondition, InboxSearchRepository } from '../repositories/inbox-search.repository';
 
 /** Tunable for the tests (small values reach every path with a few conversations). */
 export const INBOX_SEARCH_LIMITS = {
-  /** Conversations read per step of the walk. */
-  scanChunk: 200,
+  /** Conversations read by the walk's first step (later steps read what the matches so far say is needed). */
+  scanChunk: 100,
+  /** Conversations read by one later step at most. */
+  maxChunk: 1000,
   /** The walk stops once it has read this many conversations, or expects to before the page is full. */
   scanMax: 4000,
   /** Documents of the probe term read from the index at most; more and the term is not rare enough to ask it for. */
@@ -18,10 +20,12 @@ export const INBOX_SEARCH_LIMITS = {
  * Plans a text search of the conversation list (see docs/search.md):
  * 1. Walk the list as it will be shown (scope, filters, cursor; newest first) and test each conversation's
  *    documents in memory. A common word fills the page within a chunk or two and never reaches the index.
+ *    Each step after the first reads as many conversations as the match rate so far says the page needs.
  * 2. When the matches seen so far say the page would not fill within `scanMax` conversations, the words
  *    are rare: ask the full-text index for the rarest of them in the documents read (an index query
  *    naming a common term reads all of its postings, LIMIT or not) and test the few hits against all terms.
- * 3. Only when even that term has more than `candidateCap` documents, the search becomes a subquery of the list.
+ * 3. When even that term has more than `candidateCap` documents, walk on (up to `scanMax` conversations);
+ *    only past that does the search become a subquery of the list.
  */
 @Injectable()
 export class ConversationSearch {
@@ -38,9 +42,11 @@ export class ConversationSearch {
     want: number,
     terms: string[],
   ): Promise<ConversationSearchCondition> {
-    const { scanChunk, scanMax, candidateCap } = INBOX_SEARCH_LIMITS;
+    const { scanChunk, maxChunk, scanMax, candidateCap } = INBOX_SEARCH_LIMITS;
     const termHits = new Map(terms.map((t) => [t, 0]));
-    const walk = await scanMatching<ConversationKey>({
+    /** Conversations still to read for a full page at the match rate seen so far. */
+    const needed = ({ scanned, found }: ScanProgress) => (found ? ((want - found) * scanned) / found : Infinity);
+    const plan: ScanPlan<ConversationKey> = {
       chunk: (last, size) => this.inbox.listKeys(caller, filter, last ? { lastMessageAt: last.lastMessageAt, id: last.id } : after, size),
       matching: async (rows) => {
         const sample = await this.search.sample(rows, terms);
@@ -49,12 +55,18 @@ export class ConversationSearch {
       },
       want,
       chunkSize: scanChunk,
-      keepGoing: ({ scanned, found }) => found > 0 && scanned + ((want - found) * scanned) / found <= scanMax,
-    });
+      nextSize: (progress) => Math.min(maxChunk, Math.max(scanChunk, Math.ceil(needed(progress) * 1.25))),
+      keepGoing: (progress) => progress.scanned + needed(progress) <= scanMax,
+    };
+    const walk = await scanMatching(plan);
     if (walk.complete) return idsCondition(walk.found.map((c) => c.id));
     const probe = [...termHits].sort((a, b) => a[1] - b[1])[0][0];
     const ids = await this.search.indexMatches(terms, probe, candidateCap);
-    return ids ? idsCondition([...ids]) : this.search.subqueryCondition(terms);
+    if (ids) return idsCondition([...ids]);
+    // every term is common overall, yet matches are sparse here: walk on, up to scanMax conversations
+    const rest = await scanMatching({ ...plan, want: want - walk.found.length, keepGoing: ({ scanned }) => scanned < scanMax }, walk.last);
+    if (rest.complete) return idsCondition([...walk.found, ...rest.found].map((c) => c.id));
+    return this.search.subqueryCondition(terms);
   }
 }
 
