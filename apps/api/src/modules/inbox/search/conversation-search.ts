@@ -12,6 +12,8 @@ export const INBOX_SEARCH_LIMITS = {
   maxChunk: 1000,
   /** The walk stops once it has read this many conversations, or expects to before the page is full. */
   scanMax: 4000,
+  /** Matches the walk needs before it trusts its estimate (one match in 100 says little; a wrong guess costs a step of 1,000). */
+  minEvidence: 3,
   /** Documents of the probe term read from the index at most; more and the term is not rare enough to ask it for. */
   candidateCap: 2000,
 };
@@ -42,7 +44,7 @@ export class ConversationSearch {
     want: number,
     terms: string[],
   ): Promise<ConversationSearchCondition> {
-    const { scanChunk, maxChunk, scanMax, candidateCap } = INBOX_SEARCH_LIMITS;
+    const { scanChunk, maxChunk, scanMax, candidateCap, minEvidence } = INBOX_SEARCH_LIMITS;
     const termHits = new Map(terms.map((t) => [t, 0]));
     /** Conversations still to read for a full page at the match rate seen so far. */
     const needed = ({ scanned, found }: ScanProgress) => (found ? ((want - found) * scanned) / found : Infinity);
@@ -56,7 +58,7 @@ export class ConversationSearch {
       want,
       chunkSize: scanChunk,
       nextSize: (progress) => Math.min(maxChunk, Math.max(scanChunk, Math.ceil(needed(progress) * 1.25))),
-      keepGoing: (progress) => progress.scanned + needed(progress) <= scanMax,
+      keepGoing: (progress) => progress.found >= minEvidence && progress.scanned + needed(progress) <= scanMax,
     };
     const walk = await scanMatching(plan);
     if (walk.complete) return idsCondition(walk.found.map((c) => c.id));
