@@ -2,7 +2,7 @@ import { QueryRunner } from 'typeorm';
 import { Dialect } from '../../../database/column-types';
 
 /**
- * The SQL of the maintained folder counts (see docs/PERFORMANCE.md, "Folder counts"):
+ * The SQL of the maintained folder counts (design: docs/architecture.md, "Search and counts"):
  * - `conversation_counts`: per (status, platform, assignee — '' for none), the visible conversations
  *   (`last_message_at` set), those with unread messages, and their unread messages;
  * - `conversation_count_deltas`: what each change of a conversation adds or removes there, appended by

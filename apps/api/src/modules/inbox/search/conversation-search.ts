@@ -19,7 +19,7 @@ export const INBOX_SEARCH_LIMITS = {
 };
 
 /**
- * Plans a text search of the conversation list (see docs/search.md):
+ * Plans a text search of the conversation list (design: docs/architecture.md, "Search and counts"):
  * 1. Walk the list as it will be shown (scope, filters, cursor; newest first) and test each conversation's
  *    documents in memory. A common word fills the page within a chunk or two and never reaches the index.
  *    Each step after the first reads as many conversations as the match rate so far says the page needs.
