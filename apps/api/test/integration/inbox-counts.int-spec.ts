@@ -1,5 +1,10 @@
 import { CONVERSATION_STATUSES, ConversationCountsResponse, ConversationListResponse, ConversationStatus, Role } from '@ticklegram/domain-models';
 import { SIM_SEED } from '@ticklegram/meta-sim';
+import { TableColumn } from 'typeorm';
+import { dialectOf } from '../../src/database/column-types';
+import { ConversationCountsMaintainer } from '../../src/modules/inbox/counts/conversation-counts.maintainer';
+import { countTriggersPresent } from '../../src/modules/inbox/counts/conversation-counts.sql';
+import { ConversationCountsRepository } from '../../src/modules/inbox/repositories/conversation-counts.repository';
 import { TEST_ADMIN } from '../utils/test-app';
 import { IngestionHarness, startIngestionHarness } from '../utils/webhooks-harness';
 
@@ -119,5 +124,57 @@ describe('inbox counts under concurrent updates (integration)', () => {
     const final = recount(finalRows, { id: adminId, admin: true });
     expect(final.unassigned).toBeLessThan(final.all);
     expect(Object.values(final.byStatus).filter((n) => n > 0).length).toBeGreaterThan(1);
+  });
+
+  it('reads the counters plus unfolded deltas, folds them away, and repairs triggers a table rebuild dropped', async () => {
+    const maintainer = h.t.app.get(ConversationCountsMaintainer);
+    const repo = h.t.app.get(ConversationCountsRepository);
+    const admin = { id: adminId, role: Role.ADMIN };
+    const agent = { id: agents[0].id, role: Role.AGENT };
+    const expectRecount = async () => {
+      const now = await rows();
+      expect(await repo.fromCounters(admin)).toEqual(recount(now, { id: adminId, admin: true }));
+      expect(await repo.fromCounters(agent)).toEqual(recount(now, { id: agent.id, admin: false }));
+      expect(await repo.byScan(admin)).toEqual(recount(now, { id: adminId, admin: true }));
+    };
+    expect(maintainer.maintained).toBe(true);
+
+    // new messages append deltas (unread counts move); the counts include them before and after the fold
+    for (const customer of CUSTOMERS.slice(0, 3)) h.sim.customerSends(customer, { text: 'one more thing' });
+    await h.settle();
+    await expectRecount();
+    for (let i = 0; i < 5 && (await h.count('SELECT COUNT(*) AS n FROM conversation_count_deltas')) > 0; i += 1) await maintainer.fold();
+    expect(await h.count('SELECT COUNT(*) AS n FROM conversation_count_deltas')).toBe(0);
+    await expectRecount();
+
+    // a column change rebuilds the table on SQLite (TypeORM copies it into a new one): its triggers are gone
+    const dialect = dialectOf(h.t.dataSource.options.type);
+    const runner = h.t.dataSource.createQueryRunner();
+    try {
+      await runner.addColumn('conversations', new TableColumn({ name: 'tmp_probe', type: 'integer', isNullable: true }));
+      await runner.dropColumn('conversations', 'tmp_probe');
+      expect(await countTriggersPresent(runner, dialect)).toBe(dialect === 'sqlite' ? 0 : 3);
+      await runner.query('DROP TRIGGER IF EXISTS conversation_counts_au');
+      // a change the counters do not see while the trigger is missing
+      const [one] = await runner.query('SELECT id FROM conversations WHERE last_message_at IS NOT NULL LIMIT 1');
+      await runner.query("UPDATE conversations SET status = CASE WHEN status = 'resolved' THEN 'open' ELSE 'resolved' END WHERE id = ?", [one.id]);
+      expect(await repo.fromCounters(admin)).not.toEqual(recount(await rows(), { id: adminId, admin: true }));
+      // the boot check: create what is missing, recount
+      expect(await maintainer.repair()).toBe(true);
+      expect(await countTriggersPresent(runner, dialect)).toBe(3);
+      await expectRecount();
+      // a MySQL user without the TRIGGER grant: repair() says false and the counts come from the scan
+      const scan = jest.spyOn(repo, 'byScan');
+      maintainer.maintained = false;
+      try {
+        expect(await repo.countVisible(agent)).toEqual(recount(await rows(), { id: agent.id, admin: false }));
+        expect(scan).toHaveBeenCalledTimes(1);
+      } finally {
+        maintainer.maintained = true;
+        scan.mockRestore();
+      }
+    } finally {
+      await runner.release();
+    }
   });
 });

@@ -1,7 +1,10 @@
 import { ConversationDto, ConversationListResponse, Role } from '@ticklegram/domain-models';
 import { SIM_SEED } from '@ticklegram/meta-sim';
 import { CreateSearchIndex1763920000000 } from '../../src/database/migrations/1763920000000-CreateSearchIndex';
+import { queryTerms } from '../../src/common/search/search-text';
 import { MessageEntity } from '../../src/modules/inbox/entities/message.entity';
+import { InboxSearchRepository } from '../../src/modules/inbox/repositories/inbox-search.repository';
+import { INBOX_SEARCH_LIMITS } from '../../src/modules/inbox/search/conversation-search';
 import { IngestionHarness, startIngestionHarness } from '../utils/webhooks-harness';
 
 const IG = SIM_SEED.instagramCustomers;
@@ -92,6 +95,68 @@ describe('inbox search (integration)', () => {
     expect(highlighted(byText)).toEqual(['jacket']);
     expect(highlighted((await search('cafe'))[0])).toEqual(['café']);
     expect(highlighted((await search('タワー'))[0])).toEqual(['タワー']);
+  });
+
+  it('gives the same answers on every path: the list walk, the index by the rarest term, the longer walk, the subquery', async () => {
+    const queries = ['blue', 'jacket', 'blue jacket', 'blue abroad', 'jane', 'jane blue', 'cafe', 'muller', '🎉', '東京タワー', 'sku-4411', 'nothing'];
+    const answers = async () => Object.fromEntries(await Promise.all(queries.map(async (q) => [q, await found(q)] as const)));
+    const repo = h.t.app.get(InboxSearchRepository);
+    const index = jest.spyOn(repo, 'indexMatches');
+    const subquery = jest.spyOn(repo, 'subqueryCondition');
+    const defaults = { ...INBOX_SEARCH_LIMITS };
+    try {
+      // a few conversations fit in one chunk: the walk answers everything
+      const walked = await answers();
+      expect(index).not.toHaveBeenCalled();
+      expect(walked['blue jacket']).toEqual([IG[0].igsid]);
+      expect(walked['jane blue']).toEqual([]); // every term in one document: Jane's name never says blue
+
+      // one conversation per chunk and at most two: a word not in the newest conversation goes to the index by its rarest term
+      Object.assign(INBOX_SEARCH_LIMITS, { scanChunk: 1, maxChunk: 1, scanMax: 2 });
+      expect(await answers()).toEqual(walked);
+      expect(index).toHaveBeenCalled();
+      // the index is asked for one term of the query (the rarest in what the walk read), the others are tested in memory
+      index.mockClear();
+      await found('blue jacket');
+      expect(index.mock.calls.length).toBe(1);
+      expect(queryTerms('blue jacket')).toContain(index.mock.calls[0][1]);
+      expect(subquery).not.toHaveBeenCalled();
+
+      // no term rare enough for the index either: the walk goes on (here to the end of the list) …
+      Object.assign(INBOX_SEARCH_LIMITS, { candidateCap: 0, scanMax: 100 });
+      index.mockClear();
+      expect(await answers()).toEqual(walked);
+      expect(index).toHaveBeenCalled();
+      expect(subquery).not.toHaveBeenCalled();
+      // … and past scanMax conversations the search is a subquery of the list
+      Object.assign(INBOX_SEARCH_LIMITS, { scanMax: 2 });
+      expect(await answers()).toEqual(walked);
+      expect(subquery).toHaveBeenCalled();
+    } finally {
+      Object.assign(INBOX_SEARCH_LIMITS, defaults);
+      index.mockRestore();
+      subquery.mockRestore();
+    }
+  });
+
+  it('pages a walked search with the cursor, in list order, without repeats', async () => {
+    const defaults = { ...INBOX_SEARCH_LIMITS };
+    try {
+      Object.assign(INBOX_SEARCH_LIMITS, { scanChunk: 2 });
+      const seen: string[] = [];
+      let cursor: string | null = '';
+      for (let i = 0; i < 10 && cursor !== null; i += 1) {
+        const res = await h.t.http
+          .get(`/api/conversations?limit=1&search=blue${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`)
+          .set('Authorization', `Bearer ${h.admin}`);
+        const body = res.body as ConversationListResponse;
+        seen.push(...body.items.map((c) => c.contact.externalId));
+        cursor = body.nextCursor;
+      }
+      expect(seen.sort()).toEqual([FB[0].psid, IG[0].igsid].sort());
+    } finally {
+      Object.assign(INBOX_SEARCH_LIMITS, defaults);
+    }
   });
 
   it('follows edits, unsends and deletes', async () => {

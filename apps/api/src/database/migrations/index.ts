@@ -19,6 +19,7 @@ import { CreateCommentSearch1763920000002 } from './1763920000002-CreateCommentS
 import { CreateChannelHistory1763930000000 } from './1763930000000-CreateChannelHistory';
 import { AddMessageStatusUnknown1763940000000 } from './1763940000000-AddMessageStatusUnknown';
 import { AddAnalyticsMessageTotals1764600000000 } from './1764600000000-AddAnalyticsMessageTotals';
+import { CreateConversationCounts1764700000000 } from './1764700000000-CreateConversationCounts';
 
 /** Every migration, in order. Listed explicitly because the api is bundled (no glob loading). */
 export const MIGRATIONS = [
@@ -43,4 +44,5 @@ export const MIGRATIONS = [
   CreateChannelHistory1763930000000,
   AddMessageStatusUnknown1763940000000,
   AddAnalyticsMessageTotals1764600000000,
+  CreateConversationCounts1764700000000,
 ];

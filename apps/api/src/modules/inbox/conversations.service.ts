@@ -9,9 +9,10 @@ import { ConversationEntity } from './entities/conversation.entity';
 import { ConversationNotFoundException, InboxException, InboxExceptionCode } from './inbox.exception';
 import { InboxGateway } from './inbox.gateway';
 import { toContactDto, toConversationDto, toMessageDto } from './inbox.mapper';
-import { InboxReadRepository } from './repositories/inbox-read.repository';
+import { ConversationListFilter, InboxReadRepository } from './repositories/inbox-read.repository';
 import { InboxSearchRepository } from './repositories/inbox-search.repository';
 import { ScopedConversationRepository } from './repositories/scoped-conversation.repository';
+import { ConversationSearch } from './search/conversation-search';
 import { contactMatch, messageMatch } from './search/search-match';
 
 const encode = (parts: [string, string]) => Buffer.from(parts.join('|'), 'utf8').toString('base64url');
@@ -29,6 +30,7 @@ export class ConversationsService {
   constructor(
     private readonly inbox: InboxReadRepository,
     private readonly search: InboxSearchRepository,
+    private readonly conversationSearch: ConversationSearch,
     private readonly scoped: ScopedConversationRepository,
     private readonly labels: ConversationLabelsService,
     private readonly gateway: InboxGateway,
@@ -42,8 +44,7 @@ export class ConversationsService {
     const terms = searchText ? queryTerms(searchText) : [];
     // a search with nothing searchable in it (only punctuation) matches nothing
     if (searchText && !terms.length) return { items: [], nextCursor: null };
-    const rows = await this.inbox.listConversations(caller, {
-      search: terms.length ? await this.search.condition(terms) : undefined,
+    const filter: ConversationListFilter = {
       platform: query.platform,
       channelId: query.channelId,
       status: query.status,
@@ -51,9 +52,10 @@ export class ConversationsService {
       assigneeId: assignee === 'me' ? caller.id : assignee === 'unassigned' ? null : assignee && assignee !== 'any' ? assignee : undefined,
       unread: query.unread === true,
       labelCondition: query.label ? this.labels.hasLabelCondition('c', query.label) : undefined,
-      after: after && { lastMessageAt: after.at, id: after.id },
-      limit: limit + 1,
-    });
+    };
+    const cursor = after && { lastMessageAt: after.at, id: after.id };
+    const search = terms.length ? await this.conversationSearch.condition(caller, filter, cursor, limit + 1, terms) : undefined;
+    const rows = await this.inbox.listConversations(caller, { ...filter, search, after: cursor, limit: limit + 1 });
     const page = rows.slice(0, limit);
     const last = page[page.length - 1]?.conversation;
     const labels = await this.labels.forConversations(page.map((r) => r.conversation.id));

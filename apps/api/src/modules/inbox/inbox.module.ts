@@ -5,6 +5,7 @@ import { MediaModule } from '../media/media.module';
 import { ConversationLabelsController } from './conversation-labels.controller';
 import { ConversationsController } from './conversations.controller';
 import { ConversationsService } from './conversations.service';
+import { ConversationCountsMaintainer } from './counts/conversation-counts.maintainer';
 import { CustomerConversationsService } from './customer-conversations.service';
 import { ContactEntity } from './entities/contact.entity';
 import { ConversationEntity } from './entities/conversation.entity';
@@ -32,6 +33,7 @@ import { MessageRepository } from './repositories/message.repository';
 import { OutboundMessageRepository } from './repositories/outbound-message.repository';
 import { ScopedConversationRepository } from './repositories/scoped-conversation.repository';
 import { InboxSearchRepository } from './repositories/inbox-search.repository';
+import { ConversationSearch } from './search/conversation-search';
 import { SearchIndexer } from './search/search-indexer';
 
 /**
@@ -53,7 +55,9 @@ import { SearchIndexer } from './search/search-indexer';
     ScopedConversationRepository,
     InboxReadRepository,
     InboxSearchRepository,
+    ConversationSearch,
     SearchIndexer,
+    ConversationCountsMaintainer,
     ConversationCountsRepository,
     ConversationFactsRepository,
     MessageRepository,

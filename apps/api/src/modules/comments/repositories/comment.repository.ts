@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { COMMENT_STATUSES, CommentKindFilter, CommentSource, CommentStatusCounts, CommentStatusFilter, MessagePlatform, Role } from '@ticklegram/domain-models';
 import { Brackets, In, Repository, SelectQueryBuilder } from 'typeorm';
+import { scanMatching } from '../../../common/search/scan-matching';
 import { Caller, CommentAccessPolicy } from '../comment-access.policy';
 import { CommentCountEntity } from '../entities/comment-count.entity';
 import { CommentEntity } from '../entities/comment.entity';
@@ -51,7 +52,7 @@ export class CommentRepository {
     limit: number,
   ): Promise<CommentEntity[]> {
     if (filters.search?.kind === 'none') return [];
-    if (filters.search?.kind === 'many') return this.scanMatching(caller, filters, filters.search.terms, status, after, limit);
+    if (filters.search?.kind === 'many') return this.walkStream(caller, filters, filters.search.terms, status, after, limit);
     return this.page(caller, filters, status, after).take(limit).getMany();
   }
 
@@ -60,7 +61,7 @@ export class CommentRepository {
    * time, until the page is full; a word common overall but rare under these filters falls back to the
    * full-text index after `scanMax` rows.
    */
-  private async scanMatching(
+  private async walkStream(
     caller: Caller,
     filters: CommentFilters,
     terms: string[],
@@ -69,28 +70,31 @@ export class CommentRepository {
     limit: number,
   ): Promise<CommentEntity[]> {
     const { scanChunk, scanMax } = COMMENT_SEARCH_LIMITS;
-    const found: string[] = [];
-    let cursor = after;
-    for (let scanned = 0; found.length < limit; ) {
-      if (scanned >= scanMax) {
-        const rest = await this.page(caller, filters, status, cursor)
-          .andWhere(this.search.subquery('comment'), { commentSearch: this.search.engineQuery(terms) })
-          .select(['comment.id'])
-          .take(limit - found.length)
-          .getMany();
-        found.push(...rest.map((r) => r.id));
-        break;
-      }
-      const chunk = await this.page(caller, filters, status, cursor).select(['comment.id', 'comment.commentedAt']).take(scanChunk).getMany();
-      scanned += chunk.length;
-      const hits = await this.search.matching(
-        chunk.map((c) => c.id),
-        terms,
-      );
-      for (const c of chunk) if (hits.has(c.id) && found.length < limit) found.push(c.id);
-      const last = chunk[chunk.length - 1];
-      if (chunk.length < scanChunk || !last) break;
-      cursor = { at: last.commentedAt, id: last.id };
+    const walk = await scanMatching<Pick<CommentEntity, 'id' | 'commentedAt'>>({
+      chunk: (last, size) =>
+        this.page(caller, filters, status, last ? { at: last.commentedAt, id: last.id } : after)
+          .select(['comment.id', 'comment.commentedAt'])
+          .take(size)
+          .getMany(),
+      matching: async (rows) => {
+        const hits = await this.search.matching(
+          rows.map((c) => c.id),
+          terms,
+        );
+        return new Set(rows.filter((c) => hits.has(c.id)));
+      },
+      want: limit,
+      chunkSize: scanChunk,
+      keepGoing: ({ scanned }) => scanned < scanMax,
+    });
+    const found = walk.found.map((c) => c.id);
+    if (!walk.complete && walk.last) {
+      const rest = await this.page(caller, filters, status, { at: walk.last.commentedAt, id: walk.last.id })
+        .andWhere(this.search.subquery('comment'), { commentSearch: this.search.engineQuery(terms) })
+        .select(['comment.id'])
+        .take(limit - found.length)
+        .getMany();
+      found.push(...rest.map((r) => r.id));
     }
     return found.length ? this.comments.find({ where: { id: In(found) }, order: { commentedAt: 'DESC', id: 'DESC' } }) : [];
   }

@@ -1,25 +1,60 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { CONVERSATION_STATUSES, ConversationCountsResponse, ConversationStatus, MessagePlatform } from '@ticklegram/domain-models';
+import { CONVERSATION_STATUSES, ConversationCountsResponse, ConversationStatus, MessagePlatform, Role } from '@ticklegram/domain-models';
 import { Repository, SelectQueryBuilder } from 'typeorm';
 import { ConversationEntity } from '../entities/conversation.entity';
 import { Caller, ConversationAccessPolicy } from '../conversation-access.policy';
+import { ConversationCountsMaintainer } from '../counts/conversation-counts.maintainer';
+import { readCountsSql } from '../counts/conversation-counts.sql';
 
 type GroupRow = { status: ConversationStatus; platform: MessagePlatform } & Record<
   'all' | 'mine' | 'unassigned' | 'unread' | 'myUnreadMessages',
   string | number | null
 >;
 
+type CounterRow = { status: ConversationStatus; platform: MessagePlatform; assignee_id: string } & Record<
+  'n' | 'unread' | 'unread_messages',
+  string | number | null
+>;
+
 /**
  * Sidebar folder counts over exactly the rows the caller's conversation list can show (scoped, with
- * activity), in one grouped query.
+ * activity): from the maintained counters (`counts/`), a few hundred rows, or — while their triggers are
+ * missing — one grouped scan of the conversations.
  */
 @Injectable()
 export class ConversationCountsRepository {
-  constructor(@InjectRepository(ConversationEntity) private readonly conversations: Repository<ConversationEntity>) {}
+  constructor(
+    @InjectRepository(ConversationEntity) private readonly conversations: Repository<ConversationEntity>,
+    private readonly maintainer: ConversationCountsMaintainer,
+  ) {}
+
+  countVisible(caller: Caller): Promise<ConversationCountsResponse> {
+    return this.maintainer.maintained ? this.fromCounters(caller) : this.byScan(caller);
+  }
+
+  /** Counters plus the deltas not folded yet, under the scope: an agent reads their own and the unassigned keys. */
+  async fromCounters(caller: Caller): Promise<ConversationCountsResponse> {
+    const { sql, params } = readCountsSql(caller.role === Role.ADMIN ? undefined : [caller.id, '']);
+    const rows: CounterRow[] = await this.conversations.manager.query(sql.replace(/\s+/g, ' '), params);
+    return summed(
+      rows.map((r) => {
+        const mine = r.assignee_id === caller.id;
+        return {
+          status: r.status,
+          platform: r.platform,
+          all: r.n,
+          mine: mine ? r.n : 0,
+          unassigned: r.assignee_id === '' ? r.n : 0,
+          unread: r.unread,
+          myUnreadMessages: mine ? r.unread_messages : 0,
+        };
+      }),
+    );
+  }
 
   /** One scan over the scoped rows, grouped into at most |statuses| × |platforms| rows and summed here. */
-  async countVisible(caller: Caller): Promise<ConversationCountsResponse> {
+  async byScan(caller: Caller): Promise<ConversationCountsResponse> {
     const rows = await this.scoped(caller)
       .select('c.status', 'status')
       .addSelect('c.platform', 'platform')
@@ -32,29 +67,33 @@ export class ConversationCountsRepository {
       .groupBy('c.status')
       .addGroupBy('c.platform')
       .getRawMany<GroupRow>();
-    const result: ConversationCountsResponse = {
-      all: 0,
-      mine: 0,
-      unassigned: 0,
-      unread: 0,
-      myUnreadMessages: 0,
-      byStatus: Object.fromEntries(CONVERSATION_STATUSES.map((s) => [s, 0])) as Record<ConversationStatus, number>,
-      byPlatform: Object.fromEntries(Object.values(MessagePlatform).map((p) => [p, 0])) as Record<MessagePlatform, number>,
-    };
-    for (const row of rows) {
-      const all = Number(row.all ?? 0);
-      result.all += all;
-      result.mine += Number(row.mine ?? 0);
-      result.unassigned += Number(row.unassigned ?? 0);
-      result.unread += Number(row.unread ?? 0);
-      result.myUnreadMessages += Number(row.myUnreadMessages ?? 0);
-      if (row.status in result.byStatus) result.byStatus[row.status] += all;
-      if (row.platform in result.byPlatform) result.byPlatform[row.platform] += all;
-    }
-    return result;
+    return summed(rows);
   }
 
   private scoped(caller: Caller): SelectQueryBuilder<ConversationEntity> {
     return ConversationAccessPolicy.applyTo(this.conversations.createQueryBuilder('c').where('c.last_message_at IS NOT NULL'), caller, 'c');
   }
+}
+
+function summed(rows: GroupRow[]): ConversationCountsResponse {
+  const result: ConversationCountsResponse = {
+    all: 0,
+    mine: 0,
+    unassigned: 0,
+    unread: 0,
+    myUnreadMessages: 0,
+    byStatus: Object.fromEntries(CONVERSATION_STATUSES.map((s) => [s, 0])) as Record<ConversationStatus, number>,
+    byPlatform: Object.fromEntries(Object.values(MessagePlatform).map((p) => [p, 0])) as Record<MessagePlatform, number>,
+  };
+  for (const row of rows) {
+    const all = Number(row.all ?? 0);
+    result.all += all;
+    result.mine += Number(row.mine ?? 0);
+    result.unassigned += Number(row.unassigned ?? 0);
+    result.unread += Number(row.unread ?? 0);
+    result.myUnreadMessages += Number(row.myUnreadMessages ?? 0);
+    if (row.status in result.byStatus) result.byStatus[row.status] += all;
+    if (row.platform in result.byPlatform) result.byPlatform[row.platform] += all;
+  }
+  return result;
 }

@@ -13,6 +13,13 @@ export interface ConversationPageCursor {
   id: string;
 }
 
+/** A listed conversation as a search walk needs it: its place in the list and where its documents are. */
+export interface ConversationKey {
+  id: string;
+  contactId: string;
+  lastMessageAt: Date;
+}
+
 /** Server-side list filters; `assignee` is a user id, `null` for unassigned, absent for anyone. */
 export interface ConversationListFilter {
   /** From `InboxSearchRepository.condition`. */
@@ -43,17 +50,30 @@ export class InboxReadRepository {
     caller: Caller,
     options: ConversationListFilter & { after?: ConversationPageCursor; limit: number },
   ): Promise<{ conversation: ConversationEntity; contact: ContactEntity }[]> {
-    const qb = this.scoped(caller).orderBy('c.last_message_at', 'DESC').addOrderBy('c.id', 'DESC').limit(options.limit);
-    this.applyFilter(qb, options);
-    if (options.after) {
-      const { lastMessageAt, id } = options.after;
+    return this.withContacts(await this.page(caller, options, options.after).limit(options.limit).getMany());
+  }
+
+  /** The keys of the list under `filter` (its search aside), newest first from `after`: what a search walk reads. */
+  async listKeys(caller: Caller, filter: ConversationListFilter, after: ConversationPageCursor | undefined, limit: number): Promise<ConversationKey[]> {
+    const rows = await this.page(caller, { ...filter, search: undefined }, after)
+      .select(['c.id', 'c.contactId', 'c.lastMessageAt'])
+      .limit(limit)
+      .getMany();
+    return rows.map((c) => ({ id: c.id, contactId: c.contactId, lastMessageAt: c.lastMessageAt as Date }));
+  }
+
+  private page(caller: Caller, filter: ConversationListFilter, after: ConversationPageCursor | undefined): SelectQueryBuilder<ConversationEntity> {
+    const qb = this.scoped(caller).orderBy('c.last_message_at', 'DESC').addOrderBy('c.id', 'DESC');
+    this.applyFilter(qb, filter);
+    if (after) {
+      const { lastMessageAt, id } = after;
       qb.andWhere(
         new Brackets((w) =>
           w.where('c.last_message_at < :at', { at: lastMessageAt }).orWhere('c.last_message_at = :at AND c.id < :id', { at: lastMessageAt, id }),
         ),
       );
     }
-    return this.withContacts(await qb.getMany());
+    return qb;
   }
 
   /**

@@ -8,14 +8,21 @@ import { Dialect, dialectOf } from '../../../database/column-types';
 /** The search part of a list query over the conversations alias `c`. */
 export type ConversationSearchCondition = { sql: string; params: Record<string, unknown> };
 
-/** Above this many matching conversations the list matches inside its own query instead of by id list. */
-const CANDIDATE_CAP = 2000;
 /** Documents per conversation matched in memory before asking the index (see newestMatches). */
 const RECENT_SCAN = 100;
 
+/** What a walk learned from the documents it read: the conversations that match, and how often each term occurred. */
+export interface DocumentSample {
+  matched: Set<string>;
+  /** Documents holding each query term (the rarest one is the cheapest to ask the index for). */
+  termHits: Map<string, number>;
+}
+
 /**
  * Full-text reads of `message_search` / `contact_search` (terms from `common/search/search-text.ts`,
- * one engine query per database via `searchSql`).
+ * one engine query per database via `searchSql`). Both engines read a term's whole posting list before the
+ * first row comes back, LIMIT or not, so a common term is never sent to them: the list walks instead
+ * (`ConversationSearch`), testing the documents read here with `documentMatches`.
  */
 @Injectable()
 export class InboxSearchRepository {
@@ -25,29 +32,70 @@ export class InboxSearchRepository {
     this.dialect = dialectOf(dataSource.options.type);
   }
 
+  /** Tests the contact's and the messages' documents of each conversation against every term, in memory. */
+  async sample(conversations: { id: string; contactId: string }[], terms: string[]): Promise<DocumentSample> {
+    const matched = new Set<string>();
+    const termHits = new Map(terms.map((t) => [t, 0]));
+    if (!conversations.length) return { matched, termHits };
+    const test = (body: string): boolean => {
+      let all = true;
+      for (const t of terms)
+        if (documentMatches(body, [t])) termHits.set(t, (termHits.get(t) ?? 0) + 1);
+        else all = false;
+      return all;
+    };
+    const byContact = new Map<string, string[]>();
+    for (const c of conversations) byContact.set(c.contactId, [...(byContact.get(c.contactId) ?? []), c.id]);
+    // both reads at once on MySQL's pool (SQLite runs them one after the other)
+    const [contacts, messages] = await Promise.all([
+      this.raw<{ contact_id: string; body: string }>('SELECT cs.contact_id, cs.body FROM contact_search cs WHERE cs.contact_id IN (:...ids)', {
+        ids: [...byContact.keys()],
+      }),
+      this.raw<{ conversation_id: string; body: string }>('SELECT ms.conversation_id, ms.body FROM message_search ms WHERE ms.conversation_id IN (:...ids)', {
+        ids: conversations.map((c) => c.id),
+      }),
+    ]);
+    for (const r of contacts) if (test(r.body)) for (const id of byContact.get(r.contact_id) ?? []) matched.add(id);
+    for (const r of messages) if (test(r.body) && !matched.has(r.conversation_id)) matched.add(r.conversation_id);
+    return { matched, termHits };
+  }
+
   /**
-   * The search condition for a list: a rare term becomes an id list (a primary-key lookup, then the
-   * page sorts at most CANDIDATE_CAP rows); a common one stays a subquery, and the list walks its sort
-   * index until the page is full.
+   * The conversations matching every term, asked of the index by one term only (`probe`, the rarest one
+   * seen) and tested against all terms in memory — an index query with a common term in it reads that term's
+   * whole posting list. Null when `probe` has more than `cap` documents (then only the list walk is cheap).
    */
-  async condition(terms: string[]): Promise<ConversationSearchCondition> {
-    const q = searchSql.query(this.dialect, terms);
+  async indexMatches(terms: string[], probe: string, cap: number): Promise<Set<string> | null> {
+    const q = searchSql.query(this.dialect, [probe]);
+    const contacts = await this.raw<{ id: string; body: string }>(
+      `SELECT cs.contact_id AS id, cs.body FROM contact_search cs WHERE ${searchSql.match(this.dialect, 'contact_search', 'cs', 'q')} LIMIT ${cap + 1}`,
+      { q },
+    );
+    const messages = await this.raw<{ id: string; body: string }>(
+      `SELECT ms.conversation_id AS id, ms.body FROM message_search ms WHERE ${searchSql.match(this.dialect, 'message_search', 'ms', 'q')} LIMIT ${cap + 1}`,
+      { q },
+    );
+    if (contacts.length > cap || messages.length > cap) return null;
+    const ids = new Set(messages.filter((r) => documentMatches(r.body, terms)).map((r) => r.id));
+    const contactIds = contacts.filter((r) => documentMatches(r.body, terms)).map((r) => r.id);
+    if (contactIds.length) {
+      const rows = await this.raw<{ id: string }>('SELECT cc.id FROM conversations cc WHERE cc.contact_id IN (:...ids)', { ids: contactIds });
+      for (const r of rows) ids.add(r.id);
+    }
+    return ids;
+  }
+
+  /** The search as a condition inside the list query (the last resort: slow for a common term). */
+  subqueryCondition(terms: string[]): ConversationSearchCondition {
     const byContact = `SELECT cc.id FROM conversations cc WHERE cc.contact_id IN (SELECT cs.contact_id FROM contact_search cs WHERE ${searchSql.match(this.dialect, 'contact_search', 'cs', 'q')})`;
     const byMessage = `SELECT ms.conversation_id FROM message_search ms WHERE ${searchSql.match(this.dialect, 'message_search', 'ms', 'q')}`;
-    const ids = new Set<string>();
-    for (const sql of [byContact, `SELECT DISTINCT x.conversation_id AS id FROM (${byMessage}) x`]) {
-      const rows = await this.raw<{ id: string }>(`${sql} LIMIT ${CANDIDATE_CAP + 1}`, { q });
-      for (const r of rows) ids.add(r.id);
-      if (ids.size > CANDIDATE_CAP) return { sql: `(c.id IN (${byContact}) OR c.id IN (${byMessage}))`, params: { q } };
-    }
-    if (!ids.size) return { sql: '1 = 0', params: {} };
-    return { sql: 'c.id IN (:...searchIds)', params: { searchIds: [...ids] } };
+    return { sql: `(c.id IN (${byContact}) OR c.id IN (${byMessage}))`, params: { q: searchSql.query(this.dialect, terms) } };
   }
 
   /**
    * The newest matching message of each conversation, with its text. The newest RECENT_SCAN documents of
-   * each conversation are matched here (a common term is found among them without reading its whole
-   * posting list again); only conversations with no match among them ask the full-text index.
+   * each conversation are matched here; only conversations with no match among them (long threads) read
+   * the rest of their documents.
    */
   async newestMatches(conversationIds: string[], terms: string[]): Promise<Map<string, { id: string; text: string; sentAt: Date }>> {
     if (!conversationIds.length) return new Map();
@@ -62,14 +110,12 @@ export class InboxSearchRepository {
     for (const r of recent) if (!chosen.has(r.conversation_id) && documentMatches(r.body, terms)) chosen.set(r.conversation_id, r.message_id);
     const rest = conversationIds.filter((id) => !chosen.has(id));
     if (rest.length) {
-      const older = await this.raw<{ conversation_id: string; message_id: string }>(
-        `SELECT x.conversation_id, x.message_id FROM (
-           SELECT ms.conversation_id, ms.message_id, ROW_NUMBER() OVER (PARTITION BY ms.conversation_id ORDER BY ms.sent_at DESC, ms.message_id DESC) AS rn
-           FROM message_search ms WHERE ${searchSql.match(this.dialect, 'message_search', 'ms', 'q')} AND ms.conversation_id IN (:...ids)
-         ) x WHERE x.rn = 1`,
-        { q: searchSql.query(this.dialect, terms), ids: rest },
+      // long threads whose match is older: their other documents, in memory too (an index query naming a common term reads all of its postings)
+      const older = await this.raw<{ conversation_id: string; message_id: string; body: string }>(
+        'SELECT ms.conversation_id, ms.message_id, ms.body FROM message_search ms WHERE ms.conversation_id IN (:...ids) ORDER BY ms.sent_at DESC, ms.message_id DESC',
+        { ids: rest },
       );
-      for (const r of older) chosen.set(r.conversation_id, r.message_id);
+      for (const r of older) if (!chosen.has(r.conversation_id) && documentMatches(r.body, terms)) chosen.set(r.conversation_id, r.message_id);
     }
     if (!chosen.size) return new Map();
     const messages = await this.raw<{ conversation_id: string; id: string; text: string | null; sent_at: Date | string }>(
@@ -88,7 +134,6 @@ export class InboxSearchRepository {
   }
 }
 
-/** The engines' rule on a stored body: every query term is a prefix of one of its terms. */
 /** SQLite returns `YYYY-MM-DD HH:MM:SS.SSS` (UTC), MySQL a Date. */
 function toDate(value: Date | string): Date {
   return value instanceof Date ? value : new Date(`${value.replace(' ', 'T')}Z`);

@@ -1,0 +1,77 @@
+import { Injectable } from '@nestjs/common';
+import { ScanPlan, ScanProgress, scanMatching } from '../../../common/search/scan-matching';
+import { Caller } from '../conversation-access.policy';
+import { ConversationKey, ConversationListFilter, ConversationPageCursor, InboxReadRepository } from '../repositories/inbox-read.repository';
+import { ConversationSearchCondition, InboxSearchRepository } from '../repositories/inbox-search.repository';
+
+/** Tunable for the tests (small values reach every path with a few conversations). */
+export const INBOX_SEARCH_LIMITS = {
+  /** Conversations read by the walk's first step (later steps read what the matches so far say is needed). */
+  scanChunk: 100,
+  /** Conversations read by one later step at most. */
+  maxChunk: 1000,
+  /** The walk stops once it has read this many conversations, or expects to before the page is full. */
+  scanMax: 4000,
+  /** Matches the walk needs before it trusts its estimate (one match in 100 says little; a wrong guess costs a step of 1,000). */
+  minEvidence: 3,
+  /** Documents of the probe term read from the index at most; more and the term is not rare enough to ask it for. */
+  candidateCap: 2000,
+};
+
+/**
+ * Plans a text search of the conversation list (design: docs/architecture.md, "Search and counts"):
+ * 1. Walk the list as it will be shown (scope, filters, cursor; newest first) and test each conversation's
+ *    documents in memory. A common word fills the page within a chunk or two and never reaches the index.
+ *    Each step after the first reads as many conversations as the match rate so far says the page needs.
+ * 2. When the matches seen so far say the page would not fill within `scanMax` conversations, the words
+ *    are rare: ask the full-text index for the rarest of them in the documents read (an index query
+ *    naming a common term reads all of its postings, LIMIT or not) and test the few hits against all terms.
+ * 3. When even that term has more than `candidateCap` documents, walk on (up to `scanMax` conversations);
+ *    only past that does the search become a subquery of the list.
+ */
+@Injectable()
+export class ConversationSearch {
+  constructor(
+    private readonly inbox: InboxReadRepository,
+    private readonly search: InboxSearchRepository,
+  ) {}
+
+  /** The search condition for a list page of `want` rows after `after` under `filter`. */
+  async condition(
+    caller: Caller,
+    filter: ConversationListFilter,
+    after: ConversationPageCursor | undefined,
+    want: number,
+    terms: string[],
+  ): Promise<ConversationSearchCondition> {
+    const { scanChunk, maxChunk, scanMax, candidateCap, minEvidence } = INBOX_SEARCH_LIMITS;
+    const termHits = new Map(terms.map((t) => [t, 0]));
+    /** Conversations still to read for a full page at the match rate seen so far. */
+    const needed = ({ scanned, found }: ScanProgress) => (found ? ((want - found) * scanned) / found : Infinity);
+    const plan: ScanPlan<ConversationKey> = {
+      chunk: (last, size) => this.inbox.listKeys(caller, filter, last ? { lastMessageAt: last.lastMessageAt, id: last.id } : after, size),
+      matching: async (rows) => {
+        const sample = await this.search.sample(rows, terms);
+        for (const [t, n] of sample.termHits) termHits.set(t, (termHits.get(t) ?? 0) + n);
+        return new Set(rows.filter((r) => sample.matched.has(r.id)));
+      },
+      want,
+      chunkSize: scanChunk,
+      nextSize: (progress) => Math.min(maxChunk, Math.max(scanChunk, Math.ceil(needed(progress) * 1.25))),
+      keepGoing: (progress) => progress.found >= minEvidence && progress.scanned + needed(progress) <= scanMax,
+    };
+    const walk = await scanMatching(plan);
+    if (walk.complete) return idsCondition(walk.found.map((c) => c.id));
+    const probe = [...termHits].sort((a, b) => a[1] - b[1])[0][0];
+    const ids = await this.search.indexMatches(terms, probe, candidateCap);
+    if (ids) return idsCondition([...ids]);
+    // every term is common overall, yet matches are sparse here: walk on, up to scanMax conversations
+    const rest = await scanMatching({ ...plan, want: want - walk.found.length, keepGoing: ({ scanned }) => scanned < scanMax }, walk.last);
+    if (rest.complete) return idsCondition([...walk.found, ...rest.found].map((c) => c.id));
+    return this.search.subqueryCondition(terms);
+  }
+}
+
+function idsCondition(ids: string[]): ConversationSearchCondition {
+  return ids.length ? { sql: 'c.id IN (:...searchIds)', params: { searchIds: ids } } : { sql: '1 = 0', params: {} };
+}
