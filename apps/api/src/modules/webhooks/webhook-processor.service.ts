@@ -12,7 +12,7 @@ import { ApplierRegistry, RegisteredApplier } from './ingestion/applier-registry
 import { AfterCommitEffect, applyInSavepoint, applyInTransaction, BatchAborted, DuplicateEvent } from './ingestion/apply-in-transaction';
 import { ResolvedEvent } from './ingestion/event-applier';
 import { nextAttempt } from './ingestion/retry-policy';
-import { WebhookEventRepository } from './repositories/webhook-event.repository';
+import { FinishedRow, WebhookEventRepository } from './repositories/webhook-event.repository';
 import { toWebhookEventDto } from './webhook-event.mapper';
 import { WebhooksGateway } from './webhooks.gateway';
 
@@ -124,6 +124,7 @@ export class WebhookProcessor {
     const ordered = [...plans].sort((a, b) => (lockKeyOf(a) < lockKeyOf(b) ? -1 : lockKeyOf(a) > lockKeyOf(b) ? 1 : 0));
     const applyAll = async (manager: EntityManager): Promise<void> => {
       let savepoints = 0;
+      const finished: FinishedRow[] = [];
       for (const plan of ordered) {
         const { row } = plan;
         if (plan.invalid) {
@@ -168,13 +169,9 @@ export class WebhookProcessor {
           continue;
         }
         const notApplied = items.filter((i) => i.outcome === 'unsupported' || i.outcome === 'unhandled').length;
-        await this.events.finish(
-          row.id,
-          workerId,
-          { status: notApplied ? 'unsupported' : 'processed', items, eventCount: plan.eventCount, unsupportedCount: notApplied },
-          manager,
-        );
+        finished.push({ id: row.id, status: notApplied ? 'unsupported' : 'processed', items, eventCount: plan.eventCount, unsupportedCount: notApplied });
       }
+      await this.events.finishMany(finished, workerId, manager);
     };
     // MySQL: READ COMMITTED takes no gap locks on the batch's reads (conversations, messages by mid), so concurrent
     // batches block each other less; every read that decides a write is a locking read or backed by a unique key
