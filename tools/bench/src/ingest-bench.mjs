@@ -4,6 +4,7 @@
 //
 //   npx nx build api && npx nx build meta-sim
 //   node tools/bench/src/ingest-bench.mjs            # BENCH_DB_URL=mysql://root@127.0.0.1:3306 by default
+//   BENCH_API_LOG=/tmp/api.log BENCH_API_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof' node tools/bench/src/ingest-bench.mjs
 //
 // Phases: (1) ack throughput at saturation, baseline vs api (receiver only: worker off);
 // (2) ack latency at a fixed 1,000 req/s, baseline vs api; (3) processing: the backlog drained by the
@@ -11,7 +12,7 @@
 // processing lag (received_at → processed_at) p50/p99. Loopback only; every loop is bounded.
 import { spawn } from 'node:child_process';
 import { createHmac } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -28,6 +29,10 @@ const RATE_SECONDS = Number(process.env.BENCH_RATE_SECONDS ?? 8);
 const RATE = Number(process.env.BENCH_RATE ?? 1000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 64);
 const CUSTOMERS = 500;
+// profiling: the api's stdout/stderr appended to this file (LOG_LEVEL from BENCH_API_LOG_LEVEL), extra node flags for it
+const API_LOG = process.env.BENCH_API_LOG ?? '';
+const API_LOG_LEVEL = process.env.BENCH_API_LOG_LEVEL ?? 'warn';
+const API_NODE_ARGS = (process.env.BENCH_API_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });
 let seq = 0;
@@ -121,11 +126,24 @@ async function fixedRate(port, path, rate, seconds) {
   return { achieved, p50: pct(latencies, 50), p99: pct(latencies, 99), max: latencies[latencies.length - 1], failed };
 }
 
-function launch(file, env, readyUrl) {
-  const child = spawn(process.execPath, [file], { cwd: ROOT, env: { PATH: process.env.PATH, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
-  child.stdout.resume();
+/** `nodeArgs` go before the script; with `logFile` the child's stdout and stderr are appended to it. */
+function launch(file, env, readyUrl, { nodeArgs = [], logFile = '' } = {}) {
+  const child = spawn(process.execPath, [...nodeArgs, file], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH, ...env },
+    stdio: ['ignore', 'pipe', logFile ? 'pipe' : 'inherit'],
+  });
+  if (logFile) {
+    const log = createWriteStream(logFile, { flags: 'a' });
+    child.stdout.pipe(log, { end: false });
+    child.stderr.pipe(log, { end: false });
+  } else {
+    child.stdout.resume();
+  }
   return waitHttp(readyUrl, 30_000).then(() => child);
 }
+
+const launchApi = (env, readyUrl) => launch(join(ROOT, 'dist/apps/api/main.js'), env, readyUrl, { nodeArgs: API_NODE_ARGS, logFile: API_LOG });
 
 async function waitHttp(url, timeoutMs) {
   const deadline = Date.now() + timeoutMs;
@@ -174,7 +192,7 @@ async function main() {
     DATA_DIR: dataDir,
     DATABASE_URL: dbUrl.replace(/^mysql:/, 'mariadb:'),
     META_SIM_URL: `http://127.0.0.1:${ports.sim}`,
-    LOG_LEVEL: 'warn',
+    LOG_LEVEL: API_LOG_LEVEL,
     WEBHOOK_WORKER_ENABLED: String(worker),
     WEBHOOK_WORKER_CONCURRENCY: process.env.BENCH_WORKERS ?? '4',
     WEBHOOK_CLAIM_BATCH: '50',
@@ -185,7 +203,7 @@ async function main() {
   const results = {};
   try {
     // channels connected once (sandbox bootstrap), then the receiver-only api
-    let api = await launch(join(ROOT, 'dist/apps/api/main.js'), apiEnv(false), `http://127.0.0.1:${ports.api}/api/health`);
+    let api = await launchApi(apiEnv(false), `http://127.0.0.1:${ports.api}/api/health`);
     for (let i = 0; i < 100; i += 1) {
       const [[row]] = await q.query('SELECT COUNT(*) AS n FROM instagram_accounts');
       if (Number(row.n) > 0) break;
@@ -214,7 +232,7 @@ async function main() {
     process.stdout.write('phase 3: draining the backlog…\n');
     const [[backlog]] = await q.query(`SELECT COUNT(*) AS n FROM webhook_events WHERE status = 'pending'`);
     const drainStart = Date.now();
-    api = await launch(join(ROOT, 'dist/apps/api/main.js'), apiEnv(true), `http://127.0.0.1:${ports.api}/api/health`);
+    api = await launchApi(apiEnv(true), `http://127.0.0.1:${ports.api}/api/health`);
     const drainDeadline = Date.now() + 600_000;
     let remaining = Number(backlog.n);
     while (remaining > 0 && Date.now() < drainDeadline) {

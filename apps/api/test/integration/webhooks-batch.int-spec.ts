@@ -132,14 +132,17 @@ describe('webhook batch apply (integration)', () => {
     const commit = statements.findIndex((sql, i) => i > firstSavepoint && isCommit(sql));
     expect(begin).toBeGreaterThanOrEqual(0);
     const inTransaction = statements.slice(begin, commit + 1);
-    expect(inTransaction.filter((sql) => /^UPDATE\s+["`]webhook_events["`]/i.test(sql))).toHaveLength(batch);
+    const outcomes = inTransaction.filter((sql) => /^UPDATE\s+["`]webhook_events["`]/i.test(sql));
+    // the failed delivery's attempt, and ONE statement for the outcomes of all the others
+    expect(outcomes).toHaveLength(2);
+    expect(outcomes.filter((sql) => /\bCASE\b/.test(sql))).toHaveLength(1);
     expect(inTransaction.filter(isCommit)).toHaveLength(1);
     const perDelivery = inTransaction.length / batch;
     process.stdout.write(
       `batch of ${batch} deliveries: ${inTransaction.length} statements in 1 transaction (${perDelivery.toFixed(1)} per delivery); ${statements.length} statements in all while it ran\n`,
     );
-    // a regression guard (measured: 10.2 on SQLite, 14.6 on MariaDB, which locks rows with extra reads)
-    expect(perDelivery).toBeLessThan(16);
+    // a regression guard (measured: 11.2 on SQLite, batches of 5 of which one fails; 10.2 on MariaDB, one batch of 21)
+    expect(perDelivery).toBeLessThan(13);
   });
 
   it('two batches touching the same conversations in opposite orders wait for each other instead of deadlocking', async () => {

@@ -8,6 +8,11 @@ import { BucketRow, bucketsOf, CycleRow, cyclesOf, isHumanReply } from './calcul
 import { AnalyticsRollupRepository } from './repositories/analytics-rollup.repository';
 
 const REBUILD_PAGE = 200;
+/** Conversations recomputed together by one pass of the live queue: a busy inbox costs a few queries per 100 conversations, not per conversation. */
+const DRAIN_PASS = 100;
+
+/** The status changes announced for one conversation since its last recompute. */
+type QueuedConversation = [conversationId: string, statuses: { status: ConversationStatus; at: Date }[]];
 
 /**
  * Keeps the rollups with the inbox: every committed change the inbox announces (`InboxActivity`) queues
@@ -94,13 +99,20 @@ export class AnalyticsProjector implements OnModuleInit, OnApplicationBootstrap,
     try {
       const businessHours = (await this.rollups.getSettings())?.businessHours ?? null;
       while (this.pending.size) {
-        const [conversationId, statuses] = this.pending.entries().next().value as [string, { status: ConversationStatus; at: Date }[]];
-        this.pending.delete(conversationId);
+        const pass: QueuedConversation[] = [];
+        for (const entry of this.pending) {
+          pass.push(entry);
+          if (pass.length === DRAIN_PASS) break;
+        }
+        for (const [conversationId] of pass) this.pending.delete(conversationId);
         try {
-          await this.logStatuses(conversationId, statuses);
-          await this.recompute([conversationId], businessHours);
+          await this.logStatuses(pass);
+          await this.recompute(
+            pass.map(([conversationId]) => conversationId),
+            businessHours,
+          );
         } catch (err) {
-          this.logger.warn({ err, conversationId }, 'analytics rollup update failed (a rebuild repairs it)');
+          this.logger.warn({ err, conversationIds: pass.map(([id]) => id) }, 'analytics rollup update failed (a rebuild repairs it)');
         }
       }
     } finally {
@@ -108,13 +120,18 @@ export class AnalyticsProjector implements OnModuleInit, OnApplicationBootstrap,
     }
   }
 
-  private async logStatuses(conversationId: string, statuses: { status: ConversationStatus; at: Date }[]): Promise<void> {
-    if (!statuses.length) return;
-    let last = (await this.rollups.lastStatus(conversationId)) ?? 'open';
-    for (const s of statuses) {
-      if (s.status === last) continue;
-      await this.rollups.recordStatus(conversationId, s.status, s.at);
-      last = s.status;
+  /** Logs the status changes announced for these conversations (one read of their logs for the whole pass). */
+  private async logStatuses(pass: QueuedConversation[]): Promise<void> {
+    const announced = pass.filter(([, statuses]) => statuses.length);
+    if (!announced.length) return;
+    const logs = await this.rollups.statusLogs(announced.map(([conversationId]) => conversationId));
+    for (const [conversationId, statuses] of announced) {
+      let last = logs.get(conversationId)?.at(-1)?.status ?? 'open';
+      for (const s of statuses) {
+        if (s.status === last) continue;
+        await this.rollups.recordStatus(conversationId, s.status, s.at);
+        last = s.status;
+      }
     }
   }
 

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { MessagePlatform, NormalizedEvent, WebhookEventItemDto } from '@ticklegram/domain-models';
 import { normalizeDelivery } from '@ticklegram/webhook-normalizer';
 import { DataSource, EntityManager } from 'typeorm';
+import { mapLimit } from '../../common/async/map-limit';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import type { ChannelRef } from '../channels/channel-ref';
 import { ChannelsService } from '../channels/channels.service';
@@ -11,7 +12,7 @@ import { ApplierRegistry, RegisteredApplier } from './ingestion/applier-registry
 import { AfterCommitEffect, applyInSavepoint, applyInTransaction, BatchAborted, DuplicateEvent } from './ingestion/apply-in-transaction';
 import { ResolvedEvent } from './ingestion/event-applier';
 import { nextAttempt } from './ingestion/retry-policy';
-import { WebhookEventRepository } from './repositories/webhook-event.repository';
+import { FinishedRow, WebhookEventRepository } from './repositories/webhook-event.repository';
 import { toWebhookEventDto } from './webhook-event.mapper';
 import { WebhooksGateway } from './webhooks.gateway';
 
@@ -24,6 +25,11 @@ function errorText(error: unknown): string {
 type Planned =
   | { kind: 'apply'; event: NormalizedEvent; channel: ChannelRef; applier: RegisteredApplier; batch?: unknown; prepared?: unknown }
   | { kind: 'done'; item: WebhookEventItemDto };
+
+type ApplyStep = Extract<Planned, { kind: 'apply' }>;
+
+/** `prepare` calls of a batch in flight at once (each may wait on the Graph API). */
+const PREPARE_CONCURRENCY = 8;
 
 /** One claimed row of a batch, planned: its events (or why its body cannot be read). */
 interface RowPlan {
@@ -101,13 +107,12 @@ export class WebhookProcessor {
     // channel health once per channel per batch
     for (const { platform, id } of seen.values()) await this.recordEntries(platform, [id]);
     const batches = await this.preloadBatches(plans.flatMap((p) => p.steps));
-    for (const plan of plans) {
-      for (const step of plan.steps) {
-        if (step.kind !== 'apply') continue;
-        step.batch = batches.get(step.applier.applier);
-        step.prepared = step.applier.applier.prepare ? await step.applier.applier.prepare(step.event, step.channel, step.batch) : undefined;
-      }
-    }
+    const toApply = plans.flatMap((p) => p.steps).filter((step): step is ApplyStep => step.kind === 'apply');
+    // prepare is where network work happens (profile lookups of new customers): a few at a time, not one after the other
+    await mapLimit(toApply, PREPARE_CONCURRENCY, async (step) => {
+      step.batch = batches.get(step.applier.applier);
+      step.prepared = step.applier.applier.prepare ? await step.applier.applier.prepare(step.event, step.channel, step.batch) : undefined;
+    });
     return plans;
   }
 
@@ -117,62 +122,60 @@ export class WebhookProcessor {
     // Concurrent batches (MySQL loops) lock conversations in one global order, so they wait for each
     // other instead of deadlocking; the sort is stable, so one customer's deliveries keep their order.
     const ordered = [...plans].sort((a, b) => (lockKeyOf(a) < lockKeyOf(b) ? -1 : lockKeyOf(a) > lockKeyOf(b) ? 1 : 0));
-    await this.events.exclusive(() =>
-      this.dataSource.transaction(async (manager) => {
-        let savepoints = 0;
-        for (const plan of ordered) {
-          const { row } = plan;
-          if (plan.invalid) {
-            if (await this.recordFailure(row, workerId, new Error(plan.invalid), null, true, manager)) dead.push(row);
+    const applyAll = async (manager: EntityManager): Promise<void> => {
+      let savepoints = 0;
+      const finished: FinishedRow[] = [];
+      for (const plan of ordered) {
+        const { row } = plan;
+        if (plan.invalid) {
+          if (await this.recordFailure(row, workerId, new Error(plan.invalid), null, true, manager)) dead.push(row);
+          continue;
+        }
+        const items: WebhookEventItemDto[] = [];
+        const failures: string[] = [];
+        for (const step of plan.steps) {
+          if (step.kind === 'done') {
+            items.push(step.item);
             continue;
           }
-          const items: WebhookEventItemDto[] = [];
-          const failures: string[] = [];
-          for (const step of plan.steps) {
-            if (step.kind === 'done') {
-              items.push(step.item);
+          savepoints += 1;
+          try {
+            const applied = await applyInSavepoint(manager, `ev_${savepoints}`, {
+              event: step.event,
+              channel: step.channel,
+              webhookEventId: row.id,
+              applier: step.applier.applier,
+              prepared: step.prepared,
+              batch: step.batch,
+            });
+            effects.push(...applied.effects);
+            items.push(itemOf(step.event, applied.result.outcome, applied.result.detail));
+          } catch (error) {
+            if (error instanceof BatchAborted) throw error;
+            if (error instanceof DuplicateEvent) {
+              items.push(itemOf(step.event, 'duplicate'));
               continue;
             }
-            savepoints += 1;
-            try {
-              const applied = await applyInSavepoint(manager, `ev_${savepoints}`, {
-                event: step.event,
-                channel: step.channel,
-                webhookEventId: row.id,
-                applier: step.applier.applier,
-                prepared: step.prepared,
-                batch: step.batch,
-              });
-              effects.push(...applied.effects);
-              items.push(itemOf(step.event, applied.result.outcome, applied.result.detail));
-            } catch (error) {
-              if (error instanceof BatchAborted) throw error;
-              if (error instanceof DuplicateEvent) {
-                items.push(itemOf(step.event, 'duplicate'));
-                continue;
-              }
-              this.logger.warn(
-                { webhookEventId: row.id, type: step.event.type, dedupeKey: step.event.dedupeKey, error: errorText(error) },
-                'webhook event failed',
-              );
-              failures.push(`${step.event.type} ${step.event.dedupeKey}: ${errorText(error)}`);
-              items.push(itemOf(step.event, 'failed', errorText(error)));
-            }
+            this.logger.warn(
+              { webhookEventId: row.id, type: step.event.type, dedupeKey: step.event.dedupeKey, error: errorText(error) },
+              'webhook event failed',
+            );
+            failures.push(`${step.event.type} ${step.event.dedupeKey}: ${errorText(error)}`);
+            items.push(itemOf(step.event, 'failed', errorText(error)));
           }
-          if (failures.length) {
-            if (await this.recordFailure(row, workerId, new Error(failures.join('\n')), items, false, manager)) dead.push(row);
-            continue;
-          }
-          const notApplied = items.filter((i) => i.outcome === 'unsupported' || i.outcome === 'unhandled').length;
-          await this.events.finish(
-            row.id,
-            workerId,
-            { status: notApplied ? 'unsupported' : 'processed', items, eventCount: plan.eventCount, unsupportedCount: notApplied },
-            manager,
-          );
         }
-      }),
-    );
+        if (failures.length) {
+          if (await this.recordFailure(row, workerId, new Error(failures.join('\n')), items, false, manager)) dead.push(row);
+          continue;
+        }
+        const notApplied = items.filter((i) => i.outcome === 'unsupported' || i.outcome === 'unhandled').length;
+        finished.push({ id: row.id, status: notApplied ? 'unsupported' : 'processed', items, eventCount: plan.eventCount, unsupportedCount: notApplied });
+      }
+      await this.events.finishMany(finished, workerId, manager);
+    };
+    // MySQL: READ COMMITTED takes no gap locks on the batch's reads (conversations, messages by mid), so concurrent
+    // batches block each other less; every read that decides a write is a locking read or backed by a unique key
+    await this.events.exclusive(() => (this.events.isMysql ? this.dataSource.transaction('READ COMMITTED', applyAll) : this.dataSource.transaction(applyAll)));
     return { effects, dead };
   }
 
@@ -274,7 +277,7 @@ export class WebhookProcessor {
     return batches;
   }
 
-  private async applyOne(step: Extract<Planned, { kind: 'apply' }>, webhookEventId: number, batch: unknown): Promise<WebhookEventItemDto> {
+  private async applyOne(step: ApplyStep, webhookEventId: number, batch: unknown): Promise<WebhookEventItemDto> {
     const { event, channel, applier } = step;
     const prepared = applier.applier.prepare ? await applier.applier.prepare(event, channel, batch) : undefined;
     try {

@@ -22,17 +22,21 @@ export class ConversationWriter {
     return m.findOne(ConversationEntity, { where: { channelId, customerExternalId: customer }, ...lockFor(m) });
   }
 
-  /** The conversation of this customer on this channel, created with its contact when new. `locked`: already read with {@link lock}. */
+  /**
+   * The conversation of this customer on this channel, created with its contact when new (`created`).
+   * `locked`: already read with {@link lock}.
+   */
   async upsert(
     m: EntityManager,
     channel: ChannelRef,
     event: ConversationOpening,
     profile: CustomerProfile | null,
     locked?: ConversationEntity | null,
-  ): Promise<{ conversation: ConversationEntity; contact: ContactEntity }> {
+  ): Promise<{ conversation: ConversationEntity; contact: ContactEntity; created: boolean }> {
     const customer = event.customerExternalId as string;
     let conversation = locked === undefined ? await this.lock(m, channel.id, customer) : locked;
     const contact = await this.upsertContact(m, channel, event, customer, profile, conversation?.contactId ?? null);
+    const created = !conversation;
     if (!conversation) {
       conversation = m.create(ConversationEntity, {
         channelId: channel.id,
@@ -55,7 +59,7 @@ export class ConversationWriter {
       });
       await insertRow(m, ConversationEntity, conversation);
     }
-    return { conversation, contact };
+    return { conversation, contact, created };
   }
 
   /** Writes the fields ingestion changes (one UPDATE, no read-before-write). */

@@ -16,11 +16,23 @@ export class IngestAnnouncer {
   ) {}
 
   /**
-   * The message as it is now; the audience is read after the commit, because round-robin may have
-   * assigned a conversation created in this very transaction.
+   * The message as it is now. The audience is read after the commit, because round-robin may have
+   * assigned a conversation created in this very transaction — unless the caller passes `existing`: a
+   * conversation that existed before the transaction, read under its row lock, whose assignee ingestion
+   * does not change (one query less per message).
    */
-  message(ctx: ApplyContext, message: MessageEntity, event: 'message.created' | 'message.updated'): void {
+  message(
+    ctx: ApplyContext,
+    message: MessageEntity,
+    event: 'message.created' | 'message.updated',
+    existing?: Pick<ConversationEntity, 'id' | 'assigneeId'>,
+  ): void {
     const dto = toMessageDto(message);
+    if (existing) {
+      const audience = { id: existing.id, assigneeId: existing.assigneeId };
+      ctx.afterCommit(() => this.gateway.messageDto(audience, dto, event));
+      return;
+    }
     ctx.afterCommit(async () => {
       const row = await this.conversations.findById(message.conversationId).catch(() => null);
       if (row) this.gateway.messageDto(row, dto, event);

@@ -130,7 +130,8 @@ export class MessageIngestApplier implements EventApplier<StartEvent, PreparedCo
       return { outcome: 'applied', detail: 'matched stored message by mid' };
     }
 
-    const { conversation, contact } = await this.writer.upsert(m, ctx.channel, event, profile, locked);
+    const opened = await this.writer.upsert(m, ctx.channel, event, profile, locked);
+    const { conversation } = opened;
     const outbound = event.direction === 'outbound';
 
     // our own send stored before the Send API answered: matched by the client key echoed in metadata
@@ -187,7 +188,7 @@ export class MessageIngestApplier implements EventApplier<StartEvent, PreparedCo
     });
     if (message.status === 'read') message.readAt = conversation.customerReadAt;
     if (message.status === 'read' || message.status === 'delivered') message.deliveredAt = conversation.customerDeliveredAt ?? conversation.customerReadAt;
-    await this.store(ctx, message, { conversation, contact }, referral, event);
+    await this.store(ctx, message, opened, referral, event);
     if (message.attachments?.length && shape.keepMedia !== false) ctx.afterCommit(() => this.media.enqueueMessage(message.id));
     shape.onStored?.(message, ctx);
     return { outcome: 'applied' };
@@ -197,7 +198,8 @@ export class MessageIngestApplier implements EventApplier<StartEvent, PreparedCo
     const m = ctx.manager;
     if (event.mid && (await m.exists(MessageEntity, { where: { channelId: ctx.channel.id, mid: event.mid } })))
       return { outcome: 'applied', detail: 'already stored' };
-    const { conversation, contact } = await this.writer.upsert(m, ctx.channel, event, profile);
+    const opened = await this.writer.upsert(m, ctx.channel, event, profile);
+    const { conversation } = opened;
     const referral = event.referral ? toAttribution(event.referral, event.timestamp) : null;
     const message = m.create(MessageEntity, {
       conversationId: conversation.id,
@@ -214,7 +216,7 @@ export class MessageIngestApplier implements EventApplier<StartEvent, PreparedCo
       referral,
       sentAt: eventTime(event.timestamp),
     });
-    await this.store(ctx, message, { conversation, contact }, referral, event);
+    await this.store(ctx, message, opened, referral, event);
     return { outcome: 'applied' };
   }
 
@@ -222,7 +224,7 @@ export class MessageIngestApplier implements EventApplier<StartEvent, PreparedCo
   private async store(
     ctx: ApplyContext,
     message: MessageEntity,
-    { conversation, contact }: { conversation: ConversationEntity; contact: ContactEntity },
+    { conversation, contact, created }: { conversation: ConversationEntity; contact: ContactEntity; created: boolean },
     referral: ReturnType<typeof toAttribution> | null,
     event: Pick<MessageEvent | PostbackEvent, 'via' | 'timestamp'>,
   ): Promise<void> {
@@ -231,7 +233,7 @@ export class MessageIngestApplier implements EventApplier<StartEvent, PreparedCo
     touchConversation(conversation, message, referral);
     this.noteThreadOwner(conversation, event);
     await this.writer.save(ctx.manager, conversation);
-    this.announce.message(ctx, message, 'message.created');
+    this.announce.message(ctx, message, 'message.created', created ? undefined : conversation);
     this.announce.conversation(ctx, conversation, contact);
   }
 

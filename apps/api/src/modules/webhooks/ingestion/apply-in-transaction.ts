@@ -74,8 +74,8 @@ export async function applyInSavepoint(
         throw error;
       }
       const ctx: ApplyContext = { webhookEventId, channel, manager, batch, afterCommit: (effect) => effects.push(effect) };
+      // not released: a savepoint lives until the commit anyway, and RELEASE would be one more round trip per event
       const result = await applier.apply(event, ctx, prepared);
-      await manager.query(`RELEASE SAVEPOINT ${savepoint}`);
       return { result, effects };
     } catch (error) {
       // InnoDB rolled the whole transaction back: its savepoints are gone too

@@ -16,6 +16,15 @@ export interface NewWebhookEvent {
   lastError?: string | null;
 }
 
+/** The outcome of a row whose events were all handled (see {@link WebhookEventRepository.finish}). */
+export interface FinishedRow {
+  id: number;
+  status: Extract<WebhookEventStatus, 'processed' | 'unsupported'>;
+  items: WebhookEventItemDto[];
+  eventCount: number;
+  unsupportedCount: number;
+}
+
 export interface WebhookEventFilter {
   status?: WebhookEventStatus;
   channel?: string;
@@ -156,6 +165,41 @@ export class WebhookEventRepository {
       { ...result, lastError: null, processedAt: new Date(), lockedBy: null, lockedUntil: null },
     );
     return (update.affected ?? 0) > 0;
+  }
+
+  /**
+   * {@link finish} for several rows of one batch in ONE statement (a CASE per column that differs), in the
+   * batch's transaction: one round trip per batch instead of one per row. Rows no longer held are left alone.
+   */
+  async finishMany(results: FinishedRow[], workerId: string, manager: EntityManager): Promise<void> {
+    if (!results.length) return;
+    const params: Record<string, unknown> = {};
+    results.forEach((r, i) => (params[`fid${i}`] = r.id));
+    const caseOf = (column: string, value: (r: FinishedRow) => unknown): (() => string) => {
+      const whens = results.map((r, i) => {
+        params[`${column}${i}`] = value(r);
+        return `WHEN :fid${i} THEN :${column}${i}`;
+      });
+      const sql = `CASE id ${whens.join(' ')} END`;
+      return () => sql;
+    };
+    await manager
+      .createQueryBuilder()
+      .update(WebhookEventEntity)
+      .set({
+        status: caseOf('fstatus', (r) => r.status),
+        // the same text TypeORM writes for a json column
+        items: caseOf('fitems', (r) => JSON.stringify(r.items)),
+        eventCount: caseOf('fevents', (r) => r.eventCount),
+        unsupportedCount: caseOf('funsupported', (r) => r.unsupportedCount),
+        lastError: null,
+        processedAt: new Date(),
+        lockedBy: null,
+        lockedUntil: null,
+      })
+      .where({ id: In(results.map((r) => r.id)), lockedBy: workerId, status: 'processing' })
+      .setParameters(params)
+      .execute();
   }
 
   async fail(
