@@ -93,7 +93,9 @@ test('an admin reads team analytics: non-empty charts, the channel filter and th
     .map((line) => line.split(','));
   expect(rows[0]).toEqual(['metric', 'value', 'team']);
   const value = (metric: string) => rows.find((r) => r[0] === metric)?.[1];
-  expect(value('opened')).toBe(String(igOnly.summary.opened));
-  expect(value('messages_in')).toBe(String(igOnly.summary.messagesIn));
-  expect(value('first_response_count')).toBe(String(igOnly.summary.firstResponse.count));
+  // the other customers' webhooks may still have been applying when igOnly was read: the CSV equals the API now
+  const igNow = await overview(request, token, `${last28}&channelId=${instagram!.id}`);
+  expect(value('opened')).toBe(String(igNow.summary.opened));
+  expect(value('messages_in')).toBe(String(igNow.summary.messagesIn));
+  expect(value('first_response_count')).toBe(String(igNow.summary.firstResponse.count));
 });
