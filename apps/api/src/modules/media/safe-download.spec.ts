@@ -83,6 +83,12 @@ describe('safeDownload', () => {
     expect(readFileSync(join(dir, 'a')).length).toBe(100);
   });
 
+  it('downloads from a host name, not only an address (Node asks the lookup for every address of the name)', async () => {
+    const byName = origin.replace('127.0.0.1', 'localhost');
+    const result = await safeDownload(`${byName}/small.png`, join(dir, 'by-name'), { ...policy(), extraOrigins: [byName] });
+    expect(result).toEqual({ contentType: 'image/png', bytes: 100 });
+  });
+
   it('enforces the size cap on Content-Length and on streamed bytes, the time cap, redirects and the allow-list', async () => {
     expect(await reason(safeDownload(`${origin}/big.bin`, join(dir, 'b'), policy()))).toBe('too_large');
     expect(await reason(safeDownload(`${origin}/chunked.bin`, join(dir, 'c'), policy()))).toBe('too_large');

@@ -1,6 +1,6 @@
 import { createWriteStream, WriteStream } from 'node:fs';
 import { rename, unlink } from 'node:fs/promises';
-import { lookup as dnsLookup } from 'node:dns';
+import { LookupAddress, lookup as dnsLookup } from 'node:dns';
 import http from 'node:http';
 import https from 'node:https';
 import { isIP } from 'node:net';
@@ -100,13 +100,14 @@ export async function safeDownload(rawUrl: string, target: string, policy: Downl
       url,
       {
         timeout: policy.timeoutMs,
+        // Node 20 connects with happy eyeballs and then asks for every address (`options.all`): answer in the shape asked for
         lookup: (hostname, options, callback) =>
-          dnsLookup(hostname, { ...options, all: false }, (error, address, family) => {
-            if (!error && !trusted && isPrivateAddress(String(address))) {
-              callback(new Error(`resolved to a private address`), '', 4);
-              return;
-            }
-            callback(error, address as string, family as number);
+          dnsLookup(hostname, { ...options, all: true }, (error, addresses: LookupAddress[]) => {
+            if (error) return callback(error, '', 4);
+            // one private answer refuses the name: a public host has no business resolving into our network
+            if (!trusted && addresses.some((a) => isPrivateAddress(a.address))) return callback(new Error('resolved to a private address'), '', 4);
+            if (options.all) return (callback as unknown as (e: null, all: LookupAddress[]) => void)(null, addresses);
+            callback(null, addresses[0].address, addresses[0].family);
           }),
       },
       (res) => {
