@@ -18,6 +18,7 @@ export function AccountsView() {
   const channels = useChannels();
   const history = useChannelHistory(isAdmin);
   const historyOf = (channelId: string) => history.data?.find((h) => h.channelId === channelId);
+  const historyState = history.isError ? 'error' : history.isSuccess ? 'ready' : 'loading';
   const list = channels.data ?? [];
   const connected = list.filter((c) => c.status !== ChannelStatus.DISCONNECTED);
   const disconnected = list.filter((c) => c.status === ChannelStatus.DISCONNECTED);
@@ -63,7 +64,7 @@ export function AccountsView() {
         ) : (
           <div className="grid gap-4 md:grid-cols-2" data-testid="channel-list">
             {connected.map((channel) => (
-              <ChannelCard key={channel.id} channel={channel} isAdmin={isAdmin} history={historyOf(channel.id)} />
+              <ChannelCard key={channel.id} channel={channel} isAdmin={isAdmin} history={historyOf(channel.id)} historyState={historyState} />
             ))}
           </div>
         )}

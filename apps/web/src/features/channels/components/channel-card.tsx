@@ -33,8 +33,22 @@ function HealthRow({ label, value, warn }: { label: string; value: string; warn?
   );
 }
 
+type HistoryState = 'loading' | 'error' | 'ready';
+const HISTORY_PLACEHOLDER = { loading: 'Loading…', error: 'Could not load the import status' } as const;
+
 /** One connected channel: who it is, whether it works, and what an admin can do about it. */
-export function ChannelCard({ channel, isAdmin, history }: { channel: ChannelDto; isAdmin: boolean; history?: ChannelHistoryDto }) {
+export function ChannelCard({
+  channel,
+  isAdmin,
+  history,
+  historyState = 'ready',
+}: {
+  channel: ChannelDto;
+  isAdmin: boolean;
+  history?: ChannelHistoryDto;
+  /** Whether the history list has arrived: a card must not say "Not imported yet" before it knows. */
+  historyState?: HistoryState;
+}) {
   const reconnect = useReconnect();
   const recover = useRecoverChannel();
   const recovery = recoveryText(history);
@@ -135,7 +149,11 @@ export function ChannelCard({ channel, isAdmin, history }: { channel: ChannelDto
           {handoverRole ? <HealthRow label="Handover role" value={handoverRole} /> : null}
           {isAdmin ? (
             <div data-testid="channel-history" data-import-status={history?.importStatus ?? 'pending'}>
-              <HealthRow label="History" value={historyImportText(history)} warn={history?.importStatus === 'failed'} />
+              <HealthRow
+                label="History"
+                value={historyState === 'ready' ? historyImportText(history) : HISTORY_PLACEHOLDER[historyState]}
+                warn={history?.importStatus === 'failed' || historyState === 'error'}
+              />
             </div>
           ) : null}
           {isAdmin && recovery ? (
