@@ -1,7 +1,7 @@
 import { ClientToServerEvents, ServerToClientEvents } from '@ticklegram/domain-models';
-import { RunningMetaSim, SIM_SEED, startMetaSim } from '@ticklegram/meta-sim';
-import { io, Socket } from 'socket.io-client';
-import { ApiProcess, builtApi, freePort, SharedDatabase, sharedDatabase, sharedEnv } from '../utils/api-process';
+import { SIM_SEED } from '@ticklegram/meta-sim';
+import { Socket } from 'socket.io-client';
+import { ApiCluster, dashboardSocket } from '../utils/api-process';
 import { PrivateMariadb, PrivateRedis } from '../utils/private-servers';
 import { waitFor } from '../utils/webhooks-harness';
 
@@ -21,58 +21,29 @@ const ADMIN = { email: 'admin@redis-chaos.test', password: 'redis-chaos-password
 describe('chaos: Redis gone with two api replicas (built api, private redis-server and mariadbd)', () => {
   const mariadb = new PrivateMariadb();
   const redis = new PrivateRedis();
-  const previousUrl = process.env['TEST_DATABASE_URL'];
-  let sim: RunningMetaSim;
-  let shared: SharedDatabase;
-  let build: ReturnType<typeof builtApi>;
-  const replicas: ApiProcess[] = [];
+  const cluster = new ApiCluster({
+    serverUrl: mariadb.url,
+    layout: { replicas: 2, admin: ADMIN, env: { REDIS_URL: redis.url, WEBHOOK_LEASE_MS: '3000' } },
+  });
   let socket: Socket<ServerToClientEvents, ClientToServerEvents> | null = null;
 
   beforeAll(async () => {
     await Promise.all([mariadb.start(), redis.start()]);
-    process.env['TEST_DATABASE_URL'] = mariadb.url;
-    build = builtApi();
-    const { db, connect } = await sharedDatabase();
-    sim = await startMetaSim({
-      port: 0,
-      deliveryDelayMs: 5,
-      retryDelaysMs: [200, 400, 800, 1500, 2500, 4000, 6000, 8000, 10000, 15000, 20000, 30000, 30000],
-      webhookTimeoutMs: 5000,
-    });
-    const env = { ...sharedEnv(db, sim.url), REDIS_URL: redis.url, WEBHOOK_LEASE_MS: '3000', ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password };
-    replicas.push(new ApiProcess(build.file, await freePort(), env), new ApiProcess(build.file, await freePort(), env));
-    await replicas[0].start();
-    shared = await connect();
-    await waitFor(
-      async () =>
-        (await shared.count('SELECT COUNT(*) AS n FROM facebook_pages')) > 0 && (await shared.count('SELECT COUNT(*) AS n FROM instagram_accounts')) > 0,
-      45_000,
-      'the sandbox channels',
-    );
-    await replicas[1].start();
-    sim.setWebhookUrls({ instagram: `${replicas[0].url}/webhooks/instagram`, page: `${replicas[1].url}/webhooks/facebook` });
+    await cluster.start();
   }, 300_000);
 
   afterAll(async () => {
     socket?.disconnect();
-    for (const replica of replicas) replica.kill();
-    await shared?.close().catch(() => undefined);
-    await sim?.close();
-    build?.dispose();
+    await cluster.close();
     await Promise.all([redis.dispose(), mariadb.dispose()]);
-    if (previousUrl === undefined) delete process.env['TEST_DATABASE_URL'];
-    else process.env['TEST_DATABASE_URL'] = previousUrl;
   });
 
   it('keeps ingesting without Redis, applies every acknowledged event once, and fans out again once it is back', async () => {
-    const login = await fetch(`${replicas[0].url}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(ADMIN),
-    });
-    const { accessToken } = (await login.json()) as { accessToken: string };
+    const { sim, shared, replicas } = cluster;
+    const dashboard = await dashboardSocket(replicas[0], ADMIN);
+    const { accessToken } = dashboard;
+    socket = dashboard.socket;
     const events: string[] = [];
-    socket = io(replicas[0].url, { transports: ['websocket'], auth: { token: accessToken }, reconnectionDelayMax: 1000, forceNew: true });
     socket.on('message.created', (payload) => events.push(payload.message.text ?? ''));
     const sessions: number[] = [];
     socket.on('session.ready', () => sessions.push(Date.now()));
@@ -109,20 +80,12 @@ describe('chaos: Redis gone with two api replicas (built api, private redis-serv
       );
     await fannedOut('a change on replica B to reach the socket on A before the outage');
 
-    const customers = [...SIM_SEED.instagramCustomers.map((c) => c.igsid), ...SIM_SEED.messengerCustomers.map((c) => c.psid)];
-    const sent: string[] = [];
-    /** One customer message every `gapMs` until `until()` says stop. */
-    const stream = async (gapMs: number, until: () => boolean) => {
-      while (!until()) {
-        const i = sent.length;
-        sent.push(sim.customerSends(customers[i % customers.length], { text: `redis-${i}` }).mid);
-        await new Promise((r) => setTimeout(r, gapMs));
-      }
-    };
-    await stream(25, () => sent.length >= 40);
+    const stream = cluster.stream('redis');
+    const { sent } = stream;
+    await stream.sendEvery(25, () => sent.length >= 40);
     await redis.stop('SIGKILL');
     const stoppedAt = Date.now();
-    await stream(100, () => Date.now() - stoppedAt >= DOWN_MS);
+    await stream.sendEvery(100, () => Date.now() - stoppedAt >= DOWN_MS);
     const duringOutage = sent.length - 40;
     // the replicas kept applying while Redis was gone
     const lastOfOutage = `redis-${sent.length - 1}`;
@@ -134,26 +97,11 @@ describe('chaos: Redis gone with two api replicas (built api, private redis-serv
     await redis.start();
     const redisBackAt = Date.now();
     const resumedAt = sent.length;
-    await stream(25, () => sent.length >= resumedAt + 40);
-    await sim.flushWebhooks();
-    await waitFor(
-      async () => (await shared.count(`SELECT COUNT(*) AS n FROM webhook_events WHERE status IN ('pending','processing','failed')`)) === 0,
-      90_000,
-      'the workers to drain',
-    );
+    await stream.sendEvery(25, () => sent.length >= resumedAt + 40);
+    await cluster.drain(90_000);
 
-    const acked = new Set<string>();
-    for (const delivery of sim.deliveries()) {
-      if (!delivery.ok) continue;
-      for (const match of delivery.body.matchAll(/"mid":"([^"]+)"/g)) acked.add(match[1]);
-    }
-    const rows: { mid: string; n: number | string }[] = await shared.connection.query(
-      `SELECT mid, COUNT(*) AS n FROM messages WHERE text LIKE 'redis-%' GROUP BY mid`,
-    );
-    const counts = new Map(rows.map((r) => [r.mid, Number(r.n)]));
-    expect(sent.filter((mid) => !acked.has(mid))).toEqual([]);
-    expect(sent.filter((mid) => counts.get(mid) !== 1)).toEqual([]);
-    expect(await shared.count(`SELECT COUNT(*) AS n FROM webhook_events WHERE status = 'dead'`)).toBe(0);
+    const outcome = await cluster.outcome(stream);
+    expect(outcome).toMatchObject({ unacknowledged: [], notAppliedOnce: [], dead: 0 });
     expect(replicas.every((r) => r.running)).toBe(true);
 
     // A's socket missed what B applied during the outage: A closes it once its subscriber is back, the
@@ -173,9 +121,8 @@ describe('chaos: Redis gone with two api replicas (built api, private redis-serv
         throw new Error(`${String(error)}: applied ${JSON.stringify(applied)}, received ${JSON.stringify(after.map((text) => events.includes(text)))}`);
       },
     );
-    const refused = sim.deliveries().filter((d) => !d.ok).length;
     console.info(
-      `[chaos redis-outage] two replicas; Redis down ${DOWN_MS} ms (SIGKILL, restarted empty); ${sent.length} customer messages (${duringOutage} during the outage); deliveries refused: ${refused}; applied exactly once: ${counts.size}/${sent.length}; socket on A reconnected ${(sessions.find((at) => at >= redisBackAt) ?? 0) - redisBackAt} ms after Redis was back; a change on replica B reached it ${Date.now() - fanOutStarted} ms after the stream ended`,
+      `[chaos redis-outage] two replicas; Redis down ${DOWN_MS} ms (SIGKILL, restarted empty); ${sent.length} customer messages (${duringOutage} during the outage); deliveries refused: ${outcome.refused}; applied exactly once: ${outcome.applied}/${sent.length}; socket on A reconnected ${(sessions.find((at) => at >= redisBackAt) ?? 0) - redisBackAt} ms after Redis was back; a change on replica B reached it ${Date.now() - fanOutStarted} ms after the stream ended`,
     );
   }, 300_000);
 });

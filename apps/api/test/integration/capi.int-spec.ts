@@ -127,6 +127,18 @@ describe('conversions API: outcomes, outbox, settings, attribution (integration)
       expect(bad.status).toBe(400);
       expect(bad.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['datasetId', 'enabled', 'secret', 'testEventCode']);
     });
+
+    it('a channel id that does not exist is 404 with the error the channel routes answer', async () => {
+      const missing = randomUUID();
+      const shape = (res: { status: number; body: Record<string, unknown> }) => ({ status: res.status, code: res.body['code'], message: res.body['message'] });
+      const channelRoute = await h.t.http.post(`/api/channels/${missing}/check`).set(admin());
+      expect(shape(channelRoute)).toEqual({ status: 404, code: 'CHANNELS_NOT_FOUND', message: 'This channel does not exist.' });
+      const update = await h.t.http.patch(`/api/capi/settings/${missing}`).set(admin()).send({ testEventCode: 'TEST4711' });
+      const dataset = await h.t.http.post(`/api/capi/settings/${missing}/dataset`).set(admin());
+      expect([shape(update), shape(dataset)]).toEqual([shape(channelRoute), shape(channelRoute)]);
+      expect(Object.keys(update.body).sort()).toEqual(Object.keys(channelRoute.body).sort());
+      expect(await h.t.dataSource.query('SELECT channel_id FROM capi_settings WHERE channel_id = ?', [missing])).toEqual([]);
+    });
   });
 
   describe('outcomes → the event Meta receives', () => {

@@ -1,8 +1,7 @@
 import { ClientToServerEvents, ServerToClientEvents } from '@ticklegram/domain-models';
-import { RunningMetaSim, SIM_SEED, startMetaSim } from '@ticklegram/meta-sim';
-import { io, Socket } from 'socket.io-client';
-import { ApiProcess, builtApi, freePort, SharedDatabase, sharedDatabase, sharedEnv } from '../utils/api-process';
-import { waitFor } from '../utils/webhooks-harness';
+import { Socket } from 'socket.io-client';
+import { ApiCluster, dashboardSocket } from '../utils/api-process';
+import { STREAM_CUSTOMERS, waitFor } from '../utils/webhooks-harness';
 
 const TOTAL = 240;
 const KILL_AT = 80;
@@ -23,64 +22,27 @@ const ADMIN = { email: 'admin@crash.test', password: 'crash-admin-password-1' };
  * signing secret outlives the process) and receives the events of messages that arrive afterwards.
  */
 describe('webhook ingestion survives SIGKILL (built api)', () => {
-  let sim: RunningMetaSim;
-  let shared: SharedDatabase;
-  let build: ReturnType<typeof builtApi>;
-  const replicas: ApiProcess[] = [];
-  let mysql = false;
+  // MySQL: two replicas with a short lease, so the survivor takes over the killed one's claimed rows within the test
+  const cluster = new ApiCluster({
+    layout: (db) => (db.kind === 'mysql' ? { replicas: 2, admin: ADMIN, env: { WEBHOOK_LEASE_MS: '3000' } } : { replicas: 1, admin: ADMIN }),
+  });
   let socket: Socket<ServerToClientEvents, ClientToServerEvents> | null = null;
 
-  beforeAll(async () => {
-    build = builtApi();
-    const { db, connect } = await sharedDatabase();
-    mysql = db.kind === 'mysql';
-    // Meta retries for hours; on a loaded machine the api can take a while to boot again
-    sim = await startMetaSim({
-      port: 0,
-      deliveryDelayMs: 5,
-      retryDelaysMs: [200, 400, 800, 1500, 2500, 4000, 6000, 8000, 10000, 15000, 20000, 30000, 30000],
-      webhookTimeoutMs: 5000,
-    });
-    // two replicas: a short lease, so the survivor takes over the killed one's claimed rows within the test
-    const env = { ...sharedEnv(db, sim.url), ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, ...(mysql ? { WEBHOOK_LEASE_MS: '3000' } : {}) };
-    replicas.push(new ApiProcess(build.file, await freePort(), env));
-    if (mysql) replicas.push(new ApiProcess(build.file, await freePort(), env));
-    // one replica connects the sandbox channels first; the second finds them there
-    await replicas[0].start();
-    shared = await connect();
-    await waitFor(
-      async () =>
-        (await shared.count('SELECT COUNT(*) AS n FROM facebook_pages')) > 0 && (await shared.count('SELECT COUNT(*) AS n FROM instagram_accounts')) > 0,
-      45_000,
-      'the sandbox channels',
-    );
-    if (replicas[1]) await replicas[1].start();
-    const other = replicas[1] ?? replicas[0];
-    sim.setWebhookUrls({ instagram: `${replicas[0].url}/webhooks/instagram`, page: `${other.url}/webhooks/facebook` });
-  }, 300_000);
+  beforeAll(() => cluster.start(), 300_000);
 
   afterAll(async () => {
     socket?.disconnect();
-    for (const replica of replicas) replica.kill();
-    await shared?.close();
-    await sim?.close();
-    build?.dispose();
+    await cluster.close();
   });
 
   it('applies every acknowledged event exactly once', async () => {
-    const customers = [...SIM_SEED.instagramCustomers.map((c) => c.igsid), ...SIM_SEED.messengerCustomers.map((c) => c.psid)];
-    const sent: string[] = [];
+    const { sim, replicas, mysql } = cluster;
+    const stream = cluster.stream('crash');
     const victim = replicas[0];
     // a dashboard on the api that will be killed: it reconnects on its own (socket.io's backoff, same token)
-    const login = await fetch(`${victim.url}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(ADMIN),
-    });
-    const { accessToken } = (await login.json()) as { accessToken: string };
+    socket = (await dashboardSocket(victim, ADMIN)).socket;
     const sessions: number[] = [];
     const events: { at: number; text: string | null }[] = [];
-    socket = io(victim.url, { transports: ['websocket'], auth: { token: accessToken }, reconnectionDelayMax: 1000, forceNew: true });
     socket.on('session.ready', () => sessions.push(Date.now()));
     socket.on('message.created', (payload) => events.push({ at: Date.now(), text: payload.message.text }));
     await waitFor(async () => sessions.length === 1, 20_000, 'the dashboard socket to connect');
@@ -92,33 +54,15 @@ describe('webhook ingestion survives SIGKILL (built api)', () => {
         await victim.start();
         restartedAt = Date.now();
       }
-      sent.push(sim.customerSends(customers[i % customers.length], { text: `crash-${i}` }).mid);
+      stream.send();
       await new Promise((r) => setTimeout(r, 8));
     }
-    await sim.flushWebhooks();
-    await waitFor(
-      async () => (await shared.count(`SELECT COUNT(*) AS n FROM webhook_events WHERE status IN ('pending','processing','failed')`)) === 0,
-      60_000,
-      'the workers to drain',
-    );
+    await cluster.drain(60_000);
 
-    const acked = new Set<string>();
-    const refused = sim.deliveries().filter((d) => !d.ok).length;
-    for (const delivery of sim.deliveries()) {
-      if (!delivery.ok) continue;
-      for (const match of delivery.body.matchAll(/"mid":"([^"]+)"/g)) acked.add(match[1]);
-    }
+    const outcome = await cluster.outcome(stream);
     // the kill really interrupted deliveries, and Meta's retries then got everything through
-    expect(refused).toBeGreaterThan(0);
-    expect(acked.size).toBe(TOTAL);
-    const rows: { mid: string; n: number | string }[] = await shared.connection.query(
-      `SELECT mid, COUNT(*) AS n FROM messages WHERE text LIKE 'crash-%' GROUP BY mid`,
-    );
-    const counts = new Map(rows.map((r) => [r.mid, Number(r.n)]));
-    const wrong = sent.filter((mid) => acked.has(mid) && counts.get(mid) !== 1);
-    expect(wrong).toEqual([]);
-    expect(counts.size).toBe(TOTAL);
-    expect(await shared.count(`SELECT COUNT(*) AS n FROM webhook_events WHERE status = 'dead'`)).toBe(0);
+    expect(outcome.refused).toBeGreaterThan(0);
+    expect(outcome).toMatchObject({ unacknowledged: [], notAppliedOnce: [], applied: TOTAL, dead: 0 });
     if (mysql) expect(replicas.every((r) => r.running)).toBe(true);
 
     // the socket reconnected to the restarted api and receives live events again
@@ -128,7 +72,7 @@ describe('webhook ingestion survives SIGKILL (built api)', () => {
     const after = new Set(events.filter((e) => e.at >= reconnectedAt).map((e) => e.text)).size;
     // (two replicas without Redis: only what the restarted one applies reaches its sockets, so B steps aside)
     if (replicas[1]) replicas[1].kill();
-    sim.customerSends(customers[0], { text: 'after the restart' });
+    sim.customerSends(STREAM_CUSTOMERS[0], { text: 'after the restart' });
     await waitFor(async () => events.some((e) => e.text === 'after the restart'), 20_000, 'an event on the reconnected socket');
     console.info(
       `[webhooks-crash] socket: ${sessions.length} sessions, reconnected ${reconnectedAt - restartedAt} ms after the restart; message.created received: ${before} before, ${after} after`,

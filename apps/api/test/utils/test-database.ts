@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import { createConnection } from 'mysql2/promise';
 
 /**
- * A private, empty database for one test file: a temp SQLite file by default, or — when
- * TEST_DATABASE_URL=mysql://… is set — a freshly created MySQL/MariaDB database on that server.
+ * A private, empty database for one test file: a temp SQLite file by default, or — when a MySQL/MariaDB
+ * server is named (`serverUrl`, by default TEST_DATABASE_URL=mysql://…) — a freshly created database on it.
  * Either way the api's migrations build the schema, so every run also tests the migrations.
  */
 export interface TestDatabase {
@@ -17,9 +17,8 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
-export async function createTestDatabase(): Promise<TestDatabase> {
+export async function createTestDatabase(serverUrl = process.env['TEST_DATABASE_URL']): Promise<TestDatabase> {
   const dataDir = mkdtempSync(join(tmpdir(), 'tg-int-'));
-  const serverUrl = process.env['TEST_DATABASE_URL'];
   if (!serverUrl) {
     return { kind: 'sqlite', dataDir, drop: async () => rmSync(dataDir, { recursive: true, force: true }) };
   }

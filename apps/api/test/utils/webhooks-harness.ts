@@ -28,6 +28,45 @@ export async function waitFor<T>(check: () => Promise<T | null | undefined | fal
   }
 }
 
+/** Every customer the simulator seeds, Instagram first: the senders of a `CustomerStream`. */
+export const STREAM_CUSTOMERS = [...SIM_SEED.instagramCustomers.map((c) => c.igsid), ...SIM_SEED.messengerCustomers.map((c) => c.psid)];
+
+/** Customer messages `<prefix>-<n>` from the seeded customers in turn, the mid of each kept in `sent`. */
+export class CustomerStream {
+  readonly sent: string[] = [];
+
+  constructor(
+    private readonly sim: RunningMetaSim,
+    readonly prefix: string,
+  ) {}
+
+  /** Sends the next message; returns its mid. */
+  send(): string {
+    const i = this.sent.length;
+    const { mid } = this.sim.customerSends(STREAM_CUSTOMERS[i % STREAM_CUSTOMERS.length], { text: `${this.prefix}-${i}` });
+    this.sent.push(mid);
+    return mid;
+  }
+
+  /** One message every `gapMs` until `until()` says stop. */
+  async sendEvery(gapMs: number, until: () => boolean): Promise<void> {
+    while (!until()) {
+      this.send();
+      await new Promise((r) => setTimeout(r, gapMs));
+    }
+  }
+
+  /** The mids sent that no delivery the api acknowledged carried (Meta retries the others). */
+  unacknowledged(): string[] {
+    const acked = new Set<string>();
+    for (const delivery of this.sim.deliveries()) {
+      if (!delivery.ok) continue;
+      for (const match of delivery.body.matchAll(/"mid":"([^"]+)"/g)) acked.add(match[1]);
+    }
+    return this.sent.filter((mid) => !acked.has(mid));
+  }
+}
+
 /**
  * The api with its webhook worker, the Meta simulator delivering signed webhooks to it, and the
  * simulator's seeded Page, Instagram account and Instagram Login account connected (sandbox bootstrap).

@@ -5,6 +5,7 @@ import { AuthUser } from '../../common/decorators/current-user.decorator';
 import { TokenCipher } from '../../common/crypto/token-cipher';
 import { AuditService } from '../audit/audit.service';
 import type { ChannelRef } from '../channels/channel-ref';
+import { ChannelsException, ChannelsExceptionCode } from '../channels/channels.exception';
 import { ChannelsService } from '../channels/channels.service';
 import { MetaGraph } from '../meta/meta.module';
 import { CapiException } from './capi.exception';
@@ -131,9 +132,10 @@ export class CapiSettingsService {
     return { accessToken: (await this.channels.sendTarget(channel)).auth.accessToken, accountKey: channel.externalId };
   }
 
+  /** The channel, if it can report conversions: 404 like the other channel routes when it does not exist. */
   private async supportedChannel(channelId: string): Promise<ChannelRef> {
     const channel = await this.channels.getById(channelId);
-    if (!channel) throw new CapiException(CapiErrorCode.CAPI_CHANNEL_UNSUPPORTED, 'No such channel.');
+    if (!channel) throw new ChannelsException(ChannelsExceptionCode.CHANNELS_NOT_FOUND, 'This channel does not exist.');
     const unavailable = CapiSettingsService.unavailableReason(channel);
     if (unavailable) throw new CapiException(CapiErrorCode.CAPI_CHANNEL_UNSUPPORTED, unavailable);
     return channel;

@@ -1,7 +1,7 @@
 import type { SimConversation, SimCustomer, SimPage } from '../state/model';
 import type { SimContext } from '../sim-context';
 import type { SimStore } from '../state/store';
-import type { WebhookEvent } from '../webhooks/dispatcher';
+import type { WebhookEvent } from '../webhooks/webhook-event';
 import { appRolesEvent, passThreadControlEvent, requestThreadControlEvent, takeThreadControlEvent } from '../webhooks/platform-events';
 
 /**

@@ -2,17 +2,9 @@ import type { WebhookObject } from '../state/model';
 import type { SimStore } from '../state/store';
 import { routeForThreadOwner } from '../messenger/thread-control';
 import { metaJson, signSha1, signSha256 } from './meta-json';
-
-export interface WebhookEvent {
-  object: WebhookObject;
-  /** Page id or IG account id (`entry[].id`). */
-  accountId: string;
-  /** Subscription field that gates this event (messages, message_echoes, feed, comments…). */
-  field: string;
-  /** Where the item goes in the entry. */
-  kind: 'messaging' | 'changes' | 'standby';
-  item: Record<string, unknown>;
-}
+import { type Outage, type OutageSpec, WebhookOutages } from './outages';
+import { isSubscribed, subscriptionKey, underSubscribedName } from './subscription-gate';
+import type { WebhookEvent } from './webhook-event';
 
 export interface DeliveryAttempt {
   id: number;
@@ -53,24 +45,6 @@ export interface DisabledSubscription {
   failingSince: number;
 }
 
-/**
- * A simulated webhook outage: `pause` holds deliveries until it ends (then they go out), `drop` loses
- * them (the app must recover through the Graph API). Scoped to an object and/or account, or global.
- */
-export interface Outage {
-  id: number;
-  mode: 'pause' | 'drop';
-  object?: WebhookObject;
-  accountId?: string;
-  startedAt: number;
-  /** Ends by itself at this time (ms), if set. */
-  until?: number;
-  held: number;
-  dropped: number;
-  /** Drop mode: the subscription is gone when the outage ends. */
-  unsubscribe: boolean;
-}
-
 export interface DeliveryBehaviour {
   /** Send every batch twice (Meta may redeliver). */
   duplicate: boolean;
@@ -78,9 +52,6 @@ export interface DeliveryBehaviour {
   outOfOrder: boolean;
 }
 
-const ECHO_FIELDS_IG = ['messages', 'message_echoes'];
-/** The reference lists two names for the utility-template status field; an app subscribed to either gets it under that name. */
-const FIELD_ALIASES: Record<string, string> = { messenger_template_status_update: 'message_template_status_update' };
 /** Keep the delivery log bounded for long-running dev sessions. */
 const MAX_LOG = 5000;
 
@@ -99,10 +70,7 @@ export class WebhookDispatcher {
   private seq = 0;
   private batchSeq = 0;
   private idleWaiters: Array<() => void> = [];
-  readonly outages: Outage[] = [];
-  private held: WebhookEvent[] = [];
-  private outageTimers = new Map<number, NodeJS.Timeout>();
-  private outageSeq = 0;
+  private readonly outageBoard = new WebhookOutages((id) => this.endOutage(id));
   private closed = false;
 
   constructor(
@@ -110,33 +78,15 @@ export class WebhookDispatcher {
     readonly options: DispatcherOptions,
   ) {}
 
-  isSubscribed(event: WebhookEvent): boolean {
-    const s = this.store;
-    const fieldOk = (fields: string[]): boolean =>
-      fields.includes(event.field) || (event.field === 'message_echoes' && event.object === 'instagram' && ECHO_FIELDS_IG.some((f) => fields.includes(f)));
-    if (event.object === 'page') {
-      const sub = s.subscriptions.get(event.accountId);
-      return !!sub && sub.active && sub.appId === s.settings.appId && fieldOk(sub.fields);
-    }
-    const ig = s.instagramAccounts.get(event.accountId);
-    if (!ig) return false;
-    if (ig.via === 'page' && ig.pageId) {
-      const pageSub = s.subscriptions.get(ig.pageId);
-      return !!pageSub && pageSub.active && fieldOk(s.settings.instagramAppFields);
-    }
-    const sub = s.subscriptions.get(ig.id);
-    return !!sub && sub.active && fieldOk(sub.fields);
+  /** The outages in force (see `startOutage`). */
+  get outages(): Outage[] {
+    return this.outageBoard.list;
   }
 
   enqueue(raw: WebhookEvent): void {
     if (this.closed) return;
-    let event = routeForThreadOwner(this.store, raw);
-    const alias = FIELD_ALIASES[event.field];
-    if (alias && !this.isSubscribed(event)) {
-      const renamed: WebhookEvent = { ...event, field: alias, item: { ...event.item, field: alias } };
-      if (this.isSubscribed(renamed)) event = renamed;
-    }
-    if (!this.isSubscribed(event)) {
+    const event = underSubscribedName(this.store, routeForThreadOwner(this.store, raw));
+    if (!isSubscribed(this.store, event)) {
       this.skipped.push({ at: Date.now(), reason: 'not_subscribed', event });
       if (this.skipped.length > MAX_LOG) this.skipped.shift();
       return;
@@ -146,10 +96,9 @@ export class WebhookDispatcher {
       if (this.skipped.length > MAX_LOG) this.skipped.shift();
       return;
     }
-    const outage = this.outageFor(event);
+    const outage = this.outageBoard.covering(event, subscriptionKey(this.store, event.accountId));
     if (outage?.mode === 'pause') {
-      outage.held++;
-      this.held.push(event);
+      this.outageBoard.hold(outage, event);
       return;
     }
     if (outage?.mode === 'drop') {
@@ -164,55 +113,25 @@ export class WebhookDispatcher {
     }
   }
 
-  private outageFor(event: WebhookEvent): Outage | undefined {
-    const key = this.subscriptionKey(event.accountId);
-    return this.outages.find((o) => (!o.object || o.object === event.object) && (!o.accountId || o.accountId === event.accountId || o.accountId === key));
-  }
-
   /**
    * Starts an outage. `unsubscribe` (drop mode): when it ends, Meta has unsubscribed the app from the
    * account(s), as it does after an hour of failed messaging deliveries — the app must re-subscribe.
    */
-  startOutage(spec: { mode: 'pause' | 'drop'; object?: WebhookObject; accountId?: string; durationMs?: number; unsubscribe?: boolean }): Outage {
-    const now = Date.now();
-    const outage: Outage = {
-      id: ++this.outageSeq,
-      mode: spec.mode,
-      object: spec.object,
-      accountId: spec.accountId,
-      startedAt: now,
-      held: 0,
-      dropped: 0,
-      unsubscribe: spec.unsubscribe === true,
-    };
-    if (spec.durationMs !== undefined) {
-      outage.until = now + spec.durationMs;
-      const timer = setTimeout(() => this.endOutage(outage.id), spec.durationMs);
-      timer.unref();
-      this.outageTimers.set(outage.id, timer);
-    }
-    this.outages.push(outage);
-    return outage;
+  startOutage(spec: OutageSpec): Outage {
+    return this.outageBoard.start(spec);
   }
 
   /** Ends one outage (or all): held events go out, in order, unless another outage still covers them. */
   endOutage(id?: number): Outage[] {
-    const ended = this.outages.filter((o) => id === undefined || o.id === id);
+    const { ended, held } = this.outageBoard.end(id);
     const now = Date.now();
-    for (const o of ended) {
-      this.outages.splice(this.outages.indexOf(o), 1);
-      const timer = this.outageTimers.get(o.id);
-      if (timer) clearTimeout(timer);
-      this.outageTimers.delete(o.id);
-      if (!o.unsubscribe) continue;
+    for (const o of ended.filter((e) => e.unsubscribe)) {
       for (const sub of this.store.subscriptions.values()) {
-        if (!sub.active || (o.accountId && sub.accountId !== this.subscriptionKey(o.accountId))) continue;
+        if (!sub.active || (o.accountId && sub.accountId !== subscriptionKey(this.store, o.accountId))) continue;
         sub.active = false;
         this.disabled.push({ at: now, accountId: sub.accountId, failingSince: o.startedAt });
       }
     }
-    const held = this.held;
-    this.held = [];
     held.forEach((e) => this.enqueue(e));
     return ended;
   }
@@ -274,15 +193,9 @@ export class WebhookDispatcher {
     return { object, entry: entries };
   }
 
-  /** The subscription that gates an account's events (an IG account linked to a Page uses the Page's). */
-  private subscriptionKey(accountId: string): string {
-    const ig = this.store.instagramAccounts.get(accountId);
-    return ig?.via === 'page' && ig.pageId ? ig.pageId : accountId;
-  }
-
   private trackHealth(ok: boolean, accounts: string[]): void {
     const now = Date.now();
-    for (const accountId of accounts.map((a) => this.subscriptionKey(a))) {
+    for (const accountId of accounts.map((a) => subscriptionKey(this.store, a))) {
       if (ok) {
         this.failingSince.delete(accountId);
         continue;
@@ -387,10 +300,7 @@ export class WebhookDispatcher {
 
   /** Drops pending events, held events, outages and scheduled retries (reset). */
   cancelAll(): void {
-    this.outageTimers.forEach((t) => clearTimeout(t));
-    this.outageTimers.clear();
-    this.outages.length = 0;
-    this.held = [];
+    this.outageBoard.clear();
     for (const o of ['page', 'instagram'] as const) {
       const t = this.timers[o];
       if (t) clearTimeout(t);

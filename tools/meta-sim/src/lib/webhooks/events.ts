@@ -1,6 +1,6 @@
 import type { Platform, SimAttachment, SimComment, SimCustomer, SimMessage, SimPost, SimTemplate, WebhookObject } from '../state/model';
 import type { SimStore } from '../state/store';
-import type { WebhookEvent } from './dispatcher';
+import type { WebhookEvent } from './webhook-event';
 
 /** Builders for webhook items in the shapes of reference §2–§3 and the shared fixtures. */
 

@@ -1,5 +1,5 @@
 import type { SimCustomer, SimOptin } from '../state/model';
-import type { WebhookEvent } from './dispatcher';
+import type { WebhookEvent } from './webhook-event';
 
 /**
  * Messenger platform events (reference §2): Handover Protocol (`messaging_handovers`), opt-ins

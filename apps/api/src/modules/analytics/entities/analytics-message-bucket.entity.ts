@@ -1,5 +1,6 @@
 import { MessagePlatform } from '@ticklegram/domain-models';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { MessageCountColumns } from './message-count-columns';
 
 /** A conversation's messages in one 15-minute UTC bucket: counts only, recomputed from `messages`. */
 @Entity({ name: 'analytics_message_buckets' })
@@ -18,7 +19,7 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 ])
 @Index('idx_analytics_buckets_channel_bucket', ['channelId', 'bucketAt'])
 @Index('idx_analytics_buckets_assignee_bucket', ['assigneeId', 'bucketAt'])
-export class AnalyticsMessageBucketEntity {
+export class AnalyticsMessageBucketEntity extends MessageCountColumns {
   @PrimaryColumn({ name: 'conversation_id', type: 'varchar', length: 36 })
   conversationId!: string;
 
@@ -33,22 +34,4 @@ export class AnalyticsMessageBucketEntity {
 
   @Column({ name: 'assignee_id', type: 'varchar', length: 36, nullable: true })
   assigneeId!: string | null;
-
-  @Column({ name: 'messages_in', type: 'int', default: 0 })
-  messagesIn!: number;
-
-  @Column({ name: 'messages_out', type: 'int', default: 0 })
-  messagesOut!: number;
-
-  @Column({ name: 'replies_window', type: 'int', default: 0 })
-  repliesWindow!: number;
-
-  @Column({ name: 'replies_human_agent', type: 'int', default: 0 })
-  repliesHumanAgent!: number;
-
-  @Column({ name: 'replies_template', type: 'int', default: 0 })
-  repliesTemplate!: number;
-
-  @Column({ name: 'replies_other', type: 'int', default: 0 })
-  repliesOther!: number;
 }

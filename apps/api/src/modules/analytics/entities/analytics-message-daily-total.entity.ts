@@ -1,5 +1,6 @@
 import { MessagePlatform } from '@ticklegram/domain-models';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { MessageCountColumns } from './message-count-columns';
 
 /**
  * `analytics_message_totals` added up per UTC day: the per-channel and per-agent sums of a range read these
@@ -7,7 +8,7 @@ import { Column, Entity, PrimaryColumn } from 'typeorm';
  * per channel and assignee instead of ~8,600). Kept by the same diffs, rebuildable.
  */
 @Entity({ name: 'analytics_message_daily_totals' })
-export class AnalyticsMessageDailyTotalEntity {
+export class AnalyticsMessageDailyTotalEntity extends MessageCountColumns {
   /** UTC midnight. */
   @PrimaryColumn({ name: 'day_at', type: 'datetime', precision: 3 })
   dayAt!: Date;
@@ -21,22 +22,4 @@ export class AnalyticsMessageDailyTotalEntity {
 
   @Column({ type: 'simple-enum', enum: MessagePlatform })
   platform!: MessagePlatform;
-
-  @Column({ name: 'messages_in', type: 'int', default: 0 })
-  messagesIn!: number;
-
-  @Column({ name: 'messages_out', type: 'int', default: 0 })
-  messagesOut!: number;
-
-  @Column({ name: 'replies_window', type: 'int', default: 0 })
-  repliesWindow!: number;
-
-  @Column({ name: 'replies_human_agent', type: 'int', default: 0 })
-  repliesHumanAgent!: number;
-
-  @Column({ name: 'replies_template', type: 'int', default: 0 })
-  repliesTemplate!: number;
-
-  @Column({ name: 'replies_other', type: 'int', default: 0 })
-  repliesOther!: number;
 }

@@ -1,5 +1,6 @@
 import { MessagePlatform } from '@ticklegram/domain-models';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { MessageCountColumns } from './message-count-columns';
 
 /** `assigneeKey` of unassigned conversations (a key column cannot be NULL on MySQL). */
 export const UNASSIGNED_KEY = '';
@@ -13,7 +14,7 @@ export const UNASSIGNED_KEY = '';
 @Entity({ name: 'analytics_message_totals' })
 // an agent's own sums: their rows of the range only
 @Index('idx_analytics_message_totals_assignee', ['assigneeKey', 'bucketAt'])
-export class AnalyticsMessageTotalEntity {
+export class AnalyticsMessageTotalEntity extends MessageCountColumns {
   @PrimaryColumn({ name: 'bucket_at', type: 'datetime', precision: 3 })
   bucketAt!: Date;
 
@@ -26,22 +27,4 @@ export class AnalyticsMessageTotalEntity {
 
   @Column({ type: 'simple-enum', enum: MessagePlatform })
   platform!: MessagePlatform;
-
-  @Column({ name: 'messages_in', type: 'int', default: 0 })
-  messagesIn!: number;
-
-  @Column({ name: 'messages_out', type: 'int', default: 0 })
-  messagesOut!: number;
-
-  @Column({ name: 'replies_window', type: 'int', default: 0 })
-  repliesWindow!: number;
-
-  @Column({ name: 'replies_human_agent', type: 'int', default: 0 })
-  repliesHumanAgent!: number;
-
-  @Column({ name: 'replies_template', type: 'int', default: 0 })
-  repliesTemplate!: number;
-
-  @Column({ name: 'replies_other', type: 'int', default: 0 })
-  repliesOther!: number;
 }
