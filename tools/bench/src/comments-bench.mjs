@@ -185,11 +185,15 @@ async function seed(q, channels, agentId) {
   if (docs.length) await insertBatches(q, 'comment_search', ['comment_id', 'body'], docs);
   await q.query('ALTER TABLE comment_search ADD FULLTEXT INDEX ft_comment_search_body (body), FORCE');
   for (let i = 0; i < postRows.length; i += 1) postRows[i][10] = dt(posts[i].last);
-  // the api keeps comment_counts on every write; a bulk seed rebuilds it once (the same SQL as the migration)
+  // the api keeps comment_counts and comment_channel_counts on every write; a bulk seed rebuilds them once (the same SQL as the migrations)
   await q.query('DELETE FROM comment_counts');
   await q.query(`INSERT INTO comment_counts (channel_id, object_external_id, kind, is_reply, is_ad, assignee_id, status, platform, n)
     SELECT channel_id, COALESCE(object_external_id, ''), kind, is_reply, is_ad, COALESCE(assignee_id, ''), status, platform, COUNT(*)
     FROM comments GROUP BY channel_id, COALESCE(object_external_id, ''), kind, is_reply, is_ad, COALESCE(assignee_id, ''), status, platform`);
+  await q.query('DELETE FROM comment_channel_counts');
+  await q.query(`INSERT INTO comment_channel_counts (channel_id, kind, is_reply, is_ad, assignee_id, status, slot, platform, n)
+    SELECT channel_id, kind, is_reply, is_ad, COALESCE(assignee_id, ''), status, 0, platform, COUNT(*)
+    FROM comments GROUP BY channel_id, kind, is_reply, is_ad, COALESCE(assignee_id, ''), status, platform`);
   await insertBatches(
     q,
     'comment_posts',
@@ -211,7 +215,7 @@ async function seed(q, channels, agentId) {
     postRows,
   );
   await q.query('SET SESSION unique_checks = 1, foreign_key_checks = 1');
-  for (const t of ['comments', 'comment_posts', 'comment_counts', 'comment_search']) await q.query(`ANALYZE TABLE ${t}`);
+  for (const t of ['comments', 'comment_posts', 'comment_counts', 'comment_channel_counts', 'comment_search']) await q.query(`ANALYZE TABLE ${t}`);
   return { seconds: (Date.now() - started) / 1000, hotPost: posts[0].externalId, channel: channels[0].id };
 }
 

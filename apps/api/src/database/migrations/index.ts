@@ -20,6 +20,7 @@ import { CreateChannelHistory1763930000000 } from './1763930000000-CreateChannel
 import { AddMessageStatusUnknown1763940000000 } from './1763940000000-AddMessageStatusUnknown';
 import { AddAnalyticsMessageTotals1764600000000 } from './1764600000000-AddAnalyticsMessageTotals';
 import { CreateConversationCounts1764700000000 } from './1764700000000-CreateConversationCounts';
+import { CreateCommentChannelCounts1764810000000 } from './1764810000000-CreateCommentChannelCounts';
 
 /** Every migration, in order. Listed explicitly because the api is bundled (no glob loading). */
 export const MIGRATIONS = [
@@ -45,4 +46,5 @@ export const MIGRATIONS = [
   AddMessageStatusUnknown1763940000000,
   AddAnalyticsMessageTotals1764600000000,
   CreateConversationCounts1764700000000,
+  CreateCommentChannelCounts1764810000000,
 ];

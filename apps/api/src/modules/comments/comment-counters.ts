@@ -1,12 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { MessagePlatform, StoredCommentStatus } from '@ticklegram/domain-models';
 import { EntityManager } from 'typeorm';
+import { COMMENT_COUNT_SLOTS } from './entities/comment-channel-count.entity';
 import type { CommentEntity } from './entities/comment.entity';
 
-/** The columns of a comment that place it in `comment_counts`. */
+/** The columns of a comment that place it in `comment_counts` (and, without the post, in `comment_channel_counts`). */
 export type CountKey = Pick<CommentEntity, 'channelId' | 'platform' | 'objectExternalId' | 'kind' | 'isReply' | 'isAd' | 'assigneeId' | 'status'>;
 
 const KEY_COLUMNS = ['channel_id', 'object_external_id', 'kind', 'is_reply', 'is_ad', 'assignee_id', 'status'] as const;
+const CHANNEL_KEY_COLUMNS = ['channel_id', 'kind', 'is_reply', 'is_ad', 'assignee_id', 'status', 'slot'] as const;
 
 function same(a: CountKey, b: CountKey): boolean {
   return (
@@ -20,13 +22,19 @@ function same(a: CountKey, b: CountKey): boolean {
   );
 }
 
-/** Keeps `comment_counts` in step with `comments`, inside the transaction of the comment write (atomic increments). */
+/**
+ * Keeps `comment_counts` (per post) and `comment_channel_counts` (per channel) in step with `comments`,
+ * inside the transaction of the comment write (atomic increments). The per-channel increment goes to the
+ * slot of the writer's connection, so one transaction keeps to one slot and concurrent ones rarely share a row.
+ */
 @Injectable()
 export class CommentCounters {
   async adjust(m: EntityManager, before: CountKey | null, after: CountKey | null): Promise<void> {
     if (before && after && same(before, after)) return;
-    if (before) await this.bump(m, before, -1);
-    if (after) await this.bump(m, after, 1);
+    const changes: [CountKey, 1 | -1][] = [];
+    if (before) changes.push([before, -1]);
+    if (after) changes.push([after, 1]);
+    if (changes.length) await this.bump(m, changes);
   }
 
   /** The key of a stored comment as the database has it now (before a change is written). */
@@ -55,8 +63,9 @@ export class CommentCounters {
     };
   }
 
-  private async bump(m: EntityManager, k: CountKey, by: 1 | -1): Promise<void> {
-    const values = [
+  /** One statement per table for the whole change (the old key's -1 and the new key's +1). */
+  private async bump(m: EntityManager, changes: [CountKey, 1 | -1][]): Promise<void> {
+    const postRows = changes.flatMap(([k, by]) => [
       k.channelId,
       (k.objectExternalId ?? '').slice(0, 191),
       k.kind,
@@ -66,15 +75,31 @@ export class CommentCounters {
       k.status,
       k.platform,
       by,
-    ];
-    const insert = `INSERT INTO comment_counts (${KEY_COLUMNS.join(', ')}, platform, n) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+    ]);
+    const channelRows = changes.flatMap(([k, by]) => [k.channelId, k.kind, k.isReply ? 1 : 0, k.isAd ? 1 : 0, k.assigneeId ?? '', k.status, k.platform, by]);
     const type = m.connection.options.type;
-    if (type === 'mysql' || type === 'mariadb') await m.query(`${insert} ON DUPLICATE KEY UPDATE n = n + VALUES(n)`, values);
-    else await m.query(`${insert} ON CONFLICT (${KEY_COLUMNS.join(', ')}) DO UPDATE SET n = n + excluded.n`, values);
+    const mysql = type === 'mysql' || type === 'mariadb';
+    const slot = mysql ? `CONNECTION_ID() % ${COMMENT_COUNT_SLOTS}` : '0';
+    const postInsert = `INSERT INTO comment_counts (${KEY_COLUMNS.join(', ')}, platform, n) VALUES ${changes.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`;
+    const channelInsert = `INSERT INTO comment_channel_counts (${CHANNEL_KEY_COLUMNS.join(', ')}, platform, n) VALUES ${changes
+      .map(() => `(?, ?, ?, ?, ?, ?, ${slot}, ?, ?)`)
+      .join(', ')}`;
+    if (mysql) {
+      await m.query(`${postInsert} ON DUPLICATE KEY UPDATE n = n + VALUES(n)`, postRows);
+      await m.query(`${channelInsert} ON DUPLICATE KEY UPDATE n = n + VALUES(n)`, channelRows);
+    } else {
+      await m.query(`${postInsert} ON CONFLICT (${KEY_COLUMNS.join(', ')}) DO UPDATE SET n = n + excluded.n`, postRows);
+      await m.query(`${channelInsert} ON CONFLICT (${CHANNEL_KEY_COLUMNS.join(', ')}) DO UPDATE SET n = n + excluded.n`, channelRows);
+    }
   }
 }
 
-/** SQL that rebuilds `comment_counts` from `comments` (the migration, benchmarks, a repair). */
+/** SQL that rebuilds `comment_counts` from `comments` (the migration, benchmarks, a repair; after a DELETE of its rows). */
 export const RECOUNT_COMMENTS_SQL = `INSERT INTO comment_counts (${KEY_COLUMNS.join(', ')}, platform, n)
   SELECT channel_id, COALESCE(object_external_id, ''), kind, is_reply, is_ad, COALESCE(assignee_id, ''), status, platform, COUNT(*)
   FROM comments GROUP BY channel_id, COALESCE(object_external_id, ''), kind, is_reply, is_ad, COALESCE(assignee_id, ''), status, platform`;
+
+/** SQL that rebuilds `comment_channel_counts` from `comments` into slot 0 (as {@link RECOUNT_COMMENTS_SQL}). */
+export const RECOUNT_CHANNEL_COMMENTS_SQL = `INSERT INTO comment_channel_counts (${CHANNEL_KEY_COLUMNS.join(', ')}, platform, n)
+  SELECT channel_id, kind, is_reply, is_ad, COALESCE(assignee_id, ''), status, 0, platform, COUNT(*)
+  FROM comments GROUP BY channel_id, kind, is_reply, is_ad, COALESCE(assignee_id, ''), status, platform`;

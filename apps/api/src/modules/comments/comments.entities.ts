@@ -1,5 +1,6 @@
 import { CommentActionEntity } from './entities/comment-action.entity';
 import { CommentBackfillEntity } from './entities/comment-backfill.entity';
+import { CommentChannelCountEntity } from './entities/comment-channel-count.entity';
 import { CommentCountEntity } from './entities/comment-count.entity';
 import { CommentPostEntity } from './entities/comment-post.entity';
 import { CommentRuleEntity } from './entities/comment-rule.entity';
@@ -14,5 +15,6 @@ export const COMMENTS_ENTITIES = [
   CommentRuleEntity,
   CommentBackfillEntity,
   CommentCountEntity,
+  CommentChannelCountEntity,
   CommentSearchEntity,
 ];

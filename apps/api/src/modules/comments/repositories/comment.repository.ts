@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { COMMENT_STATUSES, CommentKindFilter, CommentSource, CommentStatusCounts, CommentStatusFilter, MessagePlatform, Role } from '@ticklegram/domain-models';
-import { Brackets, In, Repository, SelectQueryBuilder } from 'typeorm';
+import { Brackets, In, ObjectLiteral, Repository, SelectQueryBuilder } from 'typeorm';
 import { scanMatching } from '../../../common/search/scan-matching';
 import { Caller, CommentAccessPolicy } from '../comment-access.policy';
+import { CommentChannelCountEntity } from '../entities/comment-channel-count.entity';
 import { CommentCountEntity } from '../entities/comment-count.entity';
 import { CommentEntity } from '../entities/comment.entity';
 import { COMMENT_SEARCH_LIMITS, CommentSearchMatch, CommentSearchRepository } from './comment-search.repository';
@@ -37,6 +38,7 @@ export class CommentRepository {
   constructor(
     @InjectRepository(CommentEntity) private readonly comments: Repository<CommentEntity>,
     @InjectRepository(CommentCountEntity) private readonly counts$: Repository<CommentCountEntity>,
+    @InjectRepository(CommentChannelCountEntity) private readonly channelCounts: Repository<CommentChannelCountEntity>,
     private readonly search: CommentSearchRepository,
   ) {}
 
@@ -116,8 +118,8 @@ export class CommentRepository {
   }
 
   /**
-   * Per status over the same filters. Without a text search they are a sum over `comment_counts` (kept
-   * by every comment write); a search counts its matches — for a common word (`many`) only the first
+   * Per status over the same filters. Without a text search they are a sum over the counters kept by
+   * every comment write — `comment_counts` for one post, else the far smaller `comment_channel_counts`; a search counts its matches — for a common word (`many`) only the first
    * `candidateCap` of them, so each count is then a lower bound (`atLeast`).
    */
   async counts(caller: Caller, filters: CommentFilters): Promise<{ counts: CommentStatusCounts; atLeast: boolean }> {
@@ -151,7 +153,7 @@ export class CommentRepository {
   async countsByPost(caller: Caller, channelIds: string[], postIds: string[]): Promise<Map<string, { total: number; needsReply: number }>> {
     const out = new Map<string, { total: number; needsReply: number }>();
     if (!postIds.length) return out;
-    const rows = await this.counted(caller, {})
+    const rows = await this.counted(caller, {}, true)
       .select('cc.channel_id', 'channelId')
       .addSelect('cc.object_external_id', 'postId')
       .addSelect('cc.status', 'status')
@@ -222,9 +224,12 @@ export class CommentRepository {
     return ids.length ? this.comments.findBy({ id: In(ids) }) : Promise.resolve([]);
   }
 
-  /** `comment_counts` rows matching the equality filters and the caller's scope (`''` = none). */
-  private counted(caller: Caller, f: CommentFilters): SelectQueryBuilder<CommentCountEntity> {
-    const qb = this.counts$.createQueryBuilder('cc').where("cc.status <> 'own'");
+  /**
+   * Counter rows matching the equality filters and the caller's scope (`''` = none): `comment_counts`
+   * for a post (or `perPost`), else `comment_channel_counts` (the same keys without the post).
+   */
+  private counted(caller: Caller, f: CommentFilters, perPost = f.postId !== undefined): SelectQueryBuilder<ObjectLiteral> {
+    const qb: SelectQueryBuilder<ObjectLiteral> = (perPost ? this.counts$ : this.channelCounts).createQueryBuilder('cc').where("cc.status <> 'own'");
     if (f.platform) qb.andWhere('cc.platform = :platform', { platform: f.platform });
     if (f.channelId) qb.andWhere('cc.channel_id = :channelId', { channelId: f.channelId });
     if (f.postId) qb.andWhere('cc.object_external_id = :postId', { postId: f.postId });
