@@ -51,7 +51,19 @@ export class LocalCalendar {
   /** Where the instant falls in local time (outside the calendar's days too, at `Intl`'s cost). */
   slotOf(instant: Date | number): LocalSlot {
     const t = typeof instant === 'number' ? instant : instant.getTime();
-    if (!this.days.length || t < this.days[0].start || t >= this.end) return this.slowSlot(t);
+    const day = this.dayOf(t);
+    if (!day) return this.slowSlot(t);
+    return { date: day.date, weekday: day.weekday, hour: Math.floor((t - day.start) / HOUR_MS) };
+  }
+
+  /** The local date of the instant: `slotOf(t).date` without the object. */
+  dateOf(t: number): string {
+    return this.dayOf(t)?.date ?? localDate(t, this.timeZone);
+  }
+
+  /** The calendar's day holding the instant when its offset is constant; null for the slow path. */
+  private dayOf(t: number): Day | null {
+    if (!this.days.length || t < this.days[0].start || t >= this.end) return null;
     let lo = 0;
     let hi = this.days.length - 1;
     while (lo < hi) {
@@ -60,8 +72,7 @@ export class LocalCalendar {
       else hi = mid - 1;
     }
     const day = this.days[lo];
-    if (day.offset === null) return this.slowSlot(t);
-    return { date: day.date, weekday: day.weekday, hour: Math.floor((t - day.start) / HOUR_MS) };
+    return day.offset === null ? null : day;
   }
 
   private slowSlot(t: number): LocalSlot {
