@@ -79,14 +79,13 @@ export class AnalyticsService {
       summary,
       team: teamSummary,
       volume: volumeOf(query.from, query.to, tz, start, opened, resolved, buckets),
-      agents: agentRowsOf(agents, opened, resolved, pairs),
+      agents: agentRowsOf(agents, cycles, pairs),
       channels: channelRowsOf(
         channels.map((c) => ({ id: c.id, name: c.name, platform: c.platform })),
-        opened,
-        resolved,
+        cycles,
         pairs,
       ),
-      frtDistribution: frtDistribution(cycles.frt),
+      frtDistribution: frtDistribution(cycles.frt.values),
       heatmap: heatmapOf(query.from, query.to, tz, buckets),
       live: {
         open: live.open,

@@ -1,6 +1,6 @@
 import { AnalyticsAgentRow, AnalyticsChannelRow, AnalyticsHeatmapCell, AnalyticsSummary, AnalyticsVolumeDay, DurationStats } from '@ticklegram/domain-models';
 import type { BucketSums, OpenedCycleRow, ResolvedCycleRow } from '../repositories/analytics-query.repository';
-import { groupDurations, sortedDurations, statsOfSorted } from './statistics';
+import { groupDurations, SortedDurations, sortedDurations, statsOfSorted } from './statistics';
 import { localCalendar } from './local-calendar';
 import { addDays } from './time-zone';
 
@@ -27,21 +27,21 @@ function sumBy(pairs: BucketSums[], keyOf: (b: BucketSums) => string | null | un
   return out;
 }
 
-/** The cycle figures of one scope: counts, and the durations sorted once (summary and FRT distribution). */
+/** The cycles of one scope, counted, their durations sorted once (summary, groups, FRT distribution). */
 export interface CycleFigures {
-  opened: number;
-  resolved: number;
+  opened: OpenedCycleRow[];
+  resolved: ResolvedCycleRow[];
   fromAds: number;
-  frt: Float64Array;
-  resolution: Float64Array;
+  frt: SortedDurations;
+  resolution: SortedDurations;
 }
 
 export function cycleFiguresOf(opened: OpenedCycleRow[], resolved: ResolvedCycleRow[]): CycleFigures {
   let fromAds = 0;
   for (const c of opened) if (c.fromAd) fromAds += 1;
   return {
-    opened: opened.length,
-    resolved: resolved.length,
+    opened,
+    resolved,
     fromAds,
     frt: sortedDurations(opened, (c) => c.frt),
     resolution: sortedDurations(resolved, (c) => c.resolution),
@@ -50,12 +50,12 @@ export function cycleFiguresOf(opened: OpenedCycleRow[], resolved: ResolvedCycle
 
 export function summaryOf(cycles: CycleFigures, buckets: BucketSums[], comments: CommentFigures): AnalyticsSummary {
   return {
-    opened: cycles.opened,
-    resolved: cycles.resolved,
+    opened: cycles.opened.length,
+    resolved: cycles.resolved.length,
     messagesIn: sum(buckets, 'messagesIn'),
     messagesOut: sum(buckets, 'messagesOut'),
-    firstResponse: statsOfSorted(cycles.frt),
-    resolution: statsOfSorted(cycles.resolution),
+    firstResponse: statsOfSorted(cycles.frt.values),
+    resolution: statsOfSorted(cycles.resolution.values),
     replies: {
       window: sum(buckets, 'repliesWindow'),
       humanAgent: sum(buckets, 'repliesHumanAgent'),
@@ -123,13 +123,9 @@ interface Grouped {
 }
 
 /** Counts and duration statistics per key (assignee or channel); each group's durations are sorted once. */
-function groupCycles(
-  opened: OpenedCycleRow[],
-  resolved: ResolvedCycleRow[],
-  keyOf: (c: { channelId: string; assigneeId: string | null }) => string | null,
-): Map<string, Grouped> {
-  const byOpened = groupDurations(opened, keyOf, (c) => c.frt);
-  const byResolved = groupDurations(resolved, keyOf, (c) => c.resolution);
+function groupCycles(cycles: CycleFigures, keyOf: (c: { channelId: string; assigneeId: string | null }) => string | null): Map<string, Grouped> {
+  const byOpened = groupDurations(cycles.opened, keyOf, cycles.frt);
+  const byResolved = groupDurations(cycles.resolved, keyOf, cycles.resolution);
   const groups = new Map<string, Grouped>();
   for (const key of new Set([...byOpened.keys(), ...byResolved.keys()])) {
     const o = byOpened.get(key);
@@ -151,13 +147,8 @@ const stats = (g: Grouped): { firstResponse: DurationStats; resolution: Duration
 });
 
 /** Per agent (the conversations' current assignee); `agents` names who may appear, in the given order. `pairs`: sums per (channel, assignee). */
-export function agentRowsOf(
-  agents: { id: string; name: string }[],
-  opened: OpenedCycleRow[],
-  resolved: ResolvedCycleRow[],
-  pairs: BucketSums[],
-): AnalyticsAgentRow[] {
-  const groups = groupCycles(opened, resolved, (c) => c.assigneeId);
+export function agentRowsOf(agents: { id: string; name: string }[], cycles: CycleFigures, pairs: BucketSums[]): AnalyticsAgentRow[] {
+  const groups = groupCycles(cycles, (c) => c.assigneeId);
   const out = new Map([...sumBy(pairs, (b) => b.assigneeId)].map(([id, s]) => [id, s.messagesOut]));
   return agents
     .map((a) => {
@@ -167,13 +158,8 @@ export function agentRowsOf(
     .filter((row) => row.opened || row.resolved || row.messagesOut);
 }
 
-export function channelRowsOf(
-  channels: { id: string; name: string; platform: string }[],
-  opened: OpenedCycleRow[],
-  resolved: ResolvedCycleRow[],
-  pairs: BucketSums[],
-): AnalyticsChannelRow[] {
-  const groups = groupCycles(opened, resolved, (c) => c.channelId);
+export function channelRowsOf(channels: { id: string; name: string; platform: string }[], cycles: CycleFigures, pairs: BucketSums[]): AnalyticsChannelRow[] {
+  const groups = groupCycles(cycles, (c) => c.channelId);
   const byChannel = sumBy(pairs, (b) => b.channelId);
   const known = new Map(channels.map((c) => [c.id, c]));
   const ids = new Set<string>([...groups.keys(), ...byChannel.keys()]);

@@ -16,17 +16,56 @@ export function durationStats(values: ArrayLike<number>): DurationStats {
   return statsOfSorted(Float64Array.from(values).sort());
 }
 
-/** The rows' durations (nulls left out), ascending. */
-export function sortedDurations<R>(rows: readonly R[], valueOf: (row: R) => number | null): Float64Array {
+/** The durations of some rows, ascending (nulls left out), and the row each came from. */
+export interface SortedDurations {
+  values: Float64Array;
+  rows: Int32Array;
+}
+
+const ROW_BITS = 2 ** 21;
+
+/**
+ * Sorts the rows' durations once, keeping each value's row: whole seconds (within 2³² of each other) and
+ * rows (fewer than 2²¹) are packed into one exact double, value above row, and sorted without a comparator;
+ * other input takes a comparator sort. Groups then take their slices in this order (`groupDurations`).
+ */
+export function sortedDurations<R>(rows: readonly R[], valueOf: (row: R) => number | null): SortedDurations {
   let n = 0;
-  for (const row of rows) if (valueOf(row) !== null) n++;
-  const out = new Float64Array(n);
-  let i = 0;
+  let min = Infinity;
+  let max = -Infinity;
+  let whole = true;
   for (const row of rows) {
     const v = valueOf(row);
-    if (v !== null) out[i++] = v;
+    if (v === null) continue;
+    n++;
+    if (v < min) min = v;
+    if (v > max) max = v;
+    if (!Number.isInteger(v)) whole = false;
   }
-  return out.sort();
+  const values = new Float64Array(n);
+  const from = new Int32Array(n);
+  if (whole && max - min < 2 ** 32 && rows.length < ROW_BITS) {
+    const packed = new Float64Array(n);
+    for (let i = 0, j = 0; i < rows.length; i++) {
+      const v = valueOf(rows[i]);
+      if (v !== null) packed[j++] = (v - min) * ROW_BITS + i;
+    }
+    packed.sort();
+    for (let j = 0; j < n; j++) {
+      const row = packed[j] % ROW_BITS;
+      from[j] = row;
+      values[j] = (packed[j] - row) / ROW_BITS + min;
+    }
+    return { values, rows: from };
+  }
+  const order: number[] = [];
+  for (let i = 0; i < rows.length; i++) if (valueOf(rows[i]) !== null) order.push(i);
+  order.sort((a, b) => (valueOf(rows[a]) as number) - (valueOf(rows[b]) as number));
+  order.forEach((row, j) => {
+    from[j] = row;
+    values[j] = valueOf(rows[row]) as number;
+  });
+  return { values, rows: from };
 }
 
 export interface DurationGroup {
@@ -37,41 +76,42 @@ export interface DurationGroup {
 }
 
 /**
- * Rows counted and their durations sorted per key: all durations go into one typed array, grouped by key,
- * and each key's slice is sorted once. A null key: the row belongs to no group.
+ * Rows counted and their durations per key, ascending without another sort: the rows' sorted durations are
+ * dealt out in order, all into one typed array where each key has its slice. A null key: no group.
  */
-export function groupDurations<R>(rows: readonly R[], keyOf: (row: R) => string | null, valueOf: (row: R) => number | null): Map<string, DurationGroup> {
-  const slots = new Map<string, { rows: number; values: number; next: number }>();
-  const slotOf: ({ values: number; next: number } | null)[] = new Array(rows.length);
-  let total = 0;
+export function groupDurations<R>(rows: readonly R[], keyOf: (row: R) => string | null, durations: SortedDurations): Map<string, DurationGroup> {
+  const slots = new Map<string, number>();
+  const counts: number[] = [];
+  const slotOfRow = new Int32Array(rows.length);
   for (let i = 0; i < rows.length; i++) {
     const key = keyOf(rows[i]);
     if (key === null) {
-      slotOf[i] = null;
+      slotOfRow[i] = -1;
       continue;
     }
     let slot = slots.get(key);
-    if (!slot) slots.set(key, (slot = { rows: 0, values: 0, next: 0 }));
-    slot.rows += 1;
-    if (valueOf(rows[i]) !== null) {
-      slot.values += 1;
-      total += 1;
+    if (slot === undefined) {
+      slots.set(key, (slot = counts.length));
+      counts.push(0);
     }
-    slotOf[i] = slot;
+    counts[slot] += 1;
+    slotOfRow[i] = slot;
   }
-  let offset = 0;
-  for (const slot of slots.values()) {
-    slot.next = offset;
-    offset += slot.values;
+  const sizes = new Int32Array(counts.length);
+  for (let j = 0; j < durations.rows.length; j++) {
+    const slot = slotOfRow[durations.rows[j]];
+    if (slot >= 0) sizes[slot] += 1;
   }
-  const all = new Float64Array(total);
-  for (let i = 0; i < rows.length; i++) {
-    const slot = slotOf[i];
-    const v = slot ? valueOf(rows[i]) : null;
-    if (slot && v !== null) all[slot.next++] = v;
+  const starts = new Int32Array(counts.length + 1);
+  for (let k = 0; k < counts.length; k++) starts[k + 1] = starts[k] + sizes[k];
+  const next = starts.slice(0, counts.length);
+  const all = new Float64Array(starts[counts.length]);
+  for (let j = 0; j < durations.rows.length; j++) {
+    const slot = slotOfRow[durations.rows[j]];
+    if (slot >= 0) all[next[slot]++] = durations.values[j];
   }
   const groups = new Map<string, DurationGroup>();
-  for (const [key, slot] of slots) groups.set(key, { rows: slot.rows, sorted: all.subarray(slot.next - slot.values, slot.next).sort() });
+  for (const [key, slot] of slots) groups.set(key, { rows: counts[slot], sorted: all.subarray(starts[slot], starts[slot + 1]) });
   return groups;
 }
 
