@@ -8,7 +8,7 @@ import { ConversationFactsRepository } from '../inbox/repositories/conversation-
 import { PresenceService } from '../realtime/presence.service';
 import { UserRepository } from '../users/repositories/user.repository';
 import { AnalyticsException, AnalyticsExceptionCode } from './analytics.exception';
-import { agentRowsOf, channelRowsOf, heatmapOf, summaryOf, volumeOf } from './calculators/overview';
+import { agentRowsOf, channelRowsOf, cycleFiguresOf, heatmapOf, summaryOf, volumeOf } from './calculators/overview';
 import { frtDistribution } from './calculators/statistics';
 import { rangeOf } from './calculators/time-zone';
 import { AnalyticsQueryDto } from './dto/analytics-queries.dto';
@@ -68,8 +68,9 @@ export class AnalyticsService {
     const opened = mine(teamOpened);
     const resolved = mine(teamResolved);
     const pairs = mine(teamPairs);
-    const summary = summaryOf(opened, resolved, buckets, commentFigures);
-    const teamSummary = teamComments ? summaryOf(teamOpened, teamResolved, teamPairs, teamComments) : summary;
+    const cycles = cycleFiguresOf(opened, resolved);
+    const summary = summaryOf(cycles, buckets, commentFigures);
+    const teamSummary = teamComments ? summaryOf(cycleFiguresOf(teamOpened, teamResolved), teamPairs, teamComments) : summary;
 
     const agents = (isAdmin ? users : users.filter((u) => u.id === caller.id)).map((u) => ({ id: u.id, name: u.name }));
     return {
@@ -77,15 +78,14 @@ export class AnalyticsService {
       scope: isAdmin ? 'all' : 'own',
       summary,
       team: teamSummary,
-      volume: volumeOf(query.from, query.to, tz, opened, resolved, buckets),
-      agents: agentRowsOf(agents, opened, resolved, pairs),
+      volume: volumeOf(query.from, query.to, tz, start, opened, resolved, buckets),
+      agents: agentRowsOf(agents, cycles, pairs),
       channels: channelRowsOf(
         channels.map((c) => ({ id: c.id, name: c.name, platform: c.platform })),
-        opened,
-        resolved,
+        cycles,
         pairs,
       ),
-      frtDistribution: frtDistribution(opened.map((c) => c.frt).filter((v): v is number => v !== null)),
+      frtDistribution: frtDistribution(cycles.frt.values),
       heatmap: heatmapOf(query.from, query.to, tz, buckets),
       live: {
         open: live.open,

@@ -1,7 +1,7 @@
 import { MessagePlatform } from '@ticklegram/domain-models';
 import { businessSecondsBetween } from './business-hours';
 import { bucketsOf, ConversationFacts, cyclesOf, MessageFact, replyKindOf } from './conversation-projection';
-import { durationStats, frtBucketOf, frtDistribution, percentile } from './statistics';
+import { durationStats, frtBucketOf, frtDistribution, groupDurations, percentile, sortedDurations } from './statistics';
 import { localParts, rangeOf, zonedToUtc } from './time-zone';
 
 const at = (iso: string) => new Date(iso);
@@ -88,6 +88,39 @@ describe('statistics', () => {
       '24h+',
     ]);
     expect(frtDistribution([10, 4000, 90_000, 100_000]).map((b) => b.count)).toEqual([1, 1, 0, 0, 2]);
+  });
+
+  it('sorts numerically, not as text (typed arrays), nulls left out, each value with its row', () => {
+    expect(durationStats([100, 9, 20, 3, 1000])).toEqual({ count: 5, median: 20, p90: 1000 });
+    const d = sortedDurations([{ v: 100 }, { v: null }, { v: 9 }, { v: 20 }, { v: -5 }, { v: 9 }], (r) => r.v);
+    expect([...d.values]).toEqual([-5, 9, 9, 20, 100]);
+    expect([...d.rows]).toEqual([4, 2, 5, 3, 0]);
+    const fractions = sortedDurations([{ v: 2.5 }, { v: 1 }, { v: 2 ** 40 }, { v: 0.5 }], (r) => r.v); // the comparator sort
+    expect([...fractions.values]).toEqual([0.5, 1, 2.5, 2 ** 40]);
+    expect([...fractions.rows]).toEqual([3, 1, 0, 2]);
+  });
+
+  it('groups durations by key: rows counted with or without a duration, each group ascending', () => {
+    const rows = [
+      { k: 'a', v: 30 },
+      { k: 'b', v: 5 },
+      { k: 'a', v: null },
+      { k: null, v: 1 },
+      { k: 'a', v: 10 },
+      { k: 'b', v: 200 },
+      { k: 'a', v: 20 },
+      { k: 'c', v: null },
+    ];
+    const groups = groupDurations(
+      rows,
+      (r) => r.k,
+      sortedDurations(rows, (r) => r.v),
+    );
+    expect([...groups].map(([k, g]) => [k, g.rows, [...g.sorted]])).toEqual([
+      ['a', 4, [10, 20, 30]],
+      ['b', 2, [5, 200]],
+      ['c', 1, []],
+    ]);
   });
 });
 

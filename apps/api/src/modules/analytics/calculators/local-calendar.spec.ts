@@ -14,6 +14,7 @@ function expectSameAsIntl(from: string, to: string, timeZone: string) {
     const got = calendar.slotOf(t);
     if (got.date !== expected.date || got.weekday !== expected.weekday || got.hour !== expected.hour)
       mismatches.push(`${new Date(t).toISOString()}: ${JSON.stringify(got)} ≠ ${JSON.stringify(expected)}`);
+    if (calendar.dateOf(t) !== expected.date) mismatches.push(`${new Date(t).toISOString()}: dateOf ${calendar.dateOf(t)} ≠ ${expected.date}`);
   }
   expect(mismatches).toEqual([]);
 }

@@ -11,6 +11,8 @@ interface Day {
   start: number;
   /** Local time minus UTC during the whole day; null on a day the offset changes (or midnight does not exist). */
   offset: number | null;
+  /** `start` and the next day's start are the local midnights (true on DST days too, unless midnight is skipped). */
+  bounded: boolean;
 }
 
 export interface LocalSlot {
@@ -42,7 +44,8 @@ export class LocalCalendar {
       const nextOffset = offsetAt(nextStart, timeZone);
       const [y, m, d] = date.split('-').map(Number);
       const constant = offset === nextOffset && Date.UTC(y, m - 1, d) === start + offset;
-      this.days.push({ date, weekday: isoWeekday(date) - 1, start, offset: constant ? offset : null });
+      const bounded = constant || (this.startsAt(start, date) && this.startsAt(nextStart, next));
+      this.days.push({ date, weekday: isoWeekday(date) - 1, start, offset: constant ? offset : null, bounded });
       [date, start, offset] = [next, nextStart, nextOffset];
     }
     this.end = start;
@@ -51,7 +54,24 @@ export class LocalCalendar {
   /** Where the instant falls in local time (outside the calendar's days too, at `Intl`'s cost). */
   slotOf(instant: Date | number): LocalSlot {
     const t = typeof instant === 'number' ? instant : instant.getTime();
-    if (!this.days.length || t < this.days[0].start || t >= this.end) return this.slowSlot(t);
+    const day = this.dayOf(t);
+    if (!day) return this.slowSlot(t);
+    return { date: day.date, weekday: day.weekday, hour: Math.floor((t - day.start) / HOUR_MS) };
+  }
+
+  /** The local date of the instant: `slotOf(t).date` without the object (and without `Intl` on most DST days). */
+  dateOf(t: number): string {
+    const day = this.dayOf(t, true);
+    return day ? day.date : localDate(t, this.timeZone);
+  }
+
+  private startsAt(instant: number, date: string): boolean {
+    return localDate(instant, this.timeZone) === date && localDate(instant - 1, this.timeZone) !== date;
+  }
+
+  /** The calendar's day holding the instant when its offset is constant (or, for dates only, its bounds are right); null for the slow path. */
+  private dayOf(t: number, dateOnly = false): Day | null {
+    if (!this.days.length || t < this.days[0].start || t >= this.end) return null;
     let lo = 0;
     let hi = this.days.length - 1;
     while (lo < hi) {
@@ -60,8 +80,7 @@ export class LocalCalendar {
       else hi = mid - 1;
     }
     const day = this.days[lo];
-    if (day.offset === null) return this.slowSlot(t);
-    return { date: day.date, weekday: day.weekday, hour: Math.floor((t - day.start) / HOUR_MS) };
+    return day.offset !== null || (dateOnly && day.bounded) ? day : null;
   }
 
   private slowSlot(t: number): LocalSlot {

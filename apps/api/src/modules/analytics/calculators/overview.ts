@@ -1,6 +1,6 @@
 import { AnalyticsAgentRow, AnalyticsChannelRow, AnalyticsHeatmapCell, AnalyticsSummary, AnalyticsVolumeDay, DurationStats } from '@ticklegram/domain-models';
 import type { BucketSums, OpenedCycleRow, ResolvedCycleRow } from '../repositories/analytics-query.repository';
-import { durationStats } from './statistics';
+import { groupDurations, SortedDurations, sortedDurations, statsOfSorted } from './statistics';
 import { localCalendar } from './local-calendar';
 import { addDays } from './time-zone';
 
@@ -26,16 +26,36 @@ function sumBy(pairs: BucketSums[], keyOf: (b: BucketSums) => string | null | un
   }
   return out;
 }
-const values = (xs: (number | null)[]) => xs.filter((x): x is number => x !== null);
 
-export function summaryOf(opened: OpenedCycleRow[], resolved: ResolvedCycleRow[], buckets: BucketSums[], comments: CommentFigures): AnalyticsSummary {
+/** The cycles of one scope, counted, their durations sorted once (summary, groups, FRT distribution). */
+export interface CycleFigures {
+  opened: OpenedCycleRow[];
+  resolved: ResolvedCycleRow[];
+  fromAds: number;
+  frt: SortedDurations;
+  resolution: SortedDurations;
+}
+
+export function cycleFiguresOf(opened: OpenedCycleRow[], resolved: ResolvedCycleRow[]): CycleFigures {
+  let fromAds = 0;
+  for (const c of opened) if (c.fromAd) fromAds += 1;
   return {
-    opened: opened.length,
-    resolved: resolved.length,
+    opened,
+    resolved,
+    fromAds,
+    frt: sortedDurations(opened, (c) => c.frt),
+    resolution: sortedDurations(resolved, (c) => c.resolution),
+  };
+}
+
+export function summaryOf(cycles: CycleFigures, buckets: BucketSums[], comments: CommentFigures): AnalyticsSummary {
+  return {
+    opened: cycles.opened.length,
+    resolved: cycles.resolved.length,
     messagesIn: sum(buckets, 'messagesIn'),
     messagesOut: sum(buckets, 'messagesOut'),
-    firstResponse: durationStats(values(opened.map((c) => c.frt))),
-    resolution: durationStats(values(resolved.map((c) => c.resolution))),
+    firstResponse: statsOfSorted(cycles.frt.values),
+    resolution: statsOfSorted(cycles.resolution.values),
     replies: {
       window: sum(buckets, 'repliesWindow'),
       humanAgent: sum(buckets, 'repliesHumanAgent'),
@@ -45,15 +65,16 @@ export function summaryOf(opened: OpenedCycleRow[], resolved: ResolvedCycleRow[]
     commentsReceived: comments.received,
     commentsAnswered: comments.answered,
     commentsHidden: comments.hidden,
-    fromAds: opened.filter((c) => c.fromAd).length,
+    fromAds: cycles.fromAds,
   };
 }
 
-/** One row per local day of `[from, to]`, zeros included. */
+/** One row per local day of `[from, to]`, zeros included. `start`: the range's start, which the cycles' `sinceStart` count from. */
 export function volumeOf(
   from: string,
   to: string,
   tz: string,
+  start: Date,
   opened: OpenedCycleRow[],
   resolved: ResolvedCycleRow[],
   buckets: BucketSums[],
@@ -61,17 +82,17 @@ export function volumeOf(
   const days = new Map<string, AnalyticsVolumeDay>();
   for (let d = from; d <= to; d = addDays(d, 1)) days.set(d, { date: d, opened: 0, resolved: 0, messagesIn: 0, messagesOut: 0 });
   const calendar = localCalendar(from, to, tz);
-  const at = (instant: Date) => days.get(calendar.slotOf(instant).date);
+  const t0 = start.getTime();
   for (const c of opened) {
-    const day = at(c.openedAt);
+    const day = days.get(calendar.dateOf(t0 + c.sinceStart * 1000));
     if (day) day.opened += 1;
   }
   for (const c of resolved) {
-    const day = at(c.resolvedAt);
+    const day = days.get(calendar.dateOf(t0 + c.sinceStart * 1000));
     if (day) day.resolved += 1;
   }
   for (const b of buckets) {
-    const day = b.bucketAt ? at(b.bucketAt) : undefined;
+    const day = b.bucketAt ? days.get(calendar.dateOf(b.bucketAt.getTime())) : undefined;
     if (!day) continue;
     day.messagesIn += b.messagesIn;
     day.messagesOut += b.messagesOut;
@@ -92,55 +113,42 @@ export function heatmapOf(from: string, to: string, tz: string, buckets: BucketS
   return cells;
 }
 
+const NONE = new Float64Array(0);
+
 interface Grouped {
   opened: number;
   resolved: number;
-  frt: number[];
-  resolution: number[];
+  firstResponse: DurationStats;
+  resolution: DurationStats;
 }
 
-function groupCycles(
-  opened: OpenedCycleRow[],
-  resolved: ResolvedCycleRow[],
-  keyOf: (c: { channelId: string; assigneeId: string | null }) => string | null,
-): Map<string, Grouped> {
+/** Counts and duration statistics per key (assignee or channel); each group's durations are sorted once. */
+function groupCycles(cycles: CycleFigures, keyOf: (c: { channelId: string; assigneeId: string | null }) => string | null): Map<string, Grouped> {
+  const byOpened = groupDurations(cycles.opened, keyOf, cycles.frt);
+  const byResolved = groupDurations(cycles.resolved, keyOf, cycles.resolution);
   const groups = new Map<string, Grouped>();
-  const group = (key: string) => {
-    let g = groups.get(key);
-    if (!g) groups.set(key, (g = { opened: 0, resolved: 0, frt: [], resolution: [] }));
-    return g;
-  };
-  for (const c of opened) {
-    const key = keyOf(c);
-    if (key === null) continue;
-    const g = group(key);
-    g.opened += 1;
-    if (c.frt !== null) g.frt.push(c.frt);
-  }
-  for (const c of resolved) {
-    const key = keyOf(c);
-    if (key === null) continue;
-    const g = group(key);
-    g.resolved += 1;
-    if (c.resolution !== null) g.resolution.push(c.resolution);
+  for (const key of new Set([...byOpened.keys(), ...byResolved.keys()])) {
+    const o = byOpened.get(key);
+    const r = byResolved.get(key);
+    groups.set(key, {
+      opened: o?.rows ?? 0,
+      resolved: r?.rows ?? 0,
+      firstResponse: statsOfSorted(o?.sorted ?? NONE),
+      resolution: statsOfSorted(r?.sorted ?? NONE),
+    });
   }
   return groups;
 }
 
-const EMPTY: Grouped = { opened: 0, resolved: 0, frt: [], resolution: [] };
+const EMPTY: Grouped = { opened: 0, resolved: 0, firstResponse: statsOfSorted(NONE), resolution: statsOfSorted(NONE) };
 const stats = (g: Grouped): { firstResponse: DurationStats; resolution: DurationStats } => ({
-  firstResponse: durationStats(g.frt),
-  resolution: durationStats(g.resolution),
+  firstResponse: { ...g.firstResponse },
+  resolution: { ...g.resolution },
 });
 
 /** Per agent (the conversations' current assignee); `agents` names who may appear, in the given order. `pairs`: sums per (channel, assignee). */
-export function agentRowsOf(
-  agents: { id: string; name: string }[],
-  opened: OpenedCycleRow[],
-  resolved: ResolvedCycleRow[],
-  pairs: BucketSums[],
-): AnalyticsAgentRow[] {
-  const groups = groupCycles(opened, resolved, (c) => c.assigneeId);
+export function agentRowsOf(agents: { id: string; name: string }[], cycles: CycleFigures, pairs: BucketSums[]): AnalyticsAgentRow[] {
+  const groups = groupCycles(cycles, (c) => c.assigneeId);
   const out = new Map([...sumBy(pairs, (b) => b.assigneeId)].map(([id, s]) => [id, s.messagesOut]));
   return agents
     .map((a) => {
@@ -150,13 +158,8 @@ export function agentRowsOf(
     .filter((row) => row.opened || row.resolved || row.messagesOut);
 }
 
-export function channelRowsOf(
-  channels: { id: string; name: string; platform: string }[],
-  opened: OpenedCycleRow[],
-  resolved: ResolvedCycleRow[],
-  pairs: BucketSums[],
-): AnalyticsChannelRow[] {
-  const groups = groupCycles(opened, resolved, (c) => c.channelId);
+export function channelRowsOf(channels: { id: string; name: string; platform: string }[], cycles: CycleFigures, pairs: BucketSums[]): AnalyticsChannelRow[] {
+  const groups = groupCycles(cycles, (c) => c.channelId);
   const byChannel = sumBy(pairs, (b) => b.channelId);
   const known = new Map(channels.map((c) => [c.id, c]));
   const ids = new Set<string>([...groups.keys(), ...byChannel.keys()]);

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { MessagePlatform } from '@ticklegram/domain-models';
 import { Repository, SelectQueryBuilder } from 'typeorm';
+import { dialectOf } from '../../../database/column-types';
 import { daySpans } from '../calculators/day-spans';
 import { AnalyticsCycleEntity } from '../entities/analytics-cycle.entity';
 import { AnalyticsMessageBucketEntity } from '../entities/analytics-message-bucket.entity';
@@ -19,18 +20,24 @@ export interface RollupFilter {
   labelId?: string;
 }
 
+/**
+ * A cycle row as the driver returns it (no object per row made on our side). `sinceStart`: whole seconds from the
+ * range's start to the instant (opened or resolved), rounded down — local days and hours begin on whole
+ * seconds after the start, so `start + sinceStart` falls on the same local day as the instant itself.
+ */
 export interface OpenedCycleRow {
   channelId: string;
   assigneeId: string | null;
-  openedAt: Date;
+  sinceStart: number;
   frt: number | null;
-  fromAd: boolean;
+  /** 1 (or true) for a cycle opened from an ad. */
+  fromAd: number | boolean;
 }
 
 export interface ResolvedCycleRow {
   channelId: string;
   assigneeId: string | null;
-  resolvedAt: Date;
+  sinceStart: number;
   resolution: number | null;
 }
 
@@ -58,7 +65,6 @@ const SUMS: [string, keyof BucketSums][] = [
 /** Raw datetimes: Date objects on MySQL, UTC text on SQLite. */
 const toDate = (v: string | Date): Date => (v instanceof Date ? v : new Date(/[zZ]$/.test(v) ? v : `${v.replace(' ', 'T')}Z`));
 const num = (v: unknown): number => Number(v ?? 0);
-const nullableNum = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
 
 /** Reads of the rollups for one range and filter set; never touches the inbox's tables. */
 @Injectable()
@@ -75,32 +81,40 @@ export class AnalyticsQueryRepository {
     const frt = businessHours ? 'c.frt_business_seconds' : 'c.frt_seconds';
     const qb = this.cycles
       .createQueryBuilder('c')
-      .select(['c.channel_id AS channelId', 'c.assignee_id AS assigneeId', 'c.opened_at AS openedAt', `${frt} AS frt`, 'c.from_ad AS fromAd'])
+      .select([
+        'c.channel_id AS channelId',
+        'c.assignee_id AS assigneeId',
+        `${this.secondsFromStart('c.opened_at')} AS sinceStart`,
+        `${frt} AS frt`,
+        'c.from_ad AS fromAd',
+      ])
       .where('c.opened_at >= :start AND c.opened_at < :end', { start: filter.start, end: filter.end });
-    const rows = await this.filtered(qb, filter).getRawMany<{
-      channelId: string;
-      assigneeId: string | null;
-      openedAt: string | Date;
-      frt: unknown;
-      fromAd: unknown;
-    }>();
-    return rows.map((r) => ({
-      channelId: r.channelId,
-      assigneeId: r.assigneeId,
-      openedAt: toDate(r.openedAt),
-      frt: nullableNum(r.frt),
-      fromAd: num(r.fromAd) === 1 || r.fromAd === true,
-    }));
+    return this.filtered(qb, filter).getRawMany<OpenedCycleRow>();
   }
 
   async resolved(filter: RollupFilter, businessHours: boolean): Promise<ResolvedCycleRow[]> {
     const resolution = businessHours ? 'c.resolution_business_seconds' : 'c.resolution_seconds';
     const qb = this.cycles
       .createQueryBuilder('c')
-      .select(['c.channel_id AS channelId', 'c.assignee_id AS assigneeId', 'c.resolved_at AS resolvedAt', `${resolution} AS resolution`])
+      .select([
+        'c.channel_id AS channelId',
+        'c.assignee_id AS assigneeId',
+        `${this.secondsFromStart('c.resolved_at')} AS sinceStart`,
+        `${resolution} AS resolution`,
+      ])
       .where('c.resolved_at >= :start AND c.resolved_at < :end', { start: filter.start, end: filter.end });
-    const rows = await this.filtered(qb, filter).getRawMany<{ channelId: string; assigneeId: string | null; resolvedAt: string | Date; resolution: unknown }>();
-    return rows.map((r) => ({ channelId: r.channelId, assigneeId: r.assigneeId, resolvedAt: toDate(r.resolvedAt), resolution: nullableNum(r.resolution) }));
+    return this.filtered(qb, filter).getRawMany<ResolvedCycleRow>();
+  }
+
+  /**
+   * Whole seconds from `:start` to a UTC datetime column, rounded down, as a number each driver reads
+   * without a string or a Date per row: on MySQL/MariaDB a DOUBLE (`TIMESTAMPDIFF` alone is a BIGINT, which
+   * our connection returns as a string), on SQLite the difference of the Unix times.
+   */
+  private secondsFromStart(column: string): string {
+    return dialectOf(this.cycles.manager.connection.options.type) === 'mysql'
+      ? `TIMESTAMPDIFF(SECOND, :start, ${column}) * 1e0`
+      : `strftime('%s', ${column}) - strftime('%s', :start)`;
   }
 
   /**
