@@ -21,6 +21,7 @@ import { AddMessageStatusUnknown1763940000000 } from './1763940000000-AddMessage
 import { AddAnalyticsMessageTotals1764600000000 } from './1764600000000-AddAnalyticsMessageTotals';
 import { CreateConversationCounts1764700000000 } from './1764700000000-CreateConversationCounts';
 import { CreateCommentChannelCounts1764810000000 } from './1764810000000-CreateCommentChannelCounts';
+import { IndexCommentCountsByPost1764820000000 } from './1764820000000-IndexCommentCountsByPost';
 
 /** Every migration, in order. Listed explicitly because the api is bundled (no glob loading). */
 export const MIGRATIONS = [
@@ -47,4 +48,5 @@ export const MIGRATIONS = [
   AddAnalyticsMessageTotals1764600000000,
   CreateConversationCounts1764700000000,
   CreateCommentChannelCounts1764810000000,
+  IndexCommentCountsByPost1764820000000,
 ];

@@ -1,5 +1,5 @@
 import { MessagePlatform, StoredCommentStatus } from '@ticklegram/domain-models';
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { COMMENT_KINDS, CommentKind, STORED_COMMENT_STATUSES } from './comment.entity';
 
 /**
@@ -9,6 +9,8 @@ import { COMMENT_KINDS, CommentKind, STORED_COMMENT_STATUSES } from './comment.e
  * assignee) so the key can be the primary key.
  */
 @Entity({ name: 'comment_counts' })
+// one post's counts (the post filter, the posts column) without a scan: the primary key leads with the channel
+@Index('idx_comment_counts_object', ['objectExternalId', 'channelId'])
 export class CommentCountEntity {
   @PrimaryColumn({ name: 'channel_id', type: 'varchar', length: 36 })
   channelId!: string;
