@@ -106,7 +106,7 @@ export async function safeDownload(rawUrl: string, target: string, policy: Downl
             if (error) return callback(error, '', 4);
             // one private answer refuses the name: a public host has no business resolving into our network
             if (!trusted && addresses.some((a) => isPrivateAddress(a.address))) return callback(new Error('resolved to a private address'), '', 4);
-            if (options.all) return (callback as unknown as (e: null, all: LookupAddress[]) => void)(null, addresses);
+            if (options.all) return callback(null, addresses);
             callback(null, addresses[0].address, addresses[0].family);
           }),
       },
