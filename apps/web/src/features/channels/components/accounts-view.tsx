@@ -75,7 +75,7 @@ export function AccountsView() {
             </h2>
             <div className="mt-3 grid gap-4 md:grid-cols-2">
               {disconnected.map((channel) => (
-                <ChannelCard key={channel.id} channel={channel} isAdmin={isAdmin} />
+                <ChannelCard key={channel.id} channel={channel} isAdmin={isAdmin} history={historyOf(channel.id)} historyState={historyState} />
               ))}
             </div>
           </section>

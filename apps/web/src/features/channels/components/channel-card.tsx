@@ -41,13 +41,13 @@ export function ChannelCard({
   channel,
   isAdmin,
   history,
-  historyState = 'ready',
+  historyState,
 }: {
   channel: ChannelDto;
   isAdmin: boolean;
   history?: ChannelHistoryDto;
   /** Whether the history list has arrived: a card must not say "Not imported yet" before it knows. */
-  historyState?: HistoryState;
+  historyState: HistoryState;
 }) {
   const reconnect = useReconnect();
   const recover = useRecoverChannel();
