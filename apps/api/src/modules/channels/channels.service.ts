@@ -65,6 +65,12 @@ export class ChannelsService implements OnApplicationShutdown {
     return (await this.platforms.get(platform).accounts.list(statuses)).map(toChannelRef);
   }
 
+  /** Every channel's id, whatever its platform or state (keys the sweeps that read messages by channel). */
+  async allIds(): Promise<string[]> {
+    const lists = await Promise.all(this.platforms.all().map((platform) => platform.accounts.list()));
+    return lists.flat().map((entity) => entity.id);
+  }
+
   /** The channel by our id; an Instagram account connected through a Page carries the Page's restriction (it sends through the Page). */
   async getById(id: string): Promise<ChannelRef | null> {
     const entity = await this.platforms.findById(id);

@@ -47,6 +47,7 @@ function reconcilerWith(options: { unknown: MessageEntity[]; listConversations?:
     messages as unknown as OutboundMessageRepository,
     { findById: async (id: string) => ({ id, channelId: 'ch', customerExternalId: 'cust' }) } as unknown as ScopedConversationRepository,
     {
+      allIds: async () => ['ch'],
       getById: async () => ({ id: 'ch' }),
       sendTarget: async () => ({ auth: { accessToken: 't', host: 'facebook', accountKey: 'page' }, senderId: 'page', platform: 'messenger' }),
     } as unknown as ChannelsService,

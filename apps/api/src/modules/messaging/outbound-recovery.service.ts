@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
+import { ChannelsService } from '../channels/channels.service';
 import { MessageRepository } from '../inbox/repositories/message.repository';
 import { InboxGateway } from '../inbox/inbox.gateway';
 import { ScopedConversationRepository } from '../inbox/repositories/scoped-conversation.repository';
@@ -17,6 +18,7 @@ export class OutboundRecoveryService implements OnApplicationBootstrap {
 
   constructor(
     private readonly messages: MessageRepository,
+    private readonly channels: ChannelsService,
     private readonly conversations: ScopedConversationRepository,
     private readonly events: InboxGateway,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -27,10 +29,10 @@ export class OutboundRecoveryService implements OnApplicationBootstrap {
   }
 
   async recover(now = Date.now()): Promise<number> {
-    const stuck = await this.messages.findStuckPending(new Date(now - this.config.outbound.stuckPendingMs), 500);
+    const channelIds = await this.channels.allIds();
+    const stuck = await this.messages.findStuckPending(channelIds, new Date(now - this.config.outbound.stuckPendingMs), 500);
     let recovered = 0;
     for (const message of stuck) {
-      if (message.mid) continue;
       const marked = await this.messages.markInterrupted(
         message.id,
         'Sending was interrupted before Meta confirmed it, so it may or may not have reached the customer. We are checking with Meta; it can be sent again only if Meta does not have it.',

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { LessThan, Repository } from 'typeorm';
+import { In, IsNull, LessThan, Repository } from 'typeorm';
 import { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { MessageEntity, StoredAttachment } from '../entities/message.entity';
 
@@ -24,9 +24,16 @@ export class MessageRepository {
     await this.messages.update({ id }, { attachments: attachments as QueryDeepPartialEntity<MessageEntity>['attachments'] });
   }
 
-  /** Agent sends still `pending` without a mid, stored before `before` (a process died while sending). */
-  findStuckPending(before: Date, limit: number): Promise<MessageEntity[]> {
-    return this.messages.find({ where: { status: 'pending', source: 'agent', direction: 'outbound', createdAt: LessThan(before) }, take: limit });
+  /**
+   * Agent sends of these channels still `pending` without a mid, stored before `before` (a process died while
+   * sending). Read through `uq_messages_channel_mid` (channel, mid IS NULL), not a scan of every message.
+   */
+  findStuckPending(channelIds: string[], before: Date, limit: number): Promise<MessageEntity[]> {
+    if (!channelIds.length) return Promise.resolve([]);
+    return this.messages.find({
+      where: { channelId: In(channelIds), mid: IsNull(), status: 'pending', source: 'agent', direction: 'outbound', createdAt: LessThan(before) },
+      take: limit,
+    });
   }
 
   /**

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { MoreThan, Repository } from 'typeorm';
+import { In, IsNull, MoreThan, Repository } from 'typeorm';
 import { isDuplicateKeyError } from '../../../database/database-errors';
 import { MessageEntity } from '../entities/message.entity';
 
@@ -101,9 +101,18 @@ export class OutboundMessageRepository {
     return this.messages.findOneByOrFail({ id: message.id });
   }
 
-  /** Agent sends whose outcome is still unknown, oldest first. */
-  findUnknown(limit: number): Promise<MessageEntity[]> {
-    return this.messages.find({ where: { status: 'unknown', direction: 'outbound', source: 'agent' }, order: { createdAt: 'ASC' }, take: limit });
+  /**
+   * Agent sends of these channels whose outcome is still unknown, oldest first. An unknown send never has a
+   * mid, so the read is a range of `uq_messages_channel_mid` (channel, mid IS NULL) — without the channels it
+   * was a scan of the whole messages table on every reconciliation pass.
+   */
+  findUnknown(channelIds: string[], limit: number): Promise<MessageEntity[]> {
+    if (!channelIds.length) return Promise.resolve([]);
+    return this.messages.find({
+      where: { channelId: In(channelIds), mid: IsNull(), status: 'unknown', direction: 'outbound', source: 'agent' },
+      order: { createdAt: 'ASC' },
+      take: limit,
+    });
   }
 
   /** Whether a Meta message id is already stored on this channel (one of ours, an echo, or a customer's). */
