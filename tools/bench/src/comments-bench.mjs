@@ -316,7 +316,8 @@ async function main() {
       },
       `${base}/api/health`,
     );
-    const admin = await login(base, ADMIN.email, ADMIN.password);
+    // access tokens expire (15 min); a slow run re-signs in before each phase
+    let admin = await login(base, ADMIN.email, ADMIN.password);
     let channels = [];
     for (let i = 0; i < 150 && channels.length < 2; i += 1) {
       const res = await timed(`${base}/api/channels`, admin);
@@ -333,7 +334,11 @@ async function main() {
       method: 'POST',
       body: JSON.stringify({ email: AGENT.email, name: 'Bench Agent', password: AGENT.password, role: 'AGENT' }),
     });
-    const agentToken = await login(base, AGENT.email, AGENT.password);
+    let agentToken = await login(base, AGENT.email, AGENT.password);
+    const signIn = async () => {
+      admin = await login(base, ADMIN.email, ADMIN.password);
+      agentToken = await login(base, AGENT.email, AGENT.password);
+    };
     const agentId = created.status < 300 ? JSON.parse(created.body).id : JSON.parse((await timed(`${base}/api/auth/me`, agentToken)).body).id;
 
     const seeded = REUSE ? null : await seed(q, channels, agentId);
@@ -360,6 +365,7 @@ async function main() {
     process.stdout.write(`  baseline: GET /api/health        p95 ${results.baseline.p95} ms\n`);
     results.list = [];
     for (const [name, query] of cases) {
+      await signIn();
       let url = `${base}/api/comments?${query ?? ''}`;
       if (query === null) {
         const first = JSON.parse((await timed(`${base}/api/comments?status=all`, admin)).body);
@@ -370,6 +376,7 @@ async function main() {
       results.list.push({ name, admin: asAdmin, agent: asAgent });
       process.stdout.write(`  ${name.padEnd(30)} admin p95 ${asAdmin.p95} ms · agent p95 ${asAgent.p95} ms (${asAdmin.rows} rows, load ${load()})\n`);
     }
+    await signIn();
     // a common word's "many" verdict is reused for 30 s, so the cases above time it warm: here each word once, cold
     const firstSearches = [];
     for (const word of ['love', 'price', 'ship', 'austria', 'size', 'amazing', 'colours', 'restock', 'followers', 'waterproof', 'great', 'service'])
@@ -387,7 +394,10 @@ async function main() {
         ms.push((await timed(`${base}/api/comment-rules/dry-run`, admin, { method: 'POST', body: JSON.stringify({ limit: DRY_RUN_LIMIT }) })).ms);
       return summarize(ms.map((v) => v / DRY_RUN_LIMIT));
     };
-    // baseline of the rules: the dry run with no rule (reading the comments), so what 20 rules add is the difference
+    await signIn();
+    // baseline of the rules: the dry run with no rule (reading the comments), so what 20 rules add is the difference;
+    // a `--reuse` run starts from no rules too (an earlier run's rules stay in the database)
+    await q.query('DELETE FROM comment_rules');
     const noRules = await dryRun();
     for (let i = 0; i < RULES; i += 1) {
       const body = {
