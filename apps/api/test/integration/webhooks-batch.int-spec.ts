@@ -196,4 +196,45 @@ describe('webhook batch apply (integration)', () => {
       fallback.mockRestore();
     }
   });
+
+  it('acknowledges concurrent deliveries with shared multi-row INSERTs: every acked delivery stored once, a non-JSON one rejected alone', async () => {
+    const events = h.t.app.get(WebhookEventRepository);
+    const insertMany = events.insertMany.bind(events);
+    const sizes: number[] = [];
+    // the first INSERTs are held so the burst piles up behind them, as it does when the database is busy
+    const spy = jest.spyOn(events, 'insertMany').mockImplementation(async (rows) => {
+      sizes.push(rows.length);
+      if (sizes.length <= 2) await new Promise((r) => setTimeout(r, 300));
+      return insertMany(rows);
+    });
+    const before = await h.count(`SELECT COUNT(*) AS n FROM webhook_events`);
+    const dm = (i: number) =>
+      JSON.stringify({
+        object: 'instagram',
+        entry: [
+          {
+            id: IG,
+            time: Date.now(),
+            messaging: [
+              { sender: { id: CUSTOMERS[i % CUSTOMERS.length].igsid }, recipient: { id: IG }, timestamp: Date.now(), message: { mid: `m-group-${i}` } },
+            ],
+          },
+        ],
+      });
+    try {
+      const answers = await Promise.all([
+        ...Array.from({ length: 40 }, (_, i) => h.postSigned('/webhooks/instagram', dm(i))),
+        h.postSigned('/webhooks/instagram', '{"object": not json'),
+      ]);
+      expect(answers.slice(0, 40).map((a) => a.status)).toEqual(Array(40).fill(200));
+      expect(answers[40].status).toBe(400);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(sizes.reduce((a, b) => a + b, 0)).toBe(41);
+    expect(Math.max(...sizes)).toBeGreaterThan(1);
+    expect(await h.count(`SELECT COUNT(*) AS n FROM webhook_events`)).toBe(before + 41);
+    expect(await h.count(`SELECT COUNT(*) AS n FROM webhook_events WHERE status = 'pending' AND raw_body LIKE '%m-group-%'`)).toBe(40);
+    expect(await h.count(`SELECT COUNT(*) AS n FROM webhook_events WHERE status = 'rejected' AND last_error = 'body is not JSON'`)).toBe(1);
+  });
 });

@@ -1,24 +1,33 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { describeDelivery } from '@ticklegram/webhook-normalizer';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
+import { InsertBatcher } from './intake/insert-batcher';
 import { WebhooksException, WebhooksExceptionCode } from './webhooks.exception';
-import { WebhookEventRepository } from './repositories/webhook-event.repository';
+import { NewWebhookEvent, WebhookEventRepository } from './repositories/webhook-event.repository';
 import { WebhookWorker } from './webhook-worker.service';
 
 export type WebhookEndpoint = 'instagram' | 'facebook' | 'alias';
+
+/**
+ * Rows per INSERT and bytes per INSERT stay far below MySQL's default `max_allowed_packet` (16–64 MB); two
+ * INSERTs in flight keep the pool's other connections for the worker and the dashboard.
+ */
+const STORE_BATCH = { maxRows: 200, maxBytes: 4 * 1024 * 1024, maxInFlight: 2 };
 
 /** The hot path behind WebhookIntake (which checks the signature): store the raw body, wake the worker. */
 @Injectable()
 export class WebhookReceiver {
   /** App secrets whose signature is accepted: Instagram Login apps sign with the Instagram app secret. */
   readonly secrets: readonly string[];
+  private readonly batcher: InsertBatcher<NewWebhookEvent>;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly events: WebhookEventRepository,
+    events: WebhookEventRepository,
     private readonly worker: WebhookWorker,
   ) {
     this.secrets = [...new Set([config.meta.appSecret, config.meta.instagramAppSecret].filter(Boolean))];
+    this.batcher = new InsertBatcher((rows) => events.insertMany(rows), STORE_BATCH);
   }
 
   /** `GET` handshake: the challenge when the token matches, otherwise 403. */
@@ -30,16 +39,17 @@ export class WebhookReceiver {
   }
 
   /**
-   * Stores one delivery whose signature was verified: `pending` (and the worker woken), or `rejected`
-   * when the body is not JSON (kept for inspection; `ok: false`).
+   * Stores one delivery whose signature was verified: `pending` (and the worker woken), or `rejected` when the
+   * body is not JSON (kept for inspection; `ok: false`). Resolves once the row is committed — possibly by a
+   * multi-row INSERT shared with deliveries that arrived at the same moment.
    */
-  async store(endpoint: WebhookEndpoint, body: Buffer): Promise<{ ok: true; id: number } | { ok: false; id: number }> {
+  async store(endpoint: WebhookEndpoint, body: Buffer): Promise<{ ok: boolean }> {
     const text = body.toString('utf8');
     let parsed: unknown;
     try {
       parsed = JSON.parse(text);
     } catch {
-      const id = await this.events.insert({
+      const rejected: NewWebhookEvent = {
         endpoint,
         object: null,
         channelExternalId: null,
@@ -47,19 +57,16 @@ export class WebhookReceiver {
         rawBody: text,
         status: 'rejected',
         lastError: 'body is not JSON',
-      });
-      return { ok: false, id };
+      };
+      await this.batcher.add(rejected, body.length);
+      return { ok: false };
     }
     const { object, firstEntryId, entryCount } = describeDelivery(parsed);
-    const id = await this.events.insert({
-      endpoint,
-      object: object?.slice(0, 32) ?? null,
-      channelExternalId: firstEntryId?.slice(0, 64) ?? null,
-      entryCount,
-      rawBody: text,
-      status: 'pending',
-    });
+    await this.batcher.add(
+      { endpoint, object: object?.slice(0, 32) ?? null, channelExternalId: firstEntryId?.slice(0, 64) ?? null, entryCount, rawBody: text, status: 'pending' },
+      body.length,
+    );
     this.worker.wake();
-    return { ok: true, id };
+    return { ok: true };
   }
 }

@@ -71,8 +71,18 @@ export class WebhookEventRepository {
   private gate: Promise<void> = Promise.resolve();
 
   async insert(event: NewWebhookEvent): Promise<number> {
+    return insertedId(await this.exclusive(() => insertRow(this.repo.manager, WebhookEventEntity, this.newRow(event, new Date()))));
+  }
+
+  /** Several deliveries in one multi-row INSERT (the receiver's group commit, see `InsertBatcher`). */
+  async insertMany(events: NewWebhookEvent[]): Promise<void> {
     const now = new Date();
-    const row = this.repo.create({
+    const rows = events.map((event) => this.newRow(event, now));
+    await this.exclusive(() => this.repo.manager.createQueryBuilder().insert().into(WebhookEventEntity).values(rows).updateEntity(false).execute());
+  }
+
+  private newRow(event: NewWebhookEvent, now: Date): WebhookEventEntity {
+    return this.repo.create({
       ...event,
       lastError: event.lastError ?? null,
       attempts: 0,
@@ -85,7 +95,6 @@ export class WebhookEventRepository {
       items: null,
       eventCount: null,
     });
-    return insertedId(await this.exclusive(() => insertRow(this.repo.manager, WebhookEventEntity, row)));
   }
 
   /**
