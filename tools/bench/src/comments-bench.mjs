@@ -377,7 +377,7 @@ async function main() {
       process.stdout.write(`  ${name.padEnd(30)} admin p95 ${asAdmin.p95} ms · agent p95 ${asAgent.p95} ms (${asAdmin.rows} rows, load ${load()})\n`);
     }
     await signIn();
-    // a common word's "many" verdict is reused for 30 s, so the cases above time it warm: here each word once, cold
+    // each of 12 words searched once: the cases above repeat a word, whose pages and counts may be warm in the database
     const firstSearches = [];
     for (const word of ['love', 'price', 'ship', 'austria', 'size', 'amazing', 'colours', 'restock', 'followers', 'waterproof', 'great', 'service'])
       firstSearches.push((await timed(`${base}/api/comments?search=${word}`, admin)).ms);

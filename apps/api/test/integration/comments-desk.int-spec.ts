@@ -12,9 +12,11 @@ import {
   PersonCommentsResponse,
   Role,
 } from '@ticklegram/domain-models';
+import { queryTerms } from '../../src/common/search/search-text';
 import { CommentActionWorker } from '../../src/modules/comments/moderation/comment-action.worker';
 import { CommentBackfillService } from '../../src/modules/comments/backfill/comment-backfill.service';
-import { COMMENT_SEARCH_LIMITS } from '../../src/modules/comments/repositories/comment-search.repository';
+import { CommentSearchRepository } from '../../src/modules/comments/repositories/comment-search.repository';
+import { COMMENT_SEARCH_LIMITS } from '../../src/modules/comments/search/comment-search';
 import { IngestionHarness, startIngestionHarness, waitFor } from '../utils/webhooks-harness';
 
 jest.setTimeout(120_000);
@@ -114,48 +116,147 @@ describe('comments desk (SQLite, or MariaDB with TEST_DATABASE_URL)', () => {
     expect(posts.items.find((p) => p.externalId === media['ad'])).toMatchObject({ isAd: true, needsReplyCount: 1, commentCount: 1 });
   });
 
-  it('searches a common word by walking the stream (same pages as the id list), its counts as lower bounds', async () => {
+  describe('text search: the same answers on every path', () => {
+    type Limits = Partial<typeof COMMENT_SEARCH_LIMITS>;
+    type Searched = { seen: string[]; atLeast: boolean; counts: CommentListResponse['counts'] };
+    const defaults = { ...COMMENT_SEARCH_LIMITS };
+    /** Stops a walk after its first step, so the index answers (when the probe term has at most 10 documents). */
+    const INDEX: Limits = { scanChunk: 2, maxChunk: 2, scanMax: 4, minEvidence: 100, candidateCap: 10 };
     const ids: string[] = [];
-    for (let i = 0; i < 5; i += 1) {
-      ids.push(await comment(commenters.anna.igsid, media['ad'] as string, `zebracorn giveaway ${i}`));
-      await comment(commenters.marco.igsid, media['ad'] as string, `unrelated words ${i}`);
-    }
-    const pages = async (limit: number) => {
+    let onReel = '';
+    let exact: Searched;
+    /** Every page of a search (the limits of page n: `limits(n)`), and the first page's counts. */
+    const pages = async (search: string, limit: number, limits: (page: number) => Limits = () => ({}), token = h.admin, extra = ''): Promise<Searched> => {
       const seen: string[] = [];
       let cursor: string | null = null;
-      let atLeast = false;
-      let all = 0;
-      do {
-        const query = `search=zebracorn&status=all&limit=${limit}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
-        const body: CommentListResponse = (await api<CommentListResponse>('get', `/api/comments?${query}`, h.admin, undefined, 200)).body;
-        if (!seen.length) [atLeast, all] = [body.countsAtLeast, body.counts.all];
-        seen.push(...body.items.map((c) => c.externalId));
-        cursor = body.nextCursor;
-      } while (cursor);
-      return { seen, atLeast, all };
+      let first: CommentListResponse | undefined;
+      try {
+        do {
+          Object.assign(COMMENT_SEARCH_LIMITS, defaults, limits(first ? seen.length / limit : 0));
+          const query = `search=${encodeURIComponent(search)}&status=all&limit=${limit}${extra}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
+          const body: CommentListResponse = (await api<CommentListResponse>('get', `/api/comments?${query}`, token, undefined, 200)).body;
+          first ??= body;
+          seen.push(...body.items.map((c) => c.externalId));
+          cursor = body.nextCursor;
+        } while (cursor);
+      } finally {
+        Object.assign(COMMENT_SEARCH_LIMITS, defaults);
+      }
+      return { seen, atLeast: first.countsAtLeast, counts: first.counts };
     };
-    // few matches: an id list, exact counts (newest first by time then id: same-second comments in id order)
-    const exact = await pages(100);
-    expect({ ...exact, seen: [...exact.seen].sort() }).toEqual({ seen: [...ids].sort(), atLeast: false, all: 5 });
-    const defaults = { ...COMMENT_SEARCH_LIMITS };
-    try {
-      // "many" matches: the stream is walked two rows at a time, then the full-text index takes over after four
-      Object.assign(COMMENT_SEARCH_LIMITS, { candidateCap: 2, scanChunk: 2, scanMax: 4 });
-      const many = await pages(2);
-      expect(many.seen).toEqual(exact.seen);
-      expect(many.atLeast).toBe(true);
-      expect(many.all).toBeGreaterThanOrEqual(1);
-      expect(many.all).toBeLessThanOrEqual(5);
-      // the "many" verdict is reused for a while: the pages stay live (a new match is first), only the counts' sample is kept
-      const newest = await comment(commenters.anna.igsid, media['ad'] as string, 'zebracorn again');
-      const again = await pages(2);
-      expect(again.seen).toContain(newest);
-      expect(again.seen.filter((id) => id !== newest)).toEqual(exact.seen);
-      expect(again.atLeast).toBe(true);
-      ids.push(newest);
-    } finally {
-      Object.assign(COMMENT_SEARCH_LIMITS, defaults);
-    }
+    /** The newest comments of the unsearched stream (same-second comments are in id order, so the test cannot assume one). */
+    const newest = async (n: number, extra = '') =>
+      (await api<CommentListResponse>('get', `/api/comments?status=all&limit=${n}${extra}`, h.admin, undefined, 200)).body.items;
+    const zebras = (items: CommentDto[]) => items.filter((c) => c.text?.includes('zebra')).length;
+    const spies = () => {
+      const repo = h.t.app.get(CommentSearchRepository);
+      return { index: jest.spyOn(repo, 'indexMatches'), subquery: jest.spyOn(repo, 'subquery') };
+    };
+    afterEach(() => jest.restoreAllMocks());
+
+    beforeAll(async () => {
+      // an older match on the reel among its chatter, then a run on the ad where every other comment matches
+      onReel = await comment(commenters.anna.igsid, media['reel'] as string, 'zebra quokka on the reel');
+      for (let i = 0; i < 4; i += 1) await comment(commenters.marco.igsid, media['reel'] as string, `reel chatter ${i}`);
+      // comment times are whole seconds: the run on the ad is newer than everything on the reel
+      await new Promise((resolve) => setTimeout(resolve, 1100));
+      for (let i = 0; i < 5; i += 1) {
+        ids.push(await comment(commenters.anna.igsid, media['ad'] as string, `zebra giveaway ${i}`));
+        await comment(commenters.marco.igsid, media['ad'] as string, `unrelated words ${i}`);
+      }
+      // the default limits: a few comments are one walk step, the counts exact (the sample is the whole stream)
+      exact = await pages('zebra', 100);
+    });
+
+    it('answers a small desk from one walk, with exact counts', () => {
+      expect({ ...exact, seen: [...exact.seen].sort() }).toMatchObject({ seen: [onReel, ...ids].sort(), atLeast: false, counts: { all: 6, needs_reply: 6 } });
+    });
+
+    it('serves a common word from the walk without asking the index', async () => {
+      const stream = await newest(100);
+      // a first step one row longer than all the comments without the word holds a match: the walk goes on until the page is full
+      const walk: Limits = { scanChunk: stream.length - zebras(stream) + 1, maxChunk: 4, scanMax: 100, minEvidence: 1, candidateCap: 2 };
+      expect(walk.scanChunk).toBeLessThan(stream.length - 2);
+      const { index } = spies();
+      const walked = await pages('zebra', 2, (n) => (n === 0 ? walk : INDEX));
+      expect(index).toHaveBeenCalledTimes(walked.seen.length / 2 - 1); // every page but the first
+      expect(walked).toEqual(exact);
+    });
+
+    it('counts a common word among the newest comments, as lower bounds', async () => {
+      const sampled = await pages('zebra', 100, () => ({ countSample: 4, candidateCap: 2 }));
+      expect(sampled.seen).toEqual(exact.seen);
+      expect(sampled).toMatchObject({ atLeast: true, counts: { all: zebras(await newest(4)) } });
+    });
+
+    it('pages across the index and the walk with the same cursor', async () => {
+      const { index } = spies();
+      const walk: Limits = { scanChunk: 100, minEvidence: 1, candidateCap: 2 };
+      expect((await pages('zebra', 2, (n) => (n % 2 ? walk : INDEX))).seen).toEqual(exact.seen);
+      expect(index).toHaveBeenCalled();
+      expect(await Promise.all(index.mock.results.map((r) => r.value))).not.toContain(null);
+    });
+
+    it('asks the index for a rare word, by its rarest term only, with exact counts', async () => {
+      const { index } = spies();
+      for (const q of ['quokka', 'zebra quokka', 'quokka zebra']) {
+        index.mockClear();
+        expect(await pages(q, 2, () => ({ scanChunk: 2, maxChunk: 2, scanMax: 4, minEvidence: 3, candidateCap: 2, countSample: 4 }))).toEqual({
+          seen: [onReel],
+          atLeast: false,
+          counts: expect.objectContaining({ all: 1, needs_reply: 1 }),
+        });
+        expect(index).toHaveBeenCalled();
+        for (const [, probe] of index.mock.calls) expect(probe).toBe(queryTerms('quokka')[0]);
+      }
+    });
+
+    it('finds a word rare under a filter but common overall: a longer walk, then the index inside the stream query', async () => {
+      const onPost = `&postId=${media['reel']}`;
+      const longer = spies();
+      const walked = await pages(
+        'zebra',
+        2,
+        () => ({ scanChunk: 2, maxChunk: 2, scanMax: 100, minEvidence: 3, candidateCap: 2, countSample: 100 }),
+        h.admin,
+        onPost,
+      );
+      expect(walked).toMatchObject({ seen: [onReel], atLeast: false, counts: { all: 1 } });
+      expect(await Promise.all(longer.index.mock.results.map((r) => r.value))).toContain(null);
+      expect(longer.subquery).not.toHaveBeenCalled();
+      jest.restoreAllMocks();
+
+      const { subquery } = spies();
+      const indexed = await pages(
+        'zebra',
+        2,
+        () => ({ scanChunk: 2, maxChunk: 2, scanMax: 2, minEvidence: 3, candidateCap: 2, countSample: 2 }),
+        h.admin,
+        onPost,
+      );
+      expect(indexed.seen).toEqual([onReel]);
+      expect(subquery).toHaveBeenCalled();
+      // the index cannot count a word this common: lower bounds, the matches among the two newest comments on the reel
+      expect(indexed).toMatchObject({ atLeast: true, counts: { all: zebras(await newest(2, onPost)) } });
+    });
+
+    it("keeps to an agent's scope on every path", async () => {
+      const hidden = await stored(ids[4] as string);
+      await api('post', `/api/comments/${hidden.id}/assign`, h.admin, { assigneeId: agentB.id }, 200);
+      try {
+        const visible = exact.seen.filter((id) => id !== hidden.externalId);
+        expect(await pages('zebra', 100, undefined, agentA.token)).toMatchObject({ seen: visible, atLeast: false, counts: { all: 5 } });
+        expect((await pages('zebra', 100, undefined, agentB.token)).seen).toEqual(exact.seen);
+        for (const limits of [
+          { scanChunk: 100, minEvidence: 1, candidateCap: 2, countSample: 4 },
+          INDEX,
+          { scanChunk: 2, maxChunk: 2, scanMax: 2, minEvidence: 3, candidateCap: 2, countSample: 4 },
+        ])
+          expect((await pages('zebra', 2, () => limits, agentA.token)).seen).toEqual(visible);
+      } finally {
+        await api('post', `/api/comments/${hidden.id}/assign`, h.admin, { assigneeId: null }, 200);
+      }
+    });
   });
 
   it('validates every query and body with field-level reasons', async () => {

@@ -24,6 +24,7 @@ import { CommentPostRepository } from './repositories/comment-post.repository';
 import { CommentSearchRepository } from './repositories/comment-search.repository';
 import { CommentRepository } from './repositories/comment.repository';
 import { CommentStatsRepository } from './repositories/comment-stats.repository';
+import { CommentSearch } from './search/comment-search';
 import { CommentRuleCache } from './rules/comment-rule-cache';
 import { CommentRulesController } from './rules/comment-rules.controller';
 import { CommentRulesService } from './rules/comment-rules.service';
@@ -46,6 +47,7 @@ import { RuleRunner } from './rules/rule-runner';
     CommentCounters,
     CommentRepository,
     CommentSearchRepository,
+    CommentSearch,
     CommentStatsRepository,
     CommentPostRepository,
     CommentsService,

@@ -4,11 +4,13 @@ import {
   CommentDetailResponse,
   CommentListResponse,
   CommentPostListResponse,
+  CommentStatusFilter,
   MessagePlatform,
   PersonCommentsResponse,
   privateReplyEligibility,
 } from '@ticklegram/domain-models';
 import { Repository } from 'typeorm';
+import { queryTerms } from '../../common/search/search-text';
 import { CustomerConversationsService } from '../inbox/customer-conversations.service';
 import { ConversationNotFoundException } from '../inbox/inbox.exception';
 import { Caller } from './comment-access.policy';
@@ -19,7 +21,8 @@ import { ListCommentPostsQueryDto, ListCommentsQueryDto } from './dto/list-comme
 import { CommentActionEntity } from './entities/comment-action.entity';
 import { CommentEntity } from './entities/comment.entity';
 import { CommentPostRepository } from './repositories/comment-post.repository';
-import { CommentRepository } from './repositories/comment.repository';
+import { CommentFilters, CommentRepository, statusCounts } from './repositories/comment.repository';
+import { CommentSearch } from './search/comment-search';
 
 const encode = (at: Date, id: string) => Buffer.from(`${at.toISOString()}|${id}`, 'utf8').toString('base64url');
 
@@ -36,6 +39,7 @@ function decode(cursor: string): { at: Date; id: string } {
 export class CommentsService {
   constructor(
     private readonly comments: CommentRepository,
+    private readonly search: CommentSearch,
     private readonly posts: CommentPostRepository,
     private readonly conversations: CustomerConversationsService,
     private readonly names: CommentNames,
@@ -45,18 +49,25 @@ export class CommentsService {
   async list(caller: Caller, query: ListCommentsQueryDto): Promise<CommentListResponse> {
     const limit = query.limit ?? 30;
     const assignee = query.assignee?.toLowerCase();
-    const filters = {
+    const status = query.status ?? 'needs_reply';
+    const after = query.cursor ? decode(query.cursor) : undefined;
+    const filters: CommentFilters = {
       platform: query.platform,
       channelId: query.channelId,
       postId: query.postId,
       source: query.source,
       kind: query.kind,
-      search: query.search?.trim() ? await this.comments.searchMatch(query.search.trim()) : undefined,
       assigneeId: assignee === 'me' ? caller.id : assignee === 'unassigned' ? null : assignee && assignee !== 'any' ? assignee : undefined,
     };
+    const searchText = query.search?.trim() ?? '';
+    const terms = searchText ? queryTerms(searchText) : [];
     const [rows, { counts, atLeast }] = await Promise.all([
-      this.comments.list(caller, filters, query.status ?? 'needs_reply', query.cursor ? decode(query.cursor) : undefined, limit + 1),
-      this.comments.counts(caller, filters),
+      this.page(caller, filters, status, after, limit + 1, searchText, terms),
+      !searchText
+        ? this.comments.counts(caller, filters).then((c) => ({ counts: c, atLeast: false }))
+        : terms.length
+          ? this.search.counts(caller, filters, terms)
+          : { counts: statusCounts([]), atLeast: false },
     ]);
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
@@ -66,6 +77,21 @@ export class CommentsService {
       counts,
       countsAtLeast: atLeast,
     };
+  }
+
+  /** A page of the stream; a search with nothing searchable in it (only punctuation) matches nothing. */
+  private async page(
+    caller: Caller,
+    filters: CommentFilters,
+    status: CommentStatusFilter,
+    after: { at: Date; id: string } | undefined,
+    want: number,
+    searchText: string,
+    terms: string[],
+  ): Promise<CommentEntity[]> {
+    if (searchText && !terms.length) return [];
+    const search = terms.length ? await this.search.page(caller, filters, status, after, want, terms) : undefined;
+    return this.comments.list(caller, { ...filters, search }, status, after, want);
   }
 
   async listPosts(caller: Caller, query: ListCommentPostsQueryDto): Promise<CommentPostListResponse> {

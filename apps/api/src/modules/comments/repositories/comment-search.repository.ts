@@ -2,78 +2,56 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository } from 'typeorm';
 import { searchSql } from '../../../common/search/search-sql';
-import { documentMatches, queryTerms } from '../../../common/search/search-text';
+import { documentMatches } from '../../../common/search/search-text';
 import { dialectOf } from '../../../database/column-types';
 import { CommentSearchEntity } from '../entities/comment-search.entity';
 
+/** What a walk learned from the documents it read: the comments that match, and how often each term occurred. */
+export interface CommentDocumentSample {
+  matched: Set<string>;
+  /** Documents holding each query term (the rarest one is the cheapest to ask the index for). */
+  termHits: Map<string, number>;
+}
+
 /**
- * What a text search matched. Few matches are an id list (the stream and its counts then read only
- * those rows); many are left to the stream, which walks its own ordered index and matches documents in
- * memory — counting every match of a common word (tens of thousands of rows) is what made a search slow.
+ * Full-text reads of `comment_search` (the inbox's engine and semantics, see `common/search`). Both engines
+ * read a term's whole posting list before the first row comes back, LIMIT or not, so a common term is never
+ * sent to them: the stream walks instead (`CommentSearch`), testing the documents read here in memory.
  */
-export type CommentSearchMatch = { kind: 'none' } | { kind: 'ids'; ids: string[] } | { kind: 'many'; terms: string[]; sample: string[] };
-
-/** Tunable for the tests (a small cap reaches the "many" path with a few comments). */
-export const COMMENT_SEARCH_LIMITS = {
-  /** More matches than this and a search is "many". */
-  candidateCap: 1000,
-  /** Rows of the stream read per step when matching in memory. */
-  scanChunk: 500,
-  /** Rows read in memory before the stream asks the full-text index instead. */
-  scanMax: 20_000,
-  /** How long a "many" verdict (with its sample) is reused for the same terms. */
-  manyTtlMs: 30_000,
-};
-
-/** "Many" verdicts kept at most (the oldest goes first). */
-const MANY_CACHE_SIZE = 200;
-
-/** Full-text reads of `comment_search` (the inbox's engine and semantics, see `common/search`). */
 @Injectable()
 export class CommentSearchRepository {
-  /**
-   * Recent "many" verdicts by terms: the full-text query behind one reads every match of a common word
-   * (~70–100 ms for one in ten of 500k comments, whatever its LIMIT), and an agent who searched a word
-   * then switches tabs, filters and pages with it. Reusing the verdict cannot change a page — the "many"
-   * path walks the live stream and asks the index when the word is rare under the filters — only the
-   * sample the lower-bound counts are taken from is up to `manyTtlMs` old. Few matches are never reused.
-   */
-  private readonly many = new Map<string, { at: number; match: CommentSearchMatch }>();
-
   constructor(@InjectRepository(CommentSearchEntity) private readonly docs: Repository<CommentSearchEntity>) {}
 
-  async match(search: string): Promise<CommentSearchMatch> {
-    const terms = queryTerms(search);
-    if (!terms.length) return { kind: 'none' };
-    const key = `${COMMENT_SEARCH_LIMITS.candidateCap}:${terms.join(' ')}`;
-    const known = this.many.get(key);
-    if (known && Date.now() - known.at < COMMENT_SEARCH_LIMITS.manyTtlMs) return known.match;
-    const match = await this.matchNow(terms);
-    this.many.delete(key);
-    if (match.kind === 'many') {
-      this.many.set(key, { at: Date.now(), match });
-      if (this.many.size > MANY_CACHE_SIZE) this.many.delete(this.many.keys().next().value as string);
+  /** Tests the documents of `ids` against every term, in memory. */
+  async sample(ids: string[], terms: string[]): Promise<CommentDocumentSample> {
+    const matched = new Set<string>();
+    const termHits = new Map(terms.map((t) => [t, 0]));
+    if (!ids.length) return { matched, termHits };
+    const docs = await this.docs.find({ select: { commentId: true, body: true }, where: { commentId: In(ids) } });
+    for (const doc of docs) {
+      let all = true;
+      for (const t of terms)
+        if (documentMatches(doc.body, [t])) termHits.set(t, (termHits.get(t) ?? 0) + 1);
+        else all = false;
+      if (all) matched.add(doc.commentId);
     }
-    return match;
+    return { matched, termHits };
   }
 
-  private async matchNow(terms: string[]): Promise<CommentSearchMatch> {
-    const rows = await this.docs
+  /**
+   * The comments matching every term, asked of the index by one term only (`probe`, the rarest one seen)
+   * and tested against all terms in memory. Null when `probe` has more than `cap` documents.
+   */
+  async indexMatches(terms: string[], probe: string, cap: number): Promise<string[] | null> {
+    const docs = await this.docs
       .createQueryBuilder('cs')
       .select('cs.comment_id', 'id')
-      .where(this.condition('cs'), { commentSearch: searchSql.query(this.dialect(), terms) })
-      .limit(COMMENT_SEARCH_LIMITS.candidateCap + 1)
-      .getRawMany<{ id: string }>();
-    const ids = rows.map((r) => r.id);
-    if (!ids.length) return { kind: 'none' };
-    return ids.length > COMMENT_SEARCH_LIMITS.candidateCap ? { kind: 'many', terms, sample: ids } : { kind: 'ids', ids };
-  }
-
-  /** The ids among `ids` whose document holds every term. */
-  async matching(ids: string[], terms: string[]): Promise<Set<string>> {
-    if (!ids.length) return new Set();
-    const docs = await this.docs.find({ select: { commentId: true, body: true }, where: { commentId: In(ids) } });
-    return new Set(docs.filter((d) => documentMatches(d.body, terms)).map((d) => d.commentId));
+      .addSelect('cs.body', 'body')
+      .where(this.condition('cs'), { commentSearch: searchSql.query(this.dialect(), [probe]) })
+      .limit(cap + 1)
+      .getRawMany<{ id: string; body: string }>();
+    if (docs.length > cap) return null;
+    return docs.filter((d) => documentMatches(d.body, terms)).map((d) => d.id);
   }
 
   /** A condition on comments aliased `alias`: the full-text index holds the comment (parameter `commentSearch`). */

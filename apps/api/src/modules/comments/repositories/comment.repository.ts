@@ -2,12 +2,21 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { COMMENT_STATUSES, CommentKindFilter, CommentSource, CommentStatusCounts, CommentStatusFilter, MessagePlatform, Role } from '@ticklegram/domain-models';
 import { Brackets, In, ObjectLiteral, Repository, SelectQueryBuilder } from 'typeorm';
-import { scanMatching } from '../../../common/search/scan-matching';
 import { Caller, CommentAccessPolicy } from '../comment-access.policy';
 import { CommentChannelCountEntity } from '../entities/comment-channel-count.entity';
 import { CommentCountEntity } from '../entities/comment-count.entity';
 import { CommentEntity } from '../entities/comment.entity';
-import { COMMENT_SEARCH_LIMITS, CommentSearchMatch, CommentSearchRepository } from './comment-search.repository';
+import { CommentSearchRepository } from './comment-search.repository';
+
+/**
+ * A text search as a condition of the stream (planned by `CommentSearch`): ids holding every match the page
+ * needs (the page a walk found, or every match the index holds) or, the last resort, the full-text index
+ * inside the query.
+ */
+export type CommentSearchCondition = { kind: 'ids'; ids: string[] } | { kind: 'index'; terms: string[] };
+
+/** What a search walk reads of each row of the stream. */
+export type CommentKey = Pick<CommentEntity, 'id' | 'commentedAt' | 'status'>;
 
 export interface CommentFilters {
   platform?: MessagePlatform;
@@ -15,8 +24,8 @@ export interface CommentFilters {
   postId?: string;
   source?: CommentSource;
   kind?: CommentKindFilter;
-  /** What the text search matched (`CommentRepository.searchMatch`); none: no text search. */
-  search?: CommentSearchMatch;
+  /** The text search; none: no text search. */
+  search?: CommentSearchCondition;
   /** undefined: anyone; null: unassigned; a user id. */
   assigneeId?: string | null;
 }
@@ -42,63 +51,26 @@ export class CommentRepository {
     private readonly search: CommentSearchRepository,
   ) {}
 
-  searchMatch(text: string): Promise<CommentSearchMatch> {
-    return this.search.match(text);
-  }
-
-  async list(
+  /** A page of the stream, newest first after `after`. */
+  list(
     caller: Caller,
     filters: CommentFilters,
     status: CommentStatusFilter,
     after: { at: Date; id: string } | undefined,
     limit: number,
   ): Promise<CommentEntity[]> {
-    if (filters.search?.kind === 'none') return [];
-    if (filters.search?.kind === 'many') return this.walkStream(caller, filters, filters.search.terms, status, after, limit);
     return this.page(caller, filters, status, after).take(limit).getMany();
   }
 
-  /**
-   * A common word: walk the stream's ordered index and keep the rows whose document matches, a chunk at a
-   * time, until the page is full; a word common overall but rare under these filters falls back to the
-   * full-text index after `scanMax` rows.
-   */
-  private async walkStream(
+  /** The keys of `size` rows of the stream after `after`, in stream order (what a search walks). */
+  streamKeys(
     caller: Caller,
     filters: CommentFilters,
-    terms: string[],
     status: CommentStatusFilter,
     after: { at: Date; id: string } | undefined,
-    limit: number,
-  ): Promise<CommentEntity[]> {
-    const { scanChunk, scanMax } = COMMENT_SEARCH_LIMITS;
-    const walk = await scanMatching<Pick<CommentEntity, 'id' | 'commentedAt'>>({
-      chunk: (last, size) =>
-        this.page(caller, filters, status, last ? { at: last.commentedAt, id: last.id } : after)
-          .select(['comment.id', 'comment.commentedAt'])
-          .take(size)
-          .getMany(),
-      matching: async (rows) => {
-        const hits = await this.search.matching(
-          rows.map((c) => c.id),
-          terms,
-        );
-        return new Set(rows.filter((c) => hits.has(c.id)));
-      },
-      want: limit,
-      chunkSize: scanChunk,
-      keepGoing: ({ scanned }) => scanned < scanMax,
-    });
-    const found = walk.found.map((c) => c.id);
-    if (!walk.complete && walk.last) {
-      const rest = await this.page(caller, filters, status, { at: walk.last.commentedAt, id: walk.last.id })
-        .andWhere(this.search.subquery('comment'), { commentSearch: this.search.engineQuery(terms) })
-        .select(['comment.id'])
-        .take(limit - found.length)
-        .getMany();
-      found.push(...rest.map((r) => r.id));
-    }
-    return found.length ? this.comments.find({ where: { id: In(found) }, order: { commentedAt: 'DESC', id: 'DESC' } }) : [];
+    size: number,
+  ): Promise<CommentKey[]> {
+    return this.page(caller, filters, status, after).select(['comment.id', 'comment.commentedAt', 'comment.status']).take(size).getMany();
   }
 
   /** The stream under the filters and the caller's scope, newest first from `after`. */
@@ -119,34 +91,23 @@ export class CommentRepository {
 
   /**
    * Per status over the same filters. Without a text search they are a sum over the counters kept by
-   * every comment write — `comment_counts` for one post, else the far smaller `comment_channel_counts`; a search counts its matches — for a common word (`many`) only the first
-   * `candidateCap` of them, so each count is then a lower bound (`atLeast`).
+   * every comment write — `comment_counts` for one post, else the far smaller `comment_channel_counts`;
+   * a search condition (`CommentSearch` only asks for few ids) counts the matching rows.
    */
-  async counts(caller: Caller, filters: CommentFilters): Promise<{ counts: CommentStatusCounts; atLeast: boolean }> {
-    const match = filters.search;
-    const ids = match?.kind === 'ids' ? match.ids : match?.kind === 'many' ? match.sample : [];
-    const rows = !match
-      ? await this.counted(caller, filters)
+  async counts(caller: Caller, filters: CommentFilters): Promise<CommentStatusCounts> {
+    const rows = filters.search
+      ? await this.filtered(caller, filters)
+          .select('comment.status', 'status')
+          .addSelect('COUNT(*)', 'n')
+          .andWhere("comment.status <> 'own'")
+          .groupBy('comment.status')
+          .getRawMany<{ status: string; n: string | number }>()
+      : await this.counted(caller, filters)
           .select('cc.status', 'status')
           .addSelect('SUM(cc.n)', 'n')
           .groupBy('cc.status')
-          .getRawMany<{ status: string; n: string | number }>()
-      : ids.length
-        ? await this.filtered(caller, { ...filters, search: undefined })
-            .select('comment.status', 'status')
-            .addSelect('COUNT(*)', 'n')
-            .andWhere("comment.status <> 'own'")
-            .andWhere('comment.id IN (:...searchIds)', { searchIds: ids })
-            .groupBy('comment.status')
-            .getRawMany<{ status: string; n: string | number }>()
-        : [];
-    const counts = Object.fromEntries([...COMMENT_STATUSES, 'all'].map((s) => [s, 0])) as CommentStatusCounts;
-    for (const row of rows) {
-      const n = Number(row.n);
-      if (row.status in counts) counts[row.status as keyof CommentStatusCounts] = n;
-      counts.all += n;
-    }
-    return { counts, atLeast: match?.kind === 'many' };
+          .getRawMany<{ status: string; n: string | number }>();
+    return statusCounts(rows);
   }
 
   /** Comments and needs-reply counts per post (customer comments only). */
@@ -250,8 +211,20 @@ export class CommentRepository {
     if (f.kind) qb.andWhere(KIND_WHERE[f.kind], { yes: true, no: false });
     if (f.assigneeId === null) qb.andWhere('comment.assignee_id IS NULL');
     else if (f.assigneeId) qb.andWhere('comment.assignee_id = :assigneeId', { assigneeId: f.assigneeId });
-    if (f.search?.kind === 'ids') qb.andWhere('comment.id IN (:...searchIds)', { searchIds: f.search.ids });
-    else if (f.search?.kind === 'none') qb.andWhere('1 = 0');
+    if (f.search?.kind === 'ids') qb.andWhere(f.search.ids.length ? 'comment.id IN (:...searchIds)' : '1 = 0', { searchIds: f.search.ids });
+    else if (f.search?.kind === 'index') qb.andWhere(this.search.subquery('comment'), { commentSearch: this.search.engineQuery(f.search.terms) });
     return CommentAccessPolicy.applyTo(qb, caller);
   }
+}
+
+/** Per status (and all of them) from rows of a status and a number, 'own' left out. */
+export function statusCounts(rows: { status: string; n: string | number }[]): CommentStatusCounts {
+  const counts = Object.fromEntries([...COMMENT_STATUSES, 'all'].map((s) => [s, 0])) as CommentStatusCounts;
+  for (const row of rows) {
+    if (!(row.status in counts)) continue;
+    const n = Number(row.n);
+    counts[row.status as keyof CommentStatusCounts] += n;
+    counts.all += n;
+  }
+  return counts;
 }

@@ -1,0 +1,109 @@
+import { Injectable } from '@nestjs/common';
+import { CommentStatusCounts, CommentStatusFilter } from '@ticklegram/domain-models';
+import { ScanPlan, ScanProgress, scanMatching } from '../../../common/search/scan-matching';
+import { Caller } from '../comment-access.policy';
+import { CommentSearchRepository } from '../repositories/comment-search.repository';
+import { CommentFilters, CommentKey, CommentRepository, CommentSearchCondition, statusCounts } from '../repositories/comment.repository';
+
+/** Tunable for the tests (small values reach every path with a few comments). */
+export const COMMENT_SEARCH_LIMITS = {
+  /** Comments read by the page walk's first step (later steps read what the matches so far say is needed). */
+  scanChunk: 100,
+  /** Comments read by one later step at most. */
+  maxChunk: 1000,
+  /** The page walk stops once it has read this many comments, or expects to before the page is full. */
+  scanMax: 4000,
+  /** Matches the walk needs before it trusts its estimate. */
+  minEvidence: 3,
+  /** Documents of the probe term read from the index at most; more and the term is not rare enough to ask it for. */
+  candidateCap: 1000,
+  /** The newest comments under the filters (every status) whose matches are the counts of a common word. */
+  countSample: 1000,
+};
+
+/**
+ * Plans a text search of the comment stream (design: docs/architecture.md, "Comments desk"), the inbox's
+ * way (`ConversationSearch`): a common word never reaches the full-text index, whose query reads every
+ * posting of a term whatever its LIMIT.
+ */
+@Injectable()
+export class CommentSearch {
+  constructor(
+    private readonly comments: CommentRepository,
+    private readonly search: CommentSearchRepository,
+  ) {}
+
+  /**
+   * The search condition for a page of `want` rows after `after`:
+   * 1. Walk the stream as it will be shown (scope, filters, status, cursor) and test each comment's document
+   *    in memory; each step after the first reads as many rows as the match rate so far says the page needs.
+   *    A common word fills the page within a step or two.
+   * 2. When the matches seen say the page would not fill within `scanMax` rows, the words are rare: ask the
+   *    index for the rarest of them in the documents read and test its hits against all terms.
+   * 3. When even that term has more than `candidateCap` documents, walk on (up to `scanMax` rows); only past
+   *    that does the search become a subquery of the stream.
+   */
+  async page(
+    caller: Caller,
+    filters: CommentFilters,
+    status: CommentStatusFilter,
+    after: { at: Date; id: string } | undefined,
+    want: number,
+    terms: string[],
+  ): Promise<CommentSearchCondition> {
+    const { scanChunk, maxChunk, scanMax, candidateCap, minEvidence } = COMMENT_SEARCH_LIMITS;
+    const termHits = new Map(terms.map((t) => [t, 0]));
+    /** Rows still to read for a full page at the match rate seen so far. */
+    const needed = ({ scanned, found }: ScanProgress) => (found ? ((want - found) * scanned) / found : Infinity);
+    const plan: ScanPlan<CommentKey> = {
+      chunk: (last, size) => this.comments.streamKeys(caller, filters, status, last ? { at: last.commentedAt, id: last.id } : after, size),
+      matching: async (rows) => {
+        const sample = await this.search.sample(
+          rows.map((r) => r.id),
+          terms,
+        );
+        for (const [t, n] of sample.termHits) termHits.set(t, (termHits.get(t) ?? 0) + n);
+        return new Set(rows.filter((r) => sample.matched.has(r.id)));
+      },
+      want,
+      chunkSize: scanChunk,
+      nextSize: (progress) => Math.min(maxChunk, Math.max(scanChunk, Math.ceil(needed(progress) * 1.25))),
+      keepGoing: (progress) => progress.found >= minEvidence && progress.scanned + needed(progress) <= scanMax,
+    };
+    const walk = await scanMatching(plan);
+    if (walk.complete) return { kind: 'ids', ids: walk.found.map((c) => c.id) };
+    const ids = await this.search.indexMatches(terms, rarest(termHits), candidateCap);
+    if (ids) return { kind: 'ids', ids };
+    // every term is common overall, yet matches are sparse here: walk on, up to scanMax rows
+    const rest = await scanMatching({ ...plan, want: want - walk.found.length, keepGoing: ({ scanned }) => scanned < scanMax }, walk.last);
+    if (rest.complete) return { kind: 'ids', ids: [...walk.found, ...rest.found].map((c) => c.id) };
+    return { kind: 'index', terms };
+  }
+
+  /**
+   * Per status, the matches under the filters (every status but 'own'). The newest `countSample` comments
+   * are tested in memory: when they are the whole stream, or predict few enough matches that the index is
+   * asked for them (its rarest term, at most `candidateCap` documents), the counts are exact; otherwise
+   * (a common word) they are the matches among those comments, lower bounds (`atLeast`).
+   */
+  async counts(caller: Caller, filters: CommentFilters, terms: string[]): Promise<{ counts: CommentStatusCounts; atLeast: boolean }> {
+    const { countSample, candidateCap } = COMMENT_SEARCH_LIMITS;
+    const [rows, total] = await Promise.all([this.comments.streamKeys(caller, filters, 'all', undefined, countSample), this.comments.counts(caller, filters)]);
+    const sample = await this.search.sample(
+      rows.map((r) => r.id),
+      terms,
+    );
+    const inSample = statusCounts(rows.filter((r) => sample.matched.has(r.id)).map((r) => ({ status: r.status, n: 1 })));
+    if (rows.length < countSample) return { counts: inSample, atLeast: false };
+    if ((inSample.all * total.all) / rows.length <= candidateCap) {
+      const ids = await this.search.indexMatches(terms, rarest(sample.termHits), candidateCap);
+      if (ids) return { counts: await this.comments.counts(caller, { ...filters, search: { kind: 'ids', ids } }), atLeast: false };
+    }
+    return { counts: inSample, atLeast: true };
+  }
+}
+
+/** The term the fewest documents held; of terms none held, the longest (a longer prefix matches fewer words). */
+function rarest(termHits: Map<string, number>): string {
+  return [...termHits].sort((a, b) => a[1] - b[1] || b[0].length - a[0].length)[0][0];
+}
