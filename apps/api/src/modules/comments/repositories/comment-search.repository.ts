@@ -1,42 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { In, Repository } from 'typeorm';
+import { Repository } from 'typeorm';
 import { searchSql } from '../../../common/search/search-sql';
 import { documentMatches } from '../../../common/search/search-text';
 import { dialectOf } from '../../../database/column-types';
 import { CommentSearchEntity } from '../entities/comment-search.entity';
 
-/** What a walk learned from the documents it read: the comments that match, and how often each term occurred. */
-export interface CommentDocumentSample {
-  matched: Set<string>;
-  /** Documents holding each query term (the rarest one is the cheapest to ask the index for). */
-  termHits: Map<string, number>;
-}
-
 /**
  * Full-text reads of `comment_search` (the inbox's engine and semantics, see `common/search`). Both engines
  * read a term's whole posting list before the first row comes back, LIMIT or not, so a common term is never
- * sent to them: the stream walks instead (`CommentSearch`), testing the documents read here in memory.
+ * sent to them: the stream walks instead (`CommentSearch`), testing its documents in memory.
  */
 @Injectable()
 export class CommentSearchRepository {
   constructor(@InjectRepository(CommentSearchEntity) private readonly docs: Repository<CommentSearchEntity>) {}
-
-  /** Tests the documents of `ids` against every term, in memory. */
-  async sample(ids: string[], terms: string[]): Promise<CommentDocumentSample> {
-    const matched = new Set<string>();
-    const termHits = new Map(terms.map((t) => [t, 0]));
-    if (!ids.length) return { matched, termHits };
-    const docs = await this.docs.find({ select: { commentId: true, body: true }, where: { commentId: In(ids) } });
-    for (const doc of docs) {
-      let all = true;
-      for (const t of terms)
-        if (documentMatches(doc.body, [t])) termHits.set(t, (termHits.get(t) ?? 0) + 1);
-        else all = false;
-      if (all) matched.add(doc.commentId);
-    }
-    return { matched, termHits };
-  }
 
   /**
    * The comments matching every term, asked of the index by one term only (`probe`, the rarest one seen)

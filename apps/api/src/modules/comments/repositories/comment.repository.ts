@@ -5,6 +5,7 @@ import { Brackets, In, ObjectLiteral, Repository, SelectQueryBuilder } from 'typ
 import { Caller, CommentAccessPolicy } from '../comment-access.policy';
 import { CommentChannelCountEntity } from '../entities/comment-channel-count.entity';
 import { CommentCountEntity } from '../entities/comment-count.entity';
+import { CommentSearchEntity } from '../entities/comment-search.entity';
 import { CommentEntity } from '../entities/comment.entity';
 import { CommentSearchRepository } from './comment-search.repository';
 
@@ -15,8 +16,8 @@ import { CommentSearchRepository } from './comment-search.repository';
  */
 export type CommentSearchCondition = { kind: 'ids'; ids: string[] } | { kind: 'index'; terms: string[] };
 
-/** What a search walk reads of each row of the stream. */
-export type CommentKey = Pick<CommentEntity, 'id' | 'commentedAt' | 'status'>;
+/** What a search walk reads of each row of the stream: its place, its status and its search document (null: none). */
+export type CommentDocumentRow = Pick<CommentEntity, 'id' | 'commentedAt' | 'status'> & { body: string | null };
 
 export interface CommentFilters {
   platform?: MessagePlatform;
@@ -62,15 +63,26 @@ export class CommentRepository {
     return this.page(caller, filters, status, after).take(limit).getMany();
   }
 
-  /** The keys of `size` rows of the stream after `after`, in stream order (what a search walks). */
-  streamKeys(
+  /**
+   * `size` rows of the stream after `after`, in stream order, each with its search document — one query,
+   * raw rows (a walk reads hundreds of them per request).
+   */
+  async streamDocuments(
     caller: Caller,
     filters: CommentFilters,
     status: CommentStatusFilter,
     after: { at: Date; id: string } | undefined,
     size: number,
-  ): Promise<CommentKey[]> {
-    return this.page(caller, filters, status, after).select(['comment.id', 'comment.commentedAt', 'comment.status']).take(size).getMany();
+  ): Promise<CommentDocumentRow[]> {
+    const rows = await this.page(caller, filters, status, after)
+      .leftJoin(CommentSearchEntity, 'cs', 'cs.comment_id = comment.id')
+      .select('comment.id', 'id')
+      .addSelect('comment.commented_at', 'commentedAt')
+      .addSelect('comment.status', 'status')
+      .addSelect('cs.body', 'body')
+      .limit(size)
+      .getRawMany<Omit<CommentDocumentRow, 'commentedAt'> & { commentedAt: Date | string }>();
+    return rows.map((r) => ({ ...r, commentedAt: toDate(r.commentedAt) }));
   }
 
   /** The stream under the filters and the caller's scope, newest first from `after`. */
@@ -227,4 +239,9 @@ export function statusCounts(rows: { status: string; n: string | number }[]): Co
     counts.all += n;
   }
   return counts;
+}
+
+/** SQLite returns `YYYY-MM-DD HH:MM:SS.SSS` (UTC), MySQL a Date. */
+function toDate(value: Date | string): Date {
+  return value instanceof Date ? value : new Date(`${value.replace(' ', 'T')}Z`);
 }

@@ -3,7 +3,8 @@ import { CommentStatusCounts, CommentStatusFilter } from '@ticklegram/domain-mod
 import { ScanPlan, ScanProgress, scanMatching } from '../../../common/search/scan-matching';
 import { Caller } from '../comment-access.policy';
 import { CommentSearchRepository } from '../repositories/comment-search.repository';
-import { CommentFilters, CommentKey, CommentRepository, CommentSearchCondition, statusCounts } from '../repositories/comment.repository';
+import { documentMatches } from '../../../common/search/search-text';
+import { CommentDocumentRow, CommentFilters, CommentRepository, CommentSearchCondition, statusCounts } from '../repositories/comment.repository';
 
 /** Tunable for the tests (small values reach every path with a few comments). */
 export const COMMENT_SEARCH_LIMITS = {
@@ -55,16 +56,9 @@ export class CommentSearch {
     const termHits = new Map(terms.map((t) => [t, 0]));
     /** Rows still to read for a full page at the match rate seen so far. */
     const needed = ({ scanned, found }: ScanProgress) => (found ? ((want - found) * scanned) / found : Infinity);
-    const plan: ScanPlan<CommentKey> = {
-      chunk: (last, size) => this.comments.streamKeys(caller, filters, status, last ? { at: last.commentedAt, id: last.id } : after, size),
-      matching: async (rows) => {
-        const sample = await this.search.sample(
-          rows.map((r) => r.id),
-          terms,
-        );
-        for (const [t, n] of sample.termHits) termHits.set(t, (termHits.get(t) ?? 0) + n);
-        return new Set(rows.filter((r) => sample.matched.has(r.id)));
-      },
+    const plan: ScanPlan<CommentDocumentRow> = {
+      chunk: (last, size) => this.comments.streamDocuments(caller, filters, status, last ? { at: last.commentedAt, id: last.id } : after, size),
+      matching: async (rows) => new Set(rows.filter((r) => matches(r.body, terms, termHits))),
       want,
       chunkSize: scanChunk,
       nextSize: (progress) => Math.min(maxChunk, Math.max(scanChunk, Math.ceil(needed(progress) * 1.25))),
@@ -88,19 +82,29 @@ export class CommentSearch {
    */
   async counts(caller: Caller, filters: CommentFilters, terms: string[]): Promise<{ counts: CommentStatusCounts; atLeast: boolean }> {
     const { countSample, candidateCap } = COMMENT_SEARCH_LIMITS;
-    const [rows, total] = await Promise.all([this.comments.streamKeys(caller, filters, 'all', undefined, countSample), this.comments.counts(caller, filters)]);
-    const sample = await this.search.sample(
-      rows.map((r) => r.id),
-      terms,
-    );
-    const inSample = statusCounts(rows.filter((r) => sample.matched.has(r.id)).map((r) => ({ status: r.status, n: 1 })));
+    const [rows, total] = await Promise.all([
+      this.comments.streamDocuments(caller, filters, 'all', undefined, countSample),
+      this.comments.counts(caller, filters),
+    ]);
+    const termHits = new Map(terms.map((t) => [t, 0]));
+    const inSample = statusCounts(rows.filter((r) => matches(r.body, terms, termHits)).map((r) => ({ status: r.status, n: 1 })));
     if (rows.length < countSample) return { counts: inSample, atLeast: false };
     if ((inSample.all * total.all) / rows.length <= candidateCap) {
-      const ids = await this.search.indexMatches(terms, rarest(sample.termHits), candidateCap);
+      const ids = await this.search.indexMatches(terms, rarest(termHits), candidateCap);
       if (ids) return { counts: await this.comments.counts(caller, { ...filters, search: { kind: 'ids', ids } }), atLeast: false };
     }
     return { counts: inSample, atLeast: true };
   }
+}
+
+/** Whether `body` holds every term, counting into `termHits` the documents holding each one. */
+function matches(body: string | null, terms: string[], termHits: Map<string, number>): boolean {
+  if (body === null) return false;
+  let all = true;
+  for (const t of terms)
+    if (documentMatches(body, [t])) termHits.set(t, (termHits.get(t) ?? 0) + 1);
+    else all = false;
+  return all;
 }
 
 /** The term the fewest documents held; of terms none held, the longest (a longer prefix matches fewer words). */
