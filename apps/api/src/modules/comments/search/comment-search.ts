@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { CommentStatusCounts, CommentStatusFilter } from '@ticklegram/domain-models';
+import { COMMENT_STATUSES, CommentStatusCounts, CommentStatusFilter } from '@ticklegram/domain-models';
 import { ScanPlan, ScanProgress, scanMatching } from '../../../common/search/scan-matching';
 import { Caller } from '../comment-access.policy';
 import { CommentSearchRepository } from '../repositories/comment-search.repository';
@@ -18,8 +18,8 @@ export const COMMENT_SEARCH_LIMITS = {
   minEvidence: 3,
   /** Documents of the probe term read from the index at most; more and the term is not rare enough to ask it for. */
   candidateCap: 1000,
-  /** The newest comments under the filters (every status) whose matches are the counts of a common word. */
-  countSample: 1000,
+  /** The newest comments of each status under the filters whose matches are the counts of a common word. */
+  countSample: 200,
 };
 
 /**
@@ -75,21 +75,24 @@ export class CommentSearch {
   }
 
   /**
-   * Per status, the matches under the filters (every status but 'own'). The newest `countSample` comments
-   * are tested in memory: when they are the whole stream, or predict few enough matches that the index is
-   * asked for them (its rarest term, at most `candidateCap` documents), the counts are exact; otherwise
-   * (a common word) they are the matches among those comments, lower bounds (`atLeast`).
+   * Per status, the matches under the filters. The newest `countSample` comments of each status are tested
+   * in memory (one read per status, each along its status's index): when each read is its status's whole
+   * stream, or together they predict at most `candidateCap` matches (scaled by the counters' totals) and the
+   * index holds at most that many documents of the rarest term, the counts are exact; otherwise (a common
+   * word) they are the matches among those comments, lower bounds (`atLeast`).
    */
   async counts(caller: Caller, filters: CommentFilters, terms: string[]): Promise<{ counts: CommentStatusCounts; atLeast: boolean }> {
     const { countSample, candidateCap } = COMMENT_SEARCH_LIMITS;
-    const [rows, total] = await Promise.all([
-      this.comments.streamDocuments(caller, filters, 'all', undefined, countSample),
+    const [samples, total] = await Promise.all([
+      Promise.all(COMMENT_STATUSES.map((status) => this.comments.streamDocuments(caller, filters, status, undefined, countSample))),
       this.comments.counts(caller, filters),
     ]);
     const termHits = new Map(terms.map((t) => [t, 0]));
-    const inSample = statusCounts(rows.filter((r) => matches(r.body, terms, termHits)).map((r) => ({ status: r.status, n: 1 })));
-    if (rows.length < countSample) return { counts: inSample, atLeast: false };
-    if ((inSample.all * total.all) / rows.length <= candidateCap) {
+    const hits = samples.map((rows) => rows.filter((r) => matches(r.body, terms, termHits)).length);
+    const inSample = statusCounts(COMMENT_STATUSES.map((status, i) => ({ status, n: hits[i] ?? 0 })));
+    if (samples.every((rows) => rows.length < countSample)) return { counts: inSample, atLeast: false };
+    const predicted = COMMENT_STATUSES.reduce((n, status, i) => n + (samples[i]?.length ? ((hits[i] ?? 0) * total[status]) / samples[i].length : 0), 0);
+    if (predicted <= candidateCap) {
       const ids = await this.search.indexMatches(terms, rarest(termHits), candidateCap);
       if (ids) return { counts: await this.comments.counts(caller, { ...filters, search: { kind: 'ids', ids } }), atLeast: false };
     }
