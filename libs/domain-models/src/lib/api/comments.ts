@@ -73,7 +73,7 @@ export interface CommentListResponse {
   nextCursor: string | null;
   /** Per status over the same filters (all but `status`) and the caller's scope. */
   counts: CommentStatusCounts;
-  /** A search matched too many comments to count them all: each count is a lower bound ("2,000+"). */
+  /** A search matched too many comments to count them all: each count is a lower bound, the matches among the newest comments of its status ("40+"). */
   countsAtLeast: boolean;
 }
 
