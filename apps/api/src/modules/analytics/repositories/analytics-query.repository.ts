@@ -62,6 +62,7 @@ const SUMS: [string, keyof BucketSums][] = [
 const toDate = (v: string | Date): Date => (v instanceof Date ? v : new Date(/[zZ]$/.test(v) ? v : `${v.replace(' ', 'T')}Z`));
 const num = (v: unknown): number => Number(v ?? 0);
 const DAY_SECONDS = 86_400;
+const NO_VALUES = new Float64Array(0);
 /** `group_concat_max_len` for the cycle lists: MariaDB's maximum (MySQL's default is 1 KB). */
 const MAX_LIST_BYTES = 4_294_967_295;
 
@@ -80,13 +81,20 @@ export class AnalyticsQueryRepository {
    * The cycles opened (or resolved) in the range, one row per (channel, assignee) pair: counts, and the
    * durations and local days as one list each (`GROUP_CONCAT`), so few rows cross the wire whatever the range.
    * On MySQL/MariaDB the lists' length cap is raised for the connection first; a list cut short anyway (its
-   * count or sum differs from the database's) has the pair's values read again row by row.
+   * count or sum differs from the database's) has the pair's values read again row by row (`listBytes`: the
+   * cap to set; a test lowers it to cut the lists).
    */
-  async cycleGroups(filter: RollupFilter, event: CycleEvent, businessHours: boolean, shifts: readonly DayShift[]): Promise<CycleGroupRow[]> {
+  async cycleGroups(
+    filter: RollupFilter,
+    event: CycleEvent,
+    businessHours: boolean,
+    shifts: readonly DayShift[],
+    listBytes = MAX_LIST_BYTES,
+  ): Promise<CycleGroupRow[]> {
     const mysql = this.dialect() === 'mysql';
     const runner = mysql ? this.cycles.manager.connection.createQueryRunner() : undefined;
     try {
-      if (runner) await runner.query(`SET SESSION group_concat_max_len = ${MAX_LIST_BYTES}`);
+      if (runner) await runner.query(`SET SESSION group_concat_max_len = ${Math.trunc(listBytes)}`);
       const { duration, day } = this.cycleColumns(event, businessHours, shifts);
       const qb = this.cycleRange(filter, event, runner)
         .select('c.channel_id', 'channelId')
@@ -111,13 +119,13 @@ export class AnalyticsQueryRepository {
           assigneeId: (r['assigneeId'] as string | null) ?? null,
           cycles: num(r['cycles']),
           fromAds: num(r['fromAds']),
-          durations: durations.values,
-          days: days.values,
+          durations: durations?.values ?? NO_VALUES,
+          days: days?.values ?? NO_VALUES,
         };
         const whole =
-          durations.values.length === num(r['timed']) &&
+          durations?.values.length === num(r['timed']) &&
           durations.sum === num(r['durationSum']) &&
-          days.values.length === group.cycles &&
+          days?.values.length === group.cycles &&
           days.sum === num(r['daySum']);
         groups.push(group);
         if (!whole) cut.push(group);

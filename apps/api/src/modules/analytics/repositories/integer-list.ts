@@ -11,9 +11,10 @@ export interface IntegerList {
 
 /**
  * Parses a `GROUP_CONCAT` of integers — text, or bytes when the database calls the result binary — without a
- * string per value. An empty or null list is no values; anything but digits, minus signs and commas throws.
+ * string per value. An empty or null list is no values; null for anything but integers between commas (a list
+ * cut after a comma or a minus sign, for one).
  */
-export function parseIntegerList(list: string | Uint8Array | null | undefined): IntegerList {
+export function parseIntegerList(list: string | Uint8Array | null | undefined): IntegerList | null {
   if (list === null || list === undefined || list.length === 0) return { values: new Float64Array(0), sum: 0 };
   const code = typeof list === 'string' ? (i: number) => list.charCodeAt(i) : (i: number) => list[i];
   let count = 1;
@@ -25,20 +26,21 @@ export function parseIntegerList(list: string | Uint8Array | null | undefined): 
   let sign = 1;
   let digits = 0;
   const end = () => {
-    if (!digits) throw new Error(`not a list of integers: ${String(list).slice(0, 40)}`);
+    if (!digits) return false;
     values[k++] = sign * value;
     sum += sign * value;
     [value, sign, digits] = [0, 1, 0];
+    return true;
   };
   for (let i = 0; i < list.length; i++) {
     const c = code(i);
     if (c >= ZERO && c <= NINE) {
       value = value * 10 + (c - ZERO);
       digits++;
-    } else if (c === COMMA) end();
-    else if (c === MINUS && !digits && sign === 1) sign = -1;
-    else throw new Error(`not a list of integers: ${String(list).slice(0, 40)}`);
+    } else if (c === COMMA) {
+      if (!end()) return null;
+    } else if (c === MINUS && !digits && sign === 1) sign = -1;
+    else return null;
   }
-  end();
-  return { values, sum };
+  return end() ? { values, sum } : null;
 }
