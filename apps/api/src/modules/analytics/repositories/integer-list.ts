@@ -16,31 +16,28 @@ export interface IntegerList {
  */
 export function parseIntegerList(list: string | Uint8Array | null | undefined): IntegerList | null {
   if (list === null || list === undefined || list.length === 0) return { values: new Float64Array(0), sum: 0 };
-  const code = typeof list === 'string' ? (i: number) => list.charCodeAt(i) : (i: number) => list[i];
-  let count = 1;
-  for (let i = 0; i < list.length; i++) if (code(i) === COMMA) count++;
-  const values = new Float64Array(count);
+  const text = typeof list === 'string' ? list : Buffer.from(list.buffer, list.byteOffset, list.length).toString('latin1');
+  // at most one value per two characters (a digit and a comma): no counting pass
+  const values = new Float64Array((text.length + 1) >> 1);
   let sum = 0;
   let k = 0;
   let value = 0;
   let sign = 1;
   let digits = 0;
-  const end = () => {
-    if (!digits) return false;
-    values[k++] = sign * value;
-    sum += sign * value;
-    [value, sign, digits] = [0, 1, 0];
-    return true;
-  };
-  for (let i = 0; i < list.length; i++) {
-    const c = code(i);
+  for (let i = 0; i <= text.length; i++) {
+    const c = i < text.length ? text.charCodeAt(i) : COMMA;
     if (c >= ZERO && c <= NINE) {
       value = value * 10 + (c - ZERO);
       digits++;
     } else if (c === COMMA) {
-      if (!end()) return null;
+      if (!digits) return null;
+      values[k++] = sign * value;
+      sum += sign * value;
+      value = 0;
+      sign = 1;
+      digits = 0;
     } else if (c === MINUS && !digits && sign === 1) sign = -1;
     else return null;
   }
-  return end() ? { values, sum } : null;
+  return { values: values.subarray(0, k), sum };
 }
