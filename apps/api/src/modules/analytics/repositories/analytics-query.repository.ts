@@ -63,6 +63,8 @@ const toDate = (v: string | Date): Date => (v instanceof Date ? v : new Date(/[z
 const num = (v: unknown): number => Number(v ?? 0);
 const DAY_SECONDS = 86_400;
 const NO_VALUES = new Float64Array(0);
+/** `TO_SECONDS('1970-01-01')`: MySQL's seconds count starts at year 0. */
+const TO_SECONDS_OF_UNIX_EPOCH = 62_167_219_200;
 /** `group_concat_max_len` for the cycle lists: MariaDB's maximum (MySQL's default is 1 KB). */
 const MAX_LIST_BYTES = 4_294_967_295;
 
@@ -95,20 +97,11 @@ export class AnalyticsQueryRepository {
     const runner = mysql ? this.cycles.manager.connection.createQueryRunner() : undefined;
     try {
       if (runner) await runner.query(`SET SESSION group_concat_max_len = ${Math.trunc(listBytes)}`);
-      const { duration, day } = this.cycleColumns(event, businessHours, shifts);
-      const qb = this.cycleRange(filter, event, runner)
-        .select('c.channel_id', 'channelId')
-        .addSelect('c.assignee_id', 'assigneeId')
-        .addSelect('COUNT(*)', 'cycles')
-        .addSelect(event === 'opened' ? 'SUM(c.from_ad)' : '0', 'fromAds')
-        .addSelect(`COUNT(${duration})`, 'timed')
-        .addSelect(`SUM(${duration})`, 'durationSum')
-        .addSelect(`GROUP_CONCAT(${duration})`, 'durations')
-        .addSelect(`SUM(${day})`, 'daySum')
-        .addSelect(`GROUP_CONCAT(${day})`, 'days')
-        .groupBy('c.channel_id')
-        .addGroupBy('c.assignee_id');
-      const rows = await qb.getRawMany<Record<string, unknown>>();
+      // MariaDB groups by sorting: two 36-character ids per row make it spill to disk, their CRC32s do not
+      let rows = await this.cycleGroupRows(filter, event, businessHours, shifts, runner, mysql);
+      // two pairs sharing both checksums came back as one: group by the ids themselves
+      if (rows.some((r) => r['channelId'] !== r['lastChannelId'] || r['assigneeId'] !== r['lastAssigneeId']))
+        rows = await this.cycleGroupRows(filter, event, businessHours, shifts, runner, false);
       const groups: CycleGroupRow[] = [];
       const cut: CycleGroupRow[] = [];
       for (const r of rows) {
@@ -137,6 +130,32 @@ export class AnalyticsQueryRepository {
     }
   }
 
+  private cycleGroupRows(
+    filter: RollupFilter,
+    event: CycleEvent,
+    businessHours: boolean,
+    shifts: readonly DayShift[],
+    runner: QueryRunner | undefined,
+    byChecksum: boolean,
+  ): Promise<Record<string, unknown>[]> {
+    const { duration, day } = this.cycleColumns(event, businessHours, shifts, filter.start);
+    return this.cycleRange(filter, event, runner)
+      .select('MIN(c.channel_id)', 'channelId')
+      .addSelect('MAX(c.channel_id)', 'lastChannelId')
+      .addSelect('MIN(c.assignee_id)', 'assigneeId')
+      .addSelect('MAX(c.assignee_id)', 'lastAssigneeId')
+      .addSelect('COUNT(*)', 'cycles')
+      .addSelect(event === 'opened' ? 'SUM(c.from_ad)' : '0', 'fromAds')
+      .addSelect(`COUNT(${duration})`, 'timed')
+      .addSelect(`SUM(${duration})`, 'durationSum')
+      .addSelect(`GROUP_CONCAT(${duration})`, 'durations')
+      .addSelect(`SUM(${day})`, 'daySum')
+      .addSelect(`GROUP_CONCAT(${day})`, 'days')
+      .groupBy(byChecksum ? 'CRC32(c.channel_id)' : 'c.channel_id')
+      .addGroupBy(byChecksum ? 'CRC32(c.assignee_id)' : 'c.assignee_id')
+      .getRawMany<Record<string, unknown>>();
+  }
+
   /** The values of pairs whose lists came back cut short, row by row (a range beyond `MAX_LIST_BYTES` per pair). */
   private async readValues(
     filter: RollupFilter,
@@ -146,7 +165,7 @@ export class AnalyticsQueryRepository {
     groups: CycleGroupRow[],
     runner: QueryRunner | undefined,
   ): Promise<void> {
-    const { duration, day } = this.cycleColumns(event, businessHours, shifts);
+    const { duration, day } = this.cycleColumns(event, businessHours, shifts, filter.start);
     for (const group of groups) {
       const qb = this.cycleRange(filter, event, runner)
         .select(duration, 'duration')
@@ -167,25 +186,30 @@ export class AnalyticsQueryRepository {
   }
 
   /**
-   * The duration column, and the local day of the cycle's instant as integer SQL: whole seconds from `:start`
-   * (rounded down; local days begin on whole seconds after the start), plus the stretch's shift, divided by a
-   * day. Both operands are whole and not negative, so integer division (`DIV`; `/` of SQLite integers) is floor.
+   * The duration column, and the local day of the cycle's instant (`DayShift`) as integer SQL: the instant's
+   * whole seconds (rounded down; local days begin on whole seconds after the start) — `TO_SECONDS` (from year
+   * 0) on MySQL/MariaDB, the Unix time on SQLite — plus the stretch's shift moved to that count's origin,
+   * divided by a day. Both operands are whole and not negative, so integer division (`DIV`; `/` of SQLite
+   * integers) is floor.
    */
-  private cycleColumns(event: CycleEvent, businessHours: boolean, shifts: readonly DayShift[]): { duration: string; day: string } {
+  private cycleColumns(event: CycleEvent, businessHours: boolean, shifts: readonly DayShift[], start: Date): { duration: string; day: string } {
     const business = businessHours ? '_business' : '';
     const duration = event === 'opened' ? `c.frt${business}_seconds` : `c.resolution${business}_seconds`;
     const at = event === 'opened' ? 'c.opened_at' : 'c.resolved_at';
     const mysql = this.dialect() === 'mysql';
-    const since = mysql ? `TIMESTAMPDIFF(SECOND, :start, ${at})` : `(strftime('%s', ${at}) - strftime('%s', :start))`;
-    for (const s of shifts) if (!Number.isSafeInteger(s.since) || !Number.isSafeInteger(s.shift)) throw new Error('day shifts must be whole seconds');
+    const seconds = mysql ? `TO_SECONDS(${at})` : `CAST(strftime('%s', ${at}) AS INTEGER)`;
+    const origin = start.getTime() / 1000 + (mysql ? TO_SECONDS_OF_UNIX_EPOCH : 0);
+    const whole = [origin, ...shifts.flatMap((s) => [s.since, s.shift])];
+    if (!whole.every((n) => Number.isSafeInteger(n))) throw new Error('day shifts and the range start must be whole seconds');
+    const shiftOf = (s: DayShift) => s.shift - origin;
     const shift =
       shifts.length === 1
-        ? String(shifts[0].shift)
+        ? String(shiftOf(shifts[0]))
         : `CASE ${shifts
             .slice(1)
-            .map((s, i) => `WHEN ${since} < ${s.since} THEN ${shifts[i].shift}`)
-            .join(' ')} ELSE ${shifts[shifts.length - 1].shift} END`;
-    return { duration, day: `(${since} + ${shift}) ${mysql ? 'DIV' : '/'} ${DAY_SECONDS}` };
+            .map((s, i) => `WHEN ${seconds} < ${s.since + origin} THEN ${shiftOf(shifts[i])}`)
+            .join(' ')} ELSE ${shiftOf(shifts[shifts.length - 1])} END`;
+    return { duration, day: `(${seconds} + ${shift}) ${mysql ? 'DIV' : '/'} ${DAY_SECONDS}` };
   }
 
   private dialect() {
