@@ -1,5 +1,6 @@
 import { AnalyticsOverviewResponse, DurationStats, FRT_BUCKET_LOWER_BOUNDS, FRT_BUCKETS, MessagePlatform, Role } from '@ticklegram/domain-models';
 import { randomUUID } from 'node:crypto';
+import { crc32 } from 'node:zlib';
 import { AnalyticsProjector } from '../../src/modules/analytics/analytics-projector.service';
 import { localDayShifts } from '../../src/modules/analytics/calculators/local-days';
 import { addDays, localDate, rangeOf } from '../../src/modules/analytics/calculators/time-zone';
@@ -196,5 +197,45 @@ describe('analytics cycle figures against a brute-force count (integration)', ()
     const cut = sorted(await rollups.cycleGroups({ start, end }, event, false, shifts, 4));
     expect(whole.reduce((n, g) => n + g.cycles, 0)).toBeGreaterThan(100);
     expect(cut).toEqual(whole);
+  });
+
+  it('two pairs whose ids share a CRC32 (MariaDB groups by the checksums) are still counted apart', async () => {
+    const seen = new Map<number, string>();
+    let twins: [string, string] | null = null;
+    for (let i = 0; i < 2_000_000 && !twins; i++) {
+      const id = randomUUID();
+      const other = seen.get(crc32(id));
+      if (other) twins = [other, id];
+      else seen.set(crc32(id), id);
+    }
+    if (!twins) throw new Error('no two uuids with one CRC32 found');
+    const openedAt = (minute: number) => new Date(Date.parse('2026-06-01T10:00:00Z') + minute * 60_000);
+    const row = (channelId: string, minute: number, frt: number) =>
+      Object.assign(new AnalyticsCycleEntity(), {
+        conversationId: randomUUID(),
+        cycleNo: 0,
+        channelId,
+        platform: MessagePlatform.INSTAGRAM,
+        assigneeId: agent.id,
+        openedAt: openedAt(minute),
+        firstResponseAt: null,
+        frtSeconds: frt,
+        frtBusinessSeconds: null,
+        resolvedAt: null,
+        resolutionSeconds: null,
+        resolutionBusinessSeconds: null,
+        fromAd: false,
+      });
+    await t.dataSource.getRepository(AnalyticsCycleEntity).insert([row(twins[0], 1, 10), row(twins[0], 2, 20), row(twins[1], 3, 300)]);
+    const { start, end } = rangeOf('2026-06-01', '2026-06-01', 'UTC');
+    const groups = await t.app.get(AnalyticsQueryRepository).cycleGroups({ start, end }, 'opened', false, localDayShifts('2026-06-01', '2026-06-01', 'UTC'));
+    expect(
+      groups.map((g) => ({ channelId: g.channelId, cycles: g.cycles, durations: [...g.durations].sort((a, b) => a - b) })).sort((a, b) => a.cycles - b.cycles),
+    ).toEqual([
+      { channelId: twins[1], cycles: 1, durations: [300] },
+      { channelId: twins[0], cycles: 2, durations: [10, 20] },
+    ]);
+    const o = await overview('from=2026-06-01&to=2026-06-01&tz=UTC');
+    expect(Object.fromEntries(o.channels.map((c) => [c.channelId, [c.opened, c.firstResponse.median]]))).toEqual({ [twins[0]]: [2, 10], [twins[1]]: [1, 300] });
   });
 });
