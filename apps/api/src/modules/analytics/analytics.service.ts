@@ -8,6 +8,7 @@ import { ConversationFactsRepository } from '../inbox/repositories/conversation-
 import { PresenceService } from '../realtime/presence.service';
 import { UserRepository } from '../users/repositories/user.repository';
 import { AnalyticsException, AnalyticsExceptionCode } from './analytics.exception';
+import { localDayShifts } from './calculators/local-days';
 import { agentRowsOf, channelRowsOf, cycleFiguresOf, heatmapOf, summaryOf, volumeOf } from './calculators/overview';
 import { frtDistribution } from './calculators/statistics';
 import { rangeOf } from './calculators/time-zone';
@@ -51,10 +52,11 @@ export class AnalyticsService {
     const comments = (filter: RollupFilter) =>
       this.comments.stats({ start, end, channelId: filter.channelId, platform: filter.platform, assigneeId: filter.agentId });
 
-    // the team's cycles and (channel, assignee) sums are read once; the caller's own are the rows of their agent
+    const shifts = localDayShifts(query.from, query.to, tz);
+    // the team's cycles and (channel, assignee) sums are read once, per pair; the caller's own are the pairs of their agent
     const [teamOpened, teamResolved, buckets, teamPairs, commentFigures, teamComments, users, channels, live, online] = await Promise.all([
-      this.rollups.opened(team, businessHours),
-      this.rollups.resolved(team, businessHours),
+      this.rollups.cycleGroups(team, 'opened', businessHours, shifts),
+      this.rollups.cycleGroups(team, 'resolved', businessHours, shifts),
       this.rollups.bucketSums(own, 'bucket'),
       this.rollups.bucketSums(team, 'channelAssignee'),
       comments(own),
@@ -78,7 +80,7 @@ export class AnalyticsService {
       scope: isAdmin ? 'all' : 'own',
       summary,
       team: teamSummary,
-      volume: volumeOf(query.from, query.to, tz, start, opened, resolved, buckets),
+      volume: volumeOf(query.from, query.to, tz, cycles, buckets),
       agents: agentRowsOf(agents, cycles, pairs),
       channels: channelRowsOf(
         channels.map((c) => ({ id: c.id, name: c.name, platform: c.platform })),

@@ -1,7 +1,7 @@
 import { MessagePlatform } from '@ticklegram/domain-models';
 import { businessSecondsBetween } from './business-hours';
 import { bucketsOf, ConversationFacts, cyclesOf, MessageFact, replyKindOf } from './conversation-projection';
-import { durationStats, frtBucketOf, frtDistribution, groupDurations, percentile, sortedDurations } from './statistics';
+import { dealDurations, durationStats, frtBucketOf, frtDistribution, percentile, sortedDurations } from './statistics';
 import { localParts, rangeOf, zonedToUtc } from './time-zone';
 
 const at = (iso: string) => new Date(iso);
@@ -92,34 +92,20 @@ describe('statistics', () => {
 
   it('sorts numerically, not as text (typed arrays), nulls left out, each value with its row', () => {
     expect(durationStats([100, 9, 20, 3, 1000])).toEqual({ count: 5, median: 20, p90: 1000 });
-    const d = sortedDurations([{ v: 100 }, { v: null }, { v: 9 }, { v: 20 }, { v: -5 }, { v: 9 }], (r) => r.v);
+    const d = sortedDurations([[100], [9, 20], [], [-5, 9]]);
     expect([...d.values]).toEqual([-5, 9, 9, 20, 100]);
-    expect([...d.rows]).toEqual([4, 2, 5, 3, 0]);
-    const fractions = sortedDurations([{ v: 2.5 }, { v: 1 }, { v: 2 ** 40 }, { v: 0.5 }], (r) => r.v); // the comparator sort
+    expect([...d.groups]).toEqual([3, 1, 3, 1, 0]);
+    const fractions = sortedDurations([[2.5, 1], [2 ** 40], [0.5]]); // the comparator sort
     expect([...fractions.values]).toEqual([0.5, 1, 2.5, 2 ** 40]);
-    expect([...fractions.rows]).toEqual([3, 1, 0, 2]);
+    expect([...fractions.groups]).toEqual([2, 0, 0, 1]);
   });
 
-  it('groups durations by key: rows counted with or without a duration, each group ascending', () => {
-    const rows = [
-      { k: 'a', v: 30 },
-      { k: 'b', v: 5 },
-      { k: 'a', v: null },
-      { k: null, v: 1 },
-      { k: 'a', v: 10 },
-      { k: 'b', v: 200 },
-      { k: 'a', v: 20 },
-      { k: 'c', v: null },
-    ];
-    const groups = groupDurations(
-      rows,
-      (r) => r.k,
-      sortedDurations(rows, (r) => r.v),
-    );
-    expect([...groups].map(([k, g]) => [k, g.rows, [...g.sorted]])).toEqual([
-      ['a', 4, [10, 20, 30]],
-      ['b', 2, [5, 200]],
-      ['c', 1, []],
+  it('deals sorted durations out by their group’s slot, each slot ascending, a slot of -1 left out', () => {
+    const sorted = sortedDurations([[30, 10, 20], [5, 200], [1], [], [7]]);
+    const slots = dealDurations(sorted, [0, 1, -1, 1, 0], 2);
+    expect(slots.map((slot) => [...slot])).toEqual([
+      [7, 10, 20, 30],
+      [5, 200],
     ]);
   });
 });

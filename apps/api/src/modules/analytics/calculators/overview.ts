@@ -1,6 +1,6 @@
 import { AnalyticsAgentRow, AnalyticsChannelRow, AnalyticsHeatmapCell, AnalyticsSummary, AnalyticsVolumeDay, DurationStats } from '@ticklegram/domain-models';
-import type { BucketSums, OpenedCycleRow, ResolvedCycleRow } from '../repositories/analytics-query.repository';
-import { groupDurations, SortedDurations, sortedDurations, statsOfSorted } from './statistics';
+import type { BucketSums, CycleGroupRow } from '../repositories/analytics-query.repository';
+import { dealDurations, SortedDurations, sortedDurations, statsOfSorted } from './statistics';
 import { localCalendar } from './local-calendar';
 import { addDays } from './time-zone';
 
@@ -27,31 +27,31 @@ function sumBy(pairs: BucketSums[], keyOf: (b: BucketSums) => string | null | un
   return out;
 }
 
-/** The cycles of one scope, counted, their durations sorted once (summary, groups, FRT distribution). */
+/** The cycles of one scope, per (channel, assignee) pair, counted, their durations sorted once (summary, groups, FRT distribution). */
 export interface CycleFigures {
-  opened: OpenedCycleRow[];
-  resolved: ResolvedCycleRow[];
+  opened: CycleGroupRow[];
+  resolved: CycleGroupRow[];
   fromAds: number;
   frt: SortedDurations;
   resolution: SortedDurations;
 }
 
-export function cycleFiguresOf(opened: OpenedCycleRow[], resolved: ResolvedCycleRow[]): CycleFigures {
-  let fromAds = 0;
-  for (const c of opened) if (c.fromAd) fromAds += 1;
+const cyclesIn = (groups: CycleGroupRow[]) => groups.reduce((n, g) => n + g.cycles, 0);
+
+export function cycleFiguresOf(opened: CycleGroupRow[], resolved: CycleGroupRow[]): CycleFigures {
   return {
     opened,
     resolved,
-    fromAds,
-    frt: sortedDurations(opened, (c) => c.frt),
-    resolution: sortedDurations(resolved, (c) => c.resolution),
+    fromAds: opened.reduce((n, g) => n + g.fromAds, 0),
+    frt: sortedDurations(opened.map((g) => g.durations)),
+    resolution: sortedDurations(resolved.map((g) => g.durations)),
   };
 }
 
 export function summaryOf(cycles: CycleFigures, buckets: BucketSums[], comments: CommentFigures): AnalyticsSummary {
   return {
-    opened: cycles.opened.length,
-    resolved: cycles.resolved.length,
+    opened: cyclesIn(cycles.opened),
+    resolved: cyclesIn(cycles.resolved),
     messagesIn: sum(buckets, 'messagesIn'),
     messagesOut: sum(buckets, 'messagesOut'),
     firstResponse: statsOfSorted(cycles.frt.values),
@@ -69,35 +69,32 @@ export function summaryOf(cycles: CycleFigures, buckets: BucketSums[], comments:
   };
 }
 
-/** One row per local day of `[from, to]`, zeros included. `start`: the range's start, which the cycles' `sinceStart` count from. */
-export function volumeOf(
-  from: string,
-  to: string,
-  tz: string,
-  start: Date,
-  opened: OpenedCycleRow[],
-  resolved: ResolvedCycleRow[],
-  buckets: BucketSums[],
-): AnalyticsVolumeDay[] {
-  const days = new Map<string, AnalyticsVolumeDay>();
-  for (let d = from; d <= to; d = addDays(d, 1)) days.set(d, { date: d, opened: 0, resolved: 0, messagesIn: 0, messagesOut: 0 });
+/** One row per local day of `[from, to]`, zeros included; the cycles' days count from `from`. */
+export function volumeOf(from: string, to: string, tz: string, cycles: CycleFigures, buckets: BucketSums[]): AnalyticsVolumeDay[] {
+  const days: AnalyticsVolumeDay[] = [];
+  const byDate = new Map<string, AnalyticsVolumeDay>();
+  for (let d = from; d <= to; d = addDays(d, 1)) {
+    const day = { date: d, opened: 0, resolved: 0, messagesIn: 0, messagesOut: 0 };
+    days.push(day);
+    byDate.set(d, day);
+  }
+  const count = (groups: CycleGroupRow[], field: 'opened' | 'resolved') => {
+    for (const g of groups)
+      for (let i = 0; i < g.days.length; i++) {
+        const day = days[g.days[i]];
+        if (day) day[field] += 1;
+      }
+  };
+  count(cycles.opened, 'opened');
+  count(cycles.resolved, 'resolved');
   const calendar = localCalendar(from, to, tz);
-  const t0 = start.getTime();
-  for (const c of opened) {
-    const day = days.get(calendar.dateOf(t0 + c.sinceStart * 1000));
-    if (day) day.opened += 1;
-  }
-  for (const c of resolved) {
-    const day = days.get(calendar.dateOf(t0 + c.sinceStart * 1000));
-    if (day) day.resolved += 1;
-  }
   for (const b of buckets) {
-    const day = b.bucketAt ? days.get(calendar.dateOf(b.bucketAt.getTime())) : undefined;
+    const day = b.bucketAt ? byDate.get(calendar.dateOf(b.bucketAt.getTime())) : undefined;
     if (!day) continue;
     day.messagesIn += b.messagesIn;
     day.messagesOut += b.messagesOut;
   }
-  return [...days.values()];
+  return days;
 }
 
 /** Customer messages by local weekday (Monday = 0) × hour; all 168 cells. `from`/`to`: the range the buckets are in. */
@@ -122,17 +119,40 @@ interface Grouped {
   resolution: DurationStats;
 }
 
-/** Counts and duration statistics per key (assignee or channel); each group's durations are sorted once. */
-function groupCycles(cycles: CycleFigures, keyOf: (c: { channelId: string; assigneeId: string | null }) => string | null): Map<string, Grouped> {
-  const byOpened = groupDurations(cycles.opened, keyOf, cycles.frt);
-  const byResolved = groupDurations(cycles.resolved, keyOf, cycles.resolution);
+/** The pairs' counts added up per key, and their sorted durations dealt out per key. */
+function byKey(
+  groups: CycleGroupRow[],
+  durations: SortedDurations,
+  keyOf: (g: CycleGroupRow) => string | null,
+): Map<string, { cycles: number; sorted: Float64Array }> {
+  const slots = new Map<string, number>();
+  const counts: number[] = [];
+  const slotOfGroup = groups.map((g) => {
+    const key = keyOf(g);
+    if (key === null) return -1;
+    let slot = slots.get(key);
+    if (slot === undefined) {
+      slots.set(key, (slot = counts.length));
+      counts.push(0);
+    }
+    counts[slot] += g.cycles;
+    return slot;
+  });
+  const sorted = dealDurations(durations, slotOfGroup, counts.length);
+  return new Map([...slots].map(([key, slot]) => [key, { cycles: counts[slot], sorted: sorted[slot] }]));
+}
+
+/** Counts and duration statistics per key (assignee or channel); the scope's sorted durations are dealt out, not sorted again. */
+function groupCycles(cycles: CycleFigures, keyOf: (g: CycleGroupRow) => string | null): Map<string, Grouped> {
+  const byOpened = byKey(cycles.opened, cycles.frt, keyOf);
+  const byResolved = byKey(cycles.resolved, cycles.resolution, keyOf);
   const groups = new Map<string, Grouped>();
   for (const key of new Set([...byOpened.keys(), ...byResolved.keys()])) {
     const o = byOpened.get(key);
     const r = byResolved.get(key);
     groups.set(key, {
-      opened: o?.rows ?? 0,
-      resolved: r?.rows ?? 0,
+      opened: o?.cycles ?? 0,
+      resolved: r?.cycles ?? 0,
       firstResponse: statsOfSorted(o?.sorted ?? NONE),
       resolution: statsOfSorted(r?.sorted ?? NONE),
     });

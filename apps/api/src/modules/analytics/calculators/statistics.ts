@@ -16,103 +16,81 @@ export function durationStats(values: ArrayLike<number>): DurationStats {
   return statsOfSorted(Float64Array.from(values).sort());
 }
 
-/** The durations of some rows, ascending (nulls left out), and the row each came from. */
+/** The durations of some groups, all ascending, and the group each came from. */
 export interface SortedDurations {
   values: Float64Array;
-  rows: Int32Array;
+  groups: Int32Array;
 }
 
-const ROW_BITS = 2 ** 21;
+const GROUP_BITS = 2 ** 21;
 
 /**
- * Sorts the rows' durations once, keeping each value's row: whole seconds (within 2³² of each other) and
- * rows (fewer than 2²¹) are packed into one exact double, value above row, and sorted without a comparator;
- * other input takes a comparator sort. Groups then take their slices in this order (`groupDurations`).
+ * Sorts the groups' durations once, keeping each value's group: whole seconds (within 2³² of each other) and
+ * groups (fewer than 2²¹) are packed into one exact double, value above group, and sorted without a
+ * comparator; other input takes a comparator sort. Groups of groups then take their slices in this order
+ * (`dealDurations`).
  */
-export function sortedDurations<R>(rows: readonly R[], valueOf: (row: R) => number | null): SortedDurations {
+export function sortedDurations(groups: readonly ArrayLike<number>[]): SortedDurations {
   let n = 0;
   let min = Infinity;
   let max = -Infinity;
   let whole = true;
-  for (const row of rows) {
-    const v = valueOf(row);
-    if (v === null) continue;
-    n++;
-    if (v < min) min = v;
-    if (v > max) max = v;
-    if (!Number.isInteger(v)) whole = false;
+  for (const values of groups) {
+    for (let i = 0; i < values.length; i++) {
+      const v = values[i];
+      if (v < min) min = v;
+      if (v > max) max = v;
+      if (!Number.isInteger(v)) whole = false;
+    }
+    n += values.length;
   }
   const values = new Float64Array(n);
   const from = new Int32Array(n);
-  if (whole && max - min < 2 ** 32 && rows.length < ROW_BITS) {
+  if (whole && max - min < 2 ** 32 && groups.length < GROUP_BITS) {
     const packed = new Float64Array(n);
-    for (let i = 0, j = 0; i < rows.length; i++) {
-      const v = valueOf(rows[i]);
-      if (v !== null) packed[j++] = (v - min) * ROW_BITS + i;
-    }
+    let j = 0;
+    groups.forEach((group, g) => {
+      for (let i = 0; i < group.length; i++) packed[j++] = (group[i] - min) * GROUP_BITS + g;
+    });
     packed.sort();
-    for (let j = 0; j < n; j++) {
-      const row = packed[j] % ROW_BITS;
-      from[j] = row;
-      values[j] = (packed[j] - row) / ROW_BITS + min;
+    for (let k = 0; k < n; k++) {
+      const g = packed[k] % GROUP_BITS;
+      from[k] = g;
+      values[k] = (packed[k] - g) / GROUP_BITS + min;
     }
-    return { values, rows: from };
+    return { values, groups: from };
   }
-  const order: number[] = [];
-  for (let i = 0; i < rows.length; i++) if (valueOf(rows[i]) !== null) order.push(i);
-  order.sort((a, b) => (valueOf(rows[a]) as number) - (valueOf(rows[b]) as number));
-  order.forEach((row, j) => {
-    from[j] = row;
-    values[j] = valueOf(rows[row]) as number;
+  const all: { value: number; group: number }[] = [];
+  groups.forEach((group, g) => {
+    for (let i = 0; i < group.length; i++) all.push({ value: group[i], group: g });
   });
-  return { values, rows: from };
-}
-
-export interface DurationGroup {
-  /** Rows with the key, with or without a duration. */
-  rows: number;
-  /** Their durations, ascending. */
-  sorted: Float64Array;
+  all.sort((a, b) => a.value - b.value);
+  all.forEach((entry, k) => {
+    values[k] = entry.value;
+    from[k] = entry.group;
+  });
+  return { values, groups: from };
 }
 
 /**
- * Rows counted and their durations per key, ascending without another sort: the rows' sorted durations are
- * dealt out in order, all into one typed array where each key has its slice. A null key: no group.
+ * The sorted durations dealt out, in order, to `slots` slots by their group (`slotOfGroup[group]`; -1 leaves
+ * the group out): each slot ascending without another sort, all in one typed array.
  */
-export function groupDurations<R>(rows: readonly R[], keyOf: (row: R) => string | null, durations: SortedDurations): Map<string, DurationGroup> {
-  const slots = new Map<string, number>();
-  const counts: number[] = [];
-  const slotOfRow = new Int32Array(rows.length);
-  for (let i = 0; i < rows.length; i++) {
-    const key = keyOf(rows[i]);
-    if (key === null) {
-      slotOfRow[i] = -1;
-      continue;
-    }
-    let slot = slots.get(key);
-    if (slot === undefined) {
-      slots.set(key, (slot = counts.length));
-      counts.push(0);
-    }
-    counts[slot] += 1;
-    slotOfRow[i] = slot;
-  }
-  const sizes = new Int32Array(counts.length);
-  for (let j = 0; j < durations.rows.length; j++) {
-    const slot = slotOfRow[durations.rows[j]];
+export function dealDurations(durations: SortedDurations, slotOfGroup: ArrayLike<number>, slots: number): Float64Array[] {
+  const sizes = new Int32Array(slots);
+  for (let k = 0; k < durations.groups.length; k++) {
+    const slot = slotOfGroup[durations.groups[k]];
     if (slot >= 0) sizes[slot] += 1;
   }
-  const starts = new Int32Array(counts.length + 1);
-  for (let k = 0; k < counts.length; k++) starts[k + 1] = starts[k] + sizes[k];
-  const next = starts.slice(0, counts.length);
-  const all = new Float64Array(starts[counts.length]);
-  for (let j = 0; j < durations.rows.length; j++) {
-    const slot = slotOfRow[durations.rows[j]];
-    if (slot >= 0) all[next[slot]++] = durations.values[j];
+  const starts = new Int32Array(slots + 1);
+  for (let s = 0; s < slots; s++) starts[s + 1] = starts[s] + sizes[s];
+  const next = starts.slice(0, slots);
+  const all = new Float64Array(starts[slots]);
+  for (let k = 0; k < durations.groups.length; k++) {
+    const slot = slotOfGroup[durations.groups[k]];
+    if (slot >= 0) all[next[slot]++] = durations.values[k];
   }
-  const groups = new Map<string, DurationGroup>();
-  for (const [key, slot] of slots) groups.set(key, { rows: counts[slot], sorted: all.subarray(starts[slot], starts[slot + 1]) });
-  return groups;
+  return Array.from({ length: slots }, (_, s) => all.subarray(starts[s], starts[s + 1]));
 }
 
 const BOUNDS = FRT_BUCKETS.map((b) => FRT_BUCKET_LOWER_BOUNDS[b]);

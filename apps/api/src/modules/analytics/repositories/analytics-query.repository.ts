@@ -1,14 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { MessagePlatform } from '@ticklegram/domain-models';
-import { Repository, SelectQueryBuilder } from 'typeorm';
+import { QueryRunner, Repository, SelectQueryBuilder } from 'typeorm';
 import { dialectOf } from '../../../database/column-types';
 import { daySpans } from '../calculators/day-spans';
+import { DayShift } from '../calculators/local-days';
 import { AnalyticsCycleEntity } from '../entities/analytics-cycle.entity';
 import { AnalyticsMessageBucketEntity } from '../entities/analytics-message-bucket.entity';
 import { AnalyticsMessageChannelTotalEntity } from '../entities/analytics-message-channel-total.entity';
 import { AnalyticsMessageDailyTotalEntity } from '../entities/analytics-message-daily-total.entity';
 import { AnalyticsMessageTotalEntity, UNASSIGNED_KEY } from '../entities/analytics-message-total.entity';
+import { parseIntegerList } from './integer-list';
 
 export interface RollupFilter {
   start: Date;
@@ -20,26 +22,20 @@ export interface RollupFilter {
   labelId?: string;
 }
 
-/**
- * A cycle row as the driver returns it (no object per row made on our side). `sinceStart`: whole seconds from the
- * range's start to the instant (opened or resolved), rounded down — local days and hours begin on whole
- * seconds after the start, so `start + sinceStart` falls on the same local day as the instant itself.
- */
-export interface OpenedCycleRow {
+/** The cycles of one (channel, assignee) pair opened (or resolved) inside the range: counted, their values listed. */
+export interface CycleGroupRow {
   channelId: string;
   assigneeId: string | null;
-  sinceStart: number;
-  frt: number | null;
-  /** 1 (or true) for a cycle opened from an ad. */
-  fromAd: number | boolean;
+  cycles: number;
+  /** Of them, opened from an ad (0 for resolved cycles). */
+  fromAds: number;
+  /** Their first response (or resolution) times, whole seconds, nulls left out, in no order. */
+  durations: Float64Array;
+  /** Each one's local day, counted from the range's first date (`DayShift`), in no order. */
+  days: Float64Array;
 }
 
-export interface ResolvedCycleRow {
-  channelId: string;
-  assigneeId: string | null;
-  sinceStart: number;
-  resolution: number | null;
-}
+export type CycleEvent = 'opened' | 'resolved';
 
 export interface BucketSums {
   bucketAt?: Date;
@@ -65,6 +61,12 @@ const SUMS: [string, keyof BucketSums][] = [
 /** Raw datetimes: Date objects on MySQL, UTC text on SQLite. */
 const toDate = (v: string | Date): Date => (v instanceof Date ? v : new Date(/[zZ]$/.test(v) ? v : `${v.replace(' ', 'T')}Z`));
 const num = (v: unknown): number => Number(v ?? 0);
+const DAY_SECONDS = 86_400;
+const NO_VALUES = new Float64Array(0);
+/** `TO_SECONDS('1970-01-01')`: MySQL's seconds count starts at year 0. */
+const TO_SECONDS_OF_UNIX_EPOCH = 62_167_219_200;
+/** `group_concat_max_len` for the cycle lists: MariaDB's maximum (MySQL's default is 1 KB). */
+const MAX_LIST_BYTES = 4_294_967_295;
 
 /** Reads of the rollups for one range and filter set; never touches the inbox's tables. */
 @Injectable()
@@ -77,44 +79,141 @@ export class AnalyticsQueryRepository {
     @InjectRepository(AnalyticsMessageChannelTotalEntity) private readonly channelTotals: Repository<AnalyticsMessageChannelTotalEntity>,
   ) {}
 
-  async opened(filter: RollupFilter, businessHours: boolean): Promise<OpenedCycleRow[]> {
-    const frt = businessHours ? 'c.frt_business_seconds' : 'c.frt_seconds';
-    const qb = this.cycles
-      .createQueryBuilder('c')
-      .select([
-        'c.channel_id AS channelId',
-        'c.assignee_id AS assigneeId',
-        `${this.secondsFromStart('c.opened_at')} AS sinceStart`,
-        `${frt} AS frt`,
-        'c.from_ad AS fromAd',
-      ])
-      .where('c.opened_at >= :start AND c.opened_at < :end', { start: filter.start, end: filter.end });
-    return this.filtered(qb, filter).getRawMany<OpenedCycleRow>();
+  /**
+   * The cycles opened (or resolved) in the range, one row per (channel, assignee) pair: counts, and the
+   * durations and local days as one list each (`GROUP_CONCAT`), so few rows cross the wire whatever the range.
+   * On MySQL/MariaDB the lists' length cap is raised for the connection first; a list cut short anyway (its
+   * count or sum differs from the database's) has the pair's values read again row by row (`listBytes`: the
+   * cap to set; a test lowers it to cut the lists).
+   */
+  async cycleGroups(
+    filter: RollupFilter,
+    event: CycleEvent,
+    businessHours: boolean,
+    shifts: readonly DayShift[],
+    listBytes = MAX_LIST_BYTES,
+  ): Promise<CycleGroupRow[]> {
+    const mysql = this.dialect() === 'mysql';
+    const runner = mysql ? this.cycles.manager.connection.createQueryRunner() : undefined;
+    try {
+      if (runner) await runner.query(`SET SESSION group_concat_max_len = ${Math.trunc(listBytes)}`);
+      // MariaDB groups by sorting: two 36-character ids per row make it spill to disk, their CRC32s do not
+      let rows = await this.cycleGroupRows(filter, event, businessHours, shifts, runner, mysql);
+      // two pairs sharing both checksums came back as one: group by the ids themselves
+      if (rows.some((r) => r['channelId'] !== r['lastChannelId'] || r['assigneeId'] !== r['lastAssigneeId']))
+        rows = await this.cycleGroupRows(filter, event, businessHours, shifts, runner, false);
+      const groups: CycleGroupRow[] = [];
+      const cut: CycleGroupRow[] = [];
+      for (const r of rows) {
+        const durations = parseIntegerList(r['durations'] as string | Uint8Array | null);
+        const days = parseIntegerList(r['days'] as string | Uint8Array | null);
+        const group: CycleGroupRow = {
+          channelId: r['channelId'] as string,
+          assigneeId: (r['assigneeId'] as string | null) ?? null,
+          cycles: num(r['cycles']),
+          fromAds: num(r['fromAds']),
+          durations: durations?.values ?? NO_VALUES,
+          days: days?.values ?? NO_VALUES,
+        };
+        const whole =
+          durations?.values.length === num(r['timed']) &&
+          durations.sum === num(r['durationSum']) &&
+          days?.values.length === group.cycles &&
+          days.sum === num(r['daySum']);
+        groups.push(group);
+        if (!whole) cut.push(group);
+      }
+      if (cut.length) await this.readValues(filter, event, businessHours, shifts, cut, runner);
+      return groups;
+    } finally {
+      await runner?.release();
+    }
   }
 
-  async resolved(filter: RollupFilter, businessHours: boolean): Promise<ResolvedCycleRow[]> {
-    const resolution = businessHours ? 'c.resolution_business_seconds' : 'c.resolution_seconds';
-    const qb = this.cycles
-      .createQueryBuilder('c')
-      .select([
-        'c.channel_id AS channelId',
-        'c.assignee_id AS assigneeId',
-        `${this.secondsFromStart('c.resolved_at')} AS sinceStart`,
-        `${resolution} AS resolution`,
-      ])
-      .where('c.resolved_at >= :start AND c.resolved_at < :end', { start: filter.start, end: filter.end });
-    return this.filtered(qb, filter).getRawMany<ResolvedCycleRow>();
+  private cycleGroupRows(
+    filter: RollupFilter,
+    event: CycleEvent,
+    businessHours: boolean,
+    shifts: readonly DayShift[],
+    runner: QueryRunner | undefined,
+    byChecksum: boolean,
+  ): Promise<Record<string, unknown>[]> {
+    const { duration, day } = this.cycleColumns(event, businessHours, shifts, filter.start);
+    return this.cycleRange(filter, event, runner)
+      .select('MIN(c.channel_id)', 'channelId')
+      .addSelect('MAX(c.channel_id)', 'lastChannelId')
+      .addSelect('MIN(c.assignee_id)', 'assigneeId')
+      .addSelect('MAX(c.assignee_id)', 'lastAssigneeId')
+      .addSelect('COUNT(*)', 'cycles')
+      .addSelect(event === 'opened' ? 'SUM(c.from_ad)' : '0', 'fromAds')
+      .addSelect(`COUNT(${duration})`, 'timed')
+      .addSelect(`SUM(${duration})`, 'durationSum')
+      .addSelect(`GROUP_CONCAT(${duration})`, 'durations')
+      .addSelect(`SUM(${day})`, 'daySum')
+      .addSelect(`GROUP_CONCAT(${day})`, 'days')
+      .groupBy(byChecksum ? 'CRC32(c.channel_id)' : 'c.channel_id')
+      .addGroupBy(byChecksum ? 'CRC32(c.assignee_id)' : 'c.assignee_id')
+      .getRawMany<Record<string, unknown>>();
+  }
+
+  /** The values of pairs whose lists came back cut short, row by row (a range beyond `MAX_LIST_BYTES` per pair). */
+  private async readValues(
+    filter: RollupFilter,
+    event: CycleEvent,
+    businessHours: boolean,
+    shifts: readonly DayShift[],
+    groups: CycleGroupRow[],
+    runner: QueryRunner | undefined,
+  ): Promise<void> {
+    const { duration, day } = this.cycleColumns(event, businessHours, shifts, filter.start);
+    for (const group of groups) {
+      const qb = this.cycleRange(filter, event, runner)
+        .select(duration, 'duration')
+        .addSelect(day, 'day')
+        .andWhere('c.channel_id = :pairChannel', { pairChannel: group.channelId });
+      if (group.assigneeId === null) qb.andWhere('c.assignee_id IS NULL');
+      else qb.andWhere('c.assignee_id = :pairAssignee', { pairAssignee: group.assigneeId });
+      const rows = await qb.getRawMany<{ duration: unknown; day: unknown }>();
+      group.days = Float64Array.from(rows, (r) => num(r.day));
+      group.durations = Float64Array.from(rows.filter((r) => r.duration !== null && r.duration !== undefined).map((r) => num(r.duration)));
+    }
+  }
+
+  private cycleRange(filter: RollupFilter, event: CycleEvent, runner: QueryRunner | undefined): SelectQueryBuilder<AnalyticsCycleEntity> {
+    const at = event === 'opened' ? 'c.opened_at' : 'c.resolved_at';
+    const qb = this.cycles.createQueryBuilder('c', runner).where(`${at} >= :start AND ${at} < :end`, { start: filter.start, end: filter.end });
+    return this.filtered(qb, filter);
   }
 
   /**
-   * Whole seconds from `:start` to a UTC datetime column, rounded down, as a number each driver reads
-   * without a string or a Date per row: on MySQL/MariaDB a DOUBLE (`TIMESTAMPDIFF` alone is a BIGINT, which
-   * our connection returns as a string), on SQLite the difference of the Unix times.
+   * The duration column, and the local day of the cycle's instant (`DayShift`) as integer SQL: the instant's
+   * whole seconds (rounded down; local days begin on whole seconds after the start) — `TO_SECONDS` (from year
+   * 0) on MySQL/MariaDB, the Unix time on SQLite — plus the stretch's shift moved to that count's origin,
+   * divided by a day. Both operands are whole and not negative, so integer division (`DIV`; `/` of SQLite
+   * integers) is floor.
    */
-  private secondsFromStart(column: string): string {
-    return dialectOf(this.cycles.manager.connection.options.type) === 'mysql'
-      ? `TIMESTAMPDIFF(SECOND, :start, ${column}) * 1e0`
-      : `strftime('%s', ${column}) - strftime('%s', :start)`;
+  private cycleColumns(event: CycleEvent, businessHours: boolean, shifts: readonly DayShift[], start: Date): { duration: string; day: string } {
+    const business = businessHours ? '_business' : '';
+    const duration = event === 'opened' ? `c.frt${business}_seconds` : `c.resolution${business}_seconds`;
+    const at = event === 'opened' ? 'c.opened_at' : 'c.resolved_at';
+    const mysql = this.dialect() === 'mysql';
+    const seconds = mysql ? `TO_SECONDS(${at})` : `CAST(strftime('%s', ${at}) AS INTEGER)`;
+    const origin = start.getTime() / 1000 + (mysql ? TO_SECONDS_OF_UNIX_EPOCH : 0);
+    const whole = [origin, ...shifts.flatMap((s) => [s.since, s.shift])];
+    if (!whole.every((n) => Number.isSafeInteger(n))) throw new Error('day shifts and the range start must be whole seconds');
+    const shiftOf = (s: DayShift) => s.shift - origin;
+    const shift =
+      shifts.length === 1
+        ? String(shiftOf(shifts[0]))
+        : `CASE ${shifts
+            .slice(1)
+            .map((s, i) => `WHEN ${seconds} < ${s.since + origin} THEN ${shiftOf(shifts[i])}`)
+            .join(' ')} ELSE ${shiftOf(shifts[shifts.length - 1])} END`;
+    return { duration, day: `(${seconds} + ${shift}) ${mysql ? 'DIV' : '/'} ${DAY_SECONDS}` };
+  }
+
+  private dialect() {
+    return dialectOf(this.cycles.manager.connection.options.type);
   }
 
   /**
