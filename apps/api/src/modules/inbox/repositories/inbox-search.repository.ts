@@ -14,7 +14,7 @@ const RECENT_SCAN = 100;
 /** What a walk learned from the documents it read: the conversations that match, and how often each term occurred. */
 export interface DocumentSample {
   matched: Set<string>;
-  /** Documents holding each query term (the rarest one is the cheapest to ask the index for). */
+  /** Contacts and conversations holding each query term (the rarest one is the cheapest to ask the index for). */
   termHits: Map<string, number>;
 }
 
@@ -32,31 +32,45 @@ export class InboxSearchRepository {
     this.dialect = dialectOf(dataSource.options.type);
   }
 
-  /** Tests the contact's and the messages' documents of each conversation against every term, in memory. */
+  /**
+   * Tests each conversation against every term, in memory: its contact's document, else its row of
+   * `conversation_terms` (one read per conversation), and only where that row holds every term (a superset
+   * of its messages' terms) its message documents, which decide.
+   */
   async sample(conversations: { id: string; contactId: string }[], terms: string[]): Promise<DocumentSample> {
     const matched = new Set<string>();
     const termHits = new Map(terms.map((t) => [t, 0]));
     if (!conversations.length) return { matched, termHits };
-    const test = (body: string): boolean => {
+    const count = (words: string[]): boolean => {
       let all = true;
       for (const t of terms)
-        if (documentMatches(body, [t])) termHits.set(t, (termHits.get(t) ?? 0) + 1);
+        if (words.some((w) => w.startsWith(t))) termHits.set(t, (termHits.get(t) ?? 0) + 1);
         else all = false;
       return all;
     };
-    const byContact = new Map<string, string[]>();
-    for (const c of conversations) byContact.set(c.contactId, [...(byContact.get(c.contactId) ?? []), c.id]);
     // both reads at once on MySQL's pool (SQLite runs them one after the other)
-    const [contacts, messages] = await Promise.all([
+    const [contacts, unions] = await Promise.all([
       this.raw<{ contact_id: string; body: string }>('SELECT cs.contact_id, cs.body FROM contact_search cs WHERE cs.contact_id IN (:...ids)', {
-        ids: [...byContact.keys()],
+        ids: [...new Set(conversations.map((c) => c.contactId))],
       }),
-      this.raw<{ conversation_id: string; body: string }>('SELECT ms.conversation_id, ms.body FROM message_search ms WHERE ms.conversation_id IN (:...ids)', {
-        ids: conversations.map((c) => c.id),
-      }),
+      this.raw<{ conversation_id: string; terms: string }>(
+        'SELECT ct.conversation_id, ct.terms FROM conversation_terms ct WHERE ct.conversation_id IN (:...ids)',
+        {
+          ids: conversations.map((c) => c.id),
+        },
+      ),
     ]);
-    for (const r of contacts) if (test(r.body)) for (const id of byContact.get(r.contact_id) ?? []) matched.add(id);
-    for (const r of messages) if (test(r.body) && !matched.has(r.conversation_id)) matched.add(r.conversation_id);
+    const contactMatches = new Set(contacts.filter((r) => count(r.body.split(' '))).map((r) => r.contact_id));
+    const candidates = new Set(unions.filter((r) => count(r.terms.split(' '))).map((r) => r.conversation_id));
+    for (const c of conversations) if (contactMatches.has(c.contactId)) matched.add(c.id);
+    const verify = [...candidates].filter((id) => !matched.has(id));
+    if (verify.length) {
+      const messages = await this.raw<{ conversation_id: string; body: string }>(
+        'SELECT ms.conversation_id, ms.body FROM message_search ms WHERE ms.conversation_id IN (:...ids)',
+        { ids: verify },
+      );
+      for (const r of messages) if (!matched.has(r.conversation_id) && documentMatches(r.body, terms)) matched.add(r.conversation_id);
+    }
     return { matched, termHits };
   }
 
