@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { searchSql } from '../../../common/search/search-sql';
 import { documentMatches } from '../../../common/search/search-text';
 import { Dialect, dialectOf } from '../../../database/column-types';
+import { rawDate } from '../../../database/raw-date';
 
 /** The search part of a list query over the conversations alias `c`. */
 export type ConversationSearchCondition = { sql: string; params: Record<string, unknown> };
@@ -33,41 +34,32 @@ export class InboxSearchRepository {
   }
 
   /**
-   * Tests each conversation against every term, in memory: its contact's document, else its row of
-   * `conversation_terms` (one read per conversation), and only where that row holds every term (a superset
-   * of its messages' terms) its message documents, which decide.
+   * Tests each conversation against every term, in memory: by its contact's document, else by its
+   * `conversation_terms` row (both read with the walk's keys), and only where that row holds every term (a
+   * superset of its messages' terms) by its message documents, which decide.
    */
-  async sample(conversations: { id: string; contactId: string }[], terms: string[]): Promise<DocumentSample> {
+  async sample(conversations: { id: string; terms: string; contactTerms: string }[], terms: string[]): Promise<DocumentSample> {
     const matched = new Set<string>();
     const termHits = new Map(terms.map((t) => [t, 0]));
-    if (!conversations.length) return { matched, termHits };
-    const count = (words: string[]): boolean => {
+    const holdsAll = (document: string): boolean => {
+      const words = document.split(' ');
       let all = true;
       for (const t of terms)
         if (words.some((w) => w.startsWith(t))) termHits.set(t, (termHits.get(t) ?? 0) + 1);
         else all = false;
       return all;
     };
-    // both reads at once on MySQL's pool (SQLite runs them one after the other)
-    const [contacts, unions] = await Promise.all([
-      this.raw<{ contact_id: string; body: string }>('SELECT cs.contact_id, cs.body FROM contact_search cs WHERE cs.contact_id IN (:...ids)', {
-        ids: [...new Set(conversations.map((c) => c.contactId))],
-      }),
-      this.raw<{ conversation_id: string; terms: string }>(
-        'SELECT ct.conversation_id, ct.terms FROM conversation_terms ct WHERE ct.conversation_id IN (:...ids)',
-        {
-          ids: conversations.map((c) => c.id),
-        },
-      ),
-    ]);
-    const contactMatches = new Set(contacts.filter((r) => count(r.body.split(' '))).map((r) => r.contact_id));
-    const candidates = new Set(unions.filter((r) => count(r.terms.split(' '))).map((r) => r.conversation_id));
-    for (const c of conversations) if (contactMatches.has(c.contactId)) matched.add(c.id);
-    const verify = [...candidates].filter((id) => !matched.has(id));
-    if (verify.length) {
+    const candidates: string[] = [];
+    for (const c of conversations) {
+      const byContact = holdsAll(c.contactTerms);
+      const mayByMessage = holdsAll(c.terms);
+      if (byContact) matched.add(c.id);
+      else if (mayByMessage) candidates.push(c.id);
+    }
+    if (candidates.length) {
       const messages = await this.raw<{ conversation_id: string; body: string }>(
         'SELECT ms.conversation_id, ms.body FROM message_search ms WHERE ms.conversation_id IN (:...ids)',
-        { ids: verify },
+        { ids: candidates },
       );
       for (const r of messages) if (!matched.has(r.conversation_id) && documentMatches(r.body, terms)) matched.add(r.conversation_id);
     }
@@ -137,7 +129,7 @@ export class InboxSearchRepository {
       { ids: [...chosen.values()] },
     );
     const out = new Map<string, { id: string; text: string; sentAt: Date }>();
-    for (const m of messages) if (m.text) out.set(m.conversation_id, { id: m.id, text: m.text, sentAt: toDate(m.sent_at) });
+    for (const m of messages) if (m.text) out.set(m.conversation_id, { id: m.id, text: m.text, sentAt: rawDate(m.sent_at) });
     return out;
   }
 
@@ -146,9 +138,4 @@ export class InboxSearchRepository {
     const [query, values] = this.dataSource.driver.escapeQueryWithParameters(sql.replace(/\s+/g, ' '), params);
     return this.dataSource.query(query, values) as Promise<T[]>;
   }
-}
-
-/** SQLite returns `YYYY-MM-DD HH:MM:SS.SSS` (UTC), MySQL a Date. */
-function toDate(value: Date | string): Date {
-  return value instanceof Date ? value : new Date(`${value.replace(' ', 'T')}Z`);
 }
