@@ -110,6 +110,12 @@ describe('inbox search (integration)', () => {
     expect(await found('purple kettle')).toEqual([IG[1].igsid]);
     expect(await found('kettle')).toEqual([IG[1].igsid]);
     expect(await found('cafe')).toEqual([IG[1].igsid]);
+    // what matched is the newest matching message, whichever path found the conversation
+    h.sim.customerSends(IG[1].igsid, { text: 'one more kettle question' });
+    await h.settle();
+    const [hit] = await search('kettle');
+    expect(hit?.searchMatch?.snippet).toBe('one more kettle question');
+    expect(highlighted(hit)).toEqual(['kettle']);
   });
 
   it('gives the same answers on every path: the list walk, the index by the rarest term, the longer walk, the subquery', async () => {

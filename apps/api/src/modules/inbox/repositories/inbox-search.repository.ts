@@ -17,6 +17,8 @@ export interface DocumentSample {
   matched: Set<string>;
   /** Contacts and conversations holding each query term (the rarest one is the cheapest to ask the index for). */
   termHits: Map<string, number>;
+  /** The newest matching message of each conversation matched by its messages (read anyway to decide). */
+  newestMatch: Map<string, string>;
 }
 
 /**
@@ -41,6 +43,7 @@ export class InboxSearchRepository {
   async sample(conversations: { id: string; terms: string; contactTerms: string }[], terms: string[]): Promise<DocumentSample> {
     const matched = new Set<string>();
     const termHits = new Map(terms.map((t) => [t, 0]));
+    const newestMatch = new Map<string, string>();
     const holdsAll = (document: string): boolean => {
       const words = document.split(' ');
       let all = true;
@@ -57,13 +60,23 @@ export class InboxSearchRepository {
       else if (mayByMessage) candidates.push(c.id);
     }
     if (candidates.length) {
-      const messages = await this.raw<{ conversation_id: string; body: string }>(
-        'SELECT ms.conversation_id, ms.body FROM message_search ms WHERE ms.conversation_id IN (:...ids)',
+      const messages = await this.raw<{ conversation_id: string; message_id: string; sent_at: Date | string; body: string }>(
+        'SELECT ms.conversation_id, ms.message_id, ms.sent_at, ms.body FROM message_search ms WHERE ms.conversation_id IN (:...ids)',
         { ids: candidates },
       );
-      for (const r of messages) if (!matched.has(r.conversation_id) && documentMatches(r.body, terms)) matched.add(r.conversation_id);
+      const newest = new Map<string, { at: number; id: string }>();
+      for (const r of messages) {
+        if (!documentMatches(r.body, terms)) continue;
+        const at = rawDate(r.sent_at).getTime();
+        const best = newest.get(r.conversation_id);
+        if (!best || at > best.at || (at === best.at && r.message_id > best.id)) newest.set(r.conversation_id, { at, id: r.message_id });
+      }
+      for (const [conversationId, { id }] of newest) {
+        matched.add(conversationId);
+        newestMatch.set(conversationId, id);
+      }
     }
-    return { matched, termHits };
+    return { matched, termHits, newestMatch };
   }
 
   /**
@@ -99,20 +112,32 @@ export class InboxSearchRepository {
   }
 
   /**
-   * The newest matching message of each conversation, with its text. The newest RECENT_SCAN documents of
-   * each conversation are matched here; only conversations with no match among them (long threads) read
-   * the rest of their documents.
+   * The newest matching message of each conversation, with its text. `known` ones (the walk found them)
+   * are taken as they are; for the others the newest RECENT_SCAN documents of each conversation are
+   * matched here, and only conversations with no match among them (long threads) read the rest of their
+   * documents.
    */
-  async newestMatches(conversationIds: string[], terms: string[]): Promise<Map<string, { id: string; text: string; sentAt: Date }>> {
+  async newestMatches(
+    conversationIds: string[],
+    terms: string[],
+    known: ReadonlyMap<string, string> = new Map(),
+  ): Promise<Map<string, { id: string; text: string; sentAt: Date }>> {
     if (!conversationIds.length) return new Map();
     const chosen = new Map<string, string>();
-    const recent = await this.raw<{ conversation_id: string; message_id: string; body: string }>(
-      `SELECT x.conversation_id, x.message_id, x.body FROM (
-         SELECT ms.conversation_id, ms.message_id, ms.body, ROW_NUMBER() OVER (PARTITION BY ms.conversation_id ORDER BY ms.sent_at DESC, ms.message_id DESC) AS rn
-         FROM message_search ms WHERE ms.conversation_id IN (:...ids)
-       ) x WHERE x.rn <= ${RECENT_SCAN} ORDER BY x.conversation_id, x.rn`,
-      { ids: conversationIds },
-    );
+    for (const id of conversationIds) {
+      const messageId = known.get(id);
+      if (messageId) chosen.set(id, messageId);
+    }
+    const unknown = conversationIds.filter((id) => !chosen.has(id));
+    const recent = unknown.length
+      ? await this.raw<{ conversation_id: string; message_id: string; body: string }>(
+          `SELECT x.conversation_id, x.message_id, x.body FROM (
+             SELECT ms.conversation_id, ms.message_id, ms.body, ROW_NUMBER() OVER (PARTITION BY ms.conversation_id ORDER BY ms.sent_at DESC, ms.message_id DESC) AS rn
+             FROM message_search ms WHERE ms.conversation_id IN (:...ids)
+           ) x WHERE x.rn <= ${RECENT_SCAN} ORDER BY x.conversation_id, x.rn`,
+          { ids: unknown },
+        )
+      : [];
     for (const r of recent) if (!chosen.has(r.conversation_id) && documentMatches(r.body, terms)) chosen.set(r.conversation_id, r.message_id);
     const rest = conversationIds.filter((id) => !chosen.has(id));
     if (rest.length) {

@@ -36,16 +36,17 @@ export class ConversationSearch {
     private readonly search: InboxSearchRepository,
   ) {}
 
-  /** The search condition for a list page of `want` rows after `after` under `filter`. */
-  async condition(
+  /** The search for a list page of `want` rows after `after` under `filter`. */
+  async plan(
     caller: Caller,
     filter: ConversationListFilter,
     after: ConversationPageCursor | undefined,
     want: number,
     terms: string[],
-  ): Promise<ConversationSearchCondition> {
+  ): Promise<ConversationSearchPlan> {
     const { scanChunk, maxChunk, scanMax, candidateCap, minEvidence } = INBOX_SEARCH_LIMITS;
     const termHits = new Map(terms.map((t) => [t, 0]));
+    const newestMatch = new Map<string, string>();
     /** Conversations still to read for a full page at the match rate seen so far. */
     const needed = ({ scanned, found }: ScanProgress) => (found ? ((want - found) * scanned) / found : Infinity);
     const plan: ScanPlan<ConversationKey> = {
@@ -53,6 +54,7 @@ export class ConversationSearch {
       matching: async (rows) => {
         const sample = await this.search.sample(rows, terms);
         for (const [t, n] of sample.termHits) termHits.set(t, (termHits.get(t) ?? 0) + n);
+        for (const [c, m] of sample.newestMatch) newestMatch.set(c, m);
         return new Set(rows.filter((r) => sample.matched.has(r.id)));
       },
       want,
@@ -61,15 +63,21 @@ export class ConversationSearch {
       keepGoing: (progress) => progress.found >= minEvidence && progress.scanned + needed(progress) <= scanMax,
     };
     const walk = await scanMatching(plan);
-    if (walk.complete) return idsCondition(walk.found.map((c) => c.id));
+    if (walk.complete) return { condition: idsCondition(walk.found.map((c) => c.id)), newestMatch };
     const probe = [...termHits].sort((a, b) => a[1] - b[1])[0][0];
     const ids = await this.search.indexMatches(terms, probe, candidateCap);
-    if (ids) return idsCondition([...ids]);
+    if (ids) return { condition: idsCondition([...ids]), newestMatch };
     // every term is common overall, yet matches are sparse here: walk on, up to scanMax conversations
     const rest = await scanMatching({ ...plan, want: want - walk.found.length, keepGoing: ({ scanned }) => scanned < scanMax }, walk.last);
-    if (rest.complete) return idsCondition([...walk.found, ...rest.found].map((c) => c.id));
-    return this.search.subqueryCondition(terms);
+    if (rest.complete) return { condition: idsCondition([...walk.found, ...rest.found].map((c) => c.id)), newestMatch };
+    return { condition: this.search.subqueryCondition(terms), newestMatch };
   }
+}
+
+/** The list's search condition, and the newest matching message of the conversations the walk already decided by their messages. */
+export interface ConversationSearchPlan {
+  condition: ConversationSearchCondition;
+  newestMatch: ReadonlyMap<string, string>;
 }
 
 function idsCondition(ids: string[]): ConversationSearchCondition {
