@@ -205,7 +205,7 @@ async function seed(q, channels, agentIds) {
       const messageId = orderedId();
       const doc = searchDocument(text);
       messageDocs.push([messageId, conversationId, dt(sentAt), doc]);
-      for (const t of doc.split(' ')) terms.add(t);
+      if (doc) for (const t of doc.split(' ')) terms.add(t);
       msgRows.push([
         messageId,
         conversationId,
