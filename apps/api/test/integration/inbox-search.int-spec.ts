@@ -153,6 +153,18 @@ describe('inbox search (integration)', () => {
       Object.assign(INBOX_SEARCH_LIMITS, { scanMax: 2 });
       expect(await answers()).toEqual(walked);
       expect(subquery).toHaveBeenCalled();
+
+      // a probe term the walk already found in commonProbe of every scanChunk conversations is not asked of the index
+      h.sim.customerSends(FB[0].psid, { text: 'blue again' });
+      h.sim.customerSends(IG[0].igsid, { text: 'blue again' });
+      await h.settle();
+      Object.assign(INBOX_SEARCH_LIMITS, { ...defaults, scanChunk: 2, minEvidence: 10, commonProbe: 2 });
+      index.mockClear();
+      expect(await found('blue')).toEqual(walked['blue']); // the first chunk: the two newest conversations, both holding it
+      expect(index).not.toHaveBeenCalled();
+      Object.assign(INBOX_SEARCH_LIMITS, { commonProbe: 3 });
+      expect(await found('blue')).toEqual(walked['blue']);
+      expect(index).toHaveBeenCalled();
     } finally {
       Object.assign(INBOX_SEARCH_LIMITS, defaults);
       index.mockRestore();

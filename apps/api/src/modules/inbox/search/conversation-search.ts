@@ -20,6 +20,11 @@ export const INBOX_SEARCH_LIMITS = {
    * 2,001 under load), while walking on costs one joined row per conversation.
    */
   candidateCap: 500,
+  /**
+   * A probe term held by this many of every scanChunk conversations walked (3 %: at 100k conversations some 3,000
+   * documents) is not asked of the index — that probe would only fetch candidateCap + 1 rows and give up.
+   */
+  commonProbe: 3,
 };
 
 /**
@@ -30,7 +35,8 @@ export const INBOX_SEARCH_LIMITS = {
  * 2. When the matches seen so far say the page would not fill within `scanMax` conversations, the words
  *    are rare: ask the full-text index for the rarest of them in the documents read (an index query
  *    naming a common term reads all of its postings, LIMIT or not) and test the few hits against all terms.
- * 3. When even that term has more than `candidateCap` documents, walk on (up to `scanMax` conversations);
+ * 3. When even that term has more than `candidateCap` documents (or the walk found it in `commonProbe` of
+ *    every `scanChunk` conversations, so it has), walk on (up to `scanMax` conversations);
  *    only past that does the search become a subquery of the list.
  */
 @Injectable()
@@ -48,14 +54,16 @@ export class ConversationSearch {
     want: number,
     terms: string[],
   ): Promise<ConversationSearchPlan> {
-    const { scanChunk, maxChunk, scanMax, candidateCap, minEvidence } = INBOX_SEARCH_LIMITS;
+    const { scanChunk, maxChunk, scanMax, candidateCap, minEvidence, commonProbe } = INBOX_SEARCH_LIMITS;
     const termHits = new Map(terms.map((t) => [t, 0]));
     const newestMatch = new Map<string, string>();
+    let walked = 0;
     /** Conversations still to read for a full page at the match rate seen so far. */
     const needed = ({ scanned, found }: ScanProgress) => (found ? ((want - found) * scanned) / found : Infinity);
     const plan: ScanPlan<ConversationKey> = {
       chunk: (last, size) => this.inbox.listKeys(caller, filter, last ? { lastMessageAt: last.lastMessageAt, id: last.id } : after, size),
       matching: async (rows) => {
+        walked += rows.length;
         const sample = await this.search.sample(rows, terms);
         for (const [t, n] of sample.termHits) termHits.set(t, (termHits.get(t) ?? 0) + n);
         for (const [c, m] of sample.newestMatch) newestMatch.set(c, m);
@@ -68,8 +76,9 @@ export class ConversationSearch {
     };
     const walk = await scanMatching(plan);
     if (walk.complete) return { condition: idsCondition(walk.found.map((c) => c.id)), newestMatch };
-    const probe = [...termHits].sort((a, b) => a[1] - b[1])[0][0];
-    const ids = await this.search.indexMatches(terms, probe, candidateCap);
+    const [probe, seen] = [...termHits].sort((a, b) => a[1] - b[1])[0];
+    const common = seen >= commonProbe && seen * scanChunk >= commonProbe * walked;
+    const ids = common ? null : await this.search.indexMatches(terms, probe, candidateCap);
     if (ids) return { condition: idsCondition([...ids]), newestMatch };
     // every term is common overall, yet matches are sparse here: walk on, up to scanMax conversations
     const rest = await scanMatching({ ...plan, want: want - walk.found.length, keepGoing: ({ scanned }) => scanned < scanMax }, walk.last);
