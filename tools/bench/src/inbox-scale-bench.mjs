@@ -107,6 +107,7 @@ async function seed(q, channels, agentIds) {
   let msgRows = [];
   let contactDocs = [];
   let messageDocs = [];
+  let conversationTerms = [];
   const flush = async (force) => {
     if (contactRows.length >= BATCH || (force && contactRows.length)) {
       await insertBatches(
@@ -137,9 +138,11 @@ async function seed(q, channels, agentIds) {
         convRows,
       );
       await insertBatches(q, 'contact_search', ['contact_id', 'body'], contactDocs);
+      await insertBatches(q, 'conversation_terms', ['conversation_id', 'terms'], conversationTerms);
       contactRows = [];
       convRows = [];
       contactDocs = [];
+      conversationTerms = [];
     }
     if (msgRows.length >= BATCH || (force && msgRows.length)) {
       await insertBatches(
@@ -186,6 +189,7 @@ async function seed(q, channels, agentIds) {
     const name = `Customer ${i}`;
     contactRows.push([contactId, channel.id, channel.platform, external, name, name, `customer_${i}`, dt(first), dt(first)]);
     contactDocs.push([contactId, searchDocument(name, name, `customer_${i}`)]);
+    const terms = new Set();
     let lastText = '';
     let lastDir = 'inbound';
     let lastCustomer = first;
@@ -199,7 +203,9 @@ async function seed(q, channels, agentIds) {
           ? CJK_TEXT
           : `Message ${messageSeq} ${inbound ? `is the blue ${zipfWord()} in stock?` : `yes, we ship the ${zipfWord()} tomorrow`}${flavour > 0.98 ? ' 🎉' : ''}`;
       const messageId = orderedId();
-      messageDocs.push([messageId, conversationId, dt(sentAt), searchDocument(text)]);
+      const doc = searchDocument(text);
+      messageDocs.push([messageId, conversationId, dt(sentAt), doc]);
+      if (doc) for (const t of doc.split(' ')) terms.add(t);
       msgRows.push([
         messageId,
         conversationId,
@@ -219,6 +225,7 @@ async function seed(q, channels, agentIds) {
       lastDir = inbound ? 'inbound' : 'outbound';
       if (inbound) lastCustomer = sentAt;
     }
+    conversationTerms.push([conversationId, [...terms].join(' ')]);
     convRows.push([
       conversationId,
       channel.id,
@@ -256,7 +263,8 @@ async function seed(q, channels, agentIds) {
      FROM conversations WHERE last_message_at IS NOT NULL GROUP BY status, platform, COALESCE(assignee_id, '')`,
   );
   await q.query('DELETE FROM conversation_count_deltas');
-  for (const t of ['contacts', 'conversations', 'messages', 'message_search', 'contact_search', 'conversation_counts']) await q.query(`ANALYZE TABLE ${t}`);
+  for (const t of ['contacts', 'conversations', 'messages', 'message_search', 'contact_search', 'conversation_terms', 'conversation_counts'])
+    await q.query(`ANALYZE TABLE ${t}`);
   return { seconds: (Date.now() - started) / 1000, messages: messageSeq };
 }
 

@@ -1,6 +1,7 @@
 import { ConversationDto, ConversationListResponse, Role } from '@ticklegram/domain-models';
 import { SIM_SEED } from '@ticklegram/meta-sim';
 import { CreateSearchIndex1763920000000 } from '../../src/database/migrations/1763920000000-CreateSearchIndex';
+import { CreateConversationTerms1764830000000 } from '../../src/database/migrations/1764830000000-CreateConversationTerms';
 import { queryTerms } from '../../src/common/search/search-text';
 import { MessageEntity } from '../../src/modules/inbox/entities/message.entity';
 import { InboxSearchRepository } from '../../src/modules/inbox/repositories/inbox-search.repository';
@@ -97,6 +98,26 @@ describe('inbox search (integration)', () => {
     expect(highlighted((await search('タワー'))[0])).toEqual(['タワー']);
   });
 
+  it('matches a conversation only when one of its documents holds every term', async () => {
+    h.sim.customerSends(IG[1].igsid, { text: 'a purple kettle, please' });
+    await h.settle();
+    // the conversation's terms hold both words (the walk's first test) …
+    const [row] = await h.t.dataSource.query('SELECT terms FROM conversation_terms WHERE conversation_id = ?', [conv[IG[1].igsid]]);
+    const words = (row as { terms: string }).terms.split(' ');
+    for (const t of queryTerms('café kettle')) expect(words).toContain(t);
+    // … but no one message does, and the messages decide
+    expect(await found('cafe kettle')).toEqual([]);
+    expect(await found('purple kettle')).toEqual([IG[1].igsid]);
+    expect(await found('kettle')).toEqual([IG[1].igsid]);
+    expect(await found('cafe')).toEqual([IG[1].igsid]);
+    // what matched is the newest matching message, whichever path found the conversation
+    h.sim.customerSends(IG[1].igsid, { text: 'one more kettle question' });
+    await h.settle();
+    const [hit] = await search('kettle');
+    expect(hit?.searchMatch?.snippet).toBe('one more kettle question');
+    expect(highlighted(hit)).toEqual(['kettle']);
+  });
+
   it('gives the same answers on every path: the list walk, the index by the rarest term, the longer walk, the subquery', async () => {
     const queries = ['blue', 'jacket', 'blue jacket', 'blue abroad', 'jane', 'jane blue', 'cafe', 'muller', '🎉', '東京タワー', 'sku-4411', 'nothing'];
     const answers = async () => Object.fromEntries(await Promise.all(queries.map(async (q) => [q, await found(q)] as const)));
@@ -132,6 +153,18 @@ describe('inbox search (integration)', () => {
       Object.assign(INBOX_SEARCH_LIMITS, { scanMax: 2 });
       expect(await answers()).toEqual(walked);
       expect(subquery).toHaveBeenCalled();
+
+      // a probe term the walk already found in commonProbe of every scanChunk conversations is not asked of the index
+      h.sim.customerSends(FB[0].psid, { text: 'blue again' });
+      h.sim.customerSends(IG[0].igsid, { text: 'blue again' });
+      await h.settle();
+      Object.assign(INBOX_SEARCH_LIMITS, { ...defaults, scanChunk: 2, minEvidence: 10, commonProbe: 2 });
+      index.mockClear();
+      expect(await found('blue')).toEqual(walked['blue']); // the first chunk: the two newest conversations, both holding it
+      expect(index).not.toHaveBeenCalled();
+      Object.assign(INBOX_SEARCH_LIMITS, { commonProbe: 3 });
+      expect(await found('blue')).toEqual(walked['blue']);
+      expect(index).toHaveBeenCalled();
     } finally {
       Object.assign(INBOX_SEARCH_LIMITS, defaults);
       index.mockRestore();
@@ -209,6 +242,26 @@ describe('inbox search (integration)', () => {
     h.sim.customerSends(FB[3].psid, { text: 'après la migration' });
     await h.settle();
     expect(await found('apres')).toEqual([FB[3].psid]);
+  });
+
+  it("fills the conversations' terms from the documents that existed before the migration", async () => {
+    const migration = new CreateConversationTerms1764830000000();
+    const runner = h.t.dataSource.createQueryRunner();
+    try {
+      await migration.down(runner);
+      await migration.up(runner);
+    } finally {
+      await runner.release();
+    }
+    const withDocuments = await h.count('SELECT COUNT(DISTINCT conversation_id) AS n FROM message_search');
+    expect(withDocuments).toBeGreaterThan(0);
+    expect(await h.count('SELECT COUNT(*) AS n FROM conversation_terms')).toBe(withDocuments);
+    expect(await found('blue')).toEqual([FB[0].psid, IG[0].igsid].sort());
+    expect(await found('東京')).toEqual([IG[2].igsid]);
+    expect(await found('purple kettle')).toEqual([IG[1].igsid]);
+    h.sim.customerSends(FB[3].psid, { text: 'one more umbrella stand' });
+    await h.settle();
+    expect(await found('umbrella stand')).toEqual([FB[3].psid]);
   });
 
   it('rejects an over-long search with a field error', async () => {

@@ -22,6 +22,7 @@ import { AddAnalyticsMessageTotals1764600000000 } from './1764600000000-AddAnaly
 import { CreateConversationCounts1764700000000 } from './1764700000000-CreateConversationCounts';
 import { CreateCommentChannelCounts1764810000000 } from './1764810000000-CreateCommentChannelCounts';
 import { IndexCommentCountsByPost1764820000000 } from './1764820000000-IndexCommentCountsByPost';
+import { CreateConversationTerms1764830000000 } from './1764830000000-CreateConversationTerms';
 
 /** Every migration, in order. Listed explicitly because the api is bundled (no glob loading). */
 export const MIGRATIONS = [
@@ -49,4 +50,5 @@ export const MIGRATIONS = [
   CreateConversationCounts1764700000000,
   CreateCommentChannelCounts1764810000000,
   IndexCommentCountsByPost1764820000000,
+  CreateConversationTerms1764830000000,
 ];

@@ -54,12 +54,12 @@ export class ConversationsService {
       labelCondition: query.label ? this.labels.hasLabelCondition('c', query.label) : undefined,
     };
     const cursor = after && { lastMessageAt: after.at, id: after.id };
-    const search = terms.length ? await this.conversationSearch.condition(caller, filter, cursor, limit + 1, terms) : undefined;
-    const rows = await this.inbox.listConversations(caller, { ...filter, search, after: cursor, limit: limit + 1 });
+    const search = terms.length ? await this.conversationSearch.plan(caller, filter, cursor, limit + 1, terms) : undefined;
+    const rows = await this.inbox.listConversations(caller, { ...filter, search: search?.condition, after: cursor, limit: limit + 1 });
     const page = rows.slice(0, limit);
     const last = page[page.length - 1]?.conversation;
     const labels = await this.labels.forConversations(page.map((r) => r.conversation.id));
-    const matches = terms.length ? await this.searchMatches(page, searchText, terms) : new Map<string, SearchMatchDto>();
+    const matches = search ? await this.searchMatches(page, searchText, terms, search.newestMatch) : new Map<string, SearchMatchDto>();
     return {
       items: page.map(({ conversation, contact }) => {
         const searchMatch = matches.get(conversation.id);
@@ -69,11 +69,12 @@ export class ConversationsService {
     };
   }
 
-  /** What matched in each listed conversation: the contact's name, else its newest matching message. */
+  /** What matched in each listed conversation: the contact's name, else its newest matching message (`known`: found by the walk). */
   private async searchMatches(
     page: { conversation: ConversationEntity; contact: ContactEntity }[],
     searchText: string,
     terms: string[],
+    known: ReadonlyMap<string, string>,
   ): Promise<Map<string, SearchMatchDto>> {
     const out = new Map<string, SearchMatchDto>();
     for (const { conversation, contact } of page) {
@@ -81,7 +82,7 @@ export class ConversationsService {
       if (match) out.set(conversation.id, match);
     }
     const rest = page.map((r) => r.conversation.id).filter((id) => !out.has(id));
-    for (const [conversationId, message] of await this.search.newestMatches(rest, terms)) {
+    for (const [conversationId, message] of await this.search.newestMatches(rest, terms, known)) {
       const match = messageMatch(message, searchText);
       if (match) out.set(conversationId, match);
     }

@@ -10,6 +10,7 @@ import {
   MessagePlatform,
 } from '@ticklegram/domain-models';
 import { In, MoreThan, Repository } from 'typeorm';
+import { rawDate } from '../../../database/raw-date';
 import { Caller, ConversationAccessPolicy } from '../conversation-access.policy';
 import { ConversationEntity } from '../entities/conversation.entity';
 import { MessageEntity } from '../entities/message.entity';
@@ -95,13 +96,7 @@ export class ConversationFactsRepository {
     return {
       open: Number(counts?.open ?? 0),
       unassigned: Number(counts?.unassigned ?? 0),
-      waitingLongest: waiting.map((w) => ({ conversationId: w.id, channelId: w.channelId, contactName: w.contactName, waitingSince: toDate(w.waitingSince) })),
+      waitingLongest: waiting.map((w) => ({ conversationId: w.id, channelId: w.channelId, contactName: w.contactName, waitingSince: rawDate(w.waitingSince) })),
     };
   }
-}
-
-/** Raw SQLite datetimes come back as `YYYY-MM-DD HH:MM:SS.mmm` text in UTC. */
-function toDate(value: string | Date): Date {
-  if (value instanceof Date) return value;
-  return new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(value) ? value : `${value.replace(' ', 'T')}Z`);
 }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { ConversationStatus, MessagePlatform } from '@ticklegram/domain-models';
 import { Brackets, In, Not, Repository, SelectQueryBuilder } from 'typeorm';
+import { rawDate } from '../../../database/raw-date';
 import { Caller, ConversationAccessPolicy } from '../conversation-access.policy';
 import { ContactEntity } from '../entities/contact.entity';
 import { ConversationEntity } from '../entities/conversation.entity';
@@ -13,11 +14,15 @@ export interface ConversationPageCursor {
   id: string;
 }
 
-/** A listed conversation as a search walk needs it: its place in the list and where its documents are. */
+/** A listed conversation as a search walk needs it: its place in the list and its search terms. */
 export interface ConversationKey {
   id: string;
   contactId: string;
   lastMessageAt: Date;
+  /** Its `conversation_terms` row (a superset of its message documents' terms); '' when it has none. */
+  terms: string;
+  /** Its contact's `contact_search` document; '' when there is none. */
+  contactTerms: string;
 }
 
 /** Server-side list filters; `assignee` is a user id, `null` for unassigned, absent for anyone. */
@@ -53,13 +58,24 @@ export class InboxReadRepository {
     return this.withContacts(await this.page(caller, options, options.after).limit(options.limit).getMany());
   }
 
-  /** The keys of the list under `filter` (its search aside), newest first from `after`: what a search walk reads. */
+  /**
+   * The keys of the list under `filter` (its search aside), newest first from `after`, with the search terms
+   * of each conversation and its contact: what a search walk reads, one statement a step.
+   */
   async listKeys(caller: Caller, filter: ConversationListFilter, after: ConversationPageCursor | undefined, limit: number): Promise<ConversationKey[]> {
     const rows = await this.page(caller, { ...filter, search: undefined }, after)
-      .select(['c.id', 'c.contactId', 'c.lastMessageAt'])
+      .leftJoin('conversation_terms', 'ct', 'ct.conversation_id = c.id')
+      .leftJoin('contact_search', 'ks', 'ks.contact_id = c.contact_id')
+      .select(['c.id AS id', 'c.contact_id AS contact_id', 'c.last_message_at AS last_message_at', 'ct.terms AS terms', 'ks.body AS contact_terms'])
       .limit(limit)
-      .getMany();
-    return rows.map((c) => ({ id: c.id, contactId: c.contactId, lastMessageAt: c.lastMessageAt as Date }));
+      .getRawMany<{ id: string; contact_id: string; last_message_at: Date | string; terms: string | null; contact_terms: string | null }>();
+    return rows.map((r) => ({
+      id: r.id,
+      contactId: r.contact_id,
+      lastMessageAt: rawDate(r.last_message_at),
+      terms: r.terms ?? '',
+      contactTerms: r.contact_terms ?? '',
+    }));
   }
 
   private page(caller: Caller, filter: ConversationListFilter, after: ConversationPageCursor | undefined): SelectQueryBuilder<ConversationEntity> {

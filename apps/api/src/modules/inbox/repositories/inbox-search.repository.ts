@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { searchSql } from '../../../common/search/search-sql';
 import { documentMatches } from '../../../common/search/search-text';
 import { Dialect, dialectOf } from '../../../database/column-types';
+import { rawDate } from '../../../database/raw-date';
 
 /** The search part of a list query over the conversations alias `c`. */
 export type ConversationSearchCondition = { sql: string; params: Record<string, unknown> };
@@ -14,8 +15,10 @@ const RECENT_SCAN = 100;
 /** What a walk learned from the documents it read: the conversations that match, and how often each term occurred. */
 export interface DocumentSample {
   matched: Set<string>;
-  /** Documents holding each query term (the rarest one is the cheapest to ask the index for). */
+  /** Contacts and conversations holding each query term (the rarest one is the cheapest to ask the index for). */
   termHits: Map<string, number>;
+  /** The newest matching message of each conversation matched by its messages (read anyway to decide). */
+  newestMatch: Map<string, string>;
 }
 
 /**
@@ -32,32 +35,48 @@ export class InboxSearchRepository {
     this.dialect = dialectOf(dataSource.options.type);
   }
 
-  /** Tests the contact's and the messages' documents of each conversation against every term, in memory. */
-  async sample(conversations: { id: string; contactId: string }[], terms: string[]): Promise<DocumentSample> {
+  /**
+   * Tests each conversation against every term, in memory: by its contact's document, else by its
+   * `conversation_terms` row (both read with the walk's keys), and only where that row holds every term (a
+   * superset of its messages' terms) by its message documents, which decide.
+   */
+  async sample(conversations: { id: string; terms: string; contactTerms: string }[], terms: string[]): Promise<DocumentSample> {
     const matched = new Set<string>();
     const termHits = new Map(terms.map((t) => [t, 0]));
-    if (!conversations.length) return { matched, termHits };
-    const test = (body: string): boolean => {
+    const newestMatch = new Map<string, string>();
+    const holdsAll = (document: string): boolean => {
+      const words = document.split(' ');
       let all = true;
       for (const t of terms)
-        if (documentMatches(body, [t])) termHits.set(t, (termHits.get(t) ?? 0) + 1);
+        if (words.some((w) => w.startsWith(t))) termHits.set(t, (termHits.get(t) ?? 0) + 1);
         else all = false;
       return all;
     };
-    const byContact = new Map<string, string[]>();
-    for (const c of conversations) byContact.set(c.contactId, [...(byContact.get(c.contactId) ?? []), c.id]);
-    // both reads at once on MySQL's pool (SQLite runs them one after the other)
-    const [contacts, messages] = await Promise.all([
-      this.raw<{ contact_id: string; body: string }>('SELECT cs.contact_id, cs.body FROM contact_search cs WHERE cs.contact_id IN (:...ids)', {
-        ids: [...byContact.keys()],
-      }),
-      this.raw<{ conversation_id: string; body: string }>('SELECT ms.conversation_id, ms.body FROM message_search ms WHERE ms.conversation_id IN (:...ids)', {
-        ids: conversations.map((c) => c.id),
-      }),
-    ]);
-    for (const r of contacts) if (test(r.body)) for (const id of byContact.get(r.contact_id) ?? []) matched.add(id);
-    for (const r of messages) if (test(r.body) && !matched.has(r.conversation_id)) matched.add(r.conversation_id);
-    return { matched, termHits };
+    const candidates: string[] = [];
+    for (const c of conversations) {
+      const byContact = holdsAll(c.contactTerms);
+      const mayByMessage = holdsAll(c.terms);
+      if (byContact) matched.add(c.id);
+      else if (mayByMessage) candidates.push(c.id);
+    }
+    if (candidates.length) {
+      const messages = await this.raw<{ conversation_id: string; message_id: string; sent_at: Date | string; body: string }>(
+        'SELECT ms.conversation_id, ms.message_id, ms.sent_at, ms.body FROM message_search ms WHERE ms.conversation_id IN (:...ids)',
+        { ids: candidates },
+      );
+      const newest = new Map<string, { at: number; id: string }>();
+      for (const r of messages) {
+        if (!documentMatches(r.body, terms)) continue;
+        const at = rawDate(r.sent_at).getTime();
+        const best = newest.get(r.conversation_id);
+        if (!best || at > best.at || (at === best.at && r.message_id > best.id)) newest.set(r.conversation_id, { at, id: r.message_id });
+      }
+      for (const [conversationId, { id }] of newest) {
+        matched.add(conversationId);
+        newestMatch.set(conversationId, id);
+      }
+    }
+    return { matched, termHits, newestMatch };
   }
 
   /**
@@ -93,20 +112,32 @@ export class InboxSearchRepository {
   }
 
   /**
-   * The newest matching message of each conversation, with its text. The newest RECENT_SCAN documents of
-   * each conversation are matched here; only conversations with no match among them (long threads) read
-   * the rest of their documents.
+   * The newest matching message of each conversation, with its text. `known` ones (the walk found them)
+   * are taken as they are; for the others the newest RECENT_SCAN documents of each conversation are
+   * matched here, and only conversations with no match among them (long threads) read the rest of their
+   * documents.
    */
-  async newestMatches(conversationIds: string[], terms: string[]): Promise<Map<string, { id: string; text: string; sentAt: Date }>> {
+  async newestMatches(
+    conversationIds: string[],
+    terms: string[],
+    known: ReadonlyMap<string, string> = new Map(),
+  ): Promise<Map<string, { id: string; text: string; sentAt: Date }>> {
     if (!conversationIds.length) return new Map();
     const chosen = new Map<string, string>();
-    const recent = await this.raw<{ conversation_id: string; message_id: string; body: string }>(
-      `SELECT x.conversation_id, x.message_id, x.body FROM (
-         SELECT ms.conversation_id, ms.message_id, ms.body, ROW_NUMBER() OVER (PARTITION BY ms.conversation_id ORDER BY ms.sent_at DESC, ms.message_id DESC) AS rn
-         FROM message_search ms WHERE ms.conversation_id IN (:...ids)
-       ) x WHERE x.rn <= ${RECENT_SCAN} ORDER BY x.conversation_id, x.rn`,
-      { ids: conversationIds },
-    );
+    for (const id of conversationIds) {
+      const messageId = known.get(id);
+      if (messageId) chosen.set(id, messageId);
+    }
+    const unknown = conversationIds.filter((id) => !chosen.has(id));
+    const recent = unknown.length
+      ? await this.raw<{ conversation_id: string; message_id: string; body: string }>(
+          `SELECT x.conversation_id, x.message_id, x.body FROM (
+             SELECT ms.conversation_id, ms.message_id, ms.body, ROW_NUMBER() OVER (PARTITION BY ms.conversation_id ORDER BY ms.sent_at DESC, ms.message_id DESC) AS rn
+             FROM message_search ms WHERE ms.conversation_id IN (:...ids)
+           ) x WHERE x.rn <= ${RECENT_SCAN} ORDER BY x.conversation_id, x.rn`,
+          { ids: unknown },
+        )
+      : [];
     for (const r of recent) if (!chosen.has(r.conversation_id) && documentMatches(r.body, terms)) chosen.set(r.conversation_id, r.message_id);
     const rest = conversationIds.filter((id) => !chosen.has(id));
     if (rest.length) {
@@ -123,7 +154,7 @@ export class InboxSearchRepository {
       { ids: [...chosen.values()] },
     );
     const out = new Map<string, { id: string; text: string; sentAt: Date }>();
-    for (const m of messages) if (m.text) out.set(m.conversation_id, { id: m.id, text: m.text, sentAt: toDate(m.sent_at) });
+    for (const m of messages) if (m.text) out.set(m.conversation_id, { id: m.id, text: m.text, sentAt: rawDate(m.sent_at) });
     return out;
   }
 
@@ -132,9 +163,4 @@ export class InboxSearchRepository {
     const [query, values] = this.dataSource.driver.escapeQueryWithParameters(sql.replace(/\s+/g, ' '), params);
     return this.dataSource.query(query, values) as Promise<T[]>;
   }
-}
-
-/** SQLite returns `YYYY-MM-DD HH:MM:SS.SSS` (UTC), MySQL a Date. */
-function toDate(value: Date | string): Date {
-  return value instanceof Date ? value : new Date(`${value.replace(' ', 'T')}Z`);
 }

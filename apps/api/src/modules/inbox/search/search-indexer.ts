@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, EntitySubscriberInterface, InsertEvent, UpdateEvent } from 'typeorm';
 import { searchDocument } from '../../../common/search/search-text';
+import { dialectOf } from '../../../database/column-types';
 import { ContactEntity } from '../entities/contact.entity';
 import { MessageEntity } from '../entities/message.entity';
 import { ContactSearchEntity, MessageSearchEntity } from '../entities/search-document.entity';
+import { conversationTermsSql } from './conversation-terms.sql';
 
 type SearchableMessage = Pick<MessageEntity, 'id' | 'conversationId' | 'sentAt' | 'text'>;
 type SearchableContact = Pick<ContactEntity, 'id' | 'displayName' | 'name' | 'username'>;
@@ -12,7 +14,8 @@ const SEARCHABLE_MESSAGE = new Set(['text', 'sentAt', 'conversationId']);
 const SEARCHABLE_CONTACT = new Set(['displayName', 'name', 'username']);
 
 /**
- * Keeps `message_search` / `contact_search` in step with the rows, in the writer's transaction: every
+ * Keeps `message_search` / `contact_search` in step with the rows (and adds a message's terms to its
+ * conversation's `conversation_terms`), in the writer's transaction: every
  * insert and every `save()` of a message or contact goes through here (a TypeORM subscriber), so edits,
  * unsends and profile updates re-index; deletes cascade. An update by criteria cannot name its rows, so
  * one that touches searchable fields is refused — write those through `save()` or call `indexContact`.
@@ -52,6 +55,8 @@ export class SearchIndexer implements EntitySubscriberInterface {
       return;
     }
     await manager.upsert(MessageSearchEntity, { messageId: message.id, conversationId: message.conversationId, sentAt: message.sentAt, body }, ['messageId']);
+    const [sql, params] = conversationTermsSql.append(dialectOf(manager.connection.options.type), message.conversationId, body);
+    await manager.query(sql, params);
   }
 
   async indexContact(manager: EntityManager, contact: SearchableContact | undefined): Promise<void> {
