@@ -1,5 +1,6 @@
 import { ConversationDto, ConversationListResponse, Role } from '@ticklegram/domain-models';
 import { SIM_SEED } from '@ticklegram/meta-sim';
+import { MigrationInterface } from 'typeorm';
 import { CreateSearchIndex1763920000000 } from '../../src/database/migrations/1763920000000-CreateSearchIndex';
 import { CreateConversationTerms1764830000000 } from '../../src/database/migrations/1764830000000-CreateConversationTerms';
 import { queryTerms } from '../../src/common/search/search-text';
@@ -18,6 +19,17 @@ const FB = SIM_SEED.messengerCustomers;
  */
 describe('inbox search (integration)', () => {
   let h: IngestionHarness;
+
+  /** Undoes and redoes a migration on the running app's database (existing rows must come back). */
+  const rerun = async (migration: MigrationInterface) => {
+    const runner = h.t.dataSource.createQueryRunner();
+    try {
+      await migration.down(runner);
+      await migration.up(runner);
+    } finally {
+      await runner.release();
+    }
+  };
   let agent: { token: string; id: string };
   let otherAgent: { token: string; id: string };
   const conv: Record<string, string> = {};
@@ -227,14 +239,7 @@ describe('inbox search (integration)', () => {
   });
 
   it('indexes the rows that existed before the migration', async () => {
-    const migration = new CreateSearchIndex1763920000000();
-    const runner = h.t.dataSource.createQueryRunner();
-    try {
-      await migration.down(runner);
-      await migration.up(runner);
-    } finally {
-      await runner.release();
-    }
+    await rerun(new CreateSearchIndex1763920000000());
     expect(await found('blue')).toEqual([FB[0].psid, IG[0].igsid].sort());
     expect(await found('東京')).toEqual([IG[2].igsid]);
     expect(await found('muller')).toEqual([IG[2].igsid]);
@@ -245,14 +250,7 @@ describe('inbox search (integration)', () => {
   });
 
   it("fills the conversations' terms from the documents that existed before the migration", async () => {
-    const migration = new CreateConversationTerms1764830000000();
-    const runner = h.t.dataSource.createQueryRunner();
-    try {
-      await migration.down(runner);
-      await migration.up(runner);
-    } finally {
-      await runner.release();
-    }
+    await rerun(new CreateConversationTerms1764830000000());
     const withDocuments = await h.count('SELECT COUNT(DISTINCT conversation_id) AS n FROM message_search');
     expect(withDocuments).toBeGreaterThan(0);
     expect(await h.count('SELECT COUNT(*) AS n FROM conversation_terms')).toBe(withDocuments);

@@ -8,6 +8,26 @@ const IG = SIM_SEED.instagram.id;
 const CUSTOMERS = SIM_SEED.instagramCustomers;
 const DELIVERIES = 20;
 
+/** An Instagram DM delivery from the i-th seeded customer (`timestamp` apart by i ms). */
+const directMessage = (i: number, mid: string, text?: string) =>
+  JSON.stringify({
+    object: 'instagram',
+    entry: [
+      {
+        id: IG,
+        time: Date.now(),
+        messaging: [
+          {
+            sender: { id: CUSTOMERS[i % CUSTOMERS.length].igsid },
+            recipient: { id: IG },
+            timestamp: Date.now() + i,
+            message: { mid, ...(text ? { text } : {}) },
+          },
+        ],
+      },
+    ],
+  });
+
 /**
  * The apply path: a claimed batch is applied in one transaction, a savepoint per event. Runs on
  * SQLite, and on MySQL/MariaDB with TEST_DATABASE_URL (one claim loop, so every statement issued while
@@ -27,24 +47,7 @@ describe('webhook batch apply (integration)', () => {
   afterAll(() => h?.close());
 
   it('applies a claimed batch in one commit; a failing event rolls back alone and only its delivery is retried', async () => {
-    const dm = (i: number) =>
-      JSON.stringify({
-        object: 'instagram',
-        entry: [
-          {
-            id: IG,
-            time: Date.now(),
-            messaging: [
-              {
-                sender: { id: CUSTOMERS[i % CUSTOMERS.length].igsid },
-                recipient: { id: IG },
-                timestamp: Date.now() + i,
-                message: { mid: `m-batch-${i}`, text: `batch ${i}` },
-              },
-            ],
-          },
-        ],
-      });
+    const dm = (i: number) => directMessage(i, `m-batch-${i}`, `batch ${i}`);
     const comment = JSON.stringify({
       object: 'instagram',
       entry: [
@@ -208,19 +211,7 @@ describe('webhook batch apply (integration)', () => {
       return insertMany(rows);
     });
     const before = await h.count(`SELECT COUNT(*) AS n FROM webhook_events`);
-    const dm = (i: number) =>
-      JSON.stringify({
-        object: 'instagram',
-        entry: [
-          {
-            id: IG,
-            time: Date.now(),
-            messaging: [
-              { sender: { id: CUSTOMERS[i % CUSTOMERS.length].igsid }, recipient: { id: IG }, timestamp: Date.now(), message: { mid: `m-group-${i}` } },
-            ],
-          },
-        ],
-      });
+    const dm = (i: number) => directMessage(i, `m-group-${i}`);
     try {
       const answers = await Promise.all([
         ...Array.from({ length: 40 }, (_, i) => h.postSigned('/webhooks/instagram', dm(i))),
