@@ -54,11 +54,11 @@ export class AnalyticsService {
 
     const shifts = localDayShifts(query.from, query.to, tz);
     // the team's cycles and (channel, assignee) sums are read once, per pair; the caller's own are the pairs of their agent
-    const [teamOpened, teamResolved, buckets, teamPairs, commentFigures, teamComments, users, channels, live, online] = await Promise.all([
+    const [teamOpened, teamResolved, hours, teamPairs, commentFigures, teamComments, users, channels, live, online] = await Promise.all([
       this.rollups.cycleGroups(team, 'opened', businessHours, shifts),
       this.rollups.cycleGroups(team, 'resolved', businessHours, shifts),
-      this.rollups.bucketSums(own, 'bucket'),
-      this.rollups.bucketSums(team, 'channelAssignee'),
+      this.rollups.hourSums(own, shifts),
+      this.rollups.pairSums(team),
       comments(own),
       agentId ? comments(team) : null,
       this.users.listActiveTeammates(),
@@ -71,7 +71,7 @@ export class AnalyticsService {
     const resolved = mine(teamResolved);
     const pairs = mine(teamPairs);
     const cycles = cycleFiguresOf(opened, resolved);
-    const summary = summaryOf(cycles, buckets, commentFigures);
+    const summary = summaryOf(cycles, hours, commentFigures);
     const teamSummary = teamComments ? summaryOf(cycleFiguresOf(teamOpened, teamResolved), teamPairs, teamComments) : summary;
 
     const agents = (isAdmin ? users : users.filter((u) => u.id === caller.id)).map((u) => ({ id: u.id, name: u.name }));
@@ -80,7 +80,7 @@ export class AnalyticsService {
       scope: isAdmin ? 'all' : 'own',
       summary,
       team: teamSummary,
-      volume: volumeOf(query.from, query.to, tz, cycles, buckets),
+      volume: volumeOf(query.from, query.to, cycles, hours),
       agents: agentRowsOf(agents, cycles, pairs),
       channels: channelRowsOf(
         channels.map((c) => ({ id: c.id, name: c.name, platform: c.platform })),
@@ -88,7 +88,7 @@ export class AnalyticsService {
         pairs,
       ),
       frtDistribution: frtDistribution(cycles.frt.values),
-      heatmap: heatmapOf(query.from, query.to, tz, buckets),
+      heatmap: heatmapOf(query.from, hours),
       live: {
         open: live.open,
         unassigned: live.unassigned,

@@ -1,6 +1,7 @@
 import { MessagePlatform } from '@ticklegram/domain-models';
 import { businessSecondsBetween } from './business-hours';
 import { bucketsOf, ConversationFacts, cyclesOf, MessageFact, replyKindOf } from './conversation-projection';
+import { cycleFiguresOf, heatmapOf, volumeOf } from './overview';
 import { dealDurations, durationStats, frtBucketOf, frtDistribution, percentile, sortedDurations } from './statistics';
 import { localParts, rangeOf, zonedToUtc } from './time-zone';
 
@@ -192,6 +193,36 @@ describe('reply kinds and buckets', () => {
     expect(rows.map((r) => [r.bucketAt.toISOString(), r.messagesIn, r.messagesOut, r.repliesWindow])).toEqual([
       ['2026-01-12T09:00:00.000Z', 2, 0, 0],
       ['2026-01-12T09:15:00.000Z', 0, 2, 1],
+    ]);
+  });
+});
+
+describe('message hours: volume and heatmap', () => {
+  const hourSums = (hour: number, messagesIn: number, messagesOut = 0) => ({
+    hour,
+    messagesIn,
+    messagesOut,
+    repliesWindow: 0,
+    repliesHumanAgent: 0,
+    repliesTemplate: 0,
+    repliesOther: 0,
+  });
+  const noCycles = cycleFiguresOf([], []);
+
+  it('an hour counted from the first date is day hour ÷ 24, the weekday wrapping after Sunday', () => {
+    // 2026-03-29 is a Sunday
+    const hours = [hourSums(1, 2, 1), hourSums(23, 1), hourSums(24 + 5, 4, 3), hourSums(24 + 23, 0, 2)];
+    expect(volumeOf('2026-03-29', '2026-03-30', noCycles, hours).map((d) => [d.date, d.messagesIn, d.messagesOut])).toEqual([
+      ['2026-03-29', 3, 1],
+      ['2026-03-30', 4, 5],
+    ]);
+    const hot = heatmapOf('2026-03-29', hours)
+      .filter((c) => c.messagesIn > 0)
+      .map((c) => [c.weekday, c.hour, c.messagesIn]);
+    expect(hot).toEqual([
+      [0, 5, 4],
+      [6, 1, 2],
+      [6, 23, 1],
     ]);
   });
 });

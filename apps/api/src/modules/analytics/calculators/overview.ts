@@ -1,8 +1,7 @@
 import { AnalyticsAgentRow, AnalyticsChannelRow, AnalyticsHeatmapCell, AnalyticsSummary, AnalyticsVolumeDay, DurationStats } from '@ticklegram/domain-models';
 import type { BucketSums, CycleGroupRow } from '../repositories/analytics-query.repository';
 import { dealDurations, SortedDurations, sortedDurations, statsOfSorted } from './statistics';
-import { localCalendar } from './local-calendar';
-import { addDays } from './time-zone';
+import { addDays, isoWeekday } from './time-zone';
 
 export interface CommentFigures {
   received: number;
@@ -69,15 +68,10 @@ export function summaryOf(cycles: CycleFigures, buckets: BucketSums[], comments:
   };
 }
 
-/** One row per local day of `[from, to]`, zeros included; the cycles' days count from `from`. */
-export function volumeOf(from: string, to: string, tz: string, cycles: CycleFigures, buckets: BucketSums[]): AnalyticsVolumeDay[] {
+/** One row per local day of `[from, to]`, zeros included; the cycles' days and the buckets' hours count from `from`. */
+export function volumeOf(from: string, to: string, cycles: CycleFigures, hours: BucketSums[]): AnalyticsVolumeDay[] {
   const days: AnalyticsVolumeDay[] = [];
-  const byDate = new Map<string, AnalyticsVolumeDay>();
-  for (let d = from; d <= to; d = addDays(d, 1)) {
-    const day = { date: d, opened: 0, resolved: 0, messagesIn: 0, messagesOut: 0 };
-    days.push(day);
-    byDate.set(d, day);
-  }
+  for (let d = from; d <= to; d = addDays(d, 1)) days.push({ date: d, opened: 0, resolved: 0, messagesIn: 0, messagesOut: 0 });
   const count = (groups: CycleGroupRow[], field: 'opened' | 'resolved') => {
     for (const g of groups)
       for (let i = 0; i < g.days.length; i++) {
@@ -87,25 +81,24 @@ export function volumeOf(from: string, to: string, tz: string, cycles: CycleFigu
   };
   count(cycles.opened, 'opened');
   count(cycles.resolved, 'resolved');
-  const calendar = localCalendar(from, to, tz);
-  for (const b of buckets) {
-    const day = b.bucketAt ? byDate.get(calendar.dateOf(b.bucketAt.getTime())) : undefined;
+  for (const h of hours) {
+    const day = h.hour === undefined ? undefined : days[Math.floor(h.hour / 24)];
     if (!day) continue;
-    day.messagesIn += b.messagesIn;
-    day.messagesOut += b.messagesOut;
+    day.messagesIn += h.messagesIn;
+    day.messagesOut += h.messagesOut;
   }
   return days;
 }
 
-/** Customer messages by local weekday (Monday = 0) × hour; all 168 cells. `from`/`to`: the range the buckets are in. */
-export function heatmapOf(from: string, to: string, tz: string, buckets: BucketSums[]): AnalyticsHeatmapCell[] {
-  const calendar = localCalendar(from, to, tz);
+/** Customer messages by local weekday (Monday = 0) × hour; all 168 cells. `hours`: local hours counted from `from`'s midnight. */
+export function heatmapOf(from: string, hours: BucketSums[]): AnalyticsHeatmapCell[] {
+  const firstWeekday = isoWeekday(from) - 1;
   const cells: AnalyticsHeatmapCell[] = [];
   for (let weekday = 0; weekday < 7; weekday++) for (let hour = 0; hour < 24; hour++) cells.push({ weekday, hour, messagesIn: 0 });
-  for (const b of buckets) {
-    if (!b.bucketAt || !b.messagesIn) continue;
-    const p = calendar.slotOf(b.bucketAt);
-    cells[p.weekday * 24 + p.hour].messagesIn += b.messagesIn;
+  for (const h of hours) {
+    if (h.hour === undefined || !h.messagesIn) continue;
+    const weekday = (firstWeekday + Math.floor(h.hour / 24)) % 7;
+    cells[weekday * 24 + (h.hour % 24)].messagesIn += h.messagesIn;
   }
   return cells;
 }
