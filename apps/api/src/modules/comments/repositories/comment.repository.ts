@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { COMMENT_STATUSES, CommentKindFilter, CommentSource, CommentStatusCounts, CommentStatusFilter, MessagePlatform, Role } from '@ticklegram/domain-models';
 import { Brackets, In, ObjectLiteral, Repository, SelectQueryBuilder } from 'typeorm';
+import { rawDate } from '../../../database/raw-date';
 import { Caller, CommentAccessPolicy } from '../comment-access.policy';
 import { CommentChannelCountEntity } from '../entities/comment-channel-count.entity';
 import { CommentCountEntity } from '../entities/comment-count.entity';
@@ -82,7 +83,7 @@ export class CommentRepository {
       .addSelect('cs.body', 'body')
       .limit(size)
       .getRawMany<Omit<CommentDocumentRow, 'commentedAt'> & { commentedAt: Date | string }>();
-    return rows.map((r) => ({ ...r, commentedAt: toDate(r.commentedAt) }));
+    return rows.map((r) => ({ ...r, commentedAt: rawDate(r.commentedAt) }));
   }
 
   /** The stream under the filters and the caller's scope, newest first from `after`. */
@@ -239,9 +240,4 @@ export function statusCounts(rows: { status: string; n: string | number }[]): Co
     counts.all += n;
   }
   return counts;
-}
-
-/** SQLite returns `YYYY-MM-DD HH:MM:SS.SSS` (UTC), MySQL a Date. */
-function toDate(value: Date | string): Date {
-  return value instanceof Date ? value : new Date(`${value.replace(' ', 'T')}Z`);
 }
