@@ -83,8 +83,9 @@ export class OutboundReconciliationService implements OnApplicationBootstrap, On
   private async sweepOnce(clock: () => number): Promise<Record<ReconcileOutcome, number>> {
     const now = clock();
     const counts: Record<ReconcileOutcome, number> = { sent: 0, not_delivered: 0, unknown: 0, deferred: 0 };
-    await this.recovery.recover();
-    for (const message of await this.messages.findUnknown(await this.channels.allIds(), 100)) {
+    const channelIds = await this.channels.allIds();
+    await this.recovery.recover(Date.now(), channelIds);
+    for (const message of await this.messages.findUnknown(channelIds, 100)) {
       // one message that cannot be settled must not hold up the others
       const outcome = await this.reconcile(message, now).catch((err: unknown) => {
         this.logger.warn({ err, messageId: message.id }, 'could not reconcile an unconfirmed send');

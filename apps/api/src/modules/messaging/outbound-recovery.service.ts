@@ -28,8 +28,9 @@ export class OutboundRecoveryService implements OnApplicationBootstrap {
     void this.recover().catch((err: unknown) => this.logger.warn({ err }, 'could not recover interrupted sends'));
   }
 
-  async recover(now = Date.now()): Promise<number> {
-    const channelIds = await this.channels.allIds();
+  /** `channelIds`: every channel's id, when the caller has just read them (a reconciliation pass). */
+  async recover(now = Date.now(), channelIds?: string[]): Promise<number> {
+    channelIds ??= await this.channels.allIds();
     const stuck = await this.messages.findStuckPending(channelIds, new Date(now - this.config.outbound.stuckPendingMs), 500);
     let recovered = 0;
     for (const message of stuck) {
