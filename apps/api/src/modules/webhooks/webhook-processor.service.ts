@@ -5,11 +5,12 @@ import { normalizeDelivery } from '@ticklegram/webhook-normalizer';
 import { DataSource, EntityManager } from 'typeorm';
 import { mapLimit } from '../../common/async/map-limit';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
+import { DeferredWrites } from '../../database/deferred-writes';
 import type { ChannelRef } from '../channels/channel-ref';
 import { ChannelsService } from '../channels/channels.service';
 import { WebhookEventEntity } from './entities/webhook-event.entity';
 import { ApplierRegistry, RegisteredApplier } from './ingestion/applier-registry';
-import { AfterCommitEffect, applyInSavepoint, applyInTransaction, BatchAborted, DuplicateEvent } from './ingestion/apply-in-transaction';
+import { AfterCommitEffect, appliedKeys, applyInSavepoint, applyInTransaction, BatchAborted, DuplicateEvent } from './ingestion/apply-in-transaction';
 import { ResolvedEvent } from './ingestion/event-applier';
 import { nextAttempt } from './ingestion/retry-policy';
 import { FinishedRow, WebhookEventRepository } from './repositories/webhook-event.repository';
@@ -77,8 +78,8 @@ export class WebhookProcessor {
    */
   async processBatch(rows: WebhookEventEntity[], workerId: string): Promise<void> {
     try {
-      const plans = await this.planBatch(rows);
-      const { effects, dead } = await this.applyBatch(plans, workerId);
+      const { plans, applied } = await this.planBatch(rows);
+      const { effects, dead } = await this.applyBatch(plans, applied, workerId);
       await this.runEffects(effects);
       for (const row of dead) await this.announceDeadRow(row);
     } catch (error) {
@@ -88,7 +89,7 @@ export class WebhookProcessor {
   }
 
   /** Everything before the transaction: parse, normalise, channel health, plans, one preload, every `prepare`. */
-  private async planBatch(rows: WebhookEventEntity[]): Promise<RowPlan[]> {
+  private async planBatch(rows: WebhookEventEntity[]): Promise<{ plans: RowPlan[]; applied: Set<string> }> {
     const plans: RowPlan[] = [];
     const seen = new Map<string, { platform: MessagePlatform; id: string }>();
     for (const row of rows) {
@@ -108,21 +109,39 @@ export class WebhookProcessor {
     for (const { platform, id } of seen.values()) await this.recordEntries(platform, [id]);
     const batches = await this.preloadBatches(plans.flatMap((p) => p.steps));
     const toApply = plans.flatMap((p) => p.steps).filter((step): step is ApplyStep => step.kind === 'apply');
+    const applied = await appliedKeys(
+      this.dataSource,
+      toApply.map((step) => step.event.dedupeKey),
+    );
     // prepare is where network work happens (profile lookups of new customers): a few at a time, not one after the other
     await mapLimit(toApply, PREPARE_CONCURRENCY, async (step) => {
       step.batch = batches.get(step.applier.applier);
       step.prepared = step.applier.applier.prepare ? await step.applier.applier.prepare(step.event, step.channel, step.batch) : undefined;
     });
-    return plans;
+    return { plans, applied };
   }
 
-  private async applyBatch(plans: RowPlan[], workerId: string): Promise<{ effects: AfterCommitEffect[]; dead: WebhookEventEntity[] }> {
+  private async applyBatch(
+    plans: RowPlan[],
+    appliedBefore: Set<string>,
+    workerId: string,
+  ): Promise<{ effects: AfterCommitEffect[]; dead: WebhookEventEntity[] }> {
     const effects: AfterCommitEffect[] = [];
     const dead: WebhookEventEntity[] = [];
     // Concurrent batches (MySQL loops) lock conversations in one global order, so they wait for each
     // other instead of deadlocking; the sort is stable, so one customer's deliveries keep their order.
     const ordered = [...plans].sort((a, b) => (lockKeyOf(a) < lockKeyOf(b) ? -1 : lockKeyOf(a) > lockKeyOf(b) ? 1 : 0));
     const applyAll = async (manager: EntityManager): Promise<void> => {
+      // the dedupe keys and search documents of the batch are written together before the commit
+      const deferred = DeferredWrites.begin(manager);
+      try {
+        await applyRows(manager);
+        await deferred.flush(manager);
+      } finally {
+        DeferredWrites.end(manager);
+      }
+    };
+    const applyRows = async (manager: EntityManager): Promise<void> => {
       let savepoints = 0;
       const finished: FinishedRow[] = [];
       for (const plan of ordered) {
@@ -147,6 +166,7 @@ export class WebhookProcessor {
               applier: step.applier.applier,
               prepared: step.prepared,
               batch: step.batch,
+              appliedBefore,
             });
             effects.push(...applied.effects);
             items.push(itemOf(step.event, applied.result.outcome, applied.result.detail));

@@ -110,7 +110,7 @@ export class HistoryMergeService {
         await insertRow(m, MessageEntity, row);
         rows.push(row);
       }
-      const ctx: ApplyContext = { webhookEventId: 0, channel, manager: m, batch: undefined, afterCommit: (effect) => effects.push(effect) };
+      const ctx: ApplyContext = { webhookEventId: 0, channel, manager: m, batch: undefined, attempt: 1, afterCommit: (effect) => effects.push(effect) };
       for (const row of rows) await this.refs.replayParked(row, conversation, ctx);
 
       const latestOutbound = await m.findOne(MessageEntity, {

@@ -24,7 +24,8 @@ export class ConversationWriter {
 
   /**
    * The conversation of this customer on this channel, created with its contact when new (`created`).
-   * `locked`: already read with {@link lock}.
+   * `locked`: already read with {@link lock}. `known`: the customer's contact as read before the transaction
+   * (used as is when it is the conversation's and no profile is to be filled in).
    */
   async upsert(
     m: EntityManager,
@@ -32,10 +33,13 @@ export class ConversationWriter {
     event: ConversationOpening,
     profile: CustomerProfile | null,
     locked?: ConversationEntity | null,
+    known?: ContactEntity,
   ): Promise<{ conversation: ConversationEntity; contact: ContactEntity; created: boolean }> {
     const customer = event.customerExternalId as string;
     let conversation = locked === undefined ? await this.lock(m, channel.id, customer) : locked;
-    const contact = await this.upsertContact(m, channel, event, customer, profile, conversation?.contactId ?? null);
+    const usable =
+      known && !profile && known.channelId === channel.id && known.externalId === customer && (!conversation || conversation.contactId === known.id);
+    const contact = usable ? known : await this.upsertContact(m, channel, event, customer, profile, conversation?.contactId ?? null);
     const created = !conversation;
     if (!conversation) {
       conversation = m.create(ConversationEntity, {

@@ -37,13 +37,14 @@ export interface MessageShape {
   onStored?: (message: MessageEntity, ctx: ApplyContext) => void;
 }
 
-/** The customer's profile, looked up before the transaction when the customer is new. */
+/** The customer's profile, looked up before the transaction when the customer is new; else their contact as the batch read it. */
 export interface PreparedContact {
   profile: CustomerProfile | null;
+  known?: ContactEntity;
 }
 
-/** `${channelId}:${customerExternalId}` of the contacts the batch names that exist already. */
-type KnownContacts = Set<string>;
+/** The contacts the batch names that exist already, by `${channelId}:${customerExternalId}`. */
+type KnownContacts = Map<string, ContactEntity>;
 
 /**
  * Messages, postbacks and referrals: the contact and conversation (created on first contact, with the
@@ -66,24 +67,24 @@ export class MessageIngestApplier implements EventApplier<StartEvent, PreparedCo
   /** One query for the whole batch: which customers we know already (no lookup at all for them). */
   async preloadBatch(events: readonly ResolvedEvent<StartEvent | IgStoryMessageEvent>[]): Promise<KnownContacts> {
     const wanted = events.filter(({ event }) => event.customerExternalId);
-    if (!wanted.length) return new Set();
+    if (!wanted.length) return new Map();
     const contacts = await this.contacts.find({
-      select: { channelId: true, externalId: true },
       where: {
         channelId: In([...new Set(wanted.map((e) => e.channel.id))]),
         externalId: In([...new Set(wanted.map((e) => e.event.customerExternalId as string))]),
       },
     });
-    return new Set(contacts.map((c) => `${c.channelId}:${c.externalId}`));
+    return new Map(contacts.map((c) => [`${c.channelId}:${c.externalId}`, c]));
   }
 
   /** Looks the customer up (network) only when we have never seen them. */
   async prepare(event: Pick<StartEvent, 'customerExternalId'>, channel: ChannelRef, known: KnownContacts | undefined): Promise<PreparedContact> {
     const customer = event.customerExternalId;
     if (!customer) return { profile: null };
+    const contact = known?.get(`${channel.id}:${customer}`);
+    if (contact) return { profile: null, known: contact };
     // the batch's answer may predate an earlier event of the same batch that created the contact
-    const exists = known?.has(`${channel.id}:${customer}`) || (await this.contacts.exists({ where: { channelId: channel.id, externalId: customer } }));
-    if (exists) return { profile: null };
+    if (await this.contacts.exists({ where: { channelId: channel.id, externalId: customer } })) return { profile: null };
     return { profile: await this.channels.lookupCustomerProfile(channel, customer) };
   }
 
@@ -119,7 +120,12 @@ export class MessageIngestApplier implements EventApplier<StartEvent, PreparedCo
     const profile = prepared?.profile ?? null;
     const m = ctx.manager;
     const locked = await this.writer.lock(m, ctx.channel.id, event.customerExternalId);
-    const existing = await m.findOne(MessageEntity, { where: { channelId: ctx.channel.id, mid: event.mid }, ...lockFor(m) });
+    // a customer's message is new but for a redelivery (already stopped by its dedupe key): its insert finds a stored
+    // one through the unique (channel, mid) key, and the event's second attempt reads it
+    const existing =
+      event.direction === 'inbound' && ctx.attempt === 1
+        ? null
+        : await m.findOne(MessageEntity, { where: { channelId: ctx.channel.id, mid: event.mid }, ...lockFor(m) });
     if (existing) {
       // the echo of our own send (stored by the outbound pipeline with this mid), or a new delivery of a stored one
       if (existing.direction === 'outbound' && (existing.status === 'pending' || existing.status === 'failed' || existing.status === 'unknown')) {
@@ -130,7 +136,7 @@ export class MessageIngestApplier implements EventApplier<StartEvent, PreparedCo
       return { outcome: 'applied', detail: 'matched stored message by mid' };
     }
 
-    const opened = await this.writer.upsert(m, ctx.channel, event, profile, locked);
+    const opened = await this.writer.upsert(m, ctx.channel, event, profile, locked, prepared?.known);
     const { conversation } = opened;
     const outbound = event.direction === 'outbound';
 

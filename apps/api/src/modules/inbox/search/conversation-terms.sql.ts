@@ -1,4 +1,4 @@
-import { QueryRunner, Table, TableForeignKey } from 'typeorm';
+import { EntityManager, QueryRunner, Table, TableForeignKey } from 'typeorm';
 import { columns, Dialect } from '../../../database/column-types';
 
 /**
@@ -26,6 +26,29 @@ export const conversationTermsSql = {
         ? `INSERT INTO conversation_terms (conversation_id, terms) VALUES (?, ?) ON DUPLICATE KEY UPDATE terms = CONCAT(terms, ${parts.join(', ')})`
         : `INSERT INTO conversation_terms (conversation_id, terms) VALUES (?, ?) ON CONFLICT (conversation_id) DO UPDATE SET terms = terms || ${parts.join(' || ')}`;
     return [sql, params];
+  },
+
+  /**
+   * The terms of many conversations added in two statements: their rows read (locked on MySQL, so nothing appends
+   * in between), then one multi-row insert of each conversation's missing terms that appends them to an existing
+   * row. A row that another writer inserts after the read only gets terms it may already hold (harmless: a superset).
+   */
+  async appendMany(manager: EntityManager, dialect: Dialect, terms: ReadonlyMap<string, ReadonlySet<string>>): Promise<void> {
+    const ids = [...terms.keys()].sort();
+    if (!ids.length) return;
+    const rows = (await manager.query(
+      `SELECT conversation_id, terms FROM conversation_terms WHERE conversation_id IN (${ids.map(() => '?').join(', ')})${dialect === 'mysql' ? ' FOR UPDATE' : ''}`,
+      ids,
+    )) as { conversation_id: string; terms: string }[];
+    const held = new Map(rows.map((r) => [r.conversation_id, new Set(r.terms.split(' '))]));
+    const missing = ids.map((id) => [id, [...(terms.get(id) ?? [])].filter((t) => !held.get(id)?.has(t)).join(' ')] as const).filter(([, added]) => added);
+    if (!missing.length) return;
+    const values = missing.map(() => '(?, ?)').join(', ');
+    const sql =
+      dialect === 'mysql'
+        ? `INSERT INTO conversation_terms (conversation_id, terms) VALUES ${values} ON DUPLICATE KEY UPDATE terms = CONCAT(terms, ' ', VALUES(terms))`
+        : `INSERT INTO conversation_terms (conversation_id, terms) VALUES ${values} ON CONFLICT (conversation_id) DO UPDATE SET terms = terms || ' ' || excluded.terms`;
+    await manager.query(sql, missing.flat());
   },
 
   /** Migration: the table, filled from `message_search` a batch of conversations at a time. */

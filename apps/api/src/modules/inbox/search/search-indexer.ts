@@ -1,13 +1,21 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager, EntitySubscriberInterface, InsertEvent, UpdateEvent } from 'typeorm';
+import { DataSource, EntityManager, EntitySubscriberInterface, In, InsertEvent, UpdateEvent } from 'typeorm';
 import { searchDocument } from '../../../common/search/search-text';
 import { dialectOf } from '../../../database/column-types';
+import { DeferredWrites } from '../../../database/deferred-writes';
 import { ContactEntity } from '../entities/contact.entity';
 import { MessageEntity } from '../entities/message.entity';
 import { ContactSearchEntity, MessageSearchEntity } from '../entities/search-document.entity';
 import { conversationTermsSql } from './conversation-terms.sql';
 
 type SearchableMessage = Pick<MessageEntity, 'id' | 'conversationId' | 'sentAt' | 'text'>;
+/** A message's search document; an empty body removes it. */
+interface MessageDocument {
+  messageId: string;
+  conversationId: string;
+  sentAt: Date;
+  body: string;
+}
 type SearchableContact = Pick<ContactEntity, 'id' | 'displayName' | 'name' | 'username'>;
 
 const SEARCHABLE_MESSAGE = new Set(['text', 'sentAt', 'conversationId']);
@@ -47,16 +55,13 @@ export class SearchIndexer implements EntitySubscriberInterface {
     else await this.indexContact(event.manager, entity as unknown as SearchableContact);
   }
 
+  /** Indexes a message at once, or with the rest of the batch when its transaction defers writes ({@link DeferredWrites}). */
   async indexMessage(manager: EntityManager, message: SearchableMessage | undefined): Promise<void> {
     if (!message?.id) return;
-    const body = searchDocument(message.text);
-    if (!body) {
-      await manager.delete(MessageSearchEntity, { messageId: message.id });
-      return;
-    }
-    await manager.upsert(MessageSearchEntity, { messageId: message.id, conversationId: message.conversationId, sentAt: message.sentAt, body }, ['messageId']);
-    const [sql, params] = conversationTermsSql.append(dialectOf(manager.connection.options.type), message.conversationId, body);
-    await manager.query(sql, params);
+    const doc: MessageDocument = { messageId: message.id, conversationId: message.conversationId, sentAt: message.sentAt, body: searchDocument(message.text) };
+    const deferred = DeferredWrites.of(manager);
+    if (deferred) deferred.queue(writeMessageDocuments, doc);
+    else await writeMessageDocuments(manager, [doc]);
   }
 
   async indexContact(manager: EntityManager, contact: SearchableContact | undefined): Promise<void> {
@@ -64,4 +69,30 @@ export class SearchIndexer implements EntitySubscriberInterface {
     const body = searchDocument(contact.displayName, contact.name, contact.username);
     await manager.upsert(ContactSearchEntity, { contactId: contact.id, body }, ['contactId']);
   }
+}
+
+/**
+ * Writes message documents (the last one of each message wins): one DELETE for the emptied, one multi-row upsert
+ * for the rest, and their terms added to each conversation's `conversation_terms` row.
+ */
+async function writeMessageDocuments(manager: EntityManager, docs: MessageDocument[]): Promise<void> {
+  const latest = new Map(docs.map((d) => [d.messageId, d]));
+  const emptied = [...latest.values()].filter((d) => !d.body).map((d) => d.messageId);
+  const kept = [...latest.values()].filter((d) => d.body);
+  if (emptied.length) await manager.delete(MessageSearchEntity, { messageId: In(emptied) });
+  if (!kept.length) return;
+  await manager.upsert(MessageSearchEntity, kept, ['messageId']);
+  const dialect = dialectOf(manager.connection.options.type);
+  if (kept.length === 1) {
+    const [sql, params] = conversationTermsSql.append(dialect, kept[0].conversationId, kept[0].body);
+    await manager.query(sql, params);
+    return;
+  }
+  const byConversation = new Map<string, Set<string>>();
+  for (const d of kept) {
+    const terms = byConversation.get(d.conversationId) ?? new Set<string>();
+    for (const term of d.body.split(' ')) terms.add(term);
+    byConversation.set(d.conversationId, terms);
+  }
+  await conversationTermsSql.appendMany(manager, dialect, byConversation);
 }

@@ -1,6 +1,7 @@
 import { NormalizedEvent } from '@ticklegram/domain-models';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { isDuplicateKeyError, isRetryableLockError } from '../../../database/database-errors';
+import { DeferredFlush, DeferredWrites } from '../../../database/deferred-writes';
 import { insertRow } from '../../../database/fast-insert';
 import type { ChannelRef } from '../../channels/channel-ref';
 import { AppliedEventEntity } from '../entities/applied-event.entity';
@@ -36,7 +37,7 @@ export async function applyInTransaction(
           if (isDuplicateKeyError(error)) throw new DuplicateEvent();
           throw error;
         }
-        const ctx: ApplyContext = { webhookEventId, channel, manager, batch, afterCommit: (effect) => effects.push(effect) };
+        const ctx: ApplyContext = { webhookEventId, channel, manager, batch, attempt, afterCommit: (effect) => effects.push(effect) };
         return applier.apply(event, ctx, prepared);
       });
       return { result, effects };
@@ -60,20 +61,40 @@ export class BatchAborted extends Error {}
 export async function applyInSavepoint(
   manager: EntityManager,
   savepoint: string,
-  input: { event: NormalizedEvent; channel: ChannelRef; webhookEventId: number; applier: EventApplier; prepared: unknown; batch: unknown },
+  input: {
+    event: NormalizedEvent;
+    channel: ChannelRef;
+    webhookEventId: number;
+    applier: EventApplier;
+    prepared: unknown;
+    batch: unknown;
+    /** The batch's dedupe keys found applied before its transaction began ({@link appliedKeys}); with writes deferred. */
+    appliedBefore?: ReadonlySet<string>;
+  },
 ): Promise<{ result: ApplyResult; effects: AfterCommitEffect[] }> {
-  const { event, channel, webhookEventId, applier, prepared, batch } = input;
+  const { event, channel, webhookEventId, applier, prepared, batch, appliedBefore } = input;
   for (let attempt = 1; ; attempt += 1) {
     const effects: AfterCommitEffect[] = [];
     await manager.query(`SAVEPOINT ${savepoint}`);
+    const deferred = DeferredWrites.of(manager);
+    const mark = deferred?.mark() ?? 0;
     try {
-      try {
-        await insertRow(manager, AppliedEventEntity, { dedupeKey: event.dedupeKey, type: event.type, webhookEventId, appliedAt: new Date() });
-      } catch (error) {
-        if (isDuplicateKeyError(error)) throw new DuplicateEvent();
-        throw error;
+      const applied: AppliedEventEntity = { dedupeKey: event.dedupeKey, type: event.type, webhookEventId, appliedAt: new Date() };
+      if (deferred && appliedBefore) {
+        // the batch's dedupe keys are written together before its commit: a key applied by a concurrent batch
+        // meanwhile fails that insert, and the batch falls back to one transaction per delivery
+        if (appliedBefore.has(applied.dedupeKey) || deferred.queuedFor(insertAppliedEvents).some((r) => r.dedupeKey === applied.dedupeKey))
+          throw new DuplicateEvent();
+        deferred.queue(insertAppliedEvents, applied);
+      } else {
+        try {
+          await insertRow(manager, AppliedEventEntity, applied);
+        } catch (error) {
+          if (isDuplicateKeyError(error)) throw new DuplicateEvent();
+          throw error;
+        }
       }
-      const ctx: ApplyContext = { webhookEventId, channel, manager, batch, afterCommit: (effect) => effects.push(effect) };
+      const ctx: ApplyContext = { webhookEventId, channel, manager, batch, attempt, afterCommit: (effect) => effects.push(effect) };
       // not released: a savepoint lives until the commit anyway, and RELEASE would be one more round trip per event
       const result = await applier.apply(event, ctx, prepared);
       return { result, effects };
@@ -81,9 +102,21 @@ export async function applyInSavepoint(
       // InnoDB rolled the whole transaction back: its savepoints are gone too
       if (isRetryableLockError(error)) throw new BatchAborted(String(error));
       await manager.query(`ROLLBACK TO SAVEPOINT ${savepoint}`);
+      deferred?.rollbackTo(mark);
       if (error instanceof DuplicateEvent) throw error;
       if (attempt < ATTEMPTS && isDuplicateKeyError(error)) continue;
       throw error;
     }
   }
 }
+
+/** The dedupe keys of `keys` applied already (one read for a batch, before its transaction). */
+export async function appliedKeys(dataSource: DataSource, keys: readonly string[]): Promise<Set<string>> {
+  if (!keys.length) return new Set();
+  const rows = await dataSource.getRepository(AppliedEventEntity).find({ select: { dedupeKey: true }, where: { dedupeKey: In([...new Set(keys)]) } });
+  return new Set(rows.map((r) => r.dedupeKey));
+}
+
+const insertAppliedEvents: DeferredFlush<AppliedEventEntity> = async (manager, rows) => {
+  await manager.createQueryBuilder().insert().into(AppliedEventEntity).values(rows).updateEntity(false).execute();
+};

@@ -18,6 +18,11 @@ export interface ApplyContext<B = unknown> {
   afterCommit(effect: () => void | Promise<void>): void;
   /** What {@link EventApplier.preloadBatch} returned for the batch this event came in; undefined without it. */
   batch: B | undefined;
+  /**
+   * 1 on the first try; more when the event runs again after a duplicate key (a row another writer stored
+   * meanwhile, or one an applier chose to find through its unique key instead of reading for it first).
+   */
+  attempt: number;
 }
 
 /** `noted`: the applier looked at the event and deliberately keeps it only in the raw row (say why in `detail`). */
