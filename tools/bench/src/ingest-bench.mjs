@@ -5,7 +5,6 @@
 //   npx nx build api && npx nx build meta-sim
 //   node tools/bench/src/ingest-bench.mjs            # BENCH_DB_URL=mysql://root@127.0.0.1:3306 by default
 //   BENCH_API_LOG=/tmp/api.log BENCH_API_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof' node tools/bench/src/ingest-bench.mjs
-//   BENCH_WORKER_PROCESSES=2 node tools/bench/src/ingest-bench.mjs   # phases 3–4 with separate worker processes
 //
 // Phases: (1) ack throughput at saturation, baseline vs api (receiver only: worker off);
 // (2) ack latency at a fixed 1,000 req/s, baseline vs api; (3) processing: the backlog drained by the
@@ -29,8 +28,6 @@ const SATURATION_SECONDS = Number(process.env.BENCH_SATURATION_SECONDS ?? 8);
 const RATE_SECONDS = Number(process.env.BENCH_RATE_SECONDS ?? 8);
 const RATE = Number(process.env.BENCH_RATE ?? 1000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 64);
-// phases 3 and 4: separate worker processes (API_ROLE=worker) next to the api, which then only receives
-const WORKER_PROCESSES = Number(process.env.BENCH_WORKER_PROCESSES ?? 0);
 const CUSTOMERS = 500;
 // profiling: the api's stdout/stderr appended to this file (LOG_LEVEL from BENCH_API_LOG_LEVEL), extra node flags for it
 const API_LOG = process.env.BENCH_API_LOG ?? '';
@@ -204,7 +201,6 @@ async function main() {
     WEBHOOK_RATE_LIMIT_PER_SECOND: '0',
   });
   const results = {};
-  const workers = [];
   try {
     // channels connected once (sandbox bootstrap), then the receiver-only api
     let api = await launchApi(apiEnv(false), `http://127.0.0.1:${ports.api}/api/health`);
@@ -236,11 +232,7 @@ async function main() {
     process.stdout.write('phase 3: draining the backlog…\n');
     const [[backlog]] = await q.query(`SELECT COUNT(*) AS n FROM webhook_events WHERE status = 'pending'`);
     const drainStart = Date.now();
-    api = await launchApi(apiEnv(WORKER_PROCESSES === 0), `http://127.0.0.1:${ports.api}/api/health`);
-    for (let i = 0; i < WORKER_PROCESSES; i += 1) {
-      const port = ports.baseline + 1 + i;
-      workers.push(await launchApi({ ...apiEnv(true), API_ROLE: 'worker', API_PORT: String(port) }, `http://127.0.0.1:${port}/api/health`));
-    }
+    api = await launchApi(apiEnv(true), `http://127.0.0.1:${ports.api}/api/health`);
     const drainDeadline = Date.now() + 600_000;
     let remaining = Number(backlog.n);
     while (remaining > 0 && Date.now() < drainDeadline) {
@@ -290,9 +282,7 @@ async function main() {
       appliedPerSecond: Number(window.n) / Number(window.seconds),
     };
     await stop(api);
-    for (const worker of workers) await stop(worker);
   } finally {
-    for (const worker of workers) await stop(worker);
     await stop(sim);
     await q.end();
     await admin.end();
@@ -304,7 +294,6 @@ async function main() {
   const machine = `${cpus().length} × ${cpus()[0]?.model.trim()}, ${round(totalmem() / 2 ** 30, 0)} GB RAM, Node ${process.version}, ${version.v}`;
   const lines = [
     `machine: ${machine}`,
-    `worker: ${WORKER_PROCESSES ? `${WORKER_PROCESSES} separate process(es) (API_ROLE=worker), the api receiving only` : 'in the api process'}, ${process.env.BENCH_WORKERS ?? 4} claim loops each`,
     `ack throughput at saturation (${CONCURRENCY} connections, ${SATURATION_SECONDS} s): baseline ${round(r.baselineSaturation.perSecond, 0)}/s, api ${round(r.apiSaturation.perSecond, 0)}/s → ratio ${round(r.apiSaturation.perSecond / r.baselineSaturation.perSecond, 2)} (failed: ${r.baselineSaturation.failed} / ${r.apiSaturation.failed})`,
     `ack latency at ${RATE} req/s (${RATE_SECONDS} s): baseline p50 ${round(r.baselineRate.p50, 2)} ms p99 ${round(r.baselineRate.p99, 2)} ms (achieved ${round(r.baselineRate.achieved, 0)}/s); api p50 ${round(r.apiRate.p50, 2)} ms p99 ${round(r.apiRate.p99, 2)} ms (achieved ${round(r.apiRate.achieved, 0)}/s, failed ${r.apiRate.failed})`,
     `processing (backlog of ${r.drain.backlog} drained): ${round(r.drain.perSecond, 0)} webhooks applied/s steady (${r.drain.processed} in ${round(r.drain.seconds, 1)} s), failed/dead ${r.drain.failedOrDead}, messages ${r.drain.messages}`,
