@@ -24,6 +24,7 @@ import { CreateCommentChannelCounts1764810000000 } from './1764810000000-CreateC
 import { IndexCommentCountsByPost1764820000000 } from './1764820000000-IndexCommentCountsByPost';
 import { CreateConversationTerms1764830000000 } from './1764830000000-CreateConversationTerms';
 import { CoverMessageTotalsByAssignee1764840000000 } from './1764840000000-CoverMessageTotalsByAssignee';
+import { IndexCyclesByPair1764840000001 } from './1764840000001-IndexCyclesByPair';
 
 /** Every migration, in order. Listed explicitly because the api is bundled (no glob loading). */
 export const MIGRATIONS = [
@@ -53,4 +54,5 @@ export const MIGRATIONS = [
   IndexCommentCountsByPost1764820000000,
   CreateConversationTerms1764830000000,
   CoverMessageTotalsByAssignee1764840000000,
+  IndexCyclesByPair1764840000001,
 ];
