@@ -23,6 +23,8 @@ import { CreateConversationCounts1764700000000 } from './1764700000000-CreateCon
 import { CreateCommentChannelCounts1764810000000 } from './1764810000000-CreateCommentChannelCounts';
 import { IndexCommentCountsByPost1764820000000 } from './1764820000000-IndexCommentCountsByPost';
 import { CreateConversationTerms1764830000000 } from './1764830000000-CreateConversationTerms';
+import { CoverMessageTotalsByAssignee1764840000000 } from './1764840000000-CoverMessageTotalsByAssignee';
+import { IndexCyclesByPair1764840000001 } from './1764840000001-IndexCyclesByPair';
 
 /** Every migration, in order. Listed explicitly because the api is bundled (no glob loading). */
 export const MIGRATIONS = [
@@ -51,4 +53,6 @@ export const MIGRATIONS = [
   CreateCommentChannelCounts1764810000000,
   IndexCommentCountsByPost1764820000000,
   CreateConversationTerms1764830000000,
+  CoverMessageTotalsByAssignee1764840000000,
+  IndexCyclesByPair1764840000001,
 ];

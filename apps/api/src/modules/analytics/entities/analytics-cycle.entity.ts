@@ -7,6 +7,9 @@ import { TimestampColumn } from '../../../database/timestamp.column';
 // covering: the overview reads a range of cycles from these indexes alone
 @Index('idx_analytics_cycles_opened_covering', ['openedAt', 'channelId', 'platform', 'assigneeId', 'frtSeconds', 'frtBusinessSeconds', 'fromAd'])
 @Index('idx_analytics_cycles_resolved_covering', ['resolvedAt', 'channelId', 'platform', 'assigneeId', 'resolutionSeconds', 'resolutionBusinessSeconds'])
+// the same led by the (channel, assignee) pair: a long range is grouped in index order (no sort)
+@Index('idx_analytics_cycles_pair_opened', ['channelId', 'assigneeId', 'openedAt', 'platform', 'frtSeconds', 'frtBusinessSeconds', 'fromAd'])
+@Index('idx_analytics_cycles_pair_resolved', ['channelId', 'assigneeId', 'resolvedAt', 'platform', 'resolutionSeconds', 'resolutionBusinessSeconds'])
 @Index('idx_analytics_cycles_channel_opened', ['channelId', 'openedAt'])
 @Index('idx_analytics_cycles_assignee_opened', ['assigneeId', 'openedAt'])
 export class AnalyticsCycleEntity {
