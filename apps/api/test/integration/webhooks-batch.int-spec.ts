@@ -153,70 +153,6 @@ describe('webhook batch apply (integration)', () => {
     expect(perDelivery).toBeLessThan(11);
   });
 
-  it("writes a batch's dedupe keys and search documents together: a failed event leaves neither, a repeated one is a duplicate, a stored mid is matched", async () => {
-    const events = h.t.app.get(WebhookEventRepository);
-    const processor = h.t.app.get(WebhookProcessor);
-    const applyClaimed = async (workerId: string) => {
-      const { rows } = await events.claim(workerId, 10, 60_000, 5);
-      await processor.processBatch(rows, workerId);
-      return rows.map((r) => r.id);
-    };
-    // stored before, and its dedupe key gone since (as after the applied-events retention): a redelivery meets the unique mid
-    expect((await h.postSigned('/webhooks/instagram', directMessage(5, 'm-defer-stored', 'stored before'))).status).toBe(200);
-    await applyClaimed('defer-0');
-    await h.t.dataSource.query(`DELETE FROM applied_events WHERE dedupe_key LIKE '%m-defer-stored'`);
-
-    const refs = h.t.app.get(MessageRefUpdater);
-    const replayParked = refs.replayParked.bind(refs);
-    // fails after its message row and search document were written in its savepoint
-    const poison = jest.spyOn(refs, 'replayParked').mockImplementation(async (message, conversation, ctx) => {
-      if (message.mid === 'm-defer-poison') throw new Error('poisoned after the insert');
-      return replayParked(message, conversation, ctx);
-    });
-    const fallback = jest.spyOn(processor, 'process');
-    try {
-      for (const body of [
-        directMessage(6, 'm-defer-ok', 'quokkaword arrives'),
-        directMessage(6, 'm-defer-ok', 'quokkaword arrives'),
-        directMessage(7, 'm-defer-poison', 'wombatword poisoned'),
-        directMessage(5, 'm-defer-stored', 'stored before'),
-      ])
-        expect((await h.postSigned('/webhooks/instagram', body)).status).toBe(200);
-      const claimed = await applyClaimed('defer-1');
-      // an earlier test's failed delivery may be due again and share the claim: only these four are looked at
-      const ours: { id: number }[] = await h.t.dataSource.query(
-        `SELECT id FROM webhook_events WHERE id IN (${claimed.join(', ')}) AND raw_body LIKE '%m-defer-%' ORDER BY id`,
-      );
-      const ids = ours.map((r) => r.id);
-      expect(ids).toHaveLength(4);
-      // the batch committed as one: no fallback to one transaction per delivery
-      expect(fallback).not.toHaveBeenCalled();
-      const rows: { status: string; items: unknown }[] = await h.t.dataSource.query(
-        `SELECT status, items FROM webhook_events WHERE id IN (${ids.join(', ')}) ORDER BY id`,
-      );
-      const outcomes = rows.map((r) => {
-        const items = (typeof r.items === 'string' ? JSON.parse(r.items) : r.items) as { outcome: string; detail?: string }[];
-        return `${r.status} ${items[0].outcome}${items[0].detail ? ` ${items[0].detail}` : ''}`;
-      });
-      expect(outcomes[0]).toBe('processed applied');
-      expect(outcomes[1]).toBe('processed duplicate');
-      expect(outcomes[2]).toMatch(/^failed failed/);
-      expect(outcomes[3]).toBe('processed applied matched stored message by mid');
-    } finally {
-      poison.mockRestore();
-      fallback.mockRestore();
-    }
-    expect(await h.count(`SELECT COUNT(*) AS n FROM messages WHERE mid IN ('m-defer-ok', 'm-defer-stored')`)).toBe(2);
-    expect(await h.count(`SELECT COUNT(*) AS n FROM messages WHERE mid = 'm-defer-poison'`)).toBe(0);
-    expect(await h.count(`SELECT COUNT(*) AS n FROM applied_events WHERE dedupe_key LIKE '%m-defer-%'`)).toBe(2);
-    // the index stores terms (hex of the folded word)
-    const [quokka, wombat] = [searchTerm('quokkaword'), searchTerm('wombatword')];
-    expect(await h.count(`SELECT COUNT(*) AS n FROM message_search WHERE body LIKE '%${quokka}%'`)).toBe(1);
-    expect(await h.count(`SELECT COUNT(*) AS n FROM message_search WHERE body LIKE '%${wombat}%'`)).toBe(0);
-    expect(await h.count(`SELECT COUNT(*) AS n FROM conversation_terms WHERE terms LIKE '%${quokka}%'`)).toBe(1);
-    expect(await h.count(`SELECT COUNT(*) AS n FROM conversation_terms WHERE terms LIKE '%${wombat}%'`)).toBe(0);
-  });
-
   it('two batches touching the same conversations in opposite orders wait for each other instead of deadlocking', async () => {
     const [c1, c2] = [CUSTOMERS[2].igsid, CUSTOMERS[3].igsid];
     const dm = (customer: string, mid: string) =>
@@ -296,5 +232,72 @@ describe('webhook batch apply (integration)', () => {
     expect(await h.count(`SELECT COUNT(*) AS n FROM webhook_events`)).toBe(before + 41);
     expect(await h.count(`SELECT COUNT(*) AS n FROM webhook_events WHERE status = 'pending' AND raw_body LIKE '%m-group-%'`)).toBe(40);
     expect(await h.count(`SELECT COUNT(*) AS n FROM webhook_events WHERE status = 'rejected' AND last_error = 'body is not JSON'`)).toBe(1);
+  });
+
+  it("writes a batch's dedupe keys and search documents together: a failed event leaves neither, a repeated one is a duplicate, a stored mid is matched", async () => {
+    const events = h.t.app.get(WebhookEventRepository);
+    const processor = h.t.app.get(WebhookProcessor);
+    const applyClaimed = async (workerId: string) => {
+      const { rows } = await events.claim(workerId, 10, 60_000, 5);
+      await processor.processBatch(rows, workerId);
+      return rows.map((r) => r.id);
+    };
+    // what earlier tests left due is applied first, so the claims below hold this test's deliveries
+    for (let due = await events.claim('defer-pre', 100, 60_000, 5); due.rows.length; due = await events.claim('defer-pre', 100, 60_000, 5))
+      await processor.processBatch(due.rows, 'defer-pre');
+    // stored before, and its dedupe key gone since (as after the applied-events retention): a redelivery meets the unique mid
+    expect((await h.postSigned('/webhooks/instagram', directMessage(5, 'm-defer-stored', 'stored before'))).status).toBe(200);
+    await applyClaimed('defer-0');
+    await h.t.dataSource.query(`DELETE FROM applied_events WHERE dedupe_key LIKE '%m-defer-stored'`);
+
+    const refs = h.t.app.get(MessageRefUpdater);
+    const replayParked = refs.replayParked.bind(refs);
+    // fails after its message row and search document were written in its savepoint
+    const poison = jest.spyOn(refs, 'replayParked').mockImplementation(async (message, conversation, ctx) => {
+      if (message.mid === 'm-defer-poison') throw new Error('poisoned after the insert');
+      return replayParked(message, conversation, ctx);
+    });
+    const fallback = jest.spyOn(processor, 'process');
+    try {
+      for (const body of [
+        directMessage(6, 'm-defer-ok', 'quokkaword arrives'),
+        directMessage(6, 'm-defer-ok', 'quokkaword arrives'),
+        directMessage(7, 'm-defer-poison', 'wombatword poisoned'),
+        directMessage(5, 'm-defer-stored', 'stored before'),
+      ])
+        expect((await h.postSigned('/webhooks/instagram', body)).status).toBe(200);
+      const claimed = await applyClaimed('defer-1');
+      // an earlier test's failed delivery may be due again and share the claim: only these four are looked at
+      const ours: { id: number }[] = await h.t.dataSource.query(
+        `SELECT id FROM webhook_events WHERE id IN (${claimed.join(', ')}) AND raw_body LIKE '%m-defer-%' ORDER BY id`,
+      );
+      const ids = ours.map((r) => r.id);
+      expect(ids).toHaveLength(4);
+      // the batch committed as one: no fallback to one transaction per delivery
+      expect(fallback).not.toHaveBeenCalled();
+      const rows: { status: string; items: unknown }[] = await h.t.dataSource.query(
+        `SELECT status, items FROM webhook_events WHERE id IN (${ids.join(', ')}) ORDER BY id`,
+      );
+      const outcomes = rows.map((r) => {
+        const items = (typeof r.items === 'string' ? JSON.parse(r.items) : r.items) as { outcome: string; detail?: string }[];
+        return `${r.status} ${items[0].outcome}${items[0].detail ? ` ${items[0].detail}` : ''}`;
+      });
+      expect(outcomes[0]).toBe('processed applied');
+      expect(outcomes[1]).toBe('processed duplicate');
+      expect(outcomes[2]).toMatch(/^failed failed/);
+      expect(outcomes[3]).toBe('processed applied matched stored message by mid');
+    } finally {
+      poison.mockRestore();
+      fallback.mockRestore();
+    }
+    expect(await h.count(`SELECT COUNT(*) AS n FROM messages WHERE mid IN ('m-defer-ok', 'm-defer-stored')`)).toBe(2);
+    expect(await h.count(`SELECT COUNT(*) AS n FROM messages WHERE mid = 'm-defer-poison'`)).toBe(0);
+    expect(await h.count(`SELECT COUNT(*) AS n FROM applied_events WHERE dedupe_key LIKE '%m-defer-%'`)).toBe(2);
+    // the index stores terms (hex of the folded word)
+    const [quokka, wombat] = [searchTerm('quokkaword'), searchTerm('wombatword')];
+    expect(await h.count(`SELECT COUNT(*) AS n FROM message_search WHERE body LIKE '%${quokka}%'`)).toBe(1);
+    expect(await h.count(`SELECT COUNT(*) AS n FROM message_search WHERE body LIKE '%${wombat}%'`)).toBe(0);
+    expect(await h.count(`SELECT COUNT(*) AS n FROM conversation_terms WHERE terms LIKE '%${quokka}%'`)).toBe(1);
+    expect(await h.count(`SELECT COUNT(*) AS n FROM conversation_terms WHERE terms LIKE '%${wombat}%'`)).toBe(0);
   });
 });
