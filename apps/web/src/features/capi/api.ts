@@ -1,6 +1,6 @@
 'use client';
 
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
   AttributionResponse,
   CapiEventDto,
@@ -53,8 +53,18 @@ export function useRecordOutcome(conversationId: string) {
   });
 }
 
+/**
+ * Meta's answer for an outcome, from the socket: shown at once, then read again. The read again matters: a refetch
+ * started before this event (after the POST) may still be in flight with the older state, and without a new
+ * invalidation it would land last and put "Sending to Meta" back for good; invalidating cancels it.
+ */
+export function applyOutcomeUpdate(queryClient: QueryClient, outcome: OutcomeDto): void {
+  upsertOutcome(queryClient, outcome);
+  void queryClient.invalidateQueries({ queryKey: capiKeys.outcomes(outcome.conversationId) });
+}
+
 /** Puts an outcome (from the api or the socket) into its conversation's cached list, newest first. */
-export function upsertOutcome(queryClient: ReturnType<typeof useQueryClient>, outcome: OutcomeDto): void {
+export function upsertOutcome(queryClient: QueryClient, outcome: OutcomeDto): void {
   queryClient.setQueryData<OutcomeDto[]>(capiKeys.outcomes(outcome.conversationId), (list) => {
     if (!list) return list;
     return [outcome, ...list.filter((o) => o.id !== outcome.id)].sort((a, b) => b.recordedAt.localeCompare(a.recordedAt));

@@ -2,7 +2,7 @@
 
 import { useQueryClient } from '@tanstack/react-query';
 import { useRealtimeConnect, useRealtimeEvent } from '../realtime/use-realtime';
-import { capiKeys, upsertOutcome } from './api';
+import { applyOutcomeUpdate, capiKeys } from './api';
 
 /**
  * Outcomes and the Conversions API log live: `capi.outcome_updated` updates the conversation's outcomes
@@ -11,7 +11,7 @@ import { capiKeys, upsertOutcome } from './api';
 export function useCapiLiveUpdates(): void {
   const queryClient = useQueryClient();
   useRealtimeEvent('capi.outcome_updated', ({ outcome }) => {
-    upsertOutcome(queryClient, outcome);
+    applyOutcomeUpdate(queryClient, outcome);
     void queryClient.invalidateQueries({ queryKey: capiKeys.allAttribution() });
   });
   useRealtimeEvent('capi.event_updated', () => void queryClient.invalidateQueries({ queryKey: capiKeys.allEvents() }));
