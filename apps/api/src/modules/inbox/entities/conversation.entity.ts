@@ -16,7 +16,7 @@ import { TimestampedEntity } from '../../../database/base.entity';
 /** One DM thread per (channel, customer). */
 @Entity({ name: 'conversations' })
 @Unique('uq_conversations_channel_customer', ['channelId', 'customerExternalId'])
-@Index('idx_conversations_last_message', ['lastMessageAt', 'id'])
+@Index('idx_conversations_last_message_scope', ['lastMessageAt', 'id', 'assigneeId', 'contactId'])
 @Index('idx_conversations_contact', ['contactId'])
 @Index('idx_conversations_status_last', ['status', 'lastMessageAt', 'id'])
 @Index('idx_conversations_assignee_last', ['assigneeId', 'lastMessageAt', 'id'])
