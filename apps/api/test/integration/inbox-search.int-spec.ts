@@ -133,6 +133,15 @@ describe('inbox search (integration)', () => {
   it('gives the same answers on every path: the list walk, the index by the rarest term, the longer walk, the subquery', async () => {
     const queries = ['blue', 'jacket', 'blue jacket', 'blue abroad', 'jane', 'jane blue', 'cafe', 'muller', '🎉', '東京タワー', 'sku-4411', 'nothing'];
     const answers = async () => Object.fromEntries(await Promise.all(queries.map(async (q) => [q, await found(q)] as const)));
+    // what each result says matched (the contact, or which message): the same on every path as well
+    const matchedWhere = async () =>
+      Object.fromEntries(
+        await Promise.all(
+          queries.map(
+            async (q) => [q, (await search(q)).map((c) => `${c.contact.externalId} ${c.searchMatch?.messageId ?? c.searchMatch?.field}`).sort()] as const,
+          ),
+        ),
+      );
     const repo = h.t.app.get(InboxSearchRepository);
     const index = jest.spyOn(repo, 'indexMatches');
     const subquery = jest.spyOn(repo, 'subqueryCondition');
@@ -140,6 +149,7 @@ describe('inbox search (integration)', () => {
     try {
       // a few conversations fit in one chunk: the walk answers everything
       const walked = await answers();
+      const walkedMatches = await matchedWhere();
       expect(index).not.toHaveBeenCalled();
       expect(walked['blue jacket']).toEqual([IG[0].igsid]);
       expect(walked['jane blue']).toEqual([]); // every term in one document: Jane's name never says blue
@@ -148,6 +158,11 @@ describe('inbox search (integration)', () => {
       Object.assign(INBOX_SEARCH_LIMITS, { scanChunk: 1, maxChunk: 1, scanMax: 2 });
       expect(await answers()).toEqual(walked);
       expect(index).toHaveBeenCalled();
+      // the documents the index returned name the newest matching message: no thread is read again for it
+      const reread = jest.spyOn(repo, 'newestMatches');
+      expect(await matchedWhere()).toEqual(walkedMatches);
+      for (const [ids, , known] of reread.mock.calls) expect(ids.filter((id) => !known?.has(id))).toEqual([]);
+      reread.mockRestore();
       // the index is asked for one term of the query (the rarest in what the walk read), the others are tested in memory
       index.mockClear();
       await found('blue jacket');

@@ -21,6 +21,17 @@ export interface DocumentSample {
   newestMatch: Map<string, string>;
 }
 
+/** The newest of each conversation's documents (by sent time, then id, as the thread orders them): conversation → message id. */
+function newestPerConversation(documents: { conversation_id: string; message_id: string; sent_at: Date | string }[]): Map<string, string> {
+  const newest = new Map<string, { at: number; id: string }>();
+  for (const r of documents) {
+    const at = rawDate(r.sent_at).getTime();
+    const best = newest.get(r.conversation_id);
+    if (!best || at > best.at || (at === best.at && r.message_id > best.id)) newest.set(r.conversation_id, { at, id: r.message_id });
+  }
+  return new Map([...newest].map(([conversationId, { id }]) => [conversationId, id]));
+}
+
 /**
  * Full-text reads of `message_search` / `contact_search` (terms from `common/search/search-text.ts`,
  * one engine query per database via `searchSql`). Both engines read a term's whole posting list before the
@@ -64,14 +75,7 @@ export class InboxSearchRepository {
         'SELECT ms.conversation_id, ms.message_id, ms.sent_at, ms.body FROM message_search ms WHERE ms.conversation_id IN (:...ids)',
         { ids: candidates },
       );
-      const newest = new Map<string, { at: number; id: string }>();
-      for (const r of messages) {
-        if (!documentMatches(r.body, terms)) continue;
-        const at = rawDate(r.sent_at).getTime();
-        const best = newest.get(r.conversation_id);
-        if (!best || at > best.at || (at === best.at && r.message_id > best.id)) newest.set(r.conversation_id, { at, id: r.message_id });
-      }
-      for (const [conversationId, { id }] of newest) {
+      for (const [conversationId, id] of newestPerConversation(messages.filter((r) => documentMatches(r.body, terms)))) {
         matched.add(conversationId);
         newestMatch.set(conversationId, id);
       }
@@ -83,25 +87,29 @@ export class InboxSearchRepository {
    * The conversations matching every term, asked of the index by one term only (`probe`, the rarest one
    * seen) and tested against all terms in memory — an index query with a common term in it reads that term's
    * whole posting list. Null when `probe` has more than `cap` documents (then only the list walk is cheap).
+   * Every matching message holds the probe, so the documents read name each conversation's newest matching
+   * message too (`newestMatch`): a long thread whose match is old is not read again for its highlight.
    */
-  async indexMatches(terms: string[], probe: string, cap: number): Promise<Set<string> | null> {
+  async indexMatches(terms: string[], probe: string, cap: number): Promise<{ ids: Set<string>; newestMatch: Map<string, string> } | null> {
     const q = searchSql.query(this.dialect, [probe]);
     const contacts = await this.raw<{ id: string; body: string }>(
       `SELECT cs.contact_id AS id, cs.body FROM contact_search cs WHERE ${searchSql.match(this.dialect, 'contact_search', 'cs', 'q')} LIMIT ${cap + 1}`,
       { q },
     );
-    const messages = await this.raw<{ id: string; body: string }>(
-      `SELECT ms.conversation_id AS id, ms.body FROM message_search ms WHERE ${searchSql.match(this.dialect, 'message_search', 'ms', 'q')} LIMIT ${cap + 1}`,
+    if (contacts.length > cap) return null;
+    const messages = await this.raw<{ conversation_id: string; message_id: string; sent_at: Date | string; body: string }>(
+      `SELECT ms.conversation_id, ms.message_id, ms.sent_at, ms.body FROM message_search ms WHERE ${searchSql.match(this.dialect, 'message_search', 'ms', 'q')} LIMIT ${cap + 1}`,
       { q },
     );
-    if (contacts.length > cap || messages.length > cap) return null;
-    const ids = new Set(messages.filter((r) => documentMatches(r.body, terms)).map((r) => r.id));
+    if (messages.length > cap) return null;
+    const newestMatch = newestPerConversation(messages.filter((r) => documentMatches(r.body, terms)));
+    const ids = new Set(newestMatch.keys());
     const contactIds = contacts.filter((r) => documentMatches(r.body, terms)).map((r) => r.id);
     if (contactIds.length) {
       const rows = await this.raw<{ id: string }>('SELECT cc.id FROM conversations cc WHERE cc.contact_id IN (:...ids)', { ids: contactIds });
       for (const r of rows) ids.add(r.id);
     }
-    return ids;
+    return { ids, newestMatch };
   }
 
   /** The search as a condition inside the list query (the last resort: slow for a common term). */

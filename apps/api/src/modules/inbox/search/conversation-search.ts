@@ -78,8 +78,11 @@ export class ConversationSearch {
     if (walk.complete) return { condition: idsCondition(walk.found.map((c) => c.id)), newestMatch };
     const [probe, seen] = [...termHits].sort((a, b) => a[1] - b[1])[0];
     const common = seen >= commonProbe && seen * scanChunk >= commonProbe * walked;
-    const ids = common ? null : await this.search.indexMatches(terms, probe, candidateCap);
-    if (ids) return { condition: idsCondition([...ids]), newestMatch };
+    const byIndex = common ? null : await this.search.indexMatches(terms, probe, candidateCap);
+    if (byIndex) {
+      for (const [c, m] of byIndex.newestMatch) newestMatch.set(c, m);
+      return { condition: idsCondition([...byIndex.ids]), newestMatch };
+    }
     // every term is common overall, yet matches are sparse here: walk on, up to scanMax conversations
     const rest = await scanMatching({ ...plan, want: want - walk.found.length, keepGoing: ({ scanned }) => scanned < scanMax }, walk.last);
     if (rest.complete) return { condition: idsCondition([...walk.found, ...rest.found].map((c) => c.id)), newestMatch };
