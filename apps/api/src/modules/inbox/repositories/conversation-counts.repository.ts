@@ -17,6 +17,9 @@ type CounterRow = { status: ConversationStatus; platform: MessagePlatform; assig
   string | number | null
 >;
 
+/** What "open right now" means for reporting: waiting on the team or on the customer, not snoozed or resolved. */
+const OPEN_NOW: ConversationStatus[] = ['open', 'pending'];
+
 /**
  * Sidebar folder counts over exactly the rows the caller's conversation list can show (scoped, with
  * activity): from the maintained counters (`counts/`), a few hundred rows, or — while their triggers are
@@ -51,6 +54,26 @@ export class ConversationCountsRepository {
         };
       }),
     );
+  }
+
+  /**
+   * The open and pending conversations the caller's list can show, and how many of them nobody is assigned (the
+   * analytics' "live now"): from the counters (a few hundred rows) while they are maintained, else one scan.
+   */
+  async openNow(caller: Caller): Promise<{ open: number; unassigned: number }> {
+    if (!this.maintainer.maintained) {
+      const row = await this.scoped(caller)
+        .select('COUNT(*)', 'open')
+        .addSelect('SUM(CASE WHEN c.assignee_id IS NULL THEN 1 ELSE 0 END)', 'unassigned')
+        .andWhere('c.status IN (:...open)', { open: OPEN_NOW })
+        .getRawOne<{ open: string | number | null; unassigned: string | number | null }>();
+      return { open: Number(row?.open ?? 0), unassigned: Number(row?.unassigned ?? 0) };
+    }
+    const { sql, params } = readCountsSql(caller.role === Role.ADMIN ? undefined : [caller.id, '']);
+    const rows: CounterRow[] = await this.conversations.manager.query(sql.replace(/\s+/g, ' '), params);
+    const open = rows.filter((r) => OPEN_NOW.includes(r.status));
+    const sum = (list: CounterRow[]) => list.reduce((total, r) => total + Number(r.n ?? 0), 0);
+    return { open: sum(open), unassigned: sum(open.filter((r) => r.assignee_id === '')) };
   }
 
   /** One scan over the scoped rows, grouped into at most |statuses| × |platforms| rows and summed here. */

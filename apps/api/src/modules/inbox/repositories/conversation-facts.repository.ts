@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { ConversationCountsRepository } from './conversation-counts.repository';
 import { InjectRepository } from '@nestjs/typeorm';
 import {
   AttributionDto,
@@ -51,6 +52,7 @@ export class ConversationFactsRepository {
   constructor(
     @InjectRepository(ConversationEntity) private readonly conversations: Repository<ConversationEntity>,
     @InjectRepository(MessageEntity) private readonly messages: Repository<MessageEntity>,
+    private readonly counts: ConversationCountsRepository,
   ) {}
 
   findMany(ids: string[]): Promise<ConversationFactsRow[]> {
@@ -78,11 +80,7 @@ export class ConversationFactsRepository {
   }
 
   async live(caller: Caller, limit = 5): Promise<LiveConversations> {
-    const counts = await ConversationAccessPolicy.applyTo(this.conversations.createQueryBuilder('c'), caller, 'c')
-      .select('COUNT(*)', 'open')
-      .addSelect('SUM(CASE WHEN c.assignee_id IS NULL THEN 1 ELSE 0 END)', 'unassigned')
-      .andWhere('c.status IN (:...open)', { open: OPEN })
-      .getRawOne<{ open: string | number | null; unassigned: string | number | null }>();
+    const counts = await this.counts.openNow(caller);
     const waiting = await ConversationAccessPolicy.applyTo(this.conversations.createQueryBuilder('c'), caller, 'c')
       .leftJoin('contacts', 'contact', 'contact.id = c.contact_id')
       .select(['c.id AS id', 'c.channel_id AS channelId', 'c.last_customer_message_at AS waitingSince', 'contact.display_name AS contactName'])
@@ -94,8 +92,8 @@ export class ConversationFactsRepository {
       .limit(limit)
       .getRawMany<{ id: string; channelId: string; waitingSince: string | Date; contactName: string | null }>();
     return {
-      open: Number(counts?.open ?? 0),
-      unassigned: Number(counts?.unassigned ?? 0),
+      open: counts.open,
+      unassigned: counts.unassigned,
       waitingLongest: waiting.map((w) => ({ conversationId: w.id, channelId: w.channelId, contactName: w.contactName, waitingSince: rawDate(w.waitingSince) })),
     };
   }
