@@ -7,6 +7,7 @@ import { daySpans } from '../calculators/day-spans';
 import { DayShift } from '../calculators/local-days';
 import { AnalyticsCycleEntity } from '../entities/analytics-cycle.entity';
 import { AnalyticsMessageBucketEntity } from '../entities/analytics-message-bucket.entity';
+import { AnalyticsMessageChannelHourlyTotalEntity } from '../entities/analytics-message-channel-hourly-total.entity';
 import { AnalyticsMessageChannelTotalEntity } from '../entities/analytics-message-channel-total.entity';
 import { AnalyticsMessageDailyTotalEntity } from '../entities/analytics-message-daily-total.entity';
 import { AnalyticsMessageTotalEntity, UNASSIGNED_KEY } from '../entities/analytics-message-total.entity';
@@ -62,6 +63,7 @@ const SUMS: [string, keyof BucketSums][] = [
 const num = (v: unknown): number => Number(v ?? 0);
 const DAY_SECONDS = 86_400;
 const HOUR_SECONDS = 3_600;
+const HOUR_MS = HOUR_SECONDS * 1000;
 const NO_VALUES = new Float64Array(0);
 /** `TO_SECONDS('1970-01-01')`: MySQL's seconds count starts at year 0. */
 const TO_SECONDS_OF_UNIX_EPOCH = 62_167_219_200;
@@ -79,6 +81,20 @@ const MAX_LIST_BYTES = 4_294_967_295;
 const PAIR_ORDER_AFTER_MS = 120 * 86_400_000;
 const PAIR_INDEXES: Record<CycleEvent, string> = { opened: 'idx_analytics_cycles_pair_opened', resolved: 'idx_analytics_cycles_pair_resolved' };
 
+/**
+ * Whether each UTC hour of the range lies in one local hour, so the per-hour totals give the local hours' sums:
+ * the range starts and ends on UTC hours and the zone's offset is whole hours, changing only on a UTC hour
+ * (`shift`, the offset less whole-hour instants, and `since`, seconds from the hour-aligned start, both whole
+ * hours). True for most zones; not for :30/:45 offsets (India, Nepal, Chatham) or Lord Howe's half-hour DST.
+ */
+export function wholeHours(filter: Pick<RollupFilter, 'start' | 'end'>, shifts: readonly DayShift[]): boolean {
+  return (
+    filter.start.getTime() % HOUR_MS === 0 &&
+    filter.end.getTime() % HOUR_MS === 0 &&
+    shifts.every((s) => s.since % HOUR_SECONDS === 0 && s.shift % HOUR_SECONDS === 0)
+  );
+}
+
 /** Reads of the rollups for one range and filter set; never touches the inbox's tables. */
 @Injectable()
 export class AnalyticsQueryRepository {
@@ -88,6 +104,8 @@ export class AnalyticsQueryRepository {
     @InjectRepository(AnalyticsMessageTotalEntity) private readonly totals: Repository<AnalyticsMessageTotalEntity>,
     @InjectRepository(AnalyticsMessageDailyTotalEntity) private readonly dailyTotals: Repository<AnalyticsMessageDailyTotalEntity>,
     @InjectRepository(AnalyticsMessageChannelTotalEntity) private readonly channelTotals: Repository<AnalyticsMessageChannelTotalEntity>,
+    @InjectRepository(AnalyticsMessageChannelHourlyTotalEntity)
+    private readonly channelHourlyTotals: Repository<AnalyticsMessageChannelHourlyTotalEntity>,
   ) {}
 
   /**
@@ -239,13 +257,18 @@ export class AnalyticsQueryRepository {
 
   /**
    * Message sums per local hour of the range (`BucketSums.hour`, `localUnits`): at most 24 rows a day whatever
-   * the number of buckets. Without a label filter from the totals across conversations — the per-channel
-   * totals, or the per-assignee ones for an agent; the label filter needs the per-conversation buckets.
+   * the number of buckets (a local hour repeated by a DST change may come back as two rows). Without a label filter
+   * from the totals across conversations — the per-channel totals, or the per-assignee ones for an agent; the label
+   * filter needs the per-conversation buckets. The per-channel sums are read per UTC hour when every such hour of
+   * the range lies in one local hour (`wholeHours`; `hourly` false: never, for tests), grouped by the hour as
+   * stored: in primary-key order, with no temporary table, a UTC hour's local hour computed once per row.
    */
-  hourSums(filter: RollupFilter, shifts: readonly DayShift[]): Promise<BucketSums[]> {
+  hourSums(filter: RollupFilter, shifts: readonly DayShift[], hourly = true): Promise<BucketSums[]> {
     const hour = this.localUnits('b.bucket_at', shifts, filter.start, HOUR_SECONDS);
     if (filter.labelId) return this.sums(this.buckets, 'bucket_at', 'assignee_id', filter, hour);
     if (filter.agentId) return this.sums(this.totals, 'bucket_at', 'assignee_key', filter, hour);
+    if (hourly && wholeHours(filter, shifts))
+      return this.sums(this.channelHourlyTotals, 'hour_at', '', filter, this.localUnits('b.hour_at', shifts, filter.start, HOUR_SECONDS), 'b.hour_at');
     return this.sums(this.channelTotals, 'bucket_at', '', filter, hour);
   }
 
@@ -286,11 +309,14 @@ export class AnalyticsQueryRepository {
       | Repository<AnalyticsMessageBucketEntity>
       | Repository<AnalyticsMessageTotalEntity>
       | Repository<AnalyticsMessageDailyTotalEntity>
-      | Repository<AnalyticsMessageChannelTotalEntity>,
+      | Repository<AnalyticsMessageChannelTotalEntity>
+      | Repository<AnalyticsMessageChannelHourlyTotalEntity>,
     timeColumn: string,
     assigneeColumn: string,
     filter: RollupFilter,
     hour?: string,
+    /** Group by this column instead of `hour` (which must then depend on it alone). */
+    hourColumn?: string,
   ): Promise<BucketSums[]> {
     const keys = hour ? [hour] : ['b.channel_id', `b.${assigneeColumn}`];
     const bytes = !hour && this.dialect() === 'mysql';
@@ -298,7 +324,7 @@ export class AnalyticsQueryRepository {
       .createQueryBuilder('b')
       .select(keys.map((key, i) => `${bytes ? `MIN(${key})` : key} AS g${i}`))
       .where(`b.${timeColumn} >= :start AND b.${timeColumn} < :end`, { start: filter.start, end: filter.end })
-      .groupBy(keys.map((key) => (bytes ? `CAST(${key} AS BINARY)` : key)).join(', '));
+      .groupBy(hourColumn ?? keys.map((key) => (bytes ? `CAST(${key} AS BINARY)` : key)).join(', '));
     for (const [col, alias] of SUMS) qb.addSelect(`SUM(b.${col})`, alias);
     this.filtered(qb, filter, 'b', assigneeColumn);
     const rows = await qb.getRawMany<Record<string, unknown>>();
