@@ -26,6 +26,7 @@ import { CreateConversationTerms1764830000000 } from './1764830000000-CreateConv
 import { CoverMessageTotalsByAssignee1764840000000 } from './1764840000000-CoverMessageTotalsByAssignee';
 import { IndexCyclesByPair1764840000001 } from './1764840000001-IndexCyclesByPair';
 import { AddAnalyticsChannelHourlyTotals1764850000000 } from './1764850000000-AddAnalyticsChannelHourlyTotals';
+import { IndexDailyTotalsByPair1764850000001 } from './1764850000001-IndexDailyTotalsByPair';
 
 /** Every migration, in order. Listed explicitly because the api is bundled (no glob loading). */
 export const MIGRATIONS = [
@@ -57,4 +58,5 @@ export const MIGRATIONS = [
   CoverMessageTotalsByAssignee1764840000000,
   IndexCyclesByPair1764840000001,
   AddAnalyticsChannelHourlyTotals1764850000000,
+  IndexDailyTotalsByPair1764850000001,
 ];
