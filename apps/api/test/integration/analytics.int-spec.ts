@@ -13,9 +13,13 @@ import { AnalyticsProjector } from '../../src/modules/analytics/analytics-projec
 import { AnalyticsConversationLabelEntity } from '../../src/modules/analytics/entities/analytics-conversation-label.entity';
 import { AnalyticsCycleEntity } from '../../src/modules/analytics/entities/analytics-cycle.entity';
 import { AnalyticsMessageBucketEntity } from '../../src/modules/analytics/entities/analytics-message-bucket.entity';
+import { AnalyticsMessageChannelHourlyTotalEntity } from '../../src/modules/analytics/entities/analytics-message-channel-hourly-total.entity';
 import { AnalyticsMessageChannelTotalEntity } from '../../src/modules/analytics/entities/analytics-message-channel-total.entity';
 import { AnalyticsMessageDailyTotalEntity } from '../../src/modules/analytics/entities/analytics-message-daily-total.entity';
 import { AnalyticsMessageTotalEntity, UNASSIGNED_KEY } from '../../src/modules/analytics/entities/analytics-message-total.entity';
+import { localDayShifts } from '../../src/modules/analytics/calculators/local-days';
+import { rangeOf } from '../../src/modules/analytics/calculators/time-zone';
+import { AnalyticsQueryRepository, BucketSums, wholeHours } from '../../src/modules/analytics/repositories/analytics-query.repository';
 import { AnalyticsRollupRepository } from '../../src/modules/analytics/repositories/analytics-rollup.repository';
 import { CommentEntity } from '../../src/modules/comments/entities/comment.entity';
 import { InboxActivity } from '../../src/modules/inbox/inbox-activity';
@@ -173,16 +177,26 @@ describe('analytics over a hand-built dataset (integration)', () => {
     const totals = await t.dataSource.getRepository(AnalyticsMessageTotalEntity).find({ order: { bucketAt: 'ASC', channelId: 'ASC', assigneeKey: 'ASC' } });
     const daily = await t.dataSource.getRepository(AnalyticsMessageDailyTotalEntity).find({ order: { dayAt: 'ASC', channelId: 'ASC', assigneeKey: 'ASC' } });
     const perChannel = await t.dataSource.getRepository(AnalyticsMessageChannelTotalEntity).find({ order: { bucketAt: 'ASC', channelId: 'ASC' } });
-    return { cycles, buckets, labels, totals, daily, perChannel };
+    const perChannelHourly = await t.dataSource.getRepository(AnalyticsMessageChannelHourlyTotalEntity).find({ order: { hourAt: 'ASC', channelId: 'ASC' } });
+    return { cycles, buckets, labels, totals, daily, perChannel, perChannelHourly };
   }
 
-  /** Both totals tables hold exactly what the per-conversation buckets add up to. */
+  /** Every totals table holds exactly what the per-conversation buckets add up to. */
   function expectTotalsOf(rows: Awaited<ReturnType<typeof rollupRows>>) {
     expect(sortTotals(rows.totals)).toEqual(expectedTotals(rows.buckets));
     const byDay = expectedTotals(rows.buckets.map((b) => ({ ...b, bucketAt: new Date(`${b.bucketAt.toISOString().slice(0, 10)}T00:00:00Z`) })));
     expect(sortTotals(rows.daily.map(({ dayAt, ...rest }) => Object.assign(new AnalyticsMessageTotalEntity(), { bucketAt: dayAt, ...rest })))).toEqual(byDay);
     const byChannel = expectedTotals(rows.buckets.map((b) => ({ ...b, assigneeId: null })));
     expect(sortTotals(rows.perChannel.map((r) => Object.assign(new AnalyticsMessageTotalEntity(), { ...r, assigneeKey: UNASSIGNED_KEY })))).toEqual(byChannel);
+    const byHour = expectedTotals(rows.buckets.map((b) => ({ ...b, assigneeId: null, bucketAt: new Date(`${b.bucketAt.toISOString().slice(0, 13)}:00:00Z`) })));
+    expect(
+      sortTotals(
+        rows.perChannelHourly.map(({ hourAt, ...rest }) =>
+          Object.assign(new AnalyticsMessageTotalEntity(), { bucketAt: hourAt, ...rest, assigneeKey: UNASSIGNED_KEY }),
+        ),
+      ),
+    ).toEqual(byHour);
+    expect(rows.perChannelHourly.length).toBeGreaterThan(0);
   }
 
   const sortTotals = (rows: AnalyticsMessageTotalEntity[]) =>
@@ -603,5 +617,70 @@ describe('analytics over a hand-built dataset (integration)', () => {
 
     expect((await t.http.post('/api/analytics/rebuild').set('Authorization', `Bearer ${admin}`)).status).toBe(200);
     expect(await rollupRows()).toEqual(incremental);
+  });
+
+  it('the hourly per-channel totals give the same local hours as the 15-minute ones (whole-hour zones, across the DST change)', async () => {
+    const query = t.app.get(AnalyticsQueryRepository);
+    /** One row per local hour (a repeated local hour may come back as two rows), in hour order. */
+    const perHour = (rows: BucketSums[]) => {
+      const hours = new Map<number, BucketSums>();
+      for (const { hour, ...sums } of rows) {
+        const into = hours.get(hour as number) ?? {
+          hour,
+          messagesIn: 0,
+          messagesOut: 0,
+          repliesWindow: 0,
+          repliesHumanAgent: 0,
+          repliesTemplate: 0,
+          repliesOther: 0,
+        };
+        for (const key of ['messagesIn', 'messagesOut', 'repliesWindow', 'repliesHumanAgent', 'repliesTemplate', 'repliesOther'] as const)
+          into[key] += sums[key];
+        hours.set(hour as number, into);
+      }
+      return [...hours.values()].sort((a, b) => (a.hour as number) - (b.hour as number));
+    };
+    for (const [from, to, tz] of [
+      ['2026-03-28', '2026-03-29', 'Europe/Berlin'],
+      ['2026-03-27', '2026-03-30', 'America/New_York'],
+      ['2026-03-28', '2026-03-29', 'UTC'],
+    ]) {
+      const range = rangeOf(from, to, tz);
+      const shifts = localDayShifts(from, to, tz);
+      expect(wholeHours(range, shifts)).toBe(true);
+      for (const filter of [range, { ...range, channelId: ch.ig1 }, { ...range, platform: FB }]) {
+        const hourly = perHour(await query.hourSums(filter, shifts));
+        expect(hourly.length).toBeGreaterThan(0);
+        expect(hourly).toEqual(perHour(await query.hourSums(filter, shifts, false)));
+      }
+    }
+    // :30 and :45 zones keep the 15-minute rows
+    for (const tz of ['Asia/Kolkata', 'Asia/Kathmandu'])
+      expect(wholeHours(rangeOf('2026-03-28', '2026-03-29', tz), localDayShifts('2026-03-28', '2026-03-29', tz))).toBe(false);
+  });
+
+  it('a whole-hour zone (hourly totals) and a :30 zone (15-minute totals) count the same messages over a range holding them all', async () => {
+    const wide = 'from=2026-03-20&to=2026-04-10';
+    const berlin = await overview(`${wide}&tz=Europe/Berlin`);
+    const kolkata = await overview(`${wide}&tz=Asia/Kolkata`);
+    const messages = (o: AnalyticsOverviewResponse) => ({
+      messagesIn: o.summary.messagesIn,
+      messagesOut: o.summary.messagesOut,
+      replies: o.summary.replies,
+      volumeIn: o.volume.reduce((n, d) => n + d.messagesIn, 0),
+      heatmapIn: o.heatmap.reduce((n, c) => n + c.messagesIn, 0),
+    });
+    expect(messages(berlin).messagesIn).toBeGreaterThan(0);
+    expect(messages(berlin)).toEqual(messages(kolkata));
+    expect(messages(berlin)).toEqual({ ...messages(berlin), volumeIn: berlin.summary.messagesIn, heatmapIn: berlin.summary.messagesIn });
+  });
+
+  it('a range of half a year (daily totals summed in pair order on MySQL/MariaDB) gives the same tables as three weeks holding the same data', async () => {
+    const weeks = await overview('from=2026-03-20&to=2026-04-10&tz=Europe/Berlin');
+    const halfYear = await overview('from=2026-01-01&to=2026-06-30&tz=Europe/Berlin');
+    expect(halfYear.agents.length).toBeGreaterThan(0);
+    expect(halfYear.agents).toEqual(weeks.agents);
+    expect(halfYear.channels).toEqual(weeks.channels);
+    expect(halfYear.summary).toEqual(weeks.summary);
   });
 });

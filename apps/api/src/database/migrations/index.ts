@@ -25,6 +25,8 @@ import { IndexCommentCountsByPost1764820000000 } from './1764820000000-IndexComm
 import { CreateConversationTerms1764830000000 } from './1764830000000-CreateConversationTerms';
 import { CoverMessageTotalsByAssignee1764840000000 } from './1764840000000-CoverMessageTotalsByAssignee';
 import { IndexCyclesByPair1764840000001 } from './1764840000001-IndexCyclesByPair';
+import { AddAnalyticsChannelHourlyTotals1764850000000 } from './1764850000000-AddAnalyticsChannelHourlyTotals';
+import { IndexDailyTotalsByPair1764850000001 } from './1764850000001-IndexDailyTotalsByPair';
 import { CoverConversationWalkScope1764860000000 } from './1764860000000-CoverConversationWalkScope';
 
 /** Every migration, in order. Listed explicitly because the api is bundled (no glob loading). */
@@ -56,5 +58,7 @@ export const MIGRATIONS = [
   CreateConversationTerms1764830000000,
   CoverMessageTotalsByAssignee1764840000000,
   IndexCyclesByPair1764840000001,
+  AddAnalyticsChannelHourlyTotals1764850000000,
+  IndexDailyTotalsByPair1764850000001,
   CoverConversationWalkScope1764860000000,
 ];

@@ -1,6 +1,7 @@
 import { AnalyticsConversationLabelEntity } from './entities/analytics-conversation-label.entity';
 import { AnalyticsCycleEntity } from './entities/analytics-cycle.entity';
 import { AnalyticsMessageBucketEntity } from './entities/analytics-message-bucket.entity';
+import { AnalyticsMessageChannelHourlyTotalEntity } from './entities/analytics-message-channel-hourly-total.entity';
 import { AnalyticsMessageChannelTotalEntity } from './entities/analytics-message-channel-total.entity';
 import { AnalyticsMessageDailyTotalEntity } from './entities/analytics-message-daily-total.entity';
 import { AnalyticsMessageTotalEntity } from './entities/analytics-message-total.entity';
@@ -15,6 +16,7 @@ export const ANALYTICS_ENTITIES = [
   AnalyticsMessageTotalEntity,
   AnalyticsMessageDailyTotalEntity,
   AnalyticsMessageChannelTotalEntity,
+  AnalyticsMessageChannelHourlyTotalEntity,
   AnalyticsConversationLabelEntity,
   AnalyticsSettingEntity,
 ];

@@ -3,7 +3,7 @@ import { businessSecondsBetween } from './business-hours';
 import { bucketsOf, ConversationFacts, cyclesOf, MessageFact, replyKindOf } from './conversation-projection';
 import { cycleFiguresOf, heatmapOf, volumeOf } from './overview';
 import { dealDurations, durationStats, frtBucketOf, frtDistribution, percentile, sortedDurations } from './statistics';
-import { localParts, rangeOf, zonedToUtc } from './time-zone';
+import { dayStart, localParts, rangeOf, zonedToUtc } from './time-zone';
 
 const at = (iso: string) => new Date(iso);
 let n = 0;
@@ -48,6 +48,15 @@ describe('time zones', () => {
   it('a range over the spring-forward day has 23 hours that day', () => {
     const { start, end } = rangeOf('2026-03-29', '2026-03-29', 'Europe/Berlin');
     expect((end.getTime() - start.getTime()) / 3_600_000).toBe(23);
+  });
+
+  it('a day whose midnight a DST change skips starts at the change, not an hour of the day before', () => {
+    // America/Santiago, 2026-09-06: 00:00 −04 becomes 01:00 −03 (at 04:00Z)
+    expect(dayStart('2026-09-06', 'America/Santiago').toISOString()).toBe('2026-09-06T04:00:00.000Z');
+    expect(rangeOf('2026-09-06', '2026-09-06', 'America/Santiago')).toEqual({ start: at('2026-09-06T04:00:00Z'), end: at('2026-09-07T03:00:00Z') });
+    expect(rangeOf('2026-09-05', '2026-09-05', 'America/Santiago')).toEqual({ start: at('2026-09-05T04:00:00Z'), end: at('2026-09-06T04:00:00Z') });
+    expect(dayStart('2026-09-07', 'America/Santiago').toISOString()).toBe('2026-09-07T03:00:00.000Z');
+    expect(dayStart('2026-03-29', 'Europe/Berlin').toISOString()).toBe('2026-03-28T23:00:00.000Z');
   });
 
   it('local parts name the weekday Monday-first', () => {

@@ -6,6 +6,9 @@ function expectSameAsIntl(from: string, to: string, timeZone: string) {
   const shifts = localDayShifts(from, to, timeZone);
   const { start, end } = rangeOf(from, to, timeZone);
   const t0 = start.getTime();
+  // no instant of the range lies before `from` (SQL divides the local seconds as whole, not negative, numbers)
+  expect(localDate(start, timeZone)).toBe(from);
+  expect(localDate(end.getTime() - 1000, timeZone)).toBe(to);
   const seconds = new Set<number>();
   for (let s = 0; t0 + s * 1000 < end.getTime(); s += 433) seconds.add(s);
   for (const { since } of shifts) for (const s of [since - 1, since, since + 1]) if (s >= 0 && t0 + s * 1000 < end.getTime()) seconds.add(s);
@@ -26,6 +29,7 @@ describe('localDayShifts', () => {
     ['Europe/Berlin', '2026-01-01', '2026-12-31', 3], // both
     ['America/Santiago', '2026-04-03', '2026-04-07', 2], // DST ends at midnight
     ['America/Santiago', '2026-09-04', '2026-09-08', 2], // DST starts at midnight (no 00:00 that day)
+    ['America/Santiago', '2026-09-06', '2026-09-08', 1], // … from that day: it starts at the change
     ['Australia/Lord_Howe', '2026-04-03', '2026-04-07', 2], // half-hour DST
     ['Asia/Kolkata', '2026-01-01', '2026-01-03', 1], // +05:30
     ['Asia/Kathmandu', '2026-01-01', '2026-01-03', 1], // +05:45

@@ -44,18 +44,31 @@ describe('rollUpDelta', () => {
       [bucket('2026-03-28T23:45:00Z', 'a', 1)],
       [bucket('2026-03-28T00:00:00Z', 'a', 2), bucket('2026-03-28T23:30:00Z', 'a', 1), bucket('2026-03-29T00:00:00Z', 'a', 1, 1)],
     );
-    expect(rollUpDelta(deltas, { perDay: true, perAssignee: true }).map((d) => [d.bucketAt.toISOString(), d.messagesIn, d.messagesOut])).toEqual([
+    expect(rollUpDelta(deltas, { per: 'day', perAssignee: true }).map((d) => [d.bucketAt.toISOString(), d.messagesIn, d.messagesOut])).toEqual([
       ['2026-03-28T00:00:00.000Z', 2, 0],
       ['2026-03-29T00:00:00.000Z', 1, 1],
     ]);
     expect(
-      rollUpDelta(totalsDelta([bucket('2026-03-28T08:00:00Z', 'a', 1)], [bucket('2026-03-28T09:00:00Z', 'a', 1)]), { perDay: true, perAssignee: true }),
+      rollUpDelta(totalsDelta([bucket('2026-03-28T08:00:00Z', 'a', 1)], [bucket('2026-03-28T09:00:00Z', 'a', 1)]), { per: 'day', perAssignee: true }),
     ).toEqual([]);
+  });
+
+  it('adds the 15-minute deltas of a UTC hour together, across assignees, for the hourly per-channel totals', () => {
+    const deltas = totalsDelta(
+      [bucket('2026-03-28T08:45:00Z', 'a', 1)],
+      [bucket('2026-03-28T08:00:00Z', 'a', 2), bucket('2026-03-28T08:45:00Z', 'b', 1), bucket('2026-03-28T09:00:00Z', null, 1, 1)],
+    );
+    expect(rollUpDelta(deltas, { per: 'hour', perAssignee: false }).map((d) => [d.bucketAt.toISOString(), d.assigneeKey, d.messagesIn, d.messagesOut])).toEqual(
+      [
+        ['2026-03-28T08:00:00.000Z', null, 2, 0],
+        ['2026-03-28T09:00:00.000Z', null, 1, 1],
+      ],
+    );
   });
 
   it('adds up the assignees of a bucket and channel (a reassignment changes nothing there)', () => {
     const moved = totalsDelta([bucket('2026-03-28T08:00:00Z', 'a', 2)], [bucket('2026-03-28T08:00:00Z', 'b', 2), bucket('2026-03-28T08:15:00Z', null, 1)]);
-    expect(rollUpDelta(moved, { perDay: false, perAssignee: false }).map((d) => [d.bucketAt.toISOString(), d.assigneeKey, d.messagesIn])).toEqual([
+    expect(rollUpDelta(moved, { per: 'bucket', perAssignee: false }).map((d) => [d.bucketAt.toISOString(), d.assigneeKey, d.messagesIn])).toEqual([
       ['2026-03-28T08:15:00.000Z', null, 1],
     ]);
   });

@@ -41,16 +41,18 @@ export function totalsDelta(before: Bucket[], after: Bucket[]): TotalDelta[] {
     .map(([, d]) => d);
 }
 
-const DAY_MS = 86_400_000;
+/** The UTC spans a totals table's time column can stand for: the 15-minute bucket, its hour, its day. */
+const SPAN_MS = { bucket: 0, hour: 3_600_000, day: 86_400_000 } as const;
 
 /**
- * The same deltas added up for a coarser totals table: per UTC day (`bucketAt` = the day's midnight) and/or
- * across assignees (`assigneeKey` null); rows that add up to nothing left out, in key order.
+ * The same deltas added up for a coarser totals table: per UTC hour or day (`bucketAt` = the hour's or day's
+ * start) and/or across assignees (`assigneeKey` null); rows that add up to nothing left out, in key order.
  */
-export function rollUpDelta(deltas: TotalDelta[], to: { perDay: boolean; perAssignee: boolean }): TotalDelta[] {
+export function rollUpDelta(deltas: TotalDelta[], to: { per: keyof typeof SPAN_MS; perAssignee: boolean }): TotalDelta[] {
   const rows = new Map<string, TotalDelta>();
+  const span = SPAN_MS[to.per];
   for (const d of deltas) {
-    const bucketAt = to.perDay ? new Date(Math.floor(d.bucketAt.getTime() / DAY_MS) * DAY_MS) : d.bucketAt;
+    const bucketAt = span ? new Date(Math.floor(d.bucketAt.getTime() / span) * span) : d.bucketAt;
     const assigneeKey = to.perAssignee ? d.assigneeKey : null;
     const key = `${bucketAt.toISOString()}|${d.channelId}|${assigneeKey ?? ''}`;
     let row = rows.get(key);

@@ -97,7 +97,27 @@ export function isCalendarDate(date: string): boolean {
   return back.getUTCFullYear() === y && back.getUTCMonth() === m - 1 && back.getUTCDate() === d;
 }
 
-/** `[from 00:00, to+1 00:00)` in `timeZone`. */
+/**
+ * The first instant of a local date: its midnight, or — where a DST change skips midnight (America/Santiago on
+ * 2026-09-06: 00:00 −04 becomes 01:00 −03) — the change itself. `zonedToUtc` gives a skipped midnight as an instant
+ * of the day before (23:00 −04), which would put an hour of that day in the range, before its first midnight.
+ */
+export function dayStart(date: string, timeZone: string): Date {
+  const midnight = zonedToUtc(date, 0, timeZone);
+  if (localDate(midnight, timeZone) === date) return midnight;
+  // the change lies within hours after that instant: the first second whose local date is `date`
+  let lo = midnight.getTime() / 1000;
+  let hi = lo + 12 * 3600;
+  if (localDate(hi * 1000, timeZone) !== date) return midnight;
+  while (hi - lo > 1) {
+    const mid = Math.floor((lo + hi) / 2);
+    if (localDate(mid * 1000, timeZone) === date) hi = mid;
+    else lo = mid;
+  }
+  return new Date(hi * 1000);
+}
+
+/** `[from's first instant, to+1's first instant)` in `timeZone` (`dayStart`: local midnights, unless skipped). */
 export function rangeOf(from: string, to: string, timeZone: string): { start: Date; end: Date } {
-  return { start: zonedToUtc(from, 0, timeZone), end: zonedToUtc(addDays(to, 1), 0, timeZone) };
+  return { start: dayStart(from, timeZone), end: dayStart(addDays(to, 1), timeZone) };
 }

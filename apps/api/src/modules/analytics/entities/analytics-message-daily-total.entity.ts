@@ -1,5 +1,5 @@
 import { MessagePlatform } from '@ticklegram/domain-models';
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { MessageCountColumns } from './message-count-columns';
 
 /**
@@ -8,6 +8,19 @@ import { MessageCountColumns } from './message-count-columns';
  * per channel and assignee instead of ~8,600). Kept by the same diffs, rebuildable.
  */
 @Entity({ name: 'analytics_message_daily_totals' })
+// the per-(channel, assignee) sums of a long range: the index walked in pair order, no temporary table (covering)
+@Index('idx_analytics_message_daily_totals_pair', [
+  'channelId',
+  'assigneeKey',
+  'dayAt',
+  'platform',
+  'messagesIn',
+  'messagesOut',
+  'repliesWindow',
+  'repliesHumanAgent',
+  'repliesTemplate',
+  'repliesOther',
+])
 export class AnalyticsMessageDailyTotalEntity extends MessageCountColumns {
   /** UTC midnight. */
   @PrimaryColumn({ name: 'day_at', type: 'datetime', precision: 3 })

@@ -1,7 +1,7 @@
 import { Column } from 'typeorm';
 
 /**
- * The six message counts that the 15-minute buckets and the three totals tables all carry (TypeORM takes
+ * The six message counts that the 15-minute buckets and the four totals tables all carry (TypeORM takes
  * the columns of a plain base class into each entity that extends it).
  */
 export abstract class MessageCountColumns {

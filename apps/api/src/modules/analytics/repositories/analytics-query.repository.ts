@@ -7,6 +7,7 @@ import { daySpans } from '../calculators/day-spans';
 import { DayShift } from '../calculators/local-days';
 import { AnalyticsCycleEntity } from '../entities/analytics-cycle.entity';
 import { AnalyticsMessageBucketEntity } from '../entities/analytics-message-bucket.entity';
+import { AnalyticsMessageChannelHourlyTotalEntity } from '../entities/analytics-message-channel-hourly-total.entity';
 import { AnalyticsMessageChannelTotalEntity } from '../entities/analytics-message-channel-total.entity';
 import { AnalyticsMessageDailyTotalEntity } from '../entities/analytics-message-daily-total.entity';
 import { AnalyticsMessageTotalEntity, UNASSIGNED_KEY } from '../entities/analytics-message-total.entity';
@@ -62,6 +63,7 @@ const SUMS: [string, keyof BucketSums][] = [
 const num = (v: unknown): number => Number(v ?? 0);
 const DAY_SECONDS = 86_400;
 const HOUR_SECONDS = 3_600;
+const HOUR_MS = HOUR_SECONDS * 1000;
 const NO_VALUES = new Float64Array(0);
 /** `TO_SECONDS('1970-01-01')`: MySQL's seconds count starts at year 0. */
 const TO_SECONDS_OF_UNIX_EPOCH = 62_167_219_200;
@@ -78,6 +80,29 @@ const MAX_LIST_BYTES = 4_294_967_295;
  */
 const PAIR_ORDER_AFTER_MS = 120 * 86_400_000;
 const PAIR_INDEXES: Record<CycleEvent, string> = { opened: 'idx_analytics_cycles_pair_opened', resolved: 'idx_analytics_cycles_pair_resolved' };
+/**
+ * The daily totals of more days than this are summed per (channel, assignee) on MySQL/MariaDB by walking the
+ * pair-led covering index `DAILY_PAIR_INDEX` (`USE INDEX`; grouped in its order, no temporary table) instead of
+ * the days' range grouped through a temporary table. Measured on 31k daily rows (a year, recent days denser,
+ * single statements on MariaDB, 2026-12-04): a year 32–42 → 11–13 ms, 120 days 12 → 7 ms, 90 days 9 → 6.6 ms,
+ * 28 days 3.5 → 5.5 ms.
+ */
+const DAILY_PAIR_ORDER_AFTER_MS = 60 * 86_400_000;
+const DAILY_PAIR_INDEX = 'idx_analytics_message_daily_totals_pair';
+
+/**
+ * Whether each UTC hour of the range lies in one local hour, so the per-hour totals give the local hours' sums:
+ * the range starts and ends on UTC hours and the zone's offset is whole hours, changing only on a UTC hour
+ * (`shift`, the offset less whole-hour instants, and `since`, seconds from the hour-aligned start, both whole
+ * hours). True for most zones; not for :30/:45 offsets (India, Nepal, Chatham) or Lord Howe's half-hour DST.
+ */
+export function wholeHours(filter: Pick<RollupFilter, 'start' | 'end'>, shifts: readonly DayShift[]): boolean {
+  return (
+    filter.start.getTime() % HOUR_MS === 0 &&
+    filter.end.getTime() % HOUR_MS === 0 &&
+    shifts.every((s) => s.since % HOUR_SECONDS === 0 && s.shift % HOUR_SECONDS === 0)
+  );
+}
 
 /** Reads of the rollups for one range and filter set; never touches the inbox's tables. */
 @Injectable()
@@ -88,6 +113,8 @@ export class AnalyticsQueryRepository {
     @InjectRepository(AnalyticsMessageTotalEntity) private readonly totals: Repository<AnalyticsMessageTotalEntity>,
     @InjectRepository(AnalyticsMessageDailyTotalEntity) private readonly dailyTotals: Repository<AnalyticsMessageDailyTotalEntity>,
     @InjectRepository(AnalyticsMessageChannelTotalEntity) private readonly channelTotals: Repository<AnalyticsMessageChannelTotalEntity>,
+    @InjectRepository(AnalyticsMessageChannelHourlyTotalEntity)
+    private readonly channelHourlyTotals: Repository<AnalyticsMessageChannelHourlyTotalEntity>,
   ) {}
 
   /**
@@ -239,20 +266,29 @@ export class AnalyticsQueryRepository {
 
   /**
    * Message sums per local hour of the range (`BucketSums.hour`, `localUnits`): at most 24 rows a day whatever
-   * the number of buckets. Without a label filter from the totals across conversations — the per-channel
-   * totals, or the per-assignee ones for an agent; the label filter needs the per-conversation buckets.
+   * the number of buckets (a local hour repeated by a DST change may come back as two rows). Without a label filter
+   * from the totals across conversations — the per-channel totals, or the per-assignee ones for an agent; the label
+   * filter needs the per-conversation buckets. The per-channel sums are read per UTC hour when every such hour of
+   * the range lies in one local hour (`wholeHours`; `hourly` false: never, for tests), grouped by the hour as
+   * stored: in primary-key order, with no temporary table, a UTC hour's local hour computed once per row.
    */
-  hourSums(filter: RollupFilter, shifts: readonly DayShift[]): Promise<BucketSums[]> {
+  hourSums(filter: RollupFilter, shifts: readonly DayShift[], hourly = true): Promise<BucketSums[]> {
     const hour = this.localUnits('b.bucket_at', shifts, filter.start, HOUR_SECONDS);
-    if (filter.labelId) return this.sums(this.buckets, 'bucket_at', 'assignee_id', filter, hour);
-    if (filter.agentId) return this.sums(this.totals, 'bucket_at', 'assignee_key', filter, hour);
-    return this.sums(this.channelTotals, 'bucket_at', '', filter, hour);
+    if (filter.labelId) return this.sums(this.buckets, 'bucket_at', 'assignee_id', filter, { hour });
+    if (filter.agentId) return this.sums(this.totals, 'bucket_at', 'assignee_key', filter, { hour });
+    if (hourly && wholeHours(filter, shifts))
+      return this.sums(this.channelHourlyTotals, 'hour_at', '', filter, {
+        hour: this.localUnits('b.hour_at', shifts, filter.start, HOUR_SECONDS),
+        hourColumn: 'b.hour_at',
+      });
+    return this.sums(this.channelTotals, 'bucket_at', '', filter, { hour });
   }
 
   /**
    * Message sums per (channel, assignee) pair (few groups; per-channel and per-agent sums add them up).
    * Without a label filter from the daily totals of the UTC days the range touches, with the 15-minute totals of
-   * its edges added or taken off (`daySpans`); the label filter needs the per-conversation buckets.
+   * its edges added or taken off (`daySpans`); the label filter needs the per-conversation buckets. On MySQL/MariaDB
+   * the days of a range over `DAILY_PAIR_ORDER_AFTER_MS` are read in pair order (`DAILY_PAIR_INDEX`).
    */
   async pairSums(filter: RollupFilter): Promise<BucketSums[]> {
     if (filter.labelId) return this.sums(this.buckets, 'bucket_at', 'assignee_id', filter);
@@ -260,7 +296,9 @@ export class AnalyticsQueryRepository {
     if (!spans) return this.sums(this.totals, 'bucket_at', 'assignee_key', filter);
     const part = ({ start, end }: { start: number; end: number }) => ({ ...filter, start: new Date(start), end: new Date(end) });
     const [days, ...edges] = await Promise.all([
-      this.sums(this.dailyTotals, 'day_at', 'assignee_key', part(spans.days)),
+      this.sums(this.dailyTotals, 'day_at', 'assignee_key', part(spans.days), {
+        pairIndex: this.dialect() === 'mysql' && spans.days.end - spans.days.start > DAILY_PAIR_ORDER_AFTER_MS ? DAILY_PAIR_INDEX : undefined,
+      }),
       ...spans.edges.map((edge) => this.sums(this.totals, 'bucket_at', 'assignee_key', part(edge))),
     ]);
     const pairs = new Map<string, BucketSums>();
@@ -277,28 +315,33 @@ export class AnalyticsQueryRepository {
   }
 
   /**
-   * Sums grouped by a local hour (`hour`, an SQL expression) or else by (channel, assignee). On MySQL/MariaDB the
-   * pairs are grouped by the ids' bytes: grouping by their collation made MariaDB's temporary table several times
-   * slower than reading the rows (the ids are ASCII uuids, so bytes and collation group them alike).
+   * Sums grouped by a local hour (`by.hour`, an SQL expression; `by.hourColumn`: grouped by that column instead, on
+   * which the hour depends alone) or else by (channel, assignee). On MySQL/MariaDB the pairs are grouped by the ids'
+   * bytes: grouping by their collation made MariaDB's temporary table several times slower than reading the rows
+   * (the ids are ASCII uuids, so bytes and collation group them alike) — unless `by.pairIndex`, an index led by the
+   * pair, is walked: then they are grouped in its order, with no temporary table.
    */
   private async sums(
     repository:
       | Repository<AnalyticsMessageBucketEntity>
       | Repository<AnalyticsMessageTotalEntity>
       | Repository<AnalyticsMessageDailyTotalEntity>
-      | Repository<AnalyticsMessageChannelTotalEntity>,
+      | Repository<AnalyticsMessageChannelTotalEntity>
+      | Repository<AnalyticsMessageChannelHourlyTotalEntity>,
     timeColumn: string,
     assigneeColumn: string,
     filter: RollupFilter,
-    hour?: string,
+    by: { hour?: string; hourColumn?: string; pairIndex?: string } = {},
   ): Promise<BucketSums[]> {
+    const { hour, hourColumn, pairIndex } = by;
     const keys = hour ? [hour] : ['b.channel_id', `b.${assigneeColumn}`];
-    const bytes = !hour && this.dialect() === 'mysql';
+    const bytes = !hour && !pairIndex && this.dialect() === 'mysql';
     const qb = (repository as Repository<AnalyticsMessageTotalEntity>)
       .createQueryBuilder('b')
       .select(keys.map((key, i) => `${bytes ? `MIN(${key})` : key} AS g${i}`))
       .where(`b.${timeColumn} >= :start AND b.${timeColumn} < :end`, { start: filter.start, end: filter.end })
-      .groupBy(keys.map((key) => (bytes ? `CAST(${key} AS BINARY)` : key)).join(', '));
+      .groupBy(hourColumn ?? keys.map((key) => (bytes ? `CAST(${key} AS BINARY)` : key)).join(', '));
+    if (pairIndex) qb.useIndex(pairIndex);
     for (const [col, alias] of SUMS) qb.addSelect(`SUM(b.${col})`, alias);
     this.filtered(qb, filter, 'b', assigneeColumn);
     const rows = await qb.getRawMany<Record<string, unknown>>();

@@ -8,6 +8,7 @@ import { addDays } from '../calculators/time-zone';
 import { AnalyticsConversationLabelEntity } from '../entities/analytics-conversation-label.entity';
 import { AnalyticsCycleEntity } from '../entities/analytics-cycle.entity';
 import { AnalyticsMessageBucketEntity } from '../entities/analytics-message-bucket.entity';
+import { AnalyticsMessageChannelHourlyTotalEntity } from '../entities/analytics-message-channel-hourly-total.entity';
 import { AnalyticsMessageChannelTotalEntity } from '../entities/analytics-message-channel-total.entity';
 import { AnalyticsMessageDailyTotalEntity } from '../entities/analytics-message-daily-total.entity';
 import { AnalyticsMessageTotalEntity } from '../entities/analytics-message-total.entity';
@@ -16,8 +17,9 @@ import { AnalyticsStatusChangeEntity } from '../entities/analytics-status-change
 
 const SETTINGS_KEY = 'workspace';
 const CHUNK = 200;
-const DAILY = { perDay: true, perAssignee: true };
-const CHANNEL = { perDay: false, perAssignee: false };
+const DAILY = { per: 'day', perAssignee: true } as const;
+const CHANNEL = { per: 'bucket', perAssignee: false } as const;
+const CHANNEL_HOURLY = { per: 'hour', perAssignee: false } as const;
 const TOTAL_COLUMNS = ['messages_in', 'messages_out', 'replies_window', 'replies_human_agent', 'replies_template', 'replies_other'];
 
 /** Writes of the analytics tables: a conversation's rollups replaced as one, the status log, the settings. */
@@ -54,6 +56,11 @@ export class AnalyticsRollupRepository {
       await this.addToTotals(manager, { table: 'analytics_message_totals', time: 'bucket_at', perAssignee: true }, deltas);
       await this.addToTotals(manager, { table: 'analytics_message_daily_totals', time: 'day_at', perAssignee: true }, rollUpDelta(deltas, DAILY));
       await this.addToTotals(manager, { table: 'analytics_message_channel_totals', time: 'bucket_at', perAssignee: false }, rollUpDelta(deltas, CHANNEL));
+      await this.addToTotals(
+        manager,
+        { table: 'analytics_message_channel_hourly_totals', time: 'hour_at', perAssignee: false },
+        rollUpDelta(deltas, CHANNEL_HOURLY),
+      );
     });
   }
 
@@ -66,6 +73,7 @@ export class AnalyticsRollupRepository {
       await manager.clear(AnalyticsMessageTotalEntity);
       await manager.clear(AnalyticsMessageDailyTotalEntity);
       await manager.clear(AnalyticsMessageChannelTotalEntity);
+      await manager.clear(AnalyticsMessageChannelHourlyTotalEntity);
     });
   }
 
@@ -124,15 +132,17 @@ export class AnalyticsRollupRepository {
   }
 
   /**
-   * SQLite: the totals of the buckets and days the deltas touch, counted again from the per-conversation
-   * buckets. Statements there may land in the webhook worker's transaction (see `write`); a rollback of it
-   * would lose a delta for good, whereas a recount is repaired by the next change in the same bucket.
+   * SQLite: the totals of the buckets, hours and days the deltas touch, counted again from the per-conversation
+   * buckets (the hours and days from the 15-minute totals just recounted). Statements there may land in the webhook
+   * worker's transaction (see `write`); a rollback of it would lose a delta for good, whereas a recount is repaired
+   * by the next change in the same bucket.
    * (MySQL adds the deltas inside our own transaction: no other writer's rows are read or locked.)
    */
   private async recountTotals(manager: EntityManager, deltas: TotalDelta[]): Promise<void> {
     const sums = TOTAL_COLUMNS.join(', ');
     const summed = TOTAL_COLUMNS.map((c) => `SUM(${c})`).join(', ');
     const buckets = [...new Set(deltas.map((d) => d.bucketAt.getTime()))].map((ms) => this.dbDate(new Date(ms)) as string);
+    const hours = [...new Set(buckets.map((b) => b.slice(0, 13)))];
     const days = [...new Set(buckets.map((b) => b.slice(0, 10)))];
     for (let i = 0; i < buckets.length; i += CHUNK) {
       const chunk = buckets.slice(i, i + CHUNK);
@@ -149,6 +159,22 @@ export class AnalyticsRollupRepository {
           chunk,
         );
       }
+    }
+    // an hour's row from the per-channel totals (just recounted) of its four 15-minute buckets
+    const hourOf = "substr(bucket_at, 1, 13) || ':00:00.000'";
+    for (let i = 0; i < hours.length; i += CHUNK / 4) {
+      const chunk = hours.slice(i, i + CHUNK / 4);
+      const quarters = chunk.flatMap((hour) => ['00', '15', '30', '45'].map((minute) => `${hour}:${minute}:00.000`));
+      await manager.query(
+        `DELETE FROM analytics_message_channel_hourly_totals WHERE hour_at IN (${chunk.map(() => '?').join(', ')})`,
+        chunk.map((hour) => `${hour}:00:00.000`),
+      );
+      await manager.query(
+        `INSERT INTO analytics_message_channel_hourly_totals (hour_at, channel_id, platform, ${sums})
+         SELECT ${hourOf}, channel_id, MIN(platform), ${summed} FROM analytics_message_channel_totals
+         WHERE bucket_at IN (${quarters.map(() => '?').join(', ')}) GROUP BY ${hourOf}, channel_id`,
+        quarters,
+      );
     }
     for (const day of days) {
       const range = [`${day} 00:00:00.000`, `${addDays(day, 1)} 00:00:00.000`];
