@@ -225,7 +225,7 @@ function section(results) {
     ...rows,
     '',
     'The overview reads only the analytics rollups (`analytics_conversation_cycles`, the `analytics_message_*totals`; with a label filter',
-    '`analytics_message_buckets`), the comments counts and the live-now counts of `conversations`; it never reads `messages`.',
+    '`analytics_message_buckets`), the comments counts and, for "live now", the folder counters of the inbox and the longest-waiting `conversations`; it never reads `messages`.',
     '<!-- analytics-bench:end -->',
   ].join('\n');
 }
