@@ -51,11 +51,12 @@ export interface PreparedContact {
 
 /**
  * The contacts the batch names that exist already, by `${channelId}:${customerExternalId}`, and the new customers
- * an earlier event of the batch will create (`creating`, filled by `prepare` in the batch's order).
+ * an earlier event of the batch will create, with their profile lookup (`creating`, filled by `prepare` in the
+ * batch's order).
  */
 interface KnownContacts {
   contacts: Map<string, ContactEntity>;
-  creating: Set<string>;
+  creating: Map<string, Promise<CustomerProfile>>;
 }
 
 /**
@@ -79,14 +80,14 @@ export class MessageIngestApplier implements EventApplier<StartEvent, PreparedCo
   /** One query for the whole batch: which customers we know already (no lookup at all for them). */
   async preloadBatch(events: readonly ResolvedEvent<StartEvent | IgStoryMessageEvent>[]): Promise<KnownContacts> {
     const wanted = events.filter(({ event }) => event.customerExternalId);
-    if (!wanted.length) return { contacts: new Map(), creating: new Set() };
+    if (!wanted.length) return { contacts: new Map(), creating: new Map() };
     const contacts = await this.contacts.find({
       where: {
         channelId: In([...new Set(wanted.map((e) => e.channel.id))]),
         externalId: In([...new Set(wanted.map((e) => e.event.customerExternalId as string))]),
       },
     });
-    return { contacts: new Map(contacts.map((c) => [`${c.channelId}:${c.externalId}`, c])), creating: new Set() };
+    return { contacts: new Map(contacts.map((c) => [`${c.channelId}:${c.externalId}`, c])), creating: new Map() };
   }
 
   /** Looks the customer up (network) only when we have never seen them, once per batch. */
@@ -96,12 +97,14 @@ export class MessageIngestApplier implements EventApplier<StartEvent, PreparedCo
     const key = `${channel.id}:${customer}`;
     const contact = known?.contacts.get(key);
     if (contact) return { profile: null, known: contact };
-    // an earlier event of this batch creates the contact (with the profile it looked up)
-    if (known?.creating.has(key)) return { profile: null };
-    if (known) known.creating.add(key);
+    // an earlier event of this batch creates the contact: its lookup is shared (and fills the contact should that event fail)
+    const creating = known?.creating.get(key);
+    if (creating) return { profile: await creating };
     // without the batch's read: the contact may exist
-    else if (await this.contacts.exists({ where: { channelId: channel.id, externalId: customer } })) return { profile: null };
-    return { profile: await this.channels.lookupCustomerProfile(channel, customer), isNew: true };
+    if (!known && (await this.contacts.exists({ where: { channelId: channel.id, externalId: customer } }))) return { profile: null };
+    const lookup = this.channels.lookupCustomerProfile(channel, customer);
+    known?.creating.set(key, lookup);
+    return { profile: await lookup, isNew: true };
   }
 
   apply(event: StartEvent, ctx: ApplyContext, prepared: PreparedContact | undefined): Promise<ApplyResult> {
