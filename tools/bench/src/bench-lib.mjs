@@ -41,9 +41,12 @@ export function flags(argv = process.argv.slice(2)) {
   return out;
 }
 
-/** Starts a node script with only PATH inherited; resolves once readyUrl answers below 500. stdout goes to onStdout (or is dropped). */
-export function launch(file, env, readyUrl, onStdout) {
-  const child = spawn(process.execPath, [file], { cwd: ROOT, env: { PATH: process.env.PATH, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+/**
+ * Starts a node script with only PATH inherited; resolves once readyUrl answers below 500. stdout goes to onStdout (or is dropped).
+ * `nodeArgs`: options for node itself (e.g. `--prof` or `--require` of a profiler; NODE_OPTIONS refuses some of them).
+ */
+export function launch(file, env, readyUrl, onStdout, nodeArgs = []) {
+  const child = spawn(process.execPath, [...nodeArgs, file], { cwd: ROOT, env: { PATH: process.env.PATH, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
   if (onStdout) child.stdout.on('data', onStdout);
   else child.stdout.resume();
   return waitHttp(readyUrl, 60_000).then(() => child);

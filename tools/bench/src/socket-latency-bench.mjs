@@ -6,6 +6,7 @@
 //
 //   npx nx build api && npx nx build meta-sim
 //   node tools/bench/src/socket-latency-bench.mjs [--samples=300] [--rate=20] [--load=200 (0: idle only)] [--poll-ms=<api poll interval>] [--timeout-ms=60000] [--keep]
+//     [--api-node-args="--require /path/profiler.cjs"] (node options for the api process, space-separated: e.g. a CPU profiler)
 //   BENCH_DB_URL=mysql://root@127.0.0.1:3306 (default); database tg_bench_socket, dropped at the end unless --keep
 //
 // Loopback only; every loop is bounded (a probe not seen within --timeout-ms counts as lost).
@@ -184,6 +185,8 @@ async function main() {
         WEBHOOK_RATE_LIMIT_PER_SECOND: '0',
       },
       `http://127.0.0.1:${PORTS.api}/api/health`,
+      undefined,
+      opts['api-node-args'] ? String(opts['api-node-args']).split(' ').filter(Boolean) : [],
     );
     for (let i = 0; i < 150; i += 1) {
       const [[row]] = await q.query('SELECT COUNT(*) AS n FROM facebook_pages WHERE page_id = ?', [SIM_PAGE_ID]);

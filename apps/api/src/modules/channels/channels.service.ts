@@ -16,6 +16,8 @@ import { epochMinute, WebhookActivity } from './webhook-activity';
 const RESOLVE_TTL_MS = 30_000;
 const MISS_TTL_MS = 5_000;
 const WEBHOOK_FLUSH_MS = 5_000;
+/** A channel's Graph error is recorded again only when it differs from the last one, or after this long. */
+export const GRAPH_ERROR_REPEAT_MS = 60_000;
 
 /**
  * The channels façade for the rest of the api: resolve channels from webhook ids (the one lookup
@@ -32,6 +34,8 @@ export class ChannelsService implements OnApplicationShutdown {
   private readonly hourCounts = new Map<string, number>();
   private readonly pendingWebhookAt = new Map<string, Date>();
   private flushTimer: NodeJS.Timeout | null = null;
+  /** The Graph error each channel last recorded, and when (see {@link recordGraphError}). */
+  private readonly lastGraphErrors = new Map<string, { key: string; at: number }>();
 
   constructor(
     private readonly platforms: ChannelPlatforms,
@@ -116,11 +120,22 @@ export class ChannelsService implements OnApplicationShutdown {
     this.flushTimer.unref?.();
   }
 
-  /** Remembers the error on the channel; a rejected token (190 …) flips it to `needs_reauth` and tells everyone. */
+  /**
+   * Remembers the error on the channel; a rejected token (190 …) flips it to `needs_reauth` and tells everyone. The
+   * same error again within {@link GRAPH_ERROR_REPEAT_MS} is not written and broadcast again (a burst of new
+   * customers whose profiles cannot be read would otherwise write the channel row once per customer); a rejected
+   * token always is.
+   */
   async recordGraphError(channelId: string, error: unknown): Promise<void> {
+    const stored = describeGraphError(error);
+    if (stored.kind !== 'reauth_required') {
+      const key = JSON.stringify(stored);
+      const last = this.lastGraphErrors.get(channelId);
+      if (last && last.key === key && Date.now() - last.at < GRAPH_ERROR_REPEAT_MS) return;
+      this.lastGraphErrors.set(channelId, { key, at: Date.now() });
+    }
     const entity = await this.platforms.findById(channelId);
     if (!entity) return;
-    const stored = describeGraphError(error);
     await this.platforms.of(entity).accounts.update(entity, { lastGraphError: stored, lastGraphErrorAt: new Date() });
     if (stored.kind === 'reauth_required') {
       await this.markNeedsReauth(entity, stored.message, { code: stored.code, subcode: stored.subcode });

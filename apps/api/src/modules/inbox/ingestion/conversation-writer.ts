@@ -25,7 +25,9 @@ export class ConversationWriter {
   /**
    * The conversation of this customer on this channel, created with its contact when new (`created`).
    * `locked`: already read with {@link lock}. `known`: the customer's contact as read before the transaction
-   * (used as is when it is the conversation's and no profile is to be filled in).
+   * (used as is when it is the conversation's and no profile is to be filled in). `fresh`: the caller knows of no
+   * contact for this customer, so the contact is inserted without reading for it first (a duplicate key means a
+   * concurrent writer stored one: the caller's next attempt reads it).
    */
   async upsert(
     m: EntityManager,
@@ -34,12 +36,17 @@ export class ConversationWriter {
     profile: CustomerProfile | null,
     locked?: ConversationEntity | null,
     known?: ContactEntity,
+    fresh = false,
   ): Promise<{ conversation: ConversationEntity; contact: ContactEntity; created: boolean }> {
     const customer = event.customerExternalId as string;
     let conversation = locked === undefined ? await this.lock(m, channel.id, customer) : locked;
     const usable =
       known && !profile && known.channelId === channel.id && known.externalId === customer && (!conversation || conversation.contactId === known.id);
-    const contact = usable ? known : await this.upsertContact(m, channel, event, customer, profile, conversation?.contactId ?? null);
+    const contact = usable
+      ? known
+      : fresh && !conversation
+        ? await this.insertContact(m, channel, event, customer, profile)
+        : await this.upsertContact(m, channel, event, customer, profile, conversation?.contactId ?? null);
     const created = !conversation;
     if (!conversation) {
       conversation = m.create(ConversationEntity, {
@@ -108,6 +115,16 @@ export class ConversationWriter {
       }
       return existing;
     }
+    return this.insertContact(m, channel, event, customer, profile);
+  }
+
+  private async insertContact(
+    m: EntityManager,
+    channel: ChannelRef,
+    event: ConversationOpening,
+    customer: string,
+    profile: CustomerProfile | null,
+  ): Promise<ContactEntity> {
     const contact = m.create(ContactEntity, {
       channelId: channel.id,
       platform: event.platform,

@@ -41,10 +41,23 @@ export interface MessageShape {
 export interface PreparedContact {
   profile: CustomerProfile | null;
   known?: ContactEntity;
+  /**
+   * The batch found no contact for this customer and this is the customer's first event in it: on its first attempt
+   * the contact and conversation are inserted without reading for them first (their unique keys catch one a
+   * concurrent writer stored meanwhile; the event's second attempt reads it).
+   */
+  isNew?: boolean;
 }
 
-/** The contacts the batch names that exist already, by `${channelId}:${customerExternalId}`. */
-type KnownContacts = Map<string, ContactEntity>;
+/**
+ * The contacts the batch names that exist already, by `${channelId}:${customerExternalId}`, and the new customers
+ * an earlier event of the batch will create, with their profile lookup (`creating`, filled by `prepare` in the
+ * batch's order).
+ */
+interface KnownContacts {
+  contacts: Map<string, ContactEntity>;
+  creating: Map<string, Promise<CustomerProfile>>;
+}
 
 /**
  * Messages, postbacks and referrals: the contact and conversation (created on first contact, with the
@@ -67,25 +80,31 @@ export class MessageIngestApplier implements EventApplier<StartEvent, PreparedCo
   /** One query for the whole batch: which customers we know already (no lookup at all for them). */
   async preloadBatch(events: readonly ResolvedEvent<StartEvent | IgStoryMessageEvent>[]): Promise<KnownContacts> {
     const wanted = events.filter(({ event }) => event.customerExternalId);
-    if (!wanted.length) return new Map();
+    if (!wanted.length) return { contacts: new Map(), creating: new Map() };
     const contacts = await this.contacts.find({
       where: {
         channelId: In([...new Set(wanted.map((e) => e.channel.id))]),
         externalId: In([...new Set(wanted.map((e) => e.event.customerExternalId as string))]),
       },
     });
-    return new Map(contacts.map((c) => [`${c.channelId}:${c.externalId}`, c]));
+    return { contacts: new Map(contacts.map((c) => [`${c.channelId}:${c.externalId}`, c])), creating: new Map() };
   }
 
-  /** Looks the customer up (network) only when we have never seen them. */
+  /** Looks the customer up (network) only when we have never seen them, once per batch. */
   async prepare(event: Pick<StartEvent, 'customerExternalId'>, channel: ChannelRef, known: KnownContacts | undefined): Promise<PreparedContact> {
     const customer = event.customerExternalId;
     if (!customer) return { profile: null };
-    const contact = known?.get(`${channel.id}:${customer}`);
+    const key = `${channel.id}:${customer}`;
+    const contact = known?.contacts.get(key);
     if (contact) return { profile: null, known: contact };
-    // the batch's answer may predate an earlier event of the same batch that created the contact
-    if (await this.contacts.exists({ where: { channelId: channel.id, externalId: customer } })) return { profile: null };
-    return { profile: await this.channels.lookupCustomerProfile(channel, customer) };
+    // an earlier event of this batch creates the contact: its lookup is shared (and fills the contact should that event fail)
+    const creating = known?.creating.get(key);
+    if (creating) return { profile: await creating };
+    // without the batch's read: the contact may exist
+    if (!known && (await this.contacts.exists({ where: { channelId: channel.id, externalId: customer } }))) return { profile: null };
+    const lookup = this.channels.lookupCustomerProfile(channel, customer);
+    known?.creating.set(key, lookup);
+    return { profile: await lookup, isNew: true };
   }
 
   apply(event: StartEvent, ctx: ApplyContext, prepared: PreparedContact | undefined): Promise<ApplyResult> {
@@ -119,7 +138,9 @@ export class MessageIngestApplier implements EventApplier<StartEvent, PreparedCo
   async ingestMessage(event: IncomingMessage, ctx: ApplyContext, prepared: PreparedContact | undefined, shape: MessageShape = {}): Promise<ApplyResult> {
     const profile = prepared?.profile ?? null;
     const m = ctx.manager;
-    const locked = await this.writer.lock(m, ctx.channel.id, event.customerExternalId);
+    // a customer the batch found no contact for has no conversation either: nothing to lock on the first attempt
+    const fresh = !!prepared?.isNew && ctx.attempt === 1;
+    const locked = fresh ? null : await this.writer.lock(m, ctx.channel.id, event.customerExternalId);
     // a customer's message is new but for a redelivery (already stopped by its dedupe key): its insert finds a stored
     // one through the unique (channel, mid) key, and the event's second attempt reads it
     const existing =
@@ -136,7 +157,7 @@ export class MessageIngestApplier implements EventApplier<StartEvent, PreparedCo
       return { outcome: 'applied', detail: 'matched stored message by mid' };
     }
 
-    const opened = await this.writer.upsert(m, ctx.channel, event, profile, locked, prepared?.known);
+    const opened = await this.writer.upsert(m, ctx.channel, event, profile, locked, prepared?.known, fresh);
     const { conversation } = opened;
     const outbound = event.direction === 'outbound';
 

@@ -64,11 +64,25 @@ export class SearchIndexer implements EntitySubscriberInterface {
     else await writeMessageDocuments(manager, [doc]);
   }
 
+  /** Indexes a contact at once, or with the rest of the batch when its transaction defers writes (new customers of a batch: one upsert). */
   async indexContact(manager: EntityManager, contact: SearchableContact | undefined): Promise<void> {
     if (!contact?.id) return;
-    const body = searchDocument(contact.displayName, contact.name, contact.username);
-    await manager.upsert(ContactSearchEntity, { contactId: contact.id, body }, ['contactId']);
+    const doc: ContactDocument = { contactId: contact.id, body: searchDocument(contact.displayName, contact.name, contact.username) };
+    const deferred = DeferredWrites.of(manager);
+    if (deferred) deferred.queue(writeContactDocuments, doc);
+    else await writeContactDocuments(manager, [doc]);
   }
+}
+
+interface ContactDocument {
+  contactId: string;
+  body: string;
+}
+
+/** Writes contact documents in one multi-row upsert (the last one of each contact wins). */
+async function writeContactDocuments(manager: EntityManager, docs: ContactDocument[]): Promise<void> {
+  const latest = [...new Map(docs.map((d) => [d.contactId, d])).values()];
+  await manager.upsert(ContactSearchEntity, latest, ['contactId']);
 }
 
 /**
