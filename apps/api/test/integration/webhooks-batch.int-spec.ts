@@ -6,6 +6,7 @@ import { ContactEntity } from '../../src/modules/inbox/entities/contact.entity';
 import { MessageRefUpdater } from '../../src/modules/inbox/ingestion/message-ref.updater';
 import { WebhookProcessor } from '../../src/modules/webhooks/webhook-processor.service';
 import { WebhookEventRepository } from '../../src/modules/webhooks/repositories/webhook-event.repository';
+import { WebhookEventEntity } from '../../src/modules/webhooks/entities/webhook-event.entity';
 import { SQLITE_MAX_BATCH, WebhookWorker } from '../../src/modules/webhooks/webhook-worker.service';
 import { IngestionHarness, startIngestionHarness, waitFor } from '../utils/webhooks-harness';
 
@@ -182,6 +183,8 @@ describe('webhook batch apply (integration)', () => {
     } finally {
       await worker.stop();
     }
+    // the first test's failed delivery waits out its retry until after these claims, which must hold this test's rows only
+    await h.t.dataSource.getRepository(WebhookEventEntity).update({ status: 'failed' }, { nextAttemptAt: new Date(Date.now() + 3_600_000) });
     const events = h.t.app.get(WebhookEventRepository);
     const processor = h.t.app.get(WebhookProcessor);
     const fallback = jest.spyOn(processor, 'process');
