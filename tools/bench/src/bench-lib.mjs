@@ -2,6 +2,7 @@
 // as the inline helpers of ingest-bench.mjs, factored out for the latency and inbox-scale benchmarks.
 import { spawn } from 'node:child_process';
 import { createHmac } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -42,12 +43,21 @@ export function flags(argv = process.argv.slice(2)) {
 }
 
 /**
- * Starts a node script with only PATH inherited; resolves once readyUrl answers below 500. stdout goes to onStdout (or is dropped).
- * `nodeArgs`: options for node itself (e.g. `--prof` or `--require` of a profiler; NODE_OPTIONS refuses some of them).
+ * Starts a node script with only PATH inherited; resolves once readyUrl answers below 500. stdout goes to `onStdout`, or with
+ * `logFile` stdout and stderr are appended to that file; otherwise stdout is dropped. `nodeArgs`: options for node itself
+ * (e.g. `--require` of a profiler; NODE_OPTIONS refuses some of them).
  */
-export function launch(file, env, readyUrl, onStdout, nodeArgs = []) {
-  const child = spawn(process.execPath, [...nodeArgs, file], { cwd: ROOT, env: { PATH: process.env.PATH, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
-  if (onStdout) child.stdout.on('data', onStdout);
+export function launch(file, env, readyUrl, { onStdout, nodeArgs = [], logFile = '' } = {}) {
+  const child = spawn(process.execPath, [...nodeArgs, file], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH, ...env },
+    stdio: ['ignore', 'pipe', logFile ? 'pipe' : 'inherit'],
+  });
+  if (logFile) {
+    const log = createWriteStream(logFile, { flags: 'a' });
+    child.stdout.pipe(log, { end: false });
+    child.stderr.pipe(log, { end: false });
+  } else if (onStdout) child.stdout.on('data', onStdout);
   else child.stdout.resume();
   return waitHttp(readyUrl, 60_000).then(() => child);
 }

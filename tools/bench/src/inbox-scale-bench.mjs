@@ -465,8 +465,10 @@ async function main() {
 
     // SQL capture: one request per endpoint with DB_LOGGING on, then EXPLAIN of every SELECT that touched the inbox tables
     process.stdout.write('capturing SQL and EXPLAIN…\n');
-    api = await launch(join(ROOT, 'dist/apps/api/main.js'), apiEnv(true), `${base}/api/health`, (chunk) => {
-      sqlLog += chunk.toString();
+    api = await launch(join(ROOT, 'dist/apps/api/main.js'), apiEnv(true), `${base}/api/health`, {
+      onStdout: (chunk) => {
+        sqlLog += chunk.toString();
+      },
     });
     const t2 = { admin: await login(base, ADMIN.email, ADMIN.password), agent: await login(base, 'agent0@bench.test', AGENT_PASSWORD) };
     results.explains = [];

@@ -10,19 +10,15 @@
 // (2) ack latency at a fixed 1,000 req/s, baseline vs api; (3) processing: the backlog drained by the
 // worker (webhooks fully applied per second); (4) 1,000 req/s with the worker on: ack latency and
 // processing lag (received_at → processed_at) p50/p99. Loopback only; every loop is bounded.
-import { spawn } from 'node:child_process';
-import { createHmac } from 'node:crypto';
-import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import { cpus, tmpdir, totalmem } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import mysql from 'mysql2/promise';
+import { ROOT, SIM_APP_SECRET, launch, sign, stop } from './bench-lib.mjs';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 const SERVER_URL = (process.env.BENCH_DB_URL ?? 'mysql://root@127.0.0.1:3306').replace(/\/$/, '');
 const DB = process.env.BENCH_DB_NAME ?? 'tg_bench';
-const SECRET = 'sim-app-secret-4f8a2c91d7b3e650'; // the simulator's app secret (sandbox default)
 const IG_ACCOUNT = '17841400000000001';
 const SATURATION_SECONDS = Number(process.env.BENCH_SATURATION_SECONDS ?? 8);
 const RATE_SECONDS = Number(process.env.BENCH_RATE_SECONDS ?? 8);
@@ -62,7 +58,7 @@ function body() {
 
 function post(port, path) {
   const payload = body();
-  const signature = `sha256=${createHmac('sha256', SECRET).update(payload).digest('hex')}`;
+  const signature = sign(payload);
   const started = process.hrtime.bigint();
   return new Promise((done) => {
     const req = http.request(
@@ -126,47 +122,7 @@ async function fixedRate(port, path, rate, seconds) {
   return { achieved, p50: pct(latencies, 50), p99: pct(latencies, 99), max: latencies[latencies.length - 1], failed };
 }
 
-/** `nodeArgs` go before the script; with `logFile` the child's stdout and stderr are appended to it. */
-function launch(file, env, readyUrl, { nodeArgs = [], logFile = '' } = {}) {
-  const child = spawn(process.execPath, [...nodeArgs, file], {
-    cwd: ROOT,
-    env: { PATH: process.env.PATH, ...env },
-    stdio: ['ignore', 'pipe', logFile ? 'pipe' : 'inherit'],
-  });
-  if (logFile) {
-    const log = createWriteStream(logFile, { flags: 'a' });
-    child.stdout.pipe(log, { end: false });
-    child.stderr.pipe(log, { end: false });
-  } else {
-    child.stdout.resume();
-  }
-  return waitHttp(readyUrl, 30_000).then(() => child);
-}
-
 const launchApi = (env, readyUrl) => launch(join(ROOT, 'dist/apps/api/main.js'), env, readyUrl, { nodeArgs: API_NODE_ARGS, logFile: API_LOG });
-
-async function waitHttp(url, timeoutMs) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    try {
-      const res = await fetch(url);
-      if (res.status < 500) return;
-    } catch {
-      /* not yet */
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`${url} did not answer`);
-}
-
-function stop(child) {
-  return new Promise((done) => {
-    if (child.exitCode !== null) return done();
-    child.once('exit', () => done());
-    child.kill('SIGTERM');
-    setTimeout(() => child.kill('SIGKILL'), 10_000).unref();
-  });
-}
 
 async function main() {
   const admin = await mysql.createConnection({ uri: SERVER_URL });
@@ -211,7 +167,7 @@ async function main() {
     }
     const baseline = await launch(
       join(ROOT, 'tools/bench/src/baseline-server.mjs'),
-      { BASELINE_PORT: String(ports.baseline), BASELINE_DB_URL: dbUrl, APP_SECRET: SECRET },
+      { BASELINE_PORT: String(ports.baseline), BASELINE_DB_URL: dbUrl, APP_SECRET: SIM_APP_SECRET },
       `http://127.0.0.1:${ports.baseline}/`,
     );
 

@@ -185,8 +185,7 @@ async function main() {
         WEBHOOK_RATE_LIMIT_PER_SECOND: '0',
       },
       `http://127.0.0.1:${PORTS.api}/api/health`,
-      undefined,
-      opts['api-node-args'] ? String(opts['api-node-args']).split(' ').filter(Boolean) : [],
+      { nodeArgs: opts['api-node-args'] ? String(opts['api-node-args']).split(' ').filter(Boolean) : [] },
     );
     for (let i = 0; i < 150; i += 1) {
       const [[row]] = await q.query('SELECT COUNT(*) AS n FROM facebook_pages WHERE page_id = ?', [SIM_PAGE_ID]);
