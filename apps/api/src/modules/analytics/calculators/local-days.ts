@@ -1,4 +1,4 @@
-import { offsetAt, rangeOf } from './time-zone';
+import { firstSecond, offsetAt, rangeOf } from './time-zone';
 
 const DAY_SECONDS = 86_400;
 const SAMPLE_MS = 6 * 3_600_000;
@@ -46,14 +46,8 @@ function computeShifts(from: string, to: string, timeZone: string): DayShift[] {
     const nextOffset = offsetAfter(next);
     if (nextOffset !== offset) {
       // the first second with the new offset
-      let lo = sample;
-      let hi = next;
-      while (hi - lo > 1) {
-        const mid = Math.floor((lo + hi) / 2);
-        if (offsetAfter(mid) === offset) lo = mid;
-        else hi = mid;
-      }
-      shifts.push({ since: hi, shift: shiftOf(nextOffset) });
+      const since = firstSecond(sample, next, (second) => offsetAfter(second) !== offset);
+      shifts.push({ since, shift: shiftOf(nextOffset) });
       offset = nextOffset;
     }
     sample = next;

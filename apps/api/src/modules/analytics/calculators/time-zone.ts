@@ -106,15 +106,20 @@ export function dayStart(date: string, timeZone: string): Date {
   const midnight = zonedToUtc(date, 0, timeZone);
   if (localDate(midnight, timeZone) === date) return midnight;
   // the change lies within hours after that instant: the first second whose local date is `date`
-  let lo = midnight.getTime() / 1000;
-  let hi = lo + 12 * 3600;
-  if (localDate(hi * 1000, timeZone) !== date) return midnight;
+  const from = midnight.getTime() / 1000;
+  const isDate = (second: number) => localDate(second * 1000, timeZone) === date;
+  if (!isDate(from + 12 * 3600)) return midnight;
+  return new Date(firstSecond(from, from + 12 * 3600, isDate) * 1000);
+}
+
+/** The first whole second in `(lo, hi]` for which `after` holds, given it is false at `lo` and true at `hi` (bisection). */
+export function firstSecond(lo: number, hi: number, after: (second: number) => boolean): number {
   while (hi - lo > 1) {
     const mid = Math.floor((lo + hi) / 2);
-    if (localDate(mid * 1000, timeZone) === date) hi = mid;
+    if (after(mid)) hi = mid;
     else lo = mid;
   }
-  return new Date(hi * 1000);
+  return hi;
 }
 
 /** `[from's first instant, to+1's first instant)` in `timeZone` (`dayStart`: local midnights, unless skipped). */
