@@ -31,7 +31,8 @@ export function buildDataSourceOptions(database: AppConfig['database']): DataSou
       timezone: 'Z',
       supportBigNumbers: true,
       bigNumberStrings: true,
-      extra: { connectionLimit: 20 },
+      // trace: mysql2 captures a stack trace for every query to decorate a failing one; a few % of the worker's CPU
+      extra: { connectionLimit: 20, trace: false },
     };
   }
 

@@ -1,7 +1,11 @@
 import { EntityManager, QueryRunner } from 'typeorm';
 import { DeferredFlush, DeferredWrites } from './deferred-writes';
 
-const managerOf = () => ({ queryRunner: {} as QueryRunner }) as EntityManager;
+const managerOf = () =>
+  ({
+    queryRunner: { query: async () => [] } as unknown as QueryRunner,
+    connection: { createEntityManager: (queryRunner: QueryRunner) => ({ queryRunner }) },
+  }) as unknown as EntityManager;
 
 describe('DeferredWrites', () => {
   it('collects per transaction and flushes each kind once, kinds in the order first queued', async () => {

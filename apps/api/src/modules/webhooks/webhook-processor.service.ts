@@ -135,6 +135,7 @@ export class WebhookProcessor {
       // the dedupe keys and search documents of the batch are written together before the commit
       const deferred = DeferredWrites.begin(manager);
       try {
+        await this.lockBatches(ordered, manager);
         await applyRows(manager);
         await deferred.flush(manager);
       } finally {
@@ -197,6 +198,18 @@ export class WebhookProcessor {
     // batches block each other less; every read that decides a write is a locking read or backed by a unique key
     await this.events.exclusive(() => (this.events.isMysql ? this.dataSource.transaction('READ COMMITTED', applyAll) : this.dataSource.transaction(applyAll)));
     return { effects, dead };
+  }
+
+  /** Each applier's optional `lockBatch` once, with its events of the batch in the order they will be applied. */
+  private async lockBatches(plans: RowPlan[], manager: EntityManager): Promise<void> {
+    const byApplier = new Map<RegisteredApplier['applier'], { events: ResolvedEvent[]; batch: unknown }>();
+    for (const step of plans.flatMap((p) => p.steps)) {
+      if (step.kind !== 'apply' || !step.applier.applier.lockBatch) continue;
+      const group = byApplier.get(step.applier.applier) ?? { events: [], batch: step.batch };
+      group.events.push({ event: step.event, channel: step.channel });
+      byApplier.set(step.applier.applier, group);
+    }
+    for (const [applier, { events, batch }] of byApplier) await applier.lockBatch?.(events, manager, batch);
   }
 
   private async runEffects(effects: AfterCommitEffect[]): Promise<void> {

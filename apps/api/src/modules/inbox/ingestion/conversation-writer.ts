@@ -7,6 +7,8 @@ import type { ChannelRef } from '../../channels/channel-ref';
 import { ContactEntity } from '../entities/contact.entity';
 import { ConversationEntity } from '../entities/conversation.entity';
 import { placeholderName } from '../inbox.mapper';
+import { DeferredWrites } from '../../../database/deferred-writes';
+import { BatchConversations, INGESTION_FIELDS, writeConversations } from './batch-conversations';
 import { lockFor } from './row-lock';
 
 /** Events that start (or continue) a conversation with a customer. */
@@ -17,8 +19,13 @@ export type ConversationOpening = Pick<ConversationStartEvent, 'platform' | 'cus
 /** Conversations and contacts as ingestion writes them, inside the applier's transaction. */
 @Injectable()
 export class ConversationWriter {
-  /** Takes the conversation's row lock (or the gap lock where it will be inserted) first, on MySQL. */
-  lock(m: EntityManager, channelId: string, customer: string): Promise<ConversationEntity | null> {
+  /**
+   * Takes the conversation's row lock (or the gap lock where it will be inserted) first, on MySQL — or finds it among
+   * the conversations the webhook batch locked when its transaction opened ({@link BatchConversations}).
+   */
+  async lock(m: EntityManager, channelId: string, customer: string): Promise<ConversationEntity | null> {
+    const locked = await BatchConversations.of(m)?.conversation(m, channelId, customer);
+    if (locked) return locked;
     return m.findOne(ConversationEntity, { where: { channelId, customerExternalId: customer }, ...lockFor(m) });
   }
 
@@ -73,28 +80,18 @@ export class ConversationWriter {
     return { conversation, contact, created };
   }
 
-  /** Writes the fields ingestion changes (one UPDATE, no read-before-write). */
+  /**
+   * Writes the fields ingestion changes (one UPDATE, no read-before-write) — or queues them with the batch's deferred
+   * writes, all its conversations in one statement before its next one ({@link writeConversations}).
+   */
   async save(m: EntityManager, c: ConversationEntity): Promise<void> {
     c.updatedAt = new Date();
-    await m.update(
-      ConversationEntity,
-      { id: c.id },
-      {
-        status: c.status,
-        unreadCount: c.unreadCount,
-        lastMessageAt: c.lastMessageAt,
-        lastMessagePreview: c.lastMessagePreview,
-        lastMessageDirection: c.lastMessageDirection,
-        lastCustomerMessageAt: c.lastCustomerMessageAt,
-        customerReadAt: c.customerReadAt,
-        customerDeliveredAt: c.customerDeliveredAt,
-        referral: c.referral,
-        threadOwner: c.threadOwner,
-        threadOwnerAppId: c.threadOwnerAppId,
-        threadOwnerAt: c.threadOwnerAt,
-        updatedAt: c.updatedAt,
-      },
-    );
+    const deferred = DeferredWrites.of(m);
+    if (deferred) {
+      deferred.queueRow(writeConversations, Object.assign(new ConversationEntity(), c));
+      return;
+    }
+    await m.update(ConversationEntity, { id: c.id }, pick(c, INGESTION_FIELDS));
   }
 
   private async upsertContact(
@@ -146,4 +143,8 @@ function displayFields(event: ConversationOpening, customer: string, profile: Cu
     displayName: (name ?? (username ? `@${username}` : placeholderName(event.platform, customer))).slice(0, 160),
     profileFetchedAt: profile ? new Date() : null,
   };
+}
+
+function pick<T extends object, K extends keyof T>(row: T, keys: readonly K[]): Pick<T, K> {
+  return Object.fromEntries(keys.map((k) => [k, row[k]])) as Pick<T, K>;
 }

@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { IgStoryMessageEvent, InboxMessageKind, MessageEvent, PostbackEvent, ReferralEvent } from '@ticklegram/domain-models';
 import { InjectRepository } from '@nestjs/typeorm';
-import { In, IsNull, Repository } from 'typeorm';
-import { insertRow } from '../../../database/fast-insert';
+import { EntityManager, In, IsNull, Repository } from 'typeorm';
+import { assignInsertDefaults } from '../../../database/base.entity';
+import { DeferredFlush, DeferredWrites } from '../../../database/deferred-writes';
+import { insertRow, insertRows } from '../../../database/fast-insert';
 import type { CustomerProfile } from '../../channels/channel-platform';
 import type { ChannelRef } from '../../channels/channel-ref';
 import { ChannelsService } from '../../channels/channels.service';
@@ -13,6 +15,8 @@ import { ConversationEntity } from '../entities/conversation.entity';
 import { MessageEntity, StoredAttachment } from '../entities/message.entity';
 import { toAttribution } from '../inbox.mapper';
 import { MessageMediaService } from '../media/message-media.service';
+import { SearchIndexer } from '../search/search-indexer';
+import { BatchConversations } from './batch-conversations';
 import { ConversationWriter } from './conversation-writer';
 import { IngestAnnouncer } from './ingest-announcer';
 import { MessageRefUpdater } from './message-ref.updater';
@@ -74,6 +78,7 @@ export class MessageIngestApplier implements EventApplier<StartEvent, PreparedCo
     private readonly refs: MessageRefUpdater,
     private readonly announce: IngestAnnouncer,
     private readonly media: MessageMediaService,
+    private readonly search: SearchIndexer,
     @InjectRepository(ContactEntity) private readonly contacts: Repository<ContactEntity>,
   ) {}
 
@@ -88,6 +93,13 @@ export class MessageIngestApplier implements EventApplier<StartEvent, PreparedCo
       },
     });
     return { contacts: new Map(contacts.map((c) => [`${c.channelId}:${c.externalId}`, c])), creating: new Map() };
+  }
+
+  /** The batch's conversations locked in one statement, and its messages' parked events read in one ({@link BatchConversations}). */
+  async lockBatch(events: readonly ResolvedEvent<StartEvent>[], manager: EntityManager): Promise<void> {
+    const customers = events.flatMap(({ event, channel }) => (event.customerExternalId ? [{ channelId: channel.id, customer: event.customerExternalId }] : []));
+    const mids = events.flatMap(({ event, channel }) => (event.type === 'message' && event.mid ? [{ channelId: channel.id, mid: event.mid }] : []));
+    await BatchConversations.open(manager, customers, mids);
   }
 
   /** Looks the customer up (network) only when we have never seen them, once per batch. */
@@ -142,11 +154,10 @@ export class MessageIngestApplier implements EventApplier<StartEvent, PreparedCo
     const fresh = !!prepared?.isNew && ctx.attempt === 1;
     const locked = fresh ? null : await this.writer.lock(m, ctx.channel.id, event.customerExternalId);
     // a customer's message is new but for a redelivery (already stopped by its dedupe key): its insert finds a stored
-    // one through the unique (channel, mid) key, and the event's second attempt reads it
-    const existing =
-      event.direction === 'inbound' && ctx.attempt === 1
-        ? null
-        : await m.findOne(MessageEntity, { where: { channelId: ctx.channel.id, mid: event.mid }, ...lockFor(m) });
+    // one through the unique (channel, mid) key, and the event's second attempt reads it — or, in a batch whose read
+    // found it stored, this first attempt does
+    const unseen = event.direction === 'inbound' && ctx.attempt === 1 && !(await BatchConversations.of(m)?.mayBeStored(m, ctx.channel.id, event.mid));
+    const existing = unseen ? null : await m.findOne(MessageEntity, { where: { channelId: ctx.channel.id, mid: event.mid }, ...lockFor(m) });
     if (existing) {
       // the echo of our own send (stored by the outbound pipeline with this mid), or a new delivery of a stored one
       if (existing.direction === 'outbound' && (existing.status === 'pending' || existing.status === 'failed' || existing.status === 'unknown')) {
@@ -255,13 +266,28 @@ export class MessageIngestApplier implements EventApplier<StartEvent, PreparedCo
     referral: ReturnType<typeof toAttribution> | null,
     event: Pick<MessageEvent | PostbackEvent, 'via' | 'timestamp'>,
   ): Promise<void> {
-    await insertRow(ctx.manager, MessageEntity, message);
+    await this.insertMessage(ctx.manager, message);
     await this.refs.replayParked(message, conversation, ctx);
     touchConversation(conversation, message, referral);
     this.noteThreadOwner(conversation, event);
     await this.writer.save(ctx.manager, conversation);
     this.announce.message(ctx, message, 'message.created', created ? undefined : conversation);
     this.announce.conversation(ctx, conversation, contact);
+  }
+
+  /**
+   * Inserts the message now, or with the batch's other messages in one statement before the batch's next statement
+   * (its search document is queued with it: that insert runs without the subscribers).
+   */
+  private async insertMessage(m: EntityManager, message: MessageEntity): Promise<void> {
+    const deferred = DeferredWrites.of(m);
+    if (!deferred) {
+      await insertRow(m, MessageEntity, message);
+      return;
+    }
+    assignInsertDefaults(message);
+    deferred.queueRow(insertMessages, message);
+    await this.search.indexMessage(m, message);
   }
 
   /** Meta sends the owner's events on `messaging`, everyone else's on `standby`: that tells who controls the thread. */
@@ -282,3 +308,8 @@ export class MessageIngestApplier implements EventApplier<StartEvent, PreparedCo
     return { outcome: 'applied' };
   }
 }
+
+/** The batch's new messages in one multi-row INSERT (ids and timestamps assigned when queued; search documents queued with them). */
+const insertMessages: DeferredFlush<MessageEntity> = async (m, rows) => {
+  await insertRows(m, MessageEntity, rows);
+};

@@ -6,6 +6,7 @@ import { ConversationEntity } from '../entities/conversation.entity';
 import { MessageEntity } from '../entities/message.entity';
 import { PendingMessageEventEntity } from '../entities/pending-message-event.entity';
 import { MessageMediaService } from '../media/message-media.service';
+import { BatchConversations } from './batch-conversations';
 import { ConversationWriter } from './conversation-writer';
 import { IngestAnnouncer } from './ingest-announcer';
 import {
@@ -60,6 +61,7 @@ export class MessageRefUpdater {
   /** Applies the events parked for a message that just landed, oldest first. */
   async replayParked(message: MessageEntity, conversation: ConversationEntity, ctx: ApplyContext): Promise<void> {
     if (!message.mid) return;
+    if (await BatchConversations.of(ctx.manager)?.noneParked(ctx.manager, message.channelId, message.mid, conversation.id)) return;
     const parked = await ctx.manager.find(PendingMessageEventEntity, {
       where: { channelId: message.channelId, mid: message.mid },
       order: { id: 'ASC' },

@@ -1,7 +1,7 @@
 import { NormalizedEvent } from '@ticklegram/domain-models';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { isDuplicateKeyError, isRetryableLockError } from '../../../database/database-errors';
-import { DeferredFlush, DeferredWrites } from '../../../database/deferred-writes';
+import { DeferredFlush, DeferredFlushFailed, DeferredWrites } from '../../../database/deferred-writes';
 import { insertRow } from '../../../database/fast-insert';
 import type { ChannelRef } from '../../channels/channel-ref';
 import { AppliedEventEntity } from '../entities/applied-event.entity';
@@ -75,9 +75,10 @@ export async function applyInSavepoint(
   const { event, channel, webhookEventId, applier, prepared, batch, appliedBefore } = input;
   for (let attempt = 1; ; attempt += 1) {
     const effects: AfterCommitEffect[] = [];
-    await manager.query(`SAVEPOINT ${savepoint}`);
     const deferred = DeferredWrites.of(manager);
-    const mark = deferred?.mark() ?? 0;
+    // with the batch's writes deferred the savepoint is lazy: an event that only queued rows costs no round trip
+    const lazy = deferred?.savepoint(savepoint);
+    if (!lazy) await manager.query(`SAVEPOINT ${savepoint}`);
     try {
       const applied: AppliedEventEntity = { dedupeKey: event.dedupeKey, type: event.type, webhookEventId, appliedAt: new Date() };
       if (deferred && appliedBefore) {
@@ -97,12 +98,14 @@ export async function applyInSavepoint(
       const ctx: ApplyContext = { webhookEventId, channel, manager, batch, attempt, afterCommit: (effect) => effects.push(effect) };
       // not released: a savepoint lives until the commit anyway, and RELEASE would be one more round trip per event
       const result = await applier.apply(event, ctx, prepared);
+      if (lazy) deferred?.releaseSavepoint(lazy);
       return { result, effects };
     } catch (error) {
-      // InnoDB rolled the whole transaction back: its savepoints are gone too
+      // InnoDB rolled the whole transaction back (its savepoints are gone too), or rows of earlier events were lost
       if (isRetryableLockError(error)) throw new BatchAborted(String(error));
-      await manager.query(`ROLLBACK TO SAVEPOINT ${savepoint}`);
-      deferred?.rollbackTo(mark);
+      if (error instanceof DeferredFlushFailed) throw new BatchAborted(error.message);
+      if (lazy && deferred) await deferred.rollbackToSavepoint(lazy);
+      else await manager.query(`ROLLBACK TO SAVEPOINT ${savepoint}`);
       if (error instanceof DuplicateEvent) throw error;
       if (attempt < ATTEMPTS && isDuplicateKeyError(error)) continue;
       throw error;

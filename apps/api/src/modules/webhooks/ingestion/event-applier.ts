@@ -40,7 +40,8 @@ export interface ResolvedEvent<E extends NormalizedEvent = NormalizedEvent> {
 /**
  * Turns normalised events of the types it claims (see `@AppliesEvents`) into rows of its own module.
  * Order of calls for a batch: `preloadBatch` once (outside any transaction), then per event `prepare`
- * (outside the transaction: the place for network work such as profile lookups) and `apply` (inside).
+ * (outside the transaction: the place for network work such as profile lookups), `lockBatch` once when the batch's
+ * transaction opens, and `apply` per event (inside).
  * Idempotency: the caller records the event's dedupe key in the same transaction, so a retried event
  * never reaches `apply` twice; `apply` must still converge whatever order events arrive in.
  */
@@ -51,6 +52,12 @@ export interface EventApplier<E extends NormalizedEvent = NormalizedEvent, P = u
    * (the hook failed, or another caller skipped it).
    */
   preloadBatch?(events: readonly ResolvedEvent<E>[]): Promise<B>;
+  /**
+   * Optional: inside the batch's transaction, before its first event is applied — take the row locks its events will
+   * need in a few statements (and read what those locks guard) instead of one event at a time. Not called when a batch
+   * falls back to one transaction per delivery.
+   */
+  lockBatch?(events: readonly ResolvedEvent<E>[], manager: EntityManager, batch: B | undefined): Promise<void>;
   prepare?(event: E, channel: ChannelRef, batch: B | undefined): Promise<P>;
   apply(event: E, ctx: ApplyContext<B>, prepared: P | undefined): Promise<ApplyResult>;
 }
