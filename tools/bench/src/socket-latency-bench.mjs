@@ -11,7 +11,7 @@
 //
 // Loopback only; every loop is bounded (a probe not seen within --timeout-ms counts as lost).
 import http from 'node:http';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import mysql from 'mysql2/promise';
@@ -25,6 +25,8 @@ const SAMPLES = Number(opts.samples ?? 300);
 const RATE = Number(opts.rate ?? 20);
 const LOAD_RATE = Number(opts.load ?? 200);
 const TIMEOUT_MS = Number(opts['timeout-ms'] ?? 60_000);
+// --trace=<file>: every probe's send time in its phase and its latency, as JSON (where in a phase the tail comes from)
+const TRACE = opts.trace ? [] : null;
 const KEEP = Boolean(opts.keep);
 const POLL_MS = opts['poll-ms'] === undefined ? undefined : String(opts['poll-ms']); // WEBHOOK_POLL_INTERVAL_MS of the api (its default when unset)
 const PORTS = { api: Number(opts['api-port'] ?? 3931), sim: Number(opts['sim-port'] ?? 3932), baseline: Number(opts['baseline-port'] ?? 3933) };
@@ -106,11 +108,14 @@ async function sender(port, path, kind, rate, total, customers, onSent) {
 async function phase(target, socket, loadRate) {
   const pending = new Map();
   const latencies = [];
+  const started = process.hrtime.bigint();
   const onEvent = (payload) => {
     const t = pending.get(payload?.message?.mid);
     if (t === undefined) return;
     pending.delete(payload.message.mid);
-    latencies.push(Number(process.hrtime.bigint() - t) / 1e6);
+    const ms = Number(process.hrtime.bigint() - t) / 1e6;
+    latencies.push(ms);
+    TRACE?.push({ port: target.port, loadRate, sentMs: Number(t - started) / 1e6, ms });
   };
   socket.on('message.created', onEvent);
   const seconds = SAMPLES / RATE;
@@ -240,6 +245,7 @@ async function main() {
     );
   }
   process.stdout.write(`\nJSON ${JSON.stringify(results)}\n`);
+  if (TRACE) writeFileSync(opts.trace, JSON.stringify(TRACE));
 }
 
 main().catch((error) => {

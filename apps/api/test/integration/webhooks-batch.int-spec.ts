@@ -3,6 +3,8 @@ import { SIM_SEED } from '@ticklegram/meta-sim';
 import { searchTerm } from '../../src/common/search/search-text';
 import { ChannelsService } from '../../src/modules/channels/channels.service';
 import { ContactEntity } from '../../src/modules/inbox/entities/contact.entity';
+import { ContactProfileFiller } from '../../src/modules/inbox/ingestion/contact-profile.filler';
+import { MessageIngestApplier } from '../../src/modules/inbox/ingestion/message-ingest.applier';
 import { MessageRefUpdater } from '../../src/modules/inbox/ingestion/message-ref.updater';
 import { ConversationCountsRepository } from '../../src/modules/inbox/repositories/conversation-counts.repository';
 import { WebhookProcessor } from '../../src/modules/webhooks/webhook-processor.service';
@@ -243,7 +245,7 @@ describe('webhook batch apply (integration)', () => {
     expect(await h.count(`SELECT COUNT(*) AS n FROM webhook_events WHERE status = 'rejected' AND last_error = 'body is not JSON'`)).toBe(1);
   });
 
-  it('a new customer is looked up once per batch and inserted without reading first; a contact stored meanwhile is met by its unique key and used', async () => {
+  it('a new customer is inserted without reading first and looked up once, after the commit; a contact stored meanwhile is met by its unique key and used', async () => {
     const events = h.t.app.get(WebhookEventRepository);
     const processor = h.t.app.get(WebhookProcessor);
     const channels = h.t.app.get(ChannelsService);
@@ -266,13 +268,13 @@ describe('webhook batch apply (integration)', () => {
     ])
       expect((await h.postSigned('/webhooks/instagram', dm(c, mid))).status).toBe(200);
 
-    const lookup = channels.lookupCustomerProfile.bind(channels);
     const looked: string[] = [];
     let concurrentContactId: string | null = null;
+    const applier = h.t.app.get(MessageIngestApplier);
+    const prepare = applier.prepare.bind(applier);
     // y's contact is stored by another writer after the batch read the known contacts (as a concurrent batch would)
-    const spy = jest.spyOn(channels, 'lookupCustomerProfile').mockImplementation(async (channel, customer) => {
-      looked.push(customer);
-      if (customer === y) {
+    const stored = jest.spyOn(applier, 'prepare').mockImplementation(async (event, channel, known) => {
+      if (event.customerExternalId === y && !concurrentContactId) {
         const contacts = h.t.dataSource.getRepository(ContactEntity);
         const contact = await contacts.save(
           contacts.create({
@@ -287,6 +289,11 @@ describe('webhook batch apply (integration)', () => {
         );
         concurrentContactId = contact.id;
       }
+      return prepare(event, channel, known);
+    });
+    const lookup = channels.lookupCustomerProfile.bind(channels);
+    const spy = jest.spyOn(channels, 'lookupCustomerProfile').mockImplementation(async (channel, customer) => {
+      looked.push(customer);
       return lookup(channel, customer);
     });
     const fallback = jest.spyOn(processor, 'process');
@@ -295,12 +302,15 @@ describe('webhook batch apply (integration)', () => {
       expect(rows).toHaveLength(3);
       await processor.processBatch(rows, 'fresh-1');
       expect(fallback).not.toHaveBeenCalled();
+      await h.t.app.get(ContactProfileFiller).idle();
     } finally {
       spy.mockRestore();
+      stored.mockRestore();
       fallback.mockRestore();
     }
-    // one lookup per new customer, though x sent two messages in the batch
-    expect(looked.sort()).toEqual([x, y].sort());
+    // one lookup for the customer the batch created, after the commit, though x sent two messages in it (y's contact
+    // came from another writer)
+    expect(looked).toEqual([x]);
     expect(await h.count(`SELECT COUNT(*) AS n FROM webhook_events WHERE raw_body LIKE '%m-fresh-%' AND status = 'processed'`)).toBe(3);
     expect(await h.count(`SELECT COUNT(*) AS n FROM contacts WHERE external_id IN (?, ?)`, [x, y])).toBe(2);
     expect(await h.count(`SELECT COUNT(*) AS n FROM conversations WHERE customer_external_id IN (?, ?)`, [x, y])).toBe(2);

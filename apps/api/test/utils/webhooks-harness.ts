@@ -1,6 +1,8 @@
 import { RunningMetaSim, SIM_SEED, signSha256, startMetaSim } from '@ticklegram/meta-sim';
 import { DataSource } from 'typeorm';
+import { ContactProfileFiller } from '../../src/modules/inbox/ingestion/contact-profile.filler';
 import { SandboxChannelsBootstrap } from '../../src/modules/messenger/sandbox-channels.bootstrap';
+import { WebhookWorker } from '../../src/modules/webhooks/webhook-worker.service';
 import { startTestApp, TEST_ADMIN, TestApp } from './test-app';
 
 export interface IngestionHarness {
@@ -121,6 +123,9 @@ export async function startIngestionHarness(env: Record<string, string> = {}): P
         15_000,
         'the worker to drain',
       );
+      // the last batch's after-commit effects, then new customers' names (looked up after their first message is stored)
+      await t.app.get(WebhookWorker).settled();
+      await t.app.get(ContactProfileFiller).idle();
       void isMysql;
     },
     async close() {

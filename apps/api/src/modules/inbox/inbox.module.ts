@@ -19,6 +19,7 @@ import { ThreadControlService } from './thread-control.service';
 import { ConversationWriter } from './ingestion/conversation-writer';
 import { IngestAnnouncer } from './ingestion/ingest-announcer';
 import { MessageChangesApplier } from './ingestion/message-changes.applier';
+import { ContactProfileFiller } from './ingestion/contact-profile.filler';
 import { MessageIngestApplier } from './ingestion/message-ingest.applier';
 import { MessageRefUpdater } from './ingestion/message-ref.updater';
 import { ReceiptsApplier } from './ingestion/receipts.applier';
@@ -72,6 +73,7 @@ import { SearchIndexer } from './search/search-indexer';
     IngestAnnouncer,
     MessageRefUpdater,
     MessageIngestApplier,
+    ContactProfileFiller,
     MessageChangesApplier,
     ReceiptsApplier,
     ThreadControlService,
@@ -80,6 +82,7 @@ import { SearchIndexer } from './search/search-indexer';
   ],
   exports: [
     MessageIngestApplier,
+    ContactProfileFiller,
     PassThroughMediaSources,
     AdConversationsRepository,
     CustomerConversationsService,

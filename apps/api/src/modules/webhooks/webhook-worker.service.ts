@@ -25,6 +25,7 @@ export class WebhookWorker implements OnApplicationBootstrap, OnModuleDestroy {
   private wakeGeneration = 0;
   private busy = 0;
   private idleWaiters = new Set<() => void>();
+  private settledWaiters = new Set<() => void>();
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -67,9 +68,21 @@ export class WebhookWorker implements OnApplicationBootstrap, OnModuleDestroy {
     for (const wake of wakers) wake();
   }
 
+  /** Resolves when no claimed batch is being applied, its after-commit effects included (tests). */
+  settled(): Promise<void> {
+    if (this.busy === 0) return Promise.resolve();
+    return new Promise((resolve) => this.settledWaiters.add(resolve));
+  }
+
   /** Resolves once every loop found nothing due (tests and benchmarks). */
   whenIdle(): Promise<void> {
     return new Promise((resolve) => this.idleWaiters.add(resolve));
+  }
+
+  private takeSettledWaiters(): (() => void)[] {
+    const waiters = [...this.settledWaiters];
+    this.settledWaiters.clear();
+    return waiters;
   }
 
   private async loop(workerId: string): Promise<void> {
@@ -107,6 +120,7 @@ export class WebhookWorker implements OnApplicationBootstrap, OnModuleDestroy {
       } finally {
         lease.stop();
         this.busy -= 1;
+        if (this.busy === 0) for (const resolve of this.takeSettledWaiters()) resolve();
       }
       if (!this.running && !this.events.isMysql) await this.events.releaseAll().catch(() => undefined);
     }

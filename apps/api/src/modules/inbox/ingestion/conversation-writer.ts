@@ -44,16 +44,21 @@ export class ConversationWriter {
     locked?: ConversationEntity | null,
     known?: ContactEntity,
     fresh = false,
-  ): Promise<{ conversation: ConversationEntity; contact: ContactEntity; created: boolean }> {
+  ): Promise<{ conversation: ConversationEntity; contact: ContactEntity; created: boolean; contactCreated: boolean }> {
     const customer = event.customerExternalId as string;
     let conversation = locked === undefined ? await this.lock(m, channel.id, customer) : locked;
     const usable =
       known && !profile && known.channelId === channel.id && known.externalId === customer && (!conversation || conversation.contactId === known.id);
+    let contactCreated = false;
+    const inserted = async () => {
+      contactCreated = true;
+      return this.insertContact(m, channel, event, customer, profile);
+    };
     const contact = usable
       ? known
       : fresh && !conversation
-        ? await this.insertContact(m, channel, event, customer, profile)
-        : await this.upsertContact(m, channel, event, customer, profile, conversation?.contactId ?? null);
+        ? await inserted()
+        : ((await this.findContact(m, channel, event, customer, profile, conversation?.contactId ?? null)) ?? (await inserted()));
     const created = !conversation;
     if (!conversation) {
       conversation = m.create(ConversationEntity, {
@@ -77,7 +82,7 @@ export class ConversationWriter {
       });
       await insertRow(m, ConversationEntity, conversation);
     }
-    return { conversation, contact, created };
+    return { conversation, contact, created, contactCreated };
   }
 
   /**
@@ -94,14 +99,15 @@ export class ConversationWriter {
     await m.update(ConversationEntity, { id: c.id }, pick(c, INGESTION_FIELDS));
   }
 
-  private async upsertContact(
+  /** The stored contact (its placeholder name filled in when `profile` has one), or null when there is none. */
+  private async findContact(
     m: EntityManager,
     channel: ChannelRef,
     event: ConversationOpening,
     customer: string,
     profile: CustomerProfile | null,
     knownId: string | null,
-  ): Promise<ContactEntity> {
+  ): Promise<ContactEntity | null> {
     const existing = await m.findOne(ContactEntity, { where: knownId ? { id: knownId } : { channelId: channel.id, externalId: customer } });
     if (existing) {
       // a profile fetched later fills a contact that had only a placeholder name
@@ -112,7 +118,7 @@ export class ConversationWriter {
       }
       return existing;
     }
-    return this.insertContact(m, channel, event, customer, profile);
+    return null;
   }
 
   private async insertContact(
@@ -133,7 +139,8 @@ export class ConversationWriter {
   }
 }
 
-function displayFields(event: ConversationOpening, customer: string, profile: CustomerProfile | null) {
+/** A contact's name fields from the customer's profile (a placeholder name without one). */
+export function displayFields(event: Pick<ConversationOpening, 'platform'>, customer: string, profile: CustomerProfile | null) {
   const name = profile?.name?.trim() || null;
   const username = profile?.username?.trim() || null;
   return {

@@ -7,7 +7,6 @@ import { DeferredFlush, DeferredWrites } from '../../../database/deferred-writes
 import { insertRow, insertRows } from '../../../database/fast-insert';
 import type { CustomerProfile } from '../../channels/channel-platform';
 import type { ChannelRef } from '../../channels/channel-ref';
-import { ChannelsService } from '../../channels/channels.service';
 import { AppliesEvents } from '../../webhooks/ingestion/applies-events.decorator';
 import { ApplyContext, ApplyResult, EventApplier, ResolvedEvent } from '../../webhooks/ingestion/event-applier';
 import { ContactEntity } from '../entities/contact.entity';
@@ -17,7 +16,8 @@ import { toAttribution } from '../inbox.mapper';
 import { MessageMediaService } from '../media/message-media.service';
 import { SearchIndexer } from '../search/search-indexer';
 import { BatchConversations } from './batch-conversations';
-import { ConversationWriter } from './conversation-writer';
+import { ContactProfileFiller } from './contact-profile.filler';
+import { ConversationOpening, ConversationWriter } from './conversation-writer';
 import { IngestAnnouncer } from './ingest-announcer';
 import { MessageRefUpdater } from './message-ref.updater';
 import { echoSourceLabel, eventTime, outboundStatusAt, touchConversation } from './message-state.rules';
@@ -55,12 +55,11 @@ export interface PreparedContact {
 
 /**
  * The contacts the batch names that exist already, by `${channelId}:${customerExternalId}`, and the new customers
- * an earlier event of the batch will create, with their profile lookup (`creating`, filled by `prepare` in the
- * batch's order).
+ * an earlier event of the batch will create (`creating`, filled by `prepare` in the batch's order).
  */
 interface KnownContacts {
   contacts: Map<string, ContactEntity>;
-  creating: Map<string, Promise<CustomerProfile>>;
+  creating: Set<string>;
 }
 
 /**
@@ -73,26 +72,26 @@ interface KnownContacts {
 @AppliesEvents('message', 'postback', 'referral')
 export class MessageIngestApplier implements EventApplier<StartEvent, PreparedContact, KnownContacts> {
   constructor(
-    private readonly channels: ChannelsService,
     private readonly writer: ConversationWriter,
     private readonly refs: MessageRefUpdater,
     private readonly announce: IngestAnnouncer,
     private readonly media: MessageMediaService,
     private readonly search: SearchIndexer,
+    private readonly profiles: ContactProfileFiller,
     @InjectRepository(ContactEntity) private readonly contacts: Repository<ContactEntity>,
   ) {}
 
   /** One query for the whole batch: which customers we know already (no lookup at all for them). */
   async preloadBatch(events: readonly ResolvedEvent<StartEvent | IgStoryMessageEvent>[]): Promise<KnownContacts> {
     const wanted = events.filter(({ event }) => event.customerExternalId);
-    if (!wanted.length) return { contacts: new Map(), creating: new Map() };
+    if (!wanted.length) return { contacts: new Map(), creating: new Set() };
     const contacts = await this.contacts.find({
       where: {
         channelId: In([...new Set(wanted.map((e) => e.channel.id))]),
         externalId: In([...new Set(wanted.map((e) => e.event.customerExternalId as string))]),
       },
     });
-    return { contacts: new Map(contacts.map((c) => [`${c.channelId}:${c.externalId}`, c])), creating: new Map() };
+    return { contacts: new Map(contacts.map((c) => [`${c.channelId}:${c.externalId}`, c])), creating: new Set() };
   }
 
   /** The batch's conversations locked in one statement, and its messages' parked events read in one ({@link BatchConversations}). */
@@ -102,21 +101,22 @@ export class MessageIngestApplier implements EventApplier<StartEvent, PreparedCo
     await BatchConversations.open(manager, customers, mids);
   }
 
-  /** Looks the customer up (network) only when we have never seen them, once per batch. */
+  /**
+   * What the batch knows of the customer: their contact, or that this is the first event of a customer it has never
+   * seen. No network: a new customer's profile is looked up after their message is stored ({@link ContactProfileFiller}).
+   */
   async prepare(event: Pick<StartEvent, 'customerExternalId'>, channel: ChannelRef, known: KnownContacts | undefined): Promise<PreparedContact> {
     const customer = event.customerExternalId;
     if (!customer) return { profile: null };
     const key = `${channel.id}:${customer}`;
     const contact = known?.contacts.get(key);
     if (contact) return { profile: null, known: contact };
-    // an earlier event of this batch creates the contact: its lookup is shared (and fills the contact should that event fail)
-    const creating = known?.creating.get(key);
-    if (creating) return { profile: await creating };
+    // an earlier event of this batch creates the contact
+    if (known?.creating.has(key)) return { profile: null };
     // without the batch's read: the contact may exist
     if (!known && (await this.contacts.exists({ where: { channelId: channel.id, externalId: customer } }))) return { profile: null };
-    const lookup = this.channels.lookupCustomerProfile(channel, customer);
-    known?.creating.set(key, lookup);
-    return { profile: await lookup, isNew: true };
+    known?.creating.add(key);
+    return { profile: null, isNew: true };
   }
 
   apply(event: StartEvent, ctx: ApplyContext, prepared: PreparedContact | undefined): Promise<ApplyResult> {
@@ -168,7 +168,7 @@ export class MessageIngestApplier implements EventApplier<StartEvent, PreparedCo
       return { outcome: 'applied', detail: 'matched stored message by mid' };
     }
 
-    const opened = await this.writer.upsert(m, ctx.channel, event, profile, locked, prepared?.known, fresh);
+    const opened = await this.open(ctx, event, profile, locked, prepared?.known, fresh);
     const { conversation } = opened;
     const outbound = event.direction === 'outbound';
 
@@ -236,7 +236,7 @@ export class MessageIngestApplier implements EventApplier<StartEvent, PreparedCo
     const m = ctx.manager;
     if (event.mid && (await m.exists(MessageEntity, { where: { channelId: ctx.channel.id, mid: event.mid } })))
       return { outcome: 'applied', detail: 'already stored' };
-    const opened = await this.writer.upsert(m, ctx.channel, event, profile);
+    const opened = await this.open(ctx, event, profile);
     const { conversation } = opened;
     const referral = event.referral ? toAttribution(event.referral, event.timestamp) : null;
     const message = m.create(MessageEntity, {
@@ -290,6 +290,23 @@ export class MessageIngestApplier implements EventApplier<StartEvent, PreparedCo
     await this.search.indexMessage(m, message);
   }
 
+  /** The customer's conversation (and contact, created when new: their profile is looked up after the commit). */
+  private async open(
+    ctx: ApplyContext,
+    event: ConversationOpening,
+    profile: CustomerProfile | null,
+    locked?: ConversationEntity | null,
+    known?: ContactEntity,
+    fresh = false,
+  ): ReturnType<ConversationWriter['upsert']> {
+    const opened = await this.writer.upsert(ctx.manager, ctx.channel, event, profile, locked, known, fresh);
+    if (opened.contactCreated && !opened.contact.name && !opened.contact.username) {
+      const contactId = opened.contact.id;
+      ctx.afterCommit(() => this.profiles.enqueue(ctx.channel, contactId));
+    }
+    return opened;
+  }
+
   /** Meta sends the owner's events on `messaging`, everyone else's on `standby`: that tells who controls the thread. */
   private noteThreadOwner(conversation: ConversationEntity, event: Pick<MessageEvent | PostbackEvent, 'via' | 'timestamp'>): void {
     const change = ownerFromDelivery(event.via, eventTime(event.timestamp));
@@ -297,7 +314,7 @@ export class MessageIngestApplier implements EventApplier<StartEvent, PreparedCo
   }
 
   private async applyReferral(event: ReferralEvent, ctx: ApplyContext, profile: CustomerProfile | null): Promise<ApplyResult> {
-    const { conversation, contact } = await this.writer.upsert(ctx.manager, ctx.channel, event, profile);
+    const { conversation, contact } = await this.open(ctx, event, profile);
     const when = eventTime(event.timestamp);
     conversation.referral ??= toAttribution(event.referral, event.timestamp);
     // opening an m.me / ig.me link or an ad on an existing thread reopens the messaging window
