@@ -3,7 +3,9 @@ import { SIM_SEED } from '@ticklegram/meta-sim';
 import { MigrationInterface } from 'typeorm';
 import { CreateSearchIndex1763920000000 } from '../../src/database/migrations/1763920000000-CreateSearchIndex';
 import { CreateConversationTerms1764830000000 } from '../../src/database/migrations/1764830000000-CreateConversationTerms';
-import { queryTerms } from '../../src/common/search/search-text';
+import { searchSql } from '../../src/common/search/search-sql';
+import { documentMatches, queryTerms, searchDocument } from '../../src/common/search/search-text';
+import { dialectOf } from '../../src/database/column-types';
 import { MessageEntity } from '../../src/modules/inbox/entities/message.entity';
 import { InboxSearchRepository } from '../../src/modules/inbox/repositories/inbox-search.repository';
 import { INBOX_SEARCH_LIMITS } from '../../src/modules/inbox/search/conversation-search';
@@ -128,6 +130,53 @@ describe('inbox search (integration)', () => {
     const [hit] = await search('kettle');
     expect(hit?.searchMatch?.snippet).toBe('one more kettle question');
     expect(highlighted(hit)).toEqual(['kettle']);
+  });
+
+  it('tests a term where the row is read exactly as documentMatches does in memory (a word prefix, never mid-word)', async () => {
+    const dialect = dialectOf(h.t.dataSource.options.type);
+    const doc = searchDocument('Bluetooth headphones ab 東京 🎉');
+    const cases: [string | null, string][] = [
+      [doc, 'bluetooth'], // the first word (no space before it)
+      [doc, 'blue'],
+      [doc, 'tooth'], // inside a word
+      [doc, 'headphones'],
+      [doc, 'headphonesx'],
+      [doc, 'b'], // hex of "b" is inside the term of "ab", not at its start
+      [doc, '京'],
+      [doc, '🎉'],
+      [doc, '大阪'],
+      ['', 'blue'],
+      [null, 'blue'], // a left-joined row that is not there
+    ];
+    for (const [document, word] of cases) {
+      const [term] = queryTerms(word);
+      const [sql, params] = h.t.dataSource.driver.escapeQueryWithParameters(`SELECT ${searchSql.holds(dialect, ':doc', 'term')} AS hit`, {
+        doc: document,
+        term,
+      });
+      const [row] = (await h.t.dataSource.query(sql, params)) as { hit: unknown }[];
+      expect([word, Number(row.hit) === 1]).toEqual([word, document !== null && documentMatches(document, [term])]);
+    }
+    // a conversation whose contact has no document is still found by its messages, and one without terms by its contact
+    const [contact] = (await h.t.dataSource.query(
+      'SELECT ks.contact_id, ks.body FROM contact_search ks JOIN conversations c ON c.contact_id = ks.contact_id WHERE c.id = ?',
+      [conv[IG[2].igsid]],
+    )) as { contact_id: string; body: string }[];
+    const [terms] = (await h.t.dataSource.query('SELECT terms FROM conversation_terms WHERE conversation_id = ?', [conv[IG[2].igsid]])) as { terms: string }[];
+    await h.t.dataSource.query('DELETE FROM contact_search WHERE contact_id = ?', [contact.contact_id]);
+    try {
+      expect(await found('東京タワー')).toEqual([IG[2].igsid]);
+      expect(await found('kai')).toEqual([]);
+    } finally {
+      await h.t.dataSource.query('INSERT INTO contact_search (contact_id, body) VALUES (?, ?)', [contact.contact_id, contact.body]);
+    }
+    await h.t.dataSource.query('DELETE FROM conversation_terms WHERE conversation_id = ?', [conv[IG[2].igsid]]);
+    try {
+      expect(await found('kai')).toEqual([IG[2].igsid]);
+    } finally {
+      await h.t.dataSource.query('INSERT INTO conversation_terms (conversation_id, terms) VALUES (?, ?)', [conv[IG[2].igsid], terms.terms]);
+    }
+    expect(await found('kai 東京')).toEqual([]); // every term in one document
   });
 
   it('gives the same answers on every path: the list walk, the index by the rarest term, the longer walk, the subquery', async () => {

@@ -61,7 +61,7 @@ export class ConversationSearch {
     /** Conversations still to read for a full page at the match rate seen so far. */
     const needed = ({ scanned, found }: ScanProgress) => (found ? ((want - found) * scanned) / found : Infinity);
     const plan: ScanPlan<ConversationKey> = {
-      chunk: (last, size) => this.inbox.listKeys(caller, filter, last ? { lastMessageAt: last.lastMessageAt, id: last.id } : after, size),
+      chunk: (last, size) => this.inbox.listKeys(caller, filter, last ? { lastMessageAt: last.lastMessageAt, id: last.id } : after, size, terms),
       matching: async (rows) => {
         walked += rows.length;
         const sample = await this.search.sample(rows, terms);
