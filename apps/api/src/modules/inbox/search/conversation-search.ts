@@ -8,6 +8,11 @@ import { ConversationSearchCondition, InboxSearchRepository } from '../repositor
 export const INBOX_SEARCH_LIMITS = {
   /** Conversations read by the walk's first step (later steps read what the matches so far say is needed). */
   scanChunk: 100,
+  /**
+   * Conversations read by the first step for a query of several terms (CJK text is several bigrams): they meet in fewer
+   * conversations than each alone, and a step costs about as much as ~300 more rows (at 100k / 1M on MariaDB).
+   */
+  multiTermChunk: 300,
   /** Conversations read by one later step at most. */
   maxChunk: 1000,
   /** The walk stops once it has read this many conversations, or expects to before the page is full. */
@@ -54,7 +59,7 @@ export class ConversationSearch {
     want: number,
     terms: string[],
   ): Promise<ConversationSearchPlan> {
-    const { scanChunk, maxChunk, scanMax, candidateCap, minEvidence, commonProbe } = INBOX_SEARCH_LIMITS;
+    const { scanChunk, multiTermChunk, maxChunk, scanMax, candidateCap, minEvidence, commonProbe } = INBOX_SEARCH_LIMITS;
     const termHits = new Map(terms.map((t) => [t, 0]));
     const newestMatch = new Map<string, string>();
     let walked = 0;
@@ -70,8 +75,10 @@ export class ConversationSearch {
         return new Set(rows.filter((r) => sample.matched.has(r.id)));
       },
       want,
-      chunkSize: scanChunk,
-      nextSize: (progress) => Math.min(maxChunk, Math.max(scanChunk, Math.ceil(needed(progress) * 1.25))),
+      chunkSize: terms.length > 1 ? Math.min(maxChunk, multiTermChunk) : scanChunk,
+      // the estimate is noisy at the page's last few matches and a step costs about as much as ~300 more rows: a later
+      // step reads half as many again as it predicts, and at least two first steps' worth
+      nextSize: (progress) => Math.min(maxChunk, Math.max(2 * scanChunk, Math.ceil(needed(progress) * 1.5))),
       keepGoing: (progress) => progress.found >= minEvidence && progress.scanned + needed(progress) <= scanMax,
     };
     const walk = await scanMatching(plan);
