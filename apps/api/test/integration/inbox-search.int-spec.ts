@@ -7,6 +7,7 @@ import { searchSql } from '../../src/common/search/search-sql';
 import { documentMatches, queryTerms, searchDocument } from '../../src/common/search/search-text';
 import { dialectOf } from '../../src/database/column-types';
 import { MessageEntity } from '../../src/modules/inbox/entities/message.entity';
+import { InboxReadRepository } from '../../src/modules/inbox/repositories/inbox-read.repository';
 import { InboxSearchRepository } from '../../src/modules/inbox/repositories/inbox-search.repository';
 import { INBOX_SEARCH_LIMITS } from '../../src/modules/inbox/search/conversation-search';
 import { IngestionHarness, startIngestionHarness } from '../utils/webhooks-harness';
@@ -245,6 +246,35 @@ describe('inbox search (integration)', () => {
       Object.assign(INBOX_SEARCH_LIMITS, defaults);
       index.mockRestore();
       subquery.mockRestore();
+    }
+  });
+
+  it("stops reading the contacts' documents once a term is in none of them, with the same answers", async () => {
+    const queries = ['blue', 'jacket', 'blue jacket', 'jane', 'jane blue', 'kai', 'muller', 'cafe', '東京タワー', 'sku-4411', 'nothing'];
+    const answers = async () => Object.fromEntries(await Promise.all(queries.map(async (q) => [q, await found(q)] as const)));
+    const walked = await answers();
+    const listKeys = jest.spyOn(h.t.app.get(InboxReadRepository), 'listKeys');
+    const probe = jest.spyOn(h.t.app.get(InboxSearchRepository), 'anyContactHolds');
+    const defaults = { ...INBOX_SEARCH_LIMITS };
+    try {
+      // one conversation a step, no index: the walk goes through every conversation
+      Object.assign(INBOX_SEARCH_LIMITS, { scanChunk: 1, multiTermChunk: 1, maxChunk: 1, candidateCap: 0, scanMax: 100 });
+      expect(await answers()).toEqual(walked);
+      // no contact's document says jacket: asked once after the first step, the later steps read no contact document
+      listKeys.mockClear();
+      probe.mockClear();
+      expect(await found('jacket')).toEqual([IG[0].igsid]);
+      expect(probe.mock.calls).toEqual([queryTerms('jacket')]);
+      expect(listKeys.mock.calls.length).toBeGreaterThan(2);
+      expect(listKeys.mock.calls.slice(1).map((call) => call[5])).toEqual(listKeys.mock.calls.slice(1).map(() => false));
+      // Kai's name does: whether or not the first step saw it, every step reads the contacts' documents
+      listKeys.mockClear();
+      expect(await found('kai')).toEqual([IG[2].igsid]);
+      expect(listKeys.mock.calls.map((call) => call[5] ?? true)).toEqual(listKeys.mock.calls.map(() => true));
+    } finally {
+      Object.assign(INBOX_SEARCH_LIMITS, defaults);
+      listKeys.mockRestore();
+      probe.mockRestore();
     }
   });
 

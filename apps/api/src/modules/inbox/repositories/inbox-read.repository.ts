@@ -62,8 +62,8 @@ export class InboxReadRepository {
 
   /**
    * The keys of the list under `filter` (its search aside), newest first from `after`, with which of `terms` each
-   * conversation's `conversation_terms` row and its contact's document hold (tested in the statement, so the rows'
-   * text never leaves the database): what a search walk reads, one statement a step.
+   * conversation's `conversation_terms` row and (unless `contacts` is false) its contact's document hold — tested in
+   * the statement, so the rows' text never leaves the database: what a search walk reads, one statement a step.
    */
   async listKeys(
     caller: Caller,
@@ -71,16 +71,16 @@ export class InboxReadRepository {
     after: ConversationPageCursor | undefined,
     limit: number,
     terms: string[],
+    contacts = true,
   ): Promise<ConversationKey[]> {
     const dialect = dialectOf(this.conversations.manager.connection.options.type);
     const qb = this.page(caller, { ...filter, search: undefined }, after)
       .leftJoin('conversation_terms', 'ct', 'ct.conversation_id = c.id')
-      .leftJoin('contact_search', 'ks', 'ks.contact_id = c.contact_id')
       .select(['c.id AS id', 'c.contact_id AS contact_id', 'c.last_message_at AS last_message_at']);
+    if (contacts) qb.leftJoin('contact_search', 'ks', 'ks.contact_id = c.contact_id');
     terms.forEach((term, i) => {
-      qb.addSelect(searchSql.holds(dialect, 'ct.terms', `walkTerm${i}`), `m${i}`)
-        .addSelect(searchSql.holds(dialect, 'ks.body', `walkTerm${i}`), `k${i}`)
-        .setParameter(`walkTerm${i}`, term);
+      qb.addSelect(searchSql.holds(dialect, 'ct.terms', `walkTerm${i}`), `m${i}`).setParameter(`walkTerm${i}`, term);
+      if (contacts) qb.addSelect(searchSql.holds(dialect, 'ks.body', `walkTerm${i}`), `k${i}`);
     });
     const rows = await qb.limit(limit).getRawMany<Record<string, unknown> & { id: string; contact_id: string; last_message_at: Date | string }>();
     return rows.map((r) => ({

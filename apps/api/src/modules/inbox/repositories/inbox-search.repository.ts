@@ -113,6 +113,15 @@ export class InboxSearchRepository {
     return { ids, newestMatch };
   }
 
+  /** Whether any contact document holds `term` (a word starting with it), from the contact index. */
+  async anyContactHolds(term: string): Promise<boolean> {
+    const rows = await this.raw<{ id: string }>(
+      `SELECT cs.contact_id AS id FROM contact_search cs WHERE ${searchSql.match(this.dialect, 'contact_search', 'cs', 'q')} LIMIT 1`,
+      { q: searchSql.query(this.dialect, [term]) },
+    );
+    return rows.length > 0;
+  }
+
   /** The search as a condition inside the list query (the last resort: slow for a common term). */
   subqueryCondition(terms: string[]): ConversationSearchCondition {
     const byContact = `SELECT cc.id FROM conversations cc WHERE cc.contact_id IN (SELECT cs.contact_id FROM contact_search cs WHERE ${searchSql.match(this.dialect, 'contact_search', 'cs', 'q')})`;

@@ -65,9 +65,26 @@ export class ConversationSearch {
     let walked = 0;
     /** Conversations still to read for a full page at the match rate seen so far. */
     const needed = ({ scanned, found }: ScanProgress) => (found ? ((want - found) * scanned) / found : Infinity);
+    // A contact matches only with every term in its document. Terms no contact read in the first step held are asked
+    // of the contact index once (a term that rare among contacts has a short posting list); when one is in no contact
+    // document at all, no contact can match and later steps leave the contacts' documents unread.
+    const unseenInContacts = new Set(terms);
+    let contacts: boolean | undefined;
     const plan: ScanPlan<ConversationKey> = {
-      chunk: (last, size) => this.inbox.listKeys(caller, filter, last ? { lastMessageAt: last.lastMessageAt, id: last.id } : after, size, terms),
+      chunk: async (last, size) => {
+        if (walked && contacts === undefined) {
+          contacts = true;
+          for (const term of unseenInContacts)
+            if (!(await this.search.anyContactHolds(term))) {
+              contacts = false;
+              break;
+            }
+        }
+        const from = last ? { lastMessageAt: last.lastMessageAt, id: last.id } : after;
+        return this.inbox.listKeys(caller, filter, from, size, terms, contacts ?? true);
+      },
       matching: async (rows) => {
+        for (const r of rows) terms.forEach((t, i) => r.contactHolds[i] && unseenInContacts.delete(t));
         walked += rows.length;
         const sample = await this.search.sample(rows, terms);
         for (const [t, n] of sample.termHits) termHits.set(t, (termHits.get(t) ?? 0) + n);
