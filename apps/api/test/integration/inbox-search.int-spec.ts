@@ -3,8 +3,11 @@ import { SIM_SEED } from '@ticklegram/meta-sim';
 import { MigrationInterface } from 'typeorm';
 import { CreateSearchIndex1763920000000 } from '../../src/database/migrations/1763920000000-CreateSearchIndex';
 import { CreateConversationTerms1764830000000 } from '../../src/database/migrations/1764830000000-CreateConversationTerms';
-import { queryTerms } from '../../src/common/search/search-text';
+import { searchSql } from '../../src/common/search/search-sql';
+import { documentMatches, queryTerms, searchDocument } from '../../src/common/search/search-text';
+import { dialectOf } from '../../src/database/column-types';
 import { MessageEntity } from '../../src/modules/inbox/entities/message.entity';
+import { InboxReadRepository } from '../../src/modules/inbox/repositories/inbox-read.repository';
 import { InboxSearchRepository } from '../../src/modules/inbox/repositories/inbox-search.repository';
 import { INBOX_SEARCH_LIMITS } from '../../src/modules/inbox/search/conversation-search';
 import { IngestionHarness, startIngestionHarness } from '../utils/webhooks-harness';
@@ -130,6 +133,53 @@ describe('inbox search (integration)', () => {
     expect(highlighted(hit)).toEqual(['kettle']);
   });
 
+  it('tests a term where the row is read exactly as documentMatches does in memory (a word prefix, never mid-word)', async () => {
+    const dialect = dialectOf(h.t.dataSource.options.type);
+    const doc = searchDocument('Bluetooth headphones ab 東京 🎉');
+    const cases: [string | null, string][] = [
+      [doc, 'bluetooth'], // the first word (no space before it)
+      [doc, 'blue'],
+      [doc, 'tooth'], // inside a word
+      [doc, 'headphones'],
+      [doc, 'headphonesx'],
+      [doc, 'b'], // hex of "b" is inside the term of "ab", not at its start
+      [doc, '京'],
+      [doc, '🎉'],
+      [doc, '大阪'],
+      ['', 'blue'],
+      [null, 'blue'], // a left-joined row that is not there
+    ];
+    for (const [document, word] of cases) {
+      const [term] = queryTerms(word);
+      const [sql, params] = h.t.dataSource.driver.escapeQueryWithParameters(`SELECT ${searchSql.holds(dialect, ':doc', 'term')} AS hit`, {
+        doc: document,
+        term,
+      });
+      const [row] = (await h.t.dataSource.query(sql, params)) as { hit: unknown }[];
+      expect([word, Number(row.hit) === 1]).toEqual([word, document !== null && documentMatches(document, [term])]);
+    }
+    // a conversation whose contact has no document is still found by its messages, and one without terms by its contact
+    const [contact] = (await h.t.dataSource.query(
+      'SELECT ks.contact_id, ks.body FROM contact_search ks JOIN conversations c ON c.contact_id = ks.contact_id WHERE c.id = ?',
+      [conv[IG[2].igsid]],
+    )) as { contact_id: string; body: string }[];
+    const [terms] = (await h.t.dataSource.query('SELECT terms FROM conversation_terms WHERE conversation_id = ?', [conv[IG[2].igsid]])) as { terms: string }[];
+    await h.t.dataSource.query('DELETE FROM contact_search WHERE contact_id = ?', [contact.contact_id]);
+    try {
+      expect(await found('東京タワー')).toEqual([IG[2].igsid]);
+      expect(await found('kai')).toEqual([]);
+    } finally {
+      await h.t.dataSource.query('INSERT INTO contact_search (contact_id, body) VALUES (?, ?)', [contact.contact_id, contact.body]);
+    }
+    await h.t.dataSource.query('DELETE FROM conversation_terms WHERE conversation_id = ?', [conv[IG[2].igsid]]);
+    try {
+      expect(await found('kai')).toEqual([IG[2].igsid]);
+    } finally {
+      await h.t.dataSource.query('INSERT INTO conversation_terms (conversation_id, terms) VALUES (?, ?)', [conv[IG[2].igsid], terms.terms]);
+    }
+    expect(await found('kai 東京')).toEqual([]); // every term in one document
+  });
+
   it('gives the same answers on every path: the list walk, the index by the rarest term, the longer walk, the subquery', async () => {
     const queries = ['blue', 'jacket', 'blue jacket', 'blue abroad', 'jane', 'jane blue', 'cafe', 'muller', '🎉', '東京タワー', 'sku-4411', 'nothing'];
     const answers = async () => Object.fromEntries(await Promise.all(queries.map(async (q) => [q, await found(q)] as const)));
@@ -196,6 +246,35 @@ describe('inbox search (integration)', () => {
       Object.assign(INBOX_SEARCH_LIMITS, defaults);
       index.mockRestore();
       subquery.mockRestore();
+    }
+  });
+
+  it("stops reading the contacts' documents once a term is in none of them, with the same answers", async () => {
+    const queries = ['blue', 'jacket', 'blue jacket', 'jane', 'jane blue', 'kai', 'muller', 'cafe', '東京タワー', 'sku-4411', 'nothing'];
+    const answers = async () => Object.fromEntries(await Promise.all(queries.map(async (q) => [q, await found(q)] as const)));
+    const walked = await answers();
+    const listKeys = jest.spyOn(h.t.app.get(InboxReadRepository), 'listKeys');
+    const probe = jest.spyOn(h.t.app.get(InboxSearchRepository), 'anyContactHolds');
+    const defaults = { ...INBOX_SEARCH_LIMITS };
+    try {
+      // one conversation a step, no index: the walk goes through every conversation
+      Object.assign(INBOX_SEARCH_LIMITS, { scanChunk: 1, multiTermChunk: 1, maxChunk: 1, candidateCap: 0, scanMax: 100 });
+      expect(await answers()).toEqual(walked);
+      // no contact's document says jacket: asked once after the first step, the later steps read no contact document
+      listKeys.mockClear();
+      probe.mockClear();
+      expect(await found('jacket')).toEqual([IG[0].igsid]);
+      expect(probe.mock.calls).toEqual([queryTerms('jacket')]);
+      expect(listKeys.mock.calls.length).toBeGreaterThan(2);
+      expect(listKeys.mock.calls.slice(1).map((call) => call[5])).toEqual(listKeys.mock.calls.slice(1).map(() => false));
+      // Kai's name does: whether or not the first step saw it, every step reads the contacts' documents
+      listKeys.mockClear();
+      expect(await found('kai')).toEqual([IG[2].igsid]);
+      expect(listKeys.mock.calls.map((call) => call[5] ?? true)).toEqual(listKeys.mock.calls.map(() => true));
+    } finally {
+      Object.assign(INBOX_SEARCH_LIMITS, defaults);
+      listKeys.mockRestore();
+      probe.mockRestore();
     }
   });
 

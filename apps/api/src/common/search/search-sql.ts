@@ -15,6 +15,16 @@ export const searchSql = {
       : `${alias}.rowid IN (SELECT rowid FROM ${table}_fts WHERE ${table}_fts MATCH :${param})`;
   },
 
+  /**
+   * A condition that `column` (a `searchDocument()`, or any space-separated terms) holds a word starting with the
+   * term in `param` — `documentMatches` for one term, tested where the row is read. A plain substring test is
+   * enough: `t` is no hex digit, so a term's `t` can only meet the start of a word. Bytes on MySQL (the terms are
+   * ASCII; under the column's Unicode collation LOCATE is about twice as slow). NULL when `column` is NULL.
+   */
+  holds(dialect: Dialect, column: string, param: string): string {
+    return dialect === 'mysql' ? `LOCATE(CAST(:${param} AS BINARY), ${column}) > 0` : `instr(${column}, :${param}) > 0`;
+  },
+
   /** The engine's query for terms from `queryTerms()` (ASCII `t[0-9a-f]+`: nothing to escape). */
   query(dialect: Dialect, terms: string[]): string {
     return dialect === 'mysql' ? terms.map((t) => `+${t}*`).join(' ') : terms.map((t) => `${t}*`).join(' AND ');

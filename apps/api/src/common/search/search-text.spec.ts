@@ -30,6 +30,18 @@ describe('search text', () => {
     expect(words('が')).not.toEqual(words('か'));
   });
 
+  it('folds a combining mark by what precedes it, also once its code point is known (and past the code points kept)', () => {
+    // the acute after e and the voicing mark after x go; the acute after a Han character and after a space stay
+    const text = 'e\u0301 x\u3099 \u9fa0\u0301 \u0301e';
+    const expected = ['e', 'x', '\u9fa0', '\u0301', '\u0301e'];
+    expect(words(text)).toEqual(expected);
+    expect(words(text)).toEqual(expected);
+    // more distinct code points than are kept: the ones not kept are folded each time, the same way
+    const many = Array.from({ length: 6000 }, (_, i) => String.fromCodePoint(0x4e00 + i)).join(' ');
+    expect(searchTokens(many)).toHaveLength(6000);
+    expect(words(`${text} \u01d7\u0302 \u9fa1\u0303`)).toEqual([...expected, 'u', '\u9fa1', '\u0303']); // first seen past the kept code points
+  });
+
   it('makes each emoji a word, without skin tones or variation selectors', () => {
     expect(words('love it👍🏽🎉 ❤️ 🇯🇵')).toEqual(['love', 'it', '👍', '🎉', '❤', '🇯🇵']);
   });

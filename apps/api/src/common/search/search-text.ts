@@ -73,6 +73,26 @@ function classify(ch: string): Unit['cls'] {
   return 'sep';
 }
 
+/** What `units` needs of one code point; the regular expressions are most of a tokenization's cost, so it is computed once per code point. */
+interface CodePoint {
+  mark: boolean;
+  foldable: boolean;
+  /** Folded after a character that is not foldable (a mark only folds away after a foldable one). */
+  folded: string;
+  classes: Unit['cls'][];
+}
+const CODE_POINTS = new Map<string, CodePoint>();
+const CODE_POINTS_KEPT = 4096;
+
+function codePoint(cp: string): CodePoint {
+  const known = CODE_POINTS.get(cp);
+  if (known) return known;
+  const folded = foldChar(cp, false);
+  const info: CodePoint = { mark: MARK.test(cp), foldable: FOLD_BASE.test(cp), folded, classes: [...folded].map(classify) };
+  if (CODE_POINTS.size < CODE_POINTS_KEPT) CODE_POINTS.set(cp, info);
+  return info;
+}
+
 function units(nfc: string): Unit[] {
   const out: Unit[] = [];
   let offset = 0;
@@ -80,13 +100,15 @@ function units(nfc: string): Unit[] {
   for (const cp of nfc) {
     const start = offset;
     offset += cp.length;
-    const folded = foldChar(cp, prevFoldable);
-    if (!MARK.test(cp)) prevFoldable = FOLD_BASE.test(cp);
+    const info = codePoint(cp);
+    const folded = info.mark && prevFoldable ? '' : info.folded;
+    if (!info.mark) prevFoldable = info.foldable;
     if (folded === '' && out.length) {
       out[out.length - 1].end = offset; // a dropped accent belongs to its letter
       continue;
     }
-    for (const ch of folded) out.push({ ch, start, end: offset, cls: classify(ch) });
+    let k = 0;
+    for (const ch of folded) out.push({ ch, start, end: offset, cls: info.classes[k++] });
   }
   return out;
 }

@@ -58,8 +58,10 @@ export class ConversationsService {
     const rows = await this.inbox.listConversations(caller, { ...filter, search: search?.condition, after: cursor, limit: limit + 1 });
     const page = rows.slice(0, limit);
     const last = page[page.length - 1]?.conversation;
-    const labels = await this.labels.forConversations(page.map((r) => r.conversation.id));
-    const matches = search ? await this.searchMatches(page, searchText, terms, search.newestMatch) : new Map<string, SearchMatchDto>();
+    const [labels, matches] = await Promise.all([
+      this.labels.forConversations(page.map((r) => r.conversation.id)),
+      search ? this.searchMatches(page, searchText, terms, search.newestMatch) : new Map<string, SearchMatchDto>(),
+    ]);
     return {
       items: page.map(({ conversation, contact }) => {
         const searchMatch = matches.get(conversation.id);

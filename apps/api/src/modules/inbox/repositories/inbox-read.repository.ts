@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { ConversationStatus, MessagePlatform } from '@ticklegram/domain-models';
 import { Brackets, In, Not, Repository, SelectQueryBuilder } from 'typeorm';
+import { searchSql } from '../../../common/search/search-sql';
+import { dialectOf } from '../../../database/column-types';
 import { rawDate } from '../../../database/raw-date';
 import { Caller, ConversationAccessPolicy } from '../conversation-access.policy';
 import { ContactEntity } from '../entities/contact.entity';
@@ -14,15 +16,15 @@ export interface ConversationPageCursor {
   id: string;
 }
 
-/** A listed conversation as a search walk needs it: its place in the list and its search terms. */
+/** A listed conversation as a search walk needs it: its place in the list and which query terms its documents hold. */
 export interface ConversationKey {
   id: string;
   contactId: string;
   lastMessageAt: Date;
-  /** Its `conversation_terms` row (a superset of its message documents' terms); '' when it has none. */
-  terms: string;
-  /** Its contact's `contact_search` document; '' when there is none. */
-  contactTerms: string;
+  /** Per query term: its `conversation_terms` row (a superset of its message documents' terms) holds it. */
+  holds: boolean[];
+  /** Per query term: its contact's `contact_search` document holds it. */
+  contactHolds: boolean[];
 }
 
 /** Server-side list filters; `assignee` is a user id, `null` for unassigned, absent for anyone. */
@@ -59,22 +61,34 @@ export class InboxReadRepository {
   }
 
   /**
-   * The keys of the list under `filter` (its search aside), newest first from `after`, with the search terms
-   * of each conversation and its contact: what a search walk reads, one statement a step.
+   * The keys of the list under `filter` (its search aside), newest first from `after`, with which of `terms` each
+   * conversation's `conversation_terms` row and (unless `contacts` is false) its contact's document hold — tested in
+   * the statement, so the rows' text never leaves the database: what a search walk reads, one statement a step.
    */
-  async listKeys(caller: Caller, filter: ConversationListFilter, after: ConversationPageCursor | undefined, limit: number): Promise<ConversationKey[]> {
-    const rows = await this.page(caller, { ...filter, search: undefined }, after)
+  async listKeys(
+    caller: Caller,
+    filter: ConversationListFilter,
+    after: ConversationPageCursor | undefined,
+    limit: number,
+    terms: string[],
+    contacts = true,
+  ): Promise<ConversationKey[]> {
+    const dialect = dialectOf(this.conversations.manager.connection.options.type);
+    const qb = this.page(caller, { ...filter, search: undefined }, after)
       .leftJoin('conversation_terms', 'ct', 'ct.conversation_id = c.id')
-      .leftJoin('contact_search', 'ks', 'ks.contact_id = c.contact_id')
-      .select(['c.id AS id', 'c.contact_id AS contact_id', 'c.last_message_at AS last_message_at', 'ct.terms AS terms', 'ks.body AS contact_terms'])
-      .limit(limit)
-      .getRawMany<{ id: string; contact_id: string; last_message_at: Date | string; terms: string | null; contact_terms: string | null }>();
+      .select(['c.id AS id', 'c.contact_id AS contact_id', 'c.last_message_at AS last_message_at']);
+    if (contacts) qb.leftJoin('contact_search', 'ks', 'ks.contact_id = c.contact_id');
+    terms.forEach((term, i) => {
+      qb.addSelect(searchSql.holds(dialect, 'ct.terms', `walkTerm${i}`), `m${i}`).setParameter(`walkTerm${i}`, term);
+      if (contacts) qb.addSelect(searchSql.holds(dialect, 'ks.body', `walkTerm${i}`), `k${i}`);
+    });
+    const rows = await qb.limit(limit).getRawMany<Record<string, unknown> & { id: string; contact_id: string; last_message_at: Date | string }>();
     return rows.map((r) => ({
       id: r.id,
       contactId: r.contact_id,
       lastMessageAt: rawDate(r.last_message_at),
-      terms: r.terms ?? '',
-      contactTerms: r.contact_terms ?? '',
+      holds: terms.map((_, i) => Number(r[`m${i}`]) === 1),
+      contactHolds: terms.map((_, i) => Number(r[`k${i}`]) === 1),
     }));
   }
 

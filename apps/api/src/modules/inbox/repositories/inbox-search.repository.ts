@@ -5,6 +5,7 @@ import { searchSql } from '../../../common/search/search-sql';
 import { documentMatches } from '../../../common/search/search-text';
 import { Dialect, dialectOf } from '../../../database/column-types';
 import { rawDate } from '../../../database/raw-date';
+import type { ConversationKey } from './inbox-read.repository';
 
 /** The search part of a list query over the conversations alias `c`. */
 export type ConversationSearchCondition = { sql: string; params: Record<string, unknown> };
@@ -36,7 +37,7 @@ function newestPerConversation(documents: { conversation_id: string; message_id:
  * Full-text reads of `message_search` / `contact_search` (terms from `common/search/search-text.ts`,
  * one engine query per database via `searchSql`). Both engines read a term's whole posting list before the
  * first row comes back, LIMIT or not, so a common term is never sent to them: the list walks instead
- * (`ConversationSearch`), testing the documents read here with `documentMatches`.
+ * (`ConversationSearch`), testing each document it reads with `searchSql.holds` (`documentMatches` in SQL).
  */
 @Injectable()
 export class InboxSearchRepository {
@@ -47,35 +48,35 @@ export class InboxSearchRepository {
   }
 
   /**
-   * Tests each conversation against every term, in memory: by its contact's document, else by its
-   * `conversation_terms` row (both read with the walk's keys), and only where that row holds every term (a
-   * superset of its messages' terms) by its message documents, which decide.
+   * Tests each conversation against every term: by its contact's document, else by its `conversation_terms` row
+   * (both tested by the walk's statement, `ConversationKey`), and only where that row holds every term (a superset
+   * of its messages' terms) by its message documents, which decide — tested where they are read, so only the
+   * matching ones come back.
    */
-  async sample(conversations: { id: string; terms: string; contactTerms: string }[], terms: string[]): Promise<DocumentSample> {
+  async sample(conversations: Pick<ConversationKey, 'id' | 'holds' | 'contactHolds'>[], terms: string[]): Promise<DocumentSample> {
     const matched = new Set<string>();
     const termHits = new Map(terms.map((t) => [t, 0]));
     const newestMatch = new Map<string, string>();
-    const holdsAll = (document: string): boolean => {
-      const words = document.split(' ');
-      let all = true;
-      for (const t of terms)
-        if (words.some((w) => w.startsWith(t))) termHits.set(t, (termHits.get(t) ?? 0) + 1);
-        else all = false;
-      return all;
+    const holdsAll = (holds: boolean[]): boolean => {
+      terms.forEach((t, i) => {
+        if (holds[i]) termHits.set(t, (termHits.get(t) ?? 0) + 1);
+      });
+      return terms.every((_, i) => holds[i]);
     };
     const candidates: string[] = [];
     for (const c of conversations) {
-      const byContact = holdsAll(c.contactTerms);
-      const mayByMessage = holdsAll(c.terms);
+      const byContact = holdsAll(c.contactHolds);
+      const mayByMessage = holdsAll(c.holds);
       if (byContact) matched.add(c.id);
       else if (mayByMessage) candidates.push(c.id);
     }
     if (candidates.length) {
-      const messages = await this.raw<{ conversation_id: string; message_id: string; sent_at: Date | string; body: string }>(
-        'SELECT ms.conversation_id, ms.message_id, ms.sent_at, ms.body FROM message_search ms WHERE ms.conversation_id IN (:...ids)',
-        { ids: candidates },
+      const holdEvery = terms.map((_, i) => searchSql.holds(this.dialect, 'ms.body', `term${i}`)).join(' AND ');
+      const messages = await this.raw<{ conversation_id: string; message_id: string; sent_at: Date | string }>(
+        `SELECT ms.conversation_id, ms.message_id, ms.sent_at FROM message_search ms WHERE ms.conversation_id IN (:...ids) AND ${holdEvery}`,
+        { ids: candidates, ...Object.fromEntries(terms.map((t, i) => [`term${i}`, t])) },
       );
-      for (const [conversationId, id] of newestPerConversation(messages.filter((r) => documentMatches(r.body, terms)))) {
+      for (const [conversationId, id] of newestPerConversation(messages)) {
         matched.add(conversationId);
         newestMatch.set(conversationId, id);
       }
@@ -110,6 +111,15 @@ export class InboxSearchRepository {
       for (const r of rows) ids.add(r.id);
     }
     return { ids, newestMatch };
+  }
+
+  /** Whether any contact document holds `term` (a word starting with it), from the contact index. */
+  async anyContactHolds(term: string): Promise<boolean> {
+    const rows = await this.raw<{ id: string }>(
+      `SELECT cs.contact_id AS id FROM contact_search cs WHERE ${searchSql.match(this.dialect, 'contact_search', 'cs', 'q')} LIMIT 1`,
+      { q: searchSql.query(this.dialect, [term]) },
+    );
+    return rows.length > 0;
   }
 
   /** The search as a condition inside the list query (the last resort: slow for a common term). */

@@ -8,6 +8,11 @@ import { ConversationSearchCondition, InboxSearchRepository } from '../repositor
 export const INBOX_SEARCH_LIMITS = {
   /** Conversations read by the walk's first step (later steps read what the matches so far say is needed). */
   scanChunk: 100,
+  /**
+   * Conversations read by the first step for a query of several terms (CJK text is several bigrams): they meet in fewer
+   * conversations than each alone, and a step costs about as much as ~300 more rows (at 100k / 1M on MariaDB).
+   */
+  multiTermChunk: 300,
   /** Conversations read by one later step at most. */
   maxChunk: 1000,
   /** The walk stops once it has read this many conversations, or expects to before the page is full. */
@@ -54,15 +59,32 @@ export class ConversationSearch {
     want: number,
     terms: string[],
   ): Promise<ConversationSearchPlan> {
-    const { scanChunk, maxChunk, scanMax, candidateCap, minEvidence, commonProbe } = INBOX_SEARCH_LIMITS;
+    const { scanChunk, multiTermChunk, maxChunk, scanMax, candidateCap, minEvidence, commonProbe } = INBOX_SEARCH_LIMITS;
     const termHits = new Map(terms.map((t) => [t, 0]));
     const newestMatch = new Map<string, string>();
     let walked = 0;
     /** Conversations still to read for a full page at the match rate seen so far. */
     const needed = ({ scanned, found }: ScanProgress) => (found ? ((want - found) * scanned) / found : Infinity);
+    // A contact matches only with every term in its document. Terms no contact read in the first step held are asked
+    // of the contact index once (a term that rare among contacts has a short posting list); when one is in no contact
+    // document at all, no contact can match and later steps leave the contacts' documents unread.
+    const unseenInContacts = new Set(terms);
+    let contacts: boolean | undefined;
     const plan: ScanPlan<ConversationKey> = {
-      chunk: (last, size) => this.inbox.listKeys(caller, filter, last ? { lastMessageAt: last.lastMessageAt, id: last.id } : after, size),
+      chunk: async (last, size) => {
+        if (walked && contacts === undefined) {
+          contacts = true;
+          for (const term of unseenInContacts)
+            if (!(await this.search.anyContactHolds(term))) {
+              contacts = false;
+              break;
+            }
+        }
+        const from = last ? { lastMessageAt: last.lastMessageAt, id: last.id } : after;
+        return this.inbox.listKeys(caller, filter, from, size, terms, contacts ?? true);
+      },
       matching: async (rows) => {
+        for (const r of rows) terms.forEach((t, i) => r.contactHolds[i] && unseenInContacts.delete(t));
         walked += rows.length;
         const sample = await this.search.sample(rows, terms);
         for (const [t, n] of sample.termHits) termHits.set(t, (termHits.get(t) ?? 0) + n);
@@ -70,8 +92,10 @@ export class ConversationSearch {
         return new Set(rows.filter((r) => sample.matched.has(r.id)));
       },
       want,
-      chunkSize: scanChunk,
-      nextSize: (progress) => Math.min(maxChunk, Math.max(scanChunk, Math.ceil(needed(progress) * 1.25))),
+      chunkSize: terms.length > 1 ? Math.min(maxChunk, multiTermChunk) : scanChunk,
+      // the estimate is noisy at the page's last few matches and a step costs about as much as ~300 more rows: a later
+      // step reads half as many again as it predicts, and at least two first steps' worth
+      nextSize: (progress) => Math.min(maxChunk, Math.max(2 * scanChunk, Math.ceil(needed(progress) * 1.5))),
       keepGoing: (progress) => progress.found >= minEvidence && progress.scanned + needed(progress) <= scanMax,
     };
     const walk = await scanMatching(plan);
