@@ -31,18 +31,11 @@ const ROWS_PER_STATEMENT = 500;
  * A multi-row INSERT built straight from the entity's metadata: TypeORM's query builder spends time per parameter that
  * grows with the statement (a batch of 50 messages is 1,600 parameters), this is one pass over the values. No listeners
  * and no re-read: the rows carry every value; a column a row leaves undefined takes its default (rows that define
- * different columns go in separate statements). `overwrite` (property names): the row already exists by primary key
- * and only these columns change (MySQL `ON DUPLICATE KEY UPDATE`, SQLite `ON CONFLICT … DO UPDATE`).
+ * different columns go in separate statements).
  */
-export async function insertRows<T extends ObjectLiteral>(
-  manager: EntityManager,
-  target: EntityTarget<T>,
-  rows: readonly T[],
-  overwrite: readonly (keyof T & string)[] = [],
-): Promise<void> {
+export async function insertRows<T extends ObjectLiteral>(manager: EntityManager, target: EntityTarget<T>, rows: readonly T[]): Promise<void> {
   const metadata = manager.connection.getMetadata(target);
   const { driver } = manager.connection;
-  const mysql = driver.options.type === 'mysql' || driver.options.type === 'mariadb';
   const shapes = new Map<string, { columns: ColumnMetadata[]; rows: T[] }>();
   for (const row of rows) {
     const columns = metadata.columns.filter((c) => c.isInsert && !c.isVirtual && c.getEntityValue(row) !== undefined);
@@ -51,20 +44,13 @@ export async function insertRows<T extends ObjectLiteral>(
     shape.rows.push(row);
     shapes.set(key, shape);
   }
-  const updated = overwrite.map((property) => driver.escape(columnOf(metadata, property).databaseName));
-  const primary = metadata.primaryColumns.map((c) => driver.escape(c.databaseName)).join(', ');
-  const onConflict = !updated.length
-    ? ''
-    : mysql
-      ? ` ON DUPLICATE KEY UPDATE ${updated.map((c) => `${c} = VALUES(${c})`).join(', ')}`
-      : ` ON CONFLICT (${primary}) DO UPDATE SET ${updated.map((c) => `${c} = excluded.${c}`).join(', ')}`;
   for (const { columns, rows: shaped } of shapes.values()) {
     const names = columns.map((c) => driver.escape(c.databaseName)).join(', ');
     const tuple = `(${columns.map(() => '?').join(', ')})`;
     for (let start = 0; start < shaped.length; start += ROWS_PER_STATEMENT) {
       const chunk = shaped.slice(start, start + ROWS_PER_STATEMENT);
       const params = chunk.flatMap((row) => columns.map((c) => driver.preparePersistentValue(c.getEntityValue(row), c)));
-      await manager.query(`INSERT INTO ${driver.escape(metadata.tableName)} (${names}) VALUES ${chunk.map(() => tuple).join(', ')}${onConflict}`, params);
+      await manager.query(`INSERT INTO ${driver.escape(metadata.tableName)} (${names}) VALUES ${chunk.map(() => tuple).join(', ')}`, params);
     }
   }
 }
@@ -73,4 +59,36 @@ function columnOf(metadata: EntityMetadata, property: string): ColumnMetadata {
   const column = metadata.findColumnWithPropertyName(property);
   if (!column) throw new Error(`${metadata.name} has no column ${property}`);
   return column;
+}
+
+/**
+ * Several rows' `columns` (property names) set in one UPDATE by primary key (`SET c = CASE id WHEN … THEN … END`),
+ * values prepared from the entity metadata like {@link insertRows}. For rows that exist: unlike an upsert, it takes no
+ * lock on the table's other unique keys. Entities with a single-column primary key only.
+ */
+export async function updateRows<T extends ObjectLiteral>(
+  manager: EntityManager,
+  target: EntityTarget<T>,
+  rows: readonly T[],
+  columns: readonly (keyof T & string)[],
+): Promise<void> {
+  const metadata = manager.connection.getMetadata(target);
+  const { driver } = manager.connection;
+  const [primary] = metadata.primaryColumns;
+  if (metadata.primaryColumns.length !== 1) throw new Error(`${metadata.name}: updateRows needs a single-column primary key`);
+  const key = driver.escape(primary.databaseName);
+  for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT) {
+    const chunk = rows.slice(start, start + ROWS_PER_STATEMENT);
+    const params: unknown[] = [];
+    const sets = columns.map((property) => {
+      const column = columnOf(metadata, property);
+      const whens = chunk.map((row) => {
+        params.push(primary.getEntityValue(row), driver.preparePersistentValue(column.getEntityValue(row), column));
+        return 'WHEN ? THEN ?';
+      });
+      return `${driver.escape(column.databaseName)} = CASE ${key} ${whens.join(' ')} END`;
+    });
+    params.push(...chunk.map((row) => primary.getEntityValue(row)));
+    await manager.query(`UPDATE ${driver.escape(metadata.tableName)} SET ${sets.join(', ')} WHERE ${key} IN (${chunk.map(() => '?').join(', ')})`, params);
+  }
 }

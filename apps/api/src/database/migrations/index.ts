@@ -28,6 +28,7 @@ import { IndexCyclesByPair1764840000001 } from './1764840000001-IndexCyclesByPai
 import { AddAnalyticsChannelHourlyTotals1764850000000 } from './1764850000000-AddAnalyticsChannelHourlyTotals';
 import { IndexDailyTotalsByPair1764850000001 } from './1764850000001-IndexDailyTotalsByPair';
 import { CoverConversationWalkScope1764860000000 } from './1764860000000-CoverConversationWalkScope';
+import { OneCountDeltaPerUnreadChange1764870000000 } from './1764870000000-OneCountDeltaPerUnreadChange';
 
 /** Every migration, in order. Listed explicitly because the api is bundled (no glob loading). */
 export const MIGRATIONS = [
@@ -61,4 +62,5 @@ export const MIGRATIONS = [
   AddAnalyticsChannelHourlyTotals1764850000000,
   IndexDailyTotalsByPair1764850000001,
   CoverConversationWalkScope1764860000000,
+  OneCountDeltaPerUnreadChange1764870000000,
 ];

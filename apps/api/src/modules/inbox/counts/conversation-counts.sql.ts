@@ -44,24 +44,49 @@ function appendDelta(dialect: Dialect, row: 'NEW' | 'OLD', sign: 1 | -1): string
 }
 
 /** The update changed nothing the counts read. */
+/**
+ * An update that keeps the row's key (status, platform, assignee) and its visibility — a new message, a read — as ONE
+ * delta of the difference in unread (none while invisible); a key that changes as the old row out and the new row in.
+ */
+function updateDelta(dialect: Dialect): string {
+  const same = dialect === 'mysql' ? '<=>' : 'IS';
+  const sameKey = `(OLD.status ${same} NEW.status AND OLD.platform ${same} NEW.platform AND OLD.assignee_id ${same} NEW.assignee_id AND (OLD.last_message_at IS NULL) = (NEW.last_message_at IS NULL))`;
+  const unread = (row: 'NEW' | 'OLD') => `(CASE WHEN ${row}.unread_count > 0 THEN 1 ELSE 0 END)`;
+  const values = `NEW.status, NEW.platform, COALESCE(NEW.assignee_id, ''), 0, ${unread('NEW')} - ${unread('OLD')}, NEW.unread_count - OLD.unread_count`;
+  const insert = `INSERT INTO conversation_count_deltas (${COLUMNS})`;
+  const visible = 'NEW.last_message_at IS NOT NULL';
+  if (dialect === 'mysql')
+    return `IF ${sameKey} THEN IF ${visible} THEN ${insert} VALUES (${values}); END IF; ELSE ${appendDelta(dialect, 'OLD', -1)}; ${appendDelta(dialect, 'NEW', 1)}; END IF`;
+  const moved = (row: 'NEW' | 'OLD', sign: 1 | -1) => appendDelta(dialect, row, sign).replace(' WHERE ', ` WHERE NOT ${sameKey} AND `);
+  return `${insert} SELECT ${values} WHERE ${sameKey} AND ${visible}; ${moved('OLD', -1)}; ${moved('NEW', 1)}`;
+}
+
 function unchanged(dialect: Dialect): string {
   const same = dialect === 'mysql' ? '<=>' : 'IS';
   return `(OLD.status ${same} NEW.status AND OLD.platform ${same} NEW.platform AND OLD.assignee_id ${same} NEW.assignee_id AND OLD.unread_count ${same} NEW.unread_count AND (OLD.last_message_at IS NULL) = (NEW.last_message_at IS NULL))`;
 }
 
 function triggerStatements(dialect: Dialect): string[] {
-  const [ai, au, ad] = COUNT_TRIGGERS;
+  const [ai, , ad] = COUNT_TRIGGERS;
   if (dialect === 'mysql')
     return [
       `CREATE TRIGGER IF NOT EXISTS ${ai} AFTER INSERT ON conversations FOR EACH ROW BEGIN ${appendDelta(dialect, 'NEW', 1)}; END`,
-      `CREATE TRIGGER IF NOT EXISTS ${au} AFTER UPDATE ON conversations FOR EACH ROW BEGIN IF NOT ${unchanged(dialect)} THEN ${appendDelta(dialect, 'OLD', -1)}; ${appendDelta(dialect, 'NEW', 1)}; END IF; END`,
+      updateTriggerStatement(dialect),
       `CREATE TRIGGER IF NOT EXISTS ${ad} AFTER DELETE ON conversations FOR EACH ROW BEGIN ${appendDelta(dialect, 'OLD', -1)}; END`,
     ];
   return [
     `CREATE TRIGGER IF NOT EXISTS ${ai} AFTER INSERT ON conversations BEGIN ${appendDelta(dialect, 'NEW', 1)}; END`,
-    `CREATE TRIGGER IF NOT EXISTS ${au} AFTER UPDATE ON conversations WHEN NOT ${unchanged(dialect)} BEGIN ${appendDelta(dialect, 'OLD', -1)}; ${appendDelta(dialect, 'NEW', 1)}; END`,
+    updateTriggerStatement(dialect),
     `CREATE TRIGGER IF NOT EXISTS ${ad} AFTER DELETE ON conversations BEGIN ${appendDelta(dialect, 'OLD', -1)}; END`,
   ];
+}
+
+/** The AFTER UPDATE trigger (see {@link updateDelta}). */
+export function updateTriggerStatement(dialect: Dialect): string {
+  const au = COUNT_TRIGGERS[1];
+  return dialect === 'mysql'
+    ? `CREATE TRIGGER IF NOT EXISTS ${au} AFTER UPDATE ON conversations FOR EACH ROW BEGIN IF NOT ${unchanged(dialect)} THEN ${updateDelta(dialect)}; END IF; END`
+    : `CREATE TRIGGER IF NOT EXISTS ${au} AFTER UPDATE ON conversations WHEN NOT ${unchanged(dialect)} BEGIN ${updateDelta(dialect)}; END`;
 }
 
 /** MySQL/MariaDB errors of a user who may not create triggers (no TRIGGER grant; SUPER needed with binary logging). */
@@ -77,8 +102,15 @@ const PRIVILEGE_ERRORS = new Set([
  * the scan (`ConversationCountsRepository`) until a privileged boot creates them.
  */
 export async function installCountTriggers(runner: QueryRunner, dialect: Dialect): Promise<boolean> {
-  try {
+  return withTriggerPrivilege(async () => {
     for (const sql of triggerStatements(dialect)) await runner.query(sql);
+  });
+}
+
+/** Runs `work` (trigger DDL); false when the database user may not. */
+export async function withTriggerPrivilege(work: () => Promise<void>): Promise<boolean> {
+  try {
+    await work();
     return true;
   } catch (error) {
     const code = (error as { driverError?: { code?: string }; code?: string }).driverError?.code ?? (error as { code?: string }).code;

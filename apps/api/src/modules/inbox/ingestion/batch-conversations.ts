@@ -1,6 +1,6 @@
 import { EntityManager, In } from 'typeorm';
 import { DeferredFlush, DeferredWrites } from '../../../database/deferred-writes';
-import { insertRows } from '../../../database/fast-insert';
+import { updateRows } from '../../../database/fast-insert';
 import { ConversationEntity } from '../entities/conversation.entity';
 import { MessageEntity } from '../entities/message.entity';
 import { PendingMessageEventEntity } from '../entities/pending-message-event.entity';
@@ -24,13 +24,13 @@ export const INGESTION_FIELDS = [
 ] as const satisfies readonly (keyof ConversationEntity)[];
 
 /**
- * The new state of the batch's conversations in one statement: an upsert by id of rows that exist (the batch holds
- * their locks) that overwrites only {@link INGESTION_FIELDS}, so it fires the update triggers (folder counters) and
- * never inserts. The last state queued for a conversation wins.
+ * The new state of the batch's conversations in one statement: an UPDATE by id of rows that exist (the batch holds
+ * their locks) of {@link INGESTION_FIELDS} only, firing the update triggers (folder counters). The last state queued
+ * for a conversation wins.
  */
 export const writeConversations: DeferredFlush<ConversationEntity> = async (m, rows) => {
   const latest = [...new Map(rows.map((r) => [r.id, r])).values()];
-  await insertRows(m, ConversationEntity, latest, INGESTION_FIELDS);
+  await updateRows(m, ConversationEntity, latest, INGESTION_FIELDS);
   BatchConversations.of(m)?.wrote(latest);
 };
 

@@ -34,7 +34,8 @@ export interface WebhookEventFilter {
   limit: number;
 }
 
-const CLAIMABLE: WebhookEventStatus[] = ['pending', 'failed', 'processing'];
+/** Due rows that were claimed before: a failed attempt waiting out its backoff, or a lease whose worker died. */
+const RETRYABLE: WebhookEventStatus[] = ['failed', 'processing'];
 
 /** The only code that queries `webhook_events`: receive, claim (the work queue), finish, list. */
 @Injectable()
@@ -109,16 +110,23 @@ export class WebhookEventRepository {
     const leaseEnd = new Date(now.getTime() + leaseMs);
     const { claimed, dead } = await this.exclusive(() =>
       this.dataSource.transaction(async (m) => {
-        const qb = m
-          .createQueryBuilder(WebhookEventEntity, 'e')
-          .select('e.id', 'id')
-          .addSelect('e.attempts', 'attempts')
-          .where('e.status IN (:...statuses)', { statuses: CLAIMABLE })
-          .andWhere('e.nextAttemptAt <= :now', { now })
-          .orderBy('e.id', 'ASC')
-          .limit(limit);
-        if (this.dialect === 'mysql') qb.setLock('pessimistic_write').setOnLocked('skip_locked');
-        const rows: { id: number | string; attempts: number | string }[] = await qb.getRawMany();
+        const due = async (statuses: WebhookEventStatus[], max: number): Promise<{ id: number | string; attempts: number | string }[]> => {
+          // in the claim index's order (status, next_attempt_at, id): the first `max` due rows, not a sort of all of them
+          const qb = m
+            .createQueryBuilder(WebhookEventEntity, 'e')
+            .select('e.id', 'id')
+            .addSelect('e.attempts', 'attempts')
+            .where('e.status IN (:...statuses)', { statuses })
+            .andWhere('e.nextAttemptAt <= :now', { now })
+            .orderBy('e.nextAttemptAt', 'ASC')
+            .addOrderBy('e.id', 'ASC')
+            .limit(max);
+          if (this.dialect === 'mysql') qb.setLock('pessimistic_write').setOnLocked('skip_locked');
+          return qb.getRawMany();
+        };
+        // retries and expired leases first (few), then new deliveries, oldest first
+        const retried = await due(RETRYABLE, limit);
+        const rows = retried.length < limit ? [...retried, ...(await due(['pending'], limit - retried.length))] : retried;
         const exhausted = rows.filter((r) => Number(r.attempts) >= maxAttempts).map((r) => Number(r.id));
         const claimable = rows.filter((r) => Number(r.attempts) < maxAttempts).map((r) => Number(r.id));
         if (exhausted.length) {
