@@ -43,27 +43,31 @@ function appendDelta(dialect: Dialect, row: 'NEW' | 'OLD', sign: 1 | -1): string
   return dialect === 'mysql' ? `IF ${visible} THEN ${insert} VALUES (${values}); END IF` : `${insert} SELECT ${values} WHERE ${visible}`;
 }
 
-/** The update changed nothing the counts read. */
+/** The update kept the row's key (status, platform, assignee) and whether it is visible. */
+function sameKey(dialect: Dialect): string {
+  const same = dialect === 'mysql' ? '<=>' : 'IS';
+  return `(OLD.status ${same} NEW.status AND OLD.platform ${same} NEW.platform AND OLD.assignee_id ${same} NEW.assignee_id AND (OLD.last_message_at IS NULL) = (NEW.last_message_at IS NULL))`;
+}
+
 /**
- * An update that keeps the row's key (status, platform, assignee) and its visibility — a new message, a read — as ONE
- * delta of the difference in unread (none while invisible); a key that changes as the old row out and the new row in.
+ * An update that keeps the row's key and its visibility — a new message, a read — as ONE delta of the difference in
+ * unread (none while invisible); a key that changes as the old row out and the new row in.
  */
 function updateDelta(dialect: Dialect): string {
-  const same = dialect === 'mysql' ? '<=>' : 'IS';
-  const sameKey = `(OLD.status ${same} NEW.status AND OLD.platform ${same} NEW.platform AND OLD.assignee_id ${same} NEW.assignee_id AND (OLD.last_message_at IS NULL) = (NEW.last_message_at IS NULL))`;
+  const kept = sameKey(dialect);
   const unread = (row: 'NEW' | 'OLD') => `(CASE WHEN ${row}.unread_count > 0 THEN 1 ELSE 0 END)`;
   const values = `NEW.status, NEW.platform, COALESCE(NEW.assignee_id, ''), 0, ${unread('NEW')} - ${unread('OLD')}, NEW.unread_count - OLD.unread_count`;
   const insert = `INSERT INTO conversation_count_deltas (${COLUMNS})`;
   const visible = 'NEW.last_message_at IS NOT NULL';
   if (dialect === 'mysql')
-    return `IF ${sameKey} THEN IF ${visible} THEN ${insert} VALUES (${values}); END IF; ELSE ${appendDelta(dialect, 'OLD', -1)}; ${appendDelta(dialect, 'NEW', 1)}; END IF`;
-  const moved = (row: 'NEW' | 'OLD', sign: 1 | -1) => appendDelta(dialect, row, sign).replace(' WHERE ', ` WHERE NOT ${sameKey} AND `);
-  return `${insert} SELECT ${values} WHERE ${sameKey} AND ${visible}; ${moved('OLD', -1)}; ${moved('NEW', 1)}`;
+    return `IF ${kept} THEN IF ${visible} THEN ${insert} VALUES (${values}); END IF; ELSE ${appendDelta(dialect, 'OLD', -1)}; ${appendDelta(dialect, 'NEW', 1)}; END IF`;
+  const moved = (row: 'NEW' | 'OLD', sign: 1 | -1) => appendDelta(dialect, row, sign).replace(' WHERE ', ` WHERE NOT ${kept} AND `);
+  return `${insert} SELECT ${values} WHERE ${kept} AND ${visible}; ${moved('OLD', -1)}; ${moved('NEW', 1)}`;
 }
 
+/** The update changed nothing the counts read. */
 function unchanged(dialect: Dialect): string {
-  const same = dialect === 'mysql' ? '<=>' : 'IS';
-  return `(OLD.status ${same} NEW.status AND OLD.platform ${same} NEW.platform AND OLD.assignee_id ${same} NEW.assignee_id AND OLD.unread_count ${same} NEW.unread_count AND (OLD.last_message_at IS NULL) = (NEW.last_message_at IS NULL))`;
+  return `(${sameKey(dialect)} AND OLD.unread_count ${dialect === 'mysql' ? '<=>' : 'IS'} NEW.unread_count)`;
 }
 
 function triggerStatements(dialect: Dialect): string[] {

@@ -5,7 +5,6 @@ import { EntityManager, In, IsNull, Repository } from 'typeorm';
 import { assignInsertDefaults } from '../../../database/base.entity';
 import { DeferredFlush, DeferredWrites } from '../../../database/deferred-writes';
 import { insertRow, insertRows } from '../../../database/fast-insert';
-import type { CustomerProfile } from '../../channels/channel-platform';
 import type { ChannelRef } from '../../channels/channel-ref';
 import { AppliesEvents } from '../../webhooks/ingestion/applies-events.decorator';
 import { ApplyContext, ApplyResult, EventApplier, ResolvedEvent } from '../../webhooks/ingestion/event-applier';
@@ -41,9 +40,8 @@ export interface MessageShape {
   onStored?: (message: MessageEntity, ctx: ApplyContext) => void;
 }
 
-/** The customer's profile, looked up before the transaction when the customer is new; else their contact as the batch read it. */
+/** What the batch knows of the customer before the transaction: their contact as it read it, or that they are new. */
 export interface PreparedContact {
-  profile: CustomerProfile | null;
   known?: ContactEntity;
   /**
    * The batch found no contact for this customer and this is the customer's first event in it: on its first attempt
@@ -63,8 +61,8 @@ interface KnownContacts {
 }
 
 /**
- * Messages, postbacks and referrals: the contact and conversation (created on first contact, with the
- * customer's profile looked up before the transaction), the message row (unique per channel and mid,
+ * Messages, postbacks and referrals: the contact and conversation (created on first contact; the customer's
+ * profile is looked up after the commit), the message row (unique per channel and mid,
  * so Meta's retries and the echo of our own send never duplicate it), events parked for it, the
  * conversation's list view, and the realtime events and media downloads after the commit.
  */
@@ -107,23 +105,22 @@ export class MessageIngestApplier implements EventApplier<StartEvent, PreparedCo
    */
   async prepare(event: Pick<StartEvent, 'customerExternalId'>, channel: ChannelRef, known: KnownContacts | undefined): Promise<PreparedContact> {
     const customer = event.customerExternalId;
-    if (!customer) return { profile: null };
+    if (!customer) return {};
     const key = `${channel.id}:${customer}`;
     const contact = known?.contacts.get(key);
-    if (contact) return { profile: null, known: contact };
+    if (contact) return { known: contact };
     // an earlier event of this batch creates the contact
-    if (known?.creating.has(key)) return { profile: null };
+    if (known?.creating.has(key)) return {};
     // without the batch's read: the contact may exist
-    if (!known && (await this.contacts.exists({ where: { channelId: channel.id, externalId: customer } }))) return { profile: null };
+    if (!known && (await this.contacts.exists({ where: { channelId: channel.id, externalId: customer } }))) return {};
     known?.creating.add(key);
-    return { profile: null, isNew: true };
+    return { isNew: true };
   }
 
   apply(event: StartEvent, ctx: ApplyContext, prepared: PreparedContact | undefined): Promise<ApplyResult> {
-    const profile = prepared?.profile ?? null;
     if (event.type === 'message') return this.ingestMessage(event, ctx, prepared);
-    if (event.type === 'postback') return this.applyPostback(event, ctx, profile);
-    return this.applyReferral(event, ctx, profile);
+    if (event.type === 'postback') return this.applyPostback(event, ctx);
+    return this.applyReferral(event, ctx);
   }
 
   /**
@@ -148,7 +145,6 @@ export class MessageIngestApplier implements EventApplier<StartEvent, PreparedCo
    * by them: Instagram's story mentions and story replies).
    */
   async ingestMessage(event: IncomingMessage, ctx: ApplyContext, prepared: PreparedContact | undefined, shape: MessageShape = {}): Promise<ApplyResult> {
-    const profile = prepared?.profile ?? null;
     const m = ctx.manager;
     // a customer the batch found no contact for has no conversation either: nothing to lock on the first attempt
     const fresh = !!prepared?.isNew && ctx.attempt === 1;
@@ -168,7 +164,7 @@ export class MessageIngestApplier implements EventApplier<StartEvent, PreparedCo
       return { outcome: 'applied', detail: 'matched stored message by mid' };
     }
 
-    const opened = await this.open(ctx, event, profile, locked, prepared?.known, fresh);
+    const opened = await this.open(ctx, event, locked, prepared?.known, fresh);
     const { conversation } = opened;
     const outbound = event.direction === 'outbound';
 
@@ -232,11 +228,11 @@ export class MessageIngestApplier implements EventApplier<StartEvent, PreparedCo
     return { outcome: 'applied' };
   }
 
-  private async applyPostback(event: PostbackEvent, ctx: ApplyContext, profile: CustomerProfile | null): Promise<ApplyResult> {
+  private async applyPostback(event: PostbackEvent, ctx: ApplyContext): Promise<ApplyResult> {
     const m = ctx.manager;
     if (event.mid && (await m.exists(MessageEntity, { where: { channelId: ctx.channel.id, mid: event.mid } })))
       return { outcome: 'applied', detail: 'already stored' };
-    const opened = await this.open(ctx, event, profile);
+    const opened = await this.open(ctx, event);
     const { conversation } = opened;
     const referral = event.referral ? toAttribution(event.referral, event.timestamp) : null;
     const message = m.create(MessageEntity, {
@@ -294,13 +290,12 @@ export class MessageIngestApplier implements EventApplier<StartEvent, PreparedCo
   private async open(
     ctx: ApplyContext,
     event: ConversationOpening,
-    profile: CustomerProfile | null,
     locked?: ConversationEntity | null,
     known?: ContactEntity,
     fresh = false,
   ): ReturnType<ConversationWriter['upsert']> {
-    const opened = await this.writer.upsert(ctx.manager, ctx.channel, event, profile, locked, known, fresh);
-    if (opened.contactCreated && !opened.contact.name && !opened.contact.username) {
+    const opened = await this.writer.upsert(ctx.manager, ctx.channel, event, null, locked, known, fresh);
+    if (opened.contactCreated) {
       const contactId = opened.contact.id;
       ctx.afterCommit(() => this.profiles.enqueue(ctx.channel, contactId));
     }
@@ -313,8 +308,8 @@ export class MessageIngestApplier implements EventApplier<StartEvent, PreparedCo
     if (change) applyThreadOwner(conversation, change);
   }
 
-  private async applyReferral(event: ReferralEvent, ctx: ApplyContext, profile: CustomerProfile | null): Promise<ApplyResult> {
-    const { conversation, contact } = await this.open(ctx, event, profile);
+  private async applyReferral(event: ReferralEvent, ctx: ApplyContext): Promise<ApplyResult> {
+    const { conversation, contact } = await this.open(ctx, event);
     const when = eventTime(event.timestamp);
     conversation.referral ??= toAttribution(event.referral, event.timestamp);
     // opening an m.me / ig.me link or an ad on an existing thread reopens the messaging window
