@@ -21,7 +21,7 @@ export class WebhookWorker implements OnApplicationBootstrap, OnModuleDestroy {
   private running = false;
   private loops: Promise<void>[] = [];
   private wakers = new Set<() => void>();
-  /** Bumped by every wake(): a loop that was busy claiming when a row landed must not then sleep through it. */
+  /** Bumped by a wake() that found no loop asleep: a loop that was busy claiming when a row landed must not then sleep through it. */
   private wakeGeneration = 0;
   private busy = 0;
   private idleWaiters = new Set<() => void>();
@@ -55,16 +55,25 @@ export class WebhookWorker implements OnApplicationBootstrap, OnModuleDestroy {
   async stop(): Promise<void> {
     if (!this.running) return;
     this.running = false;
-    this.wake();
+    this.wakeAll();
     await Promise.all(this.loops);
     this.loops = [];
   }
 
-  /** A row was stored: claim now instead of at the next poll. */
+  /**
+   * A row was stored: one sleeping loop claims now instead of at the next poll (a loop that claims a full batch wakes
+   * the next one: waking them all for every row made most of them claim nothing).
+   */
   wake(): void {
+    const [first] = this.wakers;
+    if (first) first();
+    // no loop asleep: the loops busy claiming must not sleep through this row
+    else this.wakeGeneration += 1;
+  }
+
+  private wakeAll(): void {
     this.wakeGeneration += 1;
     const wakers = [...this.wakers];
-    this.wakers.clear();
     for (const wake of wakers) wake();
   }
 
@@ -107,6 +116,8 @@ export class WebhookWorker implements OnApplicationBootstrap, OnModuleDestroy {
         if (generation === this.wakeGeneration) await this.sleep(pollIntervalMs);
         continue;
       }
+      // a full batch: more may be due, another loop takes the next one meanwhile
+      if (claimed.length === claimBatch) this.wake();
       this.busy += 1;
       const lease = this.keepLeased(
         claimed.map((row) => row.id),
