@@ -10,6 +10,11 @@ import { AnalyticsRollupRepository } from './repositories/analytics-rollup.repos
 const REBUILD_PAGE = 200;
 /** Conversations recomputed together by one pass of the live queue: a busy inbox costs a few queries per 100 conversations, not per conversation. */
 const DRAIN_PASS = 100;
+/**
+ * How long a touched conversation waits for others before the pass starts: under a stream of webhooks one pass every
+ * quarter second recomputes the conversations of many batches, instead of one pass (a dozen statements) per batch.
+ */
+const DRAIN_DELAY_MS = 250;
 
 /** The status changes announced for one conversation since its last recompute. */
 type QueuedConversation = [conversationId: string, statuses: { status: ConversationStatus; at: Date }[]];
@@ -27,6 +32,7 @@ export class AnalyticsProjector implements OnModuleInit, OnApplicationBootstrap,
   private chain: Promise<unknown> = Promise.resolve();
   private draining = false;
   private stopped = false;
+  private delay: NodeJS.Timeout | null = null;
 
   constructor(
     private readonly activity: InboxActivity,
@@ -58,15 +64,30 @@ export class AnalyticsProjector implements OnModuleInit, OnApplicationBootstrap,
     const statuses = this.pending.get(conversationId) ?? [];
     if (status) statuses.push({ status, at: new Date() });
     this.pending.set(conversationId, statuses);
-    if (!this.draining) {
-      this.draining = true;
-      void this.serial(() => this.drain());
+    if (!this.draining) this.scheduleDrain();
+  }
+
+  private scheduleDrain(): void {
+    if (this.delay) return;
+    this.delay = setTimeout(() => this.startDrain(), this.stopped ? 0 : DRAIN_DELAY_MS);
+    this.delay.unref();
+  }
+
+  /** Resolves when every queued conversation has been recomputed (a pass waiting for its delay starts now). */
+  async idle(): Promise<void> {
+    if (this.delay) this.startDrain();
+    while (this.draining || this.pending.size) {
+      if (!this.draining) this.startDrain();
+      await this.chain;
     }
   }
 
-  /** Resolves when every queued conversation has been recomputed. */
-  async idle(): Promise<void> {
-    while (this.draining || this.pending.size) await this.chain;
+  private startDrain(): void {
+    if (this.delay) clearTimeout(this.delay);
+    this.delay = null;
+    if (this.draining) return;
+    this.draining = true;
+    void this.serial(() => this.drain());
   }
 
   /** Recomputes every conversation from the source tables. */
@@ -98,13 +119,11 @@ export class AnalyticsProjector implements OnModuleInit, OnApplicationBootstrap,
   private async drain(): Promise<void> {
     try {
       const businessHours = (await this.rollups.getSettings())?.businessHours ?? null;
-      while (this.pending.size) {
-        const pass: QueuedConversation[] = [];
-        for (const entry of this.pending) {
-          pass.push(entry);
-          if (pass.length === DRAIN_PASS) break;
-        }
-        for (const [conversationId] of pass) this.pending.delete(conversationId);
+      // what was queued when the drain started; what comes meanwhile waits for the next (delayed) drain
+      const queued = [...this.pending];
+      this.pending.clear();
+      for (let start = 0; start < queued.length; start += DRAIN_PASS) {
+        const pass = queued.slice(start, start + DRAIN_PASS);
         try {
           await this.logStatuses(pass);
           await this.recompute(
@@ -117,6 +136,7 @@ export class AnalyticsProjector implements OnModuleInit, OnApplicationBootstrap,
       }
     } finally {
       this.draining = false;
+      if (this.pending.size) this.scheduleDrain();
     }
   }
 
