@@ -1,7 +1,16 @@
 import { EntityManager, QueryRunner } from 'typeorm';
 
-/** Writes the rows of one kind, in the order they were queued (several rows of one statement where possible). */
-export type DeferredFlush<T> = (manager: EntityManager, items: T[]) => Promise<void>;
+/**
+ * Writes the rows of one kind, in the order they were queued (several rows of one statement where possible). `rank`:
+ * kinds with a lower rank are written first (rows others refer to: a new contact before its conversation); kinds of
+ * the same rank in the order their first row was queued.
+ */
+export type DeferredFlush<T> = ((manager: EntityManager, items: T[]) => Promise<void>) & { rank?: number };
+
+/** A {@link DeferredFlush} written before the kinds of a higher rank (default 0). */
+export function rankedFlush<T>(rank: number, flush: (manager: EntityManager, items: T[]) => Promise<void>): DeferredFlush<T> {
+  return Object.assign(flush, { rank });
+}
 
 interface Queued {
   seq: number;
@@ -29,7 +38,7 @@ const open = new WeakMap<QueryRunner, DeferredWrites>();
  * - {@link queue}: nothing in the transaction reads them back; written once, just before the commit ({@link flush});
  * - {@link queueRow}: rows a later statement may read; written together just before the next statement the
  *   transaction runs (every statement goes through {@link begin}'s hook), so a read always sees them.
- * Each kind is written by its own function, kinds in the order their first row was queued.
+ * Each kind is written by its own function, kinds by rank, then in the order their first row was queued.
  *
  * Savepoints are lazy ({@link savepoint}): one is created only before the first statement after it, so an event that
  * only queued rows costs no round trip; rolling back to it drops what was queued after it and, when it was created,
@@ -210,7 +219,8 @@ export class DeferredWrites {
       items.push(item);
       kinds.set(flush, items);
     }
-    for (const [flush, items] of kinds) await flush(manager, items);
+    const ordered = [...kinds].sort(([a], [b]) => (a.rank ?? 0) - (b.rank ?? 0));
+    for (const [flush, items] of ordered) await flush(manager, items);
   }
 }
 

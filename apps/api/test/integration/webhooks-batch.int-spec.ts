@@ -245,7 +245,7 @@ describe('webhook batch apply (integration)', () => {
     expect(await h.count(`SELECT COUNT(*) AS n FROM webhook_events WHERE status = 'rejected' AND last_error = 'body is not JSON'`)).toBe(1);
   });
 
-  it('a new customer is inserted without reading first and looked up once, after the commit; a contact stored meanwhile is met by its unique key and used', async () => {
+  it("a new customer's contact and conversation are queued with the batch's rows and looked up once, after the commit; a contact stored meanwhile fails the insert and the batch, planned again, uses it", async () => {
     const events = h.t.app.get(WebhookEventRepository);
     const processor = h.t.app.get(WebhookProcessor);
     const channels = h.t.app.get(ChannelsService);
@@ -291,22 +291,29 @@ describe('webhook batch apply (integration)', () => {
       }
       return prepare(event, channel, known);
     });
-    const lookup = channels.lookupCustomerProfile.bind(channels);
-    const spy = jest.spyOn(channels, 'lookupCustomerProfile').mockImplementation(async (channel, customer) => {
-      looked.push(customer);
-      return lookup(channel, customer);
+    const profiles = channels.customerProfiles.bind(channels);
+    const spy = jest.spyOn(channels, 'customerProfiles').mockImplementation((channel) => {
+      const lookup = profiles(channel);
+      return (customer) => {
+        looked.push(customer);
+        return lookup(customer);
+      };
     });
     const fallback = jest.spyOn(processor, 'process');
+    const planned = jest.spyOn(applier, 'preloadBatch');
     try {
       const { rows } = await events.claim('fresh-1', 10, 60_000, 5);
       expect(rows).toHaveLength(3);
       await processor.processBatch(rows, 'fresh-1');
+      // y's queued contact met the one stored meanwhile: the batch was rolled back and planned once more, as a batch
+      expect(planned).toHaveBeenCalledTimes(2);
       expect(fallback).not.toHaveBeenCalled();
       await h.t.app.get(ContactProfileFiller).idle();
     } finally {
       spy.mockRestore();
       stored.mockRestore();
       fallback.mockRestore();
+      planned.mockRestore();
     }
     // one lookup for the customer the batch created, after the commit, though x sent two messages in it (y's contact
     // came from another writer)
@@ -319,7 +326,7 @@ describe('webhook batch apply (integration)', () => {
       [x],
     );
     expect(await h.count(`SELECT COUNT(*) AS n FROM messages WHERE conversation_id = ? AND mid IN ('m-fresh-x1', 'm-fresh-x2')`, [xConversation.id])).toBe(2);
-    // y's conversation uses the contact stored meanwhile (the fresh insert met the unique key; the second attempt read it)
+    // y's conversation uses the contact stored meanwhile (the queued insert met the unique key; the second plan read it)
     const [yConversation]: { contact_id: string }[] = await h.t.dataSource.query(`SELECT contact_id FROM conversations WHERE customer_external_id = ?`, [y]);
     expect(yConversation.contact_id).toBe(concurrentContactId);
     // both contacts are searchable (their documents are written with the batch)

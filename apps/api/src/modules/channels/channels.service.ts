@@ -105,10 +105,20 @@ export class ChannelsService implements OnApplicationShutdown {
 
   /** The customer's profile (cached by the platform module); never throws. */
   lookupCustomerProfile(channel: ChannelRef, customerExternalId: string): Promise<CustomerProfile> {
-    return this.platforms.get(channel.platform).lookupCustomerProfile(channel, customerExternalId, {
-      accessToken: () => this.getAccessToken(channel.id),
-      onGraphError: (error) => this.recordGraphError(channel.id, error),
-    });
+    return this.customerProfiles(channel)(customerExternalId);
+  }
+
+  /**
+   * Looks up several customers of one channel: the channel's token is read and decrypted once, by the first lookup
+   * that misses the platform's cache. Each lookup never throws.
+   */
+  customerProfiles(channel: ChannelRef): (customerExternalId: string) => Promise<CustomerProfile> {
+    let token: Promise<string> | null = null;
+    const context = {
+      accessToken: () => (token ??= this.getAccessToken(channel.id)),
+      onGraphError: (error: unknown) => this.recordGraphError(channel.id, error),
+    };
+    return (customer) => this.platforms.get(channel.platform).lookupCustomerProfile(channel, customer, context);
   }
 
   /** Cheap: counts in memory and coalesces the `last_webhook_at` write (flushed every few seconds). */

@@ -10,17 +10,20 @@ import type { ChannelRef } from '../channels/channel-ref';
 import { ChannelsService } from '../channels/channels.service';
 import { WebhookEventEntity } from './entities/webhook-event.entity';
 import { ApplierRegistry, RegisteredApplier } from './ingestion/applier-registry';
-import { AfterCommitEffect, appliedKeys, applyInSavepoint, applyInTransaction, BatchAborted, DuplicateEvent } from './ingestion/apply-in-transaction';
+import {
+  AfterCommitEffect,
+  appliedKeys,
+  applyInSavepoint,
+  applyInTransaction,
+  BatchAborted,
+  DuplicateEvent,
+  insertedMeanwhile,
+} from './ingestion/apply-in-transaction';
 import { ResolvedEvent } from './ingestion/event-applier';
 import { nextAttempt } from './ingestion/retry-policy';
 import { FinishedRow, WebhookEventRepository } from './repositories/webhook-event.repository';
-import { toWebhookEventDto } from './webhook-event.mapper';
+import { errorText, itemOf, toWebhookEventDto } from './webhook-event.mapper';
 import { WebhooksGateway } from './webhooks.gateway';
-
-function errorText(error: unknown): string {
-  const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-  return text.slice(0, 4000);
-}
 
 /** An event of the delivery that an applier will see, or the outcome it got without one. */
 type Planned =
@@ -39,14 +42,6 @@ interface RowPlan {
   eventCount: number;
   steps: Planned[];
 }
-
-const itemOf = (event: NormalizedEvent, outcome: WebhookEventItemDto['outcome'], detail?: string): WebhookEventItemDto => ({
-  type: event.type,
-  dedupeKey: event.dedupeKey,
-  channelExternalId: event.channelExternalId,
-  outcome,
-  ...(detail ? { detail: detail.slice(0, 300) } : {}),
-});
 
 /**
  * Turns one stored delivery into applied state: normalise, resolve channels, find each event's applier
@@ -78,14 +73,24 @@ export class WebhookProcessor {
    */
   async processBatch(rows: WebhookEventEntity[], workerId: string): Promise<void> {
     try {
-      const { plans, applied } = await this.planBatch(rows);
-      const { effects, dead } = await this.applyBatch(plans, applied, workerId);
-      await this.runEffects(effects);
-      for (const row of dead) await this.announceDeadRow(row);
+      try {
+        await this.applyAsBatch(rows, workerId);
+      } catch (error) {
+        // a concurrent batch created a customer this one creates too (and committed): planned again, the customer is known
+        if (!insertedMeanwhile(error)) throw error;
+        await this.applyAsBatch(rows, workerId);
+      }
     } catch (error) {
       this.logger.warn({ rows: rows.length, error: errorText(error) }, 'batch apply failed; applying its deliveries one by one');
       for (const row of rows) await this.process(row, workerId);
     }
+  }
+
+  private async applyAsBatch(rows: WebhookEventEntity[], workerId: string): Promise<void> {
+    const { plans, applied } = await this.planBatch(rows);
+    const { effects, dead } = await this.applyBatch(plans, applied, workerId);
+    await this.runEffects(effects);
+    for (const row of dead) await this.announceDeadRow(row);
   }
 
   /** Everything before the transaction: parse, normalise, channel health, plans, one preload, every `prepare`. */

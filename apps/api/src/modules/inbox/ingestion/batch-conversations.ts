@@ -1,6 +1,7 @@
 import { EntityManager, In } from 'typeorm';
-import { DeferredFlush, DeferredWrites } from '../../../database/deferred-writes';
-import { updateRows } from '../../../database/fast-insert';
+import { DeferredFlush, DeferredWrites, rankedFlush } from '../../../database/deferred-writes';
+import { insertRows, updateRows } from '../../../database/fast-insert';
+import { ContactEntity } from '../entities/contact.entity';
 import { ConversationEntity } from '../entities/conversation.entity';
 import { MessageEntity } from '../entities/message.entity';
 import { PendingMessageEventEntity } from '../entities/pending-message-event.entity';
@@ -32,6 +33,44 @@ export const writeConversations: DeferredFlush<ConversationEntity> = async (m, r
   const latest = [...new Map(rows.map((r) => [r.id, r])).values()];
   await updateRows(m, ConversationEntity, latest, INGESTION_FIELDS);
   BatchConversations.of(m)?.wrote(latest);
+};
+
+/** The batch's new customers' contacts in one multi-row INSERT, before anything that refers to them. */
+export const insertContacts = rankedFlush<ContactEntity>(-2, async (m, rows) => {
+  await insertRows(m, ContactEntity, rows);
+  BatchConversations.of(m)?.createdContacts(rows);
+});
+
+/**
+ * The batch's new conversations in one multi-row INSERT, after their contacts and before their messages and their
+ * new state ({@link writeConversations}); the insert triggers keep the folder counters, the subscribers (round-robin)
+ * hear of every row as they would of a single insert.
+ */
+export const insertConversations = rankedFlush<ConversationEntity>(-1, async (m, rows) => {
+  await insertRows(m, ConversationEntity, rows);
+  const metadata = m.connection.getMetadata(ConversationEntity);
+  for (const row of rows) await m.queryRunner?.broadcaster.broadcast('AfterInsert', metadata, row);
+  BatchConversations.of(m)?.createdConversations(rows);
+});
+
+/** Mids of messages stored in conversations the batch created, checked once more after they are written. */
+interface NewMessageRef {
+  channelId: string;
+  mid: string;
+}
+
+/**
+ * Runs after the batch's rows are written: an event parked for one of them by a concurrent transaction after the
+ * batch's read (nobody held its conversation's lock: it did not exist) fails the batch, which is then applied again
+ * one delivery at a time (where each message looks for parked events after its insert).
+ */
+const checkNoneParked: DeferredFlush<NewMessageRef> = async (m, refs) => {
+  const byChannel = new Map<string, string[]>();
+  for (const { channelId, mid } of refs) byChannel.set(channelId, [...(byChannel.get(channelId) ?? []), mid]);
+  for (const [channelId, mids] of byChannel) {
+    const parked = await m.find(PendingMessageEventEntity, { select: { id: true }, where: { channelId, mid: In(mids) }, ...lockFor(m) });
+    if (parked.length) throw new Error('an event was parked for a message of a new conversation while its batch was applied');
+  }
 };
 
 const keyOf = (channelId: string, id: string) => `${channelId}\u0000${id}`;
@@ -66,6 +105,9 @@ const NEW_ROWS = new Set(['contacts', 'conversations', 'messages']);
  */
 export class BatchConversations {
   private rows = new Map<string, ConversationEntity>();
+  /** Conversations and contacts the batch inserted (written already; queued ones are read from the queue). */
+  private readonly created = new Set<string>();
+  private contacts = new Map<string, ContactEntity>();
   private parked = new Set<string>();
   private stored = new Set<string>();
   private stale = true;
@@ -110,12 +152,20 @@ export class BatchConversations {
    * batch did not lock it (not one of its customers, or no conversation yet): the caller reads it itself.
    */
   async conversation(m: EntityManager, channelId: string, customer: string): Promise<ConversationEntity | undefined> {
-    if (!this.customers.get(channelId)?.has(customer)) return undefined;
+    const key = keyOf(channelId, customer);
+    const inserting = () => this.deferred.queuedFor(insertConversations).find((c) => c.channelId === channelId && c.customerExternalId === customer);
+    if (!this.customers.get(channelId)?.has(customer) && !this.rows.has(key) && !inserting()) return undefined;
+    // reading again writes what is queued first: a conversation queued for insert is then among the rows
     await this.fresh(m);
-    const row = this.rows.get(keyOf(channelId, customer));
+    const row = inserting() ?? this.rows.get(key);
     if (!row) return undefined;
     const queued = this.deferred.queuedFor(writeConversations).filter((c) => c.id === row.id);
     return Object.assign(new ConversationEntity(), queued.length ? queued[queued.length - 1] : row);
+  }
+
+  /** A contact the batch created (queued or written), or undefined. */
+  contact(contactId: string): ContactEntity | undefined {
+    return this.deferred.queuedFor(insertContacts).find((c) => c.id === contactId) ?? this.contacts.get(contactId);
   }
 
   /** Rows the batch's deferred writes stored: what the database holds for them now. */
@@ -126,12 +176,32 @@ export class BatchConversations {
     }
   }
 
-  /** True when no event waits for `mid` in a conversation this batch locked (so the message's insert need not look). */
+  /** Conversations {@link insertConversations} wrote: this transaction holds their locks. */
+  createdConversations(conversations: readonly ConversationEntity[]): void {
+    for (const c of conversations) {
+      this.created.add(c.id);
+      this.rows.set(keyOf(c.channelId, c.customerExternalId), Object.assign(new ConversationEntity(), c));
+    }
+  }
+
+  createdContacts(contacts: readonly ContactEntity[]): void {
+    for (const c of contacts) this.contacts.set(c.id, c);
+  }
+
+  /**
+   * True when no event waits for `mid` in a conversation this batch locked or created (so the message's insert need
+   * not look). For a conversation it created, nobody could lock it before: the batch looks once more after its writes.
+   */
   async noneParked(m: EntityManager, channelId: string, mid: string, conversationId: string): Promise<boolean> {
     if (!this.mids.get(channelId)?.has(mid)) return false;
     await this.fresh(m);
-    const locked = [...this.rows.values()].some((c) => c.id === conversationId);
-    return locked && !this.parked.has(keyOf(channelId, mid));
+    if (this.parked.has(keyOf(channelId, mid))) return false;
+    const created = this.created.has(conversationId) || this.deferred.queuedFor(insertConversations).some((c) => c.id === conversationId);
+    if (created) {
+      this.deferred.queue(checkNoneParked, { channelId, mid });
+      return true;
+    }
+    return [...this.rows.values()].some((c) => c.id === conversationId);
   }
 
   /**
@@ -151,6 +221,8 @@ export class BatchConversations {
 
   private async read(m: EntityManager): Promise<void> {
     this.rows.clear();
+    // after a rollback the batch's own rows may be gone: the conversations of its customers are read again below
+    this.contacts.clear();
     this.parked.clear();
     this.stored.clear();
     for (const [channelId, customers] of this.customers) {

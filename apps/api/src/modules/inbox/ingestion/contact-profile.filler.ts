@@ -1,6 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, In } from 'typeorm';
+import { mapLimit } from '../../../common/async/map-limit';
+import type { CustomerProfile } from '../../channels/channel-platform';
 import type { ChannelRef } from '../../channels/channel-ref';
 import { ChannelsService } from '../../channels/channels.service';
 import { ContactEntity } from '../entities/contact.entity';
@@ -10,20 +12,28 @@ import { displayFields } from './conversation-writer';
 
 /** Profile lookups in flight at once (each waits on the Graph API). */
 const CONCURRENCY = 8;
+/** Contacts of one channel handled together: one read of them, one read of the channel's token. */
+const ROUND = 100;
+
+interface Job {
+  channel: ChannelRef;
+  contactId: string;
+}
 
 /**
  * Fills in the name, username and picture of a customer ingestion met for the first time, after their first message
  * is stored: a webhook batch never waits on the Graph API, the contact shows a placeholder name for the moment of the
- * lookup and agents get the real one through `conversation.updated`. Best effort, outside every transaction, one
- * lookup per contact at a time; a contact that has a name by then is left alone.
+ * lookup and agents get the real one through `conversation.updated`. Best effort, outside every transaction. Contacts
+ * queued meanwhile are handled in rounds per channel (a burst of new customers costs a few reads per round, not per
+ * contact; the lookups themselves run a few at a time); a contact that has a name by then is left alone.
  */
 @Injectable()
 export class ContactProfileFiller {
   private readonly logger = new Logger(ContactProfileFiller.name);
-  private readonly waiting: { channel: ChannelRef; contactId: string }[] = [];
-  private readonly inFlight = new Set<string>();
-  private running = 0;
-  private drained: (() => void)[] = [];
+  private readonly waiting: Job[] = [];
+  private readonly queued = new Set<string>();
+  private draining = false;
+  private running: Promise<void> = Promise.resolve();
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -32,46 +42,73 @@ export class ContactProfileFiller {
   ) {}
 
   enqueue(channel: ChannelRef, contactId: string): void {
-    if (this.inFlight.has(contactId)) return;
-    this.inFlight.add(contactId);
+    if (this.queued.has(contactId)) return;
+    this.queued.add(contactId);
     this.waiting.push({ channel, contactId });
-    this.pump();
+    if (this.draining) return;
+    this.draining = true;
+    this.running = this.drain();
   }
 
   /** Resolves when no lookup is queued or running (tests, shutdown). */
-  idle(): Promise<void> {
-    if (!this.inFlight.size) return Promise.resolve();
-    return new Promise((resolve) => this.drained.push(resolve));
+  async idle(): Promise<void> {
+    while (this.draining) await this.running;
   }
 
-  private pump(): void {
-    while (this.running < CONCURRENCY && this.waiting.length) {
-      const job = this.waiting.shift() as { channel: ChannelRef; contactId: string };
-      this.running += 1;
-      this.fill(job.channel, job.contactId)
-        .catch((error) => this.logger.warn({ contactId: job.contactId, err: error instanceof Error ? error.message : String(error) }, 'profile lookup failed'))
-        .finally(() => {
-          this.running -= 1;
-          this.inFlight.delete(job.contactId);
-          if (!this.inFlight.size) for (const resolve of this.drained.splice(0)) resolve();
-          this.pump();
-        });
+  private async drain(): Promise<void> {
+    try {
+      // the rest of the batch that queued this contact queues its other new customers first
+      await new Promise((resolve) => setImmediate(resolve));
+      await this.rounds();
+    } finally {
+      this.draining = false;
     }
   }
 
-  private async fill(channel: ChannelRef, contactId: string): Promise<void> {
+  private async rounds(): Promise<void> {
+    while (this.waiting.length) {
+      const channelId = this.waiting[0].channel.id;
+      const round: Job[] = [];
+      for (let i = 0; i < this.waiting.length && round.length < ROUND; ) {
+        if (this.waiting[i].channel.id === channelId) round.push(...this.waiting.splice(i, 1));
+        else i += 1;
+      }
+      try {
+        await this.fill(
+          round[0].channel,
+          round.map((job) => job.contactId),
+        );
+      } catch (error) {
+        this.logger.warn({ channelId, contacts: round.length, err: error instanceof Error ? error.message : String(error) }, 'profile lookups failed');
+      } finally {
+        for (const job of round) this.queued.delete(job.contactId);
+      }
+    }
+  }
+
+  private async fill(channel: ChannelRef, contactIds: string[]): Promise<void> {
     const contacts = this.dataSource.getRepository(ContactEntity);
-    const before = await contacts.findOneBy({ id: contactId });
-    if (!before || before.name || before.username) return;
-    const profile = await this.channels.lookupCustomerProfile(channel, before.externalId);
-    if (!profile.name?.trim() && !profile.username?.trim()) return;
+    const unnamed = (await contacts.findBy({ id: In(contactIds) })).filter((c) => !c.name && !c.username);
+    if (!unnamed.length) return;
+    const lookup = this.channels.customerProfiles(channel);
+    const found = new Map<string, CustomerProfile>();
+    await mapLimit(unnamed, CONCURRENCY, async (contact) => {
+      const profile = await lookup(contact.externalId);
+      if (profile.name?.trim() || profile.username?.trim()) found.set(contact.id, profile);
+    });
+    if (!found.size) return;
     // read again: an agent or a later delivery may have named the contact meanwhile
-    const contact = await contacts.findOneBy({ id: contactId });
-    if (!contact || contact.name || contact.username) return;
-    Object.assign(contact, displayFields({ platform: contact.platform }, contact.externalId, profile));
-    // save(), not update(): the search index follows the new name (SearchIndexer)
-    await contacts.save(contact);
-    for (const conversation of await this.dataSource.getRepository(ConversationEntity).findBy({ contactId }))
-      this.gateway.conversationUpdated(conversation, contact);
+    const named: ContactEntity[] = [];
+    for (const contact of await contacts.findBy({ id: In([...found.keys()]) })) {
+      if (contact.name || contact.username) continue;
+      Object.assign(contact, displayFields({ platform: contact.platform }, contact.externalId, found.get(contact.id) ?? null));
+      // save(), not update(): the search index follows the new name (SearchIndexer)
+      await contacts.save(contact);
+      named.push(contact);
+    }
+    if (!named.length) return;
+    const byId = new Map(named.map((c) => [c.id, c]));
+    for (const conversation of await this.dataSource.getRepository(ConversationEntity).findBy({ contactId: In([...byId.keys()]) }))
+      this.gateway.conversationUpdated(conversation, byId.get(conversation.contactId) as ContactEntity);
   }
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { MessageEvent, PostbackEvent, ReferralEvent } from '@ticklegram/domain-models';
 import { EntityManager } from 'typeorm';
+import { assignInsertDefaults } from '../../../database/base.entity';
 import { insertRow } from '../../../database/fast-insert';
 import type { CustomerProfile } from '../../channels/channel-platform';
 import type { ChannelRef } from '../../channels/channel-ref';
@@ -8,7 +9,8 @@ import { ContactEntity } from '../entities/contact.entity';
 import { ConversationEntity } from '../entities/conversation.entity';
 import { placeholderName } from '../inbox.mapper';
 import { DeferredWrites } from '../../../database/deferred-writes';
-import { BatchConversations, INGESTION_FIELDS, writeConversations } from './batch-conversations';
+import { SearchIndexer } from '../search/search-indexer';
+import { BatchConversations, INGESTION_FIELDS, insertContacts, insertConversations, writeConversations } from './batch-conversations';
 import { lockFor } from './row-lock';
 
 /** Events that start (or continue) a conversation with a customer. */
@@ -19,6 +21,8 @@ export type ConversationOpening = Pick<ConversationStartEvent, 'platform' | 'cus
 /** Conversations and contacts as ingestion writes them, inside the applier's transaction. */
 @Injectable()
 export class ConversationWriter {
+  constructor(private readonly search: SearchIndexer) {}
+
   /**
    * Takes the conversation's row lock (or the gap lock where it will be inserted) first, on MySQL — or finds it among
    * the conversations the webhook batch locked when its transaction opened ({@link BatchConversations}).
@@ -34,7 +38,9 @@ export class ConversationWriter {
    * `locked`: already read with {@link lock}. `known`: the customer's contact as read before the transaction
    * (used as is when it is the conversation's and no profile is to be filled in). `fresh`: the caller knows of no
    * contact for this customer, so the contact is inserted without reading for it first (a duplicate key means a
-   * concurrent writer stored one: the caller's next attempt reads it).
+   * concurrent writer stored one: the caller's next attempt reads it). In a webhook batch with deferred writes, a
+   * fresh customer's contact and conversation are queued with the batch's rows ({@link insertContacts},
+   * {@link insertConversations}); a duplicate key there fails the batch, which is then applied one delivery at a time.
    */
   async upsert(
     m: EntityManager,
@@ -49,16 +55,19 @@ export class ConversationWriter {
     let conversation = locked === undefined ? await this.lock(m, channel.id, customer) : locked;
     const usable =
       known && !profile && known.channelId === channel.id && known.externalId === customer && (!conversation || conversation.contactId === known.id);
+    const deferred = fresh && !conversation ? DeferredWrites.of(m) : undefined;
     let contactCreated = false;
     const inserted = async () => {
       contactCreated = true;
-      return this.insertContact(m, channel, event, customer, profile);
+      return this.insertContact(m, channel, event, customer, profile, deferred);
     };
+    const batchContact = !usable && conversation ? BatchConversations.of(m)?.contact(conversation.contactId) : undefined;
     const contact = usable
       ? known
-      : fresh && !conversation
-        ? await inserted()
-        : ((await this.findContact(m, channel, event, customer, profile, conversation?.contactId ?? null)) ?? (await inserted()));
+      : (batchContact ??
+        (fresh && !conversation
+          ? await inserted()
+          : ((await this.findContact(m, channel, event, customer, profile, conversation?.contactId ?? null)) ?? (await inserted()))));
     const created = !conversation;
     if (!conversation) {
       conversation = m.create(ConversationEntity, {
@@ -80,7 +89,12 @@ export class ConversationWriter {
         threadOwnerAppId: null,
         threadOwnerAt: null,
       });
-      await insertRow(m, ConversationEntity, conversation);
+      if (deferred) {
+        assignInsertDefaults(conversation);
+        deferred.queueRow(insertConversations, conversation);
+      } else {
+        await insertRow(m, ConversationEntity, conversation);
+      }
     }
     return { conversation, contact, created, contactCreated };
   }
@@ -127,6 +141,7 @@ export class ConversationWriter {
     event: ConversationOpening,
     customer: string,
     profile: CustomerProfile | null,
+    deferred?: DeferredWrites,
   ): Promise<ContactEntity> {
     const contact = m.create(ContactEntity, {
       channelId: channel.id,
@@ -134,7 +149,14 @@ export class ConversationWriter {
       externalId: customer,
       ...displayFields(event, customer, profile),
     });
-    await insertRow(m, ContactEntity, contact);
+    if (!deferred) {
+      await insertRow(m, ContactEntity, contact);
+      return contact;
+    }
+    // queued without the subscribers: its search document is queued here
+    assignInsertDefaults(contact);
+    deferred.queueRow(insertContacts, contact);
+    await this.search.indexContact(m, contact);
     return contact;
   }
 }

@@ -49,8 +49,25 @@ export async function applyInTransaction(
   }
 }
 
-/** The batch's transaction was rolled back by the database (deadlock): nothing of it is stored. */
-export class BatchAborted extends Error {}
+/**
+ * The batch's transaction was rolled back by the database (deadlock), or its deferred rows could not be written:
+ * nothing of it is stored. `duplicateKey`: a row the batch inserts was stored meanwhile by a concurrent writer (a new
+ * customer of this batch created by another batch) — read again, the batch knows it.
+ */
+export class BatchAborted extends Error {
+  constructor(
+    message: string,
+    readonly duplicateKey = false,
+  ) {
+    super(message);
+  }
+}
+
+/** The batch failed on a unique key: a row it inserts (deferred or at the commit) was stored by another writer meanwhile. */
+export function insertedMeanwhile(error: unknown): boolean {
+  if (error instanceof BatchAborted) return error.duplicateKey;
+  return isDuplicateKeyError(error instanceof DeferredFlushFailed ? error.cause : error);
+}
 
 /**
  * Applies one event inside the caller's (batch) transaction, fenced by a savepoint: a failing event
@@ -103,7 +120,7 @@ export async function applyInSavepoint(
     } catch (error) {
       // InnoDB rolled the whole transaction back (its savepoints are gone too), or rows of earlier events were lost
       if (isRetryableLockError(error)) throw new BatchAborted(String(error));
-      if (error instanceof DeferredFlushFailed) throw new BatchAborted(error.message);
+      if (error instanceof DeferredFlushFailed) throw new BatchAborted(error.message, isDuplicateKeyError(error.cause));
       if (lazy && deferred) await deferred.rollbackToSavepoint(lazy);
       else await manager.query(`ROLLBACK TO SAVEPOINT ${savepoint}`);
       if (error instanceof DuplicateEvent) throw error;
