@@ -8,6 +8,8 @@ import { WebhookProcessor } from './webhook-processor.service';
 
 /** Rows per batch transaction on SQLite (acks wait for it; see WebhookEventRepository.exclusive). */
 export const SQLITE_MAX_BATCH = 5;
+/** A claim that fills this fraction of a batch (1/BACKLOG) wakes another loop. */
+const BACKLOG = 2;
 
 /**
  * Claims due `webhook_events` rows and hands them to the processor. On MySQL several loops (and several
@@ -23,6 +25,8 @@ export class WebhookWorker implements OnApplicationBootstrap, OnModuleDestroy {
   private wakers = new Set<() => void>();
   /** Bumped by a wake() that found no loop asleep: a loop that was busy claiming when a row landed must not then sleep through it. */
   private wakeGeneration = 0;
+  /** Loops claiming or applying a batch (not asleep). */
+  private active = 0;
   private busy = 0;
   private idleWaiters = new Set<() => void>();
   private settledWaiters = new Set<() => void>();
@@ -49,6 +53,7 @@ export class WebhookWorker implements OnApplicationBootstrap, OnModuleDestroy {
       if (released) this.logger.warn(`re-queued ${released} webhook events left processing by a previous run`);
     }
     const loops = this.events.isMysql ? this.config.webhooks.workerConcurrency : 1;
+    this.active = loops;
     this.loops = Array.from({ length: loops }, (_, i) => this.loop(`${this.id}#${i}`));
   }
 
@@ -61,14 +66,20 @@ export class WebhookWorker implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   /**
-   * A row was stored: one sleeping loop claims now instead of at the next poll (a loop that claims a full batch wakes
-   * the next one: waking them all for every row made most of them claim nothing).
+   * A row was stored: a loop claims it now instead of at the next poll — the loop that is claiming or applying already
+   * (it claims again before it sleeps, with whatever else arrived meanwhile), or else one sleeping loop. More loops join
+   * when a claim finds a backlog ({@link BACKLOG}). Waking every loop for every row made most of them claim nothing,
+   * and many tiny batches in flight cost more than a few larger ones: each is a transaction with the same fixed statements.
    */
   wake(): void {
+    // the busy loops must not sleep through this row
+    this.wakeGeneration += 1;
+    if (this.active === 0) this.wakeOne();
+  }
+
+  private wakeOne(): void {
     const [first] = this.wakers;
-    if (first) first();
-    // no loop asleep: the loops busy claiming must not sleep through this row
-    else this.wakeGeneration += 1;
+    first?.();
   }
 
   private wakeAll(): void {
@@ -116,8 +127,8 @@ export class WebhookWorker implements OnApplicationBootstrap, OnModuleDestroy {
         if (generation === this.wakeGeneration) await this.sleep(pollIntervalMs);
         continue;
       }
-      // a full batch: more may be due, another loop takes the next one meanwhile
-      if (claimed.length === claimBatch) this.wake();
+      // a backlog: another loop takes the next batch meanwhile
+      if (claimed.length >= Math.max(2, claimBatch / BACKLOG)) this.wakeOne();
       this.busy += 1;
       const lease = this.keepLeased(
         claimed.map((row) => row.id),
@@ -161,11 +172,14 @@ export class WebhookWorker implements OnApplicationBootstrap, OnModuleDestroy {
     for (const resolve of waiters) resolve();
   }
 
+  /** Not active until woken (or the poll interval is up). */
   private sleep(ms: number): Promise<void> {
+    this.active -= 1;
     return new Promise((resolve) => {
       const done = () => {
         clearTimeout(timer);
         this.wakers.delete(done);
+        this.active += 1;
         resolve();
       };
       const timer = setTimeout(done, ms);
