@@ -28,6 +28,7 @@ const TIMEOUT_MS = Number(opts['timeout-ms'] ?? 60_000);
 // --trace=<file>: every probe's send time in its phase and its latency, as JSON (where in a phase the tail comes from)
 const TRACE = opts.trace ? [] : null;
 const KEEP = Boolean(opts.keep);
+// --workers=<n>: WEBHOOK_WORKER_CONCURRENCY of the api (its default when unset)
 const POLL_MS = opts['poll-ms'] === undefined ? undefined : String(opts['poll-ms']); // WEBHOOK_POLL_INTERVAL_MS of the api (its default when unset)
 const PORTS = { api: Number(opts['api-port'] ?? 3931), sim: Number(opts['sim-port'] ?? 3932), baseline: Number(opts['baseline-port'] ?? 3933) };
 const ADMIN = { email: 'admin@bench.test', password: 'bench-admin-password' };
@@ -186,11 +187,12 @@ async function main() {
         ADMIN_EMAIL: ADMIN.email,
         ADMIN_PASSWORD: ADMIN.password,
         ...(POLL_MS ? { WEBHOOK_POLL_INTERVAL_MS: POLL_MS } : {}),
+        ...(opts.workers ? { WEBHOOK_WORKER_CONCURRENCY: String(opts.workers) } : {}),
         // one client address sends everything here: measure latency, not the per-IP budget
         WEBHOOK_RATE_LIMIT_PER_SECOND: '0',
       },
       `http://127.0.0.1:${PORTS.api}/api/health`,
-      { nodeArgs: opts['api-node-args'] ? String(opts['api-node-args']).split(' ').filter(Boolean) : [] },
+      { nodeArgs: opts['api-node-args'] ? String(opts['api-node-args']).split(' ').filter(Boolean) : [], logFile: process.env.BENCH_API_LOG ?? '' },
     );
     for (let i = 0; i < 150; i += 1) {
       const [[row]] = await q.query('SELECT COUNT(*) AS n FROM facebook_pages WHERE page_id = ?', [SIM_PAGE_ID]);

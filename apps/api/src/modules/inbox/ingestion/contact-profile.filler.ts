@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { RateLimiterMemory, RateLimiterQueue } from 'rate-limiter-flexible';
 import { DataSource, In } from 'typeorm';
 import { mapLimit } from '../../../common/async/map-limit';
 import type { CustomerProfile } from '../../channels/channel-platform';
@@ -12,6 +13,11 @@ import { displayFields } from './conversation-writer';
 
 /** Profile lookups in flight at once (each waits on the Graph API). */
 const CONCURRENCY = 8;
+/**
+ * Lookups started per second at most: background work paced so that a burst of new customers (a giveaway, a viral
+ * reel) fills their names over a few seconds instead of taking the process's CPU from the webhooks it must apply now.
+ */
+const LOOKUPS_PER_SECOND = 40;
 /** Contacts of one channel handled together: one read of them, one read of the channel's token. */
 const ROUND = 100;
 
@@ -25,7 +31,8 @@ interface Job {
  * is stored: a webhook batch never waits on the Graph API, the contact shows a placeholder name for the moment of the
  * lookup and agents get the real one through `conversation.updated`. Best effort, outside every transaction. Contacts
  * queued meanwhile are handled in rounds per channel (a burst of new customers costs a few reads per round, not per
- * contact; the lookups themselves run a few at a time); a contact that has a name by then is left alone.
+ * contact; the lookups themselves run a few at a time, {@link LOOKUPS_PER_SECOND} at most); a contact that has a name
+ * by then is left alone.
  */
 @Injectable()
 export class ContactProfileFiller {
@@ -34,6 +41,8 @@ export class ContactProfileFiller {
   private readonly queued = new Set<string>();
   private draining = false;
   private running: Promise<void> = Promise.resolve();
+  // one lookup per slot of 1/LOOKUPS_PER_SECOND s: evenly spread, not a burst at the start of each second
+  private readonly pace = new RateLimiterQueue(new RateLimiterMemory({ points: 1, duration: 1 / LOOKUPS_PER_SECOND }));
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -93,6 +102,7 @@ export class ContactProfileFiller {
     const lookup = this.channels.customerProfiles(channel);
     const found = new Map<string, CustomerProfile>();
     await mapLimit(unnamed, CONCURRENCY, async (contact) => {
+      await this.pace.removeTokens(1);
       const profile = await lookup(contact.externalId);
       if (profile.name?.trim() || profile.username?.trim()) found.set(contact.id, profile);
     });

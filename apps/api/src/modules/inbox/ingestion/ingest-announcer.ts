@@ -16,10 +16,9 @@ export class IngestAnnouncer {
   ) {}
 
   /**
-   * The message as it is now. The audience is read after the commit, because round-robin may have
-   * assigned a conversation created in this very transaction — unless the caller passes `existing`: a
-   * conversation that existed before the transaction, read under its row lock, whose assignee ingestion
-   * does not change (one query less per message).
+   * The message as it is now, to the audience of `conversation` as the caller holds it: read under its row lock, or
+   * created in this transaction (unassigned: every agent hears it; round-robin assigns it only after the commit and
+   * announces that itself) — ingestion never changes an assignee. Without it the audience is read after the commit.
    */
   message(
     ctx: ApplyContext,

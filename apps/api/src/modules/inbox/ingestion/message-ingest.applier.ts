@@ -258,7 +258,7 @@ export class MessageIngestApplier implements EventApplier<StartEvent, PreparedCo
   private async store(
     ctx: ApplyContext,
     message: MessageEntity,
-    { conversation, contact, created }: { conversation: ConversationEntity; contact: ContactEntity; created: boolean },
+    { conversation, contact }: { conversation: ConversationEntity; contact: ContactEntity },
     referral: ReturnType<typeof toAttribution> | null,
     event: Pick<MessageEvent | PostbackEvent, 'via' | 'timestamp'>,
   ): Promise<void> {
@@ -267,7 +267,8 @@ export class MessageIngestApplier implements EventApplier<StartEvent, PreparedCo
     touchConversation(conversation, message, referral);
     this.noteThreadOwner(conversation, event);
     await this.writer.save(ctx.manager, conversation);
-    this.announce.message(ctx, message, 'message.created', created ? undefined : conversation);
+    // a conversation created here is unassigned (round-robin assigns it after the commit and announces that itself)
+    this.announce.message(ctx, message, 'message.created', conversation);
     this.announce.conversation(ctx, conversation, contact);
   }
 
