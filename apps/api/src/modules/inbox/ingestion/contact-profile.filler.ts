@@ -1,4 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { RateLimiterMemory, RateLimiterQueue } from 'rate-limiter-flexible';
 import { DataSource, In } from 'typeorm';
@@ -35,11 +35,12 @@ interface Job {
  * by then is left alone.
  */
 @Injectable()
-export class ContactProfileFiller {
+export class ContactProfileFiller implements OnModuleDestroy {
   private readonly logger = new Logger(ContactProfileFiller.name);
   private readonly waiting: Job[] = [];
   private readonly queued = new Set<string>();
   private draining = false;
+  private stopped = false;
   private running: Promise<void> = Promise.resolve();
   // one lookup per slot of 1/LOOKUPS_PER_SECOND s: evenly spread, not a burst at the start of each second
   private readonly pace = new RateLimiterQueue(new RateLimiterMemory({ points: 1, duration: 1 / LOOKUPS_PER_SECOND }));
@@ -51,12 +52,19 @@ export class ContactProfileFiller {
   ) {}
 
   enqueue(channel: ChannelRef, contactId: string): void {
-    if (this.queued.has(contactId)) return;
+    if (this.stopped || this.queued.has(contactId)) return;
     this.queued.add(contactId);
     this.waiting.push({ channel, contactId });
     if (this.draining) return;
     this.draining = true;
     this.running = this.drain();
+  }
+
+  /** Shutting down: lookups not started are dropped (those contacts keep their placeholder names), running ones finish. */
+  async onModuleDestroy(): Promise<void> {
+    this.stopped = true;
+    this.waiting.length = 0;
+    await this.idle();
   }
 
   /** Resolves when no lookup is queued or running (tests, shutdown). */
@@ -102,7 +110,9 @@ export class ContactProfileFiller {
     const lookup = this.channels.customerProfiles(channel);
     const found = new Map<string, CustomerProfile>();
     await mapLimit(unnamed, CONCURRENCY, async (contact) => {
+      if (this.stopped) return;
       await this.pace.removeTokens(1);
+      if (this.stopped) return;
       const profile = await lookup(contact.externalId);
       if (profile.name?.trim() || profile.username?.trim()) found.set(contact.id, profile);
     });
