@@ -40,7 +40,8 @@ export class ConversationWriter {
    * contact for this customer, so the contact is inserted without reading for it first (a duplicate key means a
    * concurrent writer stored one: the caller's next attempt reads it). In a webhook batch with deferred writes, a
    * fresh customer's contact and conversation are queued with the batch's rows ({@link insertContacts},
-   * {@link insertConversations}); a duplicate key there fails the batch, which is then applied one delivery at a time.
+   * {@link insertConversations}); a duplicate key there (another batch stored the customer meanwhile) fails the batch,
+   * which is then planned and applied once more.
    */
   async upsert(
     m: EntityManager,
