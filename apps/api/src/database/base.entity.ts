@@ -36,10 +36,3 @@ export abstract class TimestampedEntity extends CreatedEntity {
     this.updatedAt = new Date();
   }
 }
-
-/** What the insert hooks of {@link TimestampedEntity} set, for a row inserted without them (a deferred multi-row insert). */
-export function assignInsertDefaults(row: TimestampedEntity): void {
-  row.id ??= randomUUID();
-  row.createdAt ??= new Date();
-  row.updatedAt ??= row.createdAt;
-}

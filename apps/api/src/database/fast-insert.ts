@@ -24,6 +24,15 @@ export function insertedId(result: InsertResult): number {
   return Number(raw?.insertId);
 }
 
+/**
+ * Runs the entity's own `@BeforeInsert` hooks on a row that {@link insertRows} will write later (it runs no listeners):
+ * its id and timestamps are set now, so the rows that refer to it can be built before it is written.
+ */
+export function runInsertHooks<T extends ObjectLiteral>(manager: EntityManager, target: EntityTarget<T>, row: T): T {
+  for (const listener of manager.connection.getMetadata(target).beforeInsertListeners) if (listener.isAllowed(row)) void listener.execute(row);
+  return row;
+}
+
 /** Rows per statement at most (well under MySQL's 65,535 placeholders and SQLite's 32,766 for our widest table). */
 const ROWS_PER_STATEMENT = 500;
 

@@ -9,7 +9,7 @@ import { DeferredWrites } from '../../database/deferred-writes';
 import type { ChannelRef } from '../channels/channel-ref';
 import { ChannelsService } from '../channels/channels.service';
 import { WebhookEventEntity } from './entities/webhook-event.entity';
-import { ApplierRegistry, RegisteredApplier } from './ingestion/applier-registry';
+import { ApplierRegistry } from './ingestion/applier-registry';
 import {
   AfterCommitEffect,
   appliedKeys,
@@ -19,29 +19,14 @@ import {
   DuplicateEvent,
   insertedMeanwhile,
 } from './ingestion/apply-in-transaction';
-import { ResolvedEvent } from './ingestion/event-applier';
+import { ApplyStep, eventsByApplier, lockKeyOf, Planned, RowPlan } from './ingestion/batch-plan';
 import { nextAttempt } from './ingestion/retry-policy';
 import { FinishedRow, WebhookEventRepository } from './repositories/webhook-event.repository';
 import { errorText, itemOf, toWebhookEventDto } from './webhook-event.mapper';
 import { WebhooksGateway } from './webhooks.gateway';
 
-/** An event of the delivery that an applier will see, or the outcome it got without one. */
-type Planned =
-  | { kind: 'apply'; event: NormalizedEvent; channel: ChannelRef; applier: RegisteredApplier; batch?: unknown; prepared?: unknown }
-  | { kind: 'done'; item: WebhookEventItemDto };
-
-type ApplyStep = Extract<Planned, { kind: 'apply' }>;
-
 /** `prepare` calls of a batch in flight at once (each may wait on the Graph API). */
 const PREPARE_CONCURRENCY = 8;
-
-/** One claimed row of a batch, planned: its events (or why its body cannot be read). */
-interface RowPlan {
-  row: WebhookEventEntity;
-  invalid: string | null;
-  eventCount: number;
-  steps: Planned[];
-}
 
 /**
  * Turns one stored delivery into applied state: normalise, resolve channels, find each event's applier
@@ -207,14 +192,11 @@ export class WebhookProcessor {
 
   /** Each applier's optional `lockBatch` once, with its events of the batch in the order they will be applied. */
   private async lockBatches(plans: RowPlan[], manager: EntityManager): Promise<void> {
-    const byApplier = new Map<RegisteredApplier['applier'], { events: ResolvedEvent[]; batch: unknown }>();
-    for (const step of plans.flatMap((p) => p.steps)) {
-      if (step.kind !== 'apply' || !step.applier.applier.lockBatch) continue;
-      const group = byApplier.get(step.applier.applier) ?? { events: [], batch: step.batch };
-      group.events.push({ event: step.event, channel: step.channel });
-      byApplier.set(step.applier.applier, group);
-    }
-    for (const [applier, { events, batch }] of byApplier) await applier.lockBatch?.(events, manager, batch);
+    for (const [applier, { events, batch }] of eventsByApplier(
+      plans.flatMap((p) => p.steps),
+      'lockBatch',
+    ))
+      await applier.lockBatch?.(events, manager, batch);
   }
 
   private async runEffects(effects: AfterCommitEffect[]): Promise<void> {
@@ -297,15 +279,8 @@ export class WebhookProcessor {
 
   /** Runs each applier's optional batch hook once, with its events of this delivery; a failing hook only costs the hint. */
   private async preloadBatches(planned: Planned[]): Promise<Map<unknown, unknown>> {
-    const byApplier = new Map<RegisteredApplier['applier'], { name: string; events: ResolvedEvent[] }>();
-    for (const step of planned) {
-      if (step.kind !== 'apply' || !step.applier.applier.preloadBatch) continue;
-      const group = byApplier.get(step.applier.applier) ?? { name: step.applier.name, events: [] };
-      group.events.push({ event: step.event, channel: step.channel });
-      byApplier.set(step.applier.applier, group);
-    }
     const batches = new Map<unknown, unknown>();
-    for (const [applier, { name, events }] of byApplier) {
+    for (const [applier, { name, events }] of eventsByApplier(planned, 'preloadBatch')) {
       try {
         batches.set(applier, await applier.preloadBatch?.(events));
       } catch (error) {
@@ -386,12 +361,4 @@ export class WebhookProcessor {
     const fresh = await this.events.findById(row.id);
     if (fresh) this.gateway.deliveryDead(toWebhookEventDto(fresh));
   }
-}
-
-/** The conversation a delivery's first applied event touches (channel + customer), for lock ordering. */
-function lockKeyOf(plan: RowPlan): string {
-  const step = plan.steps.find((s) => s.kind === 'apply');
-  if (!step || step.kind !== 'apply') return '';
-  const customer = 'customerExternalId' in step.event ? (step.event.customerExternalId ?? '') : '';
-  return `${step.channel.id}:${customer}`;
 }

@@ -8,8 +8,8 @@ import { WebhookProcessor } from './webhook-processor.service';
 
 /** Rows per batch transaction on SQLite (acks wait for it; see WebhookEventRepository.exclusive). */
 export const SQLITE_MAX_BATCH = 5;
-/** A claim that fills this fraction of a batch (1/BACKLOG) wakes another loop. */
-const BACKLOG = 2;
+/** A claim that fills at least this share of a batch found a backlog: it wakes another loop. */
+const BACKLOG_SHARE = 0.5;
 
 /**
  * Claims due `webhook_events` rows and hands them to the processor. On MySQL several loops (and several
@@ -68,7 +68,7 @@ export class WebhookWorker implements OnApplicationBootstrap, OnModuleDestroy {
   /**
    * A row was stored: a loop claims it now instead of at the next poll — the loop that is claiming or applying already
    * (it claims again before it sleeps, with whatever else arrived meanwhile), or else one sleeping loop. More loops join
-   * when a claim finds a backlog ({@link BACKLOG}). Waking every loop for every row made most of them claim nothing,
+   * when a claim finds a backlog ({@link BACKLOG_SHARE}). Waking every loop for every row made most of them claim nothing,
    * and many tiny batches in flight cost more than a few larger ones: each is a transaction with the same fixed statements.
    */
   wake(): void {
@@ -128,7 +128,7 @@ export class WebhookWorker implements OnApplicationBootstrap, OnModuleDestroy {
         continue;
       }
       // a backlog: another loop takes the next batch meanwhile
-      if (claimed.length >= Math.max(2, claimBatch / BACKLOG)) this.wakeOne();
+      if (claimed.length >= Math.max(2, claimBatch * BACKLOG_SHARE)) this.wakeOne();
       this.busy += 1;
       const lease = this.keepLeased(
         claimed.map((row) => row.id),

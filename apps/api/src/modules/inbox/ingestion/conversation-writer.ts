@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { MessageEvent, PostbackEvent, ReferralEvent } from '@ticklegram/domain-models';
 import { EntityManager } from 'typeorm';
-import { assignInsertDefaults } from '../../../database/base.entity';
-import { insertRow } from '../../../database/fast-insert';
+import { insertRow, runInsertHooks } from '../../../database/fast-insert';
 import type { CustomerProfile } from '../../channels/channel-platform';
 import type { ChannelRef } from '../../channels/channel-ref';
 import { ContactEntity } from '../entities/contact.entity';
@@ -91,7 +90,7 @@ export class ConversationWriter {
         threadOwnerAt: null,
       });
       if (deferred) {
-        assignInsertDefaults(conversation);
+        runInsertHooks(m, ConversationEntity, conversation);
         deferred.queueRow(insertConversations, conversation);
       } else {
         await insertRow(m, ConversationEntity, conversation);
@@ -155,7 +154,7 @@ export class ConversationWriter {
       return contact;
     }
     // queued without the subscribers: its search document is queued here
-    assignInsertDefaults(contact);
+    runInsertHooks(m, ContactEntity, contact);
     deferred.queueRow(insertContacts, contact);
     await this.search.indexContact(m, contact);
     return contact;

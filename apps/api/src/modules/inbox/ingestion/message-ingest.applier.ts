@@ -2,9 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { IgStoryMessageEvent, InboxMessageKind, MessageEvent, PostbackEvent, ReferralEvent } from '@ticklegram/domain-models';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, IsNull, Repository } from 'typeorm';
-import { assignInsertDefaults } from '../../../database/base.entity';
 import { DeferredFlush, DeferredWrites } from '../../../database/deferred-writes';
-import { insertRow, insertRows } from '../../../database/fast-insert';
+import { insertRow, insertRows, runInsertHooks } from '../../../database/fast-insert';
 import type { ChannelRef } from '../../channels/channel-ref';
 import { AppliesEvents } from '../../webhooks/ingestion/applies-events.decorator';
 import { ApplyContext, ApplyResult, EventApplier, ResolvedEvent } from '../../webhooks/ingestion/event-applier';
@@ -282,7 +281,7 @@ export class MessageIngestApplier implements EventApplier<StartEvent, PreparedCo
       await insertRow(m, MessageEntity, message);
       return;
     }
-    assignInsertDefaults(message);
+    runInsertHooks(m, MessageEntity, message);
     deferred.queueRow(insertMessages, message);
     await this.search.indexMessage(m, message);
   }
