@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { MetaGraph } from '../../src/modules/meta/meta.module';
 import { startTestApp, TEST_ADMIN, TestApp } from '../utils/test-app';
+import { signSha256 } from '@ticklegram/meta-sim';
 
 /**
  * With REDIS_URL set, two api replicas draw from one budget: the login throttle and the per-account
@@ -64,6 +65,27 @@ describe('rate limits shared across replicas through Redis (e2e)', () => {
     expect((await forged(replicaA)).status).toBe(429);
     expect((await forged(replicaB)).status).toBe(429);
     expect(await redis.keys(`${prefix}webhook-bad-signature*`)).not.toHaveLength(0);
+  });
+
+  it('reads an address budget once a second per replica: spent on B, A still admits it until its reading is a second old', async () => {
+    // another address than the test above (which spent 127.0.0.1's budget): the test apps trust loopback proxies
+    const from = `203.0.113.${1 + Math.floor(Math.random() * 250)}`;
+    const post = (replica: TestApp, secret: string) => {
+      const body = '{"object":"page","entry":[]}';
+      return fetch(`${replica.url}/webhooks/facebook`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-forwarded-for': from, 'x-hub-signature-256': signSha256(body, secret) },
+        body,
+      });
+    };
+    // A reads the budget (untouched) and remembers it
+    expect((await post(replicaA, replicaA.config.meta.appSecret)).status).toBe(200);
+    const readAt = Date.now();
+    for (let i = 0; i < 4; i += 1) expect((await post(replicaB, 'not-the-secret')).status).toBe(401);
+    expect((await post(replicaB, replicaB.config.meta.appSecret)).status).toBe(429);
+    if (Date.now() - readAt < 900) expect((await post(replicaA, replicaA.config.meta.appSecret)).status).toBe(200);
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, readAt + 1100 - Date.now())));
+    expect((await post(replicaA, replicaA.config.meta.appSecret)).status).toBe(429);
   });
 
   it("shares one account's Graph budget: what replica A used, replica B must wait for", async () => {

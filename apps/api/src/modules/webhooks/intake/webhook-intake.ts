@@ -13,6 +13,13 @@ import { claimedSignature, StreamingSignature } from './streaming-signature';
 export const WEBHOOK_PATHS = ['webhooks/instagram', 'webhooks/facebook', 'webhook'] as const;
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,128}$/;
+/**
+ * A client's bad-signature budget is read from Redis at most once per this interval per replica, not for every delivery
+ * (Meta sends all of them from a few addresses): a client that ran out elsewhere is refused here at most this late.
+ */
+const BUDGET_READ_TTL_MS = 1000;
+/** Budget readings kept at once; past this (many distinct addresses) they are forgotten and read again. */
+const BUDGET_READS_MAX = 10_000;
 
 class Refusal {
   constructor(
@@ -40,6 +47,8 @@ export class WebhookIntake {
   private readonly perClient: RateLimiterAbstract | null;
   private readonly badSignatures: RateLimiterAbstract;
   private readonly limit: number;
+  /** client → when its budget was read and how long it is still refused for (0: not refused). */
+  private readonly budgetReads = new Map<string, { at: number; refusedForMs: number }>();
 
   constructor(
     @Inject(APP_CONFIG) config: AppConfig,
@@ -90,16 +99,34 @@ export class WebhookIntake {
   private async admit(client: string): Promise<void> {
     try {
       await this.perClient?.consume(client);
-      const spent = await this.badSignatures.get(client);
-      if (spent && spent.remainingPoints <= 0) throw spent;
     } catch (error) {
       if (!(error instanceof RateLimiterRes)) throw error;
-      throw new Refusal(429, 'WEBHOOKS_RATE_LIMITED', 'Too many webhook requests from this address', Math.max(1, Math.ceil(error.msBeforeNext / 1000)));
+      throw this.rateLimited(error.msBeforeNext);
     }
+    const refusedForMs = await this.badSignatureRefusal(client);
+    if (refusedForMs > 0) throw this.rateLimited(refusedForMs);
+  }
+
+  private rateLimited(msBeforeNext: number): Refusal {
+    return new Refusal(429, 'WEBHOOKS_RATE_LIMITED', 'Too many webhook requests from this address', Math.max(1, Math.ceil(msBeforeNext / 1000)));
+  }
+
+  /** How long the client is still refused for having sent too many bad signatures (0: not refused). */
+  private async badSignatureRefusal(client: string): Promise<number> {
+    const now = Date.now();
+    const known = this.budgetReads.get(client);
+    if (known && now - known.at < BUDGET_READ_TTL_MS) return Math.max(0, known.refusedForMs - (now - known.at));
+    const spent = await this.badSignatures.get(client);
+    const refusedForMs = spent && spent.remainingPoints <= 0 ? spent.msBeforeNext : 0;
+    if (this.budgetReads.size >= BUDGET_READS_MAX) this.budgetReads.clear();
+    this.budgetReads.set(client, { at: now, refusedForMs });
+    return refusedForMs;
   }
 
   private async badSignature(client: string): Promise<Refusal> {
     await this.badSignatures.consume(client).catch(() => undefined);
+    // its next delivery reads the budget it just spent
+    this.budgetReads.delete(client);
     return new Refusal(401, WebhooksExceptionCode.WEBHOOKS_BAD_SIGNATURE, 'Missing or invalid X-Hub-Signature-256');
   }
 

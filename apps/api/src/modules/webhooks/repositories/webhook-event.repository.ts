@@ -3,7 +3,7 @@ import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { WebhookEventItemDto, WebhookEventStatus } from '@ticklegram/domain-models';
 import { Brackets, DataSource, EntityManager, In, Repository } from 'typeorm';
 import { dialectOf } from '../../../database/column-types';
-import { insertedId, insertRow } from '../../../database/fast-insert';
+import { insertedId, insertRow, insertRows } from '../../../database/fast-insert';
 import { WebhookEventEntity } from '../entities/webhook-event.entity';
 
 export interface NewWebhookEvent {
@@ -79,7 +79,7 @@ export class WebhookEventRepository {
   async insertMany(events: NewWebhookEvent[]): Promise<void> {
     const now = new Date();
     const rows = events.map((event) => this.newRow(event, now));
-    await this.exclusive(() => this.repo.manager.createQueryBuilder().insert().into(WebhookEventEntity).values(rows).updateEntity(false).execute());
+    await this.exclusive(() => insertRows(this.repo.manager, WebhookEventEntity, rows));
   }
 
   private newRow(event: NewWebhookEvent, now: Date): WebhookEventEntity {
