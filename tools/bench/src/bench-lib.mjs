@@ -2,7 +2,7 @@
 // as the inline helpers of ingest-bench.mjs, factored out for the latency and inbox-scale benchmarks.
 import { spawn } from 'node:child_process';
 import { createHmac } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, readdirSync, readFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -94,4 +94,33 @@ export async function login(apiBase, email, password) {
   if (res.status !== 200) throw new Error(`login ${email}: ${res.status} ${await res.text()}`);
   const body = await res.json();
   return body.accessToken;
+}
+
+/**
+ * CPU time (user + system, seconds) a process has used so far, from /proc (Linux; null elsewhere). CPU per request is
+ * steadier than latency on a shared 2-core machine: it does not count the time a process waited for a core.
+ */
+export function cpuSeconds(pid) {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // fields[11] and [12] are utime and stime (14th and 15th of the whole line), in clock ticks of 1/100 s
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return null;
+  }
+}
+
+/** The pid of the local MariaDB/MySQL server (its CPU is part of what a webhook costs), or null. */
+export function databasePid() {
+  try {
+    for (const entry of readdirSync('/proc')) {
+      if (!/^\d+$/.test(entry)) continue;
+      const comm = readFileSync(`/proc/${entry}/comm`, 'utf8').trim();
+      if (comm === 'mariadbd' || comm === 'mysqld') return Number(entry);
+    }
+  } catch {
+    /* not Linux */
+  }
+  return null;
 }

@@ -15,7 +15,7 @@ import http from 'node:http';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import mysql from 'mysql2/promise';
-import { ROOT, SIM_APP_SECRET, launch, sign, stop } from './bench-lib.mjs';
+import { ROOT, SIM_APP_SECRET, cpuSeconds, databasePid, launch, sign, stop } from './bench-lib.mjs';
 
 const SERVER_URL = (process.env.BENCH_DB_URL ?? 'mysql://root@127.0.0.1:3306').replace(/\/$/, '');
 const DB = process.env.BENCH_DB_NAME ?? 'tg_bench';
@@ -122,6 +122,21 @@ async function fixedRate(port, path, rate, seconds) {
   return { achieved, p50: pct(latencies, 50), p99: pct(latencies, 99), max: latencies[latencies.length - 1], failed };
 }
 
+/** Runs `phase` and adds the CPU seconds each named process used meanwhile (`cpu`), when /proc tells. */
+async function withCpu(pids, phase) {
+  const before = Object.fromEntries(Object.entries(pids).map(([name, pid]) => [name, cpuSeconds(pid)]));
+  const result = await phase();
+  const cpu = {};
+  for (const [name, pid] of Object.entries(pids)) {
+    const after = cpuSeconds(pid);
+    cpu[name] = before[name] === null || after === null ? null : after - before[name];
+  }
+  return { ...result, cpu };
+}
+
+/** CPU milliseconds per item, or '?' without /proc. */
+const perItem = (seconds, items) => (seconds === null || seconds === undefined || !items ? '?' : round((seconds * 1000) / items, 3));
+
 const launchApi = (env, readyUrl) => launch(join(ROOT, 'dist/apps/api/main.js'), env, readyUrl, { nodeArgs: API_NODE_ARGS, logFile: API_LOG });
 
 async function main() {
@@ -132,6 +147,7 @@ async function main() {
   const dbUrl = `${SERVER_URL}/${DB}`;
   const q = await mysql.createConnection({ uri: dbUrl });
   const dataDir = mkdtempSync(join(tmpdir(), 'tg-bench-'));
+  const dbPid = databasePid();
   const portBase = Number(process.env.BENCH_PORT_BASE ?? 3900);
   const ports = { sim: portBase + 2, api: portBase + 1, baseline: portBase + 3 };
 
@@ -176,18 +192,19 @@ async function main() {
     await saturate(ports.api, '/webhooks/instagram', 1);
 
     process.stdout.write('phase 1: saturation…\n');
-    results.baselineSaturation = await saturate(ports.baseline, '/', SATURATION_SECONDS);
-    results.apiSaturation = await saturate(ports.api, '/webhooks/instagram', SATURATION_SECONDS);
+    results.baselineSaturation = await withCpu({ server: baseline.pid }, () => saturate(ports.baseline, '/', SATURATION_SECONDS));
+    results.apiSaturation = await withCpu({ server: api.pid }, () => saturate(ports.api, '/webhooks/instagram', SATURATION_SECONDS));
 
     process.stdout.write(`phase 2: ${RATE} req/s…\n`);
-    results.baselineRate = await fixedRate(ports.baseline, '/', RATE, RATE_SECONDS);
-    results.apiRate = await fixedRate(ports.api, '/webhooks/instagram', RATE, RATE_SECONDS);
+    results.baselineRate = await withCpu({ server: baseline.pid }, () => fixedRate(ports.baseline, '/', RATE, RATE_SECONDS));
+    results.apiRate = await withCpu({ server: api.pid }, () => fixedRate(ports.api, '/webhooks/instagram', RATE, RATE_SECONDS));
     await stop(baseline);
     await stop(api);
 
     process.stdout.write('phase 3: draining the backlog…\n');
     const [[backlog]] = await q.query(`SELECT COUNT(*) AS n FROM webhook_events WHERE status = 'pending'`);
     const drainStart = Date.now();
+    const dbCpuBefore = cpuSeconds(dbPid);
     api = await launchApi(apiEnv(true), `http://127.0.0.1:${ports.api}/api/health`);
     const drainDeadline = Date.now() + 600_000;
     let remaining = Number(backlog.n);
@@ -199,6 +216,7 @@ async function main() {
     const [[span]] = await q.query(
       `SELECT COUNT(*) AS n, TIMESTAMPDIFF(MICROSECOND, MIN(processed_at), MAX(processed_at)) / 1e6 AS seconds FROM webhook_events WHERE status = 'processed'`,
     );
+    const drainCpu = { api: cpuSeconds(api.pid), db: dbCpuBefore === null ? null : cpuSeconds(dbPid) - dbCpuBefore };
     const [[bad]] = await q.query(`SELECT COUNT(*) AS n FROM webhook_events WHERE status IN ('failed','dead')`);
     const [[msgs]] = await q.query(`SELECT COUNT(*) AS n FROM messages`);
     results.drain = {
@@ -209,16 +227,21 @@ async function main() {
       wallSeconds: (Date.now() - drainStart) / 1000,
       failedOrDead: Number(bad.n),
       messages: Number(msgs.n),
+      // the api's CPU includes its boot (~1–2 s), counted against the drain
+      cpu: drainCpu,
     };
 
     process.stdout.write(`phase 4: ${RATE} req/s with the worker on…\n`);
     const [[mark]] = await q.query('SELECT COALESCE(MAX(id), 0) AS id FROM webhook_events');
-    results.apiRateWithWorker = await fixedRate(ports.api, '/webhooks/instagram', RATE, RATE_SECONDS);
-    for (let i = 0; i < 600; i += 1) {
-      const [[row]] = await q.query(`SELECT COUNT(*) AS n FROM webhook_events WHERE id > ? AND status IN ('pending','processing','failed')`, [mark.id]);
-      if (Number(row.n) === 0) break;
-      await new Promise((r) => setTimeout(r, 200));
-    }
+    results.apiRateWithWorker = await withCpu({ api: api.pid, db: dbPid }, async () => {
+      const acked = await fixedRate(ports.api, '/webhooks/instagram', RATE, RATE_SECONDS);
+      for (let i = 0; i < 600; i += 1) {
+        const [[row]] = await q.query(`SELECT COUNT(*) AS n FROM webhook_events WHERE id > ? AND status IN ('pending','processing','failed')`, [mark.id]);
+        if (Number(row.n) === 0) break;
+        await new Promise((r) => setTimeout(r, 200));
+      }
+      return acked;
+    });
     const [lags] = await q.query(
       `SELECT TIMESTAMPDIFF(MICROSECOND, received_at, processed_at) / 1000 AS ms FROM webhook_events WHERE id > ? AND processed_at IS NOT NULL ORDER BY ms`,
       [mark.id],
@@ -253,6 +276,7 @@ async function main() {
     `ack throughput at saturation (${CONCURRENCY} connections, ${SATURATION_SECONDS} s): baseline ${round(r.baselineSaturation.perSecond, 0)}/s, api ${round(r.apiSaturation.perSecond, 0)}/s → ratio ${round(r.apiSaturation.perSecond / r.baselineSaturation.perSecond, 2)} (failed: ${r.baselineSaturation.failed} / ${r.apiSaturation.failed})`,
     `ack latency at ${RATE} req/s (${RATE_SECONDS} s): baseline p50 ${round(r.baselineRate.p50, 2)} ms p99 ${round(r.baselineRate.p99, 2)} ms (achieved ${round(r.baselineRate.achieved, 0)}/s); api p50 ${round(r.apiRate.p50, 2)} ms p99 ${round(r.apiRate.p99, 2)} ms (achieved ${round(r.apiRate.achieved, 0)}/s, failed ${r.apiRate.failed})`,
     `processing (backlog of ${r.drain.backlog} drained): ${round(r.drain.perSecond, 0)} webhooks applied/s steady (${r.drain.processed} in ${round(r.drain.seconds, 1)} s), failed/dead ${r.drain.failedOrDead}, messages ${r.drain.messages}`,
+    `CPU per webhook (ms; user + system, not waiting for a core): ack at saturation baseline ${perItem(r.baselineSaturation.cpu.server, r.baselineSaturation.ok)} / api ${perItem(r.apiSaturation.cpu.server, r.apiSaturation.ok)}; ack at ${RATE}/s baseline ${perItem(r.baselineRate.cpu.server, RATE * RATE_SECONDS)} / api ${perItem(r.apiRate.cpu.server, RATE * RATE_SECONDS)}; drain api ${perItem(r.drain.cpu.api, r.drain.processed)} + database ${perItem(r.drain.cpu.db, r.drain.processed)}; worker on (ack + apply) api ${perItem(r.apiRateWithWorker.cpu.api, RATE * RATE_SECONDS)} + database ${perItem(r.apiRateWithWorker.cpu.db, RATE * RATE_SECONDS)}`,
     `${RATE} req/s with the worker on: ack p50 ${round(r.apiRateWithWorker.p50, 2)} ms p99 ${round(r.apiRateWithWorker.p99, 2)} ms (achieved ${round(r.apiRateWithWorker.achieved, 0)}/s); lag ack→applied p50 ${round(r.lag.p50, 0)} ms p99 ${round(r.lag.p99, 0)} ms over ${r.lag.events} events (${round(r.lag.appliedPerSecond, 0)} applied/s)`,
   ];
   const verdict = (ok) => (ok ? 'met' : 'MISSED');
