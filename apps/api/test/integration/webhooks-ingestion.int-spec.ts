@@ -116,6 +116,11 @@ describe('webhook ingestion (integration)', () => {
       });
       expect(conversation.contact.displayName).toBe(IG[0].name);
       expect(conversation.contact.username).toBe(IG[0].username);
+      // the looked-up name and username are in the search index too (written with them, after the message)
+      for (const q of [IG[0].name, IG[0].username]) {
+        const found = (await as(`/api/conversations?limit=100&search=${encodeURIComponent(q)}`)).body as ConversationListResponse;
+        expect(found.items.map((c) => c.id)).toContain(conversation.id);
+      }
       expect(conversation.lastCustomerMessageAt).not.toBeNull();
       expect(await messageByMid(IG[0].igsid, mid)).toMatchObject({
         direction: 'inbound',

@@ -1,7 +1,7 @@
 import { AppConfig } from '../../config/app-config';
 import { WebhookEventRepository } from './repositories/webhook-event.repository';
 import { WebhookProcessor } from './webhook-processor.service';
-import { WebhookWorker } from './webhook-worker.service';
+import { CLAIM_WAIT_MS, WebhookWorker } from './webhook-worker.service';
 
 const config = {
   webhooks: {
@@ -53,12 +53,15 @@ describe('WebhookWorker wake-ups with several loops', () => {
   function harness(applyMs: number) {
     const queue: number[] = [];
     const stats = { claims: 0, empty: 0, batches: [] as number[], inFlight: 0, maxInFlight: 0 };
+    /** When each non-empty claim returned. */
+    const claimedAt: number[] = [];
     const events = {
       isMysql: true,
       claim: async (_worker: string, limit: number) => {
         stats.claims += 1;
         const rows = queue.splice(0, limit).map((id) => ({ id }));
         if (!rows.length) stats.empty += 1;
+        else claimedAt.push(Date.now());
         return { rows, dead: [] };
       },
       extendLeases: async () => undefined,
@@ -82,27 +85,44 @@ describe('WebhookWorker wake-ups with several loops', () => {
       while ((queue.length || stats.batches.length === 0) && Date.now() - started < 2_000) await new Promise((r) => setTimeout(r, 5));
       await new Promise((r) => setTimeout(r, 3 * applyMs));
     };
-    return { worker, stats, store, drained };
+    return { worker, stats, store, drained, claimedAt };
   }
 
-  it('wakes one sleeping loop per stored row, and none while a loop is busy: that loop takes the rows that arrived meanwhile', async () => {
-    const { worker, stats, store, drained } = harness(30);
+  it('wakes one sleeping loop per stored row; rows stored during a short batch go to that loop next, with no empty claim after', async () => {
+    const { worker, stats, store, drained } = harness(4);
     await worker.start();
     // the four loops' first claims find nothing: all asleep
     await new Promise((r) => setTimeout(r, 20));
     const before = { claims: stats.claims, empty: stats.empty };
     store(1);
-    await new Promise((r) => setTimeout(r, 5));
-    // rows stored while the first batch is applied: no other loop wakes for them
+    await new Promise((r) => setTimeout(r, 1));
+    // stored while the first batch (shorter than CLAIM_WAIT_MS) is applied: no other loop wakes for them
     store(1);
     store(1);
     await drained();
     await worker.stop();
-    // woken loop: 1 row; then the same loop: the 2 rows stored meanwhile; then one empty claim before it sleeps
+    // woken loop: 1 row; then the same loop: the 2 rows stored meanwhile; nothing stored since that claim: it sleeps
     expect(stats.batches).toEqual([1, 2]);
     expect(stats.maxInFlight).toBe(1);
-    expect(stats.claims - before.claims).toBe(3);
-    expect(stats.empty - before.empty).toBe(1);
+    expect(stats.claims - before.claims).toBe(2);
+    expect(stats.empty - before.empty).toBe(0);
+  });
+
+  it(`a row stored during a long batch waits at most CLAIM_WAIT_MS (${CLAIM_WAIT_MS} ms) before a sleeping loop claims it`, async () => {
+    const { worker, stats, store, drained, claimedAt } = harness(80);
+    await worker.start();
+    await new Promise((r) => setTimeout(r, 20));
+    store(1);
+    await new Promise((r) => setTimeout(r, 5));
+    const storedAt = Date.now();
+    store(1);
+    await drained();
+    await worker.stop();
+    expect(stats.batches).toEqual([1, 1]);
+    expect(stats.maxInFlight).toBe(2);
+    // claimed long before the first batch (80 ms) ended
+    expect(claimedAt[1] - storedAt).toBeGreaterThanOrEqual(CLAIM_WAIT_MS - 2);
+    expect(claimedAt[1] - storedAt).toBeLessThan(CLAIM_WAIT_MS + 40);
   });
 
   it('a claim that finds a backlog wakes another loop, which takes the next batch meanwhile', async () => {

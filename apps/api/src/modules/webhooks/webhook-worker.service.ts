@@ -10,6 +10,11 @@ import { WebhookProcessor } from './webhook-processor.service';
 export const SQLITE_MAX_BATCH = 5;
 /** A claim that fills at least this share of a batch found a backlog: it wakes another loop. */
 const BACKLOG_SHARE = 0.5;
+/**
+ * A stored row waits at most this long for a claim while the loops are busy applying: then a sleeping loop claims it,
+ * so a long batch does not hold up the messages that arrive behind it.
+ */
+export const CLAIM_WAIT_MS = 10;
 
 /**
  * Claims due `webhook_events` rows and hands them to the processor. On MySQL several loops (and several
@@ -27,6 +32,11 @@ export class WebhookWorker implements OnApplicationBootstrap, OnModuleDestroy {
   private wakeGeneration = 0;
   /** Loops claiming or applying a batch (not asleep). */
   private active = 0;
+  /** The {@link wakeGeneration} the latest claim started at: a claim that started after a wake-up sees its row. */
+  private claimedGeneration = 0;
+  private claimWait: NodeJS.Timeout | null = null;
+  /** Rows this process stored (wake-ups) less the rows its claims took: an estimate, never below 0 (retries, other replicas' rows). */
+  private storedNotClaimed = 0;
   private busy = 0;
   private idleWaiters = new Set<() => void>();
   private settledWaiters = new Set<() => void>();
@@ -60,6 +70,8 @@ export class WebhookWorker implements OnApplicationBootstrap, OnModuleDestroy {
   async stop(): Promise<void> {
     if (!this.running) return;
     this.running = false;
+    if (this.claimWait) clearTimeout(this.claimWait);
+    this.claimWait = null;
     this.wakeAll();
     await Promise.all(this.loops);
     this.loops = [];
@@ -68,13 +80,25 @@ export class WebhookWorker implements OnApplicationBootstrap, OnModuleDestroy {
   /**
    * A row was stored: a loop claims it now instead of at the next poll — the loop that is claiming or applying already
    * (it claims again before it sleeps, with whatever else arrived meanwhile), or else one sleeping loop. More loops join
-   * when a claim finds a backlog ({@link BACKLOG_SHARE}). Waking every loop for every row made most of them claim nothing,
+   * when a claim finds a backlog ({@link BACKLOG_SHARE}), or when no claim started within {@link CLAIM_WAIT_MS} of the
+   * row (the busy loops are all in the middle of a batch). Waking every loop for every row made most of them claim nothing,
    * and many tiny batches in flight cost more than a few larger ones: each is a transaction with the same fixed statements.
    */
   wake(): void {
     // the busy loops must not sleep through this row
     this.wakeGeneration += 1;
-    if (this.active === 0) this.wakeOne();
+    this.storedNotClaimed += 1;
+    if (this.active === 0) {
+      this.wakeOne();
+      return;
+    }
+    if (this.claimWait) return;
+    const generation = this.wakeGeneration;
+    this.claimWait = setTimeout(() => {
+      this.claimWait = null;
+      // no claim started since (every active loop is still applying), and the claims in flight then took fewer rows than were stored
+      if (this.running && this.claimedGeneration < generation && this.storedNotClaimed > 0) this.wakeOne();
+    }, CLAIM_WAIT_MS);
   }
 
   private wakeOne(): void {
@@ -110,11 +134,12 @@ export class WebhookWorker implements OnApplicationBootstrap, OnModuleDestroy {
     // SQLite has one writer: the receiver's INSERT waits while a batch transaction is open, so batches stay short there
     const claimBatch = this.events.isMysql ? this.config.webhooks.claimBatch : Math.min(this.config.webhooks.claimBatch, SQLITE_MAX_BATCH);
     while (this.running) {
-      const generation = this.wakeGeneration;
+      this.claimedGeneration = this.wakeGeneration;
       let claimed: WebhookEventEntity[];
       try {
         const result = await this.events.claim(workerId, claimBatch, leaseMs, maxAttempts);
         claimed = result.rows;
+        this.storedNotClaimed = Math.max(0, this.storedNotClaimed - claimed.length);
         if (result.dead.length) await this.processor.announceDead(result.dead);
       } catch (error) {
         this.logger.error({ error: String(error) }, 'claiming webhook events failed');
@@ -123,8 +148,8 @@ export class WebhookWorker implements OnApplicationBootstrap, OnModuleDestroy {
       }
       if (claimed.length === 0) {
         if (this.busy === 0) this.notifyIdle();
-        // a wake() during the claim means a row may have committed after our SELECT: claim again now
-        if (generation === this.wakeGeneration) await this.sleep(pollIntervalMs);
+        // a row stored after the latest claim began (this loop's or another's) may have missed it: claim again now
+        if (!this.storedSinceLastClaim()) await this.sleep(pollIntervalMs);
         continue;
       }
       // a backlog: another loop takes the next batch meanwhile
@@ -145,7 +170,15 @@ export class WebhookWorker implements OnApplicationBootstrap, OnModuleDestroy {
         if (this.busy === 0) for (const resolve of this.takeSettledWaiters()) resolve();
       }
       if (!this.running && !this.events.isMysql) await this.events.releaseAll().catch(() => undefined);
+      // nothing stored since the latest claim and the batch was not full: nothing new to claim (retries are polled for)
+      const maybeMore = claimed.length >= claimBatch || this.storedSinceLastClaim() || this.idleWaiters.size > 0;
+      if (this.running && !maybeMore) await this.sleep(pollIntervalMs);
     }
+  }
+
+  /** A wake-up came after the latest claim (of any loop) began, so that claim may not have seen its row. */
+  private storedSinceLastClaim(): boolean {
+    return this.wakeGeneration > this.claimedGeneration;
   }
 
   /**

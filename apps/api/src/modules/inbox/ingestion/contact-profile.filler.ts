@@ -3,12 +3,14 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { RateLimiterMemory, RateLimiterQueue } from 'rate-limiter-flexible';
 import { DataSource, In } from 'typeorm';
 import { mapLimit } from '../../../common/async/map-limit';
+import { updateRows } from '../../../database/fast-insert';
 import type { CustomerProfile } from '../../channels/channel-platform';
 import type { ChannelRef } from '../../channels/channel-ref';
 import { ChannelsService } from '../../channels/channels.service';
 import { ContactEntity } from '../entities/contact.entity';
 import { ConversationEntity } from '../entities/conversation.entity';
 import { InboxGateway } from '../inbox.gateway';
+import { SearchIndexer } from '../search/search-indexer';
 import { displayFields } from './conversation-writer';
 
 /** Profile lookups in flight at once (each waits on the Graph API). */
@@ -18,8 +20,10 @@ const CONCURRENCY = 8;
  * reel) fills their names over a few seconds instead of taking the process's CPU from the webhooks it must apply now.
  */
 const LOOKUPS_PER_SECOND = 40;
-/** Contacts of one channel handled together: one read of them, one read of the channel's token. */
-const ROUND = 100;
+/** Contacts of one channel handled together (about a second of lookups): one read of them, one of the channel's token, one write of their names. */
+const ROUND = LOOKUPS_PER_SECOND;
+/** What a profile lookup writes on a contact. */
+const NAME_COLUMNS = ['name', 'username', 'profilePicUrl', 'displayName', 'profileFetchedAt', 'updatedAt'] as const;
 
 interface Job {
   channel: ChannelRef;
@@ -49,6 +53,7 @@ export class ContactProfileFiller implements OnModuleDestroy {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly channels: ChannelsService,
     private readonly gateway: InboxGateway,
+    private readonly search: SearchIndexer,
   ) {}
 
   enqueue(channel: ChannelRef, contactId: string): void {
@@ -119,14 +124,18 @@ export class ContactProfileFiller implements OnModuleDestroy {
     if (!found.size) return;
     // read again: an agent or a later delivery may have named the contact meanwhile
     const named: ContactEntity[] = [];
+    const now = new Date();
     for (const contact of await contacts.findBy({ id: In([...found.keys()]) })) {
       if (contact.name || contact.username) continue;
-      Object.assign(contact, displayFields({ platform: contact.platform }, contact.externalId, found.get(contact.id) ?? null));
-      // save(), not update(): the search index follows the new name (SearchIndexer)
-      await contacts.save(contact);
+      Object.assign(contact, displayFields({ platform: contact.platform }, contact.externalId, found.get(contact.id) ?? null), { updatedAt: now });
       named.push(contact);
     }
     if (!named.length) return;
+    // the round's names and their search documents: one UPDATE and one upsert, not a save() per contact
+    await this.dataSource.transaction(async (m) => {
+      await updateRows(m, ContactEntity, named, NAME_COLUMNS);
+      await this.search.indexContacts(m, named);
+    });
     const byId = new Map(named.map((c) => [c.id, c]));
     for (const conversation of await this.dataSource.getRepository(ConversationEntity).findBy({ contactId: In([...byId.keys()]) }))
       this.gateway.conversationUpdated(conversation, byId.get(conversation.contactId) as ContactEntity);

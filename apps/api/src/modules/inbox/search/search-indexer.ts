@@ -64,6 +64,12 @@ export class SearchIndexer implements EntitySubscriberInterface {
     else await writeMessageDocuments(manager, [doc]);
   }
 
+  /** Indexes contacts whose names were written without `save()` (e.g. by `updateRows`): one multi-row upsert. */
+  async indexContacts(manager: EntityManager, contacts: SearchableContact[]): Promise<void> {
+    const docs = contacts.filter((c) => c.id).map((c) => ({ contactId: c.id, body: searchDocument(c.displayName, c.name, c.username) }));
+    if (docs.length) await writeContactDocuments(manager, docs);
+  }
+
   /** Indexes a contact at once, or with the rest of the batch when its transaction defers writes (new customers of a batch: one upsert). */
   async indexContact(manager: EntityManager, contact: SearchableContact | undefined): Promise<void> {
     if (!contact?.id) return;
