@@ -27,9 +27,8 @@ export class RealtimeIoAdapter extends IoAdapter {
       serveClient: false,
     }) as Server;
     if (this.config.redisUrl) {
-      // the events of one tick (a webhook batch's) go to Redis as one write
-      const pub = new Redis(this.config.redisUrl, { lazyConnect: false, maxRetriesPerRequest: null, enableAutoPipelining: true });
-      const sub = pub.duplicate({ enableAutoPipelining: false });
+      const pub = new Redis(this.config.redisUrl, { lazyConnect: false, maxRetriesPerRequest: null });
+      const sub = pub.duplicate();
       for (const client of [pub, sub]) client.on('error', (err: Error) => this.logger.warn(`redis: ${err.message}`));
       // What other replicas published while this subscriber was away is lost (pub/sub keeps nothing), and
       // this replica's sockets would never know: close them when it is back, so the dashboards reconnect
