@@ -113,14 +113,19 @@ export function cpuSeconds(pid) {
 
 /** The pid of the local MariaDB/MySQL server (its CPU is part of what a webhook costs), or null. */
 export function databasePid() {
+  let entries;
   try {
-    for (const entry of readdirSync('/proc')) {
-      if (!/^\d+$/.test(entry)) continue;
+    entries = readdirSync('/proc').filter((entry) => /^\d+$/.test(entry));
+  } catch {
+    return null; // not Linux
+  }
+  for (const entry of entries) {
+    try {
       const comm = readFileSync(`/proc/${entry}/comm`, 'utf8').trim();
       if (comm === 'mariadbd' || comm === 'mysqld') return Number(entry);
+    } catch {
+      // the process ended meanwhile
     }
-  } catch {
-    /* not Linux */
   }
   return null;
 }

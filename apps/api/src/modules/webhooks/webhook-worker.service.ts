@@ -35,8 +35,6 @@ export class WebhookWorker implements OnApplicationBootstrap, OnModuleDestroy {
   /** The {@link wakeGeneration} the latest claim started at: a claim that started after a wake-up sees its row. */
   private claimedGeneration = 0;
   private claimWait: NodeJS.Timeout | null = null;
-  /** Rows this process stored (wake-ups) less the rows its claims took: an estimate, never below 0 (retries, other replicas' rows). */
-  private storedNotClaimed = 0;
   private busy = 0;
   private idleWaiters = new Set<() => void>();
   private settledWaiters = new Set<() => void>();
@@ -87,7 +85,6 @@ export class WebhookWorker implements OnApplicationBootstrap, OnModuleDestroy {
   wake(): void {
     // the busy loops must not sleep through this row
     this.wakeGeneration += 1;
-    this.storedNotClaimed += 1;
     if (this.active === 0) {
       this.wakeOne();
       return;
@@ -96,8 +93,8 @@ export class WebhookWorker implements OnApplicationBootstrap, OnModuleDestroy {
     const generation = this.wakeGeneration;
     this.claimWait = setTimeout(() => {
       this.claimWait = null;
-      // no claim started since (every active loop is still applying), and the claims in flight then took fewer rows than were stored
-      if (this.running && this.claimedGeneration < generation && this.storedNotClaimed > 0) this.wakeOne();
+      // no claim started since: every active loop is still applying
+      if (this.running && this.claimedGeneration < generation) this.wakeOne();
     }, CLAIM_WAIT_MS);
   }
 
@@ -139,7 +136,6 @@ export class WebhookWorker implements OnApplicationBootstrap, OnModuleDestroy {
       try {
         const result = await this.events.claim(workerId, claimBatch, leaseMs, maxAttempts);
         claimed = result.rows;
-        this.storedNotClaimed = Math.max(0, this.storedNotClaimed - claimed.length);
         if (result.dead.length) await this.processor.announceDead(result.dead);
       } catch (error) {
         this.logger.error({ error: String(error) }, 'claiming webhook events failed');

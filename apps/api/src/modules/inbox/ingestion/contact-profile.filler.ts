@@ -22,8 +22,6 @@ const CONCURRENCY = 8;
 const LOOKUPS_PER_SECOND = 40;
 /** Contacts of one channel handled together (about a second of lookups): one read of them, one of the channel's token, one write of their names. */
 const ROUND = LOOKUPS_PER_SECOND;
-/** What a profile lookup writes on a contact. */
-const NAME_COLUMNS = ['name', 'username', 'profilePicUrl', 'displayName', 'profileFetchedAt', 'updatedAt'] as const;
 
 interface Job {
   channel: ChannelRef;
@@ -124,16 +122,18 @@ export class ContactProfileFiller implements OnModuleDestroy {
     if (!found.size) return;
     // read again: an agent or a later delivery may have named the contact meanwhile
     const named: ContactEntity[] = [];
-    const now = new Date();
+    const updatedAt = new Date();
+    let columns: (keyof ContactEntity & string)[] = [];
     for (const contact of await contacts.findBy({ id: In([...found.keys()]) })) {
       if (contact.name || contact.username) continue;
-      Object.assign(contact, displayFields({ platform: contact.platform }, contact.externalId, found.get(contact.id) ?? null), { updatedAt: now });
-      named.push(contact);
+      const fields = { ...displayFields({ platform: contact.platform }, contact.externalId, found.get(contact.id) ?? null), updatedAt };
+      columns = Object.keys(fields) as (keyof typeof fields)[];
+      named.push(Object.assign(contact, fields));
     }
     if (!named.length) return;
     // the round's names and their search documents: one UPDATE and one upsert, not a save() per contact
     await this.dataSource.transaction(async (m) => {
-      await updateRows(m, ContactEntity, named, NAME_COLUMNS);
+      await updateRows(m, ContactEntity, named, columns);
       await this.search.indexContacts(m, named);
     });
     const byId = new Map(named.map((c) => [c.id, c]));

@@ -66,14 +66,14 @@ export class SearchIndexer implements EntitySubscriberInterface {
 
   /** Indexes contacts whose names were written without `save()` (e.g. by `updateRows`): one multi-row upsert. */
   async indexContacts(manager: EntityManager, contacts: SearchableContact[]): Promise<void> {
-    const docs = contacts.filter((c) => c.id).map((c) => ({ contactId: c.id, body: searchDocument(c.displayName, c.name, c.username) }));
+    const docs = contacts.filter((c) => c.id).map(contactDocument);
     if (docs.length) await writeContactDocuments(manager, docs);
   }
 
   /** Indexes a contact at once, or with the rest of the batch when its transaction defers writes (new customers of a batch: one upsert). */
   async indexContact(manager: EntityManager, contact: SearchableContact | undefined): Promise<void> {
     if (!contact?.id) return;
-    const doc: ContactDocument = { contactId: contact.id, body: searchDocument(contact.displayName, contact.name, contact.username) };
+    const doc = contactDocument(contact);
     const deferred = DeferredWrites.of(manager);
     if (deferred) deferred.queue(writeContactDocuments, doc);
     else await writeContactDocuments(manager, [doc]);
@@ -83,6 +83,10 @@ export class SearchIndexer implements EntitySubscriberInterface {
 interface ContactDocument {
   contactId: string;
   body: string;
+}
+
+function contactDocument(contact: SearchableContact): ContactDocument {
+  return { contactId: contact.id, body: searchDocument(contact.displayName, contact.name, contact.username) };
 }
 
 /** Writes contact documents in one multi-row upsert (the last one of each contact wins). */
