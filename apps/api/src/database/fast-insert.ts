@@ -1,6 +1,7 @@
 import { EntityManager, EntityMetadata, EntityTarget, InsertResult, ObjectLiteral } from 'typeorm';
 import { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
 import { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+import { dialectOf } from './column-types';
 
 /**
  * INSERT without TypeORM's follow-up SELECT: on MySQL (no RETURNING) an entity with column defaults is
@@ -42,7 +43,39 @@ const ROWS_PER_STATEMENT = 500;
  * and no re-read: the rows carry every value; a column a row leaves undefined takes its default (rows that define
  * different columns go in separate statements).
  */
-export async function insertRows<T extends ObjectLiteral>(manager: EntityManager, target: EntityTarget<T>, rows: readonly T[]): Promise<void> {
+export function insertRows<T extends ObjectLiteral>(manager: EntityManager, target: EntityTarget<T>, rows: readonly T[]): Promise<void> {
+  return writeRows(manager, target, rows, () => '');
+}
+
+/**
+ * {@link insertRows} that updates the other columns of a row whose `conflictProperties` (a unique key) exist already:
+ * `ON DUPLICATE KEY UPDATE` on MySQL, `ON CONFLICT … DO UPDATE` on SQLite. Replaces `manager.upsert()` on hot paths.
+ */
+export function upsertRows<T extends ObjectLiteral>(
+  manager: EntityManager,
+  target: EntityTarget<T>,
+  rows: readonly T[],
+  conflictProperties: readonly (keyof T & string)[],
+): Promise<void> {
+  const { driver } = manager.connection;
+  const metadata = manager.connection.getMetadata(target);
+  const conflict = conflictProperties.map((property) => columnOf(metadata, property).databaseName);
+  const mysql = dialectOf(manager.connection.options.type) === 'mysql';
+  return writeRows(manager, target, rows, (columns) => {
+    const updated = columns.filter((c) => !conflict.includes(c.databaseName)).map((c) => driver.escape(c.databaseName));
+    // nothing else to write: keep the row (MySQL needs an assignment; a no-op one)
+    const sets = updated.length ? updated : [driver.escape(conflict[0])];
+    if (mysql) return ` ON DUPLICATE KEY UPDATE ${sets.map((c) => `${c} = VALUES(${c})`).join(', ')}`;
+    return ` ON CONFLICT (${conflict.map((c) => driver.escape(c)).join(', ')}) DO UPDATE SET ${sets.map((c) => `${c} = excluded.${c}`).join(', ')}`;
+  });
+}
+
+async function writeRows<T extends ObjectLiteral>(
+  manager: EntityManager,
+  target: EntityTarget<T>,
+  rows: readonly T[],
+  suffix: (columns: ColumnMetadata[]) => string,
+): Promise<void> {
   const metadata = manager.connection.getMetadata(target);
   const { driver } = manager.connection;
   const shapes = new Map<string, { columns: ColumnMetadata[]; rows: T[] }>();
@@ -56,10 +89,11 @@ export async function insertRows<T extends ObjectLiteral>(manager: EntityManager
   for (const { columns, rows: shaped } of shapes.values()) {
     const names = columns.map((c) => driver.escape(c.databaseName)).join(', ');
     const tuple = `(${columns.map(() => '?').join(', ')})`;
+    const tail = suffix(columns);
     for (let start = 0; start < shaped.length; start += ROWS_PER_STATEMENT) {
       const chunk = shaped.slice(start, start + ROWS_PER_STATEMENT);
       const params = chunk.flatMap((row) => columns.map((c) => driver.preparePersistentValue(c.getEntityValue(row), c)));
-      await manager.query(`INSERT INTO ${driver.escape(metadata.tableName)} (${names}) VALUES ${chunk.map(() => tuple).join(', ')}`, params);
+      await manager.query(`INSERT INTO ${driver.escape(metadata.tableName)} (${names}) VALUES ${chunk.map(() => tuple).join(', ')}${tail}`, params);
     }
   }
 }
@@ -73,19 +107,27 @@ function columnOf(metadata: EntityMetadata, property: string): ColumnMetadata {
 /**
  * Several rows' `columns` (property names) set in one UPDATE by primary key (`SET c = CASE id WHEN … THEN … END`),
  * values prepared from the entity metadata like {@link insertRows}. For rows that exist: unlike an upsert, it takes no
- * lock on the table's other unique keys. Entities with a single-column primary key only.
+ * lock on the table's other unique keys. `also.set`: values every row gets; `also.where`: equalities a row must still
+ * meet to be updated. Entities with a single-column primary key only.
  */
 export async function updateRows<T extends ObjectLiteral>(
   manager: EntityManager,
   target: EntityTarget<T>,
-  rows: readonly T[],
+  rows: readonly Partial<T>[],
   columns: readonly (keyof T & string)[],
+  also: { set?: Partial<T>; where?: Partial<T> } = {},
 ): Promise<void> {
   const metadata = manager.connection.getMetadata(target);
   const { driver } = manager.connection;
   const [primary] = metadata.primaryColumns;
   if (metadata.primaryColumns.length !== 1) throw new Error(`${metadata.name}: updateRows needs a single-column primary key`);
   const key = driver.escape(primary.databaseName);
+  const constants = (values: Partial<T> | undefined, params: unknown[]): string[] =>
+    Object.entries(values ?? {}).map(([property, value]) => {
+      const column = columnOf(metadata, property);
+      params.push(driver.preparePersistentValue(value, column));
+      return `${driver.escape(column.databaseName)} = ?`;
+    });
   for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT) {
     const chunk = rows.slice(start, start + ROWS_PER_STATEMENT);
     const params: unknown[] = [];
@@ -97,7 +139,9 @@ export async function updateRows<T extends ObjectLiteral>(
       });
       return `${driver.escape(column.databaseName)} = CASE ${key} ${whens.join(' ')} END`;
     });
+    sets.push(...constants(also.set, params));
     params.push(...chunk.map((row) => primary.getEntityValue(row)));
-    await manager.query(`UPDATE ${driver.escape(metadata.tableName)} SET ${sets.join(', ')} WHERE ${key} IN (${chunk.map(() => '?').join(', ')})`, params);
+    const conditions = [`${key} IN (${chunk.map(() => '?').join(', ')})`, ...constants(also.where, params)];
+    await manager.query(`UPDATE ${driver.escape(metadata.tableName)} SET ${sets.join(', ')} WHERE ${conditions.join(' AND ')}`, params);
   }
 }

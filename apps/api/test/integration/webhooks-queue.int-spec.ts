@@ -74,6 +74,42 @@ describe('webhook work queue (integration)', () => {
     for (const id of ids) expect((await row(id)).status).toBe('processed');
   });
 
+  it('a claim returns whole rows exactly as its UPDATE left them (no second read), in id order, a retry among them', async () => {
+    const fresh = [await insert(11), await insert(12)];
+    const retry = await insert(13);
+    await t.dataSource.getRepository(WebhookEventEntity).update({ id: retry }, { status: 'failed', attempts: 1, nextAttemptAt: new Date(Date.now() - 1000) });
+    const { rows } = await events.claim('claimer', 10, 60_000, 5);
+    expect(rows.map((r) => r.id)).toEqual([...fresh, retry]);
+    for (const claimed of rows) {
+      const stored = await row(claimed.id);
+      expect(claimed).toEqual(stored);
+      expect(stored).toMatchObject({ status: 'processing', lockedBy: 'claimer' });
+    }
+    expect(rows.map((r) => r.attempts)).toEqual([1, 1, 2]);
+    expect(JSON.parse(rows[0].rawBody).entry[0].messaging[0].message.mid).toBe('m-queue-11');
+  });
+
+  it("finishing a batch writes each row's outcome in one statement and leaves alone a row the worker no longer holds", async () => {
+    const [mine, taken] = [await insert(21), await insert(22)];
+    await events.claim('finisher', 10, 60_000, 5);
+    // its lease ran out and another worker claimed it meanwhile
+    await t.dataSource.getRepository(WebhookEventEntity).update({ id: taken }, { lockedBy: 'other' });
+    const items = [{ type: 'message', dedupeKey: 'k-21', channelExternalId: 'queue-test-page', outcome: 'unsupported' as const }];
+    await t.dataSource.transaction((m) =>
+      events.finishMany(
+        [
+          { id: mine, status: 'unsupported', items, eventCount: 1, unsupportedCount: 1 },
+          { id: taken, status: 'processed', items: [], eventCount: 0, unsupportedCount: 0 },
+        ],
+        'finisher',
+        m,
+      ),
+    );
+    expect(await row(mine)).toMatchObject({ status: 'unsupported', items, eventCount: 1, unsupportedCount: 1, lockedBy: null, lockedUntil: null, lastError: null });
+    expect((await row(mine)).processedAt).toBeInstanceOf(Date);
+    expect(await row(taken)).toMatchObject({ status: 'processing', lockedBy: 'other', items: null, processedAt: null });
+  });
+
   it('a row whose workers keep dying is not claimed again after the last attempt: the claim makes it dead', async () => {
     const id = await insert(5);
     // as left by a killed worker on its last attempt: processing, lease expired

@@ -3,6 +3,7 @@ import { DataSource, EntityManager, EntitySubscriberInterface, In, InsertEvent, 
 import { searchDocument } from '../../../common/search/search-text';
 import { dialectOf } from '../../../database/column-types';
 import { DeferredWrites } from '../../../database/deferred-writes';
+import { upsertRows } from '../../../database/fast-insert';
 import { ContactEntity } from '../entities/contact.entity';
 import { MessageEntity } from '../entities/message.entity';
 import { ContactSearchEntity, MessageSearchEntity } from '../entities/search-document.entity';
@@ -92,7 +93,7 @@ function contactDocument(contact: SearchableContact): ContactDocument {
 /** Writes contact documents in one multi-row upsert (the last one of each contact wins). */
 async function writeContactDocuments(manager: EntityManager, docs: ContactDocument[]): Promise<void> {
   const latest = [...new Map(docs.map((d) => [d.contactId, d])).values()];
-  await manager.upsert(ContactSearchEntity, latest, ['contactId']);
+  await upsertRows(manager, ContactSearchEntity, latest, ['contactId']);
 }
 
 /**
@@ -105,7 +106,7 @@ async function writeMessageDocuments(manager: EntityManager, docs: MessageDocume
   const kept = [...latest.values()].filter((d) => d.body);
   if (emptied.length) await manager.delete(MessageSearchEntity, { messageId: In(emptied) });
   if (!kept.length) return;
-  await manager.upsert(MessageSearchEntity, kept, ['messageId']);
+  await upsertRows(manager, MessageSearchEntity, kept, ['messageId']);
   const dialect = dialectOf(manager.connection.options.type);
   if (kept.length === 1) {
     const [sql, params] = conversationTermsSql.append(dialect, kept[0].conversationId, kept[0].body);

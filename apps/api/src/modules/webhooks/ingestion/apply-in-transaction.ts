@@ -2,7 +2,7 @@ import { NormalizedEvent } from '@ticklegram/domain-models';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { isDuplicateKeyError, isRetryableLockError } from '../../../database/database-errors';
 import { DeferredFlush, DeferredFlushFailed, DeferredWrites } from '../../../database/deferred-writes';
-import { insertRow } from '../../../database/fast-insert';
+import { insertRow, insertRows } from '../../../database/fast-insert';
 import type { ChannelRef } from '../../channels/channel-ref';
 import { AppliedEventEntity } from '../entities/applied-event.entity';
 import { ApplyContext, ApplyResult, EventApplier } from './event-applier';
@@ -137,6 +137,4 @@ export async function appliedKeys(dataSource: DataSource, keys: readonly string[
   return new Set(rows.map((r) => r.dedupeKey));
 }
 
-const insertAppliedEvents: DeferredFlush<AppliedEventEntity> = async (manager, rows) => {
-  await manager.createQueryBuilder().insert().into(AppliedEventEntity).values(rows).updateEntity(false).execute();
-};
+const insertAppliedEvents: DeferredFlush<AppliedEventEntity> = (manager, rows) => insertRows(manager, AppliedEventEntity, rows);

@@ -21,6 +21,9 @@ const BUDGET_READ_TTL_MS = 1000;
 /** Budget readings kept at once; past this (many distinct addresses) they are forgotten and read again. */
 const BUDGET_READS_MAX = 10_000;
 
+const ACK_BODY = Buffer.from('EVENT_RECEIVED');
+const ACK_HEADERS = { 'Content-Type': 'text/plain; charset=utf-8', 'Content-Length': String(ACK_BODY.length) };
+
 class Refusal {
   constructor(
     readonly status: number,
@@ -90,7 +93,8 @@ export class WebhookIntake {
       if (!signature.matches()) throw await this.badSignature(client);
       const stored = await this.receiver.store(endpointOf(req.baseUrl), body);
       if (!stored.ok) throw new Refusal(400, WebhooksExceptionCode.WEBHOOKS_NOT_JSON, 'The body is not JSON');
-      res.status(200).type('text/plain').send('EVENT_RECEIVED');
+      // node's own response, not Express's send(): no ETag hash, no content negotiation for a constant answer
+      res.writeHead(200, ACK_HEADERS).end(ACK_BODY);
     } catch (error) {
       this.refuse(req, res, requestId, client, error);
     }
