@@ -11,11 +11,11 @@
 // worker (webhooks fully applied per second); (4) 1,000 req/s with the worker on: ack latency and
 // processing lag (received_at → processed_at) p50/p99. Loopback only; every loop is bounded.
 import { mkdtempSync, rmSync } from 'node:fs';
-import http from 'node:http';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import mysql from 'mysql2/promise';
 import { ROOT, SIM_APP_SECRET, cpuSeconds, databasePid, launch, sign, stop } from './bench-lib.mjs';
+import { rawHttpClient } from './raw-http-client.mjs';
 
 const SERVER_URL = (process.env.BENCH_DB_URL ?? 'mysql://root@127.0.0.1:3306').replace(/\/$/, '');
 const DB = process.env.BENCH_DB_NAME ?? 'tg_bench';
@@ -30,7 +30,6 @@ const API_LOG = process.env.BENCH_API_LOG ?? '';
 const API_LOG_LEVEL = process.env.BENCH_API_LOG_LEVEL ?? 'warn';
 const API_NODE_ARGS = (process.env.BENCH_API_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
 
-const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });
 let seq = 0;
 
 function body() {
@@ -56,28 +55,17 @@ function body() {
   });
 }
 
+const clients = new Map();
+
 function post(port, path) {
   const payload = body();
   const signature = sign(payload);
   const started = process.hrtime.bigint();
-  return new Promise((done) => {
-    const req = http.request(
-      {
-        host: '127.0.0.1',
-        port,
-        path,
-        method: 'POST',
-        agent,
-        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload), 'x-hub-signature-256': signature },
-      },
-      (res) => {
-        res.resume();
-        res.on('end', () => done({ ok: res.statusCode === 200, ms: Number(process.hrtime.bigint() - started) / 1e6 }));
-      },
-    );
-    req.on('error', () => done({ ok: false, ms: Number(process.hrtime.bigint() - started) / 1e6 }));
-    req.end(payload);
-  });
+  if (!clients.has(port)) clients.set(port, rawHttpClient({ port, connections: CONCURRENCY }));
+  return clients
+    .get(port)
+    .post(path, { 'content-type': 'application/json', 'x-hub-signature-256': signature }, payload)
+    .then(({ status }) => ({ ok: status === 200, ms: Number(process.hrtime.bigint() - started) / 1e6 }));
 }
 
 const pct = (sorted, p) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] : NaN);
@@ -233,7 +221,7 @@ async function main() {
 
     process.stdout.write(`phase 4: ${RATE} req/s with the worker on…\n`);
     const [[mark]] = await q.query('SELECT COALESCE(MAX(id), 0) AS id FROM webhook_events');
-    results.apiRateWithWorker = await withCpu({ api: api.pid, db: dbPid }, async () => {
+    results.apiRateWithWorker = await withCpu({ api: api.pid, db: dbPid, generator: process.pid }, async () => {
       const acked = await fixedRate(ports.api, '/webhooks/instagram', RATE, RATE_SECONDS);
       for (let i = 0; i < 600; i += 1) {
         const [[row]] = await q.query(`SELECT COUNT(*) AS n FROM webhook_events WHERE id > ? AND status IN ('pending','processing','failed')`, [mark.id]);
@@ -266,7 +254,7 @@ async function main() {
     await q.end();
     await admin.end();
     rmSync(dataDir, { recursive: true, force: true });
-    agent.destroy();
+    for (const client of clients.values()) client.close();
   }
 
   const r = results;
@@ -276,7 +264,7 @@ async function main() {
     `ack throughput at saturation (${CONCURRENCY} connections, ${SATURATION_SECONDS} s): baseline ${round(r.baselineSaturation.perSecond, 0)}/s, api ${round(r.apiSaturation.perSecond, 0)}/s → ratio ${round(r.apiSaturation.perSecond / r.baselineSaturation.perSecond, 2)} (failed: ${r.baselineSaturation.failed} / ${r.apiSaturation.failed})`,
     `ack latency at ${RATE} req/s (${RATE_SECONDS} s): baseline p50 ${round(r.baselineRate.p50, 2)} ms p99 ${round(r.baselineRate.p99, 2)} ms (achieved ${round(r.baselineRate.achieved, 0)}/s); api p50 ${round(r.apiRate.p50, 2)} ms p99 ${round(r.apiRate.p99, 2)} ms (achieved ${round(r.apiRate.achieved, 0)}/s, failed ${r.apiRate.failed})`,
     `processing (backlog of ${r.drain.backlog} drained): ${round(r.drain.perSecond, 0)} webhooks applied/s steady (${r.drain.processed} in ${round(r.drain.seconds, 1)} s), failed/dead ${r.drain.failedOrDead}, messages ${r.drain.messages}`,
-    `CPU per webhook (ms; user + system, not waiting for a core): ack at saturation baseline ${perItem(r.baselineSaturation.cpu.server, r.baselineSaturation.ok)} / api ${perItem(r.apiSaturation.cpu.server, r.apiSaturation.ok)}; ack at ${RATE}/s baseline ${perItem(r.baselineRate.cpu.server, RATE * RATE_SECONDS)} / api ${perItem(r.apiRate.cpu.server, RATE * RATE_SECONDS)}; drain api ${perItem(r.drain.cpu.api, r.drain.processed)} + database ${perItem(r.drain.cpu.db, r.drain.processed)}; worker on (ack + apply) api ${perItem(r.apiRateWithWorker.cpu.api, RATE * RATE_SECONDS)} + database ${perItem(r.apiRateWithWorker.cpu.db, RATE * RATE_SECONDS)}`,
+    `CPU per webhook (ms; user + system, not waiting for a core): ack at saturation baseline ${perItem(r.baselineSaturation.cpu.server, r.baselineSaturation.ok)} / api ${perItem(r.apiSaturation.cpu.server, r.apiSaturation.ok)}; ack at ${RATE}/s baseline ${perItem(r.baselineRate.cpu.server, RATE * RATE_SECONDS)} / api ${perItem(r.apiRate.cpu.server, RATE * RATE_SECONDS)}; drain api ${perItem(r.drain.cpu.api, r.drain.processed)} + database ${perItem(r.drain.cpu.db, r.drain.processed)}; worker on (ack + apply) api ${perItem(r.apiRateWithWorker.cpu.api, RATE * RATE_SECONDS)} + database ${perItem(r.apiRateWithWorker.cpu.db, RATE * RATE_SECONDS)} + this load generator ${perItem(r.apiRateWithWorker.cpu.generator, RATE * RATE_SECONDS)}`,
     `${RATE} req/s with the worker on: ack p50 ${round(r.apiRateWithWorker.p50, 2)} ms p99 ${round(r.apiRateWithWorker.p99, 2)} ms (achieved ${round(r.apiRateWithWorker.achieved, 0)}/s); lag ack→applied p50 ${round(r.lag.p50, 0)} ms p99 ${round(r.lag.p99, 0)} ms over ${r.lag.events} events (${round(r.lag.appliedPerSecond, 0)} applied/s)`,
   ];
   const verdict = (ok) => (ok ? 'met' : 'MISSED');

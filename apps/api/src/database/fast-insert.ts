@@ -78,12 +78,22 @@ async function writeRows<T extends ObjectLiteral>(
 ): Promise<void> {
   const metadata = manager.connection.getMetadata(target);
   const { driver } = manager.connection;
-  const shapes = new Map<string, { columns: ColumnMetadata[]; rows: T[] }>();
+  // rows grouped by the columns they define, each row's values read once
+  const shapes = new Map<string, { columns: ColumnMetadata[]; rows: unknown[][] }>();
+  const insertable = metadata.columns.filter((c) => c.isInsert && !c.isVirtual);
   for (const row of rows) {
-    const columns = metadata.columns.filter((c) => c.isInsert && !c.isVirtual && c.getEntityValue(row) !== undefined);
-    const key = columns.map((c) => c.databaseName).join();
+    const columns: ColumnMetadata[] = [];
+    const values: unknown[] = [];
+    let key = '';
+    for (const column of insertable) {
+      const value = column.getEntityValue(row);
+      if (value === undefined) continue;
+      columns.push(column);
+      values.push(value);
+      key += `${column.databaseName},`;
+    }
     const shape = shapes.get(key) ?? { columns, rows: [] };
-    shape.rows.push(row);
+    shape.rows.push(values);
     shapes.set(key, shape);
   }
   for (const { columns, rows: shaped } of shapes.values()) {
@@ -92,7 +102,7 @@ async function writeRows<T extends ObjectLiteral>(
     const tail = suffix(columns);
     for (let start = 0; start < shaped.length; start += ROWS_PER_STATEMENT) {
       const chunk = shaped.slice(start, start + ROWS_PER_STATEMENT);
-      const params = chunk.flatMap((row) => columns.map((c) => driver.preparePersistentValue(c.getEntityValue(row), c)));
+      const params = chunk.flatMap((values) => values.map((value, i) => driver.preparePersistentValue(value, columns[i])));
       await manager.query(`INSERT INTO ${driver.escape(metadata.tableName)} (${names}) VALUES ${chunk.map(() => tuple).join(', ')}${tail}`, params);
     }
   }
