@@ -5,6 +5,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import cookieParser from 'cookie-parser';
 import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
+import type { Server } from 'node:http';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { GlobalExceptionFilter } from './common/filters/global-exception.filter';
@@ -13,6 +14,7 @@ import { createValidationPipe } from './common/pipes/validation.pipe';
 import { AppConfig } from './config/app-config';
 import { RealtimeIoAdapter } from './modules/realtime/realtime-io.adapter';
 import { WEBHOOK_PATHS, WebhookIntake } from './modules/webhooks/intake/webhook-intake';
+import { routeWebhooksFirst } from './modules/webhooks/intake/webhook-routing';
 
 /** Builds the fully configured api (shared by `main.ts` and the integration tests). */
 export async function createApp(config: AppConfig): Promise<INestApplication> {
@@ -26,11 +28,8 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
         : res.status(404).json({ statusCode: 404, code: 'WORKER_ONLY', message: 'This process is a worker (API_ROLE=worker): it serves only /api/health' }),
     );
   } else {
-    // Meta's POSTs first, ahead of every middleware below: the ack is signature + one INSERT (webhook-intake.ts)
-    app.use(
-      WEBHOOK_PATHS.map((path) => `/${path}`),
-      app.get(WebhookIntake).handle,
-    );
+    // Meta's POSTs first, ahead of Express and every middleware below: the ack is signature + one INSERT (webhook-intake.ts)
+    routeWebhooksFirst(app.getHttpServer() as Server, app.get(WebhookIntake));
   }
   // only the configured proxies (the web server) may name the client IP; anyone else's X-Forwarded-For is ignored
   app.set('trust proxy', config.http.trustedProxies);

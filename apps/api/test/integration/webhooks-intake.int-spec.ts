@@ -85,6 +85,32 @@ describe('webhook intake (integration)', () => {
     expect((await fetch(`${t.url}/api/health`)).headers.get('x-content-type-options')).toBe('nosniff');
   });
 
+  it("takes Meta's POSTs however the path is written (query, trailing slash, case) and leaves every other request to Express", async () => {
+    const post = (path: string, body: string) =>
+      fetch(`${t.url}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-hub-signature-256': signSha256(body, t.config.meta.appSecret) },
+        body,
+      });
+    const endpoints = async () =>
+      ((await t.dataSource.query(`SELECT endpoint FROM webhook_events WHERE raw_body LIKE '%m-intake-route-%' ORDER BY id`)) as { endpoint: string }[]).map(
+        (r) => r.endpoint,
+      );
+    for (const path of ['/webhooks/facebook/?appsecret_proof=abc', '/Webhooks/Instagram', '/webhook']) {
+      const res = await post(path, delivery(`m-intake-route-${path.length}`));
+      expect([path, res.status, await res.text()]).toEqual([path, 200, 'EVENT_RECEIVED']);
+    }
+    expect(await endpoints()).toEqual(['facebook', 'instagram', 'alias']);
+    // the subscription handshake (GET) is the dashboard's controller; a POST to another path is Express's 404
+    const token = encodeURIComponent(t.config.meta.webhookVerifyToken);
+    const handshake = await fetch(`${t.url}/webhooks/facebook?hub.mode=subscribe&hub.verify_token=${token}&hub.challenge=4242`);
+    expect([handshake.status, await handshake.text()]).toEqual([200, '4242']);
+    const elsewhere = await post('/webhooks/other', delivery('m-intake-route-elsewhere'));
+    expect(elsewhere.status).toBe(404);
+    expect(elsewhere.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(await endpoints()).toHaveLength(3);
+  });
+
   it('refuses a too-large declared length with 413 without waiting for the body', async () => {
     const res = await rawPost(
       `${t.url}/webhooks/instagram`,

@@ -105,7 +105,15 @@ describe('webhook work queue (integration)', () => {
         m,
       ),
     );
-    expect(await row(mine)).toMatchObject({ status: 'unsupported', items, eventCount: 1, unsupportedCount: 1, lockedBy: null, lockedUntil: null, lastError: null });
+    expect(await row(mine)).toMatchObject({
+      status: 'unsupported',
+      items,
+      eventCount: 1,
+      unsupportedCount: 1,
+      lockedBy: null,
+      lockedUntil: null,
+      lastError: null,
+    });
     expect((await row(mine)).processedAt).toBeInstanceOf(Date);
     expect(await row(taken)).toMatchObject({ status: 'processing', lockedBy: 'other', items: null, processedAt: null });
   });

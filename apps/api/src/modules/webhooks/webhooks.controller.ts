@@ -8,7 +8,7 @@ type HubQuery = Record<string, string | undefined>;
 
 /**
  * Meta's subscription handshake, outside the /api prefix (see bootstrap.ts). The POST side of the same
- * paths is WebhookIntake, mounted on Express ahead of the dashboard's middleware.
+ * paths is WebhookIntake, in front of Express (see routeWebhooksFirst).
  */
 @ApiExcludeController()
 @Public()

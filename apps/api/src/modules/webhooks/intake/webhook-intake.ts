@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import type { NextFunction, Request, Response } from 'express';
 import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import proxyAddr from 'proxy-addr';
 import { RateLimiterAbstract, RateLimiterRes } from 'rate-limiter-flexible';
 import { REDIS_CLIENT, RedisClient } from '../../../common/redis/redis.module';
 import { sharedRateLimiter } from '../../../common/redis/shared-rate-limiter';
@@ -11,6 +12,12 @@ import { claimedSignature, StreamingSignature } from './streaming-signature';
 
 /** Meta's callback paths (outside /api: the URLs typed into the App Dashboard). */
 export const WEBHOOK_PATHS = ['webhooks/instagram', 'webhooks/facebook', 'webhook'] as const;
+
+const ENDPOINTS = new Map<string, WebhookEndpoint>([
+  ['/webhooks/instagram', 'instagram'],
+  ['/webhooks/facebook', 'facebook'],
+  ['/webhook', 'alias'],
+]);
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,128}$/;
 /**
@@ -34,9 +41,9 @@ class Refusal {
 }
 
 /**
- * The POST side of Meta's callbacks, mounted on Express ahead of the dashboard's middleware (helmet,
- * CORS, cookies, per-request logging, body parsers, guards, pipes): an acknowledgement is the
- * signature over the raw bytes, one INSERT and a wake-up of the worker, nothing more.
+ * The POST side of Meta's callbacks, in front of Express and the dashboard's middleware (helmet, CORS,
+ * cookies, per-request logging, body parsers, guards, pipes; see `routeWebhooksFirst`): an acknowledgement
+ * is the signature over the raw bytes, one INSERT and a wake-up of the worker, nothing more.
  *
  * Nothing is buffered for a request that cannot be genuine: the declared length, the signature header
  * and the client's rate budget are checked before the body is read, and the body is counted while it
@@ -52,6 +59,8 @@ export class WebhookIntake {
   private readonly limit: number;
   /** client → when its budget was read and how long it is still refused for (0: not refused). */
   private readonly budgetReads = new Map<string, { at: number; refusedForMs: number }>();
+  /** Which peers may name the client in X-Forwarded-For: the same rule as Express's `trust proxy` for the dashboard. */
+  private readonly trusted: (address: string, hop: number) => boolean;
 
   constructor(
     @Inject(APP_CONFIG) config: AppConfig,
@@ -60,6 +69,7 @@ export class WebhookIntake {
   ) {
     const { rateLimitPerSecond, badSignatureLimitPerMinute, bodyLimitBytes } = config.webhooks;
     this.limit = bodyLimitBytes;
+    this.trusted = proxyAddr.compile(config.http.trustedProxies);
     this.perClient =
       rateLimitPerSecond > 0
         ? sharedRateLimiter(redis, config.redisKeyPrefix, { points: rateLimitPerSecond, durationSec: 1, keyPrefix: 'webhook-client' })
@@ -71,17 +81,26 @@ export class WebhookIntake {
     });
   }
 
-  /** Express middleware for {@link WEBHOOK_PATHS}: answers every POST, passes other methods on. */
-  readonly handle = (req: Request, res: Response, next: NextFunction): void => {
-    if (req.method !== 'POST') return next();
-    void this.receive(req, res);
-  };
+  /**
+   * Takes a POST to one of {@link WEBHOOK_PATHS} (answered here, with node's own request and response: no Express, no
+   * dashboard middleware); false for any other request, which the caller hands to the dashboard's stack.
+   */
+  tryHandle(req: IncomingMessage, res: ServerResponse): boolean {
+    if (req.method !== 'POST') return false;
+    const url = req.url ?? '';
+    const query = url.indexOf('?');
+    const path = (query < 0 ? url : url.slice(0, query)).toLowerCase();
+    const endpoint = ENDPOINTS.get(path.length > 1 && path.endsWith('/') ? path.slice(0, -1) : path);
+    if (!endpoint) return false;
+    void this.receive(req, res, endpoint, path);
+    return true;
+  }
 
-  private async receive(req: Request, res: Response): Promise<void> {
+  private async receive(req: IncomingMessage, res: ServerResponse, endpoint: WebhookEndpoint, path: string): Promise<void> {
     const incoming = req.headers['x-request-id'];
     const requestId = typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
     res.setHeader('X-Request-Id', requestId);
-    const client = req.ip ?? 'unknown';
+    const client = proxyAddr(req, this.trusted);
     try {
       const declared = Number(req.headers['content-length']);
       if (Number.isFinite(declared) && declared > this.limit) throw this.tooLarge();
@@ -91,12 +110,11 @@ export class WebhookIntake {
       const signature = new StreamingSignature(claimed, this.receiver.secrets);
       const body = await this.readBody(req, (chunk) => signature.update(chunk));
       if (!signature.matches()) throw await this.badSignature(client);
-      const stored = await this.receiver.store(endpointOf(req.baseUrl), body);
+      const stored = await this.receiver.store(endpoint, body);
       if (!stored.ok) throw new Refusal(400, WebhooksExceptionCode.WEBHOOKS_NOT_JSON, 'The body is not JSON');
-      // node's own response, not Express's send(): no ETag hash, no content negotiation for a constant answer
       res.writeHead(200, ACK_HEADERS).end(ACK_BODY);
     } catch (error) {
-      this.refuse(req, res, requestId, client, error);
+      this.refuse(req, res, { requestId, client, path }, error);
     }
   }
 
@@ -139,7 +157,7 @@ export class WebhookIntake {
   }
 
   /** The body, counted as it arrives; rejects with 413 as soon as it passes the limit. */
-  private readBody(req: Request, onChunk: (chunk: Buffer) => void): Promise<Buffer> {
+  private readBody(req: IncomingMessage, onChunk: (chunk: Buffer) => void): Promise<Buffer> {
     return new Promise((resolve, reject) => {
       const chunks: Buffer[] = [];
       let size = 0;
@@ -175,17 +193,22 @@ export class WebhookIntake {
     });
   }
 
-  private refuse(req: Request, res: Response, requestId: string, client: string, error: unknown): void {
+  private refuse(req: IncomingMessage, res: ServerResponse, at: { requestId: string; client: string; path: string }, error: unknown): void {
+    const { requestId, client, path } = at;
     const refusal = error instanceof Refusal ? error : null;
     if (refusal) {
-      this.logger.warn({ requestId, client, path: req.baseUrl, status: refusal.status, code: refusal.code }, `webhook refused: ${refusal.message}`);
+      this.logger.warn({ requestId, client, path, status: refusal.status, code: refusal.code }, `webhook refused: ${refusal.message}`);
     } else {
       // storing failed (database away): Meta retries a 5xx
-      this.logger.error({ requestId, client, path: req.baseUrl, err: error }, 'webhook could not be stored');
+      this.logger.error({ requestId, client, path, err: error }, 'webhook could not be stored');
     }
     if (res.headersSent || res.destroyed) return;
     const status = refusal?.status ?? 500;
-    const body = { statusCode: status, code: refusal?.code ?? 'INTERNAL_ERROR', message: refusal?.message ?? `Internal error (request ${requestId})` };
+    const body = JSON.stringify({
+      statusCode: status,
+      code: refusal?.code ?? 'INTERNAL_ERROR',
+      message: refusal?.message ?? `Internal error (request ${requestId})`,
+    });
     if (refusal?.retryAfterSeconds) res.setHeader('Retry-After', String(refusal.retryAfterSeconds));
     if (!req.complete) {
       // the answer goes out now; the rest of the body is discarded unread so the client can see it,
@@ -193,10 +216,10 @@ export class WebhookIntake {
       res.setHeader('Connection', 'close');
       this.discard(req);
     }
-    res.status(status).json(body);
+    res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': String(Buffer.byteLength(body)) }).end(body);
   }
 
-  private discard(req: Request): void {
+  private discard(req: IncomingMessage): void {
     let discarded = 0;
     const cutOff = setTimeout(() => req.destroy(), 5000);
     cutOff.unref();
@@ -209,13 +232,7 @@ export class WebhookIntake {
   }
 }
 
-function header(req: Request, name: string): string | undefined {
+function header(req: IncomingMessage, name: string): string | undefined {
   const value = req.headers[name];
   return Array.isArray(value) ? value[0] : value;
-}
-
-function endpointOf(path: string): WebhookEndpoint {
-  if (path.endsWith('/instagram')) return 'instagram';
-  if (path.endsWith('/facebook')) return 'facebook';
-  return 'alias';
 }
