@@ -15,6 +15,12 @@ const DRAIN_PASS = 100;
  * quarter second recomputes the conversations of many batches, instead of one pass (a dozen statements) per batch.
  */
 const DRAIN_DELAY_MS = 250;
+/**
+ * The wait before the next pass is at least this many times the last pass's duration: a recompute reads every message of
+ * its conversations, so when passes get long (long histories, many conversations touched) they get rarer and cover more
+ * conversations each, and the projector takes at most about a third of the process instead of all of it.
+ */
+const PAUSE_PER_PASS_TIME = 2;
 
 /** The status changes announced for one conversation since its last recompute. */
 type QueuedConversation = [conversationId: string, statuses: { status: ConversationStatus; at: Date }[]];
@@ -33,6 +39,8 @@ export class AnalyticsProjector implements OnModuleInit, OnApplicationBootstrap,
   private draining = false;
   private stopped = false;
   private delay: NodeJS.Timeout | null = null;
+  /** How long the latest drain took (ms). */
+  private lastDrainMs = 0;
 
   constructor(
     private readonly activity: InboxActivity,
@@ -69,7 +77,7 @@ export class AnalyticsProjector implements OnModuleInit, OnApplicationBootstrap,
 
   private scheduleDrain(): void {
     if (this.delay) return;
-    this.delay = setTimeout(() => this.startDrain(), this.stopped ? 0 : DRAIN_DELAY_MS);
+    this.delay = setTimeout(() => this.startDrain(), this.stopped ? 0 : Math.max(DRAIN_DELAY_MS, this.lastDrainMs * PAUSE_PER_PASS_TIME));
     this.delay.unref();
   }
 
@@ -117,6 +125,7 @@ export class AnalyticsProjector implements OnModuleInit, OnApplicationBootstrap,
   }
 
   private async drain(): Promise<void> {
+    const started = Date.now();
     try {
       const businessHours = (await this.rollups.getSettings())?.businessHours ?? null;
       // what was queued when the drain started; what comes meanwhile waits for the next (delayed) drain
@@ -135,6 +144,7 @@ export class AnalyticsProjector implements OnModuleInit, OnApplicationBootstrap,
         }
       }
     } finally {
+      this.lastDrainMs = Date.now() - started;
       this.draining = false;
       if (this.pending.size) this.scheduleDrain();
     }

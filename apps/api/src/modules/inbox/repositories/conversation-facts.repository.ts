@@ -69,14 +69,22 @@ export class ConversationFactsRepository {
     return rows.map((r) => r.id);
   }
 
-  /** The messages of these conversations (a page of a rebuild, or one conversation), by conversation index. */
-  messageFacts(conversationIds: string[]): Promise<MessageFactRow[]> {
-    if (!conversationIds.length) return Promise.resolve([]);
-    return this.messages.find({
-      where: { conversationId: In(conversationIds) },
-      select: { id: true, conversationId: true, direction: true, source: true, status: true, kind: true, sentAt: true },
-      order: { sentAt: 'ASC', id: 'ASC' },
-    });
+  /**
+   * The messages of these conversations (a page of a rebuild, or one conversation), by conversation index. Read raw, not
+   * as entities: the analytics projector reads every message of each conversation it recomputes, many times a second
+   * under load, and TypeORM's hydration of those rows cost more than the query.
+   */
+  async messageFacts(conversationIds: string[]): Promise<MessageFactRow[]> {
+    if (!conversationIds.length) return [];
+    const rows = await this.messages
+      .createQueryBuilder('m')
+      .select(['m.id AS id', 'm.conversation_id AS conversationId', 'm.direction AS direction', 'm.source AS source', 'm.status AS status', 'm.kind AS kind'])
+      .addSelect('m.sent_at', 'sentAt')
+      .where('m.conversation_id IN (:...conversationIds)', { conversationIds })
+      .orderBy('m.sent_at', 'ASC')
+      .addOrderBy('m.id', 'ASC')
+      .getRawMany<Omit<MessageFactRow, 'sentAt'> & { sentAt: string | Date }>();
+    return rows.map((row) => ({ ...row, sentAt: rawDate(row.sentAt) }));
   }
 
   async live(caller: Caller, limit = 5): Promise<LiveConversations> {

@@ -111,53 +111,54 @@ export class WebhookEventRepository {
   async claim(workerId: string, limit: number, leaseMs: number, maxAttempts: number): Promise<{ rows: WebhookEventEntity[]; dead: number[] }> {
     const now = new Date();
     const leaseEnd = new Date(now.getTime() + leaseMs);
-    return this.exclusive(() =>
-      this.dataSource.transaction(async (m) => {
-        // whole rows, read by the locking SELECT itself: no second read of the claimed rows after the UPDATE
-        const due = (statuses: WebhookEventStatus[], max: number): Promise<WebhookEventEntity[]> => {
-          // in the claim index's order (status, next_attempt_at, id): the first `max` due rows, not a sort of all of them
-          const qb = m
-            .createQueryBuilder(WebhookEventEntity, 'e')
-            .where('e.status IN (:...statuses)', { statuses })
-            .andWhere('e.nextAttemptAt <= :now', { now })
-            .orderBy('e.nextAttemptAt', 'ASC')
-            .addOrderBy('e.id', 'ASC')
-            .limit(max);
-          if (this.dialect === 'mysql') qb.setLock('pessimistic_write').setOnLocked('skip_locked');
-          return qb.getMany();
-        };
-        // retries and expired leases first (few), then new deliveries, oldest first
-        const retried = await due(RETRYABLE, limit);
-        const rows = retried.length < limit ? [...retried, ...(await due(['pending'], limit - retried.length))] : retried;
-        const exhausted = rows.filter((r) => r.attempts >= maxAttempts).map((r) => r.id);
-        const claimable = rows.filter((r) => r.attempts < maxAttempts).sort((a, b) => a.id - b.id);
-        if (exhausted.length) {
-          await m
-            .createQueryBuilder()
-            .update(WebhookEventEntity)
-            .set({
-              status: 'dead',
-              lockedBy: null,
-              lockedUntil: null,
-              lastError: `gave up after ${maxAttempts} attempts: the worker stopped before it could finish or record a failure (process killed, crashed or lost its database connection)`,
-            })
-            .where({ id: In(exhausted) })
-            .execute();
-        }
-        if (claimable.length) {
-          await m
-            .createQueryBuilder()
-            .update(WebhookEventEntity)
-            .set({ status: 'processing', lockedBy: workerId, lockedUntil: leaseEnd, nextAttemptAt: leaseEnd, attempts: () => 'attempts + 1' })
-            .where({ id: In(claimable.map((r) => r.id)) })
-            .execute();
-        }
-        // the rows as the UPDATE left them
-        for (const row of claimable)
-          Object.assign(row, { status: 'processing', lockedBy: workerId, lockedUntil: leaseEnd, nextAttemptAt: leaseEnd, attempts: row.attempts + 1 });
-        return { rows: claimable, dead: exhausted };
-      }),
-    );
+    const work = async (m: EntityManager): Promise<{ rows: WebhookEventEntity[]; dead: number[] }> => {
+      // whole rows, read by the locking SELECT itself: no second read of the claimed rows after the UPDATE
+      const due = (statuses: WebhookEventStatus[], max: number): Promise<WebhookEventEntity[]> => {
+        // in the claim index's order (status, next_attempt_at, id): the first `max` due rows, not a sort of all of them
+        const qb = m
+          .createQueryBuilder(WebhookEventEntity, 'e')
+          .where('e.status IN (:...statuses)', { statuses })
+          .andWhere('e.nextAttemptAt <= :now', { now })
+          .orderBy('e.nextAttemptAt', 'ASC')
+          .addOrderBy('e.id', 'ASC')
+          .limit(max);
+        if (this.dialect === 'mysql') qb.setLock('pessimistic_write').setOnLocked('skip_locked');
+        return qb.getMany();
+      };
+      // retries and expired leases first (few), then new deliveries, oldest first
+      const retried = await due(RETRYABLE, limit);
+      const rows = retried.length < limit ? [...retried, ...(await due(['pending'], limit - retried.length))] : retried;
+      const exhausted = rows.filter((r) => r.attempts >= maxAttempts).map((r) => r.id);
+      const claimable = rows.filter((r) => r.attempts < maxAttempts).sort((a, b) => a.id - b.id);
+      if (exhausted.length) {
+        await m
+          .createQueryBuilder()
+          .update(WebhookEventEntity)
+          .set({
+            status: 'dead',
+            lockedBy: null,
+            lockedUntil: null,
+            lastError: `gave up after ${maxAttempts} attempts: the worker stopped before it could finish or record a failure (process killed, crashed or lost its database connection)`,
+          })
+          .where({ id: In(exhausted) })
+          .execute();
+      }
+      if (claimable.length) {
+        await m
+          .createQueryBuilder()
+          .update(WebhookEventEntity)
+          .set({ status: 'processing', lockedBy: workerId, lockedUntil: leaseEnd, nextAttemptAt: leaseEnd, attempts: () => 'attempts + 1' })
+          .where({ id: In(claimable.map((r) => r.id)) })
+          .execute();
+      }
+      // the rows as the UPDATE left them
+      for (const row of claimable)
+        Object.assign(row, { status: 'processing', lockedBy: workerId, lockedUntil: leaseEnd, nextAttemptAt: leaseEnd, attempts: row.attempts + 1 });
+      return { rows: claimable, dead: exhausted };
+    };
+    // MySQL: READ COMMITTED, so the locking SELECT locks the rows it returns and no gap: under REPEATABLE READ its next-key
+    // locks covered the end of the pending range, where the receiver's INSERTs of new deliveries then waited for the commit
+    return this.exclusive(() => (this.dialect === 'mysql' ? this.dataSource.transaction('READ COMMITTED', work) : this.dataSource.transaction(work)));
   }
 
   /** Extends the lease of rows this worker still holds (a batch that takes longer than one lease). */
