@@ -85,7 +85,13 @@ export class WebhookEventRepository {
   /** A plain object, not `repo.create()`: the entity has no hooks, and this runs once per acknowledged delivery. */
   private newRow(event: NewWebhookEvent, now: Date): WebhookEventEntity {
     const row: Omit<WebhookEventEntity, 'id'> = {
-      ...event,
+      // named one by one, not spread: one object shape for every row
+      endpoint: event.endpoint,
+      object: event.object,
+      channelExternalId: event.channelExternalId,
+      entryCount: event.entryCount,
+      rawBody: event.rawBody,
+      status: event.status,
       lastError: event.lastError ?? null,
       attempts: 0,
       nextAttemptAt: now,
