@@ -38,8 +38,11 @@ export function ConversationTagsMenu({ conversation, onUpdated }: { conversation
   }
 
   return (
-    <div className="flex min-w-0 items-center gap-1">
-      <LabelChips labels={current.data ?? []} className="hidden max-w-64 overflow-hidden md:flex" />
+    // never narrower than its two menus (it overlapped the assignee menu when it was): the chips take only the room left
+    // over (their size does not count towards the header's, `contain: inline-size`); one row of them, the chips that do
+    // not fit wrap out of sight
+    <div className="flex flex-1 items-center justify-end gap-1">
+      <LabelChips labels={current.data ?? []} className="hidden max-h-5 min-w-0 max-w-64 flex-1 overflow-hidden [contain:inline-size] 2xl:flex" />
       <DropdownMenu>
         <DropdownMenuTrigger asChild>
           <Button variant="ghost" size="sm" className="h-8 gap-1 px-2 text-xs" aria-label="Labels" data-testid="labels-menu">
@@ -80,7 +83,7 @@ export function ConversationTagsMenu({ conversation, onUpdated }: { conversation
             data-testid="priority-menu"
           >
             <Flag className="size-3.5" aria-hidden />
-            <span className="hidden lg:inline">{priority === 'none' ? 'Priority' : PRIORITY_LABELS[priority]}</span>
+            <span className="hidden 2xl:inline">{priority === 'none' ? 'Priority' : PRIORITY_LABELS[priority]}</span>
           </Button>
         </DropdownMenuTrigger>
         <DropdownMenuContent align="end" className="w-40">

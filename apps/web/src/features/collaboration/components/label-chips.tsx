@@ -9,7 +9,7 @@ export function LabelChips({ labels, className }: { labels: readonly LabelDto[];
       {labels.map((label) => (
         <li
           key={label.id}
-          className="inline-flex items-center gap-1 rounded-full border px-1.5 py-px text-[11px] leading-4 text-foreground"
+          className="inline-flex shrink-0 items-center gap-1 whitespace-nowrap rounded-full border px-1.5 py-px text-[11px] leading-4 text-foreground"
           data-testid="label-chip"
         >
           <span className="size-2 rounded-full" style={{ backgroundColor: label.color }} aria-hidden />

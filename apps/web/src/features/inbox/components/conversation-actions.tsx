@@ -73,9 +73,18 @@ export function ConversationActions({ conversation }: { conversation: Conversati
     <div className="flex shrink-0 items-center gap-1">
       <DropdownMenu>
         <DropdownMenuTrigger asChild>
-          <Button variant="ghost" size="sm" className="h-8 gap-1.5 px-2 text-xs" data-testid="assignee-menu" disabled={assign.isPending}>
+          <Button
+            variant="ghost"
+            size="sm"
+            className="h-8 gap-1.5 px-2 text-xs"
+            data-testid="assignee-menu"
+            disabled={assign.isPending}
+            aria-label={`Assignee: ${assigneeLabel}`}
+            title={`Assignee: ${assigneeLabel}`}
+          >
             <UserRound className="size-3.5" aria-hidden />
-            <span className="hidden max-w-24 truncate sm:inline">{assigneeLabel}</span>
+            {/* the name from 1400 px (the list shows it too): below, the header's menus would not fit beside the list */}
+            <span className="hidden max-w-24 truncate min-[1400px]:inline">{assigneeLabel}</span>
             <ChevronDown className="size-3" aria-hidden />
           </Button>
         </DropdownMenuTrigger>

@@ -180,14 +180,14 @@ export function ThreadView({ conversationId }: { conversationId: string }) {
   return (
     <div className="flex h-full min-h-0">
       <section aria-label={`Conversation with ${conversation.contact.displayName}`} className="flex min-w-0 flex-1 flex-col">
-        <header className="flex items-center gap-3 border-b px-3 py-2.5">
+        <header className="flex flex-wrap items-center gap-2 border-b px-3 py-2.5 lg:flex-nowrap 2xl:gap-3">
           <Button asChild variant="ghost" size="icon" className="size-8 md:hidden">
             <Link href={backHref} aria-label="Back to conversations">
               <ArrowLeft />
             </Link>
           </Button>
           <ContactAvatar contact={conversation.contact} />
-          <div className="min-w-32 flex-1">
+          <div className="min-w-24 flex-1">
             <div className="flex min-w-0 items-center gap-2">
               <h2 className="truncate text-sm font-semibold" data-testid="thread-title">
                 {conversation.contact.displayName}
