@@ -184,9 +184,8 @@ export class WebhookProcessor {
       }
       await this.events.finishMany(finished, workerId, manager);
     };
-    // MySQL: READ COMMITTED takes no gap locks on the batch's reads (conversations, messages by mid), so concurrent
-    // batches block each other less; every read that decides a write is a locking read or backed by a unique key
-    await this.events.exclusive(() => (this.events.isMysql ? this.dataSource.transaction('READ COMMITTED', applyAll) : this.dataSource.transaction(applyAll)));
+    // READ COMMITTED on MySQL: no gap locks on the batch's reads (conversations, messages by mid)
+    await this.events.workerTransaction(applyAll);
     return { effects, dead };
   }
 

@@ -13,11 +13,13 @@ import { claimedSignature, StreamingSignature } from './streaming-signature';
 /** Meta's callback paths (outside /api: the URLs typed into the App Dashboard). */
 export const WEBHOOK_PATHS = ['webhooks/instagram', 'webhooks/facebook', 'webhook'] as const;
 
-const ENDPOINTS = new Map<string, WebhookEndpoint>([
-  ['/webhooks/instagram', 'instagram'],
-  ['/webhooks/facebook', 'facebook'],
-  ['/webhook', 'alias'],
-]);
+/** Which endpoint each of {@link WEBHOOK_PATHS} is (typed against it: a path added there must be named here). */
+const ENDPOINT_OF: Record<(typeof WEBHOOK_PATHS)[number], WebhookEndpoint> = {
+  'webhooks/instagram': 'instagram',
+  'webhooks/facebook': 'facebook',
+  webhook: 'alias',
+};
+const ENDPOINTS = new Map<string, WebhookEndpoint>(WEBHOOK_PATHS.map((path) => [`/${path}`, ENDPOINT_OF[path]]));
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,128}$/;
 /**

@@ -71,6 +71,15 @@ export class WebhookEventRepository {
 
   private gate: Promise<void> = Promise.resolve();
 
+  /**
+   * A worker transaction (a claim, a batch): {@link exclusive}, and READ COMMITTED on MySQL — no gap locks on its reads,
+   * so concurrent batches and the receiver's INSERTs wait on it less; every read that decides a write is a locking read or
+   * backed by a unique key.
+   */
+  workerTransaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.exclusive(() => (this.dialect === 'mysql' ? this.dataSource.transaction('READ COMMITTED', work) : this.dataSource.transaction(work)));
+  }
+
   async insert(event: NewWebhookEvent): Promise<number> {
     return insertedId(await this.exclusive(() => insertRow(this.repo.manager, WebhookEventEntity, this.newRow(event, new Date()))));
   }
@@ -162,9 +171,9 @@ export class WebhookEventRepository {
         Object.assign(row, { status: 'processing', lockedBy: workerId, lockedUntil: leaseEnd, nextAttemptAt: leaseEnd, attempts: row.attempts + 1 });
       return { rows: claimable, dead: exhausted };
     };
-    // MySQL: READ COMMITTED, so the locking SELECT locks the rows it returns and no gap: under REPEATABLE READ its next-key
-    // locks covered the end of the pending range, where the receiver's INSERTs of new deliveries then waited for the commit
-    return this.exclusive(() => (this.dialect === 'mysql' ? this.dataSource.transaction('READ COMMITTED', work) : this.dataSource.transaction(work)));
+    // READ COMMITTED: the locking SELECT locks the rows it returns and no gap (under REPEATABLE READ its next-key locks
+    // covered the end of the pending range, where the receiver's INSERTs of new deliveries then waited for the commit)
+    return this.workerTransaction(work);
   }
 
   /** Extends the lease of rows this worker still holds (a batch that takes longer than one lease). */
