@@ -155,7 +155,7 @@ async function main() {
     LOG_LEVEL: API_LOG_LEVEL,
     WEBHOOK_WORKER_ENABLED: String(worker),
     WEBHOOK_WORKER_CONCURRENCY: process.env.BENCH_WORKERS ?? '4',
-    WEBHOOK_CLAIM_BATCH: '50',
+    WEBHOOK_CLAIM_BATCH: process.env.BENCH_CLAIM_BATCH ?? '50',
     WEBHOOK_POLL_INTERVAL_MS: '20',
     // one client address sends everything here: measure capacity, not the per-IP budget
     WEBHOOK_RATE_LIMIT_PER_SECOND: '0',

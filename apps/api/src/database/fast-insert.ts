@@ -70,18 +70,41 @@ export function upsertRows<T extends ObjectLiteral>(
   });
 }
 
+/**
+ * {@link insertRows} that returns each row's generated primary key, in the rows' order: `INSERT … RETURNING`, which
+ * MariaDB (10.5+) and SQLite have and MySQL has not. A statement's keys are generated in the order of its rows, so its
+ * returned keys, sorted, are its rows' keys.
+ */
+export async function insertRowsReturningIds<T extends ObjectLiteral>(manager: EntityManager, target: EntityTarget<T>, rows: readonly T[]): Promise<number[]> {
+  const [primary] = manager.connection.getMetadata(target).primaryColumns;
+  const ids: number[] = new Array<number>(rows.length);
+  await writeRows(
+    manager,
+    target,
+    rows,
+    () => ` RETURNING ${manager.connection.driver.escape(primary.databaseName)}`,
+    (result, indexes) => {
+      const returned = (result as Record<string, unknown>[]).map((r) => Number(r[primary.databaseName])).sort((a, b) => a - b);
+      if (returned.length !== indexes.length) throw new Error(`INSERT … RETURNING gave ${returned.length} keys for ${indexes.length} rows`);
+      indexes.forEach((index, i) => (ids[index] = returned[i]));
+    },
+  );
+  return ids;
+}
+
 async function writeRows<T extends ObjectLiteral>(
   manager: EntityManager,
   target: EntityTarget<T>,
   rows: readonly T[],
   suffix: (columns: ColumnMetadata[]) => string,
+  onResult?: (result: unknown, indexes: readonly number[]) => void,
 ): Promise<void> {
   const metadata = manager.connection.getMetadata(target);
   const { driver } = manager.connection;
   // rows grouped by the columns they define, each row's values read once
-  const shapes = new Map<string, { columns: ColumnMetadata[]; rows: unknown[][] }>();
+  const shapes = new Map<string, { columns: ColumnMetadata[]; rows: unknown[][]; indexes: number[] }>();
   const insertable = metadata.columns.filter((c) => c.isInsert && !c.isVirtual);
-  for (const row of rows) {
+  for (const [index, row] of rows.entries()) {
     const columns: ColumnMetadata[] = [];
     const values: unknown[] = [];
     let key = '';
@@ -92,18 +115,23 @@ async function writeRows<T extends ObjectLiteral>(
       values.push(value);
       key += `${column.databaseName},`;
     }
-    const shape = shapes.get(key) ?? { columns, rows: [] };
+    const shape = shapes.get(key) ?? { columns, rows: [], indexes: [] };
     shape.rows.push(values);
+    shape.indexes.push(index);
     shapes.set(key, shape);
   }
-  for (const { columns, rows: shaped } of shapes.values()) {
+  for (const { columns, rows: shaped, indexes } of shapes.values()) {
     const names = columns.map((c) => driver.escape(c.databaseName)).join(', ');
     const tuple = `(${columns.map(() => '?').join(', ')})`;
     const tail = suffix(columns);
     for (let start = 0; start < shaped.length; start += ROWS_PER_STATEMENT) {
       const chunk = shaped.slice(start, start + ROWS_PER_STATEMENT);
       const params = chunk.flatMap((values) => values.map((value, i) => driver.preparePersistentValue(value, columns[i])));
-      await manager.query(`INSERT INTO ${driver.escape(metadata.tableName)} (${names}) VALUES ${chunk.map(() => tuple).join(', ')}${tail}`, params);
+      const result: unknown = await manager.query(
+        `INSERT INTO ${driver.escape(metadata.tableName)} (${names}) VALUES ${chunk.map(() => tuple).join(', ')}${tail}`,
+        params,
+      );
+      onResult?.(result, indexes.slice(start, start + ROWS_PER_STATEMENT));
     }
   }
 }

@@ -118,6 +118,54 @@ describe('webhook work queue (integration)', () => {
     expect(await row(taken)).toMatchObject({ status: 'processing', lockedBy: 'other', items: null, processedAt: null });
   });
 
+  it('stores deliveries claimed for this process (ids in order, processing, first attempt, leased) and releases the ones no loop started', async () => {
+    const bodies = [pageDelivery(31), pageDelivery(32), pageDelivery(33)];
+    const delivery = (rawBody: string) => ({
+      endpoint: 'facebook',
+      object: 'page',
+      channelExternalId: 'queue-test-page',
+      entryCount: 1,
+      rawBody,
+      status: 'pending' as const,
+    });
+    if (!events.returnsInsertedIds) {
+      // MySQL has no INSERT … RETURNING: the receiver stores deliveries pending and the worker claims them
+      expect(t.dataSource.options.type).toBe('mysql');
+      const idle = { processBatch: async () => undefined, announceDead: async () => undefined } as unknown as WebhookProcessor;
+      const worker = new WebhookWorker(withWebhooks({ workerConcurrency: 1 }), events, idle);
+      await worker.start();
+      await expect(worker.storeClaimed(bodies.map(delivery)))
+        .resolves.toBe(false)
+        .finally(() => worker.stop());
+      return;
+    }
+    const before = Date.now();
+    const stored = await events.insertClaimed(bodies.map(delivery), 'holder#h', 60_000);
+    const ids = stored.map((r) => r.id);
+    expect(new Set(ids).size).toBe(3);
+    expect(ids).toEqual([...ids].sort((a, b) => a - b));
+    for (const [i, one] of stored.entries()) {
+      const inDb = await row(one.id);
+      // the row in memory is the row in the table: the worker applies it without reading it
+      expect(inDb).toMatchObject({ status: 'processing', lockedBy: 'holder#h', attempts: 1, rawBody: bodies[i] });
+      expect(one).toMatchObject({ status: inDb.status, lockedBy: inDb.lockedBy, attempts: inDb.attempts, rawBody: inDb.rawBody, endpoint: inDb.endpoint });
+      expect(inDb.lockedUntil?.getTime()).toBeGreaterThanOrEqual(before + 59_000);
+      expect(inDb.nextAttemptAt.getTime()).toBe(inDb.lockedUntil?.getTime());
+    }
+    // nothing to claim while they are held
+    expect((await events.claim('other', 10, 1000, 8)).rows).toEqual([]);
+    await events.release([ids[1], ids[2]], 'holder#h');
+    await events.release([ids[0]], 'someone-else');
+    expect(await row(ids[0])).toMatchObject({ status: 'processing', lockedBy: 'holder#h', attempts: 1 });
+    expect(await row(ids[1])).toMatchObject({ status: 'pending', lockedBy: null, lockedUntil: null, attempts: 0 });
+    // released: due now, a first attempt for whoever claims them
+    const claimed = await events.claim('other', 10, 1000, 8);
+    expect(claimed.rows.map((r) => [r.id, r.attempts])).toEqual([
+      [ids[1], 1],
+      [ids[2], 1],
+    ]);
+  });
+
   it('a row whose workers keep dying is not claimed again after the last attempt: the claim makes it dead', async () => {
     const id = await insert(5);
     // as left by a killed worker on its last attempt: processing, lease expired

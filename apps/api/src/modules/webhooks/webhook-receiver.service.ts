@@ -23,11 +23,18 @@ export class WebhookReceiver {
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    events: WebhookEventRepository,
+    private readonly events: WebhookEventRepository,
     private readonly worker: WebhookWorker,
   ) {
     this.secrets = [...new Set([config.meta.appSecret, config.meta.instagramAppSecret].filter(Boolean))];
-    this.batcher = new InsertBatcher((rows) => events.insertMany(rows), STORE_BATCH);
+    this.batcher = new InsertBatcher((rows) => this.write(rows), STORE_BATCH);
+  }
+
+  /** Deliveries this process's worker takes are stored claimed by it (no claim to wait for); the others `pending`, the worker woken. */
+  private async write(rows: NewWebhookEvent[]): Promise<void> {
+    if (rows.every((row) => row.status === 'pending') && (await this.worker.storeClaimed(rows))) return;
+    await this.events.insertMany(rows);
+    if (rows.some((row) => row.status === 'pending')) this.worker.wake();
   }
 
   /** `GET` handshake: the challenge when the token matches, otherwise 403. */
@@ -39,7 +46,7 @@ export class WebhookReceiver {
   }
 
   /**
-   * Stores one delivery whose signature was verified: `pending` (and the worker woken), or `rejected` when the
+   * Stores one delivery whose signature was verified: for the worker (see {@link write}), or `rejected` when the
    * body is not JSON (kept for inspection; `ok: false`). Resolves once the row is committed — possibly by a
    * multi-row INSERT shared with deliveries that arrived at the same moment.
    */
@@ -66,7 +73,6 @@ export class WebhookReceiver {
       { endpoint, object: object?.slice(0, 32) ?? null, channelExternalId: firstEntryId?.slice(0, 64) ?? null, entryCount, rawBody: text, status: 'pending' },
       body.length,
     );
-    this.worker.wake();
     return { ok: true };
   }
 }

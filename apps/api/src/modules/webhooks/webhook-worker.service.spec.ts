@@ -1,7 +1,7 @@
 import { AppConfig } from '../../config/app-config';
-import { WebhookEventRepository } from './repositories/webhook-event.repository';
 import { WebhookProcessor } from './webhook-processor.service';
-import { CLAIM_WAIT_MS, WebhookWorker } from './webhook-worker.service';
+import { NewWebhookEvent, WebhookEventRepository } from './repositories/webhook-event.repository';
+import { CLAIM_WAIT_MS, LATENCY_LOOPS, WebhookWorker } from './webhook-worker.service';
 
 const config = {
   webhooks: {
@@ -50,9 +50,10 @@ describe('WebhookWorker wake-ups with several loops', () => {
   const fourLoops = { ...config, webhooks: { ...config.webhooks, workerConcurrency: 4 } } as AppConfig;
 
   /** A queue the fake claim takes rows from; `claims` counts every claim and which found nothing. */
-  function harness(applyMs: number) {
+  function harness(applyMs: number, settings: AppConfig = fourLoops) {
     const queue: number[] = [];
-    const stats = { claims: 0, empty: 0, batches: [] as number[], inFlight: 0, maxInFlight: 0 };
+    const stats = { claims: 0, empty: 0, batches: [] as number[], holders: [] as string[], released: [] as number[], inFlight: 0, maxInFlight: 0 };
+    let nextId = 1000;
     /** When each non-empty claim returned. */
     const claimedAt: number[] = [];
     const events = {
@@ -65,17 +66,21 @@ describe('WebhookWorker wake-ups with several loops', () => {
         return { rows, dead: [] };
       },
       extendLeases: async () => undefined,
+      returnsInsertedIds: true,
+      insertClaimed: async (rows: NewWebhookEvent[], holder: string) => rows.map(() => ({ id: (nextId += 1), lockedBy: holder })),
+      release: async (ids: number[]) => void stats.released.push(...ids),
     } as unknown as WebhookEventRepository;
     const processor = {
-      processBatch: async (rows: unknown[]) => {
+      processBatch: async (rows: unknown[], holder: string) => {
         stats.batches.push(rows.length);
+        stats.holders.push(holder);
         stats.inFlight += 1;
         stats.maxInFlight = Math.max(stats.maxInFlight, stats.inFlight);
         await new Promise((r) => setTimeout(r, applyMs));
         stats.inFlight -= 1;
       },
     } as unknown as WebhookProcessor;
-    const worker = new WebhookWorker(fourLoops, events, processor);
+    const worker = new WebhookWorker(settings, events, processor);
     const store = (n: number) => {
       for (let i = 0; i < n; i += 1) queue.push(queue.length + 1);
       worker.wake();
@@ -135,5 +140,96 @@ describe('WebhookWorker wake-ups with several loops', () => {
     // claim batch 10: a full batch wakes the next loop, and that one's full batch the next (10 + 10 + 5)
     expect([...stats.batches].sort((a, b) => b - a)).toEqual([10, 10, 5]);
     expect(stats.maxInFlight).toBe(3);
+  });
+
+  it(`rows waiting behind long batches wake at most ${LATENCY_LOOPS} loops; more join only for a backlog`, async () => {
+    const { worker, stats, store, drained } = harness(80);
+    await worker.start();
+    await new Promise((r) => setTimeout(r, 20));
+    store(1);
+    await new Promise((r) => setTimeout(r, 5));
+    store(1);
+    await new Promise((r) => setTimeout(r, 2 * CLAIM_WAIT_MS + 5));
+    // two loops are applying: this row waits for one of them instead of waking a third
+    store(1);
+    await drained();
+    await worker.stop();
+    expect(stats.batches).toEqual([1, 1, 1]);
+    expect(stats.maxInFlight).toBe(LATENCY_LOOPS);
+  });
+});
+
+describe('WebhookWorker rows stored claimed by the receiver', () => {
+  const delivery: NewWebhookEvent = { endpoint: 'facebook', object: 'page', channelExternalId: 'p', entryCount: 1, rawBody: '{}', status: 'pending' };
+  const deliveries = (n: number) => Array.from({ length: n }, () => delivery);
+  const oneLoop = { ...config, webhooks: { ...config.webhooks, workerConcurrency: 1 } } as AppConfig;
+
+  function harnessOf(applyMs: number, settings: AppConfig) {
+    const stats = { claims: 0, batches: [] as number[], holders: [] as string[], released: [] as number[] };
+    let nextId = 0;
+    const events = {
+      isMysql: true,
+      returnsInsertedIds: true,
+      claim: async () => {
+        stats.claims += 1;
+        return { rows: [], dead: [] };
+      },
+      extendLeases: async () => undefined,
+      insertClaimed: async (rows: NewWebhookEvent[], holder: string) => rows.map(() => ({ id: (nextId += 1), lockedBy: holder })),
+      release: async (ids: number[]) => void stats.released.push(...ids),
+    } as unknown as WebhookEventRepository;
+    const processor = {
+      processBatch: async (rows: unknown[], holder: string) => {
+        stats.batches.push(rows.length);
+        stats.holders.push(holder);
+        await new Promise((r) => setTimeout(r, applyMs));
+      },
+    } as unknown as WebhookProcessor;
+    return { worker: new WebhookWorker(settings, events, processor), events, stats };
+  }
+
+  it('applies them from memory, held by its hand-off id, without a claim', async () => {
+    const { worker, stats } = harnessOf(5, oneLoop);
+    await worker.start();
+    await new Promise((r) => setTimeout(r, 20));
+    const claimsBefore = stats.claims;
+    await expect(worker.storeClaimed(deliveries(3))).resolves.toBe(true);
+    const started = Date.now();
+    while (stats.batches.length === 0 && Date.now() - started < 2_000) await new Promise((r) => setTimeout(r, 2));
+    await worker.stop();
+    expect(stats.batches).toEqual([3]);
+    expect(stats.holders[0]).toMatch(/#h$/);
+    expect(stats.claims).toBe(claimsBefore);
+    expect(stats.released).toEqual([]);
+  });
+
+  it('refuses them (the caller stores them pending) when the queue holds a batch per loop, the worker is stopped, or the database cannot return ids', async () => {
+    const slow = harnessOf(200, oneLoop);
+    await expect(slow.worker.storeClaimed(deliveries(1))).resolves.toBe(false); // not started
+    await slow.worker.start();
+    // claim batch 10, one loop: 10 rows in memory at most (the first 10 are taken by the loop at once)
+    await expect(slow.worker.storeClaimed(deliveries(10))).resolves.toBe(true);
+    await new Promise((r) => setTimeout(r, 5));
+    await expect(slow.worker.storeClaimed(deliveries(10))).resolves.toBe(true);
+    await expect(slow.worker.storeClaimed(deliveries(1))).resolves.toBe(false);
+    await slow.worker.stop();
+
+    const mysql = harnessOf(5, oneLoop);
+    Object.defineProperty(mysql.events, 'returnsInsertedIds', { value: false });
+    await mysql.worker.start();
+    await expect(mysql.worker.storeClaimed(deliveries(1))).resolves.toBe(false);
+    await mysql.worker.stop();
+  });
+
+  it('stopping releases the rows no loop has started, so they do not wait for their lease', async () => {
+    const { worker, stats } = harnessOf(100, oneLoop);
+    await worker.start();
+    await worker.storeClaimed(deliveries(2));
+    await new Promise((r) => setTimeout(r, 10));
+    // the loop is applying the first two: these wait in memory
+    await worker.storeClaimed(deliveries(3));
+    await worker.stop();
+    expect(stats.batches).toEqual([2]);
+    expect(stats.released).toEqual([3, 4, 5]);
   });
 });

@@ -3,7 +3,7 @@ import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { WebhookEventEntity } from './entities/webhook-event.entity';
-import { WebhookEventRepository } from './repositories/webhook-event.repository';
+import { NewWebhookEvent, WebhookEventRepository } from './repositories/webhook-event.repository';
 import { WebhookProcessor } from './webhook-processor.service';
 
 /** Rows per batch transaction on SQLite (acks wait for it; see WebhookEventRepository.exclusive). */
@@ -15,6 +15,12 @@ const BACKLOG_SHARE = 0.5;
  * so a long batch does not hold up the messages that arrive behind it.
  */
 export const CLAIM_WAIT_MS = 10;
+/**
+ * Loops that rows waiting on {@link CLAIM_WAIT_MS} keep busy at most; more loops join only for a backlog (a claim that
+ * fills half a batch). Under a steady stream every batch outlasts CLAIM_WAIT_MS: waking a loop per wait kept every loop
+ * busy with small batches — more transactions for the same rows, interleaved with the acks on one event loop.
+ */
+export const LATENCY_LOOPS = 2;
 
 /**
  * Claims due `webhook_events` rows and hands them to the processor. On MySQL several loops (and several
@@ -25,6 +31,12 @@ export const CLAIM_WAIT_MS = 10;
 export class WebhookWorker implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(WebhookWorker.name);
   private readonly id = `${hostname().slice(0, 40)}:${process.pid}:${randomBytes(3).toString('hex')}`;
+  /** The holder of the rows this process's receiver stores already claimed ({@link storeClaimed}). */
+  private readonly handoffId = `${this.id}#h`;
+  /** Rows stored claimed and waiting for a loop, oldest first. */
+  private handedOff: WebhookEventEntity[] = [];
+  /** Rows being stored claimed right now (counted against the queue's room before their INSERT returns). */
+  private storing = 0;
   private running = false;
   private loops: Promise<void>[] = [];
   private wakers = new Set<() => void>();
@@ -73,6 +85,48 @@ export class WebhookWorker implements OnApplicationBootstrap, OnModuleDestroy {
     this.wakeAll();
     await Promise.all(this.loops);
     this.loops = [];
+    await this.releaseHandedOff(this.handedOff.splice(0));
+  }
+
+  /**
+   * The receiver's path when this process runs the worker: the deliveries are stored already claimed by this worker and
+   * queued in memory, so a loop applies them without a claim transaction (on this path a claim was a third of a small
+   * batch's statements and a commit) and without waiting for one. False when they are not taken — the worker is off or
+   * stopping, the database cannot return the new rows' ids (MySQL), or the queue holds a batch per loop already (a
+   * backlog stays in the table, where every replica's claims share it): the caller stores them `pending`.
+   */
+  async storeClaimed(events: NewWebhookEvent[]): Promise<boolean> {
+    if (!this.running || !this.events.returnsInsertedIds) return false;
+    if (this.handedOff.length + this.storing + events.length > this.claimBatch() * this.loops.length) return false;
+    this.storing += events.length;
+    let rows: WebhookEventEntity[];
+    try {
+      rows = await this.events.insertClaimed(events, this.handoffId, this.config.webhooks.leaseMs);
+    } finally {
+      this.storing -= events.length;
+    }
+    if (!this.running) {
+      await this.releaseHandedOff(rows);
+      return true;
+    }
+    this.handedOff.push(...rows);
+    this.wakeForHandedOff();
+    return true;
+  }
+
+  private async releaseHandedOff(rows: WebhookEventEntity[]): Promise<void> {
+    if (!rows.length) return;
+    await this.events
+      .release(
+        rows.map((r) => r.id),
+        this.handoffId,
+      )
+      .catch((error: unknown) => this.logger.warn({ error: String(error) }, 'releasing handed-off webhook events failed (their lease runs out instead)'));
+  }
+
+  /** Rows per batch: SQLite has one writer and the receiver's INSERT waits while a batch transaction is open. */
+  private claimBatch(): number {
+    return this.events.isMysql ? this.config.webhooks.claimBatch : Math.min(this.config.webhooks.claimBatch, SQLITE_MAX_BATCH);
   }
 
   /**
@@ -89,12 +143,21 @@ export class WebhookWorker implements OnApplicationBootstrap, OnModuleDestroy {
       this.wakeOne();
       return;
     }
+    this.startClaimWait();
+  }
+
+  /** Rows were queued by {@link storeClaimed}: like {@link wake}, but a loop takes them from memory, no claim needed. */
+  private wakeForHandedOff(): void {
+    if (this.active === 0) this.wakeOne();
+    else this.startClaimWait();
+  }
+
+  private startClaimWait(): void {
     if (this.claimWait) return;
-    const generation = this.wakeGeneration;
     this.claimWait = setTimeout(() => {
       this.claimWait = null;
-      // no claim started since: every active loop is still applying
-      if (this.running && this.claimedGeneration < generation) this.wakeOne();
+      // no claim started since a row was stored, or queued rows not taken: every active loop is still applying
+      if (this.running && this.active < LATENCY_LOOPS && (this.storedSinceLastClaim() || this.handedOff.length > 0)) this.wakeOne();
     }, CLAIM_WAIT_MS);
   }
 
@@ -128,24 +191,28 @@ export class WebhookWorker implements OnApplicationBootstrap, OnModuleDestroy {
 
   private async loop(workerId: string): Promise<void> {
     const { leaseMs, pollIntervalMs, maxAttempts } = this.config.webhooks;
-    // SQLite has one writer: the receiver's INSERT waits while a batch transaction is open, so batches stay short there
-    const claimBatch = this.events.isMysql ? this.config.webhooks.claimBatch : Math.min(this.config.webhooks.claimBatch, SQLITE_MAX_BATCH);
+    const claimBatch = this.claimBatch();
     while (this.running) {
-      this.claimedGeneration = this.wakeGeneration;
-      let claimed: WebhookEventEntity[];
-      try {
-        const result = await this.events.claim(workerId, claimBatch, leaseMs, maxAttempts);
-        claimed = result.rows;
-        if (result.dead.length) await this.processor.announceDead(result.dead);
-      } catch (error) {
-        this.logger.error({ error: String(error) }, 'claiming webhook events failed');
-        await this.sleep(pollIntervalMs);
-        continue;
+      // rows the receiver stored claimed, straight from memory — unless rows were stored pending since the latest claim
+      // (the queue was full, or another replica's): a claim takes those first, so they never wait behind the queue
+      let claimed = this.storedSinceLastClaim() ? [] : this.handedOff.splice(0, claimBatch);
+      const holder = claimed.length ? this.handoffId : workerId;
+      if (!claimed.length) {
+        this.claimedGeneration = this.wakeGeneration;
+        try {
+          const result = await this.events.claim(workerId, claimBatch, leaseMs, maxAttempts);
+          claimed = result.rows;
+          if (result.dead.length) await this.processor.announceDead(result.dead);
+        } catch (error) {
+          this.logger.error({ error: String(error) }, 'claiming webhook events failed');
+          await this.sleep(pollIntervalMs);
+          continue;
+        }
       }
       if (claimed.length === 0) {
         if (this.busy === 0) this.notifyIdle();
         // a row stored after the latest claim began (this loop's or another's) may have missed it: claim again now
-        if (!this.storedSinceLastClaim()) await this.sleep(pollIntervalMs);
+        if (!this.storedSinceLastClaim() && !this.handedOff.length) await this.sleep(pollIntervalMs);
         continue;
       }
       // a backlog: another loop takes the next batch meanwhile
@@ -153,10 +220,10 @@ export class WebhookWorker implements OnApplicationBootstrap, OnModuleDestroy {
       this.busy += 1;
       const lease = this.keepLeased(
         claimed.map((row) => row.id),
-        workerId,
+        holder,
       );
       try {
-        await this.processor.processBatch(claimed, workerId);
+        await this.processor.processBatch(claimed, holder);
       } catch (error) {
         // the processor records every failure itself; this is the database being away (the lease runs out, the claim retries)
         this.logger.error({ webhookEventIds: claimed.map((r) => r.id), error: String(error) }, 'processing a webhook batch crashed');
@@ -167,7 +234,7 @@ export class WebhookWorker implements OnApplicationBootstrap, OnModuleDestroy {
       }
       if (!this.running && !this.events.isMysql) await this.events.releaseAll().catch(() => undefined);
       // nothing stored since the latest claim and the batch was not full: nothing new to claim (retries are polled for)
-      const maybeMore = claimed.length >= claimBatch || this.storedSinceLastClaim() || this.idleWaiters.size > 0;
+      const maybeMore = claimed.length >= claimBatch || this.storedSinceLastClaim() || this.handedOff.length > 0 || this.idleWaiters.size > 0;
       if (this.running && !maybeMore) await this.sleep(pollIntervalMs);
     }
   }

@@ -3,7 +3,7 @@ import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { WebhookEventItemDto, WebhookEventStatus } from '@ticklegram/domain-models';
 import { Brackets, DataSource, EntityManager, In, Repository } from 'typeorm';
 import { dialectOf } from '../../../database/column-types';
-import { insertedId, insertRow, insertRows, updateRows } from '../../../database/fast-insert';
+import { insertedId, insertRow, insertRows, insertRowsReturningIds, updateRows } from '../../../database/fast-insert';
 import { WebhookEventEntity } from '../entities/webhook-event.entity';
 
 export interface NewWebhookEvent {
@@ -53,6 +53,11 @@ export class WebhookEventRepository {
     return this.dialect === 'mysql';
   }
 
+  /** The database returns generated ids from a multi-row INSERT (`RETURNING`: MariaDB and SQLite, not MySQL). */
+  get returnsInsertedIds(): boolean {
+    return this.dataSource.options.type !== 'mysql';
+  }
+
   /**
    * Runs `work` (a worker transaction) so that no receiver INSERT lands inside it. SQLite only: TypeORM's
    * better-sqlite3 driver has ONE connection, so an INSERT issued while a transaction is open joins it —
@@ -89,6 +94,39 @@ export class WebhookEventRepository {
     const now = new Date();
     const rows = events.map((event) => this.newRow(event, now));
     await this.exclusive(() => insertRows(this.repo.manager, WebhookEventEntity, rows));
+  }
+
+  /**
+   * Deliveries stored already claimed by `workerId` (`processing`, first attempt, leased until `leaseMs` from now), for a
+   * worker in this process to apply straight from memory: no claim transaction. A row its worker never finishes is
+   * claimed again when the lease runs out, like any claimed row. Needs {@link returnsInsertedIds}.
+   */
+  async insertClaimed(events: NewWebhookEvent[], workerId: string, leaseMs: number): Promise<WebhookEventEntity[]> {
+    const now = new Date();
+    const leaseEnd = new Date(now.getTime() + leaseMs);
+    const rows = events.map((event) => {
+      const row = this.newRow(event, now);
+      row.status = 'processing';
+      row.attempts = 1;
+      row.lockedBy = workerId;
+      row.lockedUntil = leaseEnd;
+      row.nextAttemptAt = leaseEnd;
+      return row;
+    });
+    const ids = await this.exclusive(() => insertRowsReturningIds(this.repo.manager, WebhookEventEntity, rows));
+    rows.forEach((row, i) => (row.id = ids[i]));
+    return rows;
+  }
+
+  /** Rows `workerId` holds but has not started (a stopping worker's handed-off rows): due again now, the attempt not counted. */
+  async release(ids: number[], workerId: string): Promise<void> {
+    if (ids.length === 0) return;
+    await this.exclusive(() =>
+      this.repo.update(
+        { id: In(ids), lockedBy: workerId, status: 'processing' },
+        { status: 'pending', lockedBy: null, lockedUntil: null, nextAttemptAt: new Date(), attempts: () => 'attempts - 1' },
+      ),
+    );
   }
 
   /** A plain object, not `repo.create()`: the entity has no hooks, and this runs once per acknowledged delivery. */
