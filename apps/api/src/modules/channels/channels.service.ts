@@ -1,4 +1,4 @@
-import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, Logger, BeforeApplicationShutdown } from '@nestjs/common';
 import { ChannelDto, ChannelStatus, MessagePlatform } from '@ticklegram/domain-models';
 import { isMetaGraphError, SendTarget } from '@ticklegram/meta-graph';
 import { TokenCipher } from '../../common/crypto/token-cipher';
@@ -25,7 +25,7 @@ export const GRAPH_ERROR_REPEAT_MS = 60_000;
  * received, Graph errors, re-auth). Platform specifics come from the registered {@link ChannelPlatforms}.
  */
 @Injectable()
-export class ChannelsService implements OnApplicationShutdown {
+export class ChannelsService implements BeforeApplicationShutdown {
   private readonly logger = new Logger(ChannelsService.name);
   /** In-flight lookups are shared too: a 1000-entry delivery for one account asks the database once. */
   private readonly resolveCache = new Map<string, { ref: Promise<ChannelRef | null>; expiresAt: number }>();
@@ -233,7 +233,11 @@ export class ChannelsService implements OnApplicationShutdown {
     await this.webhookMinutes.prune(epochMinute(now) - 120);
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /**
+   * Before the shutdown hooks, so before TypeORM closes the database in its own (the write failed there, and the last
+   * seconds' counts were lost); after every module's destroy hook, so the webhook worker has stopped recording.
+   */
+  async beforeApplicationShutdown(): Promise<void> {
     if (this.pendingWebhookAt.size > 0 || this.activity.size > 0) await this.flushWebhookTimes().catch(() => undefined);
     if (this.flushTimer) clearTimeout(this.flushTimer);
   }
