@@ -50,10 +50,9 @@ describe('WebhookWorker wake-ups with several loops', () => {
   const fourLoops = { ...config, webhooks: { ...config.webhooks, workerConcurrency: 4 } } as AppConfig;
 
   /** A queue the fake claim takes rows from; `claims` counts every claim and which found nothing. */
-  function harness(applyMs: number, settings: AppConfig = fourLoops) {
+  function harness(applyMs: number) {
     const queue: number[] = [];
-    const stats = { claims: 0, empty: 0, batches: [] as number[], holders: [] as string[], released: [] as number[], inFlight: 0, maxInFlight: 0 };
-    let nextId = 1000;
+    const stats = { claims: 0, empty: 0, batches: [] as number[], inFlight: 0, maxInFlight: 0 };
     /** When each non-empty claim returned. */
     const claimedAt: number[] = [];
     const events = {
@@ -66,21 +65,17 @@ describe('WebhookWorker wake-ups with several loops', () => {
         return { rows, dead: [] };
       },
       extendLeases: async () => undefined,
-      returnsInsertedIds: true,
-      insertClaimed: async (rows: NewWebhookEvent[], holder: string) => rows.map(() => ({ id: (nextId += 1), lockedBy: holder })),
-      release: async (ids: number[]) => void stats.released.push(...ids),
     } as unknown as WebhookEventRepository;
     const processor = {
-      processBatch: async (rows: unknown[], holder: string) => {
+      processBatch: async (rows: unknown[]) => {
         stats.batches.push(rows.length);
-        stats.holders.push(holder);
         stats.inFlight += 1;
         stats.maxInFlight = Math.max(stats.maxInFlight, stats.inFlight);
         await new Promise((r) => setTimeout(r, applyMs));
         stats.inFlight -= 1;
       },
     } as unknown as WebhookProcessor;
-    const worker = new WebhookWorker(settings, events, processor);
+    const worker = new WebhookWorker(fourLoops, events, processor);
     const store = (n: number) => {
       for (let i = 0; i < n; i += 1) queue.push(queue.length + 1);
       worker.wake();
