@@ -19,3 +19,10 @@ export function isRetryableLockError(error: unknown): boolean {
   const driver = error.driverError as { errno?: number } | undefined;
   return driver?.errno === 1213 || driver?.errno === 1205;
 }
+
+/** The server could not parse the statement: MySQL/MariaDB ER_PARSE_ERROR, SQLite "syntax error" (e.g. SQL the server's version lacks). */
+export function isSyntaxError(error: unknown): boolean {
+  if (!(error instanceof QueryFailedError)) return false;
+  const driver = error.driverError as { code?: string; errno?: number } | undefined;
+  return driver?.errno === 1064 || driver?.code === 'ER_PARSE_ERROR' || /syntax error/.test(error.message);
+}

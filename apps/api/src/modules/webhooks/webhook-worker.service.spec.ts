@@ -216,6 +216,15 @@ describe('WebhookWorker rows stored claimed by the receiver', () => {
     await mysql.worker.stop();
   });
 
+  it('refuses them when the server turns out not to parse INSERT … RETURNING (nothing stored: the caller stores them pending)', async () => {
+    const { worker, events, stats } = harnessOf(5, oneLoop);
+    Object.defineProperty(events, 'insertClaimed', { value: async () => null });
+    await worker.start();
+    await expect(worker.storeClaimed(deliveries(2))).resolves.toBe(false);
+    await worker.stop();
+    expect(stats.batches).toEqual([]);
+  });
+
   it('stopping releases the rows no loop has started, so they do not wait for their lease', async () => {
     const { worker, stats } = harnessOf(100, oneLoop);
     await worker.start();

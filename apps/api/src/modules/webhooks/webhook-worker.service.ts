@@ -99,11 +99,17 @@ export class WebhookWorker implements OnApplicationBootstrap, OnModuleDestroy {
     if (!this.running || !this.events.returnsInsertedIds) return false;
     if (this.handedOff.length + this.storing + events.length > this.claimBatch() * this.loops.length) return false;
     this.storing += events.length;
-    let rows: WebhookEventEntity[];
+    let rows: WebhookEventEntity[] | null;
     try {
       rows = await this.events.insertClaimed(events, this.handoffId, this.config.webhooks.leaseMs);
     } finally {
       this.storing -= events.length;
+    }
+    if (!rows) {
+      this.logger.warn(
+        'the database cannot return the ids of new rows (INSERT … RETURNING; a MySQL server behind a mariadb:// URL?): deliveries are stored pending and claimed',
+      );
+      return false;
     }
     if (!this.running) {
       await this.releaseHandedOff(rows);

@@ -3,6 +3,7 @@ import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { WebhookEventItemDto, WebhookEventStatus } from '@ticklegram/domain-models';
 import { Brackets, DataSource, EntityManager, In, Repository } from 'typeorm';
 import { dialectOf } from '../../../database/column-types';
+import { isSyntaxError } from '../../../database/database-errors';
 import { insertedId, insertRow, insertRows, insertRowsReturningIds, updateRows } from '../../../database/fast-insert';
 import { WebhookEventEntity } from '../entities/webhook-event.entity';
 
@@ -41,12 +42,15 @@ const RETRYABLE: WebhookEventStatus[] = ['failed', 'processing'];
 @Injectable()
 export class WebhookEventRepository {
   private readonly dialect: 'mysql' | 'sqlite';
+  /** See {@link returnsInsertedIds}: from the URL's scheme, until the server refuses `RETURNING`. */
+  private returning: boolean;
 
   constructor(
     @InjectRepository(WebhookEventEntity) private readonly repo: Repository<WebhookEventEntity>,
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {
     this.dialect = dialectOf(dataSource.options.type);
+    this.returning = dataSource.options.type !== 'mysql';
   }
 
   get isMysql(): boolean {
@@ -55,7 +59,7 @@ export class WebhookEventRepository {
 
   /** The database returns generated ids from a multi-row INSERT (`RETURNING`: MariaDB and SQLite, not MySQL). */
   get returnsInsertedIds(): boolean {
-    return this.dataSource.options.type !== 'mysql';
+    return this.returning;
   }
 
   /**
@@ -99,9 +103,10 @@ export class WebhookEventRepository {
   /**
    * Deliveries stored already claimed by `workerId` (`processing`, first attempt, leased until `leaseMs` from now), for a
    * worker in this process to apply straight from memory: no claim transaction. A row its worker never finishes is
-   * claimed again when the lease runs out, like any claimed row. Needs {@link returnsInsertedIds}.
+   * claimed again when the lease runs out, like any claimed row. Needs {@link returnsInsertedIds}; null (nothing stored,
+   * and false from then on) when the server cannot parse `RETURNING` — a MySQL server behind a `mariadb://` URL.
    */
-  async insertClaimed(events: NewWebhookEvent[], workerId: string, leaseMs: number): Promise<WebhookEventEntity[]> {
+  async insertClaimed(events: NewWebhookEvent[], workerId: string, leaseMs: number): Promise<WebhookEventEntity[] | null> {
     const now = new Date();
     const leaseEnd = new Date(now.getTime() + leaseMs);
     const rows = events.map((event) => {
@@ -113,7 +118,14 @@ export class WebhookEventRepository {
       row.nextAttemptAt = leaseEnd;
       return row;
     });
-    const ids = await this.exclusive(() => insertRowsReturningIds(this.repo.manager, WebhookEventEntity, rows));
+    let ids: number[];
+    try {
+      ids = await this.exclusive(() => insertRowsReturningIds(this.repo.manager, WebhookEventEntity, rows));
+    } catch (error) {
+      if (!isSyntaxError(error)) throw error;
+      this.returning = false;
+      return null;
+    }
     rows.forEach((row, i) => (row.id = ids[i]));
     return rows;
   }
