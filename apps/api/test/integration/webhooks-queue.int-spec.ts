@@ -141,6 +141,7 @@ describe('webhook work queue (integration)', () => {
     }
     const before = Date.now();
     const stored = await events.insertClaimed(bodies.map(delivery), 'holder#h', 60_000);
+    if (!stored) throw new Error('MariaDB and SQLite parse INSERT … RETURNING: nothing may be refused here');
     const ids = stored.map((r) => r.id);
     expect(new Set(ids).size).toBe(3);
     expect(ids).toEqual([...ids].sort((a, b) => a - b));
