@@ -5,12 +5,13 @@
 //   npx nx build api && npx nx build meta-sim
 //   node tools/bench/src/ingest-bench.mjs            # BENCH_DB_URL=mysql://root@127.0.0.1:3306 by default
 //   BENCH_API_LOG=/tmp/api.log BENCH_API_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof' node tools/bench/src/ingest-bench.mjs
+//   BENCH_TRACE=/tmp/acks.json node tools/bench/src/ingest-bench.mjs   # every fixed-rate request: [sent at (ms into the phase), latency ms]
 //
 // Phases: (1) ack throughput at saturation, baseline vs api (receiver only: worker off);
 // (2) ack latency at a fixed 1,000 req/s, baseline vs api; (3) processing: the backlog drained by the
 // worker (webhooks fully applied per second); (4) 1,000 req/s with the worker on: ack latency and
 // processing lag (received_at → processed_at) p50/p99. Loopback only; every loop is bounded.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import mysql from 'mysql2/promise';
@@ -29,6 +30,9 @@ const CUSTOMERS = 500;
 const API_LOG = process.env.BENCH_API_LOG ?? '';
 const API_LOG_LEVEL = process.env.BENCH_API_LOG_LEVEL ?? 'warn';
 const API_NODE_ARGS = (process.env.BENCH_API_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
+// where in a phase the acks' tail comes from: each fixed-rate request's send time and latency (-1: failed), per phase
+const TRACE_FILE = process.env.BENCH_TRACE ?? '';
+const traces = {};
 
 let seq = 0;
 
@@ -87,20 +91,23 @@ async function saturate(port, path, seconds) {
   return { perSecond: ok / ((Date.now() - started) / 1000), ok, failed };
 }
 
-async function fixedRate(port, path, rate, seconds) {
+async function fixedRate(port, path, rate, seconds, phase) {
   const total = rate * seconds;
   const latencies = [];
   let failed = 0;
   const inflight = [];
+  const trace = TRACE_FILE ? (traces[phase] = []) : null;
   const start = Date.now();
   for (let i = 0; i < total; i += 1) {
     const due = start + (i * 1000) / rate;
     const wait = due - Date.now();
     if (wait > 1) await new Promise((r) => setTimeout(r, wait));
+    const sentAt = Date.now() - start;
     inflight.push(
       post(port, path).then((r) => {
         if (r.ok) latencies.push(r.ms);
         else failed += 1;
+        trace?.push([sentAt, r.ok ? r.ms : -1]);
       }),
     );
   }
@@ -184,8 +191,8 @@ async function main() {
     results.apiSaturation = await withCpu({ server: api.pid }, () => saturate(ports.api, '/webhooks/instagram', SATURATION_SECONDS));
 
     process.stdout.write(`phase 2: ${RATE} req/s…\n`);
-    results.baselineRate = await withCpu({ server: baseline.pid }, () => fixedRate(ports.baseline, '/', RATE, RATE_SECONDS));
-    results.apiRate = await withCpu({ server: api.pid }, () => fixedRate(ports.api, '/webhooks/instagram', RATE, RATE_SECONDS));
+    results.baselineRate = await withCpu({ server: baseline.pid }, () => fixedRate(ports.baseline, '/', RATE, RATE_SECONDS, 'baselineRate'));
+    results.apiRate = await withCpu({ server: api.pid }, () => fixedRate(ports.api, '/webhooks/instagram', RATE, RATE_SECONDS, 'apiRate'));
     await stop(baseline);
     await stop(api);
 
@@ -222,7 +229,7 @@ async function main() {
     process.stdout.write(`phase 4: ${RATE} req/s with the worker on…\n`);
     const [[mark]] = await q.query('SELECT COALESCE(MAX(id), 0) AS id FROM webhook_events');
     results.apiRateWithWorker = await withCpu({ api: api.pid, db: dbPid, generator: process.pid }, async () => {
-      const acked = await fixedRate(ports.api, '/webhooks/instagram', RATE, RATE_SECONDS);
+      const acked = await fixedRate(ports.api, '/webhooks/instagram', RATE, RATE_SECONDS, 'apiRateWithWorker');
       for (let i = 0; i < 600; i += 1) {
         const [[row]] = await q.query(`SELECT COUNT(*) AS n FROM webhook_events WHERE id > ? AND status IN ('pending','processing','failed')`, [mark.id]);
         if (Number(row.n) === 0) break;
@@ -279,6 +286,7 @@ async function main() {
   ];
   process.stdout.write(`\n${lines.join('\n')}\n\n${targets.join('\n')}\n`);
   process.stdout.write(`\nJSON ${JSON.stringify({ machine, ...results })}\n`);
+  if (TRACE_FILE) writeFileSync(TRACE_FILE, JSON.stringify(traces));
 }
 
 main().catch((error) => {
