@@ -31,6 +31,7 @@ import { TemplatesModule } from './modules/templates/templates.module';
 // analytics (issue 12 part 2)
 import { AnalyticsModule } from './modules/analytics/analytics.module';
 import { CapiModule } from './modules/capi/capi.module';
+import { JobsModule } from './modules/jobs/jobs.module';
 
 @Module({})
 export class AppModule {
@@ -43,6 +44,7 @@ export class AppModule {
         RedisModule,
         DatabaseModule,
         AuditModule,
+        JobsModule,
         UsersModule,
         AuthModule,
         RealtimeModule,

@@ -9,6 +9,7 @@ import { COMMENTS_ENTITIES } from '../modules/comments/comments.entities';
 import { HISTORY_ENTITIES } from '../modules/history/history.entities';
 import { INBOX_ENTITIES } from '../modules/inbox/inbox.entities';
 import { INSIGHTS_ENTITIES } from '../modules/insights/insights.entities';
+import { JOBS_ENTITIES } from '../modules/jobs/jobs.entities';
 import { INSTAGRAM_ENTITIES } from '../modules/instagram/instagram.entities';
 import { LABELS_ENTITIES } from '../modules/labels/labels.entities';
 import { MESSAGING_ENTITIES } from '../modules/messaging/messaging.entities';
@@ -40,4 +41,5 @@ export const ENTITIES = [
   ...HISTORY_ENTITIES,
   ...ANALYTICS_ENTITIES,
   ...CAPI_ENTITIES,
+  ...JOBS_ENTITIES,
 ];

@@ -29,6 +29,7 @@ import { AddAnalyticsChannelHourlyTotals1764850000000 } from './1764850000000-Ad
 import { IndexDailyTotalsByPair1764850000001 } from './1764850000001-IndexDailyTotalsByPair';
 import { CoverConversationWalkScope1764860000000 } from './1764860000000-CoverConversationWalkScope';
 import { OneCountDeltaPerUnreadChange1764870000000 } from './1764870000000-OneCountDeltaPerUnreadChange';
+import { CreateJobLeases1764880000000 } from './1764880000000-CreateJobLeases';
 
 /** Every migration, in order. Listed explicitly because the api is bundled (no glob loading). */
 export const MIGRATIONS = [
@@ -63,4 +64,5 @@ export const MIGRATIONS = [
   IndexDailyTotalsByPair1764850000001,
   CoverConversationWalkScope1764860000000,
   OneCountDeltaPerUnreadChange1764870000000,
+  CreateJobLeases1764880000000,
 ];

@@ -5,6 +5,7 @@ import { LessThanOrEqual, Repository } from 'typeorm';
 import { AuthUser } from '../../common/decorators/current-user.decorator';
 import { RequestValidationException } from '../../common/pipes/validation.pipe';
 import { AuditService } from '../audit/audit.service';
+import { JobLeases } from '../jobs/job-leases.service';
 import { ConversationEntity } from '../inbox/entities/conversation.entity';
 import { toConversationDto } from '../inbox/inbox.mapper';
 import { PresenceService } from '../realtime/presence.service';
@@ -31,10 +32,17 @@ export class AssignmentService implements OnApplicationBootstrap, OnApplicationS
     private readonly audit: AuditService,
     private readonly events: InboxGateway,
     private readonly presence: PresenceService,
+    private readonly leases: JobLeases,
   ) {}
 
   onApplicationBootstrap(): void {
-    this.sweepTimer = setInterval(() => void this.wakeSnoozed().catch((err: unknown) => this.logger.warn({ err }, 'snooze sweep failed')), SNOOZE_SWEEP_MS);
+    this.sweepTimer = setInterval(
+      () =>
+        void this.leases
+          .runIfHeld('assignment.snooze-sweep', SNOOZE_SWEEP_MS, () => this.wakeSnoozed())
+          .catch((err: unknown) => this.logger.warn({ err }, 'snooze sweep failed')),
+      SNOOZE_SWEEP_MS,
+    );
     this.sweepTimer.unref?.();
   }
 

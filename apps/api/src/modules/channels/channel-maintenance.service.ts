@@ -5,6 +5,7 @@ import { isMetaGraphError } from '@ticklegram/meta-graph';
 import { TokenCipher } from '../../common/crypto/token-cipher';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { AuditService } from '../audit/audit.service';
+import { JobLeases } from '../jobs/job-leases.service';
 import { MetaGraph } from '../meta/meta.module';
 import { ChannelPlatforms } from './channel-platforms';
 import { ChannelsService } from './channels.service';
@@ -36,6 +37,7 @@ export class ChannelMaintenanceService implements OnApplicationBootstrap {
     private readonly platforms: ChannelPlatforms,
     private readonly service: ChannelsService,
     private readonly audit: AuditService,
+    private readonly leases: JobLeases,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -153,12 +155,16 @@ export class ChannelMaintenanceService implements OnApplicationBootstrap {
     return stored ? this.cipher.decrypt(stored) : null;
   }
 
-  /** Runs `job` every `ms` (never two runs of one job at once), registered with Nest's scheduler. */
+  /**
+   * Runs `job` every `ms` in the one api process that holds its lease (`JobLeases`), never two runs of it at once,
+   * registered with Nest's scheduler.
+   */
   every(name: string, ms: number, job: () => Promise<unknown>): void {
     const handle = setInterval(() => {
       if (this.running.has(name)) return;
       this.running.add(name);
-      job()
+      this.leases
+        .runIfHeld(name, ms, job)
         .catch((error: unknown) => this.logger.error({ err: error, job: name }, 'channel job failed'))
         .finally(() => this.running.delete(name));
     }, ms);

@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/comm
 import { SchedulerRegistry } from '@nestjs/schedule';
 import { ChannelStatus } from '@ticklegram/domain-models';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
+import { JobLeases } from '../jobs/job-leases.service';
 import { InsightsSyncService } from './insights-sync.service';
 import { InsightsService } from './insights.service';
 
@@ -24,14 +25,17 @@ export class InsightsSchedulerService implements OnApplicationBootstrap {
     private readonly scheduler: SchedulerRegistry,
     private readonly insights: InsightsService,
     private readonly sync: InsightsSyncService,
+    private readonly leases: JobLeases,
   ) {}
 
   onApplicationBootstrap(): void {
     if (!this.config.insights.syncEnabled) return;
-    const first = setTimeout(() => void this.tick(), FIRST_TICK_MS);
+    const tickMs = this.config.insights.tickSeconds * 1000;
+    const run = () => void this.leases.runIfHeld('insights.sync', tickMs, () => this.tick());
+    const first = setTimeout(run, FIRST_TICK_MS);
     first.unref();
     this.scheduler.addTimeout('insights.first-sync', first);
-    const every = setInterval(() => void this.tick(), this.config.insights.tickSeconds * 1000);
+    const every = setInterval(run, tickMs);
     every.unref();
     this.scheduler.addInterval('insights.sync', every);
   }

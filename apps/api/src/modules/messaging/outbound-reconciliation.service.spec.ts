@@ -5,6 +5,7 @@ import { MessageEntity } from '../inbox/entities/message.entity';
 import { InboxGateway } from '../inbox/inbox.gateway';
 import { OutboundMessageRepository } from '../inbox/repositories/outbound-message.repository';
 import { ScopedConversationRepository } from '../inbox/repositories/scoped-conversation.repository';
+import { JobLeases } from '../jobs/job-leases.service';
 import { MetaGraph } from '../meta/meta.module';
 import { OutboundRecoveryService } from './outbound-recovery.service';
 import { OutboundReconciliationService } from './outbound-reconciliation.service';
@@ -55,6 +56,8 @@ function reconcilerWith(options: { unknown: MessageEntity[]; listConversations?:
     { message: jest.fn() } as unknown as InboxGateway,
     { recover: async () => 0 } as unknown as OutboundRecoveryService,
     { outbound: { reconcileIntervalMs: 20, reconcileGraceMs: GRACE_MS } } as AppConfig,
+    // this process holds the lease (the lease itself: job-leases.int-spec.ts)
+    { runIfHeld: async (_job: string, _ms: number, work: () => Promise<unknown>) => void (await work()) } as unknown as JobLeases,
   );
   return {
     service,

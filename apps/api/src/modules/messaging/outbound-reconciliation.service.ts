@@ -6,6 +6,7 @@ import { InboxGateway } from '../inbox/inbox.gateway';
 import { MessageEntity } from '../inbox/entities/message.entity';
 import { OutboundMessageRepository } from '../inbox/repositories/outbound-message.repository';
 import { ScopedConversationRepository } from '../inbox/repositories/scoped-conversation.repository';
+import { JobLeases } from '../jobs/job-leases.service';
 import { MetaGraph } from '../meta/meta.module';
 import { OutboundRecoveryService } from './outbound-recovery.service';
 
@@ -44,10 +45,12 @@ export class OutboundReconciliationService implements OnApplicationBootstrap, On
     private readonly events: InboxGateway,
     private readonly recovery: OutboundRecoveryService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly leases: JobLeases,
   ) {}
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => this.tick(), this.config.outbound.reconcileIntervalMs);
+    const intervalMs = this.config.outbound.reconcileIntervalMs;
+    this.timer = setInterval(() => void this.leases.runIfHeld('outbound.reconcile', intervalMs, async () => this.tick()), intervalMs);
     this.timer.unref?.();
   }
 

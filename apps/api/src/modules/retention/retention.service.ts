@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/comm
 import { SchedulerRegistry } from '@nestjs/schedule';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { RefreshTokenService } from '../auth/refresh-token.service';
+import { JobLeases } from '../jobs/job-leases.service';
 import { MediaStorage } from '../media/media-storage.service';
 import { UploadsService } from '../messaging/uploads.service';
 import { WebhookRetentionRepository } from '../webhooks/repositories/webhook-retention.repository';
@@ -27,12 +28,14 @@ export class RetentionService implements OnApplicationBootstrap {
     private readonly media: MediaStorage,
     private readonly webhooks: WebhookRetentionRepository,
     private readonly refreshTokens: RefreshTokenService,
+    private readonly leases: JobLeases,
   ) {}
 
   onApplicationBootstrap(): void {
+    const intervalMs = this.config.retention.intervalMinutes * 60_000;
     const handle = setInterval(() => {
-      this.runOnce().catch((error: unknown) => this.logger.error({ err: error }, 'retention run failed'));
-    }, this.config.retention.intervalMinutes * 60_000);
+      this.leases.runIfHeld(JOB_NAME, intervalMs, () => this.runOnce()).catch((error: unknown) => this.logger.error({ err: error }, 'retention run failed'));
+    }, intervalMs);
     handle.unref();
     this.scheduler.addInterval(JOB_NAME, handle);
   }

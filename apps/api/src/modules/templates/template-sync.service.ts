@@ -4,6 +4,7 @@ import { collect } from '@ticklegram/meta-graph';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { isDuplicateKeyError } from '../../database/database-errors';
 import type { ChannelRef } from '../channels/channel-ref';
+import { JobLeases } from '../jobs/job-leases.service';
 import { MetaGraph } from '../meta/meta.module';
 import { MessageTemplateEntity } from './entities/message-template.entity';
 import { MessageTemplateRepository } from './repositories/message-template.repository';
@@ -31,12 +32,13 @@ export class TemplateSyncService implements OnApplicationBootstrap, OnApplicatio
     private readonly pages: TemplatePages,
     private readonly graph: MetaGraph,
     private readonly changes: TemplateChanges,
+    private readonly leases: JobLeases,
   ) {}
 
   onApplicationBootstrap(): void {
     const { pollIntervalSeconds } = this.config.templates;
     if (pollIntervalSeconds <= 0) return;
-    this.timer = setInterval(() => void this.tick(), pollIntervalSeconds * 1000);
+    this.timer = setInterval(() => void this.leases.runIfHeld('templates.sync', pollIntervalSeconds * 1000, () => this.tick()), pollIntervalSeconds * 1000);
     this.timer.unref();
   }
 

@@ -1,0 +1,13 @@
+import { Global, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { JobLeaseEntity } from './entities/job-lease.entity';
+import { JobLeases } from './job-leases.service';
+import { JobLeaseRepository } from './repositories/job-lease.repository';
+
+@Global()
+@Module({
+  imports: [TypeOrmModule.forFeature([JobLeaseEntity])],
+  providers: [JobLeaseRepository, JobLeases],
+  exports: [JobLeases],
+})
+export class JobsModule {}

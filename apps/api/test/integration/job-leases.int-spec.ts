@@ -1,0 +1,89 @@
+import { JobLeases, MIN_LEASE_MS } from '../../src/modules/jobs/job-leases.service';
+import { JobLeaseRepository } from '../../src/modules/jobs/repositories/job-lease.repository';
+import { TemplateSyncService } from '../../src/modules/templates/template-sync.service';
+import { startTestApp, TestApp } from '../utils/test-app';
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Background jobs run in one api process of a deployment at a time (`modules/jobs`). Each `JobLeases` below stands for
+ * another api process on the same database: same table, its own holder id.
+ */
+describe('job leases (integration)', () => {
+  let t: TestApp;
+  let repo: JobLeaseRepository;
+  const processes = () => [new JobLeases(repo), new JobLeases(repo)];
+
+  beforeAll(async () => {
+    t = await startTestApp({ TEMPLATES_POLL_INTERVAL_SECONDS: '1' });
+    repo = t.app.get(JobLeaseRepository);
+  });
+
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('gives a job to one process until its lease runs out unrenewed, then to another', async () => {
+    const [a, b] = processes();
+    const t0 = Date.now();
+    const at = (ms: number) => new Date(t0 + ms);
+    expect(await a.holds('one-holder', 1_000, at(0))).toBe(true);
+    expect(await b.holds('one-holder', 1_000, at(1_000))).toBe(false);
+    // the holder renews at its next run: the other still waits a whole lease from then
+    expect(await a.holds('one-holder', 1_000, at(MIN_LEASE_MS / 2))).toBe(true);
+    expect(await b.holds('one-holder', 1_000, at(MIN_LEASE_MS + 1_000))).toBe(false);
+    // the holder stopped renewing (it died): the lease runs out and the other takes the job over
+    expect(await b.holds('one-holder', 1_000, at(MIN_LEASE_MS / 2 + MIN_LEASE_MS + 1))).toBe(true);
+    expect(await a.holds('one-holder', 1_000, at(MIN_LEASE_MS / 2 + MIN_LEASE_MS + 2))).toBe(false);
+  });
+
+  it('lasts a few of the job’s intervals when they are longer than the minimum', async () => {
+    const [a, b] = processes();
+    const t0 = Date.now();
+    const hour = 3_600_000;
+    expect(await a.holds('hourly', hour, new Date(t0))).toBe(true);
+    expect(await b.holds('hourly', hour, new Date(t0 + 2 * hour))).toBe(false);
+    expect(await b.holds('hourly', hour, new Date(t0 + 3 * hour + 1))).toBe(true);
+  });
+
+  it('gives a never-leased job to exactly one of several processes asking at once', async () => {
+    const [a, b] = processes();
+    const now = new Date();
+    const asks = Array.from({ length: 12 }, (_, i) => (i % 2 ? a : b));
+    const held = await Promise.all(asks.map((p) => p.holds('race', 1_000, now).then((yes) => (yes ? p.holder : null))));
+    const winners = new Set(held.filter((h) => h !== null));
+    expect(winners.size).toBe(1);
+    const row = await repo.find('race');
+    expect(winners.has(row?.holder ?? '')).toBe(true);
+  });
+
+  it('hands a stopping process’s jobs over at once, and runs work only where the lease is held', async () => {
+    const [a, b] = processes();
+    const ran: string[] = [];
+    await a.runIfHeld('handover', 1_000, async () => void ran.push('a'));
+    await b.runIfHeld('handover', 1_000, async () => void ran.push('b'));
+    expect(ran).toEqual(['a']);
+    await a.onApplicationShutdown();
+    await b.runIfHeld('handover', 1_000, async () => void ran.push('b'));
+    await a.runIfHeld('handover', 1_000, async () => void ran.push('a'));
+    expect(ran).toEqual(['a', 'b']);
+  });
+
+  it('skips the api’s own timer runs of a job another process holds, and takes them up when it lets go', async () => {
+    const sync = t.app.get(TemplateSyncService);
+    const tick = jest.spyOn(sync, 'tick').mockResolvedValue(undefined);
+    const other = new JobLeases(repo);
+    // the api has held templates.sync since its first run (every second here): the other process takes it as if the
+    // api's lease had run out
+    await t.app.get(JobLeases).holds('templates.sync', 1_000);
+    expect(await other.holds('templates.sync', 1_000, new Date(Date.now() + 2 * MIN_LEASE_MS))).toBe(true);
+    await sleep(1_200); // a run that read the lease before the takeover may still end in tick()
+    tick.mockClear();
+    await sleep(2_500);
+    expect(tick).not.toHaveBeenCalled();
+    await other.onApplicationShutdown();
+    for (let i = 0; i < 40 && tick.mock.calls.length === 0; i += 1) await sleep(100);
+    expect(tick).toHaveBeenCalled();
+    tick.mockRestore();
+  });
+});
