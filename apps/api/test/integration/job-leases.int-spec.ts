@@ -2,6 +2,7 @@ import { JobLeases, MIN_LEASE_MS } from '../../src/modules/jobs/job-leases.servi
 import { JobLeaseRepository } from '../../src/modules/jobs/repositories/job-lease.repository';
 import { TemplateSyncService } from '../../src/modules/templates/template-sync.service';
 import { startTestApp, TestApp } from '../utils/test-app';
+import { createTestDatabase } from '../utils/test-database';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -63,10 +64,23 @@ describe('job leases (integration)', () => {
     await a.runIfHeld('handover', 1_000, async () => void ran.push('a'));
     await b.runIfHeld('handover', 1_000, async () => void ran.push('b'));
     expect(ran).toEqual(['a']);
-    await a.onApplicationShutdown();
+    await a.beforeApplicationShutdown();
     await b.runIfHeld('handover', 1_000, async () => void ran.push('b'));
     await a.runIfHeld('handover', 1_000, async () => void ran.push('a'));
     expect(ran).toEqual(['a', 'b']);
+  });
+
+  it('releases a stopping api’s leases before its database closes: the next process takes its jobs at once', async () => {
+    const db = await createTestDatabase();
+    const first = await startTestApp({}, { db, keepDatabase: true });
+    expect(await first.app.get(JobLeases).holds('released-at-stop', 1_000)).toBe(true);
+    await first.close();
+    const second = await startTestApp({}, { db });
+    try {
+      expect(await new JobLeases(second.app.get(JobLeaseRepository)).holds('released-at-stop', 1_000)).toBe(true);
+    } finally {
+      await second.close();
+    }
   });
 
   it('skips the api’s own timer runs of a job another process holds, and takes them up when it lets go', async () => {
@@ -81,7 +95,7 @@ describe('job leases (integration)', () => {
     tick.mockClear();
     await sleep(2_500);
     expect(tick).not.toHaveBeenCalled();
-    await other.onApplicationShutdown();
+    await other.beforeApplicationShutdown();
     for (let i = 0; i < 40 && tick.mock.calls.length === 0; i += 1) await sleep(100);
     expect(tick).toHaveBeenCalled();
     tick.mockRestore();

@@ -1,4 +1,4 @@
-import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import { BeforeApplicationShutdown, Injectable, Logger } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { JobLeaseRepository } from './repositories/job-lease.repository';
@@ -17,7 +17,7 @@ export const MIN_LEASE_MS = 60_000;
  * tokens, the count fold's locked reads — runs everywhere.
  */
 @Injectable()
-export class JobLeases implements OnApplicationShutdown {
+export class JobLeases implements BeforeApplicationShutdown {
   private readonly logger = new Logger(JobLeases.name);
   readonly holder = `${hostname().slice(0, 40)}:${process.pid}:${randomBytes(3).toString('hex')}`;
 
@@ -41,7 +41,8 @@ export class JobLeases implements OnApplicationShutdown {
     if (held) await work();
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /** Before the database closes (TypeORM closes it in its own shutdown hook). */
+  async beforeApplicationShutdown(): Promise<void> {
     await this.leases
       .releaseAll(this.holder, new Date())
       .catch((err: unknown) => this.logger.warn({ err }, 'releasing job leases failed (they run out instead)'));
