@@ -9,9 +9,9 @@ export class JobLeaseRepository {
   constructor(@InjectRepository(JobLeaseEntity) private readonly leases: Repository<JobLeaseEntity>) {}
 
   /**
-   * Takes the job's lease for `holder` until `until` when it is free, expired (a released lease ends now) or already `holder`'s; false when another
-   * holder's lease still runs. One conditional UPDATE (or the INSERT of a job never leased), so two processes asking at
-   * once never both get it.
+   * Takes the job's lease for `holder` until `until` when it is free, expired (a released lease ends now) or already
+   * `holder`'s; false when another holder's lease still runs. One conditional UPDATE (or the INSERT of a job never
+   * leased), so two processes asking at once never both get it.
    */
   async takeOrRenew(job: string, holder: string, now: Date, until: Date): Promise<boolean> {
     const updated = await this.leases
