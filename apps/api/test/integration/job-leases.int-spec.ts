@@ -1,3 +1,4 @@
+import { SchedulerRegistry } from '@nestjs/schedule';
 import { JobLeases, MIN_LEASE_MS } from '../../src/modules/jobs/job-leases.service';
 import { JobLeaseRepository } from '../../src/modules/jobs/repositories/job-lease.repository';
 import { TemplateSyncService } from '../../src/modules/templates/template-sync.service';
@@ -13,7 +14,9 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 describe('job leases (integration)', () => {
   let t: TestApp;
   let repo: JobLeaseRepository;
-  const processes = () => [new JobLeases(repo), new JobLeases(repo)];
+  /** Another api process on the same database. */
+  const anotherProcess = () => new JobLeases(repo, new SchedulerRegistry());
+  const processes = () => [anotherProcess(), anotherProcess()];
 
   beforeAll(async () => {
     t = await startTestApp({ TEMPLATES_POLL_INTERVAL_SECONDS: '1' });
@@ -77,7 +80,7 @@ describe('job leases (integration)', () => {
     await first.close();
     const second = await startTestApp({}, { db });
     try {
-      expect(await new JobLeases(second.app.get(JobLeaseRepository)).holds('released-at-stop', 1_000)).toBe(true);
+      expect(await new JobLeases(second.app.get(JobLeaseRepository), new SchedulerRegistry()).holds('released-at-stop', 1_000)).toBe(true);
     } finally {
       await second.close();
     }
@@ -86,7 +89,7 @@ describe('job leases (integration)', () => {
   it('skips the api’s own timer runs of a job another process holds, and takes them up when it lets go', async () => {
     const sync = t.app.get(TemplateSyncService);
     const tick = jest.spyOn(sync, 'tick').mockResolvedValue(undefined);
-    const other = new JobLeases(repo);
+    const other = anotherProcess();
     // the api has held templates.sync since its first run (every second here): the other process takes it as if the
     // api's lease had run out
     await t.app.get(JobLeases).holds('templates.sync', 1_000);

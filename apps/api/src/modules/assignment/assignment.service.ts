@@ -1,4 +1,4 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { ConversationStateResponse, MessagingErrorCode, Role, UpdateConversationRequest } from '@ticklegram/domain-models';
 import { LessThanOrEqual, Repository } from 'typeorm';
@@ -21,10 +21,7 @@ const SNOOZE_SWEEP_MS = 30_000;
 
 /** Manual assignment, status changes (with snooze), mark read. Admin actions are audited. */
 @Injectable()
-export class AssignmentService implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger(AssignmentService.name);
-  private sweepTimer: NodeJS.Timeout | null = null;
-
+export class AssignmentService implements OnApplicationBootstrap {
   constructor(
     private readonly conversations: ScopedConversationRepository,
     @InjectRepository(ConversationSnoozeEntity) private readonly snoozes: Repository<ConversationSnoozeEntity>,
@@ -36,18 +33,7 @@ export class AssignmentService implements OnApplicationBootstrap, OnApplicationS
   ) {}
 
   onApplicationBootstrap(): void {
-    this.sweepTimer = setInterval(
-      () =>
-        void this.leases
-          .runIfHeld('assignment.snooze-sweep', SNOOZE_SWEEP_MS, () => this.wakeSnoozed())
-          .catch((err: unknown) => this.logger.warn({ err }, 'snooze sweep failed')),
-      SNOOZE_SWEEP_MS,
-    );
-    this.sweepTimer.unref?.();
-  }
-
-  onApplicationShutdown(): void {
-    if (this.sweepTimer) clearInterval(this.sweepTimer);
+    this.leases.every('assignment.snooze-sweep', SNOOZE_SWEEP_MS, () => this.wakeSnoozed());
   }
 
   async get(caller: Caller, id: string): Promise<ConversationEntity> {

@@ -1,5 +1,4 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { SchedulerRegistry } from '@nestjs/schedule';
 import { ChannelStatus } from '@ticklegram/domain-models';
 import { isMetaGraphError } from '@ticklegram/meta-graph';
 import { TokenCipher } from '../../common/crypto/token-cipher';
@@ -26,12 +25,10 @@ export interface JobReport {
 @Injectable()
 export class ChannelMaintenanceService implements OnApplicationBootstrap {
   private readonly logger = new Logger(ChannelMaintenanceService.name);
-  private readonly running = new Set<string>();
   private readonly resubscribedListeners: ((channelId: string) => void)[] = [];
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly scheduler: SchedulerRegistry,
     private readonly graph: MetaGraph,
     private readonly cipher: TokenCipher,
     private readonly platforms: ChannelPlatforms,
@@ -155,20 +152,8 @@ export class ChannelMaintenanceService implements OnApplicationBootstrap {
     return stored ? this.cipher.decrypt(stored) : null;
   }
 
-  /**
-   * Runs `job` every `ms` in the one api process that holds its lease (`JobLeases`), never two runs of it at once,
-   * registered with Nest's scheduler.
-   */
+  /** Runs `job` every `ms` in the one api process that holds its lease ({@link JobLeases.every}). */
   every(name: string, ms: number, job: () => Promise<unknown>): void {
-    const handle = setInterval(() => {
-      if (this.running.has(name)) return;
-      this.running.add(name);
-      this.leases
-        .runIfHeld(name, ms, job)
-        .catch((error: unknown) => this.logger.error({ err: error, job: name }, 'channel job failed'))
-        .finally(() => this.running.delete(name));
-    }, ms);
-    handle.unref();
-    this.scheduler.addInterval(name, handle);
+    this.leases.every(name, ms, job);
   }
 }

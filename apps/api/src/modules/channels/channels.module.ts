@@ -1,5 +1,4 @@
 import { Global, Module } from '@nestjs/common';
-import { ScheduleModule } from '@nestjs/schedule';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ChannelLifecycleService } from './channel-lifecycle.service';
 import { ChannelMaintenanceService } from './channel-maintenance.service';
@@ -21,7 +20,7 @@ import { ChannelWebhookMinuteRepository } from './repositories/channel-webhook-m
  */
 @Global()
 @Module({
-  imports: [TypeOrmModule.forFeature([ChannelWebhookMinuteEntity]), ScheduleModule.forRoot()],
+  imports: [TypeOrmModule.forFeature([ChannelWebhookMinuteEntity])],
   controllers: [ChannelsController],
   providers: [
     ChannelPlatforms,

@@ -1,5 +1,4 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { SchedulerRegistry } from '@nestjs/schedule';
 import { ChannelStatus } from '@ticklegram/domain-models';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { JobLeases } from '../jobs/job-leases.service';
@@ -22,7 +21,6 @@ export class InsightsSchedulerService implements OnApplicationBootstrap {
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly scheduler: SchedulerRegistry,
     private readonly insights: InsightsService,
     private readonly sync: InsightsSyncService,
     private readonly leases: JobLeases,
@@ -30,14 +28,7 @@ export class InsightsSchedulerService implements OnApplicationBootstrap {
 
   onApplicationBootstrap(): void {
     if (!this.config.insights.syncEnabled) return;
-    const tickMs = this.config.insights.tickSeconds * 1000;
-    const run = () => void this.leases.runIfHeld('insights.sync', tickMs, () => this.tick());
-    const first = setTimeout(run, FIRST_TICK_MS);
-    first.unref();
-    this.scheduler.addTimeout('insights.first-sync', first);
-    const every = setInterval(run, tickMs);
-    every.unref();
-    this.scheduler.addInterval('insights.sync', every);
+    this.leases.every('insights.sync', this.config.insights.tickSeconds * 1000, () => this.tick(), FIRST_TICK_MS);
   }
 
   /** Syncs every account that is due; returns the ids it synced (public for tests). */

@@ -1,4 +1,5 @@
 import { BeforeApplicationShutdown, Injectable, Logger } from '@nestjs/common';
+import { SchedulerRegistry } from '@nestjs/schedule';
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { JobLeaseRepository } from './repositories/job-lease.repository';
@@ -20,8 +21,36 @@ export const MIN_LEASE_MS = 60_000;
 export class JobLeases implements BeforeApplicationShutdown {
   private readonly logger = new Logger(JobLeases.name);
   readonly holder = `${hostname().slice(0, 40)}:${process.pid}:${randomBytes(3).toString('hex')}`;
+  private readonly timers: NodeJS.Timeout[] = [];
 
-  constructor(private readonly leases: JobLeaseRepository) {}
+  constructor(
+    private readonly leases: JobLeaseRepository,
+    private readonly scheduler: SchedulerRegistry,
+  ) {}
+
+  /**
+   * Runs `work` every `intervalMs` (the first time after `firstRunMs`, default one interval) in the process that holds
+   * the job's lease; a tick while a run is still going is dropped, and a failed run is logged. Registered with Nest's
+   * scheduler under the job's name; stopped before the leases are released at shutdown.
+   */
+  every(job: string, intervalMs: number, work: () => Promise<unknown>, firstRunMs = intervalMs): void {
+    let running = false;
+    const run = () => {
+      if (running) return;
+      running = true;
+      this.runIfHeld(job, intervalMs, work)
+        .catch((err: unknown) => this.logger.error({ err, job }, 'scheduled job failed'))
+        .finally(() => (running = false));
+    };
+    const interval = setInterval(run, intervalMs);
+    interval.unref();
+    this.timers.push(interval);
+    this.scheduler.addInterval(job, interval);
+    if (firstRunMs === intervalMs) return;
+    const first = setTimeout(run, firstRunMs);
+    first.unref();
+    this.timers.push(first);
+  }
 
   /** This process holds the job's lease — taken or renewed now for {@link LEASE_INTERVALS} × `intervalMs`. */
   async holds(job: string, intervalMs: number, now = new Date()): Promise<boolean> {
@@ -43,6 +72,7 @@ export class JobLeases implements BeforeApplicationShutdown {
 
   /** Before the database closes (TypeORM closes it in its own shutdown hook). */
   async beforeApplicationShutdown(): Promise<void> {
+    for (const timer of this.timers.splice(0)) clearTimeout(timer);
     await this.leases
       .releaseAll(this.holder, new Date())
       .catch((err: unknown) => this.logger.warn({ err }, 'releasing job leases failed (they run out instead)'));

@@ -1,4 +1,5 @@
 import { Global, Module } from '@nestjs/common';
+import { ScheduleModule } from '@nestjs/schedule';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { JobLeaseEntity } from './entities/job-lease.entity';
 import { JobLeases } from './job-leases.service';
@@ -6,7 +7,7 @@ import { JobLeaseRepository } from './repositories/job-lease.repository';
 
 @Global()
 @Module({
-  imports: [TypeOrmModule.forFeature([JobLeaseEntity])],
+  imports: [TypeOrmModule.forFeature([JobLeaseEntity]), ScheduleModule.forRoot()],
   providers: [JobLeaseRepository, JobLeases],
   exports: [JobLeases],
 })

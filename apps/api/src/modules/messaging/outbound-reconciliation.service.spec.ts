@@ -25,6 +25,11 @@ const unknownSend = (id: string, ageMs: number) =>
   }) as MessageEntity;
 
 /** The reconciler over fakes: Meta's thread is empty (nothing found), so a send past its grace is judged not delivered. */
+const timers: NodeJS.Timeout[] = [];
+afterEach(() => {
+  for (const timer of timers.splice(0)) clearInterval(timer);
+});
+
 function reconcilerWith(options: { unknown: MessageEntity[]; listConversations?: () => Promise<unknown> }) {
   const passes = { started: 0, inFlight: 0, maxInFlight: 0 };
   let release: () => void = () => undefined;
@@ -56,8 +61,14 @@ function reconcilerWith(options: { unknown: MessageEntity[]; listConversations?:
     { message: jest.fn() } as unknown as InboxGateway,
     { recover: async () => 0 } as unknown as OutboundRecoveryService,
     { outbound: { reconcileIntervalMs: 20, reconcileGraceMs: GRACE_MS } } as AppConfig,
-    // this process holds the lease (the lease itself: job-leases.int-spec.ts)
-    { runIfHeld: async (_job: string, _ms: number, work: () => Promise<unknown>) => void (await work()) } as unknown as JobLeases,
+    // this process holds the lease: a plain interval (the lease itself: job-leases.int-spec.ts)
+    {
+      every: (_job: string, ms: number, work: () => Promise<unknown>) => {
+        const timer = setInterval(() => void work(), ms);
+        timer.unref();
+        timers.push(timer);
+      },
+    } as unknown as JobLeases,
   );
   return {
     service,

@@ -34,7 +34,6 @@ export type ReconcileOutcome = 'sent' | 'not_delivered' | 'unknown' | 'deferred'
 @Injectable()
 export class OutboundReconciliationService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(OutboundReconciliationService.name);
-  private timer: NodeJS.Timeout | null = null;
   private running: Promise<unknown> | null = null;
 
   constructor(
@@ -49,13 +48,10 @@ export class OutboundReconciliationService implements OnApplicationBootstrap, On
   ) {}
 
   onApplicationBootstrap(): void {
-    const intervalMs = this.config.outbound.reconcileIntervalMs;
-    this.timer = setInterval(() => void this.leases.runIfHeld('outbound.reconcile', intervalMs, async () => this.tick()), intervalMs);
-    this.timer.unref?.();
+    this.leases.every('outbound.reconcile', this.config.outbound.reconcileIntervalMs, async () => this.tick());
   }
 
   async onApplicationShutdown(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
     await this.running?.catch(() => undefined);
   }
 

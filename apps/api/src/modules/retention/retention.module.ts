@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { ScheduleModule } from '@nestjs/schedule';
 import { AuthModule } from '../auth/auth.module';
 import { MediaModule } from '../media/media.module';
 import { MessagingModule } from '../messaging/messaging.module';
@@ -8,7 +7,7 @@ import { RetentionService } from './retention.service';
 
 /** Scheduled pruning of uploads, stored media, finished webhook rows, idempotency keys and ended refresh tokens. */
 @Module({
-  imports: [ScheduleModule.forRoot(), AuthModule, MediaModule, MessagingModule, WebhooksModule],
+  imports: [AuthModule, MediaModule, MessagingModule, WebhooksModule],
   providers: [RetentionService],
   exports: [RetentionService],
 })

@@ -1,5 +1,4 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { SchedulerRegistry } from '@nestjs/schedule';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { RefreshTokenService } from '../auth/refresh-token.service';
 import { JobLeases } from '../jobs/job-leases.service';
@@ -23,7 +22,6 @@ export class RetentionService implements OnApplicationBootstrap {
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly scheduler: SchedulerRegistry,
     private readonly uploads: UploadsService,
     private readonly media: MediaStorage,
     private readonly webhooks: WebhookRetentionRepository,
@@ -32,12 +30,7 @@ export class RetentionService implements OnApplicationBootstrap {
   ) {}
 
   onApplicationBootstrap(): void {
-    const intervalMs = this.config.retention.intervalMinutes * 60_000;
-    const handle = setInterval(() => {
-      this.leases.runIfHeld(JOB_NAME, intervalMs, () => this.runOnce()).catch((error: unknown) => this.logger.error({ err: error }, 'retention run failed'));
-    }, intervalMs);
-    handle.unref();
-    this.scheduler.addInterval(JOB_NAME, handle);
+    this.leases.every(JOB_NAME, this.config.retention.intervalMinutes * 60_000, () => this.runOnce());
   }
 
   /** One pass over every kind; a pass already under way is joined, not doubled. */

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { TemplateStatus, TemplateSyncResponse } from '@ticklegram/domain-models';
 import { collect } from '@ticklegram/meta-graph';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
@@ -20,9 +20,8 @@ type Counts = Omit<TemplateSyncResponse, 'channels' | 'failures'>;
  * (Meta Business Suite, the library) and dropping those deleted on Meta.
  */
 @Injectable()
-export class TemplateSyncService implements OnApplicationBootstrap, OnApplicationShutdown {
+export class TemplateSyncService implements OnApplicationBootstrap {
   private readonly logger = new Logger(TemplateSyncService.name);
-  private timer: NodeJS.Timeout | null = null;
   private running = false;
   private lastFullSync = 0;
 
@@ -38,12 +37,7 @@ export class TemplateSyncService implements OnApplicationBootstrap, OnApplicatio
   onApplicationBootstrap(): void {
     const { pollIntervalSeconds } = this.config.templates;
     if (pollIntervalSeconds <= 0) return;
-    this.timer = setInterval(() => void this.leases.runIfHeld('templates.sync', pollIntervalSeconds * 1000, () => this.tick()), pollIntervalSeconds * 1000);
-    this.timer.unref();
-  }
-
-  onApplicationShutdown(): void {
-    if (this.timer) clearInterval(this.timer);
+    this.leases.every('templates.sync', pollIntervalSeconds * 1000, () => this.tick());
   }
 
   /** One poll round: pending statuses, then a full sync when it is due. Never overlaps itself. */
