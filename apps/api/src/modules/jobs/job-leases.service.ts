@@ -1,32 +1,46 @@
-import { BeforeApplicationShutdown, Injectable, Logger } from '@nestjs/common';
+import { BeforeApplicationShutdown, Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { SchedulerRegistry } from '@nestjs/schedule';
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { JobLeaseRepository } from './repositories/job-lease.repository';
 
-/** A lease outlives this many of its job's intervals: a holder that stops renewing is replaced within about that. */
-export const LEASE_INTERVALS = 3;
-/** …and never less than this, so a short-interval job's run that takes a while is not taken over mid-run. */
-export const MIN_LEASE_MS = 60_000;
+export interface JobLeaseTiming {
+  /** How long a lease lasts unrenewed: a holder that dies is replaced about this long after its last renewal. */
+  leaseMs: number;
+  /** How often the holder renews all its leases (well under `leaseMs`). */
+  renewEveryMs: number;
+}
+
+export const DEFAULT_JOB_LEASE_TIMING: JobLeaseTiming = { leaseMs: 15_000, renewEveryMs: 5_000 };
+/** Overrides {@link DEFAULT_JOB_LEASE_TIMING} (tests). */
+export const JOB_LEASE_TIMING = Symbol('JOB_LEASE_TIMING');
 
 /**
  * Background jobs that call Meta or sweep shared rows (template and insights syncs, token and subscription checks,
  * reconciliation, retention, the snooze sweep) run in one api process of a deployment at a time: each run first takes
- * or renews the job's lease in the database, and a process that does not hold it skips the run. The holder keeps the
- * job while it runs; when it stops (and releases) or dies (and its lease runs out), another process takes it over at
- * its next run. Work that is already safe to share — the webhook worker's claims, the Conversions API outbox's claim
- * tokens, the count fold's locked reads — runs everywhere.
+ * or renews the job's lease in the database, and a process that does not hold it skips the run. The holder renews all
+ * its leases on a heartbeat, whatever the jobs' intervals and however long a run takes; when it stops it releases them,
+ * and when it dies (or stalls) they run out within `leaseMs` and another process takes each job at its next run. Work
+ * that is already safe to share — the webhook worker's claims, the Conversions API outbox's claim tokens, the count
+ * fold's locked reads — runs everywhere.
  */
 @Injectable()
 export class JobLeases implements BeforeApplicationShutdown {
   private readonly logger = new Logger(JobLeases.name);
   readonly holder = `${hostname().slice(0, 40)}:${process.pid}:${randomBytes(3).toString('hex')}`;
+  private readonly timing: JobLeaseTiming;
   private readonly timers: NodeJS.Timeout[] = [];
+  private heartbeat: NodeJS.Timeout | null = null;
+  private renewing: Promise<void> = Promise.resolve();
+  private stopped = false;
 
   constructor(
     private readonly leases: JobLeaseRepository,
     private readonly scheduler: SchedulerRegistry,
-  ) {}
+    @Optional() @Inject(JOB_LEASE_TIMING) timing?: JobLeaseTiming,
+  ) {
+    this.timing = timing ?? DEFAULT_JOB_LEASE_TIMING;
+  }
 
   /**
    * Runs `work` every `intervalMs` (the first time after `firstRunMs`, default one interval) in the process that holds
@@ -38,7 +52,7 @@ export class JobLeases implements BeforeApplicationShutdown {
     const run = () => {
       if (running) return;
       running = true;
-      this.runIfHeld(job, intervalMs, work)
+      this.runIfHeld(job, work)
         .catch((err: unknown) => this.logger.error({ err, job }, 'scheduled job failed'))
         .finally(() => (running = false));
     };
@@ -52,17 +66,18 @@ export class JobLeases implements BeforeApplicationShutdown {
     this.timers.push(first);
   }
 
-  /** This process holds the job's lease — taken or renewed now for {@link LEASE_INTERVALS} × `intervalMs`. */
-  async holds(job: string, intervalMs: number, now = new Date()): Promise<boolean> {
-    const until = new Date(now.getTime() + Math.max(MIN_LEASE_MS, LEASE_INTERVALS * intervalMs));
-    return this.leases.takeOrRenew(job, this.holder, now, until);
+  /** This process holds the job's lease — taken or renewed now; from then on the heartbeat renews it. */
+  async holds(job: string, now = new Date()): Promise<boolean> {
+    const held = await this.leases.takeOrRenew(job, this.holder, now, this.until(now));
+    if (held) this.startHeartbeat();
+    return held;
   }
 
   /** Runs `work` when this process holds the job's lease; a run skipped because the database is away is logged. */
-  async runIfHeld(job: string, intervalMs: number, work: () => Promise<unknown>): Promise<void> {
+  async runIfHeld(job: string, work: () => Promise<unknown>): Promise<void> {
     let held: boolean;
     try {
-      held = await this.holds(job, intervalMs);
+      held = await this.holds(job);
     } catch (err) {
       this.logger.warn({ err, job }, 'could not take the job lease: this run is skipped');
       return;
@@ -70,11 +85,34 @@ export class JobLeases implements BeforeApplicationShutdown {
     if (held) await work();
   }
 
+  /** The heartbeat's work: extends every lease this process still holds by `leaseMs` from `now`. */
+  async renew(now = new Date()): Promise<void> {
+    await this.leases.renewAll(this.holder, this.until(now));
+  }
+
   /** Before the database closes (TypeORM closes it in its own shutdown hook). */
   async beforeApplicationShutdown(): Promise<void> {
+    this.stopped = true;
     for (const timer of this.timers.splice(0)) clearTimeout(timer);
+    if (this.heartbeat) clearInterval(this.heartbeat);
+    this.heartbeat = null;
+    await this.renewing; // a renewal landing after the release would hold the jobs for another lease
     await this.leases
       .releaseAll(this.holder, new Date())
       .catch((err: unknown) => this.logger.warn({ err }, 'releasing job leases failed (they run out instead)'));
+  }
+
+  private until(now: Date): Date {
+    return new Date(now.getTime() + this.timing.leaseMs);
+  }
+
+  private startHeartbeat(): void {
+    if (this.heartbeat || this.stopped) return;
+    this.heartbeat = setInterval(() => {
+      this.renewing = this.renew().catch((err: unknown) =>
+        this.logger.warn({ err }, 'renewing job leases failed: they run out unless the next renewal succeeds'),
+      );
+    }, this.timing.renewEveryMs);
+    this.heartbeat.unref();
   }
 }

@@ -27,6 +27,11 @@ export class JobLeaseRepository {
     return row?.holder === holder;
   }
 
+  /** Extends every lease `holder` still holds (one another process took over after it ran out stays taken). */
+  async renewAll(holder: string, until: Date): Promise<void> {
+    await this.leases.update({ holder }, { lockedUntil: until });
+  }
+
   /** Ends `holder`'s leases now (a stopping process), so another process takes its jobs at their next run. */
   async releaseAll(holder: string, now: Date): Promise<void> {
     await this.leases.update({ holder }, { lockedUntil: now });
