@@ -2,7 +2,9 @@
 // `npm test`: the whole suite, in the order a reviewer would want it to fail fast — lint (incl. module
 // boundaries), type-check, unit tests, build, api integration on SQLite (and on MySQL/MariaDB when
 // TEST_DATABASE_URL is set), then the Playwright journeys on the built apps.
-import { nx } from './lib/run.mjs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { nx, ROOT } from './lib/run.mjs';
 
 const skipE2e = process.argv.includes('--skip-e2e');
 const mysqlUrl = process.env.TEST_DATABASE_URL;
@@ -35,9 +37,15 @@ const steps = [
       ]),
 ];
 
+// the jest and Playwright failures reporters (tools/scripts/lib) append the failing tests here, per step
+const failuresFile = join(ROOT, 'tmp', 'test-failures.txt');
+mkdirSync(join(ROOT, 'tmp'), { recursive: true });
+process.env.TG_TEST_FAILURES_FILE = failuresFile;
+
 const results = [];
 for (const [name, step] of steps) {
   console.log(`\n━━━ ${name} ━━━`);
+  rmSync(failuresFile, { force: true });
   const started = Date.now();
   const code = await step();
   results.push({ name, code, seconds: ((Date.now() - started) / 1000).toFixed(1) });
@@ -50,5 +58,9 @@ if (!process.env.TEST_REDIS_URL)
   console.log('note  replicas sharing Redis (Socket.IO fan-out, rate limits) skipped: set TEST_REDIS_URL=redis://127.0.0.1:6379 to run it');
 if (!mysqlUrl)
   console.log('note  integration on MySQL skipped: set TEST_DATABASE_URL=mariadb://root@127.0.0.1:3306/test (MariaDB; mysql://… for MySQL 8) to run it');
+if (existsSync(failuresFile) && results.at(-1)?.code !== 0) {
+  console.log(`\n━━━ failed in ${results.at(-1).name} ━━━`);
+  console.log(readFileSync(failuresFile, 'utf8').trimEnd());
+}
 const failed = results.some((r) => r.code !== 0) || results.length < steps.length;
 process.exit(failed ? 1 : 0);

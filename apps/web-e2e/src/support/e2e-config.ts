@@ -40,7 +40,12 @@ export function e2eConfig(stack: E2eStack): PlaywrightTestConfig {
     retries: 0,
     timeout: stack.timeout * scale,
     expect: { timeout: stack.expectTimeout * scale },
-    reporter: process.env['CI'] ? [['list'], ['html', { open: 'never', outputFolder: `./playwright-report/${stack.name}` }]] : 'list',
+    reporter: [
+      ['list'],
+      ...(process.env['CI'] ? [['html', { open: 'never', outputFolder: `./playwright-report/${stack.name}` }] as const] : []),
+      // writes only under `npm test`, which names the failed journeys again at the end of its summary
+      [join(root, 'tools/scripts/lib/playwright-failures-reporter.cjs')],
+    ],
     use: {
       baseURL: webUrl,
       trace: 'retain-on-failure',
