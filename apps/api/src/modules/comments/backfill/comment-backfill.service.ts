@@ -8,6 +8,7 @@ import { APP_CONFIG, AppConfig } from '../../../config/app-config';
 import { AuditService } from '../../audit/audit.service';
 import type { ChannelRef } from '../../channels/channel-ref';
 import { ChannelsService } from '../../channels/channels.service';
+import { JobLeases } from '../../jobs/job-leases.service';
 import { MetaGraph } from '../../meta/meta.module';
 import { toBackfillDto } from '../comment.mapper';
 import { CommentsException, CommentsExceptionCode } from '../comments.exception';
@@ -18,20 +19,20 @@ import { BackfillMerger } from './backfill-merger';
 import { facebookPosts, FetchedPost, instagramPosts } from './graph-snapshots';
 
 const SWEEP_MS = 15_000;
+const FIRST_SWEEP_MS = 2_000;
 
 /**
  * Fetches a channel's recent posts/media with their comments and replies from Graph and merges them
  * with what webhooks stored (idempotent by Meta's ids, never overwriting newer webhook state), so the
  * desk is full right after connecting and a webhook outage leaves no hole. Runs on demand and, for
- * channels never backfilled, on connect (a sweep every 15 s, the first at boot). Progress is stored per run
+ * channels never backfilled, on connect (a sweep every 15 s, the first 2 s after boot, in the one process holding its
+ * job lease — two workers never start the same channel's first run). Progress is stored per run
  * and announced to admins (`comment.backfill_updated`). Rules do not run on backfilled comments.
  */
 @Injectable()
 export class CommentBackfillService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(CommentBackfillService.name);
   private readonly running = new Map<string, Promise<void>>();
-  private timer: NodeJS.Timeout | null = null;
-  private stopped = false;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -42,25 +43,15 @@ export class CommentBackfillService implements OnApplicationBootstrap, OnApplica
     private readonly merger: BackfillMerger,
     private readonly gateway: CommentsGateway,
     private readonly audit: AuditService,
+    private readonly leases: JobLeases,
   ) {}
 
   onApplicationBootstrap(): void {
     if (!this.config.comments.backfillOnConnect || !this.config.webhooks.workerEnabled) return;
-    const sweep = () => {
-      this.timer = setTimeout(
-        () => {
-          void this.sweep().finally(() => !this.stopped && sweep());
-        },
-        this.timer ? SWEEP_MS : 2_000,
-      );
-      this.timer.unref?.();
-    };
-    sweep();
+    this.leases.every('comments.backfill-sweep', SWEEP_MS, () => this.sweep(), FIRST_SWEEP_MS);
   }
 
   async onApplicationShutdown(): Promise<void> {
-    this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
     await Promise.allSettled([...this.running.values()]);
   }
 
