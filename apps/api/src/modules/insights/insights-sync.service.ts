@@ -81,7 +81,10 @@ export class InsightsSyncService {
       const earliest = addDays(today, -(this.config.insights.backfillDays - 1));
       const resume = state?.accountSyncedThrough ? addDays(state.accountSyncedThrough, -2) : earliest;
       const from = resume > earliest ? resume : earliest;
-      await this.account.sync(target, from <= today ? from : today, today, today, this.reporter(channelId, 'account'));
+      // the day in progress is not over and Meta's figures for it are partial (the simulator's are 0): daily values are
+      // read for complete days, through yesterday; the follower total and demographics as of today
+      const lastComplete = addDays(today, -1);
+      await this.account.sync(target, from <= lastComplete ? from : lastComplete, lastComplete, today, this.reporter(channelId, 'account'));
       await this.media.sync(target, this.config.insights.mediaLimit, this.reporter(channelId, 'media'));
       await this.stories.sync(target, this.reporter(channelId, 'stories'));
       await this.states.succeed(channelId);
