@@ -78,7 +78,12 @@ export function AccountCharts({ data }: { data: AccountInsightsResponse }) {
   const followers = byDay(data, FOLLOWERS);
   return (
     <div className="grid gap-4 lg:grid-cols-2">
-      <ChartCard title="Views and reach" description="Per day, as Meta reported it" testId="insights-chart-reach" empty={!hasValues(reach, REACH)}>
+      <ChartCard
+        title="Views and reach"
+        description="Per day (UTC) as Meta reported it; today arrives tomorrow, once the day is complete"
+        testId="insights-chart-reach"
+        empty={!hasValues(reach, REACH)}
+      >
         <LineChart data={reach} margin={{ top: 8, right: 8, left: 0, bottom: 0 }}>
           <CartesianGrid {...gridProps} />
           <XAxis dataKey="date" {...axisProps} tickFormatter={formatDay} minTickGap={24} />
