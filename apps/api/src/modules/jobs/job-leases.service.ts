@@ -17,12 +17,12 @@ export const JOB_LEASE_TIMING = Symbol('JOB_LEASE_TIMING');
 
 /**
  * Background jobs that call Meta or sweep shared rows (template and insights syncs, token and subscription checks,
- * reconciliation, retention, the snooze sweep) run in one api process of a deployment at a time: each run first takes
- * or renews the job's lease in the database, and a process that does not hold it skips the run. The holder renews all
- * its leases on a heartbeat, whatever the jobs' intervals and however long a run takes; when it stops it releases them,
- * and when it dies (or stalls) they run out within `leaseMs` and another process takes each job at its next run. Work
- * that is already safe to share — the webhook worker's claims, the Conversions API outbox's claim tokens, the count
- * fold's locked reads — runs everywhere.
+ * reconciliation, retention, the snooze and comments backfill sweeps) run in one api process of a deployment at a
+ * time: each run first takes or renews the job's lease in the database, and a process that does not hold it skips the
+ * run. The holder renews all its leases on a heartbeat, whatever the jobs' intervals and however long a run takes;
+ * when it stops it releases them, and when it dies (or stalls) they run out within `leaseMs` and another process takes
+ * each job at its next run. Work that is already safe to share — the webhook worker's claims, the Conversions API
+ * outbox's claim tokens, the count fold's locked reads — runs everywhere.
  */
 @Injectable()
 export class JobLeases implements BeforeApplicationShutdown {
