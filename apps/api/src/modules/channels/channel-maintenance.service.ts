@@ -38,7 +38,7 @@ export class ChannelMaintenanceService implements OnApplicationBootstrap {
   ) {}
 
   onApplicationBootstrap(): void {
-    this.every('channels.health-check', this.config.channels.healthCheckIntervalMinutes * 60_000, async () => {
+    this.leases.every('channels.health-check', this.config.channels.healthCheckIntervalMinutes * 60_000, async () => {
       await this.checkTokens();
       await this.reconcileSubscriptions();
       await this.service.pruneWebhookCounts();
@@ -150,10 +150,5 @@ export class ChannelMaintenanceService implements OnApplicationBootstrap {
   private async tokenOf(channel: ChannelBaseEntity): Promise<string | null> {
     const stored = await this.service.readEncryptedToken(channel);
     return stored ? this.cipher.decrypt(stored) : null;
-  }
-
-  /** Runs `job` every `ms` in the one api process that holds its lease ({@link JobLeases.every}). */
-  every(name: string, ms: number, job: () => Promise<unknown>): void {
-    this.leases.every(name, ms, job);
   }
 }

@@ -1,9 +1,10 @@
 import { Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { AuditService } from '../audit/audit.service';
-import { ChannelMaintenanceService, JobReport } from '../channels/channel-maintenance.service';
+import { JobReport } from '../channels/channel-maintenance.service';
 import { ChannelsService } from '../channels/channels.service';
 import { ChannelConnectSupport } from '../channels/connect/channel-connect.support';
+import { JobLeases } from '../jobs/job-leases.service';
 import { MetaGraph } from '../meta/meta.module';
 import { TokenCipher } from '../../common/crypto/token-cipher';
 import { InstagramAccountRepository } from './repositories/instagram-account.repository';
@@ -18,7 +19,7 @@ const DAY = 24 * 60 * 60 * 1000;
 export class InstagramTokenRefreshService implements OnApplicationBootstrap {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly maintenance: ChannelMaintenanceService,
+    private readonly leases: JobLeases,
     private readonly accounts: InstagramAccountRepository,
     private readonly graph: MetaGraph,
     private readonly cipher: TokenCipher,
@@ -28,7 +29,7 @@ export class InstagramTokenRefreshService implements OnApplicationBootstrap {
   ) {}
 
   onApplicationBootstrap(): void {
-    this.maintenance.every('channels.refresh-tokens', this.config.channels.tokenRefreshIntervalMinutes * 60_000, () => this.refreshExpiringTokens());
+    this.leases.every('channels.refresh-tokens', this.config.channels.tokenRefreshIntervalMinutes * 60_000, () => this.refreshExpiringTokens());
   }
 
   async refreshExpiringTokens(now = new Date()): Promise<JobReport> {
