@@ -12,7 +12,7 @@ export interface JobLeaseTiming {
 }
 
 export const DEFAULT_JOB_LEASE_TIMING: JobLeaseTiming = { leaseMs: 15_000, renewEveryMs: 5_000 };
-/** Overrides {@link DEFAULT_JOB_LEASE_TIMING} (tests). */
+/** Overrides {@link DEFAULT_JOB_LEASE_TIMING}; provided nowhere in the app (tests construct `JobLeases` with their own). */
 export const JOB_LEASE_TIMING = Symbol('JOB_LEASE_TIMING');
 
 /**
