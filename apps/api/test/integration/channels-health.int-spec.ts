@@ -1,7 +1,7 @@
 import { ChannelDto, ChannelStatus, ChannelUpdatedEvent, ClientToServerEvents, MessagePlatform, Role, ServerToClientEvents } from '@ticklegram/domain-models';
 import { RunningMetaSim, SIM_SEED, startMetaSim } from '@ticklegram/meta-sim';
 import { readdirSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { freePort } from '../utils/free-port';
 import { join } from 'node:path';
 import { io, Socket } from 'socket.io-client';
 import { ChannelMaintenanceService } from '../../src/modules/channels/channel-maintenance.service';
@@ -14,14 +14,6 @@ import { SIM_WEB_URL } from '../utils/channels-sim';
 import { startTestApp, TEST_ADMIN, TestApp } from '../utils/test-app';
 
 type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 /**
  * Channel health against the Meta simulator: the sandbox connects the seeded accounts at first start

@@ -1,7 +1,8 @@
 import { SendMessageResponse } from '@ticklegram/domain-models';
 import { RunningMetaSim, SIM_SEED, startMetaSim } from '@ticklegram/meta-sim';
 import { randomUUID } from 'node:crypto';
-import { ApiProcess, builtApi, freePort, SharedDatabase, sharedDatabase, sharedEnv } from '../utils/api-process';
+import { ApiProcess, builtApi, SharedDatabase, sharedDatabase, sharedEnv } from '../utils/api-process';
+import { freePort } from '../utils/free-port';
 import { waitFor } from '../utils/webhooks-harness';
 
 const BURST = 30;

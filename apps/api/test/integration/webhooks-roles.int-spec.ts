@@ -1,6 +1,6 @@
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { freePort } from '../utils/free-port';
 import { join, resolve } from 'node:path';
 import { RunningMetaSim, SIM_SEED, startMetaSim } from '@ticklegram/meta-sim';
 import { ConfigValidationError } from '../../src/config/config.exception';
@@ -11,17 +11,6 @@ import { waitFor } from '../utils/webhooks-harness';
 const ROOT = resolve(__dirname, '../../../..');
 const BUILT = join(ROOT, 'dist/apps/api/main.js');
 const MESSAGES = 30;
-
-function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const server = createServer();
-    server.once('error', fail);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => done(port));
-    });
-  });
-}
 
 const isMysql = Boolean(process.env['TEST_DATABASE_URL']);
 

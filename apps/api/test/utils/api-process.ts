@@ -2,7 +2,7 @@ import { ClientToServerEvents, ServerToClientEvents } from '@ticklegram/domain-m
 import { MetaSimOptions, RunningMetaSim, startMetaSim } from '@ticklegram/meta-sim';
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { freePort } from './free-port';
 import { join, resolve } from 'node:path';
 import { io, Socket } from 'socket.io-client';
 import { DataSource } from 'typeorm';
@@ -15,17 +15,6 @@ import { CustomerStream, waitFor } from './webhooks-harness';
  */
 export const ROOT = resolve(__dirname, '../../../..');
 const BUILT = join(ROOT, 'dist/apps/api/main.js');
-
-export function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const server = createServer();
-    server.once('error', fail);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => done(port));
-    });
-  });
-}
 
 /** Builds the api unless TG_SKIP_API_BUILD=1 and a build exists; returns a private copy (another build cleaning dist/ must not pull it away). */
 export function builtApi(): { file: string; dispose: () => void } {

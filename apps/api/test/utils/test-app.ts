@@ -1,6 +1,6 @@
 import { INestApplication } from '@nestjs/common';
 import { Role, SessionResponse } from '@ticklegram/domain-models';
-import { createServer } from 'node:net';
+import { freePort } from './free-port';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { createApp } from '../../src/bootstrap';
@@ -26,15 +26,6 @@ export interface TestApp {
 }
 
 let counter = 0;
-
-/** A port free right now, so the api's public URL (signed upload links) can be configured before it listens. */
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 /** Boots the real api (real HTTP server, real database, migrations) the way `main.ts` does. */
 export async function startTestApp(env: Record<string, string> = {}, options: { db?: TestDatabase; keepDatabase?: boolean } = {}): Promise<TestApp> {
