@@ -26,7 +26,8 @@ export class MetaGraph extends MetaGraphClient implements OnApplicationShutdown 
       instagramAppSecret: config.meta.instagramAppSecret,
       timeoutMs: config.meta.timeoutMs,
       logger: (event: MetaGraphLogEvent) => {
-        if (event.type === 'error' || event.type === 'retry' || event.type === 'throttle') MetaGraph.logger.warn(event);
+        // an expected error (story insights under Meta's viewer threshold) is an answer its caller handles, not a warning
+        if ((event.type === 'error' && !event.expected) || event.type === 'retry' || event.type === 'throttle') MetaGraph.logger.warn(event);
         else MetaGraph.logger.debug?.(event);
       },
     });

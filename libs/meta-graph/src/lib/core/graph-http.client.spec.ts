@@ -1,6 +1,6 @@
 import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
 import { AddressInfo } from 'node:net';
-import { GraphHttpClient } from './graph-http.client';
+import { GraphHttpClient, MetaGraphLogEvent } from './graph-http.client';
 import { MetaGraphError } from './meta-graph.error';
 
 type Handler = (req: IncomingMessage, res: ServerResponse, body: string) => void;
@@ -84,6 +84,29 @@ describe('GraphHttpClient edge cases', () => {
         const error = (await http.request({ method: 'GET', path: '/x', accessToken: 't' }).catch((e: unknown) => e)) as MetaGraphError;
         expect(error).toMatchObject({ kind: 'invalid_request', code: 100, subcode: 33, fbtraceId: 'AbC', httpStatus: 200 });
         expect(hits()).toBe(1);
+        http.close();
+      },
+    );
+  });
+
+  it('marks an error the caller expects, and only that one, in its log event (the call still throws)', async () => {
+    await withServer(
+      (_req, res) => json(res, 400, { error: { message: 'Not enough viewers for the media to show insights', code: 10 } }),
+      async (base) => {
+        const events: MetaGraphLogEvent[] = [];
+        const http = new GraphHttpClient({ graphBaseUrl: base, appId: '1', appSecret: 'secret-xyz', logger: (e) => events.push(e) });
+        const expected = (await http
+          .request({ method: 'GET', path: '/x', accessToken: 't', expectedErrorCodes: [10] })
+          .catch((e: unknown) => e)) as MetaGraphError;
+        const other = (await http
+          .request({ method: 'GET', path: '/y', accessToken: 't', expectedErrorCodes: [100] })
+          .catch((e: unknown) => e)) as MetaGraphError;
+        expect([expected.code, other.code]).toEqual([10, 10]);
+        const errors = events.filter((e) => e.type === 'error');
+        expect(errors.map((e) => [e.endpoint?.split('/').pop(), e.expected])).toEqual([
+          ['x', true],
+          ['y', undefined],
+        ]);
         http.close();
       },
     );

@@ -36,6 +36,8 @@ export interface MetaGraphLogEvent {
   delayMs?: number;
   accountKey?: string;
   reason?: string;
+  /** An error the caller named in {@link GraphRequest.expectedErrorCodes}: an answer it handles, not a failure to report. */
+  expected?: boolean;
 }
 
 export interface MetaGraphClientOptions {
@@ -94,6 +96,11 @@ export interface GraphRequest {
   /** Wording for user messages. */
   platform?: 'instagram' | 'messenger';
   timeoutMs?: number;
+  /**
+   * Meta error codes the caller handles as an answer (story insights under Meta's viewer threshold answer #10): their
+   * `error` log event says `expected: true`, so a logger can keep them out of its warnings. The call still throws.
+   */
+  expectedErrorCodes?: readonly number[];
 }
 
 export interface GraphResponse<T> {
@@ -292,6 +299,7 @@ export class GraphHttpClient {
           code: failure.code,
           subcode: failure.subcode,
           fbtraceId: failure.fbtraceId,
+          ...(failure.code !== undefined && req.expectedErrorCodes?.includes(failure.code) && { expected: true }),
         });
       }
 

@@ -73,6 +73,8 @@ export const DEFAULT_ACCOUNT_METRICS: readonly IgAccountMetric[] = [
   'profile_links_taps',
 ];
 export const DEFAULT_MEDIA_METRICS: readonly IgMediaMetric[] = ['views', 'reach', 'likes', 'comments', 'shares', 'saved', 'total_interactions'];
+/** Meta's (#10) "Not enough viewers": a story metric under 5 is withheld. */
+export const NOT_ENOUGH_VIEWERS = 10;
 export const DEFAULT_STORY_METRICS: readonly IgMediaMetric[] = [
   'views',
   'reach',
@@ -190,10 +192,16 @@ export class InsightsClient {
     metrics: readonly IgMediaMetric[] = DEFAULT_STORY_METRICS,
     breakdown?: string,
   ): Promise<InsightsResponse> {
-    return this.get(auth, `/${encodeURIComponent(storyId)}/insights`, { metric: checkMetrics(metrics), breakdown });
+    // #10 "Not enough viewers": a metric under Meta's threshold is withheld — an answer, which the caller handles
+    return this.get(auth, `/${encodeURIComponent(storyId)}/insights`, { metric: checkMetrics(metrics), breakdown }, [NOT_ENOUGH_VIEWERS]);
   }
 
-  private async get(auth: GraphAuth, path: string, query: Record<string, string | number | undefined>): Promise<InsightsResponse> {
+  private async get(
+    auth: GraphAuth,
+    path: string,
+    query: Record<string, string | number | undefined>,
+    expectedErrorCodes?: readonly number[],
+  ): Promise<InsightsResponse> {
     const res = await this.http.request<InsightsResponse>({
       method: 'GET',
       host: hostOf(auth),
@@ -203,6 +211,7 @@ export class InsightsClient {
       accountKey: auth.accountKey,
       platform: 'instagram',
       rateClass: 'insights',
+      expectedErrorCodes,
     });
     return res.data;
   }

@@ -1,11 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { DEFAULT_STORY_METRICS, IgMediaMetric, isMetaGraphError } from '@ticklegram/meta-graph';
+import { DEFAULT_STORY_METRICS, IgMediaMetric, isMetaGraphError, NOT_ENOUGH_VIEWERS } from '@ticklegram/meta-graph';
 import { MetaGraph } from '../../meta/meta.module';
 import { StoryInsightRepository } from '../repositories/story-insight.repository';
 import { endsSync, metricNumber, ProgressFn, SyncTarget } from './sync-target';
-
-/** Meta's (#10) "Not enough viewers": a story metric under 5 is withheld, and the whole request fails with it. */
-const NOT_ENOUGH_VIEWERS = 10;
 
 export interface StorySyncReport {
   stories: number;
@@ -13,8 +10,8 @@ export interface StorySyncReport {
 
 /**
  * Reads the live stories' metrics before they expire (Meta keeps them 24 h). When one metric is under
- * Meta's threshold the request fails as a whole, so the metrics are then read one by one and the
- * withheld ones left out.
+ * Meta's threshold (#10 "Not enough viewers") the request fails as a whole, so the metrics are then read
+ * one by one and the withheld ones left out.
  */
 @Injectable()
 export class StoryInsightsFetcher {
