@@ -11,6 +11,8 @@ import {
 import { SIM_SEED } from '@ticklegram/meta-sim';
 import { randomUUID } from 'node:crypto';
 import { ConversationEntity } from '../../src/modules/inbox/entities/conversation.entity';
+import { MessageTemplateRepository } from '../../src/modules/templates/repositories/message-template.repository';
+import { TemplatePages } from '../../src/modules/templates/template-pages';
 import { TemplateSyncService } from '../../src/modules/templates/template-sync.service';
 import { IngestionHarness, startIngestionHarness, waitFor } from '../utils/webhooks-harness';
 
@@ -288,6 +290,74 @@ describe('templates: rules, Meta review, sync, access, sending (integration)', (
       expect((await sync.syncAll()).removed).toBe(1);
       expect((await h.t.http.get(`/api/templates/${gone.id}`).set(admin())).status).toBe(404);
       // resubscribe for the tests after this one
+      expect((await h.t.http.post(`/api/channels/${pageChannelId}/check`).set(admin())).status).toBe(200);
+    });
+
+    it('two syncs at once (a refresh during the timed one, or one on another replica) record each change once', async () => {
+      const sync = h.t.app.get(TemplateSyncService);
+      const repo = h.t.app.get(MessageTemplateRepository);
+      const seed = h.sim.context.store.templates.get(SIM_SEED.templates.withButtons.id);
+      if (!seed) throw new Error('the seeded template is missing');
+      const onMeta = (name: string) => ({
+        ...seed,
+        id: `${Date.now()}${Math.floor(Math.random() * 1e6)}`,
+        name: `race_${name}_${Date.now()}`,
+        status: 'APPROVED' as typeof seed.status,
+      });
+      const pausing = onMeta('pausing');
+      const leaving = onMeta('leaving');
+      for (const t of [pausing, leaving]) h.sim.context.store.templates.set(t.id, t);
+      await sync.syncAll();
+      const localId = async (externalId: string): Promise<string> =>
+        ((await h.t.dataSource.query('SELECT id FROM message_templates WHERE external_id = ?', [externalId])) as { id: string }[])[0]?.id ?? '';
+      const [pausingId, leavingId] = [await localId(pausing.id), await localId(leaving.id)];
+      expect([pausingId, leavingId]).toEqual([expect.any(String), expect.any(String)]);
+
+      // Meta pauses one and the other is deleted in Meta's tools, no webhook: both syncs find out
+      await h.control(`/_sim/subscriptions/${SIM_SEED.page.id}/drop`, {});
+      pausing.status = 'PAUSED';
+      leaving.deleted = true;
+      const page = (await h.t.app.get(TemplatePages).activePages()).find((c) => c.id === pageChannelId);
+      if (!page) throw new Error('the Page is not active');
+      // the worst interleaving, every time: each sync has read the rows before either writes
+      const bothArrived = () => {
+        let arrived = 0;
+        let release = () => undefined as void;
+        const all = new Promise<void>((resolve) => (release = resolve));
+        return () => {
+          arrived += 1;
+          if (arrived === 2) release();
+          return all;
+        };
+      };
+      const readPausing = bothArrived();
+      const listedLocal = bothArrived();
+      const find = repo.findByExternalId.bind(repo);
+      const list = repo.list.bind(repo);
+      jest.spyOn(repo, 'findByExternalId').mockImplementation(async (channelId, externalId) => {
+        const row = await find(channelId, externalId);
+        if (externalId === pausing.id) await readPausing();
+        return row;
+      });
+      jest.spyOn(repo, 'list').mockImplementation(async (filter) => {
+        const rows = await list(filter);
+        await listedLocal();
+        return rows;
+      });
+      try {
+        const [first, second] = await Promise.all([sync.syncChannel(page), sync.syncChannel(page)]);
+        expect(first.removed + second.removed).toBe(1);
+        expect(first.updated + second.updated).toBe(1);
+      } finally {
+        jest.restoreAllMocks();
+      }
+      expect(await stored(pausingId)).toMatchObject({ status: 'PAUSED' });
+      expect(await auditActions(pausingId)).toEqual(['template.imported', 'template.status_changed']);
+      expect(await auditActions(leavingId)).toEqual(['template.imported', 'template.deleted']);
+
+      // gone from Meta too, for the tests after this one; resubscribed
+      pausing.deleted = true;
+      expect((await sync.syncAll()).removed).toBe(1);
       expect((await h.t.http.post(`/api/channels/${pageChannelId}/check`).set(admin())).status).toBe(200);
     });
   });

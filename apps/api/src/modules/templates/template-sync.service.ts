@@ -24,6 +24,8 @@ export class TemplateSyncService implements OnApplicationBootstrap {
   private readonly logger = new Logger(TemplateSyncService.name);
   private running = false;
   private lastFullSync = 0;
+  /** The full sync in progress in this process: a manual one waits for the timed one (and the other way round). */
+  private fullSync: Promise<unknown> = Promise.resolve();
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -70,7 +72,14 @@ export class TemplateSyncService implements OnApplicationBootstrap {
     return changed;
   }
 
-  async syncAll(): Promise<TemplateSyncResponse> {
+  /** Every active Page's templates; after the full sync already running in this process, if any (Meta is read once at a time). */
+  syncAll(): Promise<TemplateSyncResponse> {
+    const run = this.fullSync.then(() => this.syncAllNow());
+    this.fullSync = run.catch(() => undefined);
+    return run;
+  }
+
+  private async syncAllNow(): Promise<TemplateSyncResponse> {
     this.lastFullSync = Date.now();
     const result: TemplateSyncResponse = { channels: 0, created: 0, updated: 0, removed: 0, failures: [] };
     for (const channel of await this.pages.activePages()) {
@@ -105,7 +114,7 @@ export class TemplateSyncService implements OnApplicationBootstrap {
     for (const local of await this.templates.list({ channelIds: [channel.id] })) {
       // submitted after Meta's list was read: it is simply not in that list yet
       if (!local.externalId || seen.has(local.externalId) || (local.submittedAt ?? local.createdAt) >= startedAt) continue;
-      await this.templates.remove(local.id);
+      if (!(await this.templates.remove(local.id))) continue;
       await this.changes.deleted(local, null, { source: 'meta', reason: 'no longer on the Page' });
       counts.removed += 1;
     }
@@ -158,8 +167,9 @@ export class TemplateSyncService implements OnApplicationBootstrap {
 
   private async setStatus(template: MessageTemplateEntity, status: TemplateStatus, reasonCode: string | null): Promise<boolean> {
     const previous = template.status;
+    const read = { status: template.status, statusReasonCode: template.statusReasonCode };
     if (!applyStatus(template, status, reasonCode, new Date())) return false;
-    await this.templates.save(template);
+    if (!(await this.templates.saveStatusIfUnchanged(template, read))) return false;
     await this.changes.announce(template, previous, 'template.status_changed', null, { source: 'poll', reasonCode: template.statusReasonCode });
     return true;
   }

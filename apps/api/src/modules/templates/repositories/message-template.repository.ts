@@ -48,8 +48,23 @@ export class MessageTemplateRepository {
     return this.templates.save(template);
   }
 
-  async remove(id: string): Promise<void> {
-    await this.templates.delete({ id });
+  /** False when the row was gone already (another sync or replica removed it first). */
+  async remove(id: string): Promise<boolean> {
+    const result = await this.templates.delete({ id });
+    return (result.affected ?? 0) > 0;
+  }
+
+  /**
+   * Stores the status fields of `template` only if its row still has the status it was read with (`read`): of two
+   * writers that read the same row — the timed poll, a manual sync, a sync on another replica — one records the change,
+   * so it is audited and announced once. False when the row had moved on meanwhile.
+   */
+  async saveStatusIfUnchanged(template: MessageTemplateEntity, read: Pick<MessageTemplateEntity, 'status' | 'statusReasonCode'>): Promise<boolean> {
+    const result = await this.templates.update(
+      { id: template.id, status: read.status, statusReasonCode: read.statusReasonCode ?? IsNull() },
+      { status: template.status, statusReasonCode: template.statusReasonCode, statusUpdatedAt: template.statusUpdatedAt, metaStatusAt: template.metaStatusAt },
+    );
+    return (result.affected ?? 0) > 0;
   }
 
   /** Inside ingestion's transaction: the template a status webhook is about (by Meta id, else name + language). */
