@@ -3,6 +3,7 @@ import type { APIRequestContext, Page } from '@playwright/test';
 import type { AnalyticsOverviewResponse, ChannelDto } from '@ticklegram/domain-models';
 import { expect, test } from './support/fixtures';
 import { E2E_ADMIN } from './support/e2e-env';
+import { sandboxSettled } from './support/sandbox';
 import { logIn, mainNav } from './support/session';
 
 const SIM_URL = `http://127.0.0.1:${process.env['E2E_SIM_PORT'] ?? 3102}`;
@@ -33,6 +34,8 @@ test('an admin reads team analytics: non-empty charts, the channel filter and th
 }) => {
   test.setTimeout(180_000);
   const token = await adminToken(request);
+  // this journey runs first: the sandbox's own first-start conversations must be in before it counts
+  await sandboxSettled(request, token);
 
   // Activity through the real paths: each customer writes (signed webhook), the business answers from Meta's inbox (echo).
   for (const customer of Object.values(CUSTOMERS)) {
