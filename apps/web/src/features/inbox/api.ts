@@ -174,10 +174,6 @@ export async function fetchMediaBlob(client: ApiClient, path: string, signal?: A
   return response.blob();
 }
 
-export function isNotFound(error: unknown): boolean {
-  return error instanceof ApiError && (error.status === 404 || error.status === 405);
-}
-
 export function isStaleView(error: unknown): boolean {
   return error instanceof ApiError && error.code === STALE_VIEW_CODE;
 }

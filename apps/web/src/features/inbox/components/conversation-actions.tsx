@@ -19,13 +19,9 @@ import {
 } from '../../../components/ui/dropdown-menu';
 import { useAuth } from '../../auth/auth-provider';
 import { applyConversationUpdate } from '../cache-updates';
-import { assignConversation, inboxKeys, isNotFound, listOnlineUsers, updateConversationStatus } from '../api';
+import { assignConversation, inboxKeys, listOnlineUsers, updateConversationStatus } from '../api';
 
 const STATUS_LABELS: Record<ConversationStatus, string> = { open: 'Open', pending: 'Pending', snoozed: 'Snoozed', resolved: 'Resolved' };
-
-function explain(error: unknown): string {
-  return isNotFound(error) ? 'This action is not available on the server yet.' : describeApiError(error);
-}
 
 /** Assignee and status controls in the thread header. */
 export function ConversationActions({ conversation }: { conversation: ConversationDto }) {
@@ -37,12 +33,7 @@ export function ConversationActions({ conversation }: { conversation: Conversati
   const online = useQuery({
     queryKey: inboxKeys.onlineTeammates(),
     queryFn: async ({ signal }) => {
-      try {
-        return (await listOnlineUsers(client, signal)).users;
-      } catch (error) {
-        if (isNotFound(error)) return [];
-        throw error;
-      }
+      return (await listOnlineUsers(client, signal)).users;
     },
     enabled: isAdmin,
     staleTime: 30_000,
@@ -51,7 +42,7 @@ export function ConversationActions({ conversation }: { conversation: Conversati
   const assign = useMutation({
     mutationFn: (assigneeId: string | null) => assignConversation(client, conversation.id, assigneeId),
     onSuccess: onDone,
-    onError: (error) => toast.error(explain(error)),
+    onError: (error) => toast.error(describeApiError(error)),
   });
   const setStatus = useMutation({
     mutationFn: ({ status, until }: { status: ConversationStatus; until?: string }) => updateConversationStatus(client, conversation.id, status, until),
@@ -59,7 +50,7 @@ export function ConversationActions({ conversation }: { conversation: Conversati
       onDone(result);
       toast.success(`Marked ${STATUS_LABELS[result.conversation.status].toLowerCase()}`);
     },
-    onError: (error) => toast.error(explain(error)),
+    onError: (error) => toast.error(describeApiError(error)),
   });
 
   const mine = conversation.assigneeId !== null && conversation.assigneeId === user?.id;

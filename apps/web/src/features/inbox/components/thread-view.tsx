@@ -10,7 +10,7 @@ import { ApiError, describeApiError } from '../../../lib/api/api-error';
 import { Button } from '../../../components/ui/button';
 import { Skeleton } from '../../../components/ui/skeleton';
 import { useApiClient, useAuth } from '../../auth/auth-provider';
-import { inboxKeys, isNotFound, markConversationRead, reactToMessage } from '../api';
+import { inboxKeys, markConversationRead, reactToMessage } from '../api';
 import { applyConversationUpdate } from '../cache-updates';
 import { isOptimistic, upsertMessageInThread, type MessagePages } from '../conversation-cache';
 import { dayLabel } from '../../../lib/format-time';
@@ -108,7 +108,7 @@ export function ThreadView({ conversationId }: { conversationId: string }) {
         reacted ? undefined : REACTION_FOR[platformOf(queryClient, conversationId)],
       )
         .then((updated) => queryClient.setQueryData<MessagePages>(inboxKeys.messages(conversationId), (data) => upsertMessageInThread(data, updated)))
-        .catch((error: unknown) => toast.error(isNotFound(error) ? 'Reactions are not available on the server yet.' : describeApiError(error)));
+        .catch((error: unknown) => toast.error(describeApiError(error)));
     },
     [client, conversationId, queryClient],
   );
@@ -156,9 +156,10 @@ export function ThreadView({ conversationId }: { conversationId: string }) {
     if (el) stickToBottom.current = el.scrollHeight - el.scrollTop - el.clientHeight < 120;
   };
 
-  if (!conversation) {
+  // also when a list still holds the conversation: the api no longer shows it to this user (assigned to a teammate)
+  const notFound = conversationQuery.error instanceof ApiError && (conversationQuery.error.status === 404 || conversationQuery.error.status === 403);
+  if (!conversation || notFound) {
     if (conversationQuery.isError) {
-      const notFound = conversationQuery.error instanceof ApiError && (conversationQuery.error.status === 404 || conversationQuery.error.status === 403);
       return (
         <div className="flex h-full flex-col items-center justify-center gap-3 p-6 text-center" role="alert">
           <p className="font-medium">{notFound ? 'This conversation is not available' : "This conversation didn't load"}</p>

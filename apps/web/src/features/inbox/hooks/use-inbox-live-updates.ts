@@ -26,7 +26,13 @@ export function useInboxLiveUpdates(): void {
   });
   useRealtimeEvent('message.updated', (payload) => applyMessageEvent(queryClient, payload));
   useRealtimeEvent('conversation.updated', ({ conversation }) => applyConversationUpdate(queryClient, withKnownLabels(queryClient, conversation), userId));
-  useRealtimeEvent('conversation.assigned', ({ conversation }) => applyConversationUpdate(queryClient, conversation, userId));
+  useRealtimeEvent('conversation.assigned', ({ conversation, previousAssigneeId }) => {
+    applyConversationUpdate(queryClient, conversation, userId);
+    // taken from this user: ask the api whether they may still see it (an agent may not; the thread then says so)
+    if (previousAssigneeId === userId && conversation.assigneeId !== userId) {
+      void queryClient.invalidateQueries({ queryKey: inboxKeys.conversation(conversation.id), exact: true });
+    }
+  });
   // Teammates coming online or going away change who can be assigned.
   useRealtimeEvent('presence.online_changed', () => void queryClient.invalidateQueries({ queryKey: inboxKeys.onlineTeammates() }));
   // The templates a conversation may use (outside the messaging window) changed with Meta's review.

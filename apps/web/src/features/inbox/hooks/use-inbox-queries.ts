@@ -12,12 +12,11 @@ import {
   getReplyPolicy,
   inboxKeys,
   isConversationListKey,
-  isNotFound,
   listConversations,
   listMessages,
 } from '../api';
 import { findConversation, flattenConversations, flattenMessages, type ConversationPages } from '../conversation-cache';
-import { conversationListQuery, DEFAULT_FILTERS, type InboxFilters } from '../filters';
+import { conversationListQuery, type InboxFilters } from '../filters';
 import { localReplyPolicy } from '../reply-policy-view';
 
 export function useConversationList(filters: InboxFilters) {
@@ -72,30 +71,13 @@ export function useContactPanel(conversationId: string) {
   });
 }
 
+/** The conversation, painted at once from any list that holds it; a 404 means this user may not see it (any more). */
 export function useConversation(id: string) {
   const client = useApiClient();
   const queryClient = useQueryClient();
   return useQuery({
     queryKey: inboxKeys.conversation(id),
-    queryFn: async ({ signal }) => {
-      try {
-        return await getConversation(client, id, signal);
-      } catch (error) {
-        if (!isNotFound(error)) throw error;
-        // No single-conversation endpoint yet: use the row from a list (loading the default one if needed).
-        const lists = () => cachedFromLists(queryClient.getQueriesData<ConversationPages>({ queryKey: inboxKeys.lists() }), id);
-        const cached = lists();
-        if (cached) return cached;
-        await queryClient.ensureInfiniteQueryData({
-          queryKey: inboxKeys.list(DEFAULT_FILTERS),
-          queryFn: ({ pageParam }) => listConversations(client, conversationListQuery(DEFAULT_FILTERS), pageParam),
-          initialPageParam: undefined as string | undefined,
-        });
-        const loaded = lists();
-        if (loaded) return loaded;
-        throw error;
-      }
-    },
+    queryFn: ({ signal }) => getConversation(client, id, signal),
     initialData: () => cachedFromLists(queryClient.getQueriesData<ConversationPages>({ queryKey: inboxKeys.lists() }), id),
     initialDataUpdatedAt: 0,
   });
@@ -123,22 +105,15 @@ export function useThreadMessages(conversationId: string) {
 }
 
 /**
- * The reply policy from the api, or computed locally from the conversation while the endpoint is
- * missing (404) or loading — so the banner is there before the agent types.
+ * The reply policy from the api, or computed locally from the conversation while it loads (or when it cannot be
+ * read) — so the banner is there before the agent types.
  */
 export function useReplyPolicy(conversation: ConversationDto | undefined): { policy: ReplyPolicyResponse | null; fromServer: boolean; refetch: () => void } {
   const client = useApiClient();
   const id = conversation?.id ?? '';
   const query = useQuery({
     queryKey: inboxKeys.replyPolicy(id),
-    queryFn: async ({ signal }) => {
-      try {
-        return await getReplyPolicy(client, id, signal);
-      } catch (error) {
-        if (isNotFound(error)) return null;
-        throw error;
-      }
-    },
+    queryFn: ({ signal }) => getReplyPolicy(client, id, signal),
     enabled: Boolean(conversation),
     staleTime: 30_000,
   });
