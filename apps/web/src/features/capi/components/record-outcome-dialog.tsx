@@ -30,7 +30,7 @@ export function RecordOutcomeButton({ conversation }: { conversation: Conversati
         data-testid="record-outcome"
       >
         <BadgeCheck className="size-3.5" aria-hidden />
-        <span className="hidden 2xl:inline">Record outcome</span>
+        <span className="hidden @4xl:inline">Record outcome</span>
       </Button>
       {open ? <RecordOutcomeDialog conversation={conversation} onClose={() => setOpen(false)} /> : null}
     </>

@@ -42,7 +42,7 @@ export function ConversationTagsMenu({ conversation, onUpdated }: { conversation
     // over (their size does not count towards the header's, `contain: inline-size`); one row of them, the chips that do
     // not fit wrap out of sight
     <div className="flex flex-1 items-center justify-end gap-1">
-      <LabelChips labels={current.data ?? []} className="hidden max-h-5 min-w-0 max-w-64 flex-1 overflow-hidden [contain:inline-size] 2xl:flex" />
+      <LabelChips labels={current.data ?? []} className="hidden max-h-5 min-w-0 max-w-64 flex-1 overflow-hidden [contain:inline-size] @4xl:flex" />
       <DropdownMenu>
         <DropdownMenuTrigger asChild>
           <Button variant="ghost" size="sm" className="h-8 gap-1 px-2 text-xs" aria-label="Labels" data-testid="labels-menu">
@@ -83,7 +83,7 @@ export function ConversationTagsMenu({ conversation, onUpdated }: { conversation
             data-testid="priority-menu"
           >
             <Flag className="size-3.5" aria-hidden />
-            <span className="hidden 2xl:inline">{priority === 'none' ? 'Priority' : PRIORITY_LABELS[priority]}</span>
+            <span className="hidden @4xl:inline">{priority === 'none' ? 'Priority' : PRIORITY_LABELS[priority]}</span>
           </Button>
         </DropdownMenuTrigger>
         <DropdownMenuContent align="end" className="w-40">

@@ -180,8 +180,9 @@ export function ThreadView({ conversationId }: { conversationId: string }) {
 
   return (
     <div className="flex h-full min-h-0">
-      <section aria-label={`Conversation with ${conversation.contact.displayName}`} className="flex min-w-0 flex-1 flex-col">
-        <header className="flex flex-wrap items-center gap-2 border-b px-3 py-2.5 lg:flex-nowrap 2xl:gap-3">
+      {/* a container: the header fits the thread's own width, which the contact panel and the list take from the window's */}
+      <section aria-label={`Conversation with ${conversation.contact.displayName}`} className="@container flex min-w-0 flex-1 flex-col">
+        <header className="flex flex-wrap items-center gap-2 border-b px-3 py-2.5 @2xl:flex-nowrap @4xl:gap-3">
           <Button asChild variant="ghost" size="icon" className="size-8 md:hidden">
             <Link href={backHref} aria-label="Back to conversations">
               <ArrowLeft />
