@@ -143,13 +143,9 @@ export class WebhookWorker implements OnApplicationBootstrap, OnModuleDestroy {
    * and many tiny batches in flight cost more than a few larger ones: each is a transaction with the same fixed statements.
    */
   wake(): void {
-    // the busy loops must not sleep through this row
+    // the busy loops must not sleep through this row: their next claim looks for it
     this.wakeGeneration += 1;
-    if (this.active === 0) {
-      this.wakeOne();
-      return;
-    }
-    this.startClaimWait();
+    this.wakeForHandedOff();
   }
 
   /** Rows were queued by {@link storeClaimed}: like {@link wake}, but a loop takes them from memory, no claim needed. */
