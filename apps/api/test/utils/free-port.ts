@@ -28,7 +28,8 @@ function canListen(port: number): Promise<boolean> {
   });
 }
 
-const slices = Math.floor((ephemeralLow() - LOWEST) / SLICE);
+const low = ephemeralLow();
+const slices = Math.floor((low - LOWEST) / SLICE);
 const worker = Number(process.env['JEST_WORKER_ID'] ?? 1);
 const sliceStart = slices > 0 ? LOWEST + ((worker - 1) % slices) * SLICE : 0;
 let next = 0;
@@ -40,7 +41,7 @@ let next = 0;
  * worker may still be in use by a stopped-and-restarted api).
  */
 export async function freePort(): Promise<number> {
-  if (slices <= 0) throw new Error(`no room for test ports below the ephemeral range (${ephemeralLow()})`);
+  if (slices <= 0) throw new Error(`no room for test ports below the ephemeral range (${low})`);
   for (let tried = 0; tried < SLICE; tried += 1) {
     const port = sliceStart + (next % SLICE);
     next += 1;
