@@ -106,7 +106,7 @@ export function AccountCharts({ data }: { data: AccountInsightsResponse }) {
       </ChartCard>
       <ChartCard
         title="Interactions"
-        description="Likes, comments, shares and saves per day"
+        description="Likes, comments, shares and saves per day (UTC), through yesterday"
         testId="insights-chart-interactions"
         empty={!hasValues(interactions, INTERACTIONS)}
       >
@@ -123,7 +123,7 @@ export function AccountCharts({ data }: { data: AccountInsightsResponse }) {
       </ChartCard>
       <ChartCard
         title="New followers"
-        description="Per day (Meta reports it for accounts with 100+ followers)"
+        description="Per day (UTC), through yesterday; Meta reports it for accounts with 100+ followers"
         testId="insights-chart-followers"
         empty={!hasValues(followers, FOLLOWERS)}
       >
