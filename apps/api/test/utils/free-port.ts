@@ -1,10 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { randomInt } from 'node:crypto';
 
 /** Ports below this are left to well-known services. */
 const LOWEST = 20_000;
-/** Ports each jest worker draws from, so suites running side by side never pick the same one. */
-const SLICE = 400;
 
 /**
  * The first port the kernel gives outgoing connections (`ip_local_port_range`). A port from `listen(0)` comes from the
@@ -28,24 +27,25 @@ function canListen(port: number): Promise<boolean> {
   });
 }
 
-const low = ephemeralLow();
-const slices = Math.floor((low - LOWEST) / SLICE);
-const worker = Number(process.env['JEST_WORKER_ID'] ?? 1);
-const sliceStart = slices > 0 ? LOWEST + ((worker - 1) % slices) * SLICE : 0;
-let next = 0;
+const size = ephemeralLow() - LOWEST;
+/**
+ * Where this test file starts looking, at random: jest workers, and two test runs on one machine, then almost never
+ * try the same port at the same moment (fixed slices per `JEST_WORKER_ID` collided as soon as two runs overlapped).
+ */
+let next = size > 0 ? randomInt(size) : 0;
 
 /**
- * A port free right now that nothing else will be given until a server listens on it: for a server that must know its
- * own URL before it listens (the api's public URL), or that is restarted on the same port after being killed. Taken
- * below the kernel's ephemeral range, from this jest worker's own slice, in turn (a port handed out earlier in the
- * worker may still be in use by a stopped-and-restarted api).
+ * A port free right now that no outgoing connection will be given until a server listens on it: for a server that must
+ * know its own URL before it listens (the api's public URL), or that is restarted on the same port after being killed.
+ * Taken below the kernel's ephemeral range, in turn from a random start (a port handed out earlier in the file may
+ * still be in use by a stopped-and-restarted api), each checked by binding it.
  */
 export async function freePort(): Promise<number> {
-  if (slices <= 0) throw new Error(`no room for test ports below the ephemeral range (${low})`);
-  for (let tried = 0; tried < SLICE; tried += 1) {
-    const port = sliceStart + (next % SLICE);
+  if (size <= 0) throw new Error(`no room for test ports below the ephemeral range (${LOWEST + size})`);
+  for (let tried = 0; tried < size; tried += 1) {
+    const port = LOWEST + (next % size);
     next += 1;
     if (await canListen(port)) return port;
   }
-  throw new Error(`no free port in ${sliceStart}–${sliceStart + SLICE - 1}`);
+  throw new Error(`no free port in ${LOWEST}–${LOWEST + size - 1}`);
 }
