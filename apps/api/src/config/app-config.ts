@@ -83,6 +83,8 @@ export interface AppConfig {
     workerConcurrency: number;
     /** Rows claimed per round trip. */
     claimBatch: number;
+    /** Deliveries arriving this close together (ms) are stored by one INSERT; a lone one at once (0: never wait). */
+    storeCoalesceMs: number;
     maxAttempts: number;
     retryBaseMs: number;
     /** How long a claimed row stays leased before another worker may take it (a crashed worker's rows). */

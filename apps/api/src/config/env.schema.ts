@@ -69,6 +69,14 @@ export class EnvVars extends PlatformEnvVars {
   @Max(500)
   WEBHOOK_CLAIM_BATCH?: number;
 
+  /** Deliveries arriving this close together (ms) share one INSERT; a lone delivery is stored at once (0: never wait). */
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(50)
+  WEBHOOK_STORE_COALESCE_MS?: number;
+
   /** Attempts before a webhook event is `dead`. */
   @IsOptional()
   @Transform(toInt)

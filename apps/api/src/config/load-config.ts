@@ -108,6 +108,7 @@ export function loadConfig(rawEnv: NodeJS.ProcessEnv = process.env, cwd = proces
       workerEnabled: env.API_ROLE === 'worker' || (env.API_ROLE !== 'receiver' && (env.WEBHOOK_WORKER_ENABLED ?? true)),
       workerConcurrency: env.WEBHOOK_WORKER_CONCURRENCY ?? 4,
       claimBatch: env.WEBHOOK_CLAIM_BATCH ?? 20,
+      storeCoalesceMs: env.WEBHOOK_STORE_COALESCE_MS ?? 5,
       maxAttempts: env.WEBHOOK_MAX_ATTEMPTS ?? 8,
       retryBaseMs: env.WEBHOOK_RETRY_BASE_MS ?? 2_000,
       leaseMs: env.WEBHOOK_LEASE_MS ?? 120_000,

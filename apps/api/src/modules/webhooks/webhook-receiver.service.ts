@@ -27,7 +27,7 @@ export class WebhookReceiver {
     private readonly worker: WebhookWorker,
   ) {
     this.secrets = [...new Set([config.meta.appSecret, config.meta.instagramAppSecret].filter(Boolean))];
-    this.batcher = new InsertBatcher((rows) => this.write(rows), STORE_BATCH);
+    this.batcher = new InsertBatcher((rows) => this.write(rows), { ...STORE_BATCH, coalesceMs: config.webhooks.storeCoalesceMs });
   }
 
   /** Deliveries this process's worker takes are stored claimed by it (no claim to wait for); the others `pending`, the worker woken. */

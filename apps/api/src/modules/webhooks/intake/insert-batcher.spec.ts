@@ -24,7 +24,7 @@ function heldWrites(refuse: (row: string) => boolean = () => false) {
 describe('InsertBatcher', () => {
   it('writes a row at once when a slot is free (no waiting for company)', async () => {
     const w = heldWrites();
-    const batcher = new InsertBatcher(w.write, { maxRows: 10, maxBytes: 1000, maxInFlight: 1 });
+    const batcher = new InsertBatcher(w.write, { maxRows: 10, maxBytes: 1000, maxInFlight: 1, coalesceMs: 0 });
     const done = batcher.add('a', 1);
     expect(w.calls).toEqual([['a']]);
     await w.releaseAll();
@@ -33,7 +33,7 @@ describe('InsertBatcher', () => {
 
   it('rows arriving while the slots are busy go together in the next INSERT, and each caller waits for its own row', async () => {
     const w = heldWrites();
-    const batcher = new InsertBatcher(w.write, { maxRows: 10, maxBytes: 1000, maxInFlight: 1 });
+    const batcher = new InsertBatcher(w.write, { maxRows: 10, maxBytes: 1000, maxInFlight: 1, coalesceMs: 0 });
     let settled = 0;
     const all = ['a', 'b', 'c', 'd'].map((row) => batcher.add(row, 1).then(() => (settled += 1)));
     expect(w.calls).toEqual([['a']]);
@@ -46,7 +46,7 @@ describe('InsertBatcher', () => {
 
   it('caps an INSERT by rows and by bytes; a row larger than the byte cap still goes, alone', async () => {
     const w = heldWrites();
-    const batcher = new InsertBatcher(w.write, { maxRows: 2, maxBytes: 10, maxInFlight: 1 });
+    const batcher = new InsertBatcher(w.write, { maxRows: 2, maxBytes: 10, maxInFlight: 1, coalesceMs: 0 });
     const all = [
       batcher.add('first', 1),
       batcher.add('r1', 1),
@@ -63,7 +63,7 @@ describe('InsertBatcher', () => {
 
   it('runs up to maxInFlight INSERTs at once', async () => {
     const w = heldWrites();
-    const batcher = new InsertBatcher(w.write, { maxRows: 10, maxBytes: 1000, maxInFlight: 2 });
+    const batcher = new InsertBatcher(w.write, { maxRows: 10, maxBytes: 1000, maxInFlight: 2, coalesceMs: 0 });
     const all = ['a', 'b', 'c', 'd'].map((row) => batcher.add(row, 1));
     expect(w.calls).toEqual([['a'], ['b']]);
     await w.releaseAll();
@@ -73,7 +73,7 @@ describe('InsertBatcher', () => {
 
   it('a refused multi-row INSERT is retried row by row: only the refused row fails', async () => {
     const w = heldWrites((row) => row === 'bad');
-    const batcher = new InsertBatcher(w.write, { maxRows: 10, maxBytes: 1000, maxInFlight: 1 });
+    const batcher = new InsertBatcher(w.write, { maxRows: 10, maxBytes: 1000, maxInFlight: 1, coalesceMs: 0 });
     const first = batcher.add('a', 1);
     const rest = ['b', 'bad', 'c'].map((row) =>
       batcher.add(row, 1).then(
@@ -85,5 +85,56 @@ describe('InsertBatcher', () => {
     await first;
     expect(await Promise.all(rest)).toEqual(['stored', 'refused bad', 'stored']);
     expect(w.calls).toEqual([['a'], ['b', 'bad', 'c'], ['b'], ['bad'], ['c']]);
+  });
+
+  describe('coalescing (rows arriving close together share an INSERT)', () => {
+    beforeEach(() => jest.useFakeTimers());
+    afterEach(() => jest.useRealTimers());
+    const limits = { maxRows: 3, maxBytes: 1000, maxInFlight: 2, coalesceMs: 2 };
+
+    it('writes a row after a quiet gap at once, even with free slots and coalescing on', () => {
+      const w = heldWrites();
+      const batcher = new InsertBatcher(w.write, limits);
+      void batcher.add('a', 1);
+      expect(w.calls).toEqual([['a']]);
+      jest.advanceTimersByTime(10);
+      void batcher.add('b', 1);
+      expect(w.calls).toEqual([['a'], ['b']]);
+    });
+
+    it('holds rows that follow each other closely until the oldest is coalesceMs old, then writes them together', async () => {
+      const w = heldWrites();
+      const batcher = new InsertBatcher(w.write, limits);
+      const all = [batcher.add('a', 1)];
+      jest.advanceTimersByTime(1);
+      all.push(batcher.add('b', 1));
+      expect(w.calls).toEqual([['a']]);
+      jest.advanceTimersByTime(1);
+      all.push(batcher.add('c', 1));
+      // a slot is free, but b is not 2 ms old yet
+      expect(w.calls).toEqual([['a']]);
+      jest.advanceTimersByTime(1);
+      expect(w.calls).toEqual([['a'], ['b', 'c']]);
+      jest.useRealTimers();
+      await w.releaseAll();
+      await Promise.all(all);
+    });
+
+    it('writes at once when a full INSERT is waiting', () => {
+      const w = heldWrites();
+      const batcher = new InsertBatcher(w.write, limits);
+      for (const row of ['a', 'b', 'c', 'd']) void batcher.add(row, 1);
+      expect(w.calls).toEqual([['a'], ['b', 'c', 'd']]);
+    });
+
+    it('writes at once when the waiting rows reach the byte cap', () => {
+      const w = heldWrites();
+      const batcher = new InsertBatcher(w.write, { ...limits, maxBytes: 10 });
+      void batcher.add('a', 1);
+      void batcher.add('b', 4);
+      expect(w.calls).toEqual([['a']]);
+      void batcher.add('c', 6);
+      expect(w.calls).toEqual([['a'], ['b', 'c']]);
+    });
   });
 });
