@@ -166,6 +166,7 @@ async function main() {
     WEBHOOK_POLL_INTERVAL_MS: '20',
     // one client address sends everything here: measure capacity, not the per-IP budget
     WEBHOOK_RATE_LIMIT_PER_SECOND: '0',
+    ...(process.env.BENCH_STORE_COALESCE_MS ? { WEBHOOK_STORE_COALESCE_MS: process.env.BENCH_STORE_COALESCE_MS } : {}),
   });
   const results = {};
   try {
@@ -187,12 +188,12 @@ async function main() {
     await saturate(ports.api, '/webhooks/instagram', 1);
 
     process.stdout.write('phase 1: saturation…\n');
-    results.baselineSaturation = await withCpu({ server: baseline.pid }, () => saturate(ports.baseline, '/', SATURATION_SECONDS));
-    results.apiSaturation = await withCpu({ server: api.pid }, () => saturate(ports.api, '/webhooks/instagram', SATURATION_SECONDS));
+    results.baselineSaturation = await withCpu({ server: baseline.pid, db: dbPid }, () => saturate(ports.baseline, '/', SATURATION_SECONDS));
+    results.apiSaturation = await withCpu({ server: api.pid, db: dbPid }, () => saturate(ports.api, '/webhooks/instagram', SATURATION_SECONDS));
 
     process.stdout.write(`phase 2: ${RATE} req/s…\n`);
-    results.baselineRate = await withCpu({ server: baseline.pid }, () => fixedRate(ports.baseline, '/', RATE, RATE_SECONDS, 'baselineRate'));
-    results.apiRate = await withCpu({ server: api.pid }, () => fixedRate(ports.api, '/webhooks/instagram', RATE, RATE_SECONDS, 'apiRate'));
+    results.baselineRate = await withCpu({ server: baseline.pid, db: dbPid }, () => fixedRate(ports.baseline, '/', RATE, RATE_SECONDS, 'baselineRate'));
+    results.apiRate = await withCpu({ server: api.pid, db: dbPid }, () => fixedRate(ports.api, '/webhooks/instagram', RATE, RATE_SECONDS, 'apiRate'));
     await stop(baseline);
     await stop(api);
 
@@ -271,7 +272,7 @@ async function main() {
     `ack throughput at saturation (${CONCURRENCY} connections, ${SATURATION_SECONDS} s): baseline ${round(r.baselineSaturation.perSecond, 0)}/s, api ${round(r.apiSaturation.perSecond, 0)}/s → ratio ${round(r.apiSaturation.perSecond / r.baselineSaturation.perSecond, 2)} (failed: ${r.baselineSaturation.failed} / ${r.apiSaturation.failed})`,
     `ack latency at ${RATE} req/s (${RATE_SECONDS} s): baseline p50 ${round(r.baselineRate.p50, 2)} ms p99 ${round(r.baselineRate.p99, 2)} ms (achieved ${round(r.baselineRate.achieved, 0)}/s); api p50 ${round(r.apiRate.p50, 2)} ms p99 ${round(r.apiRate.p99, 2)} ms (achieved ${round(r.apiRate.achieved, 0)}/s, failed ${r.apiRate.failed})`,
     `processing (backlog of ${r.drain.backlog} drained): ${round(r.drain.perSecond, 0)} webhooks applied/s steady (${r.drain.processed} in ${round(r.drain.seconds, 1)} s), failed/dead ${r.drain.failedOrDead}, messages ${r.drain.messages}`,
-    `CPU per webhook (ms; user + system, not waiting for a core): ack at saturation baseline ${perItem(r.baselineSaturation.cpu.server, r.baselineSaturation.ok)} / api ${perItem(r.apiSaturation.cpu.server, r.apiSaturation.ok)}; ack at ${RATE}/s baseline ${perItem(r.baselineRate.cpu.server, RATE * RATE_SECONDS)} / api ${perItem(r.apiRate.cpu.server, RATE * RATE_SECONDS)}; drain api ${perItem(r.drain.cpu.api, r.drain.processed)} + database ${perItem(r.drain.cpu.db, r.drain.processed)}; worker on (ack + apply) api ${perItem(r.apiRateWithWorker.cpu.api, RATE * RATE_SECONDS)} + database ${perItem(r.apiRateWithWorker.cpu.db, RATE * RATE_SECONDS)} + this load generator ${perItem(r.apiRateWithWorker.cpu.generator, RATE * RATE_SECONDS)}`,
+    `CPU per webhook (ms; user + system, not waiting for a core): ack at saturation baseline ${perItem(r.baselineSaturation.cpu.server, r.baselineSaturation.ok)} + database ${perItem(r.baselineSaturation.cpu.db, r.baselineSaturation.ok)} / api ${perItem(r.apiSaturation.cpu.server, r.apiSaturation.ok)} + database ${perItem(r.apiSaturation.cpu.db, r.apiSaturation.ok)}; ack at ${RATE}/s baseline ${perItem(r.baselineRate.cpu.server, RATE * RATE_SECONDS)} + database ${perItem(r.baselineRate.cpu.db, RATE * RATE_SECONDS)} / api ${perItem(r.apiRate.cpu.server, RATE * RATE_SECONDS)} + database ${perItem(r.apiRate.cpu.db, RATE * RATE_SECONDS)}; drain api ${perItem(r.drain.cpu.api, r.drain.processed)} + database ${perItem(r.drain.cpu.db, r.drain.processed)}; worker on (ack + apply) api ${perItem(r.apiRateWithWorker.cpu.api, RATE * RATE_SECONDS)} + database ${perItem(r.apiRateWithWorker.cpu.db, RATE * RATE_SECONDS)} + this load generator ${perItem(r.apiRateWithWorker.cpu.generator, RATE * RATE_SECONDS)}`,
     `${RATE} req/s with the worker on: ack p50 ${round(r.apiRateWithWorker.p50, 2)} ms p99 ${round(r.apiRateWithWorker.p99, 2)} ms (achieved ${round(r.apiRateWithWorker.achieved, 0)}/s); lag ack→applied p50 ${round(r.lag.p50, 0)} ms p99 ${round(r.lag.p99, 0)} ms over ${r.lag.events} events (${round(r.lag.appliedPerSecond, 0)} applied/s)`,
   ];
   const verdict = (ok) => (ok ? 'met' : 'MISSED');

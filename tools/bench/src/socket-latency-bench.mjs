@@ -29,6 +29,7 @@ const TIMEOUT_MS = Number(opts['timeout-ms'] ?? 60_000);
 const TRACE = opts.trace ? [] : null;
 const KEEP = Boolean(opts.keep);
 // --workers=<n>: WEBHOOK_WORKER_CONCURRENCY of the api (its default when unset)
+// --store-coalesce-ms=<n>: WEBHOOK_STORE_COALESCE_MS of the api (its default when unset)
 const POLL_MS = opts['poll-ms'] === undefined ? undefined : String(opts['poll-ms']); // WEBHOOK_POLL_INTERVAL_MS of the api (its default when unset)
 const PORTS = { api: Number(opts['api-port'] ?? 3931), sim: Number(opts['sim-port'] ?? 3932), baseline: Number(opts['baseline-port'] ?? 3933) };
 const ADMIN = { email: 'admin@bench.test', password: 'bench-admin-password' };
@@ -188,6 +189,7 @@ async function main() {
         ADMIN_PASSWORD: ADMIN.password,
         ...(POLL_MS ? { WEBHOOK_POLL_INTERVAL_MS: POLL_MS } : {}),
         ...(opts.workers ? { WEBHOOK_WORKER_CONCURRENCY: String(opts.workers) } : {}),
+        ...(opts['store-coalesce-ms'] === undefined ? {} : { WEBHOOK_STORE_COALESCE_MS: String(opts['store-coalesce-ms']) }),
         // one client address sends everything here: measure latency, not the per-IP budget
         WEBHOOK_RATE_LIMIT_PER_SECOND: '0',
       },
