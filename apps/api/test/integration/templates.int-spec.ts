@@ -250,6 +250,58 @@ describe('templates: rules, Meta review, sync, access, sending (integration)', (
       await h.settle();
       expect((await stored(t.id)).status).toBe('PAUSED');
     });
+    it('a status webhook and a sync that see the same change record it once', async () => {
+      const t = await approvedTemplate('webhook_sync_race');
+      const before = await auditActions(t.id);
+      const onMeta = h.sim.context.store.templates.get(t.externalId as string);
+      if (!onMeta) throw new Error('the template is missing on Meta');
+      onMeta.status = 'PAUSED';
+      const sync = h.t.app.get(TemplateSyncService);
+      const repo = h.t.app.get(MessageTemplateRepository);
+      const page = (await h.t.app.get(TemplatePages).activePages()).find((c) => c.id === pageChannelId);
+      if (!page) throw new Error('the Page is not active');
+      // the worst interleaving: the webhook has read the template when the sync records the pause
+      let raced = false;
+      const find = repo.findForStatusEvent.bind(repo);
+      jest.spyOn(repo, 'findForStatusEvent').mockImplementation(async (...args) => {
+        const row = await find(...args);
+        if (row?.id === t.id && !raced) {
+          raced = true;
+          await sync.syncChannel(page);
+        }
+        return row;
+      });
+      try {
+        const body = JSON.stringify({
+          object: 'page',
+          entry: [
+            {
+              id: SIM_SEED.page.id,
+              time: Math.floor(Date.now() / 1000),
+              changes: [
+                {
+                  field: 'messenger_template_status_update',
+                  value: {
+                    event: 'PAUSED',
+                    message_template_id: Number(t.externalId),
+                    message_template_name: t.name,
+                    message_template_language: 'en_US',
+                    reason: 'NONE',
+                  },
+                },
+              ],
+            },
+          ],
+        });
+        expect((await h.postSigned('/webhooks/facebook', body)).status).toBe(200);
+        await h.settle();
+      } finally {
+        jest.restoreAllMocks();
+      }
+      expect(raced).toBe(true);
+      expect(await stored(t.id)).toMatchObject({ status: 'PAUSED' });
+      expect((await auditActions(t.id)).slice(before.length)).toEqual(['template.status_changed']);
+    });
   });
 
   describe('polling and sync (when webhooks do not arrive)', () => {

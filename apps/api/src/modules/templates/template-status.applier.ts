@@ -10,6 +10,9 @@ import { fromMetaTemplate, ParsedMetaTemplate, parseStatus } from './template-co
 import { applyStatus, TemplateChanges } from './template-changes';
 import { TemplatePages } from './template-pages';
 
+/** Reads of a template whose status others keep changing, before the event is noted as superseded. */
+const STATUS_READS = 3;
+
 interface Prepared {
   /** A template we did not know, read from Meta (outside the transaction) so it can be stored. */
   imported: ParsedMetaTemplate | null;
@@ -47,42 +50,80 @@ export class TemplateStatusApplier implements EventApplier<TemplateStatusEvent, 
   async apply(event: TemplateStatusEvent, ctx: ApplyContext, prepared: Prepared | undefined): Promise<ApplyResult> {
     const status = parseStatus(event.status);
     if (!status) return { outcome: 'noted', detail: `unknown template status ${event.status ?? '(none)'}` };
-    const now = new Date();
     const metaTime = event.entryTime ?? event.timestamp;
-    let template = await this.templates.findForStatusEvent(ctx.manager, ctx.channel.id, event.templateId, event.templateName, event.language);
-    let previous: TemplateStatus | null = template?.status ?? null;
-    let action = 'template.status_changed';
-    if (!template) {
-      const imported = prepared?.imported;
-      if (!imported) return { outcome: 'noted', detail: 'template not known here yet; the next sync imports it' };
-      template = ctx.manager.create(MessageTemplateEntity, {
-        channelId: ctx.channel.id,
-        externalId: imported.externalId,
-        name: imported.name,
-        language: imported.language,
-        status: imported.status,
-        statusReasonCode: imported.reasonCode,
-        content: imported.content,
-        libraryTemplateName: null,
-        createdById: null,
-        submittedAt: null,
-        statusUpdatedAt: null,
-        metaStatusAt: null,
-      });
-      previous = null;
-      action = 'template.imported';
+    const metaAt = metaTime !== null ? new Date(metaTime) : null;
+    for (let reads = 1; reads <= STATUS_READS; reads += 1) {
+      const template = await this.templates.findForStatusEvent(ctx.manager, ctx.channel.id, event.templateId, event.templateName, event.language);
+      if (!template) return this.importUnknown(event, ctx, prepared, status, metaAt);
+      const result = await this.updateKnown(template, event, ctx, status, metaAt);
+      if (result) return result;
     }
+    return { outcome: 'noted', detail: 'the template kept changing while this status was applied' };
+  }
+
+  /**
+   * The status is written only if the row still has the one it was read with: the poll or a sync (another process,
+   * outside this transaction) may record the same change meanwhile, and a change is audited and announced once. Null
+   * when that happened: read the row again.
+   */
+  private async updateKnown(
+    template: MessageTemplateEntity,
+    event: TemplateStatusEvent,
+    ctx: ApplyContext,
+    status: TemplateStatus,
+    metaAt: Date | null,
+  ): Promise<ApplyResult | null> {
+    const previous = template.status;
+    const read = { status: template.status, statusReasonCode: template.statusReasonCode };
     if (!template.externalId && event.templateId) {
       // the webhook beat the answer to our own submit
       template.externalId = event.templateId;
-      template.submittedAt ??= now;
+      template.submittedAt ??= new Date();
+      await this.templates.linkIn(ctx.manager, template);
     }
-    const changed = applyStatus(template, status, event.reason, now, metaTime !== null ? new Date(metaTime) : null);
-    await this.templates.saveIn(ctx.manager, template);
-    if (!changed && action !== 'template.imported') return { outcome: 'noted', detail: 'status unchanged or older than the one stored' };
-    const stored = template;
+    if (!applyStatus(template, status, event.reason, new Date(), metaAt)) {
+      if (metaAt) await this.templates.saveMetaStatusAtIn(ctx.manager, template);
+      return { outcome: 'noted', detail: 'status unchanged or older than the one stored' };
+    }
+    if (!(await this.templates.saveStatusIfUnchanged(template, read, ctx.manager))) return null;
     ctx.afterCommit(() =>
-      this.changes.announce(stored, previous, action, null, { source: 'webhook', field: event.field, reasonCode: stored.statusReasonCode }),
+      this.changes.announce(template, previous, 'template.status_changed', null, {
+        source: 'webhook',
+        field: event.field,
+        reasonCode: template.statusReasonCode,
+      }),
+    );
+    return { outcome: 'applied' };
+  }
+
+  /** A template made outside TickleGram, read from Meta in `prepare`: stored with this status. */
+  private async importUnknown(
+    event: TemplateStatusEvent,
+    ctx: ApplyContext,
+    prepared: Prepared | undefined,
+    status: TemplateStatus,
+    metaAt: Date | null,
+  ): Promise<ApplyResult> {
+    const imported = prepared?.imported;
+    if (!imported) return { outcome: 'noted', detail: 'template not known here yet; the next sync imports it' };
+    const template = ctx.manager.create(MessageTemplateEntity, {
+      channelId: ctx.channel.id,
+      externalId: imported.externalId,
+      name: imported.name,
+      language: imported.language,
+      status: imported.status,
+      statusReasonCode: imported.reasonCode,
+      content: imported.content,
+      libraryTemplateName: null,
+      createdById: null,
+      submittedAt: null,
+      statusUpdatedAt: null,
+      metaStatusAt: null,
+    });
+    applyStatus(template, status, event.reason, new Date(), metaAt);
+    await this.templates.saveIn(ctx.manager, template);
+    ctx.afterCommit(() =>
+      this.changes.announce(template, null, 'template.imported', null, { source: 'webhook', field: event.field, reasonCode: template.statusReasonCode }),
     );
     return { outcome: 'applied' };
   }

@@ -59,12 +59,27 @@ export class MessageTemplateRepository {
    * writers that read the same row — the timed poll, a manual sync, a sync on another replica — one records the change,
    * so it is audited and announced once. False when the row had moved on meanwhile.
    */
-  async saveStatusIfUnchanged(template: MessageTemplateEntity, read: Pick<MessageTemplateEntity, 'status' | 'statusReasonCode'>): Promise<boolean> {
-    const result = await this.templates.update(
+  async saveStatusIfUnchanged(
+    template: MessageTemplateEntity,
+    read: Pick<MessageTemplateEntity, 'status' | 'statusReasonCode'>,
+    m: EntityManager = this.templates.manager,
+  ): Promise<boolean> {
+    const result = await m.update(
+      MessageTemplateEntity,
       { id: template.id, status: read.status, statusReasonCode: read.statusReasonCode ?? IsNull() },
       { status: template.status, statusReasonCode: template.statusReasonCode, statusUpdatedAt: template.statusUpdatedAt, metaStatusAt: template.metaStatusAt },
     );
     return (result.affected ?? 0) > 0;
+  }
+
+  /** Meta's id for a template we submitted, when its status webhook comes before the answer to the submit. */
+  async linkIn(m: EntityManager, template: MessageTemplateEntity): Promise<void> {
+    await m.update(MessageTemplateEntity, { id: template.id, externalId: IsNull() }, { externalId: template.externalId, submittedAt: template.submittedAt });
+  }
+
+  /** When Meta last reported a status (a later webhook with an older time is stale), without touching the status. */
+  async saveMetaStatusAtIn(m: EntityManager, template: MessageTemplateEntity): Promise<void> {
+    await m.update(MessageTemplateEntity, { id: template.id }, { metaStatusAt: template.metaStatusAt });
   }
 
   /** Inside ingestion's transaction: the template a status webhook is about (by Meta id, else name + language). */
