@@ -154,11 +154,13 @@ export class TemplateSyncService implements OnApplicationBootstrap {
     if (known.externalId !== parsed.externalId) {
       // a draft whose submit answer was lost, or a template Meta recreated under the same name
       const previous = known.status;
+      const readExternalId = known.externalId;
       known.externalId = parsed.externalId;
       known.content = parsed.content;
       known.submittedAt ??= new Date();
       applyStatus(known, parsed.status, parsed.reasonCode, new Date());
-      await this.templates.save(known);
+      // another sync (or the status webhook) linked it since it was read: that one records it
+      if (!(await this.templates.relinkIfUnchanged(known, readExternalId))) return 'same';
       await this.changes.announce(known, previous, 'template.linked', null, { externalId: parsed.externalId, source: 'poll' });
       return 'updated';
     }

@@ -72,6 +72,27 @@ export class MessageTemplateRepository {
     return (result.affected ?? 0) > 0;
   }
 
+  /**
+   * Links `template` to Meta's template it now has (`externalId`, content, status) only if its row still has the Meta id
+   * it was read with (`readExternalId`, null for a draft): of two syncs that read the same row, one links it. False when
+   * the row had moved on meanwhile.
+   */
+  async relinkIfUnchanged(template: MessageTemplateEntity, readExternalId: string | null): Promise<boolean> {
+    const result = await this.templates.update(
+      { id: template.id, externalId: readExternalId ?? IsNull() },
+      {
+        externalId: template.externalId,
+        content: template.content,
+        submittedAt: template.submittedAt,
+        status: template.status,
+        statusReasonCode: template.statusReasonCode,
+        statusUpdatedAt: template.statusUpdatedAt,
+        metaStatusAt: template.metaStatusAt,
+      },
+    );
+    return (result.affected ?? 0) > 0;
+  }
+
   /** Meta's id for a template we submitted, when its status webhook comes before the answer to the submit. */
   async linkIn(m: EntityManager, template: MessageTemplateEntity): Promise<void> {
     await m.update(MessageTemplateEntity, { id: template.id, externalId: IsNull() }, { externalId: template.externalId, submittedAt: template.submittedAt });
