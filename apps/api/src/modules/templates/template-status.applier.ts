@@ -81,8 +81,10 @@ export class TemplateStatusApplier implements EventApplier<TemplateStatusEvent, 
       template.submittedAt ??= new Date();
       await this.templates.linkIn(ctx.manager, template);
     }
+    const metaStatusAt = template.metaStatusAt?.getTime();
     if (!applyStatus(template, status, event.reason, new Date(), metaAt)) {
-      if (metaAt) await this.templates.saveMetaStatusAtIn(ctx.manager, template);
+      // a stale webhook changes nothing; a repeated status moves only Meta's time
+      if (template.metaStatusAt?.getTime() !== metaStatusAt) await this.templates.saveMetaStatusAtIn(ctx.manager, template);
       return { outcome: 'noted', detail: 'status unchanged or older than the one stored' };
     }
     if (!(await this.templates.saveStatusIfUnchanged(template, read, ctx.manager))) return null;
