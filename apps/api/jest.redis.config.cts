@@ -1,8 +1,7 @@
 /**
- * Api replicas sharing Redis (needs TEST_REDIS_URL): Socket.IO through the Redis adapter, shared rate limits. Kept in a process of
- * its own: after the suites finish, an ioredis client of the adapter can still reject a queued command
- * with "Connection is closed." — harmless at exit, but inside a shared Jest worker it would be charged
- * to whichever suite runs next.
+ * Api replicas sharing Redis (needs TEST_REDIS_URL): Socket.IO through the Redis adapter, shared rate limits. A stage of its own,
+ * run only where a Redis is (CI starts one). Each test file's apps get their own REDIS_KEY_PREFIX (test-app.ts), so files running
+ * in the two workers at once never reach each other's replicas.
  */
 const base = require('./jest.int.config.cts');
 

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { INestApplication } from '@nestjs/common';
 import { Role, SessionResponse } from '@ticklegram/domain-models';
 import { freePort } from './free-port';
@@ -26,6 +27,11 @@ export interface TestApp {
 }
 
 let counter = 0;
+/**
+ * The Redis key and channel prefix of this test file's apps (Jest loads this module once per file): replicas started by one
+ * file share their Socket.IO traffic and rate limits, and never see those of a file running in the other worker.
+ */
+const fileRedisPrefix = `tg-test-${randomUUID().slice(0, 8)}:`;
 
 /** Boots the real api (real HTTP server, real database, migrations) the way `main.ts` does. */
 export async function startTestApp(env: Record<string, string> = {}, options: { db?: TestDatabase; keepDatabase?: boolean } = {}): Promise<TestApp> {
@@ -55,6 +61,7 @@ export async function startTestApp(env: Record<string, string> = {}, options: { 
     HISTORY_IMPORT_ON_CONNECT: 'false',
     // the sandbox's Conversions API seed (datasets + a conversation from an ad) would do the same; capi tests turn it on
     CAPI_SANDBOX_SEED: 'false',
+    REDIS_KEY_PREFIX: fileRedisPrefix,
     ...env,
   });
   const app = await createApp(config);

@@ -1,17 +1,18 @@
 import { INestApplicationContext, Logger } from '@nestjs/common';
 import { IoAdapter } from '@nestjs/platform-socket.io';
 import { createAdapter } from '@socket.io/redis-adapter';
-import { Redis } from 'ioredis';
 import { Server, ServerOptions } from 'socket.io';
 import { AppConfig } from '../../config/app-config';
+import { AdapterRedisClient } from './adapter-redis-client';
 
 /**
  * Socket.IO with CORS limited to the dashboard's origins and, when REDIS_URL is set, the Redis
- * adapter so events reach sockets connected to any api replica.
+ * adapter so events reach sockets connected to any api replica. Its channels start with
+ * REDIS_KEY_PREFIX, like the api's keys: deployments sharing one Redis never reach each other's sockets.
  */
 export class RealtimeIoAdapter extends IoAdapter {
   private readonly logger = new Logger(RealtimeIoAdapter.name);
-  private redisClients: Redis[] = [];
+  private redisClients: AdapterRedisClient[] = [];
 
   constructor(
     app: INestApplicationContext,
@@ -27,8 +28,9 @@ export class RealtimeIoAdapter extends IoAdapter {
       serveClient: false,
     }) as Server;
     if (this.config.redisUrl) {
-      const pub = new Redis(this.config.redisUrl, { lazyConnect: false, maxRetriesPerRequest: null });
-      const sub = pub.duplicate();
+      const options = { lazyConnect: false, maxRetriesPerRequest: null };
+      const pub = new AdapterRedisClient(this.config.redisUrl, options);
+      const sub = new AdapterRedisClient(this.config.redisUrl, options);
       for (const client of [pub, sub]) client.on('error', (err: Error) => this.logger.warn(`redis: ${err.message}`));
       // What other replicas published while this subscriber was away is lost (pub/sub keeps nothing), and
       // this replica's sockets would never know: close them when it is back, so the dashboards reconnect
@@ -42,7 +44,7 @@ export class RealtimeIoAdapter extends IoAdapter {
         subscribedBefore = true;
       });
       this.redisClients = [pub, sub];
-      server.adapter(createAdapter(pub, sub));
+      server.adapter(createAdapter(pub, sub, { key: realtimeChannelPrefix(this.config) }));
       this.logger.log('Socket.IO uses the Redis adapter');
     }
     return server;
@@ -53,4 +55,9 @@ export class RealtimeIoAdapter extends IoAdapter {
     await Promise.all(this.redisClients.map((client) => client.quit().catch(() => undefined)));
     this.redisClients = [];
   }
+}
+
+/** The Redis adapter's channel prefix (Socket.IO's default is `socket.io`). */
+export function realtimeChannelPrefix(config: Pick<AppConfig, 'redisKeyPrefix'>): string {
+  return `${config.redisKeyPrefix}socket.io`;
 }
