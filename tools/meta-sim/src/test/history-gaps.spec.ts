@@ -102,11 +102,15 @@ describe('meta-sim: conversation history, webhook outages, faults for a period',
   });
 
   it('injects faults for a period (5xx, 613, timeouts) that clear by themselves', async () => {
-    const fault = await control<{ expiresAt: number }>(sim, 'POST', '/faults', { pattern: 'GET /me', httpStatus: 503, durationMs: 300 });
-    expect(fault.body.expiresAt).toBeGreaterThan(Date.now());
+    // long enough to still hold for the next request on a busy CI machine, short enough to wait out
+    const durationMs = 1_500;
+    const before = Date.now();
+    const fault = await control<{ expiresAt: number }>(sim, 'POST', '/faults', { pattern: 'GET /me', httpStatus: 503, durationMs });
+    expect(fault.body.expiresAt).toBeGreaterThanOrEqual(before + durationMs);
     const failing = await graph(sim, 'GET', '/v27.0/me', PAGE.accessToken);
     expect([failing.status, failing.body]).toEqual([503, { error: expect.objectContaining({ code: 2, is_transient: true }) }]);
     await until(async () => (await graph(sim, 'GET', '/v27.0/me', PAGE.accessToken)).status === 200);
+    expect(Date.now()).toBeGreaterThanOrEqual(fault.body.expiresAt);
     expect((await control<{ data: unknown[] }>(sim, 'GET', '/faults')).body.data).toEqual([]);
     await control(sim, 'POST', '/faults', { pattern: 'POST /*/messages', code: 613, durationMs: 60_000 });
     const throttled = await graph(sim, 'POST', `/v27.0/${PAGE.id}/messages`, PAGE.accessToken, {
