@@ -11,6 +11,7 @@ import {
 import { SIM_SEED } from '@ticklegram/meta-sim';
 import { randomUUID } from 'node:crypto';
 import { ConversationEntity } from '../../src/modules/inbox/entities/conversation.entity';
+import { MessageTemplateEntity } from '../../src/modules/templates/entities/message-template.entity';
 import { MessageTemplateRepository } from '../../src/modules/templates/repositories/message-template.repository';
 import { TemplatePages } from '../../src/modules/templates/template-pages';
 import { TemplateSyncService } from '../../src/modules/templates/template-sync.service';
@@ -306,6 +307,57 @@ describe('templates: rules, Meta review, sync, access, sending (integration)', (
       }[];
       const paused = changes.filter((r) => (typeof r.details === 'string' ? JSON.parse(r.details) : r.details).status === 'PAUSED');
       expect(paused.map((r) => r.action)).toEqual(['template.status_changed']);
+    });
+    it("a repeated status never moves Meta's time back, even when a later one lands while it is applied", async () => {
+      const t = await approvedTemplate('meta_time_race');
+      const templates = h.t.dataSource.getRepository(MessageTemplateEntity);
+      const paused = (seconds: number) =>
+        JSON.stringify({
+          object: 'page',
+          entry: [
+            {
+              id: SIM_SEED.page.id,
+              time: seconds,
+              changes: [
+                {
+                  field: 'message_template_status_update',
+                  value: {
+                    event: 'PAUSED',
+                    message_template_id: Number(t.externalId),
+                    message_template_name: t.name,
+                    message_template_language: 'en_US',
+                    reason: 'NONE',
+                  },
+                },
+              ],
+            },
+          ],
+        });
+      // Meta's times after the approval's (now)
+      const now = Math.floor(Date.now() / 1000);
+      expect((await h.postSigned('/webhooks/facebook', paused(now + 60))).status).toBe(200);
+      await h.settle();
+      expect((await templates.findOneByOrFail({ id: t.id })).metaStatusAt?.getTime()).toBe((now + 60) * 1000);
+      // the repeat (a minute later on Meta) has read the row when a later report is stored by another writer
+      const repo = h.t.app.get(MessageTemplateRepository);
+      const find = repo.findForStatusEvent.bind(repo);
+      let raced = false;
+      jest.spyOn(repo, 'findForStatusEvent').mockImplementation(async (...args) => {
+        const row = await find(...args);
+        if (row?.id === t.id && !raced) {
+          raced = true;
+          await templates.update({ id: t.id }, { metaStatusAt: new Date((now + 180) * 1000) });
+        }
+        return row;
+      });
+      try {
+        expect((await h.postSigned('/webhooks/facebook', paused(now + 120))).status).toBe(200);
+        await h.settle();
+      } finally {
+        jest.restoreAllMocks();
+      }
+      expect(raced).toBe(true);
+      expect((await templates.findOneByOrFail({ id: t.id })).metaStatusAt?.getTime()).toBe((now + 180) * 1000);
     });
   });
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { TemplateStatus } from '@ticklegram/domain-models';
-import { EntityManager, FindOptionsWhere, In, IsNull, Not, Repository } from 'typeorm';
+import { EntityManager, FindOptionsWhere, In, IsNull, LessThan, Not, Or, Repository } from 'typeorm';
 import { MessageTemplateEntity } from '../entities/message-template.entity';
 
 export interface TemplateFilter {
@@ -98,9 +98,14 @@ export class MessageTemplateRepository {
     await m.update(MessageTemplateEntity, { id: template.id, externalId: IsNull() }, { externalId: template.externalId, submittedAt: template.submittedAt });
   }
 
-  /** When Meta last reported a status (a later webhook with an older time is stale), without touching the status. */
+  /**
+   * When Meta last reported a status (a later webhook with an older time is stale), without touching the status. Only
+   * forward: another writer may have stored a later time since the row was read.
+   */
   async saveMetaStatusAtIn(m: EntityManager, template: MessageTemplateEntity): Promise<void> {
-    await m.update(MessageTemplateEntity, { id: template.id }, { metaStatusAt: template.metaStatusAt });
+    const at = template.metaStatusAt;
+    if (!at) return;
+    await m.update(MessageTemplateEntity, { id: template.id, metaStatusAt: Or(IsNull(), LessThan(at)) }, { metaStatusAt: at });
   }
 
   /** Inside ingestion's transaction: the template a status webhook is about (by Meta id, else name + language). */
