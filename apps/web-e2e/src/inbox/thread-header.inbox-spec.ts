@@ -5,7 +5,7 @@ import { logIn } from '../support/session';
 
 const HEADER_CONTROLS = ['labels-menu', 'priority-menu', 'record-outcome', 'assignee-menu', 'status-menu'];
 
-test('the thread header fits beside the contact panel at common widths: every control can be clicked, none hides under the panel', async ({
+test('the contact panel is a column beside the thread where both fit and a sheet over the messages elsewhere: the header and the composer stay reachable', async ({
   page,
   request,
 }) => {
@@ -27,14 +27,29 @@ test('the thread header fits beside the contact panel at common widths: every co
   await page.goto(`/login?next=/inbox/${conversationId}`);
   await logIn(page, E2E_ADMIN.email, E2E_ADMIN.password);
   await expect(page.getByTestId('thread-title')).toContainText('Max Mustermann');
-  const toggle = page.getByRole('button', { name: /contact details/ });
-  if ((await toggle.getAttribute('aria-pressed')) !== 'true') await toggle.click();
-  await expect(page.getByRole('button', { name: 'Hide contact details' })).toBeVisible();
-
+  const panel = page.getByTestId('contact-panel');
+  const thread = page.getByTestId('message-thread');
   for (const width of [1280, 1440, 1680, 1920]) {
     await page.setViewportSize({ width, height: 900 });
-    // a trial click fails when another element (the contact panel) would receive it
+    const toggle = page.getByRole('button', { name: /contact details$/ });
+    if ((await toggle.getAttribute('aria-pressed')) !== 'true') await toggle.click();
+    await expect(panel).toBeVisible();
+    // the panel leaves the header and the composer free: a trial click fails when another element (the panel) would receive it
     for (const control of HEADER_CONTROLS) await page.getByTestId(control).click({ trial: true, timeout: 2_000 });
     await page.getByRole('button', { name: 'Hide contact details' }).click({ trial: true, timeout: 2_000 });
+    await page.getByTestId('composer-input').click({ trial: true, timeout: 2_000, position: { x: 10, y: 10 } });
+    await expect(page.getByTestId('send-button')).toBeInViewport({ ratio: 1 });
+    const sendBox = await page.getByTestId('send-button').boundingBox();
+    const [threadBox, panelBox] = [await thread.boundingBox(), await panel.boundingBox()];
+    if (!threadBox || !panelBox) throw new Error('the thread or the panel is not laid out');
+    // the thread view (window − nav 240, folders 192 and list 320/384 px) takes the panel as a column from 896 px: 1,712 px windows
+    if (width >= 1712) {
+      expect(panelBox.x).toBeGreaterThanOrEqual(threadBox.x + threadBox.width - 1);
+      expect(threadBox.width).toBeGreaterThanOrEqual(600);
+    } else {
+      // a sheet over the messages' right edge (they keep their whole width underneath), ending above the composer
+      expect(panelBox.x + panelBox.width).toBeCloseTo(threadBox.x + threadBox.width, 0);
+      expect(panelBox.y + panelBox.height).toBeLessThanOrEqual((sendBox?.y ?? 0) + 1);
+    }
   }
 });

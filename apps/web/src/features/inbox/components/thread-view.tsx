@@ -8,6 +8,7 @@ import { MessagePlatform, type CommentDto, type ConversationDto, type MessageDto
 import { toast } from 'sonner';
 import { ApiError, describeApiError } from '../../../lib/api/api-error';
 import { Button } from '../../../components/ui/button';
+import { cn } from '../../../lib/utils';
 import { Skeleton } from '../../../components/ui/skeleton';
 import { useApiClient, useAuth } from '../../auth/auth-provider';
 import { inboxKeys, markConversationRead, reactToMessage } from '../api';
@@ -114,9 +115,10 @@ export function ThreadView({ conversationId }: { conversationId: string }) {
   );
 
   React.useEffect(() => {
-    // Open by default only where the thread keeps a comfortable width next to it.
+    // Open by default only where it is a column next to the thread: the thread view (window − nav 15rem − folders
+    // 12rem − list 24rem) is at least 56rem wide (@4xl below); narrower, it would cover the thread.
     const saved = window.localStorage.getItem(PANEL_KEY);
-    setPanelOpen(saved ? saved === 'open' : window.innerWidth >= 1536);
+    setPanelOpen(saved ? saved === 'open' : window.innerWidth >= 107 * 16);
   }, []);
   const togglePanel = () => {
     setPanelOpen((open) => {
@@ -179,54 +181,69 @@ export function ThreadView({ conversationId }: { conversationId: string }) {
   const backHref = query ? `/inbox?${query}` : '/inbox';
 
   return (
-    <div className="flex h-full min-h-0">
-      {/* a container: the header fits the thread's own width, which the contact panel and the list take from the window's */}
-      <section aria-label={`Conversation with ${conversation.contact.displayName}`} className="@container flex min-w-0 flex-1 flex-col">
-        <header className="flex flex-wrap items-center gap-2 border-b px-3 py-2.5 @2xl:flex-nowrap @4xl:gap-3">
-          <Button asChild variant="ghost" size="icon" className="size-8 md:hidden">
-            <Link href={backHref} aria-label="Back to conversations">
-              <ArrowLeft />
-            </Link>
-          </Button>
-          <ContactAvatar contact={conversation.contact} />
-          <div className="min-w-24 flex-1">
-            <div className="flex min-w-0 items-center gap-2">
-              <h2 className="truncate text-sm font-semibold" data-testid="thread-title">
-                {conversation.contact.displayName}
-              </h2>
-              <PlatformBadge platform={conversation.platform} compact />
-            </div>
-            <p className="truncate text-xs text-muted-foreground" aria-live="polite" data-testid="thread-presence">
-              {presence.typing ? (
-                <span className="font-medium text-primary" data-testid="typing-indicator">
-                  {presence.typing}
-                </span>
-              ) : presence.viewing ? (
-                <span className="inline-flex items-center gap-1" data-testid="viewing-indicator">
-                  <Eye className="size-3" aria-hidden />
-                  {presence.viewing}
-                </span>
-              ) : (
-                `${conversation.contact.username ? `@${conversation.contact.username} · ` : ''}${PLATFORM_NAMES[conversation.platform]}`
-              )}
-            </p>
+    // a container: the header and the contact panel fit the thread view's own width, which the list takes from the window's
+    <section aria-label={`Conversation with ${conversation.contact.displayName}`} className="@container/thread flex h-full min-h-0 min-w-0 flex-1 flex-col">
+      <header className="flex flex-wrap items-center gap-2 border-b px-3 py-2.5 @2xl:flex-nowrap @4xl:gap-3">
+        <Button asChild variant="ghost" size="icon" className="size-8 md:hidden">
+          <Link href={backHref} aria-label="Back to conversations">
+            <ArrowLeft />
+          </Link>
+        </Button>
+        <ContactAvatar contact={conversation.contact} />
+        <div className="min-w-24 flex-1">
+          <div className="flex min-w-0 items-center gap-2">
+            <h2 className="truncate text-sm font-semibold" data-testid="thread-title">
+              {conversation.contact.displayName}
+            </h2>
+            <PlatformBadge platform={conversation.platform} compact />
           </div>
-          <ConversationTagsMenu conversation={conversation} onUpdated={(updated) => applyConversationUpdate(queryClient, updated, user?.id ?? null)} />
-          <RecordOutcomeButton conversation={conversation} />
-          <ConversationActions conversation={conversation} />
-          <Button
-            variant="ghost"
-            size="icon"
-            className="size-8"
-            onClick={togglePanel}
-            aria-label={panelOpen ? 'Hide contact details' : 'Show contact details'}
-            aria-pressed={panelOpen}
-          >
-            {panelOpen ? <PanelRightClose /> : <PanelRightOpen />}
-          </Button>
-        </header>
-        <ThreadOwnerBanner conversation={conversation} />
-        <div ref={scrollRef} onScroll={onScroll} className="min-h-0 flex-1 overflow-y-auto px-4 py-4" data-testid="message-thread" aria-live="polite">
+          <p className="truncate text-xs text-muted-foreground" aria-live="polite" data-testid="thread-presence">
+            {presence.typing ? (
+              <span className="font-medium text-primary" data-testid="typing-indicator">
+                {presence.typing}
+              </span>
+            ) : presence.viewing ? (
+              <span className="inline-flex items-center gap-1" data-testid="viewing-indicator">
+                <Eye className="size-3" aria-hidden />
+                {presence.viewing}
+              </span>
+            ) : (
+              `${conversation.contact.username ? `@${conversation.contact.username} · ` : ''}${PLATFORM_NAMES[conversation.platform]}`
+            )}
+          </p>
+        </div>
+        <ConversationTagsMenu conversation={conversation} onUpdated={(updated) => applyConversationUpdate(queryClient, updated, user?.id ?? null)} />
+        <RecordOutcomeButton conversation={conversation} />
+        <ConversationActions conversation={conversation} />
+        <Button
+          variant="ghost"
+          size="icon"
+          className="size-8"
+          onClick={togglePanel}
+          aria-label={panelOpen ? 'Hide contact details' : 'Show contact details'}
+          aria-pressed={panelOpen}
+        >
+          {panelOpen ? <PanelRightClose /> : <PanelRightOpen />}
+        </Button>
+      </header>
+      <ThreadOwnerBanner conversation={conversation} />
+      {/*
+        Messages above the composer; the contact panel is a column beside both where they fit (thread view ≥ 56rem: the
+        messages keep ≥ 38rem), else a sheet over the messages' right edge (grid items sharing a cell overlap).
+      */}
+      <div
+        className={cn(
+          'grid min-h-0 flex-1 grid-cols-[minmax(0,1fr)] grid-rows-[minmax(0,1fr)_auto]',
+          panelOpen && '@4xl/thread:grid-cols-[minmax(0,1fr)_18rem]',
+        )}
+      >
+        <div
+          ref={scrollRef}
+          onScroll={onScroll}
+          className="col-start-1 row-start-1 min-h-0 overflow-y-auto px-4 py-4"
+          data-testid="message-thread"
+          aria-live="polite"
+        >
           {thread.hasNextPage ? (
             <div className="mb-4 flex justify-center">
               <Button
@@ -291,28 +308,35 @@ export function ThreadView({ conversationId }: { conversationId: string }) {
             </ol>
           )}
         </div>
-        <Composer
-          conversation={conversation}
-          policy={policy}
-          replyTo={replyTo}
-          onClearReply={() => setReplyTo(null)}
-          onSend={(draft, confirmStale) => {
-            stickToBottom.current = true;
-            return send(draft, confirmStale);
-          }}
-          onNote={(body) => {
-            stickToBottom.current = true;
-            return createNote
-              .mutateAsync({ body })
-              .then(() => true)
-              .catch((error: unknown) => {
-                toast.error(describeApiError(error));
-                return false;
-              });
-          }}
-        />
-      </section>
-      {panelOpen ? <ContactPanel conversation={conversation} className="hidden w-72 shrink-0 border-l lg:flex" /> : null}
-    </div>
+        <div className="col-start-1 row-start-2 min-w-0">
+          <Composer
+            conversation={conversation}
+            policy={policy}
+            replyTo={replyTo}
+            onClearReply={() => setReplyTo(null)}
+            onSend={(draft, confirmStale) => {
+              stickToBottom.current = true;
+              return send(draft, confirmStale);
+            }}
+            onNote={(body) => {
+              stickToBottom.current = true;
+              return createNote
+                .mutateAsync({ body })
+                .then(() => true)
+                .catch((error: unknown) => {
+                  toast.error(describeApiError(error));
+                  return false;
+                });
+            }}
+          />
+        </div>
+        {panelOpen ? (
+          <ContactPanel
+            conversation={conversation}
+            className="z-20 col-start-1 row-start-1 min-h-0 w-72 max-w-full justify-self-end border-l bg-background shadow-xl @4xl/thread:col-start-2 @4xl/thread:row-span-2 @4xl/thread:w-auto @4xl/thread:shadow-none"
+          />
+        ) : null}
+      </div>
+    </section>
   );
 }
