@@ -53,6 +53,48 @@ describe('templates: rules, Meta review, sync, access, sending (integration)', (
     ...extra,
   });
 
+  /** Meta's status webhook for a template (`seconds`: Meta's time of the entry). */
+  const statusWebhook = (t: MessageTemplateDto, event: string, seconds: number, field = 'message_template_status_update') =>
+    JSON.stringify({
+      object: 'page',
+      entry: [
+        {
+          id: SIM_SEED.page.id,
+          time: seconds,
+          changes: [
+            {
+              field,
+              value: { event, message_template_id: Number(t.externalId), message_template_name: t.name, message_template_language: 'en_US', reason: 'NONE' },
+            },
+          ],
+        },
+      ],
+    });
+  /**
+   * Posts a status webhook and runs `meanwhile` right after the ingestion read the template (the worst interleaving with
+   * another writer); returns whether it ran.
+   */
+  const postStatusRacing = async (t: MessageTemplateDto, body: string, meanwhile: () => Promise<unknown>): Promise<boolean> => {
+    const repo = h.t.app.get(MessageTemplateRepository);
+    const find = repo.findForStatusEvent.bind(repo);
+    let raced = false;
+    jest.spyOn(repo, 'findForStatusEvent').mockImplementation(async (...args) => {
+      const row = await find(...args);
+      if (row?.id === t.id && !raced) {
+        raced = true;
+        await meanwhile();
+      }
+      return row;
+    });
+    try {
+      expect((await h.postSigned('/webhooks/facebook', body)).status).toBe(200);
+      await h.settle();
+    } finally {
+      jest.restoreAllMocks();
+    }
+    return raced;
+  };
+
   const conversationWith = async (customerId: string, hoursAgo: number): Promise<string> => {
     h.sim.customerSends(customerId, { text: `hello ${randomUUID().slice(0, 6)}` });
     await h.settle();
@@ -219,35 +261,13 @@ describe('templates: rules, Meta review, sync, access, sending (integration)', (
 
     it('PAUSED arrives under message_template_status_update too (the other field name); stale webhooks are ignored', async () => {
       const t = await approvedTemplate('pause_me');
-      const entry = (event: string, time: number) =>
-        JSON.stringify({
-          object: 'page',
-          entry: [
-            {
-              id: SIM_SEED.page.id,
-              time,
-              changes: [
-                {
-                  field: 'message_template_status_update',
-                  value: {
-                    event,
-                    message_template_id: Number(t.externalId),
-                    message_template_name: t.name,
-                    message_template_language: 'en_US',
-                    reason: 'NONE',
-                  },
-                },
-              ],
-            },
-          ],
-        });
       const onMeta = h.sim.context.store.templates.get(t.externalId as string);
       if (onMeta) onMeta.status = 'PAUSED';
-      expect((await h.postSigned('/webhooks/facebook', entry('PAUSED', Math.floor(Date.now() / 1000)))).status).toBe(200);
+      expect((await h.postSigned('/webhooks/facebook', statusWebhook(t, 'PAUSED', Math.floor(Date.now() / 1000)))).status).toBe(200);
       await h.settle();
       expect(await stored(t.id)).toMatchObject({ status: 'PAUSED', statusReason: expect.stringMatching(/paused it/) });
       // an APPROVED sent an hour earlier arrives late: it must not undo the pause
-      expect((await h.postSigned('/webhooks/facebook', entry('APPROVED', Math.floor(Date.now() / 1000) - 3600))).status).toBe(200);
+      expect((await h.postSigned('/webhooks/facebook', statusWebhook(t, 'APPROVED', Math.floor(Date.now() / 1000) - 3600))).status).toBe(200);
       await h.settle();
       expect((await stored(t.id)).status).toBe('PAUSED');
     });
@@ -257,48 +277,11 @@ describe('templates: rules, Meta review, sync, access, sending (integration)', (
       if (!onMeta) throw new Error('the template is missing on Meta');
       onMeta.status = 'PAUSED';
       const sync = h.t.app.get(TemplateSyncService);
-      const repo = h.t.app.get(MessageTemplateRepository);
       const page = (await h.t.app.get(TemplatePages).activePages()).find((c) => c.id === pageChannelId);
       if (!page) throw new Error('the Page is not active');
       // the worst interleaving: the webhook has read the template when the sync records the pause
-      let raced = false;
-      const find = repo.findForStatusEvent.bind(repo);
-      jest.spyOn(repo, 'findForStatusEvent').mockImplementation(async (...args) => {
-        const row = await find(...args);
-        if (row?.id === t.id && !raced) {
-          raced = true;
-          await sync.syncChannel(page);
-        }
-        return row;
-      });
-      try {
-        const body = JSON.stringify({
-          object: 'page',
-          entry: [
-            {
-              id: SIM_SEED.page.id,
-              time: Math.floor(Date.now() / 1000),
-              changes: [
-                {
-                  field: 'messenger_template_status_update',
-                  value: {
-                    event: 'PAUSED',
-                    message_template_id: Number(t.externalId),
-                    message_template_name: t.name,
-                    message_template_language: 'en_US',
-                    reason: 'NONE',
-                  },
-                },
-              ],
-            },
-          ],
-        });
-        expect((await h.postSigned('/webhooks/facebook', body)).status).toBe(200);
-        await h.settle();
-      } finally {
-        jest.restoreAllMocks();
-      }
-      expect(raced).toBe(true);
+      const body = statusWebhook(t, 'PAUSED', Math.floor(Date.now() / 1000), 'messenger_template_status_update');
+      expect(await postStatusRacing(t, body, () => sync.syncChannel(page))).toBe(true);
       expect(await stored(t.id)).toMatchObject({ status: 'PAUSED' });
       // (the approval's own row may land after the status shows: count the changes to PAUSED)
       const changes = (await h.t.dataSource.query('SELECT action, details FROM audit_log WHERE target_id = ? ORDER BY id', [t.id])) as {
@@ -311,52 +294,14 @@ describe('templates: rules, Meta review, sync, access, sending (integration)', (
     it("a repeated status never moves Meta's time back, even when a later one lands while it is applied", async () => {
       const t = await approvedTemplate('meta_time_race');
       const templates = h.t.dataSource.getRepository(MessageTemplateEntity);
-      const paused = (seconds: number) =>
-        JSON.stringify({
-          object: 'page',
-          entry: [
-            {
-              id: SIM_SEED.page.id,
-              time: seconds,
-              changes: [
-                {
-                  field: 'message_template_status_update',
-                  value: {
-                    event: 'PAUSED',
-                    message_template_id: Number(t.externalId),
-                    message_template_name: t.name,
-                    message_template_language: 'en_US',
-                    reason: 'NONE',
-                  },
-                },
-              ],
-            },
-          ],
-        });
       // Meta's times after the approval's (now)
       const now = Math.floor(Date.now() / 1000);
-      expect((await h.postSigned('/webhooks/facebook', paused(now + 60))).status).toBe(200);
+      expect((await h.postSigned('/webhooks/facebook', statusWebhook(t, 'PAUSED', now + 60))).status).toBe(200);
       await h.settle();
       expect((await templates.findOneByOrFail({ id: t.id })).metaStatusAt?.getTime()).toBe((now + 60) * 1000);
       // the repeat (a minute later on Meta) has read the row when a later report is stored by another writer
-      const repo = h.t.app.get(MessageTemplateRepository);
-      const find = repo.findForStatusEvent.bind(repo);
-      let raced = false;
-      jest.spyOn(repo, 'findForStatusEvent').mockImplementation(async (...args) => {
-        const row = await find(...args);
-        if (row?.id === t.id && !raced) {
-          raced = true;
-          await templates.update({ id: t.id }, { metaStatusAt: new Date((now + 180) * 1000) });
-        }
-        return row;
-      });
-      try {
-        expect((await h.postSigned('/webhooks/facebook', paused(now + 120))).status).toBe(200);
-        await h.settle();
-      } finally {
-        jest.restoreAllMocks();
-      }
-      expect(raced).toBe(true);
+      const later = new Date((now + 180) * 1000);
+      expect(await postStatusRacing(t, statusWebhook(t, 'PAUSED', now + 120), () => templates.update({ id: t.id }, { metaStatusAt: later }))).toBe(true);
       expect((await templates.findOneByOrFail({ id: t.id })).metaStatusAt?.getTime()).toBe((now + 180) * 1000);
     });
   });
