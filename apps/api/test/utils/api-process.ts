@@ -46,18 +46,38 @@ export interface SharedDatabaseOptions {
   retryReadsMs?: number;
 }
 
+/**
+ * A read-only SQLite reader of a WAL database whose writer was SIGKILLed and is starting again can briefly fail to open
+ * the WAL files ("unable to open database file", seen once on a loaded CI machine): the observer retries that alone.
+ */
+const SQLITE_REOPEN_MS = 10_000;
+const sqliteCannotOpen = (error: unknown) => error instanceof Error && /unable to open database file|SQLITE_CANTOPEN/.test(error.message);
+
+async function retryingCannotOpen<T>(read: () => Promise<T>): Promise<T> {
+  const deadline = Date.now() + SQLITE_REOPEN_MS;
+  for (;;) {
+    try {
+      return await read();
+    } catch (error) {
+      if (!sqliteCannotOpen(error) || Date.now() > deadline) throw error;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+}
+
 export async function sharedDatabase(options: SharedDatabaseOptions = {}): Promise<{ db: TestDatabase; connect: () => Promise<SharedDatabase> }> {
   const db = await createTestDatabase(options.serverUrl);
   return {
     db,
     async connect() {
-      const connection = await (
-        db.url
+      const connection = await retryingCannotOpen(() =>
+        (db.url
           ? new DataSource({ type: 'mysql', url: db.url, timezone: 'Z' })
           : new DataSource({ type: 'better-sqlite3', database: join(db.dataDir, 'ticklegram.sqlite'), readonly: true, timeout: 5000 })
-      ).initialize();
+        ).initialize(),
+      );
       const query = async <T>(sql: string, params: unknown[] = []): Promise<T[]> => {
-        if (!options.retryReadsMs) return connection.query(sql, params);
+        if (!options.retryReadsMs) return db.url ? connection.query(sql, params) : retryingCannotOpen(() => connection.query(sql, params));
         const answered = (): Promise<{ rows: T[] } | null> =>
           connection
             .query(sql, params)
