@@ -95,7 +95,8 @@ export function ConversationList({
             placeholder="Search names and messages"
             aria-label="Search conversations"
             aria-keyshortcuts="/"
-            className="h-9 pr-8 pl-8"
+            // the browser's own clear button would sit next to ours
+            className="h-9 pr-8 pl-8 [&::-webkit-search-cancel-button]:appearance-none"
             data-testid="conversation-search"
           />
           {draft ? (
