@@ -20,7 +20,7 @@ test('a customer subscribing to marketing messages shows in the contact panel li
   await page.getByTestId('conversation-list-item').filter({ hasText: question }).click();
   await expect(page.getByTestId('message-bubble').filter({ hasText: question })).toBeVisible();
 
-  // closed by default below 1,712 px wide (where it would cover the thread)
+  // closed below 1,712 px wide, where it is a sheet over the messages
   await page.getByRole('button', { name: 'Show contact details' }).click();
   const panel = page.getByTestId('contact-panel');
   const optins = panel.getByRole('region', { name: 'Messenger opt-ins' });

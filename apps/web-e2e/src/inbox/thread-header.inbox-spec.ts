@@ -52,4 +52,17 @@ test('the contact panel is a column beside the thread where both fit and a sheet
       expect(panelBox.y + panelBox.height).toBeLessThanOrEqual((sendBox?.y ?? 0) + 1);
     }
   }
+
+  // the next visit: a sheet starts closed; a column is open unless the agent closed it, which is remembered
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.reload();
+  await expect(page.getByRole('button', { name: 'Show contact details' })).toBeVisible();
+  await expect(panel).toHaveCount(0);
+  await page.setViewportSize({ width: 1920, height: 900 });
+  await page.reload();
+  await expect(panel).toBeVisible();
+  await page.getByRole('button', { name: 'Hide contact details' }).click();
+  await page.reload();
+  await expect(page.getByRole('button', { name: 'Show contact details' })).toBeVisible();
+  await expect(panel).toHaveCount(0);
 });

@@ -39,6 +39,11 @@ import { ConversationTagsMenu } from '../../collaboration/components/conversatio
 import { placeNotes } from '../../collaboration/timeline';
 
 const PANEL_KEY = 'tg-inbox-contact-panel';
+/**
+ * The window width from which the contact panel is a column next to the thread: the thread view (window − nav 15rem −
+ * folders 12rem − list 24rem) is then at least 56rem wide (`@4xl/thread` below); narrower, it is a sheet over the messages.
+ */
+const PANEL_COLUMN_MIN_WIDTH = 107 * 16;
 
 /** Instagram takes only `love`; Messenger any emoji, and a heart reads the same there. */
 const REACTION_FOR: Record<MessagePlatform, string> = { INSTAGRAM: 'love', FACEBOOK: '❤️' };
@@ -115,14 +120,13 @@ export function ThreadView({ conversationId }: { conversationId: string }) {
   );
 
   React.useEffect(() => {
-    // Open by default only where it is a column next to the thread: the thread view (window − nav 15rem − folders
-    // 12rem − list 24rem) is at least 56rem wide (@4xl below); narrower, it would cover the thread.
-    const saved = window.localStorage.getItem(PANEL_KEY);
-    setPanelOpen(saved ? saved === 'open' : window.innerWidth >= 107 * 16);
+    // A column is open unless the agent closed it (remembered); a sheet would cover the messages: it starts closed.
+    const column = window.innerWidth >= PANEL_COLUMN_MIN_WIDTH;
+    setPanelOpen(column && window.localStorage.getItem(PANEL_KEY) !== 'closed');
   }, []);
   const togglePanel = () => {
     setPanelOpen((open) => {
-      window.localStorage.setItem(PANEL_KEY, open ? 'closed' : 'open');
+      if (window.innerWidth >= PANEL_COLUMN_MIN_WIDTH) window.localStorage.setItem(PANEL_KEY, open ? 'closed' : 'open');
       return !open;
     });
   };
