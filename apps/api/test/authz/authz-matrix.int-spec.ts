@@ -221,7 +221,8 @@ describe('authorization matrix: every route and socket event × role × ownershi
   it('sockets, server → client: a comment’s events reach admins and agents who may see it, never another agent', async () => {
     const admin = connect('admin');
     const agent = connect('agent');
-    expect([await handshake(admin), await handshake(agent)]).toEqual(['connected', 'connected']);
+    // both listeners before either wait: the agent's session.ready can come while the admin's handshake is awaited
+    expect(await Promise.all([handshake(admin), handshake(agent)])).toEqual(['connected', 'connected']);
     const seen = { admin: [] as string[], agent: [] as string[] };
     admin.on('comment.updated', ({ comment: c }) => seen.admin.push(c.id));
     agent.on('comment.updated', ({ comment: c }) => seen.agent.push(c.id));
