@@ -1,3 +1,4 @@
+import { Logger } from '@nestjs/common';
 import { Redis } from 'ioredis';
 import { AdapterRedisClient } from './adapter-redis-client';
 
@@ -10,11 +11,15 @@ describe('AdapterRedisClient', () => {
     return client;
   };
 
-  // a plain ioredis client fails this test: Jest charges the unhandled "Connection is closed." to it
+  afterEach(() => jest.restoreAllMocks());
+
+  // a plain ioredis client fails this test twice: no log line, and Jest charges the unhandled "Connection is closed." to it
   it('turns a command nobody awaits into a log line, not an unhandled rejection', async () => {
+    const debug = jest.spyOn(Logger.prototype, 'debug').mockImplementation(() => undefined);
     const client = closed(new AdapterRedisClient('redis://127.0.0.1:1', { lazyConnect: true }));
     void client.publish('channel', 'message');
     await ticks();
+    expect(debug).toHaveBeenCalledWith('redis publish: Connection is closed.');
   });
 
   it('still rejects for a caller that awaits the command', async () => {

@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import { Command, Redis, RedisOptions } from 'ioredis';
+import { Command, Redis } from 'ioredis';
 
 /**
  * An ioredis client for the Socket.IO Redis adapter. The adapter sends most of its commands without
@@ -10,10 +10,6 @@ import { Command, Redis, RedisOptions } from 'ioredis';
  */
 export class AdapterRedisClient extends Redis {
   private static readonly logger = new Logger('RealtimeRedis');
-
-  constructor(url: string, options: RedisOptions) {
-    super(url, options);
-  }
 
   override sendCommand(command: Command, stream?: Parameters<Redis['sendCommand']>[1]): unknown {
     const result = super.sendCommand(command, stream) as Promise<unknown>;

@@ -44,7 +44,8 @@ export class RealtimeIoAdapter extends IoAdapter {
         subscribedBefore = true;
       });
       this.redisClients = [pub, sub];
-      server.adapter(createAdapter(pub, sub, { key: realtimeChannelPrefix(this.config) }));
+      // Socket.IO's default channel prefix is `socket.io`
+      server.adapter(createAdapter(pub, sub, { key: `${this.config.redisKeyPrefix}socket.io` }));
       this.logger.log('Socket.IO uses the Redis adapter');
     }
     return server;
@@ -55,9 +56,4 @@ export class RealtimeIoAdapter extends IoAdapter {
     await Promise.all(this.redisClients.map((client) => client.quit().catch(() => undefined)));
     this.redisClients = [];
   }
-}
-
-/** The Redis adapter's channel prefix (Socket.IO's default is `socket.io`). */
-export function realtimeChannelPrefix(config: Pick<AppConfig, 'redisKeyPrefix'>): string {
-  return `${config.redisKeyPrefix}socket.io`;
 }
