@@ -4,7 +4,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { nx, ROOT, waitForHttp } from './lib/run.mjs';
+import { API_NODE_ARGS, nx, ROOT, waitForHttp } from './lib/run.mjs';
 
 const WEB_PORT = process.env.WEB_PORT ?? '3000';
 const API_PORT = process.env.API_PORT ?? '3001';
@@ -15,8 +15,8 @@ const SIM_DIST = join(ROOT, 'dist/tools/meta-sim/main.js');
 const children = [];
 let stopping = false;
 
-function launch(name, file, env) {
-  const child = spawn(process.execPath, [file], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+function launch(name, file, env, nodeArgs = []) {
+  const child = spawn(process.execPath, [...nodeArgs, file], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   const prefix = `[${name}] `;
   const pipe = (stream, out) => {
     let buffered = '';
@@ -74,7 +74,7 @@ if (existsSync(SIM_DIST)) {
     META_SIM_PUBLIC_URL: `http://localhost:${SIM_PORT}`,
   });
 }
-launch('api', join(ROOT, 'dist/apps/api/main.js'), sandboxEnv);
+launch('api', join(ROOT, 'dist/apps/api/main.js'), sandboxEnv, API_NODE_ARGS);
 launch('web', join(ROOT, 'apps/web/scripts/start-standalone.mjs'), {
   PORT: WEB_PORT,
   HOSTNAME: '0.0.0.0',

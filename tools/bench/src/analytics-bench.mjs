@@ -22,7 +22,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import bcrypt from 'bcryptjs';
 import mysql from 'mysql2/promise';
-import { flags, launch, load, login, machine, ROOT, sleep, stop, summarize } from './bench-lib.mjs';
+import { flags, launch, launchApi, load, login, machine, ROOT, sleep, stop, summarize } from './bench-lib.mjs';
 
 const opts = flags();
 const SERVER_URL = (process.env.BENCH_DB_URL ?? 'mysql://root@127.0.0.1:3306').replace(/\/$/, '');
@@ -287,7 +287,7 @@ async function main() {
     if (REUSE) channels = await reusedData(q, results);
     else {
       process.stdout.write('migrating + connecting the sandbox channels (first api boot)…\n');
-      api = await launch(join(ROOT, 'dist/apps/api/main.js'), apiEnv, `${base}/api/health`);
+      api = await launchApi(apiEnv, `${base}/api/health`);
       channels = [];
       for (let i = 0; i < 150 && channels.length < CHANNELS; i += 1) {
         const [fb] = await q.query(`SELECT id, 'FACEBOOK' AS platform FROM facebook_pages`);
@@ -315,7 +315,7 @@ async function main() {
     if (!KEEP_ROLLUPS) await q.query('DELETE FROM analytics_settings');
 
     const buildStarted = Date.now();
-    api = await launch(join(ROOT, 'dist/apps/api/main.js'), apiEnv, `${base}/api/health`);
+    api = await launchApi(apiEnv, `${base}/api/health`);
     for (;;) {
       const [[row]] = await q.query('SELECT rebuilt_at AS at FROM analytics_settings WHERE `key` = ?', ['workspace']);
       if (row?.at) break;

@@ -4,8 +4,9 @@ import { spawn } from 'node:child_process';
 import { createHmac } from 'node:crypto';
 import { createWriteStream, readdirSync, readFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
-import { dirname, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { API_NODE_ARGS } from '../../scripts/lib/run.mjs';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 /** The simulator's app secret (sandbox default), which the sandbox api uses to check X-Hub-Signature-256. */
@@ -60,6 +61,11 @@ export function launch(file, env, readyUrl, { onStdout, nodeArgs = [], logFile =
   } else if (onStdout) child.stdout.on('data', onStdout);
   else child.stdout.resume();
   return waitHttp(readyUrl, 60_000).then(() => child);
+}
+
+/** {@link launch} of the built api with the node options it runs with in production; `nodeArgs` come after them. */
+export function launchApi(env, readyUrl, options = {}) {
+  return launch(join(ROOT, 'dist/apps/api/main.js'), env, readyUrl, { ...options, nodeArgs: [...API_NODE_ARGS, ...(options.nodeArgs ?? [])] });
 }
 
 export async function waitHttp(url, timeoutMs) {

@@ -16,7 +16,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import mysql from 'mysql2/promise';
-import { flags, launch, load, login, machine, ROOT, stop, summarize } from './bench-lib.mjs';
+import { flags, launch, launchApi, load, login, machine, ROOT, stop, summarize } from './bench-lib.mjs';
 import { loadSearchText } from './search-text-loader.mjs';
 
 const opts = flags();
@@ -298,8 +298,7 @@ async function main() {
       { META_SIM_PORT: String(PORTS.sim), META_SIM_WEBHOOK_INSTAGRAM_URL: 'http://127.0.0.1:9/none', META_SIM_WEBHOOK_FACEBOOK_URL: 'http://127.0.0.1:9/none' },
       `http://127.0.0.1:${PORTS.sim}/_sim`,
     );
-    api = await launch(
-      join(ROOT, 'dist/apps/api/main.js'),
+    api = await launchApi(
       {
         NODE_ENV: 'production',
         APP_MODE: 'sandbox',

@@ -16,7 +16,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import bcrypt from 'bcryptjs';
 import mysql from 'mysql2/promise';
-import { flags, launch, load, login, machine, ROOT, sleep, stop, summarize } from './bench-lib.mjs';
+import { flags, launch, launchApi, load, login, machine, ROOT, sleep, stop, summarize } from './bench-lib.mjs';
 import { loadSearchText } from './search-text-loader.mjs';
 
 const opts = flags();
@@ -379,7 +379,7 @@ async function main() {
       `http://127.0.0.1:${PORTS.sim}/_sim`,
     );
     process.stdout.write('migrating + connecting the sandbox channels (first api boot)…\n');
-    api = await launch(join(ROOT, 'dist/apps/api/main.js'), apiEnv(false), `${base}/api/health`);
+    api = await launchApi(apiEnv(false), `${base}/api/health`);
     let channels = [];
     for (let i = 0; i < 150 && channels.length < CHANNELS; i += 1) {
       const [fb] = await q.query(`SELECT id, 'FACEBOOK' AS platform FROM facebook_pages`);
@@ -418,7 +418,7 @@ async function main() {
     results.loadAfterSeed = load();
     if (results.seed) process.stdout.write(`  seed done in ${Math.round(results.seed.seconds)} s\n`);
 
-    api = await launch(join(ROOT, 'dist/apps/api/main.js'), apiEnv(false), `${base}/api/health`);
+    api = await launchApi(apiEnv(false), `${base}/api/health`);
     const adminToken = await login(base, ADMIN.email, ADMIN.password);
     const agentToken = await login(base, 'agent0@bench.test', AGENT_PASSWORD); // the busiest agent (skewed distribution)
     const ctx = { agentId: agentIds[0], channelId: channels[0].id, ...(await listParams(base)) };
@@ -465,7 +465,7 @@ async function main() {
 
     // SQL capture: one request per endpoint with DB_LOGGING on, then EXPLAIN of every SELECT that touched the inbox tables
     process.stdout.write('capturing SQL and EXPLAIN…\n');
-    api = await launch(join(ROOT, 'dist/apps/api/main.js'), apiEnv(true), `${base}/api/health`, {
+    api = await launchApi(apiEnv(true), `${base}/api/health`, {
       onStdout: (chunk) => {
         sqlLog += chunk.toString();
       },

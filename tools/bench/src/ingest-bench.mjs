@@ -15,7 +15,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import mysql from 'mysql2/promise';
-import { ROOT, SIM_APP_SECRET, cpuSeconds, databasePid, launch, sign, stop } from './bench-lib.mjs';
+import { ROOT, SIM_APP_SECRET, cpuSeconds, databasePid, launch, launchApi, sign, stop } from './bench-lib.mjs';
 import { rawHttpClient } from './raw-http-client.mjs';
 
 const SERVER_URL = (process.env.BENCH_DB_URL ?? 'mysql://root@127.0.0.1:3306').replace(/\/$/, '');
@@ -144,7 +144,7 @@ async function withCpu(pids, phase) {
 /** CPU milliseconds per item, or '?' without /proc. */
 const perItem = (seconds, items) => (seconds === null || seconds === undefined || !items ? '?' : round((seconds * 1000) / items, 3));
 
-const launchApi = (env, readyUrl) => launch(join(ROOT, 'dist/apps/api/main.js'), env, readyUrl, { nodeArgs: API_NODE_ARGS, logFile: API_LOG });
+const startApi = (env, readyUrl) => launchApi(env, readyUrl, { nodeArgs: API_NODE_ARGS, logFile: API_LOG });
 
 async function main() {
   const admin = await mysql.createConnection({ uri: SERVER_URL });
@@ -184,7 +184,7 @@ async function main() {
   const results = {};
   try {
     // channels connected once (sandbox bootstrap), then the receiver-only api
-    let api = await launchApi(apiEnv(false), `http://127.0.0.1:${ports.api}/api/health`);
+    let api = await startApi(apiEnv(false), `http://127.0.0.1:${ports.api}/api/health`);
     for (let i = 0; i < 100; i += 1) {
       const [[row]] = await q.query('SELECT COUNT(*) AS n FROM instagram_accounts');
       if (Number(row.n) > 0) break;
@@ -214,7 +214,7 @@ async function main() {
     const [[backlog]] = await q.query(`SELECT COUNT(*) AS n FROM webhook_events WHERE status = 'pending'`);
     const drainStart = Date.now();
     const dbCpuBefore = cpuSeconds(dbPid);
-    api = await launchApi(apiEnv(true), `http://127.0.0.1:${ports.api}/api/health`);
+    api = await startApi(apiEnv(true), `http://127.0.0.1:${ports.api}/api/health`);
     const drainDeadline = Date.now() + 600_000;
     let remaining = Number(backlog.n);
     while (remaining > 0 && Date.now() < drainDeadline) {

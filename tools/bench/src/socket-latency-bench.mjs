@@ -16,7 +16,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import mysql from 'mysql2/promise';
 import { io as connect } from 'socket.io-client';
-import { flags, launch, load, login, machine, ROOT, sign, SIM_PAGE_ID, sleep, stop, summarize } from './bench-lib.mjs';
+import { flags, launch, launchApi, load, login, machine, ROOT, sign, SIM_PAGE_ID, sleep, stop, summarize } from './bench-lib.mjs';
 
 const opts = flags();
 const SERVER_URL = (process.env.BENCH_DB_URL ?? 'mysql://root@127.0.0.1:3306').replace(/\/$/, '');
@@ -174,8 +174,7 @@ async function main() {
       { META_SIM_PORT: String(PORTS.sim), META_SIM_WEBHOOK_INSTAGRAM_URL: 'http://127.0.0.1:9/none', META_SIM_WEBHOOK_FACEBOOK_URL: 'http://127.0.0.1:9/none' },
       `http://127.0.0.1:${PORTS.sim}/_sim`,
     );
-    api = await launch(
-      join(ROOT, 'dist/apps/api/main.js'),
+    api = await launchApi(
       {
         NODE_ENV: 'production',
         APP_MODE: 'sandbox',
