@@ -32,7 +32,7 @@ const PHASE4_WARMUP_SECONDS = Number(process.env.BENCH_PHASE4_WARMUP_SECONDS ?? 
 // profiling: the api's stdout/stderr appended to this file (LOG_LEVEL from BENCH_API_LOG_LEVEL), extra node flags for it
 const API_LOG = process.env.BENCH_API_LOG ?? '';
 const API_LOG_LEVEL = process.env.BENCH_API_LOG_LEVEL ?? 'warn';
-const API_NODE_ARGS = (process.env.BENCH_API_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
+const BENCH_API_NODE_ARGS = (process.env.BENCH_API_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
 // where in a phase the acks' tail comes from: each fixed-rate request's send time and latency (-1: failed), per phase
 const TRACE_FILE = process.env.BENCH_TRACE ?? '';
 const traces = {};
@@ -144,7 +144,7 @@ async function withCpu(pids, phase) {
 /** CPU milliseconds per item, or '?' without /proc. */
 const perItem = (seconds, items) => (seconds === null || seconds === undefined || !items ? '?' : round((seconds * 1000) / items, 3));
 
-const startApi = (env, readyUrl) => launchApi(env, readyUrl, { nodeArgs: API_NODE_ARGS, logFile: API_LOG });
+const startApi = (env, readyUrl) => launchApi(env, readyUrl, { nodeArgs: BENCH_API_NODE_ARGS, logFile: API_LOG });
 
 async function main() {
   const admin = await mysql.createConnection({ uri: SERVER_URL });
