@@ -18,7 +18,7 @@ export function run(command, args, { env = {}, cwd = ROOT } = {}) {
 /**
  * Node options the api runs with — `npm start`, the benchmarks and docker/api.Dockerfile alike. A 64 MB young generation
  * (V8's default is 16 MB): under a stream of webhooks the api allocates ~200 MB a second, and with the default most of it
- * is scavenged 10–20 times a second (docs/PERFORMANCE.md, "Runs of 2026-12-06 06:40–06:56 UTC").
+ * is scavenged 10–20 times a second (docs/PERFORMANCE.md, "Runs of 2026-12-06 06:36–07:27 UTC").
  */
 export const API_NODE_ARGS = ['--max-semi-space-size=64'];
 
