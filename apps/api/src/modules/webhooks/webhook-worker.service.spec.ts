@@ -1,3 +1,4 @@
+import { Logger } from '@nestjs/common';
 import { AppConfig } from '../../config/app-config';
 import { WebhookProcessor } from './webhook-processor.service';
 import { NewWebhookEvent, WebhookEventRepository } from './repositories/webhook-event.repository';
@@ -219,10 +220,13 @@ describe('WebhookWorker rows stored claimed by the receiver', () => {
   it('refuses them when the server turns out not to parse INSERT … RETURNING (nothing stored: the caller stores them pending)', async () => {
     const { worker, events, stats } = harnessOf(5, oneLoop);
     Object.defineProperty(events, 'insertClaimed', { value: async () => null });
+    const warn = jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
     await worker.start();
     await expect(worker.storeClaimed(deliveries(2))).resolves.toBe(false);
     await worker.stop();
     expect(stats.batches).toEqual([]);
+    expect(warn).toHaveBeenCalledWith(expect.stringContaining('cannot return the ids of new rows'));
+    warn.mockRestore();
   });
 
   it('stopping releases the rows no loop has started, so they do not wait for their lease', async () => {
