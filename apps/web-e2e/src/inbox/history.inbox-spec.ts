@@ -16,8 +16,23 @@ test('a fresh sandbox opens on the seeded history: Max and Aiko with weeks of ol
 
   const max = page.getByTestId('conversation-list-item').filter({ hasText: 'Max Mustermann' });
   await expect(max).toBeVisible();
+  // his last message is 26 h old: until the api answers, the banner checks the Page's Human Agent setting, it does not guess
+  let answer: () => void = () => undefined;
+  const held = new Promise<void>((resolve) => (answer = resolve));
+  await page.route('**/reply-policy', async (route) => {
+    await held;
+    await route.continue();
+  });
   await max.click();
   await expect(page.getByTestId('thread-title')).toContainText('Max Mustermann');
+  const banner = page.getByTestId('reply-policy-banner');
+  await expect(banner).toHaveAttribute('data-checking', 'true');
+  await expect(banner).toContainText('Checking the reply window');
+  await expect(banner).not.toContainText('turned off');
+  answer();
+  await expect(banner).toHaveAttribute('data-mode', 'human_agent');
+  await expect(banner).not.toHaveAttribute('data-checking', 'true');
+  await page.unroute('**/reply-policy');
   // 40 days before his last message, and our answer
   await expect(page.getByTestId('message-bubble').filter({ hasText: 'Hallo, habt ihr die Regenhose auch in XL?' })).toBeVisible();
   await expect(page.getByTestId('message-bubble').filter({ hasText: 'Erledigt, bis Freitag reserviert.' })).toBeVisible();

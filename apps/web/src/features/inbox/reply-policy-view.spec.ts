@@ -1,5 +1,5 @@
 import { MessagePlatform, ReplyBlockReason, type ReplyPolicyResponse } from '@ticklegram/domain-models';
-import { localReplyPolicy, policyBannerView, policyExpired, timeLeftAt } from './reply-policy-view';
+import { checkingBannerView, humanAgentUndecided, localReplyPolicy, policyBannerView, policyExpired, timeLeftAt } from './reply-policy-view';
 import { conversationDto } from './test-factories';
 
 const HOUR = 3_600_000;
@@ -65,6 +65,24 @@ describe('reply policy countdown', () => {
       mode: 'blocked',
       reasonCode: ReplyBlockReason.NO_CUSTOMER_MESSAGE,
     });
+  });
+
+  it('knows when its guess hangs on the Human Agent setting (24 h to 7 days) and then says it is checking, not that it is off', () => {
+    const ago = (hours: number, platform = MessagePlatform.FACEBOOK) =>
+      conversationDto({ platform, lastCustomerMessageAt: new Date(t0 - hours * HOUR).toISOString() });
+    expect(humanAgentUndecided(ago(1), t0)).toBe(false);
+    expect(humanAgentUndecided(ago(26), t0)).toBe(true);
+    expect(humanAgentUndecided(ago(26, MessagePlatform.INSTAGRAM), t0)).toBe(true);
+    expect(humanAgentUndecided(ago(8 * 24), t0)).toBe(false);
+    expect(humanAgentUndecided(conversationDto({ lastCustomerMessageAt: null }), t0)).toBe(false);
+    expect(checkingBannerView(ago(26))).toEqual({
+      tone: 'warning',
+      title: 'Checking the reply window…',
+      detail: 'Past the 24-hour reply window: checking whether this Page allows replies with the Human Agent tag.',
+      countdown: null,
+      canType: false,
+    });
+    expect(checkingBannerView(ago(26, MessagePlatform.INSTAGRAM)).detail).toContain('this account allows');
   });
 
   it('blocks locally too while another app owns the conversation', () => {

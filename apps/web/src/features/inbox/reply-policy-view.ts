@@ -1,4 +1,4 @@
-import { decideReplyPolicy, formatDuration, type ConversationDto, type ReplyPolicyResponse } from '@ticklegram/domain-models';
+import { decideReplyPolicy, formatDuration, MessagePlatform, type ConversationDto, type ReplyPolicyResponse } from '@ticklegram/domain-models';
 
 export type PolicyTone = 'success' | 'warning' | 'danger';
 
@@ -45,20 +45,43 @@ export function policyExpired(policy: ReplyPolicyResponse, now: number): boolean
 /**
  * The policy computed in the browser from the conversation alone, used until the api's
  * `GET /reply-policy` answers (or when it does not exist yet). Channel settings are unknown here, so
- * the Human Agent feature is assumed off: the banner never promises more than the api will allow.
+ * the Human Agent feature is assumed off: the composer never allows more than the api will.
  */
 export function localReplyPolicy(conversation: ConversationDto, now: number): ReplyPolicyResponse {
+  return { ...decideLocally(conversation, now, false), evaluatedAt: new Date(now).toISOString() };
+}
+
+/**
+ * The local policy depends on the channel's Human Agent setting (the customer wrote 24 h to 7 days ago): until the api
+ * answers, the banner says it is checking instead of claiming the feature is off.
+ */
+export function humanAgentUndecided(conversation: ConversationDto, now: number): boolean {
+  return decideLocally(conversation, now, false).mode !== decideLocally(conversation, now, true).mode;
+}
+
+/** The banner while {@link humanAgentUndecided}: nothing promised, nothing wrongly refused. */
+export function checkingBannerView(conversation: ConversationDto): PolicyBannerView {
+  const account = conversation.platform === MessagePlatform.FACEBOOK ? 'Page' : 'account';
+  return {
+    tone: 'warning',
+    title: 'Checking the reply window…',
+    detail: `Past the 24-hour reply window: checking whether this ${account} allows replies with the Human Agent tag.`,
+    countdown: null,
+    canType: false,
+  };
+}
+
+function decideLocally(conversation: ConversationDto, now: number, humanAgentEnabled: boolean) {
   const last = conversation.lastCustomerMessageAt ? Date.parse(conversation.lastCustomerMessageAt) : null;
-  const policy = decideReplyPolicy(
+  return decideReplyPolicy(
     {
       platform: conversation.platform,
       lastCustomerMessageAt: last !== null && !Number.isNaN(last) ? Math.min(last, now) : null,
-      channel: { humanAgentEnabled: false },
+      channel: { humanAgentEnabled },
       sender: 'human',
       customerName: conversation.contact.displayName,
       threadOwner: conversation.threadOwner ?? null,
     },
     now,
   );
-  return { ...policy, evaluatedAt: new Date(now).toISOString() };
 }

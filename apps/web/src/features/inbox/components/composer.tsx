@@ -31,6 +31,7 @@ const TYPING_IDLE_MS = 3000;
 export function Composer({
   conversation,
   policy,
+  policyChecking = false,
   replyTo,
   onClearReply,
   onSend,
@@ -38,6 +39,8 @@ export function Composer({
 }: {
   conversation: ConversationDto;
   policy: ReplyPolicyResponse | null;
+  /** The policy is a local guess that depends on the channel's Human Agent setting: the banner says it is checking. */
+  policyChecking?: boolean;
   replyTo: MessageDto | null;
   onClearReply: () => void;
   onSend: (draft: OutgoingDraft, confirmStale?: boolean) => Promise<SendOutcome>;
@@ -229,8 +232,8 @@ export function Composer({
           </button>
         ))}
       </div>
-      {policy && !noting ? <ReplyPolicyBanner policy={policy} /> : null}
-      {!noting && policy?.mode === 'template_required' ? (
+      {policy && !noting ? <ReplyPolicyBanner policy={policy} checkingFor={policyChecking ? conversation : null} /> : null}
+      {!noting && !policyChecking && policy?.mode === 'template_required' ? (
         <ComposerTemplateAction
           conversation={conversation}
           policy={policy}

@@ -1,10 +1,10 @@
 'use client';
 
 import { AlertTriangle, Ban, CheckCircle2, Timer } from 'lucide-react';
-import type { ReplyPolicyResponse } from '@ticklegram/domain-models';
+import type { ConversationDto, ReplyPolicyResponse } from '@ticklegram/domain-models';
 import { cn } from '../../../lib/utils';
 import { useNow } from '../../../lib/use-now';
-import { policyBannerView } from '../reply-policy-view';
+import { checkingBannerView, policyBannerView } from '../reply-policy-view';
 
 const TONES = {
   success: 'border-success/30 bg-success/8 text-success',
@@ -12,10 +12,13 @@ const TONES = {
   danger: 'border-destructive/30 bg-destructive/8 text-destructive',
 } as const;
 
-/** Meta's reply rules for this conversation, shown above the composer before anything is typed. */
-export function ReplyPolicyBanner({ policy }: { policy: ReplyPolicyResponse }) {
+/**
+ * Meta's reply rules for this conversation, shown above the composer before anything is typed. `checkingFor`: the
+ * policy is the browser's guess and hangs on the channel's Human Agent setting, so the banner says it is checking.
+ */
+export function ReplyPolicyBanner({ policy, checkingFor = null }: { policy: ReplyPolicyResponse; checkingFor?: ConversationDto | null }) {
   const now = useNow(15_000);
-  const view = policyBannerView(policy, now);
+  const view = checkingFor ? checkingBannerView(checkingFor) : policyBannerView(policy, now);
   const Icon = view.tone === 'success' ? CheckCircle2 : view.tone === 'warning' ? AlertTriangle : Ban;
   return (
     <div
@@ -23,12 +26,13 @@ export function ReplyPolicyBanner({ policy }: { policy: ReplyPolicyResponse }) {
       role="status"
       data-testid="reply-policy-banner"
       data-mode={policy.mode}
+      data-checking={checkingFor ? 'true' : undefined}
     >
       <Icon className="mt-0.5 size-4 shrink-0" aria-hidden />
       <div className="min-w-0 flex-1">
         <p className="font-semibold">
           {view.title}
-          {policy.mode === 'human_agent' ? <span className="ml-1 font-normal opacity-80">(sent with the HUMAN_AGENT tag)</span> : null}
+          {policy.mode === 'human_agent' && !checkingFor ? <span className="ml-1 font-normal opacity-80">(sent with the HUMAN_AGENT tag)</span> : null}
         </p>
         <p className="mt-0.5 text-foreground/80">{view.detail}</p>
       </div>

@@ -83,7 +83,7 @@ export function ThreadView({ conversationId }: { conversationId: string }) {
   const conversationQuery = useConversation(conversationId);
   const conversation = conversationQuery.data;
   const thread = useThreadMessages(conversationId);
-  const { policy, refetch: refetchPolicy } = useReplyPolicy(conversation);
+  const { policy, checking: policyChecking, refetch: refetchPolicy } = useReplyPolicy(conversation);
   const now = useNow(30_000);
   const [replyTo, setReplyTo] = React.useState<MessageDto | null>(null);
   const [panelOpen, setPanelOpen] = React.useState(false);
@@ -316,6 +316,7 @@ export function ThreadView({ conversationId }: { conversationId: string }) {
           <Composer
             conversation={conversation}
             policy={policy}
+            policyChecking={policyChecking}
             replyTo={replyTo}
             onClearReply={() => setReplyTo(null)}
             onSend={(draft, confirmStale) => {

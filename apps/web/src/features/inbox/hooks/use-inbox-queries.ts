@@ -17,7 +17,7 @@ import {
 } from '../api';
 import { findConversation, flattenConversations, flattenMessages, type ConversationPages } from '../conversation-cache';
 import { conversationListQuery, type InboxFilters } from '../filters';
-import { localReplyPolicy } from '../reply-policy-view';
+import { humanAgentUndecided, localReplyPolicy } from '../reply-policy-view';
 
 export function useConversationList(filters: InboxFilters) {
   const client = useApiClient();
@@ -108,7 +108,13 @@ export function useThreadMessages(conversationId: string) {
  * The reply policy from the api, or computed locally from the conversation while it loads (or when it cannot be
  * read) — so the banner is there before the agent types.
  */
-export function useReplyPolicy(conversation: ConversationDto | undefined): { policy: ReplyPolicyResponse | null; fromServer: boolean; refetch: () => void } {
+/** `checking`: the api has not answered and the local guess depends on the channel's Human Agent setting. */
+export function useReplyPolicy(conversation: ConversationDto | undefined): {
+  policy: ReplyPolicyResponse | null;
+  fromServer: boolean;
+  checking: boolean;
+  refetch: () => void;
+} {
   const client = useApiClient();
   const id = conversation?.id ?? '';
   const query = useQuery({
@@ -120,7 +126,7 @@ export function useReplyPolicy(conversation: ConversationDto | undefined): { pol
   const lastCustomer = conversation?.lastCustomerMessageAt;
   const owner = conversation?.threadOwner?.ownedBy;
   const local = React.useMemo(
-    () => (conversation ? localReplyPolicy(conversation, Date.now()) : null),
+    () => (conversation ? { policy: localReplyPolicy(conversation, Date.now()), checking: humanAgentUndecided(conversation, Date.now()) } : null),
     // Recompute when the window start or the thread's owner changes, not on every conversation update.
     [conversation?.id, lastCustomer, conversation?.platform, owner],
   );
@@ -132,8 +138,8 @@ export function useReplyPolicy(conversation: ConversationDto | undefined): { pol
     seenOwner.current = owner;
     void query.refetch();
   }, [owner, query]);
-  if (query.data) return { policy: query.data, fromServer: true, refetch };
-  return { policy: local, fromServer: false, refetch };
+  if (query.data) return { policy: query.data, fromServer: true, checking: false, refetch };
+  return { policy: local?.policy ?? null, fromServer: false, checking: local?.checking ?? false, refetch };
 }
 
 /** An object URL for media the api serves behind the session (authenticated fetch → blob). */
