@@ -106,9 +106,9 @@ export function useThreadMessages(conversationId: string) {
 
 /**
  * The reply policy from the api, or computed locally from the conversation while it loads (or when it cannot be
- * read) — so the banner is there before the agent types.
+ * read) — so the banner is there before the agent types. `checking`: the api has not answered yet and the local guess
+ * depends on the channel's Human Agent setting.
  */
-/** `checking`: the api has not answered and the local guess depends on the channel's Human Agent setting. */
 export function useReplyPolicy(conversation: ConversationDto | undefined): {
   policy: ReplyPolicyResponse | null;
   fromServer: boolean;
@@ -139,7 +139,7 @@ export function useReplyPolicy(conversation: ConversationDto | undefined): {
     void query.refetch();
   }, [owner, query]);
   if (query.data) return { policy: query.data, fromServer: true, checking: false, refetch };
-  return { policy: local?.policy ?? null, fromServer: false, checking: local?.checking ?? false, refetch };
+  return { policy: local?.policy ?? null, fromServer: false, checking: query.status === 'pending' && (local?.checking ?? false), refetch };
 }
 
 /** An object URL for media the api serves behind the session (authenticated fetch → blob). */
