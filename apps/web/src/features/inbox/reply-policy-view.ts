@@ -60,8 +60,8 @@ export function humanAgentUndecided(conversation: ConversationDto, now: number):
 }
 
 /** The banner while {@link humanAgentUndecided}: nothing promised, nothing wrongly refused. */
-export function checkingBannerView(conversation: ConversationDto): PolicyBannerView {
-  const account = conversation.platform === MessagePlatform.FACEBOOK ? 'Page' : 'account';
+export function checkingBannerView(platform: MessagePlatform): PolicyBannerView {
+  const account = platform === MessagePlatform.FACEBOOK ? 'Page' : 'account';
   return {
     tone: 'warning',
     title: 'Checking the reply window…',

@@ -232,7 +232,7 @@ export function Composer({
           </button>
         ))}
       </div>
-      {policy && !noting ? <ReplyPolicyBanner policy={policy} checkingFor={policyChecking ? conversation : null} /> : null}
+      {policy && !noting ? <ReplyPolicyBanner policy={policy} checking={policyChecking} /> : null}
       {!noting && !policyChecking && policy?.mode === 'template_required' ? (
         <ComposerTemplateAction
           conversation={conversation}

@@ -1,7 +1,7 @@
 'use client';
 
 import { AlertTriangle, Ban, CheckCircle2, Timer } from 'lucide-react';
-import type { ConversationDto, ReplyPolicyResponse } from '@ticklegram/domain-models';
+import type { ReplyPolicyResponse } from '@ticklegram/domain-models';
 import { cn } from '../../../lib/utils';
 import { useNow } from '../../../lib/use-now';
 import { checkingBannerView, policyBannerView } from '../reply-policy-view';
@@ -13,12 +13,12 @@ const TONES = {
 } as const;
 
 /**
- * Meta's reply rules for this conversation, shown above the composer before anything is typed. `checkingFor`: the
+ * Meta's reply rules for this conversation, shown above the composer before anything is typed. `checking`: the
  * policy is the browser's guess and hangs on the channel's Human Agent setting, so the banner says it is checking.
  */
-export function ReplyPolicyBanner({ policy, checkingFor = null }: { policy: ReplyPolicyResponse; checkingFor?: ConversationDto | null }) {
+export function ReplyPolicyBanner({ policy, checking = false }: { policy: ReplyPolicyResponse; checking?: boolean }) {
   const now = useNow(15_000);
-  const view = checkingFor ? checkingBannerView(checkingFor) : policyBannerView(policy, now);
+  const view = checking ? checkingBannerView(policy.platform) : policyBannerView(policy, now);
   const Icon = view.tone === 'success' ? CheckCircle2 : view.tone === 'warning' ? AlertTriangle : Ban;
   return (
     <div
@@ -26,13 +26,13 @@ export function ReplyPolicyBanner({ policy, checkingFor = null }: { policy: Repl
       role="status"
       data-testid="reply-policy-banner"
       data-mode={policy.mode}
-      data-checking={checkingFor ? 'true' : undefined}
+      data-checking={checking ? 'true' : undefined}
     >
       <Icon className="mt-0.5 size-4 shrink-0" aria-hidden />
       <div className="min-w-0 flex-1">
         <p className="font-semibold">
           {view.title}
-          {policy.mode === 'human_agent' && !checkingFor ? <span className="ml-1 font-normal opacity-80">(sent with the HUMAN_AGENT tag)</span> : null}
+          {policy.mode === 'human_agent' && !checking ? <span className="ml-1 font-normal opacity-80">(sent with the HUMAN_AGENT tag)</span> : null}
         </p>
         <p className="mt-0.5 text-foreground/80">{view.detail}</p>
       </div>
