@@ -10,12 +10,8 @@ import {
 } from '@ticklegram/domain-models';
 import { randomUUID } from 'node:crypto';
 import { AnalyticsProjector } from '../../src/modules/analytics/analytics-projector.service';
-import { AnalyticsConversationLabelEntity } from '../../src/modules/analytics/entities/analytics-conversation-label.entity';
 import { AnalyticsCycleEntity } from '../../src/modules/analytics/entities/analytics-cycle.entity';
 import { AnalyticsMessageBucketEntity } from '../../src/modules/analytics/entities/analytics-message-bucket.entity';
-import { AnalyticsMessageChannelHourlyTotalEntity } from '../../src/modules/analytics/entities/analytics-message-channel-hourly-total.entity';
-import { AnalyticsMessageChannelTotalEntity } from '../../src/modules/analytics/entities/analytics-message-channel-total.entity';
-import { AnalyticsMessageDailyTotalEntity } from '../../src/modules/analytics/entities/analytics-message-daily-total.entity';
 import { AnalyticsMessageTotalEntity, UNASSIGNED_KEY } from '../../src/modules/analytics/entities/analytics-message-total.entity';
 import { localDayShifts } from '../../src/modules/analytics/calculators/local-days';
 import { rangeOf } from '../../src/modules/analytics/calculators/time-zone';
@@ -28,6 +24,7 @@ import { ConversationEntity } from '../../src/modules/inbox/entities/conversatio
 import { MessageEntity } from '../../src/modules/inbox/entities/message.entity';
 import { ConversationLabelsService } from '../../src/modules/labels/conversation-labels.service';
 import { TemplateSendEntity } from '../../src/modules/templates/entities/template-send.entity';
+import { rollupRows as rollupRowsOf } from '../utils/analytics-rows';
 import { startTestApp, TEST_ADMIN, TestApp } from '../utils/test-app';
 
 const IG = MessagePlatform.INSTAGRAM;
@@ -170,16 +167,7 @@ describe('analytics over a hand-built dataset (integration)', () => {
     );
   }
 
-  async function rollupRows() {
-    const cycles = await t.dataSource.getRepository(AnalyticsCycleEntity).find({ order: { conversationId: 'ASC', cycleNo: 'ASC' } });
-    const buckets = await t.dataSource.getRepository(AnalyticsMessageBucketEntity).find({ order: { conversationId: 'ASC', bucketAt: 'ASC' } });
-    const labels = await t.dataSource.getRepository(AnalyticsConversationLabelEntity).find({ order: { conversationId: 'ASC', labelId: 'ASC' } });
-    const totals = await t.dataSource.getRepository(AnalyticsMessageTotalEntity).find({ order: { bucketAt: 'ASC', channelId: 'ASC', assigneeKey: 'ASC' } });
-    const daily = await t.dataSource.getRepository(AnalyticsMessageDailyTotalEntity).find({ order: { dayAt: 'ASC', channelId: 'ASC', assigneeKey: 'ASC' } });
-    const perChannel = await t.dataSource.getRepository(AnalyticsMessageChannelTotalEntity).find({ order: { bucketAt: 'ASC', channelId: 'ASC' } });
-    const perChannelHourly = await t.dataSource.getRepository(AnalyticsMessageChannelHourlyTotalEntity).find({ order: { hourAt: 'ASC', channelId: 'ASC' } });
-    return { cycles, buckets, labels, totals, daily, perChannel, perChannelHourly };
-  }
+  const rollupRows = () => rollupRowsOf(t.dataSource);
 
   /** Every totals table holds exactly what the per-conversation buckets add up to. */
   function expectTotalsOf(rows: Awaited<ReturnType<typeof rollupRows>>) {

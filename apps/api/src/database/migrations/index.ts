@@ -30,6 +30,7 @@ import { IndexDailyTotalsByPair1764850000001 } from './1764850000001-IndexDailyT
 import { CoverConversationWalkScope1764860000000 } from './1764860000000-CoverConversationWalkScope';
 import { OneCountDeltaPerUnreadChange1764870000000 } from './1764870000000-OneCountDeltaPerUnreadChange';
 import { CreateJobLeases1764880000000 } from './1764880000000-CreateJobLeases';
+import { CreateAnalyticsProjectionStates1764890000000 } from './1764890000000-CreateAnalyticsProjectionStates';
 
 /** Every migration, in order. Listed explicitly because the api is bundled (no glob loading). */
 export const MIGRATIONS = [
@@ -65,4 +66,5 @@ export const MIGRATIONS = [
   CoverConversationWalkScope1764860000000,
   OneCountDeltaPerUnreadChange1764870000000,
   CreateJobLeases1764880000000,
+  CreateAnalyticsProjectionStates1764890000000,
 ];

@@ -1,11 +1,13 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { BusinessHoursDto, ConversationStatus } from '@ticklegram/domain-models';
-import { ConversationTouched, InboxActivity } from '../inbox/inbox-activity';
-import { ConversationFactsRepository, MessageFactRow } from '../inbox/repositories/conversation-facts.repository';
+import { ConversationTouched, InboxActivity, TouchedMessage } from '../inbox/inbox-activity';
+import { ConversationFactsRepository, ConversationFactsRow, MessageFactRow } from '../inbox/repositories/conversation-facts.repository';
 import { ConversationLabelsService } from '../labels/conversation-labels.service';
+import { JobLeases } from '../jobs/job-leases.service';
 import { TemplateSendingService } from '../templates/template-sending.service';
-import { BucketRow, bucketsOf, CycleRow, cyclesOf, isHumanReply } from './calculators/conversation-projection';
-import { AnalyticsRollupRepository } from './repositories/analytics-rollup.repository';
+import { bucketsOf, ConversationFacts, cyclesOf, isHumanReply, StatusFact } from './calculators/conversation-projection';
+import { advance, ConversationKey, stateOf } from './calculators/incremental-projection';
+import { AnalyticsRollupRepository, ConversationProjection, CurrentProjection } from './repositories/analytics-rollup.repository';
 
 const REBUILD_PAGE = 200;
 /** Conversations recomputed together by one pass of the live queue: a busy inbox costs a few queries per 100 conversations, not per conversation. */
@@ -21,26 +23,54 @@ const DRAIN_DELAY_MS = 250;
  * conversations each, and the projector takes at most about a third of the process instead of all of it.
  */
 const PAUSE_PER_PASS_TIME = 2;
+/**
+ * How often one process of the deployment looks for conversations whose rows miss a message (its announcement was lost
+ * with a process that stopped before its pass), and how far back each look reaches beyond the previous one.
+ */
+const CATCH_UP_EVERY_MS = 5 * 60_000;
+const CATCH_UP_OVERLAP_MS = 10 * 60_000;
+/** The first look after a start reaches this far back. */
+const CATCH_UP_FIRST_MS = 24 * 3_600_000;
+const CATCH_UP_PAGE = 500;
 
-/** The status changes announced for one conversation since its last recompute. */
-type QueuedConversation = [conversationId: string, statuses: { status: ConversationStatus; at: Date }[]];
+/** What was announced for one conversation since its last pass. */
+interface Queued {
+  statuses: { status: ConversationStatus; at: Date }[];
+  /** The messages announced one by one, each as last announced. */
+  messages: Map<string, TouchedMessage>;
+  /** Something was announced without saying what (or a pass over it failed): recompute from the source tables. */
+  full: boolean;
+}
+type QueuedConversation = [conversationId: string, queued: Queued];
+
+/** How the passes went so far (tests and the benchmark's diagnostics read it). */
+export interface ProjectorCounts {
+  /** Conversations brought up to date from their rows and the announced changes alone. */
+  advanced: number;
+  /** Conversations recomputed from all their messages. */
+  recomputed: number;
+}
 
 /**
  * Keeps the rollups with the inbox: every committed change the inbox announces (`InboxActivity`) queues
- * its conversation, whose rows are then recomputed from its own messages, labels and status log. Status
- * changes are logged when announced. All recomputes in this process run one at a time (a rebuild too),
- * so two never interleave their delete + insert of the same conversation.
+ * its conversation. A pass then brings each queued conversation up to date: from its current rows, its state and
+ * the announced messages and status changes when that is exact (`advance` — a new message, the usual case, costs no
+ * read of the conversation's messages), otherwise recomputed from its own messages, labels and status log. Status
+ * changes are logged when announced. All passes in this process run one at a time (a rebuild too); across processes
+ * the repository's lock on the conversations' state rows keeps them apart.
  */
 @Injectable()
 export class AnalyticsProjector implements OnModuleInit, OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(AnalyticsProjector.name);
-  private readonly pending = new Map<string, { status: ConversationStatus; at: Date }[]>();
+  private readonly pending = new Map<string, Queued>();
+  readonly counts: ProjectorCounts = { advanced: 0, recomputed: 0 };
   private chain: Promise<unknown> = Promise.resolve();
   private draining = false;
   private stopped = false;
   private delay: NodeJS.Timeout | null = null;
   /** How long the latest drain took (ms). */
   private lastDrainMs = 0;
+  private caughtUpTo: Date | null = null;
 
   constructor(
     private readonly activity: InboxActivity,
@@ -48,6 +78,7 @@ export class AnalyticsProjector implements OnModuleInit, OnApplicationBootstrap,
     private readonly labels: ConversationLabelsService,
     private readonly templates: TemplateSendingService,
     private readonly rollups: AnalyticsRollupRepository,
+    private readonly leases: JobLeases,
   ) {}
 
   onModuleInit(): void {
@@ -56,6 +87,7 @@ export class AnalyticsProjector implements OnModuleInit, OnApplicationBootstrap,
 
   /** Rollups never built (first start, or the first start after upgrading to analytics): build them in the background. */
   async onApplicationBootstrap(): Promise<void> {
+    this.leases.every('analytics.catch-up', CATCH_UP_EVERY_MS, () => this.catchUp(), 30_000);
     if ((await this.rollups.getSettings())?.rebuiltAt) return;
     void this.rebuild()
       .then((count) => this.logger.log(`analytics rollups built for ${count} conversations`))
@@ -67,11 +99,16 @@ export class AnalyticsProjector implements OnModuleInit, OnApplicationBootstrap,
     await this.idle();
   }
 
-  touched({ conversationId, status }: ConversationTouched): void {
+  touched({ conversationId, status, part }: ConversationTouched): void {
     if (this.stopped) return;
-    const statuses = this.pending.get(conversationId) ?? [];
-    if (status) statuses.push({ status, at: new Date() });
-    this.pending.set(conversationId, statuses);
+    let queued = this.pending.get(conversationId);
+    if (!queued) {
+      queued = { statuses: [], messages: new Map(), full: false };
+      this.pending.set(conversationId, queued);
+    }
+    if (status) queued.statuses.push({ status, at: new Date() });
+    if (!part) queued.full = true;
+    else if (part.kind === 'message') queued.messages.set(part.message.id, part.message);
     if (!this.draining) this.scheduleDrain();
   }
 
@@ -88,6 +125,35 @@ export class AnalyticsProjector implements OnModuleInit, OnApplicationBootstrap,
       if (!this.draining) this.startDrain();
       await this.chain;
     }
+  }
+
+  /**
+   * Queues for a full recompute every conversation with a message after what its rows include, among those active
+   * since the previous look (or `since`); returns how many. Messages whose announcement never reached a pass — the
+   * process stopped first — are counted this way within minutes.
+   */
+  async catchUp(now = new Date(), since?: Date): Promise<number> {
+    const from = since ?? new Date(this.caughtUpTo ? this.caughtUpTo.getTime() - CATCH_UP_OVERLAP_MS : now.getTime() - CATCH_UP_FIRST_MS);
+    let queued = 0;
+    for (let after: { lastMessageAt: Date; id: string } | null = null; ; ) {
+      const page = await this.facts.activeSince(from, after, CATCH_UP_PAGE);
+      if (!page.length) break;
+      const projected = await this.rollups.projectedUpTo(page.map((c) => c.id));
+      for (const c of page) {
+        if (!projected.has(c.id) || this.pending.has(c.id)) continue;
+        const upTo = projected.get(c.id);
+        if (upTo && upTo >= c.lastMessageAt) continue;
+        this.requeueFull(c.id);
+        queued += 1;
+      }
+      after = page[page.length - 1];
+    }
+    this.caughtUpTo = now;
+    if (queued) {
+      this.logger.warn({ conversations: queued }, 'analytics rows missing messages: recomputing those conversations');
+      if (!this.draining) this.scheduleDrain();
+    }
+    return queued;
   }
 
   private startDrain(): void {
@@ -109,7 +175,11 @@ export class AnalyticsProjector implements OnModuleInit, OnApplicationBootstrap,
         if (this.stopped) return count;
         const ids = await this.facts.pageIds(after, REBUILD_PAGE);
         if (!ids.length) break;
-        await this.recompute(ids, businessHours);
+        await this.project(
+          ids.map((id) => [id, { statuses: [], messages: new Map(), full: true }]),
+          new Map(),
+          businessHours,
+        );
         count += ids.length;
         after = ids[ids.length - 1];
       }
@@ -134,13 +204,12 @@ export class AnalyticsProjector implements OnModuleInit, OnApplicationBootstrap,
       for (let start = 0; start < queued.length; start += DRAIN_PASS) {
         const pass = queued.slice(start, start + DRAIN_PASS);
         try {
-          await this.logStatuses(pass);
-          await this.recompute(
-            pass.map(([conversationId]) => conversationId),
-            businessHours,
-          );
+          const logged = await this.logStatuses(pass);
+          await this.project(pass, logged, businessHours);
         } catch (err) {
-          this.logger.warn({ err, conversationIds: pass.map(([id]) => id) }, 'analytics rollup update failed (a rebuild repairs it)');
+          // their changes are not in the rows: the next pass recomputes them from the source tables
+          for (const [conversationId] of pass) this.requeueFull(conversationId);
+          this.logger.warn({ err, conversationIds: pass.map(([id]) => id) }, 'analytics rollup update failed (retried in full)');
         }
       }
     } finally {
@@ -150,29 +219,91 @@ export class AnalyticsProjector implements OnModuleInit, OnApplicationBootstrap,
     }
   }
 
-  /** Logs the status changes announced for these conversations (one read of their logs for the whole pass). */
-  private async logStatuses(pass: QueuedConversation[]): Promise<void> {
-    const announced = pass.filter(([, statuses]) => statuses.length);
-    if (!announced.length) return;
+  private requeueFull(conversationId: string): void {
+    const queued = this.pending.get(conversationId);
+    if (queued) queued.full = true;
+    else this.pending.set(conversationId, { statuses: [], messages: new Map(), full: true });
+  }
+
+  /**
+   * Logs the status changes announced for these conversations (one read of their logs for the whole pass); returns
+   * those logged, per conversation.
+   */
+  private async logStatuses(pass: QueuedConversation[]): Promise<Map<string, StatusFact[]>> {
+    const logged = new Map<string, StatusFact[]>();
+    const announced = pass.filter(([, queued]) => queued.statuses.length);
+    if (!announced.length) return logged;
     const logs = await this.rollups.statusLogs(announced.map(([conversationId]) => conversationId));
-    for (const [conversationId, statuses] of announced) {
+    for (const [conversationId, { statuses }] of announced) {
       let last = logs.get(conversationId)?.at(-1)?.status ?? 'open';
       for (const s of statuses) {
         if (s.status === last) continue;
         await this.rollups.recordStatus(conversationId, s.status, s.at);
+        logged.set(conversationId, [...(logged.get(conversationId) ?? []), s]);
         last = s.status;
       }
     }
+    return logged;
   }
 
-  /** Recomputes these conversations' rows from their messages, labels and status logs, and replaces them. */
-  private async recompute(conversationIds: string[], businessHours: BusinessHoursDto | null): Promise<void> {
-    const [conversations, messages, labels, statusLogs] = await Promise.all([
-      this.facts.findMany(conversationIds),
-      this.facts.messageFacts(conversationIds),
-      this.labels.forConversations(conversationIds),
-      this.rollups.statusLogs(conversationIds),
-    ]);
+  /**
+   * Brings these conversations' rows up to date: each from its rows and what was announced when that is exact,
+   * otherwise (or when `queued.full`) recomputed from its messages, labels and status log.
+   */
+  private async project(pass: QueuedConversation[], logged: Map<string, StatusFact[]>, businessHours: BusinessHoursDto | null): Promise<void> {
+    await this.rollups.project(
+      pass.map(([id]) => id),
+      async (current) => {
+        const ids = pass.map(([id]) => id);
+        const [conversations, labels] = await Promise.all([this.facts.findMany(ids), this.labels.forConversations(ids)]);
+        const byId = new Map(conversations.map((c) => [c.id, c]));
+        const newReplies = pass.flatMap(([, queued]) => [...queued.messages.values()].filter(isHumanReply).map((m) => m.id));
+        const templateIds = await this.templates.sentWithTemplate(newReplies);
+        const projected: ConversationProjection[] = [];
+        const recompute: string[] = [];
+        for (const [id, queued] of pass) {
+          const conversation = byId.get(id);
+          const labelIds = (labels.get(id) ?? []).map((l) => l.id);
+          if (!conversation) {
+            projected.push({ conversationId: id, state: null, cycles: [], buckets: [], labelIds: [] });
+            continue;
+          }
+          const advanced = queued.full ? null : this.advanced(id, conversation, current, queued, logged.get(id) ?? [], templateIds, businessHours);
+          if (advanced) projected.push({ ...advanced, labelIds });
+          else recompute.push(id);
+        }
+        this.counts.advanced += projected.length;
+        this.counts.recomputed += recompute.length;
+        return [...projected, ...(await this.recomputed(recompute, byId, labels, businessHours))];
+      },
+    );
+  }
+
+  private advanced(
+    id: string,
+    conversation: ConversationFactsRow,
+    current: CurrentProjection,
+    queued: Queued,
+    statuses: StatusFact[],
+    templateIds: ReadonlySet<string>,
+    businessHours: BusinessHoursDto | null,
+  ): Omit<ConversationProjection, 'labelIds'> | null {
+    const state = current.states.get(id);
+    if (!state) return null;
+    const rows = { cycles: current.cycles.get(id) ?? [], buckets: current.buckets.get(id) ?? [] };
+    const next = advance(state, rows, keyOf(conversation), { messages: [...queued.messages.values()], statuses }, templateIds, businessHours);
+    return next && { conversationId: id, state: next.state, ...next.rows };
+  }
+
+  /** These conversations' rows computed from their messages, labels and status logs. */
+  private async recomputed(
+    ids: string[],
+    conversations: Map<string, ConversationFactsRow>,
+    labels: Map<string, { id: string }[]>,
+    businessHours: BusinessHoursDto | null,
+  ): Promise<ConversationProjection[]> {
+    if (!ids.length) return [];
+    const [messages, statusLogs] = await Promise.all([this.facts.messageFacts(ids), this.rollups.statusLogs(ids)]);
     const templateMessageIds = await this.templates.sentWithTemplate(messages.filter(isHumanReply).map((m) => m.id));
     const byConversation = new Map<string, MessageFactRow[]>();
     for (const m of messages) {
@@ -180,24 +311,29 @@ export class AnalyticsProjector implements OnModuleInit, OnApplicationBootstrap,
       list.push(m);
       byConversation.set(m.conversationId, list);
     }
-    const cycles: CycleRow[] = [];
-    const buckets: BucketRow[] = [];
-    const labelRows: { conversationId: string; labelId: string }[] = [];
-    for (const conversation of conversations) {
-      const facts = {
-        conversationId: conversation.id,
-        channelId: conversation.channelId,
-        platform: conversation.platform,
-        assigneeId: conversation.assigneeId,
-        fromAd: conversation.referral?.kind === 'ad',
-        messages: byConversation.get(conversation.id) ?? [],
-        statusChanges: statusLogs.get(conversation.id) ?? [],
+    return ids.map((id) => {
+      const conversation = conversations.get(id) as ConversationFactsRow;
+      const facts: ConversationFacts = {
+        conversationId: id,
+        ...keyOf(conversation),
+        messages: byConversation.get(id) ?? [],
+        statusChanges: statusLogs.get(id) ?? [],
         templateMessageIds,
       };
-      cycles.push(...cyclesOf(facts, businessHours));
-      buckets.push(...bucketsOf(facts));
-      for (const label of labels.get(conversation.id) ?? []) labelRows.push({ conversationId: conversation.id, labelId: label.id });
-    }
-    await this.rollups.replaceConversations(conversationIds, cycles, buckets, labelRows);
+      return {
+        conversationId: id,
+        state: stateOf(facts, businessHours),
+        cycles: cyclesOf(facts, businessHours),
+        buckets: bucketsOf(facts),
+        labelIds: (labels.get(id) ?? []).map((l) => l.id),
+      };
+    });
   }
 }
+
+const keyOf = (c: ConversationFactsRow): ConversationKey => ({
+  channelId: c.channelId,
+  platform: c.platform,
+  assigneeId: c.assigneeId,
+  fromAd: c.referral?.kind === 'ad',
+});

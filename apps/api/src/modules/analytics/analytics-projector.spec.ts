@@ -1,5 +1,6 @@
 import { ConversationFactsRepository } from '../inbox/repositories/conversation-facts.repository';
 import { InboxActivity } from '../inbox/inbox-activity';
+import { JobLeases } from '../jobs/job-leases.service';
 import { ConversationLabelsService } from '../labels/conversation-labels.service';
 import { TemplateSendingService } from '../templates/template-sending.service';
 import { AnalyticsProjector } from './analytics-projector.service';
@@ -18,7 +19,7 @@ describe('AnalyticsProjector pacing', () => {
       getSettings: async () => ({ rebuiltAt: new Date(), businessHours: null }),
       statusLogs: async () => new Map(),
       // each pass takes PASS_MS of (fake) time
-      replaceConversations: async (ids: string[]) => {
+      project: async (ids: string[]) => {
         passes.push(ids);
         await new Promise((resolve) => setTimeout(resolve, PASS_MS));
       },
@@ -26,7 +27,7 @@ describe('AnalyticsProjector pacing', () => {
     const facts = { findMany: async () => [], messageFacts: async () => [] } as unknown as ConversationFactsRepository;
     const labels = { forConversations: async () => new Map() } as unknown as ConversationLabelsService;
     const templates = { sentWithTemplate: async () => new Set() } as unknown as TemplateSendingService;
-    projector = new AnalyticsProjector(new InboxActivity(), facts, labels, templates, rollups);
+    projector = new AnalyticsProjector(new InboxActivity(), facts, labels, templates, rollups, { every: () => undefined } as unknown as JobLeases);
   });
   afterEach(() => jest.useRealTimers());
 

@@ -5,6 +5,7 @@ import { AnalyticsMessageChannelHourlyTotalEntity } from './entities/analytics-m
 import { AnalyticsMessageChannelTotalEntity } from './entities/analytics-message-channel-total.entity';
 import { AnalyticsMessageDailyTotalEntity } from './entities/analytics-message-daily-total.entity';
 import { AnalyticsMessageTotalEntity } from './entities/analytics-message-total.entity';
+import { AnalyticsProjectionStateEntity } from './entities/analytics-projection-state.entity';
 import { AnalyticsSettingEntity } from './entities/analytics-setting.entity';
 import { AnalyticsStatusChangeEntity } from './entities/analytics-status-change.entity';
 
@@ -19,4 +20,5 @@ export const ANALYTICS_ENTITIES = [
   AnalyticsMessageChannelHourlyTotalEntity,
   AnalyticsConversationLabelEntity,
   AnalyticsSettingEntity,
+  AnalyticsProjectionStateEntity,
 ];

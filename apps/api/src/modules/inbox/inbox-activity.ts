@@ -1,11 +1,29 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { ConversationStatus } from '@ticklegram/domain-models';
+import { ConversationStatus, InboxMessageDirection, InboxMessageKind, InboxMessageSource, InboxMessageStatus } from '@ticklegram/domain-models';
+
+/** What reporting needs of a message that changed (never its text). */
+export interface TouchedMessage {
+  id: string;
+  direction: InboxMessageDirection;
+  source: InboxMessageSource;
+  status: InboxMessageStatus;
+  kind: InboxMessageKind;
+  sentAt: Date;
+}
+
+/**
+ * What a change touched, when the announcer knows: one message (created or updated; no other message of the
+ * conversation changed), or only the conversation's own row (status, assignee, labels, contact — none of its messages).
+ */
+export type TouchedPart = { kind: 'message'; message: TouchedMessage } | { kind: 'conversation' };
 
 /** A conversation, or one of its messages, changed and the change is committed. */
 export interface ConversationTouched {
   conversationId: string;
   /** The status when it was announced; absent when only a message changed. */
   status?: ConversationStatus;
+  /** Absent: anything of the conversation may have changed (e.g. many messages at once). */
+  part?: TouchedPart;
 }
 
 export type InboxActivityListener = (touched: ConversationTouched) => void;

@@ -38,7 +38,19 @@ export class InboxGateway {
   messageDto(conversation: Pick<ConversationEntity, 'id' | 'assigneeId'>, message: MessageDto, event: 'message.created' | 'message.updated'): void {
     const payload: MessageEventPayload = { conversationId: conversation.id, message };
     this.realtime.toRooms(this.audience(conversation.id, conversation.assigneeId), event, payload);
-    this.activity.touched({ conversationId: conversation.id });
+    const { id, direction, source, status, kind, sentAt } = message;
+    this.activity.touched({
+      conversationId: conversation.id,
+      part: { kind: 'message', message: { id, direction, source, status, kind, sentAt: new Date(sentAt) } },
+    });
+  }
+
+  /**
+   * Messages of the conversation changed that were not announced one by one (a long history merged, a row removed):
+   * nobody's view needs an event for them, but reporting must recompute the conversation.
+   */
+  messagesChanged(conversationId: string): void {
+    this.activity.touched({ conversationId });
   }
 
   /** `extra`: fields the caller loaded beyond the entity (e.g. labels). */
@@ -46,7 +58,7 @@ export class InboxGateway {
     this.realtime.toRooms(this.audience(conversation.id, conversation.assigneeId), 'conversation.updated', {
       conversation: { ...toConversationDto(conversation, contact), ...extra },
     });
-    this.activity.touched({ conversationId: conversation.id, status: conversation.status });
+    this.activity.touched({ conversationId: conversation.id, status: conversation.status, part: { kind: 'conversation' } });
   }
 
   /**
@@ -58,7 +70,7 @@ export class InboxGateway {
     const audience = new Set(this.audience(conversation.id, conversation.assigneeId, [previousAssigneeId]));
     if (previousAssigneeId === null) audience.add(rooms.role(Role.AGENT));
     this.realtime.toRooms([...audience], 'conversation.assigned', payload);
-    this.activity.touched({ conversationId: conversation.id, status: conversation.status });
+    this.activity.touched({ conversationId: conversation.id, status: conversation.status, part: { kind: 'conversation' } });
   }
 
   /** Removes from the conversation's room the sockets of users who may no longer see it; returns their ids. */

@@ -109,8 +109,9 @@ export class OutboundReconciliationService implements OnApplicationBootstrap, On
       return 'unknown';
     }
     if (found) {
-      const { message: sent } = await this.messages.markSent(message, found.id);
+      const { message: sent, removedEcho } = await this.messages.markSent(message, found.id);
       this.events.message(conversation, sent, 'message.updated');
+      if (removedEcho) this.events.messagesChanged(conversation.id);
       return 'sent';
     }
     if (now - message.updatedAt.getTime() < this.config.outbound.reconcileGraceMs) return 'unknown';

@@ -238,7 +238,10 @@ export class SendMessageService {
       const response = await this.sender.send(channel, conversation.customerExternalId, content, policy);
       if (!response.message_id) throw new Error('Meta answered without a message id');
       const { message: sent, removedEcho } = await this.messages.markSent(message, response.message_id);
-      if (removedEcho) this.logger.warn({ messageId: sent.id, mid: response.message_id }, 'an unmatched echo of our send was merged into it');
+      if (removedEcho) {
+        this.logger.warn({ messageId: sent.id, mid: response.message_id }, 'an unmatched echo of our send was merged into it');
+        this.events.messagesChanged(conversation.id);
+      }
       updated = sent;
     } catch (error) {
       const { code, reason } = this.describeFailure(error);

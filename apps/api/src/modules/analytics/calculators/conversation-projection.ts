@@ -126,17 +126,17 @@ export function cyclesOf(facts: ConversationFacts, hours: BusinessHoursDto | nul
       current.firstResponseAt = m.sentAt;
     }
   }
-  for (const c of cycles) {
-    if (c.firstResponseAt) {
-      c.frtSeconds = seconds(c.openedAt, c.firstResponseAt);
-      c.frtBusinessSeconds = hours ? businessSecondsBetween(c.openedAt, c.firstResponseAt, hours) : null;
-    }
-    if (c.resolvedAt) {
-      c.resolutionSeconds = seconds(c.openedAt, c.resolvedAt);
-      c.resolutionBusinessSeconds = hours ? businessSecondsBetween(c.openedAt, c.resolvedAt, hours) : null;
-    }
-  }
+  for (const c of cycles) withDurations(c, hours);
   return cycles;
+}
+
+/** Sets the cycle's durations from its times (null where the time is). */
+export function withDurations(c: CycleRow, hours: BusinessHoursDto | null): CycleRow {
+  c.frtSeconds = c.firstResponseAt ? seconds(c.openedAt, c.firstResponseAt) : null;
+  c.frtBusinessSeconds = c.firstResponseAt && hours ? businessSecondsBetween(c.openedAt, c.firstResponseAt, hours) : null;
+  c.resolutionSeconds = c.resolvedAt ? seconds(c.openedAt, c.resolvedAt) : null;
+  c.resolutionBusinessSeconds = c.resolvedAt && hours ? businessSecondsBetween(c.openedAt, c.resolvedAt, hours) : null;
+  return c;
 }
 
 /** How a human reply was sent, from the customer's last message before it (the reply-policy rules). */

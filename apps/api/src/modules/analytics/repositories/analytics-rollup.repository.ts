@@ -2,8 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { BusinessHoursDto, ConversationStatus } from '@ticklegram/domain-models';
 import { DataSource, EntityManager, In, Repository } from 'typeorm';
-import { insertRows } from '../../../database/fast-insert';
+import { insertRows, upsertRows } from '../../../database/fast-insert';
 import { BucketRow, CycleRow, StatusFact } from '../calculators/conversation-projection';
+import { ProjectionState } from '../calculators/incremental-projection';
 import { rollUpDelta, TOTAL_SUMS, TotalDelta, totalsDelta } from '../calculators/message-totals';
 import { addDays } from '../calculators/time-zone';
 import { AnalyticsConversationLabelEntity } from '../entities/analytics-conversation-label.entity';
@@ -13,6 +14,7 @@ import { AnalyticsMessageChannelHourlyTotalEntity } from '../entities/analytics-
 import { AnalyticsMessageChannelTotalEntity } from '../entities/analytics-message-channel-total.entity';
 import { AnalyticsMessageDailyTotalEntity } from '../entities/analytics-message-daily-total.entity';
 import { AnalyticsMessageTotalEntity } from '../entities/analytics-message-total.entity';
+import { AnalyticsProjectionStateEntity } from '../entities/analytics-projection-state.entity';
 import { AnalyticsSettingEntity } from '../entities/analytics-setting.entity';
 import { AnalyticsStatusChangeEntity } from '../entities/analytics-status-change.entity';
 
@@ -23,7 +25,58 @@ const CHANNEL = { per: 'bucket', perAssignee: false } as const;
 const CHANNEL_HOURLY = { per: 'hour', perAssignee: false } as const;
 const TOTAL_COLUMNS = ['messages_in', 'messages_out', 'replies_window', 'replies_human_agent', 'replies_template', 'replies_other'];
 
-/** Writes of the analytics tables: a conversation's rollups replaced as one, the status log, the settings. */
+/** A conversation's rows as they stand: its state (only when complete), cycles, buckets and labels. */
+export interface CurrentProjection {
+  states: Map<string, ProjectionState>;
+  cycles: Map<string, CycleRow[]>;
+  buckets: Map<string, BucketRow[]>;
+  labelIds: Map<string, string[]>;
+}
+
+/** Every row a conversation must have; `state` null: the conversation is gone, and so are its rows. */
+export interface ConversationProjection {
+  conversationId: string;
+  state: ProjectionState | null;
+  cycles: CycleRow[];
+  buckets: BucketRow[];
+  labelIds: string[];
+}
+
+function push<T>(map: Map<string, T[]>, key: string, value: T): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/** Whether a stored row already holds these values (dates by instant). */
+function sameRow<T extends object>(row: T, stored: T | undefined): boolean {
+  if (!stored) return false;
+  return (Object.keys(row) as (keyof T)[]).every((k) => {
+    const a = row[k] as unknown;
+    const b = stored[k] as unknown;
+    return a instanceof Date && b instanceof Date ? a.getTime() === b.getTime() : a === b;
+  });
+}
+
+function toState(s: AnalyticsProjectionStateEntity): ProjectionState {
+  return {
+    conversationId: s.conversationId,
+    channelId: s.channelId ?? '',
+    platform: s.platform as ProjectionState['platform'],
+    assigneeId: s.assigneeId,
+    fromAd: s.fromAd,
+    projectedAt: s.projectedAt,
+    lastMessageId: s.lastMessageId,
+    lastMessageAt: s.lastMessageAt,
+    lastMessageEffect: s.lastMessageEffect,
+    lastCustomerAt: s.lastCustomerAt,
+    hoursKey: s.hoursKey,
+  };
+}
+
+const fromState = (s: ProjectionState): AnalyticsProjectionStateEntity => Object.assign(new AnalyticsProjectionStateEntity(), { ...s, complete: true });
+
+/** Writes of the analytics tables: a conversation's rollups and state projected as one, the status log, the settings. */
 @Injectable()
 export class AnalyticsRollupRepository {
   constructor(
@@ -33,36 +86,113 @@ export class AnalyticsRollupRepository {
   ) {}
 
   /**
-   * Replaces everything the rollups hold about these conversations (no rows: they are gone), and moves the
-   * message totals by the difference between their old and new buckets; see `write`.
+   * Projects these conversations: `compute` gets their current rows and states and returns what they must be (every
+   * row of each conversation); only the rows that differ are written, and the message totals move by the difference
+   * of the buckets that changed. On MySQL all of it is one transaction that first locks the conversations' state rows
+   * (created when missing, in id order), so a pass of another process over the same conversation waits for this one —
+   * and `compute`'s reads, made after the lock, see everything committed before it.
    */
-  async replaceConversations(
-    conversationIds: string[],
-    cycles: CycleRow[],
-    buckets: BucketRow[],
-    labels: { conversationId: string; labelId: string }[],
-  ): Promise<void> {
-    if (!conversationIds.length) return;
+  async project(conversationIds: string[], compute: (current: CurrentProjection) => Promise<ConversationProjection[]>): Promise<void> {
+    const ids = [...new Set(conversationIds)].sort();
+    if (!ids.length) return;
     await this.write(async (manager) => {
-      const where = { conversationId: In(conversationIds) };
-      const before = await this.bucketsForUpdate(manager, conversationIds);
-      await manager.delete(AnalyticsCycleEntity, where);
-      await manager.delete(AnalyticsMessageBucketEntity, where);
-      await manager.delete(AnalyticsConversationLabelEntity, where);
-      await insertRows(manager, AnalyticsCycleEntity, cycles);
-      await insertRows(manager, AnalyticsMessageBucketEntity, buckets);
-      await insertRows(manager, AnalyticsConversationLabelEntity, labels);
-      const deltas = totalsDelta(before, buckets);
-      if (this.isSqlite) return this.recountTotals(manager, deltas);
-      await this.addToTotals(manager, { table: 'analytics_message_totals', time: 'bucket_at', perAssignee: true }, deltas);
-      await this.addToTotals(manager, { table: 'analytics_message_daily_totals', time: 'day_at', perAssignee: true }, rollUpDelta(deltas, DAILY));
-      await this.addToTotals(manager, { table: 'analytics_message_channel_totals', time: 'bucket_at', perAssignee: false }, rollUpDelta(deltas, CHANNEL));
-      await this.addToTotals(
-        manager,
-        { table: 'analytics_message_channel_hourly_totals', time: 'hour_at', perAssignee: false },
-        rollUpDelta(deltas, CHANNEL_HOURLY),
-      );
+      if (!this.isSqlite) await this.lockStates(manager, ids);
+      const current = await this.currentRows(manager, ids);
+      await this.writeDiff(manager, current, await compute(current));
     });
+  }
+
+  /** One statement: the missing state rows inserted as placeholders, the existing ones locked (a no-op update). */
+  private async lockStates(manager: EntityManager, ids: string[]): Promise<void> {
+    for (let i = 0; i < ids.length; i += CHUNK) {
+      const chunk = ids.slice(i, i + CHUNK);
+      await manager.query(
+        `INSERT INTO analytics_projection_states (conversation_id) VALUES ${chunk.map(() => '(?)').join(', ')}
+         ON DUPLICATE KEY UPDATE conversation_id = conversation_id`,
+        chunk,
+      );
+    }
+  }
+
+  private async currentRows(manager: EntityManager, ids: string[]): Promise<CurrentProjection> {
+    const where = { conversationId: In(ids) };
+    const [states, cycles, buckets, labels] = await Promise.all([
+      manager.find(AnalyticsProjectionStateEntity, { where }),
+      manager.find(AnalyticsCycleEntity, { where }),
+      manager.find(AnalyticsMessageBucketEntity, { where }),
+      manager.find(AnalyticsConversationLabelEntity, { where }),
+    ]);
+    const current: CurrentProjection = { states: new Map(), cycles: new Map(), buckets: new Map(), labelIds: new Map() };
+    for (const s of states) if (s.complete) current.states.set(s.conversationId, toState(s));
+    for (const c of cycles) push(current.cycles, c.conversationId, c);
+    for (const b of buckets) push(current.buckets, b.conversationId, b);
+    for (const l of labels) push(current.labelIds, l.conversationId, l.labelId);
+    return current;
+  }
+
+  /** Writes the rows of `next` that differ from `current`, deletes those it no longer has, and moves the totals. */
+  private async writeDiff(manager: EntityManager, current: CurrentProjection, next: ConversationProjection[]): Promise<void> {
+    const cycles: CycleRow[] = [];
+    const bucketsBefore: BucketRow[] = [];
+    const bucketsAfter: BucketRow[] = [];
+    const goneBuckets: BucketRow[] = [];
+    const labelled: string[] = [];
+    const labels: { conversationId: string; labelId: string }[] = [];
+    const states: AnalyticsProjectionStateEntity[] = [];
+    const goneStates: string[] = [];
+    for (const p of next) {
+      const id = p.conversationId;
+      const oldCycles = current.cycles.get(id) ?? [];
+      cycles.push(
+        ...p.cycles.filter(
+          (c) =>
+            !sameRow(
+              c,
+              oldCycles.find((o) => o.cycleNo === c.cycleNo),
+            ),
+        ),
+      );
+      if (oldCycles.length > p.cycles.length)
+        await manager.query('DELETE FROM analytics_conversation_cycles WHERE conversation_id = ? AND cycle_no >= ?', [id, p.cycles.length]);
+      const oldBuckets = new Map((current.buckets.get(id) ?? []).map((b) => [b.bucketAt.getTime(), b]));
+      for (const b of p.buckets) {
+        const old = oldBuckets.get(b.bucketAt.getTime());
+        oldBuckets.delete(b.bucketAt.getTime());
+        if (sameRow(b, old)) continue;
+        if (old) bucketsBefore.push(old);
+        bucketsAfter.push(b);
+      }
+      goneBuckets.push(...oldBuckets.values());
+      const oldLabels = current.labelIds.get(id) ?? [];
+      if (oldLabels.length !== p.labelIds.length || oldLabels.some((l) => !p.labelIds.includes(l))) {
+        labelled.push(id);
+        labels.push(...p.labelIds.map((labelId) => ({ conversationId: id, labelId })));
+      }
+      if (p.state) states.push(fromState(p.state));
+      else goneStates.push(id);
+    }
+    await upsertRows(manager, AnalyticsCycleEntity, cycles, ['conversationId', 'cycleNo']);
+    for (const b of goneBuckets)
+      await manager.query('DELETE FROM analytics_message_buckets WHERE conversation_id = ? AND bucket_at = ?', [b.conversationId, this.dbDate(b.bucketAt)]);
+    await upsertRows(manager, AnalyticsMessageBucketEntity, bucketsAfter, ['conversationId', 'bucketAt']);
+    if (labelled.length) await manager.delete(AnalyticsConversationLabelEntity, { conversationId: In(labelled) });
+    await insertRows(manager, AnalyticsConversationLabelEntity, labels);
+    await upsertRows(manager, AnalyticsProjectionStateEntity, states, ['conversationId']);
+    if (goneStates.length) await manager.delete(AnalyticsProjectionStateEntity, { conversationId: In(goneStates) });
+    await this.moveTotals(manager, totalsDelta([...bucketsBefore, ...goneBuckets], bucketsAfter));
+  }
+
+  private async moveTotals(manager: EntityManager, deltas: TotalDelta[]): Promise<void> {
+    if (!deltas.length) return;
+    if (this.isSqlite) return this.recountTotals(manager, deltas);
+    await this.addToTotals(manager, { table: 'analytics_message_totals', time: 'bucket_at', perAssignee: true }, deltas);
+    await this.addToTotals(manager, { table: 'analytics_message_daily_totals', time: 'day_at', perAssignee: true }, rollUpDelta(deltas, DAILY));
+    await this.addToTotals(manager, { table: 'analytics_message_channel_totals', time: 'bucket_at', perAssignee: false }, rollUpDelta(deltas, CHANNEL));
+    await this.addToTotals(
+      manager,
+      { table: 'analytics_message_channel_hourly_totals', time: 'hour_at', perAssignee: false },
+      rollUpDelta(deltas, CHANNEL_HOURLY),
+    );
   }
 
   /** Empties the rebuildable tables (a full rebuild starts here). */
@@ -71,11 +201,25 @@ export class AnalyticsRollupRepository {
       await manager.clear(AnalyticsCycleEntity);
       await manager.clear(AnalyticsMessageBucketEntity);
       await manager.clear(AnalyticsConversationLabelEntity);
+      await manager.clear(AnalyticsProjectionStateEntity);
       await manager.clear(AnalyticsMessageTotalEntity);
       await manager.clear(AnalyticsMessageDailyTotalEntity);
       await manager.clear(AnalyticsMessageChannelTotalEntity);
       await manager.clear(AnalyticsMessageChannelHourlyTotalEntity);
     });
+  }
+
+  /** The time up to which each of these conversations' rows are complete (conversations without a complete state left out). */
+  async projectedUpTo(conversationIds: string[]): Promise<Map<string, Date | null>> {
+    const found = new Map<string, Date | null>();
+    for (let i = 0; i < conversationIds.length; i += CHUNK) {
+      const rows = await this.dataSource.getRepository(AnalyticsProjectionStateEntity).find({
+        where: { conversationId: In(conversationIds.slice(i, i + CHUNK)), complete: true },
+        select: { conversationId: true, projectedAt: true },
+      });
+      for (const r of rows) found.set(r.conversationId, r.projectedAt);
+    }
+    return found;
   }
 
   /** The status logs of these conversations, oldest first. */
@@ -124,12 +268,6 @@ export class AnalyticsRollupRepository {
       },
       { transaction: false },
     );
-  }
-
-  /** The conversations' current buckets; on MySQL locked, so a recompute of the same conversation elsewhere waits for this one. */
-  private bucketsForUpdate(manager: EntityManager, conversationIds: string[]): Promise<AnalyticsMessageBucketEntity[]> {
-    const qb = manager.createQueryBuilder(AnalyticsMessageBucketEntity, 'b').where('b.conversation_id IN (:...ids)', { ids: conversationIds });
-    return (this.isSqlite ? qb : qb.setLock('pessimistic_write')).getMany();
   }
 
   /**

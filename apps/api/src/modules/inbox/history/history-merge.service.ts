@@ -123,6 +123,7 @@ export class HistoryMergeService {
 
       effects.push(() => {
         if (rows.length <= ANNOUNCE_EACH_UP_TO) for (const row of rows) this.gateway.message(conversation, row, 'message.created');
+        else this.gateway.messagesChanged(conversation.id);
         this.gateway.conversationUpdated(conversation, contact);
         for (const row of rows) if (row.attachments?.length && row.kind !== 'story_mention') this.media.enqueueMessage(row.id);
       });

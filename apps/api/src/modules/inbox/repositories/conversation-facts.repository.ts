@@ -63,6 +63,21 @@ export class ConversationFactsRepository {
     });
   }
 
+  /**
+   * Conversations whose last message is at or after `since`, oldest first, `limit` after the cursor (a range of
+   * `idx_conversations_last_message_scope`).
+   */
+  async activeSince(since: Date, after: { lastMessageAt: Date; id: string } | null, limit: number): Promise<{ id: string; lastMessageAt: Date }[]> {
+    const qb = this.conversations
+      .createQueryBuilder('c')
+      .select(['c.id AS id'])
+      .addSelect('c.last_message_at', 'lastMessageAt')
+      .where('c.last_message_at >= :since', { since });
+    if (after) qb.andWhere('(c.last_message_at > :at OR (c.last_message_at = :at AND c.id > :id))', { at: after.lastMessageAt, id: after.id });
+    const rows = await qb.orderBy('c.last_message_at', 'ASC').addOrderBy('c.id', 'ASC').limit(limit).getRawMany<{ id: string; lastMessageAt: string | Date }>();
+    return rows.map((r) => ({ id: r.id, lastMessageAt: rawDate(r.lastMessageAt) }));
+  }
+
   /** Conversation ids in id order, `limit` after `afterId` (rebuilds walk every conversation). */
   async pageIds(afterId: string | null, limit: number): Promise<string[]> {
     const rows = await this.conversations.find({ where: afterId ? { id: MoreThan(afterId) } : {}, select: { id: true }, order: { id: 'ASC' }, take: limit });
