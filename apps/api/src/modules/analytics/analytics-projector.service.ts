@@ -43,7 +43,7 @@ interface Queued {
 }
 type QueuedConversation = [conversationId: string, queued: Queued];
 
-/** How the passes went so far (tests and the benchmark's diagnostics read it). */
+/** How the passes went so far (the integration tests read it). */
 export interface ProjectorCounts {
   /** Conversations brought up to date from their rows and the announced changes alone. */
   advanced: number;
