@@ -7,17 +7,7 @@ import { addDays, localDate, rangeOf } from '../../src/modules/analytics/calcula
 import { AnalyticsCycleEntity } from '../../src/modules/analytics/entities/analytics-cycle.entity';
 import { AnalyticsQueryRepository, CycleEvent } from '../../src/modules/analytics/repositories/analytics-query.repository';
 import { startTestApp, TEST_ADMIN, TestApp } from '../utils/test-app';
-
-/** A small deterministic generator (mulberry32): the same dataset on every run and database. */
-function generator(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
+import { seededRandom } from '../utils/seeded-random';
 
 /** Nearest rank, as docs/analytics.md defines the median and p90. */
 function stats(values: number[]): DurationStats {
@@ -48,7 +38,7 @@ describe('analytics cycle figures against a brute-force count (integration)', ()
     agent = { token: a.accessToken, id: a.user.id };
     other = b.user.id;
     await t.app.get(AnalyticsProjector).idle(); // the first-start build, before the cycles are written
-    const random = generator(20_260_329);
+    const random = seededRandom(20_260_329);
     const assignees = [agent.id, other, null, randomUUID()]; // the last one: no longer a teammate
     const from = Date.parse('2026-03-24T00:00:00Z');
     const span = 16 * 86_400_000;

@@ -8,17 +8,7 @@ import { AnalyticsMessageChannelTotalEntity } from '../../src/modules/analytics/
 import { AnalyticsMessageTotalEntity } from '../../src/modules/analytics/entities/analytics-message-total.entity';
 import { AnalyticsQueryRepository, BucketSums, wholeHours } from '../../src/modules/analytics/repositories/analytics-query.repository';
 import { startTestApp, TEST_ADMIN, TestApp } from '../utils/test-app';
-
-/** mulberry32, as in analytics-cycles-random.int-spec.ts: the same dataset on every run and database. */
-function generator(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
+import { seededRandom } from '../utils/seeded-random';
 
 const QUARTER_MS = 15 * 60_000;
 const HOUR_MS = 3_600_000;
@@ -46,7 +36,7 @@ describe('analytics message hours against a brute-force count (integration)', ()
     const a = await t.createUser(Role.AGENT, { name: 'Agent A' });
     agent = { token: a.accessToken, id: a.user.id };
     await t.app.get(AnalyticsProjector).idle(); // the first-start build, before the totals are written
-    const random = generator(20_260_405);
+    const random = seededRandom(20_260_405);
     const channels = [randomUUID(), randomUUID()];
     const from = Date.parse('2026-03-24T00:00:00Z');
     const quarters = (16 * 86_400_000) / QUARTER_MS;

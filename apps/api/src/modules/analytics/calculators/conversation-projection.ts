@@ -1,23 +1,9 @@
-import {
-  BusinessHoursDto,
-  ConversationStatus,
-  InboxMessageDirection,
-  InboxMessageKind,
-  InboxMessageSource,
-  InboxMessageStatus,
-  MessagePlatform,
-} from '@ticklegram/domain-models';
+import { BusinessHoursDto, ConversationStatus, MessagePlatform } from '@ticklegram/domain-models';
+import type { TouchedMessage } from '../../inbox/inbox-activity';
 import { businessSecondsBetween } from './business-hours';
 
-/** What the projection needs of a message (never its text). */
-export interface MessageFact {
-  id: string;
-  direction: InboxMessageDirection;
-  source: InboxMessageSource;
-  status: InboxMessageStatus;
-  kind: InboxMessageKind;
-  sentAt: Date;
-}
+/** What the projection needs of a message (never its text): what the inbox announces of one. */
+export type MessageFact = TouchedMessage;
 
 export interface StatusFact {
   status: ConversationStatus;
@@ -105,21 +91,7 @@ export function cyclesOf(facts: ConversationFacts, hours: BusinessHoursDto | nul
     const m = e.message;
     if (isCustomerMessage(m)) {
       if (!current || current.resolvedAt) {
-        current = {
-          conversationId: facts.conversationId,
-          cycleNo: cycles.length,
-          channelId: facts.channelId,
-          platform: facts.platform,
-          assigneeId: facts.assigneeId,
-          openedAt: m.sentAt,
-          firstResponseAt: null,
-          frtSeconds: null,
-          frtBusinessSeconds: null,
-          resolvedAt: null,
-          resolutionSeconds: null,
-          resolutionBusinessSeconds: null,
-          fromAd: facts.fromAd && cycles.length === 0,
-        };
+        current = openCycle(facts, cycles.length, m.sentAt);
         cycles.push(current);
       }
     } else if (current && !current.resolvedAt && !current.firstResponseAt && isHumanReply(m)) {
@@ -128,6 +100,60 @@ export function cyclesOf(facts: ConversationFacts, hours: BusinessHoursDto | nul
   }
   for (const c of cycles) withDurations(c, hours);
   return cycles;
+}
+
+/** What every row of a conversation carries. */
+export type RowKey = Pick<ConversationFacts, 'conversationId' | 'channelId' | 'platform' | 'assigneeId'>;
+
+/** A cycle the customer opens at `openedAt` (the conversation's first one carries its ad attribution). */
+export function openCycle(key: RowKey & Pick<ConversationFacts, 'fromAd'>, cycleNo: number, openedAt: Date): CycleRow {
+  return {
+    conversationId: key.conversationId,
+    cycleNo,
+    channelId: key.channelId,
+    platform: key.platform,
+    assigneeId: key.assigneeId,
+    openedAt,
+    firstResponseAt: null,
+    frtSeconds: null,
+    frtBusinessSeconds: null,
+    resolvedAt: null,
+    resolutionSeconds: null,
+    resolutionBusinessSeconds: null,
+    fromAd: key.fromAd && cycleNo === 0,
+  };
+}
+
+/** The bucket row (by its start, in ms) of an instant, added to `buckets` empty when missing. */
+export function bucketIn(buckets: Map<number, BucketRow>, key: RowKey): (at: Date) => BucketRow {
+  return (at) => {
+    const start = Math.floor(at.getTime() / BUCKET_MS) * BUCKET_MS;
+    let row = buckets.get(start);
+    if (!row) {
+      row = {
+        conversationId: key.conversationId,
+        bucketAt: new Date(start),
+        channelId: key.channelId,
+        platform: key.platform,
+        assigneeId: key.assigneeId,
+        messagesIn: 0,
+        messagesOut: 0,
+        repliesWindow: 0,
+        repliesHumanAgent: 0,
+        repliesTemplate: 0,
+        repliesOther: 0,
+      };
+      buckets.set(start, row);
+    }
+    return row;
+  };
+}
+
+export function countReply(row: BucketRow, kind: ReplyKind): void {
+  if (kind === 'window') row.repliesWindow += 1;
+  else if (kind === 'humanAgent') row.repliesHumanAgent += 1;
+  else if (kind === 'template') row.repliesTemplate += 1;
+  else row.repliesOther += 1;
 }
 
 /** Sets the cycle's durations from its times (null where the time is). */
@@ -152,27 +178,7 @@ export function replyKindOf(reply: MessageFact, lastCustomerAt: Date | null, tem
 /** Messages in/out and reply kinds per 15-minute UTC bucket. */
 export function bucketsOf(facts: ConversationFacts): BucketRow[] {
   const buckets = new Map<number, BucketRow>();
-  const bucket = (at: Date): BucketRow => {
-    const key = Math.floor(at.getTime() / BUCKET_MS) * BUCKET_MS;
-    let row = buckets.get(key);
-    if (!row) {
-      row = {
-        conversationId: facts.conversationId,
-        bucketAt: new Date(key),
-        channelId: facts.channelId,
-        platform: facts.platform,
-        assigneeId: facts.assigneeId,
-        messagesIn: 0,
-        messagesOut: 0,
-        repliesWindow: 0,
-        repliesHumanAgent: 0,
-        repliesTemplate: 0,
-        repliesOther: 0,
-      };
-      buckets.set(key, row);
-    }
-    return row;
-  };
+  const bucket = bucketIn(buckets, facts);
   let lastCustomerAt: Date | null = null;
   const ordered = [...facts.messages].sort((a, b) => a.sentAt.getTime() - b.sentAt.getTime());
   for (const m of ordered) {
@@ -183,11 +189,7 @@ export function bucketsOf(facts: ConversationFacts): BucketRow[] {
       const row = bucket(m.sentAt);
       row.messagesOut += 1;
       if (!isHumanReply(m)) continue;
-      const kind = replyKindOf(m, lastCustomerAt, facts.templateMessageIds);
-      if (kind === 'window') row.repliesWindow += 1;
-      else if (kind === 'humanAgent') row.repliesHumanAgent += 1;
-      else if (kind === 'template') row.repliesTemplate += 1;
-      else row.repliesOther += 1;
+      countReply(row, replyKindOf(m, lastCustomerAt, facts.templateMessageIds));
     }
   }
   return [...buckets.values()].sort((a, b) => a.bucketAt.getTime() - b.bucketAt.getTime());

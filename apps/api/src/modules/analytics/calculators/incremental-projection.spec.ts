@@ -1,17 +1,7 @@
 import { ConversationStatus, InboxMessageStatus, MessagePlatform } from '@ticklegram/domain-models';
 import { bucketsOf, ConversationFacts, cyclesOf, MessageFact, StatusFact } from './conversation-projection';
 import { advance, ConversationKey, ProjectionChange, stateOf } from './incremental-projection';
-
-/** mulberry32: the same histories on every run. */
-function generator(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
+import { seededRandom } from '../../../../test/utils/seeded-random';
 
 const HOURS = { timeZone: 'Europe/Berlin', weekdays: [1, 2, 3, 4, 5], start: '09:00', end: '17:00' };
 const KEY: ConversationKey = { channelId: 'ch1', platform: MessagePlatform.INSTAGRAM, assigneeId: 'u1', fromAd: true };
@@ -67,7 +57,7 @@ function history(random: () => number, length: number) {
 
 describe('the incremental projection', () => {
   it('equals the full recompute whenever it answers, over 3,000 random histories split at random points', () => {
-    const random = generator(20_261_206);
+    const random = seededRandom(20_261_206);
     let answered = 0;
     let declined = 0;
     for (let run = 0; run < 3_000; run++) {

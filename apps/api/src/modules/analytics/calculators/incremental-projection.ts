@@ -1,13 +1,15 @@
 import { BusinessHoursDto } from '@ticklegram/domain-models';
 import {
-  BUCKET_MS,
+  bucketIn,
   BucketRow,
   ConversationFacts,
+  countReply,
   CycleRow,
   isCustomerMessage,
   isDeliveredOutbound,
   isHumanReply,
   MessageFact,
+  openCycle,
   ReplyKind,
   replyKindOf,
   StatusFact,
@@ -118,27 +120,8 @@ export function advance(
   const buckets = new Map(rows.buckets.map((b) => [b.bucketAt.getTime(), { ...b }]));
   const changedCycles = new Set<CycleRow>();
 
-  const bucket = (at: Date): BucketRow => {
-    const k = Math.floor(at.getTime() / BUCKET_MS) * BUCKET_MS;
-    let row = buckets.get(k);
-    if (!row) {
-      row = {
-        conversationId: state.conversationId,
-        bucketAt: new Date(k),
-        channelId: key.channelId,
-        platform: key.platform,
-        assigneeId: key.assigneeId,
-        messagesIn: 0,
-        messagesOut: 0,
-        repliesWindow: 0,
-        repliesHumanAgent: 0,
-        repliesTemplate: 0,
-        repliesOther: 0,
-      };
-      buckets.set(k, row);
-    }
-    return row;
-  };
+  const rowKey = { conversationId: state.conversationId, ...key };
+  const bucket = bucketIn(buckets, rowKey);
   const add = (m: MessageFact, effect: MessageEffect) => {
     if (effect === 'none') return;
     const row = bucket(m.sentAt);
@@ -147,21 +130,7 @@ export function advance(
       row.messagesIn += 1;
       next.lastCustomerAt = m.sentAt;
       if (!current || current.resolvedAt) {
-        const opened: CycleRow = {
-          conversationId: state.conversationId,
-          cycleNo: cycles.length,
-          channelId: key.channelId,
-          platform: key.platform,
-          assigneeId: key.assigneeId,
-          openedAt: m.sentAt,
-          firstResponseAt: null,
-          frtSeconds: null,
-          frtBusinessSeconds: null,
-          resolvedAt: null,
-          resolutionSeconds: null,
-          resolutionBusinessSeconds: null,
-          fromAd: key.fromAd && cycles.length === 0,
-        };
+        const opened = openCycle(rowKey, cycles.length, m.sentAt);
         cycles.push(opened);
         changedCycles.add(opened);
       }
@@ -169,10 +138,7 @@ export function advance(
     }
     row.messagesOut += 1;
     if (effect === 'out') return;
-    if (effect === 'reply:window') row.repliesWindow += 1;
-    else if (effect === 'reply:humanAgent') row.repliesHumanAgent += 1;
-    else if (effect === 'reply:template') row.repliesTemplate += 1;
-    else row.repliesOther += 1;
+    countReply(row, effect.slice('reply:'.length) as ReplyKind);
     if (current && !current.resolvedAt && !current.firstResponseAt) {
       current.firstResponseAt = m.sentAt;
       changedCycles.add(current);
