@@ -32,6 +32,8 @@ const CATCH_UP_OVERLAP_MS = 10 * 60_000;
 /** The first look after a start reaches this far back. */
 const CATCH_UP_FIRST_MS = 24 * 3_600_000;
 const CATCH_UP_PAGE = 500;
+/** The wait before the next pass after a pass that failed. */
+const RETRY_AFTER_FAILURE_MS = 5_000;
 
 /** What was announced for one conversation since its last pass. */
 interface Queued {
@@ -118,7 +120,7 @@ export class AnalyticsProjector implements OnModuleInit, OnApplicationBootstrap,
     this.delay.unref();
   }
 
-  /** Resolves when every queued conversation has been recomputed (a pass waiting for its delay starts now). */
+  /** Resolves when every queued conversation's rows are up to date (a pass waiting for its delay starts now). */
   async idle(): Promise<void> {
     if (this.delay) this.startDrain();
     while (this.draining || this.pending.size) {
@@ -196,6 +198,7 @@ export class AnalyticsProjector implements OnModuleInit, OnApplicationBootstrap,
 
   private async drain(): Promise<void> {
     const started = Date.now();
+    let failed = false;
     try {
       const businessHours = (await this.rollups.getSettings())?.businessHours ?? null;
       // what was queued when the drain started; what comes meanwhile waits for the next (delayed) drain
@@ -207,13 +210,23 @@ export class AnalyticsProjector implements OnModuleInit, OnApplicationBootstrap,
           const logged = await this.logStatuses(pass);
           await this.project(pass, logged, businessHours);
         } catch (err) {
-          // their changes are not in the rows: the next pass recomputes them from the source tables
+          // their changes are not in the rows: a later pass recomputes them from the source tables
           for (const [conversationId] of pass) this.requeueFull(conversationId);
+          failed = true;
           this.logger.warn({ err, conversationIds: pass.map(([id]) => id) }, 'analytics rollup update failed (retried in full)');
         }
       }
+    } catch (err) {
+      failed = true;
+      this.logger.warn({ err }, 'analytics rollup pass failed (retried)');
     } finally {
-      this.lastDrainMs = Date.now() - started;
+      // the database refusing: wait a while before the retry instead of a quarter second
+      this.lastDrainMs = failed ? Math.max(Date.now() - started, RETRY_AFTER_FAILURE_MS / PAUSE_PER_PASS_TIME) : Date.now() - started;
+      if (failed && this.stopped && this.pending.size) {
+        // shutting down with the database refusing: no retry; the next start's catch-up finds the missing messages
+        this.logger.warn({ conversations: this.pending.size }, 'analytics rollups left behind at shutdown');
+        this.pending.clear();
+      }
       this.draining = false;
       if (this.pending.size) this.scheduleDrain();
     }

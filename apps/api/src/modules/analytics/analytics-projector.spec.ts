@@ -50,4 +50,38 @@ describe('AnalyticsProjector pacing', () => {
       ['c', 'd'],
     ]);
   });
+
+  it('retries a pass that failed 5 s later, and gives it up when the process stops', async () => {
+    const attempts: string[][] = [];
+    let refuse = true;
+    const rollups = {
+      getSettings: async () => ({ rebuiltAt: new Date(), businessHours: null }),
+      statusLogs: async () => new Map(),
+      project: async (ids: string[]) => {
+        attempts.push(ids);
+        if (refuse) throw new Error('database away');
+      },
+    } as unknown as AnalyticsRollupRepository;
+    const failing = new AnalyticsProjector(
+      new InboxActivity(),
+      { findMany: async () => [], messageFacts: async () => [] } as unknown as ConversationFactsRepository,
+      { forConversations: async () => new Map() } as unknown as ConversationLabelsService,
+      { sentWithTemplate: async () => new Set() } as unknown as TemplateSendingService,
+      rollups,
+      { every: () => undefined } as unknown as JobLeases,
+    );
+    failing.touched({ conversationId: 'a', part: { kind: 'conversation' } });
+    await jest.advanceTimersByTimeAsync(250);
+    expect(attempts).toEqual([['a']]);
+    await jest.advanceTimersByTimeAsync(4_999);
+    expect(attempts).toHaveLength(1);
+    refuse = false;
+    await jest.advanceTimersByTimeAsync(1);
+    expect(attempts).toEqual([['a'], ['a']]);
+
+    refuse = true;
+    failing.touched({ conversationId: 'b', part: { kind: 'conversation' } });
+    await failing.onApplicationShutdown(); // resolves: no retry once stopping
+    expect(attempts).toEqual([['a'], ['a'], ['b']]);
+  });
 });

@@ -142,17 +142,9 @@ export class AnalyticsRollupRepository {
     const goneStates: string[] = [];
     for (const p of next) {
       const id = p.conversationId;
-      const oldCycles = current.cycles.get(id) ?? [];
-      cycles.push(
-        ...p.cycles.filter(
-          (c) =>
-            !sameRow(
-              c,
-              oldCycles.find((o) => o.cycleNo === c.cycleNo),
-            ),
-        ),
-      );
-      if (oldCycles.length > p.cycles.length)
+      const oldCycles = new Map((current.cycles.get(id) ?? []).map((c) => [c.cycleNo, c]));
+      cycles.push(...p.cycles.filter((c) => !sameRow(c, oldCycles.get(c.cycleNo))));
+      if (oldCycles.size > p.cycles.length)
         await manager.query('DELETE FROM analytics_conversation_cycles WHERE conversation_id = ? AND cycle_no >= ?', [id, p.cycles.length]);
       const oldBuckets = new Map((current.buckets.get(id) ?? []).map((b) => [b.bucketAt.getTime(), b]));
       for (const b of p.buckets) {
