@@ -26,3 +26,17 @@ export function isSyntaxError(error: unknown): boolean {
   const driver = error.driverError as { code?: string; errno?: number } | undefined;
   return driver?.errno === 1064 || driver?.code === 'ER_PARSE_ERROR' || /syntax error/.test(error.message);
 }
+
+/**
+ * Runs `work` again, up to `attempts` times in all, when the database rolled it back (deadlock, lock wait timeout) or a
+ * concurrent writer stored first a row it inserts; `work` must be a whole transaction (or none) and safe to repeat.
+ */
+export async function retryOnConflict<T>(work: () => Promise<T>, attempts = 3): Promise<T> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await work();
+    } catch (error) {
+      if (attempt >= attempts || !(isDuplicateKeyError(error) || isRetryableLockError(error))) throw error;
+    }
+  }
+}

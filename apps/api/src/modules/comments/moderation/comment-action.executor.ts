@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { isMetaGraphError, MetaGraphError } from '@ticklegram/meta-graph';
 import { DataSource } from 'typeorm';
+import { retryOnConflict } from '../../../database/database-errors';
 import type { ChannelRef } from '../../channels/channel-ref';
 import { ChannelsService } from '../../channels/channels.service';
 import { CustomerConversationsService } from '../../inbox/customer-conversations.service';
@@ -123,26 +124,30 @@ export class CommentActionExecutor {
     change: (c: CommentEntity) => void,
     reply?: { channel: ChannelRef; replyId: string; text: string },
   ): Promise<ExecutionResult> {
-    const result = await this.dataSource.transaction(async (m) => {
-      const fresh = (await this.writer.lockById(m, comment.id)) ?? comment;
-      change(fresh);
-      const saved = await this.writer.save(m, fresh);
-      Object.assign(row, {
-        status: 'done',
-        resultExternalId: resultId?.slice(0, 191) ?? null,
-        errorCode: null,
-        errorMessage: null,
-        finishedAt: new Date(),
-        leaseUntil: null,
-        nextAttemptAt: null,
-      });
-      await m.save(CommentActionEntity, row);
-      let ours: CommentEntity | null = null;
-      if (reply && !(await this.writer.lockByExternalId(m, fresh.channelId, reply.replyId))) {
-        ours = await this.writer.insert(m, this.ourReply(fresh, reply.replyId, reply.text));
-      }
-      return { saved, ours };
-    });
+    // our reply's own webhook stores the same comment and locks the parent too: a deadlock between the two (or the
+    // webhook's row first) must not turn a reply Meta has posted into a failure, so the bookkeeping runs again
+    const result = await retryOnConflict(() =>
+      this.dataSource.transaction(async (m) => {
+        const fresh = (await this.writer.lockById(m, comment.id)) ?? comment;
+        change(fresh);
+        const saved = await this.writer.save(m, fresh);
+        Object.assign(row, {
+          status: 'done',
+          resultExternalId: resultId?.slice(0, 191) ?? null,
+          errorCode: null,
+          errorMessage: null,
+          finishedAt: new Date(),
+          leaseUntil: null,
+          nextAttemptAt: null,
+        });
+        await m.save(CommentActionEntity, row);
+        let ours: CommentEntity | null = null;
+        if (reply && !(await this.writer.lockByExternalId(m, fresh.channelId, reply.replyId))) {
+          ours = await this.writer.insert(m, this.ourReply(fresh, reply.replyId, reply.text));
+        }
+        return { saved, ours };
+      }),
+    );
     this.gateway.updated(toCommentDto(result.saved));
     if (result.ours) this.gateway.created(toCommentDto(result.ours));
     return { row, comment: result.saved };

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, Repository } from 'typeorm';
-import { isDuplicateKeyError, isRetryableLockError } from '../../../database/database-errors';
+import { retryOnConflict } from '../../../database/database-errors';
 import { insertRow } from '../../../database/fast-insert';
 import type { CustomerProfile } from '../../channels/channel-platform';
 import type { ChannelRef } from '../../channels/channel-ref';
@@ -57,14 +57,8 @@ export class HistoryMergeService {
     // the profile lookup is network I/O: never inside the transaction
     const known = await this.contacts.exists({ where: { channelId: channel.id, externalId: customerExternalId } });
     const profile = known ? null : await this.channels.lookupCustomerProfile(channel, customerExternalId);
-    for (let attempt = 1; ; attempt += 1) {
-      try {
-        return await this.mergeOnce(channel, customerExternalId, messages, profile);
-      } catch (error) {
-        // a webhook stored one of these messages (or the conversation) between our read and our insert
-        if (attempt >= 3 || !(isDuplicateKeyError(error) || isRetryableLockError(error))) throw error;
-      }
-    }
+    // a webhook may store one of these messages (or the conversation) between our read and our insert
+    return retryOnConflict(() => this.mergeOnce(channel, customerExternalId, messages, profile));
   }
 
   private async mergeOnce(
