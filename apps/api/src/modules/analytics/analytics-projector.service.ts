@@ -1,5 +1,5 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
-import { BusinessHoursDto, ConversationStatus } from '@ticklegram/domain-models';
+import { BusinessHoursDto } from '@ticklegram/domain-models';
 import { ConversationTouched, InboxActivity, TouchedMessage } from '../inbox/inbox-activity';
 import { ConversationFactsRepository, ConversationFactsRow, MessageFactRow } from '../inbox/repositories/conversation-facts.repository';
 import { ConversationLabelsService } from '../labels/conversation-labels.service';
@@ -37,7 +37,7 @@ const RETRY_AFTER_FAILURE_MS = 5_000;
 
 /** What was announced for one conversation since its last pass. */
 interface Queued {
-  statuses: { status: ConversationStatus; at: Date }[];
+  statuses: StatusFact[];
   /** The messages announced one by one, each as last announced. */
   messages: Map<string, TouchedMessage>;
   /** Something was announced without saying what (or a pass over it failed): recompute from the source tables. */
@@ -70,8 +70,9 @@ export class AnalyticsProjector implements OnModuleInit, OnApplicationBootstrap,
   private draining = false;
   private stopped = false;
   private delay: NodeJS.Timeout | null = null;
-  /** How long the latest drain took (ms). */
+  /** How long the latest drain took (ms), and whether a pass of it failed. */
   private lastDrainMs = 0;
+  private lastDrainFailed = false;
   private caughtUpTo: Date | null = null;
 
   constructor(
@@ -116,7 +117,8 @@ export class AnalyticsProjector implements OnModuleInit, OnApplicationBootstrap,
 
   private scheduleDrain(): void {
     if (this.delay) return;
-    this.delay = setTimeout(() => this.startDrain(), this.stopped ? 0 : Math.max(DRAIN_DELAY_MS, this.lastDrainMs * PAUSE_PER_PASS_TIME));
+    const wait = Math.max(DRAIN_DELAY_MS, this.lastDrainMs * PAUSE_PER_PASS_TIME, this.lastDrainFailed ? RETRY_AFTER_FAILURE_MS : 0);
+    this.delay = setTimeout(() => this.startDrain(), this.stopped ? 0 : wait);
     this.delay.unref();
   }
 
@@ -220,8 +222,8 @@ export class AnalyticsProjector implements OnModuleInit, OnApplicationBootstrap,
       failed = true;
       this.logger.warn({ err }, 'analytics rollup pass failed (retried)');
     } finally {
-      // the database refusing: wait a while before the retry instead of a quarter second
-      this.lastDrainMs = failed ? Math.max(Date.now() - started, RETRY_AFTER_FAILURE_MS / PAUSE_PER_PASS_TIME) : Date.now() - started;
+      this.lastDrainMs = Date.now() - started;
+      this.lastDrainFailed = failed;
       if (failed && this.stopped && this.pending.size) {
         // shutting down with the database refusing: no retry; the next start's catch-up finds the missing messages
         this.logger.warn({ conversations: this.pending.size }, 'analytics rollups left behind at shutdown');

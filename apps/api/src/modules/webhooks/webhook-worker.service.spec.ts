@@ -221,12 +221,15 @@ describe('WebhookWorker rows stored claimed by the receiver', () => {
     const { worker, events, stats } = harnessOf(5, oneLoop);
     Object.defineProperty(events, 'insertClaimed', { value: async () => null });
     const warn = jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
-    await worker.start();
-    await expect(worker.storeClaimed(deliveries(2))).resolves.toBe(false);
-    await worker.stop();
-    expect(stats.batches).toEqual([]);
-    expect(warn).toHaveBeenCalledWith(expect.stringContaining('cannot return the ids of new rows'));
-    warn.mockRestore();
+    try {
+      await worker.start();
+      await expect(worker.storeClaimed(deliveries(2))).resolves.toBe(false);
+      await worker.stop();
+      expect(stats.batches).toEqual([]);
+      expect(warn).toHaveBeenCalledWith(expect.stringContaining('cannot return the ids of new rows'));
+    } finally {
+      warn.mockRestore();
+    }
   });
 
   it('stopping releases the rows no loop has started, so they do not wait for their lease', async () => {
